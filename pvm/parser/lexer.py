@@ -1,0 +1,565 @@
+"""The parser's token stream.
+
+`lex` runs pvm's tokenizer (the stdlib `tokenize` contract) and hands the parser two
+parallel lists:
+
+- ``keys``: what the parser matches on, one interned string per token. An operator or a
+  hard keyword is its own text ('(', 'if'); every other token is its category: NAME,
+  NUMBER, STRING, NEWLINE, INDENT, DEDENT, ENDMARKER, TYPE_COMMENT. Soft keywords
+  (match, case, _) stay NAME; the parser looks at their text where the grammar needs it.
+- ``tokens``: ``(text, start_line, start_col, end_line, end_col)`` per token, columns in
+  UTF-8 bytes as CPython's AST counts them. It is also the form `strings.py` takes.
+
+One list of interned strings makes the parser's commonest question ("is the next token
+a '('?") a single list index and an identity-fast string compare.
+
+Comments and NL tokens are dropped (``# type:`` comments become TYPE_COMMENT tokens, and
+``# type: ignore`` comments are collected, when type comments are asked for).
+
+Errors. CPython's tokenizer is lazy: the parser pulls tokens one by one, so a tokenizer
+error is only reported if the parser gets that far, and a parser error earlier in the
+file wins. We tokenize up front, so we keep that order by stopping the stream at the
+first tokenizer error with an ERROR token, which no rule matches, and remembering the
+SyntaxError. The parser raises it only if its failed parse reached that token.
+"""
+
+import io
+import keyword
+import re
+import sys
+import tokenize as stdlib_tokenize
+import unicodedata
+
+try:
+    from pvm.tokenize import TokenError, _generate_from_string
+except ImportError:  # pvm.tokenize is being written; the stdlib yields the same tokens
+    from tokenize import TokenError
+
+    def _generate_from_string(source):
+        return stdlib_tokenize.generate_tokens(io.StringIO(source).readline)
+
+NAME = "NAME"
+NUMBER = "NUMBER"
+STRING = "STRING"
+NEWLINE = "NEWLINE"
+INDENT = "INDENT"
+DEDENT = "DEDENT"
+ENDMARKER = "ENDMARKER"
+TYPE_COMMENT = "TYPE_COMMENT"
+ERROR = "ERROR"
+
+# Every token the parser can ask for by its text maps to one interned string, so that
+# the parser's comparisons hit the identity fast path.
+_OPERATORS = (
+    "( ) [ ] { } : , ; + - * / | & < > = . % == != <= >= ~ ^ << >> ** += -= *= /= "
+    "%= &= |= ^= <<= >>= **= // //= @ @= -> ... := !"
+).split()
+_HARD_KEYWORDS = keyword.kwlist
+TEXT_KEYS = {sys.intern(text): sys.intern(text) for text in (*_OPERATORS, *_HARD_KEYWORDS)}
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+_BRACKETS = frozenset((*_OPENING, *_CLOSING))
+MAXIMUM_NESTING = 200  # CPython's MAXLEVEL: brackets open at once
+
+_TYPE_COMMENT = re.compile(r"#[ \t]*type:[ \t]*(.*)")
+# "ignore" must not run on into a letter or digit ("ignored" is a plain type comment).
+_TYPE_IGNORE = re.compile(r"ignore(?![A-Za-z0-9\x80-\U0010ffff])(.*)", re.DOTALL)
+
+_NAME_TOKEN = stdlib_tokenize.NAME
+_NUMBER_TOKEN = stdlib_tokenize.NUMBER
+_STRING_TOKEN = stdlib_tokenize.STRING
+_OP_TOKEN = stdlib_tokenize.OP
+_NEWLINE_TOKEN = stdlib_tokenize.NEWLINE
+_NL_TOKEN = stdlib_tokenize.NL
+_COMMENT_TOKEN = stdlib_tokenize.COMMENT
+_INDENT_TOKEN = stdlib_tokenize.INDENT
+_DEDENT_TOKEN = stdlib_tokenize.DEDENT
+_ENDMARKER_TOKEN = stdlib_tokenize.ENDMARKER
+_ERROR_TOKEN = stdlib_tokenize.ERRORTOKEN
+
+
+class TokenStream:
+    """The lexed source: parallel ``keys`` and ``tokens``, and what the lexer found wrong.
+
+    ``error`` is the tokenizer's SyntaxError, if any; the stream then ends with an ERROR
+    token at ``error_index`` and the error is raised only if the parser reaches it.
+    ``error_kind`` says whether it also beats a parser error found earlier in the file:
+    CPython tokenizes the rest of the file before reporting a parser error, and the
+    errors its tokenizer raises itself ("raised") replace the parser's; a bracket still
+    open at the end ("unclosed") does if it was opened on an earlier line; the ones
+    reported through the parser (indentation, end of file: "quiet") never do.
+    ``lines`` are the source lines, for the ``text`` of SyntaxErrors.
+    """
+
+    __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
+                 "lines", "filename")
+
+    def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename):
+        self.keys = keys
+        self.tokens = tokens
+        self.type_ignores = type_ignores
+        self.error = error
+        self.error_kind = error_kind
+        self.error_index = len(keys) - 1 if error is not None else len(keys)
+        self.lines = lines
+        self.filename = filename
+
+
+def lex(source, filename="<unknown>", type_comments=False):
+    """Tokenize `source` (a str with '\\n' line ends) into a TokenStream."""
+    keys = []
+    tokens = []
+    type_ignores = []
+    append_key = keys.append
+    append_token = tokens.append
+    text_keys = TEXT_KEYS
+    open_brackets = []  # (bracket, line, col) of brackets still open
+    error = None
+    error_kind = "raised"
+    # Columns are converted to UTF-8 bytes only on lines that need it; consecutive tokens
+    # share their line object, so the test is made once per line.
+    last_line = None
+    line_is_ascii = True
+    previous_number_end = None  # a NUMBER token's end, to catch "1abc" and "0777"
+    name_continues_at = None  # where a NAME extended past the tokenize module's ends
+    generator = _generate_from_string(source)
+    try:
+        for kind, text, (start_line, start_col), (end_line, end_col), line in generator:
+            if line is not last_line:
+                last_line = line
+                line_is_ascii = line.isascii()
+            if not line_is_ascii:
+                start_col, end_col = _byte_columns(line, start_line, start_col,
+                                                   end_line, end_col)
+            if kind == _NAME_TOKEN:
+                key = text_keys.get(text, NAME)
+                if previous_number_end is not None or not line_is_ascii:
+                    if key is NAME and not text.isascii():
+                        if name_continues_at == (start_line, start_col):
+                            _extend_name(tokens, text, end_col)
+                            name_continues_at = (end_line, end_col)
+                            continue
+                        # CPython compares identifiers in NFKC form (PEP 3131).
+                        text = unicodedata.normalize("NFKC", text)
+                    if previous_number_end == (start_line, start_col):
+                        error = _number_error(tokens[-1], line)
+                        if error is not None:
+                            break
+            elif kind == _OP_TOKEN:
+                key = text_keys[text]
+                if key in _BRACKETS:
+                    if key in _OPENING:
+                        open_brackets.append((key, start_line, start_col, line))
+                        if len(open_brackets) > MAXIMUM_NESTING:
+                            error = _error("too many nested parentheses", start_line,
+                                           _offset_after(line, start_col), line)
+                            break
+                    else:
+                        error = _closing_bracket_error(open_brackets, key, start_line,
+                                                       start_col, line)
+                        if error is not None:
+                            break
+            elif kind == _NUMBER_TOKEN:
+                key = NUMBER
+                if previous_number_end is not None and previous_number_end == (start_line,
+                                                                                start_col):
+                    error = _number_error(tokens[-1], line)
+                    if error is not None:
+                        break
+                append_key(key)
+                append_token((text, start_line, start_col, end_line, end_col))
+                previous_number_end = (end_line, end_col)
+                continue
+            elif kind == _STRING_TOKEN:
+                key = STRING
+            elif kind == _NEWLINE_TOKEN:
+                key = NEWLINE
+            elif kind == _NL_TOKEN:
+                continue
+            elif kind == _COMMENT_TOKEN:
+                if not type_comments:
+                    continue
+                match = _TYPE_COMMENT.match(text)
+                if match is None:
+                    continue
+                ignore = _TYPE_IGNORE.match(match.group(1))
+                if ignore is not None:
+                    type_ignores.append((start_line, ignore.group(1)))
+                    continue
+                key = TYPE_COMMENT
+                text = match.group(1)
+                start_col += match.start(1)  # CPython's token starts after "# type:"
+                if not open_brackets and line.lstrip(" \t\f").startswith("#"):
+                    # CPython ends a line holding only a type comment with a NEWLINE
+                    # (the grammar wants one after a function's signature comment).
+                    append_key(key)
+                    append_token((text, start_line, start_col, end_line, end_col))
+                    key = NEWLINE
+                    text = "\n"
+                    start_col = end_col
+                    end_col += 1
+            elif kind == _INDENT_TOKEN:
+                key = INDENT
+            elif kind == _DEDENT_TOKEN:
+                key = DEDENT
+            elif kind == _ENDMARKER_TOKEN:
+                key = ENDMARKER
+            elif kind == _ERROR_TOKEN:
+                if text.isspace():
+                    continue
+                if (keys and keys[-1] is NAME and tokens[-1][3:] == (start_line, start_col)
+                        and ("a" + text).isidentifier()):
+                    # The tokenize module's names are regex words, which miss a few
+                    # characters that identifiers may continue with (U+E0100, ...).
+                    _extend_name(tokens, text, end_col)
+                    name_continues_at = (end_line, end_col)
+                    continue
+                error = _error_token_error(text, start_line, start_col, line, keys, tokens)
+                if text == "\\":
+                    error_kind = "quiet"
+                if error is None:
+                    # CPython hands an unknown ASCII character to the parser as an
+                    # operator that no rule accepts: a plain "invalid syntax" there.
+                    key = sys.intern(text)
+                else:
+                    break
+            else:
+                continue
+            append_key(key)
+            append_token((text, start_line, start_col, end_line, end_col))
+            previous_number_end = None
+    except TokenError as token_error:
+        error, error_kind = _end_of_file_error(token_error, open_brackets, source)
+    except IndentationError as indentation_error:
+        error = _indentation_error(indentation_error, source)
+        error_kind = "quiet"
+    if error is None and "\t" in source:
+        error = _inconsistent_tabs_error(keys, tokens, source)
+        error_kind = "quiet"
+    if error is not None:
+        append_key(ERROR)
+        append_token(("", error.lineno, 0, error.lineno, 0))
+    lines = source.split("\n")
+    return TokenStream(keys, tokens, type_ignores, error, error_kind, lines, filename)
+
+
+def _closing_bracket_error(open_brackets, key, line_number, col, line):
+    """Pop the bracket that `key` closes; the error if there is none or another."""
+    if not open_brackets:
+        return _error(f"unmatched '{key}'", line_number, _offset_after(line, col), line)
+    opening, opening_line, _, _ = open_brackets.pop()
+    if _OPENING[opening] == key:
+        return None
+    message = f"closing parenthesis '{key}' does not match opening parenthesis '{opening}'"
+    if opening_line != line_number:
+        message += f" on line {opening_line}"
+    return _error(message, line_number, _offset_after(line, col), line)
+
+
+def _extend_name(tokens, text, end_col):
+    name, start_line, start_col, end_line, _ = tokens[-1]
+    name = unicodedata.normalize("NFKC", name + text)
+    tokens[-1] = (name, start_line, start_col, end_line, end_col)
+
+
+def _byte_columns(line, start_line, start_col, end_line, end_col):
+    if end_line == start_line:
+        prefix = line[:start_col]
+        start = start_col if prefix.isascii() else len(prefix.encode("utf-8"))
+        end = start + len(line[start_col:end_col].encode("utf-8"))
+        return start, end
+    # A token spanning lines (a triple-quoted string): `line` holds all of its lines,
+    # and the end column counts from the start of the last one.
+    physical_lines = line.split("\n")
+    start = len(physical_lines[0][:start_col].encode("utf-8"))
+    end = len(physical_lines[end_line - start_line][:end_col].encode("utf-8"))
+    return start, end
+
+
+# Tokenizer errors. CPython's C tokenizer reports them with the offset of the character
+# it stopped at (counted in characters from 1), and the whole line, without its newline,
+# as the text. The helpers below take byte columns, as the tokens have them.
+
+def _error(message, line_number, offset, line, end_offset=None, error_class=SyntaxError,
+           text=None):
+    error = error_class(message)
+    error.lineno = line_number
+    error.offset = offset
+    error.end_lineno = line_number
+    error.end_offset = offset if end_offset is None else end_offset
+    error.text = line.rstrip("\n") if text is None else text
+    return error
+
+
+def _character_column(line, byte_col):
+    if line.isascii():
+        return byte_col
+    return len(line.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+
+
+def _offset_after(line, byte_col):
+    """The 1-based offset CPython gives once it has read the character at `byte_col`."""
+    return _character_column(line, byte_col) + 1
+
+
+def _error_token_error(text, line_number, col, line, keys, tokens):
+    if text == "\\":
+        character_col = _character_column(line, col)
+        if line[character_col + 1:].strip():
+            return _error("unexpected character after line continuation character",
+                          line_number, character_col + 2, line, end_offset=0,
+                          text=line if line.endswith("\n") else line + "\n")
+        line = line.rstrip("\n")
+        return _error("unexpected EOF while parsing", line_number, len(line) + 1, line,
+                      end_offset=-1, text=line + "\n")
+    if text in "'\"":
+        if (keys and keys[-1] is NAME and tokens[-1][3:] == (line_number, col)
+                and tokens[-1][0].lower() in _STRING_PREFIXES):
+            col = tokens[-1][2]  # the error points at the string's prefix
+        return _error(f"unterminated string literal (detected at line {line_number})",
+                      line_number, _offset_after(line, col), line)
+    if text.isascii() and text.isprintable():
+        return None
+    if text.isprintable():
+        message = f"invalid character '{text}' (U+{ord(text):04X})"
+    else:
+        message = f"invalid non-printable character U+{ord(text):04X}"
+    return _error(message, line_number, _offset_after(line, col), line)
+
+
+_STRING_PREFIXES = frozenset(("r", "u", "b", "f", "br", "rb", "fr", "rf"))
+
+
+def _number_error(number_token, line):
+    """CPython's error for a number the tokenize module split ("0777", "1abc"), or None.
+
+    This replays the C tokenizer's number scanner from the number's start, because the
+    message and the offset depend on exactly where that scanner stops.
+    """
+    text, line_number, start_col, _, _ = number_token
+    start = _character_column(line, start_col)
+    scanner = _NumberScanner(line.rstrip("\n"), start)
+    failure = scanner.scan()
+    if failure is None:
+        return None
+    message, offset, end_offset = failure
+    return _error(message, line_number, offset, line, end_offset)
+
+
+class _NumberScanner:
+    """The C tokenizer's number scanner, for its error messages and offsets."""
+
+    def __init__(self, line, start):
+        self.line = line
+        self.index = start  # the index of the next character to read
+        self.start = start
+
+    def next(self):
+        self.index += 1
+        return self.line[self.index - 1] if self.index <= len(self.line) else "\n"
+
+    def back(self):
+        self.index -= 1
+
+    def fail(self, message, end_offset=None):
+        # The offset is the number of characters read on the line.
+        return message, self.index, self.index if end_offset is None else end_offset
+
+    def scan(self):
+        c = self.next()
+        if c == "0":
+            c = self.next()
+            if c in "xX":
+                return self.scan_based("hexadecimal", "0123456789abcdefABCDEF")
+            if c in "oO":
+                return self.scan_based("octal", "01234567")
+            if c in "bB":
+                return self.scan_based("binary", "01")
+            return self.scan_leading_zero(c)
+        if c == ".":
+            return self.scan_fraction(self.next())
+        c = self.decimal_tail()
+        if isinstance(c, tuple):
+            return c
+        return self.scan_after_integer(c)
+
+    def decimal_tail(self):
+        while True:
+            c = self.next()
+            while c.isdigit() and c.isascii():
+                c = self.next()
+            if c != "_":
+                return c
+            c = self.next()
+            if not (c.isdigit() and c.isascii()):
+                self.back()
+                return self.fail("invalid decimal literal")
+
+    def scan_based(self, kind, digits):
+        c = self.next()
+        while True:
+            if c == "_":
+                c = self.next()
+            if c not in digits or c == "\n":
+                if kind != "hexadecimal" and c.isdigit() and c.isascii():
+                    return self.fail(f"invalid digit '{c}' in {kind} literal")
+                self.back()
+                return self.fail(f"invalid {kind} literal")
+            while c in digits and c != "\n":
+                c = self.next()
+            if c != "_":
+                break
+        if kind != "hexadecimal" and c.isdigit() and c.isascii():
+            return self.fail(f"invalid digit '{c}' in {kind} literal")
+        return self.verify_end(c, kind)
+
+    def scan_leading_zero(self, c):
+        nonzero = False
+        while True:
+            if c == "_":
+                c = self.next()
+                if not (c.isdigit() and c.isascii()):
+                    self.back()
+                    return self.fail("invalid decimal literal")
+            if c != "0":
+                break
+            c = self.next()
+        zeros_end = self.index
+        if c.isdigit() and c.isascii():
+            nonzero = True
+            c = self.decimal_tail()
+            if isinstance(c, tuple):
+                return c
+        if c == ".":
+            return self.scan_fraction(self.next())
+        if c in "eE" and c != "\n":
+            return self.scan_exponent(c)
+        if c in "jJ" and c != "\n":
+            return self.verify_end(self.next(), "imaginary")
+        if nonzero:
+            self.back()
+            return ("leading zeros in decimal integer literals are not permitted; use an "
+                    "0o prefix for octal integers", self.start + 1, zeros_end)
+        return self.verify_end(c, "decimal")
+
+    def scan_after_integer(self, c):
+        if c == ".":
+            return self.scan_fraction(self.next())
+        if c in "eE" and c != "\n":
+            return self.scan_exponent(c)
+        if c in "jJ" and c != "\n":
+            return self.verify_end(self.next(), "imaginary")
+        return self.verify_end(c, "decimal")
+
+    def scan_fraction(self, c):
+        if c.isdigit() and c.isascii():
+            c = self.decimal_tail()
+            if isinstance(c, tuple):
+                return c
+        if c in "eE" and c != "\n":
+            return self.scan_exponent(c)
+        if c in "jJ" and c != "\n":
+            return self.verify_end(self.next(), "imaginary")
+        return self.verify_end(c, "decimal")
+
+    def scan_exponent(self, e):
+        c = self.next()
+        if c in "+-" and c != "\n":
+            c = self.next()
+            if not (c.isdigit() and c.isascii()):
+                self.back()
+                return self.fail("invalid decimal literal")
+        elif not (c.isdigit() and c.isascii()):
+            self.back()
+            return self.verify_end(e, "decimal")
+        c = self.decimal_tail()
+        if isinstance(c, tuple):
+            return c
+        if c in "jJ" and c != "\n":
+            return self.verify_end(self.next(), "imaginary")
+        return self.verify_end(c, "decimal")
+
+    def verify_end(self, c, kind):
+        # A keyword that may follow a number in valid code is let through (3.11 only
+        # warns); any other identifier character is an error.
+        rest = self.line[self.index - 1:]
+        if rest.startswith(("and", "else", "for", "if", "in", "is", "or", "not")):
+            return None
+        if c != "\n" and (c.isalnum() or c == "_" or not c.isascii()):
+            self.back()
+            return self.fail(f"invalid {kind} literal")
+        return None
+
+
+def _end_of_file_error(token_error, open_brackets, source):
+    message, (line_number, col) = token_error.args
+    lines = source.split("\n")
+    last_line_number = source.count("\n") + (0 if source.endswith("\n") else 1)
+    if message == "EOF in multi-line string":
+        line = lines[line_number - 1]
+        return _error("unterminated triple-quoted string literal "
+                      f"(detected at line {last_line_number})",
+                      line_number, col + 1, line), "raised"
+    if open_brackets:
+        return unclosed_bracket_error(open_brackets[-1], lines), "unclosed"
+    line = lines[last_line_number - 1]
+    return _error("unexpected EOF while parsing", last_line_number, len(line) + 1, line,
+                  end_offset=-1, text=line + "\n"), "quiet"
+
+
+def unclosed_bracket_error(open_bracket, lines):
+    bracket, line_number, col, line = open_bracket
+    # CPython's text has the newline only when the bracket is on the file's last line.
+    last_line_number = len(lines) - 1 if lines[-1] == "" else len(lines)
+    text = line if line.endswith("\n") else line + "\n"
+    if line_number != last_line_number:
+        text = text.rstrip("\n")
+    return _error(f"'{bracket}' was never closed", line_number, _offset_after(line, col),
+                  line, end_offset=0, text=text)
+
+
+def _indentation_error(indentation_error, source):
+    line_number = indentation_error.lineno
+    lines = source.split("\n")
+    line = lines[line_number - 1] if line_number <= len(lines) else ""
+    return _error(indentation_error.msg, line_number, len(line) + 1, line, end_offset=-1,
+                  error_class=IndentationError, text=line + "\n")
+
+
+def _inconsistent_tabs_error(keys, tokens, source):
+    """CPython's TabError: indentation that means one thing with tabs of 8 columns and
+    another with tabs of 1, checked on the first token of each logical line."""
+    lines = source.split("\n")
+    columns = [0]
+    alternate_columns = [0]
+    at_line_start = True
+    for index, key in enumerate(keys):
+        if key is NEWLINE:
+            at_line_start = True
+            continue
+        if key is INDENT or key is DEDENT or not at_line_start:
+            continue
+        at_line_start = False
+        line_number = tokens[index][1]
+        line = lines[line_number - 1]
+        indent = line[:len(line) - len(line.lstrip(" \t\f"))]
+        column = len(indent.expandtabs(8))
+        alternate_column = len(indent)
+        if column == columns[-1]:
+            consistent = alternate_column == alternate_columns[-1]
+        elif column > columns[-1]:
+            consistent = alternate_column > alternate_columns[-1]
+            columns.append(column)
+            alternate_columns.append(alternate_column)
+        else:
+            while len(columns) > 1 and column < columns[-1]:
+                columns.pop()
+                alternate_columns.pop()
+            consistent = alternate_column == alternate_columns[-1]
+        if not consistent:
+            del keys[index:]
+            del tokens[index:]
+            return _error("inconsistent use of tabs and spaces in indentation", line_number,
+                          1, line, end_offset=0, error_class=TabError, text=line + "\n")
+    return None
