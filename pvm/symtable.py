@@ -24,8 +24,7 @@ import contextlib
 import os
 import sys
 
-# The one line to change when pvm's own parser is ready:
-from ast import parse as _parse_source
+from pvm.parser import parse as _parse_source
 
 __all__ = ["symtable", "build", "scopes_by_node", "future_features", "mangle",
            "SymbolTable", "Class", "Function", "Symbol", "Scope"]
@@ -171,9 +170,9 @@ def scopes_by_node(top):
 def future_features(tree, filename="<unknown>"):
     """The set of ``from __future__`` features the module turns on.
 
-    Raises CPython's SyntaxError for unknown features, ``braces``, and a future
-    import that follows another import on the same line.  Future imports on
-    later lines are the compiler's to reject.
+    Raises CPython's SyntaxError for an unknown feature, for ``braces``, and
+    for a future import placed after another statement on that statement's
+    line; one on a later line is the compiler's to reject, as in CPython.
     """
     features = set()
     if not isinstance(tree, (ast.Module, ast.Interactive)):

@@ -26,11 +26,13 @@ there ``pvm.parse`` must accept the source and build the host's AST.
 
 import argparse
 import ast
+import collections
 import dataclasses
 import doctest
 import glob
 import itertools
 import os
+import re
 import sys
 import sysconfig
 import warnings
@@ -418,6 +420,23 @@ def _mismatch(verdict):
         (expected.error_class, expected.msg, expected.lineno, expected.offset)
 
 
+def _message_shape(msg):
+    """A message with its particulars (quoted names, numbers) blanked, to group alike ones."""
+    return re.sub(r"\d+", "N", re.sub(r"'[^']*'", "'...'", msg or ""))
+
+
+def report_missed_messages(verdicts, count=12):
+    """The host messages pvm most often fails to give, on parser-level cases."""
+    missed = collections.Counter(
+        _message_shape(verdict.expected.msg) for verdict in verdicts
+        if verdict.level == "parser" and verdict.pvm.msg != verdict.expected.msg)
+    if not missed:
+        return
+    print(f"host messages pvm gave differently, commonest first ({len(missed)} shapes):")
+    for shape, number in missed.most_common(count):
+        print(f"  {number:4d}  {shape}")
+
+
 def report(verdicts, show):
     rates = parser_agreement(verdicts)
     same_tree, compiler_total = compiler_agreement(verdicts)
@@ -429,6 +448,7 @@ def report(verdicts, show):
             print(f"  {name:20s} {100 * value:5.1f} %")
     print(f"compiler-level (only compile() rejects them): pvm.parse gives the host's AST "
           f"for {same_tree} / {compiler_total}")
+    report_missed_messages(verdicts)
     # The parser's own targets first.
     mismatches = sorted((verdict for verdict in verdicts if _mismatch(verdict)),
                         key=lambda verdict: verdict.level != "parser")

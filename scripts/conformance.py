@@ -125,7 +125,7 @@ def message_and_origin(error):
 class Outcome:
     """A stage's verdict on one file: identical, or the first difference."""
 
-    __slots__ = ("path", "identical", "difference", "category", "seconds")
+    __slots__ = ("path", "identical", "difference", "category", "seconds")  # seconds: both sides
 
     def __init__(self, path, identical, difference="", category="", seconds=0.0):
         self.path = path
@@ -311,7 +311,7 @@ def stage_unavailable(frontend, stage):
         {"tokens": frontend.tokenize, "ast": frontend.parse,
          "symtable": frontend.symtable}[stage]()
         if stage == "symtable":
-            import symtable_compare  # noqa: F401  (its helper supplies it)
+            importlib.import_module("symtable_compare")  # its helper supplies it
     except Exception as error:
         return describe_exception(error)
     return None
@@ -331,6 +331,9 @@ def report_stage(stage, outcomes, seconds, show):
     differing = [outcome for outcome in outcomes if not outcome.identical]
     identical = len(outcomes) - len(differing)
     print(f"{stage.upper()}: identical {identical} / {len(outcomes)} files  ({seconds:.1f} s)")
+    if outcomes:
+        slowest = max(outcomes, key=lambda outcome: outcome.seconds)
+        print(f"  slowest file: {slowest.path} ({slowest.seconds:.1f} s, host and pvm)")
     if not differing:
         return
     categories = collections.Counter(outcome.category for outcome in differing)

@@ -49,7 +49,8 @@ WHOLE_FILE_LIMIT = 6000  # characters
 INSERTED_CHARACTERS = (
     "()[]{}:;,.=+-*/%@<>!~^&|\\'\"#`$? \t\n\r\x0c\x01\x7f"
     "0123456789abcxyzEeJjLl_"
-    "é€λµ\u00a0\ufeff\u2028０𝔘"  # non-ASCII letters, a non-breaking space, BOM, LS, fullwidth
+    # non-ASCII letters, a non-breaking space, a BOM, a line separator, a fullwidth digit
+    "é€λµ\u00a0\ufeff\u2028０𝔘"
 )
 INSERTED_TOKENS = (
     "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "...", "=", ":=", "->", "**", "*",
@@ -337,7 +338,8 @@ def save_failure(kind, seed, index, source, verdict, detail):
     with open(stem + ".py", "wb") as file:
         file.write(source if as_bytes else source.encode("utf-8", "surrogatepass"))
     with open(stem + ".txt", "w", encoding="utf-8") as file:
-        file.write(f"{verdict}\n{detail}\npassed to pvm.parse as {'bytes' if as_bytes else 'str'}\n")
+        passed_as = "bytes" if as_bytes else "str"
+        file.write(f"{verdict}\n{detail}\npassed to pvm.parse as {passed_as}\n")
     return stem + ".py", as_bytes
 
 

@@ -97,7 +97,8 @@ def test_ast_command_on_a_file(source_files, name, arguments):
     assert_same_output(run("ast", arguments + [path]), run("pvm.ast", arguments + [path]))
 
 
-@pytest.mark.parametrize("name, arguments", [("tricky.py", ["-a"]), ("expression.py", ["-m", "eval"])])
+@pytest.mark.parametrize("name, arguments",
+                         [("tricky.py", ["-a"]), ("expression.py", ["-m", "eval"])])
 def test_ast_command_on_stdin(name, arguments):
     source = SOURCES[name]
     assert_same_output(run("ast", arguments, source), run("pvm.ast", arguments, source))

@@ -6,7 +6,12 @@ with scripts/symtable_compare.py), and the raw entries underneath (flags
 packed with the scope, parameter order, nesting), which the compiler uses.
 """
 
+import ast
+import os
+import random
+import subprocess
 import symtable as host_symtable
+import sys
 import textwrap
 
 import pytest
@@ -324,16 +329,19 @@ ERROR_SNIPPETS = {
     "nonlocal_without_binding": "def f():\n    nonlocal x\n",
     "nonlocal_in_top_level_class": "class C:\n    nonlocal x\n",
     "nonlocal_of_global": "def f():\n    global x\n    def g():\n        nonlocal x\n",
-    "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n",
+    "nonlocal_and_global":
+        "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n",
     "global_after_assignment": "def f():\n    x = 1\n    global x\n",
     "global_after_use": "def f():\n    print(x)\n    global x\n",
     "global_after_annotation": "def f():\n    x: int\n    global x\n",
     "parameter_and_global": "def f(x):\n    global x\n",
-    "nonlocal_after_assignment": "def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n",
+    "nonlocal_after_assignment":
+        "def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n",
     "nonlocal_after_use": "def f():\n    x = 1\n    def g():\n        x\n        nonlocal x\n",
     "parameter_and_nonlocal": "def f():\n    x = 1\n    def g(x):\n        nonlocal x\n",
     "annotated_global": "def f():\n    global x\n    x: int = 1\n",
-    "annotated_nonlocal": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x: int\n",
+    "annotated_nonlocal":
+        "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x: int\n",
     "duplicate_argument": "def f(a, b, a): pass\n",
     "duplicate_keyword_only_argument": "def f(a, *, a): pass\n",
     "duplicate_star_argument": "def f(a, *a): pass\n",
@@ -352,13 +360,15 @@ ERROR_SNIPPETS = {
     "yield_from_in_generator_expression": "def f():\n    ((yield from x) for x in y)\n",
     "import_star_in_function": "def f():\n    from os import *\n",
     "import_star_in_class": "class C:\n    from os import *\n",
-    "walrus_in_future_annotation": "from __future__ import annotations\ndef f(x: (y := 1)): pass\n",
+    "walrus_in_future_annotation":
+        "from __future__ import annotations\ndef f(x: (y := 1)): pass\n",
     "yield_in_future_annotation": "from __future__ import annotations\ndef f() -> (yield): pass\n",
     "await_in_future_annotation": "from __future__ import annotations\nx: await y\n",
     "future_braces": "from __future__ import braces\n",
     "unknown_future_feature": "from __future__ import nested_scopes, spam\n",
     "late_future_on_same_line": "import os; from __future__ import annotations\n",
     "errors_follow_source_order": "def f(a, a):\n    nonlocal b\n",
+    "walk_errors_before_declaration_errors": "nonlocal b\ndef f(a, a): pass\n",
     "non_ascii_offsets_are_bytes": "def f(\u00e9, \u00e9): pass\n",
 }
 
@@ -401,6 +411,142 @@ def test_symbol_namespaces_match_host():
         with pytest.raises(KeyError):
             top.lookup("missing")
     assert_same_tables(source)
+
+
+def test_deeply_nested_expressions_match_host():
+    # Deeper than the host's own recursion limit allows a naive walk.
+    assert_same_tables("x = " + "-" * 2500 + "a\n")
+    assert_same_tables("x = " + "+".join(["a"] * 2500) + "\n")
+    # describe() recurses once per nested table, so scopes nest less deep.
+    assert_same_tables("f = " + "lambda: " * 300 + "a\n")
+
+
+def test_scopes_by_node_finds_every_scope_of_the_tree():
+    source = textwrap.dedent(VALID_SNIPPETS["comprehensions"] + VALID_SNIPPETS["class_scopes"])
+    tree = ast.parse(source)
+    top = pvm_symtable.build(tree)
+    scope_nodes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+                   ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+    expected = {tree} | {node for node in ast.walk(tree) if isinstance(node, scope_nodes)}
+    found = pvm_symtable.scopes_by_node(top)
+    assert set(found) == expected
+    assert all(scope.node is node for node, scope in found.items())
+
+
+def test_future_features_are_recorded_on_the_module_scope():
+    tree = ast.parse("from __future__ import annotations, generator_stop\n")
+    assert pvm_symtable.build(tree).future_features == {"annotations"}
+
+
+# Random programs built from the constructs that decide scopes: many names
+# shared between nested defs, classes, lambdas and comprehensions, with
+# declarations, walruses, annotations, super and __class__.  About half of
+# them are scope errors, which must match too.
+RANDOM_NAMES = ("a", "b", "__c", "super", "__class__")
+
+
+def random_expression(chooser, depth):
+    name = chooser.choice(RANDOM_NAMES)
+    kind = chooser.randrange(8 if depth < 3 else 2)
+    if kind <= 1:
+        return name
+    inner = random_expression(chooser, depth + 1)
+    if kind == 2:
+        return "(%s := %s)" % (name, inner)
+    if kind == 3:
+        return "(lambda %s: %s)" % (chooser.choice(["", "a", "b, *a", "__c=a"]), inner)
+    if kind == 4:
+        template = chooser.choice(["[{} for {} in {}{}]", "{{{} for {} in {}{}}}",
+                                   "({} for {} in {}{})"])
+        more = chooser.choice(["", " if " + random_expression(chooser, depth + 1),
+                               " for b in " + random_expression(chooser, depth + 1)])
+        target = chooser.choice(["a", "__c", "(a, b)"])
+        return template.format(inner, target, random_expression(chooser, depth + 1), more)
+    if kind == 5:
+        return "%s() + %s" % (name, inner)
+    if kind == 6:
+        return "(yield %s)" % inner
+    return "{%s: %s for a in b}" % (name, inner)
+
+
+def random_block(chooser, depth, indent):
+    lines = []
+    for _ in range(chooser.randint(1, 3)):
+        name = chooser.choice(RANDOM_NAMES)
+        prefix = " " * indent
+        kind = chooser.randrange(10 if depth < 3 else 5)
+        if kind == 0:
+            lines.append("%s%s = %s" % (prefix, name, random_expression(chooser, depth)))
+        elif kind == 1:
+            lines.append(prefix + random_expression(chooser, depth))
+        elif kind == 2:
+            lines.append("%s%s %s" % (prefix, chooser.choice(["global", "nonlocal"]), name))
+        elif kind == 3:
+            lines.append("%s%s: %s%s" % (prefix, name, random_expression(chooser, depth),
+                                         chooser.choice(["", " = 1"])))
+        elif kind == 4:
+            lines.append("%sdel %s" % (prefix, name))
+        elif kind in (5, 6, 7):
+            lines.append("%sdef %s(%s):" % (prefix, chooser.choice(["f", "__g", "a"]),
+                                           chooser.choice(["", "a", "a, /, b", "__c, **b"])))
+            lines.extend(random_block(chooser, depth + 1, indent + 4))
+        else:
+            lines.append("%sclass %s:" % (prefix, chooser.choice(["C", "__D", "_"])))
+            lines.extend(random_block(chooser, depth + 1, indent + 4))
+    return lines
+
+
+def random_programs(count, seed):
+    chooser = random.Random(seed)
+    programs = []
+    while len(programs) < count:
+        source = "\n".join(random_block(chooser, 0, 0)) + "\n"
+        if chooser.random() < 0.2:
+            source = "from __future__ import annotations\n" + source
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            continue   # the parser's errors are not this stage's
+        programs.append(source)
+    return programs
+
+
+def test_random_programs_match_host():
+    for source in random_programs(300, seed=311):
+        expected = describe_outcome(host_symtable, source, "<random>")
+        assert describe_outcome(pvm_symtable, source, "<random>") == expected, source
+        if expected[0] == "table":
+            assert_same_tables(source)
+
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OTHER_HOST_VERSIONS = ("3.12.1", "3.13.0")
+DESCRIBE_PROBE = """
+import sys
+from symtable_compare import describe_outcome
+from pvm import symtable
+for path in sys.argv[1:]:
+    with open(path, "rb") as file:
+        print(repr(describe_outcome(symtable, file.read(), path)))
+"""
+
+
+@pytest.mark.parametrize("version", OTHER_HOST_VERSIONS)
+def test_same_tables_on_newer_hosts(version):
+    # The guest language stays 3.11 whatever the host, so pvm's answers
+    # under a newer host must be the ones it gives under this one.
+    host = os.path.expanduser("~/.pyenv/versions/%s/bin/python3" % version)
+    if not os.path.exists(host):
+        pytest.skip("%s is not installed on this machine" % host)
+    paths = corpus.sample_files(6)
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [PROJECT_ROOT, os.path.join(PROJECT_ROOT, "scripts")]))
+    outputs = [subprocess.run([python, "-c", DESCRIBE_PROBE, *paths], capture_output=True,
+                              text=True, cwd=PROJECT_ROOT, env=environment, timeout=120)
+               for python in (sys.executable, host)]
+    for result in outputs:
+        assert result.returncode == 0, result.stderr
+    assert outputs[1].stdout == outputs[0].stdout
 
 
 @pytest.mark.parametrize("path", corpus.sample_files(40))

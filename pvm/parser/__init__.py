@@ -10,7 +10,7 @@ import io
 import sys
 
 from pvm.parser.lexer import lex
-from pvm.parser.parser import Parser, syntax_error
+from pvm.parser.parser import Parser, report_syntax_error, syntax_error
 
 START_RULES = {
     "exec": Parser.file,
@@ -43,6 +43,8 @@ def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
 
 def parse_fstring_expression(text, filename="<unknown>"):
     """Parse the expression of an f-string replacement field (the `fstring` rule)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     stream = lex(text, filename)
     return _run(stream, Parser.fstring_expression, filename, None)
 
@@ -53,7 +55,12 @@ def _run(stream, start_rule, filename, feature_version):
     if old_limit < _PARSE_RECURSION_LIMIT:
         sys.setrecursionlimit(_PARSE_RECURSION_LIMIT)
     try:
-        tree = start_rule(parser)
+        try:
+            tree = start_rule(parser)
+        except SyntaxError as error:
+            # Raised while building a node (a bad string literal): final, as in CPython,
+            # unless the tokenizer finds an error further on (see lexer.TokenStream).
+            raise report_syntax_error(stream, error, filename) from None
         if tree is None:
             raise syntax_error(stream, start_rule, filename, feature_version)
         return tree

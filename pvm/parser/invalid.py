@@ -1,87 +1,437 @@
-"""The invalid_* rules: second-pass rules that only raise precise SyntaxErrors."""
+"""The invalid_* rules: the parser's third pass, which only raises precise SyntaxErrors.
+
+A parse that fails is run again with ``call_invalid_rules`` set (see parser.py). The
+parser then calls these methods at the places where grammar.peg names an invalid_*
+rule; each one looks at what was parsed, reads ahead if it must, and either raises the
+SyntaxError CPython raises there or returns None to let the parse go on failing. None
+of this runs on valid code.
+
+Positions follow pegen's helpers: `_raise_at` is RAISE_SYNTAX_ERROR_KNOWN_LOCATION /
+_KNOWN_RANGE (from a node or token to another), `_raise_here` is RAISE_SYNTAX_ERROR
+(at the last token read), `_raise_starting_from` is RAISE_SYNTAX_ERROR_STARTING_FROM.
+"""
+
+import ast
+
+from pvm.parser.lexer import INDENT, NAME, NEWLINE, TYPE_COMMENT
+
+# What CPython calls each kind of expression in its messages.
+EXPRESSION_NAMES = {
+    ast.Attribute: "attribute", ast.Subscript: "subscript", ast.Starred: "starred",
+    ast.Name: "name", ast.List: "list", ast.Tuple: "tuple", ast.Lambda: "lambda",
+    ast.Call: "function call", ast.BoolOp: "expression", ast.BinOp: "expression",
+    ast.UnaryOp: "expression", ast.GeneratorExp: "generator expression",
+    ast.Yield: "yield expression", ast.YieldFrom: "yield expression",
+    ast.Await: "await expression", ast.ListComp: "list comprehension",
+    ast.SetComp: "set comprehension", ast.DictComp: "dict comprehension",
+    ast.Dict: "dict literal", ast.Set: "set display", ast.JoinedStr: "f-string expression",
+    ast.FormattedValue: "f-string expression", ast.Compare: "comparison",
+    ast.IfExp: "conditional expression", ast.NamedExpr: "named expression",
+}
+
+# The expressions `bitwise_or` can produce (what may stand before a misplaced '=').
+BITWISE_OR_LEVEL = (ast.BinOp, ast.Await, ast.Call, ast.Attribute, ast.Subscript, ast.Name,
+                    ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp,
+                    ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.JoinedStr, ast.Yield,
+                    ast.YieldFrom, ast.NamedExpr, ast.Starred)
+
+# The statement names of "expected an indented block after ... on line N".
+BLOCK_OWNERS = {
+    "if": "'if' statement", "elif": "'elif' statement", "else": "'else' statement",
+    "while": "'while' statement", "for": "'for' statement", "with": "'with' statement",
+    "try": "'try' statement", "except": "'except' statement",
+    "except*": "'except*' statement", "finally": "'finally' statement",
+    "def": "function definition", "class": "class definition",
+    "match": "'match' statement", "case": "'case' statement",
+}
+
+
+def expression_name(node):
+    if type(node) is ast.Constant:
+        value = node.value
+        if value is None or value is True or value is False:
+            return str(value)
+        if value is Ellipsis:
+            return "ellipsis"
+        return "literal"
+    if type(node) is ast.UnaryOp and type(node.op) is ast.Not:
+        return "expression"
+    return EXPRESSION_NAMES.get(type(node), "expression")
+
+
+def invalid_target(node, kind):
+    """The part of `node` that cannot be a target ("store", "delete" or "for"), or None.
+
+    A for-loop target is parsed up to 'in' as a comparison, hence the Compare case.
+    """
+    node_class = type(node)
+    if node_class is ast.List or node_class is ast.Tuple:
+        for element in node.elts:
+            found = invalid_target(element, kind)
+            if found is not None:
+                return found
+        return None
+    if node_class is ast.Starred:
+        if kind == "delete":
+            return node
+        return invalid_target(node.value, kind)
+    if node_class is ast.Compare:
+        if kind == "for":
+            if type(node.ops[0]) is ast.In:
+                return invalid_target(node.left, kind)
+            return None
+        return node
+    if node_class is ast.Name or node_class is ast.Subscript or node_class is ast.Attribute:
+        return None
+    return node
+
+
+def _span(item):
+    """(line, col, end_line, end_col) of a token tuple or a node."""
+    if type(item) is tuple:
+        return item[1], item[2], item[3], item[4]
+    return item.lineno, item.col_offset, item.end_lineno, item.end_col_offset
 
 
 class InvalidRules:
-    def invalid_annotated_target(self, *args):
-        pass
+    """The invalid_* rules, mixed into Parser. Each raises or returns None."""
 
-    def invalid_arguments_order(self, *args):
-        pass
+    # Raising, the three ways pegen does ----------------------------------------------
 
-    def invalid_as_pattern(self, *args):
-        pass
+    def _raise_at(self, message, first, last=None, error_class=SyntaxError):
+        from pvm.parser.parser import located_error
+        line, col, end_line, end_col = _span(first if last is None else last)
+        start = _span(first)
+        raise located_error(message, self.stream, (None, start[0], start[1], end_line, end_col),
+                            error_class)
 
-    def invalid_assignment_target(self, *args):
-        pass
+    def _raise_here(self, message, error_class=SyntaxError):
+        from pvm.parser.parser import located_error
+        index = self.keys.furthest
+        token = self.tokens[index]
+        raise located_error(message, self.stream, token, error_class,
+                            zero_width=self.keys[index] is NEWLINE)
 
-    def invalid_atom(self, *args):
-        pass
+    def _raise_starting_from(self, message, first):
+        from pvm.parser.parser import located_error
+        last = self.tokens[self.keys.furthest]
+        line, col, _, _ = _span(first)
+        raise located_error(message, self.stream, (None, line, col, last[3], last[4] - 1))
 
-    def invalid_augmented_target(self, *args):
-        pass
+    def _raise_invalid_target(self, node, kind):
+        target = invalid_target(node, kind)
+        if target is None:
+            self._raise_here("invalid syntax")
+        verb = "delete" if kind == "delete" else "assign to"
+        self._raise_at(f"cannot {verb} {expression_name(target)}", target)
 
-    def invalid_block(self, *args):
-        pass
+    # Statements ----------------------------------------------------------------------
 
-    def invalid_class_pattern(self, *args):
-        pass
+    def invalid_simple_stmts(self):
+        """A simple statement not followed by NEWLINE or ';'."""
+        return None
 
-    def invalid_conditional_expression(self, *args):
-        pass
+    def invalid_expression_statement(self, expression):
+        # invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction expression
+        #   -> "Perhaps you forgot a comma?" (inside brackets only), and
+        # the legacy print/exec statements.
+        if (type(expression) is ast.Name and expression.id in ("print", "exec")
+                and self.keys[self.pos] not in (NEWLINE, ";", "=", ":")):
+            start = self.pos
+            following = self.star_expressions()
+            if following is not None:
+                self._raise_at(f"Missing parentheses in call to '{expression.id}'. "
+                               f"Did you mean {expression.id}(...)?", expression, following)
+            self.pos = start
+        return None
 
-    def invalid_del_stmt(self, *args):
-        pass
+    def invalid_assignment_target(self, target, targets_so_far=()):
+        """An expression before '=' that cannot be assigned to (invalid_assignment)."""
+        if type(target) in (ast.Yield, ast.YieldFrom) and self.keys[self.pos] == "=":
+            if not self._starts_with_parenthesis(target):
+                self._raise_at("assignment to yield expression not possible", target)
+        if not targets_so_far:
+            self._named_expression_misuse(target)
+        self._raise_invalid_target(target, "store")
 
-    def invalid_double_starred_kvpairs(self, *args):
-        pass
+    def _named_expression_misuse(self, target):
+        # invalid_named_expression, as reached through star_named_expression: the last
+        # element before the '=' was a named_expression candidate.
+        last = target
+        if type(target) is ast.Tuple and not self._starts_with_parenthesis(target):
+            last = target.elts[-1]
+        if type(last) is ast.Starred:
+            return
+        start = self.pos
+        self.pos += 1  # the '='
+        value = self.bitwise_or()
+        following = self.keys[self.pos]
+        self.pos = start
+        if value is None or following == "=" or following == ":=":
+            return
+        if type(last) is ast.Name and not self._starts_with_parenthesis(last):
+            self._raise_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                           last, value)
+        if (isinstance(last, BITWISE_OR_LEVEL) and not self._is_excluded_from_misuse(last)):
+            self._raise_at(f"cannot assign to {expression_name(last)} here. Maybe you meant "
+                           "'==' instead of '='?", last)
 
-    def invalid_except_mix(self, *args):
-        pass
+    def _is_excluded_from_misuse(self, node):
+        # !(list | tuple | genexp | 'True' | 'None' | 'False') before the bitwise_or
+        if type(node) is ast.Constant and node.value in (True, False, None) \
+                and type(node.value) is not int:
+            return True
+        first_key = self._key_at(node)
+        if first_key == "[" and type(node) in (ast.List, ast.ListComp):
+            return True
+        if first_key == "(" and type(node) in (ast.Tuple, ast.GeneratorExp):
+            return True
+        return False
 
-    def invalid_except_parentheses(self, *args):
-        pass
+    def _key_at(self, node):
+        """The key of the token where `node` starts."""
+        tokens = self.tokens
+        line, col = node.lineno, node.col_offset
+        index = self.pos - 1
+        while index > 0 and (tokens[index][1], tokens[index][2]) > (line, col):
+            index -= 1
+        return self.keys[index]
 
-    def invalid_expected_colon(self, *args):
-        pass
+    def _starts_with_parenthesis(self, node):
+        return self._key_at(node) == "(" and type(node) is not ast.Tuple \
+            or self._parenthesized_tuple(node)
 
-    def invalid_expression_statement(self, *args):
-        pass
+    def _parenthesized_tuple(self, node):
+        return type(node) is ast.Tuple and self._key_at(node) == "(" and (
+            not node.elts or _span(node)[:2] != _span(node.elts[0])[:2])
 
-    def invalid_for_target(self, *args):
-        pass
+    def invalid_augmented_target(self, target):
+        self._raise_at(f"'{expression_name(target)}' is an illegal expression for augmented "
+                       "assignment", target)
 
-    def invalid_group_starred(self, *args):
-        pass
+    def invalid_annotated_target(self, target):
+        node_class = type(target)
+        if node_class is ast.List or node_class is ast.Tuple:
+            self._raise_at(f"only single target (not {expression_name(target)}) can be "
+                           "annotated", target)
+        self._raise_at("illegal target for annotation", target)
 
-    def invalid_import_from_targets(self, *args):
-        pass
+    def invalid_tuple_annotation(self, first):
+        self._raise_at("only single target (not tuple) can be annotated", first)
 
-    def invalid_keyword_argument(self, *args):
-        pass
+    def invalid_del_stmt(self):
+        # 'del' star_expressions -> RAISE_SYNTAX_ERROR_INVALID_TARGET(DEL_TARGETS, ...)
+        targets = self.star_expressions()
+        if targets is not None:
+            self._raise_invalid_target(targets, "delete")
 
-    def invalid_kvpair(self, *args):
-        pass
+    def invalid_import_from_targets(self):
+        # import_from_as_names ',' NEWLINE
+        if self.keys[self.pos] is NEWLINE:
+            self._raise_here("trailing comma not allowed without surrounding parentheses")
 
-    def invalid_named_expression(self, *args):
-        pass
+    # Compound statements -------------------------------------------------------------
 
-    def invalid_parameters(self, *args):
-        pass
+    def invalid_expected_colon(self, owner):
+        """The owner's header is complete but no ':' follows: CPython says so when a
+        NEWLINE stands there (or always, where the grammar forces the ':')."""
+        if self.keys[self.pos] is NEWLINE or owner in ("def", "else", "finally", "try"):
+            self.keys[self.pos]  # CPython has read this token
+            self._raise_at("expected ':'", self.tokens[self.pos],
+                           self._zero_width_if_newline(self.pos))
 
-    def invalid_parenthesized(self, *args):
-        pass
+    def _zero_width_if_newline(self, index):
+        token = self.tokens[index]
+        if self.keys[index] is NEWLINE:
+            return (None, token[1], token[2], token[1], token[2])
+        return token
 
-    def invalid_positional_after_keyword(self, *args):
-        pass
+    def invalid_block(self, owner, owner_token):
+        """':' NEWLINE !INDENT: "expected an indented block after ...". Reached after the
+        ':' of `owner`, whose first token is `owner_token`."""
+        keys = self.keys
+        if keys[self.pos] is NEWLINE and keys[self.pos + 1] is not INDENT:
+            token = self.tokens[self.pos + 1]
+            self._raise_at(f"expected an indented block after {BLOCK_OWNERS[owner]} on line "
+                           f"{owner_token[1]}", token, error_class=IndentationError)
 
-    def invalid_sequence_element(self, *args):
-        pass
+    def invalid_try_stmt(self):
+        # 'try' ':' block !('except' | 'finally')
+        self._raise_here("expected 'except' or 'finally' block")
 
-    def invalid_simple_stmts(self, *args):
-        pass
+    def invalid_except_mix(self, except_token, is_star):
+        if is_star:
+            self._raise_at("cannot have both 'except' and 'except*' on the same 'try'",
+                           except_token, self.tokens[self.pos + 1])
+        self._raise_at("cannot have both 'except' and 'except*' on the same 'try'",
+                       except_token)
 
-    def invalid_try_stmt(self, *args):
-        pass
+    def invalid_except_parentheses(self, exception_type):
+        # 'except' expression ',' expressions ['as' NAME] ':'
+        start = self.pos
+        self.pos += 1
+        rest = self.expressions()
+        if rest is not None:
+            if self.keys[self.pos] == "as" and self.keys[self.pos + 1] is NAME:
+                self.pos += 2
+            if self.keys[self.pos] == ":":
+                self.keys[self.pos]
+                self._raise_starting_from("multiple exception types must be parenthesized",
+                                          exception_type)
+        self.pos = start
 
-    def invalid_unparenthesized_genexp(self, *args):
-        pass
+    def invalid_for_target(self, for_token_index):
+        # 'async'? 'for' star_expressions -> INVALID_TARGET(FOR_TARGETS, ...)
+        self.pos = for_token_index + 1
+        target = self.star_expressions()
+        if target is not None:
+            self._raise_invalid_target(target, "for")
+
+    def invalid_with_item_target(self, target):
+        self._raise_invalid_target(target, "store")
+
+    # Function parameters -------------------------------------------------------------
+
+    def invalid_parameters(self, problem, token):
+        """A parameter list the grammar rejects; `problem` names what was seen."""
+        messages = {
+            "slash twice": "/ may appear only once",
+            "star twice": "* argument may appear only once",
+            "slash after star": "/ must be ahead of *",
+            "nothing before slash": "at least one argument must precede /",
+            "default missing": "non-default argument follows default argument",
+            "bare star": "named arguments must follow bare *",
+            "star default": "var-positional argument cannot have default value",
+            "double star default": "var-keyword argument cannot have default value",
+            "after double star": "arguments cannot follow var-keyword argument",
+            "default value missing": "expected default value expression",
+        }
+        self._raise_at(messages[problem], token)
+
+    def invalid_parenthesized_parameters(self, opening_index, lambda_parameters):
+        # param_no_default* '(' param_no_default+ ','? ')'
+        keys = self.keys
+        index = opening_index + 1
+        while keys[index] is NAME and keys[index + 1] in (",", ")"):
+            index += 1
+            if keys[index] == ")":
+                break
+            index += 1
+        if keys[index] == ")" and index > opening_index + 1:
+            what = "Lambda expression parameters" if lambda_parameters else "Function parameters"
+            self._raise_at(f"{what} cannot be parenthesized", self.tokens[opening_index],
+                           self.tokens[index])
+
+    # Expressions ---------------------------------------------------------------------
+
+    def invalid_named_expression(self, node):
+        # a=expression ':=' expression -> "cannot use assignment expressions with %s"
+        start = self.pos
+        self.pos += 1
+        value = self.expression()
+        self.pos = start
+        if value is not None:
+            self._raise_at(f"cannot use assignment expressions with {expression_name(node)}",
+                           node)
+
+    def invalid_equals_in_condition(self, node):
+        # invalid_named_expression's other two alternatives, where a condition (or
+        # another named_expression) is followed by a single '='.
+        self._named_expression_misuse(node)
+
+    def invalid_conditional_expression(self, body, test):
+        # disjunction 'if' disjunction !('else' | ':')
+        if self.keys[self.pos] not in ("else", ":"):
+            self._raise_at("expected 'else' after 'if' expression", body, test)
+
+    def invalid_comma(self, first, second_start):
+        """Two expressions in a row inside brackets: "Perhaps you forgot a comma?"."""
+        start = self.pos
+        second = self.expression()
+        self.pos = start
+        if second is not None and self._inside_brackets(start):
+            self._raise_at("invalid syntax. Perhaps you forgot a comma?", first, second)
+
+    def _inside_brackets(self, index):
+        depth = 0
+        keys = self.keys
+        for key in keys[:index]:
+            if key in ("(", "[", "{"):
+                depth += 1
+            elif key in (")", "]", "}"):
+                depth -= 1
+        return depth > 0
+
+    def invalid_group_starred(self, starred):
+        self._raise_at("cannot use starred expression here", starred)
+
+    def invalid_kvpair(self, key):
+        # a=expression !(':') -> "':' expected after dictionary key" (end offset -1)
+        from pvm.parser.parser import located_error
+        error = located_error("':' expected after dictionary key", self.stream,
+                              (None, key.lineno, key.end_col_offset - 1, key.end_lineno,
+                               key.end_col_offset - 1))
+        error.end_offset = 0
+        raise error
+
+    def invalid_dict_value(self, colon_token):
+        if self.keys[self.pos] in ("}", ","):
+            self._raise_at("expression expected after dictionary key and ':'", colon_token)
+        if self.keys[self.pos] == "*" or self.keys[self.pos] == "**":
+            star = self.tokens[self.pos]
+            self._raise_starting_from_token(star)
+
+    def _raise_starting_from_token(self, star):
+        self.pos += 1
+        self.bitwise_or()
+        message = ("cannot use a starred expression in a dictionary value" if star[0] == "*"
+                   else "cannot use dict unpacking in a dictionary value")
+        self._raise_starting_from(message, star)
+
+    # Call arguments ------------------------------------------------------------------
+
+    def invalid_arguments_order(self, star_token):
+        self._raise_at("iterable argument unpacking follows keyword argument unpacking",
+                       star_token, self.tokens[self.pos - 1])
+
+    def invalid_positional_after_keyword(self, value, after_double_star):
+        if after_double_star:
+            self._raise_at("positional argument follows keyword argument unpacking", value)
+        self._raise_at("positional argument follows keyword argument", value)
+
+    def invalid_unparenthesized_genexp(self, generator):
+        self._raise_at("Generator expression must be parenthesized", generator)
+
+    def invalid_keyword_argument(self, value, name_token):
+        """`value` '=' in an argument list, where only NAME '=' may stand."""
+        equals = self.tokens[self.pos]
+        if name_token is not None:
+            # a=NAME b='=' expression for_if_clauses
+            self._raise_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                           name_token, equals)
+        if type(value) is ast.Constant and value.value in (True, False, None) \
+                and type(value.value) is not int:
+            self._raise_at(f"cannot assign to {value.value}", value, equals)
+        self._raise_at('expression cannot contain assignment, perhaps you meant "=="?',
+                       value, equals)
+
+    # Patterns ------------------------------------------------------------------------
+
+    def invalid_as_pattern(self, token):
+        if token is not None and token[0] == "_":
+            self._raise_at("cannot use '_' as a target", token)
+        start = self.pos
+        if token is not None:
+            self.pos -= 1
+        target = self.expression()
+        self.pos = start
+        if target is not None:
+            self._raise_at(f"cannot use {expression_name(target)} as pattern target", target)
+
+    def invalid_class_pattern(self, patterns):
+        self._raise_at("positional patterns follow keyword patterns", patterns[0],
+                       patterns[-1])
+
+    def unexpected_type_comment(self):
+        if self.keys[self.pos] is TYPE_COMMENT:
+            self._raise_here("invalid syntax")

@@ -23,20 +23,12 @@ first tokenizer error with an ERROR token, which no rule matches, and rememberin
 SyntaxError. The parser raises it only if its failed parse reached that token.
 """
 
-import io
-import keyword
 import re
 import sys
-import tokenize as stdlib_tokenize
 import unicodedata
 
-try:
-    from pvm.tokenize import TokenError, _generate_from_string
-except ImportError:  # pvm.tokenize is being written; the stdlib yields the same tokens
-    from tokenize import TokenError
-
-    def _generate_from_string(source):
-        return stdlib_tokenize.generate_tokens(io.StringIO(source).readline)
+from pvm import token as token_numbers  # pvm's numbers: the host's differ by version
+from pvm.tokenize import TokenError, _generate_from_string
 
 NAME = "NAME"
 NUMBER = "NUMBER"
@@ -54,7 +46,11 @@ _OPERATORS = (
     "( ) [ ] { } : , ; + - * / | & < > = . % == != <= >= ~ ^ << >> ** += -= *= /= "
     "%= &= |= ^= <<= >>= **= // //= @ @= -> ... := !"
 ).split()
-_HARD_KEYWORDS = keyword.kwlist
+_HARD_KEYWORDS = (
+    "False None True and as assert async await break class continue def del elif else "
+    "except finally for from global if import in is lambda nonlocal not or pass raise "
+    "return try while with yield"
+).split()
 TEXT_KEYS = {sys.intern(text): sys.intern(text) for text in (*_OPERATORS, *_HARD_KEYWORDS)}
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}
@@ -66,17 +62,17 @@ _TYPE_COMMENT = re.compile(r"#[ \t]*type:[ \t]*(.*)")
 # "ignore" must not run on into a letter or digit ("ignored" is a plain type comment).
 _TYPE_IGNORE = re.compile(r"ignore(?![A-Za-z0-9\x80-\U0010ffff])(.*)", re.DOTALL)
 
-_NAME_TOKEN = stdlib_tokenize.NAME
-_NUMBER_TOKEN = stdlib_tokenize.NUMBER
-_STRING_TOKEN = stdlib_tokenize.STRING
-_OP_TOKEN = stdlib_tokenize.OP
-_NEWLINE_TOKEN = stdlib_tokenize.NEWLINE
-_NL_TOKEN = stdlib_tokenize.NL
-_COMMENT_TOKEN = stdlib_tokenize.COMMENT
-_INDENT_TOKEN = stdlib_tokenize.INDENT
-_DEDENT_TOKEN = stdlib_tokenize.DEDENT
-_ENDMARKER_TOKEN = stdlib_tokenize.ENDMARKER
-_ERROR_TOKEN = stdlib_tokenize.ERRORTOKEN
+_NAME_TOKEN = token_numbers.NAME
+_NUMBER_TOKEN = token_numbers.NUMBER
+_STRING_TOKEN = token_numbers.STRING
+_OP_TOKEN = token_numbers.OP
+_NEWLINE_TOKEN = token_numbers.NEWLINE
+_NL_TOKEN = token_numbers.NL
+_COMMENT_TOKEN = token_numbers.COMMENT
+_INDENT_TOKEN = token_numbers.INDENT
+_DEDENT_TOKEN = token_numbers.DEDENT
+_ENDMARKER_TOKEN = token_numbers.ENDMARKER
+_ERROR_TOKEN = token_numbers.ERRORTOKEN
 
 
 class TokenStream:
@@ -206,7 +202,9 @@ def lex(source, filename="<unknown>", type_comments=False):
             elif kind == _ENDMARKER_TOKEN:
                 key = ENDMARKER
             elif kind == _ERROR_TOKEN:
-                if text.isspace():
+                if text in _BLANKS:
+                    # The tokenize module's way of stepping over a blank before an
+                    # error; CPython's tokenizer only skips these three.
                     continue
                 if (keys and keys[-1] is NAME and tokens[-1][3:] == (start_line, start_col)
                         and ("a" + text).isidentifier()):
@@ -328,6 +326,7 @@ def _error_token_error(text, line_number, col, line, keys, tokens):
     return _error(message, line_number, _offset_after(line, col), line)
 
 
+_BLANKS = frozenset((" ", "\t", "\x0c"))
 _STRING_PREFIXES = frozenset(("r", "u", "b", "f", "br", "rb", "fr", "rf"))
 
 
@@ -542,10 +541,21 @@ def _inconsistent_tabs_error(keys, tokens, source):
             continue
         at_line_start = False
         line_number = tokens[index][1]
+        if line_number > len(lines):
+            break
         line = lines[line_number - 1]
-        indent = line[:len(line) - len(line.lstrip(" \t\f"))]
-        column = len(indent.expandtabs(8))
-        alternate_column = len(indent)
+        column = alternate_column = 0
+        for character in line:
+            if character == " ":
+                column += 1
+                alternate_column += 1
+            elif character == "\t":
+                column = (column // 8 + 1) * 8
+                alternate_column += 1
+            elif character == "\x0c":
+                column = alternate_column = 0
+            else:
+                break
         if column == columns[-1]:
             consistent = alternate_column == alternate_columns[-1]
         elif column > columns[-1]:

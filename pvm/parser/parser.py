@@ -34,11 +34,16 @@ newlines and indentation excepted (so a compound statement ends at its last stat
 """
 
 import ast
+import sys
 
 from pvm.parser.invalid import InvalidRules
 from pvm.parser.lexer import (DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, STRING,
                               TYPE_COMMENT)
-from pvm.parser.strings import parse_string_group
+from pvm.parser.strings import StringGroupError, parse_string_group
+
+# Python 3.12 added type parameters to functions and classes (PEP 695). The guest
+# language is 3.11, which has none, but a 3.12 host's tools expect the empty field.
+HOST_HAS_TYPE_PARAMETERS = sys.version_info >= (3, 12)
 
 LOAD = ast.Load()
 STORE = ast.Store()
@@ -290,8 +295,6 @@ class Parser(InvalidRules):
                 self.pos += 1
                 return True
             if key != ";":
-                if self.call_invalid_rules:
-                    self.invalid_simple_stmts()
                 return False
             self.pos += 1
             if keys[self.pos] is NEWLINE:
@@ -331,8 +334,6 @@ class Parser(InvalidRules):
                 return None
             return _located(ast.AugAssign(target, operator, value), start_token,
                             self.tokens[self.pos - 1])
-        if self.call_invalid_rules:
-            self.invalid_expression_statement(first)
         return _located(ast.Expr(first), start_token, self.tokens[self.pos - 1])
 
     def assignment_rest(self, start_token, first):
@@ -344,7 +345,7 @@ class Parser(InvalidRules):
             target = self.targets_from(value, STORE)
             if target is None:
                 if self.call_invalid_rules:
-                    self.invalid_assignment_target(value)
+                    self.invalid_assignment_target(value, targets)
                 return None
             targets.append(target)
             self.pos += 1
@@ -502,14 +503,14 @@ class Parser(InvalidRules):
         # del_stmt: 'del' del_targets &(';' | NEWLINE)
         start_token = self.tokens[self.pos]
         self.pos += 1
+        targets_start = self.pos
         keys = self.keys
         targets = []
         while True:
-            target_start = self.pos
             node = self.del_target()
             if node is None:
                 if self.call_invalid_rules:
-                    self.pos = target_start
+                    self.pos = targets_start
                     self.invalid_del_stmt()
                 return None
             targets.append(node)
@@ -520,7 +521,7 @@ class Parser(InvalidRules):
                 break
         if keys[self.pos] != ";" and keys[self.pos] is not NEWLINE:
             if self.call_invalid_rules:
-                self.pos = target_start
+                self.pos = targets_start
                 self.invalid_del_stmt()
             return None
         return _located(ast.Delete(targets), start_token, self.tokens[self.pos - 1])
@@ -685,16 +686,19 @@ class Parser(InvalidRules):
             return None
         return body
 
-    def _colon_block(self, rule_name, start_token):
-        """':' block, as every compound statement has; None if either is missing."""
+    def _colon_block(self, owner, start_token):
+        """':' block, as every compound statement has; None if either is missing.
+
+        `owner` is the statement's keyword, for the invalid rules' messages."""
         if self.keys[self.pos] != ":":
             if self.call_invalid_rules:
-                self.invalid_expected_colon(rule_name)
+                self.invalid_expected_colon(owner)
             return None
         self.pos += 1
         body = self.block()
         if body is None and self.call_invalid_rules:
-            self.invalid_block(rule_name, start_token)
+            self.pos -= 1
+            self.invalid_block(owner, start_token)
         return body
 
     def decorated(self):
@@ -733,11 +737,13 @@ class Parser(InvalidRules):
                 bases, keywords = arguments
             if self._expect(")") is None:
                 return None
-        body = self._colon_block("class definition", start_token)
+        body = self._colon_block("class", start_token)
         if body is None:
             return None
-        return _located(ast.ClassDef(name[0], bases, keywords, body, decorators or []),
-                        start_token, self._last_token())
+        node = ast.ClassDef(name[0], bases, keywords, body, decorators or [])
+        if HOST_HAS_TYPE_PARAMETERS:
+            node.type_params = []
+        return _located(node, start_token, self._last_token())
 
     def function_def(self, decorators=None):
         # function_def_raw: [ASYNC] 'def' NAME '(' [params] ')' ['->' expression] ':'
@@ -747,7 +753,11 @@ class Parser(InvalidRules):
         is_async = keys[self.pos] == "async"
         self.pos += 2 if is_async else 1
         name = self._expect_name()
-        if name is None or keys[self.pos] != "(":
+        if name is None:
+            return None
+        if keys[self.pos] != "(":
+            if self.call_invalid_rules:
+                self._raise_at("expected '('", self._zero_width_if_newline(self.pos))
             return None
         self.pos += 1
         parameters = self.parameters(")", annotated=True)
@@ -762,19 +772,21 @@ class Parser(InvalidRules):
                 return None
         if keys[self.pos] != ":":
             if self.call_invalid_rules:
-                self.invalid_expected_colon("function definition")
+                self.invalid_expected_colon("def")
             return None
         self.pos += 1
         type_comment = self.func_type_comment()
         body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.invalid_block("function definition", start_token)
+                self.pos -= 1
+                self.invalid_block("def", start_token)
             return None
         node_class = ast.AsyncFunctionDef if is_async else ast.FunctionDef
-        return _located(node_class(name[0], parameters, body, decorators or [], returns,
-                                   type_comment),
-                        start_token, self._last_token())
+        node = node_class(name[0], parameters, body, decorators or [], returns, type_comment)
+        if HOST_HAS_TYPE_PARAMETERS:
+            node.type_params = []
+        return _located(node, start_token, self._last_token())
 
     def func_type_comment(self):
         # func_type_comment: NEWLINE TYPE_COMMENT &(NEWLINE INDENT) | TYPE_COMMENT
@@ -918,8 +930,7 @@ class Parser(InvalidRules):
         test = self.named_expression()
         if test is None:
             return None
-        body = self._colon_block("'if' statement" if start_token[0] == "if"
-                                 else "'elif' statement", start_token)
+        body = self._colon_block(start_token[0], start_token)
         if body is None:
             return None
         key = self.keys[self.pos]
@@ -939,7 +950,7 @@ class Parser(InvalidRules):
         # else_block: 'else' ':' block
         start_token = self.tokens[self.pos]
         self.pos += 1
-        return self._colon_block("'else' statement", start_token)
+        return self._colon_block("else", start_token)
 
     def while_stmt(self):
         # while_stmt: 'while' named_expression ':' block [else_block]
@@ -948,7 +959,7 @@ class Parser(InvalidRules):
         test = self.named_expression()
         if test is None:
             return None
-        body = self._colon_block("'while' statement", start_token)
+        body = self._colon_block("while", start_token)
         if body is None:
             return None
         orelse = []
@@ -968,7 +979,7 @@ class Parser(InvalidRules):
         target = self.star_targets()
         if target is None or keys[self.pos] != "in":
             if self.call_invalid_rules:
-                self.invalid_for_target()
+                self.invalid_for_target(self.pos - 1 if target is None else None)
             return None
         self.pos += 1
         iterator = self.star_expressions()
@@ -976,7 +987,7 @@ class Parser(InvalidRules):
             return None
         if keys[self.pos] != ":":
             if self.call_invalid_rules:
-                self.invalid_expected_colon("'for' statement")
+                self.invalid_expected_colon("for")
             return None
         self.pos += 1
         type_comment = None
@@ -986,7 +997,8 @@ class Parser(InvalidRules):
         body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.invalid_block("'for' statement", start_token)
+                self.pos -= 1
+                self.invalid_block("for", start_token)
             return None
         orelse = []
         if keys[self.pos] == "else":
@@ -1021,7 +1033,7 @@ class Parser(InvalidRules):
                 return None
             if keys[self.pos] != ":":
                 if self.call_invalid_rules:
-                    self.invalid_expected_colon("'with' statement")
+                    self.invalid_expected_colon("with")
                 return None
             self.pos += 1
             if keys[self.pos] is TYPE_COMMENT:
@@ -1033,7 +1045,8 @@ class Parser(InvalidRules):
             body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.invalid_block("'with' statement", start_token)
+                self.pos -= 1
+                self.invalid_block("with", start_token)
             return None
         node_class = ast.AsyncWith if is_async else ast.With
         return _located(node_class(items, body, type_comment), start_token,
@@ -1078,7 +1091,7 @@ class Parser(InvalidRules):
         #         | 'try' ':' block except_star_block+ [else_block] [finally_block]
         start_token = self.tokens[self.pos]
         self.pos += 1
-        body = self._colon_block("'try' statement", start_token)
+        body = self._colon_block("try", start_token)
         if body is None:
             return None
         keys = self.keys
@@ -1090,7 +1103,7 @@ class Parser(InvalidRules):
                 star = is_star
             elif star is not is_star:
                 if self.call_invalid_rules:
-                    self.invalid_except_mix()
+                    self.invalid_except_mix(self.tokens[self.pos], is_star)
                 return None
             handler = self.except_block(is_star)
             if handler is None:
@@ -1105,7 +1118,7 @@ class Parser(InvalidRules):
         if keys[self.pos] == "finally":
             finally_token = self.tokens[self.pos]
             self.pos += 1
-            final_body = self._colon_block("'finally' statement", finally_token)
+            final_body = self._colon_block("finally", finally_token)
             if final_body is None:
                 return None
         elif not handlers:
@@ -1135,9 +1148,8 @@ class Parser(InvalidRules):
                     return None
                 name = token[0]
             elif keys[self.pos] == "," and self.call_invalid_rules:
-                self.invalid_except_parentheses()
-        body = self._colon_block("'except*' block" if is_star else "'except' block",
-                                 start_token)
+                self.invalid_except_parentheses(exception_type)
+        body = self._colon_block("except*" if is_star else "except", start_token)
         if body is None:
             return None
         return _located(ast.ExceptHandler(exception_type, name, body), start_token,
@@ -1158,7 +1170,7 @@ class Parser(InvalidRules):
         if keys[self.pos + 1] is not NEWLINE or keys[self.pos + 2] is not INDENT:
             if self.call_invalid_rules:
                 self.pos += 1
-                self.invalid_block("'match' statement", start_token)
+                self.invalid_block("match", start_token)
             return None
         self.pos += 3
         cases = []
@@ -1197,7 +1209,7 @@ class Parser(InvalidRules):
             guard = self.named_expression()
             if guard is None:
                 return None
-        body = self._colon_block("'case' statement", start_token)
+        body = self._colon_block("case", start_token)
         if body is None:
             return None
         return ast.match_case(pattern, guard, body)
@@ -1602,8 +1614,11 @@ class Parser(InvalidRules):
             target = _located(ast.Name(token[0], STORE), token, token)
             return _located(ast.NamedExpr(target, value), token, self.tokens[self.pos - 1])
         node = self.expression()
-        if node is not None and self.call_invalid_rules and keys[self.pos] == ":=":
-            self.invalid_named_expression(node)
+        if node is not None and self.call_invalid_rules:
+            if keys[self.pos] == ":=":
+                self.invalid_named_expression(node)
+            elif keys[self.pos] == "=":
+                self.invalid_equals_in_condition(node)
         return node
 
     def expression(self):
@@ -1634,7 +1649,7 @@ class Parser(InvalidRules):
         test = self.disjunction()
         if test is None or keys[self.pos] != "else":
             if test is not None and self.call_invalid_rules:
-                self.invalid_conditional_expression()
+                self.invalid_conditional_expression(body, test)
             self.pos = position
             return body
         self.pos += 1
@@ -1986,8 +2001,6 @@ class Parser(InvalidRules):
             self.pos += 1
             node = ast.Constant(Ellipsis)
         else:
-            if self.call_invalid_rules:
-                self.invalid_atom()
             return None
         node.lineno = token[1]
         node.col_offset = token[2]
@@ -2003,8 +2016,15 @@ class Parser(InvalidRules):
         while keys[end] is STRING:
             end += 1
         self.pos = end
-        return parse_string_group(self.tokens[start:end], self.parse_fstring_expression,
-                                  self.filename)
+        try:
+            return parse_string_group(self.tokens[start:end], self.parse_fstring_expression,
+                                      self.filename)
+        except StringGroupError as error:
+            # Placed at the string token concerned, or else where CPython's parser
+            # stands: at the token after the group.
+            token = error.token if error.token is not None else self.tokens[end]
+            raise located_error(error.msg, self.stream, token,
+                                zero_width=self.keys[end] is NEWLINE) from None
 
     def parse_fstring_expression(self, text):
         """Parse an f-string replacement field's text; positions count from its start."""
@@ -2054,8 +2074,6 @@ class Parser(InvalidRules):
             self.pos += 1
             return _located(ast.GeneratorExp(first, generators), start_token,
                             self.tokens[self.pos - 1])
-        if self.call_invalid_rules:
-            self.invalid_parenthesized(first)
         return None
 
     def list_or_listcomp(self):
@@ -2086,8 +2104,6 @@ class Parser(InvalidRules):
                 return None
             elements.extend(rest)
         if keys[self.pos] != "]":
-            if self.call_invalid_rules:
-                self.invalid_sequence_element(elements)
             return None
         self.pos += 1
         return _located(ast.List(elements, LOAD), start_token, self.tokens[self.pos - 1])
@@ -2171,13 +2187,13 @@ class Parser(InvalidRules):
                 key = self.expression()
                 if key is None or keys[self.pos] != ":":
                     if key is not None and self.call_invalid_rules:
-                        self.invalid_double_starred_kvpairs()
+                        self.invalid_kvpair(key)
                     return None
                 self.pos += 1
                 value = self.expression()
                 if value is None:
                     if self.call_invalid_rules:
-                        self.invalid_kvpair()
+                        self.invalid_dict_value(self.tokens[self.pos - 1])
                     return None
                 dict_keys.append(key)
                 values.append(value)
@@ -2207,7 +2223,7 @@ class Parser(InvalidRules):
             target = self.star_targets()
             if target is None or keys[self.pos] != "in":
                 if self.call_invalid_rules:
-                    self.invalid_for_target()
+                    self.invalid_for_target(self.pos - 1 if target is None else None)
                 return None
             self.pos += 1
             iterator = self.disjunction()
@@ -2436,6 +2452,13 @@ def syntax_error(stream, start_rule, filename, feature_version):
                               filename)
     error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
     return _with_filename(_tokenizer_error_first(stream, error), filename)
+
+
+def report_syntax_error(stream, error, filename):
+    """The error to raise for `error`, raised by the parser's first pass."""
+    if error is not stream.error:
+        error = _tokenizer_error_first(stream, error)
+    return _with_filename(error, filename)
 
 
 def _tokenizer_error_first(stream, parser_error):

@@ -1,0 +1,317 @@
+"""pvm.parse against the host's ast.parse: same trees, positions included; same errors.
+
+Every expected result comes from the host CPython at test time. The whole corpus is
+checked by a script (see the module docstring of pvm/parser/parser.py for the figures);
+here a reproducible sample keeps the suite quick.
+"""
+
+import ast
+import sys
+import warnings
+
+import pytest
+
+import corpus
+import pvm
+
+CORPUS_SAMPLE_SIZE = 40
+
+
+def _dump(tree):
+    return ast.dump(tree, include_attributes=True)
+
+
+def _host_tree(source, mode="exec", type_comments=False):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source, mode=mode, type_comments=type_comments)
+
+
+def _assert_same_tree(source, mode="exec", type_comments=False):
+    expected = _dump(_host_tree(source, mode, type_comments))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = _dump(pvm.parse(source, mode=mode, type_comments=type_comments))
+    assert got == expected
+
+
+@pytest.mark.parametrize("path", corpus.sample_files(CORPUS_SAMPLE_SIZE))
+def test_corpus_file_parses_as_the_host_does(path):
+    with open(path, "rb") as file:
+        source = file.read()
+    _assert_same_tree(source)
+
+
+CONSTRUCTS = [
+    # literals and atoms
+    "x", "1", "1.5", "1e10", "1_000_000", "0x_ff", "0o17", "0b1010", "1j", "1.5J", "1e-3j",
+    "0", "00", "0.0", ".5", "5.", "1_0.0_1e+1_0", "True, False, None, ...",
+    "'a' 'b'", "b'x' b'y'", "u'x'", "f'{x}'", "f'{x!r:>{width}}' 'tail'",
+    "'''multi\nline''' 'x'",
+    # containers
+    "()", "(1,)", "(1, 2)", "[]", "[1, *a, 2]", "{}", "{1: 2, **d, 3: 4}", "{1, 2, *s}",
+    "[x for x in y if x if not x]", "{x for x in y}", "{k: v for k, v in d.items()}",
+    "(x for x in y)", "[x async for x in y]", "[(a, b) for a in x for b in a]",
+    "[x for x, in y]", "[*a, *b]", "{**a, 'b': 1}",
+    # operators
+    "a + b * c - d / e // f % g @ h", "a ** b ** c", "-a ** b", "~a + -b + +c",
+    "a << b >> c & d ^ e | f", "a < b <= c > d >= e == f != g", "a in b not in c is d is not e",
+    "not a and b or c and not d", "a if b else c if d else e", "lambda: 0",
+    "lambda x, y=1, *a, z, w=2, **k: x", "lambda x, /, y: 0", "lambda *, x: 0",
+    "(x := 5)", "f(x := 5)", "[y := 1, y ** 2]", "await x", "(yield)", "(yield x)",
+    "(yield from x)", "(a)", "((a, b))", "a.b.c", "a[1]", "a[1:2]", "a[::2]", "a[:]",
+    "a[1:2, 3]", "a[*b]", "a[b, *c]", "a[(x := 1):2]", "f()", "f(a, b)", "f(*a, **k)",
+    "f(a, *b, c=1, *d, **e)", "f(x for x in y)", "f(a=1)(b)[c].d", "f(**k, a=1)",
+    "a if b else c", "x = *a, *b", "(*a, b)",
+    # statements
+    "x = 1", "x = y = z", "x, y = y, x", "[a, b] = c", "(a, b) = c", "a.b = c", "a[b] = c",
+    "*a, b = c", "a, *b = c", "x: int", "x: int = 1", "(x): int = 1", "a.b: int", "a[0]: int = 1",
+    "x += 1", "x.y -= 1", "x[0] *= 2", "x @= y", "x //= y", "x **= y", "x >>= y", "x = yield",
+    "x = yield y", "x = await y", "del a", "del a, b", "del (a, b), [c]", "del a.b, a[0]",
+    "pass", "break", "continue", "return", "return x", "return x, y", "return *a, b",
+    "raise", "raise X", "raise X from Y", "global a, b", "nonlocal a", "assert x", "assert x, 'm'",
+    "import a", "import a.b.c", "import a as b, c.d as e", "from a import b", "from . import b",
+    "from .. import b", "from ...a import b", "from .... import b", "from a import (b, c,)",
+    "from a import b as c, d", "from a import *", "x = 1; y = 2;", "if x: pass",
+    "if x:\n    pass\nelif y:\n    pass\nelse:\n    pass\n",
+    "if x:\n    pass\nelif y:\n    pass\nelif z:\n    a = 1\n",
+    "while x:\n    pass\nelse:\n    pass\n", "for x in y:\n    pass\nelse:\n    pass\n",
+    "for x, y in z: pass", "for (x, y) in z: pass", "for [x, *y] in z: pass", "for x in *a, b: pass",
+    "for x.y in z: pass", "for x[0] in z: pass",
+    "async def f():\n    async for x in y:\n        pass\n    async with a as b, c:\n        pass\n    await z\n",
+    "with a: pass", "with a as b: pass", "with a as (b, c): pass", "with a, b as c: pass",
+    "with (a, b): pass", "with (a as b, c as d,): pass", "with (a, b) as c: pass", "with (yield): pass",
+    "with (a): pass", "with (a)(b): pass",
+    "try:\n    pass\nexcept:\n    pass\n", "try:\n    pass\nexcept E as e:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+    "try:\n    pass\nfinally:\n    pass\n", "try:\n    pass\nexcept* E:\n    pass\nexcept* (F, G) as g:\n    pass\n",
+    "try:\n    pass\nexcept (A, B):\n    pass\n",
+    "def f(): pass", "def f(a, b=1, *args, c, d=2, **kwargs) -> int:\n    return a\n",
+    "def f(a, /, b, *, c): pass", "def f(a=1, /, b=2): pass", "def f(*, a): pass",
+    "def f(a: int, *b: str, **c: bytes): pass", "def f(*args: *Ts): pass",
+    "@d\ndef f(): pass", "@d.e(1)\n@g\nclass C: pass", "@(lambda f: f)\ndef f(): pass",
+    "class C: pass", "class C(): pass", "class C(A, B, metaclass=M, **k): pass",
+    "class C(*a): x = 1", "def f():\n    global x\n    nonlocal y\n",
+    "def f():\n    yield\n    yield x\n    yield from y\n    x = yield\n",
+    "x = 1 \\\n    + 2", "if True:\n    x = (1,\n         2)\n",
+    "'''doc'''\nx = 1\n", "\n\n# comment\nx = 1  # trailing\n\n",
+    "if x:\n\n    # c\n    pass\n", "x = [\n    1,\n    2,\n]\n",
+    "print(1)\r\nprint(2)\r\n", "x = 1\n\x0cy = 2\n", "if x:\n\tpass\n",
+    "class C:\n    def f(self):\n        return self\n\n    x = 1\n",
+    # match
+    "match x:\n    case 1: pass\n",
+    "match x:\n    case 1 | 2 | 3: pass\n    case -1: pass\n    case 1 + 2j: pass\n    case -1 - 2j: pass\n",
+    "match x:\n    case 'a' 'b': pass\n    case b'x': pass\n    case None: pass\n    case True: pass\n    case False: pass\n",
+    "match x:\n    case a: pass\n    case _: pass\n    case a.b: pass\n    case a.b.c: pass\n",
+    "match x:\n    case [a, b, *rest]: pass\n    case (a, b): pass\n    case (a,): pass\n    case (): pass\n    case []: pass\n    case [*_]: pass\n",
+    "match x:\n    case a, b: pass\n    case a, *b: pass\n    case *a, b: pass\n",
+    "match x:\n    case {1: a, 'b': c, **rest}: pass\n    case {}: pass\n    case {a.b: 1}: pass\n    case {**r}: pass\n",
+    "match x:\n    case C(): pass\n    case C(a, b): pass\n    case C(a, b=1): pass\n    case a.C(x=1, y=2,): pass\n",
+    "match x:\n    case (1 | 2) as y: pass\n    case [a] if a > 0: pass\n    case 1 as a: pass\n",
+    "match x, y:\n    case 1, 2: pass\n", "match *a, b:\n    case 1: pass\n", "match (x):\n    case 1: pass\n",
+    "match = 1", "match.x = 1", "match(x)", "match[x] = 1", "case = 1", "_ = 1",
+    "match x:\n    case {'a': 1,}: pass\n",
+    # unicode columns
+    "x = 'é' + y", "é = 1; ü = é", "f('€€', x)", "x = '''é\né''' + y", "s = 'ä' 'ö'",
+    "# é comment\nx = 1", "ｗｉｄｔｈ = 1",
+]
+
+
+@pytest.mark.parametrize("source", CONSTRUCTS)
+def test_construct_parses_as_the_host_does(source):
+    _assert_same_tree(source)
+
+
+OTHER_MODES = [
+    ("x", "eval"), ("a, b", "eval"), ("a,", "eval"), ("lambda: 1", "eval"), ("x\n\n", "eval"),
+    ("(yield)", "eval"), ("[i async for i in y]", "eval"),
+    ("x = 1", "single"), ("if x:\n  pass\n", "single"), ("x; y", "single"),
+    ("1\n\n", "single"), ("@d\ndef f(): pass\n", "single"),
+    ("() -> int", "func_type"), ("(int, str) -> None", "func_type"),
+    ("(*int) -> None", "func_type"), ("(**int) -> None", "func_type"),
+    ("(int, *str, **bytes) -> x", "func_type"), ("(int, *str) -> x", "func_type"),
+]
+
+
+@pytest.mark.parametrize("source, mode", OTHER_MODES)
+def test_other_modes_parse_as_the_host_does(source, mode):
+    _assert_same_tree(source, mode)
+
+
+TYPE_COMMENTS = [
+    "x = 1  # type: int\n", "x = y = 1  # type: int\n", "x = 1 #type:int\n",
+    "def f(a, b):  # type: (int, str) -> None\n    pass\n",
+    "def f(a, b):\n    # type: (int, str) -> None\n    pass\n",
+    "def f(a,  # type: int\n      b,  # type: str\n      ):\n    pass\n",
+    "def f(a,  # type: int\n      b  # type: str\n      ):\n    pass\n",
+    "def f(*a,  # type: int\n **k  # type: str\n):\n  pass\n",
+    "for x in y:  # type: int\n    pass\n", "with a as b:  # type: int\n    pass\n",
+    "async def f():  # type: () -> None\n    async for x in y:  # type: int\n        pass\n",
+    "x = 1  # type: ignore\n", "x = 1  # type: ignore[attr]\n", "import x  # type: ignore  \n",
+    "x = 1  # type:ignore_x\n", "x = 1\n# type: ignore\ny = 2\n",
+    "if x:\n    pass\n    # type: ignore\n",
+]
+
+
+@pytest.mark.parametrize("source", TYPE_COMMENTS)
+def test_type_comments_parse_as_the_host_does(source):
+    _assert_same_tree(source, type_comments=True)
+
+
+def test_type_comments_are_ignored_unless_asked_for():
+    _assert_same_tree("def f(a):  # type: (int) -> None\n    x = 1  # type: int\n")
+
+
+@pytest.mark.parametrize("source", [
+    "x = 1\n# type: int\ny = 2\n", "f(a,  # type: int\n  b)\n",
+])
+def test_misplaced_type_comment_is_an_error_as_in_the_host(source):
+    with pytest.raises(SyntaxError) as expected:
+        _host_tree(source, type_comments=True)
+    with pytest.raises(SyntaxError) as got:
+        pvm.parse(source, type_comments=True)
+    assert (got.value.msg, got.value.lineno, got.value.offset) == (
+        expected.value.msg, expected.value.lineno, expected.value.offset)
+
+
+@pytest.mark.parametrize("source", [
+    b"# -*- coding: latin-1 -*-\nx = '\xe9'\n",
+    b"\xef\xbb\xbfx = '\xc3\xa9'\n",
+    b"x = '\xc3\xa9' + y\n",
+    "x = '\u00e9' + y\r\nz = 1\r\n".encode("utf-8"),
+])
+def test_bytes_source_is_decoded_as_the_host_does(source):
+    _assert_same_tree(source)
+
+
+DEEP_SOURCES = {
+    "199 parentheses": "(" * 199 + ")" * 199,
+    "199 brackets": "[" * 199 + "]" * 199,
+    "2000 minus signs": "-" * 2000 + "x",
+    "2000 nots": "not " * 2000 + "x",
+    "1000 unary operators": "+" * 1000 + "~x",
+    "3000 attributes": "x" + ".a" * 3000,
+    "199 subscripts": "x" + "[0]" * 199,
+    "3000 additions": "a" + " + a" * 3000,
+    "200 conditionals": "a if b else " * 200 + "c",
+    "500 lambdas": "lambda: " * 500 + "x",
+}
+
+
+@pytest.mark.parametrize("name", DEEP_SOURCES)
+def test_deep_nesting_parses_without_host_recursion_error(name):
+    # ast.dump recurses once per level, more deeply than the default limit allows.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(50_000)
+    try:
+        _assert_same_tree(DEEP_SOURCES[name])
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.parametrize("opening", ["(", "[", "{"])
+def test_more_than_200_open_brackets_is_the_hosts_error(opening):
+    closing = {"(": ")", "[": "]", "{": "}"}[opening]
+    _assert_same_error(opening * 201 + closing * 201)
+
+
+def test_recursion_limit_is_restored():
+    limit = sys.getrecursionlimit()
+    pvm.parse("x = " + "(" * 150 + "1" + ")" * 150)
+    assert sys.getrecursionlimit() == limit
+
+
+SYNTAX_ERRORS = [
+    'x = 1 $ 2',
+    "a = 'abc",
+    "a = '''abc\n\nx",
+    '€ = 1',
+    'x = (1,',
+    'x = (1,]',
+    'x = )',
+    'x = [1, 2\ny = 3',
+    '0777',
+    '1abc',
+    '0x1g',
+    '1_',
+    '1__0',
+    '0b12',
+    '0o8',
+    '1e',
+    '0_7',
+    '1.5_',
+    '1 + \\',
+    'if x:\n    pass\n  y',
+    '\tif x:\n        pass',
+    ' x = 1',
+    'if x:\n\tpass\n        pass',
+    'x = 1 +',
+    'def f(:\n  pass',
+    'class C(\n',
+    'x y',
+    'x = = 1',
+    'a.1',
+    'import',
+    'from x import',
+    'x = 1\n  y = 2',
+    '@\ndef f(): pass',
+    '[x for x in]',
+    'x := 1',
+    'nonlocal',
+    'pass pass',
+    'return return',
+    "x = 'a' 'b",
+    "s = f'{'",
+    '\n\n  x',
+    '(',
+    ')',
+    '[',
+    '}',
+    'x = {',
+    'def f(x):\n  return x\n return',
+    'with a as b c: pass',
+    'except: pass',
+    'else: pass',
+    'x = 5\nx y z',
+    'if True:\n    x = 1\n   y = 2',
+    'a = 1 if b else',
+    '1 2',
+    "'a' 'b' c",
+    "f'{a $ b}'",
+    'x = 1\x00',
+    'é é',
+    "x = 'é",
+    '# é\nx = ä ö',
+    'x=1\n\n\n)',
+]
+
+
+def _error_attributes(parse, source):
+    try:
+        parse(source)
+    except SyntaxError as error:
+        return (type(error).__name__, error.msg, error.lineno, error.offset,
+                error.end_lineno, error.end_offset, error.text)
+    return None
+
+
+def _assert_same_error(source):
+    def host(text):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(text, "<test>", "exec", ast.PyCF_ONLY_AST)
+
+    expected = _error_attributes(host, source)
+    assert expected is not None
+    got = _error_attributes(lambda text: pvm.parse(text, "<test>"), source)
+    assert got == expected
+
+
+@pytest.mark.parametrize("source", SYNTAX_ERRORS)
+def test_syntax_error_is_the_hosts(source):
+    _assert_same_error(source)
+
+
+def test_syntax_error_carries_the_filename():
+    with pytest.raises(SyntaxError) as got:
+        pvm.parse("x = = 1", "some/file.py")
+    assert got.value.filename == "some/file.py"
