@@ -6,7 +6,9 @@
 literals and f-strings, `invalid` holds the error-message rules of the second pass.
 """
 
-import io
+import ast
+import codecs
+import re
 import sys
 
 from pvm.parser.lexer import lex
@@ -28,16 +30,20 @@ def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
           feature_version=None):
     """Parse `source` (str or bytes) into an AST, as `ast.parse` does."""
     if mode not in START_RULES:
-        raise ValueError("parse() mode must be 'exec', 'eval', 'single' or 'func_type'")
+        raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+    undecodable_bytes = False
     if isinstance(source, (bytes, bytearray, memoryview)):
-        source = _decode_source(bytes(source), filename)
+        source = _decode_source(bytes(source))
+        undecodable_bytes = not source.isascii() and _SURROGATE_ESCAPE.search(source)
     elif not isinstance(source, str):
-        raise TypeError("parse() arg 1 must be a string or bytes object")
+        raise TypeError("compile() arg 1 must be a string, bytes or AST object")
     if "\0" in source:
         raise SyntaxError("source code string cannot contain null bytes")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     stream = lex(source, filename, type_comments)
+    stream.exec_input = mode == "exec"
+    stream.undecodable_bytes = bool(undecodable_bytes)
     return _run(stream, START_RULES[mode], filename, feature_version)
 
 
@@ -63,6 +69,8 @@ def _run(stream, start_rule, filename, feature_version):
             raise report_syntax_error(stream, error, filename) from None
         if tree is None:
             raise syntax_error(stream, start_rule, filename, feature_version)
+        if parser.has_long_statement:
+            _check_tree_depth(tree, old_limit)
         return tree
     finally:
         if old_limit < _PARSE_RECURSION_LIMIT:
@@ -71,13 +79,97 @@ def _run(stream, start_rule, filename, feature_version):
 
 
 
-def _decode_source(data, filename):
+def _check_tree_depth(tree, recursion_limit):
+    """Raise CPython's RecursionError for a tree too deep to become Python objects.
+
+    ast.parse builds the objects recursively, counting 3 per Python frame already on
+    the stack and 1 per node, against 3 x the recursion limit.
+    """
+    frame = sys._getframe()
+    caller_depth = 0
+    while frame is not None:
+        caller_depth += 1
+        frame = frame.f_back
+    budget = 3 * recursion_limit - 3 * (caller_depth - 2)
+    if _tree_depth(tree) > budget:
+        raise RecursionError("maximum recursion depth exceeded during ast construction")
+
+
+def _tree_depth(tree):
+    deepest = 0
+    pending = [(tree, 1)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > deepest:
+            deepest = depth
+        for value in node.__dict__.values():
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        pending.append((item, depth + 1))
+            elif isinstance(value, ast.AST) and value._fields:
+                pending.append((value, depth + 1))
+    return deepest
+
+
+def _decode_source(data):
+    """The text of a source given as bytes, decoded as CPython's tokenizer does.
+
+    A UTF-8 byte order mark or an encoding cookie on one of the first two lines (the
+    second counts only after a blank or comment line) chooses the codec. Bytes that
+    are not UTF-8 in a UTF-8 source are kept as surrogate escapes: CPython complains
+    only where a string literal holds them (see Parser.strings).
+    """
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    if has_bom:
+        data = data[3:]
+    encoding = _cookie_encoding(data)
+    if encoding is None:
+        encoding = "utf-8"
+    elif has_bom and encoding != "utf-8":
+        raise _encoding_error(f"encoding problem: {encoding} with BOM")
     try:
-        from pvm.tokenize import detect_encoding
-    except ImportError:
-        from tokenize import detect_encoding
-    encoding, _ = detect_encoding(io.BytesIO(data).readline)
-    text = data.decode(encoding)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+        codecs.lookup(encoding)
+    except LookupError:
+        raise _encoding_error(f"unknown encoding: {encoding}") from None
+    if encoding == "utf-8":
+        return data.decode("utf-8", "surrogateescape")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _encoding_error(f"(unicode error) {error}") from None
+
+
+_SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")
+_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+_BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:[#\r\n]|$)")
+
+
+def _cookie_encoding(data):
+    lines = data.split(b"\n", 2)
+    for number, line in enumerate(lines[:2]):
+        match = _COOKIE.match(line)
+        if match is not None:
+            return _normal_encoding_name(match.group(1).decode("latin-1"))
+        if number == 0 and not _BLANK_OR_COMMENT.match(line):
+            return None
+    return None
+
+
+def _normal_encoding_name(name):
+    # CPython's get_normal_name: two families are spelled one way, others left alone.
+    spelling = name[:12].lower().replace("_", "-")
+    if spelling == "utf-8" or spelling.startswith("utf-8-"):
+        return "utf-8"
+    if spelling in ("latin-1", "iso-8859-1", "iso-latin-1") or spelling.startswith(
+            ("latin-1-", "iso-8859-1-", "iso-latin-1-")):
+        return "iso-8859-1"
+    return name
+
+
+def _encoding_error(message):
+    # CPython reports these before reading any line: line 0, offset -1.
+    error = SyntaxError(message)
+    error.lineno = 0
+    error.offset = -1
+    return error

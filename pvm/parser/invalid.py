@@ -13,7 +13,12 @@ _KNOWN_RANGE (from a node or token to another), `_raise_here` is RAISE_SYNTAX_ER
 
 import ast
 
-from pvm.parser.lexer import INDENT, NAME, NEWLINE, TYPE_COMMENT
+from pvm.parser.lexer import DEDENT, INDENT, NAME, NEWLINE, NUMBER, STRING
+
+SOFT_KEYWORDS = ("match", "case", "_")
+# Tokens that can start an expression (after one that is complete: a missing comma).
+EXPRESSION_STARTS = frozenset((NAME, NUMBER, STRING, "(", "[", "{", "None", "True",
+                               "False", "...", "-", "+", "~", "not", "lambda", "await"))
 
 # What CPython calls each kind of expression in its messages.
 EXPRESSION_NAMES = {
@@ -127,28 +132,10 @@ class InvalidRules:
 
     # Statements ----------------------------------------------------------------------
 
-    def invalid_simple_stmts(self):
-        """A simple statement not followed by NEWLINE or ';'."""
-        return None
-
-    def invalid_expression_statement(self, expression):
-        # invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction expression
-        #   -> "Perhaps you forgot a comma?" (inside brackets only), and
-        # the legacy print/exec statements.
-        if (type(expression) is ast.Name and expression.id in ("print", "exec")
-                and self.keys[self.pos] not in (NEWLINE, ";", "=", ":")):
-            start = self.pos
-            following = self.star_expressions()
-            if following is not None:
-                self._raise_at(f"Missing parentheses in call to '{expression.id}'. "
-                               f"Did you mean {expression.id}(...)?", expression, following)
-            self.pos = start
-        return None
-
     def invalid_assignment_target(self, target, targets_so_far=()):
         """An expression before '=' that cannot be assigned to (invalid_assignment)."""
         if type(target) in (ast.Yield, ast.YieldFrom) and self.keys[self.pos] == "=":
-            if not self._starts_with_parenthesis(target):
+            if self.keys[self._token_index_at(target) - 1] != "(":
                 self._raise_at("assignment to yield expression not possible", target)
         if not targets_so_far:
             self._named_expression_misuse(target)
@@ -182,7 +169,7 @@ class InvalidRules:
                 and type(node.value) is not int:
             return True
         first_key = self._key_at(node)
-        if first_key == "[" and type(node) in (ast.List, ast.ListComp):
+        if first_key == "[" and type(node) is ast.List:
             return True
         if first_key == "(" and type(node) in (ast.Tuple, ast.GeneratorExp):
             return True
@@ -190,12 +177,15 @@ class InvalidRules:
 
     def _key_at(self, node):
         """The key of the token where `node` starts."""
+        return self.keys[self._token_index_at(node)]
+
+    def _token_index_at(self, node):
         tokens = self.tokens
         line, col = node.lineno, node.col_offset
         index = self.pos - 1
         while index > 0 and (tokens[index][1], tokens[index][2]) > (line, col):
             index -= 1
-        return self.keys[index]
+        return index
 
     def _starts_with_parenthesis(self, node):
         return self._key_at(node) == "(" and type(node) is not ast.Tuple \
@@ -210,14 +200,20 @@ class InvalidRules:
                        "assignment", target)
 
     def invalid_annotated_target(self, target):
+        # Each alternative ends in ':' expression.
+        start = self.pos
+        self.pos += 1
+        annotation = self.expression()
+        self.pos = start
+        if annotation is None:
+            return
         node_class = type(target)
+        if node_class is ast.Tuple and not self._parenthesized_tuple(target):
+            self._raise_at("only single target (not tuple) can be annotated", target.elts[0])
         if node_class is ast.List or node_class is ast.Tuple:
             self._raise_at(f"only single target (not {expression_name(target)}) can be "
                            "annotated", target)
         self._raise_at("illegal target for annotation", target)
-
-    def invalid_tuple_annotation(self, first):
-        self._raise_at("only single target (not tuple) can be annotated", first)
 
     def invalid_del_stmt(self):
         # 'del' star_expressions -> RAISE_SYNTAX_ERROR_INVALID_TARGET(DEL_TARGETS, ...)
@@ -236,7 +232,6 @@ class InvalidRules:
         """The owner's header is complete but no ':' follows: CPython says so when a
         NEWLINE stands there (or always, where the grammar forces the ':')."""
         if self.keys[self.pos] is NEWLINE or owner in ("def", "else", "finally", "try"):
-            self.keys[self.pos]  # CPython has read this token
             self._raise_at("expected ':'", self.tokens[self.pos],
                            self._zero_width_if_newline(self.pos))
 
@@ -252,8 +247,47 @@ class InvalidRules:
         keys = self.keys
         if keys[self.pos] is NEWLINE and keys[self.pos + 1] is not INDENT:
             token = self.tokens[self.pos + 1]
-            self._raise_at(f"expected an indented block after {BLOCK_OWNERS[owner]} on line "
-                           f"{owner_token[1]}", token, error_class=IndentationError)
+            message = (f"expected an indented block after {BLOCK_OWNERS[owner]} on line "
+                       f"{owner_token[1]}")
+            if keys[self.pos + 1] is DEDENT:
+                # A DEDENT has no position of its own in CPython.
+                from pvm.parser.parser import position_unknown_error
+                raise position_unknown_error(message, self.stream, token, IndentationError)
+            self._raise_at(message, token, error_class=IndentationError)
+
+    def invalid_with_stmt(self, with_token):
+        # [ASYNC] 'with' ','.(expression ['as' star_target])+ NEWLINE -> "expected ':'"
+        # and the same in parentheses.
+        keys = self.keys
+        self.pos = self.tokens.index(with_token) + 1
+        parenthesized = keys[self.pos] == "("
+        if parenthesized:
+            self.pos += 1
+        while True:
+            if self.expression() is None:
+                return
+            if keys[self.pos] == "as":
+                self.pos += 1
+                if self.star_target() is None:
+                    return
+            if keys[self.pos] != ",":
+                break
+            self.pos += 1
+        if parenthesized:
+            if keys[self.pos] != ")":
+                return
+            self.pos += 1
+        if keys[self.pos] is NEWLINE:
+            self._raise_here("expected ':'")
+
+    def invalid_except_stmt(self, is_star):
+        # 'except' NEWLINE -> "expected ':'"
+        # 'except' '*' (NEWLINE | ':') -> "expected one or more exception types"
+        key = self.keys[self.pos]
+        if is_star and (key is NEWLINE or key == ":"):
+            self._raise_here("expected one or more exception types")
+        if not is_star and key is NEWLINE:
+            self._raise_here("expected ':'")
 
     def invalid_try_stmt(self):
         # 'try' ':' block !('except' | 'finally')
@@ -280,15 +314,18 @@ class InvalidRules:
                                           exception_type)
         self.pos = start
 
-    def invalid_for_target(self, for_token_index):
+    def invalid_for_target(self, targets_start):
         # 'async'? 'for' star_expressions -> INVALID_TARGET(FOR_TARGETS, ...)
-        self.pos = for_token_index + 1
+        self.pos = targets_start
         target = self.star_expressions()
         if target is not None:
             self._raise_invalid_target(target, "for")
 
-    def invalid_with_item_target(self, target):
-        self._raise_invalid_target(target, "store")
+    def invalid_with_item_target(self):
+        # expression 'as' a=expression &(',' | ')' | ':') -> INVALID_TARGET
+        target = self.expression()
+        if target is not None and self.keys[self.pos] in (",", ")", ":"):
+            self._raise_invalid_target(target, "store")
 
     # Function parameters -------------------------------------------------------------
 
@@ -344,13 +381,37 @@ class InvalidRules:
         if self.keys[self.pos] not in ("else", ":"):
             self._raise_at("expected 'else' after 'if' expression", body, test)
 
-    def invalid_comma(self, first, second_start):
-        """Two expressions in a row inside brackets: "Perhaps you forgot a comma?"."""
-        start = self.pos
-        second = self.expression()
-        self.pos = start
-        if second is not None and self._inside_brackets(start):
-            self._raise_at("invalid syntax. Perhaps you forgot a comma?", first, second)
+    def invalid_expression(self, expression, start):
+        """An expression (from token `start`) followed by what cannot follow it.
+
+        invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction expression
+            -> "Perhaps you forgot a comma?", inside brackets only
+        invalid_legacy_expression: NAME !'(' star_expressions, for print and exec
+        """
+        keys = self.keys
+        if keys[self.pos] not in EXPRESSION_STARTS:
+            return
+        resume = self.pos
+        self.call_invalid_rules = False
+        try:
+            following = self.expression()
+            self.pos = resume
+            legacy = None
+            if (type(expression) is ast.Name and expression.id in ("print", "exec")
+                    and keys[start + 1] != "("):
+                legacy = self.star_expressions()
+        finally:
+            self.call_invalid_rules = True
+            self.pos = resume
+        first_is_excluded = keys[start] is NAME and (
+            keys[start + 1] is STRING or self.tokens[start][0] in SOFT_KEYWORDS)
+        if (following is not None and not first_is_excluded and legacy is None
+                and self._inside_brackets(resume)):
+            self._raise_at("invalid syntax. Perhaps you forgot a comma?", expression,
+                           following)
+        if legacy is not None:
+            self._raise_at(f"Missing parentheses in call to '{expression.id}'. "
+                           f"Did you mean {expression.id}(...)?", expression, legacy)
 
     def _inside_brackets(self, index):
         depth = 0
@@ -392,19 +453,18 @@ class InvalidRules:
 
     def invalid_arguments_order(self, star_token):
         self._raise_at("iterable argument unpacking follows keyword argument unpacking",
-                       star_token, self.tokens[self.pos - 1])
+                       star_token)
 
-    def invalid_positional_after_keyword(self, value, after_double_star):
+    def invalid_positional_after_keyword(self, after_double_star):
         if after_double_star:
-            self._raise_at("positional argument follows keyword argument unpacking", value)
-        self._raise_at("positional argument follows keyword argument", value)
+            self._raise_here("positional argument follows keyword argument unpacking")
+        self._raise_here("positional argument follows keyword argument")
 
     def invalid_unparenthesized_genexp(self, generator):
         self._raise_at("Generator expression must be parenthesized", generator)
 
-    def invalid_keyword_argument(self, value, name_token):
+    def invalid_keyword_argument(self, value, name_token, equals):
         """`value` '=' in an argument list, where only NAME '=' may stand."""
-        equals = self.tokens[self.pos]
         if name_token is not None:
             # a=NAME b='=' expression for_if_clauses
             self._raise_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
@@ -426,12 +486,39 @@ class InvalidRules:
         target = self.expression()
         self.pos = start
         if target is not None:
-            self._raise_at(f"cannot use {expression_name(target)} as pattern target", target)
+            self._raise_at("invalid pattern target", target)
 
-    def invalid_class_pattern(self, patterns):
+    def invalid_class_pattern(self):
+        # name_or_attr '(' [positional_patterns ','] keyword_patterns ',' a=positional_patterns
+        keys = self.keys
+        patterns = []
+        while True:
+            pattern = self.pattern()
+            if pattern is None:
+                return
+            patterns.append(pattern)
+            if keys[self.pos] != "," or (keys[self.pos + 1] is NAME
+                                         and keys[self.pos + 2] == "="):
+                break
+            self.pos += 1
+            if keys[self.pos] == ")":
+                break
         self._raise_at("positional patterns follow keyword patterns", patterns[0],
                        patterns[-1])
 
-    def unexpected_type_comment(self):
-        if self.keys[self.pos] is TYPE_COMMENT:
-            self._raise_here("invalid syntax")
+    def invalid_comprehension_element(self, element):
+        # ('[' | '(' | '{') a=starred_expression for_if_clauses
+        if type(element) is ast.Starred:
+            self._raise_at("iterable unpacking cannot be used in comprehension", element)
+
+    def invalid_comprehension_target(self, elements, comma):
+        # ('[' | '{') a=star_named_expression ',' [star_named_expressions] for_if_clauses
+        start = self.pos
+        clauses = self.for_if_clauses()
+        self.pos = start
+        if clauses:
+            if len(elements) == 1:
+                self._raise_at("did you forget parentheses around the comprehension "
+                               "target?", elements[0], comma)
+            self._raise_at("did you forget parentheses around the comprehension target?",
+                           elements[0], elements[-1])

@@ -28,7 +28,6 @@ import sys
 import unicodedata
 
 from pvm import token as token_numbers  # pvm's numbers: the host's differ by version
-from pvm.tokenize import TokenError, _generate_from_string
 
 NAME = "NAME"
 NUMBER = "NUMBER"
@@ -89,7 +88,7 @@ class TokenStream:
     """
 
     __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
-                 "lines", "filename")
+                 "lines", "filename", "exec_input", "undecodable_bytes")
 
     def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename):
         self.keys = keys
@@ -100,10 +99,19 @@ class TokenStream:
         self.error_index = len(keys) - 1 if error is not None else len(keys)
         self.lines = lines
         self.filename = filename
+        # CPython adds the missing final newline of a file (exec mode) but not of an
+        # expression; its NEWLINE token then has no position of its own.
+        self.exec_input = True
+        # Whether the source held bytes that are not UTF-8 (as surrogate escapes).
+        self.undecodable_bytes = False
 
 
 def lex(source, filename="<unknown>", type_comments=False):
     """Tokenize `source` (a str with '\\n' line ends) into a TokenStream."""
+    # Imported here: `import pvm` loads the parser, and `python -m pvm.tokenize` warns
+    # when the package import has already loaded the module it is about to run.
+    from pvm.tokenize import TokenError, _generate_from_string
+
     keys = []
     tokens = []
     type_ignores = []
@@ -143,7 +151,13 @@ def lex(source, filename="<unknown>", type_comments=False):
                         if error is not None:
                             break
             elif kind == _OP_TOKEN:
-                key = text_keys[text]
+                key = text_keys.get(text)
+                if key is None:
+                    # The tokenize module's OP for a word that cannot start a name
+                    # ("０3"): CPython rejects its first character.
+                    error = _error_token_error(text[0], start_line, start_col, line, keys,
+                                               tokens)
+                    break
                 if key in _BRACKETS:
                     if key in _OPENING:
                         open_brackets.append((key, start_line, start_col, line))
@@ -171,6 +185,11 @@ def lex(source, filename="<unknown>", type_comments=False):
                 key = STRING
             elif kind == _NEWLINE_TOKEN:
                 key = NEWLINE
+                if not line and tokens:
+                    # The newline the tokenize module adds at the end of a file that
+                    # lacks one comes without its line: place it after the last token.
+                    start_col = tokens[-1][4]
+                    end_col = start_col + 1
             elif kind == _NL_TOKEN:
                 continue
             elif kind == _COMMENT_TOKEN:
@@ -264,14 +283,14 @@ def _extend_name(tokens, text, end_col):
 def _byte_columns(line, start_line, start_col, end_line, end_col):
     if end_line == start_line:
         prefix = line[:start_col]
-        start = start_col if prefix.isascii() else len(prefix.encode("utf-8"))
-        end = start + len(line[start_col:end_col].encode("utf-8"))
+        start = start_col if prefix.isascii() else len(prefix.encode("utf-8", "surrogateescape"))
+        end = start + len(line[start_col:end_col].encode("utf-8", "surrogateescape"))
         return start, end
     # A token spanning lines (a triple-quoted string): `line` holds all of its lines,
     # and the end column counts from the start of the last one.
     physical_lines = line.split("\n")
-    start = len(physical_lines[0][:start_col].encode("utf-8"))
-    end = len(physical_lines[end_line - start_line][:end_col].encode("utf-8"))
+    start = len(physical_lines[0][:start_col].encode("utf-8", "surrogateescape"))
+    end = len(physical_lines[end_line - start_line][:end_col].encode("utf-8", "surrogateescape"))
     return start, end
 
 
@@ -293,7 +312,7 @@ def _error(message, line_number, offset, line, end_offset=None, error_class=Synt
 def _character_column(line, byte_col):
     if line.isascii():
         return byte_col
-    return len(line.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+    return len(line.encode("utf-8", "surrogateescape")[:byte_col].decode("utf-8", "replace"))
 
 
 def _offset_after(line, byte_col):
@@ -304,7 +323,7 @@ def _offset_after(line, byte_col):
 def _error_token_error(text, line_number, col, line, keys, tokens):
     if text == "\\":
         character_col = _character_column(line, col)
-        if line[character_col + 1:].strip():
+        if line[character_col + 1:character_col + 2] not in ("", "\n"):
             return _error("unexpected character after line continuation character",
                           line_number, character_col + 2, line, end_offset=0,
                           text=line if line.endswith("\n") else line + "\n")
@@ -539,6 +558,8 @@ def _inconsistent_tabs_error(keys, tokens, source):
             continue
         if key is INDENT or key is DEDENT or not at_line_start:
             continue
+        if key is ENDMARKER:
+            break
         at_line_start = False
         line_number = tokens[index][1]
         if line_number > len(lines):

@@ -76,10 +76,14 @@ NOT = ast.Not()
 AND = ast.And()
 OR = ast.Or()
 
+# CPython's parser stack, less what a statement costs before its expressions start.
+MAXIMUM_NESTING = 6000 - 30
+# A statement with fewer tokens cannot make a tree deeper than CPython's limit for
+# turning the tree into Python objects (3 x the recursion limit, so at least ~3000).
+LONG_STATEMENT_TOKENS = 2000
+
 # Tokens that end no node: a compound statement ends at its last real token.
 LAYOUT_KEYS = frozenset((NEWLINE, INDENT, DEDENT, ENDMARKER))
-# What may follow a NUMBER in a signed or complex literal pattern.
-SIGNS = ("+", "-")
 
 
 def _located(node, first, last):
@@ -89,8 +93,6 @@ def _located(node, first, last):
     node.end_lineno = last[3]
     node.end_col_offset = last[4]
     return node
-
-
 
 
 def number_value(text):
@@ -116,6 +118,10 @@ class Parser(InvalidRules):
         self.filename = filename
         self.feature_version = feature_version
         self.call_invalid_rules = False
+        # How deep the right-recursive expressions go (see _enter_nesting), and whether
+        # a statement is long enough for its tree to be too deep (pvm.parser checks).
+        self.nesting = 0
+        self.has_long_statement = False
 
     # Helpers -------------------------------------------------------------------------
 
@@ -131,6 +137,27 @@ class Parser(InvalidRules):
             self.pos += 1
             return self.tokens[self.pos - 1]
         return None
+
+    def _enter_nesting(self, levels):
+        """Count `levels` more of CPython's parser stack, which holds MAXSTACK (6000)
+        rule calls; a unary operator, 'not' or 'else' costs it one, '**' and 'lambda'
+        two, from a base of about 30. Beyond that CPython raises MemoryError."""
+        self.nesting += levels
+        if self.nesting >= MAXIMUM_NESTING:
+            raise MemoryError
+
+    def _number_value(self, token):
+        try:
+            return number_value(token[0])
+        except ValueError as error:
+            # Only a decimal integer can fail: past the host's int digits limit.
+            line = self.stream.lines[token[1] - 1]
+            failure = SyntaxError(f"{error} - Consider hexadecimal for huge integer "
+                                  "literals to avoid decimal conversion limits.")
+            failure.lineno = failure.end_lineno = token[1]
+            failure.offset = failure.end_offset = 0
+            failure.text = line + "\n"
+            raise failure from None
 
     def _last_token(self):
         """The last consumed token that is not layout (NEWLINE, INDENT, DEDENT)."""
@@ -163,13 +190,16 @@ class Parser(InvalidRules):
         elif key is ENDMARKER:
             return None
         else:
+            start = self.pos
             compound = self.compound_stmt()
             if compound is not None:
                 if keys[self.pos] is NEWLINE:
                     self.pos += 1
                 body.append(compound)
-            elif not self.simple_stmts(body):
-                return None
+            else:
+                self.pos = start
+                if not self.simple_stmts(body):
+                    return None
         while keys[self.pos] is NEWLINE:
             self.pos += 1
         if keys[self.pos] is not ENDMARKER:
@@ -229,7 +259,6 @@ class Parser(InvalidRules):
         while True:
             key = keys[self.pos]
             if key == "*" or key == "**":
-                start = self.pos
                 self.pos += 1
                 node = self.expression()
                 if node is None:
@@ -286,9 +315,12 @@ class Parser(InvalidRules):
         # simple_stmts: ';'.simple_stmt+ [';'] NEWLINE
         keys = self.keys
         while True:
+            start = self.pos
             node = self.simple_stmt()
             if node is None:
                 return False
+            if self.pos - start > LONG_STATEMENT_TOKENS:
+                self.has_long_statement = True
             body.append(node)
             key = keys[self.pos]
             if key is NEWLINE:
@@ -539,6 +571,8 @@ class Parser(InvalidRules):
         node = self.yield_expr()
         if node is None:
             return None
+        if self.call_invalid_rules and self.keys[self.pos] == "=":
+            self.invalid_assignment_target(node)
         return _located(ast.Expr(node), start_token, self.tokens[self.pos - 1])
 
     def assert_stmt(self):
@@ -695,9 +729,10 @@ class Parser(InvalidRules):
                 self.invalid_expected_colon(owner)
             return None
         self.pos += 1
+        block_start = self.pos
         body = self.block()
         if body is None and self.call_invalid_rules:
-            self.pos -= 1
+            self.pos = block_start
             self.invalid_block(owner, start_token)
         return body
 
@@ -776,10 +811,11 @@ class Parser(InvalidRules):
             return None
         self.pos += 1
         type_comment = self.func_type_comment()
+        block_start = self.pos
         body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.pos -= 1
+                self.pos = block_start
                 self.invalid_block("def", start_token)
             return None
         node_class = ast.AsyncFunctionDef if is_async else ast.FunctionDef
@@ -813,6 +849,7 @@ class Parser(InvalidRules):
         keyword-only ones, then '**'.
         """
         keys = self.keys
+        tokens = self.tokens
         positional_only = []
         positional = []
         defaults = []
@@ -820,35 +857,57 @@ class Parser(InvalidRules):
         keyword_only = []
         keyword_defaults = []
         kwarg = None
-        seen_star = False
-        while keys[self.pos] is not closing:
+        seen_slash = seen_star = False
+        while keys[self.pos] != closing:
             key = keys[self.pos]
+            token = tokens[self.pos]
             if key == "/":
-                if seen_star or positional_only or not positional:
-                    return self._invalid_parameters()
+                if seen_star:
+                    return self._parameter_error("slash after star", token)
+                if seen_slash:
+                    return self._parameter_error("slash twice", token)
+                if not positional:
+                    if self.call_invalid_rules and keys[self.pos + 1] == ",":
+                        self.invalid_parameters("nothing before slash", token)
+                    return None
                 self.pos += 1
+                seen_slash = True
                 positional_only = positional
                 positional = []
             elif key == "*":
                 if seen_star:
-                    return self._invalid_parameters()
+                    return self._parameter_error("star twice", token)
                 self.pos += 1
                 seen_star = True
-                if keys[self.pos] != ",":
+                following = keys[self.pos]
+                if following == closing or (following == "," and keys[self.pos + 1] in (
+                        closing, "**")):
+                    if not annotated and self.call_invalid_rules:
+                        # A lambda's message points at the token read last.
+                        self._raise_here("named arguments must follow bare *")
+                    return self._parameter_error("bare star", token)
+                if following != ",":
                     vararg = self.parameter(annotated, star_annotation=True)
                     if vararg is None:
                         return None
-                elif keys[self.pos + 1] is closing:
-                    return self._invalid_parameters()
+                    if keys[self.pos] == "=":
+                        return self._parameter_error("star default", tokens[self.pos])
             elif key == "**":
                 self.pos += 1
                 kwarg = self.parameter(annotated)
                 if kwarg is None:
                     return None
+                if keys[self.pos] == "=":
+                    return self._parameter_error("double star default", tokens[self.pos])
                 self._parameter_comma(kwarg, closing, annotated)
-                if keys[self.pos] is not closing:
-                    return self._invalid_parameters()
+                if keys[self.pos] != closing:
+                    if keys[self.pos] in (NAME, "*", "**", "/"):
+                        return self._parameter_error("after double star", tokens[self.pos])
+                    return None
                 break
+            elif key == "(" and self.call_invalid_rules:
+                self.invalid_parenthesized_parameters(self.pos, not annotated)
+                return None
             else:
                 parameter = self.parameter(annotated)
                 if parameter is None:
@@ -856,6 +915,9 @@ class Parser(InvalidRules):
                 default = None
                 if keys[self.pos] == "=":
                     self.pos += 1
+                    if keys[self.pos] in (",", closing):
+                        return self._parameter_error("default value missing",
+                                                     tokens[self.pos - 1])
                     default = self.expression()
                     if default is None:
                         return None
@@ -866,19 +928,19 @@ class Parser(InvalidRules):
                     if default is not None:
                         defaults.append(default)
                     elif defaults:
-                        return self._invalid_parameters()
+                        return self._parameter_error("default missing", token)
                     positional.append(parameter)
                 if not self._parameter_comma(parameter, closing, annotated):
                     break
                 continue
             if keys[self.pos] == ",":
                 self.pos += 1
-            elif keys[self.pos] is not closing:
+            elif keys[self.pos] != closing:
+                if key == "/" and keys[self.pos] == "*" and self.call_invalid_rules:
+                    self._raise_at("expected comma between / and *", tokens[self.pos])
                 return None
             if key == "*" and vararg is not None and annotated:
                 self._parameter_type_comment(vararg, closing)
-        if seen_star and vararg is None and not keyword_only:
-            return self._invalid_parameters()
         return ast.arguments(positional_only, positional, vararg, keyword_only,
                              keyword_defaults, kwarg, defaults)
 
@@ -899,9 +961,9 @@ class Parser(InvalidRules):
             parameter.type_comment = self.tokens[self.pos][0]
             self.pos += 1
 
-    def _invalid_parameters(self):
+    def _parameter_error(self, problem, token):
         if self.call_invalid_rules:
-            self.invalid_parameters()
+            self.invalid_parameters(problem, token)
         return None
 
     def parameter(self, annotated, star_annotation=False):
@@ -976,10 +1038,11 @@ class Parser(InvalidRules):
         keys = self.keys
         is_async = keys[self.pos] == "async"
         self.pos += 2 if is_async else 1
+        targets_start = self.pos
         target = self.star_targets()
         if target is None or keys[self.pos] != "in":
             if self.call_invalid_rules:
-                self.invalid_for_target(self.pos - 1 if target is None else None)
+                self.invalid_for_target(targets_start)
             return None
         self.pos += 1
         iterator = self.star_expressions()
@@ -994,10 +1057,11 @@ class Parser(InvalidRules):
         if keys[self.pos] is TYPE_COMMENT:
             type_comment = self.tokens[self.pos][0]
             self.pos += 1
+        block_start = self.pos
         body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.pos -= 1
+                self.pos = block_start
                 self.invalid_block("for", start_token)
             return None
         orelse = []
@@ -1030,6 +1094,8 @@ class Parser(InvalidRules):
         if items is None:
             items = self.with_items(":")
             if items is None:
+                if self.call_invalid_rules:
+                    self.invalid_with_stmt(start_token)
                 return None
             if keys[self.pos] != ":":
                 if self.call_invalid_rules:
@@ -1039,13 +1105,13 @@ class Parser(InvalidRules):
             if keys[self.pos] is TYPE_COMMENT:
                 type_comment = self.tokens[self.pos][0]
                 self.pos += 1
-            body = self.block()
         else:
             self.pos += 1
-            body = self.block()
+        block_start = self.pos
+        body = self.block()
         if body is None:
             if self.call_invalid_rules:
-                self.pos -= 1
+                self.pos = block_start
                 self.invalid_block("with", start_token)
             return None
         node_class = ast.AsyncWith if is_async else ast.With
@@ -1076,11 +1142,13 @@ class Parser(InvalidRules):
         keys = self.keys
         if keys[self.pos] == "as":
             self.pos += 1
+            target_start = self.pos
             target = self.star_target()
-            if target is None:
-                return None
             key = keys[self.pos]
-            if key != "," and key != ")" and key != ":":
+            if target is None or (key != "," and key != ")" and key != ":"):
+                if self.call_invalid_rules:
+                    self.pos = target_start
+                    self.invalid_with_item_target()
                 return None
             return ast.withitem(context, target)
         return ast.withitem(context, None)
@@ -1137,6 +1205,8 @@ class Parser(InvalidRules):
         keys = self.keys
         exception_type = None
         name = None
+        if self.call_invalid_rules:
+            self.invalid_except_stmt(is_star)
         if is_star or keys[self.pos] != ":":
             exception_type = self.expression()
             if exception_type is None:
@@ -1166,6 +1236,8 @@ class Parser(InvalidRules):
             return None
         keys = self.keys
         if keys[self.pos] != ":":
+            if self.call_invalid_rules:
+                self.invalid_expected_colon("match")
             return None
         if keys[self.pos + 1] is not NEWLINE or keys[self.pos + 2] is not INDENT:
             if self.call_invalid_rules:
@@ -1194,7 +1266,7 @@ class Parser(InvalidRules):
             if type(first) is ast.Starred:
                 return None
             return first
-        return self._tuple_rest(first, start_token, ":")
+        return self._tuple_rest(first, start_token)
 
     def case_block(self):
         # case_block: "case" patterns guard? ':' block
@@ -1361,7 +1433,7 @@ class Parser(InvalidRules):
             imaginary_token = self.tokens[self.pos]
             if keys[self.pos] is not NUMBER:
                 return None
-            imaginary_value = number_value(imaginary_token[0])
+            imaginary_value = self._number_value(imaginary_token)
             if type(imaginary_value) is not complex:
                 return None
             if type(number_value(self.tokens[self.pos - 2][0])) is complex:
@@ -1380,11 +1452,11 @@ class Parser(InvalidRules):
         token = self.tokens[self.pos]
         if keys[self.pos] is NUMBER:
             self.pos += 1
-            return _located(ast.Constant(number_value(token[0])), token, token)
+            return _located(ast.Constant(self._number_value(token)), token, token)
         if keys[self.pos] == "-" and keys[self.pos + 1] is NUMBER:
             number_token = self.tokens[self.pos + 1]
             self.pos += 2
-            number = _located(ast.Constant(number_value(number_token[0])), number_token,
+            number = _located(ast.Constant(self._number_value(number_token)), number_token,
                               number_token)
             return _located(ast.UnaryOp(UNARY_OPERATORS["-"], number), token, number_token)
         return None
@@ -1546,9 +1618,9 @@ class Parser(InvalidRules):
             return None
         if self.keys[self.pos] != ",":
             return first
-        return self._tuple_rest(first, start_token, None)
+        return self._tuple_rest(first, start_token)
 
-    def _tuple_rest(self, first, start_token, _closing):
+    def _tuple_rest(self, first, start_token):
         """An unparenthesized tuple whose first element is parsed, at its first ','."""
         keys = self.keys
         elements = [first]
@@ -1627,7 +1699,8 @@ class Parser(InvalidRules):
         key = keys[self.pos]
         if key == "lambda":
             return self.lambdef()
-        start_token = self.tokens[self.pos]
+        start = self.pos
+        start_token = self.tokens[start]
         if key in PRIMARY_STARTS:
             # Most expressions are a lone primary ("x", "self.name", "f(a)"): parse it,
             # and only if an operator follows go down the levels, handing it over as
@@ -1643,6 +1716,8 @@ class Parser(InvalidRules):
         if body is None:
             return None
         if keys[self.pos] != "if":
+            if self.call_invalid_rules:
+                self.invalid_expression(body, start)
             return body
         position = self.pos
         self.pos += 1
@@ -1653,7 +1728,9 @@ class Parser(InvalidRules):
             self.pos = position
             return body
         self.pos += 1
+        self._enter_nesting(1)
         orelse = self.expression()
+        self.nesting -= 1
         if orelse is None:
             self.pos = position
             return body
@@ -1686,7 +1763,9 @@ class Parser(InvalidRules):
         if parameters is None or self.keys[self.pos] != ":":
             return None
         self.pos += 1
+        self._enter_nesting(2)
         body = self.expression()
+        self.nesting -= 2
         if body is None:
             return None
         return _located(ast.Lambda(parameters, body), start_token, self.tokens[self.pos - 1])
@@ -1743,7 +1822,9 @@ class Parser(InvalidRules):
         if self.keys[self.pos] == "not":
             start_token = self.tokens[self.pos]
             self.pos += 1
+            self._enter_nesting(1)
             operand = self.inversion()
+            self.nesting -= 1
             if operand is None:
                 return None
             return _located(ast.UnaryOp(NOT, operand), start_token, self.tokens[self.pos - 1])
@@ -1825,7 +1906,9 @@ class Parser(InvalidRules):
             return self.power()
         start_token = self.tokens[self.pos]
         self.pos += 1
+        self._enter_nesting(1)
         operand = self.factor()
+        self.nesting -= 1
         if operand is None:
             return None
         return _located(ast.UnaryOp(operator, operand), start_token, self.tokens[self.pos - 1])
@@ -1849,7 +1932,9 @@ class Parser(InvalidRules):
             return base
         position = self.pos
         self.pos += 1
+        self._enter_nesting(2)
         exponent = self.factor()
+        self.nesting -= 2
         if exponent is None:
             self.pos = position
             return base
@@ -1979,7 +2064,7 @@ class Parser(InvalidRules):
             node = ast.Name(token[0], LOAD)
         elif key is NUMBER:
             self.pos += 1
-            node = ast.Constant(number_value(token[0]))
+            node = ast.Constant(self._number_value(token))
         elif key is STRING:
             return self.strings()
         elif key == "(":
@@ -2016,6 +2101,8 @@ class Parser(InvalidRules):
         while keys[end] is STRING:
             end += 1
         self.pos = end
+        if self.stream.undecodable_bytes:
+            self._check_undecodable_bytes(start, end)
         try:
             return parse_string_group(self.tokens[start:end], self.parse_fstring_expression,
                                       self.filename)
@@ -2025,6 +2112,21 @@ class Parser(InvalidRules):
             token = error.token if error.token is not None else self.tokens[end]
             raise located_error(error.msg, self.stream, token,
                                 zero_width=self.keys[end] is NEWLINE) from None
+
+    def _check_undecodable_bytes(self, start, end):
+        """CPython decodes a string literal's UTF-8 only when it builds the literal."""
+        for text, *_ in self.tokens[start:end]:
+            body = text.lstrip("rRbBuUfF")
+            quote_length = 3 if body[:3] in ('"""', "'''") else 1
+            try:
+                body[quote_length:-quote_length].encode("utf-8", "surrogateescape").decode()
+            except UnicodeDecodeError as error:
+                failure = located_error(f"(unicode error) {error}", self.stream,
+                                        self.tokens[end],
+                                        zero_width=self.keys[end] is NEWLINE)
+                failure.text = failure.text.encode("utf-8", "surrogateescape").decode(
+                    "utf-8", "replace")
+                raise failure from None
 
     def parse_fstring_expression(self, text):
         """Parse an f-string replacement field's text; positions count from its start."""
@@ -2089,6 +2191,8 @@ class Parser(InvalidRules):
         if first is None:
             return None
         key = keys[self.pos]
+        if (key == "for" or key == "async") and self.call_invalid_rules:
+            self.invalid_comprehension_element(first)
         if (key == "for" or key == "async") and type(first) is not ast.Starred:
             generators = self.for_if_clauses()
             if generators is None or keys[self.pos] != "]":
@@ -2098,11 +2202,16 @@ class Parser(InvalidRules):
                             self.tokens[self.pos - 1])
         elements = [first]
         if key == ",":
+            comma = self.tokens[self.pos]
             self.pos += 1
+            if self.call_invalid_rules and keys[self.pos] in ("for", "async"):
+                self.invalid_comprehension_target(elements, comma)
             rest = self.star_named_expressions("]")
             if rest is None:
                 return None
             elements.extend(rest)
+            if self.call_invalid_rules and keys[self.pos] == "for":
+                self.invalid_comprehension_target(elements, comma)
         if keys[self.pos] != "]":
             return None
         self.pos += 1
@@ -2135,6 +2244,8 @@ class Parser(InvalidRules):
             self.pos += 1
             value = self.expression()
             if value is None:
+                if self.call_invalid_rules:
+                    self.invalid_dict_value(self.tokens[self.pos - 1])
                 return None
             key = keys[self.pos]
             if key == "for" or key == "async":
@@ -2161,11 +2272,16 @@ class Parser(InvalidRules):
                             self.tokens[self.pos - 1])
         elements = [first]
         if key == ",":
+            comma = self.tokens[self.pos]
             self.pos += 1
+            if self.call_invalid_rules and keys[self.pos] in ("for", "async"):
+                self.invalid_comprehension_target(elements, comma)
             rest = self.star_named_expressions("}")
             if rest is None:
                 return None
             elements.extend(rest)
+            if self.call_invalid_rules and keys[self.pos] == "for":
+                self.invalid_comprehension_target(elements, comma)
         if keys[self.pos] != "}":
             return None
         self.pos += 1
@@ -2220,10 +2336,11 @@ class Parser(InvalidRules):
                 self.pos += 1
             else:
                 return generators
+            targets_start = self.pos
             target = self.star_targets()
             if target is None or keys[self.pos] != "in":
                 if self.call_invalid_rules:
-                    self.invalid_for_target(self.pos - 1 if target is None else None)
+                    self.invalid_for_target(targets_start)
                 return None
             self.pos += 1
             iterator = self.disjunction()
@@ -2254,13 +2371,13 @@ class Parser(InvalidRules):
             key = keys[self.pos]
             start_token = tokens[self.pos]
             if key == "*":
-                self.pos += 1
-                value = self.expression()
-                if value is None:
-                    return None
                 if seen_double_star:
                     if self.call_invalid_rules:
                         self.invalid_arguments_order(start_token)
+                    return None
+                self.pos += 1
+                value = self.expression()
+                if value is None:
                     return None
                 positional.append(_located(ast.Starred(value, LOAD), start_token,
                                            self.tokens[self.pos - 1]))
@@ -2277,10 +2394,18 @@ class Parser(InvalidRules):
                 value = self.expression()
                 if value is None:
                     return None
+                if self.call_invalid_rules and keys[self.pos] in ("for", "async"):
+                    self.invalid_keyword_argument(value, start_token, tokens[
+                        tokens.index(start_token) + 1])
                 keywords.append(_located(ast.keyword(start_token[0], value),
                                          start_token, self.tokens[self.pos - 1]))
             else:
-                value = self.named_expression()
+                # (assignment_expression | expression !':='): a named_expression, but
+                # without its invalid rules, which do not apply here.
+                if key is NAME and keys[self.pos + 1] == ":=":
+                    value = self.named_expression()
+                else:
+                    value = self.expression()
                 if value is None:
                     return None
                 key = keys[self.pos]
@@ -2290,16 +2415,18 @@ class Parser(InvalidRules):
                         return None
                     if positional or keywords or keys[self.pos] != ")":
                         if self.call_invalid_rules:
-                            self.invalid_unparenthesized_genexp()
+                            self.invalid_unparenthesized_genexp(_located(
+                                ast.GeneratorExp(value, generators), start_token,
+                                tokens[self.pos - 1]))
                         return None
                     generator = ast.GeneratorExp(value, generators)
                     return [_located(generator, genexp_start, tokens[self.pos])], []
+                if key == "=" and self.call_invalid_rules:
+                    self.invalid_keyword_argument(value, None, tokens[self.pos])
                 if keywords:
                     if self.call_invalid_rules:
-                        self.invalid_positional_after_keyword(value)
+                        self.invalid_positional_after_keyword(seen_double_star)
                     return None
-                if key == "=" and self.call_invalid_rules:
-                    self.invalid_keyword_argument(value)
                 positional.append(value)
             if keys[self.pos] != ",":
                 return positional, keywords
@@ -2413,10 +2540,12 @@ class _ReadTrackingKeys(list):
 
     def __init__(self, stream):
         super().__init__(stream.keys)
-        self.furthest = 0
+        self.furthest = -1
         self.stream = stream
 
     def __getitem__(self, index):
+        if type(index) is slice:
+            return list.__getitem__(self, index)
         if index > self.furthest:
             self.furthest = index
             if index >= self.stream.error_index:
@@ -2435,13 +2564,14 @@ def syntax_error(stream, start_rule, filename, feature_version):
         furthest = keys.furthest
         # ...and the third runs the invalid_* rules, which raise a precise error.
         invalid_rules_parser = Parser(stream, filename, feature_version)
-        invalid_rules_parser.keys = _ReadTrackingKeys(stream)
+        invalid_rules_parser.keys = keys = _ReadTrackingKeys(stream)
         invalid_rules_parser.call_invalid_rules = True
         start_rule(invalid_rules_parser)
     except SyntaxError as error:
         if error is stream.error:
             return _with_filename(error, filename)
-        return _with_filename(_tokenizer_error_first(stream, error), filename)
+        last_line = stream.tokens[keys.furthest][1]
+        return _with_filename(_tokenizer_error_first(stream, error, last_line), filename)
     token = stream.tokens[furthest]
     key = stream.keys[furthest]
     if key is INDENT:
@@ -2451,21 +2581,23 @@ def syntax_error(stream, start_rule, filename, feature_version):
         return _with_filename(_unexpected_indentation("unexpected unindent", stream, token),
                               filename)
     error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
-    return _with_filename(_tokenizer_error_first(stream, error), filename)
+    return _with_filename(_tokenizer_error_first(stream, error, token[1]), filename)
 
 
 def report_syntax_error(stream, error, filename):
     """The error to raise for `error`, raised by the parser's first pass."""
     if error is not stream.error:
-        error = _tokenizer_error_first(stream, error)
+        error = _tokenizer_error_first(stream, error, error.lineno)
     return _with_filename(error, filename)
 
 
-def _tokenizer_error_first(stream, parser_error):
-    """The error to report: CPython tokenizes the rest of the file first (see lexer)."""
+def _tokenizer_error_first(stream, parser_error, last_line):
+    """The error to report: CPython tokenizes the rest of the file first (see lexer).
+
+    `last_line` is the line of the last token the parser read."""
     if stream.error is None or stream.error_kind == "quiet":
         return parser_error
-    if stream.error_kind == "unclosed" and stream.error.lineno >= parser_error.lineno:
+    if stream.error_kind == "unclosed" and stream.error.lineno >= last_line:
         return parser_error
     return stream.error
 
@@ -2487,7 +2619,12 @@ def located_error(message, stream, first, error_class=SyntaxError, last=None,
     if last is None:
         last = first
     if zero_width:
+        if first[0] == "" and not stream.exec_input:
+            return position_unknown_error(message, stream, first, error_class)
         last = (None, None, None, first[1], first[2])
+    if first[0] == "" and first[1] > len(stream.lines) - (stream.lines[-1] == ""):
+        # The end of the file: CPython puts it at the end of the last line.
+        return _end_of_file_error(message, stream, error_class)
     lines = stream.lines
     line_number = first[1]
     line = lines[line_number - 1] if line_number <= len(lines) else ""
@@ -2504,10 +2641,36 @@ def located_error(message, stream, first, error_class=SyntaxError, last=None,
     return error
 
 
+def position_unknown_error(message, stream, token, error_class):
+    # CPython's error for a token without a position: the offset is where its
+    # tokenizer stands, the end unknown.
+    if token[1] > len(stream.lines) - (stream.lines[-1] == ""):
+        return _end_of_file_error(message, stream, error_class)
+    line = stream.lines[token[1] - 1]
+    error = error_class(message)
+    error.lineno = error.end_lineno = token[1]
+    error.offset = _character_offset(line, token[2]) - 1
+    error.end_offset = -1
+    error.text = line + "\n"
+    return error
+
+
+def _end_of_file_error(message, stream, error_class):
+    lines = stream.lines
+    line_number = len(lines) - 1 if lines[-1] == "" and len(lines) > 1 else len(lines)
+    line = lines[line_number - 1]
+    error = error_class(message)
+    error.lineno = error.end_lineno = line_number
+    error.offset = len(line) + 1
+    error.end_offset = -1
+    error.text = line + "\n"
+    return error
+
+
 def _character_offset(line, byte_col):
     if line.isascii():
         return byte_col + 1
-    return len(line.encode("utf-8")[:byte_col].decode("utf-8", "replace")) + 1
+    return len(line.encode("utf-8", "surrogateescape")[:byte_col].decode("utf-8", "replace")) + 1
 
 
 def _with_filename(error, filename):

@@ -1,0 +1,72 @@
+"""pvm's compiler: source to ``pvm.Code``, as the pipeline CPython runs.
+
+    compile(source) = assemble(optimize_blocks(generate(fold(symtable(parse(source))))))
+
+``fold`` is the AST optimizer, ``codegen`` makes a graph of basic blocks per
+code object, ``optimize_blocks`` simplifies the graph, ``assembler`` lays it
+out as a ``Code``.
+"""
+
+import ast
+
+from pvm import symtable
+from pvm.compiler import assembler, codegen, optimize_blocks
+from pvm.compiler.fold import fold
+from pvm.parser import parse
+
+__all__ = ["compile", "PyCF_ONLY_AST", "PyCF_ALLOW_TOP_LEVEL_AWAIT"]
+
+PyCF_ONLY_AST = ast.PyCF_ONLY_AST
+PyCF_ALLOW_TOP_LEVEL_AWAIT = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+_MODES = ("exec", "eval", "single")
+
+
+class Compiler:
+    """The state shared by the code generators of one compilation."""
+
+    def __init__(self, tree, filename, flags, optimize):
+        self.filename = filename
+        self.optimize = optimize
+        self.top_level_await = bool(flags & PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        self.top_scope = symtable.build(tree, filename)
+        self.future_features = self.top_scope.future_features
+        self.scopes = symtable.scopes_by_node(self.top_scope)
+
+    def compile_tree(self, tree, mode):
+        unit = codegen.Unit(codegen.MODULE_UNIT, "<module>", "<module>", self.top_scope,
+                            self.filename, 1)
+        generator = codegen.CodeGenerator(self, unit)
+        if mode == "eval":
+            generator.compile_expression(tree)
+        else:
+            generator.compile_module(tree, interactive=(mode == "single"))
+        return self.assemble(unit)
+
+    def assemble(self, unit):
+        optimize_blocks.optimize(unit.graph)
+        return assembler.assemble(unit)
+
+
+def compile(source, filename="<unknown>", mode="exec", flags=0, dont_inherit=False,
+            optimize=-1):
+    """Compile ``source`` (str, bytes or an AST) into a ``pvm.Code``, like the builtin."""
+    if mode not in _MODES:
+        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+    if optimize == -1:
+        import sys
+        optimize = sys.flags.optimize
+    if isinstance(source, ast.AST):
+        tree = _copy_tree(source)
+    else:
+        tree = parse(source, filename, mode)
+    if flags & PyCF_ONLY_AST:
+        return tree
+    fold(tree, optimize)
+    compiler = Compiler(tree, filename, flags, optimize)
+    return compiler.compile_tree(tree, mode)
+
+
+def _copy_tree(tree):
+    # Folding changes the tree; the caller's tree must stay as it was.
+    import copy
+    return copy.deepcopy(tree)

@@ -1,0 +1,161 @@
+"""The assembler: a unit's block graph to an immutable ``pvm.Code``.
+
+Passes, in order:
+
+1. stack depth: walk the graph from the entry, recording each block's entry
+   depth; the largest depth seen is ``co_stacksize``.  A SETUP_* pseudo
+   instruction is an edge to its handler, with the exception (and the
+   failing offset) pushed.
+2. exception targets: walk again with the stack of active handlers, so that
+   every instruction knows where an exception raised by it goes; the
+   pseudo instructions become NOPs.
+3. line numbers: an artificial instruction takes the position before it.
+4. layout: NOPs dropped, instruction indexes assigned, jump targets resolved.
+5. the exception table: one entry per run of instructions with the same handler.
+"""
+
+from pvm import opcodes as op
+from pvm.code import CO_NESTED, CO_NOFREE, Code, MAX_OPERAND, encode_instructions
+from pvm.compiler.blocks import Handler
+
+
+def assemble(unit):
+    blocks = unit.graph.blocks
+    entry = blocks[0]
+    max_depth = _compute_stack_depths(entry)
+    _label_exception_targets(entry)
+    reachable = [block for block in blocks if block.reachable]
+    _propagate_positions(reachable, unit.firstlineno)
+    instructions = _lay_out(reachable)
+    pairs = []
+    positions = []
+    for instruction in instructions:
+        operand = instruction.operand
+        if instruction.is_jump:
+            operand = operand.index
+        if not 0 <= operand <= MAX_OPERAND:
+            raise SystemError("operand out of range: %r" % instruction)
+        pairs.append((instruction.opcode, operand))
+        positions.append(instruction.position)
+    flags = unit.flags
+    if not unit.freevars and not unit.cellvars:
+        flags |= CO_NOFREE
+    if unit.scope.is_nested and unit.kind != "module":
+        flags |= CO_NESTED
+    return Code(
+        argcount=unit.argcount, posonlyargcount=unit.posonlyargcount,
+        kwonlyargcount=unit.kwonlyargcount, stacksize=max_depth, flags=flags,
+        code=encode_instructions(pairs), consts=unit.consts, names=unit.names,
+        varnames=unit.varnames, cellvars=unit.cellvars, freevars=unit.freevars,
+        filename=unit.filename, name=unit.name, qualname=unit.qualname,
+        firstlineno=unit.firstlineno, positions=positions,
+        exceptiontable=_exception_table(instructions))
+
+
+def _compute_stack_depths(entry):
+    max_depth = 0
+    entry.entry_depth = 0
+    entry.reachable = True
+    pending = [entry]
+
+    def reach(block, depth):
+        if block.entry_depth is None:
+            block.entry_depth = depth
+            block.reachable = True
+            pending.append(block)
+        elif block.entry_depth != depth:
+            raise SystemError("inconsistent stack depth at block %d: %d != %d"
+                              % (block.label, block.entry_depth, depth))
+
+    while pending:
+        block = pending.pop()
+        depth = block.entry_depth
+        falls_through = True
+        for instruction in block.instructions:
+            spec = op.OPCODES[instruction.opcode]
+            if spec.jumps:
+                pops, pushes = spec.stack_effect(instruction.operand, jump=True)
+                target_depth = depth - pops + pushes
+                max_depth = max(max_depth, target_depth)
+                reach(instruction.operand, target_depth)
+            pops, pushes = spec.stack_effect(instruction.operand)
+            if depth < pops:
+                raise SystemError("stack underflow at %r in block %d" % (instruction, block.label))
+            depth = depth - pops + pushes
+            max_depth = max(max_depth, depth)
+            if spec.ends_block:
+                falls_through = False
+                break
+        if falls_through and block.next is not None:
+            reach(block.next, depth)
+    return max_depth
+
+
+def _label_exception_targets(entry):
+    """Give each instruction its handler; turn SETUP_* and POP_BLOCK into NOPs."""
+    stacks = {entry: ()}
+    pending = [entry]
+    while pending:
+        block = pending.pop()
+        handlers = stacks[block]
+        for instruction in block.instructions:
+            opcode = instruction.opcode
+            if opcode in op.SETUP_OPCODES:
+                target = instruction.operand
+                preserves_offset = opcode != op.SETUP_FINALLY
+                depth = target.entry_depth - 1 - preserves_offset
+                if target not in stacks:
+                    stacks[target] = handlers
+                    pending.append(target)
+                handlers = handlers + (Handler(target, depth, preserves_offset),)
+                instruction.opcode, instruction.operand = op.NOP, 0
+                continue
+            if opcode == op.POP_BLOCK:
+                handlers = handlers[:-1]
+                instruction.opcode = op.NOP
+                continue
+            instruction.handler = handlers[-1] if handlers else None
+            if instruction.is_jump and instruction.operand not in stacks:
+                stacks[instruction.operand] = handlers
+                pending.append(instruction.operand)
+        if block.falls_through() and block.next is not None and block.next not in stacks:
+            stacks[block.next] = handlers
+            pending.append(block.next)
+
+
+def _propagate_positions(blocks, firstlineno):
+    previous = (firstlineno, firstlineno, None, None)
+    for block in blocks:
+        for instruction in block.instructions:
+            if instruction.position[0] is None:
+                instruction.position = previous
+            else:
+                previous = instruction.position
+
+
+def _lay_out(blocks):
+    instructions = []
+    for block in blocks:
+        block.index = len(instructions)
+        for instruction in block.instructions:
+            if instruction.opcode != op.NOP:
+                instructions.append(instruction)
+    if not instructions:
+        raise SystemError("empty code")
+    return instructions
+
+
+def _exception_table(instructions):
+    table = []
+    start = 0
+    current = None
+    for index, instruction in enumerate(instructions + [None]):
+        handler = instruction.handler if instruction is not None else None
+        if handler is current or (handler is not None and handler.same_as(current)):
+            continue
+        if current is not None:
+            table.append((start, index, current.block.index, current.depth,
+                          int(current.preserves_offset)))
+        current = handler
+        start = index
+    return table

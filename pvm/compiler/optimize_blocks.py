@@ -1,0 +1,59 @@
+"""The block optimizer: simplifications on the graph of basic blocks.
+
+- jump threading: a jump to a block that only jumps goes straight to the end;
+- a jump to the block that follows in layout is removed;
+- code after an unconditional exit in a block is dropped (the stack-depth pass
+  of the assembler then leaves unreachable blocks out).
+"""
+
+from pvm import opcodes as op
+
+
+def optimize(graph):
+    for block in graph.blocks:
+        _drop_code_after_exit(block)
+    for block in graph.blocks:
+        for instruction in block.instructions:
+            if instruction.opcode in _THREADABLE:
+                instruction.operand = _final_target(instruction.operand)
+    for block in graph.blocks:
+        last = block.last
+        if last is not None and last.opcode == op.JUMP and \
+                _first_non_empty(block.next) is _first_non_empty(last.operand):
+            last.opcode, last.operand = op.NOP, 0
+
+
+# Jumps whose target may be replaced by where that target unconditionally jumps.
+_THREADABLE = frozenset((op.JUMP, op.POP_JUMP_IF_FALSE, op.POP_JUMP_IF_TRUE,
+                         op.POP_JUMP_IF_NONE, op.POP_JUMP_IF_NOT_NONE))
+
+
+def _drop_code_after_exit(block):
+    for index, instruction in enumerate(block.instructions):
+        if instruction.opcode in op.ENDS_BLOCK:
+            del block.instructions[index + 1:]
+            return
+
+
+def _first_non_empty(block):
+    while block is not None and not _real_instructions(block):
+        block = block.next
+    return block
+
+
+def _real_instructions(block):
+    return [instruction for instruction in block.instructions if instruction.opcode != op.NOP]
+
+
+def _final_target(block):
+    seen = set()
+    while True:
+        real = _first_non_empty(block)
+        if real is None or id(real) in seen:
+            return block
+        seen.add(id(real))
+        instructions = _real_instructions(real)
+        first = instructions[0]
+        if first.opcode != op.JUMP:
+            return block
+        block = first.operand

@@ -1,0 +1,439 @@
+"""The interpreter: one world (builtins, sys, modules) and the loop that runs frames.
+
+Guest-to-guest calls do not recurse on the host stack: a CALL handler makes
+the callee's frame and returns ``CALL_FRAME``, and the loop in ``run_frame``
+switches to it; RETURN switches back.  Only calls from host code into guest
+code (``sorted(key=f)``, a guest ``__init__`` run by ``type.__call__``, a
+generator's ``send``) start a nested ``run_frame``.
+
+Exceptions are host exceptions.  When one escapes a handler, the loop records
+the guest traceback entry on it (``__pvm_traceback__``, innermost first),
+chains it to the exception being handled, and looks up the frame's exception
+table: a handler found there gets the stack cut to its depth and the
+exception pushed; otherwise the frame is popped and the search goes on in
+the caller.  Nothing is paid while no exception is raised.
+"""
+
+import sys
+
+from pvm import opcodes
+from pvm.code import Code, decode_instructions
+from pvm.vm import handlers as _handlers
+from pvm.vm.arguments import bind
+from pvm.vm.handlers import CALL_FRAME, RETURN
+from pvm.vm.objects import (CellType, Frame, Function, SUSPENDABLE_CLASSES, UNBOUND,
+                            Coroutine, Generator)
+from pvm.code import CO_ITERABLE_COROUTINE
+
+DEFAULT_RECURSION_LIMIT = 1000
+
+
+class Executable:
+    """The decoded form of a code object that the loop runs."""
+
+    __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "exception_table",
+                 "send_targets")
+
+    def __init__(self, code, handlers):
+        self.handlers = handlers
+        self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
+        self.cell_count = len(code.co_cellvars)
+        self.cell_parameters = [(index, code.co_varnames.index(name))
+                                for index, name in enumerate(code.co_cellvars)
+                                if name in code.co_varnames]
+        self.exception_table = code.co_exceptiontable
+        # A YIELD_VALUE inside a yield from / await -> where its SEND jumps when done.
+        self.send_targets = {}
+        instructions = code.instructions()
+        for index, (opcode, operand) in enumerate(instructions):
+            if opcode == opcodes.SEND:
+                self.send_targets[index + 1] = operand
+
+
+class Interpreter:
+    """A guest world: its builtins, its sys, its modules, and the loop."""
+
+    def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=True):
+        from pvm.vm import world
+        self.frame = None             # the guest frame running now
+        self.handled = None           # the exception being handled (sys.exception())
+        self.recursion_limit = DEFAULT_RECURSION_LIMIT
+        self.optimize = optimize
+        self.trace = trace
+        self.trace_output = sys.stderr
+        self.traced_executables = {}
+        self.modules = {}
+        self.builtins = world.make_builtins(self)
+        self.builtins_dict = self.builtins.__dict__
+        self.sys = world.make_sys(self, argv or [""], path)
+        self.modules["builtins"] = self.builtins
+        self.modules["sys"] = self.sys
+        from pvm.vm.importer import Importer
+        self.importer = Importer(self)
+
+    # -- decoding ---------------------------------------------------------------------
+
+    def decode(self, code):
+        """The handlers of ``code``, made once and kept on it."""
+        if self.trace:
+            return self._decode_traced(code)
+        factories = _handlers.FACTORIES
+        handlers = []
+        for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
+            handlers.append(factories[opcode](operand, index + 1, code))
+        executable = Executable(code, handlers)
+        code.executable = executable
+        return executable
+
+    def _decode_traced(self, code):
+        executable = self.traced_executables.get(code)
+        if executable is not None:
+            return executable
+        factories = _handlers.FACTORIES
+        handlers = []
+        for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
+            handler = factories[opcode](operand, index + 1, code)
+            handlers.append(self._tracing(handler, code, index, opcode, operand))
+        executable = self.traced_executables[code] = Executable(code, handlers)
+        return executable
+
+    def _tracing(self, handler, code, index, opcode, operand):
+        from pvm.dis import describe_operand
+        name = opcodes.OPCODES[opcode].name
+        argument = describe_operand(code, opcode, operand)
+        output = self.trace_output
+
+        def traced(frame, stack, fast):
+            top = repr(stack[-1]) if stack else "-"
+            if len(top) > 60:
+                top = top[:57] + "..."
+            print("%s:%d %4d %-20s %-24s top: %s" % (
+                code.co_name, code.line_of(index) or 0, index, name, argument, top),
+                file=output)
+            return handler(frame, stack, fast)
+        return traced
+
+    def executable_of(self, code):
+        if self.trace:
+            return self._decode_traced(code)
+        return code.executable or self.decode(code)
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def new_frame(self, code, globals_, locals_, closure=None, builtins=None):
+        frame = Frame(code, globals_, builtins or self.builtins_for(globals_), locals_, self)
+        if self.trace:
+            frame.handlers = self._decode_traced(code).handlers
+        frame.fast = [UNBOUND] * len(code.co_varnames)
+        executable = self.executable_of(code)
+        if executable.cell_count or closure:
+            cells = [CellType() for _ in range(executable.cell_count)]
+            if closure:
+                cells.extend(closure)
+            frame.cells = cells
+        return frame
+
+    def builtins_for(self, globals_):
+        builtins = globals_.get("__builtins__")
+        if builtins is None:
+            return self.builtins_dict
+        if isinstance(builtins, dict):
+            return builtins
+        return builtins.__dict__
+
+    def enter(self, function, arguments, keywords, caller):
+        """A new frame for a call of ``function``, its arguments bound."""
+        code = function.__code__
+        frame = Frame(code, function.__globals__, function.__builtins__, None, self)
+        executable = self.executable_of(code)
+        if self.trace:
+            frame.handlers = executable.handlers
+        if not keywords and function.simple_arity == len(arguments):
+            arguments.extend(executable.padding)
+            fast = arguments
+        else:
+            fast = bind(function, arguments, keywords)
+        frame.fast = fast
+        closure = function.__closure__
+        if executable.cell_count or closure:
+            cells = [CellType() for _ in range(executable.cell_count)]
+            for cell_index, variable_index in executable.cell_parameters:
+                cells[cell_index].cell_contents = fast[variable_index]
+            if closure:
+                cells.extend(closure)
+            frame.cells = cells
+        if caller is not None:
+            depth = caller.depth + 1
+            if depth > self.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+            frame.depth = depth
+            frame.f_back = caller
+        return frame
+
+    def call_function(self, function, arguments, keywords):
+        """Call a guest function from host code."""
+        frame = self.enter(function, list(arguments), keywords or None, self.frame)
+        if function.kind:
+            frame.f_back = None
+            frame.depth = 0
+            return SUSPENDABLE_CLASSES[function.kind](frame, function)
+        return self.run_frame(frame)
+
+    def run_code(self, code, globals_, locals_=None):
+        """Run module-level (or exec'd) code in the given namespaces."""
+        if locals_ is None:
+            locals_ = globals_
+        if "__builtins__" not in globals_:
+            globals_["__builtins__"] = self.builtins
+        frame = self.new_frame(code, globals_, locals_)
+        frame.f_back = self.frame
+        if self.frame is not None:
+            frame.depth = self.frame.depth + 1
+        return self.run_frame(frame)
+
+    def run_class_body(self, function, namespace):
+        code = function.__code__
+        frame = self.new_frame(code, function.__globals__, namespace, function.__closure__,
+                               function.__builtins__)
+        frame.f_back = self.frame
+        if self.frame is not None:
+            frame.depth = self.frame.depth + 1
+            if frame.depth > self.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+        return self.run_frame(frame)
+
+    def frame_locals(self, frame):
+        if frame.f_locals_mapping is not None:
+            return frame.f_locals_mapping
+        code = frame.f_code
+        result = {}
+        for name, value in zip(code.co_varnames, frame.fast or ()):
+            if value is not UNBOUND:
+                result[name] = value
+        if frame.cells:
+            for name, cell in zip(code.co_cellvars + code.co_freevars, frame.cells):
+                try:
+                    result[name] = cell.cell_contents
+                except ValueError:
+                    pass
+        return result
+
+    # -- the loop ---------------------------------------------------------------------------
+
+    def run_frame(self, frame, exception=None):
+        """Run ``frame`` (and the guest frames it calls) until it returns or yields.
+
+        Returns the value returned or yielded; ``frame.resume_index`` is -1 once
+        the frame has returned.  With ``exception``, the frame first raises it at
+        the point where it is suspended.
+        """
+        entry = frame
+        outer = self.frame
+        self.frame = frame
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = frame.resume_index
+        try:
+            while True:
+                try:
+                    if exception is not None:
+                        index = frame.resume_index - 1
+                        pending, exception = exception, None
+                        raise pending
+                    while index >= 0:
+                        index = handlers[index](frame, stack, fast)
+                    if index == CALL_FRAME:
+                        frame = frame.callee
+                        self.frame = frame
+                        handlers = frame.handlers
+                        stack = frame.stack
+                        fast = frame.fast
+                        index = 0
+                    elif index == RETURN:
+                        frame.resume_index = -1
+                        value = frame.return_value
+                        frame.return_value = None
+                        if frame is entry:
+                            return value
+                        frame = frame.f_back
+                        self.frame = frame
+                        handlers = frame.handlers
+                        stack = frame.stack
+                        fast = frame.fast
+                        stack.append(value)
+                        index = frame.resume_index
+                    else:
+                        value = frame.return_value
+                        frame.return_value = None
+                        return value
+                except BaseException as error:
+                    while True:
+                        if frame.reraising:
+                            frame.reraising = False
+                        else:
+                            self.record_raise(error, frame, index)
+                        found = self.find_handler(frame, index)
+                        if found is not None:
+                            target, depth, push_index = found
+                            del stack[depth:]
+                            if push_index:
+                                stack.append(index)
+                            stack.append(error)
+                            index = target
+                            break
+                        frame.resume_index = -1
+                        if frame is entry:
+                            raise
+                        frame = frame.f_back
+                        self.frame = frame
+                        handlers = frame.handlers
+                        stack = frame.stack
+                        fast = frame.fast
+                        index = frame.resume_index - 1
+        finally:
+            self.frame = outer
+
+    def record_raise(self, error, frame, index):
+        """Add the traceback entry of ``frame`` and chain to the handled exception."""
+        entry = (frame.f_code, index)
+        try:
+            error.__pvm_traceback__.append(entry)
+        except AttributeError:
+            try:
+                error.__pvm_traceback__ = [entry]
+            except (AttributeError, TypeError):
+                return
+        handled = self.handled
+        if handled is not None and handled is not error and error.__context__ is None:
+            # Chaining must not make a cycle: cut the chain where it meets ``error``.
+            link = handled
+            while link is not None:
+                context = link.__context__
+                if context is error:
+                    link.__context__ = None
+                    break
+                link = context
+            error.__context__ = handled
+
+    def find_handler(self, frame, index):
+        for start, end, target, depth, push_index in frame.f_code.co_exceptiontable:
+            if start <= index < end:
+                return target, depth, push_index
+        return None
+
+    # -- generators and coroutines --------------------------------------------------------
+
+    def suspended_in_send(self, frame):
+        return frame.resume_index in self.executable_of(frame.f_code).send_targets
+
+    def finish_send(self, frame, value):
+        """The iterator a yield from / await delegates to has returned ``value``."""
+        frame.stack[-1] = value
+        frame.resume_index = self.executable_of(frame.f_code).send_targets[frame.resume_index]
+
+    def awaitable_iterator(self, value, where, anext=False):
+        kind = type(value)
+        if kind is Coroutine:
+            return value.__await__()
+        if kind is Generator and value.frame.f_code.co_flags & CO_ITERABLE_COROUTINE:
+            return value
+        method = getattr(kind, "__await__", None)
+        if method is None:
+            if where == 1:
+                raise TypeError("'async with' received an object from __aenter__ that does "
+                                "not implement __await__: %s" % kind.__name__)
+            if where == 2:
+                raise TypeError("'async with' received an object from __aexit__ that does "
+                                "not implement __await__: %s" % kind.__name__)
+            if anext:
+                raise TypeError("'async for' received an invalid object from __anext__: %s"
+                                % kind.__name__)
+            raise TypeError("object %s can't be used in 'await' expression" % kind.__name__)
+        iterator = method(value)
+        if type(iterator) is Coroutine:
+            raise TypeError("__await__() returned a coroutine")
+        if not hasattr(iterator, "__next__"):
+            raise TypeError("__await__() returned non-iterator of type '%s'"
+                            % type(iterator).__name__)
+        return iterator
+
+    def combine_except_star(self, original, raised):
+        """What a try/except* raises at its end: None, or the unhandled and raised exceptions."""
+        exceptions = [item for item in raised if item is not None]
+        if not exceptions:
+            return None
+        if not isinstance(original, BaseExceptionGroup):
+            return exceptions[0]
+        original_leaves = {id(leaf) for leaf in _leaves(original)}
+        reraised_leaves = set()
+        new = []
+        for item in exceptions:
+            leaves = _leaves(item)
+            if all(id(leaf) in original_leaves for leaf in leaves):
+                reraised_leaves.update(id(leaf) for leaf in leaves)
+            else:
+                new.append(item)
+        reraised = None
+        if reraised_leaves:
+            reraised = original.subgroup(
+                lambda leaf: not isinstance(leaf, BaseExceptionGroup)
+                and id(leaf) in reraised_leaves)
+        if not new:
+            return reraised
+        if reraised is not None:
+            new.append(reraised)
+        return ExceptionGroup("", new) if all(isinstance(item, Exception) for item in new) \
+            else BaseExceptionGroup("", new)
+
+    # -- imports -------------------------------------------------------------------------
+
+    def import_name(self, frame, name, fromlist, level):
+        importer = frame.f_builtins.get("__import__")
+        if importer is None:
+            raise ImportError("__import__ not found")
+        locals_ = frame.f_locals_mapping
+        return importer(name, frame.f_globals, locals_, fromlist, level)
+
+    def import_from(self, module, name):
+        try:
+            return getattr(module, name)
+        except AttributeError:
+            pass
+        module_name = getattr(module, "__name__", None)
+        if isinstance(module_name, str):
+            full = module_name + "." + name
+            if full in self.modules:
+                return self.modules[full]
+        if module_name is None:
+            module_name = "<unknown module name>"
+        location = getattr(module, "__file__", None)
+        if location is None:
+            message = "cannot import name '%s' from '%s' (unknown location)" % (name, module_name)
+        else:
+            message = "cannot import name '%s' from '%s' (%s)" % (name, module_name, location)
+        if getattr(getattr(module, "__spec__", None), "_initializing", False):
+            message = ("cannot import name '%s' from partially initialized module '%s' "
+                       "(most likely due to a circular import) (%s)"
+                       % (name, module_name, location))
+        raise ImportError(message, name=module_name, path=location)
+
+    # -- running programs ----------------------------------------------------------------
+
+    def compile(self, source, filename, mode="exec", flags=0, dont_inherit=False, optimize=-1):
+        from pvm.compiler import compile as pvm_compile
+        if optimize == -1:
+            optimize = self.optimize
+        return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
+
+
+def _leaves(exception):
+    if isinstance(exception, BaseExceptionGroup):
+        result = []
+        for inner in exception.exceptions:
+            result.extend(_leaves(inner))
+        return result
+    return [exception]
+
+
+__all__ = ["Interpreter", "Code", "Function"]

@@ -1,0 +1,290 @@
+"""The guest's builtins and sys modules: the host's, with the parts that must know pvm replaced.
+
+The builtins module is a fresh module holding the host's builtins, except:
+``__build_class__`` (runs a class body on pvm), ``__import__`` (pvm's import
+system), ``exec`` / ``eval`` / ``compile`` (pvm's compiler), ``globals`` /
+``locals`` / ``vars`` / ``dir`` (read the guest frame), ``super`` (finds
+``__class__`` and ``self`` in the guest frame), ``print`` / ``input`` (write to
+the guest's ``sys.stdout``).
+
+The sys module is a fresh module with a copy of the host's attributes and the
+guest's own ``argv``, ``path``, ``modules``, ``exc_info``, ``exception``,
+``_getframe``, recursion limit and ``flags``.
+"""
+
+import builtins as host_builtins
+import sys as host_sys
+import types
+
+from pvm.code import Code
+from pvm.vm.objects import Function
+
+_MISSING = object()
+
+
+def make_builtins(interpreter):
+    module = types.ModuleType("builtins", host_builtins.__doc__)
+    namespace = module.__dict__
+    namespace.update(host_builtins.__dict__)
+    namespace["__name__"] = "builtins"
+    namespace["__debug__"] = not interpreter.optimize
+
+    def current_frame():
+        frame = interpreter.frame
+        if frame is None:
+            raise SystemError("no current guest frame")
+        return frame
+
+    def __build_class__(function, name, *bases, metaclass=_MISSING, **keywords):
+        if not isinstance(function, Function):
+            raise TypeError("__build_class__: func must be a function")
+        if not isinstance(name, str):
+            raise TypeError("__build_class__: name is not a string")
+        original_bases = bases
+        bases = types.resolve_bases(bases)
+        if metaclass is _MISSING:
+            metaclass = type(bases[0]) if bases else type
+        if isinstance(metaclass, type):
+            metaclass = _most_derived_metaclass(metaclass, bases)
+        prepare = getattr(metaclass, "__prepare__", None)
+        namespace = prepare(name, bases, **keywords) if prepare is not None else {}
+        if not hasattr(namespace, "__getitem__"):
+            raise TypeError("%s.__prepare__() must return a mapping, not %s"
+                            % (getattr(metaclass, "__name__", "<metaclass>"),
+                               type(namespace).__name__))
+        cell = interpreter.run_class_body(function, namespace)
+        _wrap_implicit_methods(namespace)
+        if bases is not original_bases:
+            namespace["__orig_bases__"] = original_bases
+        cls = metaclass(name, bases, namespace, **keywords)
+        if isinstance(cell, types.CellType):
+            try:
+                cell_value = cell.cell_contents
+            except ValueError:
+                cell_value = _MISSING
+            if cell_value is _MISSING:
+                cell.cell_contents = cls
+            elif cell_value is not cls:
+                raise TypeError("__class__ set to %r defining %r as %r" % (cell_value, name, cls))
+        return cls
+
+    def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+        return interpreter.importer.import_(name, globals, fromlist, level)
+
+    def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
+                *, _feature_version=-1):
+        if isinstance(filename, bytes):
+            filename = filename.decode()
+        return interpreter.compile(source, str(filename), mode, flags, dont_inherit, optimize)
+
+    def _namespaces(globals_, locals_, function_name):
+        if globals_ is None:
+            frame = current_frame()
+            globals_ = frame.f_globals
+            if locals_ is None:
+                locals_ = interpreter.frame_locals(frame)
+        elif locals_ is None:
+            locals_ = globals_
+        if not isinstance(globals_, dict):
+            raise TypeError("%s() globals must be a dict, not %s"
+                            % (function_name, type(globals_).__name__))
+        if "__builtins__" not in globals_:
+            globals_["__builtins__"] = module
+        return globals_, locals_
+
+    def exec(source, globals=None, locals=None, /, *, closure=None):
+        globals_, locals_ = _namespaces(globals, locals, "exec")
+        if isinstance(source, Code):
+            code = source
+        elif isinstance(source, types.CodeType):
+            raise TypeError("exec() of a host code object is not supported by pvm")
+        else:
+            if isinstance(source, str):
+                source = source.lstrip(" \t")
+            code = interpreter.compile(source, "<string>", "exec")
+        interpreter.run_code(code, globals_, locals_)
+        return None
+
+    def eval(source, globals=None, locals=None, /):
+        globals_, locals_ = _namespaces(globals, locals, "eval")
+        if isinstance(source, Code):
+            code = source
+        else:
+            if isinstance(source, (bytes, bytearray)):
+                source = bytes(source).decode()
+            if not isinstance(source, str):
+                raise TypeError("eval() arg 1 must be a string, bytes or code object")
+            code = interpreter.compile(source.lstrip(" \t"), "<string>", "eval")
+        return interpreter.run_code(code, globals_, locals_)
+
+    def globals():
+        return current_frame().f_globals
+
+    def locals():
+        return interpreter.frame_locals(current_frame())
+
+    def vars(*arguments):
+        if not arguments:
+            return locals()
+        if len(arguments) > 1:
+            raise TypeError("vars expected at most 1 argument, got %d" % len(arguments))
+        try:
+            return arguments[0].__dict__
+        except AttributeError:
+            raise TypeError("vars() argument must have __dict__ attribute") from None
+
+    def dir(*arguments):
+        if not arguments:
+            return sorted(locals())
+        return host_builtins.dir(*arguments)
+
+    class super(host_builtins.super):
+        def __init__(self, *arguments):
+            if not arguments:
+                arguments = _zero_argument_super(current_frame())
+            host_builtins.super.__init__(self, *arguments)
+
+    super.__name__ = super.__qualname__ = "super"
+    super.__module__ = "builtins"
+
+    def print(*values, sep=" ", end="\n", file=None, flush=False):
+        if file is None:
+            file = interpreter.sys.stdout
+            if file is None:
+                return
+        host_builtins.print(*values, sep=sep, end=end, file=file, flush=flush)
+
+    def input(prompt=""):
+        stdin = interpreter.sys.stdin
+        stdout = interpreter.sys.stdout
+        if stdin is host_sys.stdin and stdout is host_sys.stdout:
+            return host_builtins.input(prompt)
+        stdout.write(str(prompt))
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            raise EOFError("EOF when reading a line")
+        return line.rstrip("\n")
+
+    for function in (__build_class__, __import__, compile, exec, eval, globals, locals, vars,
+                     dir, print, input):
+        function.__module__ = "builtins"
+        namespace[function.__name__] = function
+    namespace["super"] = super
+    return module
+
+
+# type.__new__ makes these methods static or class methods, but only when they
+# are host functions; pvm's functions get the same treatment here.
+_IMPLICIT_CLASS_METHODS = ("__init_subclass__", "__class_getitem__")
+
+
+def _wrap_implicit_methods(namespace):
+    try:
+        new = namespace["__new__"]
+    except KeyError:
+        pass
+    else:
+        if isinstance(new, Function):
+            namespace["__new__"] = staticmethod(new)
+    for name in _IMPLICIT_CLASS_METHODS:
+        try:
+            method = namespace[name]
+        except KeyError:
+            continue
+        if isinstance(method, Function):
+            namespace[name] = classmethod(method)
+
+
+def _most_derived_metaclass(metaclass, bases):
+    winner = metaclass
+    for base in bases:
+        base_type = type(base)
+        if issubclass(winner, base_type):
+            continue
+        if issubclass(base_type, winner):
+            winner = base_type
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be a "
+                        "(non-strict) subclass of the metaclasses of all its bases")
+    return winner
+
+
+def _zero_argument_super(frame):
+    code = frame.f_code
+    if code.co_argcount == 0:
+        raise RuntimeError("super(): no arguments")
+    first_name = code.co_varnames[0]
+    if first_name in code.co_cellvars:
+        try:
+            first = frame.cells[code.co_cellvars.index(first_name)].cell_contents
+        except ValueError:
+            raise RuntimeError("super(): arg[0] deleted") from None
+    else:
+        first = frame.fast[0]
+    if "__class__" not in code.co_freevars:
+        raise RuntimeError("super(): __class__ cell not found")
+    index = len(code.co_cellvars) + code.co_freevars.index("__class__")
+    try:
+        cls = frame.cells[index].cell_contents
+    except ValueError:
+        raise RuntimeError("super(): empty __class__ cell") from None
+    if not isinstance(cls, type):
+        raise RuntimeError("super(): __class__ is not a type (%s)" % type(cls).__name__)
+    return cls, first
+
+
+def make_sys(interpreter, argv, path):
+    module = types.ModuleType("sys", host_sys.__doc__)
+    namespace = module.__dict__
+    namespace.update(host_sys.__dict__)
+    namespace["argv"] = list(argv)
+    namespace["orig_argv"] = list(host_sys.orig_argv)
+    namespace["path"] = list(host_sys.path if path is None else path)
+    namespace["modules"] = interpreter.modules
+    namespace["meta_path"] = []
+    namespace["path_hooks"] = []
+    namespace["path_importer_cache"] = {}
+    namespace["dont_write_bytecode"] = True
+
+    def exc_info():
+        exception = interpreter.handled
+        if exception is None:
+            return (None, None, None)
+        return (type(exception), exception, exception.__traceback__)
+
+    def exception():
+        return interpreter.handled
+
+    def _getframe(depth=0):
+        frame = interpreter.frame
+        for _ in range(depth):
+            if frame is None:
+                break
+            frame = frame.f_back
+        if frame is None:
+            raise ValueError("call stack is not deep enough")
+        return frame
+
+    def getrecursionlimit():
+        return interpreter.recursion_limit
+
+    def setrecursionlimit(limit):
+        if not isinstance(limit, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(limit).__name__)
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        interpreter.recursion_limit = limit
+        # Calls from host code into guest code nest host frames too.
+        if host_sys.getrecursionlimit() < limit * 4:
+            host_sys.setrecursionlimit(limit * 4)
+
+    def exit(status=None):
+        raise SystemExit(status)
+
+    for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
+                     exit):
+        function.__module__ = "sys"
+        namespace[function.__name__] = function
+    return module

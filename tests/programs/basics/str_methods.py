@@ -1,0 +1,16 @@
+# Checks: common str methods.
+text = "  Hello, World! hello  "
+print(repr(text.strip()), repr(text.lstrip()), repr(text.rstrip()))
+print(text.lower(), text.upper(), text.title(), text.swapcase(), text.casefold())
+print(text.count("l"), text.find("o"), text.rfind("o"), text.index("W"), text.find("zz"))
+print(text.split(), text.split(","), "a,b,,c".split(","), "a b  c".split(" ", 1))
+print("x".join(["1", "2", "3"]), "-".join("abc"), "a\nb\r\nc".splitlines())
+print("abc".replace("b", "BB"), "aaaa".replace("a", "b", 2), "Hello".startswith(("He", "x")))
+print("hello".endswith("lo"), "hello".center(11, "*"), "7".zfill(3), "-7".zfill(4))
+print("abc".ljust(5, "."), "abc".rjust(5), "ab12".isalnum(), "12".isdigit(), " ".isspace())
+print("a-b-c".partition("-"), "a-b-c".rpartition("-"), "a-b-c".rsplit("-", 1))
+print("hello world".capitalize(), "tab\there".expandtabs(4), "%s=%d" % ("x", 5))
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"))
+print("{0}-{1}-{0}".format("a", "b"), "{name}!".format(name="pvm"), "abc"[::-1])
+print(str.maketrans("ab", "xy"), "aabbc".translate(str.maketrans("ab", "xy", "c")))
+print("ß".upper(), "İ".lower().encode(), "Straße".casefold(), len("héllo"), ord("é"), chr(955))

@@ -1,0 +1,5 @@
+# Checks: sys.exit() and sys.exit(None) exit with status 0.
+import sys
+
+print("clean exit")
+sys.exit(None)

@@ -1,0 +1,2 @@
+print("failing_helper starts")
+value = 1 / 0

@@ -1,0 +1,2 @@
+print("executing counter_helper")
+loads = 1

@@ -1,0 +1,2 @@
+print("initialising toolkit")
+VERSION = "1.0"

@@ -1,0 +1,3 @@
+# Checks: traceback markers for an attribute access on None in a chained expression.
+config = {"database": None}
+host = config["database"].host

@@ -1,0 +1,3 @@
+# Checks: traceback for a NameError at module level, including the "Did you mean" suggestion.
+counter = 1
+print(countr)
