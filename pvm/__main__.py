@@ -151,6 +151,7 @@ def _search_path(first):
 
 def run(options):
     from pvm.vm import Interpreter
+    from pvm.vm.importer import PvmLoader
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -172,6 +173,7 @@ def run(options):
     main_module.__builtins__ = interpreter.builtins
     main_module.__loader__ = None
     main_module.__spec__ = None
+    main_module.__annotations__ = {}
     interpreter.modules["__main__"] = main_module
     namespace = main_module.__dict__
     status = 0
@@ -191,12 +193,17 @@ def run(options):
                     _program_name(), os.path.abspath(path) if not os.path.isabs(path)
                     else path, error.errno, error.strerror))
                 return 2
+            # CPython names the main script by its absolute path.
+            path = os.path.abspath(path)
             main_module.__file__ = path
             main_module.__cached__ = None
+            main_module.__loader__ = PvmLoader("__main__", path)
             code = interpreter.compile(source, path, "exec")
             interpreter.run_code(code, namespace)
         elif not sys.stdin.isatty() or options.script == "-":
             source = sys.stdin.buffer.read()
+            main_module.__file__ = "<stdin>"
+            main_module.__cached__ = None
             code = interpreter.compile(source, "<stdin>", "exec")
             interpreter.run_code(code, namespace)
         else:
@@ -208,11 +215,19 @@ def run(options):
         print_exception(error)
         status = 1
         if isinstance(error, KeyboardInterrupt):
-            status = 130
+            _exit_by_interrupt()
     if options.inspect:
         return interactive(interpreter, namespace, True)
     _flush_quietly(interpreter)
     return status
+
+
+def _exit_by_interrupt():
+    # CPython ends as if killed by the signal, so the parent sees it.
+    import signal
+    sys.stdout.flush()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGINT)
 
 
 def _program_name():

@@ -23,7 +23,7 @@ CONST = "const"          # index into co_consts
 NAME = "name"            # index into co_names
 LOCAL = "local"          # index into co_varnames (a fast local)
 CELL = "cell"            # index into co_cellvars + co_freevars
-JUMP = "jump"            # instruction index of the target
+TARGET = "target"        # instruction index of a jump target
 COUNT = "count"          # a number of stack items
 BINARY = "binary"        # index into BINARY_OPERATORS
 COMPARE = "compare"      # index into COMPARE_OPERATORS
@@ -124,6 +124,9 @@ _define("LOAD_GLOBAL", NAME, 0, 1, "push a name from globals, then builtins")
 _define("STORE_GLOBAL", NAME, 1, 0, "pop into globals")
 _define("DELETE_GLOBAL", NAME, 0, 0, "delete from globals")
 _define("LOAD_ATTR", NAME, 1, 1, "replace the top with its attribute")
+_define("LOAD_METHOD", NAME, 1, 2,
+        "replace the top with (guest function, self) when name is a method found on its "
+        "type, else with (attribute, NULL); CALL_METHOD follows")
 _define("STORE_ATTR", NAME, 2, 0, "top.name = second")
 _define("DELETE_ATTR", NAME, 1, 0, "del top.name")
 _define("LOAD_BUILD_CLASS", NO_OPERAND, 0, 1, "push builtins.__build_class__")
@@ -171,17 +174,17 @@ _define("UNPACK_EX", FLAGS, 1, lambda operand: (operand & 0xFF) + (operand >> 8)
         "starred unpacking: low byte = names before the star, next byte = names after")
 
 # -- control flow --------------------------------------------------------------
-_define("JUMP", JUMP, 0, 0, "continue at the target", jumps=True, ends_block=True)
-_define("POP_JUMP_IF_FALSE", JUMP, 1, 0, "pop; jump if false", jumps=True)
-_define("POP_JUMP_IF_TRUE", JUMP, 1, 0, "pop; jump if true", jumps=True)
-_define("POP_JUMP_IF_NONE", JUMP, 1, 0, "pop; jump if None", jumps=True)
-_define("POP_JUMP_IF_NOT_NONE", JUMP, 1, 0, "pop; jump if not None", jumps=True)
-_define("JUMP_IF_FALSE_OR_POP", JUMP, 1, 0, "jump keeping top if false, else pop",
+_define("JUMP", TARGET, 0, 0, "continue at the target", jumps=True, ends_block=True)
+_define("POP_JUMP_IF_FALSE", TARGET, 1, 0, "pop; jump if false", jumps=True)
+_define("POP_JUMP_IF_TRUE", TARGET, 1, 0, "pop; jump if true", jumps=True)
+_define("POP_JUMP_IF_NONE", TARGET, 1, 0, "pop; jump if None", jumps=True)
+_define("POP_JUMP_IF_NOT_NONE", TARGET, 1, 0, "pop; jump if not None", jumps=True)
+_define("JUMP_IF_FALSE_OR_POP", TARGET, 1, 0, "jump keeping top if false, else pop",
         jumps=True, jump_pops=1, jump_pushes=1)
-_define("JUMP_IF_TRUE_OR_POP", JUMP, 1, 0, "jump keeping top if true, else pop",
+_define("JUMP_IF_TRUE_OR_POP", TARGET, 1, 0, "jump keeping top if true, else pop",
         jumps=True, jump_pops=1, jump_pushes=1)
 _define("GET_ITER", NO_OPERAND, 1, 1, "replace the top with iter(top)")
-_define("FOR_ITER", JUMP, 1, 2,
+_define("FOR_ITER", TARGET, 1, 2,
         "push next(top); when exhausted pop the iterator and jump",
         jumps=True, jump_pops=1, jump_pushes=0)
 _define("PRINT_EXPR", NO_OPERAND, 1, 0, "sys.displayhook(top), for the interactive prompt")
@@ -189,6 +192,8 @@ _define("RETURN_VALUE", NO_OPERAND, 1, 0, "return top to the caller", ends_block
 
 # -- calls and functions ----------------------------------------------------------
 _define("CALL", COUNT, _plus(1), 1, "call the callable under `operand` arguments")
+_define("CALL_METHOD", COUNT, _plus(2), 1,
+        "call what LOAD_METHOD left under `operand` arguments (self first, unless NULL)")
 _define("CALL_KW", COUNT, _plus(2), 1,
         "call with `operand` arguments whose last ones are named by the tuple on top")
 _define("CALL_FUNCTION_EX", FLAGS, _plus(2), 1,
@@ -232,7 +237,7 @@ _define("MATCH_CLASS", COUNT, 3, 1,
 # -- generators and coroutines ----------------------------------------------------
 _define("YIELD_VALUE", FLAGS, 1, 1,
         "suspend, giving top to the caller; resume with the sent value on top")
-_define("SEND", JUMP, 2, 2,
+_define("SEND", TARGET, 2, 2,
         "send top into the iterator second and push what it yields; "
         "when it returns, pop it, push the result and jump",
         jumps=True, jump_pops=2, jump_pushes=1)
@@ -245,12 +250,12 @@ _define("END_ASYNC_FOR", NO_OPERAND, 2, 0,
 _define("ASYNC_GEN_WRAP", NO_OPERAND, 1, 1, "mark a value yielded by an async generator")
 
 # -- pseudo-instructions: in the compiler's blocks only, gone after assembly ---------
-_define("SETUP_FINALLY", JUMP, 0, 0, "protect what follows: on exception go to target",
+_define("SETUP_FINALLY", TARGET, 0, 0, "protect what follows: on exception go to target",
         jumps=True, jump_pops=0, jump_pushes=1, pseudo=True)
-_define("SETUP_CLEANUP", JUMP, 0, 0,
+_define("SETUP_CLEANUP", TARGET, 0, 0,
         "like SETUP_FINALLY, also pushing the offset of the failing instruction",
         jumps=True, jump_pops=0, jump_pushes=2, pseudo=True)
-_define("SETUP_WITH", JUMP, 0, 0,
+_define("SETUP_WITH", TARGET, 0, 0,
         "like SETUP_CLEANUP, for a with body: the handler drops the __enter__ result",
         jumps=True, jump_pops=1, jump_pushes=2, pseudo=True)
 _define("POP_BLOCK", NO_OPERAND, 0, 0, "end the innermost protected region", pseudo=True)
@@ -258,4 +263,5 @@ _define("POP_BLOCK", NO_OPERAND, 0, 0, "end the innermost protected region", pse
 OPCODE_COUNT = len(OPCODES)
 HAS_JUMP = frozenset(opcode.number for opcode in OPCODES if opcode.jumps)
 ENDS_BLOCK = frozenset(opcode.number for opcode in OPCODES if opcode.ends_block)
-SETUP_OPCODES = frozenset((SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH))  # noqa: F821
+SETUP_OPCODES = frozenset(BY_NAME[name].number
+                          for name in ("SETUP_FINALLY", "SETUP_CLEANUP", "SETUP_WITH"))

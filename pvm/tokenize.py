@@ -7,12 +7,12 @@ stdlib's on every input, including its ERRORTOKENs, its exceptions and its quirk
 callers diff our tokens against the host's, so "better" output would be wrong output.
 
 How it is fast: the source is handled one physical line at a time.  Outside
-strings that span lines, one compiled pattern (``_PSEUDO_TOKEN``) finds every
-token of the line with ``finditer``; each top-level group of the pattern is one
-kind of token, so ``match.lastindex`` says what was found without looking at the
-text again.  Plain kinds (names, numbers, operators, strings, comments) map
-straight to a token type; only brackets, line ends, backslash continuations and
-strings left open at the end of the line need more than a table lookup.
+strings that span lines, one ``findall`` call of one compiled pattern
+(``_TOKEN``) splits the line into (blanks, token text) pairs; the first
+character of a token gives its type through one dict lookup, with a second look
+only for the few characters that start several kinds of token (brackets, line
+ends, quotes and prefix letters, "." and "!").  TokenInfo tuples are built with
+``tuple.__new__``, which skips the namedtuple's Python-level ``__new__``.
 """
 
 import builtins
@@ -58,19 +58,18 @@ class TokenError(Exception):
 # ---------------------------------------------------------------------------
 # The token pattern.
 #
-# One compiled pattern finds the next token after optional blanks.  It is built
-# from rules (kind, first character, rest of the token); each rule becomes the
-# alternative ``first(rest)``, for two reasons:
-#  - the regex engine rejects an alternative that begins with a plain character
-#    or a character class after testing one character, but enters one that
-#    begins with a group; so the group holds the rest of the token, and the
-#    token starts one character before the group does;
-#  - ``match.lastindex`` then names the rule that matched, so the kind of the
-#    token is known without looking at its text again.
+# ``_TOKEN.findall(line, pos)`` gives, for every token of a line, the pair
+# (blanks before it, its text): one call into the regex engine per line, and no
+# match object per token, which is where most of the time would go.  The kind
+# of a token then follows from its first character (``_FIRST_CHARACTER_KINDS``);
+# only a few first characters start more than one kind and need a second look.
+#
+# Every alternative begins with a plain character or a character class: the
+# regex engine rejects such an alternative after testing one character.
 # Alternation takes the first alternative that matches, not the longest, so the
-# order of the rules is part of their meaning: strings before the names that
-# share their prefix letters, ".5" before ".", "1.5j" before "1.5".  Within
-# those constraints the commonest tokens come first.
+# order is part of the meaning: strings before the names that share their
+# prefix letters, ".5" before ".", "1.5j" before "1.5".  Within those
+# constraints the commonest tokens come first.
 
 _DIGITS = r"[0-9](?:_?[0-9])*"
 _MORE_DIGITS = r"(?:_?[0-9])*"          # a digit run whose first digit is already consumed
@@ -84,7 +83,6 @@ _NUMBER_AFTER_DIGIT = (
     rf"|{_MORE_DIGITS}{_FRACTION_OR_EXPONENT}"          # 1.5 1. 1e-3
     r"|(?<=0)(?:[xX](?:_?[0-9a-fA-F])+|[bB](?:_?[01])+|[oO](?:_?[0-7])+|(?:_?0)*)"
     rf"|(?<=[1-9]){_MORE_DIGITS}")                      # 123 (but "0123" is "0", "123")
-_NUMBER_AFTER_POINT = rf"{_DIGITS}(?:{_EXPONENT})?[jJ]?"   # .5 .5e3 .5j
 
 # A string prefix is one of b r u f br rb fr rf, in any letter case.  After the
 # first letter, a lookbehind decides which second letters may follow it.
@@ -103,71 +101,82 @@ _DOUBLE_BODY = r'[^\n"\\]*(?:\\.[^\n"\\]*)*'
 _BACKSLASH_NEWLINE = r"\\\r?\n"
 
 
-def _string_rests(quote):
-    """(kind, the rest of the string after its opening quote) for the four string kinds."""
-    body, triple_tail = (_SINGLE_BODY, _SINGLE3_TAIL) if quote == "'" else (_DOUBLE_BODY, _DOUBLE3_TAIL)
-    return [("triple_string", quote * 2 + triple_tail),     # complete on this line
-            ("triple_start", quote * 2),                    # goes on to later lines
-            ("string", body + quote),
-            ("string_start", body + _BACKSLASH_NEWLINE)]    # goes on after a backslash
-
-
-def _string_rules():
-    """Unprefixed strings start at their quote; prefixed ones at the first prefix letter."""
-    unprefixed = [(kind, quote, rest) for quote in "'\"" for kind, rest in _string_rests(quote)]
-    prefixed = [(kind, f"[{_PREFIX_LETTERS}]", f"{_PREFIX_SECOND_LETTER}(?:'{single}|\"{double})")
-                for (kind, single), (_, double) in zip(_string_rests("'"), _string_rests('"'))]
+def _string_alternatives():
+    """Strings, from their first character: the quote, or the first prefix letter."""
+    def after_quote(quote):
+        body, triple_tail = ((_SINGLE_BODY, _SINGLE3_TAIL) if quote == "'"
+                             else (_DOUBLE_BODY, _DOUBLE3_TAIL))
+        return [quote * 2 + triple_tail,            # a triple-quoted string ending on this line
+                quote * 2,                          # ... or going on to later lines
+                body + quote,
+                body + _BACKSLASH_NEWLINE]          # a string going on after a backslash
+    single, double = after_quote("'"), after_quote('"')
+    unprefixed = [quote + rest for quote, rests in (("'", single), ('"', double)) for rest in rests]
+    prefixed = [f"[{_PREFIX_LETTERS}]{_PREFIX_SECOND_LETTER}(?:'{single_rest}|\"{double_rest})"
+                for single_rest, double_rest in zip(single, double)]
     return unprefixed + prefixed
 
 
-def _operator_rules():
-    """One rule per first character of an operator, longest operators first ("**=" before "**")."""
+def _operator_alternatives():
+    """One alternative per first character of an operator, longest first ("**=" before "**")."""
     rests = {}
     for text in sorted(EXACT_TOKEN_TYPES, key=len, reverse=True):
         if text not in "()[]{}":
             rests.setdefault(text[0], []).append(re.escape(text[1:]))
-    return [("operator", re.escape(first), "|".join(rest)) for first, rest in rests.items()]
+    return [f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items()]
 
 
-_TOKEN_RULES = [
-    ("name", "[ac-eg-qstv-zAC-EG-QSTV-Z_]", r"\w*"),   # not b, f, r, u: those may start a string
-    ("open", r"[(\[{]", ""),
-    ("close", r"[)\]}]", ""),
-    ("number", r"\.", _NUMBER_AFTER_POINT),
-    *_operator_rules(),
-    ("newline", r"\n", ""),
-    ("newline", r"\r", r"\n"),
-    ("number", "[0-9]", _NUMBER_AFTER_DIGIT),
-    *_string_rules(),
-    ("name", f"[{_PREFIX_LETTERS}]", r"\w*"),
-    ("comment", "#", r"[^\r\n]*"),
-    ("continuation", r"\\", r"\r?\n"),
-    # \w also matches characters that cannot start an identifier ("²"); the
-    # stdlib reports a run starting with one as an OP token.
-    ("other_word", r"\w", r"\w*"),
-]
+_TOKEN = re.compile(
+    r"([ \f\t]*)("
+    + "|".join([
+        r"[ac-eg-qstv-zAC-EG-QSTV-Z_]\w*",            # a name; b f r u may start a string
+        r"[(\[{]",
+        r"[)\]}]",
+        rf"\.{_DIGITS}(?:{_EXPONENT})?[jJ]?",         # .5 .5e3 .5j, before the operator "."
+        *_operator_alternatives(),
+        r"\n",
+        r"\r\n",
+        rf"[0-9](?:{_NUMBER_AFTER_DIGIT})",
+        *_string_alternatives(),
+        rf"[{_PREFIX_LETTERS}]\w*",
+        r"#[^\r\n]*",
+        r"\\\r?\n",                                   # a backslash continuation
+        # \w also matches characters that cannot start an identifier ("²"); the
+        # stdlib reports a run starting with one as an OP token.
+        r"\w+",
+        # Nothing else matches: one character, an ERRORTOKEN.  The stdlib makes
+        # ERRORTOKENs of the blanks before it too; the tokenizer loop does that.
+        r"[^ \f\t]",
+        # Blanks at the very end of a line are no token; matching the last one
+        # (the engine backs off one blank) marks them, with no empty match.
+        r"[ \f\t]\Z",
+    ])
+    + ")")
 
-# If no rule matches after the blanks, the "error" alternative takes the one
-# character where the search began (a blank, possibly), as the stdlib's
-# ERRORTOKEN does.  Blanks at the very end of a line are no token; requiring at
-# least one blank there means a line gives no empty match at its end.
-_PSEUDO_TOKEN = re.compile(
-    r"[ \f\t]*(?:" + "|".join(f"{first}({rest})" for _, first, rest in _TOKEN_RULES) + ")"
-    r"|[ \f\t]+\Z()"
-    r"|(?s:.)()")
-_GROUP_KINDS = [None] + [kind for kind, _, _ in _TOKEN_RULES] + ["trailing_blanks", "error"]
-assert len(_GROUP_KINDS) == _PSEUDO_TOKEN.groups + 1
+# Markers for the first characters that start more than one kind of token.
+(_OPEN, _CLOSE, _LINE_FEED, _CARRIAGE_RETURN, _PREFIX_LETTER, _QUOTE, _DOT, _EXCLAMATION,
+ _BACKSLASH, _BLANK, _ERROR, _NOT_ASCII) = range(-1, -13, -1)
 
-# By group number: the token type, for the kinds whose type the rule alone decides.
-_PLAIN_TYPES = [{"name": NAME, "number": NUMBER, "operator": OP, "string": STRING,
-                 "triple_string": STRING, "comment": COMMENT, "error": ERRORTOKEN}.get(kind)
-                for kind in _GROUP_KINDS]
+
+def _first_character_kinds():
+    """ASCII character -> the token type that a token starting with it has, or a marker."""
+    kinds = dict.fromkeys(map(chr, range(128)), _ERROR)
+    kinds.update(dict.fromkeys("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_", NAME))
+    kinds.update(dict.fromkeys("0123456789", NUMBER))
+    kinds.update(dict.fromkeys((text[0] for text in EXACT_TOKEN_TYPES), OP))
+    kinds.update({"(": _OPEN, "[": _OPEN, "{": _OPEN, ")": _CLOSE, "]": _CLOSE, "}": _CLOSE,
+                  "\n": _LINE_FEED, "\r": _CARRIAGE_RETURN, "'": _QUOTE, '"': _QUOTE,
+                  ".": _DOT, "!": _EXCLAMATION, "\\": _BACKSLASH, "#": COMMENT,
+                  " ": _BLANK, "\t": _BLANK, "\f": _BLANK})
+    kinds.update(dict.fromkeys(_PREFIX_LETTERS, _PREFIX_LETTER))
+    return kinds
+
+
+_FIRST_CHARACTER_KINDS = _first_character_kinds()
 
 # Where a string left open at the end of a line finishes, by its kind of quote.
 _STRING_TAILS = {"'": re.compile(_SINGLE_TAIL).match, '"': re.compile(_DOUBLE_TAIL).match,
                  "'''": re.compile(_SINGLE3_TAIL).match, '"""': re.compile(_DOUBLE3_TAIL).match}
-
-_LEADING_BLANKS = re.compile(r"[ \f\t]*").match
 
 
 def _indentation_column(blanks):
@@ -199,20 +208,22 @@ def _tokenize(readline, encoding):
     # Hoisted into locals: these are looked up once per token.
     new_token = tuple.__new__
     token_class = TokenInfo
-    find_tokens = _PSEUDO_TOKEN.finditer
-    plain_types = _PLAIN_TYPES
-    group_kinds = _GROUP_KINDS
+    find_tokens = _TOKEN.findall
+    first_character_kinds = _FIRST_CHARACTER_KINDS.get
 
     line_number = 0
     paren_depth = 0           # may go negative on unbalanced closers, as in the stdlib
     continued = False         # the previous line ended with a backslash continuation
     indents = [0]
-    # A string still open at the end of a line: its text so far, where it
-    # began, the lines it spans, and the matcher that finds its end.
-    open_string = ""
+    # A string still open at the end of a line: where it began (None when no
+    # string is open), its text on that line, that line, the lines since, and
+    # the closing quote(s) it waits for.  The lines are joined once, when the
+    # string ends: adding them one by one would copy a long docstring over and over.
     open_string_start = None
-    open_string_lines = None
-    open_string_tail = None
+    open_string_text = None
+    open_string_line = None
+    open_string_more = []
+    open_string_quote = None
     # Set by a single-quoted string continued with a backslash; then every line
     # of an open string must end with a backslash too.  The stdlib clears it only
     # when an open string is closed, so a later triple-quoted string inherits
@@ -222,7 +233,7 @@ def _tokenize(readline, encoding):
     if encoding is not None:
         if encoding == "utf-8-sig":
             encoding = "utf-8"  # detect_encoding already removed the BOM
-        yield new_token(TokenInfo, (ENCODING, encoding, (0, 0), (0, 0), ""))
+        yield new_token(token_class, (ENCODING, encoding, (0, 0), (0, 0), ""))
 
     line = ""
     while True:
@@ -237,34 +248,37 @@ def _tokenize(readline, encoding):
         pos = 0
         line_length = len(line)
 
-        if open_string:
+        if open_string_start is not None:
             if not line:
                 raise TokenError("EOF in multi-line string", open_string_start)
-            end_match = open_string_tail(line)
+            # The quick test spares a regex call on each inside line of a docstring.
+            end_match = (_STRING_TAILS[open_string_quote](line) if open_string_quote in line
+                         else None)
             if end_match:
                 pos = end = end_match.end()
-                yield new_token(TokenInfo, (STRING, open_string + line[:end], open_string_start,
-                                            (line_number, end), open_string_lines + line))
-                open_string = ""
-                open_string_lines = None
+                more = "".join(open_string_more)
+                yield new_token(token_class, (STRING, open_string_text + more + line[:end],
+                                              open_string_start, (line_number, end),
+                                              open_string_line + more + line))
+                open_string_start = None
                 needs_backslash = False
             elif needs_backslash and line[-2:] != "\\\n" and line[-3:] != "\\\r\n":
                 # The rest of this line is swallowed into the error token.
-                yield new_token(TokenInfo, (ERRORTOKEN, open_string + line, open_string_start,
-                                            (line_number, line_length), open_string_lines))
-                open_string = ""
-                open_string_lines = None
+                more = "".join(open_string_more)
+                yield new_token(token_class, (ERRORTOKEN, open_string_text + more + line,
+                                              open_string_start, (line_number, line_length),
+                                              open_string_line + more))
+                open_string_start = None
                 continue
             else:
-                open_string += line
-                open_string_lines += line
+                open_string_more.append(line)
                 continue
 
         elif paren_depth == 0 and not continued:
             # A new statement: comments, blank lines, then indentation.
             if not line:
                 break
-            pos = _LEADING_BLANKS(line).end()
+            pos = line_length - len(line.lstrip(" \t\f"))
             if pos == line_length:
                 # Blanks with no line end can only be the last line; the stdlib
                 # stops here even if readline had more to give.
@@ -274,11 +288,11 @@ def _tokenize(readline, encoding):
                 if first == "#":
                     comment = line[pos:].rstrip("\r\n")
                     comment_end = pos + len(comment)
-                    yield new_token(TokenInfo, (COMMENT, comment, (line_number, pos),
-                                                (line_number, comment_end), line))
+                    yield new_token(token_class, (COMMENT, comment, (line_number, pos),
+                                                  (line_number, comment_end), line))
                     pos = comment_end
-                yield new_token(TokenInfo, (NL, line[pos:], (line_number, pos),
-                                            (line_number, line_length), line))
+                yield new_token(token_class, (NL, line[pos:], (line_number, pos),
+                                              (line_number, line_length), line))
                 continue
             if line.count(" ", 0, pos) == pos:
                 column = pos
@@ -286,16 +300,16 @@ def _tokenize(readline, encoding):
                 column = _indentation_column(line[:pos])
             if column > indents[-1]:
                 indents.append(column)
-                yield new_token(TokenInfo, (INDENT, line[:pos], (line_number, 0),
-                                            (line_number, pos), line))
+                yield new_token(token_class, (INDENT, line[:pos], (line_number, 0),
+                                              (line_number, pos), line))
             while column < indents[-1]:
                 if column not in indents:
                     raise IndentationError(
                         "unindent does not match any outer indentation level",
                         ("<tokenize>", line_number, pos, line))
                 indents.pop()
-                yield new_token(TokenInfo, (DEDENT, "", (line_number, pos),
-                                            (line_number, pos), line))
+                yield new_token(token_class, (DEDENT, "", (line_number, pos),
+                                              (line_number, pos), line))
 
         else:
             # Inside brackets, or after a backslash continuation.
@@ -303,52 +317,72 @@ def _tokenize(readline, encoding):
                 raise TokenError("EOF in multi-line statement", (line_number, 0))
             continued = False
 
-        for match in find_tokens(line, pos):
-            group = match.lastindex
-            start, end = match.span(group)
-            start -= 1  # the rule's first character is outside its group
-            token_type = plain_types[group]
-            if token_type is None:
-                kind = group_kinds[group]
-                if kind == "open":
+        end = pos
+        for blanks, text in find_tokens(line, pos):
+            start = end + len(blanks)
+            end = start + len(text)
+            token_type = first_character_kinds(text[0], _NOT_ASCII)
+            if token_type < 0:
+                # A first character shared by several kinds of token.
+                if token_type == _OPEN:
                     paren_depth += 1
                     token_type = OP
-                elif kind == "close":
+                elif token_type == _CLOSE:
                     paren_depth -= 1
                     token_type = OP
-                elif kind == "newline":
+                elif token_type == _LINE_FEED:
                     token_type = NL if paren_depth > 0 else NEWLINE
-                elif kind == "other_word":
-                    token_type = NAME if line[start].isidentifier() else OP
-                elif kind == "continuation":
+                elif token_type == _PREFIX_LETTER and text[-1] not in "'\"\n":
+                    token_type = NAME
+                elif token_type == _DOT:
+                    token_type = OP if text == "." or text == "..." else NUMBER
+                elif token_type == _PREFIX_LETTER or token_type == _QUOTE:
+                    quotes = text.lstrip(_PREFIX_LETTERS)
+                    if quotes == "'''" or quotes == '"""' or text[-1] == "\n":
+                        # A string that goes on past this line: the rest of
+                        # the line belongs to it, so stop scanning.
+                        open_string_start = (line_number, start)
+                        open_string_text = line[start:]
+                        open_string_line = line
+                        open_string_more = []
+                        if text[-1] == "\n":
+                            open_string_quote = quotes[0]
+                            needs_backslash = True
+                        else:
+                            open_string_quote = quotes
+                        break
+                    token_type = STRING if len(text) > 1 else ERRORTOKEN  # a lone quote
+                elif token_type == _BLANK:
+                    continue  # blanks at the end of a line with no line end: no token
+                elif token_type == _BACKSLASH and len(text) > 1:
                     continued = True
                     continue
-                elif kind == "trailing_blanks":
-                    continue
+                elif token_type == _CARRIAGE_RETURN and len(text) > 1:
+                    token_type = NL if paren_depth > 0 else NEWLINE
+                elif token_type == _EXCLAMATION and len(text) > 1:
+                    token_type = OP
+                elif token_type == _NOT_ASCII and text[0].isalnum():
+                    # A run of \w: only some of its first characters can start a name.
+                    token_type = NAME if text[0].isidentifier() else OP
                 else:
-                    # A string that goes on past this line: the rest of the
-                    # line belongs to it, so stop scanning.
-                    open_string = line[start:]
-                    open_string_lines = line
-                    open_string_start = (line_number, start)
-                    quotes = open_string.lstrip(_PREFIX_LETTERS)
-                    if kind == "triple_start":
-                        open_string_tail = _STRING_TAILS[quotes[:3]]
-                    else:
-                        open_string_tail = _STRING_TAILS[quotes[0]]
-                        needs_backslash = True
-                    break
-            yield new_token(token_class, (token_type, line[start:end], (line_number, start),
+                    token_type = ERRORTOKEN
+                if token_type == ERRORTOKEN:
+                    # The stdlib's scan fails at each blank before a character
+                    # that starts no token, so each blank is an ERRORTOKEN too.
+                    for column in range(start - len(blanks), start):
+                        yield new_token(token_class, (ERRORTOKEN, line[column], (line_number, column),
+                                                      (line_number, column + 1), line))
+            yield new_token(token_class, (token_type, text, (line_number, start),
                                           (line_number, end), line))
 
     # A last line with no line end still ends its statement.
     if last_line and last_line[-1] not in "\r\n" and not last_line.strip().startswith("#"):
         end_column = len(last_line)
-        yield new_token(TokenInfo, (NEWLINE, "", (line_number - 1, end_column),
-                                    (line_number - 1, end_column + 1), ""))
+        yield new_token(token_class, (NEWLINE, "", (line_number - 1, end_column),
+                                      (line_number - 1, end_column + 1), ""))
     for _ in indents[1:]:
-        yield new_token(TokenInfo, (DEDENT, "", (line_number, 0), (line_number, 0), ""))
-    yield new_token(TokenInfo, (ENDMARKER, "", (line_number, 0), (line_number, 0), ""))
+        yield new_token(token_class, (DEDENT, "", (line_number, 0), (line_number, 0), ""))
+    yield new_token(token_class, (ENDMARKER, "", (line_number, 0), (line_number, 0), ""))
 
 
 # ---------------------------------------------------------------------------

@@ -30,21 +30,26 @@ import dataclasses
 import difflib
 import fnmatch
 import os
+import re
 import shlex
 import shutil
 import subprocess
 import sys
+import time
 
 REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS_FOLDER = os.path.join(REPOSITORY_FOLDER, "tests", "programs")
 KNOWN_FAILURES_PATH = os.path.join(PROGRAMS_FOLDER, "known_failures.txt")
 FOLDER_PROGRAM_NAME = "main.py"
-DEFAULT_TIMEOUT = 15.0
+# pvm compiles every pure-Python stdlib module a program imports on each run (no
+# bytecode cache yet): importing asyncio alone takes seconds, more on a busy machine.
+DEFAULT_TIMEOUT = 30.0
 
 OPTIONS_DIRECTIVE = "# python-options:"
 ARGUMENTS_DIRECTIVE = "# program-args:"
 # Directives are read from the comment block at the top of the file only.
 DIRECTIVE_SEARCH_LINES = 10
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 # -- the corpus --------------------------------------------------------------
@@ -72,18 +77,24 @@ def _join(relative_folder, name):
     return relative_folder.replace(os.sep, "/") + "/" + name
 
 
-def shadowing_names(programs):
-    """Programs whose module name is a standard library module's.
+def shadowing_names(root=PROGRAMS_FOLDER):
+    """Files of the corpus importable under a standard library module's name.
 
-    The program's folder is sys.path[0], so a program called ``enum.py`` would be
-    imported by its neighbours' ``import enum`` instead of the real module.
+    A program's folder is its sys.path[0], so a program or helper called ``enum.py``
+    (or a package folder called ``json``) would be imported by ``import enum`` instead
+    of the real module, by python3 and by the host running pvm alike.
     """
-    return [program for program in programs
-            if _module_name(program) in sys.stdlib_module_names]
-
-
-def _module_name(program):
-    return os.path.splitext(os.path.basename(program))[0]
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        if "__init__.py" in names:
+            continue  # inside a package: its modules are reached through the package
+        importable = [os.path.splitext(name)[0] for name in names if name.endswith(".py")]
+        importable += [name for name in subfolders
+                       if os.path.exists(os.path.join(folder, name, "__init__.py"))]
+        found.extend(_join(os.path.relpath(folder, root), name)
+                     for name in sorted(importable) if name in sys.stdlib_module_names)
+    return found
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +133,7 @@ class Outcome:
     stdout: str
     stderr: str
     exit_status: object  # an int, or the string "timeout"
+    seconds: float = dataclasses.field(default=0.0, compare=False)
 
 
 def program_environment(hash_seed="0"):
@@ -129,15 +141,13 @@ def program_environment(hash_seed="0"):
 
     PYTHONPATH lets the host find the pvm package from any program folder; the oracle
     gets it too so that both programs see the same sys.path.  A fixed hash seed is a
-    safety net (programs are written not to depend on it, see --check-oracle), and no
-    __pycache__ folders are left in the corpus.
+    safety net: programs are written not to depend on it (see --check-oracle).
     """
     environment = dict(os.environ)
     existing_path = environment.get("PYTHONPATH")
     environment["PYTHONPATH"] = (REPOSITORY_FOLDER if not existing_path
                                  else REPOSITORY_FOLDER + os.pathsep + existing_path)
     environment["PYTHONHASHSEED"] = hash_seed
-    environment["PYTHONDONTWRITEBYTECODE"] = "1"
     environment["PYTHONIOENCODING"] = "utf-8"
     for variable in ("PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONOPTIMIZE", "PYTHONWARNINGS"):
         environment.pop(variable, None)
@@ -145,18 +155,23 @@ def program_environment(hash_seed="0"):
 
 
 def _start(command, folder, environment):
-    return subprocess.Popen(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.start_time = time.perf_counter()
+    return process
 
 
 def _finish(process, timeout):
     try:
         stdout, stderr = process.communicate(timeout=timeout)
+        exit_status = process.returncode
     except subprocess.TimeoutExpired:
         process.kill()
         stdout, stderr = process.communicate()
-        return Outcome(_decode(stdout), _decode(stderr), "timeout")
-    return Outcome(_decode(stdout), _decode(stderr), process.returncode)
+        exit_status = "timeout"
+    # Measured from the start, so the wait for the other process is not counted twice.
+    seconds = time.perf_counter() - process.start_time
+    return Outcome(_decode(stdout), _decode(stderr), exit_status, seconds)
 
 
 def _decode(data):
@@ -217,7 +232,8 @@ def _last_line(text, limit=100):
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return ""
-    line = lines[-1]
+    # Addresses change from run to run; the list of failures should not.
+    line = ADDRESS.sub(" at 0x...", lines[-1])
     return line if len(line) <= limit else line[:limit - 3] + "..."
 
 
@@ -225,6 +241,12 @@ def compare_program(program, python=None, timeout=DEFAULT_TIMEOUT, root=PROGRAMS
     python = python or oracle_python()
     expected, actual = run_both(Invocation.for_program(program, root), python, timeout)
     return Comparison(program, expected, actual)
+
+
+def default_jobs():
+    """One program per core: python3 finishes long before pvm, so each program keeps
+    about one core busy."""
+    return os.cpu_count() or 1
 
 
 def oracle_python():
@@ -290,8 +312,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("patterns", nargs="*", metavar="PATTERN",
                         help="run the programs whose path matches (glob or substring)")
-    parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
-                        help="programs run at once (each starts two processes)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(),
+                        help="programs run at once (default: one per core)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument("--python", default=oracle_python(),
                         help="the host interpreter: the oracle, and pvm's host")
@@ -300,13 +322,15 @@ def main(argv=None):
     parser.add_argument("--check-oracle", action="store_true",
                         help="run only python3, twice, to check the programs are deterministic")
     parser.add_argument("--quiet", action="store_true", help="no diffs, only the summary")
+    parser.add_argument("--slowest", type=int, default=0, metavar="N",
+                        help="list the N programs pvm takes longest on")
     arguments = parser.parse_args(argv)
 
     all_programs = discover_programs()
     programs = select_programs(arguments.patterns, all_programs)
-    shadowing = shadowing_names(programs)
+    shadowing = shadowing_names()
     if shadowing:
-        print("programs named like standard library modules:", *shadowing, sep="\n  ")
+        print("corpus files named like standard library modules:", *shadowing, sep="\n  ")
         return 2
 
     if arguments.check_oracle:
@@ -325,6 +349,8 @@ def main(argv=None):
             print()
     passed = len(comparisons) - len(failures)
     print(f"programs: passed {passed} / {len(comparisons)}")
+    if arguments.slowest:
+        _print_slowest(comparisons, arguments.slowest)
 
     failed_names = {comparison.program for comparison in failures}
     newly_passing = sorted(program for program in known
@@ -344,6 +370,17 @@ def main(argv=None):
         write_known_failures(updated)
         print(f"known_failures.txt: {len(updated)} programs")
     return 0 if not failures else 1
+
+
+def _print_slowest(comparisons, count):
+    print("slowest under pvm (seconds: pvm, python3):")
+    by_time = sorted(comparisons, key=lambda comparison: -comparison.actual.seconds)
+    for comparison in by_time[:count]:
+        print(f"  {comparison.actual.seconds:6.2f} {comparison.expected.seconds:6.2f}  "
+              f"{comparison.program}")
+    total_pvm = sum(comparison.actual.seconds for comparison in comparisons)
+    total_python = sum(comparison.expected.seconds for comparison in comparisons)
+    print(f"  total: pvm {total_pvm:.1f} s, python3 {total_python:.1f} s")
 
 
 def _check_all(programs, arguments):

@@ -483,6 +483,18 @@ def test_depth_limits_are_the_hosts(name):
     assert outcome(pvm.parse) == outcome(ast.parse)
 
 
+@pytest.mark.parametrize("source", [
+    "x = 1\ny = 2", "x = 1; y = 2\nz", "if x:\n  pass\ny = 1\n", "", "x = = 1",
+])
+def test_single_mode_errors_are_the_hosts(source):
+    def host(text):
+        ast.parse(text, "<test>", "single")
+
+    expected = _error_attributes(host, source)
+    assert expected is not None
+    assert _error_attributes(lambda text: pvm.parse(text, "<test>", "single"), source) == expected
+
+
 def test_syntax_error_carries_the_filename():
     with pytest.raises(SyntaxError) as got:
         pvm.parse("x = = 1", "some/file.py")

@@ -5,7 +5,14 @@ The expected results are python3's, produced at test time by scripts/run_program
 (which owns discovery, invocation and comparison). Programs pvm fails today are listed in
 tests/programs/known_failures.txt and run as strict xfails: when pvm starts passing one,
 the test fails until the list is updated (``scripts/run_programs.py --update-known-failures``).
+
+The selected programs are all queued, in test order, on a pool with one worker per core,
+and each test waits for its own program's result, so the cores stay busy while pytest
+reports the results in order.
 """
+
+import concurrent.futures
+import os
 
 import pytest
 
@@ -23,9 +30,21 @@ def _parameters():
         yield pytest.param(program, marks=marks, id=program)
 
 
+@pytest.fixture(scope="session")
+def program_results(request):
+    """{program: future Comparison} for the programs this session selected, in order."""
+    selected = [item.callspec.params["program"] for item in request.session.items
+                if getattr(item, "originalname", None) == "test_program"]
+    pool = concurrent.futures.ThreadPoolExecutor(run_programs.default_jobs())
+    results = {program: pool.submit(run_programs.compare_program, program)
+               for program in selected}
+    yield results
+    pool.shutdown(cancel_futures=True)
+
+
 @pytest.mark.parametrize("program", _parameters())
-def test_program(program):
-    comparison = run_programs.compare_program(program)
+def test_program(program, program_results):
+    comparison = program_results[program].result()
     assert comparison.passed, comparison.describe()
 
 
@@ -38,4 +57,69 @@ def test_known_failures_are_programs():
 
 
 def test_no_program_shadows_a_standard_module():
-    assert run_programs.shadowing_names(PROGRAMS) == []
+    assert run_programs.shadowing_names() == []
+
+
+def test_every_program_says_what_it_checks():
+    silent = []
+    for program in PROGRAMS:
+        with open(os.path.join(run_programs.PROGRAMS_FOLDER, program), encoding="utf-8") as file:
+            header = [line for _, line in zip(range(run_programs.DIRECTIVE_SEARCH_LINES), file)]
+        if not any(line.startswith("# Checks: ") for line in header):
+            silent.append(program)
+    assert silent == []
+
+
+# -- the runner's own rules, on a corpus made up for the test --------------------
+
+def _write(path, text=""):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_discovery_treats_a_folder_with_main_as_one_program(tmp_path):
+    _write(tmp_path / "topic" / "first.py")
+    _write(tmp_path / "topic" / "second.py")
+    _write(tmp_path / "topic" / "bundle" / "main.py")
+    _write(tmp_path / "topic" / "bundle" / "helper.py")
+    _write(tmp_path / "topic" / "bundle" / "package" / "__init__.py")
+    _write(tmp_path / "topic" / "notes.txt")
+    assert run_programs.discover_programs(str(tmp_path)) == [
+        "topic/bundle/main.py", "topic/first.py", "topic/second.py"]
+
+
+def test_directives_give_options_and_arguments(tmp_path):
+    _write(tmp_path / "program.py", '# python-options: -O\n# program-args: a "b c"\n'
+           "# Checks: directives.\nprint(1)\n")
+    invocation = run_programs.Invocation.for_program("program.py", str(tmp_path))
+    assert invocation.oracle_command("python3") == ["python3", "-O", "program.py", "a", "b c"]
+    assert invocation.pvm_command("python3") == [
+        "python3", "-m", "pvm", "-O", "program.py", "a", "b c"]
+    assert invocation.folder == str(tmp_path)
+
+
+def test_known_failures_round_trip(tmp_path):
+    path = str(tmp_path / "known_failures.txt")
+    known = {"b/second.py": "stdout differs", "a/first.py": "exit 1: KeyError: '#'"}
+    run_programs.write_known_failures(known, path)
+    assert run_programs.read_known_failures(path) == known
+
+
+def test_shadowing_names_are_found(tmp_path):
+    _write(tmp_path / "topic" / "enum.py")
+    _write(tmp_path / "topic" / "json" / "__init__.py")
+    _write(tmp_path / "topic" / "tools" / "__init__.py")
+    _write(tmp_path / "topic" / "tools" / "re.py")
+    assert run_programs.shadowing_names(str(tmp_path)) == ["topic/enum", "topic/json"]
+
+
+def test_comparison_reports_the_difference():
+    expected = run_programs.Outcome("same\n", "", 0)
+    crashed = run_programs.Outcome("", "Traceback ...\nNameError: x at 0x7f00ab\n", 1)
+    comparison = run_programs.Comparison("topic/p.py", expected, crashed)
+    assert not comparison.passed
+    assert comparison.reason() == "exit 1: NameError: x at 0x..."
+    assert "-same" in comparison.describe()
+    timed = run_programs.Comparison("topic/p.py", expected, run_programs.Outcome("", "", "timeout"))
+    assert timed.reason() == "timeout"
+    assert run_programs.Comparison("p.py", expected, run_programs.Outcome("same\n", "", 0, 9.5)).passed

@@ -29,13 +29,20 @@ FUZZ_SEED = 20261122
 
 @pytest.fixture(scope="module")
 def parse():
+    # Imported here, not at the top: a broken pvm fails these tests, not the collection
+    # of the whole suite.
     from pvm import parse
     return parse
 
 
 @pytest.fixture(scope="module")
-def verdicts(parse):
-    return badsyntax.run_cases(parse, badsyntax.collect_cases())
+def collected():
+    return badsyntax.collect_cases()
+
+
+@pytest.fixture(scope="module")
+def verdicts(parse, collected):
+    return badsyntax.run_cases(parse, collected)
 
 
 def _listing(verdicts, limit=15):
@@ -45,8 +52,7 @@ def _listing(verdicts, limit=15):
     return "\n".join(lines[:limit]) + more
 
 
-def test_the_case_collection_finds_cases_of_both_levels():
-    collected = badsyntax.collect_cases()
+def test_the_case_collection_finds_cases_of_both_levels(collected):
     levels = [level for _, level, _, _ in collected]
     # Counts on CPython 3.11.7: 738 parser-level, 106 compiler-level.
     assert levels.count("parser") > 500

@@ -24,13 +24,16 @@ _MODES = ("exec", "eval", "single")
 class Compiler:
     """The state shared by the code generators of one compilation."""
 
-    def __init__(self, tree, filename, flags, optimize):
+    def __init__(self, folded, filename, flags, optimize):
+        tree = folded.tree
         self.filename = filename
         self.optimize = optimize
         self.top_level_await = bool(flags & PyCF_ALLOW_TOP_LEVEL_AWAIT)
         self.top_scope = symtable.build(tree, filename)
         self.future_features = self.top_scope.future_features
         self.scopes = symtable.scopes_by_node(self.top_scope)
+        # A parameter never deleted anywhere is always bound: its loads need no check.
+        self.deleted_names = folded.deleted_names
 
     def compile_tree(self, tree, mode):
         unit = codegen.Unit(codegen.MODULE_UNIT, "<module>", "<module>", self.top_scope,
@@ -61,8 +64,8 @@ def compile(source, filename="<unknown>", mode="exec", flags=0, dont_inherit=Fal
         tree = parse(source, filename, mode)
     if flags & PyCF_ONLY_AST:
         return tree
-    fold(tree, optimize)
-    compiler = Compiler(tree, filename, flags, optimize)
+    folded = fold(tree, optimize)
+    compiler = Compiler(folded, filename, flags, optimize)
     return compiler.compile_tree(tree, mode)
 
 

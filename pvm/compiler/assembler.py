@@ -25,6 +25,8 @@ def assemble(unit):
     max_depth = _compute_stack_depths(entry)
     _label_exception_targets(entry)
     reachable = [block for block in blocks if block.reachable]
+    if unit.kind in ("function", "lambda", "comprehension"):
+        _drop_needless_unbound_checks(reachable, unit)
     _propagate_positions(reachable, unit.firstlineno)
     instructions = _lay_out(reachable)
     pairs = []
@@ -121,6 +123,63 @@ def _label_exception_targets(entry):
         if block.falls_through() and block.next is not None and block.next not in stacks:
             stacks[block.next] = handlers
             pending.append(block.next)
+
+
+def _drop_needless_unbound_checks(blocks, unit):
+    """LOAD_FAST_CHECK becomes LOAD_FAST where the local is bound on every path to it.
+
+    A forward data-flow pass over bit sets of "surely bound" locals: a block
+    starts with the intersection of what its predecessors end with (an
+    exception handler with the intersection over every instruction it
+    protects), STORE_FAST binds and DELETE_FAST unbinds.
+    """
+    all_bound = (1 << len(unit.varnames)) - 1
+    entry_bits = {block: all_bound for block in blocks}
+    parameters = unit.argcount + unit.kwonlyargcount
+    if unit.flags & 0x4:
+        parameters += 1
+    if unit.flags & 0x8:
+        parameters += 1
+    entry_bits[blocks[0]] = (1 << parameters) - 1
+    changed = True
+    while changed:
+        changed = False
+        for block in blocks:
+            bits = entry_bits[block]
+            for instruction in block.instructions:
+                handler = instruction.handler
+                if handler is not None:
+                    target = handler.block
+                    merged = entry_bits[target] & bits
+                    if merged != entry_bits[target]:
+                        entry_bits[target] = merged
+                        changed = True
+                opcode = instruction.opcode
+                if opcode == op.STORE_FAST:
+                    bits |= 1 << instruction.operand
+                elif opcode == op.DELETE_FAST:
+                    bits &= ~(1 << instruction.operand)
+                if instruction.is_jump:
+                    target = instruction.operand
+                    merged = entry_bits[target] & bits
+                    if merged != entry_bits[target]:
+                        entry_bits[target] = merged
+                        changed = True
+            if block.falls_through() and block.next is not None and block.next in entry_bits:
+                merged = entry_bits[block.next] & bits
+                if merged != entry_bits[block.next]:
+                    entry_bits[block.next] = merged
+                    changed = True
+    for block in blocks:
+        bits = entry_bits[block]
+        for instruction in block.instructions:
+            opcode = instruction.opcode
+            if opcode == op.LOAD_FAST_CHECK and bits >> instruction.operand & 1:
+                instruction.opcode = op.LOAD_FAST
+            elif opcode == op.STORE_FAST:
+                bits |= 1 << instruction.operand
+            elif opcode == op.DELETE_FAST:
+                bits &= ~(1 << instruction.operand)
 
 
 def _propagate_positions(blocks, firstlineno):

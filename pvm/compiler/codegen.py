@@ -20,8 +20,8 @@ import ast
 
 from pvm import opcodes as op
 from pvm import symtable as st
-from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NESTED, CO_NEWLOCALS,
-                      CO_NOFREE, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS)
+from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NEWLOCALS,
+                      CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS)
 from pvm.compiler.blocks import Graph
 
 # Kinds of frame block.
@@ -52,6 +52,13 @@ _BINARY_OPERATOR_INDEX = {
 _UNARY_OPCODES = {ast.UAdd: op.UNARY_POSITIVE, ast.USub: op.UNARY_NEGATIVE,
                   ast.Not: op.UNARY_NOT, ast.Invert: op.UNARY_INVERT}
 _COMPARE_INDEX = {ast.Lt: 0, ast.LtE: 1, ast.Eq: 2, ast.NotEq: 3, ast.Gt: 4, ast.GtE: 5}
+
+# Expressions that make a new object of a known type: calling one is surely a bug.
+_LITERAL_TYPE_NAMES = {
+    ast.Tuple: "tuple", ast.List: "list", ast.ListComp: "list", ast.Dict: "dict",
+    ast.DictComp: "dict", ast.Set: "set", ast.SetComp: "set", ast.GeneratorExp: "generator",
+    ast.JoinedStr: "str", ast.FormattedValue: "str",
+}
 
 # Artificial instructions (cleanup code) carry no position of their own.
 NO_POSITION = (None, None, None, None)
@@ -160,15 +167,6 @@ def _is_docstring(statement):
             and isinstance(statement.value.value, str))
 
 
-def _find_deleted_names(body):
-    deleted = set()
-    for node in body:
-        for child in ast.walk(node):
-            if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Del):
-                deleted.add(child.id)
-    return deleted
-
-
 class CodeGenerator:
     """Emits the instructions of one code unit."""
 
@@ -201,6 +199,11 @@ class CodeGenerator:
 
     def error(self, message, node):
         return _syntax_error(message, self.filename, node)
+
+    def warn(self, message, node):
+        """A compile-time SyntaxWarning, as CPython's compiler issues them."""
+        import warnings
+        warnings.warn_explicit(message, SyntaxWarning, self.filename, node.lineno)
 
     # -- frame blocks -------------------------------------------------------------
 
@@ -422,6 +425,12 @@ class CodeGenerator:
             firstlineno = node.decorator_list[0].lineno
         unit = Unit(kind, name, qualname, scope, self.filename, firstlineno)
         unit.private = private if kind == CLASS_UNIT else self.unit.private
+        # The symbol table marks any scope holding an await; only async def and
+        # async comprehensions make a coroutine.
+        if kind == FUNCTION_UNIT:
+            unit.is_async = isinstance(node, ast.AsyncFunctionDef)
+        elif kind == LAMBDA_UNIT:
+            unit.is_async = False
         generator = CodeGenerator(self.compiler, unit)
         generator.position = (firstlineno, firstlineno, 0, 0)
         return generator
@@ -500,7 +509,7 @@ class CodeGenerator:
             flags |= op.FUNCTION_ANNOTATIONS
         kind = FUNCTION_UNIT
         generator = self.nested_unit(kind, node.name, node)
-        generator.set_function_shape(node.args, node.body)
+        generator.set_function_shape(node.args)
         generator.compile_function_body(node)
         self.make_closure(generator.unit, flags)
         for _ in node.decorator_list:
@@ -513,7 +522,7 @@ class CodeGenerator:
         for decorator in decorators:
             self.visit(decorator)
 
-    def set_function_shape(self, arguments, body):
+    def set_function_shape(self, arguments):
         unit = self.unit
         unit.argcount = len(arguments.posonlyargs) + len(arguments.args)
         unit.posonlyargcount = len(arguments.posonlyargs)
@@ -528,7 +537,7 @@ class CodeGenerator:
         elif unit.is_async:
             flags |= CO_COROUTINE
         unit.flags |= flags
-        deleted = _find_deleted_names(body if isinstance(body, list) else [body])
+        deleted = self.compiler.deleted_names
         unit.always_bound = {name for name in unit.varnames
                              if name not in deleted and unit.scope.scopes.get(name) == st.LOCAL}
 
@@ -839,15 +848,22 @@ class CodeGenerator:
         self.use_block(self.new_block())
 
     def visit_Assert(self, node):
+        if _is_non_empty_tuple(node.test):
+            self.warn("assertion is always true, perhaps remove parentheses?", node)
         if self.compiler.optimize:
             return
         end = self.new_block()
         self.jump_if(node.test, end, True)
+        # CPython reports a failed assert without a message at its test.
+        saved = self.position
+        if node.msg is None:
+            self.position = _position_of(node.test)
         self.emit(op.LOAD_ASSERTION_ERROR)
         if node.msg is not None:
             self.visit(node.msg)
             self.emit(op.CALL, 1)
         self.emit(op.RAISE_VARARGS, 1)
+        self.position = saved
         self.use_block(end)
 
     def visit_Try(self, node):
@@ -1212,6 +1228,7 @@ class CodeGenerator:
         self.use_block(end)
 
     def visit_Compare(self, node):
+        self.warn_about_identity_with_literal(node)
         self.visit(node.left)
         if len(node.ops) == 1:
             self.visit(node.comparators[0])
@@ -1233,6 +1250,18 @@ class CodeGenerator:
         self.emit_artificial(op.SWAP, 2)
         self.emit_artificial(op.POP_TOP)
         self.use_block(end)
+
+    def warn_about_identity_with_literal(self, node):
+        left = node.left
+        for operator, right in zip(node.ops, node.comparators):
+            if isinstance(operator, (ast.Is, ast.IsNot)) and (
+                    _is_literal(left) or _is_literal(right)):
+                if isinstance(operator, ast.Is):
+                    self.warn('"is" with a literal. Did you mean "=="?', node)
+                else:
+                    self.warn('"is not" with a literal. Did you mean "!="?', node)
+                return
+            left = right
 
     def emit_comparison(self, operator):
         kind = type(operator)
@@ -1367,8 +1396,29 @@ class CodeGenerator:
 
     def visit_Call(self, node):
         function = node.func
+        if isinstance(function, ast.Constant) or type(function) in _LITERAL_TYPE_NAMES:
+            self.warn_about_calling_a_literal(function, node)
+        if isinstance(function, ast.Attribute) and not node.keywords and not any(
+                isinstance(argument, ast.Starred) for argument in node.args):
+            # obj.name(...): no bound method object is made for a guest method.
+            self.visit(function.value)
+            saved = self.position
+            self.position = _position_of(function)
+            self.emit(op.LOAD_METHOD, self.unit.add_name(self.mangle(function.attr)))
+            self.position = saved
+            for argument in node.args:
+                self.visit(argument)
+            self.emit(op.CALL_METHOD, len(node.args))
+            return
         self.visit(function)
         self.emit_call_arguments(node.args, node.keywords, 0)
+
+    def warn_about_calling_a_literal(self, function, node):
+        if isinstance(function, ast.Constant):
+            kind = type(function.value).__name__
+        else:
+            kind = _LITERAL_TYPE_NAMES[type(function)]
+        self.warn("'%s' object is not callable; perhaps you missed a comma?" % kind, node)
 
     def emit_call_arguments(self, arguments, keywords, already_pushed):
         """Emit a call with ``already_pushed`` positional arguments on the stack."""
@@ -1424,7 +1474,7 @@ class CodeGenerator:
     def visit_Lambda(self, node):
         flags = self.function_defaults(node.args, node)
         generator = self.nested_unit(LAMBDA_UNIT, "<lambda>", node)
-        generator.set_function_shape(node.args, node.body)
+        generator.set_function_shape(node.args)
         generator.compile_function_body(node)
         self.make_closure(generator.unit, flags)
 
@@ -1591,3 +1641,17 @@ def _has_annotations(body):
             if _has_annotations(case.body):
                 return True
     return False
+
+
+def _is_literal(node):
+    """Whether ``is`` against this operand compares identity with a literal (likely a bug)."""
+    return isinstance(node, ast.Constant) and not (
+        node.value is None or node.value is True or node.value is False
+        or node.value is Ellipsis)
+
+
+def _is_non_empty_tuple(node):
+    # The AST optimizer may already have folded the tuple into a constant.
+    if isinstance(node, ast.Tuple):
+        return bool(node.elts)
+    return isinstance(node, ast.Constant) and isinstance(node.value, tuple) and bool(node.value)

@@ -27,10 +27,19 @@ _UNARY_FUNCTIONS = {ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Invert: 
                     ast.Not: operator.not_}
 
 
+class FoldedTree:
+    """The folded tree, and what the walk learnt on the way."""
+
+    def __init__(self, tree, deleted_names):
+        self.tree = tree
+        self.deleted_names = deleted_names    # every name a ``del`` statement unbinds
+
+
 def fold(tree, optimize):
-    """Fold ``tree`` in place and return it."""
-    _Folder(optimize).visit(tree)
-    return tree
+    """Fold ``tree`` in place; return it as a ``FoldedTree``."""
+    folder = _Folder(optimize)
+    folder.visit(tree)
+    return FoldedTree(tree, folder.deleted_names)
 
 
 def _small_enough(value):
@@ -56,13 +65,48 @@ def _safe_operands(left, right, operator_type):
     return True
 
 
-class _Folder(ast.NodeTransformer):
+class _Folder:
+    """One walk over the tree, children first, replacing foldable nodes."""
+
     def __init__(self, optimize):
         self.optimize = optimize
+        self.deleted_names = set()
+        self.methods = {}
+
+    def visit(self, node):
+        node_class = node.__class__
+        method = self.methods.get(node_class)
+        if method is None:
+            method = self.methods[node_class] = getattr(self, "visit_" + node_class.__name__,
+                                                        self.visit_children)
+        return method(node)
+
+    def visit_children(self, node):
+        visit = self.visit
+        for field in node._fields:
+            value = getattr(node, field)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, ast.AST):
+                        replacement = visit(item)
+                        if replacement is not item:
+                            value[index] = replacement
+            elif isinstance(value, ast.AST):
+                replacement = visit(value)
+                if replacement is not value:
+                    setattr(node, field, replacement)
+        return node
+
+    generic_visit = visit_children
 
     def visit_Name(self, node):
-        if node.id == "__debug__" and isinstance(node.ctx, ast.Load):
+        if isinstance(node.ctx, ast.Del):
+            self.deleted_names.add(node.id)
+        elif node.id == "__debug__" and isinstance(node.ctx, ast.Load):
             return ast.copy_location(ast.Constant(value=not self.optimize), node)
+        return node
+
+    def visit_Constant(self, node):
         return node
 
     def visit_UnaryOp(self, node):

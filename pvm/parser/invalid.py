@@ -105,9 +105,9 @@ class InvalidRules:
 
     def _raise_at(self, message, first, last=None, error_class=SyntaxError):
         from pvm.parser.parser import located_error
-        line, col, end_line, end_col = _span(first if last is None else last)
-        start = _span(first)
-        raise located_error(message, self.stream, (None, start[0], start[1], end_line, end_col),
+        _, _, end_line, end_col = _span(first if last is None else last)
+        line, col, _, _ = _span(first)
+        raise located_error(message, self.stream, (None, line, col, end_line, end_col),
                             error_class)
 
     def _raise_here(self, message, error_class=SyntaxError):
@@ -145,7 +145,7 @@ class InvalidRules:
         # invalid_named_expression, as reached through star_named_expression: the last
         # element before the '=' was a named_expression candidate.
         last = target
-        if type(target) is ast.Tuple and not self._starts_with_parenthesis(target):
+        if type(target) is ast.Tuple and not self._parenthesized_tuple(target):
             last = target.elts[-1]
         if type(last) is ast.Starred:
             return
@@ -156,7 +156,7 @@ class InvalidRules:
         self.pos = start
         if value is None or following == "=" or following == ":=":
             return
-        if type(last) is ast.Name and not self._starts_with_parenthesis(last):
+        if type(last) is ast.Name and not self._is_parenthesized(last):
             self._raise_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                            last, value)
         if (isinstance(last, BITWISE_OR_LEVEL) and not self._is_excluded_from_misuse(last)):
@@ -187,9 +187,9 @@ class InvalidRules:
             index -= 1
         return index
 
-    def _starts_with_parenthesis(self, node):
-        return self._key_at(node) == "(" and type(node) is not ast.Tuple \
-            or self._parenthesized_tuple(node)
+    def _is_parenthesized(self, node):
+        """Whether a '(' stands just before `node` (whose span leaves it out)."""
+        return self.keys[self._token_index_at(node) - 1] == "("
 
     def _parenthesized_tuple(self, node):
         return type(node) is ast.Tuple and self._key_at(node) == "(" and (
@@ -425,6 +425,14 @@ class InvalidRules:
 
     def invalid_group_starred(self, starred):
         self._raise_at("cannot use starred expression here", starred)
+
+    def invalid_group_double_starred(self):
+        # '(' a='**' expression ')'
+        double_star = self.tokens[self.pos]
+        self.pos += 1
+        if self.expression() is not None and self.keys[self.pos] == ")":
+            self._raise_at("cannot use double starred expression here", double_star)
+        self.pos -= 1
 
     def invalid_kvpair(self, key):
         # a=expression !(':') -> "':' expected after dictionary key" (end offset -1)

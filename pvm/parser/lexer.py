@@ -127,6 +127,7 @@ def lex(source, filename="<unknown>", type_comments=False):
     line_is_ascii = True
     previous_number_end = None  # a NUMBER token's end, to catch "1abc" and "0777"
     name_continues_at = None  # where a NAME extended past the tokenize module's ends
+    dedents_to_drop = 0
     generator = _generate_from_string(source)
     try:
         for kind, text, (start_line, start_col), (end_line, end_col), line in generator:
@@ -184,6 +185,16 @@ def lex(source, filename="<unknown>", type_comments=False):
             elif kind == _STRING_TOKEN:
                 key = STRING
             elif kind == _NEWLINE_TOKEN:
+                if not keys or keys[-1] is NEWLINE or keys[-1] is DEDENT:
+                    # A logical line made only of backslash continuations: the
+                    # tokenize module ends it, CPython's tokenizer sees a blank line.
+                    continue
+                if keys[-1] is INDENT:
+                    # The same, indented: the INDENT goes too, and the DEDENT that
+                    # will close its level.
+                    del keys[-1], tokens[-1]
+                    dedents_to_drop += 1
+                    continue
                 key = NEWLINE
                 if not line and tokens:
                     # The newline the tokenize module adds at the end of a file that
@@ -217,6 +228,9 @@ def lex(source, filename="<unknown>", type_comments=False):
             elif kind == _INDENT_TOKEN:
                 key = INDENT
             elif kind == _DEDENT_TOKEN:
+                if dedents_to_drop:
+                    dedents_to_drop -= 1
+                    continue
                 key = DEDENT
             elif kind == _ENDMARKER_TOKEN:
                 key = ENDMARKER
@@ -330,12 +344,19 @@ def _error_token_error(text, line_number, col, line, keys, tokens):
         line = line.rstrip("\n")
         return _error("unexpected EOF while parsing", line_number, len(line) + 1, line,
                       end_offset=-1, text=line + "\n")
+    if len(text) > 1 and text.lstrip("rRbBuUfF")[:1] in ("'", '"'):
+        # A one-quote string continued past its line with backslashes, unterminated.
+        detected_at = line_number + text.rstrip("\n").count("\n")
+        first_line = line.split("\n", 1)[0]
+        return _error(f"unterminated string literal (detected at line {detected_at})",
+                      line_number, _offset_after(first_line, col), first_line)
     if text in "'\"":
         if (keys and keys[-1] is NAME and tokens[-1][3:] == (line_number, col)
                 and tokens[-1][0].lower() in _STRING_PREFIXES):
             col = tokens[-1][2]  # the error points at the string's prefix
         return _error(f"unterminated string literal (detected at line {line_number})",
                       line_number, _offset_after(line, col), line)
+    text = text[0]
     if text.isascii() and text.isprintable():
         return None
     if text.isprintable():

@@ -22,7 +22,13 @@ plain name costs fifteen calls. This parser instead:
   precedences) instead of one method per level;
 - parses an expression statement once, then turns the expression into assignment
   targets if an '=' follows, instead of trying `star_targets '='` first and re-parsing;
+- starts an expression with its primary when it can, and goes down the levels
+  (disjunction ... power) only if an operator follows, handing the primary over as
+  the first operand: most expressions are a lone name, call or attribute;
 - returns None for "this rule does not match here"; the caller restores ``self.pos``.
+
+Measured on the 1,781 corpus files (CPU time, same run, same files): 1.7 to 1.95 MB/s,
+3.9 to 4.1 times parso's speed; CPython's C parser (ast.parse) does 3.5 to 3.9 MB/s.
 
 Errors cost nothing on valid code. A failed parse is run again with the keys list
 replaced by one that records the furthest token read (CPython reports a generic
@@ -31,6 +37,12 @@ the `invalid_*` rules of `invalid.py` look for a precise message, as CPython doe
 
 Positions follow pegen's: a node ends where the last token its rule consumed ends,
 newlines and indentation excepted (so a compound statement ends at its last statement).
+
+CPython's limits are reproduced rather than left to the host: 200 open brackets (the
+lexer), 6000 levels of the parser stack (MemoryError, see _enter_nesting) and the
+recursion budget of ast.parse's conversion to Python objects (RecursionError, checked
+in pvm.parser only for statements long enough to reach it). The host recursion limit
+is raised around a parse; Python calls do not use the C stack on 3.11 and later.
 """
 
 import ast
@@ -188,22 +200,36 @@ class Parser(InvalidRules):
             self.pos += 1
             body.append(_located(ast.Pass(), self.tokens[0], self.tokens[0]))
         elif key is ENDMARKER:
-            return None
+            # An empty interactive input: CPython reports it without a position.
+            error = SyntaxError("invalid syntax")
+            error.lineno = error.offset = error.end_lineno = error.end_offset = 0
+            error.text = ""
+            raise error
         else:
             start = self.pos
             compound = self.compound_stmt()
             if compound is not None:
+                # compound_stmt NEWLINE (CPython's interactive tokenizer ends the input
+                # with one; ours has none to give after a block's DEDENT).
                 if keys[self.pos] is NEWLINE:
                     self.pos += 1
+                elif keys[self.pos] is not ENDMARKER:
+                    return None
                 body.append(compound)
             else:
                 self.pos = start
                 if not self.simple_stmts(body):
                     return None
+        statement_end = self.pos - 1
         while keys[self.pos] is NEWLINE:
             self.pos += 1
-        if keys[self.pos] is not ENDMARKER:
-            return None
+        if keys[self.pos] is not ENDMARKER and keys[self.pos] is not DEDENT:
+            # CPython parses one statement, then refuses any code left after it.
+            while keys[statement_end] is not NEWLINE and statement_end > 0:
+                statement_end -= 1
+            raise located_error("multiple statements found while compiling a single "
+                                "statement", self.stream, self.tokens[statement_end],
+                                zero_width=True)
         return ast.Interactive(body)
 
     def eval(self):
@@ -2150,6 +2176,8 @@ class Parser(InvalidRules):
                 return None
             self.pos += 1
             return node
+        if key == "**" and self.call_invalid_rules:
+            self.invalid_group_double_starred()
         first = self.star_named_expression()
         if first is None:
             return None
@@ -2603,6 +2631,8 @@ def _tokenizer_error_first(stream, parser_error, last_line):
 
 
 def _unexpected_indentation(message, stream, token):
+    if token[1] > len(stream.lines) - (stream.lines[-1] == ""):
+        return _end_of_file_error(message, stream, IndentationError)
     line = stream.lines[token[1] - 1]
     indent = len(line) - len(line.lstrip(" \t\f"))
     error = IndentationError(message)
@@ -2637,7 +2667,10 @@ def located_error(message, stream, first, error_class=SyntaxError, last=None,
     else:
         end_line = lines[last[3] - 1] if last[3] <= len(lines) else ""
         error.end_offset = _character_offset(end_line, last[4])
-    error.text = line + "\n"
+    unterminated_last_line = line_number == len(lines) and lines[-1] != ""
+    # CPython shows the line with its newline, which it adds to a file (exec mode)
+    # that lacks one, but not to an expression or an interactive statement.
+    error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
     return error
 
 

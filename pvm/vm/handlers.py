@@ -11,11 +11,10 @@ too.
 """
 
 import operator
-import sys
 
 from pvm import opcodes
-from pvm.vm.objects import (AsyncGeneratorValue, CellType, Function, MethodType, UNBOUND)
-from pvm.vm import arguments as _arguments
+from pvm.vm import guest_traceback
+from pvm.vm.objects import AsyncGeneratorValue, Function, MethodType, UNBOUND
 
 # Signals a handler returns instead of the next index.
 CALL_FRAME = -1       # run frame.callee, then come back to frame.resume_index
@@ -27,6 +26,13 @@ _len = len
 _isinstance = isinstance
 _tuple = tuple
 _list = list
+
+
+# Attributes of exceptions that guest code must see with guest frames in them.
+_GUEST_TRACEBACK_READERS = {
+    "__traceback__": guest_traceback.traceback_of,
+    "with_traceback": guest_traceback.with_traceback_method,
+}
 
 
 def _load_global_error(name):
@@ -273,6 +279,16 @@ def DELETE_GLOBAL(operand, next_index, code):
 
 def LOAD_ATTR(operand, next_index, code):
     name = code.co_names[operand]
+    special = _GUEST_TRACEBACK_READERS.get(name)
+    if special is not None:
+        def load_traceback_attribute(frame, stack, fast):
+            owner = stack[-1]
+            if isinstance(owner, BaseException):
+                stack[-1] = special(owner)
+            else:
+                stack[-1] = getattr(owner, name)
+            return next_index
+        return load_traceback_attribute
 
     def load_attr(frame, stack, fast):
         stack[-1] = getattr(stack[-1], name)
@@ -280,8 +296,66 @@ def LOAD_ATTR(operand, next_index, code):
     return load_attr
 
 
+class _Null:
+    """What LOAD_METHOD pushes in place of self when the callable is already bound."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<NULL>"
+
+
+NULL = _Null()
+_object_getattribute = object.__getattribute__
+
+
+def LOAD_METHOD(operand, next_index, code):
+    name = code.co_names[operand]
+    special = _GUEST_TRACEBACK_READERS.get(name)
+    if special is not None:
+        def load_traceback_method(frame, stack, fast):
+            owner = stack[-1]
+            if isinstance(owner, BaseException):
+                stack[-1] = special(owner)
+            else:
+                stack[-1] = getattr(owner, name)
+            stack.append(NULL)
+            return next_index
+        return load_traceback_method
+
+    def load_method(frame, stack, fast):
+        owner = stack[-1]
+        kind = type(owner)
+        if kind.__getattribute__ is _object_getattribute:
+            for klass in kind.__mro__:
+                namespace = klass.__dict__
+                if name in namespace:
+                    method = namespace[name]
+                    if type(method) is Function:
+                        instance_namespace = getattr(owner, "__dict__", None)
+                        if instance_namespace is None or name not in instance_namespace:
+                            stack[-1] = method
+                            stack.append(owner)
+                            return next_index
+                    break
+        stack[-1] = getattr(owner, name)
+        stack.append(NULL)
+        return next_index
+    return load_method
+
+
 def STORE_ATTR(operand, next_index, code):
     name = code.co_names[operand]
+    if name == "__traceback__":
+        def store_traceback(frame, stack, fast):
+            owner = stack.pop()
+            value = stack.pop()
+            if isinstance(owner, BaseException):
+                guest_traceback.set_traceback(owner, value)
+            else:
+                setattr(owner, name, value)
+            return next_index
+        return store_traceback
 
     def store_attr(frame, stack, fast):
         owner = stack.pop()
@@ -763,10 +837,6 @@ def _unpack_items(sequence, count):
     for item in iterator:
         items.append(item)
         if _len(items) > count:
-            if hasattr(type(sequence), "__len__") and type(sequence) in (tuple, list, dict,
-                                                                        set, str, bytes):
-                raise ValueError("too many values to unpack (expected %d, got %d)"
-                                 % (count, _len(sequence)))
             raise ValueError("too many values to unpack (expected %d)" % count)
     if _len(items) < count:
         raise ValueError("not enough values to unpack (expected %d, got %d)"
@@ -933,9 +1003,42 @@ def CALL(operand, next_index, code):
             frame.callee = function.interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        # Host code may look at this frame (sys._getframe, warnings): give it the line.
+        frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
     return call
+
+
+def CALL_METHOD(operand, next_index, code):
+    count = operand
+
+    def call_method(frame, stack, fast):
+        if count:
+            arguments = stack[-count:]
+            del stack[-count:]
+        else:
+            arguments = []
+        owner = stack.pop()
+        function = stack[-1]
+        if owner is not NULL:
+            arguments.insert(0, owner)
+        kind = type(function)
+        if kind is MethodType:
+            inner = function.__func__
+            if type(inner) is Function and not inner.kind:
+                arguments.insert(0, function.__self__)
+                function = inner
+                kind = Function
+        if kind is Function and not function.kind:
+            stack.pop()
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    return call_method
 
 
 def CALL_KW(operand, next_index, code):
@@ -961,6 +1064,7 @@ def CALL_KW(operand, next_index, code):
             frame.callee = function.interpreter.enter(function, arguments, keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        frame.resume_index = next_index
         stack[-1] = function(*arguments, **keywords)
         return next_index
     return call_kw
@@ -1001,6 +1105,7 @@ def CALL_FUNCTION_EX(operand, next_index, code):
             frame.callee = target.interpreter.enter(target, _list(positional), keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        frame.resume_index = next_index
         if keywords:
             stack[-1] = function(*arguments, **keywords)
         else:

@@ -16,6 +16,17 @@ import types
 
 _SOURCE_SUFFIX = ".py"
 
+# C accelerators that import Python modules from the host's own table: with them
+# the guest would mix two copies of one module (two CancelledError classes, two
+# numbers.Number ABCs).  The guest does without them and uses the pure-Python
+# fallback that each module has.
+MIXED_WORLD_ACCELERATORS = frozenset({"_json", "_pickle", "_elementtree", "_warnings"})
+
+# Modules the guest shares with the host, because a host C module that the guest
+# uses raises or checks their classes: the C _asyncio raises the host's
+# CancelledError, which the guest's ``except asyncio.CancelledError`` must catch.
+SHARED_WITH_HOST = frozenset({"asyncio.exceptions"})
+
 
 class PvmLoader:
     """The ``__loader__`` of a module pvm compiled: gives its source back."""
@@ -104,13 +115,56 @@ class Importer:
         module = self.load(name, search_path)
         if parent_name:
             setattr(self.modules[parent_name], short, module)
+        if name == "importlib":
+            self._route_importlib_to_pvm(module)
         return module
+
+    def _route_importlib_to_pvm(self, importlib_module):
+        """importlib's import_module and reload go through the host's frozen machinery
+        (``_frozen_importlib``), which would import into the host's table and run
+        modules on the host; the guest's go through this importer instead."""
+        importer = self
+
+        def import_module(name, package=None):
+            level = 0
+            if name.startswith("."):
+                if not package:
+                    raise TypeError("the 'package' argument is required to perform a "
+                                    "relative import for %r" % name)
+                level = len(name) - len(name.lstrip("."))
+            if level:
+                absolute = _resolve_name(name[level:], package, level)
+            else:
+                absolute = name
+            return importer.import_absolute(absolute)
+
+        def reload(module):
+            name = getattr(getattr(module, "__spec__", None), "name", None) \
+                or getattr(module, "__name__", None)
+            if not isinstance(name, str):
+                raise TypeError("reload() argument must be a module")
+            if importer.modules.get(name) is not module:
+                raise ImportError("module %s not in sys.modules" % name, name=name)
+            path = getattr(module, "__file__", None)
+            if path is None or not path.endswith(_SOURCE_SUFFIX):
+                return module
+            with open(path, "rb") as file:
+                source = file.read()
+            code = importer.interpreter.compile(source, path, "exec")
+            importer.interpreter.run_code(code, module.__dict__)
+            return importer.modules[name]
+
+        import_module.__module__ = reload.__module__ = "importlib"
+        importlib_module.import_module = import_module
+        importlib_module.reload = reload
 
     # -- finding and loading --------------------------------------------------------------
 
     def load(self, name, search_path):
         short = name.rpartition(".")[2]
-        if name in sys.builtin_module_names:
+        if name in MIXED_WORLD_ACCELERATORS:
+            raise ModuleNotFoundError("No module named '%s'" % name, name=name)
+        if name in sys.builtin_module_names or name in SHARED_WITH_HOST:
             return self.load_from_host(name)
         for folder in search_path:
             if not isinstance(folder, str):

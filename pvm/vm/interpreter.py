@@ -17,11 +17,12 @@ the caller.  Nothing is paid while no exception is raised.
 import sys
 
 from pvm import opcodes
-from pvm.code import Code, decode_instructions
+from pvm.code import decode_instructions
 from pvm.vm import handlers as _handlers
 from pvm.vm.arguments import bind
+from pvm.vm.fusion import fuse
 from pvm.vm.handlers import CALL_FRAME, RETURN
-from pvm.vm.objects import (CellType, Frame, Function, SUSPENDABLE_CLASSES, UNBOUND,
+from pvm.vm.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
                             Coroutine, Generator)
 from pvm.code import CO_ITERABLE_COROUTINE
 
@@ -42,12 +43,13 @@ class Executable:
                                 for index, name in enumerate(code.co_cellvars)
                                 if name in code.co_varnames]
         self.exception_table = code.co_exceptiontable
-        # A YIELD_VALUE inside a yield from / await -> where its SEND jumps when done.
+        # Where a frame suspended in a yield from / await resumes (just after the
+        # YIELD_VALUE that follows a SEND) -> where that SEND jumps when done.
         self.send_targets = {}
         instructions = code.instructions()
         for index, (opcode, operand) in enumerate(instructions):
             if opcode == opcodes.SEND:
-                self.send_targets[index + 1] = operand
+                self.send_targets[index + 2] = operand
 
 
 class Interpreter:
@@ -79,8 +81,10 @@ class Interpreter:
             return self._decode_traced(code)
         factories = _handlers.FACTORIES
         handlers = []
-        for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
+        pairs = decode_instructions(code.co_code)
+        for index, (opcode, operand) in enumerate(pairs):
             handlers.append(factories[opcode](operand, index + 1, code))
+        fuse(code, pairs, handlers)
         executable = Executable(code, handlers)
         code.executable = executable
         return executable
@@ -187,8 +191,8 @@ class Interpreter:
             globals_["__builtins__"] = self.builtins
         frame = self.new_frame(code, globals_, locals_)
         frame.f_back = self.frame
-        if self.frame is not None:
-            frame.depth = self.frame.depth + 1
+        # The outermost frame counts against the recursion limit too, as in CPython.
+        frame.depth = self.frame.depth + 1 if self.frame is not None else 1
         return self.run_frame(frame)
 
     def run_class_body(self, function, namespace):
@@ -244,7 +248,10 @@ class Interpreter:
                     while index >= 0:
                         index = handlers[index](frame, stack, fast)
                     if index == CALL_FRAME:
-                        frame = frame.callee
+                        # No reference from caller to callee (nor a local variable
+                        # left holding it): a finished frame must die at once, so
+                        # objects and generators it held finalize on time.
+                        frame.callee, frame = None, frame.callee
                         self.frame = frame
                         handlers = frame.handlers
                         stack = frame.stack
@@ -268,6 +275,10 @@ class Interpreter:
                         frame.return_value = None
                         return value
                 except BaseException as error:
+                    if frame.failed_index >= 0:
+                        # A superinstruction failed in one of its later parts.
+                        index = frame.failed_index
+                        frame.failed_index = -1
                     while True:
                         if frame.reraising:
                             frame.reraising = False
@@ -296,7 +307,7 @@ class Interpreter:
 
     def record_raise(self, error, frame, index):
         """Add the traceback entry of ``frame`` and chain to the handled exception."""
-        entry = (frame.f_code, index)
+        entry = (frame.f_code, index, frame)
         try:
             error.__pvm_traceback__.append(entry)
         except AttributeError:
@@ -436,4 +447,4 @@ def _leaves(exception):
     return [exception]
 
 
-__all__ = ["Interpreter", "Code", "Function"]
+__all__ = ["Interpreter", "Executable"]

@@ -8,6 +8,7 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.
 """
 
+import sys
 import types
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
@@ -34,7 +35,8 @@ class Function:
 
     __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
                  "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
-                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity")
+                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity", "module",
+                 "doc")
 
     def __init__(self, code, globals_, interpreter, qualname=None, defaults=None,
                  kwdefaults=None, closure=None, annotations=None):
@@ -68,6 +70,11 @@ class Function:
         else:
             self.simple_arity = code.co_argcount
 
+    # Kept out of the instance __dict__, where CPython does not show them either.
+    __module__ = property(lambda self: self.module,
+                          lambda self, value: setattr(self, "module", value))
+    __doc__ = property(lambda self: self.doc, lambda self, value: setattr(self, "doc", value))
+
     def __repr__(self):
         return "<function %s at %#x>" % (self.__qualname__, id(self))
 
@@ -85,7 +92,7 @@ class Frame:
 
     __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
                  "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "generator", "failed_index",
+                 "return_value", "reraising", "depth", "failed_index",
                  "__weakref__")
 
     def __init__(self, code, globals_, builtins, locals_, interpreter):
@@ -105,7 +112,6 @@ class Frame:
         self.return_value = None
         self.reraising = False
         self.depth = 0
-        self.generator = None
         self.failed_index = -1
 
     def __repr__(self):
@@ -114,8 +120,7 @@ class Frame:
 
     @property
     def f_lineno(self):
-        index = self.failed_index if self.failed_index >= 0 else self.resume_index - 1
-        return self.f_code.line_of(max(index, 0))
+        return self.f_code.line_of(max(self.resume_index - 1, 0))
 
     @property
     def f_lasti(self):
@@ -142,7 +147,6 @@ class _Suspendable:
 
     def __init__(self, frame, function):
         self.frame = frame
-        frame.generator = self
         self.__name__ = function.__name__
         self.__qualname__ = function.__qualname__
         self.started = False
@@ -299,6 +303,17 @@ class _Suspendable:
         return self.started and not self.finished and not self.running
 
 
+class _Unraisable:
+    """The argument sys.unraisablehook takes."""
+
+    def __init__(self, error, owner):
+        self.exc_type = type(error)
+        self.exc_value = error
+        self.exc_traceback = error.__traceback__
+        self.err_msg = "Exception ignored in"
+        self.object = owner
+
+
 class _ResumeWithoutValue(BaseException):
     """Marks a resume whose value the interpreter has already placed on the stack."""
 
@@ -308,6 +323,14 @@ _RESUME_WITHOUT_VALUE = _ResumeWithoutValue()
 
 class Generator(_Suspendable):
     _kind_name = "generator"
+
+    def __del__(self):
+        # An abandoned generator still runs its finally blocks, as in CPython.
+        if self.started and not self.finished and not self.running:
+            try:
+                self.close()
+            except BaseException as error:
+                sys.unraisablehook(_Unraisable(error, self))
 
     def __iter__(self):
         return self
@@ -321,6 +344,7 @@ class Generator(_Suspendable):
 
 class Coroutine(_Suspendable):
     _kind_name = "coroutine"
+    __del__ = Generator.__del__
 
     def __await__(self):
         return _CoroutineWrapper(self)
@@ -472,3 +496,9 @@ class _AsyncGeneratorStep:
 
 SUSPENDABLE_CLASSES = {CO_GENERATOR: Generator, CO_COROUTINE: Coroutine,
                        CO_ASYNC_GENERATOR: AsyncGenerator}
+
+# The names CPython gives these types, which error messages show.
+for _class, _name in ((Function, "function"), (Frame, "frame"), (Generator, "generator"),
+                      (Coroutine, "coroutine"), (AsyncGenerator, "async_generator")):
+    _class.__name__ = _class.__qualname__ = _name
+del _class, _name

@@ -4,8 +4,8 @@ The host's ``traceback`` module owns the format (the "Traceback (most recent
 call last):" header, source lines, ^^^^ markers, chained exceptions, exception
 groups, notes).  pvm builds its ``TracebackException`` and then replaces
 every stack in it with the guest traceback that the interpreter recorded on
-each exception (``__pvm_traceback__``: (code, instruction index) pairs,
-innermost first), so the host frames of the VM never show.
+each exception (``__pvm_traceback__``: (code, instruction index, frame)
+triples, innermost first), so the host frames of the VM never show.
 """
 
 import sys
@@ -15,7 +15,7 @@ import traceback
 def guest_stack(exception):
     """A ``traceback.StackSummary`` of the guest frames ``exception`` went through."""
     summaries = []
-    for code, index in reversed(getattr(exception, "__pvm_traceback__", None) or ()):
+    for code, index, _ in reversed(getattr(exception, "__pvm_traceback__", None) or ()):
         line, end_line, column, end_column = code.co_positions_table[index]
         summaries.append(traceback.FrameSummary(
             code.co_filename, line, code.co_name, lookup_line=True,
@@ -28,11 +28,114 @@ def _replace_stacks(report, exception, seen):
         return
     seen.add(id(report))
     report.stack = guest_stack(exception)
+    _add_name_suggestion(report, exception)
     _replace_stacks(report.__cause__, exception.__cause__, seen)
     _replace_stacks(report.__context__, exception.__context__, seen)
     for inner_report, inner in zip(getattr(report, "exceptions", None) or (),
                                    getattr(exception, "exceptions", None) or ()):
         _replace_stacks(inner_report, inner, seen)
+
+
+# "Did you mean" suggestions: CPython 3.11 computes them when it prints an uncaught
+# NameError or AttributeError (not in the traceback module), with an edit distance
+# over UTF-8 bytes where moving a character costs 2 and changing its case costs 1.
+_MOVE_COST = 2
+_CASE_COST = 1
+_MAX_CANDIDATES = 750
+_MAX_NAME_BYTES = 40
+
+
+def _substitution_cost(first, second):
+    if first == second:
+        return 0
+    if chr(first).lower() == chr(second).lower():
+        return _CASE_COST
+    return _MOVE_COST
+
+
+def _edit_distance(word, candidate, limit):
+    """The edit distance of two byte strings, or limit + 1 once it is sure to exceed limit."""
+    start = 0
+    while start < len(word) and start < len(candidate) and word[start] == candidate[start]:
+        start += 1
+    word, candidate = word[start:], candidate[start:]
+    while word and candidate and word[-1] == candidate[-1]:
+        word, candidate = word[:-1], candidate[:-1]
+    if not word or not candidate:
+        return (len(word) + len(candidate)) * _MOVE_COST
+    if len(word) > _MAX_NAME_BYTES or len(candidate) > _MAX_NAME_BYTES:
+        return limit + 1
+    if len(candidate) < len(word):
+        word, candidate = candidate, word
+    if (len(candidate) - len(word)) * _MOVE_COST > limit:
+        return limit + 1
+    row = [(index + 1) * _MOVE_COST for index in range(len(word))]
+    result = 0
+    for candidate_index, code in enumerate(candidate):
+        diagonal = result = candidate_index * _MOVE_COST
+        smallest = None
+        for index, other in enumerate(word):
+            substitute = diagonal + _substitution_cost(code, other)
+            diagonal = row[index]
+            result = min(min(result, diagonal) + _MOVE_COST, substitute)
+            row[index] = result
+            if smallest is None or result < smallest:
+                smallest = result
+        if smallest > limit:
+            return limit + 1
+    return result
+
+
+def _closest_name(names, wrong):
+    names = list(names)
+    if len(names) > _MAX_CANDIDATES:
+        return None
+    wrong_bytes = wrong.encode("utf-8", "surrogatepass")
+    best = None
+    best_distance = None
+    for name in names:
+        if not isinstance(name, str) or name == wrong:
+            continue
+        name_bytes = name.encode("utf-8", "surrogatepass")
+        limit = (len(wrong_bytes) + len(name_bytes) + 3) * _MOVE_COST // 6
+        if best_distance is not None:
+            limit = min(limit, best_distance - 1)
+        distance = _edit_distance(wrong_bytes, name_bytes, limit)
+        if distance > limit:
+            continue
+        if best is None or distance < best_distance:
+            best, best_distance = name, distance
+    return best
+
+
+def _suggestion(exception):
+    name = getattr(exception, "name", None)
+    if not isinstance(name, str):
+        return None
+    if isinstance(exception, AttributeError):
+        try:
+            names = sorted(dir(exception.obj))
+        except Exception:
+            return None
+        return _closest_name(names, name)
+    if isinstance(exception, NameError):
+        entries = getattr(exception, "__pvm_traceback__", None)
+        if not entries:
+            return None
+        frame = entries[0][2]
+        for namespace in (frame.f_locals, frame.f_globals, frame.f_builtins):
+            suggestion = _closest_name(namespace, name)
+            if suggestion is not None:
+                return suggestion
+    return None
+
+
+def _add_name_suggestion(report, exception):
+    if not isinstance(exception, (NameError, AttributeError)):
+        return
+    suggestion = _suggestion(exception)
+    if suggestion is not None:
+        report._str += ". Did you mean: '%s'?" % suggestion
 
 
 def format_exception(exception):
@@ -42,7 +145,56 @@ def format_exception(exception):
 
 
 def print_exception(exception, file=None):
+    """Print ``exception`` as CPython prints an uncaught one."""
     file = sys.stderr if file is None else file
-    for chunk in format_exception(exception):
+    original = getattr(traceback, "_extract_caret_anchors_from_line_segment", None)
+    if original is not None:
+        traceback._extract_caret_anchors_from_line_segment = _interpreter_caret_anchors
+    try:
+        chunks = format_exception(exception)
+    finally:
+        if original is not None:
+            traceback._extract_caret_anchors_from_line_segment = original
+    for chunk in chunks:
         file.write(chunk)
     file.flush()
+
+
+def _interpreter_caret_anchors(segment):
+    """The ^ anchors of a binary operation as CPython's own printer places them.
+
+    The printer of uncaught exceptions (C, in the interpreter) and the
+    traceback module differ for an operator after a closing parenthesis: the
+    printer steps past the parenthesis before it decides whether the operator
+    has two characters.  Everything else is the traceback module's.
+    """
+    import ast
+    original = _ORIGINAL_ANCHORS
+    try:
+        tree = ast.parse(segment)
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr) \
+            or not isinstance(tree.body[0].value, ast.BinOp):
+        return original(segment)
+    expression = tree.body[0].value
+    data = segment.encode("utf-8")
+    start, stop = expression.left.end_col_offset, expression.right.col_offset
+    left = right = None
+    for position in range(start, stop):
+        character = data[position:position + 1]
+        if character.isspace():
+            continue
+        left, right = position, position + 1
+        if position + 1 < stop and not data[position + 1:position + 2].isspace():
+            right += 1
+        if position + 1 < stop and character == b")":
+            continue
+        break
+    if left is None:
+        return original(segment)
+    return traceback._Anchors(len(data[:left].decode("utf-8", "replace")),
+                              len(data[:right].decode("utf-8", "replace")))
+
+
+_ORIGINAL_ANCHORS = getattr(traceback, "_extract_caret_anchors_from_line_segment", None)

@@ -17,6 +17,7 @@ import sys as host_sys
 import types
 
 from pvm.code import Code
+from pvm.vm import guest_traceback
 from pvm.vm.objects import Function
 
 _MISSING = object()
@@ -35,7 +36,7 @@ def make_builtins(interpreter):
             raise SystemError("no current guest frame")
         return frame
 
-    def __build_class__(function, name, *bases, metaclass=_MISSING, **keywords):
+    def __build_class__(function, name, /, *bases, metaclass=_MISSING, **keywords):
         if not isinstance(function, Function):
             raise TypeError("__build_class__: func must be a function")
         if not isinstance(name, str):
@@ -234,6 +235,17 @@ def _zero_argument_super(frame):
     return cls, first
 
 
+def _guest_flags(optimize):
+    """sys.flags as the guest sees it: the host's, with pvm's -O level."""
+    import collections
+    names = type(host_sys.flags).__match_args__
+    flags_type = collections.namedtuple("flags", names)
+    values = dict(zip(names, host_sys.flags))
+    values["optimize"] = optimize
+    values["dont_write_bytecode"] = 1
+    return flags_type(**values)
+
+
 def make_sys(interpreter, argv, path):
     module = types.ModuleType("sys", host_sys.__doc__)
     namespace = module.__dict__
@@ -246,12 +258,13 @@ def make_sys(interpreter, argv, path):
     namespace["path_hooks"] = []
     namespace["path_importer_cache"] = {}
     namespace["dont_write_bytecode"] = True
+    namespace["flags"] = _guest_flags(interpreter.optimize)
 
     def exc_info():
         exception = interpreter.handled
         if exception is None:
             return (None, None, None)
-        return (type(exception), exception, exception.__traceback__)
+        return (type(exception), exception, guest_traceback.traceback_of(exception))
 
     def exception():
         return interpreter.handled

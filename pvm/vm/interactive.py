@@ -1,0 +1,73 @@
+"""The interactive prompt: read statements, compile them with pvm ('single' mode), run them.
+
+A statement is complete when pvm compiles it; it is incomplete (prompt with
+``...``) when compiling fails only because the input ended early, which is
+what the error says when the same source plus a newline fails the same way.
+"""
+
+import sys
+
+from pvm.vm.tracebacks import print_exception
+
+_BANNER = 'Python %s on %s\nType "help", "copyright", "credits" or "license" for more information.'
+
+# Messages that mean "the source stopped too soon", not "the source is wrong".
+_INCOMPLETE_MESSAGES = ("unexpected EOF", "was never closed", "expected an indented block",
+                        "unterminated triple-quoted string", "incomplete input")
+
+
+class Console:
+    def __init__(self, interpreter, namespace):
+        self.interpreter = interpreter
+        self.namespace = namespace
+
+    def compile_if_complete(self, source):
+        """The code of ``source``, or None if more lines are needed; raises SyntaxError."""
+        try:
+            code = self.interpreter.compile(source, "<stdin>", "single")
+        except SyntaxError as error:
+            message = str(error.msg)
+            if any(marker in message for marker in _INCOMPLETE_MESSAGES) \
+                    and not source.endswith("\n\n"):
+                return None
+            raise
+        lines = source.rstrip("\n").split("\n")
+        # A compound statement goes on until an empty line.
+        if (lines[0].rstrip().endswith(":") or len(lines) > 1) and not source.endswith("\n\n"):
+            return None
+        return code
+
+    def interact(self, quiet=False):
+        guest_sys = self.interpreter.sys
+        if not quiet:
+            print(_BANNER % (sys.version, sys.platform), file=sys.stderr)
+        buffer = []
+        while True:
+            prompt = getattr(guest_sys, "ps2" if buffer else "ps1", "... " if buffer else ">>> ")
+            try:
+                line = input(str(prompt))
+            except EOFError:
+                print(file=sys.stderr)
+                return 0
+            except KeyboardInterrupt:
+                print("\nKeyboardInterrupt", file=sys.stderr)
+                buffer = []
+                continue
+            buffer.append(line)
+            source = "\n".join(buffer) + "\n"
+            try:
+                code = self.compile_if_complete(source)
+            except SyntaxError as error:
+                buffer = []
+                print_exception(error)
+                continue
+            if code is None:
+                continue
+            buffer = []
+            try:
+                self.interpreter.run_code(code, self.namespace)
+            except SystemExit as exit_request:
+                code = exit_request.code
+                return code if isinstance(code, int) else (0 if code is None else 1)
+            except BaseException as error:
+                print_exception(error)

@@ -1,0 +1,141 @@
+"""The compiler: exact instruction listings for its important shapes, CPython's compile-time
+SyntaxErrors, and a sample of the standard library compiled and serialized."""
+
+import marshal
+
+import pytest
+
+import corpus
+from pvm import opcodes
+from pvm.code import Code
+from pvm.compiler import compile as pvm_compile
+
+
+def listing(code):
+    """'NAME operand' per instruction, operands shown as names or constants where they refer."""
+    from pvm.dis import get_instructions
+    lines = []
+    for instruction in get_instructions(code):
+        if instruction.arg is None:
+            lines.append(instruction.opname)
+        else:
+            lines.append("%s %s" % (instruction.opname, instruction.argrepr or instruction.arg))
+    return lines
+
+
+def function_code(source, name="f"):
+    module = pvm_compile(source, "<test>", "exec")
+    for constant in module.co_consts:
+        if isinstance(constant, Code) and constant.co_name == name:
+            return constant
+    raise AssertionError("no code object %r" % name)
+
+
+def test_module_assignment_and_call():
+    assert listing(pvm_compile("x = 1\nprint(x + 2)\n", "<test>", "exec")) == [
+        "LOAD_CONST 1", "STORE_NAME x",
+        "LOAD_NAME print", "LOAD_NAME x", "LOAD_CONST 2", "BINARY_OP +", "CALL 1", "POP_TOP",
+        "LOAD_CONST None", "RETURN_VALUE"]
+
+
+def test_constant_folding_keeps_behaviour():
+    code = pvm_compile("a = 2 * 3 + 1\nb = 1 / 0\nc = -0.0\nd = (1, 2)\n", "<test>", "exec")
+    assert listing(code) == [
+        "LOAD_CONST 7", "STORE_NAME a",
+        "LOAD_CONST 1", "LOAD_CONST 0", "BINARY_OP /", "STORE_NAME b",
+        "LOAD_CONST -0.0", "STORE_NAME c",
+        "LOAD_CONST (1, 2)", "STORE_NAME d",
+        "LOAD_CONST None", "RETURN_VALUE"]
+
+
+def test_while_loop_with_condition_jump():
+    code = function_code("def f(n):\n    while n:\n        n -= 1\n    return n\n")
+    assert listing(code) == [
+        "LOAD_FAST n", "POP_JUMP_IF_FALSE to 7",
+        "LOAD_FAST n", "LOAD_CONST 1", "BINARY_OP -=", "STORE_FAST n", "JUMP to 0",
+        "LOAD_FAST n", "RETURN_VALUE"]
+
+
+def test_for_loop_shape():
+    code = function_code("def f(items):\n    for item in items:\n        g(item)\n")
+    assert listing(code) == [
+        "LOAD_FAST items", "GET_ITER", "FOR_ITER to 9", "STORE_FAST item",
+        "LOAD_GLOBAL g", "LOAD_FAST item", "CALL 1", "POP_TOP", "JUMP to 2",
+        "LOAD_CONST None", "RETURN_VALUE"]
+
+
+def test_unbound_checks_stay_only_where_a_path_leaves_the_local_unbound():
+    code = function_code("def f(a):\n    if a:\n        x = 1\n    y = 2\n    return x, y\n")
+    assert listing(code)[-4:] == ["LOAD_FAST_CHECK x", "LOAD_FAST y", "BUILD_TUPLE 2",
+                                  "RETURN_VALUE"]
+
+
+def test_closure_uses_cells():
+    outer = function_code("def f():\n    x = 1\n    def g():\n        return x\n    return g\n")
+    assert outer.co_cellvars == ("x",)
+    inner = next(c for c in outer.co_consts if isinstance(c, Code))
+    assert inner.co_freevars == ("x",)
+    assert listing(inner) == ["LOAD_DEREF x", "RETURN_VALUE"]
+    assert "LOAD_CLOSURE x" in listing(outer) and "MAKE_FUNCTION 8" in listing(outer)
+
+
+def test_try_except_has_exception_table():
+    code = function_code("def f():\n    try:\n        g()\n    except E:\n        pass\n")
+    names = [line.split()[0] for line in listing(code)]
+    assert names[:4] == ["LOAD_GLOBAL", "CALL", "POP_TOP", "JUMP"]
+    assert "PUSH_EXC_INFO" in names and "CHECK_EXC_MATCH" in names and "POP_EXCEPT" in names
+    start, end, target, depth, push_index = code.co_exceptiontable[0]
+    assert (start, end, depth, push_index) == (0, 3, 0, 0)
+    assert names[target] == "PUSH_EXC_INFO"
+
+
+def test_keyword_call_and_star_call():
+    code = function_code("def f(a):\n    g(1, k=a)\n    g(*a, **a)\n")
+    lines = listing(code)
+    assert lines[:5] == ["LOAD_GLOBAL g", "LOAD_CONST 1", "LOAD_FAST a", "LOAD_CONST ('k',)",
+                         "CALL_KW 2"]
+    assert "CALL_FUNCTION_EX 1" in lines and "DICT_MERGE 1" in lines
+
+
+def test_every_opcode_has_a_vm_handler():
+    from pvm.vm.handlers import FACTORIES
+    for spec in opcodes.OPCODES:
+        assert (FACTORIES[spec.number] is None) == spec.pseudo, spec.name
+
+
+SYNTAX_ERRORS = [
+    "return 1\n",
+    "yield 1\n",
+    "break\n",
+    "continue\n",
+    "def f():\n    await x\n",
+    "def f():\n    async with a: pass\n",
+    "def f():\n    async for a in b: pass\n",
+    "async def f():\n    yield from x\n",
+    "async def f():\n    yield 1\n    return 2\n",
+    "a, *b, *c = d\n",
+    "*a = b\n",
+    "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+    "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+    "def f():\n    [x async for x in y]\n",
+    "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
+]
+
+
+@pytest.mark.parametrize("source", SYNTAX_ERRORS)
+def test_compile_time_syntax_errors_match_cpython(source):
+    with pytest.raises(SyntaxError) as expected:
+        compile(source, "<test>", "exec")
+    with pytest.raises(SyntaxError) as actual:
+        pvm_compile(source, "<test>", "exec")
+    assert (actual.value.msg, actual.value.lineno, actual.value.offset) == \
+        (expected.value.msg, expected.value.lineno, expected.value.offset)
+
+
+@pytest.mark.parametrize("path", corpus.sample_files(12))
+def test_stdlib_sample_compiles_and_round_trips_through_marshal(path):
+    with open(path, "rb") as file:
+        source = file.read()
+    code = pvm_compile(source, path, "exec")
+    data = marshal.dumps(code.to_tuple())
+    assert Code.from_tuple(marshal.loads(data)) == code
