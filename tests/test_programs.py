@@ -42,7 +42,7 @@ def program_results(request):
     pool.shutdown(cancel_futures=True)
 
 
-@pytest.mark.parametrize("program", _parameters())
+@pytest.mark.parametrize("program", list(_parameters()))
 def test_program(program, program_results):
     comparison = program_results[program].result()
     assert comparison.passed, comparison.describe()
