@@ -906,13 +906,12 @@ class CodeGenerator:
         self.emit_artificial(op.POP_EXCEPT)
         self.emit_artificial(op.RERAISE, 1)
 
-    def try_except(self, node):
-        if isinstance(node, ast.TryStar):
-            return self.try_star_except(node)
+    def protect_body_then_enter_handlers(self, node, cleanup, end):
+        """Run a try statement's body (then its else, then jump to ``end``) under an
+        exception-table entry whose target starts the handlers; the handlers run
+        with the exception pushed, protected by ``cleanup``."""
         body = self.new_block()
         handlers_start = self.new_block()
-        cleanup = self.new_block()
-        end = self.new_block()
         self.emit_artificial(op.SETUP_FINALLY, handlers_start)
         self.use_block(body)
         self.push_frame_block(TRY_EXCEPT, body)
@@ -925,6 +924,20 @@ class CodeGenerator:
         self.emit_artificial(op.SETUP_CLEANUP, cleanup)
         self.emit_artificial(op.PUSH_EXC_INFO)
         self.push_frame_block(EXCEPTION_HANDLER, None)
+
+    def clear_handler_name(self, name):
+        # `except E as name` unbinds name on the way out, so the exception's
+        # traceback does not keep the frame alive through a reference cycle.
+        self.emit_const(None)
+        self.store_name(name)
+        self.delete_name(name)
+
+    def try_except(self, node):
+        if isinstance(node, ast.TryStar):
+            return self.try_star_except(node)
+        cleanup = self.new_block()
+        end = self.new_block()
+        self.protect_body_then_enter_handlers(node, cleanup, end)
         for index, handler in enumerate(node.handlers):
             saved = self.position
             self.position = _position_of(handler)
@@ -948,14 +961,10 @@ class CodeGenerator:
                 self.emit(op.POP_BLOCK)
                 self.emit(op.POP_BLOCK)
                 self.emit(op.POP_EXCEPT)
-                self.emit_const(None)
-                self.store_name(handler.name)
-                self.delete_name(handler.name)
+                self.clear_handler_name(handler.name)
                 self.emit(op.JUMP, end)
                 self.use_block(cleanup_end)
-                self.emit_const(None)
-                self.store_name(handler.name)
-                self.delete_name(handler.name)
+                self.clear_handler_name(handler.name)
                 self.emit(op.RERAISE, 1)
             else:
                 cleanup_body = self.new_block()
@@ -979,23 +988,10 @@ class CodeGenerator:
     def try_star_except(self, node):
         # except*: each clause takes the part of the group that matches its type.
         # Stack in the handler: prev, original group, list of raised, rest.
-        body = self.new_block()
-        handlers_start = self.new_block()
         cleanup = self.new_block()
         end = self.new_block()
         reraise_block = self.new_block()
-        self.emit_artificial(op.SETUP_FINALLY, handlers_start)
-        self.use_block(body)
-        self.push_frame_block(TRY_EXCEPT, body)
-        self.visit_statements(node.body)
-        self.pop_frame_block()
-        self.emit_artificial(op.POP_BLOCK)
-        self.visit_statements(node.orelse)
-        self.emit_artificial(op.JUMP, end)
-        self.use_block(handlers_start)
-        self.emit_artificial(op.SETUP_CLEANUP, cleanup)
-        self.emit_artificial(op.PUSH_EXC_INFO)
-        self.push_frame_block(EXCEPTION_HANDLER, None)
+        self.protect_body_then_enter_handlers(node, cleanup, end)
         # prev, group -> prev, group, [] (raised), group (rest)
         self.emit(op.BUILD_LIST, 0)
         self.emit(op.COPY, 2)
@@ -1025,16 +1021,12 @@ class CodeGenerator:
             self.position = NO_POSITION
             self.emit(op.POP_BLOCK)
             if handler.name is not None:
-                self.emit_const(None)
-                self.store_name(handler.name)
-                self.delete_name(handler.name)
+                self.clear_handler_name(handler.name)
             self.emit(op.JUMP, next_handler)
             self.use_block(cleanup_end)
             # prev, group, raised, rest, offset, exception
             if handler.name is not None:
-                self.emit_const(None)
-                self.store_name(handler.name)
-                self.delete_name(handler.name)
+                self.clear_handler_name(handler.name)
             self.emit(op.SWAP, 2)
             self.emit(op.POP_TOP)             # the offset
             self.emit(op.COPY, 3)             # raised list
