@@ -3,9 +3,11 @@
     pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 
 Options follow python's: -c, -m, -, -i, -B, -O, -OO, -u, -q, -V, -X, -h,
--E, -s, -S, -I (the last four accepted and ignored), and PYTHONPATH.
-``-X trace`` prints every instruction as it runs (offset, opcode, argument,
-top of the stack), for learners.  Inspect the front end with
+-E, -s, -S, -I (the last four accepted and ignored), PYTHONPATH,
+PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX.  ``-X trace`` prints every
+instruction as it runs (offset, opcode, argument, top of the stack), for
+learners; ``-X pycache_prefix=PATH`` is python's; ``-X host-modules=a,b``
+hands those modules (and their submodules) to the host for speed.  Inspect the front end with
 ``python -m pvm.tokenize``, ``python -m pvm.ast`` and ``python -m pvm.dis``.
 """
 
@@ -15,7 +17,7 @@ import sys
 USAGE = """\
 usage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
--B     : don't write .pyc files on import (pvm writes none yet)
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
 -h     : print this help message and exit (also -? or --help)
 -i     : inspect interactively after running script
@@ -26,7 +28,9 @@ Options:
 -u     : force the stdout and stderr streams to be unbuffered
 -V     : print the Python version number and exit (also --version)
 -X opt : set implementation-specific option; pvm knows -X trace (print each
-         instruction as it runs)
+         instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
+         parallel tree rooted at PATH), -X host-modules=NAME,... (take these
+         modules and their submodules from the host: faster, less faithful)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -34,6 +38,9 @@ arg ...: arguments passed to program in sys.argv[1:]
 Other environment variables:
 PYTHONPATH   : ':'-separated list of directories prefixed to the
                default module search path.
+PYTHONDONTWRITEBYTECODE : if this variable is set to a non-empty string, pvm
+               doesn't write .pyc files (as -B).
+PYTHONPYCACHEPREFIX: root directory for bytecode cache (pyc) files.
 """
 
 # How deep host calls may nest: guest code called from host code (a guest
@@ -52,7 +59,9 @@ class Options:
         self.quiet = False
         self.unbuffered = False
         self.trace = False
-        self.dont_write_bytecode = False
+        self.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+        self.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
+        self.host_modules = []
 
 
 def parse_arguments(argv):
@@ -100,6 +109,11 @@ def parse_arguments(argv):
                     return options
                 if value == "trace":
                     options.trace = True
+                elif value.startswith("pycache_prefix="):
+                    options.pycache_prefix = value.partition("=")[2] or None
+                elif value.startswith("host-modules="):
+                    options.host_modules.extend(
+                        name for name in value.partition("=")[2].split(",") if name)
                 break
             if letter == "i":
                 options.inspect = True
@@ -151,7 +165,6 @@ def _search_path(first):
 
 def run(options):
     from pvm.vm import Interpreter
-    from pvm.vm.importer import PvmLoader
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -168,10 +181,14 @@ def run(options):
         argv = [options.script or ""] + options.arguments
         first = ""
     interpreter = Interpreter(argv=argv, path=_search_path(first), optimize=options.optimize,
-                              trace=options.trace)
+                              trace=options.trace,
+                              dont_write_bytecode=options.dont_write_bytecode,
+                              pycache_prefix=_absolute_or_none(options.pycache_prefix),
+                              host_modules=options.host_modules)
     main_module = types.ModuleType("__main__")
     main_module.__builtins__ = interpreter.builtins
-    main_module.__loader__ = None
+    # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.
+    main_module.__loader__ = interpreter.importer.bootstrap.BuiltinImporter
     main_module.__spec__ = None
     main_module.__annotations__ = {}
     interpreter.modules["__main__"] = main_module
@@ -197,7 +214,8 @@ def run(options):
             path = os.path.abspath(path)
             main_module.__file__ = path
             main_module.__cached__ = None
-            main_module.__loader__ = PvmLoader("__main__", path)
+            main_module.__loader__ = interpreter.importer.external.SourceFileLoader(
+                "__main__", path)
             code = interpreter.compile(source, path, "exec")
             interpreter.run_code(code, namespace)
         elif not sys.stdin.isatty() or options.script == "-":
@@ -256,36 +274,13 @@ def _exit_status(exit_request):
 
 
 def run_module(interpreter, name, main_module):
-    importer = interpreter.importer
-    parent, _, short = name.rpartition(".")
-    if parent:
-        package = importer.import_absolute(parent)
-        search_path = package.__path__
-    else:
-        search_path = interpreter.sys.path
-    path = _find_source(name, search_path)
-    if path is None:
-        raise SystemExit("%s: No module named %s" % (sys.executable, name))
-    if os.path.basename(path) == "__init__.py":
-        return run_module(interpreter, name + ".__main__", main_module)
-    with open(path, "rb") as file:
-        source = file.read()
-    main_module.__file__ = path
-    main_module.__package__ = parent
-    interpreter.sys.argv[0] = path
-    code = interpreter.compile(source, path, "exec")
-    interpreter.run_code(code, main_module.__dict__)
+    """``-m NAME``: the guest's runpy runs it, as CPython's ``-m`` does."""
+    runpy = interpreter.importer.import_("runpy")
+    runpy._run_module_as_main(name, True)
 
 
-def _find_source(name, search_path):
-    short = name.rpartition(".")[2]
-    for folder in search_path:
-        folder = folder or os.getcwd()
-        for candidate in (os.path.join(folder, short, "__init__.py"),
-                          os.path.join(folder, short + ".py")):
-            if os.path.isfile(candidate):
-                return candidate
-    return None
+def _absolute_or_none(path):
+    return os.path.abspath(path) if path else None
 
 
 def interactive(interpreter, namespace, quiet):

@@ -10,6 +10,7 @@ positions, the exception table) count instructions, not bytes.
 constants and back, so the host's ``marshal`` can store it.
 """
 
+import array
 import struct
 
 from pvm import opcodes
@@ -30,10 +31,6 @@ _INSTRUCTION = struct.Struct("<I")
 INSTRUCTION_SIZE = _INSTRUCTION.size
 MAX_OPERAND = (1 << 24) - 1
 
-# Marks each entry of co_consts in the tuple form: a plain constant or a nested code object.
-_PLAIN_CONSTANT = 0
-_CODE_CONSTANT = 1
-
 
 def encode_instructions(pairs):
     """``co_code`` for a sequence of (opcode, operand) pairs."""
@@ -51,8 +48,8 @@ class Code:
     __slots__ = ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
                  "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
                  "co_cellvars", "co_freevars", "co_filename", "co_name", "co_qualname",
-                 "co_firstlineno", "co_positions_table", "co_exceptiontable",
-                 "executable", "__weakref__")
+                 "co_firstlineno", "co_positions_table", "_packed_positions",
+                 "co_exceptiontable", "executable", "__weakref__")
 
     def __init__(self, *, argcount, posonlyargcount, kwonlyargcount, stacksize, flags,
                  code, consts, names, varnames, cellvars, freevars, filename, name,
@@ -142,20 +139,45 @@ class Code:
     # -- plain tuples, for marshal -------------------------------------------------
 
     def to_tuple(self):
-        fields = self._fields()
-        fields["consts"] = tuple(
-            (_CODE_CONSTANT, constant.to_tuple()) if isinstance(constant, Code)
-            else (_PLAIN_CONSTANT, constant)
-            for constant in self.co_consts)
-        return tuple(fields[name] for name in _FIELD_ORDER)
+        """The code as plain values that ``marshal`` stores, nested code objects included.
+
+        The layout is made for loading speed (``pvm.cache`` reads one per imported
+        module): positions are packed into bytes and unpacked only when a traceback
+        or a tool asks for them; nested code objects stay in place in the constants,
+        and a tuple of their indexes says where they are.
+        """
+        consts = []
+        code_indexes = []
+        for index, constant in enumerate(self.co_consts):
+            if isinstance(constant, Code):
+                code_indexes.append(index)
+                constant = constant.to_tuple()
+            consts.append(constant)
+        positions = array.array("i", [value if value is not None else _NO_VALUE
+                                      for position in self.co_positions_table
+                                      for value in position])
+        return (self.co_argcount, self.co_posonlyargcount, self.co_kwonlyargcount,
+                self.co_stacksize, self.co_flags, self.co_code, tuple(consts),
+                tuple(code_indexes), self.co_names, self.co_varnames, self.co_cellvars,
+                self.co_freevars, self.co_filename, self.co_name, self.co_qualname,
+                self.co_firstlineno, positions.tobytes(), self.co_exceptiontable)
 
     @classmethod
     def from_tuple(cls, data):
-        fields = dict(zip(_FIELD_ORDER, data))
-        fields["consts"] = tuple(
-            cls.from_tuple(value) if kind == _CODE_CONSTANT else value
-            for kind, value in fields["consts"])
-        return cls(**fields)
+        return _code_from_tuple(data)
+
+    def __getattr__(self, name):
+        # Only reached for an unset slot: positions of a code loaded from the cache
+        # are unpacked on first use.
+        if name == "co_positions_table":
+            packed = object.__getattribute__(self, "_packed_positions")
+            values = array.array("i")
+            values.frombytes(packed)
+            table = tuple(zip(*[iter([None if value == _NO_VALUE else value
+                                      for value in values])] * 4))
+            _set_positions(self, table)
+            return table
+        raise AttributeError("'code' object has no attribute '%s'" % name)
 
     def __eq__(self, other):
         if not isinstance(other, Code):
@@ -166,8 +188,53 @@ class Code:
         return hash((self.co_name, self.co_code, self.co_firstlineno))
 
 
-_FIELD_ORDER = ("argcount", "posonlyargcount", "kwonlyargcount", "stacksize", "flags",
-                "code", "consts", "names", "varnames", "cellvars", "freevars", "filename",
-                "name", "qualname", "firstlineno", "positions", "exceptiontable")
+# Positions hold None where an instruction has no line or column; packed, that is -1
+# (never a real line or column).
+_NO_VALUE = -1
+
+# Loading sets slots through their descriptors, skipping Code.__setattr__ (the
+# read-only guard): the cache builds hundreds of code objects per module.
+_new_code = object.__new__
+(_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize, _set_flags,
+ _set_code, _set_consts, _set_names, _set_varnames, _set_cellvars, _set_freevars,
+ _set_filename, _set_name, _set_qualname, _set_firstlineno, _set_packed_positions,
+ _set_exceptiontable, _set_positions, _set_executable) = (
+    getattr(Code, name).__set__ for name in (
+        "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
+        "co_flags", "co_code", "co_consts", "co_names", "co_varnames", "co_cellvars",
+        "co_freevars", "co_filename", "co_name", "co_qualname", "co_firstlineno",
+        "_packed_positions", "co_exceptiontable", "co_positions_table", "executable"))
+
+
+def _code_from_tuple(data):
+    code = _new_code(Code)
+    (argcount, posonlyargcount, kwonlyargcount, stacksize, flags, co_code, consts,
+     code_indexes, names, varnames, cellvars, freevars, filename, name, qualname,
+     firstlineno, packed_positions, exceptiontable) = data
+    if code_indexes:
+        consts = list(consts)
+        for index in code_indexes:
+            consts[index] = _code_from_tuple(consts[index])
+        consts = tuple(consts)
+    _set_argcount(code, argcount)
+    _set_posonlyargcount(code, posonlyargcount)
+    _set_kwonlyargcount(code, kwonlyargcount)
+    _set_stacksize(code, stacksize)
+    _set_flags(code, flags)
+    _set_code(code, co_code)
+    _set_consts(code, consts)
+    _set_names(code, names)
+    _set_varnames(code, varnames)
+    _set_cellvars(code, cellvars)
+    _set_freevars(code, freevars)
+    _set_filename(code, filename)
+    _set_name(code, name)
+    _set_qualname(code, qualname)
+    _set_firstlineno(code, firstlineno)
+    _set_packed_positions(code, packed_positions)
+    _set_exceptiontable(code, exceptiontable)
+    _set_executable(code, None)
+    return code
+
 
 assert opcodes.OPCODE_COUNT <= 256, "an opcode must fit in one byte of co_code"

@@ -40,9 +40,10 @@ import time
 REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS_FOLDER = os.path.join(REPOSITORY_FOLDER, "tests", "programs")
 KNOWN_FAILURES_PATH = os.path.join(PROGRAMS_FOLDER, "known_failures.txt")
+PYCACHE_PREFIX = os.path.join(REPOSITORY_FOLDER, ".pycache-prefix")
 FOLDER_PROGRAM_NAME = "main.py"
-# pvm compiles every pure-Python stdlib module a program imports on each run (no
-# bytecode cache yet): importing asyncio alone takes seconds, more on a busy machine.
+# The first program to import a module compiles it (asyncio: seconds, more on a busy
+# machine); the others load it from the cache.
 DEFAULT_TIMEOUT = 30.0
 
 OPTIONS_DIRECTIVE = "# python-options:"
@@ -142,6 +143,9 @@ def program_environment(hash_seed="0"):
     PYTHONPATH lets the host find the pvm package from any program folder; the oracle
     gets it too so that both programs see the same sys.path.  A fixed hash seed is a
     safety net: programs are written not to depend on it (see --check-oracle).
+    Both write their bytecode caches under one folder of the repository (PYCACHE_PREFIX),
+    so that pvm compiles each standard-library module once, not once per program, and
+    neither writes into the programs' folders or the host's standard library.
     """
     environment = dict(os.environ)
     existing_path = environment.get("PYTHONPATH")
@@ -149,7 +153,9 @@ def program_environment(hash_seed="0"):
                                  else REPOSITORY_FOLDER + os.pathsep + existing_path)
     environment["PYTHONHASHSEED"] = hash_seed
     environment["PYTHONIOENCODING"] = "utf-8"
-    for variable in ("PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONOPTIMIZE", "PYTHONWARNINGS"):
+    environment["PYTHONPYCACHEPREFIX"] = PYCACHE_PREFIX
+    for variable in ("PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONOPTIMIZE", "PYTHONWARNINGS",
+                     "PYTHONDONTWRITEBYTECODE"):
         environment.pop(variable, None)
     return environment
 

@@ -55,7 +55,8 @@ class Executable:
 class Interpreter:
     """A guest world: its builtins, its sys, its modules, and the loop."""
 
-    def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=True):
+    def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
+                 pycache_prefix=None, host_modules=()):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled (sys.exception())
@@ -67,11 +68,12 @@ class Interpreter:
         self.modules = {}
         self.builtins = world.make_builtins(self)
         self.builtins_dict = self.builtins.__dict__
-        self.sys = world.make_sys(self, argv or [""], path)
+        self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
-        from pvm.vm.importer import Importer
-        self.importer = Importer(self)
+        from pvm.importer import ImportSystem
+        self.importer = ImportSystem(self, host_modules)
+        self.importer.install()
 
     # -- decoding ---------------------------------------------------------------------
 

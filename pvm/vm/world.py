@@ -70,7 +70,7 @@ def make_builtins(interpreter):
         return cls
 
     def __import__(name, globals=None, locals=None, fromlist=(), level=0):
-        return interpreter.importer.import_(name, globals, fromlist, level)
+        return interpreter.importer.import_(name, globals, locals, fromlist, level)
 
     def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
                 *, _feature_version=-1):
@@ -235,18 +235,27 @@ def _zero_argument_super(frame):
     return cls, first
 
 
-def _guest_flags(optimize):
-    """sys.flags as the guest sees it: the host's, with pvm's -O level."""
+def _guest_flags(optimize, dont_write_bytecode):
+    """sys.flags as the guest sees it: the host's, with pvm's -O level and -B."""
     import collections
     names = type(host_sys.flags).__match_args__
     flags_type = collections.namedtuple("flags", names)
     values = dict(zip(names, host_sys.flags))
     values["optimize"] = optimize
-    values["dont_write_bytecode"] = 1
+    values["dont_write_bytecode"] = int(dont_write_bytecode)
     return flags_type(**values)
 
 
-def make_sys(interpreter, argv, path):
+def _guest_implementation():
+    """sys.implementation: pvm's name and cache tag (``__pycache__/NAME.pvm-311.pyc``)."""
+    from pvm.cache import CACHE_TAG
+    values = dict(vars(host_sys.implementation))
+    values["name"] = "pvm"
+    values["cache_tag"] = CACHE_TAG
+    return types.SimpleNamespace(**values)
+
+
+def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=None):
     module = types.ModuleType("sys", host_sys.__doc__)
     namespace = module.__dict__
     namespace.update(host_sys.__dict__)
@@ -257,8 +266,10 @@ def make_sys(interpreter, argv, path):
     namespace["meta_path"] = []
     namespace["path_hooks"] = []
     namespace["path_importer_cache"] = {}
-    namespace["dont_write_bytecode"] = True
-    namespace["flags"] = _guest_flags(interpreter.optimize)
+    namespace["dont_write_bytecode"] = bool(dont_write_bytecode)
+    namespace["pycache_prefix"] = pycache_prefix
+    namespace["flags"] = _guest_flags(interpreter.optimize, dont_write_bytecode)
+    namespace["implementation"] = _guest_implementation()
 
     def exc_info():
         exception = interpreter.handled

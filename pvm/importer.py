@@ -1,0 +1,443 @@
+"""The guest's import system: CPython's own importlib, run on pvm.
+
+CPython's import system is mostly Python: ``importlib/_bootstrap.py`` (module
+locks, specs, ``sys.meta_path``, built-in modules) and
+``importlib/_bootstrap_external.py`` (``sys.path``, path hooks, FileFinder,
+source and extension loaders), frozen into the executable.  pvm compiles those
+two files from the host's standard library and runs them on the VM, as
+``_frozen_importlib`` and ``_frozen_importlib_external`` of the guest, so
+every rule of finding, loading, locking, packages, namespace packages, relative
+imports, reloading, meta path finders and path hooks is CPython's own.  What C
+does in CPython is host code here:
+
+- ``__import__`` (``ImportSystem.import_``): the sys.modules fast path of
+  CPython's ``PyImport_ImportModuleLevelObject``, calling the guest
+  ``_find_and_load`` only for a module not loaded yet, and removing
+  importlib's frames from tracebacks as CPython does;
+- ``_imp`` (``make_imp``): built-in and extension modules are the host's (they
+  have no Python source); nothing is frozen, so modules that CPython freezes
+  (os, codecs, ...) are compiled from source like any other;
+- the bytecode cache (``pvm.cache``): ``SourceLoader.get_code`` and the
+  functions that name, read and write cache files are replaced by host
+  functions that speak pvm's cache format.  They are host code also because a
+  warm start spends most of its time there.
+
+Two kinds of modules are not the guest's own, for a reason each:
+HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
+table (the guest would mix two copies of one module: two CancelledError
+classes, two numbers.Number ABCs); the guest does without them and uses the
+pure-Python fallback each has.  Modules in ``host_modules`` are taken from the
+host: SHARED_WITH_HOST always, because a C module the guest uses raises or
+registers their classes (the C _asyncio raises the host's CancelledError,
+which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
+registers Decimal with the host's numbers.Number), and those the user hands to
+the host for speed (``-X host-modules=``).
+"""
+
+import _imp as host_imp
+import importlib.machinery
+import importlib.util
+import os
+import sys as host_sys
+import types
+
+from pvm import cache
+from pvm.code import Code
+from pvm.vm import guest_traceback
+
+HIDDEN_ACCELERATORS = frozenset({"_json", "_pickle", "_elementtree", "_warnings"})
+SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers"})
+
+BOOTSTRAP_FILENAME = "<frozen importlib._bootstrap>"
+EXTERNAL_FILENAME = "<frozen importlib._bootstrap_external>"
+IMPORTLIB_FILENAMES = (BOOTSTRAP_FILENAME, EXTERNAL_FILENAME)
+_IMPORTLIB_FOLDER = os.path.dirname(importlib.__file__)
+# What the guest's importlib sets on a module copied from the host.
+_IMPORT_STATE = ("__spec__", "__loader__", "__package__")
+
+
+class ImportSystem:
+    """One guest's import machinery: its importlib, its ``_imp``, its ``__import__``."""
+
+    def __init__(self, interpreter, host_modules=()):
+        self.interpreter = interpreter
+        self.modules = interpreter.modules
+        self.sys = interpreter.sys
+        self.host_modules = SHARED_WITH_HOST | frozenset(host_modules)
+        self.bootstrap = None     # the guest's _frozen_importlib module
+        self.external = None      # the guest's _frozen_importlib_external module
+        self.find_and_load = None
+        self.imp = make_imp(self)
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def install(self):
+        """Run importlib's two bootstrap modules on the guest and install them, as
+        CPython's start-up does with its frozen copies."""
+        modules = self.modules
+        modules["_imp"] = self.imp
+        bootstrap = self.run_bootstrap_module("_bootstrap", "_frozen_importlib",
+                                              BOOTSTRAP_FILENAME)
+        self.bootstrap = bootstrap
+        self.find_and_load = bootstrap._find_and_load
+        bootstrap._install(self.sys, self.imp)
+        external = self.run_bootstrap_module("_bootstrap_external",
+                                             "_frozen_importlib_external", EXTERNAL_FILENAME)
+        self.external = external
+        self.replace_cache_functions(external)
+        external._install(bootstrap)
+        bootstrap._bootstrap_external = external
+        # importlib keeps the C _warnings for its own warnings, as CPython's does;
+        # the guest's `import _warnings` finds nothing (HIDDEN_ACCELERATORS).
+        del modules["_warnings"]
+        self.sys.meta_path.insert(0, HostModuleFinder(self))
+
+    def run_bootstrap_module(self, short_name, module_name, filename):
+        source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")
+        code = cache.load_or_compile(
+            source_path, optimize=self.interpreter.optimize,
+            dont_write_bytecode=self.sys.dont_write_bytecode,
+            pycache_prefix=self.sys.pycache_prefix, filename=filename,
+            compile=lambda source, name: self.interpreter.compile(source, name, "exec"))
+        module = types.ModuleType(module_name)
+        module.__builtins__ = self.interpreter.builtins
+        self.modules[module_name] = module
+        self.interpreter.run_code(code, module.__dict__)
+        return module
+
+    def replace_cache_functions(self, external):
+        """Make the guest's importlib read and write pvm's cache files."""
+        guest_sys = self.sys
+        namespace = external.__dict__
+
+        def cache_from_source(path, debug_override=None, *, optimization=None):
+            return cache.cache_from_source(
+                path, debug_override, optimization=optimization,
+                optimize=guest_sys.flags.optimize,
+                cache_tag=guest_sys.implementation.cache_tag,
+                pycache_prefix=guest_sys.pycache_prefix)
+
+        def source_from_cache(path):
+            if guest_sys.implementation.cache_tag is None:
+                raise NotImplementedError("sys.implementation.cache_tag is None")
+            return cache.source_from_cache(path, cache_tag=guest_sys.implementation.cache_tag,
+                                           pycache_prefix=guest_sys.pycache_prefix)
+
+        def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None):
+            code = cache.code_from_payload(data, source_path)
+            if code is None:
+                raise ImportError("Non-code object in {!r}".format(bytecode_path),
+                                  name=name, path=bytecode_path)
+            return code
+
+        def _write_atomic(path, data, mode=0o666):
+            cache.write_atomic(path, data, mode)
+
+        namespace.update(
+            MAGIC_NUMBER=cache.MAGIC_NUMBER, _RAW_MAGIC_NUMBER=cache.RAW_MAGIC_NUMBER,
+            cache_from_source=cache_from_source, source_from_cache=source_from_cache,
+            _compile_bytecode=_compile_bytecode, _write_atomic=_write_atomic,
+            _code_to_timestamp_pyc=cache.code_to_timestamp_pyc,
+            _code_to_hash_pyc=cache.code_to_hash_pyc)
+        for function in (cache_from_source, source_from_cache, _compile_bytecode,
+                         _write_atomic):
+            function.__module__ = "_frozen_importlib_external"
+        external.SourceLoader.get_code = self.make_get_code(external)
+
+    def make_get_code(self, external):
+        """SourceLoader.get_code: the cache if it is fresh and whole, else compile the
+        source and write the cache.  The loader's own methods (get_filename,
+        path_stats, get_data, source_to_code, set_data) are called as CPython's
+        version calls them, so loaders that override them keep working; unlike
+        CPython's, a damaged body after a good header means "compile again"."""
+        guest_sys = self.sys
+        imp = self.imp
+
+        def get_code(self, fullname):
+            source_path = self.get_filename(fullname)
+            source_mtime = None
+            source_bytes = None
+            source_hash = None
+            hash_based = False
+            check_source = True
+            try:
+                bytecode_path = external.cache_from_source(source_path)
+            except NotImplementedError:
+                bytecode_path = None
+            else:
+                try:
+                    stats = self.path_stats(source_path)
+                except OSError:
+                    pass
+                else:
+                    source_mtime = int(stats["mtime"])
+                    try:
+                        data = self.get_data(bytecode_path)
+                    except OSError:
+                        data = None
+                    header = cache.read_header(data) if data is not None else None
+                    if header is not None:
+                        hash_based = header.hash_based
+                        check_source = header.check_source
+
+                        def read_source():
+                            nonlocal source_bytes
+                            source_bytes = self.get_data(source_path)
+                            return source_bytes
+                        if cache.is_fresh(header, source_mtime, stats.get("size"),
+                                          read_source, imp.check_hash_based_pycs):
+                            code = cache.code_from_payload(
+                                memoryview(data)[cache.HEADER_SIZE:], source_path)
+                            if code is not None:
+                                return code
+                        if hash_based and source_bytes is not None:
+                            source_hash = cache.source_hash(source_bytes)
+            if source_bytes is None:
+                source_bytes = self.get_data(source_path)
+            code = self.source_to_code(source_bytes, source_path)
+            if (not guest_sys.dont_write_bytecode and bytecode_path is not None
+                    and source_mtime is not None):
+                if hash_based:
+                    if source_hash is None:
+                        source_hash = cache.source_hash(source_bytes)
+                    data = cache.code_to_hash_pyc(code, source_hash, check_source)
+                else:
+                    data = cache.code_to_timestamp_pyc(code, source_mtime, len(source_bytes))
+                try:
+                    self._cache_bytecode(source_path, bytecode_path, data)
+                except NotImplementedError:
+                    pass
+            return code
+
+        get_code.__qualname__ = "SourceLoader.get_code"
+        get_code.__module__ = "_frozen_importlib_external"
+        return get_code
+
+    # -- modules from the host ------------------------------------------------------------
+
+    def host_module(self, name, origin=None):
+        """A guest copy of the host's module ``name`` (built in, an extension at
+        ``origin``, or one of host_modules): the same functions and classes in a
+        module object of the guest's own, as CPython's start-up gives each
+        interpreter its own copy of a single-phase extension module.  The guest's
+        importlib then sets its own ``__spec__`` and ``__loader__`` on the copy,
+        never on the host's module."""
+        if name == "sys":
+            return self.sys
+        if name == "builtins":
+            return self.interpreter.builtins
+        module = host_sys.modules.get(name)
+        if module is None or (origin is not None
+                              and getattr(module, "__file__", origin) != origin):
+            if origin is None:
+                module = importlib.import_module(name)
+            else:
+                spec = importlib.util.spec_from_file_location(name, origin)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+        guest_copy = types.ModuleType(name)
+        namespace = guest_copy.__dict__
+        namespace.update(module.__dict__)
+        for attribute in _IMPORT_STATE:
+            namespace.pop(attribute, None)
+        return guest_copy
+
+    def is_host_module(self, name):
+        return name in self.host_modules or any(
+            name.startswith(prefix + ".") for prefix in self.host_modules)
+
+    # -- __import__ -----------------------------------------------------------------------
+
+    def import_(self, name, globals_=None, locals_=None, fromlist=(), level=0):
+        """builtins.__import__ of the guest."""
+        if not isinstance(name, str):
+            raise TypeError("module name must be str, not %s" % type(name).__name__)
+        if level < 0:
+            raise ValueError("level must be >= 0")
+        if level > 0:
+            absolute = resolve_name(name, package_of(globals_), level)
+        elif not name:
+            raise ValueError("Empty module name")
+        else:
+            absolute = name
+        module = self.modules.get(absolute)
+        if module is None or getattr(getattr(module, "__spec__", None), "_initializing",
+                                     False):
+            module = self.call_importlib(self.find_and_load, absolute, self.import_)
+        if not fromlist:
+            if level == 0 or name:
+                front, dot, _ = name.partition(".")
+                if not dot:
+                    return module
+                if level == 0:
+                    return self.import_(front)
+                cut_off = len(name) - len(front)
+                to_return = absolute[:len(absolute) - cut_off]
+                try:
+                    return self.modules[to_return]
+                except KeyError:
+                    raise KeyError("%r not in sys.modules as expected" % to_return) from None
+            return module
+        if hasattr(module, "__path__"):
+            # Every name already an attribute: nothing for _handle_fromlist to import.
+            for item in fromlist:
+                if not isinstance(item, str) or item == "*" or not hasattr(module, item):
+                    return self.call_importlib(self.bootstrap._handle_fromlist, module,
+                                               fromlist, self.import_)
+        return module
+
+    def call_importlib(self, function, *arguments):
+        try:
+            return function(*arguments)
+        except BaseException as error:
+            remove_importlib_frames(error)
+            raise
+
+
+def remove_importlib_frames(error):
+    """Drop importlib's frames from the guest traceback of ``error``, by CPython's rule:
+    all of them for an ImportError, else each run of them that ends in
+    ``_call_with_frames_removed`` (the call that ran the imported module's code)."""
+    entries = error.__dict__.get(guest_traceback.RECORD)
+    if not entries:
+        return
+    always_trim = isinstance(error, ImportError)
+    kept = []                 # outermost first
+    chunk_start = None        # where in `kept` the current run of importlib frames began
+    for entry in reversed(entries):
+        code = entry[0]
+        in_importlib = code.co_filename in IMPORTLIB_FILENAMES
+        if not in_importlib:
+            chunk_start = None
+            kept.append(entry)
+            continue
+        if chunk_start is None:
+            chunk_start = len(kept)
+        if always_trim or code.co_name == "_call_with_frames_removed":
+            del kept[chunk_start:]
+        else:
+            kept.append(entry)
+    kept.reverse()
+    entries[:] = kept
+
+
+def package_of(globals_):
+    """The package a relative import starts from, as CPython's C ``resolve_name``."""
+    if globals_ is None:
+        raise KeyError("'__name__' not in globals")
+    if not isinstance(globals_, dict):
+        raise TypeError("globals must be a dict")
+    package = globals_.get("__package__")
+    spec = globals_.get("__spec__")
+    if package is not None:
+        if not isinstance(package, str):
+            raise TypeError("package must be a string")
+        if spec is not None and package != getattr(spec, "parent", package):
+            import warnings
+            warnings.warn("__package__ != __spec__.parent", DeprecationWarning, stacklevel=3)
+    elif spec is not None:
+        package = spec.parent
+        if not isinstance(package, str):
+            raise TypeError("__spec__.parent must be a string")
+    else:
+        import warnings
+        warnings.warn("can't resolve package from __spec__ or __package__, falling back on "
+                      "__name__ and __path__", ImportWarning, stacklevel=3)
+        try:
+            package = globals_["__name__"]
+        except KeyError:
+            raise KeyError("'__name__' not in globals") from None
+        if not isinstance(package, str):
+            raise TypeError("__name__ must be a string")
+        if "__path__" not in globals_:
+            package = package.rpartition(".")[0]
+    if not package:
+        raise ImportError("attempted relative import with no known parent package")
+    return package
+
+
+def resolve_name(name, package, level):
+    bits = package.rsplit(".", level - 1)
+    if len(bits) < level:
+        raise ImportError("attempted relative import beyond top-level package")
+    base = bits[0]
+    return "%s.%s" % (base, name) if name else base
+
+
+class HostModuleFinder:
+    """First on the guest's ``sys.meta_path``: refuses HIDDEN_ACCELERATORS and serves
+    the modules the guest shares with the host."""
+
+    def __init__(self, system):
+        self.system = system
+
+    def find_spec(self, name, path=None, target=None):
+        if name in HIDDEN_ACCELERATORS:
+            raise ModuleNotFoundError("No module named %r" % name, name=name)
+        if not self.system.is_host_module(name):
+            return None
+        module = host_sys.modules.get(name) or importlib.import_module(name)
+        host_spec = getattr(module, "__spec__", None)
+        spec = importlib.machinery.ModuleSpec(
+            name, self, origin=getattr(host_spec, "origin", None),
+            is_package=hasattr(module, "__path__"))
+        spec.has_location = getattr(host_spec, "has_location", False)
+        return spec
+
+    def create_module(self, spec):
+        return self.system.host_module(spec.name)
+
+    def exec_module(self, module):
+        pass    # the host ran it
+
+    def __repr__(self):
+        return "<pvm host module finder>"
+
+
+def make_imp(system):
+    """The guest's ``_imp``: the host's, except where it would hand the guest host
+    state (its sys, frozen modules, host code objects)."""
+    module = types.ModuleType("_imp", host_imp.__doc__)
+    module.__dict__.update(host_imp.__dict__)
+    module.__name__ = "_imp"
+
+    def create_builtin(spec):
+        return system.host_module(spec.name)
+
+    def exec_builtin(module):
+        return 0
+
+    def create_dynamic(spec, file=None):
+        return system.host_module(spec.name, spec.origin)
+
+    def exec_dynamic(module):
+        return 0
+
+    # Nothing is frozen for the guest: what CPython freezes has Python source.
+    def is_frozen(name):
+        return False
+
+    def is_frozen_package(name):
+        raise ImportError("No such frozen object named %r" % name, name=name)
+
+    def find_frozen(name, *, withdata=False):
+        return None
+
+    def get_frozen_object(name, data=None):
+        raise ImportError("No such frozen object named %r" % name, name=name)
+
+    def init_frozen(name):
+        return None
+
+    def _fix_co_filename(code, path):
+        if isinstance(code, Code):
+            cache.fix_filename(code, path)
+        else:
+            host_imp._fix_co_filename(code, path)
+
+    for function in (create_builtin, exec_builtin, create_dynamic, exec_dynamic,
+                     is_frozen, is_frozen_package, find_frozen, get_frozen_object,
+                     init_frozen, _fix_co_filename):
+        function.__module__ = "_imp"
+        module.__dict__[function.__name__] = function
+    return module
