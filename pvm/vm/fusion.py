@@ -29,13 +29,24 @@ def fuse(code, pairs, handlers):
     targets = {operand for opcode, operand in pairs if opcode in op.HAS_JUMP}
     targets.update(entry[2] for entry in code.co_exceptiontable)
     count = len(pairs)
+    # next_target[i]: the first jump target after instruction i, so that "no jump lands
+    # inside the run" is one comparison (decoding is on every module's start-up path).
+    next_target = [count] * count
+    following = count
+    for index in range(count - 1, -1, -1):
+        next_target[index] = following
+        if index in targets:
+            following = index
     fused = 0
-    for index in range(count):
-        for length, maker in _PATTERNS:
+    patterns_by_first_opcode = _PATTERNS_BY_FIRST_OPCODE
+    for index, (opcode, _) in enumerate(pairs):
+        patterns = patterns_by_first_opcode.get(opcode)
+        if patterns is None:
+            continue
+        limit = next_target[index]
+        for length, maker in patterns:
             end = index + length
-            if end > count:
-                continue
-            if any(position in targets for position in range(index + 1, end)):
+            if end > limit:
                 continue
             handler = maker(code, pairs[index:end], index)
             if handler is not None:
@@ -370,17 +381,24 @@ def _none_test_and_branch(code, run, index):
 
 
 # Longest runs first: the first pattern that applies at an index wins.
+# (length, maker, the opcodes a run can start with), most specific first.
 _PATTERNS = (
-    (7, _augmented_attribute),
-    (4, _none_test_and_branch),
-    (3, _attribute_chain),
-    (3, _store_attribute),
-    (4, _binary_on_loads_then_store),
-    (4, _compare_and_branch),
-    (3, _binary_on_loads),
-    (2, _for_iter_store),
-    (2, _load_attribute),
-    (2, _return_local),
-    (2, _load_then_store),
-    (2, _two_loads),
+    (7, _augmented_attribute, (op.LOAD_FAST,)),
+    (4, _none_test_and_branch, (op.LOAD_FAST,)),
+    (3, _attribute_chain, (op.LOAD_FAST,)),
+    (3, _store_attribute, _LOADS),
+    (4, _binary_on_loads_then_store, (op.LOAD_FAST,)),
+    (4, _compare_and_branch, (op.LOAD_FAST,)),
+    (3, _binary_on_loads, (op.LOAD_FAST,)),
+    (2, _for_iter_store, (op.FOR_ITER,)),
+    (2, _load_attribute, (op.LOAD_FAST,)),
+    (2, _return_local, (op.LOAD_FAST,)),
+    (2, _load_then_store, _LOADS),
+    (2, _two_loads, _LOADS),
 )
+# The patterns to try at an instruction, by its opcode: most instructions start none.
+_PATTERNS_BY_FIRST_OPCODE = {}
+for _length, _maker, _first_opcodes in _PATTERNS:
+    for _opcode in _first_opcodes:
+        _PATTERNS_BY_FIRST_OPCODE.setdefault(_opcode, []).append((_length, _maker))
+del _length, _maker, _first_opcodes, _opcode
