@@ -18,6 +18,7 @@ iterator, ``try``/``finally`` run the ``finally`` body, ``with`` calls
 
 import ast
 
+from pvm import compile_warnings
 from pvm import opcodes as op
 from pvm import symtable as st
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NEWLOCALS,
@@ -201,9 +202,12 @@ class CodeGenerator:
         return _syntax_error(message, self.filename, node)
 
     def warn(self, message, node):
-        """A compile-time SyntaxWarning, as CPython's compiler issues them."""
-        import warnings
-        warnings.warn_explicit(message, SyntaxWarning, self.filename, node.lineno)
+        """A compile-time SyntaxWarning, as CPython's compiler issues them; where
+        warnings are errors, a SyntaxError at the node instead."""
+        try:
+            compile_warnings.warn_explicit(message, SyntaxWarning, self.filename, node.lineno)
+        except SyntaxWarning:
+            raise self.error(message, node) from None
 
     # -- frame blocks -------------------------------------------------------------
 

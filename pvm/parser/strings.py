@@ -32,7 +32,8 @@ error from a nested f-string: the callable must let those pass unchanged).
 
 import ast
 import unicodedata
-import warnings
+
+from pvm import compile_warnings
 
 __all__ = ["parse_string_group", "StringGroupError"]
 
@@ -247,7 +248,8 @@ class _StringGroup:
         else:
             message = "invalid escape sequence '\\%s'" % escape[0]
         try:
-            warnings.warn_explicit(message, DeprecationWarning, self.filename, token[1])
+            compile_warnings.warn_explicit(message, DeprecationWarning, self.filename,
+                                           token[1])
         except DeprecationWarning:
             raise StringGroupError(message, token) from None
 

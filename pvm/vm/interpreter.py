@@ -435,9 +435,19 @@ class Interpreter:
 
     def compile(self, source, filename, mode="exec", flags=0, dont_inherit=False, optimize=-1):
         from pvm.compiler import compile as pvm_compile
+        from pvm.compile_warnings import redirected_to
         if optimize == -1:
             optimize = self.optimize
-        return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
+        with redirected_to(self.warn_explicit):
+            return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
+
+    def warn_explicit(self, message, category, filename, lineno):
+        """A warning of pvm's own making (the compiler's) issued through the guest's
+        warnings module, so that the guest's filters and catch_warnings see it."""
+        warnings = self.modules.get("warnings")
+        if warnings is None:
+            warnings = self.importer.import_("warnings")
+        warnings.warn_explicit(message, category, filename, lineno)
 
 
 def _leaves(exception):
