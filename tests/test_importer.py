@@ -1,0 +1,149 @@
+"""pvm's import system (pvm/importer.py): CPython's importlib run on pvm.
+
+Differential where the behaviour is CPython's: the same program, in the same
+temporary folder, run by ``python3`` and by ``python3 -m pvm`` gives the same
+output and exit status.  Where pvm differs by design (its cache tag, the
+modules it takes from the host), the expected values come from pvm's design and
+are said so.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def environment(**extra):
+    variables = dict(os.environ)
+    variables.pop("PYTHONDONTWRITEBYTECODE", None)
+    variables["PYTHONPATH"] = REPOSITORY_FOLDER
+    variables.update(extra)
+    return variables
+
+
+def run(command, folder, **extra):
+    result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
+                            env=environment(**extra), timeout=300)
+    return result.returncode, result.stdout, result.stderr
+
+
+def write_files(folder, files):
+    for name, text in files.items():
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as file:
+            file.write(textwrap.dedent(text))
+
+
+def both(folder, arguments, **extra):
+    """(CPython's result, pvm's result) of running ``arguments`` in ``folder``."""
+    expected = run([sys.executable, "-B", *arguments], folder, **extra)
+    actual = run([sys.executable, "-m", "pvm", "-B", *arguments], folder, **extra)
+    return expected, actual
+
+
+PACKAGE = {
+    "pkg/__init__.py": "from .inner import value\n",
+    "pkg/inner.py": "value = 42\n",
+    "pkg/__main__.py": "import sys\nprint('pkg main', __name__, __package__, sys.argv[1:])\n",
+    "pkg/tool.py": "print('tool', __name__, __spec__.name)\nraise SystemExit(3)\n",
+    "broken.py": "x = 1\n1 / 0\n",
+    "importer_of_broken.py": "import broken\n",
+    "cycle_a.py": "from cycle_b import b\na = 1\n",
+    "cycle_b.py": "from cycle_a import a\nb = 2\n",
+    "uses_cycle.py": "import cycle_a\n",
+    "import_module_missing.py": "import importlib\nimportlib.import_module('no_such_module')\n",
+}
+
+
+@pytest.mark.parametrize("arguments", [
+    ["-m", "pkg", "one", "two"],
+    ["-m", "pkg.tool"],
+    ["-m", "no_such_module"],
+    ["-m", "pkg.inner.nothing"],
+    ["importer_of_broken.py"],            # the traceback runs through the imported module
+    ["uses_cycle.py"],                    # the partially initialised module message
+    ["import_module_missing.py"],         # importlib's frames are kept here, as CPython's
+    ["-c", "import pkg, sys; print(pkg.value, sys.modules['pkg.inner'].__name__)"],
+    ["-c", "import os.path as p, collections.abc; print(p.__name__, collections.abc.__name__)"],
+    ["-c", "from pkg import nothing"],
+    ["-c", "import pkg.nothing"],
+    ["-c", "from . import x"],
+    ["-c", "__import__('')"],
+])
+def test_like_cpython(tmp_path, arguments):
+    write_files(tmp_path, PACKAGE)
+    expected, actual = both(tmp_path, arguments)
+    # -m error lines name the interpreter binary; both are sys.executable here.
+    assert actual == expected
+
+
+def test_cache_files_have_pvms_tag(tmp_path):
+    write_files(tmp_path, {"main.py": "import helper\nprint(helper.x)\n",
+                           "helper.py": "x = 'from helper'\n"})
+    for _ in range(2):    # cold (compiles, writes), then warm (loads)
+        status, output, error = run([sys.executable, "-m", "pvm", "main.py"], tmp_path)
+        assert (status, output, error) == (0, "from helper\n", "")
+    assert os.listdir(tmp_path / "__pycache__") == ["helper.pvm-311.pyc"]
+
+
+def test_optimized_cache_names(tmp_path):
+    write_files(tmp_path, {"main.py": "import helper\n", "helper.py": "assert False\n"})
+    assert run([sys.executable, "-m", "pvm", "-OO", "main.py"], tmp_path)[0] == 0
+    assert os.listdir(tmp_path / "__pycache__") == ["helper.pvm-311.opt-2.pyc"]
+
+
+def test_implementation_and_cache_from_source(tmp_path):
+    status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
+        import sys, importlib.util
+        print(sys.implementation.name, sys.implementation.cache_tag)
+        print(importlib.util.cache_from_source('/a/b.py'))
+        print(importlib.util.source_from_cache('/a/__pycache__/b.pvm-311.pyc'))
+    """)], tmp_path)
+    assert status == 0
+    assert output.splitlines() == ["pvm pvm-311", "/a/__pycache__/b.pvm-311.pyc", "/a/b.py"]
+
+
+def test_accelerators_that_mix_worlds_are_hidden(tmp_path):
+    # pvm's design: the guest uses the pure-Python json encoder, not the C _json
+    # (which would import the host's json modules).
+    status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
+        try:
+            import _json
+        except ModuleNotFoundError as error:
+            print(error)
+        import json, json.encoder
+        print(json.encoder.c_make_encoder, json.dumps({"a": [1, 2.5, None]}))
+    """)], tmp_path)
+    assert status == 0
+    assert output.splitlines() == ["No module named '_json'",
+                                   'None {"a": [1, 2.5, null]}']
+
+
+def test_modules_without_source_are_guest_copies(tmp_path):
+    # math is the host's C module; the guest gets its own module object with the
+    # guest importlib's spec, and the host's math is left as it was.
+    status, output, error = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
+        import math, sys
+        print(type(math.__spec__.loader).__module__, math.__spec__.name, math.sqrt(16))
+    """)], tmp_path)
+    assert (status, error) == (0, "")
+    assert output == "_frozen_importlib_external math 4.0\n"
+
+
+def test_host_modules_option(tmp_path):
+    status, output, _ = run([sys.executable, "-m", "pvm", "-X", "host-modules=json", "-c",
+                             "import json.decoder; print(json.decoder.scanstring.__module__)"],
+                            tmp_path)
+    # The host's json.decoder uses the C scanner; pvm's own would use the Python one.
+    assert (status, output) == (0, "_json\n")
+
+
+def test_main_module_loader(tmp_path):
+    write_files(tmp_path, {"main.py": "print(type(__loader__).__name__, __spec__, __file__)\n"})
+    expected, actual = both(tmp_path, ["main.py"])
+    assert actual == expected
