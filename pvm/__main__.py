@@ -26,6 +26,8 @@ Options:
 -OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup
 -u     : force the stdout and stderr streams to be unbuffered
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg
 -V     : print the Python version number and exit (also --version)
 -X opt : set implementation-specific option; pvm knows -X trace (print each
          instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
@@ -62,6 +64,8 @@ class Options:
         self.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
         self.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
         self.host_modules = []
+        self.warnoptions = [option for option in
+                            os.environ.get("PYTHONWARNINGS", "").split(",") if option]
 
 
 def parse_arguments(argv):
@@ -89,7 +93,7 @@ def parse_arguments(argv):
         while position < len(letters):
             letter = letters[position]
             rest = letters[position + 1:]
-            if letter in "cmX":
+            if letter in "cmXW":
                 value = rest
                 if not value:
                     index += 1
@@ -107,7 +111,9 @@ def parse_arguments(argv):
                     options.module = value
                     options.arguments = argv[index + 1:]
                     return options
-                if value == "trace":
+                if letter == "W":
+                    options.warnoptions.append(value)
+                elif value == "trace":
                     options.trace = True
                 elif value.startswith("pycache_prefix="):
                     options.pycache_prefix = value.partition("=")[2] or None
@@ -125,7 +131,7 @@ def parse_arguments(argv):
                 options.unbuffered = True
             elif letter == "B":
                 options.dont_write_bytecode = True
-            elif letter in "EsSIbdvRW":
+            elif letter in "EsSIbdvR":
                 pass
             else:
                 sys.stderr.write("Unknown option: -%s\n" % letter)
@@ -185,6 +191,8 @@ def run(options):
                               dont_write_bytecode=options.dont_write_bytecode,
                               pycache_prefix=_absolute_or_none(options.pycache_prefix),
                               host_modules=options.host_modules)
+    # The guest's warnings module reads them when it is first imported, as CPython's does.
+    interpreter.sys.warnoptions = list(options.warnoptions)
     main_module = types.ModuleType("__main__")
     main_module.__builtins__ = interpreter.builtins
     # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.
