@@ -387,6 +387,11 @@ def main(argv=None):
         return 1
     if args.replay:
         return replay(parse, args.replay, args.timeout)
+    try:
+        import hypothesmith  # noqa: F401  (the workers import it; fail here, clearly)
+    except ImportError:
+        print("hypothesmith is missing: it comes with the dev extra (pip install -e '.[dev]')")
+        return 1
     started = time.perf_counter()
     jobs = plan_jobs(args.count, args.seed, args.timeout)
     paths = corpus.stdlib_files()
