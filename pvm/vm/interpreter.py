@@ -15,6 +15,7 @@ the caller.  Nothing is paid while no exception is raised.
 """
 
 import sys
+import warnings
 
 from pvm import opcodes
 from pvm.code import decode_instructions
@@ -27,6 +28,13 @@ from pvm.vm.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
+
+# warnings.warn and warn_explicit are C functions in CPython (the _warnings module,
+# which pvm's guest does without: see pvm/importer.py) and leave no traceback entry;
+# the pure-Python versions the guest runs leave none either, so that an uncaught
+# warning turned error shows the traceback CPython shows.
+_WARNINGS_FILE = warnings.__file__
+_C_IN_CPYTHON_NAMES = frozenset({"warn", "warn_explicit"})
 
 
 class Executable:
@@ -309,7 +317,11 @@ class Interpreter:
 
     def record_raise(self, error, frame, index):
         """Add the traceback entry of ``frame`` and chain to the handled exception."""
-        entry = (frame.f_code, index, frame)
+        code = frame.f_code
+        if code.co_name in _C_IN_CPYTHON_NAMES and code.co_filename == _WARNINGS_FILE:
+            self.chain_to_handled(error)
+            return
+        entry = (code, index, frame)
         try:
             error.__pvm_traceback__.append(entry)
         except AttributeError:
@@ -317,6 +329,9 @@ class Interpreter:
                 error.__pvm_traceback__ = [entry]
             except (AttributeError, TypeError):
                 return
+        self.chain_to_handled(error)
+
+    def chain_to_handled(self, error):
         handled = self.handled
         if handled is not None and handled is not error and error.__context__ is None:
             # Chaining must not make a cycle: cut the chain where it meets ``error``.
