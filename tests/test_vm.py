@@ -284,6 +284,38 @@ SNIPPETS = {
             error.__traceback__ = None
             print(error.__traceback__, error.with_traceback(None) is error)
     """,
+    "runtime_objects_refuse_pickling": """
+        import copy, pickle, sys
+        def numbers():
+            yield 1
+        async def coroutine():
+            pass
+        async def values():
+            yield 1
+        pending = coroutine()
+        for value in (numbers(), pending, values(), sys._getframe()):
+            for attempt in (copy.copy, copy.deepcopy, pickle.dumps, lambda value: value.__reduce__()):
+                try:
+                    attempt(value)
+                    print("copied", type(value).__name__)
+                except TypeError as error:
+                    print(error)
+        pending.close()
+        print(copy.copy(numbers) is numbers, copy.deepcopy(numbers) is numbers)
+    """,
+    "function_type_descriptors": """
+        import inspect, types
+        class Base:
+            @classmethod
+            def build(cls):
+                return cls
+        class Derived(Base):
+            pass
+        print(types.GetSetDescriptorType.__name__, types.MemberDescriptorType.__name__)
+        print(types.FunctionType.__code__, inspect.isgetsetdescriptor(types.FunctionType.__code__))
+        print(type(inspect.getattr_static(Derived, "build")).__name__)
+        print(type(inspect.getattr_static(Derived(), "build")).__name__)
+    """,
     "recursion_limit": """
         def down(n):
             return down(n + 1)

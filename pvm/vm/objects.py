@@ -30,7 +30,23 @@ class Unbound:
 UNBOUND = Unbound()
 
 
-class Function:
+_HOST_CODE_DESCRIPTOR = types.FunctionType.__dict__["__code__"]
+
+
+class _FunctionClass(type):
+    """The metaclass of Function, for one answer: ``Function.__code__``.
+
+    types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)``, and
+    inspect (getattr_static) and pydoc compare class ``__dict__`` entries with it; a
+    metaclass data descriptor answers the read on the class with CPython's own getset
+    descriptor, while reads on a function still find the plain property below, at no
+    cost per call.  The price: ``type(types.FunctionType)`` is this class, not ``type``.
+    """
+
+    __code__ = property(lambda cls: _HOST_CODE_DESCRIPTOR)
+
+
+class Function(metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
     __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
@@ -54,7 +70,7 @@ class Function:
         self.__doc__ = consts[0] if consts and isinstance(consts[0], str) else None
         self.interpreter = interpreter
 
-    # A property, as CPython's is a getset descriptor (types.py reads its type).
+    # A property, so that assigning a new code object updates kind and simple_arity.
     @property
     def __code__(self):
         return self._code
@@ -497,8 +513,17 @@ class _AsyncGeneratorStep:
 SUSPENDABLE_CLASSES = {CO_GENERATOR: Generator, CO_COROUTINE: Coroutine,
                        CO_ASYNC_GENERATOR: AsyncGenerator}
 
+
+def _refuse_pickling(self, protocol=None):
+    # CPython's types have no __new__ for pickle or copy to call (its functions pickle
+    # by name, through pickle's dispatch table); ours would otherwise be rebuilt
+    # attribute by attribute into objects that cannot run.
+    raise TypeError("cannot pickle %r object" % type(self).__name__)
+
+
 # The names CPython gives these types, which error messages show.
 for _class, _name in ((Function, "function"), (Frame, "frame"), (Generator, "generator"),
                       (Coroutine, "coroutine"), (AsyncGenerator, "async_generator")):
     _class.__name__ = _class.__qualname__ = _name
+    _class.__reduce_ex__ = _class.__reduce__ = _refuse_pickling
 del _class, _name
