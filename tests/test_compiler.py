@@ -97,6 +97,44 @@ def test_keyword_call_and_star_call():
     assert "CALL_FUNCTION_EX 1" in lines and "DICT_MERGE 1" in lines
 
 
+FLAG_SHAPES = """
+import sys
+def plain(a, b=1):
+    return a + b
+def variadic(*args, key=None, **kwargs):
+    return args
+def generator():
+    yield 1
+async def coroutine():
+    await other()
+async def async_generator():
+    yield 1
+def outer():
+    value = 1
+    def inner():
+        return value
+    return inner, [value for _ in range(2)], (value for _ in "ab"), lambda: value
+class Body:
+    attribute = [n for n in range(3)]
+    def method(self):
+        return __class__
+"""
+
+
+def _code_flags(code):
+    """(qualname, co_flags) of a code object and every code object nested in it."""
+    found = [(code.co_qualname, code.co_flags)]
+    for constant in code.co_consts:
+        if hasattr(constant, "co_flags"):
+            found.extend(_code_flags(constant))
+    return sorted(found)
+
+
+def test_code_flags_match_cpython():
+    assert _code_flags(pvm_compile(FLAG_SHAPES, "<test>", "exec")) == \
+        _code_flags(compile(FLAG_SHAPES, "<test>", "exec"))
+
+
 def test_every_opcode_has_a_vm_handler():
     from pvm.vm.handlers import FACTORIES
     for spec in opcodes.OPCODES:

@@ -15,7 +15,7 @@ Passes, in order:
 """
 
 from pvm import opcodes as op
-from pvm.code import CO_NESTED, CO_NOFREE, Code, MAX_OPERAND, encode_instructions
+from pvm.code import CO_NESTED, Code, MAX_OPERAND, encode_instructions
 from pvm.compiler.blocks import Handler
 
 
@@ -39,9 +39,8 @@ def assemble(unit):
             raise SystemError("operand out of range: %r" % instruction)
         pairs.append((instruction.opcode, operand))
         positions.append(instruction.position)
+    # No CO_NOFREE: CPython 3.11 no longer sets it, and programs read co_flags.
     flags = unit.flags
-    if not unit.freevars and not unit.cellvars:
-        flags |= CO_NOFREE
     if unit.scope.is_nested and unit.kind != "module":
         flags |= CO_NESTED
     return Code(
