@@ -316,6 +316,27 @@ SNIPPETS = {
         print(type(inspect.getattr_static(Derived, "build")).__name__)
         print(type(inspect.getattr_static(Derived(), "build")).__name__)
     """,
+    "generator_frame_links_and_frame_positions": """
+        import inspect, sys
+        def numbers():
+            caller = sys._getframe(1)
+            yield caller.f_code.co_name, inspect.currentframe().f_back is caller
+            yield inspect.currentframe().f_back.f_code.co_name
+        def consume():
+            items = numbers()
+            first = next(items)
+            suspended = items.gi_frame.f_back
+            return first, [value for value in items], suspended
+        print(consume())
+        def where():
+            return inspect.getframeinfo(inspect.currentframe())
+        info = where()
+        print(info.lineno, info.function, info.positions)
+        def caller_line():
+            frame = sys._getframe(1)
+            return frame.f_lineno, frame.f_lasti > 0, inspect.getframeinfo(frame).positions
+        print(caller_line())
+    """,
     "recursion_limit": """
         def down(n):
             return down(n + 1)

@@ -138,9 +138,11 @@ class Frame:
     def f_lineno(self):
         return self.f_code.line_of(max(self.resume_index - 1, 0))
 
+    # In CPython's units, two per instruction, as tb_lasti: inspect and traceback halve
+    # it to find the instruction's entry in co_positions.
     @property
     def f_lasti(self):
-        return max(self.resume_index - 1, 0)
+        return max(self.resume_index - 1, 0) * 2
 
     @property
     def f_locals(self):
@@ -196,6 +198,9 @@ class _Suspendable:
             exception = None
         interpreter = frame.interpreter
         self.running = True
+        # While it runs, the frame links back to the frame that resumed it, as in CPython
+        # (sys._getframe(1), inspect.currentframe().f_back).
+        frame.f_back = interpreter.frame
         outer_handled = interpreter.handled
         interpreter.handled = self.saved_handled
         try:
@@ -215,6 +220,7 @@ class _Suspendable:
             raise
         finally:
             self.running = False
+            frame.f_back = None
             self.saved_handled = interpreter.handled
             interpreter.handled = outer_handled
         if frame.resume_index < 0:
