@@ -27,11 +27,13 @@ HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
 table (the guest would mix two copies of one module: two CancelledError
 classes, two numbers.Number ABCs); the guest does without them and uses the
 pure-Python fallback each has.  Modules in ``host_modules`` are taken from the
-host: SHARED_WITH_HOST always, because a C module the guest uses raises or
-registers their classes (the C _asyncio raises the host's CancelledError,
+host: SHARED_WITH_HOST always, because C code the guest uses raises, registers
+or returns what they define (the C _asyncio raises the host's CancelledError,
 which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
-registers Decimal with the host's numbers.Number), and those the user hands to
-the host for speed (``-X host-modules=``).
+registers Decimal with the host's numbers.Number; the C _json raises the host's
+json.decoder.JSONDecodeError; the C _zoneinfo raises zoneinfo._common's
+ZoneInfoNotFoundError), and those the user hands to the host for speed
+(``-X host-modules=``).
 """
 
 import _imp as host_imp
@@ -45,8 +47,9 @@ from pvm import cache
 from pvm.code import Code
 from pvm.vm import guest_traceback
 
-HIDDEN_ACCELERATORS = frozenset({"_json", "_pickle", "_elementtree", "_warnings"})
-SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers"})
+HIDDEN_ACCELERATORS = frozenset({"_pickle", "_elementtree", "_warnings"})
+SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
+                              "zoneinfo._common", "zoneinfo._tzpath"})
 
 BOOTSTRAP_FILENAME = "<frozen importlib._bootstrap>"
 EXTERNAL_FILENAME = "<frozen importlib._bootstrap_external>"
@@ -67,6 +70,7 @@ class ImportSystem:
         self.bootstrap = None     # the guest's _frozen_importlib module
         self.external = None      # the guest's _frozen_importlib_external module
         self.find_and_load = None
+        self.host_originals = {}  # host modules loaded for the guest alone, kept alive
         self.imp = make_imp(self)
 
     # -- start-up -----------------------------------------------------------------------------
@@ -235,6 +239,8 @@ class ImportSystem:
                 spec = importlib.util.spec_from_file_location(name, origin)
                 module = importlib.util.module_from_spec(spec)
                 spec.loader.exec_module(module)
+                # A module's C state lives as long as the module object, not its dict.
+                self.host_originals[name] = module
         guest_copy = types.ModuleType(name)
         namespace = guest_copy.__dict__
         namespace.update(module.__dict__)

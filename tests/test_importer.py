@@ -111,19 +111,31 @@ def test_implementation_and_cache_from_source(tmp_path):
 
 
 def test_accelerators_that_mix_worlds_are_hidden(tmp_path):
-    # pvm's design: the guest uses the pure-Python json encoder, not the C _json
-    # (which would import the host's json modules).
+    # pvm's design: the guest uses the pure-Python pickle, not the C _pickle (which
+    # would look modules up in the host's sys.modules).
     status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
         try:
-            import _json
+            import _pickle
         except ModuleNotFoundError as error:
             print(error)
-        import json, json.encoder
-        print(json.encoder.c_make_encoder, json.dumps({"a": [1, 2.5, None]}))
+        import pickle
+        print(pickle.Pickler is pickle._Pickler, pickle.loads(pickle.dumps([1, 2.5, None])))
     """)], tmp_path)
     assert status == 0
-    assert output.splitlines() == ["No module named '_json'",
-                                   'None {"a": [1, 2.5, null]}']
+    assert output.splitlines() == ["No module named '_pickle'", "True [1, 2.5, None]"]
+
+
+def test_modules_c_code_raises_from_are_shared(tmp_path):
+    # The C _json raises json.decoder.JSONDecodeError of the host's json.decoder;
+    # the guest's json.decoder is that module, so the guest's except clause catches it.
+    status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
+        import json
+        try:
+            json.loads('{"a": }')
+        except json.JSONDecodeError as error:
+            print("caught", error.msg, error.pos)
+    """)], tmp_path)
+    assert (status, output) == (0, "caught Expecting value 6\n")
 
 
 def test_modules_without_source_are_guest_copies(tmp_path):
@@ -138,11 +150,11 @@ def test_modules_without_source_are_guest_copies(tmp_path):
 
 
 def test_host_modules_option(tmp_path):
-    status, output, _ = run([sys.executable, "-m", "pvm", "-X", "host-modules=json", "-c",
-                             "import json.decoder; print(json.decoder.scanstring.__module__)"],
+    status, output, _ = run([sys.executable, "-m", "pvm", "-X", "host-modules=textwrap", "-c",
+                             "import textwrap; print(type(textwrap.dedent).__module__)"],
                             tmp_path)
-    # The host's json.decoder uses the C scanner; pvm's own would use the Python one.
-    assert (status, output) == (0, "_json\n")
+    # A host module's functions are host functions; pvm's own are pvm.vm.objects.Function.
+    assert (status, output) == (0, "builtins\n")
 
 
 def test_main_module_loader(tmp_path):

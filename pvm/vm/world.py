@@ -307,8 +307,27 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     def exit(status=None):
         raise SystemExit(status)
 
+    def displayhook(value):
+        # The host's writes to the host's sys.stdout and sets the host's builtins._.
+        if value is None:
+            return
+        builtins_namespace = interpreter.builtins.__dict__
+        builtins_namespace["_"] = None
+        stdout = interpreter.sys.stdout
+        if stdout is None:
+            raise RuntimeError("lost sys.stdout")
+        text = repr(value)
+        try:
+            stdout.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(stdout, "encoding", None) or "utf-8"
+            stdout.write(text.encode(encoding, "backslashreplace").decode(encoding, "strict"))
+        stdout.write("\n")
+        builtins_namespace["_"] = value
+
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
-                     exit):
+                     exit, displayhook):
         function.__module__ = "sys"
         namespace[function.__name__] = function
+    namespace["__displayhook__"] = displayhook
     return module
