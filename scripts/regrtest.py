@@ -1,0 +1,103 @@
+"""CPython's regression tests under pvm: of the tests that pass on CPython, how many pass on pvm.
+
+    python3 scripts/regrtest.py [--jobs N] [--timeout SECONDS] [--failures] [MODULE ...]
+
+Each module (default: CORE_MODULES, the core-language tests) is run by
+scripts/regrtest_runner.py under ``python3`` and under ``python3 -m pvm``, side by
+side; a test counts for pvm when it passes on CPython and on pvm.  A module that
+crashes or times out under pvm keeps the outcomes it printed (none if it died
+before printing: the runner prints at the end).  ``--failures`` lists, per
+module, the tests that pass on CPython and not on pvm, with the error's last line.
+Both interpreters write their bytecode caches under the repository's
+``.pycache-prefix/`` folder, as scripts/run_programs.py does.
+"""
+
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNNER = os.path.join(REPOSITORY, "scripts", "regrtest_runner.py")
+PYCACHE_PREFIX = os.path.join(REPOSITORY, ".pycache-prefix")
+MARK = "@@ "
+
+CORE_MODULES = (
+    "test_grammar test_opcodes test_scope test_class test_descr test_exceptions test_raise "
+    "test_generators test_with test_contextlib test_unpack test_keywordonlyarg test_patma "
+    "test_int test_list test_dict test_set test_string_literals test_fstring test_coroutines"
+).split()
+
+
+def environment():
+    variables = dict(os.environ)
+    variables.pop("PYTHONDONTWRITEBYTECODE", None)
+    variables["PYTHONPYCACHEPREFIX"] = PYCACHE_PREFIX
+    variables["PYTHONPATH"] = REPOSITORY
+    variables["PYTHONIOENCODING"] = "utf-8"
+    return variables
+
+
+def outcomes_of(command, timeout):
+    """({test id: (outcome, detail)}, how the process ended)."""
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=timeout,
+                                env=environment(), cwd=REPOSITORY, stdin=subprocess.DEVNULL)
+        output = result.stdout
+        ending = "exit %d" % result.returncode
+    except subprocess.TimeoutExpired as expired:
+        output = expired.stdout or b""
+        ending = "timeout"
+    outcomes = {}
+    for line in output.decode("utf-8", "replace").splitlines():
+        if not line.startswith(MARK):
+            continue
+        outcome, _, rest = line[len(MARK):].partition(" ")
+        test_id, _, detail = rest.partition(" | ")
+        outcomes[test_id] = (outcome, detail)
+    return outcomes, ending
+
+
+def run_module(name, timeout):
+    module = name if name.startswith("test.") else "test." + name
+    expected, _ = outcomes_of([sys.executable, RUNNER, module], timeout)
+    actual, ending = outcomes_of([sys.executable, "-m", "pvm", RUNNER, module], timeout)
+    passing = sorted(test_id for test_id, (outcome, _) in expected.items()
+                     if outcome == "pass")
+    failing = [(test_id, actual.get(test_id, ("missing", ending))) for test_id in passing
+               if actual.get(test_id, ("missing",))[0] != "pass"]
+    return name, len(expected), len(passing), len(passing) - len(failing), failing, ending
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per module run")
+    parser.add_argument("--failures", action="store_true",
+                        help="list the tests that pass on CPython and not on pvm")
+    arguments = parser.parse_args(argv)
+    modules = arguments.modules or CORE_MODULES
+    with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
+        results = list(pool.map(lambda name: run_module(name, arguments.timeout), modules))
+    print("%-22s %8s %8s %8s %7s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
+                                         "pvm run"))
+    total_passing = total_pvm = 0
+    for name, tests, passing, pvm_passing, failing, ending in results:
+        total_passing += passing
+        total_pvm += pvm_passing
+        percent = 100.0 * pvm_passing / passing if passing else 100.0
+        print("%-22s %8d %8d %8d %6.1f%%  %s" % (name, tests, passing, pvm_passing, percent,
+                                                ending))
+    percent = 100.0 * total_pvm / total_passing if total_passing else 100.0
+    print("%-22s %8s %8d %8d %6.1f%%" % ("total", "", total_passing, total_pvm, percent))
+    if arguments.failures:
+        for name, _, _, _, failing, _ in results:
+            for test_id, (outcome, detail) in failing:
+                print("%s: %s %s | %s" % (name, outcome, test_id, detail))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
