@@ -17,11 +17,11 @@ see the same instruction as without fusion.
 import operator
 
 from pvm import opcodes as op
-from pvm.vm.handlers import _BINARY_FUNCTIONS, _COMPARE_FUNCTIONS
+from pvm.vm.handlers import _BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, EXCEPTION_ATTRIBUTE_READERS
 
 _LOADS = (op.LOAD_FAST, op.LOAD_CONST)
-# Attribute names whose plain handlers do more than getattr/setattr (see guest_traceback).
-_SPECIAL_ATTRIBUTES = frozenset({"__traceback__", "with_traceback"})
+# Attribute names whose plain handlers do more than getattr/setattr (see handlers.py).
+_SPECIAL_ATTRIBUTES = frozenset(EXCEPTION_ATTRIBUTE_READERS)
 
 
 def fuse(code, pairs, handlers):

@@ -28,10 +28,36 @@ _tuple = tuple
 _list = list
 
 
-# Attributes of exceptions that guest code must see with guest frames in them.
-_GUEST_TRACEBACK_READERS = {
+def _exception_group_method(name):
+    """``group.split`` / ``group.subgroup`` for guest code: the host's methods only take
+    host functions as the condition, so a pvm function is handed over wrapped in one."""
+    builtin = getattr(BaseExceptionGroup, name)
+
+    def reader(exception):
+        method = getattr(exception, name)
+        if (not isinstance(exception, BaseExceptionGroup)
+                or getattr(type(exception), name) is not builtin):
+            return method
+
+        def call(condition):
+            if isinstance(condition, Function):
+                guest_condition = condition
+
+                def condition(exception):
+                    return guest_condition(exception)
+            return method(condition)
+        call.__name__ = call.__qualname__ = name
+        return call
+    return reader
+
+
+# Attributes of exceptions that guest code must see differently from host code: with
+# guest frames in their tracebacks, or taking guest functions.
+EXCEPTION_ATTRIBUTE_READERS = {
     "__traceback__": guest_traceback.traceback_of,
     "with_traceback": guest_traceback.with_traceback_method,
+    "split": _exception_group_method("split"),
+    "subgroup": _exception_group_method("subgroup"),
 }
 
 
@@ -279,7 +305,7 @@ def DELETE_GLOBAL(operand, next_index, code):
 
 def LOAD_ATTR(operand, next_index, code):
     name = code.co_names[operand]
-    special = _GUEST_TRACEBACK_READERS.get(name)
+    special = EXCEPTION_ATTRIBUTE_READERS.get(name)
     if special is not None:
         def load_traceback_attribute(frame, stack, fast):
             owner = stack[-1]
@@ -311,7 +337,7 @@ _object_getattribute = object.__getattribute__
 
 def LOAD_METHOD(operand, next_index, code):
     name = code.co_names[operand]
-    special = _GUEST_TRACEBACK_READERS.get(name)
+    special = EXCEPTION_ATTRIBUTE_READERS.get(name)
     if special is not None:
         def load_traceback_method(frame, stack, fast):
             owner = stack[-1]
