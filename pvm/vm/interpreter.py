@@ -232,6 +232,23 @@ class Interpreter:
                     pass
         return result
 
+    def running_index(self, frame):
+        """The index of the instruction ``frame`` is running now.
+
+        The loop keeps it in its local ``index`` and stores it on the frame only at
+        calls (a store per instruction would slow every program down), so find the
+        host frame of the loop running ``frame`` and read the local there: only
+        introspection (``f_lineno`` of the current frame) pays.
+        """
+        host = sys._getframe(1)
+        while host is not None:
+            if host.f_code is _RUN_FRAME_CODE:
+                variables = host.f_locals
+                if variables.get("frame") is frame:
+                    return variables["index"]
+            host = host.f_back
+        return max(frame.resume_index - 1, 0)
+
     # -- the loop ---------------------------------------------------------------------------
 
     def run_frame(self, frame, exception=None):
@@ -473,5 +490,7 @@ def _leaves(exception):
         return result
     return [exception]
 
+
+_RUN_FRAME_CODE = Interpreter.run_frame.__code__
 
 __all__ = ["Interpreter", "Executable"]

@@ -134,15 +134,22 @@ class Frame:
         return "<frame at %#x, file %r, line %s, code %s>" % (
             id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
 
+    def current_index(self):
+        """The index of the instruction this frame is at: the one running, or the call
+        it is suspended in."""
+        if self.interpreter.frame is self:
+            return self.interpreter.running_index(self)
+        return max(self.resume_index - 1, 0)
+
     @property
     def f_lineno(self):
-        return self.f_code.line_of(max(self.resume_index - 1, 0))
+        return self.f_code.line_of(self.current_index())
 
     # In CPython's units, two per instruction, as tb_lasti: inspect and traceback halve
     # it to find the instruction's entry in co_positions.
     @property
     def f_lasti(self):
-        return max(self.resume_index - 1, 0) * 2
+        return self.current_index() * 2
 
     @property
     def f_locals(self):
