@@ -32,11 +32,14 @@ or returns what they define (the C _asyncio raises the host's CancelledError,
 which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
 registers Decimal with the host's numbers.Number; the C _json raises the host's
 json.decoder.JSONDecodeError; the C _zoneinfo raises zoneinfo._common's
-ZoneInfoNotFoundError), and those the user hands to the host for speed
-(``-X host-modules=``).
+ZoneInfoNotFoundError; the C ``object.__reduce_ex__`` returns copyreg's
+``_reconstructor`` and ``__newobj__``, which the guest's pickle must find again
+in ``copyreg`` to save them by reference), and those the user hands to the host
+for speed (``-X host-modules=``).
 """
 
 import _imp as host_imp
+import copyreg
 import importlib.machinery
 import importlib.util
 import os
@@ -49,7 +52,7 @@ from pvm.vm import guest_traceback
 
 HIDDEN_ACCELERATORS = frozenset({"_pickle", "_elementtree", "_warnings"})
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
-                              "zoneinfo._common", "zoneinfo._tzpath"})
+                              "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
 
 BOOTSTRAP_FILENAME = "<frozen importlib._bootstrap>"
 EXTERNAL_FILENAME = "<frozen importlib._bootstrap_external>"
@@ -57,6 +60,20 @@ IMPORTLIB_FILENAMES = (BOOTSTRAP_FILENAME, EXTERNAL_FILENAME)
 _IMPORTLIB_FOLDER = os.path.dirname(importlib.__file__)
 # What the guest's importlib sets on a module copied from the host.
 _IMPORT_STATE = ("__spec__", "__loader__", "__package__")
+
+
+def _host_function_by_reference(function):
+    """copyreg's reducer for host functions: save them by name, as pickle saves functions.
+
+    The guest's pickle and copy know the guest's function type only, so a host
+    function reaching them (copyreg's, from ``object.__reduce_ex__``) would be
+    unpicklable; a string tells them to save it as a global.  The host's own
+    picklers never ask: both handle their function type before copyreg's table.
+    """
+    return function.__qualname__
+
+
+copyreg.pickle(types.FunctionType, _host_function_by_reference)
 
 
 class ImportSystem:

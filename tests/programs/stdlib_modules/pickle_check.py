@@ -1,4 +1,4 @@
-# Checks: pickle: round trips at every protocol, custom classes, __getstate__/__setstate__, __reduce__, shared refs, errors.
+# Checks: pickle: round trips at every protocol, custom classes, __getstate__/__setstate__, __reduce__, shared refs, unpicklable values.
 import collections
 import io
 import pickle
@@ -62,8 +62,6 @@ for value in (lambda: None, (x for x in [])):
     try:
         pickle.dumps(value)
     except (pickle.PicklingError, TypeError, AttributeError) as error:
-        print(type(error).__name__, re.sub(r" at 0x[0-9a-f]+", "", str(error)))
-try:
-    pickle.loads(b"garbage")
-except pickle.UnpicklingError as error:
-    print("UnpicklingError:", error)
+        # The messages, and what damaged data raises, are the C _pickle's under
+        # CPython: pickle_error_messages.py.
+        print(type(error).__name__)
