@@ -2,8 +2,8 @@
 
     pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 
-Options follow python's: -c, -m, -, -i, -B, -O, -OO, -u, -q, -V, -X, -h,
--E, -s, -S, -I (the last four accepted and ignored), PYTHONPATH,
+Options follow python's: -c, -m, -, -i, -B, -O, -OO, -u, -q, -s, -S, -V, -X, -h,
+-E and -I (these two accepted and ignored), PYTHONPATH,
 PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX.  ``-X trace`` prints every
 instruction as it runs (offset, opcode, argument, top of the stack), for
 learners; ``-X pycache_prefix=PATH`` is python's; ``-X host-modules=a,b``
@@ -25,6 +25,8 @@ Options:
 -O     : remove assert and __debug__-dependent statements
 -OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE
+-S     : don't imply 'import site' on initialization
 -u     : force the stdout and stderr streams to be unbuffered
 -W arg : warning control; arg is action:message:category:module:lineno
          also PYTHONWARNINGS=arg
@@ -59,6 +61,8 @@ class Options:
         self.inspect = False
         self.optimize = 0
         self.quiet = False
+        self.no_site = False
+        self.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
         self.unbuffered = False
         self.trace = False
         self.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
@@ -131,7 +135,11 @@ def parse_arguments(argv):
                 options.unbuffered = True
             elif letter == "B":
                 options.dont_write_bytecode = True
-            elif letter in "EsSIbdvR":
+            elif letter == "S":
+                options.no_site = True
+            elif letter == "s":
+                options.no_user_site = True
+            elif letter in "EIbdvR":
                 pass
             else:
                 sys.stderr.write("Unknown option: -%s\n" % letter)
@@ -157,16 +165,33 @@ def main(argv=None):
     return run(options)
 
 
-def _search_path(first):
-    path = [first]
+def _search_path():
+    """The guest's sys.path before its site module runs: PYTHONPATH and the standard
+    library (what the host's path holds before its site directories)."""
+    path = []
     extra = os.environ.get("PYTHONPATH")
     if extra:
         path.extend(item for item in extra.split(os.pathsep) if item)
     repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    site_folders = _host_site_folders()
     for item in sys.path[1:]:
-        if os.path.abspath(item or ".") != repository:
+        if os.path.abspath(item or ".") in site_folders:
+            break
+        if os.path.abspath(item or ".") != repository and item not in path:
             path.append(item)
     return path
+
+
+def _host_site_folders():
+    """The folders the host's site module added first (site-packages, the user's):
+    everything after them in the host's path came from them or from .pth files."""
+    site = sys.modules.get("site")
+    if site is None:
+        return set()
+    folders = list(site.getsitepackages())
+    if site.ENABLE_USER_SITE and site.USER_SITE:
+        folders.append(site.USER_SITE)
+    return {os.path.abspath(folder) for folder in folders}
 
 
 def run(options):
@@ -186,11 +211,12 @@ def run(options):
     else:
         argv = [options.script or ""] + options.arguments
         first = ""
-    interpreter = Interpreter(argv=argv, path=_search_path(first), optimize=options.optimize,
+    interpreter = Interpreter(argv=argv, path=_search_path(), optimize=options.optimize,
                               trace=options.trace,
                               dont_write_bytecode=options.dont_write_bytecode,
                               pycache_prefix=_absolute_or_none(options.pycache_prefix),
-                              host_modules=options.host_modules)
+                              host_modules=options.host_modules,
+                              no_site=options.no_site, no_user_site=options.no_user_site)
     # The guest's warnings module reads them when it is first imported, as CPython's does.
     interpreter.sys.warnoptions = list(options.warnoptions)
     main_module = types.ModuleType("__main__")
@@ -203,6 +229,13 @@ def run(options):
     namespace = main_module.__dict__
     status = 0
     try:
+        if not options.no_site:
+            # As CPython's start-up: sys.path gains site-packages, .pth files run,
+            # builtins gain exit, help, ...; sys.__interactivehook__ is set.
+            interpreter.importer.import_("site")
+        # After site, as CPython's start-up does: site makes the path's entries
+        # absolute, and the current folder is named "" only here.
+        interpreter.sys.path.insert(0, first)
         if options.command is not None:
             code = interpreter.compile(options.command + "\n", "<string>", "exec")
             interpreter.run_code(code, namespace)

@@ -188,6 +188,11 @@ class Code:
         return hash((self.co_name, self.co_code, self.co_firstlineno))
 
 
+# CPython's name for the type, which guest code sees (``type(f.__code__)``, error
+# messages); to the host it is still ``pvm.Code``.
+Code.__name__ = Code.__qualname__ = "code"
+Code.__module__ = "builtins"
+
 # Positions hold None where an instruction has no line or column; packed, that is -1
 # (never a real line or column).
 _NO_VALUE = -1

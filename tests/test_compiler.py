@@ -177,3 +177,27 @@ def test_stdlib_sample_compiles_and_round_trips_through_marshal(path):
     code = pvm_compile(source, path, "exec")
     data = marshal.dumps(code.to_tuple())
     assert Code.from_tuple(marshal.loads(data)) == code
+
+
+# codeop's flags: PyCF_ALLOW_INCOMPLETE_INPUT (0x4000) and PyCF_DONT_IMPLY_DEDENT (0x200).
+INCOMPLETE_INPUT_SOURCES = [
+    "x = 1", "x = 1\n", "1 +", "1 +\n", "(1,", "x = (\n", "x = [\n1,\n", "if x:", "if x:\n",
+    "if x:\n    y = 2", "if x:\n    y = 2\n", "if x:\n    y = 2\n\n", "def f():\n  return 1",
+    "if x:\n  pass\nelse:", "try:\n  pass\n", "@dec", "'''abc", "'abc", "x = )",
+    "if x:\n    y = 2\nz = 3", "class A:\n  def f(self):\n    pass\n", "for i in x:\n  if i:\n    pass",
+    "lambda:", "f(x for x in", "x = 1 +\\\n", "#comment", "", "\n", "async def f():\n  await x",
+]
+
+
+@pytest.mark.parametrize("flags", [0x4000 | 0x200, 0x4000, 0x200])
+@pytest.mark.parametrize("mode", ["single", "exec", "eval"])
+def test_incomplete_input_flags_match_cpython(mode, flags):
+    def outcome(compile_function, source):
+        try:
+            compile_function(source, "<input>", mode, flags)
+        except SyntaxError as error:
+            return "SyntaxError: %s" % error.msg
+        return "compiled"
+    expected = [outcome(compile, source) for source in INCOMPLETE_INPUT_SOURCES]
+    actual = [outcome(pvm_compile, source) for source in INCOMPLETE_INPUT_SOURCES]
+    assert actual == expected

@@ -18,6 +18,10 @@ __all__ = ["compile", "PyCF_ONLY_AST", "PyCF_ALLOW_TOP_LEVEL_AWAIT"]
 
 PyCF_ONLY_AST = ast.PyCF_ONLY_AST
 PyCF_ALLOW_TOP_LEVEL_AWAIT = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+PyCF_TYPE_COMMENTS = ast.PyCF_TYPE_COMMENTS
+# codeop's flags (not in the ast module): they let a compile tell incomplete input.
+PyCF_DONT_IMPLY_DEDENT = 0x200
+PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000
 _MODES = ("exec", "eval", "single")
 
 
@@ -61,7 +65,10 @@ def compile(source, filename="<unknown>", mode="exec", flags=0, dont_inherit=Fal
     if isinstance(source, ast.AST):
         tree = _copy_tree(source)
     else:
-        tree = parse(source, filename, mode)
+        tree = parse(source, filename, mode,
+                     type_comments=bool(flags & PyCF_TYPE_COMMENTS),
+                     allow_incomplete_input=bool(flags & PyCF_ALLOW_INCOMPLETE_INPUT),
+                     dont_imply_dedent=bool(flags & PyCF_DONT_IMPLY_DEDENT))
     if flags & PyCF_ONLY_AST:
         return tree
     folded = fold(tree, optimize)

@@ -12,7 +12,7 @@ import re
 import sys
 
 from pvm.parser.lexer import lex
-from pvm.parser.parser import Parser, report_syntax_error, syntax_error
+from pvm.parser.parser import Parser, incomplete_input_error, report_syntax_error, syntax_error
 
 START_RULES = {
     "exec": Parser.file,
@@ -27,8 +27,12 @@ _PARSE_RECURSION_LIMIT = 100_000
 
 
 def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
-          feature_version=None):
-    """Parse `source` (str or bytes) into an AST, as `ast.parse` does."""
+          feature_version=None, allow_incomplete_input=False, dont_imply_dedent=False):
+    """Parse `source` (str or bytes) into an AST, as `ast.parse` does.
+
+    The last two are compile()'s PyCF_ALLOW_INCOMPLETE_INPUT and PyCF_DONT_IMPLY_DEDENT,
+    which codeop uses to tell input that needs more lines: a parse that fails for want
+    of more input raises SyntaxError("incomplete input")."""
     if mode not in START_RULES:
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
     undecodable_bytes = False
@@ -44,7 +48,36 @@ def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
     stream = lex(source, filename, type_comments)
     stream.exec_input = mode == "exec"
     stream.undecodable_bytes = bool(undecodable_bytes)
-    return _run(stream, START_RULES[mode], filename, feature_version)
+    if dont_imply_dedent and mode == "single":
+        stream.drop_implied_dedents()
+    if stream.error is not None:
+        _end_of_input_errors(stream, source, mode)
+    return _run(stream, START_RULES[mode], filename, feature_version, allow_incomplete_input)
+
+
+def _end_of_input_errors(stream, source, mode):
+    """Tokenizer errors where the input ends, which depend on the mode: CPython adds a
+    final newline to 'exec' input only, so in 'single' and 'eval' input a string
+    or a backslash continuation on the last line runs into the end of the input."""
+    error = stream.error
+    at_end = not source.endswith("\n") and error.lineno == source.count("\n") + 1
+    if error.msg == "unexpected EOF while parsing":
+        if mode == "exec":
+            stream.error_at_end_of_input = True
+        elif at_end and source.endswith("\\"):
+            line = stream.lines[-1]
+            replacement = SyntaxError("unexpected character after line continuation "
+                                      "character")
+            replacement.lineno = replacement.end_lineno = error.lineno
+            replacement.offset = len(line)
+            replacement.end_offset = 0
+            replacement.text = line
+            stream.error = replacement
+    elif mode != "exec" and at_end and error.msg.startswith("unterminated string literal"):
+        stream.error_at_end_of_input = True
+    if mode != "exec" and at_end and stream.error.text and stream.error.text.endswith("\n"):
+        # The last line, shown as it is: no newline was added to it.
+        stream.error.text = stream.error.text[:-1]
 
 
 def parse_fstring_expression(text, filename="<unknown>"):
@@ -55,7 +88,7 @@ def parse_fstring_expression(text, filename="<unknown>"):
     return _run(stream, Parser.fstring_expression, filename, None)
 
 
-def _run(stream, start_rule, filename, feature_version):
+def _run(stream, start_rule, filename, feature_version, allow_incomplete_input=False):
     parser = Parser(stream, filename, feature_version)
     old_limit = sys.getrecursionlimit()
     if old_limit < _PARSE_RECURSION_LIMIT:
@@ -64,11 +97,15 @@ def _run(stream, start_rule, filename, feature_version):
         try:
             tree = start_rule(parser)
         except SyntaxError as error:
+            if allow_incomplete_input and parser.pos >= stream.end_of_input_index():
+                # An empty 'single' input, which the parser refuses at once.
+                raise incomplete_input_error(stream, parser.pos, filename) from None
             # Raised while building a node (a bad string literal): final, as in CPython,
             # unless the tokenizer finds an error further on (see lexer.TokenStream).
             raise report_syntax_error(stream, error, filename) from None
         if tree is None:
-            raise syntax_error(stream, start_rule, filename, feature_version)
+            raise syntax_error(stream, start_rule, filename, feature_version,
+                               allow_incomplete_input)
         if parser.has_long_statement:
             _check_tree_depth(tree, old_limit)
         return tree

@@ -88,9 +88,11 @@ class TokenStream:
     """
 
     __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
-                 "lines", "filename", "exec_input", "undecodable_bytes")
+                 "lines", "filename", "exec_input", "undecodable_bytes",
+                 "error_at_end_of_input")
 
-    def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename):
+    def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename,
+                 error_at_end_of_input=False):
         self.keys = keys
         self.tokens = tokens
         self.type_ignores = type_ignores
@@ -104,6 +106,40 @@ class TokenStream:
         self.exec_input = True
         # Whether the source held bytes that are not UTF-8 (as surrogate escapes).
         self.undecodable_bytes = False
+        # Whether the tokenizer's error is the input ending too soon (a bracket or a
+        # triple-quoted string still open), which CPython calls incomplete input.
+        self.error_at_end_of_input = error_at_end_of_input
+
+    def end_of_input_index(self):
+        """The index of the first token made because the input ended rather than read
+        from it: the ERROR of an input that ended too soon, or the closing DEDENTs and
+        ENDMARKER (and before them, for 'single' input without a final newline, the
+        NEWLINE that CPython's parser adds).  A parse that fails having read this far
+        failed for want of more input (``PyCF_ALLOW_INCOMPLETE_INPUT``)."""
+        keys = self.keys
+        index = len(keys) - 1
+        if self.error is not None:
+            return index if self.error_at_end_of_input else len(keys)
+        while index > 0 and keys[index - 1] is DEDENT:
+            index -= 1
+        if (not self.exec_input and index > 0 and keys[index - 1] is NEWLINE
+                and self.tokens[index - 1][0] == ""):
+            index -= 1
+        return index
+
+    def drop_implied_dedents(self):
+        """``PyCF_DONT_IMPLY_DEDENT`` for 'single' input without a final newline: the
+        blocks still open at the end stay open (CPython adds their DEDENTs only when
+        a newline ends the last line)."""
+        keys = self.keys
+        if self.error is not None or not keys or keys[-1] is not ENDMARKER:
+            return
+        index = len(keys) - 1
+        while index > 0 and keys[index - 1] is DEDENT:
+            index -= 1
+        if index > 0 and keys[index - 1] is NEWLINE and self.tokens[index - 1][0] == "":
+            del keys[index:-1], self.tokens[index:-1]
+            self.error_index = len(keys)
 
 
 def lex(source, filename="<unknown>", type_comments=False):
@@ -121,6 +157,7 @@ def lex(source, filename="<unknown>", type_comments=False):
     open_brackets = []  # (bracket, line, col) of brackets still open
     error = None
     error_kind = "raised"
+    error_at_end_of_input = False
     # Columns are converted to UTF-8 bytes only on lines that need it; consecutive tokens
     # share their line object, so the test is made once per line.
     last_line = None
@@ -262,6 +299,7 @@ def lex(source, filename="<unknown>", type_comments=False):
             previous_number_end = None
     except TokenError as token_error:
         error, error_kind = _end_of_file_error(token_error, open_brackets, source)
+        error_at_end_of_input = True
     except IndentationError as indentation_error:
         error = _indentation_error(indentation_error, source)
         error_kind = "quiet"
@@ -272,7 +310,8 @@ def lex(source, filename="<unknown>", type_comments=False):
         append_key(ERROR)
         append_token(("", error.lineno, 0, error.lineno, 0))
     lines = source.split("\n")
-    return TokenStream(keys, tokens, type_ignores, error, error_kind, lines, filename)
+    return TokenStream(keys, tokens, type_ignores, error, error_kind, lines, filename,
+                       error_at_end_of_input)
 
 
 def _closing_bracket_error(open_brackets, key, line_number, col, line):

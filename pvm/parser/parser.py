@@ -2581,13 +2581,24 @@ class _ReadTrackingKeys(list):
         return list.__getitem__(self, index)
 
 
-def syntax_error(stream, start_rule, filename, feature_version):
+def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete_input=False):
     """The SyntaxError for a stream whose first parse failed (returned, not raised)."""
     try:
         # The second pass finds where the first one gave up...
         tracking_parser = Parser(stream, filename, feature_version)
         tracking_parser.keys = keys = _ReadTrackingKeys(stream)
-        if start_rule(tracking_parser) is not None:
+        try:
+            succeeded = start_rule(tracking_parser) is not None
+        except SyntaxError:
+            # The tokenizer's error, read at the ERROR token: final, unless the input
+            # only ended too soon.
+            if not allow_incomplete_input:
+                raise
+            succeeded = False
+        if allow_incomplete_input and keys.furthest >= stream.end_of_input_index():
+            # It gave up where the input ends: more lines could complete it.
+            return incomplete_input_error(stream, keys.furthest, filename)
+        if succeeded:
             raise AssertionError("a failed parse succeeded on the second pass")
         furthest = keys.furthest
         # ...and the third runs the invalid_* rules, which raise a precise error.
@@ -2608,8 +2619,23 @@ def syntax_error(stream, start_rule, filename, feature_version):
     if key is DEDENT:
         return _with_filename(_unexpected_indentation("unexpected unindent", stream, token),
                               filename)
-    error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
+    end = stream.end_of_input_index()
+    if not stream.exec_input and end < len(stream.tokens) and stream.tokens[end] is token:
+        # At the NEWLINE CPython's parser adds where 'single' or 'eval' input ends:
+        # it has no column (offset and end 0); the line is shown as it is.
+        error = SyntaxError("invalid syntax")
+        error.lineno = error.end_lineno = token[1]
+        error.offset = error.end_offset = 0
+        error.text = stream.lines[-1]
+    else:
+        error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
     return _with_filename(_tokenizer_error_first(stream, error, token[1]), filename)
+
+
+def incomplete_input_error(stream, index, filename):
+    """The error for a parse that gave up at token ``index``, where the input ends."""
+    token = stream.tokens[min(index, len(stream.tokens) - 1)]
+    return _with_filename(located_error("incomplete input", stream, token), filename)
 
 
 def report_syntax_error(stream, error, filename):
@@ -2684,7 +2710,8 @@ def position_unknown_error(message, stream, token, error_class):
     error.lineno = error.end_lineno = token[1]
     error.offset = _character_offset(line, token[2]) - 1
     error.end_offset = -1
-    error.text = line + "\n"
+    unterminated_last_line = token[1] == len(stream.lines) and line != ""
+    error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
     return error
 
 

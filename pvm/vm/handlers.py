@@ -1149,8 +1149,8 @@ def MAKE_FUNCTION(operand, next_index, code):
         annotations = stack.pop() if flags & opcodes.FUNCTION_ANNOTATIONS else None
         kwdefaults = stack.pop() if flags & opcodes.FUNCTION_KWDEFAULTS else None
         defaults = stack.pop() if flags & opcodes.FUNCTION_DEFAULTS else None
-        stack.append(Function(function_code, frame.f_globals, frame.interpreter, None,
-                              defaults, kwdefaults, closure, annotations))
+        stack.append(Function.make(function_code, frame.f_globals, frame.interpreter,
+                                   defaults, kwdefaults, closure, annotations))
         return next_index
     return make_function
 

@@ -37,10 +37,23 @@ class Console:
             return None
         return code
 
+    def run_interactive_hook(self):
+        """Call sys.__interactivehook__, as CPython does before its prompt: site's
+        hook imports readline (line editing, history, tab completion) when it exists."""
+        hook = getattr(self.interpreter.sys, "__interactivehook__", None)
+        if hook is None:
+            return
+        try:
+            hook()
+        except BaseException as error:
+            print("Failed calling sys.__interactivehook__", file=sys.stderr)
+            print_exception(error)
+
     def interact(self, quiet=False):
         guest_sys = self.interpreter.sys
         if not quiet:
             print(_BANNER % (sys.version, sys.platform), file=sys.stderr)
+        self.run_interactive_hook()
         buffer = []
         while True:
             prompt = getattr(guest_sys, "ps2" if buffer else "ps1", "... " if buffer else ">>> ")

@@ -64,7 +64,7 @@ class Interpreter:
     """A guest world: its builtins, its sys, its modules, and the loop."""
 
     def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
-                 pycache_prefix=None, host_modules=()):
+                 pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled (sys.exception())
@@ -76,7 +76,8 @@ class Interpreter:
         self.modules = {}
         self.builtins = world.make_builtins(self)
         self.builtins_dict = self.builtins.__dict__
-        self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix)
+        self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
+                                  no_site, no_user_site)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
         from pvm.importer import ImportSystem
@@ -492,5 +493,16 @@ def _leaves(exception):
 
 
 _RUN_FRAME_CODE = Interpreter.run_frame.__code__
+
+
+def running_interpreter():
+    """The interpreter whose loop is running guest code that called the host (the
+    innermost, should interpreters nest)."""
+    host = sys._getframe(1)
+    while host is not None:
+        if host.f_code is _RUN_FRAME_CODE:
+            return host.f_locals["self"]
+        host = host.f_back
+    raise RuntimeError("no pvm interpreter is running")
 
 __all__ = ["Interpreter", "Executable"]

@@ -15,6 +15,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS
                       CO_VARKEYWORDS)
 
 CellType = types.CellType
+_new_object = object.__new__
 MethodType = types.MethodType
 
 
@@ -54,21 +55,61 @@ class Function(metaclass=_FunctionClass):
                  "__dict__", "__weakref__", "interpreter", "kind", "simple_arity", "module",
                  "doc")
 
-    def __init__(self, code, globals_, interpreter, qualname=None, defaults=None,
-                 kwdefaults=None, closure=None, annotations=None):
-        self.__code__ = code
-        self.__globals__ = globals_
-        self.__name__ = code.co_name
-        self.__qualname__ = qualname or code.co_qualname
-        self.__defaults__ = defaults
-        self.__kwdefaults__ = kwdefaults
-        self.__closure__ = closure
-        self.__annotations__ = annotations if annotations is not None else {}
-        self.__builtins__ = interpreter.builtins_dict
-        self.__module__ = globals_.get("__name__")
+    @classmethod
+    def make(cls, code, globals_, interpreter, defaults=None, kwdefaults=None, closure=None,
+             annotations=None):
+        """The function MAKE_FUNCTION makes."""
+        function = _new_object(cls)
+        function.__code__ = code
+        function.__globals__ = globals_
+        function.__name__ = code.co_name
+        function.__qualname__ = code.co_qualname
+        function.__defaults__ = defaults
+        function.__kwdefaults__ = kwdefaults
+        function.__closure__ = closure
+        function.__annotations__ = annotations if annotations is not None else {}
+        function.__builtins__ = interpreter.builtins_dict
+        function.__module__ = globals_.get("__name__")
         consts = code.co_consts
-        self.__doc__ = consts[0] if consts and isinstance(consts[0], str) else None
-        self.interpreter = interpreter
+        function.__doc__ = consts[0] if consts and isinstance(consts[0], str) else None
+        function.interpreter = interpreter
+        return function
+
+    def __new__(cls, code, globals, name=None, argdefs=None, closure=None):
+        """``types.FunctionType(code, globals, name=None, argdefs=None, closure=None)``,
+        as guest code calls it, with CPython's checks."""
+        from pvm.code import Code
+        from pvm.vm.interpreter import running_interpreter
+        if not isinstance(code, Code):
+            raise TypeError("function() argument 'code' must be code, not %s"
+                            % type(code).__name__)
+        if not isinstance(globals, dict):
+            raise TypeError("function() argument 'globals' must be dict, not %s"
+                            % type(globals).__name__)
+        if name is not None and not isinstance(name, str):
+            raise TypeError("arg 3 (name) must be None or string")
+        if argdefs is not None and not isinstance(argdefs, tuple):
+            raise TypeError("arg 4 (defaults) must be None or tuple")
+        free_count = len(code.co_freevars)
+        if not isinstance(closure, tuple):
+            if free_count and closure is None:
+                raise TypeError("arg 5 (closure) must be tuple")
+            if closure is not None:
+                raise TypeError("arg 5 (closure) must be None or tuple")
+        cells = closure or ()
+        if len(cells) != free_count:
+            raise ValueError("%s requires closure of length %d, not %d"
+                             % (code.co_name, free_count, len(cells)))
+        for cell in cells:
+            if not isinstance(cell, CellType):
+                raise TypeError("arg 5 (closure) expected cell, found %s"
+                                % type(cell).__name__)
+        interpreter = running_interpreter()
+        function = cls.make(code, globals, interpreter, argdefs, None, closure)
+        function.__builtins__ = interpreter.builtins_for(globals)
+        if name is not None:
+            function.__name__ = name
+        return function
 
     # A property, so that assigning a new code object updates kind and simple_arity.
     @property

@@ -235,14 +235,16 @@ def _zero_argument_super(frame):
     return cls, first
 
 
-def _guest_flags(optimize, dont_write_bytecode):
-    """sys.flags as the guest sees it: the host's, with pvm's -O level and -B."""
+def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site):
+    """sys.flags as the guest sees it: the host's, with pvm's -O level, -B, -S and -s."""
     import collections
     names = type(host_sys.flags).__match_args__
     flags_type = collections.namedtuple("flags", names)
     values = dict(zip(names, host_sys.flags))
     values["optimize"] = optimize
     values["dont_write_bytecode"] = int(dont_write_bytecode)
+    values["no_site"] = int(no_site)
+    values["no_user_site"] = int(no_user_site or values["no_user_site"])
     return flags_type(**values)
 
 
@@ -255,10 +257,13 @@ def _guest_implementation():
     return types.SimpleNamespace(**values)
 
 
-def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=None):
+def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=None,
+             no_site=False, no_user_site=False):
     module = types.ModuleType("sys", host_sys.__doc__)
     namespace = module.__dict__
     namespace.update(host_sys.__dict__)
+    # The host's site set it for the host's prompt; the guest's site sets the guest's.
+    namespace.pop("__interactivehook__", None)
     namespace["argv"] = list(argv)
     namespace["orig_argv"] = list(host_sys.orig_argv)
     namespace["path"] = list(host_sys.path if path is None else path)
@@ -268,7 +273,8 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     namespace["path_importer_cache"] = {}
     namespace["dont_write_bytecode"] = bool(dont_write_bytecode)
     namespace["pycache_prefix"] = pycache_prefix
-    namespace["flags"] = _guest_flags(interpreter.optimize, dont_write_bytecode)
+    namespace["flags"] = _guest_flags(interpreter.optimize, dont_write_bytecode, no_site,
+                                      no_user_site)
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():
