@@ -352,3 +352,22 @@ def test_pycache_prefix(tmp_path, how):
     assert pvm_cache == cache.cache_from_source(str(program / "helper.py"), optimization="",
                                                 pycache_prefix=str(prefix))
     assert_valid_pvm_cache(pvm_cache, program / "helper.py")
+
+
+# -- many processes at once --------------------------------------------------------------------
+
+def test_concurrent_imports_of_edited_modules(tmp_path):
+    # The small version of scripts/cache_stress.py (8 x 50 there): pvm processes
+    # import modules whose sources change every round, while a checker reads every
+    # cache file it sees; every answer must be python3's and no file partial.
+    result = subprocess.run(
+        [sys.executable, os.path.join(REPOSITORY_FOLDER, "scripts", "cache_stress.py"),
+         "--processes", "2", "--rounds", "5", "--folder", str(tmp_path)],
+        capture_output=True, text=True, env=environment(), timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("2 pvm processes x 5 rounds: 10 answers (each from importing "
+                        "4 modules), 0 wrong")
+    assert lines[1].endswith(" 0 partial")
+    assert lines[2] == "left behind: 0 temporary files; final cache files stale or damaged: 0"
+    assert lines[3].startswith("PASSED")
