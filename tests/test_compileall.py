@@ -104,6 +104,7 @@ def load_cache(path):
     ["-i", "no_such_list"],
     ["-i", "-"],
     ["-j", "2", "-q", "tree"],
+    ["-o", "3", "tree/a.py"],      # a level the compiler refuses: an error per file
     # Usage errors: argparse's messages and status 2.
     ["-d", "x", "-s", "y", "tree"],
     ["--hardlink-dupes", "tree"],
