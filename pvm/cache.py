@@ -245,7 +245,7 @@ def load_or_compile(source_path, optimize=0, dont_write_bytecode=False, pycache_
     compile (``compile(source_bytes, filename)``) and write the cache.
 
     The guest's import system has its own loader (pvm.importer); this serves pvm's
-    start-up (its import system's own modules) and ``pvm.py_compile``.
+    start-up (its import system's own modules).
     """
     if compile is None:
         from pvm.compiler import compile as pvm_compile
@@ -281,12 +281,13 @@ def load_or_compile(source_path, optimize=0, dont_write_bytecode=False, pycache_
         try:
             make_parents(cache_path)
             write_atomic(cache_path, code_to_timestamp_pyc(code, stat.st_mtime, len(source)),
-                         _source_mode(stat))
+                         mode_for_cache(stat.st_mode))
         except OSError:
             pass    # a read-only folder: run without a cache, as CPython does
     return code
 
 
-def _source_mode(stat):
-    # As importlib: the cache file gets the source's permissions (plus owner write).
-    return (stat.st_mode & 0o777) | 0o200
+def mode_for_cache(source_mode):
+    """The permissions of a cache file whose source has ``source_mode``: the source's,
+    plus owner write so that the next compile can replace it (importlib's rule)."""
+    return (source_mode & 0o777) | 0o200

@@ -170,6 +170,18 @@ def test_compile_time_syntax_errors_match_cpython(source):
         (expected.value.msg, expected.value.lineno, expected.value.offset)
 
 
+@pytest.mark.parametrize("arguments", [
+    {"optimize": 3}, {"optimize": -2}, {"optimize": 3, "mode": "bogus"}, {"mode": "bogus"},
+])
+def test_bad_arguments_rejected_as_the_builtin_does(arguments):
+    arguments = {"source": "x = 1\n", "filename": "<test>", "mode": "exec", **arguments}
+    with pytest.raises(ValueError) as expected:
+        compile(**arguments)
+    with pytest.raises(ValueError) as actual:
+        pvm_compile(**arguments)
+    assert str(actual.value) == str(expected.value)
+
+
 @pytest.mark.parametrize("path", corpus.sample_files(12))
 def test_stdlib_sample_compiles_and_round_trips_through_marshal(path):
     with open(path, "rb") as file:

@@ -57,6 +57,9 @@ class Compiler:
 def compile(source, filename="<unknown>", mode="exec", flags=0, dont_inherit=False,
             optimize=-1):
     """Compile ``source`` (str, bytes or an AST) into a ``pvm.Code``, like the builtin."""
+    # Checked before the mode, as the builtin does.
+    if not -1 <= optimize <= 2:
+        raise ValueError("compile(): invalid optimize value")
     if mode not in _MODES:
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
     if optimize == -1:
