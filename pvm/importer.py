@@ -26,7 +26,10 @@ Two kinds of modules are not the guest's own, for a reason each:
 HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
 table (the guest would mix two copies of one module: two CancelledError
 classes, two numbers.Number ABCs); the guest does without them and uses the
-pure-Python fallback each has.  Modules in ``host_modules`` are taken from the
+pure-Python fallback each has, or pvm's replacement (GUEST_REPLACEMENTS: the C
+_pickle looks globals up in the host's module table; pvm/guest/_pickle.py is
+pickle's pure-Python classes with the C module's behaviour where programs see
+it).  Modules in ``host_modules`` are taken from the
 host: SHARED_WITH_HOST always, because C code the guest uses raises, registers
 or returns what they define (the C _asyncio raises the host's CancelledError,
 which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
@@ -50,7 +53,11 @@ from pvm import cache
 from pvm.code import Code
 from pvm.vm import guest_traceback
 
-HIDDEN_ACCELERATORS = frozenset({"_pickle", "_elementtree", "_warnings"})
+HIDDEN_ACCELERATORS = frozenset({"_elementtree", "_warnings"})
+# C modules the guest gets pvm's own version of (in pvm/guest/), each with the host
+# values it is handed through its spec's loader_state.
+GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer}}
+_GUEST_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guest")
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
                               "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
 
@@ -397,6 +404,11 @@ class HostModuleFinder:
     def find_spec(self, name, path=None, target=None):
         if name in HIDDEN_ACCELERATORS:
             raise ModuleNotFoundError("No module named %r" % name, name=name)
+        if name in GUEST_REPLACEMENTS:
+            spec = self.system.external.spec_from_file_location(
+                name, os.path.join(_GUEST_FOLDER, name + ".py"))
+            spec.loader_state = GUEST_REPLACEMENTS[name]()
+            return spec
         if not self.system.is_host_module(name):
             return None
         module = host_sys.modules.get(name) or importlib.import_module(name)

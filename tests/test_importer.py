@@ -110,19 +110,24 @@ def test_implementation_and_cache_from_source(tmp_path):
     assert output.splitlines() == ["pvm pvm-311", "/a/__pycache__/b.pvm-311.pyc", "/a/b.py"]
 
 
-def test_accelerators_that_mix_worlds_are_hidden(tmp_path):
-    # pvm's design: the guest uses the pure-Python pickle, not the C _pickle (which
-    # would look modules up in the host's sys.modules).
+def test_accelerators_that_mix_worlds_are_hidden_or_replaced(tmp_path):
+    # pvm's design: the C _elementtree would import the host's xml.etree modules, so
+    # the guest does without it; the C _pickle would look modules up in the host's
+    # sys.modules, so the guest gets pvm's _pickle (pvm/guest), made of pickle's classes.
     status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
         try:
-            import _pickle
+            import _elementtree
         except ModuleNotFoundError as error:
             print(error)
-        import pickle
-        print(pickle.Pickler is pickle._Pickler, pickle.loads(pickle.dumps([1, 2.5, None])))
+        import _pickle, os, pickle
+        print(_pickle.__file__.endswith(os.path.join("pvm", "guest", "_pickle.py")))
+        print(pickle.Pickler is _pickle.Pickler, issubclass(pickle.Pickler, pickle._Pickler),
+              pickle.PicklingError is _pickle.PicklingError)
+        print(pickle.loads(pickle.dumps([1, 2.5, None])))
     """)], tmp_path)
     assert status == 0
-    assert output.splitlines() == ["No module named '_pickle'", "True [1, 2.5, None]"]
+    assert output.splitlines() == ["No module named '_elementtree'", "True", "True True True",
+                                   "[1, 2.5, None]"]
 
 
 def test_modules_c_code_raises_from_are_shared(tmp_path):

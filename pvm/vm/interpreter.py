@@ -14,6 +14,7 @@ exception pushed; otherwise the frame is popped and the search goes on in
 the caller.  Nothing is paid while no exception is raised.
 """
 
+import os
 import sys
 import warnings
 
@@ -34,6 +35,13 @@ DEFAULT_RECURSION_LIMIT = 1000
 # the pure-Python versions the guest runs leave none either, so that an uncaught
 # warning turned error shows the traceback CPython shows.
 _WARNINGS_FILE = warnings.__file__
+# pvm's stand-ins for C modules (pvm/guest/) leave no traceback entries, as C code
+# leaves none, and neither do the frames of the pure-Python module each runs on
+# (directly inside it): {stand-in's file: that module's file}.
+_C_STAND_INS = {
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "guest",
+                 "_pickle.py"): os.path.join(os.path.dirname(warnings.__file__), "pickle.py"),
+}
 _C_IN_CPYTHON_NAMES = frozenset({"warn", "warn_explicit"})
 
 
@@ -322,6 +330,8 @@ class Interpreter:
                             index = target
                             break
                         frame.resume_index = -1
+                        if frame.f_code.co_filename in _C_STAND_INS:
+                            _hide_c_stand_in(error, frame.f_code.co_filename)
                         if frame is entry:
                             raise
                         frame = frame.f_back
@@ -481,6 +491,17 @@ class Interpreter:
         if warnings is None:
             warnings = self.importer.import_("warnings")
         warnings.warn_explicit(message, category, filename, lineno)
+
+
+def _hide_c_stand_in(error, filename):
+    """An exception leaves a stand-in for C code: drop its traceback entry and those of
+    the frames of the module it runs on, directly inside it."""
+    entries = error.__dict__.get("__pvm_traceback__")
+    if entries and entries[-1][0].co_filename == filename:
+        entries.pop()
+        runs_on = _C_STAND_INS[filename]
+        while entries and entries[-1][0].co_filename == runs_on:
+            entries.pop()
 
 
 def _leaves(exception):
