@@ -228,6 +228,8 @@ def run(options):
     interpreter.modules["__main__"] = main_module
     namespace = main_module.__dict__
     status = 0
+    inspect = options.inspect
+    interrupted = False
     try:
         if not options.no_site:
             # As CPython's start-up: sys.path gains site-packages, .pth files run,
@@ -266,18 +268,23 @@ def run(options):
             code = interpreter.compile(source, "<stdin>", "exec")
             interpreter.run_code(code, namespace)
         else:
-            return interactive(interpreter, namespace, options.quiet)
+            inspect = False
+            status = interactive(interpreter, namespace, options.quiet)
     except SystemExit as exit_request:
-        return _exit_status(exit_request)
+        status = _exit_status(exit_request)
+        inspect = False
     except BaseException as error:
         _flush_quietly(interpreter)
         print_exception(error)
         status = 1
-        if isinstance(error, KeyboardInterrupt):
-            _exit_by_interrupt()
-    if options.inspect:
-        return interactive(interpreter, namespace, True)
+        interrupted = isinstance(error, KeyboardInterrupt)
+    if inspect and not interrupted:
+        status = interactive(interpreter, namespace, True)
+    del main_module, namespace
+    interpreter.finalize()
     _flush_quietly(interpreter)
+    if interrupted:
+        _exit_by_interrupt()
     return status
 
 

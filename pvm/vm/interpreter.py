@@ -14,9 +14,11 @@ exception pushed; otherwise the frame is popped and the search goes on in
 the caller.  Nothing is paid while no exception is raised.
 """
 
+import gc
 import os
 import sys
 import warnings
+import weakref
 
 from pvm import opcodes
 from pvm.code import decode_instructions
@@ -240,6 +242,48 @@ class Interpreter:
                 except ValueError:
                     pass
         return result
+
+    # -- the end ----------------------------------------------------------------------------
+
+    def finalize(self):
+        """What CPython's shutdown does for Python code, in its order: wait for the
+        threads that are not daemons, run the atexit callbacks, empty sys.modules and
+        collect the garbage, then clear the modules still alive, the latest imported
+        first, so that objects they hold finalize (``__del__``) while the streams still
+        work, in CPython's order.  Without it they would live on until the host ends,
+        when printing may no longer work; a module that registered a callback with
+        the host (random's at-fork reseeding) would keep them alive to the end.
+        The caller holds no reference to a module's namespace."""
+        threading = self.modules.get("threading")
+        if threading is not None:
+            try:
+                threading._shutdown()
+            except BaseException as error:
+                _print_ignored("Exception ignored on threading shutdown", error)
+        atexit = self.modules.get("atexit")
+        if atexit is not None:
+            atexit._run_exitfuncs()
+        for stream in (self.sys.stdout, self.sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        host_modules = {id(module) for module in sys.modules.values()}
+        weak_modules = []
+        for name, module in self.modules.items():
+            if name not in ("sys", "builtins") and id(module) not in host_modules:
+                try:
+                    weak_modules.append(weakref.ref(module))
+                except TypeError:         # not a module object: nothing to clear
+                    pass
+        self.modules.clear()
+        self.handled = None
+        name = module = None      # the loop variables must not keep a module alive
+        gc.collect()
+        for reference in reversed(weak_modules):
+            module = reference()
+            if module is not None and type(module.__dict__) is dict:
+                _clear_module_namespace(module.__dict__)
 
     def running_index(self, frame):
         """The index of the instruction ``frame`` is running now.
@@ -491,6 +535,22 @@ class Interpreter:
         if warnings is None:
             warnings = self.importer.import_("warnings")
         warnings.warn_explicit(message, category, filename, lineno)
+
+
+def _clear_module_namespace(namespace):
+    """CPython's order: names with one leading underscore first, then the others;
+    ``__builtins__`` stays, for the finalizers that still run."""
+    for names in ([name for name in namespace if name.startswith("_")
+                   and not name.startswith("__")],
+                  [name for name in namespace if name != "__builtins__"]):
+        for name in names:
+            namespace[name] = None
+
+
+def _print_ignored(message, error):
+    from pvm.vm.tracebacks import print_exception
+    print(message + ":", file=sys.stderr)
+    print_exception(error)
 
 
 def _hide_c_stand_in(error, filename):
