@@ -1039,16 +1039,16 @@ def CALL(operand, next_index, code):
 def CALL_METHOD(operand, next_index, code):
     count = operand
 
+    # The stack ends with the function, the owner (NULL when LOAD_METHOD found no
+    # unbound method) and the arguments; one slice takes the owner with the arguments.
+    owner_position = -count - 1
+
     def call_method(frame, stack, fast):
-        if count:
-            arguments = stack[-count:]
-            del stack[-count:]
-        else:
-            arguments = []
-        owner = stack.pop()
+        arguments = stack[owner_position:]
+        del stack[owner_position:]
+        if arguments[0] is NULL:
+            del arguments[0]
         function = stack[-1]
-        if owner is not NULL:
-            arguments.insert(0, owner)
         kind = type(function)
         if kind is MethodType:
             inner = function.__func__

@@ -111,10 +111,9 @@ class Frame:
                  "return_value", "reraising", "depth", "failed_index",
                  "__weakref__")
 
-    def __init__(self, code, globals_, builtins, locals_, interpreter):
+    def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
         self.f_code = code
-        executable = code.executable or interpreter.decode(code)
-        self.handlers = executable.handlers
+        self.handlers = handlers
         self.stack = []
         self.fast = None
         self.cells = None
