@@ -65,9 +65,11 @@ class Function(metaclass=_FunctionClass):
         self.__closure__ = closure
         self.__annotations__ = annotations if annotations is not None else {}
         self.__builtins__ = interpreter.builtins_dict
-        self.__module__ = globals_.get("__name__")
+        # The slots behind the __module__ and __doc__ properties, set directly: every
+        # closure, lambda and comprehension made at run time comes through here.
+        self.module = globals_.get("__name__")
         consts = code.co_consts
-        self.__doc__ = consts[0] if consts and isinstance(consts[0], str) else None
+        self.doc = consts[0] if consts and isinstance(consts[0], str) else None
         self.interpreter = interpreter
 
     # A property, so that assigning a new code object updates kind and simple_arity.
