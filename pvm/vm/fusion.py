@@ -17,7 +17,9 @@ see the same instruction as without fusion.
 import operator
 
 from pvm import opcodes as op
-from pvm.vm.handlers import _BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, EXCEPTION_ATTRIBUTE_READERS
+from pvm.vm.handlers import (_BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, CALL_FRAME,
+                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, guest_method)
+from pvm.vm.objects import Function
 
 _LOADS = (op.LOAD_FAST, op.LOAD_CONST)
 # Attribute names whose plain handlers do more than getattr/setattr (see handlers.py).
@@ -42,6 +44,11 @@ def fuse(code, pairs, handlers):
     for index, (opcode, _) in enumerate(pairs):
         patterns = patterns_by_first_opcode.get(opcode)
         if patterns is None:
+            continue
+        if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST \
+                and pairs[index + 2][0] == op.LOAD_METHOD:
+            # The next load is a method call's owner: a run starting here would hide
+            # the method call's run, which saves more.
             continue
         limit = next_target[index]
         for length, maker in patterns:
@@ -380,10 +387,133 @@ def _none_test_and_branch(code, run, index):
     return none_test_and_branch
 
 
+# -- calls -------------------------------------------------------------------------------------
+#
+# A call of a guest function whose arguments are locals or constants becomes one handler
+# that finds the function and enters it, skipping the stack traffic of the single
+# instructions. Anything else runs the plain handlers, so the rules stay theirs.
+
+def _argument_reader(code, argument_loads, with_owner):
+    """A function of (fast, owner) giving the call's arguments as a new list, or None.
+
+    With ``with_owner``, the list starts with the owner (a method call's self)."""
+    if any(opcode not in _LOADS for opcode, _ in argument_loads):
+        return None
+    loaders = [_operand_loader(code, opcode, operand) for opcode, operand in argument_loads]
+    kinds = tuple(kind for kind, _ in loaders)
+    values = [value for _, value in loaders]
+    if kinds == ():
+        return (lambda fast, owner: [owner]) if with_owner else (lambda fast, owner: [])
+    if kinds == ("local",):
+        (first,) = values
+        if with_owner:
+            return lambda fast, owner: [owner, fast[first]]
+        return lambda fast, owner: [fast[first]]
+    if kinds == ("const",):
+        (first,) = values
+        if with_owner:
+            return lambda fast, owner: [owner, first]
+        return lambda fast, owner: [first]
+    if kinds == ("local", "local"):
+        first, second = values
+        if with_owner:
+            return lambda fast, owner: [owner, fast[first], fast[second]]
+        return lambda fast, owner: [fast[first], fast[second]]
+    return None
+
+
+def _entering(call_index, next_index):
+    """Enter a guest function from a fused call; failures belong to the CALL instruction."""
+    def enter(frame, function, arguments):
+        try:
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+        except BaseException:
+            frame.failed_index = call_index
+            raise
+        frame.resume_index = next_index
+        return CALL_FRAME
+    return enter
+
+
+def _method_call(code, run, index):
+    """LOAD_FAST o; LOAD_METHOD m; up to two LOAD_FAST|LOAD_CONST a; CALL_METHOD n: o.m(a...)"""
+    (owner_opcode, owner), (method_opcode, name_index) = run[:2]
+    call_opcode, count = run[-1]
+    if owner_opcode != op.LOAD_FAST or method_opcode != op.LOAD_METHOD \
+            or call_opcode != op.CALL_METHOD or count != len(run) - 3:
+        return None
+    read_arguments = _argument_reader(code, run[2:-1], with_owner=True)
+    name = code.co_names[name_index]
+    if read_arguments is None or name in _SPECIAL_ATTRIBUTES:
+        return None
+    call_index = index + len(run) - 1
+    enter = _entering(call_index, call_index + 1)
+    plain_load_method = FACTORIES[op.LOAD_METHOD](name_index, index + 2, code)
+    plain_call_method = FACTORIES[op.CALL_METHOD](count, call_index + 1, code)
+
+    def call_local_method(frame, stack, fast):
+        owner_value = fast[owner]
+        method = guest_method(owner_value, name)
+        if method is not None and not method.kind:
+            return enter(frame, method, read_arguments(fast, owner_value))
+        # A host method, a generator function, an attribute that is not a method.
+        stack.append(owner_value)
+        try:
+            plain_load_method(frame, stack, fast)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        arguments = read_arguments(fast, owner_value)
+        del arguments[0]
+        stack.extend(arguments)
+        try:
+            return plain_call_method(frame, stack, fast)
+        except BaseException:
+            frame.failed_index = call_index
+            raise
+    return call_local_method
+
+
+def _global_call(code, run, index):
+    """LOAD_GLOBAL f; up to two LOAD_FAST|LOAD_CONST a; CALL n: f(a...)"""
+    (global_opcode, name_index) = run[0]
+    call_opcode, count = run[-1]
+    if global_opcode != op.LOAD_GLOBAL or call_opcode != op.CALL or count != len(run) - 2:
+        return None
+    read_arguments = _argument_reader(code, run[1:-1], with_owner=False)
+    if read_arguments is None:
+        return None
+    call_index = index + len(run) - 1
+    next_index = call_index + 1
+    enter = _entering(call_index, next_index)
+    plain_load_global = FACTORIES[op.LOAD_GLOBAL](name_index, index + 1, code)
+    plain_call = FACTORIES[op.CALL](count, next_index, code)
+
+    def call_global(frame, stack, fast):
+        plain_load_global(frame, stack, fast)
+        function = stack[-1]
+        if type(function) is Function and not function.kind:
+            stack.pop()
+            return enter(frame, function, read_arguments(fast, None))
+        stack.extend(read_arguments(fast, None))
+        try:
+            return plain_call(frame, stack, fast)
+        except BaseException:
+            frame.failed_index = call_index
+            raise
+    return call_global
+
+
 # Longest runs first: the first pattern that applies at an index wins.
 # (length, maker, the opcodes a run can start with), most specific first.
 _PATTERNS = (
     (7, _augmented_attribute, (op.LOAD_FAST,)),
+    (5, _method_call, (op.LOAD_FAST,)),
+    (4, _method_call, (op.LOAD_FAST,)),
+    (3, _method_call, (op.LOAD_FAST,)),
+    (4, _global_call, (op.LOAD_GLOBAL,)),
+    (3, _global_call, (op.LOAD_GLOBAL,)),
+    (2, _global_call, (op.LOAD_GLOBAL,)),
     (4, _none_test_and_branch, (op.LOAD_FAST,)),
     (3, _attribute_chain, (op.LOAD_FAST,)),
     (3, _store_attribute, _LOADS),

@@ -351,23 +351,36 @@ def LOAD_METHOD(operand, next_index, code):
 
     def load_method(frame, stack, fast):
         owner = stack[-1]
-        kind = type(owner)
-        if kind.__getattribute__ is _object_getattribute:
-            for klass in kind.__mro__:
-                namespace = klass.__dict__
-                if name in namespace:
-                    method = namespace[name]
-                    if type(method) is Function:
-                        instance_namespace = getattr(owner, "__dict__", None)
-                        if instance_namespace is None or name not in instance_namespace:
-                            stack[-1] = method
-                            stack.append(owner)
-                            return next_index
-                    break
+        method = guest_method(owner, name)
+        if method is not None:
+            stack[-1] = method
+            stack.append(owner)
+            return next_index
         stack[-1] = getattr(owner, name)
         stack.append(NULL)
         return next_index
     return load_method
+
+
+def guest_method(owner, name):
+    """The guest function that ``owner.name`` would bind to ``owner``, or None.
+
+    Found without making the bound method (LOAD_METHOD's point): only when the
+    attribute lookup is object's own, the class attribute is a guest function and
+    the instance does not shadow it.
+    """
+    kind = type(owner)
+    if kind.__getattribute__ is _object_getattribute:
+        for klass in kind.__mro__:
+            namespace = klass.__dict__
+            if name in namespace:
+                method = namespace[name]
+                if type(method) is Function:
+                    instance_namespace = getattr(owner, "__dict__", None)
+                    if instance_namespace is None or name not in instance_namespace:
+                        return method
+                return None
+    return None
 
 
 def STORE_ATTR(operand, next_index, code):
@@ -1039,16 +1052,16 @@ def CALL(operand, next_index, code):
 def CALL_METHOD(operand, next_index, code):
     count = operand
 
+    # The stack ends with the function, the owner (NULL when LOAD_METHOD found no
+    # unbound method) and the arguments; one slice takes the owner with the arguments.
+    owner_position = -count - 1
+
     def call_method(frame, stack, fast):
-        if count:
-            arguments = stack[-count:]
-            del stack[-count:]
-        else:
-            arguments = []
-        owner = stack.pop()
+        arguments = stack[owner_position:]
+        del stack[owner_position:]
+        if arguments[0] is NULL:
+            del arguments[0]
         function = stack[-1]
-        if owner is not NULL:
-            arguments.insert(0, owner)
         kind = type(function)
         if kind is MethodType:
             inner = function.__func__

@@ -146,11 +146,10 @@ class Interpreter:
     # -- frames ---------------------------------------------------------------------------
 
     def new_frame(self, code, globals_, locals_, closure=None, builtins=None):
-        frame = Frame(code, globals_, builtins or self.builtins_for(globals_), locals_, self)
-        if self.trace:
-            frame.handlers = self._decode_traced(code).handlers
-        frame.fast = [UNBOUND] * len(code.co_varnames)
         executable = self.executable_of(code)
+        frame = Frame(code, executable.handlers, globals_,
+                      builtins or self.builtins_for(globals_), locals_, self)
+        frame.fast = [UNBOUND] * len(code.co_varnames)
         if executable.cell_count or closure:
             cells = [CellType() for _ in range(executable.cell_count)]
             if closure:
@@ -168,11 +167,13 @@ class Interpreter:
 
     def enter(self, function, arguments, keywords, caller):
         """A new frame for a call of ``function``, its arguments bound."""
-        code = function.__code__
-        frame = Frame(code, function.__globals__, function.__builtins__, None, self)
-        executable = self.executable_of(code)
-        if self.trace:
-            frame.handlers = executable.handlers
+        # The slot, not the __code__ property: this is the path of every guest call.
+        code = function._code
+        executable = code.executable
+        if executable is None or self.trace:
+            executable = self.executable_of(code)
+        frame = Frame(code, executable.handlers, function.__globals__, function.__builtins__,
+                      None, self)
         if not keywords and function.simple_arity == len(arguments):
             arguments.extend(executable.padding)
             fast = arguments

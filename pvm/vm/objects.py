@@ -69,9 +69,11 @@ class Function(metaclass=_FunctionClass):
         function.__closure__ = closure
         function.__annotations__ = annotations if annotations is not None else {}
         function.__builtins__ = interpreter.builtins_dict
-        function.__module__ = globals_.get("__name__")
+        # The slots behind the __module__ and __doc__ properties, set directly: every
+        # closure, lambda and comprehension made at run time comes through here.
+        function.module = globals_.get("__name__")
         consts = code.co_consts
-        function.__doc__ = consts[0] if consts and isinstance(consts[0], str) else None
+        function.doc = consts[0] if consts and isinstance(consts[0], str) else None
         function.interpreter = interpreter
         return function
 
@@ -152,10 +154,9 @@ class Frame:
                  "return_value", "reraising", "depth", "failed_index",
                  "__weakref__")
 
-    def __init__(self, code, globals_, builtins, locals_, interpreter):
+    def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
         self.f_code = code
-        executable = code.executable or interpreter.decode(code)
-        self.handlers = executable.handlers
+        self.handlers = handlers
         self.stack = []
         self.fast = None
         self.cells = None

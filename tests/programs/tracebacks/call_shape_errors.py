@@ -1,0 +1,91 @@
+# Checks: errors in the common call shapes (obj.method(local), function(local), builtins,
+# host methods): the traceback points at the call, the callee's frame sees the call's line.
+import sys
+import traceback
+
+
+class Thing:
+    def method(self, value):
+        return 10 // value
+
+    def generator(self, count):
+        yield from range(count)
+
+
+def function(value):
+    return 10 // value
+
+
+def plain(value):
+    return value
+
+
+def show(action):
+    try:
+        action()
+    except Exception:
+        print(traceback.format_exc())
+
+
+def missing_method():
+    thing = Thing()
+    return thing.nothing()
+
+
+def failing_method():
+    thing = Thing()
+    zero = 0
+    return thing.method(zero)
+
+
+def wrong_arguments():
+    thing = Thing()
+    return thing.method()
+
+
+def failing_host_method():
+    items = []
+    return items.pop()
+
+
+def missing_global():
+    value = 1
+    return undefined_function(value)
+
+
+def failing_function():
+    zero = 0
+    return function(zero)
+
+
+def failing_builtin():
+    text = "x"
+    return int(text)
+
+
+def too_many_arguments():
+    one = 1
+    return plain(one, one)
+
+
+def line_in_callee():
+    frame_line = Thing()
+    return frame_line.generator(3)
+
+
+for action in (missing_method, failing_method, wrong_arguments, failing_host_method,
+               missing_global, failing_function, failing_builtin, too_many_arguments):
+    show(action)
+print(list(line_in_callee()))
+
+
+def caller_line():
+    return sys._getframe(1).f_lineno
+
+
+def reports_line():
+    value = 1
+    return caller_line(), plain(value)
+
+
+print(reports_line()[0] - reports_line.__code__.co_firstlineno)

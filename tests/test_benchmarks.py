@@ -1,0 +1,50 @@
+"""Every benchmark in benchmarks/ prints the same results under pvm as under python3.
+
+benchmarks/run.py checks this too, but at full size (minutes under pvm); here each
+benchmark runs with small parameters so that the check is part of the unit tests.
+The expected output is python3's, produced at test time.
+"""
+
+import importlib.util
+import os
+import sys
+
+import pytest
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_SPEC = importlib.util.spec_from_file_location(
+    "benchmark_runner", os.path.join(REPOSITORY, "benchmarks", "run.py"))
+benchmark_runner = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(benchmark_runner)
+
+# The command-line arguments that make each benchmark small (its size or count first).
+SMALL_ARGUMENTS = {
+    "chaos": ["300"],
+    "deltablue": ["1"],
+    "fannkuch": ["6"],
+    "float_points": ["2000"],
+    "generators": ["2000"],
+    "go": ["2", "12"],
+    "hexiom": ["1"],
+    "nbody": ["300"],
+    "nqueens": ["5"],
+    "raytrace": ["12"],
+    # Richards checks its packet and hold counts, which hold only for the full workload.
+    "richards": ["1"],
+    "spectral_norm": ["12"],
+    "unpack_sequence": ["5000"],
+}
+
+
+def test_every_benchmark_has_small_arguments():
+    assert sorted(SMALL_ARGUMENTS) == benchmark_runner.benchmark_names()
+
+
+@pytest.mark.parametrize("name", sorted(SMALL_ARGUMENTS))
+def test_benchmark_output_matches_python3(name):
+    path = os.path.join(benchmark_runner.FOLDER, name + ".py")
+    arguments = SMALL_ARGUMENTS[name]
+    host_output, _ = benchmark_runner.timed_run([sys.executable, path] + arguments)
+    pvm_output, _ = benchmark_runner.timed_run([sys.executable, "-m", "pvm", path] + arguments)
+    assert host_output, "the benchmark printed no result to compare"
+    assert pvm_output == host_output
