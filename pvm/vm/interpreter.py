@@ -334,9 +334,13 @@ class Interpreter:
     def chain_to_handled(self, error):
         handled = self.handled
         if handled is not None and handled is not error and error.__context__ is None:
-            # Chaining must not make a cycle: cut the chain where it meets ``error``.
+            # Chaining must not make a cycle: cut the chain where it meets ``error``.  The
+            # guest may have made a cycle of its own (``e.__context__ = e``): stop walking
+            # when an exception comes round again, and leave that cycle alone.
             link = handled
-            while link is not None:
+            visited = set()
+            while link is not None and id(link) not in visited:
+                visited.add(id(link))
                 context = link.__context__
                 if context is error:
                     link.__context__ = None
