@@ -877,7 +877,8 @@ def UNPACK_EX(operand, next_index, code):
     def unpack_ex(frame, stack, fast):
         sequence = stack.pop()
         try:
-            items = _list(sequence)
+            # Through an iterator: list() would ask the sequence for its length first.
+            items = _list(iter(sequence))
         except TypeError:
             if not (hasattr(type(sequence), "__iter__")
                     or hasattr(type(sequence), "__getitem__")):
@@ -1372,42 +1373,54 @@ def GET_LEN(operand, next_index, code):
     return get_len
 
 
-def MATCH_MAPPING(operand, next_index, code):
-    from collections.abc import Mapping
+# The type flags CPython's MATCH_SEQUENCE and MATCH_MAPPING test.  The host sets them
+# on the guest's classes too: on list, dict and the like, on classes that derive from
+# one of those or from the guest's collections.abc.Sequence or Mapping (the host's _abc
+# reads their __abc_tpflags__), and on classes registered with those ABCs.
+_TPFLAGS_SEQUENCE = 1 << 5
+_TPFLAGS_MAPPING = 1 << 6
 
+
+def MATCH_MAPPING(operand, next_index, code):
     def match_mapping(frame, stack, fast):
-        stack.append(_isinstance(stack[-1], Mapping))
+        stack.append(bool(type(stack[-1]).__flags__ & _TPFLAGS_MAPPING))
         return next_index
     return match_mapping
 
 
 def MATCH_SEQUENCE(operand, next_index, code):
-    from collections.abc import Sequence
-
     def match_sequence(frame, stack, fast):
-        subject = stack[-1]
-        stack.append(_isinstance(subject, Sequence)
-                     and not _isinstance(subject, (str, bytes, bytearray)))
+        stack.append(bool(type(stack[-1]).__flags__ & _TPFLAGS_SEQUENCE))
         return next_index
     return match_sequence
 
 
 def MATCH_KEYS(operand, next_index, code):
     def match_keys(frame, stack, fast):
-        keys = stack[-1]
-        subject = stack[-2]
-        values = []
-        missing = object()
-        getter = subject.get
-        for key in keys:
-            value = getter(key, missing)
-            if value is missing:
-                stack.append(None)
-                return next_index
-            values.append(value)
-        stack.append(_tuple(values))
+        stack.append(_match_keys(stack[-2], stack[-1]))
         return next_index
     return match_keys
+
+
+def _match_keys(subject, keys):
+    """The values of ``keys`` in ``subject``, or None if one is missing."""
+    if not keys:
+        return ()
+    # get(key, default) tells a missing key from any value in one call, and does not
+    # make a defaultdict create the key.
+    getter = subject.get
+    missing = object()
+    seen = set()
+    values = []
+    for key in keys:
+        if key in seen:
+            raise ValueError("mapping pattern checks duplicate key (%r)" % (key,))
+        seen.add(key)
+        value = getter(key, missing)
+        if value is missing:
+            return None
+        values.append(value)
+    return _tuple(values)
 
 
 def MATCH_CLASS(operand, next_index, code):
