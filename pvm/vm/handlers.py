@@ -1213,6 +1213,7 @@ def RAISE_VARARGS(operand, next_index, code):
             exception = frame.interpreter.handled
             if exception is None:
                 raise RuntimeError("No active exception to reraise")
+            frame.exit_index = next_index - 1
             frame.reraising = True
             raise exception
         if count == 2:
@@ -1232,7 +1233,10 @@ def RAISE_VARARGS(operand, next_index, code):
 
 
 def RERAISE(operand, next_index, code):
+    # With an operand, the stack holds the index of the instruction that first raised
+    # (pushed for a handler marked "lasti"): the frame reports that one as its last.
     def reraise(frame, stack, fast):
+        frame.exit_index = stack[-1 - operand] if operand else next_index - 1
         exception = stack.pop()
         frame.reraising = True
         raise exception
@@ -1571,6 +1575,7 @@ def END_ASYNC_FOR(operand, next_index, code):
         if _isinstance(exception, StopAsyncIteration):
             stack.pop()
             return next_index
+        frame.exit_index = next_index - 1
         frame.reraising = True
         raise exception
     return end_async_for

@@ -291,15 +291,19 @@ class Interpreter:
                         frame.failed_index = -1
                     while True:
                         if frame.reraising:
+                            # A re-raise has set exit_index (and adds no traceback entry).
                             frame.reraising = False
                         else:
                             self.record_raise(error, frame, index)
+                            frame.exit_index = index
                         found = self.find_handler(frame, index)
                         if found is not None:
                             target, depth, push_index = found
                             del stack[depth:]
                             if push_index:
-                                stack.append(index)
+                                # The instruction the frame reports as its last: a
+                                # re-raise keeps the one that first raised.
+                                stack.append(frame.exit_index)
                             stack.append(error)
                             index = target
                             break

@@ -108,7 +108,7 @@ class Frame:
 
     __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
                  "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "failed_index",
+                 "return_value", "reraising", "depth", "failed_index", "exit_index",
                  "__weakref__")
 
     def __init__(self, code, globals_, builtins, locals_, interpreter):
@@ -129,20 +129,27 @@ class Frame:
         self.reraising = False
         self.depth = 0
         self.failed_index = -1
+        self.exit_index = 0         # the instruction an exception was last raised at
 
     def __repr__(self):
         return "<frame at %#x, file %r, line %s, code %s>" % (
             id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
 
+    def _last_index(self):
+        """The instruction running, or the last one run."""
+        if self.resume_index < 0:
+            return self.exit_index
+        return max(self.resume_index - 1, 0)
+
     @property
     def f_lineno(self):
-        return self.f_code.line_of(max(self.resume_index - 1, 0))
+        return self.f_code.line_of(self._last_index())
 
     # In CPython's units, two per instruction, as tb_lasti: inspect and traceback halve
     # it to find the instruction's entry in co_positions.
     @property
     def f_lasti(self):
-        return max(self.resume_index - 1, 0) * 2
+        return self._last_index() * 2
 
     @property
     def f_locals(self):
