@@ -1210,7 +1210,7 @@ def RAISE_VARARGS(operand, next_index, code):
 
     def raise_varargs(frame, stack, fast):
         if count == 0:
-            exception = frame.interpreter.handled
+            exception = frame.interpreter.topmost_handled()
             if exception is None:
                 raise RuntimeError("No active exception to reraise")
             frame.exit_index = next_index - 1

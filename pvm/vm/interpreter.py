@@ -67,7 +67,11 @@ class Interpreter:
                  pycache_prefix=None, host_modules=()):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
-        self.handled = None           # the exception being handled (sys.exception())
+        self.handled = None           # the exception the running frame is handling
+        # What ``handled`` was in the frames that resumed the generators now running,
+        # innermost last.  As CPython's stack of exception states: a generator handles
+        # its own exceptions, and sees its resumer's where it handles none.
+        self.handled_outside = []
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.optimize = optimize
         self.trace = trace
@@ -335,8 +339,19 @@ class Interpreter:
                 return
         self.chain_to_handled(error)
 
+    def topmost_handled(self):
+        """The exception being handled, as sys.exception() and a bare raise see it."""
+        handled = self.handled
+        if handled is None:
+            for outside in reversed(self.handled_outside):
+                if outside is not None:
+                    return outside
+        return handled
+
     def chain_to_handled(self, error):
         handled = self.handled
+        if handled is None and self.handled_outside:
+            handled = self.topmost_handled()
         if handled is not None and handled is not error and error.__context__ is None:
             # Chaining must not make a cycle: cut the chain where it meets ``error``.  The
             # guest may have made a cycle of its own (``e.__context__ = e``): stop walking

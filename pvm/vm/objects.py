@@ -209,6 +209,7 @@ class _Suspendable:
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.frame
         outer_handled = interpreter.handled
+        interpreter.handled_outside.append(outer_handled)
         interpreter.handled = self.saved_handled
         try:
             result = interpreter.run_frame(frame, exception)
@@ -230,6 +231,7 @@ class _Suspendable:
             frame.f_back = None
             self.saved_handled = interpreter.handled
             interpreter.handled = outer_handled
+            interpreter.handled_outside.pop()
         if frame.resume_index < 0:
             self.finished = True
             return self._returned(result)
