@@ -9,7 +9,8 @@ Passes, in order:
 2. exception targets: walk again with the stack of active handlers, so that
    every instruction knows where an exception raised by it goes; the
    pseudo instructions become NOPs.
-3. line numbers: an artificial instruction takes the position before it.
+3. line numbers: an artificial instruction takes the position of the one run before
+   it (see _propagate_positions).
 4. layout: NOPs dropped, instruction indexes assigned, jump targets resolved.
 5. the exception table: one entry per run of instructions with the same handler.
 """
@@ -182,13 +183,34 @@ def _drop_needless_unbound_checks(blocks, unit):
 
 
 def _propagate_positions(blocks, firstlineno):
+    """Give each artificial instruction the position of the one run before it.
+
+    Within a block that is the one before it; a block entered only from one place
+    (a fall-through or a jump, as CPython decides) takes the position that place
+    ends with, so the re-raise after an unmatched ``except`` clause has that
+    clause's line, not the line of whatever was laid out before it.  Other blocks
+    take the position laid out before them.
+    """
+    predecessors = {}
+    for block in blocks:
+        if block.falls_through() and block.next is not None:
+            predecessors[block.next] = predecessors.get(block.next, 0) + 1
+        for instruction in block.instructions:
+            if instruction.is_jump:
+                predecessors[instruction.operand] = predecessors.get(instruction.operand, 0) + 1
+    inherited = {}
     previous = (firstlineno, firstlineno, None, None)
     for block in blocks:
+        previous = inherited.get(block, previous)
         for instruction in block.instructions:
             if instruction.position[0] is None:
                 instruction.position = previous
             else:
                 previous = instruction.position
+            if instruction.is_jump and predecessors[instruction.operand] == 1:
+                inherited[instruction.operand] = previous
+        if block.falls_through() and predecessors.get(block.next) == 1:
+            inherited[block.next] = previous
 
 
 def _lay_out(blocks):

@@ -61,6 +61,25 @@ _LITERAL_TYPE_NAMES = {
     ast.JoinedStr: "str", ast.FormattedValue: "str",
 }
 
+
+
+def _inferred_type_name(node):
+    """The type of the object ``node`` surely makes, as CPython's compiler infers it for
+    its "perhaps you missed a comma?" warnings; None when it cannot know."""
+    if isinstance(node, ast.Constant):
+        return type(node.value).__name__
+    if isinstance(node, ast.Lambda):
+        return "function"
+    return _LITERAL_TYPE_NAMES.get(type(node))
+
+
+# What CPython warns about subscripting: objects of these types take no subscript,
+# objects of the others no tuple (or other non-integer) index.
+_UNSUBSCRIPTABLE_NODES = (ast.Set, ast.SetComp, ast.GeneratorExp, ast.Lambda)
+_UNSUBSCRIPTABLE_CONSTANTS = (type(None), type(Ellipsis), int, float, complex, frozenset)
+_SEQUENCE_NODES = (ast.Tuple, ast.List, ast.ListComp, ast.JoinedStr, ast.FormattedValue)
+_SEQUENCE_CONSTANTS = (str, bytes, tuple)
+
 # Artificial instructions (cleanup code) carry no position of their own.
 NO_POSITION = (None, None, None, None)
 
@@ -1287,9 +1306,28 @@ class CodeGenerator:
         self.emit(op.LOAD_ATTR, self.unit.add_name(self.mangle(node.attr)))
 
     def visit_Subscript(self, node):
+        if isinstance(node.ctx, ast.Load):
+            self.warn_about_subscripting_a_literal(node)
         self.visit(node.value)
         self.visit(node.slice)
         self.emit(op.BINARY_SUBSCR)
+
+    def warn_about_subscripting_a_literal(self, node):
+        value = node.value
+        if isinstance(value, _UNSUBSCRIPTABLE_NODES) or (
+                isinstance(value, ast.Constant)
+                and isinstance(value.value, _UNSUBSCRIPTABLE_CONSTANTS)):
+            self.warn("'%s' object is not subscriptable; perhaps you missed a comma?"
+                      % _inferred_type_name(value), node)
+            return
+        index_type = _inferred_type_name(node.slice)
+        if index_type is None or index_type in ("int", "bool"):
+            return
+        if isinstance(value, _SEQUENCE_NODES) or (
+                isinstance(value, ast.Constant)
+                and isinstance(value.value, _SEQUENCE_CONSTANTS)):
+            self.warn("%s indices must be integers or slices, not %s; perhaps you missed a "
+                      "comma?" % (_inferred_type_name(value), index_type), node)
 
     def visit_Slice(self, node):
         count = 2
@@ -1418,6 +1456,12 @@ class CodeGenerator:
 
     def emit_call_arguments(self, arguments, keywords, already_pushed):
         """Emit a call with ``already_pushed`` positional arguments on the stack."""
+        seen = set()
+        for keyword in keywords:
+            if keyword.arg in seen:
+                raise self.error("keyword argument repeated: %s" % keyword.arg, keyword)
+            if keyword.arg is not None:
+                seen.add(keyword.arg)
         needs_unpacking = (any(isinstance(argument, ast.Starred) for argument in arguments)
                            or any(keyword.arg is None for keyword in keywords))
         if not needs_unpacking:

@@ -1,65 +1,94 @@
 """Code generation for the match statement.
 
-Each case copies the subject and runs its pattern on the copy.  A pattern
-starts with its subject on top of the stack and, on success, leaves the stack
-as it found it minus that subject.  On failure it jumps to ``fail_pop(n)``,
-where ``n`` is how many items it (and the patterns around it) left on the
-stack: a chain of POP_TOPs that ends at the next case.
+The scheme is CPython's, so that what a guest can observe (which names a case
+binds, when, in which order; which of its methods a match calls) is the same.
 
-Capture names are bound as soon as they match (CPython binds them all at the
-end of a successful pattern; the difference shows only in a failed pattern's
-partial bindings, which the language leaves unspecified).
+A case copies the subject (except the last case that can fail, which may use it
+up) and runs its pattern on the copy.  A pattern starts with its subject on
+top of the stack and, on success, leaves the stack as it found it minus that
+subject, plus the values it captured.  Captured values wait on the stack and are
+stored only once the whole pattern has matched, so a pattern that fails half way
+binds nothing.  ``PatternContext`` tracks what lies on the stack: ``stores``,
+the names captured so far (the first name's value nearest the top, each later
+one under it), and ``on_top``, the items above those values that the pattern in
+progress still needs.  On failure a pattern jumps to ``fail_pop(n)``, a chain of
+POP_TOPs that clears the ``n`` items it has pushed and ends at the next case.
 """
 
 import ast
 
 from pvm import opcodes as op
 
+_EQUAL = op.COMPARE_OPERATORS.index("==")
+_AT_LEAST = op.COMPARE_OPERATORS.index(">=")
+_SUBTRACT = op.BINARY_OPERATORS.index("-")
+
 
 class PatternContext:
-    def __init__(self, generator, fail_block):
+    def __init__(self, generator, allow_irrefutable):
         self.generator = generator
-        self.fail_block = fail_block
-        self.pop_blocks = []        # pop_blocks[n - 1] pops n items
+        self.stores = []
+        self.on_top = 0
+        self.allow_irrefutable = allow_irrefutable
+        self.fail_pops = []     # fail_pops[n] pops n items, then the pattern has failed
 
     def fail_pop(self, count):
-        if count == 0:
-            return self.fail_block
-        while len(self.pop_blocks) < count:
-            self.pop_blocks.append(self.generator.new_block())
-        return self.pop_blocks[count - 1]
+        while len(self.fail_pops) <= count:
+            self.fail_pops.append(self.generator.new_block())
+        return self.fail_pops[count]
 
-    def emit_pop_blocks(self):
+    def jump_to_fail_pop(self, opcode):
+        """Emit ``opcode`` jumping to the failure path that clears what is on the stack."""
         generator = self.generator
-        for block in reversed(self.pop_blocks):
+        generator.emit(opcode, self.fail_pop(self.on_top + len(self.stores)))
+        generator.use_block(generator.new_block())
+
+    def emit_fail_pops(self):
+        """Place the failure path; code after it runs when the pattern has failed."""
+        generator = self.generator
+        for block in reversed(self.fail_pops[1:]):
             generator.use_block(block)
             generator.emit_artificial(op.POP_TOP)
-        if self.pop_blocks:
-            generator.emit_artificial(op.JUMP, self.fail_block)
+        if self.fail_pops:
+            generator.use_block(self.fail_pops[0])
+        self.fail_pops = []
 
 
 def compile_match(generator, node):
     generator.visit(node.subject)
     end = generator.new_block()
     cases = node.cases
-    for index, case in enumerate(cases):
-        if index < len(cases) - 1 and case.guard is None:
-            _check_reachable(generator, case.pattern)
-        saved = generator.position
+    # A last "case _:" needs no copy of the subject and no test.
+    has_default = len(cases) > 1 and _is_wildcard(cases[-1].pattern)
+    tested = cases[:-1] if has_default else cases
+    saved = generator.position
+    for index, case in enumerate(tested):
         generator.position = _position_of(case.pattern)
-        next_case = generator.new_block()
-        context = PatternContext(generator, next_case)
-        generator.emit(op.COPY, 1)
-        compile_pattern(generator, case.pattern, context, 0)
+        is_last = index == len(tested) - 1
+        if not is_last:
+            generator.emit(op.COPY, 1)
+        # An irrefutable pattern must be guarded or last: later cases could never run.
+        context = PatternContext(generator, case.guard is not None or index == len(cases) - 1)
+        _compile_pattern(generator, case.pattern, context)
+        for name in context.stores:
+            generator.store_name(name)
         if case.guard is not None:
-            generator.jump_if(case.guard, next_case, False)
+            generator.jump_if(case.guard, context.fail_pop(0), False)
+        if not is_last:
+            generator.emit(op.POP_TOP)
         generator.position = saved
-        generator.emit_artificial(op.POP_TOP)
         generator.visit_statements(case.body)
         generator.emit_artificial(op.JUMP, end)
-        context.emit_pop_blocks()
-        generator.use_block(next_case)
-    generator.emit_artificial(op.POP_TOP)
+        generator.position = _position_of(case.pattern)
+        context.emit_fail_pops()
+    if has_default:
+        case = cases[-1]
+        generator.position = _position_of(case.pattern)
+        if case.guard is not None:
+            generator.jump_if(case.guard, end, False)
+        generator.position = saved
+        generator.visit_statements(case.body)
+    generator.position = saved
     generator.use_block(end)
 
 
@@ -67,117 +96,229 @@ def _position_of(node):
     return (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
 
 
-def _check_reachable(generator, pattern):
-    if isinstance(pattern, ast.MatchAs) and pattern.pattern is None:
-        if pattern.name is None:
-            raise generator.error("wildcard makes remaining patterns unreachable", pattern)
-        raise generator.error("name capture %r makes remaining patterns unreachable"
-                              % pattern.name, pattern)
-    if isinstance(pattern, ast.MatchOr):
-        for alternative in pattern.patterns:
-            _check_reachable(generator, alternative)
+def _is_wildcard(pattern):
+    return isinstance(pattern, ast.MatchAs) and pattern.pattern is None and pattern.name is None
 
 
-def compile_pattern(generator, pattern, context, on_top):
+def _is_star_wildcard(pattern):
+    return isinstance(pattern, ast.MatchStar) and pattern.name is None
+
+
+def _compile_pattern(generator, pattern, context):
     saved = generator.position
     generator.position = _position_of(pattern)
-    _PATTERN_COMPILERS[type(pattern)](generator, pattern, context, on_top)
+    _PATTERN_COMPILERS[type(pattern)](generator, pattern, context)
     generator.position = saved
 
 
-def _match_value(generator, pattern, context, on_top):
+def _compile_subpattern(generator, pattern, context):
+    """A pattern inside another: it may be irrefutable whatever its parent may be."""
+    allow_irrefutable = context.allow_irrefutable
+    context.allow_irrefutable = True
+    _compile_pattern(generator, pattern, context)
+    context.allow_irrefutable = allow_irrefutable
+
+
+def _store_capture(generator, name, pattern, context):
+    """Keep the value on top for ``name``, under what the pattern still needs."""
+    if name is None:
+        generator.emit(op.POP_TOP)
+        return
+    if name == "__debug__":
+        raise generator.error("cannot assign to __debug__", pattern)
+    if name in context.stores:
+        raise generator.error("multiple assignments to name %r in pattern" % name, pattern)
+    _rotate(generator, context.on_top + len(context.stores) + 1)
+    context.stores.append(name)
+
+
+def _rotate(generator, count):
+    """Move the top item ``count - 1`` places down."""
+    while count > 1:
+        generator.emit(op.SWAP, count)
+        count -= 1
+
+
+def _match_value(generator, pattern, context):
+    if not isinstance(pattern.value, (ast.Constant, ast.Attribute)):
+        raise generator.error("patterns may only match literals and attribute lookups",
+                              pattern)
     generator.visit(pattern.value)
-    generator.emit(op.COMPARE_OP, 2)
-    generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top))
-    generator.use_block(generator.new_block())
+    generator.emit(op.COMPARE_OP, _EQUAL)
+    context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
 
 
-def _match_singleton(generator, pattern, context, on_top):
+def _match_singleton(generator, pattern, context):
     generator.emit_const(pattern.value)
     generator.emit(op.IS_OP, 0)
-    generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top))
-    generator.use_block(generator.new_block())
+    context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
 
 
-def _match_as(generator, pattern, context, on_top):
+def _match_as(generator, pattern, context):
     if pattern.pattern is None:
-        if pattern.name is None:
-            generator.emit(op.POP_TOP)
-        else:
-            generator.store_name(pattern.name)
+        if not context.allow_irrefutable:
+            if pattern.name is None:
+                raise generator.error("wildcard makes remaining patterns unreachable", pattern)
+            raise generator.error("name capture %r makes remaining patterns unreachable"
+                                  % pattern.name, pattern)
+        _store_capture(generator, pattern.name, pattern, context)
         return
+    # The inner pattern uses up a copy; the subject itself waits to be captured.  The
+    # inner pattern is as refutable as this one: "(_ as x) | y" hides y.
+    context.on_top += 1
     generator.emit(op.COPY, 1)
-    compile_pattern(generator, pattern.pattern, context, on_top + 1)
-    generator.store_name(pattern.name)
+    _compile_pattern(generator, pattern.pattern, context)
+    context.on_top -= 1
+    _store_capture(generator, pattern.name, pattern, context)
 
 
-def _match_or(generator, pattern, context, on_top):
+def _match_star(generator, pattern, context):
+    _store_capture(generator, pattern.name, pattern, context)
+
+
+def _match_or(generator, pattern, context):
+    """Each alternative captures into a context of its own; the first one's names, in
+    its order, are the ones the others must bind, reordered on the stack to match."""
     end = generator.new_block()
-    for alternative in pattern.patterns:
-        next_alternative = generator.new_block()
-        inner = PatternContext(generator, next_alternative)
+    alternatives = pattern.patterns
+    control = None
+    for index, alternative in enumerate(alternatives):
+        inner = PatternContext(generator, index == len(alternatives) - 1
+                               and context.allow_irrefutable)
+        saved = generator.position
+        generator.position = _position_of(alternative)
         generator.emit(op.COPY, 1)
-        compile_pattern(generator, alternative, inner, 0)
-        generator.emit(op.POP_TOP)
-        generator.emit(op.JUMP, end)
-        inner.emit_pop_blocks()
-        generator.use_block(next_alternative)
-    generator.emit(op.POP_TOP)
-    generator.emit(op.JUMP, context.fail_pop(on_top))
-    generator.use_block(end)
-
-
-def _match_sequence(generator, pattern, context, on_top):
-    patterns = pattern.patterns
-    star = [index for index, item in enumerate(patterns) if isinstance(item, ast.MatchStar)]
-    if len(star) > 1:
-        raise generator.error("multiple starred names in sequence pattern", pattern)
-    generator.emit(op.MATCH_SEQUENCE)
-    generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top + 1))
-    generator.use_block(generator.new_block())
-    count = len(patterns)
-    if star:
-        minimum = count - 1
-        if minimum:
-            generator.emit(op.GET_LEN)
-            generator.emit_const(minimum)
-            generator.emit(op.COMPARE_OP, 5)
-            generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top + 1))
-            generator.use_block(generator.new_block())
-        before = star[0]
-        generator.emit(op.UNPACK_EX, before | (count - before - 1) << 8)
-    else:
-        generator.emit(op.GET_LEN)
-        generator.emit_const(count)
-        generator.emit(op.COMPARE_OP, 2)
-        generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top + 1))
-        generator.use_block(generator.new_block())
-        generator.emit(op.UNPACK_SEQUENCE, count)
-    for index, item in enumerate(patterns):
-        below = count - 1 - index
-        if isinstance(item, ast.MatchStar):
-            if item.name is None:
-                generator.emit(op.POP_TOP)
-            else:
-                generator.store_name(item.name)
+        generator.position = saved
+        _compile_pattern(generator, alternative, inner)
+        if control is None:
+            control = inner.stores
+        elif sorted(inner.stores) != sorted(control):
+            raise generator.error("alternative patterns bind different names", pattern)
         else:
-            compile_pattern(generator, item, context, on_top + below)
+            _reorder_captures(generator, inner.stores, control)
+        generator.emit_artificial(op.JUMP, end)
+        inner.emit_fail_pops()
+    # No alternative matched: drop the subject and fail.
+    generator.emit(op.POP_TOP)
+    context.jump_to_fail_pop(op.JUMP)
+    generator.use_block(end)
+    # On the stack: earlier captures, what the enclosing pattern still needs, the
+    # subject, then the alternative's captures.  Sink each capture under all of it.
+    depth = len(control) + 1 + context.on_top + len(context.stores)
+    for name in control:
+        _rotate(generator, depth)
+        if name in context.stores:
+            raise generator.error("multiple assignments to name %r in pattern" % name,
+                                  pattern)
+        context.stores.append(name)
+    generator.emit(op.POP_TOP)
 
 
-def _match_mapping(generator, pattern, context, on_top):
+def _reorder_captures(generator, stores, control):
+    """Permute the captures on the stack (and ``stores``) into ``control``'s order.
+
+    ``stores[0]``'s value is on top; rotating the top ``k`` values each one place
+    down moves ``stores[:k]`` to after the rest of a ``k + 1``-long run.
+    """
+    for position in range(len(control) - 1, -1, -1):
+        found = stores.index(control[position])
+        if found == position:
+            continue
+        moved = found + 1
+        rotated = stores[:moved]
+        del stores[:moved]
+        stores[position - found:position - found] = rotated
+        for _ in range(moved):
+            _rotate(generator, position + 1)
+
+
+def _match_sequence(generator, pattern, context):
+    patterns = pattern.patterns
+    size = len(patterns)
+    star = None
+    only_wildcards = True
+    star_is_wildcard = False
+    for index, item in enumerate(patterns):
+        if isinstance(item, ast.MatchStar):
+            if star is not None:
+                raise generator.error("multiple starred names in sequence pattern", pattern)
+            star = index
+            star_is_wildcard = item.name is None
+            only_wildcards = only_wildcards and star_is_wildcard
+        else:
+            only_wildcards = only_wildcards and _is_wildcard(item)
+    # The subject stays on the stack through the type and length tests.
+    context.on_top += 1
+    generator.emit(op.MATCH_SEQUENCE)
+    context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
+    if star is None:
+        generator.emit(op.GET_LEN)
+        generator.emit_const(size)
+        generator.emit(op.COMPARE_OP, _EQUAL)
+        context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
+    elif size > 1:
+        generator.emit(op.GET_LEN)
+        generator.emit_const(size - 1)
+        generator.emit(op.COMPARE_OP, _AT_LEAST)
+        context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
+    context.on_top -= 1
+    if only_wildcards:
+        generator.emit(op.POP_TOP)
+    elif star_is_wildcard:
+        _match_items_by_index(generator, patterns, star, context)
+    else:
+        _match_items_by_unpacking(generator, patterns, star, context)
+
+
+def _match_items_by_index(generator, patterns, star, context):
+    """Subscript only the items that matter: a ``*_`` need not go through the
+    whole sequence (``range(1 << 30)`` would otherwise be unpacked in full)."""
+    size = len(patterns)
+    context.on_top += 1
+    for index, item in enumerate(patterns):
+        if index == star or _is_wildcard(item):
+            continue
+        generator.emit(op.COPY, 1)
+        if index < star:
+            generator.emit_const(index)
+        else:
+            # The sequence need not accept negative indexes.
+            generator.emit(op.GET_LEN)
+            generator.emit_const(size - index)
+            generator.emit(op.BINARY_OP, _SUBTRACT)
+        generator.emit(op.BINARY_SUBSCR)
+        _compile_subpattern(generator, item, context)
+    context.on_top -= 1
+    generator.emit(op.POP_TOP)
+
+
+def _match_items_by_unpacking(generator, patterns, star, context):
+    size = len(patterns)
+    if star is None:
+        generator.emit(op.UNPACK_SEQUENCE, size)
+    else:
+        generator.emit(op.UNPACK_EX, star | (size - star - 1) << 8)
+    context.on_top += size
+    for item in patterns:
+        context.on_top -= 1
+        _compile_subpattern(generator, item, context)
+
+
+def _match_mapping(generator, pattern, context):
     keys = pattern.keys
+    size = len(keys)
+    context.on_top += 1
     generator.emit(op.MATCH_MAPPING)
-    generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top + 1))
-    generator.use_block(generator.new_block())
+    context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
     if not keys and pattern.rest is None:
+        context.on_top -= 1
         generator.emit(op.POP_TOP)
         return
     if keys:
         generator.emit(op.GET_LEN)
-        generator.emit_const(len(keys))
-        generator.emit(op.COMPARE_OP, 5)
-        generator.emit(op.POP_JUMP_IF_FALSE, context.fail_pop(on_top + 1))
-        generator.use_block(generator.new_block())
+        generator.emit_const(size)
+        generator.emit(op.COMPARE_OP, _AT_LEAST)
+        context.jump_to_fail_pop(op.POP_JUMP_IF_FALSE)
     seen = set()
     for key in keys:
         if isinstance(key, ast.Constant):
@@ -185,51 +326,70 @@ def _match_mapping(generator, pattern, context, on_top):
                 raise generator.error("mapping pattern checks duplicate key (%r)" % key.value,
                                       key)
             seen.add(key.value)
+        elif not isinstance(key, ast.Attribute):
+            raise generator.error("mapping pattern keys may only match literals and "
+                                  "attribute lookups", key)
         generator.visit(key)
-    generator.emit(op.BUILD_TUPLE, len(keys))
+    generator.emit(op.BUILD_TUPLE, size)
     generator.emit(op.MATCH_KEYS)
+    # Above the subject now: the tuple of keys and the tuple of values (or None).
+    context.on_top += 2
     generator.emit(op.COPY, 1)
-    generator.emit(op.POP_JUMP_IF_NONE, context.fail_pop(on_top + 3))
-    generator.use_block(generator.new_block())
-    generator.emit(op.UNPACK_SEQUENCE, len(keys))
-    for index, item in enumerate(pattern.patterns):
-        below = len(keys) - 1 - index
-        compile_pattern(generator, item, context, on_top + 2 + below)
-    # Stack: subject, keys.
-    if pattern.rest is not None:
-        generator.emit(op.BUILD_MAP, 0)
-        generator.emit(op.COPY, 3)
-        generator.emit(op.DICT_UPDATE, 1)            # subject, keys, rest
-        generator.emit(op.SWAP, 2)                   # subject, rest, keys
-        generator.emit(op.UNPACK_SEQUENCE, len(keys))
-        for remaining in range(len(keys), 0, -1):
-            generator.emit(op.COPY, remaining + 1)
-            generator.emit(op.SWAP, 2)
-            generator.emit(op.DELETE_SUBSCR)
-        generator.store_name(pattern.rest)
-        generator.emit(op.POP_TOP)
-    else:
+    context.jump_to_fail_pop(op.POP_JUMP_IF_NONE)
+    generator.emit(op.UNPACK_SEQUENCE, size)
+    context.on_top += size - 1
+    for item in pattern.patterns:
+        context.on_top -= 1
+        _compile_subpattern(generator, item, context)
+    # Matched: what follows uses up the keys and the subject.
+    context.on_top -= 2
+    if pattern.rest is None:
         generator.emit(op.POP_TOP)
         generator.emit(op.POP_TOP)
+        return
+    # rest = dict(subject), then del rest[key] for each key.
+    generator.emit(op.BUILD_MAP, 0)                 # subject, keys, rest
+    generator.emit(op.SWAP, 3)                      # rest, keys, subject
+    generator.emit(op.DICT_UPDATE, 2)               # rest, keys
+    generator.emit(op.UNPACK_SEQUENCE, size)        # rest, key...
+    for remaining in range(size, 0, -1):
+        generator.emit(op.COPY, remaining + 1)
+        generator.emit(op.SWAP, 2)
+        generator.emit(op.DELETE_SUBSCR)
+    _store_capture(generator, pattern.rest, pattern, context)
 
 
-def _match_class(generator, pattern, context, on_top):
+def _match_class(generator, pattern, context):
+    attribute_names = pattern.kwd_attrs
+    for index, name in enumerate(attribute_names):
+        if name == "__debug__":
+            raise generator.error("cannot assign to __debug__", pattern.kwd_patterns[index])
+        if name in attribute_names[:index]:
+            raise generator.error("attribute name repeated in class pattern: %s" % name,
+                                  pattern.kwd_patterns[index])
     generator.visit(pattern.cls)
-    generator.emit_const(tuple(pattern.kwd_attrs))
+    generator.emit_const(tuple(attribute_names))
     generator.emit(op.MATCH_CLASS, len(pattern.patterns))
     generator.emit(op.COPY, 1)
-    generator.emit(op.POP_JUMP_IF_NONE, context.fail_pop(on_top + 1))
-    generator.use_block(generator.new_block())
+    # Above the subject's place now: the tuple of attributes (or None).
+    context.on_top += 1
+    context.jump_to_fail_pop(op.POP_JUMP_IF_NONE)
     items = list(pattern.patterns) + list(pattern.kwd_patterns)
     generator.emit(op.UNPACK_SEQUENCE, len(items))
-    for index, item in enumerate(items):
-        compile_pattern(generator, item, context, on_top + len(items) - 1 - index)
+    context.on_top += len(items) - 1
+    for item in items:
+        context.on_top -= 1
+        if _is_wildcard(item):
+            generator.emit(op.POP_TOP)
+            continue
+        _compile_subpattern(generator, item, context)
 
 
 _PATTERN_COMPILERS = {
     ast.MatchValue: _match_value,
     ast.MatchSingleton: _match_singleton,
     ast.MatchAs: _match_as,
+    ast.MatchStar: _match_star,
     ast.MatchOr: _match_or,
     ast.MatchSequence: _match_sequence,
     ast.MatchMapping: _match_mapping,

@@ -185,7 +185,7 @@ def lex(source, filename="<unknown>", type_comments=False):
                         # CPython compares identifiers in NFKC form (PEP 3131).
                         text = unicodedata.normalize("NFKC", text)
                     if previous_number_end == (start_line, start_col):
-                        error = _number_error(tokens[-1], line)
+                        error = _number_error(tokens[-1], line, filename)
                         if error is not None:
                             break
             elif kind == _OP_TOKEN:
@@ -212,7 +212,7 @@ def lex(source, filename="<unknown>", type_comments=False):
                 key = NUMBER
                 if previous_number_end is not None and previous_number_end == (start_line,
                                                                                 start_col):
-                    error = _number_error(tokens[-1], line)
+                    error = _number_error(tokens[-1], line, filename)
                     if error is not None:
                         break
                 append_key(key)
@@ -409,11 +409,13 @@ _BLANKS = frozenset((" ", "\t", "\x0c"))
 _STRING_PREFIXES = frozenset(("r", "u", "b", "f", "br", "rb", "fr", "rf"))
 
 
-def _number_error(number_token, line):
+def _number_error(number_token, line, filename):
     """CPython's error for a number the tokenize module split ("0777", "1abc"), or None.
 
     This replays the C tokenizer's number scanner from the number's start, because the
-    message and the offset depend on exactly where that scanner stops.
+    message and the offset depend on exactly where that scanner stops.  A number
+    followed by a keyword that may follow it ("0xfor x") is let through with a
+    SyntaxWarning, or is that error where warnings are errors.
     """
     text, line_number, start_col, _, _ = number_token
     start = _character_column(line, start_col)
@@ -422,6 +424,13 @@ def _number_error(number_token, line):
     if failure is None:
         return None
     message, offset, end_offset = failure
+    if scanner.only_warns:
+        from pvm import compile_warnings
+        try:
+            compile_warnings.warn_explicit(message, SyntaxWarning, filename, line_number)
+        except SyntaxWarning:
+            return _error(message, line_number, offset, line, end_offset)
+        return None
     return _error(message, line_number, offset, line, end_offset)
 
 
@@ -432,6 +441,7 @@ class _NumberScanner:
         self.line = line
         self.index = start  # the index of the next character to read
         self.start = start
+        self.only_warns = False  # the failure is a SyntaxWarning, not an error
 
     def next(self):
         self.index += 1
@@ -559,11 +569,14 @@ class _NumberScanner:
         return self.verify_end(c, "decimal")
 
     def verify_end(self, c, kind):
-        # A keyword that may follow a number in valid code is let through (3.11 only
-        # warns); any other identifier character is an error.
+        # A keyword that may follow a number in valid code is let through with a
+        # warning (3.11 deprecates it); any other identifier character is an error.
+        # Only the keyword's first letters are looked at: "1iffy" warns too.
         rest = self.line[self.index - 1:]
         if rest.startswith(("and", "else", "for", "if", "in", "is", "or", "not")):
-            return None
+            self.back()
+            self.only_warns = True
+            return self.fail(f"invalid {kind} literal")
         if c != "\n" and (c.isalnum() or c == "_" or not c.isascii()):
             self.back()
             return self.fail(f"invalid {kind} literal")

@@ -38,14 +38,35 @@ class Traceback:
 Traceback.__name__ = Traceback.__qualname__ = "traceback"
 
 
+class _Record(list):
+    """An exception's entries that remember the ``Traceback`` made for each, so that
+    ``error.__traceback__`` is the same object each time it is read, and gains a new
+    head (whose tb_next is the old one) as the exception leaves another frame."""
+
+    __slots__ = ("made",)
+
+    def __init__(self, entries, made=()):
+        super().__init__(entries)
+        self.made = list(made)      # (entry, Traceback), innermost first
+
+
 def traceback_of(exception):
     """The guest traceback of ``exception``, or None."""
     entries = exception.__dict__.get(RECORD)
     if not entries:
         return None
-    chain = None
-    for code, index, frame in entries:
+    if type(entries) is not _Record:
+        entries = exception.__dict__[RECORD] = _Record(entries)
+    made = entries.made
+    kept = 0
+    while kept < len(made) and kept < len(entries) and made[kept][0] is entries[kept]:
+        kept += 1
+    del made[kept:]
+    chain = made[-1][1] if made else None
+    for entry in entries[kept:]:
+        code, index, frame = entry
         chain = Traceback(frame, index, code.line_of(index), chain)
+        made.append((entry, chain))
     return chain
 
 
@@ -56,19 +77,21 @@ def set_traceback(exception, value):
         exception.__traceback__ = None
         return
     if isinstance(value, Traceback):
-        exception.__dict__[RECORD] = _entries_of(value)
+        made = _entries_of(value)
+        exception.__dict__[RECORD] = _Record([entry for entry, _ in made], made)
         return
     exception.__traceback__ = value
 
 
 def _entries_of(chain):
-    entries = []
+    """(entry, Traceback) pairs of a guest traceback, innermost first."""
+    made = []
     while chain is not None:
         frame = chain.tb_frame
-        entries.append((frame.f_code, chain.tb_lasti // 2, frame))
+        made.append(((frame.f_code, chain.tb_lasti // 2, frame), chain))
         chain = chain.tb_next
-    entries.reverse()
-    return entries
+    made.reverse()
+    return made
 
 
 def with_traceback_method(exception):

@@ -890,7 +890,8 @@ def UNPACK_EX(operand, next_index, code):
     def unpack_ex(frame, stack, fast):
         sequence = stack.pop()
         try:
-            items = _list(sequence)
+            # Through an iterator: list() would ask the sequence for its length first.
+            items = _list(iter(sequence))
         except TypeError:
             if not (hasattr(type(sequence), "__iter__")
                     or hasattr(type(sequence), "__getitem__")):
@@ -1222,9 +1223,10 @@ def RAISE_VARARGS(operand, next_index, code):
 
     def raise_varargs(frame, stack, fast):
         if count == 0:
-            exception = frame.interpreter.handled
+            exception = frame.interpreter.topmost_handled()
             if exception is None:
                 raise RuntimeError("No active exception to reraise")
+            frame.exit_index = next_index - 1
             frame.reraising = True
             raise exception
         if count == 2:
@@ -1244,7 +1246,10 @@ def RAISE_VARARGS(operand, next_index, code):
 
 
 def RERAISE(operand, next_index, code):
+    # With an operand, the stack holds the index of the instruction that first raised
+    # (pushed for a handler marked "lasti"): the frame reports that one as its last.
     def reraise(frame, stack, fast):
+        frame.exit_index = stack[-1 - operand] if operand else next_index - 1
         exception = stack.pop()
         frame.reraising = True
         raise exception
@@ -1385,42 +1390,54 @@ def GET_LEN(operand, next_index, code):
     return get_len
 
 
-def MATCH_MAPPING(operand, next_index, code):
-    from collections.abc import Mapping
+# The type flags CPython's MATCH_SEQUENCE and MATCH_MAPPING test.  The host sets them
+# on the guest's classes too: on list, dict and the like, on classes that derive from
+# one of those or from the guest's collections.abc.Sequence or Mapping (the host's _abc
+# reads their __abc_tpflags__), and on classes registered with those ABCs.
+_TPFLAGS_SEQUENCE = 1 << 5
+_TPFLAGS_MAPPING = 1 << 6
 
+
+def MATCH_MAPPING(operand, next_index, code):
     def match_mapping(frame, stack, fast):
-        stack.append(_isinstance(stack[-1], Mapping))
+        stack.append(bool(type(stack[-1]).__flags__ & _TPFLAGS_MAPPING))
         return next_index
     return match_mapping
 
 
 def MATCH_SEQUENCE(operand, next_index, code):
-    from collections.abc import Sequence
-
     def match_sequence(frame, stack, fast):
-        subject = stack[-1]
-        stack.append(_isinstance(subject, Sequence)
-                     and not _isinstance(subject, (str, bytes, bytearray)))
+        stack.append(bool(type(stack[-1]).__flags__ & _TPFLAGS_SEQUENCE))
         return next_index
     return match_sequence
 
 
 def MATCH_KEYS(operand, next_index, code):
     def match_keys(frame, stack, fast):
-        keys = stack[-1]
-        subject = stack[-2]
-        values = []
-        missing = object()
-        getter = subject.get
-        for key in keys:
-            value = getter(key, missing)
-            if value is missing:
-                stack.append(None)
-                return next_index
-            values.append(value)
-        stack.append(_tuple(values))
+        stack.append(_match_keys(stack[-2], stack[-1]))
         return next_index
     return match_keys
+
+
+def _match_keys(subject, keys):
+    """The values of ``keys`` in ``subject``, or None if one is missing."""
+    if not keys:
+        return ()
+    # get(key, default) tells a missing key from any value in one call, and does not
+    # make a defaultdict create the key.
+    getter = subject.get
+    missing = object()
+    seen = set()
+    values = []
+    for key in keys:
+        if key in seen:
+            raise ValueError("mapping pattern checks duplicate key (%r)" % (key,))
+        seen.add(key)
+        value = getter(key, missing)
+        if value is missing:
+            return None
+        values.append(value)
+    return _tuple(values)
 
 
 def MATCH_CLASS(operand, next_index, code):
@@ -1571,6 +1588,7 @@ def END_ASYNC_FOR(operand, next_index, code):
         if _isinstance(exception, StopAsyncIteration):
             stack.pop()
             return next_index
+        frame.exit_index = next_index - 1
         frame.reraising = True
         raise exception
     return end_async_for

@@ -77,7 +77,11 @@ class Interpreter:
                  pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
-        self.handled = None           # the exception being handled (sys.exception())
+        self.handled = None           # the exception the running frame is handling
+        # What ``handled`` was in the frames that resumed the generators now running,
+        # innermost last.  As CPython's stack of exception states: a generator handles
+        # its own exceptions, and sees its resumer's where it handles none.
+        self.handled_outside = []
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.optimize = optimize
         self.trace = trace
@@ -362,15 +366,19 @@ class Interpreter:
                         frame.failed_index = -1
                     while True:
                         if frame.reraising:
+                            # A re-raise has set exit_index (and adds no traceback entry).
                             frame.reraising = False
                         else:
                             self.record_raise(error, frame, index)
+                            frame.exit_index = index
                         found = self.find_handler(frame, index)
                         if found is not None:
                             target, depth, push_index = found
                             del stack[depth:]
                             if push_index:
-                                stack.append(index)
+                                # The instruction the frame reports as its last: a
+                                # re-raise keeps the one that first raised.
+                                stack.append(frame.exit_index)
                             stack.append(error)
                             index = target
                             break
@@ -404,12 +412,27 @@ class Interpreter:
                 return
         self.chain_to_handled(error)
 
+    def topmost_handled(self):
+        """The exception being handled, as sys.exception() and a bare raise see it."""
+        handled = self.handled
+        if handled is None:
+            for outside in reversed(self.handled_outside):
+                if outside is not None:
+                    return outside
+        return handled
+
     def chain_to_handled(self, error):
         handled = self.handled
+        if handled is None and self.handled_outside:
+            handled = self.topmost_handled()
         if handled is not None and handled is not error and error.__context__ is None:
-            # Chaining must not make a cycle: cut the chain where it meets ``error``.
+            # Chaining must not make a cycle: cut the chain where it meets ``error``.  The
+            # guest may have made a cycle of its own (``e.__context__ = e``): stop walking
+            # when an exception comes round again, and leave that cycle alone.
             link = handled
-            while link is not None:
+            visited = set()
+            while link is not None and id(link) not in visited:
+                visited.add(id(link))
                 context = link.__context__
                 if context is error:
                     link.__context__ = None

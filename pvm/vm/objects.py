@@ -151,7 +151,7 @@ class Frame:
 
     __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
                  "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "failed_index",
+                 "return_value", "reraising", "depth", "failed_index", "exit_index",
                  "__weakref__")
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
@@ -171,16 +171,19 @@ class Frame:
         self.reraising = False
         self.depth = 0
         self.failed_index = -1
+        self.exit_index = 0         # the instruction an exception was last raised at
 
     def __repr__(self):
         return "<frame at %#x, file %r, line %s, code %s>" % (
             id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
 
     def current_index(self):
-        """The index of the instruction this frame is at: the one running, or the call
-        it is suspended in."""
+        """The index of the instruction this frame is at: the one running, the call
+        it is suspended in, or the last one run (a frame that has ended)."""
         if self.interpreter.frame is self:
             return self.interpreter.running_index(self)
+        if self.resume_index < 0:
+            return self.exit_index
         return max(self.resume_index - 1, 0)
 
     @property
@@ -251,6 +254,7 @@ class _Suspendable:
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.frame
         outer_handled = interpreter.handled
+        interpreter.handled_outside.append(outer_handled)
         interpreter.handled = self.saved_handled
         try:
             result = interpreter.run_frame(frame, exception)
@@ -272,6 +276,7 @@ class _Suspendable:
             frame.f_back = None
             self.saved_handled = interpreter.handled
             interpreter.handled = outer_handled
+            interpreter.handled_outside.pop()
         if frame.resume_index < 0:
             self.finished = True
             return self._returned(result)

@@ -9,7 +9,7 @@ the guest's ``sys.stdout``).
 
 The sys module is a fresh module with a copy of the host's attributes and the
 guest's own ``argv``, ``path``, ``modules``, ``exc_info``, ``exception``,
-``_getframe``, recursion limit and ``flags``.
+``_getframe``, recursion limit, ``flags``, ``displayhook`` and ``excepthook``.
 """
 
 import builtins as host_builtins
@@ -278,13 +278,13 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():
-        exception = interpreter.handled
+        exception = interpreter.topmost_handled()
         if exception is None:
             return (None, None, None)
         return (type(exception), exception, guest_traceback.traceback_of(exception))
 
     def exception():
-        return interpreter.handled
+        return interpreter.topmost_handled()
 
     def _getframe(depth=0):
         frame = interpreter.frame
@@ -331,9 +331,25 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
         stdout.write("\n")
         builtins_namespace["_"] = value
 
+    def excepthook(exception_type, value, traceback, /):
+        # The host's would print the host's frames to the host's sys.stderr.
+        from pvm.vm.tracebacks import print_exception
+        stderr = interpreter.sys.stderr
+        if stderr is None:
+            raise RuntimeError("lost sys.stderr")
+        if not isinstance(value, BaseException):
+            stderr.write("TypeError: print_exception(): Exception expected for value, "
+                         "%s found\n" % type(value).__name__)
+            return
+        if isinstance(traceback, guest_traceback.Traceback) \
+                and guest_traceback.traceback_of(value) is None:
+            guest_traceback.set_traceback(value, traceback)
+        print_exception(value, stderr)
+
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
-                     exit, displayhook):
+                     exit, displayhook, excepthook):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook
+    namespace["__excepthook__"] = excepthook
     return module
