@@ -1209,7 +1209,7 @@ def RAISE_VARARGS(operand, next_index, code):
 
     def raise_varargs(frame, stack, fast):
         if count == 0:
-            exception = frame.interpreter.handled
+            exception = frame.interpreter.current_handled()
             if exception is None:
                 raise RuntimeError("No active exception to reraise")
             frame.reraising = True

@@ -67,7 +67,11 @@ class Interpreter:
                  pycache_prefix=None, host_modules=()):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
-        self.handled = None           # the exception being handled (sys.exception())
+        self.handled = None           # the exception being handled in this generator layer
+        # The handled exceptions of the layers below the running generators (the frames
+        # that resumed them), innermost last.  As in CPython, a generator has its own
+        # layer; while it has nothing in hand, sys.exception() sees its resumer's.
+        self.handled_below = []
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.optimize = optimize
         self.trace = trace
@@ -331,8 +335,17 @@ class Interpreter:
                 return
         self.chain_to_handled(error)
 
-    def chain_to_handled(self, error):
+    def current_handled(self):
+        """The exception being handled: sys.exception(), a bare raise, implicit chaining."""
         handled = self.handled
+        if handled is None:
+            for handled in reversed(self.handled_below):
+                if handled is not None:
+                    return handled
+        return handled
+
+    def chain_to_handled(self, error):
+        handled = self.current_handled()
         if handled is not None and handled is not error and error.__context__ is None:
             # Chaining must not make a cycle: cut the chain where it meets ``error``.
             link = handled

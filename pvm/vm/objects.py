@@ -201,7 +201,8 @@ class _Suspendable:
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.frame
-        outer_handled = interpreter.handled
+        handled_below = interpreter.handled_below
+        handled_below.append(interpreter.handled)
         interpreter.handled = self.saved_handled
         try:
             result = interpreter.run_frame(frame, exception)
@@ -222,7 +223,7 @@ class _Suspendable:
             self.running = False
             frame.f_back = None
             self.saved_handled = interpreter.handled
-            interpreter.handled = outer_handled
+            interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
             self.finished = True
             return self._returned(result)

@@ -272,13 +272,13 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():
-        exception = interpreter.handled
+        exception = interpreter.current_handled()
         if exception is None:
             return (None, None, None)
         return (type(exception), exception, guest_traceback.traceback_of(exception))
 
     def exception():
-        return interpreter.handled
+        return interpreter.current_handled()
 
     def _getframe(depth=0):
         frame = interpreter.frame
