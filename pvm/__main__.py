@@ -170,7 +170,7 @@ def _search_path(first):
 
 
 def run(options):
-    from pvm.vm import Interpreter
+    from pvm.vm import Interpreter, unraisable
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -193,6 +193,8 @@ def run(options):
                               host_modules=options.host_modules)
     # The guest's warnings module reads them when it is first imported, as CPython's does.
     interpreter.sys.warnoptions = list(options.warnoptions)
+    # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook.
+    unraisable.install_host_hook(interpreter)
     main_module = types.ModuleType("__main__")
     main_module.__builtins__ = interpreter.builtins
     # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.

@@ -72,6 +72,7 @@ class Interpreter:
         # that resumed them), innermost last.  As in CPython, a generator has its own
         # layer; while it has nothing in hand, sys.exception() sees its resumer's.
         self.handled_below = []
+        self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.optimize = optimize
         self.trace = trace
@@ -373,23 +374,24 @@ class Interpreter:
         frame.stack[-1] = value
         frame.resume_index = self.executable_of(frame.f_code).send_targets[frame.resume_index]
 
-    def awaitable_iterator(self, value, where, anext=False):
+    def awaitable_iterator(self, value, where):
+        """What ``await value`` iterates over; ``where`` is GET_AWAITABLE's operand."""
         kind = type(value)
         if kind is Coroutine:
-            return value.__await__()
-        if kind is Generator and value.frame.f_code.co_flags & CO_ITERABLE_COROUTINE:
+            # Awaited in place, as in CPython: the awaiting frame's cr_await is it.
+            if value._delegate() is not None:
+                raise RuntimeError("coroutine is being awaited already")
+            return value
+        if kind is Generator and value._frame.f_code.co_flags & CO_ITERABLE_COROUTINE:
             return value
         method = getattr(kind, "__await__", None)
         if method is None:
-            if where == 1:
+            if where == opcodes.AWAIT_AFTER_AENTER:
                 raise TypeError("'async with' received an object from __aenter__ that does "
                                 "not implement __await__: %s" % kind.__name__)
-            if where == 2:
+            if where == opcodes.AWAIT_AFTER_AEXIT:
                 raise TypeError("'async with' received an object from __aexit__ that does "
                                 "not implement __await__: %s" % kind.__name__)
-            if anext:
-                raise TypeError("'async for' received an invalid object from __anext__: %s"
-                                % kind.__name__)
             raise TypeError("object %s can't be used in 'await' expression" % kind.__name__)
         iterator = method(value)
         if type(iterator) is Coroutine:
