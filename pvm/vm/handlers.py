@@ -1228,8 +1228,12 @@ def RAISE_VARARGS(operand, next_index, code):
                 elif not isinstance(cause, BaseException):
                     raise TypeError("exception causes must derive from BaseException")
                 exception.__cause__ = cause
-            raise exception
-        raise _as_exception(stack.pop())
+        else:
+            exception = _as_exception(stack.pop())
+        # Raising chains to the exception being handled, whatever context the
+        # exception had (it may be raised a second time).
+        frame.interpreter.chain_to_handled(exception, replace=True)
+        raise exception
     return raise_varargs
 
 
@@ -1327,7 +1331,10 @@ def WITH_EXCEPT_START(operand, next_index, code):
     def with_except_start(frame, stack, fast):
         exception = stack[-1]
         exit_function = stack[-4]
-        stack.append(exit_function(type(exception), exception, exception.__traceback__))
+        # The guest's traceback, as sys.exc_info() gives it: __exit__ may put it back
+        # on the exception (contextlib does) and must find the frames it had.
+        stack.append(exit_function(type(exception), exception,
+                                   guest_traceback.traceback_of(exception)))
         return next_index
     return with_except_start
 

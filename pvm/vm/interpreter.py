@@ -321,10 +321,16 @@ class Interpreter:
             self.frame = outer
 
     def record_raise(self, error, frame, index):
-        """Add the traceback entry of ``frame`` and chain to the handled exception."""
+        """Add the traceback entry of ``frame``; chain an exception new to guest code to
+        the handled one.
+
+        CPython chains an exception when it is raised, not as it unwinds through
+        frames: an exception with entries already has been chained where it was
+        raised (a raise statement chains for itself, see RAISE_VARARGS).  One without
+        entries was raised by host code this frame called, and chains here.
+        """
         code = frame.f_code
         if code.co_name in _C_IN_CPYTHON_NAMES and code.co_filename == _WARNINGS_FILE:
-            self.chain_to_handled(error)
             return
         entry = (code, index, frame)
         try:
@@ -334,7 +340,7 @@ class Interpreter:
                 error.__pvm_traceback__ = [entry]
             except (AttributeError, TypeError):
                 return
-        self.chain_to_handled(error)
+            self.chain_to_handled(error)
 
     def current_handled(self):
         """The exception being handled: sys.exception(), a bare raise, implicit chaining."""
@@ -345,17 +351,30 @@ class Interpreter:
                     return handled
         return handled
 
-    def chain_to_handled(self, error):
+    def chain_to_handled(self, error, replace=False):
+        """Set ``error.__context__`` to the exception being handled, if it has no context
+        yet (``replace``: even if it has one, as a raise statement does)."""
         handled = self.current_handled()
-        if handled is not None and handled is not error and error.__context__ is None:
+        if handled is not None and handled is not error \
+                and (replace or error.__context__ is None):
             # Chaining must not make a cycle: cut the chain where it meets ``error``.
-            link = handled
-            while link is not None:
+            # The chain may hold a cycle of its own (guest code can set __context__):
+            # a second pointer moving at half speed meets the first one there.
+            link = trailing = handled
+            trailing_moves = False
+            while True:
                 context = link.__context__
+                if context is None:
+                    break
                 if context is error:
                     link.__context__ = None
                     break
                 link = context
+                if link is trailing:
+                    break
+                if trailing_moves:
+                    trailing = trailing.__context__
+                trailing_moves = not trailing_moves
             error.__context__ = handled
 
     def find_handler(self, frame, index):

@@ -100,7 +100,8 @@ class Function(metaclass=_FunctionClass):
             return self
         return MethodType(self, instance)
 
-    def __call__(self, *args, **kwargs):
+    # Positional-only, so that the function's own keyword arguments may be named self.
+    def __call__(self, /, *args, **kwargs):
         return self.interpreter.call_function(self, args, kwargs)
 
 
@@ -163,7 +164,14 @@ class Frame:
                 raise RuntimeError("cannot clear an executing frame")
             generator._finalize()
             return
-        self.stack = None
+        # A frame whose code has not finished is running somewhere down the stack
+        # (clearing it would pull its locals away); traceback.clear_frames counts on
+        # this error to leave such frames alone.
+        if self.resume_index >= 0:
+            raise RuntimeError("cannot clear an executing frame")
+        self.stack = []
+        self.fast = [UNBOUND] * len(self.fast or ())
+        self.cells = None
 
 
 # -- generators, coroutines, async generators -----------------------------------------
