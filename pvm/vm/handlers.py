@@ -1573,6 +1573,8 @@ def GET_ANEXT(operand, next_index, code):
             awaitable = frame.interpreter.awaitable_iterator(awaitable,
                                                              opcodes.AWAIT_EXPRESSION)
         except Exception as error:
+            # Its host traceback would keep this handler's locals (the iterator) alive.
+            error.__traceback__ = None
             raise TypeError("'async for' received an invalid object from __anext__: %s"
                             % type(awaitable).__name__) from error
         stack.append(awaitable)

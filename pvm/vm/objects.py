@@ -158,16 +158,18 @@ class Frame:
         # ``generator``, a weak reference to the generator or coroutine that owns the
         # frame, is set only once the frame was handed out (gi_frame): no cost per call.
         owner = getattr(self, "generator", None)
-        generator = owner() if owner is not None else None
-        if generator is not None:
-            if generator._running:
-                raise RuntimeError("cannot clear an executing frame")
-            generator._finalize()
-            return
-        # A frame whose code has not finished is running somewhere down the stack
-        # (clearing it would pull its locals away); traceback.clear_frames counts on
-        # this error to leave such frames alone.
-        if self.resume_index >= 0:
+        if owner is not None:
+            generator = owner()
+            if generator is not None:
+                if generator._running:
+                    raise RuntimeError("cannot clear an executing frame")
+                generator._finalize()
+                return
+            # The generator is gone and will never resume its frame: clear it.
+        elif self.resume_index >= 0:
+            # A frame whose code has not finished is running somewhere down the stack
+            # (clearing it would pull its locals away); traceback.clear_frames counts on
+            # this error to leave such frames alone.
             raise RuntimeError("cannot clear an executing frame")
         self.stack = []
         self.fast = [UNBOUND] * len(self.fast or ())
@@ -275,6 +277,10 @@ class _Suspendable:
         handled_below = interpreter.handled_below
         handled_below.append(interpreter.handled)
         interpreter.handled = self._saved_handled
+        if exception is not None and self._saved_handled is not None:
+            # A thrown exception chains to what the generator itself is handling (not
+            # to its resumer's), as CPython chains it on entering the generator.
+            interpreter.chain_to_handled(exception, replace=True)
         try:
             result = interpreter.run_frame(frame, exception)
         except StopIteration as error:

@@ -74,3 +74,39 @@ try:
     raise ValueError
 except ValueError as error:
     print(gen.throw(error))
+
+
+def delegate():
+    yield
+
+
+def handling_while_delegating():
+    try:
+        raise KeyError("handled by the generator")
+    except KeyError:
+        yield from delegate()
+
+
+gen = handling_while_delegating()
+next(gen)
+try:
+    gen.throw(ValueError)
+except ValueError as error:
+    print("thrown through yield from, context:", repr(error.__context__))
+
+
+def handling_itself(error):
+    try:
+        raise error
+    except KeyError:
+        try:
+            yield from delegate()
+        except KeyError as caught:
+            print("no cycle:", caught.__context__ is not caught)
+    yield "end"
+
+
+same = KeyError("same")
+gen = handling_itself(same)
+next(gen)
+print(gen.throw(same))

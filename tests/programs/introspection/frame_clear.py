@@ -45,3 +45,14 @@ gen = closing()
 next(gen)
 gen.gi_frame.clear()
 print(gen.gi_frame, list(gen))
+
+
+async def never_run():
+    pass
+
+
+import warnings
+with warnings.catch_warnings(record=True):
+    warnings.simplefilter("always")
+    orphan = never_run().cr_frame
+print(orphan.clear(), orphan.f_locals)
