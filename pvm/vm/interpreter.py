@@ -309,6 +309,9 @@ class Interpreter:
                             index = target
                             break
                         frame.resume_index = -1
+                        # The frame is done: its values go now, as in CPython, not when
+                        # the exception (whose traceback holds the frame) is collected.
+                        stack.clear()
                         if frame is entry:
                             raise
                         frame = frame.f_back
