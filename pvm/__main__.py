@@ -195,7 +195,7 @@ def _host_site_folders():
 
 
 def run(options):
-    from pvm.vm import Interpreter
+    from pvm.vm import Interpreter, unraisable
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -219,6 +219,8 @@ def run(options):
                               no_site=options.no_site, no_user_site=options.no_user_site)
     # The guest's warnings module reads them when it is first imported, as CPython's does.
     interpreter.sys.warnoptions = list(options.warnoptions)
+    # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook.
+    unraisable.install_host_hook(interpreter)
     main_module = types.ModuleType("__main__")
     main_module.__builtins__ = interpreter.builtins
     # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.

@@ -116,9 +116,19 @@ class Code:
 
     def line_of(self, index):
         """The line of the instruction at ``index`` (None for none)."""
+        return self.position_of(index)[0]
+
+    def position_of(self, index):
+        """(line, end line, column, end column) of the instruction at ``index``.
+
+        Index -1 is a generator's frame that has not started: an exception thrown
+        into it is reported on the ``def`` line, as CPython reports it (on its
+        RETURN_GENERATOR instruction, which pvm does not have)."""
         if 0 <= index < len(self.co_positions_table):
-            return self.co_positions_table[index][0]
-        return None
+            return self.co_positions_table[index]
+        if index == -1:
+            return (self.co_firstlineno, self.co_firstlineno, None, None)
+        return (None, None, None, None)
 
     def replace(self, **changes):
         fields = self._fields()

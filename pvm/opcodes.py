@@ -46,6 +46,12 @@ FUNCTION_KWDEFAULTS = 2
 FUNCTION_ANNOTATIONS = 4
 FUNCTION_CLOSURE = 8
 
+# GET_AWAITABLE operands: what is awaited, which names the culprit in the TypeError
+# raised for an object that cannot be awaited.
+AWAIT_EXPRESSION = 0
+AWAIT_AFTER_AENTER = 1      # the result of __aenter__ in an async with
+AWAIT_AFTER_AEXIT = 2       # the result of __aexit__
+
 
 class Opcode:
     """One opcode of the specification."""

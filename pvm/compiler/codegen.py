@@ -272,7 +272,7 @@ class CodeGenerator:
                 self.emit(op.SWAP, 2)
             self.call_exit_with_nones()
             if kind == ASYNC_WITH:
-                self.emit_await()
+                self.emit_await(op.AWAIT_AFTER_AEXIT)
             self.emit(op.POP_TOP)
             self.position = saved
         elif kind == HANDLER_CLEANUP:
@@ -400,10 +400,8 @@ class CodeGenerator:
             unit.add_const(docstring)
         if isinstance(node, ast.Lambda):
             self.position = _position_of(node.body)
+            # A generator lambda returns its body's value too: StopIteration.value.
             self.visit(node.body)
-            if unit.scope.is_generator:
-                self.emit(op.POP_TOP)
-                self.emit_const(None)
             self.emit(op.RETURN_VALUE)
             return
         self.visit_statements(body)
@@ -506,7 +504,9 @@ class CodeGenerator:
         self.position = saved
 
     def visit_Expr(self, node):
-        if self.interactive and not self.frame_blocks:
+        # In "single" mode every expression statement of the module's own code is
+        # shown, inside loops, with and try blocks too (not in nested functions).
+        if self.interactive:
             self.visit(node.value)
             self.emit(op.PRINT_EXPR)
             return
@@ -1093,7 +1093,7 @@ class CodeGenerator:
         self.visit(item.context_expr)
         if is_async:
             self.emit(op.BEFORE_ASYNC_WITH)
-            self.emit_await()
+            self.emit_await(op.AWAIT_AFTER_AENTER)
         else:
             self.emit(op.BEFORE_WITH)
         self.emit(op.SETUP_WITH, final)
@@ -1112,7 +1112,7 @@ class CodeGenerator:
         self.emit(op.POP_BLOCK)
         self.call_exit_with_nones()
         if is_async:
-            self.emit_await()
+            self.emit_await(op.AWAIT_AFTER_AEXIT)
         self.emit(op.POP_TOP)
         self.emit(op.JUMP, exit_block)
         self.use_block(final)
@@ -1120,7 +1120,7 @@ class CodeGenerator:
         self.emit(op.PUSH_EXC_INFO)
         self.emit(op.WITH_EXCEPT_START)
         if is_async:
-            self.emit_await()
+            self.emit_await(op.AWAIT_AFTER_AEXIT)
         suppress = self.new_block()
         self.emit(op.POP_JUMP_IF_TRUE, suppress)
         self.emit(op.RERAISE, 2)
@@ -1554,7 +1554,7 @@ class CodeGenerator:
     def top_level_async(self):
         return self.compiler.top_level_await and self.unit.kind == MODULE_UNIT
 
-    def emit_await(self, where=0):
+    def emit_await(self, where=op.AWAIT_EXPRESSION):
         self.emit(op.GET_AWAITABLE, where)
         self.emit_const(None)
         self.emit_send_loop()

@@ -130,6 +130,8 @@ class Parser(InvalidRules):
         self.filename = filename
         self.feature_version = feature_version
         self.call_invalid_rules = False
+        # The error passes parse the same strings again: their warnings were given.
+        self.warns = True
         # How deep the right-recursive expressions go (see _enter_nesting), and whether
         # a statement is long enough for its tree to be too deep (pvm.parser checks).
         self.nesting = 0
@@ -2131,7 +2133,7 @@ class Parser(InvalidRules):
             self._check_undecodable_bytes(start, end)
         try:
             return parse_string_group(self.tokens[start:end], self.parse_fstring_expression,
-                                      self.filename)
+                                      self.filename, emit_warnings=self.warns)
         except StringGroupError as error:
             # Placed at the string token concerned, or else where CPython's parser
             # stands: at the token after the group.
@@ -2587,6 +2589,7 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
         # The second pass finds where the first one gave up...
         tracking_parser = Parser(stream, filename, feature_version)
         tracking_parser.keys = keys = _ReadTrackingKeys(stream)
+        tracking_parser.warns = False
         try:
             succeeded = start_rule(tracking_parser) is not None
         except SyntaxError:
@@ -2605,6 +2608,7 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
         invalid_rules_parser = Parser(stream, filename, feature_version)
         invalid_rules_parser.keys = keys = _ReadTrackingKeys(stream)
         invalid_rules_parser.call_invalid_rules = True
+        invalid_rules_parser.warns = False
         start_rule(invalid_rules_parser)
     except SyntaxError as error:
         if error is stream.error:

@@ -13,8 +13,10 @@ too.
 import operator
 
 from pvm import opcodes
+from pvm.code import CO_COROUTINE, CO_ITERABLE_COROUTINE
 from pvm.vm import guest_traceback
-from pvm.vm.objects import AsyncGeneratorValue, Function, MethodType, UNBOUND
+from pvm.vm.objects import (AsyncGeneratorValue, Coroutine, Function, Generator, MethodType,
+                            UNBOUND)
 
 # Signals a handler returns instead of the next index.
 CALL_FRAME = -1       # run frame.callee, then come back to frame.resume_index
@@ -26,6 +28,7 @@ _len = len
 _isinstance = isinstance
 _tuple = tuple
 _list = list
+_RESUMABLE = frozenset({Generator, Coroutine})
 
 
 def _exception_group_method(name):
@@ -1223,7 +1226,7 @@ def RAISE_VARARGS(operand, next_index, code):
 
     def raise_varargs(frame, stack, fast):
         if count == 0:
-            exception = frame.interpreter.topmost_handled()
+            exception = frame.interpreter.current_handled()
             if exception is None:
                 raise RuntimeError("No active exception to reraise")
             frame.exit_index = next_index - 1
@@ -1240,8 +1243,12 @@ def RAISE_VARARGS(operand, next_index, code):
                 elif not isinstance(cause, BaseException):
                     raise TypeError("exception causes must derive from BaseException")
                 exception.__cause__ = cause
-            raise exception
-        raise _as_exception(stack.pop())
+        else:
+            exception = _as_exception(stack.pop())
+        # Raising chains to the exception being handled, whatever context the
+        # exception had (it may be raised a second time).
+        frame.interpreter.chain_to_handled(exception, replace=True)
+        raise exception
     return raise_varargs
 
 
@@ -1342,7 +1349,10 @@ def WITH_EXCEPT_START(operand, next_index, code):
     def with_except_start(frame, stack, fast):
         exception = stack[-1]
         exit_function = stack[-4]
-        stack.append(exit_function(type(exception), exception, exception.__traceback__))
+        # The guest's traceback, as sys.exc_info() gives it: __exit__ may put it back
+        # on the exception (contextlib does) and must find the frames it had.
+        stack.append(exit_function(type(exception), exception,
+                                   guest_traceback.traceback_of(exception)))
         return next_index
     return with_except_start
 
@@ -1369,12 +1379,12 @@ def BEFORE_ASYNC_WITH(operand, next_index, code):
     def before_async_with(frame, stack, fast):
         manager = stack.pop()
         kind = type(manager)
-        try:
-            enter = kind.__aenter__
-            exit_function = kind.__aexit__
-        except AttributeError:
+        enter = getattr(kind, "__aenter__", None)
+        exit_function = getattr(kind, "__aexit__", None)
+        if enter is None or exit_function is None:
             raise TypeError("'%s' object does not support the asynchronous context manager "
-                            "protocol" % kind.__name__) from None
+                            "protocol%s" % (kind.__name__, "" if enter is None
+                                            else " (missed __aexit__ method)"))
         stack.append(MethodType(exit_function, manager))
         stack.append(enter(manager))
         return next_index
@@ -1526,7 +1536,11 @@ def SEND(operand, next_index, code):
         value = stack.pop()
         iterator = stack[-1]
         try:
-            if value is None:
+            # pvm's own generators and coroutines are resumed directly (a coroutine
+            # awaited in place has no __next__, as in CPython).
+            if type(iterator) in _RESUMABLE:
+                result = iterator._resume(value)
+            elif value is None:
                 result = _next(iterator)
             else:
                 result = iterator.send(value)
@@ -1539,12 +1553,16 @@ def SEND(operand, next_index, code):
 
 
 def GET_YIELD_FROM_ITER(operand, next_index, code):
+    # A generator made a coroutine (types.coroutine) may yield from a coroutine.
+    accepts_coroutines = code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)
+
     def get_yield_from_iter(frame, stack, fast):
         value = stack[-1]
-        from pvm.vm.objects import Coroutine
         if type(value) is Coroutine:
-            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine "
-                            "generator")
+            if not accepts_coroutines:
+                raise TypeError("cannot 'yield from' a coroutine object in a "
+                                "non-coroutine generator")
+            return next_index
         stack[-1] = iter(value)
         return next_index
     return get_yield_from_iter
@@ -1564,7 +1582,11 @@ def GET_AITER(operand, next_index, code):
         if method is None:
             raise TypeError("'async for' requires an object with __aiter__ method, got %s"
                             % type(value).__name__)
-        stack[-1] = method(value)
+        iterator = method(value)
+        if not hasattr(type(iterator), "__anext__"):
+            raise TypeError("'async for' received an object from __aiter__ that does not "
+                            "implement __anext__: %s" % type(iterator).__name__)
+        stack[-1] = iterator
         return next_index
     return get_aiter
 
@@ -1577,7 +1599,15 @@ def GET_ANEXT(operand, next_index, code):
             raise TypeError("'async for' requires an iterator with __anext__ method, got %s"
                             % type(iterator).__name__)
         awaitable = method(iterator)
-        stack.append(frame.interpreter.awaitable_iterator(awaitable, 0, anext=True))
+        try:
+            awaitable = frame.interpreter.awaitable_iterator(awaitable,
+                                                             opcodes.AWAIT_EXPRESSION)
+        except Exception as error:
+            # Its host traceback would keep this handler's locals (the iterator) alive.
+            error.__traceback__ = None
+            raise TypeError("'async for' received an invalid object from __anext__: %s"
+                            % type(awaitable).__name__) from error
+        stack.append(awaitable)
         return next_index
     return get_anext
 

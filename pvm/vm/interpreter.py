@@ -77,11 +77,12 @@ class Interpreter:
                  pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
-        self.handled = None           # the exception the running frame is handling
-        # What ``handled`` was in the frames that resumed the generators now running,
-        # innermost last.  As CPython's stack of exception states: a generator handles
-        # its own exceptions, and sees its resumer's where it handles none.
-        self.handled_outside = []
+        self.handled = None           # the exception being handled in this generator layer
+        # The handled exceptions of the layers below the running generators (the frames
+        # that resumed them), innermost last.  As in CPython, a generator has its own
+        # layer; while it has nothing in hand, sys.exception() sees its resumer's.
+        self.handled_below = []
+        self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.optimize = optimize
         self.trace = trace
@@ -385,6 +386,9 @@ class Interpreter:
                         frame.resume_index = -1
                         if frame.f_code.co_filename in _C_STAND_INS:
                             _hide_c_stand_in(error, frame.f_code.co_filename)
+                        # The frame is done: its values go now, as in CPython, not when
+                        # the exception (whose traceback holds the frame) is collected.
+                        stack.clear()
                         if frame is entry:
                             raise
                         frame = frame.f_back
@@ -397,10 +401,16 @@ class Interpreter:
             self.frame = outer
 
     def record_raise(self, error, frame, index):
-        """Add the traceback entry of ``frame`` and chain to the handled exception."""
+        """Add the traceback entry of ``frame``; chain an exception new to guest code to
+        the handled one.
+
+        CPython chains an exception when it is raised, not as it unwinds through
+        frames: an exception with entries already has been chained where it was
+        raised (a raise statement chains for itself, see RAISE_VARARGS).  One without
+        entries was raised by host code this frame called, and chains here.
+        """
         code = frame.f_code
         if code.co_name in _C_IN_CPYTHON_NAMES and code.co_filename == _WARNINGS_FILE:
-            self.chain_to_handled(error)
             return
         entry = (code, index, frame)
         try:
@@ -410,34 +420,41 @@ class Interpreter:
                 error.__pvm_traceback__ = [entry]
             except (AttributeError, TypeError):
                 return
-        self.chain_to_handled(error)
+            self.chain_to_handled(error)
 
-    def topmost_handled(self):
-        """The exception being handled, as sys.exception() and a bare raise see it."""
+    def current_handled(self):
+        """The exception being handled: sys.exception(), a bare raise, implicit chaining."""
         handled = self.handled
         if handled is None:
-            for outside in reversed(self.handled_outside):
-                if outside is not None:
-                    return outside
+            for handled in reversed(self.handled_below):
+                if handled is not None:
+                    return handled
         return handled
 
-    def chain_to_handled(self, error):
-        handled = self.handled
-        if handled is None and self.handled_outside:
-            handled = self.topmost_handled()
-        if handled is not None and handled is not error and error.__context__ is None:
-            # Chaining must not make a cycle: cut the chain where it meets ``error``.  The
-            # guest may have made a cycle of its own (``e.__context__ = e``): stop walking
-            # when an exception comes round again, and leave that cycle alone.
-            link = handled
-            visited = set()
-            while link is not None and id(link) not in visited:
-                visited.add(id(link))
+    def chain_to_handled(self, error, replace=False):
+        """Set ``error.__context__`` to the exception being handled, if it has no context
+        yet (``replace``: even if it has one, as a raise statement does)."""
+        handled = self.current_handled()
+        if handled is not None and handled is not error \
+                and (replace or error.__context__ is None):
+            # Chaining must not make a cycle: cut the chain where it meets ``error``.
+            # The chain may hold a cycle of its own (guest code can set __context__):
+            # a second pointer moving at half speed meets the first one there.
+            link = trailing = handled
+            trailing_moves = False
+            while True:
                 context = link.__context__
+                if context is None:
+                    break
                 if context is error:
                     link.__context__ = None
                     break
                 link = context
+                if link is trailing:
+                    break
+                if trailing_moves:
+                    trailing = trailing.__context__
+                trailing_moves = not trailing_moves
             error.__context__ = handled
 
     def find_handler(self, frame, index):
@@ -456,23 +473,24 @@ class Interpreter:
         frame.stack[-1] = value
         frame.resume_index = self.executable_of(frame.f_code).send_targets[frame.resume_index]
 
-    def awaitable_iterator(self, value, where, anext=False):
+    def awaitable_iterator(self, value, where):
+        """What ``await value`` iterates over; ``where`` is GET_AWAITABLE's operand."""
         kind = type(value)
         if kind is Coroutine:
-            return value.__await__()
-        if kind is Generator and value.frame.f_code.co_flags & CO_ITERABLE_COROUTINE:
+            # Awaited in place, as in CPython: the awaiting frame's cr_await is it.
+            if value._delegate() is not None:
+                raise RuntimeError("coroutine is being awaited already")
+            return value
+        if kind is Generator and value._frame.f_code.co_flags & CO_ITERABLE_COROUTINE:
             return value
         method = getattr(kind, "__await__", None)
         if method is None:
-            if where == 1:
+            if where == opcodes.AWAIT_AFTER_AENTER:
                 raise TypeError("'async with' received an object from __aenter__ that does "
                                 "not implement __await__: %s" % kind.__name__)
-            if where == 2:
+            if where == opcodes.AWAIT_AFTER_AEXIT:
                 raise TypeError("'async with' received an object from __aexit__ that does "
                                 "not implement __await__: %s" % kind.__name__)
-            if anext:
-                raise TypeError("'async for' received an invalid object from __anext__: %s"
-                                % kind.__name__)
             raise TypeError("object %s can't be used in 'await' expression" % kind.__name__)
         iterator = method(value)
         if type(iterator) is Coroutine:

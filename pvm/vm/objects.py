@@ -8,11 +8,12 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.
 """
 
-import sys
 import types
+import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS)
+from pvm.vm import guest_traceback
 
 CellType = types.CellType
 _new_object = object.__new__
@@ -142,7 +143,8 @@ class Function(metaclass=_FunctionClass):
             return self
         return MethodType(self, instance)
 
-    def __call__(self, *args, **kwargs):
+    # Positional-only, so that the function's own keyword arguments may be named self.
+    def __call__(self, /, *args, **kwargs):
         return self.interpreter.call_function(self, args, kwargs)
 
 
@@ -152,7 +154,7 @@ class Frame:
     __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
                  "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
                  "return_value", "reraising", "depth", "failed_index", "exit_index",
-                 "__weakref__")
+                 "generator", "__weakref__")
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
         self.f_code = code
@@ -205,85 +207,161 @@ class Frame:
         return None
 
     def clear(self):
-        self.stack = None
+        # ``generator``, a weak reference to the generator or coroutine that owns the
+        # frame, is set only once the frame was handed out (gi_frame): no cost per call.
+        owner = getattr(self, "generator", None)
+        if owner is not None:
+            generator = owner()
+            if generator is not None:
+                if generator._running:
+                    raise RuntimeError("cannot clear an executing frame")
+                generator._finalize()
+                return
+            # The generator is gone and will never resume its frame: clear it.
+        elif self.resume_index >= 0:
+            # A frame whose code has not finished is running somewhere down the stack
+            # (clearing it would pull its locals away); traceback.clear_frames counts on
+            # this error to leave such frames alone.
+            raise RuntimeError("cannot clear an executing frame")
+        self.stack = []
+        self.fast = [UNBOUND] * len(self.fast or ())
+        self.cells = None
 
 
 # -- generators, coroutines, async generators -----------------------------------------
 
-class _Suspendable:
-    """What generators, coroutines and async generators share: a frame to resume."""
+class _ReadOnlyAttribute(property):
+    """A read-only attribute that refuses writes with the message of the descriptor
+    CPython has for it (a plain property says "has no setter"): a getset descriptor
+    names the attribute, a member descriptor (``member=True``) does not."""
 
+    def __init__(self, name, getter, member=False):
+        super().__init__(getter)
+        self.name = name
+        self.member = member
+
+    def __set__(self, instance, value):
+        if self.member:
+            raise AttributeError("readonly attribute")
+        raise AttributeError("attribute '%s' of '%s' objects is not writable"
+                             % (self.name, type(instance).__name__))
+
+    def __delete__(self, instance):
+        self.__set__(instance, None)
+
+
+def _name_attribute(attribute, getter, setter, doc):
+    """``__name__``: writable, but only with a string, never deleted."""
+
+    def set_name(self, value):
+        if not isinstance(value, str):
+            raise TypeError("%s must be set to a string object" % attribute)
+        setter(self, value)
+
+    def refuse_deletion(self):
+        raise TypeError("%s must be set to a string object" % attribute)
+
+    return property(getter, set_name, refuse_deletion, doc)
+
+
+class _Suspendable:
+    """What generators, coroutines and async generators share: a frame to resume.
+
+    The state is kept in private slots: ``dir()`` of a generator shows CPython's
+    public attributes only, and none can be set from outside.
+    """
+
+    # __qualname__ is a plain slot: a class body cannot define an attribute of that
+    # name (it names the class), so unlike CPython, it takes values that are not str.
+    __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
+                 "_saved_handled", "__weakref__")
     _kind_name = "generator"
 
     def __init__(self, frame, function):
-        self.frame = frame
-        self.__name__ = function.__name__
+        self._frame = frame
+        self._name = function.__name__
         self.__qualname__ = function.__qualname__
-        self.started = False
-        self.finished = False
-        self.running = False
-        self.saved_handled = None    # the exception being handled inside, while suspended
+        self._started = False
+        self._finished = False
+        self._running = False
+        self._saved_handled = None   # the exception being handled inside, while suspended
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind_name, self.__qualname__, id(self))
 
-    def resume(self, value, exception=None):
+    def __del__(self):
+        self._finalize()
+
+    def _finalize(self):
+        """What CPython does when the object dies or its frame is cleared: close it,
+        reporting what closing raises, which nothing can catch."""
+        if self._finished or self._running or not self._started:
+            return
+        try:
+            self._close()
+        except BaseException as error:
+            from pvm.vm import unraisable
+            unraisable.report(self._frame.interpreter, error, self)
+
+    def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
-        if self.running:
+        if self._running:
             raise ValueError("%s already executing" % self._kind_name)
-        if self.finished:
-            if exception is not None:
-                raise exception
-            raise self._exhausted_error()
-        frame = self.frame
-        if not self.started:
+        if self._finished:
+            return self._resume_finished(exception)
+        frame = self._frame
+        if not self._started:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
                                 % self._kind_name)
-            self.started = True
-            if exception is not None:
-                self.finished = True
-                raise exception
+            # An exception thrown in before the start is raised in the frame all the
+            # same, so that the traceback shows it (on the def line, as CPython's).
+            self._started = True
         elif exception is None:
             frame.stack.append(value)
         if exception is _RESUME_WITHOUT_VALUE:
             exception = None
         interpreter = frame.interpreter
-        self.running = True
+        self._running = True
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.frame
-        outer_handled = interpreter.handled
-        interpreter.handled_outside.append(outer_handled)
-        interpreter.handled = self.saved_handled
+        handled_below = interpreter.handled_below
+        handled_below.append(interpreter.handled)
+        interpreter.handled = self._saved_handled
+        if exception is not None and self._saved_handled is not None:
+            # A thrown exception chains to what the generator itself is handling (not
+            # to its resumer's), as CPython chains it on entering the generator.
+            interpreter.chain_to_handled(exception, replace=True)
         try:
             result = interpreter.run_frame(frame, exception)
         except StopIteration as error:
-            self.finished = True
+            self._finished = True
             raise self._wrap_stop_iteration(error)
         except StopAsyncIteration as error:
-            self.finished = True
+            self._finished = True
             if self._kind_name == "async_generator":
                 replacement = RuntimeError("async generator raised StopAsyncIteration")
                 replacement.__cause__ = error
                 raise replacement
             raise
         except BaseException:
-            self.finished = True
+            self._finished = True
             raise
         finally:
-            self.running = False
+            self._running = False
             frame.f_back = None
-            self.saved_handled = interpreter.handled
-            interpreter.handled = outer_handled
-            interpreter.handled_outside.pop()
+            self._saved_handled = interpreter.handled
+            interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
-            self.finished = True
+            self._finished = True
             return self._returned(result)
         return result
 
-    def _exhausted_error(self):
-        return StopIteration()
+    def _resume_finished(self, exception):
+        if exception is not None and exception is not _RESUME_WITHOUT_VALUE:
+            raise exception
+        raise StopIteration()
 
     def _returned(self, value):
         raise StopIteration(value) if value is not None else StopIteration()
@@ -296,14 +374,17 @@ class _Suspendable:
 
     def _delegate(self):
         """The iterator a ``yield from`` / ``await`` is suspended in, if any."""
-        frame = self.frame
-        if not self.started or self.finished or self.running:
+        frame = self._frame
+        if not self._started or self._finished or self._running:
             return None
         if frame.interpreter.suspended_in_send(frame):
             return frame.stack[-1]
         return None
 
-    def throw(self, kind, value=None, traceback=None):
+    def _throw(self, kind, value=None, traceback=None):
+        if traceback is not None and not isinstance(traceback, (guest_traceback.Traceback,
+                                                                types.TracebackType)):
+            raise TypeError("throw() third argument must be a traceback object")
         if isinstance(kind, BaseException):
             if value is not None:
                 raise TypeError("instance exception may not have a separate value")
@@ -320,6 +401,8 @@ class _Suspendable:
         else:
             raise TypeError("exceptions must be classes or instances deriving from "
                             "BaseException, not %s" % type(kind).__name__)
+        if traceback is not None:
+            guest_traceback.set_traceback(exception, traceback)
         delegate = self._delegate()
         if delegate is not None:
             if isinstance(exception, GeneratorExit):
@@ -328,66 +411,213 @@ class _Suspendable:
                     try:
                         close()
                     except BaseException as error:
-                        return self.resume(None, error)
-                return self.resume(None, exception)
+                        return self._resume(None, error)
+                return self._resume(None, exception)
             thrower = getattr(delegate, "throw", None)
             if thrower is not None:
-                self.running = True
+                frame = self._frame
+                interpreter = frame.interpreter
+                # The delegate runs as if called from this generator's frame, as in
+                # CPython (its frame's f_back is ours).
+                resumer = interpreter.frame
+                frame.f_back = resumer
+                interpreter.frame = frame
+                self._running = True
                 try:
-                    yielded = thrower(exception)
+                    return thrower(exception)
                 except StopIteration as stop:
-                    self.running = False
-                    self.frame.interpreter.finish_send(self.frame, stop.value)
-                    return self.resume(None, _RESUME_WITHOUT_VALUE)
+                    interpreter.finish_send(frame, stop.value)
+                    exception = _RESUME_WITHOUT_VALUE
                 except BaseException as error:
-                    self.running = False
-                    return self.resume(None, error)
-                self.running = False
-                return yielded
-        return self.resume(None, exception)
+                    exception = error
+                finally:
+                    self._running = False
+                    interpreter.frame = resumer
+                    frame.f_back = None
+        return self._resume(None, exception)
 
-    def close(self):
-        if self.finished:
+    def _close(self):
+        if self._finished:
             return None
-        if not self.started:
-            self.finished = True
+        if not self._started:
+            self._finished = True
             return None
         try:
-            self.throw(GeneratorExit)
+            self._throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
             return None
         raise RuntimeError("%s ignored GeneratorExit" % self._kind_name)
 
-    @property
-    def gi_frame(self):
-        return None if self.finished else self.frame
+    # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
+    def _current_frame(self):
+        if self._finished:
+            return None
+        frame = self._frame
+        # frame.clear() finalizes the generator that owns the frame.
+        frame.generator = weakref.ref(self)
+        return frame
 
-    @property
-    def gi_running(self):
-        return self.running
+    def _is_running(self):
+        return self._running
 
-    @property
-    def gi_code(self):
-        return self.frame.f_code
+    def _code(self):
+        return self._frame.f_code
 
-    @property
-    def gi_yieldfrom(self):
-        return self._delegate()
-
-    @property
-    def gi_suspended(self):
-        return self.started and not self.finished and not self.running
+    def _is_suspended(self):
+        return self._started and not self._finished and not self._running
 
 
-class _Unraisable:
-    """The argument sys.unraisablehook takes."""
+class Generator(_Suspendable):
+    __slots__ = ()
+    _kind_name = "generator"
 
-    def __init__(self, error, owner):
-        self.exc_type = type(error)
-        self.exc_value = error
-        self.exc_traceback = error.__traceback__
-        self.err_msg = "Exception ignored in"
-        self.object = owner
+    def __iter__(self):
+        """Implement iter(self)."""
+        return self
+
+    def __next__(self):
+        """Implement next(self)."""
+        return self._resume(None)
+
+    def send(self, value):
+        """send(value) -> resume the generator with value as the result of its yield;
+        return the next value it yields, or raise StopIteration."""
+        return self._resume(value)
+
+    def throw(self, kind, value=None, traceback=None):
+        """throw(exception) or throw(type[, value[, traceback]]) -> raise the exception
+        in the generator where it is suspended; return the next value it yields, or
+        raise StopIteration."""
+        return self._throw(kind, value, traceback)
+
+    def close(self):
+        """close() -> raise GeneratorExit inside the generator, to finish it."""
+        return self._close()
+
+    __name__ = _name_attribute("__name__", lambda self: self._name,
+                               lambda self, value: setattr(self, "_name", value),
+                               "the name of the generator")
+    gi_frame = _ReadOnlyAttribute("gi_frame", _Suspendable._current_frame)
+    gi_running = _ReadOnlyAttribute("gi_running", _Suspendable._is_running)
+    gi_code = _ReadOnlyAttribute("gi_code", _Suspendable._code, member=True)
+    gi_yieldfrom = _ReadOnlyAttribute("gi_yieldfrom", _Suspendable._delegate)
+    gi_suspended = _ReadOnlyAttribute("gi_suspended", _Suspendable._is_suspended)
+
+
+class Coroutine(_Suspendable):
+    __slots__ = ("_origin",)
+    _kind_name = "coroutine"
+
+    def __init__(self, frame, function):
+        super().__init__(frame, function)
+        interpreter = frame.interpreter
+        depth = interpreter.coroutine_origin_depth
+        self._origin = _origin_of(interpreter.frame, depth) if depth else None
+
+    def __await__(self):
+        """Return an iterator to be used in await expression."""
+        return _CoroutineWrapper(self)
+
+    def send(self, value):
+        """send(value) -> resume the coroutine with value sent into coroutine; return
+        the next value it passes out, or raise StopIteration."""
+        return self._resume(value)
+
+    def throw(self, kind, value=None, traceback=None):
+        """throw(exception) or throw(type[, value[, traceback]]) -> raise the exception
+        in coroutine where it is suspended; return the next value it passes out, or
+        raise StopIteration."""
+        return self._throw(kind, value, traceback)
+
+    def close(self):
+        """close() -> raise GeneratorExit inside coroutine, to finish it."""
+        return self._close()
+
+    def _resume_finished(self, exception):
+        raise RuntimeError("cannot reuse already awaited coroutine")
+
+    def _finalize(self):
+        if not self._started and not self._finished:
+            self._warn_never_awaited()
+            return
+        super()._finalize()
+
+    def _warn_never_awaited(self):
+        """CPython's RuntimeWarning for a coroutine that dies unstarted: through
+        warnings._warn_unawaited_coroutine (which shows cr_origin), or a plain warning
+        if that is missing or fails; what goes wrong is reported as unraisable."""
+        from pvm.vm import unraisable
+        interpreter = self._frame.interpreter
+        warned = False
+        try:
+            warnings = interpreter.modules.get("warnings") \
+                or interpreter.importer.import_("warnings")
+            warn_unawaited = getattr(warnings, "_warn_unawaited_coroutine", None)
+            if warn_unawaited is not None:
+                warn_unawaited(self)
+                warned = True
+        except BaseException as error:
+            # A warning turned into an error still counts as the warning given.
+            warned = isinstance(error, RuntimeWarning)
+            unraisable.report(interpreter, error, self)
+        if not warned:
+            try:
+                warnings.warn("coroutine '%s' was never awaited" % self.__qualname__,
+                              RuntimeWarning, stacklevel=1, source=self)
+            except BaseException as error:
+                unraisable.report(interpreter, error, self)
+
+    __name__ = _name_attribute("__name__", lambda self: self._name,
+                               lambda self, value: setattr(self, "_name", value),
+                               "the name of the coroutine")
+    cr_frame = _ReadOnlyAttribute("cr_frame", _Suspendable._current_frame)
+    cr_running = _ReadOnlyAttribute("cr_running", _Suspendable._is_running)
+    cr_code = _ReadOnlyAttribute("cr_code", _Suspendable._code, member=True)
+    cr_await = _ReadOnlyAttribute("cr_await", _Suspendable._delegate)
+    cr_suspended = _ReadOnlyAttribute("cr_suspended", _Suspendable._is_suspended)
+    cr_origin = _ReadOnlyAttribute("cr_origin", lambda self: self._origin, member=True)
+
+
+def _origin_of(frame, depth):
+    """cr_origin: (file, line, function) of the frames that created a coroutine,
+    innermost first, at most ``depth`` of them (sys.set_coroutine_origin_tracking_depth)."""
+    origin = []
+    while frame is not None and len(origin) < depth:
+        code = frame.f_code
+        origin.append((code.co_filename, frame.f_lineno, code.co_name))
+        frame = frame.f_back
+    return tuple(origin)
+
+
+class _CoroutineWrapper:
+    """What ``coroutine.__await__()`` returns: an iterator over the coroutine."""
+
+    __slots__ = ("_coroutine",)
+
+    def __init__(self, coroutine):
+        self._coroutine = coroutine
+
+    def __iter__(self):
+        """Implement iter(self)."""
+        return self
+
+    def __next__(self):
+        """Implement next(self)."""
+        return self._coroutine._resume(None)
+
+    def send(self, value):
+        """send(value) -> send value into the coroutine; return the next value it
+        passes out, or raise StopIteration."""
+        return self._coroutine._resume(value)
+
+    def throw(self, kind, value=None, traceback=None):
+        """throw(exception) or throw(type[, value[, traceback]]) -> raise the exception
+        in the coroutine; return the next value it passes out, or raise StopIteration."""
+        return self._coroutine._throw(kind, value, traceback)
+
+    def close(self):
+        """close() -> raise GeneratorExit inside the coroutine, to finish it."""
+        return self._coroutine._close()
 
 
 class _ResumeWithoutValue(BaseException):
@@ -395,72 +625,6 @@ class _ResumeWithoutValue(BaseException):
 
 
 _RESUME_WITHOUT_VALUE = _ResumeWithoutValue()
-
-
-class Generator(_Suspendable):
-    _kind_name = "generator"
-
-    def __del__(self):
-        # An abandoned generator still runs its finally blocks, as in CPython.
-        if self.started and not self.finished and not self.running:
-            try:
-                self.close()
-            except BaseException as error:
-                sys.unraisablehook(_Unraisable(error, self))
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.resume(None)
-
-    def send(self, value):
-        return self.resume(value)
-
-
-class Coroutine(_Suspendable):
-    _kind_name = "coroutine"
-    __del__ = Generator.__del__
-
-    def __await__(self):
-        return _CoroutineWrapper(self)
-
-    def send(self, value):
-        return self.resume(value)
-
-    def _exhausted_error(self):
-        return RuntimeError("cannot reuse already awaited coroutine")
-
-    cr_frame = _Suspendable.gi_frame
-    cr_running = _Suspendable.gi_running
-    cr_code = _Suspendable.gi_code
-    cr_await = _Suspendable.gi_yieldfrom
-
-    @property
-    def cr_suspended(self):
-        return self.gi_suspended
-
-
-class _CoroutineWrapper:
-    """What ``coroutine.__await__()`` returns: an iterator over the coroutine."""
-
-    def __init__(self, coroutine):
-        self.coroutine = coroutine
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.coroutine.send(None)
-
-    def send(self, value):
-        return self.coroutine.send(value)
-
-    def throw(self, *arguments):
-        return self.coroutine.throw(*arguments)
-
-    def close(self):
-        return self.coroutine.close()
 
 
 class AsyncGeneratorValue:
@@ -473,11 +637,8 @@ class AsyncGeneratorValue:
 
 
 class AsyncGenerator(_Suspendable):
+    __slots__ = ()
     _kind_name = "async_generator"
-
-    def __init__(self, frame, function):
-        super().__init__(frame, function)
-        self.hooks_called = False
 
     def __aiter__(self):
         return self
@@ -494,16 +655,27 @@ class AsyncGenerator(_Suspendable):
     def aclose(self):
         return _AsyncGeneratorStep(self, "close", None)
 
-    def _exhausted_error(self):
-        return StopAsyncIteration()
+    def _finalize(self):
+        # CPython hands a dying async generator to the event loop's finalizer
+        # (sys.set_asyncgen_hooks), which pvm does not call yet; closing it here
+        # instead would run its awaits outside any loop.
+        pass
+
+    def _resume_finished(self, exception):
+        if exception is not None and exception is not _RESUME_WITHOUT_VALUE:
+            raise exception
+        raise StopAsyncIteration()
 
     def _returned(self, value):
         raise StopAsyncIteration()
 
-    ag_frame = _Suspendable.gi_frame
-    ag_running = _Suspendable.gi_running
-    ag_code = _Suspendable.gi_code
-    ag_await = _Suspendable.gi_yieldfrom
+    __name__ = _name_attribute("__name__", lambda self: self._name,
+                               lambda self, value: setattr(self, "_name", value),
+                               "the name of the async generator")
+    ag_frame = _ReadOnlyAttribute("ag_frame", _Suspendable._current_frame)
+    ag_running = _ReadOnlyAttribute("ag_running", _Suspendable._is_running, member=True)
+    ag_code = _ReadOnlyAttribute("ag_code", _Suspendable._code, member=True)
+    ag_await = _ReadOnlyAttribute("ag_await", _Suspendable._delegate)
 
 
 class _AsyncGeneratorStep:
@@ -529,20 +701,20 @@ class _AsyncGeneratorStep:
         if self.first:
             self.first = False
             if self.action == "send":
-                return self._step(lambda: generator.resume(
+                return self._step(lambda: generator._resume(
                     self.argument if value is None else value))
             if self.action == "throw":
-                return self._step(lambda: generator.throw(*self.argument))
-            return self._close_step(lambda: generator.throw(GeneratorExit))
+                return self._step(lambda: generator._throw(*self.argument))
+            return self._close_step(lambda: generator._throw(GeneratorExit))
         if self.action == "close":
-            return self._close_step(lambda: generator.resume(value))
-        return self._step(lambda: generator.resume(value))
+            return self._close_step(lambda: generator._resume(value))
+        return self._step(lambda: generator._resume(value))
 
     def throw(self, *arguments):
         generator = self.generator
         if self.action == "close":
-            return self._close_step(lambda: generator.throw(*arguments))
-        return self._step(lambda: generator.throw(*arguments))
+            return self._close_step(lambda: generator._throw(*arguments))
+        return self._step(lambda: generator._throw(*arguments))
 
     def close(self):
         pass
@@ -558,8 +730,8 @@ class _AsyncGeneratorStep:
 
     def _close_step(self, run):
         generator = self.generator
-        if generator.finished or not generator.started:
-            generator.finished = True
+        if generator._finished or not generator._started:
+            generator._finished = True
             raise StopIteration()
         try:
             result = run()
@@ -581,9 +753,13 @@ def _refuse_pickling(self, protocol=None):
     raise TypeError("cannot pickle %r object" % type(self).__name__)
 
 
-# The names CPython gives these types, which error messages show.
+# The names CPython gives these types, which error messages and reprs show.
 for _class, _name in ((Function, "function"), (Frame, "frame"), (Generator, "generator"),
-                      (Coroutine, "coroutine"), (AsyncGenerator, "async_generator")):
+                      (Coroutine, "coroutine"), (AsyncGenerator, "async_generator"),
+                      (_CoroutineWrapper, "coroutine_wrapper")):
     _class.__name__ = _class.__qualname__ = _name
+    # Function's class attribute __module__ is the property of its instances' module.
+    if _class is not Function:
+        _class.__module__ = "builtins"
     _class.__reduce_ex__ = _class.__reduce__ = _refuse_pickling
 del _class, _name

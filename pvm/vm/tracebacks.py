@@ -16,7 +16,7 @@ def guest_stack(exception):
     """A ``traceback.StackSummary`` of the guest frames ``exception`` went through."""
     summaries = []
     for code, index, _ in reversed(getattr(exception, "__pvm_traceback__", None) or ()):
-        line, end_line, column, end_column = code.co_positions_table[index]
+        line, end_line, column, end_column = code.position_of(index)
         summaries.append(traceback.FrameSummary(
             code.co_filename, line, code.co_name, lookup_line=True,
             end_lineno=end_line, colno=column, end_colno=end_column))
@@ -138,20 +138,21 @@ def _add_name_suggestion(report, exception):
         report._str += ". Did you mean: '%s'?" % suggestion
 
 
-def format_exception(exception):
+def format_exception(exception, chain=True):
     report = traceback.TracebackException(type(exception), exception, None, compact=True)
     _replace_stacks(report, exception, set())
-    return list(report.format())
+    return list(report.format(chain=chain))
 
 
-def print_exception(exception, file=None):
-    """Print ``exception`` as CPython prints an uncaught one."""
+def print_exception(exception, file=None, chain=True):
+    """Print ``exception`` as CPython prints an uncaught one (``chain=False``: without
+    its cause and context, as the default ``sys.unraisablehook`` does)."""
     file = sys.stderr if file is None else file
     original = getattr(traceback, "_extract_caret_anchors_from_line_segment", None)
     if original is not None:
         traceback._extract_caret_anchors_from_line_segment = _interpreter_caret_anchors
     try:
-        chunks = format_exception(exception)
+        chunks = format_exception(exception, chain)
     finally:
         if original is not None:
             traceback._extract_caret_anchors_from_line_segment = original

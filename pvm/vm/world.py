@@ -13,6 +13,7 @@ guest's own ``argv``, ``path``, ``modules``, ``exc_info``, ``exception``,
 """
 
 import builtins as host_builtins
+import operator
 import sys as host_sys
 import types
 
@@ -278,13 +279,13 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():
-        exception = interpreter.topmost_handled()
+        exception = interpreter.current_handled()
         if exception is None:
             return (None, None, None)
         return (type(exception), exception, guest_traceback.traceback_of(exception))
 
     def exception():
-        return interpreter.topmost_handled()
+        return interpreter.current_handled()
 
     def _getframe(depth=0):
         frame = interpreter.frame
@@ -312,6 +313,16 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
 
     def exit(status=None):
         raise SystemExit(status)
+
+    # The host's pair would track the host's coroutines, not the guest's.
+    def set_coroutine_origin_tracking_depth(depth):
+        depth = operator.index(depth)
+        if depth < 0:
+            raise ValueError("depth must be >= 0")
+        interpreter.coroutine_origin_depth = depth
+
+    def get_coroutine_origin_tracking_depth():
+        return interpreter.coroutine_origin_depth
 
     def displayhook(value):
         # The host's writes to the host's sys.stdout and sets the host's builtins._.
@@ -347,7 +358,8 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
         print_exception(value, stderr)
 
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
-                     exit, displayhook, excepthook):
+                     exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
+                     get_coroutine_origin_tracking_depth):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook
