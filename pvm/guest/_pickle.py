@@ -43,6 +43,9 @@ def __getattr__(name):
     raise AttributeError("module '_pickle' has no attribute %r" % name)
 
 
+_TRACEBACK_RECORD = "__pvm_traceback__"
+
+
 def _make_pickler(pickle):
     class Pickler(pickle._Pickler):
         def save_global(self, obj, name=None):
@@ -72,6 +75,14 @@ def _make_pickler(pickle):
                 raise PicklingError("Can't pickle %r: it's not the same object as %s.%s"
                                     % (obj, module_name, name))
             super().save_global(obj, name)
+
+        def save_reduce(self, func, args, state=None, *more, **keywords):
+            # An exception's state is its __dict__, where pvm keeps the exception's
+            # traceback (CPython keeps it in a slot of its own, never pickled).
+            if type(state) is dict and _TRACEBACK_RECORD in state:
+                state = {name: value for name, value in state.items()
+                         if name != _TRACEBACK_RECORD} or None
+            super().save_reduce(func, args, state, *more, **keywords)
 
         # pickle's table calls its own save_global for functions; this one instead.
         dispatch = dict(pickle._Pickler.dispatch)
