@@ -62,6 +62,7 @@ class Options:
         self.optimize = 0
         self.quiet = False
         self.no_site = False
+        self.dev_mode = sys.flags.dev_mode or bool(os.environ.get("PYTHONDEVMODE"))
         self.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
         self.unbuffered = False
         self.trace = False
@@ -121,6 +122,8 @@ def parse_arguments(argv):
                     options.trace = True
                 elif value.startswith("pycache_prefix="):
                     options.pycache_prefix = value.partition("=")[2] or None
+                elif value == "dev":
+                    options.dev_mode = True
                 elif value.startswith("host-modules="):
                     options.host_modules.extend(
                         name for name in value.partition("=")[2].split(",") if name)
@@ -216,9 +219,11 @@ def run(options):
                               dont_write_bytecode=options.dont_write_bytecode,
                               pycache_prefix=_absolute_or_none(options.pycache_prefix),
                               host_modules=options.host_modules,
-                              no_site=options.no_site, no_user_site=options.no_user_site)
-    # The guest's warnings module reads them when it is first imported, as CPython's does.
-    interpreter.sys.warnoptions = list(options.warnoptions)
+                              no_site=options.no_site, no_user_site=options.no_user_site,
+                              dev_mode=options.dev_mode)
+    # The guest's warnings module reads them when it is first imported, as CPython's does;
+    # development mode comes first (the lowest priority), as in CPython.
+    interpreter.sys.warnoptions = ["default"] * options.dev_mode + list(options.warnoptions)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook.
     unraisable.install_host_hook(interpreter)
     main_module = types.ModuleType("__main__")

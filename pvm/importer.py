@@ -26,10 +26,10 @@ Two kinds of modules are not the guest's own, for a reason each:
 HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
 table (the guest would mix two copies of one module: two CancelledError
 classes, two numbers.Number ABCs); the guest does without them and uses the
-pure-Python fallback each has, or pvm's replacement (GUEST_REPLACEMENTS: the C
-_pickle looks globals up in the host's module table; pvm/guest/_pickle.py is
-pickle's pure-Python classes with the C module's behaviour where programs see
-it).  Modules in ``host_modules`` are taken from the
+pure-Python fallback each has, or pvm's replacement (GUEST_REPLACEMENTS, in
+pvm/guest/: the C _pickle looks globals up in the host's module table, the C
+_warnings serves the host's warnings module; each replacement behaves as the C
+module where programs see it).  Modules in ``host_modules`` are taken from the
 host: SHARED_WITH_HOST always, because C code the guest uses raises, registers
 or returns what they define (the C _asyncio raises the host's CancelledError,
 which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
@@ -53,10 +53,11 @@ from pvm import cache
 from pvm.code import Code
 from pvm.vm import guest_traceback
 
-HIDDEN_ACCELERATORS = frozenset({"_elementtree", "_warnings"})
+HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # C modules the guest gets pvm's own version of (in pvm/guest/), each with the host
 # values it is handed through its spec's loader_state.
-GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer}}
+GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer},
+                      "_warnings": dict}
 _GUEST_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guest")
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
                               "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
@@ -115,8 +116,8 @@ class ImportSystem:
         self.replace_cache_functions(external)
         external._install(bootstrap)
         bootstrap._bootstrap_external = external
-        # importlib keeps the C _warnings for its own warnings, as CPython's does;
-        # the guest's `import _warnings` finds nothing (HIDDEN_ACCELERATORS).
+        # importlib keeps the host's C _warnings it was installed with; the guest's
+        # `import _warnings` finds pvm's stand-in (GUEST_REPLACEMENTS).
         del modules["_warnings"]
         self.sys.meta_path.insert(0, HostModuleFinder(self))
 

@@ -40,9 +40,12 @@ _WARNINGS_FILE = warnings.__file__
 # pvm's stand-ins for C modules (pvm/guest/) leave no traceback entries, as C code
 # leaves none, and neither do the frames of the pure-Python module each runs on
 # (directly inside it): {stand-in's file: that module's file}.
+_GUEST_FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                             "guest")
 _C_STAND_INS = {
-    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "guest",
-                 "_pickle.py"): os.path.join(os.path.dirname(warnings.__file__), "pickle.py"),
+    os.path.join(_GUEST_FOLDER, "_pickle.py"):
+        os.path.join(os.path.dirname(warnings.__file__), "pickle.py"),
+    os.path.join(_GUEST_FOLDER, "_warnings.py"): warnings.__file__,
 }
 _C_IN_CPYTHON_NAMES = frozenset({"warn", "warn_explicit"})
 
@@ -74,7 +77,8 @@ class Interpreter:
     """A guest world: its builtins, its sys, its modules, and the loop."""
 
     def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
-                 pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False):
+                 pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False,
+                 dev_mode=False):
         from pvm.vm import world
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
@@ -92,7 +96,7 @@ class Interpreter:
         self.builtins = world.make_builtins(self)
         self.builtins_dict = self.builtins.__dict__
         self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
-                                  no_site, no_user_site)
+                                  no_site, no_user_site, dev_mode)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
         from pvm.importer import ImportSystem

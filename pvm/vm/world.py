@@ -236,8 +236,9 @@ def _zero_argument_super(frame):
     return cls, first
 
 
-def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site):
-    """sys.flags as the guest sees it: the host's, with pvm's -O level, -B, -S and -s."""
+def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site, dev_mode):
+    """sys.flags as the guest sees it: the host's, with pvm's -O level, -B, -S, -s and
+    -X dev."""
     import collections
     names = type(host_sys.flags).__match_args__
     flags_type = collections.namedtuple("flags", names)
@@ -246,6 +247,7 @@ def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site):
     values["dont_write_bytecode"] = int(dont_write_bytecode)
     values["no_site"] = int(no_site)
     values["no_user_site"] = int(no_user_site or values["no_user_site"])
+    values["dev_mode"] = bool(dev_mode or values["dev_mode"])
     return flags_type(**values)
 
 
@@ -259,7 +261,7 @@ def _guest_implementation():
 
 
 def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=None,
-             no_site=False, no_user_site=False):
+             no_site=False, no_user_site=False, dev_mode=False):
     module = types.ModuleType("sys", host_sys.__doc__)
     namespace = module.__dict__
     namespace.update(host_sys.__dict__)
@@ -275,7 +277,7 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     namespace["dont_write_bytecode"] = bool(dont_write_bytecode)
     namespace["pycache_prefix"] = pycache_prefix
     namespace["flags"] = _guest_flags(interpreter.optimize, dont_write_bytecode, no_site,
-                                      no_user_site)
+                                      no_user_site, dev_mode)
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():
