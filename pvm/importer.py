@@ -116,10 +116,12 @@ class ImportSystem:
         self.replace_cache_functions(external)
         external._install(bootstrap)
         bootstrap._bootstrap_external = external
-        # importlib keeps the host's C _warnings it was installed with; the guest's
-        # `import _warnings` finds pvm's stand-in (GUEST_REPLACEMENTS).
+        # importlib was installed with the host's C _warnings, which serves the host's
+        # warnings module: from now on its warnings go through the guest's stand-in
+        # (GUEST_REPLACEMENTS), as the guest's own do.
         del modules["_warnings"]
         self.sys.meta_path.insert(0, HostModuleFinder(self))
+        bootstrap._warnings = external._warnings = self.import_("_warnings")
 
     def run_bootstrap_module(self, short_name, module_name, filename):
         source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")
