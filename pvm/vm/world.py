@@ -308,6 +308,12 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
                             % type(limit).__name__)
         if limit < 1:
             raise ValueError("recursion limit must be greater or equal than 1")
+        # CPython's depth counts the entry into its eval loop as well as the frames.
+        frame = interpreter.frame
+        depth = frame.depth + 1 if frame is not None else 0
+        if depth >= limit:
+            raise RecursionError("cannot set the recursion limit to %d at the recursion "
+                                 "depth %d: the limit is too low" % (limit, depth))
         interpreter.recursion_limit = limit
         # Calls from host code into guest code nest host frames too.
         if host_sys.getrecursionlimit() < limit * 4:
