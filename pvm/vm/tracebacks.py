@@ -8,6 +8,7 @@ each exception (``__pvm_traceback__``: (code, instruction index, frame)
 triples, innermost first), so the host frames of the VM never show.
 """
 
+import functools
 import sys
 import traceback
 
@@ -29,6 +30,9 @@ def _replace_stacks(report, exception, seen):
     seen.add(id(report))
     report.stack = guest_stack(exception)
     _add_name_suggestion(report, exception)
+    if isinstance(exception, SyntaxError):
+        report._format_syntax_error = functools.partial(_c_format_syntax_error, report,
+                                                        exception)
     _replace_stacks(report.__cause__, exception.__cause__, seen)
     _replace_stacks(report.__context__, exception.__context__, seen)
     for inner_report, inner in zip(getattr(report, "exceptions", None) or (),
@@ -136,6 +140,70 @@ def _add_name_suggestion(report, exception):
     suggestion = _suggestion(exception)
     if suggestion is not None:
         report._str += ". Did you mean: '%s'?" % suggestion
+
+
+def _c_syntax_error_lines(error):
+    """The lines CPython's own printer (C, pythonrun.c) writes for a SyntaxError before
+    its "Type: message" line, or None where it would print none of its own.
+
+    The traceback module's rules for the text and the ^ line differ from the C
+    printer's where an offset is 0, negative, past the text or before the start, and
+    for SyntaxError's subclasses (the C printer ignores their end offset).
+    """
+    lineno = error.lineno
+    if not isinstance(lineno, int):
+        return None
+    filename = "<string>" if error.filename is None else error.filename
+    lines = ['  File "%s", line %d\n' % (filename, lineno)]
+    text = error.text
+    if not isinstance(text, str):
+        return lines
+    offset = -1 if error.offset is None else error.offset
+    if type(error) is SyntaxError:
+        end_lineno = lineno if error.end_lineno is None else error.end_lineno
+        end_offset = -1 if error.end_offset is None else error.end_offset
+    else:
+        end_lineno, end_offset = lineno, -1
+    if not (isinstance(offset, int) and isinstance(end_lineno, int)
+            and isinstance(end_offset, int)):
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return lines
+    if end_lineno > lineno:
+        end_offset = len(data)
+    if end_offset > len(data) + 1:
+        end_offset = len(data) + 1
+    carets = end_offset - offset if end_offset > 0 and end_offset > offset else 1
+    offset -= 1
+    stripped = data.lstrip(b" \t\f")
+    offset -= len(data) - len(stripped)
+    data = stripped
+    length = len(data) - 1 if data.endswith(b"\n") else len(data)
+    offset = min(offset, length)
+    while True:
+        newline = data.find(b"\n")
+        if newline < 0 or newline >= offset:
+            break
+        data = data[newline + 1:]
+        length -= newline + 1
+        offset -= newline + 1
+    shown = data.decode("utf-8", "replace")
+    lines.append("    " + shown + ("" if data[length:length + 1] == b"\n" else "\n"))
+    if offset >= 0:
+        lines.append("    " + " " * offset + "^" * carets + "\n")
+    return lines
+
+
+def _c_format_syntax_error(report, error, type_name):
+    lines = _c_syntax_error_lines(error)
+    if lines is None:
+        yield from type(report)._format_syntax_error(report, type_name)
+        return
+    yield from lines
+    message = "" if error.msg is None else str(error.msg)
+    yield "%s: %s\n" % (type_name, message) if message else type_name + "\n"
 
 
 def format_exception(exception, chain=True):
