@@ -17,13 +17,14 @@ pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX only")
 
 REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROMPT = b">>> "
-# (keys typed, what must show before the next keys are typed)
+# (keys typed, what must show before the next keys are typed: the next prompt, so that
+# the program is reading again when they come)
 SESSION = [
     (b"", PROMPT),
     (b"total = 42\n", PROMPT),
     (b"tot\t", b"total"),           # tab completion of a guest name
-    (b" + 1\n", b"43"),
-    (b"\x1b[A\n", b"43"),            # up arrow: the line before, again
+    (b" + 1\n", b"43\r\n" + PROMPT),
+    (b"\x1b[A\n", b"43\r\n" + PROMPT),  # up arrow: the line before, again
     (b"exit()\n", None),
 ]
 
