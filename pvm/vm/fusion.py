@@ -387,7 +387,7 @@ def _none_test_and_branch(code, run, index):
     return none_test_and_branch
 
 
-# -- calls -------------------------------------------------------------------------------------
+# -- calls ---------------------------------------------------------------------------------
 #
 # A call of a guest function whose arguments are locals or constants becomes one handler
 # that finds the function and enters it, skipping the stack traffic of the single
