@@ -18,7 +18,7 @@ import operator
 
 from pvm import opcodes as op
 from pvm.vm.handlers import (_BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, CALL_FRAME,
-                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, guest_method)
+                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, NULL, guest_method)
 from pvm.vm.objects import Function
 
 _LOADS = (op.LOAD_FAST, op.LOAD_CONST)
@@ -448,24 +448,26 @@ def _method_call(code, run, index):
         return None
     call_index = index + len(run) - 1
     enter = _entering(call_index, call_index + 1)
-    plain_load_method = FACTORIES[op.LOAD_METHOD](name_index, index + 2, code)
     plain_call_method = FACTORIES[op.CALL_METHOD](count, call_index + 1, code)
 
     def call_local_method(frame, stack, fast):
         owner_value = fast[owner]
         method = guest_method(owner_value, name)
-        if method is not None and not method.kind:
-            return enter(frame, method, read_arguments(fast, owner_value))
-        # A host method, a generator function, an attribute that is not a method.
-        stack.append(owner_value)
-        try:
-            plain_load_method(frame, stack, fast)
-        except BaseException:
-            frame.failed_index = index + 1
-            raise
-        arguments = read_arguments(fast, owner_value)
-        del arguments[0]
-        stack.extend(arguments)
+        if method is not None:
+            if not method.kind:
+                return enter(frame, method, read_arguments(fast, owner_value))
+            # A generator function: LOAD_METHOD's stack, for CALL_METHOD to call it.
+            stack.append(method)
+            stack.extend(read_arguments(fast, owner_value))
+        else:
+            # A host method or any other attribute: what LOAD_METHOD pushes when it
+            # finds no guest function, then the arguments after the NULL owner.
+            try:
+                stack.append(getattr(owner_value, name))
+            except BaseException:
+                frame.failed_index = index + 1
+                raise
+            stack.extend(read_arguments(fast, NULL))
         try:
             return plain_call_method(frame, stack, fast)
         except BaseException:

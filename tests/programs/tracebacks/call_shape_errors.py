@@ -73,8 +73,28 @@ def line_in_callee():
     return frame_line.generator(3)
 
 
+class Holder:
+    @classmethod
+    def build(cls, value):
+        return 10 // value
+
+
+def failing_instance_attribute():
+    holder = Holder()
+    holder.callback = function
+    zero = 0
+    return holder.callback(zero)
+
+
+def failing_classmethod():
+    holder = Holder()
+    zero = 0
+    return holder.build(zero)
+
+
 for action in (missing_method, failing_method, wrong_arguments, failing_host_method,
-               missing_global, failing_function, failing_builtin, too_many_arguments):
+               missing_global, failing_function, failing_builtin, too_many_arguments,
+               failing_instance_attribute, failing_classmethod):
     show(action)
 print(list(line_in_callee()))
 
