@@ -45,10 +45,12 @@ def fuse(code, pairs, handlers):
         patterns = patterns_by_first_opcode.get(opcode)
         if patterns is None:
             continue
-        if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST \
-                and pairs[index + 2][0] == op.LOAD_METHOD:
-            # The next load is a method call's owner: a run starting here would hide
-            # the method call's run, which saves more.
+        if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST and (
+                pairs[index + 2][0] == op.LOAD_METHOD
+                or (index + 3 < count and pairs[index + 2][0] == op.LOAD_ATTR
+                    and pairs[index + 3][0] == op.LOAD_METHOD)):
+            # The next load starts a method call (o.m(...) or o.a.m(...)): a run starting
+            # here would hide the method call's run, which saves more.
             continue
         limit = next_target[index]
         for length, maker in patterns:
@@ -436,22 +438,35 @@ def _entering(call_index, next_index):
 
 
 def _method_call(code, run, index):
-    """LOAD_FAST o; LOAD_METHOD m; up to two LOAD_FAST|LOAD_CONST a; CALL_METHOD n: o.m(a...)"""
-    (owner_opcode, owner), (method_opcode, name_index) = run[:2]
-    call_opcode, count = run[-1]
+    """LOAD_FAST o; [LOAD_ATTR a;] LOAD_METHOD m; up to two LOAD_FAST|LOAD_CONST x;
+    CALL_METHOD n: o.m(x...) or o.a.m(x...)"""
+    owner_opcode, owner = run[0]
+    attribute = None
+    if len(run) > 3 and run[1][0] == op.LOAD_ATTR:
+        attribute = code.co_names[run[1][1]]
+        run = run[:1] + run[2:]
+    (method_opcode, name_index), (call_opcode, count) = run[1], run[-1]
     if owner_opcode != op.LOAD_FAST or method_opcode != op.LOAD_METHOD \
             or call_opcode != op.CALL_METHOD or count != len(run) - 3:
         return None
     read_arguments = _argument_reader(code, run[2:-1], with_owner=True)
     name = code.co_names[name_index]
-    if read_arguments is None or name in _SPECIAL_ATTRIBUTES:
+    if read_arguments is None or name in _SPECIAL_ATTRIBUTES \
+            or attribute in _SPECIAL_ATTRIBUTES:
         return None
-    call_index = index + len(run) - 1
+    method_index = index + 1 if attribute is None else index + 2
+    call_index = method_index + count + 1
     enter = _entering(call_index, call_index + 1)
     plain_call_method = FACTORIES[op.CALL_METHOD](count, call_index + 1, code)
 
-    def call_local_method(frame, stack, fast):
+    def call_method(frame, stack, fast):
         owner_value = fast[owner]
+        if attribute is not None:
+            try:
+                owner_value = getattr(owner_value, attribute)
+            except BaseException:
+                frame.failed_index = index + 1
+                raise
         method = guest_method(owner_value, name)
         if method is not None:
             if not method.kind:
@@ -465,7 +480,7 @@ def _method_call(code, run, index):
             try:
                 stack.append(getattr(owner_value, name))
             except BaseException:
-                frame.failed_index = index + 1
+                frame.failed_index = method_index
                 raise
             stack.extend(read_arguments(fast, NULL))
         try:
@@ -473,7 +488,7 @@ def _method_call(code, run, index):
         except BaseException:
             frame.failed_index = call_index
             raise
-    return call_local_method
+    return call_method
 
 
 def _global_call(code, run, index):
@@ -510,6 +525,7 @@ def _global_call(code, run, index):
 # (length, maker, the opcodes a run can start with), most specific first.
 _PATTERNS = (
     (7, _augmented_attribute, (op.LOAD_FAST,)),
+    (6, _method_call, (op.LOAD_FAST,)),
     (5, _method_call, (op.LOAD_FAST,)),
     (4, _method_call, (op.LOAD_FAST,)),
     (3, _method_call, (op.LOAD_FAST,)),
