@@ -40,9 +40,9 @@ def fuse(code, pairs, handlers):
         if index in targets:
             following = index
     fused = 0
-    patterns_by_first_opcode = _PATTERNS_BY_FIRST_OPCODE
-    for index, (opcode, _) in enumerate(pairs):
-        patterns = patterns_by_first_opcode.get(opcode)
+    patterns_by_opening = _PATTERNS_BY_OPENING
+    for index in range(count - 1):
+        patterns = patterns_by_opening.get((pairs[index][0], pairs[index + 1][0]))
         if patterns is None:
             continue
         if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST and (
@@ -522,31 +522,35 @@ def _global_call(code, run, index):
 
 
 # Longest runs first: the first pattern that applies at an index wins.
-# (length, maker, the opcodes a run can start with), most specific first.
+# (length, maker, the opcodes a run can start with, the opcodes its second instruction
+# can have), most specific first.
+_ATTRIBUTE_LOADS = (op.LOAD_METHOD, op.LOAD_ATTR)
 _PATTERNS = (
-    (7, _augmented_attribute, (op.LOAD_FAST,)),
-    (6, _method_call, (op.LOAD_FAST,)),
-    (5, _method_call, (op.LOAD_FAST,)),
-    (4, _method_call, (op.LOAD_FAST,)),
-    (3, _method_call, (op.LOAD_FAST,)),
-    (4, _global_call, (op.LOAD_GLOBAL,)),
-    (3, _global_call, (op.LOAD_GLOBAL,)),
-    (2, _global_call, (op.LOAD_GLOBAL,)),
-    (4, _none_test_and_branch, (op.LOAD_FAST,)),
-    (3, _attribute_chain, (op.LOAD_FAST,)),
-    (3, _store_attribute, _LOADS),
-    (4, _binary_on_loads_then_store, (op.LOAD_FAST,)),
-    (4, _compare_and_branch, (op.LOAD_FAST,)),
-    (3, _binary_on_loads, (op.LOAD_FAST,)),
-    (2, _for_iter_store, (op.FOR_ITER,)),
-    (2, _load_attribute, (op.LOAD_FAST,)),
-    (2, _return_local, (op.LOAD_FAST,)),
-    (2, _load_then_store, _LOADS),
-    (2, _two_loads, _LOADS),
+    (7, _augmented_attribute, (op.LOAD_FAST,), (op.COPY,)),
+    (6, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (5, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (4, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (3, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (4, _global_call, (op.LOAD_GLOBAL,), _LOADS),
+    (3, _global_call, (op.LOAD_GLOBAL,), _LOADS),
+    (2, _global_call, (op.LOAD_GLOBAL,), (op.CALL,)),
+    (4, _none_test_and_branch, (op.LOAD_FAST,), (op.LOAD_CONST,)),
+    (3, _attribute_chain, (op.LOAD_FAST,), (op.LOAD_ATTR,)),
+    (3, _store_attribute, _LOADS, (op.LOAD_FAST,)),
+    (4, _binary_on_loads_then_store, (op.LOAD_FAST,), _LOADS),
+    (4, _compare_and_branch, (op.LOAD_FAST,), _LOADS),
+    (3, _binary_on_loads, (op.LOAD_FAST,), _LOADS),
+    (2, _for_iter_store, (op.FOR_ITER,), (op.STORE_FAST,)),
+    (2, _load_attribute, (op.LOAD_FAST,), (op.LOAD_ATTR,)),
+    (2, _return_local, (op.LOAD_FAST,), (op.RETURN_VALUE,)),
+    (2, _load_then_store, _LOADS, (op.STORE_FAST,)),
+    (2, _two_loads, _LOADS, _LOADS),
 )
-# The patterns to try at an instruction, by its opcode: most instructions start none.
-_PATTERNS_BY_FIRST_OPCODE = {}
-for _length, _maker, _first_opcodes in _PATTERNS:
-    for _opcode in _first_opcodes:
-        _PATTERNS_BY_FIRST_OPCODE.setdefault(_opcode, []).append((_length, _maker))
-del _length, _maker, _first_opcodes, _opcode
+# The patterns to try at an instruction, by its opcode and the next one's: most pairs
+# start none, and decoding is on every module's start-up path.
+_PATTERNS_BY_OPENING = {}
+for _length, _maker, _first_opcodes, _second_opcodes in _PATTERNS:
+    for _first in _first_opcodes:
+        for _second in _second_opcodes:
+            _PATTERNS_BY_OPENING.setdefault((_first, _second), []).append((_length, _maker))
+del _length, _maker, _first_opcodes, _second_opcodes, _first, _second
