@@ -183,6 +183,6 @@ def main(steps):
 
 if __name__ == "__main__":
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 15000
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(steps))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -422,6 +422,6 @@ def main(rounds, size):
 
 if __name__ == "__main__":
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 80
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(rounds, 100))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

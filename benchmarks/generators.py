@@ -49,6 +49,6 @@ def main(count):
 
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 150000
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(count))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -299,6 +299,6 @@ def main(moves, games):
 if __name__ == "__main__":
     moves = int(sys.argv[1]) if len(sys.argv) > 1 else 6
     games = int(sys.argv[2]) if len(sys.argv) > 2 else 160     # searched games per move
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(moves, games))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -182,6 +182,6 @@ def main(puzzles):
 
 if __name__ == "__main__":
     puzzles = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(puzzles))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -75,7 +75,7 @@ def main(steps):
 
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
-    start = time.perf_counter()
+    start = time.process_time()
     result = main(count)
     print(result)
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

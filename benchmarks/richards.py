@@ -236,6 +236,6 @@ def main(iterations):
 
 if __name__ == "__main__":
     iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 8
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(iterations))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -4,6 +4,10 @@
 
 Each benchmark program times its own workload (compiling and starting up are
 not counted) and prints "elapsed SECONDS" last; the two outputs must agree.
+The seconds are the process's CPU time (time.process_time), not wall-clock time:
+the machines are shared, and other processes' load stretched wall-clock times by
+up to 2.8x between runs (go under CPython: 0.5 s to 1.4 s), while CPU time moves
+far less.
 The geometric mean of pvm's time / CPython's time is the figure of merit.
 """
 

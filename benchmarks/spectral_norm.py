@@ -38,6 +38,6 @@ def main(size):
 
 if __name__ == "__main__":
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    start = time.perf_counter()
+    start = time.process_time()
     print(main(size))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

@@ -19,6 +19,6 @@ def unpack(loops):
 
 if __name__ == "__main__":
     loops = int(sys.argv[1]) if len(sys.argv) > 1 else 400000
-    start = time.perf_counter()
+    start = time.process_time()
     print(unpack(loops))
-    print("elapsed", time.perf_counter() - start)
+    print("elapsed", time.process_time() - start)

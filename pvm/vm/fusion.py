@@ -18,7 +18,7 @@ import operator
 
 from pvm import opcodes as op
 from pvm.vm.handlers import (_BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, CALL_FRAME,
-                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, guest_method)
+                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, NULL, guest_method)
 from pvm.vm.objects import Function
 
 _LOADS = (op.LOAD_FAST, op.LOAD_CONST)
@@ -40,15 +40,17 @@ def fuse(code, pairs, handlers):
         if index in targets:
             following = index
     fused = 0
-    patterns_by_first_opcode = _PATTERNS_BY_FIRST_OPCODE
-    for index, (opcode, _) in enumerate(pairs):
-        patterns = patterns_by_first_opcode.get(opcode)
+    patterns_by_opening = _PATTERNS_BY_OPENING
+    for index in range(count - 1):
+        patterns = patterns_by_opening.get((pairs[index][0], pairs[index + 1][0]))
         if patterns is None:
             continue
-        if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST \
-                and pairs[index + 2][0] == op.LOAD_METHOD:
-            # The next load is a method call's owner: a run starting here would hide
-            # the method call's run, which saves more.
+        if index + 2 < count and pairs[index + 1][0] == op.LOAD_FAST and (
+                pairs[index + 2][0] == op.LOAD_METHOD
+                or (index + 3 < count and pairs[index + 2][0] == op.LOAD_ATTR
+                    and pairs[index + 3][0] == op.LOAD_METHOD)):
+            # The next load starts a method call (o.m(...) or o.a.m(...)): a run starting
+            # here would hide the method call's run, which saves more.
             continue
         limit = next_target[index]
         for length, maker in patterns:
@@ -387,7 +389,7 @@ def _none_test_and_branch(code, run, index):
     return none_test_and_branch
 
 
-# -- calls -------------------------------------------------------------------------------------
+# -- calls ---------------------------------------------------------------------------------
 #
 # A call of a guest function whose arguments are locals or constants becomes one handler
 # that finds the function and enters it, skipping the stack traffic of the single
@@ -436,42 +438,57 @@ def _entering(call_index, next_index):
 
 
 def _method_call(code, run, index):
-    """LOAD_FAST o; LOAD_METHOD m; up to two LOAD_FAST|LOAD_CONST a; CALL_METHOD n: o.m(a...)"""
-    (owner_opcode, owner), (method_opcode, name_index) = run[:2]
-    call_opcode, count = run[-1]
+    """LOAD_FAST o; [LOAD_ATTR a;] LOAD_METHOD m; up to two LOAD_FAST|LOAD_CONST x;
+    CALL_METHOD n: o.m(x...) or o.a.m(x...)"""
+    owner_opcode, owner = run[0]
+    attribute = None
+    if len(run) > 3 and run[1][0] == op.LOAD_ATTR:
+        attribute = code.co_names[run[1][1]]
+        run = run[:1] + run[2:]
+    (method_opcode, name_index), (call_opcode, count) = run[1], run[-1]
     if owner_opcode != op.LOAD_FAST or method_opcode != op.LOAD_METHOD \
             or call_opcode != op.CALL_METHOD or count != len(run) - 3:
         return None
     read_arguments = _argument_reader(code, run[2:-1], with_owner=True)
     name = code.co_names[name_index]
-    if read_arguments is None or name in _SPECIAL_ATTRIBUTES:
+    if read_arguments is None or name in _SPECIAL_ATTRIBUTES \
+            or attribute in _SPECIAL_ATTRIBUTES:
         return None
-    call_index = index + len(run) - 1
+    method_index = index + 1 if attribute is None else index + 2
+    call_index = method_index + count + 1
     enter = _entering(call_index, call_index + 1)
-    plain_load_method = FACTORIES[op.LOAD_METHOD](name_index, index + 2, code)
     plain_call_method = FACTORIES[op.CALL_METHOD](count, call_index + 1, code)
 
-    def call_local_method(frame, stack, fast):
+    def call_method(frame, stack, fast):
         owner_value = fast[owner]
+        if attribute is not None:
+            try:
+                owner_value = getattr(owner_value, attribute)
+            except BaseException:
+                frame.failed_index = index + 1
+                raise
         method = guest_method(owner_value, name)
-        if method is not None and not method.kind:
-            return enter(frame, method, read_arguments(fast, owner_value))
-        # A host method, a generator function, an attribute that is not a method.
-        stack.append(owner_value)
-        try:
-            plain_load_method(frame, stack, fast)
-        except BaseException:
-            frame.failed_index = index + 1
-            raise
-        arguments = read_arguments(fast, owner_value)
-        del arguments[0]
-        stack.extend(arguments)
+        if method is not None:
+            if not method.kind:
+                return enter(frame, method, read_arguments(fast, owner_value))
+            # A generator function: LOAD_METHOD's stack, for CALL_METHOD to call it.
+            stack.append(method)
+            stack.extend(read_arguments(fast, owner_value))
+        else:
+            # A host method or any other attribute: what LOAD_METHOD pushes when it
+            # finds no guest function, then the arguments after the NULL owner.
+            try:
+                stack.append(getattr(owner_value, name))
+            except BaseException:
+                frame.failed_index = method_index
+                raise
+            stack.extend(read_arguments(fast, NULL))
         try:
             return plain_call_method(frame, stack, fast)
         except BaseException:
             frame.failed_index = call_index
             raise
-    return call_local_method
+    return call_method
 
 
 def _global_call(code, run, index):
@@ -505,30 +522,35 @@ def _global_call(code, run, index):
 
 
 # Longest runs first: the first pattern that applies at an index wins.
-# (length, maker, the opcodes a run can start with), most specific first.
+# (length, maker, the opcodes a run can start with, the opcodes its second instruction
+# can have), most specific first.
+_ATTRIBUTE_LOADS = (op.LOAD_METHOD, op.LOAD_ATTR)
 _PATTERNS = (
-    (7, _augmented_attribute, (op.LOAD_FAST,)),
-    (5, _method_call, (op.LOAD_FAST,)),
-    (4, _method_call, (op.LOAD_FAST,)),
-    (3, _method_call, (op.LOAD_FAST,)),
-    (4, _global_call, (op.LOAD_GLOBAL,)),
-    (3, _global_call, (op.LOAD_GLOBAL,)),
-    (2, _global_call, (op.LOAD_GLOBAL,)),
-    (4, _none_test_and_branch, (op.LOAD_FAST,)),
-    (3, _attribute_chain, (op.LOAD_FAST,)),
-    (3, _store_attribute, _LOADS),
-    (4, _binary_on_loads_then_store, (op.LOAD_FAST,)),
-    (4, _compare_and_branch, (op.LOAD_FAST,)),
-    (3, _binary_on_loads, (op.LOAD_FAST,)),
-    (2, _for_iter_store, (op.FOR_ITER,)),
-    (2, _load_attribute, (op.LOAD_FAST,)),
-    (2, _return_local, (op.LOAD_FAST,)),
-    (2, _load_then_store, _LOADS),
-    (2, _two_loads, _LOADS),
+    (7, _augmented_attribute, (op.LOAD_FAST,), (op.COPY,)),
+    (6, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (5, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (4, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (3, _method_call, (op.LOAD_FAST,), _ATTRIBUTE_LOADS),
+    (4, _global_call, (op.LOAD_GLOBAL,), _LOADS),
+    (3, _global_call, (op.LOAD_GLOBAL,), _LOADS),
+    (2, _global_call, (op.LOAD_GLOBAL,), (op.CALL,)),
+    (4, _none_test_and_branch, (op.LOAD_FAST,), (op.LOAD_CONST,)),
+    (3, _attribute_chain, (op.LOAD_FAST,), (op.LOAD_ATTR,)),
+    (3, _store_attribute, _LOADS, (op.LOAD_FAST,)),
+    (4, _binary_on_loads_then_store, (op.LOAD_FAST,), _LOADS),
+    (4, _compare_and_branch, (op.LOAD_FAST,), _LOADS),
+    (3, _binary_on_loads, (op.LOAD_FAST,), _LOADS),
+    (2, _for_iter_store, (op.FOR_ITER,), (op.STORE_FAST,)),
+    (2, _load_attribute, (op.LOAD_FAST,), (op.LOAD_ATTR,)),
+    (2, _return_local, (op.LOAD_FAST,), (op.RETURN_VALUE,)),
+    (2, _load_then_store, _LOADS, (op.STORE_FAST,)),
+    (2, _two_loads, _LOADS, _LOADS),
 )
-# The patterns to try at an instruction, by its opcode: most instructions start none.
-_PATTERNS_BY_FIRST_OPCODE = {}
-for _length, _maker, _first_opcodes in _PATTERNS:
-    for _opcode in _first_opcodes:
-        _PATTERNS_BY_FIRST_OPCODE.setdefault(_opcode, []).append((_length, _maker))
-del _length, _maker, _first_opcodes, _opcode
+# The patterns to try at an instruction, by its opcode and the next one's: most pairs
+# start none, and decoding is on every module's start-up path.
+_PATTERNS_BY_OPENING = {}
+for _length, _maker, _first_opcodes, _second_opcodes in _PATTERNS:
+    for _first in _first_opcodes:
+        for _second in _second_opcodes:
+            _PATTERNS_BY_OPENING.setdefault((_first, _second), []).append((_length, _maker))
+del _length, _maker, _first_opcodes, _second_opcodes, _first, _second
