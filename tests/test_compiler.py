@@ -213,3 +213,20 @@ def test_incomplete_input_flags_match_cpython(mode, flags):
     expected = [outcome(compile, source) for source in INCOMPLETE_INPUT_SOURCES]
     actual = [outcome(pvm_compile, source) for source in INCOMPLETE_INPUT_SOURCES]
     assert actual == expected
+
+
+# A block header with nothing after it: CPython puts the error at the end of the last line.
+BLOCK_AT_END_OF_INPUT = ["if x:\n", "if x:\n\n\n", "def f():\n    if x:\n", "for a in b:\n",
+                         "if x:\n    pass\nelse:\n", "class A:\n", "if x:", "if x:\n# c\n",
+                         "if x:\n  \n", "while 1:\n  if x:\n", "try:\n"]
+
+
+@pytest.mark.parametrize("source", BLOCK_AT_END_OF_INPUT)
+def test_missing_block_at_end_of_input_is_placed_as_cpython_places_it(source):
+    def located(compile_function):
+        with pytest.raises(SyntaxError) as caught:
+            compile_function(source, "f.py", "exec")
+        error = caught.value
+        return (type(error), error.msg, error.lineno, error.offset, error.text,
+                error.end_lineno, error.end_offset)
+    assert located(pvm_compile) == located(compile)

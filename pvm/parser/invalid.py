@@ -13,7 +13,7 @@ _KNOWN_RANGE (from a node or token to another), `_raise_here` is RAISE_SYNTAX_ER
 
 import ast
 
-from pvm.parser.lexer import DEDENT, INDENT, NAME, NEWLINE, NUMBER, STRING
+from pvm.parser.lexer import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, STRING
 
 SOFT_KEYWORDS = ("match", "case", "_")
 # Tokens that can start an expression (after one that is complete: a missing comma).
@@ -249,8 +249,8 @@ class InvalidRules:
             token = self.tokens[self.pos + 1]
             message = (f"expected an indented block after {BLOCK_OWNERS[owner]} on line "
                        f"{owner_token[1]}")
-            if keys[self.pos + 1] is DEDENT:
-                # A DEDENT has no position of its own in CPython.
+            if keys[self.pos + 1] is DEDENT or keys[self.pos + 1] is ENDMARKER:
+                # A DEDENT has no position of its own in CPython, nor the end of input.
                 from pvm.parser.parser import position_unknown_error
                 raise position_unknown_error(message, self.stream, token, IndentationError)
             self._raise_at(message, token, error_class=IndentationError)
