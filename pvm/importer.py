@@ -49,7 +49,7 @@ import os
 import sys as host_sys
 import types
 
-from pvm import cache
+from pvm import cache, guest
 from pvm.code import Code
 from pvm.vm import guest_traceback
 
@@ -58,7 +58,6 @@ HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # values it is handed through its spec's loader_state.
 GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer},
                       "_warnings": dict}
-_GUEST_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guest")
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
                               "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
 
@@ -409,7 +408,7 @@ class HostModuleFinder:
             raise ModuleNotFoundError("No module named %r" % name, name=name)
         if name in GUEST_REPLACEMENTS:
             spec = self.system.external.spec_from_file_location(
-                name, os.path.join(_GUEST_FOLDER, name + ".py"))
+                name, os.path.join(guest.FOLDER, name + ".py"))
             spec.loader_state = GUEST_REPLACEMENTS[name]()
             return spec
         if not self.system.is_host_module(name):

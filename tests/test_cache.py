@@ -21,7 +21,7 @@ import pytest
 from pvm import cache
 from pvm import py_compile
 
-REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from subprocesses import REPOSITORY_FOLDER, environment, run
 
 MAIN = textwrap.dedent("""\
     import helper
@@ -47,21 +47,6 @@ HELPER_FIRST = textwrap.dedent("""\
 HELPER_SECOND = HELPER_FIRST.replace("first ", "other ").replace("Counter(10)", "Counter(70)")
 HELPER_LONGER = HELPER_FIRST.replace('"first "', '"a longer version "')
 assert len(HELPER_SECOND) == len(HELPER_FIRST) != len(HELPER_LONGER)
-
-
-def environment(**extra):
-    variables = dict(os.environ)
-    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
-        variables.pop(name, None)
-    variables["PYTHONPATH"] = REPOSITORY_FOLDER
-    variables.update(extra)
-    return variables
-
-
-def run(command, folder, **extra):
-    result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
-                            env=environment(**extra), timeout=300)
-    return result.returncode, result.stdout, result.stderr
 
 
 def run_pvm(folder, *options, **extra):

@@ -19,7 +19,7 @@ from pvm import cache
 from pvm import compileall
 from pvm import py_compile
 
-REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from subprocesses import environment, run_python as run
 
 TREE = {
     "tree/a.py": "x = 1\n",
@@ -34,25 +34,11 @@ TREE = {
 GOOD_SOURCES = sorted(name for name in TREE if name.endswith(".py") and "bad" not in name)
 
 
-def environment():
-    variables = dict(os.environ)
-    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "SOURCE_DATE_EPOCH"):
-        variables.pop(name, None)
-    variables["PYTHONPATH"] = REPOSITORY_FOLDER
-    return variables
-
-
 def write_tree(folder, files=TREE):
     for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-
-
-def run(arguments, folder, stdin=None):
-    result = subprocess.run([sys.executable, *arguments], cwd=folder, capture_output=True,
-                            text=True, env=environment(), input=stdin, timeout=300)
-    return result.returncode, result.stdout, result.stderr
 
 
 def both_twice(tmp_path, arguments, stdin=None):

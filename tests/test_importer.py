@@ -8,27 +8,12 @@ are said so.
 """
 
 import os
-import subprocess
 import sys
 import textwrap
 
 import pytest
 
-REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def environment(**extra):
-    variables = dict(os.environ)
-    variables.pop("PYTHONDONTWRITEBYTECODE", None)
-    variables["PYTHONPATH"] = REPOSITORY_FOLDER
-    variables.update(extra)
-    return variables
-
-
-def run(command, folder, **extra):
-    result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
-                            env=environment(**extra), timeout=300)
-    return result.returncode, result.stdout, result.stderr
+from subprocesses import run
 
 
 def write_files(folder, files):

@@ -6,15 +6,13 @@ cache files that pvm's import system then loads.
 """
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from pvm import cache
 from pvm import py_compile
 
-REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from subprocesses import run_python as run
 
 SOURCES = {
     "good.py": "def twice(x):\n    return 2 * x\nvalue = twice(21)\n",
@@ -28,23 +26,9 @@ SOURCES = {
 }
 
 
-def environment():
-    variables = dict(os.environ)
-    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "SOURCE_DATE_EPOCH"):
-        variables.pop(name, None)
-    variables["PYTHONPATH"] = REPOSITORY_FOLDER
-    return variables
-
-
 def write_sources(folder):
     for name, text in SOURCES.items():
         (folder / name).write_bytes(text.encode("utf-8", "surrogateescape"))
-
-
-def run(arguments, folder, stdin=None):
-    result = subprocess.run([sys.executable, *arguments], cwd=folder, capture_output=True,
-                            text=True, env=environment(), input=stdin, timeout=300)
-    return result.returncode, result.stdout, result.stderr
 
 
 def both(folder, arguments, stdin=None):

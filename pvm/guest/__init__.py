@@ -3,3 +3,7 @@
 Each is guest code: the guest's importlib loads it from here (``pvm.importer``,
 GUEST_REPLACEMENTS) and pvm runs it like any other module.
 """
+
+import os
+
+FOLDER = os.path.dirname(os.path.abspath(__file__))

@@ -117,13 +117,19 @@ class TokenStream:
         NEWLINE that CPython's parser adds).  A parse that fails having read this far
         failed for want of more input (``PyCF_ALLOW_INCOMPLETE_INPUT``)."""
         keys = self.keys
-        index = len(keys) - 1
         if self.error is not None:
-            return index if self.error_at_end_of_input else len(keys)
-        while index > 0 and keys[index - 1] is DEDENT:
-            index -= 1
+            return len(keys) - 1 if self.error_at_end_of_input else len(keys)
+        index = self._closing_dedents_start()
         if (not self.exec_input and index > 0 and keys[index - 1] is NEWLINE
                 and self.tokens[index - 1][0] == ""):
+            index -= 1
+        return index
+
+    def _closing_dedents_start(self):
+        """The index of the first of the DEDENTs just before the final token."""
+        keys = self.keys
+        index = len(keys) - 1
+        while index > 0 and keys[index - 1] is DEDENT:
             index -= 1
         return index
 
@@ -134,9 +140,7 @@ class TokenStream:
         keys = self.keys
         if self.error is not None or not keys or keys[-1] is not ENDMARKER:
             return
-        index = len(keys) - 1
-        while index > 0 and keys[index - 1] is DEDENT:
-            index -= 1
+        index = self._closing_dedents_start()
         if index > 0 and keys[index - 1] is NEWLINE and self.tokens[index - 1][0] == "":
             del keys[index:-1], self.tokens[index:-1]
             self.error_index = len(keys)

@@ -20,7 +20,7 @@ import sys
 import warnings
 import weakref
 
-from pvm import opcodes
+from pvm import guest, opcodes
 from pvm.code import decode_instructions
 from pvm.vm import handlers as _handlers
 from pvm.vm.arguments import bind
@@ -32,22 +32,14 @@ from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
 
-# warnings.warn and warn_explicit are C functions in CPython (the _warnings module,
-# which pvm's guest does without: see pvm/importer.py) and leave no traceback entry;
-# the pure-Python versions the guest runs leave none either, so that an uncaught
-# warning turned error shows the traceback CPython shows.
-_WARNINGS_FILE = warnings.__file__
 # pvm's stand-ins for C modules (pvm/guest/) leave no traceback entries, as C code
 # leaves none, and neither do the frames of the pure-Python module each runs on
 # (directly inside it): {stand-in's file: that module's file}.
-_GUEST_FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                             "guest")
 _C_STAND_INS = {
-    os.path.join(_GUEST_FOLDER, "_pickle.py"):
+    os.path.join(guest.FOLDER, "_pickle.py"):
         os.path.join(os.path.dirname(warnings.__file__), "pickle.py"),
-    os.path.join(_GUEST_FOLDER, "_warnings.py"): warnings.__file__,
+    os.path.join(guest.FOLDER, "_warnings.py"): warnings.__file__,
 }
-_C_IN_CPYTHON_NAMES = frozenset({"warn", "warn_explicit"})
 
 
 class Executable:
@@ -303,13 +295,9 @@ class Interpreter:
         host frame of the loop running ``frame`` and read the local there: only
         introspection (``f_lineno`` of the current frame) pays.
         """
-        host = sys._getframe(1)
-        while host is not None:
-            if host.f_code is _RUN_FRAME_CODE:
-                variables = host.f_locals
-                if variables.get("frame") is frame:
-                    return variables["index"]
-            host = host.f_back
+        for variables in _running_loops():
+            if variables.get("frame") is frame:
+                return variables["index"]
         return max(frame.resume_index - 1, 0)
 
     # -- the loop ---------------------------------------------------------------------------
@@ -413,10 +401,7 @@ class Interpreter:
         raised (a raise statement chains for itself, see RAISE_VARARGS).  One without
         entries was raised by host code this frame called, and chains here.
         """
-        code = frame.f_code
-        if code.co_name in _C_IN_CPYTHON_NAMES and code.co_filename == _WARNINGS_FILE:
-            return
-        entry = (code, index, frame)
+        entry = (frame.f_code, index, frame)
         try:
             error.__pvm_traceback__.append(entry)
         except AttributeError:
@@ -622,14 +607,20 @@ def _leaves(exception):
 _RUN_FRAME_CODE = Interpreter.run_frame.__code__
 
 
-def running_interpreter():
-    """The interpreter whose loop is running guest code that called the host (the
-    innermost, should interpreters nest)."""
+def _running_loops():
+    """The local variables of each ``run_frame`` on the host's stack, innermost first."""
     host = sys._getframe(1)
     while host is not None:
         if host.f_code is _RUN_FRAME_CODE:
-            return host.f_locals["self"]
+            yield host.f_locals
         host = host.f_back
+
+
+def running_interpreter():
+    """The interpreter whose loop is running guest code that called the host (the
+    innermost, should interpreters nest)."""
+    for variables in _running_loops():
+        return variables["self"]
     raise RuntimeError("no pvm interpreter is running")
 
 __all__ = ["Interpreter", "Executable"]
