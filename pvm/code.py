@@ -95,6 +95,12 @@ class Code:
     def co_lnotab(self):
         return b""
 
+    @property
+    def co_linetable(self):
+        """The positions in CPython 3.11's location-table format, one code unit per
+        instruction (``replace(co_linetable=...)`` reads the format back)."""
+        return encode_location_table(self.co_positions_table, self.co_firstlineno)
+
     def co_positions(self):
         return iter(self.co_positions_table)
 
@@ -132,8 +138,14 @@ class Code:
 
     def replace(self, **changes):
         fields = self._fields()
+        linetable = changes.pop("co_linetable", None)
         for key, value in changes.items():
             fields[key.removeprefix("co_")] = value
+        if linetable is not None:
+            # One position per instruction: a short table leaves the rest without one.
+            count = len(fields["code"]) // INSTRUCTION_SIZE
+            positions = decode_location_table(linetable, fields["firstlineno"])[:count]
+            fields["positions"] = positions + [(None, None, None, None)] * (count - len(positions))
         return Code(**fields)
 
     def _fields(self):
@@ -196,6 +208,116 @@ class Code:
 
     def __hash__(self):
         return hash((self.co_name, self.co_code, self.co_firstlineno))
+
+
+# -- CPython 3.11's location table (Objects/locations.md), one code unit per instruction --
+#
+# Each entry covers 1 to 8 instructions: a first byte 1CCCCLLL (code C, length L + 1),
+# then the code's data.  Lines are deltas from the previous entry's line (at first
+# co_firstlineno); columns are stored plus one in the long form, as is.
+
+_NO_LOCATION = 15
+_LONG_FORM = 14
+_NO_COLUMN = 13
+_ONE_LINE_FORM = 10     # codes 10..12: the line delta is code - 10
+
+
+def encode_location_table(positions, firstlineno):
+    table = bytearray()
+    previous_line = firstlineno
+    index = 0
+    while index < len(positions):
+        position = positions[index]
+        length = 1
+        while (length < 8 and index + length < len(positions)
+               and positions[index + length] == position):
+            length += 1
+        index += length
+        line, end_line, column, end_column = position
+        if line is None:
+            table.append(0x80 | _NO_LOCATION << 3 | length - 1)
+            continue
+        delta = line - previous_line
+        previous_line = line
+        if column is None or end_column is None:
+            if end_line in (line, None):
+                table.append(0x80 | _NO_COLUMN << 3 | length - 1)
+                _write_signed_varint(table, delta)
+                continue
+        elif end_line == line:
+            if delta == 0 and column < 80 and 0 <= end_column - column < 16:
+                table.append(0x80 | (column >> 3) << 3 | length - 1)
+                table.append((column & 7) << 4 | end_column - column)
+                continue
+            if 0 <= delta < 3 and column < 128 and end_column < 128:
+                table.append(0x80 | (_ONE_LINE_FORM + delta) << 3 | length - 1)
+                table.append(column)
+                table.append(end_column)
+                continue
+        table.append(0x80 | _LONG_FORM << 3 | length - 1)
+        _write_signed_varint(table, delta)
+        _write_varint(table, (end_line if end_line is not None else line) - line)
+        _write_varint(table, column + 1 if column is not None else 0)
+        _write_varint(table, end_column + 1 if end_column is not None else 0)
+    return bytes(table)
+
+
+def decode_location_table(table, firstlineno):
+    """The (line, end line, column, end column) per instruction of a location table."""
+    positions = []
+    line = firstlineno
+    reader = iter(table)
+    for first in reader:
+        code = first >> 3 & 15
+        length = (first & 7) + 1
+        if code == _NO_LOCATION:
+            position = (None, None, None, None)
+        elif code == _LONG_FORM:
+            line += _read_signed_varint(reader)
+            end_line = line + _read_varint(reader)
+            column = _read_varint(reader) - 1
+            end_column = _read_varint(reader) - 1
+            position = (line, end_line, column if column >= 0 else None,
+                        end_column if end_column >= 0 else None)
+        elif code == _NO_COLUMN:
+            line += _read_signed_varint(reader)
+            position = (line, line, None, None)
+        elif code >= _ONE_LINE_FORM:
+            line += code - _ONE_LINE_FORM
+            position = (line, line, next(reader), next(reader))
+        else:
+            second = next(reader)
+            column = code << 3 | second >> 4
+            position = (line, line, column, column + (second & 15))
+        positions.extend([position] * length)
+    return positions
+
+
+def _write_varint(table, value):
+    while value >= 64:
+        table.append(0x40 | value & 63)
+        value >>= 6
+    table.append(value)
+
+
+def _write_signed_varint(table, value):
+    _write_varint(table, -value << 1 | 1 if value < 0 else value << 1)
+
+
+def _read_varint(reader):
+    byte = next(reader)
+    value = byte & 63
+    shift = 6
+    while byte & 64:
+        byte = next(reader)
+        value |= (byte & 63) << shift
+        shift += 6
+    return value
+
+
+def _read_signed_varint(reader):
+    value = _read_varint(reader)
+    return -(value >> 1) if value & 1 else value >> 1
 
 
 # CPython's name for the type, which guest code sees (``type(f.__code__)``, error

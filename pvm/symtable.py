@@ -123,6 +123,7 @@ class Scope:
         self.child_has_free = False   # some nested scope has_free
         self.needs_class_closure = False   # a method reads __class__ (or super)
         self.future_features = frozenset()  # module scope only: see future_features()
+        self.future_lineno = -1   # module scope only: the last future import's line
 
     def __repr__(self):
         return "<Scope %s %r line %d>" % (self.kind, self.name, self.lineno)
@@ -147,12 +148,13 @@ def symtable(code, filename, compile_type):
 
 def build(tree, filename="<unknown>"):
     """The module ``Scope`` of an ``ast.Module``, ``Expression`` or ``Interactive`` tree."""
-    features = future_features(tree, filename)
+    features, future_lineno = future_features(tree, filename)
     builder = _ScopeBuilder(filename, "annotations" in features)
     with _room_to_recurse():
         top = builder.build(tree)
         _analyze(top, filename)
     top.future_features = frozenset(features)
+    top.future_lineno = future_lineno
     return top
 
 
@@ -168,15 +170,18 @@ def scopes_by_node(top):
 
 
 def future_features(tree, filename="<unknown>"):
-    """The set of ``from __future__`` features the module turns on.
+    """(features, line): the set of ``from __future__`` features the module turns
+    on, and the line of its last future import (-1 if none).
 
     Raises CPython's SyntaxError for an unknown feature, for ``braces``, and
     for a future import placed after another statement on that statement's
-    line; one on a later line is the compiler's to reject, as in CPython.
+    line; one on a later line is the compiler's to reject (it knows the line),
+    as in CPython.
     """
     features = set()
+    future_lineno = -1
     if not isinstance(tree, (ast.Module, ast.Interactive)):
-        return features
+        return features, future_lineno
     body = tree.body
     start = 1 if _has_docstring(body) else 0
     past_futures = False
@@ -191,9 +196,10 @@ def future_features(tree, filename="<unknown>"):
                     "from __future__ imports must occur at the beginning of the file",
                     filename, statement.lineno, statement.col_offset)
             features.update(_check_future_import(statement, filename))
+            future_lineno = statement.lineno
         else:
             past_futures = True
-    return features
+    return features, future_lineno
 
 
 def _has_docstring(body):

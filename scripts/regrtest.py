@@ -1,6 +1,7 @@
 """CPython's regression tests under pvm: of the tests that pass on CPython, how many pass on pvm.
 
-    python3 scripts/regrtest.py [--jobs N] [--timeout SECONDS] [--failures] [MODULE ...]
+    python3 scripts/regrtest.py [--jobs N] [--timeout SECONDS] [--failures]
+                                [--cpython-only-tests] [MODULE ...]
 
 Each module (default: CORE_MODULES, the core-language tests) is run by
 scripts/regrtest_runner.py under ``python3`` and under ``python3 -m pvm``, side by
@@ -8,6 +9,9 @@ side; a test counts for pvm when it passes on CPython and on pvm.  A module that
 crashes or times out under pvm keeps the outcomes it printed (none if it died
 before printing: the runner prints at the end).  ``--failures`` lists, per
 module, the tests that pass on CPython and not on pvm, with the error's last line.
+``--cpython-only-tests`` runs under pvm the tests the suite keeps for CPython's
+implementation, which are otherwise skipped there and count as not passing (see
+scripts/regrtest_runner.py).
 Both interpreters write their bytecode caches under the repository's
 ``.pycache-prefix/`` folder, as scripts/run_programs.py does.
 """
@@ -59,10 +63,12 @@ def outcomes_of(command, timeout):
     return outcomes, ending
 
 
-def run_module(name, timeout):
+def run_module(name, timeout, cpython_only_tests=False):
     module = name if name.startswith("test.") else "test." + name
     expected, _ = outcomes_of([sys.executable, RUNNER, module], timeout)
-    actual, ending = outcomes_of([sys.executable, "-m", "pvm", RUNNER, module], timeout)
+    options = ["--cpython-only-tests"] if cpython_only_tests else []
+    actual, ending = outcomes_of([sys.executable, "-m", "pvm", RUNNER, *options, module],
+                                 timeout)
     passing = sorted(test_id for test_id, (outcome, _) in expected.items()
                      if outcome == "pass")
     failing = [(test_id, actual.get(test_id, ("missing", ending))) for test_id in passing
@@ -77,10 +83,13 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per module run")
     parser.add_argument("--failures", action="store_true",
                         help="list the tests that pass on CPython and not on pvm")
+    parser.add_argument("--cpython-only-tests", action="store_true",
+                        help="run under pvm the tests kept for CPython's implementation")
     arguments = parser.parse_args(argv)
     modules = arguments.modules or CORE_MODULES
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
-        results = list(pool.map(lambda name: run_module(name, arguments.timeout), modules))
+        results = list(pool.map(lambda name: run_module(
+            name, arguments.timeout, arguments.cpython_only_tests), modules))
     print("%-22s %8s %8s %8s %7s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
                                          "pvm run"))
     total_passing = total_pvm = 0

@@ -1,7 +1,7 @@
 """Run one of CPython's regression-test modules and print one line per test outcome.
 
     python3 scripts/regrtest_runner.py test.test_grammar
-    python3 -m pvm scripts/regrtest_runner.py test.test_grammar
+    python3 -m pvm scripts/regrtest_runner.py [--cpython-only-tests] test.test_grammar
 
 Run by both interpreters (scripts/regrtest.py compares them).  Each outcome line is
 
@@ -10,6 +10,10 @@ Run by both interpreters (scripts/regrtest.py compares them).  Each outcome line
 with OUTCOME one of pass, fail, error, skip, xfail, xpass.  A test with
 subtests counts as one test: it passes when it and all its subtests pass.
 The test's own output goes to a buffer, so it cannot break the lines.
+
+``--cpython-only-tests`` runs, under pvm, the tests that the suite keeps for CPython
+(``@support.cpython_only``, ``support.check_impl_detail()``): pvm's objects of the
+built-in types are CPython's own, so CPython's implementation details of them hold.
 """
 
 import io
@@ -77,8 +81,22 @@ class _Named:
         return self.name
 
 
+def run_cpython_only_tests():
+    """Answer the suite's implementation-detail guards as they are answered on CPython."""
+    from test import support
+
+    def check_impl_detail(**guards):
+        guards, default = support._parse_guards(guards)
+        return guards.get("cpython", default)
+
+    support.check_impl_detail = check_impl_detail
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
+    if argv[0] == "--cpython-only-tests":
+        run_cpython_only_tests()
+        argv = argv[1:]
     name = argv[0]
     real_stdout = sys.stdout
     suite = unittest.defaultTestLoader.loadTestsFromName(name)

@@ -157,6 +157,9 @@ SYNTAX_ERRORS = [
     "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
     "def f():\n    [x async for x in y]\n",
     "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
+    "x = 1\nfrom __future__ import division\n",
+    "def f():\n    from __future__ import division\n",
+    "from __future__ import division; x = 1; from __future__ import annotations\n",
 ]
 
 
@@ -189,6 +192,45 @@ def test_stdlib_sample_compiles_and_round_trips_through_marshal(path):
     code = pvm_compile(source, path, "exec")
     data = marshal.dumps(code.to_tuple())
     assert Code.from_tuple(marshal.loads(data)) == code
+
+
+def _host_code_objects(path):
+    with open(path, "rb") as file:
+        pending = [compile(file.read(), path, "exec")]
+    while pending:
+        code = pending.pop()
+        pending.extend(constant for constant in code.co_consts
+                       if isinstance(constant, type(code)))
+        yield code
+
+
+@pytest.mark.parametrize("path", corpus.sample_files(6))
+def test_location_table_reads_the_hosts_tables_as_the_host_does(path):
+    from pvm.code import decode_location_table
+    for code in _host_code_objects(path):
+        assert decode_location_table(code.co_linetable, code.co_firstlineno) == \
+            list(code.co_positions())
+
+
+@pytest.mark.parametrize("path", corpus.sample_files(6))
+def test_co_linetable_round_trips_through_replace(path):
+    with open(path, "rb") as file:
+        module = pvm_compile(file.read(), path, "exec")
+    pending = [module]
+    while pending:
+        code = pending.pop()
+        pending.extend(constant for constant in code.co_consts if isinstance(constant, Code))
+        assert code.replace(co_linetable=code.co_linetable) == code
+
+
+def test_replaced_line_table_covers_every_instruction():
+    code = function_code("def f():\n    return 1 / 0\n")
+    count = len(code.instructions())
+    # 0xf8 is one instruction without a location; 0x80 0x00 one at column 0 to 0.
+    assert list(code.replace(co_linetable=b"\xf8").co_positions()) == \
+        [(None, None, None, None)] * count
+    assert list(code.replace(co_linetable=b"\x80\x00" * (count + 5)).co_positions()) == \
+        [(1, 1, 0, 0)] * count
 
 
 # codeop's flags: PyCF_ALLOW_INCOMPLETE_INPUT (0x4000) and PyCF_DONT_IMPLY_DEDENT (0x200).

@@ -414,6 +414,16 @@ SYNTAX_ERRORS = [
     "x = '''\n\n",
     'x = "\\N{bad}"',
     'def f():\n\tif x:\n        pass',
+    # A valid target before a missing 'in': the error stays where the first pass stopped.
+    'for x yfff:',
+    'for x, y z:',
+    'for x y in z:\n  pass',
+    'for i < (): pass\n',
+    # The input ends on a backslash inside brackets: the bracket never closed...
+    '(1,\\',
+    'x = (\n1,\\\n\\',
+    # ...found while reading the arguments after an unparenthesized generator.
+    '"\\\n"(1 for c in I,\\\n\\',
 ]
 
 
@@ -448,6 +458,14 @@ BYTES_ERRORS = [
     b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
     b'print("b\xf6se")\n',
     b"\n\nx = 'a\xc3'\n",
+    # Bytes of no declared encoding: the parser's columns stay in bytes, as CPython's
+    # do; the tokenizer's and those of a declared encoding count characters.
+    b'Python = "\xcf\xb3\xf2\xee\xed" +',
+    b"\xce\xb1 + = 1",
+    b"(\xce\xb1 := 1) = 2",
+    b"# coding: utf-8\n\xce\xb1 + = 1",
+    b"\xef\xbb\xbf\xce\xb1 + = 1",
+    b"\xce\xb1 = 0xI",
 ]
 
 

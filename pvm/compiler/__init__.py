@@ -35,6 +35,7 @@ class Compiler:
         self.top_level_await = bool(flags & PyCF_ALLOW_TOP_LEVEL_AWAIT)
         self.top_scope = symtable.build(tree, filename)
         self.future_features = self.top_scope.future_features
+        self.future_lineno = self.top_scope.future_lineno
         self.scopes = symtable.scopes_by_node(self.top_scope)
         # A parameter never deleted anywhere is always bound: its loads need no check.
         self.deleted_names = folded.deleted_names

@@ -1154,6 +1154,9 @@ class CodeGenerator:
                 self.store_name(alias.name.split(".")[0])
 
     def visit_ImportFrom(self, node):
+        if node.module == "__future__" and node.lineno > self.compiler.future_lineno:
+            raise self.error("from __future__ imports must occur at the beginning of the file",
+                             node)
         self.emit_const(node.level)
         self.emit_const(tuple(alias.name for alias in node.names))
         self.emit(op.IMPORT_NAME, self.unit.add_name(node.module or ""))

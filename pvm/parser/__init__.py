@@ -11,7 +11,7 @@ import codecs
 import re
 import sys
 
-from pvm.parser.lexer import lex
+from pvm.parser.lexer import lex, unclosed_bracket_error
 from pvm.parser.parser import Parser, incomplete_input_error, report_syntax_error, syntax_error
 
 START_RULES = {
@@ -35,10 +35,13 @@ def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
     of more input raises SyntaxError("incomplete input")."""
     if mode not in START_RULES:
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
-    undecodable_bytes = False
+    undecodable_bytes = byte_offsets = False
     if isinstance(source, (bytes, bytearray, memoryview)):
-        source = _decode_source(bytes(source))
+        source, declared = _decode_source(bytes(source))
         undecodable_bytes = not source.isascii() and _SURROGATE_ESCAPE.search(source)
+        # CPython's tokenizer knows no encoding for bytes without a cookie or a byte
+        # order mark, and its parser then leaves error columns in UTF-8 bytes.
+        byte_offsets = not declared and not source.isascii()
     elif not isinstance(source, str):
         raise TypeError("compile() arg 1 must be a string, bytes or AST object")
     if "\0" in source:
@@ -48,6 +51,7 @@ def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
     stream = lex(source, filename, type_comments)
     stream.exec_input = mode == "exec"
     stream.undecodable_bytes = bool(undecodable_bytes)
+    stream.byte_offsets = byte_offsets
     if dont_imply_dedent and mode == "single":
         stream.drop_implied_dedents()
     if stream.error is not None:
@@ -64,6 +68,12 @@ def _end_of_input_errors(stream, source, mode):
     if error.msg == "unexpected EOF while parsing":
         if mode == "exec":
             stream.error_at_end_of_input = True
+            open_bracket = _innermost_open_bracket(stream)
+            if open_bracket is not None:
+                # A backslash ends the input inside brackets: CPython's tokenizer
+                # reports the input ending there as the bracket never closed.
+                stream.error = unclosed_bracket_error(open_bracket, stream.lines)
+                stream.error_kind = "unclosed"
         elif at_end and source.endswith("\\"):
             line = stream.lines[-1]
             replacement = SyntaxError("unexpected character after line continuation "
@@ -78,6 +88,20 @@ def _end_of_input_errors(stream, source, mode):
     if mode != "exec" and at_end and stream.error.text and stream.error.text.endswith("\n"):
         # The last line, shown as it is: no newline was added to it.
         stream.error.text = stream.error.text[:-1]
+
+
+def _innermost_open_bracket(stream):
+    """(bracket, line, column, line text) of the innermost bracket still open."""
+    open_indexes = []
+    for index, key in enumerate(stream.keys):
+        if key in ("(", "[", "{"):
+            open_indexes.append(index)
+        elif key in (")", "]", "}") and open_indexes:
+            open_indexes.pop()
+    if not open_indexes:
+        return None
+    text, line_number, col, _, _ = stream.tokens[open_indexes[-1]]
+    return text, line_number, col, stream.lines[line_number - 1]
 
 
 def parse_fstring_expression(text, filename="<unknown>"):
@@ -150,7 +174,8 @@ def _tree_depth(tree):
 
 
 def _decode_source(data):
-    """The text of a source given as bytes, decoded as CPython's tokenizer does.
+    """(text, declared): the text of a source given as bytes, decoded as CPython's
+    tokenizer does, and whether a byte order mark or a cookie declared its encoding.
 
     A UTF-8 byte order mark or an encoding cookie on one of the first two lines (the
     second counts only after a blank or comment line) chooses the codec. Bytes that
@@ -161,6 +186,7 @@ def _decode_source(data):
     if has_bom:
         data = data[3:]
     encoding = _cookie_encoding(data)
+    declared = has_bom or encoding is not None
     if encoding is None:
         encoding = "utf-8"
     elif has_bom and encoding != "utf-8":
@@ -170,9 +196,9 @@ def _decode_source(data):
     except LookupError:
         raise _encoding_error(f"unknown encoding: {encoding}") from None
     if encoding == "utf-8":
-        return data.decode("utf-8", "surrogateescape")
+        return data.decode("utf-8", "surrogateescape"), declared
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), declared
     except UnicodeDecodeError as error:
         raise _encoding_error(f"(unicode error) {error}") from None
 

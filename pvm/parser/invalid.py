@@ -124,9 +124,12 @@ class InvalidRules:
         raise located_error(message, self.stream, (None, line, col, last[3], last[4] - 1))
 
     def _raise_invalid_target(self, node, kind):
+        # With nothing invalid in it, 3.11's RAISE_SYNTAX_ERROR_INVALID_TARGET fails the
+        # alternative without an error: the generic error at the first pass's stop
+        # stands (3.10 raised "invalid syntax" at the furthest token here).
         target = invalid_target(node, kind)
         if target is None:
-            self._raise_here("invalid syntax")
+            return
         verb = "delete" if kind == "delete" else "assign to"
         self._raise_at(f"cannot {verb} {expression_name(target)}", target)
 
@@ -468,7 +471,13 @@ class InvalidRules:
             self._raise_here("positional argument follows keyword argument unpacking")
         self._raise_here("positional argument follows keyword argument")
 
-    def invalid_unparenthesized_genexp(self, generator):
+    def invalid_unparenthesized_genexp(self, generator, first_argument):
+        if first_argument and self.keys[self.pos] == ",":
+            # expression for_if_clauses ',' [args | expression for_if_clauses]: CPython
+            # reads the arguments after the comma first, and an error of the tokenizer
+            # there (the input ends inside the call) is the one reported.
+            self.pos += 1
+            self.arguments()
         self._raise_at("Generator expression must be parenthesized", generator)
 
     def invalid_keyword_argument(self, value, name_token, equals):

@@ -2447,7 +2447,7 @@ class Parser(InvalidRules):
                         if self.call_invalid_rules:
                             self.invalid_unparenthesized_genexp(_located(
                                 ast.GeneratorExp(value, generators), start_token,
-                                tokens[self.pos - 1]))
+                                tokens[self.pos - 1]), not (positional or keywords))
                         return None
                     generator = ast.GeneratorExp(value, generators)
                     return [_located(generator, genexp_start, tokens[self.pos])], []
@@ -2690,13 +2690,13 @@ def located_error(message, stream, first, error_class=SyntaxError, last=None,
     line = lines[line_number - 1] if line_number <= len(lines) else ""
     error = error_class(message)
     error.lineno = line_number
-    error.offset = _character_offset(line, first[2])
+    error.offset = _character_offset(stream, line, first[2])
     error.end_lineno = last[3]
     if last[3] == line_number:
-        error.end_offset = _character_offset(line, last[4])
+        error.end_offset = _character_offset(stream, line, last[4])
     else:
         end_line = lines[last[3] - 1] if last[3] <= len(lines) else ""
-        error.end_offset = _character_offset(end_line, last[4])
+        error.end_offset = _character_offset(stream, end_line, last[4])
     unterminated_last_line = line_number == len(lines) and lines[-1] != ""
     # CPython shows the line with its newline, which it adds to a file (exec mode)
     # that lacks one, but not to an expression or an interactive statement.
@@ -2712,7 +2712,7 @@ def position_unknown_error(message, stream, token, error_class):
     line = stream.lines[token[1] - 1]
     error = error_class(message)
     error.lineno = error.end_lineno = token[1]
-    error.offset = _character_offset(line, token[2]) - 1
+    error.offset = _character_offset(stream, line, token[2]) - 1
     error.end_offset = -1
     unterminated_last_line = token[1] == len(stream.lines) and line != ""
     error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
@@ -2731,8 +2731,10 @@ def _end_of_file_error(message, stream, error_class):
     return error
 
 
-def _character_offset(line, byte_col):
-    if line.isascii():
+def _character_offset(stream, line, byte_col):
+    """The 1-based column of a token's UTF-8 column, in characters as CPython gives it,
+    or in bytes for bytes input of no declared encoding (see pvm.parser.parse)."""
+    if line.isascii() or stream.byte_offsets:
         return byte_col + 1
     return len(line.encode("utf-8", "surrogateescape")[:byte_col].decode("utf-8", "replace")) + 1
 

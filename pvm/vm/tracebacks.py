@@ -18,6 +18,8 @@ def guest_stack(exception):
     summaries = []
     for code, index, _ in reversed(getattr(exception, "__pvm_traceback__", None) or ()):
         line, end_line, column, end_column = code.position_of(index)
+        if line is None:
+            line = -1       # the C printer's tb_lineno for an instruction without a line
         summaries.append(traceback.FrameSummary(
             code.co_filename, line, code.co_name, lookup_line=True,
             end_lineno=end_line, colno=column, end_colno=end_column))
