@@ -353,6 +353,11 @@ class Interpreter:
                         frame.return_value = None
                         return value
                 except BaseException as error:
+                    # The host traceback (the VM's frames) means nothing to guest code,
+                    # and the frame of a handler that raised holds the exception in a
+                    # local: a cycle that would keep everything the exception reaches
+                    # alive until the collector runs, where CPython frees it at once.
+                    error.__traceback__ = None
                     if frame.failed_index >= 0:
                         # A superinstruction failed in one of its later parts.
                         index = frame.failed_index
