@@ -1,6 +1,6 @@
-# A handled exception, its traceback and the frames it went through are freed as soon
-# as the handler is done, without the cycle collector (as CPython's reference counting
-# does): what the raising frame held dies with them.
+# Checks: a handled exception, its traceback and the frames it went through are freed as
+# soon as the handler is done, without the cycle collector (as CPython's reference
+# counting does): what the raising frame held dies with them.
 import gc
 import weakref
 

@@ -1,5 +1,5 @@
-# A code object whose line table says "no location" everywhere: frames report line
-# None, which the traceback module prints as such and the interpreter's printer as -1.
+# Checks: a code object whose line table says "no location" everywhere: frames report
+# line None, which the traceback module prints as such and the interpreter's printer as -1.
 import traceback
 
 
