@@ -198,7 +198,7 @@ def _host_site_folders():
 
 
 def run(options):
-    from pvm.vm import Interpreter, unraisable
+    from pvm.vm import Interpreter, host_warnings, unraisable
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -224,8 +224,10 @@ def run(options):
     # The guest's warnings module reads them when it is first imported, as CPython's does;
     # development mode comes first (the lowest priority), as in CPython.
     interpreter.sys.warnoptions = ["default"] * options.dev_mode + list(options.warnoptions)
-    # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook.
+    # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
+    # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(interpreter)
+    host_warnings.install(interpreter)
     main_module = types.ModuleType("__main__")
     main_module.__builtins__ = interpreter.builtins
     # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.

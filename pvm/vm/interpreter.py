@@ -567,10 +567,14 @@ class Interpreter:
     def warn_explicit(self, message, category, filename, lineno):
         """A warning of pvm's own making (the compiler's) issued through the guest's
         warnings module, so that the guest's filters and catch_warnings see it."""
+        self.warnings_module().warn_explicit(message, category, filename, lineno)
+
+    def warnings_module(self):
+        """The guest's ``warnings`` module, imported if it was not yet."""
         warnings = self.modules.get("warnings")
         if warnings is None:
             warnings = self.importer.import_("warnings")
-        warnings.warn_explicit(message, category, filename, lineno)
+        return warnings
 
 
 def _clear_module_namespace(namespace):
