@@ -14,28 +14,95 @@ CPython's units (two per instruction), so the traceback module's position
 lookup (``co_positions``) lands on the right instruction.
 """
 
+import operator
+
 RECORD = "__pvm_traceback__"
 
 
+class ReadOnlyAttribute(property):
+    """A read-only attribute that refuses writes with the message of the descriptor
+    CPython has for it (a plain property says "has no setter"): a getset descriptor
+    names the attribute, a member descriptor (``member=True``) does not."""
+
+    def __init__(self, name, getter, member=False):
+        super().__init__(getter)
+        self.name = name
+        self.member = member
+
+    def __set__(self, instance, value):
+        if self.member:
+            raise AttributeError("readonly attribute")
+        raise AttributeError("attribute '%s' of '%s' objects is not writable"
+                             % (self.name, type(instance).__name__))
+
+    def __delete__(self, instance):
+        self.__set__(instance, None)
+
+
 class Traceback:
-    """One guest frame's entry of a traceback, linked outermost first like CPython's."""
+    """One guest frame's entry of a traceback, linked outermost first like CPython's.
 
-    __slots__ = ("tb_frame", "tb_lasti", "tb_lineno", "tb_next")
+    Guest code may make one, ``types.TracebackType(tb_next, tb_frame, tb_lasti,
+    tb_lineno)``, and relink ``tb_next``, with CPython's checks; the other attributes
+    are read-only."""
 
-    def __init__(self, frame, index, line, next_entry):
-        self.tb_frame = frame
-        self.tb_lasti = index * 2
-        self.tb_lineno = line
-        self.tb_next = next_entry
+    __slots__ = ("_frame", "_lasti", "_lineno", "_next")
+
+    def __init__(self, tb_next, tb_frame, tb_lasti, tb_lineno):
+        from pvm.vm.objects import Frame
+        if tb_next is not None and not isinstance(tb_next, Traceback):
+            raise TypeError("expected traceback object or None, got '%s'"
+                            % type(tb_next).__name__)
+        if not isinstance(tb_frame, Frame):
+            raise TypeError("TracebackType() argument 'tb_frame' must be frame, not %s"
+                            % type(tb_frame).__name__)
+        self._next = tb_next
+        self._frame = tb_frame
+        self._lasti = operator.index(tb_lasti)
+        self._lineno = operator.index(tb_lineno)
+
+    @classmethod
+    def of_entry(cls, frame, index, line, next_entry):
+        """The traceback of the instruction at ``index`` of ``frame`` (no checks)."""
+        made = object.__new__(cls)
+        made._frame = frame
+        made._lasti = index * 2
+        made._lineno = line
+        made._next = next_entry
+        return made
+
+    tb_frame = ReadOnlyAttribute("tb_frame", lambda self: self._frame, member=True)
+    tb_lasti = ReadOnlyAttribute("tb_lasti", lambda self: self._lasti, member=True)
+    tb_lineno = ReadOnlyAttribute("tb_lineno", lambda self: self._lineno)
+
+    @property
+    def tb_next(self):
+        return self._next
+
+    @tb_next.setter
+    def tb_next(self, value):
+        if value is not None and not isinstance(value, Traceback):
+            raise TypeError("expected traceback object, got '%s'" % type(value).__name__)
+        cursor = value
+        while cursor is not None:
+            if cursor is self:
+                raise ValueError("traceback loop detected")
+            cursor = cursor._next
+        self._next = value
+
+    @tb_next.deleter
+    def tb_next(self):
+        raise TypeError("can't delete tb_next attribute")
 
     def __repr__(self):
         return "<traceback object at %#x>" % id(self)
 
     def __dir__(self):
-        return list(self.__slots__)
+        return ["tb_frame", "tb_lasti", "tb_lineno", "tb_next"]
 
 
 Traceback.__name__ = Traceback.__qualname__ = "traceback"
+Traceback.__module__ = "builtins"
 
 
 class _Record(list):
@@ -65,7 +132,7 @@ def traceback_of(exception):
     chain = made[-1][1] if made else None
     for entry in entries[kept:]:
         code, index, frame = entry
-        chain = Traceback(frame, index, code.line_of(index), chain)
+        chain = Traceback.of_entry(frame, index, code.line_of(index), chain)
         made.append((entry, chain))
     return chain
 

@@ -14,6 +14,7 @@ import weakref
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS)
 from pvm.vm import guest_traceback
+from pvm.vm.guest_traceback import ReadOnlyAttribute
 
 CellType = types.CellType
 _new_object = object.__new__
@@ -229,26 +230,6 @@ class Frame:
 
 
 # -- generators, coroutines, async generators -----------------------------------------
-
-class _ReadOnlyAttribute(property):
-    """A read-only attribute that refuses writes with the message of the descriptor
-    CPython has for it (a plain property says "has no setter"): a getset descriptor
-    names the attribute, a member descriptor (``member=True``) does not."""
-
-    def __init__(self, name, getter, member=False):
-        super().__init__(getter)
-        self.name = name
-        self.member = member
-
-    def __set__(self, instance, value):
-        if self.member:
-            raise AttributeError("readonly attribute")
-        raise AttributeError("attribute '%s' of '%s' objects is not writable"
-                             % (self.name, type(instance).__name__))
-
-    def __delete__(self, instance):
-        self.__set__(instance, None)
-
 
 def _name_attribute(attribute, getter, setter, doc):
     """``__name__``: writable, but only with a string, never deleted."""
@@ -497,11 +478,11 @@ class Generator(_Suspendable):
     __name__ = _name_attribute("__name__", lambda self: self._name,
                                lambda self, value: setattr(self, "_name", value),
                                "the name of the generator")
-    gi_frame = _ReadOnlyAttribute("gi_frame", _Suspendable._current_frame)
-    gi_running = _ReadOnlyAttribute("gi_running", _Suspendable._is_running)
-    gi_code = _ReadOnlyAttribute("gi_code", _Suspendable._code, member=True)
-    gi_yieldfrom = _ReadOnlyAttribute("gi_yieldfrom", _Suspendable._delegate)
-    gi_suspended = _ReadOnlyAttribute("gi_suspended", _Suspendable._is_suspended)
+    gi_frame = ReadOnlyAttribute("gi_frame", _Suspendable._current_frame)
+    gi_running = ReadOnlyAttribute("gi_running", _Suspendable._is_running)
+    gi_code = ReadOnlyAttribute("gi_code", _Suspendable._code, member=True)
+    gi_yieldfrom = ReadOnlyAttribute("gi_yieldfrom", _Suspendable._delegate)
+    gi_suspended = ReadOnlyAttribute("gi_suspended", _Suspendable._is_suspended)
 
 
 class Coroutine(_Suspendable):
@@ -570,12 +551,12 @@ class Coroutine(_Suspendable):
     __name__ = _name_attribute("__name__", lambda self: self._name,
                                lambda self, value: setattr(self, "_name", value),
                                "the name of the coroutine")
-    cr_frame = _ReadOnlyAttribute("cr_frame", _Suspendable._current_frame)
-    cr_running = _ReadOnlyAttribute("cr_running", _Suspendable._is_running)
-    cr_code = _ReadOnlyAttribute("cr_code", _Suspendable._code, member=True)
-    cr_await = _ReadOnlyAttribute("cr_await", _Suspendable._delegate)
-    cr_suspended = _ReadOnlyAttribute("cr_suspended", _Suspendable._is_suspended)
-    cr_origin = _ReadOnlyAttribute("cr_origin", lambda self: self._origin, member=True)
+    cr_frame = ReadOnlyAttribute("cr_frame", _Suspendable._current_frame)
+    cr_running = ReadOnlyAttribute("cr_running", _Suspendable._is_running)
+    cr_code = ReadOnlyAttribute("cr_code", _Suspendable._code, member=True)
+    cr_await = ReadOnlyAttribute("cr_await", _Suspendable._delegate)
+    cr_suspended = ReadOnlyAttribute("cr_suspended", _Suspendable._is_suspended)
+    cr_origin = ReadOnlyAttribute("cr_origin", lambda self: self._origin, member=True)
 
 
 def _origin_of(frame, depth):
@@ -672,10 +653,10 @@ class AsyncGenerator(_Suspendable):
     __name__ = _name_attribute("__name__", lambda self: self._name,
                                lambda self, value: setattr(self, "_name", value),
                                "the name of the async generator")
-    ag_frame = _ReadOnlyAttribute("ag_frame", _Suspendable._current_frame)
-    ag_running = _ReadOnlyAttribute("ag_running", _Suspendable._is_running, member=True)
-    ag_code = _ReadOnlyAttribute("ag_code", _Suspendable._code, member=True)
-    ag_await = _ReadOnlyAttribute("ag_await", _Suspendable._delegate)
+    ag_frame = ReadOnlyAttribute("ag_frame", _Suspendable._current_frame)
+    ag_running = ReadOnlyAttribute("ag_running", _Suspendable._is_running, member=True)
+    ag_code = ReadOnlyAttribute("ag_code", _Suspendable._code, member=True)
+    ag_await = ReadOnlyAttribute("ag_await", _Suspendable._delegate)
 
 
 class _AsyncGeneratorStep:
