@@ -9,7 +9,8 @@ filter list with the C module's default entries, the default action, the once
 registry, ``warn`` and ``warn_explicit``.  Like the C functions, these read the
 filters, the once registry and the default action from the ``warnings`` module on
 each call (``catch_warnings`` replaces the list), and show a warning through its
-``WarningMessage`` and ``_showwarnmsg``.
+``WarningMessage`` and ``_showwarnmsg``; without those attributes they fall back as
+the C module does (the filters it saw last, its own display on ``sys.stderr``).
 """
 
 import sys
@@ -74,7 +75,7 @@ def warn(message, category=None, stacklevel=1, source=None):
         lineno = frame.f_lineno
     module = globals_["__name__"] if "__name__" in globals_ else "<string>"
     registry = globals_.setdefault("__warningregistry__", {})
-    warn_explicit(message, category, filename, lineno, module, registry, globals_, source)
+    _warn_explicit(message, category, filename, lineno, module, registry, None, source)
 
 
 def _matches(pattern, text):
@@ -88,8 +89,40 @@ def _matches(pattern, text):
 def warn_explicit(message, category, filename, lineno, module=None, registry=None,
                   module_globals=None, source=None):
     """Low-level interface to warnings functionality."""
+    source_line = None
+    if module_globals is not None:
+        if not isinstance(module_globals, dict):
+            raise TypeError("module_globals must be a dict, not '%s'"
+                            % type(module_globals).__name__)
+        source_line = _source_line(module_globals, lineno)
+    _warn_explicit(message, category, filename, lineno, module, registry, source_line,
+                   source)
+
+
+def _source_line(module_globals, lineno):
+    """The line the module's loader gives, which only the C module's own display shows
+    (when warnings has no _showwarnmsg)."""
+    if "__loader__" not in module_globals or "__name__" not in module_globals:
+        return None
+    get_source = getattr(module_globals["__loader__"], "get_source", None)
+    if get_source is None:
+        return None
+    source = get_source(module_globals["__name__"])
+    if source is None:
+        return None
+    # The C function, whatever a str subclass makes its method do.
+    lines = str.splitlines(source)
+    if not 0 < lineno <= len(lines):
+        raise IndexError("list index out of range")
+    return lines[lineno - 1]
+
+
+def _warn_explicit(message, category, filename, lineno, module, registry, source_line,
+                   source):
+    global filters
     warnings = sys.modules.get("warnings")
-    filters_now = getattr(warnings, "filters", filters)
+    # Without a filters attribute, the C module uses the list it saw last.
+    filters_now = filters = getattr(warnings, "filters", filters)
     once_registry = getattr(warnings, "onceregistry", _onceregistry)
     default_action = getattr(warnings, "defaultaction", _defaultaction)
     lineno = int(lineno)
@@ -121,8 +154,6 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         action = default_action
     if action == "ignore":
         return
-    import linecache
-    linecache.getlines(filename, module_globals)
     if action == "error":
         raise message
     if action == "once":
@@ -144,7 +175,29 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     else:
         raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s"
                            % (action, item))
-    if warnings is None:
+    if warnings is None and source is not None:
+        # With a source, the C module imports warnings, whose display can show where
+        # the source was allocated (tracemalloc).
         import warnings
-    warnings._showwarnmsg(warnings.WarningMessage(message, category, filename, lineno,
-                                                  source=source))
+    show = getattr(warnings, "_showwarnmsg", None)
+    if show is None:
+        _show_warning(filename, lineno, text, category, source_line)
+        return
+    show(warnings.WarningMessage(message, category, filename, lineno, source=source))
+
+
+def _show_warning(filename, lineno, text, category, source_line):
+    """The C module's own display, for a warnings module without _showwarnmsg."""
+    try:
+        stderr = sys.stderr
+        stderr.write("%s:%d: %s: %s\n" % (filename, lineno, category.__name__, text))
+        if source_line is not None:
+            # The C module writes the line as it is (its stripped copy goes unused).
+            stderr.write(source_line + "\n")
+        else:
+            import linecache
+            line = linecache.getline(filename, lineno).strip(" \t\f")
+            if line:
+                stderr.write("  " + line.rstrip("\n") + "\n")
+    except Exception:
+        pass        # as the C module, which clears any error here
