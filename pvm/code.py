@@ -127,13 +127,16 @@ class Code:
     def position_of(self, index):
         """(line, end line, column, end column) of the instruction at ``index``.
 
-        Index -1 is a generator's frame that has not started: an exception thrown
-        into it is reported on the ``def`` line, as CPython reports it (on its
-        RETURN_GENERATOR instruction, which pvm does not have)."""
+        Index -1 is a frame that has not started: an exception thrown into a
+        generator there is reported on the ``def`` line, as CPython reports it (on its
+        RETURN_GENERATOR instruction, which pvm does not have), and so is a trace
+        function's 'call' event."""
         if 0 <= index < len(self.co_positions_table):
             return self.co_positions_table[index]
         if index == -1:
-            return (self.co_firstlineno, self.co_firstlineno, None, None)
+            # A module's code starts on line 0 (CPython's RESUME there has that line).
+            line = 0 if self.co_name == "<module>" else self.co_firstlineno
+            return (line, line, None, None)
         return (None, None, None, None)
 
     def replace(self, **changes):

@@ -11,7 +11,8 @@ Passes, in order:
    pseudo instructions become NOPs.
 3. line numbers: an artificial instruction takes the position of the one run before
    it (see _propagate_positions).
-4. layout: NOPs dropped, instruction indexes assigned, jump targets resolved.
+4. layout: NOPs dropped (but those that alone carry a line), instruction indexes
+   assigned, jump targets resolved.
 5. the exception table: one entry per run of instructions with the same handler.
 """
 
@@ -109,11 +110,14 @@ def _label_exception_targets(entry):
                 if target not in stacks:
                     stacks[target] = handlers
                     pending.append(target)
+                # The NOP left in its place may stay for its line: outside the range.
+                instruction.handler = handlers[-1] if handlers else None
                 handlers = handlers + (Handler(target, depth, preserves_offset),)
                 instruction.opcode, instruction.operand = op.NOP, 0
                 continue
             if opcode == op.POP_BLOCK:
                 handlers = handlers[:-1]
+                instruction.handler = handlers[-1] if handlers else None
                 instruction.opcode = op.NOP
                 continue
             instruction.handler = handlers[-1] if handlers else None
@@ -200,11 +204,17 @@ def _propagate_positions(blocks, firstlineno):
                 predecessors[instruction.operand] = predecessors.get(instruction.operand, 0) + 1
     inherited = {}
     previous = (firstlineno, firstlineno, None, None)
-    for block in blocks:
+    for number, block in enumerate(blocks):
+        if number and not predecessors.get(block):
+            # Entered only by an exception (a handler, its cleanup): no line until one
+            # of its own, as in CPython, so a trace function sees no line event there.
+            previous = (None, None, None, None)
         previous = inherited.get(block, previous)
         for instruction in block.instructions:
             if instruction.position[0] is None:
-                instruction.position = previous
+                # An artificial NOP stays without a line, to be dropped (see _lay_out).
+                if instruction.opcode != op.NOP:
+                    instruction.position = previous
             else:
                 previous = instruction.position
             if instruction.is_jump and predecessors[instruction.operand] == 1:
@@ -215,14 +225,34 @@ def _propagate_positions(blocks, firstlineno):
 
 def _lay_out(blocks):
     instructions = []
-    for block in blocks:
+    for block_number, block in enumerate(blocks):
         block.index = len(instructions)
-        for instruction in block.instructions:
-            if instruction.opcode != op.NOP:
-                instructions.append(instruction)
+        last_line = None
+        for position, instruction in enumerate(block.instructions):
+            line = instruction.position[0]
+            if instruction.opcode == op.NOP and not _nop_keeps_a_line(
+                    blocks, block_number, position, line, last_line):
+                continue
+            instructions.append(instruction)
+            last_line = line
     if not instructions:
         raise SystemError("empty code")
     return instructions
+
+
+def _nop_keeps_a_line(blocks, block_number, position, line, last_line):
+    """Whether a NOP stays, as CPython keeps one: for a line (a ``pass``, a ``try:``)
+    that no instruction next to it in its block, nor the next block's first, has;
+    a trace function then sees that line run."""
+    if line is None or line == last_line:
+        return False
+    instructions = blocks[block_number].instructions
+    if position + 1 < len(instructions):
+        return instructions[position + 1].position[0] != line
+    for block in blocks[block_number + 1:]:
+        if block.instructions:
+            return block.instructions[0].position[0] != line
+    return True
 
 
 def _exception_table(instructions):

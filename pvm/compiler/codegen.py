@@ -256,6 +256,9 @@ class CodeGenerator:
             self.visit_statements(frame_block.datum)
             if preserve_top:
                 self.pop_frame_block()
+            # The finally body runs after the statement that leaves: what follows it
+            # is artificial, as in CPython (it takes the finally body's last line).
+            self.position = NO_POSITION
         elif kind == FINALLY_END:
             if preserve_top:
                 self.emit(op.SWAP, 2)
@@ -265,7 +268,6 @@ class CodeGenerator:
             self.emit(op.POP_BLOCK)
             self.emit(op.POP_EXCEPT)
         elif kind in (WITH, ASYNC_WITH):
-            saved = self.position
             self.position = _position_of(frame_block.datum)
             self.emit(op.POP_BLOCK)
             if preserve_top:
@@ -274,7 +276,8 @@ class CodeGenerator:
             if kind == ASYNC_WITH:
                 self.emit_await(op.AWAIT_AFTER_AEXIT)
             self.emit(op.POP_TOP)
-            self.position = saved
+            # Likewise after the exit call (see FINALLY_TRY).
+            self.position = NO_POSITION
         elif kind == HANDLER_CLEANUP:
             if frame_block.datum is not None:
                 self.emit(op.POP_BLOCK)
@@ -630,11 +633,18 @@ class CodeGenerator:
         preserve = node.value is not None and not isinstance(node.value, ast.Constant)
         if preserve:
             self.visit(node.value)
+        elif node.value is not None:
+            # A constant is loaded after the unwinding: its line is stepped on first.
+            self.position = _position_of(node.value)
+            self.emit(op.NOP)
+        if node.value is None or node.value.lineno != node.lineno:
+            self.position = _position_of(node)
+            self.emit(op.NOP)
         self.unwind_all_frame_blocks(preserve)
         if node.value is None:
             self.emit_const(None)
         elif not preserve:
-            self.visit(node.value)
+            self.emit_const(node.value.value)
         self.emit(op.RETURN_VALUE)
         self.use_block(self.new_block())
 
@@ -785,6 +795,9 @@ class CodeGenerator:
         self.use_block(end)
 
     def visit_While(self, node):
+        # As CPython 3.11: the test at the top, and again at the bottom (with the while
+        # statement's line), whose jump back lands on the body; one jump a round, and
+        # a trace function sees the while line once per round.
         start = self.new_block()
         body = self.new_block()
         anchor = self.new_block()
@@ -795,8 +808,8 @@ class CodeGenerator:
         self.push_frame_block(WHILE_LOOP, start, end)
         self.visit_statements(node.body)
         self.pop_frame_block()
-        self.position = _position_of(node.test)
-        self.emit(op.JUMP, start)
+        self.position = _position_of(node)
+        self.jump_if(node.test, body, True)
         self.use_block(anchor)
         self.visit_statements(node.orelse)
         self.use_block(end)
@@ -812,8 +825,9 @@ class CodeGenerator:
         self.emit(op.FOR_ITER, cleanup)
         self.store_target(node.target)
         self.visit_statements(node.body)
-        self.position = _position_of(node.target)
-        self.emit(op.JUMP, start)
+        # Artificial, as CPython's: it takes the line of the body's end, so that a trace
+        # function sees the 'for' line once per round (where the jump lands).
+        self.emit_artificial(op.JUMP, start)
         self.pop_frame_block()
         self.use_block(cleanup)
         self.visit_statements(node.orelse)
@@ -836,7 +850,7 @@ class CodeGenerator:
         self.emit(op.POP_BLOCK)
         self.store_target(node.target)
         self.visit_statements(node.body)
-        self.emit(op.JUMP, start)
+        self.emit_artificial(op.JUMP, start)
         self.pop_frame_block()
         self.use_block(excepted)
         self.position = _position_of(node.iter)
@@ -902,7 +916,7 @@ class CodeGenerator:
         handler = self.new_block()
         exit_block = self.new_block()
         cleanup = self.new_block()
-        self.emit_artificial(op.SETUP_FINALLY, handler)
+        self.emit(op.SETUP_FINALLY, handler)
         self.use_block(body)
         self.push_frame_block(FINALLY_TRY, body, handler, node.finalbody)
         if node.handlers:
@@ -935,7 +949,7 @@ class CodeGenerator:
         with the exception pushed, protected by ``cleanup``."""
         body = self.new_block()
         handlers_start = self.new_block()
-        self.emit_artificial(op.SETUP_FINALLY, handlers_start)
+        self.emit(op.SETUP_FINALLY, handlers_start)
         self.use_block(body)
         self.push_frame_block(TRY_EXCEPT, body)
         self.visit_statements(node.body)

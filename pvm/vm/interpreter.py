@@ -22,7 +22,7 @@ import weakref
 
 from pvm import guest, opcodes
 from pvm.code import decode_instructions
-from pvm.vm import handlers as _handlers
+from pvm.vm import handlers as _handlers, tracing
 from pvm.vm.arguments import bind
 from pvm.vm.fusion import fuse
 from pvm.vm.handlers import CALL_FRAME, RETURN
@@ -46,10 +46,13 @@ class Executable:
     """The decoded form of a code object that the loop runs."""
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "exception_table",
-                 "send_targets")
+                 "send_targets", "code", "plain_handlers", "__weakref__")
 
     def __init__(self, code, handlers):
         self.handlers = handlers
+        self.code = code
+        # The handlers the loop runs when no thread traces (see pvm.vm.tracing).
+        self.plain_handlers = None
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
@@ -85,6 +88,11 @@ class Interpreter:
         self.trace_output = sys.stderr
         self.traced_executables = {}
         self.modules = {}
+        # sys.settrace: each thread's trace function; while there is one, every decoded
+        # code object runs traced handlers (see pvm.vm.tracing).
+        self.tracers = {}
+        self.tracing = False
+        self.executables = weakref.WeakSet()
         self.builtins = world.make_builtins(self)
         self.builtins_dict = self.builtins.__dict__
         self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
@@ -109,6 +117,9 @@ class Interpreter:
         fuse(code, pairs, handlers)
         executable = Executable(code, handlers)
         code.executable = executable
+        self.executables.add(executable)
+        if self.tracing:
+            tracing.trace_executable(self, executable)
         return executable
 
     def _decode_traced(self, code):
@@ -230,19 +241,26 @@ class Interpreter:
         return self.run_frame(frame)
 
     def frame_locals(self, frame):
+        """``frame.f_locals``: a function frame's is one dict, brought up to date on
+        each read, as CPython's: keys that are not variables stay (pdb keeps the
+        return value there), variables unbound since are dropped."""
         if frame.f_locals_mapping is not None:
             return frame.f_locals_mapping
         code = frame.f_code
-        result = {}
+        result = getattr(frame, "locals_snapshot", None)
+        if result is None:
+            result = frame.locals_snapshot = {}
         for name, value in zip(code.co_varnames, frame.fast or ()):
             if value is not UNBOUND:
                 result[name] = value
+            else:
+                result.pop(name, None)
         if frame.cells:
             for name, cell in zip(code.co_cellvars + code.co_freevars, frame.cells):
                 try:
                     result[name] = cell.cell_contents
                 except ValueError:
-                    pass
+                    result.pop(name, None)
         return result
 
     # -- the end ----------------------------------------------------------------------------
@@ -369,6 +387,8 @@ class Interpreter:
                         else:
                             self.record_raise(error, frame, index)
                             frame.exit_index = index
+                            if self.tracing:
+                                tracing.report_exception(self, frame, error, index)
                         found = self.find_handler(frame, index)
                         if found is not None:
                             target, depth, push_index = found
@@ -380,6 +400,8 @@ class Interpreter:
                             stack.append(error)
                             index = target
                             break
+                        if self.tracing:
+                            tracing.report_unwind(self, frame)
                         frame.resume_index = -1
                         if frame.f_code.co_filename in _C_STAND_INS:
                             _hide_c_stand_in(error, frame.f_code.co_filename)

@@ -13,7 +13,7 @@ import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS)
-from pvm.vm import guest_traceback
+from pvm.vm import guest_traceback, tracing
 from pvm.vm.guest_traceback import ReadOnlyAttribute
 
 CellType = types.CellType
@@ -155,7 +155,7 @@ class Frame:
     __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
                  "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
                  "return_value", "reraising", "depth", "failed_index", "exit_index",
-                 "generator", "__weakref__")
+                 "generator", "trace_state", "locals_snapshot", "__weakref__")
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
         self.f_code = code
@@ -203,9 +203,41 @@ class Frame:
     def f_locals(self):
         return self.interpreter.frame_locals(self)
 
+    # The trace state is made on first use (pvm.vm.tracing): untraced frames pay nothing.
     @property
     def f_trace(self):
-        return None
+        state = getattr(self, "trace_state", None)
+        return state.f_trace if state is not None else None
+
+    @f_trace.setter
+    def f_trace(self, function):
+        tracing.frame_trace(self).f_trace = function
+
+    @f_trace.deleter
+    def f_trace(self):
+        tracing.frame_trace(self).f_trace = None
+
+    @property
+    def f_trace_lines(self):
+        state = getattr(self, "trace_state", None)
+        return state.f_trace_lines if state is not None else True
+
+    @f_trace_lines.setter
+    def f_trace_lines(self, value):
+        if type(value) is not bool:
+            raise TypeError("attribute value type must be bool")
+        tracing.frame_trace(self).f_trace_lines = value
+
+    @property
+    def f_trace_opcodes(self):
+        state = getattr(self, "trace_state", None)
+        return state.f_trace_opcodes if state is not None else False
+
+    @f_trace_opcodes.setter
+    def f_trace_opcodes(self, value):
+        if type(value) is not bool:
+            raise TypeError("attribute value type must be bool")
+        tracing.frame_trace(self).f_trace_opcodes = value
 
     def clear(self):
         # ``generator``, a weak reference to the generator or coroutine that owns the

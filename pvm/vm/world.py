@@ -18,7 +18,7 @@ import sys as host_sys
 import types
 
 from pvm.code import Code
-from pvm.vm import guest_traceback
+from pvm.vm import guest_traceback, tracing
 from pvm.vm.objects import Function
 
 _MISSING = object()
@@ -365,9 +365,15 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
             guest_traceback.set_traceback(value, traceback)
         print_exception(value, stderr)
 
+    def settrace(function, /):
+        tracing.set_trace(interpreter, function)
+
+    def gettrace():
+        return tracing.get_trace(interpreter)
+
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
                      exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
-                     get_coroutine_origin_tracking_depth):
+                     get_coroutine_origin_tracking_depth, settrace, gettrace):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook

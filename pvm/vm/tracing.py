@@ -1,0 +1,211 @@
+"""``sys.settrace`` for guest code: the events debuggers, coverage tools and ``trace`` use.
+
+A trace function costs nothing until some thread sets one.  Then every decoded
+code object's handlers are replaced, in place (the loop holds the list), by
+handlers of one instruction each (no fused runs), each wrapped to report what
+CPython 3.11 reports before that instruction runs:
+
+- ``call`` when a frame starts or a generator resumes, to the thread's trace function,
+  whose result becomes the frame's ``f_trace``;
+- ``line`` when the instruction's line differs from that of the instruction the frame
+  ran last, or a jump went backwards (except onto a SEND: a ``yield from`` waiting);
+- ``opcode`` for every instruction, where the frame's ``f_trace_opcodes`` asks;
+- ``return`` at a return or a yield, with the value;
+
+and the loop reports ``exception`` where an exception enters a frame and ``return``
+(with None) where one leaves it.  Events after ``call`` go to the frame's ``f_trace``;
+a result other than None replaces it.  While a trace function runs, its thread reports
+nothing; should it raise, tracing stops for the thread.  When no thread traces any
+more, the plain handlers come back.
+
+The per-frame state (``f_trace`` and where the frame was) lives in a ``FrameTrace``
+that only traced frames get, so frames pay nothing for it.
+"""
+
+import threading
+
+from pvm import opcodes
+from pvm.code import decode_instructions
+
+_get_ident = threading.get_ident
+
+
+class ThreadTrace:
+    """A thread's trace function, and whether it is running (events then go unreported)."""
+
+    __slots__ = ("function", "busy")
+
+    def __init__(self, function):
+        self.function = function
+        self.busy = False
+
+
+class FrameTrace:
+    """What tracing keeps per frame."""
+
+    __slots__ = ("f_trace", "f_trace_lines", "f_trace_opcodes", "entered", "last_index",
+                 "last_line")
+
+    def __init__(self):
+        self.f_trace = None
+        self.f_trace_lines = True
+        self.f_trace_opcodes = False
+        self.entered = False        # False until 'call' is reported, again after a yield
+        self.last_index = -1        # the instruction the frame ran last
+        self.last_line = None
+
+
+def frame_trace(frame):
+    """The trace state of ``frame``, made on first use."""
+    try:
+        return frame.trace_state
+    except AttributeError:
+        state = frame.trace_state = FrameTrace()
+        return state
+
+
+def set_trace(interpreter, function):
+    """``sys.settrace(function)`` in the calling thread."""
+    if function is None:
+        interpreter.tracers.pop(_get_ident(), None)
+    else:
+        interpreter.tracers[_get_ident()] = ThreadTrace(function)
+        # The frames running now started before: no 'call' for them, as in CPython,
+        # and their lines count from where they are.
+        frame = interpreter.frame
+        while frame is not None:
+            state = frame_trace(frame)
+            if not state.entered:
+                state.entered = True
+                state.last_index = frame.current_index()
+                state.last_line = frame.f_code.line_of(state.last_index)
+            frame = frame.f_back
+    tracing = bool(interpreter.tracers)
+    if tracing != interpreter.tracing:
+        interpreter.tracing = tracing
+        for executable in list(interpreter.executables):
+            if tracing:
+                trace_executable(interpreter, executable)
+            else:
+                untrace_executable(executable)
+
+
+def get_trace(interpreter):
+    thread = interpreter.tracers.get(_get_ident())
+    return thread.function if thread is not None else None
+
+
+def trace_executable(interpreter, executable):
+    """Put traced handlers, one per instruction, in place of ``executable``'s."""
+    from pvm.vm.handlers import FACTORIES
+    if executable.plain_handlers is not None:
+        return
+    code = executable.code
+    traced = []
+    for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
+        handler = FACTORIES[opcode](operand, index + 1, code)
+        traced.append(_traced(handler, code, index, opcode))
+    executable.plain_handlers = list(executable.handlers)
+    executable.handlers[:] = traced
+
+
+def untrace_executable(executable):
+    if executable.plain_handlers is not None:
+        executable.handlers[:] = executable.plain_handlers
+        executable.plain_handlers = None
+
+
+def _traced(handler, code, index, opcode):
+    line = code.line_of(index)
+    onto_send = opcode == opcodes.SEND
+    leaves = opcode == opcodes.RETURN_VALUE or opcode == opcodes.YIELD_VALUE
+    suspends = opcode == opcodes.YIELD_VALUE
+
+    def traced(frame, stack, fast):
+        thread = frame.interpreter.tracers.get(_get_ident())
+        if thread is None or thread.busy:
+            return handler(frame, stack, fast)
+        state = frame_trace(frame)
+        if not state.entered:
+            report_call(thread, frame, state)
+        if state.f_trace is not None:
+            last_index = state.last_index
+            if state.f_trace_lines and line is not None and (
+                    line != state.last_line or (index < last_index and not onto_send)):
+                _report(thread, frame, state, index, "line", None)
+            if state.f_trace_opcodes and state.f_trace is not None:
+                _report(thread, frame, state, index, "opcode", None)
+        state.last_index = index
+        state.last_line = line
+        if leaves and state.f_trace is not None:
+            _report(thread, frame, state, index, "return", stack[-1])
+        if suspends:
+            state.entered = False
+        return handler(frame, stack, fast)
+    return traced
+
+
+def report_call(thread, frame, state):
+    """Report that ``frame`` starts (or resumes); the frame's line is its ``def`` line,
+    or the line it is suspended at."""
+    state.entered = True
+    if state.last_index < 0:
+        # Not started: index -1, which the frame reports as its first line.
+        saved = frame.resume_index, frame.exit_index
+        frame.resume_index = frame.exit_index = -1
+        try:
+            result = _call(thread, thread.function, frame, state, "call", None)
+        finally:
+            frame.resume_index, frame.exit_index = saved
+    else:
+        result = _call(thread, thread.function, frame, state, "call", None)
+    if result is not None:
+        state.f_trace = result
+
+
+def report_exception(interpreter, frame, error, index):
+    """An exception entered ``frame`` at the instruction at ``index``."""
+    thread = interpreter.tracers.get(_get_ident())
+    if thread is None or thread.busy:
+        return
+    state = frame_trace(frame)
+    if not state.entered:
+        # Thrown into a suspended generator: it resumes first.
+        report_call(thread, frame, state)
+    if state.f_trace is not None:
+        from pvm.vm import guest_traceback
+        _report(thread, frame, state, index, "exception",
+                (type(error), error, guest_traceback.traceback_of(error)))
+
+
+def report_unwind(interpreter, frame):
+    """An exception leaves ``frame``: its ``return`` event, with None, at the
+    instruction that raised it (a re-raise reports the one that raised first)."""
+    thread = interpreter.tracers.get(_get_ident())
+    if thread is None or thread.busy:
+        return
+    state = frame_trace(frame)
+    if state.f_trace is not None:
+        _report(thread, frame, state, frame.exit_index, "return", None)
+
+
+def _report(thread, frame, state, index, event, argument):
+    # The frame reports the line of the instruction at ``index`` while the trace
+    # function runs (the loop keeps the running index to itself).
+    frame.resume_index = index + 1
+    result = _call(thread, state.f_trace, frame, state, event, argument)
+    if result is not None:
+        state.f_trace = result
+
+
+def _call(thread, function, frame, state, event, argument):
+    thread.busy = True
+    try:
+        return function(frame, event, argument)
+    except BaseException:
+        # As CPython: a trace function that raises is removed, for the thread and the frame.
+        state.f_trace = None
+        set_trace(frame.interpreter, None)
+        raise
+    finally:
+        thread.busy = False
