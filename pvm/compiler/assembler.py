@@ -18,7 +18,7 @@ Passes, in order:
 
 from pvm import opcodes as op
 from pvm.code import CO_NESTED, Code, MAX_OPERAND, encode_instructions
-from pvm.compiler.blocks import Handler
+from pvm.compiler.blocks import Block, Handler, Instruction
 
 
 def assemble(unit):
@@ -29,6 +29,7 @@ def assemble(unit):
     reachable = [block for block in blocks if block.reachable]
     if unit.kind in ("function", "lambda", "comprehension"):
         _drop_needless_unbound_checks(reachable, unit)
+    reachable = _duplicate_exits_without_line(reachable)
     _propagate_positions(reachable, unit.firstlineno)
     instructions = _lay_out(reachable)
     pairs = []
@@ -186,14 +187,71 @@ def _drop_needless_unbound_checks(blocks, unit):
                 bits &= ~(1 << instruction.operand)
 
 
+def _is_exit_without_line(block):
+    return (bool(block.instructions) and block.last.opcode in _EXITS
+            and all(instruction.position[0] is None for instruction in block.instructions))
+
+
+_EXITS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
+
+
+def _duplicate_exits_without_line(blocks):
+    """Give each jump to an artificial exit (the ``return None`` a function falls
+    into) its own copy, as CPython does, so that the exit has the line of the place
+    it was reached from: a trace function's 'return' names that line."""
+    jumps_to = {}
+    for block in blocks:
+        for instruction in block.instructions:
+            if instruction.is_jump:
+                jumps_to[instruction.operand] = jumps_to.get(instruction.operand, 0) + 1
+    result = []
+    copies = {}         # exit block -> its copies, laid out right after it
+    for block in blocks:
+        last = block.last
+        if last is not None and last.is_jump:
+            target = last.operand
+            entries = jumps_to.get(target, 0) + (1 if _falls_into(blocks, target) else 0)
+            if _is_exit_without_line(target) and entries > 1:
+                copy = _copy_block(target)
+                copy.instructions[0].position = last.position
+                last.operand = copy
+                jumps_to[target] -= 1
+                copies.setdefault(target, []).append(copy)
+    for block in blocks:
+        result.append(block)
+        result.extend(copies.get(block, ()))
+    for previous, following in zip(result, result[1:]):
+        previous.next = following
+    if result:
+        result[-1].next = None
+    return result
+
+
+def _falls_into(blocks, target):
+    return any(block.next is target and block.falls_through() for block in blocks)
+
+
+def _copy_block(block):
+    copy = Block(block.label)
+    copy.entry_depth = block.entry_depth
+    copy.reachable = True
+    for instruction in block.instructions:
+        duplicate = Instruction(instruction.opcode, instruction.operand, instruction.position)
+        duplicate.handler = instruction.handler
+        copy.instructions.append(duplicate)
+    return copy
+
+
 def _propagate_positions(blocks, firstlineno):
     """Give each artificial instruction the position of the one run before it.
 
     Within a block that is the one before it; a block entered only from one place
     (a fall-through or a jump, as CPython decides) takes the position that place
     ends with, so the re-raise after an unmatched ``except`` clause has that
-    clause's line, not the line of whatever was laid out before it.  Other blocks
-    take the position laid out before them.
+    clause's line, not the line of whatever was laid out before it.  A block entered
+    only by an exception, or from several places, has no position until its own
+    first one, except an exit (``return None``), which takes the last position laid
+    out before it.
     """
     predecessors = {}
     for block in blocks:
@@ -203,12 +261,16 @@ def _propagate_positions(blocks, firstlineno):
             if instruction.is_jump:
                 predecessors[instruction.operand] = predecessors.get(instruction.operand, 0) + 1
     inherited = {}
-    previous = (firstlineno, firstlineno, None, None)
+    # The last position laid out that is a line's (blocks without one are skipped).
+    last_known = (firstlineno, firstlineno, None, None)
     for number, block in enumerate(blocks):
-        if number and not predecessors.get(block):
-            # Entered only by an exception (a handler, its cleanup): no line until one
-            # of its own, as in CPython, so a trace function sees no line event there.
+        if number and predecessors.get(block, 0) != 1 and not _is_exit_without_line(block):
+            # Entered only by an exception (a handler, its cleanup) or from several
+            # places: no line until one of its own, as in CPython, so a trace function
+            # sees no line event there.  (An exit takes the last line laid out.)
             previous = (None, None, None, None)
+        else:
+            previous = last_known
         previous = inherited.get(block, previous)
         for instruction in block.instructions:
             if instruction.position[0] is None:
@@ -216,7 +278,7 @@ def _propagate_positions(blocks, firstlineno):
                 if instruction.opcode != op.NOP:
                     instruction.position = previous
             else:
-                previous = instruction.position
+                previous = last_known = instruction.position
             if instruction.is_jump and predecessors[instruction.operand] == 1:
                 inherited[instruction.operand] = previous
         if block.falls_through() and predecessors.get(block.next) == 1:

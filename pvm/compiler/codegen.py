@@ -374,11 +374,11 @@ class CodeGenerator:
         body = tree.body
         if _has_annotations(body):
             self.emit(op.SETUP_ANNOTATIONS)
-        if body and _is_docstring(body[0]) and not interactive:
-            if self.compiler.optimize < 2:
-                self.position = _position_of(body[0])
-                self.visit(body[0].value)
-                self.store_name("__doc__")
+        # Under -OO a docstring is a statement like any other: a NOP for its line.
+        if body and _is_docstring(body[0]) and not interactive and self.compiler.optimize < 2:
+            self.position = _position_of(body[0])
+            self.visit(body[0].value)
+            self.store_name("__doc__")
             body = body[1:]
         self.visit_statements(body)
         self.position = NO_POSITION if body else (1, 1, 0, 0)
@@ -396,9 +396,8 @@ class CodeGenerator:
         if isinstance(node, ast.Lambda):
             unit.add_const(None)
         else:
-            if body and _is_docstring(body[0]):
-                if self.compiler.optimize < 2:
-                    docstring = body[0].value.value
+            if body and _is_docstring(body[0]) and self.compiler.optimize < 2:
+                docstring = body[0].value.value
                 body = body[1:]
             unit.add_const(docstring)
         if isinstance(node, ast.Lambda):
@@ -415,8 +414,9 @@ class CodeGenerator:
             self.emit(op.RETURN_VALUE)
 
     def compile_class_body(self, node):
-        self.position = _position_of(node)
-        self.position = (node.lineno, node.lineno, node.col_offset, node.col_offset)
+        # As CPython, the body starts on the class's first line (its first decorator's).
+        line = self.unit.firstlineno
+        self.position = (line, line, node.col_offset, node.col_offset)
         self.load_name("__name__")
         self.store_name("__module__")
         self.emit_const(self.unit.qualname)
@@ -424,11 +424,10 @@ class CodeGenerator:
         body = node.body
         if _has_annotations(body):
             self.emit(op.SETUP_ANNOTATIONS)
-        if body and _is_docstring(body[0]):
-            if self.compiler.optimize < 2:
-                self.position = _position_of(body[0])
-                self.visit(body[0].value)
-                self.store_name("__doc__")
+        if body and _is_docstring(body[0]) and self.compiler.optimize < 2:
+            self.position = _position_of(body[0])
+            self.visit(body[0].value)
+            self.store_name("__doc__")
             body = body[1:]
         self.visit_statements(body)
         self.position = NO_POSITION
@@ -538,8 +537,7 @@ class CodeGenerator:
         generator.set_function_shape(node.args)
         generator.compile_function_body(node)
         self.make_closure(generator.unit, flags)
-        for _ in node.decorator_list:
-            self.emit(op.CALL, 1)
+        self.apply_decorators(node.decorator_list)
         self.store_name(node.name)
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -620,9 +618,17 @@ class CodeGenerator:
         self.make_closure(generator.unit, 0)
         self.emit_const(node.name)
         self.emit_call_arguments(node.bases, node.keywords, 2)
-        for _ in node.decorator_list:
-            self.emit(op.CALL, 1)
+        self.apply_decorators(node.decorator_list)
         self.store_name(node.name)
+
+    def apply_decorators(self, decorators):
+        # Each call is placed at its decorator (a traceback through it, a trace
+        # function), innermost first; the name is then stored on the def line.
+        saved = self.position
+        for decorator in reversed(decorators):
+            self.position = _position_of(decorator)
+            self.emit(op.CALL, 1)
+        self.position = saved
 
     def visit_Return(self, node):
         unit = self.unit
@@ -1216,6 +1222,12 @@ class CodeGenerator:
             self.use_block(end)
             return
         if isinstance(test, ast.Constant):
+            # A NOP for the test's line, which a trace function sees (as CPython keeps
+            # one where it folds the test away).
+            saved = self.position
+            self.position = _position_of(test)
+            self.emit(op.NOP)
+            self.position = saved
             if bool(test.value) == jump_when:
                 self.emit_artificial(op.JUMP, target)
                 self.use_block(self.new_block())
@@ -1385,9 +1397,22 @@ class CodeGenerator:
     def build_sequence(self, elements, build_opcode):
         has_star = any(isinstance(element, ast.Starred) for element in elements)
         if not has_star:
-            if build_opcode == op.BUILD_TUPLE and elements and all(
-                    isinstance(element, ast.Constant) for element in elements):
+            constant = elements and all(isinstance(element, ast.Constant)
+                                        for element in elements)
+            if build_opcode == op.BUILD_TUPLE and constant:
                 self.emit_const(tuple(element.value for element in elements))
+                return
+            if constant and len(elements) > 2:
+                # As CPython: an empty list or set extended by one constant (fewer
+                # instructions; and one line, the display's, for a trace function).
+                values = tuple(element.value for element in elements)
+                self.emit(build_opcode, 0)
+                if build_opcode == op.BUILD_SET:
+                    self.emit_const(frozenset(values))
+                    self.emit(op.SET_UPDATE, 1)
+                else:
+                    self.emit_const(values)
+                    self.emit(op.LIST_EXTEND, 1)
                 return
             for element in elements:
                 self.visit(element)

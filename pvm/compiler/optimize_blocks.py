@@ -1,6 +1,7 @@
 """The block optimizer: simplifications on the graph of basic blocks.
 
-- jump threading: a jump to a block that only jumps goes straight to the end;
+- jump threading: a jump to a block that only jumps (on the same line) goes straight
+  to the end;
 - a jump to the block that follows in layout is removed;
 - code after an unconditional exit in a block is dropped (the stack-depth pass
   of the assembler then leaves unreachable blocks out).
@@ -15,7 +16,8 @@ def optimize(graph):
     for block in graph.blocks:
         for instruction in block.instructions:
             if instruction.opcode in _THREADABLE:
-                instruction.operand = _final_target(instruction.operand)
+                instruction.operand = _final_target(instruction.operand,
+                                                    instruction.position[0])
     for block in graph.blocks:
         last = block.last
         if last is not None and last.opcode == op.JUMP and \
@@ -45,7 +47,10 @@ def _real_instructions(block):
     return [instruction for instruction in block.instructions if instruction.opcode != op.NOP]
 
 
-def _final_target(block):
+def _final_target(block, line):
+    """Where a jump of ``line`` to ``block`` ends up, through jumps of the same line
+    only (as CPython threads them): a jump of its own line, a ``continue`` say, is
+    a line that a trace function sees run."""
     seen = set()
     while True:
         real = _first_non_empty(block)
@@ -54,6 +59,6 @@ def _final_target(block):
         seen.add(id(real))
         instructions = _real_instructions(real)
         first = instructions[0]
-        if first.opcode != op.JUMP:
+        if first.opcode != op.JUMP or first.position[0] != line:
             return block
         block = first.operand

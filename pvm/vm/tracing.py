@@ -120,6 +120,46 @@ def _traced(handler, code, index, opcode):
     onto_send = opcode == opcodes.SEND
     leaves = opcode == opcodes.RETURN_VALUE or opcode == opcodes.YIELD_VALUE
     suspends = opcode == opcodes.YIELD_VALUE
+    if onto_send:
+        return _traced_send(_traced_instruction(handler, code, index, line, False, False,
+                                                True), index)
+    return _traced_instruction(handler, code, index, line, leaves, suspends, False)
+
+
+def _traced_send(traced, index):
+    """SEND: as CPython's when it traces, report the StopIteration that ends the
+    awaited or delegated-to iterator (it calls send() or __next__ then, which raise
+    it, except a generator or a built-in iterator's __next__ that returns None)."""
+    def traced_send(frame, stack, fast):
+        sent = stack[-1]
+        receiver = stack[-2]
+        following = traced(frame, stack, fast)
+        if following != index + 1:
+            value = stack[-1]
+            if value is not None or sent is not None or not _iterates_natively(receiver):
+                report_exception(frame.interpreter, frame, StopIteration(value), index,
+                                 call_if_needed=False)
+        return following
+    return traced_send
+
+
+def _iterates_natively(receiver):
+    """Whether ``next()`` of ``receiver`` ends without raising (a generator, a built-in
+    iterator), rather than by a ``__next__`` of Python code raising StopIteration."""
+    from pvm.vm.objects import Coroutine, Function, Generator
+    kind = type(receiver)
+    if kind is Generator:
+        return True
+    if kind is Coroutine:
+        return False
+    for klass in kind.__mro__:
+        method = klass.__dict__.get("__next__")
+        if method is not None:
+            return not isinstance(method, Function)
+    return False
+
+
+def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send):
 
     def traced(frame, stack, fast):
         thread = frame.interpreter.tracers.get(_get_ident())
@@ -163,13 +203,13 @@ def report_call(thread, frame, state):
         state.f_trace = result
 
 
-def report_exception(interpreter, frame, error, index):
+def report_exception(interpreter, frame, error, index, call_if_needed=True):
     """An exception entered ``frame`` at the instruction at ``index``."""
     thread = interpreter.tracers.get(_get_ident())
     if thread is None or thread.busy:
         return
     state = frame_trace(frame)
-    if not state.entered:
+    if call_if_needed and not state.entered:
         # Thrown into a suspended generator: it resumes first.
         report_call(thread, frame, state)
     if state.f_trace is not None:
