@@ -1,4 +1,5 @@
-"""``sys.settrace`` for guest code: the events debuggers, coverage tools and ``trace`` use.
+"""``sys.settrace`` and ``sys.setprofile`` for guest code: the events debuggers,
+coverage tools, ``trace`` and ``profile`` use.
 
 A trace function costs nothing until some thread sets one.  Then every decoded
 code object's handlers are replaced, in place (the loop holds the list), by
@@ -14,9 +15,11 @@ CPython 3.11 reports before that instruction runs:
 
 and the loop reports ``exception`` where an exception enters a frame and ``return``
 (with None) where one leaves it.  Events after ``call`` go to the frame's ``f_trace``;
-a result other than None replaces it.  While a trace function runs, its thread reports
-nothing; should it raise, tracing stops for the thread.  When no thread traces any
-more, the plain handlers come back.
+a result other than None replaces it.  A profile function gets the 'call' and 'return'
+events of every frame (CPython's 'c_call' family, for calls of built-in functions, is
+not reported yet).  While either runs, its thread reports nothing; should one raise,
+it is removed for the thread.  When no thread traces or profiles any more, the plain
+handlers come back.
 
 The per-frame state (``f_trace`` and where the frame was) lives in a ``FrameTrace``
 that only traced frames get, so frames pay nothing for it.
@@ -31,12 +34,14 @@ _get_ident = threading.get_ident
 
 
 class ThreadTrace:
-    """A thread's trace function, and whether it is running (events then go unreported)."""
+    """A thread's trace and profile functions, and whether one is running (events then
+    go unreported)."""
 
-    __slots__ = ("function", "busy")
+    __slots__ = ("function", "profile", "busy")
 
-    def __init__(self, function):
-        self.function = function
+    def __init__(self):
+        self.function = None
+        self.profile = None
         self.busy = False
 
 
@@ -66,10 +71,22 @@ def frame_trace(frame):
 
 def set_trace(interpreter, function):
     """``sys.settrace(function)`` in the calling thread."""
-    if function is None:
-        interpreter.tracers.pop(_get_ident(), None)
-    else:
-        interpreter.tracers[_get_ident()] = ThreadTrace(function)
+    _set(interpreter, "function", function)
+
+
+def set_profile(interpreter, function):
+    """``sys.setprofile(function)`` in the calling thread: 'call' and 'return' events
+    of guest frames (not yet the 'c_call' family of calls to built-in functions)."""
+    _set(interpreter, "profile", function)
+
+
+def _set(interpreter, kind, function):
+    ident = _get_ident()
+    thread = interpreter.tracers.get(ident)
+    if function is not None:
+        if thread is None:
+            thread = interpreter.tracers[ident] = ThreadTrace()
+        setattr(thread, kind, function)
         # The frames running now started before: no 'call' for them, as in CPython,
         # and their lines count from where they are.
         frame = interpreter.frame
@@ -80,6 +97,10 @@ def set_trace(interpreter, function):
                 state.last_index = frame.current_index()
                 state.last_line = frame.f_code.line_of(state.last_index)
             frame = frame.f_back
+    elif thread is not None:
+        setattr(thread, kind, None)
+        if thread.function is None and thread.profile is None:
+            del interpreter.tracers[ident]
     tracing = bool(interpreter.tracers)
     if tracing != interpreter.tracing:
         interpreter.tracing = tracing
@@ -93,6 +114,11 @@ def set_trace(interpreter, function):
 def get_trace(interpreter):
     thread = interpreter.tracers.get(_get_ident())
     return thread.function if thread is not None else None
+
+
+def get_profile(interpreter):
+    thread = interpreter.tracers.get(_get_ident())
+    return thread.profile if thread is not None else None
 
 
 def trace_executable(interpreter, executable):
@@ -168,7 +194,7 @@ def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send)
         state = frame_trace(frame)
         if not state.entered:
             report_call(thread, frame, state)
-        if state.f_trace is not None:
+        if state.f_trace is not None and thread.function is not None:
             last_index = state.last_index
             if state.f_trace_lines and line is not None and (
                     line != state.last_line or (index < last_index and not onto_send)):
@@ -177,8 +203,8 @@ def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send)
                 _report(thread, frame, state, index, "opcode", None)
         state.last_index = index
         state.last_line = line
-        if leaves and state.f_trace is not None:
-            _report(thread, frame, state, index, "return", stack[-1])
+        if leaves:
+            report_return(thread, frame, state, index, stack[-1])
         if suspends:
             state.entered = False
         return handler(frame, stack, fast)
@@ -186,21 +212,37 @@ def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send)
 
 
 def report_call(thread, frame, state):
-    """Report that ``frame`` starts (or resumes); the frame's line is its ``def`` line,
-    or the line it is suspended at."""
+    """Report that ``frame`` starts (or resumes), to the trace function then to the
+    profile function; the frame's line is its ``def`` line, or where it is suspended."""
     state.entered = True
-    if state.last_index < 0:
-        # Not started: index -1, which the frame reports as its first line.
-        saved = frame.resume_index, frame.exit_index
-        frame.resume_index = frame.exit_index = -1
-        try:
-            result = _call(thread, thread.function, frame, state, "call", None)
-        finally:
-            frame.resume_index, frame.exit_index = saved
-    else:
-        result = _call(thread, thread.function, frame, state, "call", None)
-    if result is not None:
-        state.f_trace = result
+    if thread.function is not None:
+        result = _at(frame, state, thread, thread.function, "call", None)
+        if result is not None:
+            state.f_trace = result
+    if thread.profile is not None:
+        _at(frame, state, thread, thread.profile, "call", None)
+
+
+def _at(frame, state, thread, function, event, argument):
+    """Call ``function`` for a 'call' event: a frame not started is at index -1, which
+    it reports as its first line."""
+    if state.last_index >= 0:
+        return _call(thread, function, frame, state, event, argument)
+    saved = frame.resume_index, frame.exit_index
+    frame.resume_index = frame.exit_index = -1
+    try:
+        return _call(thread, function, frame, state, event, argument)
+    finally:
+        frame.resume_index, frame.exit_index = saved
+
+
+def report_return(thread, frame, state, index, value):
+    """``frame`` returns or yields ``value`` at the instruction at ``index``."""
+    if state.f_trace is not None and thread.function is not None:
+        _report(thread, frame, state, index, "return", value)
+    if thread.profile is not None:
+        frame.resume_index = index + 1
+        _call(thread, thread.profile, frame, state, "return", value)
 
 
 def report_exception(interpreter, frame, error, index, call_if_needed=True):
@@ -212,7 +254,7 @@ def report_exception(interpreter, frame, error, index, call_if_needed=True):
     if call_if_needed and not state.entered:
         # Thrown into a suspended generator: it resumes first.
         report_call(thread, frame, state)
-    if state.f_trace is not None:
+    if state.f_trace is not None and thread.function is not None:
         from pvm.vm import guest_traceback
         _report(thread, frame, state, index, "exception",
                 (type(error), error, guest_traceback.traceback_of(error)))
@@ -224,9 +266,7 @@ def report_unwind(interpreter, frame):
     thread = interpreter.tracers.get(_get_ident())
     if thread is None or thread.busy:
         return
-    state = frame_trace(frame)
-    if state.f_trace is not None:
-        _report(thread, frame, state, frame.exit_index, "return", None)
+    report_return(thread, frame, frame_trace(frame), frame.exit_index, None)
 
 
 def _report(thread, frame, state, index, event, argument):
@@ -243,9 +283,13 @@ def _call(thread, function, frame, state, event, argument):
     try:
         return function(frame, event, argument)
     except BaseException:
-        # As CPython: a trace function that raises is removed, for the thread and the frame.
-        state.f_trace = None
-        set_trace(frame.interpreter, None)
+        # As CPython: a function that raises is removed (a trace function from the
+        # frame too).
+        if function is thread.profile:
+            set_profile(frame.interpreter, None)
+        else:
+            state.f_trace = None
+            set_trace(frame.interpreter, None)
         raise
     finally:
         thread.busy = False

@@ -371,9 +371,16 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
     def gettrace():
         return tracing.get_trace(interpreter)
 
+    def setprofile(function, /):
+        tracing.set_profile(interpreter, function)
+
+    def getprofile():
+        return tracing.get_profile(interpreter)
+
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
                      exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
-                     get_coroutine_origin_tracking_depth, settrace, gettrace):
+                     get_coroutine_origin_tracking_depth, settrace, gettrace, setprofile,
+                     getprofile):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook
