@@ -199,36 +199,43 @@ def _duplicate_exits_without_line(blocks):
     """Give each jump to an artificial exit (the ``return None`` a function falls
     into) its own copy, as CPython does, so that the exit has the line of the place
     it was reached from: a trace function's 'return' names that line."""
-    jumps_to = {}
+    entries = {}
     for block in blocks:
+        if not block.instructions:
+            continue
+        if block.falls_through():
+            following = _first_with_instructions(block.next)
+            entries[following] = entries.get(following, 0) + 1
         for instruction in block.instructions:
             if instruction.is_jump:
-                jumps_to[instruction.operand] = jumps_to.get(instruction.operand, 0) + 1
-    result = []
+                target = _first_with_instructions(instruction.operand)
+                entries[target] = entries.get(target, 0) + 1
     copies = {}         # exit block -> its copies, laid out right after it
     for block in blocks:
         last = block.last
-        if last is not None and last.is_jump:
-            target = last.operand
-            entries = jumps_to.get(target, 0) + (1 if _falls_into(blocks, target) else 0)
-            if _is_exit_without_line(target) and entries > 1:
-                copy = _copy_block(target)
-                copy.instructions[0].position = last.position
-                last.operand = copy
-                jumps_to[target] -= 1
-                copies.setdefault(target, []).append(copy)
+        if last is None or not last.is_jump:
+            continue
+        target = _first_with_instructions(last.operand)
+        if target is not None and _is_exit_without_line(target) and entries[target] > 1:
+            copy = _copy_block(target)
+            copy.instructions[0].position = last.position
+            last.operand = copy
+            entries[target] -= 1
+            copies.setdefault(target, []).append(copy)
+    result = []
     for block in blocks:
         result.append(block)
         result.extend(copies.get(block, ()))
     for previous, following in zip(result, result[1:]):
         previous.next = following
-    if result:
-        result[-1].next = None
+    result[-1].next = None
     return result
 
 
-def _falls_into(blocks, target):
-    return any(block.next is target and block.falls_through() for block in blocks)
+def _first_with_instructions(block):
+    while block is not None and not block.instructions:
+        block = block.next
+    return block
 
 
 def _copy_block(block):
@@ -272,6 +279,8 @@ def _propagate_positions(blocks, firstlineno):
         else:
             previous = last_known
         previous = inherited.get(block, previous)
+        if previous[0] is None and _is_exit_without_line(block):
+            previous = last_known
         for instruction in block.instructions:
             if instruction.position[0] is None:
                 # An artificial NOP stays without a line, to be dropped (see _lay_out).

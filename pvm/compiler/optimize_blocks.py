@@ -3,11 +3,13 @@
 - jump threading: a jump to a block that only jumps (on the same line) goes straight
   to the end;
 - a jump to the block that follows in layout is removed;
+- a jump to a short exit (``return None``) is replaced by a copy of it;
 - code after an unconditional exit in a block is dropped (the stack-depth pass
   of the assembler then leaves unreachable blocks out).
 """
 
 from pvm import opcodes as op
+from pvm.compiler.blocks import Instruction
 
 
 def optimize(graph):
@@ -23,6 +25,30 @@ def optimize(graph):
         if last is not None and last.opcode == op.JUMP and \
                 _first_non_empty(block.next) is _first_non_empty(last.operand):
             last.opcode, last.operand = op.NOP, 0
+    for block in graph.blocks:
+        _inline_small_exit(block)
+
+
+# An exit this short is copied in place of a jump to it, as CPython does: one jump
+# less, and the copy takes the line of the code it follows.
+_MAXIMUM_COPIED_EXIT = 4
+_EXITS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
+
+
+def _inline_small_exit(block):
+    last = block.last
+    if last is None or last.opcode != op.JUMP:
+        return
+    target = _first_non_empty(last.operand)
+    if target is None:
+        return
+    instructions = target.instructions
+    if len(instructions) > _MAXIMUM_COPIED_EXIT or instructions[-1].opcode not in _EXITS:
+        return
+    last.opcode, last.operand = op.NOP, 0
+    block.instructions.extend(Instruction(instruction.opcode, instruction.operand,
+                                          instruction.position)
+                              for instruction in instructions)
 
 
 # Jumps whose target may be replaced by where that target unconditionally jumps.
