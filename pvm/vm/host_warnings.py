@@ -75,5 +75,6 @@ def _show_in_guest(interpreter, message):
         filename, lineno = frame.f_code.co_filename, frame.f_lineno
     module = globals_.get("__name__", "<string>")
     registry = globals_.setdefault("__warningregistry__", {})
+    # No module globals: C code's warnings give none (no loader is asked for the line).
     guest_warnings.warn_explicit(message.message, message.category, filename, lineno,
-                                 module, registry, globals_, message.source)
+                                 module, registry, None, message.source)
