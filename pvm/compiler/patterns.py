@@ -48,7 +48,8 @@ class PatternContext:
         generator = self.generator
         for block in reversed(self.fail_pops[1:]):
             generator.use_block(block)
-            generator.emit_artificial(op.POP_TOP)
+            # At the failed pattern's line (set by the caller), as CPython places it.
+            generator.emit(op.POP_TOP)
         if self.fail_pops:
             generator.use_block(self.fail_pops[0])
         self.fail_pops = []
@@ -84,6 +85,8 @@ def compile_match(generator, node):
     if has_default:
         case = cases[-1]
         generator.position = _position_of(case.pattern)
+        # No code for "case _:", but its line is run (a trace function sees it).
+        generator.emit(op.NOP)
         if case.guard is not None:
             generator.jump_if(case.guard, end, False)
         generator.position = saved
