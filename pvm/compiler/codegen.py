@@ -373,6 +373,8 @@ class CodeGenerator:
         self.interactive = interactive
         body = tree.body
         if _has_annotations(body):
+            # No line of its own (a trace function's first line is the first statement's).
+            self.position = _position_of(body[0])
             self.emit(op.SETUP_ANNOTATIONS)
         # Under -OO a docstring is a statement like any other: a NOP for its line.
         if body and _is_docstring(body[0]) and not interactive and self.compiler.optimize < 2:
@@ -522,7 +524,8 @@ class CodeGenerator:
         self.emit(op.NOP)
 
     def visit_Global(self, node):
-        self.emit(op.NOP)
+        # A declaration: no code, and (as in CPython) no line that runs.
+        pass
 
     visit_Nonlocal = visit_Global
 
