@@ -18,7 +18,7 @@ Passes, in order:
 
 from pvm import opcodes as op
 from pvm.code import CO_NESTED, Code, MAX_OPERAND, encode_instructions
-from pvm.compiler.blocks import Block, Handler, Instruction
+from pvm.compiler.blocks import Block, Handler
 
 
 def assemble(unit):
@@ -188,11 +188,8 @@ def _drop_needless_unbound_checks(blocks, unit):
 
 
 def _is_exit_without_line(block):
-    return (bool(block.instructions) and block.last.opcode in _EXITS
-            and all(instruction.position[0] is None for instruction in block.instructions))
-
-
-_EXITS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
+    return block.exits_scope() and all(instruction.position[0] is None
+                                       for instruction in block.instructions)
 
 
 def _duplicate_exits_without_line(blocks):
@@ -242,10 +239,7 @@ def _copy_block(block):
     copy = Block(block.label)
     copy.entry_depth = block.entry_depth
     copy.reachable = True
-    for instruction in block.instructions:
-        duplicate = Instruction(instruction.opcode, instruction.operand, instruction.position)
-        duplicate.handler = instruction.handler
-        copy.instructions.append(duplicate)
+    copy.instructions = [instruction.copy() for instruction in block.instructions]
     return copy
 
 
@@ -271,7 +265,8 @@ def _propagate_positions(blocks, firstlineno):
     # The last position laid out that is a line's (blocks without one are skipped).
     last_known = (firstlineno, firstlineno, None, None)
     for number, block in enumerate(blocks):
-        if number and predecessors.get(block, 0) != 1 and not _is_exit_without_line(block):
+        exit_without_line = _is_exit_without_line(block)
+        if number and predecessors.get(block, 0) != 1 and not exit_without_line:
             # Entered only by an exception (a handler, its cleanup) or from several
             # places: no line until one of its own, as in CPython, so a trace function
             # sees no line event there.  (An exit takes the last line laid out.)
@@ -279,7 +274,7 @@ def _propagate_positions(blocks, firstlineno):
         else:
             previous = last_known
         previous = inherited.get(block, previous)
-        if previous[0] is None and _is_exit_without_line(block):
+        if previous[0] is None and exit_without_line:
             previous = last_known
         for instruction in block.instructions:
             if instruction.position[0] is None:

@@ -25,6 +25,11 @@ class Instruction:
     def is_jump(self):
         return self.opcode in opcodes.HAS_JUMP
 
+    def copy(self):
+        duplicate = Instruction(self.opcode, self.operand, self.position)
+        duplicate.handler = self.handler
+        return duplicate
+
 
 class Block:
     __slots__ = ("instructions", "next", "label", "entry_depth", "reachable",
@@ -50,6 +55,14 @@ class Block:
     def falls_through(self):
         last = self.last
         return last is None or last.opcode not in opcodes.ENDS_BLOCK
+
+    def exits_scope(self):
+        """Whether it ends by leaving the code object (a return, a raise)."""
+        last = self.last
+        return last is not None and last.opcode in _EXITS_SCOPE
+
+
+_EXITS_SCOPE = frozenset((opcodes.RETURN_VALUE, opcodes.RAISE_VARARGS, opcodes.RERAISE))
 
 
 class Handler:

@@ -9,7 +9,6 @@
 """
 
 from pvm import opcodes as op
-from pvm.compiler.blocks import Instruction
 
 
 def optimize(graph):
@@ -32,7 +31,6 @@ def optimize(graph):
 # An exit this short is copied in place of a jump to it, as CPython does: one jump
 # less, and the copy takes the line of the code it follows.
 _MAXIMUM_COPIED_EXIT = 4
-_EXITS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
 
 
 def _inline_small_exit(block):
@@ -42,13 +40,10 @@ def _inline_small_exit(block):
     target = _first_non_empty(last.operand)
     if target is None:
         return
-    instructions = target.instructions
-    if len(instructions) > _MAXIMUM_COPIED_EXIT or instructions[-1].opcode not in _EXITS:
+    if len(target.instructions) > _MAXIMUM_COPIED_EXIT or not target.exits_scope():
         return
     last.opcode, last.operand = op.NOP, 0
-    block.instructions.extend(Instruction(instruction.opcode, instruction.operand,
-                                          instruction.position)
-                              for instruction in instructions)
+    block.instructions.extend(instruction.copy() for instruction in target.instructions)
 
 
 # Jumps whose target may be replaced by where that target unconditionally jumps.

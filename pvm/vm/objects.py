@@ -14,7 +14,7 @@ import weakref
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS)
 from pvm.vm import guest_traceback, tracing
-from pvm.vm.guest_traceback import ReadOnlyAttribute
+from pvm.vm.descriptors import ReadOnlyAttribute
 
 CellType = types.CellType
 _new_object = object.__new__
@@ -204,40 +204,9 @@ class Frame:
         return self.interpreter.frame_locals(self)
 
     # The trace state is made on first use (pvm.vm.tracing): untraced frames pay nothing.
-    @property
-    def f_trace(self):
-        state = getattr(self, "trace_state", None)
-        return state.f_trace if state is not None else None
-
-    @f_trace.setter
-    def f_trace(self, function):
-        tracing.frame_trace(self).f_trace = function
-
-    @f_trace.deleter
-    def f_trace(self):
-        tracing.frame_trace(self).f_trace = None
-
-    @property
-    def f_trace_lines(self):
-        state = getattr(self, "trace_state", None)
-        return state.f_trace_lines if state is not None else True
-
-    @f_trace_lines.setter
-    def f_trace_lines(self, value):
-        if type(value) is not bool:
-            raise TypeError("attribute value type must be bool")
-        tracing.frame_trace(self).f_trace_lines = value
-
-    @property
-    def f_trace_opcodes(self):
-        state = getattr(self, "trace_state", None)
-        return state.f_trace_opcodes if state is not None else False
-
-    @f_trace_opcodes.setter
-    def f_trace_opcodes(self, value):
-        if type(value) is not bool:
-            raise TypeError("attribute value type must be bool")
-        tracing.frame_trace(self).f_trace_opcodes = value
+    f_trace = tracing.frame_attribute("f_trace", None, deletable=True)
+    f_trace_lines = tracing.frame_attribute("f_trace_lines", True, flag=True)
+    f_trace_opcodes = tracing.frame_attribute("f_trace_opcodes", False, flag=True)
 
     def clear(self):
         # ``generator``, a weak reference to the generator or coroutine that owns the

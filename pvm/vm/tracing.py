@@ -29,6 +29,7 @@ import threading
 
 from pvm import opcodes
 from pvm.code import decode_instructions
+from pvm.vm import guest_traceback
 
 _get_ident = threading.get_ident
 
@@ -67,6 +68,25 @@ def frame_trace(frame):
     except AttributeError:
         state = frame.trace_state = FrameTrace()
         return state
+
+
+def frame_attribute(name, default, flag=False, deletable=False):
+    """A frame's ``f_trace``-like attribute, kept in its trace state: a ``flag`` takes
+    a bool only; deleting a ``deletable`` one sets it back to ``default``."""
+
+    def get(frame):
+        state = getattr(frame, "trace_state", None)
+        return getattr(state, name) if state is not None else default
+
+    def set_(frame, value):
+        if flag and type(value) is not bool:
+            raise TypeError("attribute value type must be bool")
+        setattr(frame_trace(frame), name, value)
+
+    def delete(frame):
+        setattr(frame_trace(frame), name, default)
+
+    return property(get, set_, delete if deletable else None)
 
 
 def set_trace(interpreter, function):
@@ -142,14 +162,8 @@ def untrace_executable(executable):
 
 
 def _traced(handler, code, index, opcode):
-    line = code.line_of(index)
-    onto_send = opcode == opcodes.SEND
-    leaves = opcode == opcodes.RETURN_VALUE or opcode == opcodes.YIELD_VALUE
-    suspends = opcode == opcodes.YIELD_VALUE
-    if onto_send:
-        return _traced_send(_traced_instruction(handler, code, index, line, False, False,
-                                                True), index)
-    return _traced_instruction(handler, code, index, line, leaves, suspends, False)
+    traced = _traced_instruction(handler, index, code.line_of(index), opcode)
+    return _traced_send(traced, index) if opcode == opcodes.SEND else traced
 
 
 def _traced_send(traced, index):
@@ -185,7 +199,10 @@ def _iterates_natively(receiver):
     return False
 
 
-def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send):
+def _traced_instruction(handler, index, line, opcode):
+    onto_send = opcode == opcodes.SEND
+    leaves = opcode == opcodes.RETURN_VALUE or opcode == opcodes.YIELD_VALUE
+    suspends = opcode == opcodes.YIELD_VALUE
 
     def traced(frame, stack, fast):
         thread = frame.interpreter.tracers.get(_get_ident())
@@ -195,11 +212,10 @@ def _traced_instruction(handler, code, index, line, leaves, suspends, onto_send)
         if not state.entered:
             report_call(thread, frame, state)
         if state.f_trace is not None and thread.function is not None:
-            last_index = state.last_index
             if state.f_trace_lines and line is not None and (
-                    line != state.last_line or (index < last_index and not onto_send)):
+                    line != state.last_line or (index < state.last_index and not onto_send)):
                 _report(thread, frame, state, index, "line", None)
-            if state.f_trace_opcodes and state.f_trace is not None:
+            if state.f_trace_opcodes:
                 _report(thread, frame, state, index, "opcode", None)
         state.last_index = index
         state.last_line = line
@@ -241,8 +257,7 @@ def report_return(thread, frame, state, index, value):
     if state.f_trace is not None and thread.function is not None:
         _report(thread, frame, state, index, "return", value)
     if thread.profile is not None:
-        frame.resume_index = index + 1
-        _call(thread, thread.profile, frame, state, "return", value)
+        _at_index(thread, thread.profile, frame, state, index, "return", value)
 
 
 def report_exception(interpreter, frame, error, index, call_if_needed=True):
@@ -255,7 +270,6 @@ def report_exception(interpreter, frame, error, index, call_if_needed=True):
         # Thrown into a suspended generator: it resumes first.
         report_call(thread, frame, state)
     if state.f_trace is not None and thread.function is not None:
-        from pvm.vm import guest_traceback
         _report(thread, frame, state, index, "exception",
                 (type(error), error, guest_traceback.traceback_of(error)))
 
@@ -270,12 +284,17 @@ def report_unwind(interpreter, frame):
 
 
 def _report(thread, frame, state, index, event, argument):
-    # The frame reports the line of the instruction at ``index`` while the trace
-    # function runs (the loop keeps the running index to itself).
-    frame.resume_index = index + 1
-    result = _call(thread, state.f_trace, frame, state, event, argument)
+    """An event for the frame's trace function, whose result (unless None) replaces it."""
+    result = _at_index(thread, state.f_trace, frame, state, index, event, argument)
     if result is not None:
         state.f_trace = result
+
+
+def _at_index(thread, function, frame, state, index, event, argument):
+    # The frame reports the line of the instruction at ``index`` while the function
+    # runs (the loop keeps the running index to itself).
+    frame.resume_index = index + 1
+    return _call(thread, function, frame, state, event, argument)
 
 
 def _call(thread, function, frame, state, event, argument):
