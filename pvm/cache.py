@@ -239,19 +239,15 @@ def fix_filename(code, filename):
         stack.extend(constant for constant in current.co_consts if isinstance(constant, Code))
 
 
-def load_or_compile(source_path, optimize=0, dont_write_bytecode=False, pycache_prefix=None,
-                    filename=None, compile=None):
+def load_or_compile(source_path, compile_source, optimize=0, dont_write_bytecode=False,
+                    pycache_prefix=None, filename=None):
     """Host-side import of one source file's code: the cache if it is fresh, else
-    compile (``compile(source_bytes, filename)``) and write the cache.
+    compile (``compile_source(source_bytes, filename)``) and write the cache.
 
     The guest's import system has its own loader (pvm.importer); this serves pvm's
-    start-up (its import system's own modules).
+    start-up (its import system's own modules).  The caller compiles: the cache
+    format is part of the bytecode contract, which knows nothing of the compiler.
     """
-    if compile is None:
-        from pvm.compiler import compile as pvm_compile
-
-        def compile(source, name):
-            return pvm_compile(source, name, "exec", optimize=optimize)
     filename = filename or source_path
     cache_path = cache_from_source(source_path, optimize=optimize,
                                    pycache_prefix=pycache_prefix)
@@ -276,7 +272,7 @@ def load_or_compile(source_path, optimize=0, dont_write_bytecode=False, pycache_
     if source is None:
         with open(source_path, "rb") as file:
             source = file.read()
-    code = compile(source, filename)
+    code = compile_source(source, filename)
     if not dont_write_bytecode:
         try:
             make_parents(cache_path)

@@ -125,10 +125,9 @@ class ImportSystem:
     def run_bootstrap_module(self, short_name, module_name, filename):
         source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")
         code = cache.load_or_compile(
-            source_path, optimize=self.interpreter.optimize,
-            dont_write_bytecode=self.sys.dont_write_bytecode,
-            pycache_prefix=self.sys.pycache_prefix, filename=filename,
-            compile=lambda source, name: self.interpreter.compile(source, name, "exec"))
+            source_path, lambda source, name: self.interpreter.compile(source, name, "exec"),
+            optimize=self.interpreter.optimize, dont_write_bytecode=self.sys.dont_write_bytecode,
+            pycache_prefix=self.sys.pycache_prefix, filename=filename)
         module = types.ModuleType(module_name)
         module.__builtins__ = self.interpreter.builtins
         self.modules[module_name] = module

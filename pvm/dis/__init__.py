@@ -1,14 +1,16 @@
 """Disassembler of pvm code objects, in the format of the stdlib ``dis``.
 
-    python -m pvm.dis [FILE]
-
 ``get_instructions`` yields ``Instruction`` records (the stdlib's record type,
 filled from pvm's opcodes); ``dis``, ``Bytecode``, ``code_info`` and
-``show_code`` mirror the stdlib functions of the same names.  Offsets are
-instruction indexes.
+``show_code`` mirror the stdlib functions of the same names, for pvm's code
+objects and what holds one (``__code__``).  Offsets are instruction indexes.
+
+The disassembler is part of the bytecode contract, which knows nothing of the
+compiler above it, so unlike the stdlib's it takes no source text; the command
+that compiles a file and disassembles it is ``python -m pvm.dis [FILE]``
+(``pvm/dis/__main__.py``).
 """
 
-import argparse
 import collections
 import sys
 
@@ -17,7 +19,7 @@ from pvm.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NESTED, 
     CO_NOFREE, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, CO_ITERABLE_COROUTINE, Code
 
 __all__ = ["dis", "disassemble", "get_instructions", "Instruction", "Bytecode", "code_info",
-           "show_code", "describe_operand", "main"]
+           "show_code", "describe_operand"]
 
 Instruction = collections.namedtuple(
     "Instruction",
@@ -103,9 +105,6 @@ def _get_code(value):
     code = getattr(value, "__code__", None)
     if isinstance(code, Code):
         return code
-    if isinstance(value, (str, bytes)):
-        from pvm.compiler import compile as pvm_compile
-        return pvm_compile(value, "<dis>", "exec")
     raise TypeError("don't know how to disassemble %s objects" % type(value).__name__)
 
 
@@ -214,22 +213,3 @@ class Bytecode:
         disassemble(self.codeobj, output)
         return output.getvalue()
 
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m pvm.dis")
-    parser.add_argument("infile", nargs="?", default="-")
-    arguments = parser.parse_args(argv)
-    from pvm.compiler import compile as pvm_compile
-    if arguments.infile == "-":
-        name = "<stdin>"
-        source = sys.stdin.buffer.read()
-    else:
-        name = arguments.infile
-        with open(arguments.infile, "rb") as infile:
-            source = infile.read()
-    dis(pvm_compile(source, name, "exec"))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
