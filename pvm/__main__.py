@@ -198,8 +198,9 @@ def _host_site_folders():
 
 
 def run(options):
-    from pvm.vm import Interpreter, host_warnings, unraisable
-    from pvm.vm.tracebacks import print_exception
+    from pvm.engine.interpreter import Interpreter
+    from pvm.world import host_warnings, unraisable
+    from pvm.world.tracebacks import print_exception
     import types
 
     if options.command is not None:
@@ -341,7 +342,7 @@ def _absolute_or_none(path):
 
 
 def interactive(interpreter, namespace, quiet):
-    from pvm.vm.interactive import Console
+    from pvm.world.interactive import Console
     return Console(interpreter, namespace).interact(quiet)
 
 

@@ -9,7 +9,7 @@ A cache file is what CPython writes, with pvm's magic number and pvm's code:
     bytes 16-    ``marshal.dumps(code.to_tuple())``
 
 ``cache_from_source`` is the one function that names cache files; the guest's
-importlib uses it too (``pvm.importer`` installs it there).  ``code_from_pyc``
+importlib uses it too (``pvm.world.importer`` installs it there).  ``code_from_pyc``
 is the one reader: any damage or mismatch gives None and the caller compiles
 the source again.  ``write_atomic`` writes a temporary file and renames it, so
 a reader never sees a partial file.
@@ -244,7 +244,7 @@ def load_or_compile(source_path, compile_source, optimize=0, dont_write_bytecode
     """Host-side import of one source file's code: the cache if it is fresh, else
     compile (``compile_source(source_bytes, filename)``) and write the cache.
 
-    The guest's import system has its own loader (pvm.importer); this serves pvm's
+    The guest's import system has its own loader (pvm.world.importer); this serves pvm's
     start-up (its import system's own modules).  The caller compiles: the cache
     format is part of the bytecode contract, which knows nothing of the compiler.
     """

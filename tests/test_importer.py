@@ -105,7 +105,7 @@ def test_accelerators_that_mix_worlds_are_hidden_or_replaced(tmp_path):
         except ModuleNotFoundError as error:
             print(error)
         import _pickle, os, pickle
-        print(_pickle.__file__.endswith(os.path.join("pvm", "guest", "_pickle.py")))
+        print(_pickle.__file__.endswith(os.path.join("pvm", "world", "guest", "_pickle.py")))
         print(pickle.Pickler is _pickle.Pickler, issubclass(pickle.Pickler, pickle._Pickler),
               pickle.PicklingError is _pickle.PicklingError)
         print(pickle.loads(pickle.dumps([1, 2.5, None])))
@@ -143,7 +143,7 @@ def test_host_modules_option(tmp_path):
     status, output, _ = run([sys.executable, "-m", "pvm", "-X", "host-modules=textwrap", "-c",
                              "import textwrap; print(type(textwrap.dedent).__module__)"],
                             tmp_path)
-    # A host module's functions are host functions; pvm's own are pvm.vm.objects.Function.
+    # A host module's functions are host functions; pvm's own are pvm.engine.objects.Function.
     assert (status, output) == (0, "builtins\n")
 
 

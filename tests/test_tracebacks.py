@@ -9,7 +9,7 @@ import io
 import itertools
 import sys
 
-from pvm.vm.tracebacks import format_exception
+from pvm.world.tracebacks import format_exception
 
 TEXTS = ["abcdefg", "abcdefg\n", "  indented line\n", "\tx = 1\n", "first\nsecond\n",
          "a\nbc\ndef", "", "\n", "h\u00e9llo w\u00f6rld\n", None]

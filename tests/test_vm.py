@@ -9,8 +9,8 @@ import textwrap
 import pytest
 
 from pvm.compiler import compile as pvm_compile
-from pvm.vm import Interpreter
-from pvm.vm.tracebacks import format_exception
+from pvm.engine.interpreter import Interpreter
+from pvm.world.tracebacks import format_exception
 
 SNIPPETS = {
     "arithmetic": """

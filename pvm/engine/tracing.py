@@ -29,7 +29,7 @@ import threading
 
 from pvm import opcodes
 from pvm.code import decode_instructions
-from pvm.vm import guest_traceback
+from pvm.engine import guest_traceback
 
 _get_ident = threading.get_ident
 
@@ -143,7 +143,7 @@ def get_profile(interpreter):
 
 def trace_executable(interpreter, executable):
     """Put traced handlers, one per instruction, in place of ``executable``'s."""
-    from pvm.vm.handlers import FACTORIES
+    from pvm.engine.handlers import FACTORIES
     if executable.plain_handlers is not None:
         return
     code = executable.code
@@ -186,7 +186,7 @@ def _traced_send(traced, index):
 def _iterates_natively(receiver):
     """Whether ``next()`` of ``receiver`` ends without raising (a generator, a built-in
     iterator), rather than by a ``__next__`` of Python code raising StopIteration."""
-    from pvm.vm.objects import Coroutine, Function, Generator
+    from pvm.engine.objects import Coroutine, Function, Generator
     kind = type(receiver)
     if kind is Generator:
         return True

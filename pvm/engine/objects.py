@@ -13,8 +13,8 @@ import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS)
-from pvm.vm import guest_traceback, tracing
-from pvm.vm.descriptors import ReadOnlyAttribute
+from pvm.engine import guest_traceback, tracing
+from pvm.engine.descriptors import ReadOnlyAttribute
 
 CellType = types.CellType
 _new_object = object.__new__
@@ -83,7 +83,7 @@ class Function(metaclass=_FunctionClass):
         """``types.FunctionType(code, globals, name=None, argdefs=None, closure=None)``,
         as guest code calls it, with CPython's checks."""
         from pvm.code import Code
-        from pvm.vm.interpreter import running_interpreter
+        from pvm.engine.interpreter import running_interpreter
         if not isinstance(code, Code):
             raise TypeError("function() argument 'code' must be code, not %s"
                             % type(code).__name__)
@@ -203,7 +203,7 @@ class Frame:
     def f_locals(self):
         return self.interpreter.frame_locals(self)
 
-    # The trace state is made on first use (pvm.vm.tracing): untraced frames pay nothing.
+    # The trace state is made on first use (pvm.engine.tracing): untraced frames pay nothing.
     f_trace = tracing.frame_attribute("f_trace", None, deletable=True)
     f_trace_lines = tracing.frame_attribute("f_trace_lines", True, flag=True)
     f_trace_opcodes = tracing.frame_attribute("f_trace_opcodes", False, flag=True)
@@ -282,7 +282,7 @@ class _Suspendable:
         try:
             self._close()
         except BaseException as error:
-            from pvm.vm import unraisable
+            from pvm.world import unraisable
             unraisable.report(self._frame.interpreter, error, self)
 
     def _resume(self, value, exception=None):
@@ -528,7 +528,7 @@ class Coroutine(_Suspendable):
         """CPython's RuntimeWarning for a coroutine that dies unstarted: through
         warnings._warn_unawaited_coroutine (which shows cr_origin), or a plain warning
         if that is missing or fails; what goes wrong is reported as unraisable."""
-        from pvm.vm import unraisable
+        from pvm.world import unraisable
         interpreter = self._frame.interpreter
         warned = False
         try:

@@ -17,9 +17,9 @@ see the same instruction as without fusion.
 import operator
 
 from pvm import opcodes as op
-from pvm.vm.handlers import (_BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, CALL_FRAME,
-                              EXCEPTION_ATTRIBUTE_READERS, FACTORIES, NULL, guest_method)
-from pvm.vm.objects import Function
+from pvm.engine.handlers import (_BINARY_FUNCTIONS, _COMPARE_FUNCTIONS, CALL_FRAME,
+                                  EXCEPTION_ATTRIBUTE_READERS, FACTORIES, NULL, guest_method)
+from pvm.engine.objects import Function
 
 _LOADS = (op.LOAD_FAST, op.LOAD_CONST)
 # Attribute names whose plain handlers do more than getattr/setattr (see handlers.py).

@@ -17,7 +17,7 @@ import sys as host_sys
 import types
 import weakref
 
-from pvm.vm import guest_traceback
+from pvm.engine import guest_traceback
 
 
 class UnraisableHookArguments:
@@ -62,7 +62,7 @@ def report(interpreter, error, owner, message=None):
 
 def write_default_report(interpreter, error, owner, message=None):
     """CPython's default report: what was being finalized, then the traceback."""
-    from pvm.vm.tracebacks import print_exception
+    from pvm.world.tracebacks import print_exception
     stderr = interpreter.sys.__dict__.get("stderr")
     if stderr is None:
         return
@@ -82,7 +82,7 @@ def write_default_report(interpreter, error, owner, message=None):
 
 def install_host_hook(interpreter):
     """Make the host's unraisable hook pass what guest code raised on to the guest's."""
-    from pvm.vm.objects import Function
+    from pvm.engine.objects import Function
     # A weak reference: the hook must not keep the guest world alive, whose objects
     # are finalized (their __del__ printing) when the program ends.
     guest = weakref.ref(interpreter)

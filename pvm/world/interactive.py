@@ -7,7 +7,7 @@ what the error says when the same source plus a newline fails the same way.
 
 import sys
 
-from pvm.vm.tracebacks import print_exception
+from pvm.world.tracebacks import print_exception
 
 _BANNER = 'Python %s on %s\nType "help", "copyright", "credits" or "license" for more information.'
 

@@ -20,14 +20,15 @@ import sys
 import warnings
 import weakref
 
-from pvm import guest, opcodes
+from pvm import opcodes
 from pvm.code import decode_instructions
-from pvm.vm import handlers as _handlers, tracing
-from pvm.vm.arguments import bind
-from pvm.vm.fusion import fuse
-from pvm.vm.handlers import CALL_FRAME, RETURN
-from pvm.vm.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
-                            Coroutine, Generator)
+from pvm.engine import handlers as _handlers, tracing
+from pvm.engine.arguments import bind
+from pvm.engine.fusion import fuse
+from pvm.engine.handlers import CALL_FRAME, RETURN
+from pvm.engine.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
+                                Coroutine, Generator)
+from pvm.world import guest
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
@@ -51,7 +52,7 @@ class Executable:
     def __init__(self, code, handlers):
         self.handlers = handlers
         self.code = code
-        # The handlers the loop runs when no thread traces (see pvm.vm.tracing).
+        # The handlers the loop runs when no thread traces (see pvm.engine.tracing).
         self.plain_handlers = None
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
         self.cell_count = len(code.co_cellvars)
@@ -74,7 +75,7 @@ class Interpreter:
     def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
                  pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False,
                  dev_mode=False):
-        from pvm.vm import world
+        from pvm.world import guest_builtins as world
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
@@ -89,7 +90,7 @@ class Interpreter:
         self.traced_executables = {}
         self.modules = {}
         # sys.settrace: each thread's trace function; while there is one, every decoded
-        # code object runs traced handlers (see pvm.vm.tracing).
+        # code object runs traced handlers (see pvm.engine.tracing).
         self.tracers = {}
         self.tracing = False
         self.executables = weakref.WeakSet()
@@ -99,7 +100,7 @@ class Interpreter:
                                   no_site, no_user_site, dev_mode)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
-        from pvm.importer import ImportSystem
+        from pvm.world.importer import ImportSystem
         self.importer = ImportSystem(self, host_modules)
         self.importer.install()
 
@@ -610,7 +611,7 @@ def _clear_module_namespace(namespace):
 
 
 def _print_ignored(message, error):
-    from pvm.vm.tracebacks import print_exception
+    from pvm.world.tracebacks import print_exception
     print(message + ":", file=sys.stderr)
     print_exception(error)
 

@@ -18,8 +18,8 @@ import sys as host_sys
 import types
 
 from pvm.code import Code
-from pvm.vm import guest_traceback, tracing
-from pvm.vm.objects import Function
+from pvm.engine import guest_traceback, tracing
+from pvm.engine.objects import Function
 
 _MISSING = object()
 
@@ -352,7 +352,7 @@ def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=
 
     def excepthook(exception_type, value, traceback, /):
         # The host's would print the host's frames to the host's sys.stderr.
-        from pvm.vm.tracebacks import print_exception
+        from pvm.world.tracebacks import print_exception
         stderr = interpreter.sys.stderr
         if stderr is None:
             raise RuntimeError("lost sys.stderr")

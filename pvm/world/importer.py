@@ -49,9 +49,10 @@ import os
 import sys as host_sys
 import types
 
-from pvm import cache, guest
+from pvm import cache
 from pvm.code import Code
-from pvm.vm import guest_traceback
+from pvm.engine import guest_traceback
+from pvm.world import guest
 
 HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # C modules the guest gets pvm's own version of (in pvm/guest/), each with the host

@@ -16,7 +16,7 @@ lookup (``co_positions``) lands on the right instruction.
 
 import operator
 
-from pvm.vm.descriptors import ReadOnlyAttribute
+from pvm.engine.descriptors import ReadOnlyAttribute
 
 RECORD = "__pvm_traceback__"
 
@@ -31,7 +31,7 @@ class Traceback:
     __slots__ = ("_frame", "_lasti", "_lineno", "_next")
 
     def __init__(self, tb_next, tb_frame, tb_lasti, tb_lineno):
-        from pvm.vm.objects import Frame
+        from pvm.engine.objects import Frame
         if tb_next is not None and not isinstance(tb_next, Traceback):
             raise TypeError("expected traceback object or None, got '%s'"
                             % type(tb_next).__name__)
