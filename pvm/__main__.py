@@ -198,10 +198,9 @@ def _host_site_folders():
 
 
 def run(options):
-    from pvm.engine.interpreter import Interpreter
     from pvm.world import host_warnings, unraisable
     from pvm.world.tracebacks import print_exception
-    import types
+    from pvm.world.world import World
 
     if options.command is not None:
         argv = ["-c"] + options.arguments
@@ -215,28 +214,16 @@ def run(options):
     else:
         argv = [options.script or ""] + options.arguments
         first = ""
-    interpreter = Interpreter(argv=argv, path=_search_path(), optimize=options.optimize,
-                              trace=options.trace,
-                              dont_write_bytecode=options.dont_write_bytecode,
-                              pycache_prefix=_absolute_or_none(options.pycache_prefix),
-                              host_modules=options.host_modules,
-                              no_site=options.no_site, no_user_site=options.no_user_site,
-                              dev_mode=options.dev_mode)
-    # The guest's warnings module reads them when it is first imported, as CPython's does;
-    # development mode comes first (the lowest priority), as in CPython.
-    interpreter.sys.warnoptions = ["default"] * options.dev_mode + list(options.warnoptions)
+    world = World(argv=argv, path=_search_path(), optimize=options.optimize,
+                  trace=options.trace, dont_write_bytecode=options.dont_write_bytecode,
+                  pycache_prefix=_absolute_or_none(options.pycache_prefix),
+                  host_modules=options.host_modules, no_site=options.no_site,
+                  no_user_site=options.no_user_site, dev_mode=options.dev_mode,
+                  warnoptions=options.warnoptions)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
     # the warnings of the host's C code to the guest's warnings module.
-    unraisable.install_host_hook(interpreter)
-    host_warnings.install(interpreter)
-    main_module = types.ModuleType("__main__")
-    main_module.__builtins__ = interpreter.builtins
-    # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.
-    main_module.__loader__ = interpreter.importer.bootstrap.BuiltinImporter
-    main_module.__spec__ = None
-    main_module.__annotations__ = {}
-    interpreter.modules["__main__"] = main_module
-    namespace = main_module.__dict__
+    unraisable.install_host_hook(world)
+    host_warnings.install(world)
     status = 0
     inspect = options.inspect
     interrupted = False
@@ -244,15 +231,14 @@ def run(options):
         if not options.no_site:
             # As CPython's start-up: sys.path gains site-packages, .pth files run,
             # builtins gain exit, help, ...; sys.__interactivehook__ is set.
-            interpreter.importer.import_("site")
+            world.import_module("site")
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.
-        interpreter.sys.path.insert(0, first)
+        world.sys.path.insert(0, first)
         if options.command is not None:
-            code = interpreter.compile(options.command + "\n", "<string>", "exec")
-            interpreter.run_code(code, namespace)
+            world.run_command(options.command)
         elif options.module is not None:
-            run_module(interpreter, options.module, main_module)
+            world.run_module(options.module)
         elif options.script is not None and options.script != "-":
             path = options.script
             try:
@@ -263,36 +249,24 @@ def run(options):
                     _program_name(), os.path.abspath(path) if not os.path.isabs(path)
                     else path, error.errno, error.strerror))
                 return 2
-            # CPython names the main script by its absolute path.
-            path = os.path.abspath(path)
-            main_module.__file__ = path
-            main_module.__cached__ = None
-            main_module.__loader__ = interpreter.importer.external.SourceFileLoader(
-                "__main__", path)
-            code = interpreter.compile(source, path, "exec")
-            interpreter.run_code(code, namespace)
+            world.run_script(source, path)
         elif not sys.stdin.isatty() or options.script == "-":
-            source = sys.stdin.buffer.read()
-            main_module.__file__ = "<stdin>"
-            main_module.__cached__ = None
-            code = interpreter.compile(source, "<stdin>", "exec")
-            interpreter.run_code(code, namespace)
+            world.run_source(sys.stdin.buffer.read(), "<stdin>")
         else:
             inspect = False
-            status = interactive(interpreter, namespace, options.quiet)
+            status = world.interact(options.quiet)
     except SystemExit as exit_request:
         status = _exit_status(exit_request)
         inspect = False
     except BaseException as error:
-        _flush_quietly(interpreter)
+        world.flush_streams()
         print_exception(error)
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
     if inspect and not interrupted:
-        status = interactive(interpreter, namespace, True)
-    del main_module, namespace
-    interpreter.finalize()
-    _flush_quietly(interpreter)
+        status = world.interact(quiet=True)
+    world.finalize()
+    world.flush_streams()
     if interrupted:
         _exit_by_interrupt()
     return status
@@ -310,14 +284,6 @@ def _program_name():
     return "python3"
 
 
-def _flush_quietly(interpreter):
-    for stream in (interpreter.sys.stdout, interpreter.sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            pass
-
-
 def _exit_status(exit_request):
     code = exit_request.code
     if code is None:
@@ -331,19 +297,8 @@ def _exit_status(exit_request):
     return 1
 
 
-def run_module(interpreter, name, main_module):
-    """``-m NAME``: the guest's runpy runs it, as CPython's ``-m`` does."""
-    runpy = interpreter.importer.import_("runpy")
-    runpy._run_module_as_main(name, True)
-
-
 def _absolute_or_none(path):
     return os.path.abspath(path) if path else None
-
-
-def interactive(interpreter, namespace, quiet):
-    from pvm.world.interactive import Console
-    return Console(interpreter, namespace).interact(quiet)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from pvm.compiler import compile as pvm_compile
-from pvm.engine.interpreter import Interpreter
+from pvm.world.world import World
 from pvm.world.tracebacks import format_exception
 
 SNIPPETS = {
@@ -361,11 +361,11 @@ def run_host(source):
 
 def run_pvm(source):
     output = io.StringIO()
-    interpreter = Interpreter()
-    interpreter.sys.stdout = output
-    namespace = {"__name__": "__main__", "__builtins__": interpreter.builtins}
+    world = World()
+    world.sys.stdout = output
+    namespace = {"__name__": "__main__"}
     try:
-        interpreter.run_code(pvm_compile(source, "<snippet>", "exec"), namespace)
+        world.run_code(pvm_compile(source, "<snippet>", "exec"), namespace)
     except Exception as error:
         print("!", type(error).__name__, error, file=output)
     return output.getvalue()
@@ -391,10 +391,9 @@ def test_guest_calls_do_not_grow_the_host_stack():
 
 
 def test_guest_function_speaks_host_protocols():
-    interpreter = Interpreter()
-    namespace = {"__builtins__": interpreter.builtins, "__name__": "guest"}
-    interpreter.run_code(pvm_compile("def key(x):\n    return -x\n", "<guest>", "exec"),
-                         namespace)
+    world = World()
+    namespace = {"__name__": "guest"}
+    world.run_code(pvm_compile("def key(x):\n    return -x\n", "<guest>", "exec"), namespace)
     key = namespace["key"]
     assert sorted([1, 3, 2], key=key) == [3, 2, 1]
     assert key.__name__ == "key" and key.__module__ == "guest"
@@ -428,11 +427,10 @@ def test_uncaught_traceback_has_cpython_format(tmp_path):
 
 
 def test_format_exception_uses_guest_frames():
-    interpreter = Interpreter()
-    namespace = {"__builtins__": interpreter.builtins, "__name__": "__main__"}
+    world = World()
+    namespace = {"__name__": "__main__"}
     with pytest.raises(ZeroDivisionError) as caught:
-        interpreter.run_code(pvm_compile("def f():\n    return 1 / 0\nf()\n", "<t>", "exec"),
-                             namespace)
+        world.run_code(pvm_compile("def f():\n    return 1 / 0\nf()\n", "<t>", "exec"), namespace)
     text = "".join(format_exception(caught.value))
     assert 'File "<t>", line 2, in f' in text and 'File "<t>", line 3, in <module>' in text
     assert "interpreter.py" not in text

@@ -1015,9 +1015,7 @@ def RETURN_VALUE(operand, next_index, code):
 
 def PRINT_EXPR(operand, next_index, code):
     def print_expr(frame, stack, fast):
-        value = stack.pop()
-        hook = frame.interpreter.sys.displayhook
-        hook(value)
+        frame.interpreter.display(stack.pop())
         return next_index
     return print_expr
 

@@ -1,4 +1,4 @@
-"""The interpreter: one world (builtins, sys, modules) and the loop that runs frames.
+"""The engine's interpreter: the loop that runs guest frames, and what it asks of the world.
 
 Guest-to-guest calls do not recurse on the host stack: a CALL handler makes
 the callee's frame and returns ``CALL_FRAME``, and the loop in ``run_frame``
@@ -12,12 +12,14 @@ chains it to the exception being handled, and looks up the frame's exception
 table: a handler found there gets the stack cut to its depth and the
 exception pushed; otherwise the frame is popped and the search goes on in
 the caller.  Nothing is paid while no exception is raised.
+
+The engine knows the bytecode contract and nothing above it: not the guest's
+builtins or sys, nor its import system, nor how tracebacks and warnings are
+printed.  The guest's world (``pvm.world``), built on the engine, installs what
+the engine needs of it as attributes of the interpreter (see ``__init__``).
 """
 
-import gc
-import os
 import sys
-import warnings
 import weakref
 
 from pvm import opcodes
@@ -28,19 +30,9 @@ from pvm.engine.fusion import fuse
 from pvm.engine.handlers import CALL_FRAME, RETURN
 from pvm.engine.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
                                 Coroutine, Generator)
-from pvm.world import guest
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
-
-# pvm's stand-ins for C modules (pvm/guest/) leave no traceback entries, as C code
-# leaves none, and neither do the frames of the pure-Python module each runs on
-# (directly inside it): {stand-in's file: that module's file}.
-_C_STAND_INS = {
-    os.path.join(guest.FOLDER, "_pickle.py"):
-        os.path.join(os.path.dirname(warnings.__file__), "pickle.py"),
-    os.path.join(guest.FOLDER, "_warnings.py"): warnings.__file__,
-}
 
 
 class Executable:
@@ -70,12 +62,9 @@ class Executable:
 
 
 class Interpreter:
-    """A guest world: its builtins, its sys, its modules, and the loop."""
+    """The loop, and the state of the guest frames it runs."""
 
-    def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
-                 pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False,
-                 dev_mode=False):
-        from pvm.world import guest_builtins as world
+    def __init__(self, trace=False):
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
@@ -84,25 +73,31 @@ class Interpreter:
         self.handled_below = []
         self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
-        self.optimize = optimize
         self.trace = trace
         self.trace_output = sys.stderr
         self.traced_executables = {}
-        self.modules = {}
         # sys.settrace: each thread's trace function; while there is one, every decoded
         # code object runs traced handlers (see pvm.engine.tracing).
         self.tracers = {}
         self.tracing = False
         self.executables = weakref.WeakSet()
-        self.builtins = world.make_builtins(self)
-        self.builtins_dict = self.builtins.__dict__
-        self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
-                                  no_site, no_user_site, dev_mode)
-        self.modules["builtins"] = self.builtins
-        self.modules["sys"] = self.sys
-        from pvm.world.importer import ImportSystem
-        self.importer = ImportSystem(self, host_modules)
-        self.importer.install()
+        # What the engine needs of the world that runs on it, which the world installs
+        # as it builds the engine (pvm.world.World):
+        # the builtins of functions, and of frames whose globals have no __builtins__;
+        self.builtins_dict = {}
+        # sys.modules, where IMPORT_FROM looks for a submodule that is no attribute yet;
+        self.modules = {}
+        # {file: file}: an exception leaving a frame of a key's code drops that frame's
+        # traceback entry, and those of the value's frames directly inside it (the
+        # world's stand-ins for C modules leave no entries, as C code leaves none);
+        self.hidden_from_tracebacks = {}
+        # display(value): what PRINT_EXPR does with its value (sys.displayhook);
+        self.display = _not_installed("display")
+        # report_unraisable(error, owner): an exception that nothing can catch, raised
+        # where ``owner`` was finalized (sys.unraisablehook);
+        self.report_unraisable = _not_installed("report_unraisable")
+        # warn_never_awaited(coroutine): a coroutine dies without having run.
+        self.warn_never_awaited = _not_installed("warn_never_awaited")
 
     # -- decoding ---------------------------------------------------------------------
 
@@ -222,8 +217,6 @@ class Interpreter:
         """Run module-level (or exec'd) code in the given namespaces."""
         if locals_ is None:
             locals_ = globals_
-        if "__builtins__" not in globals_:
-            globals_["__builtins__"] = self.builtins
         frame = self.new_frame(code, globals_, locals_)
         frame.f_back = self.frame
         # The outermost frame counts against the recursion limit too, as in CPython.
@@ -263,48 +256,6 @@ class Interpreter:
                 except ValueError:
                     result.pop(name, None)
         return result
-
-    # -- the end ----------------------------------------------------------------------------
-
-    def finalize(self):
-        """What CPython's shutdown does for Python code, in its order: wait for the
-        threads that are not daemons, run the atexit callbacks, empty sys.modules and
-        collect the garbage, then clear the modules still alive, the latest imported
-        first, so that objects they hold finalize (``__del__``) while the streams still
-        work, in CPython's order.  Without it they would live on until the host ends,
-        when printing may no longer work; a module that registered a callback with
-        the host (random's at-fork reseeding) would keep them alive to the end.
-        The caller holds no reference to a module's namespace."""
-        threading = self.modules.get("threading")
-        if threading is not None:
-            try:
-                threading._shutdown()
-            except BaseException as error:
-                _print_ignored("Exception ignored on threading shutdown", error)
-        atexit = self.modules.get("atexit")
-        if atexit is not None:
-            atexit._run_exitfuncs()
-        for stream in (self.sys.stdout, self.sys.stderr):
-            try:
-                stream.flush()
-            except Exception:
-                pass
-        host_modules = {id(module) for module in sys.modules.values()}
-        weak_modules = []
-        for name, module in self.modules.items():
-            if name not in ("sys", "builtins") and id(module) not in host_modules:
-                try:
-                    weak_modules.append(weakref.ref(module))
-                except TypeError:         # not a module object: nothing to clear
-                    pass
-        self.modules.clear()
-        self.handled = None
-        name = module = None      # the loop variables must not keep a module alive
-        gc.collect()
-        for reference in reversed(weak_modules):
-            module = reference()
-            if module is not None and type(module.__dict__) is dict:
-                _clear_module_namespace(module.__dict__)
 
     def running_index(self, frame):
         """The index of the instruction ``frame`` is running now.
@@ -404,8 +355,9 @@ class Interpreter:
                         if self.tracing:
                             tracing.report_unwind(self, frame)
                         frame.resume_index = -1
-                        if frame.f_code.co_filename in _C_STAND_INS:
-                            _hide_c_stand_in(error, frame.f_code.co_filename)
+                        runs_on = self.hidden_from_tracebacks.get(frame.f_code.co_filename)
+                        if runs_on is not None:
+                            _hide_frames(error, frame.f_code.co_filename, runs_on)
                         # The frame is done: its values go now, as in CPython, not when
                         # the exception (whose traceback holds the frame) is collected.
                         stack.clear()
@@ -577,52 +529,19 @@ class Interpreter:
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
 
-    # -- running programs ----------------------------------------------------------------
-
-    def compile(self, source, filename, mode="exec", flags=0, dont_inherit=False, optimize=-1):
-        from pvm.compiler import compile as pvm_compile
-        from pvm.compile_warnings import redirected_to
-        if optimize == -1:
-            optimize = self.optimize
-        with redirected_to(self.warn_explicit):
-            return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
-
-    def warn_explicit(self, message, category, filename, lineno):
-        """A warning of pvm's own making (the compiler's) issued through the guest's
-        warnings module, so that the guest's filters and catch_warnings see it."""
-        self.warnings_module().warn_explicit(message, category, filename, lineno)
-
-    def warnings_module(self):
-        """The guest's ``warnings`` module, imported if it was not yet."""
-        warnings = self.modules.get("warnings")
-        if warnings is None:
-            warnings = self.importer.import_("warnings")
-        return warnings
+def _not_installed(hook):
+    """What a hook does until a world installs it: an engine alone has no world to ask."""
+    def missing(*arguments):
+        raise RuntimeError("no world has installed the interpreter's %s hook" % hook)
+    return missing
 
 
-def _clear_module_namespace(namespace):
-    """CPython's order: names with one leading underscore first, then the others;
-    ``__builtins__`` stays, for the finalizers that still run."""
-    for names in ([name for name in namespace if name.startswith("_")
-                   and not name.startswith("__")],
-                  [name for name in namespace if name != "__builtins__"]):
-        for name in names:
-            namespace[name] = None
-
-
-def _print_ignored(message, error):
-    from pvm.world.tracebacks import print_exception
-    print(message + ":", file=sys.stderr)
-    print_exception(error)
-
-
-def _hide_c_stand_in(error, filename):
-    """An exception leaves a stand-in for C code: drop its traceback entry and those of
-    the frames of the module it runs on, directly inside it."""
+def _hide_frames(error, filename, runs_on):
+    """An exception leaves a frame of ``filename``: drop its traceback entry and those
+    of the frames of ``runs_on`` directly inside it."""
     entries = error.__dict__.get("__pvm_traceback__")
     if entries and entries[-1][0].co_filename == filename:
         entries.pop()
-        runs_on = _C_STAND_INS[filename]
         while entries and entries[-1][0].co_filename == runs_on:
             entries.pop()
 

@@ -282,8 +282,7 @@ class _Suspendable:
         try:
             self._close()
         except BaseException as error:
-            from pvm.world import unraisable
-            unraisable.report(self._frame.interpreter, error, self)
+            self._frame.interpreter.report_unraisable(error, self)
 
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
@@ -520,34 +519,9 @@ class Coroutine(_Suspendable):
 
     def _finalize(self):
         if not self._started and not self._finished:
-            self._warn_never_awaited()
+            self._frame.interpreter.warn_never_awaited(self)
             return
         super()._finalize()
-
-    def _warn_never_awaited(self):
-        """CPython's RuntimeWarning for a coroutine that dies unstarted: through
-        warnings._warn_unawaited_coroutine (which shows cr_origin), or a plain warning
-        if that is missing or fails; what goes wrong is reported as unraisable."""
-        from pvm.world import unraisable
-        interpreter = self._frame.interpreter
-        warned = False
-        try:
-            warnings = interpreter.modules.get("warnings") \
-                or interpreter.importer.import_("warnings")
-            warn_unawaited = getattr(warnings, "_warn_unawaited_coroutine", None)
-            if warn_unawaited is not None:
-                warn_unawaited(self)
-                warned = True
-        except BaseException as error:
-            # A warning turned into an error still counts as the warning given.
-            warned = isinstance(error, RuntimeWarning)
-            unraisable.report(interpreter, error, self)
-        if not warned:
-            try:
-                warnings.warn("coroutine '%s' was never awaited" % self.__qualname__,
-                              RuntimeWarning, stacklevel=1, source=self)
-            except BaseException as error:
-                unraisable.report(interpreter, error, self)
 
     __name__ = _name_attribute("__name__", lambda self: self._name,
                                lambda self, value: setattr(self, "_name", value),

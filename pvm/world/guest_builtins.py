@@ -1,4 +1,4 @@
-"""The guest's builtins and sys modules: the host's, with the parts that must know pvm replaced.
+"""The guest's builtins module: the host's, with the parts that must know pvm replaced.
 
 The builtins module is a fresh module holding the host's builtins, except:
 ``__build_class__`` (runs a class body on pvm), ``__import__`` (pvm's import
@@ -6,30 +6,26 @@ system), ``exec`` / ``eval`` / ``compile`` (pvm's compiler), ``globals`` /
 ``locals`` / ``vars`` / ``dir`` (read the guest frame), ``super`` (finds
 ``__class__`` and ``self`` in the guest frame), ``print`` / ``input`` (write to
 the guest's ``sys.stdout``).
-
-The sys module is a fresh module with a copy of the host's attributes and the
-guest's own ``argv``, ``path``, ``modules``, ``exc_info``, ``exception``,
-``_getframe``, recursion limit, ``flags``, ``displayhook`` and ``excepthook``.
 """
 
 import builtins as host_builtins
-import operator
 import sys as host_sys
 import types
 
 from pvm.code import Code
-from pvm.engine import guest_traceback, tracing
 from pvm.engine.objects import Function
 
 _MISSING = object()
 
 
-def make_builtins(interpreter):
+def make_builtins(world):
+    """The builtins module of ``world`` (a ``pvm.world.World``)."""
+    interpreter = world.interpreter
     module = types.ModuleType("builtins", host_builtins.__doc__)
     namespace = module.__dict__
     namespace.update(host_builtins.__dict__)
     namespace["__name__"] = "builtins"
-    namespace["__debug__"] = not interpreter.optimize
+    namespace["__debug__"] = not world.optimize
 
     def current_frame():
         frame = interpreter.frame
@@ -71,13 +67,13 @@ def make_builtins(interpreter):
         return cls
 
     def __import__(name, globals=None, locals=None, fromlist=(), level=0):
-        return interpreter.importer.import_(name, globals, locals, fromlist, level)
+        return world.importer.import_(name, globals, locals, fromlist, level)
 
     def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
                 *, _feature_version=-1):
         if isinstance(filename, bytes):
             filename = filename.decode()
-        return interpreter.compile(source, str(filename), mode, flags, dont_inherit, optimize)
+        return world.compile(source, str(filename), mode, flags, dont_inherit, optimize)
 
     def _namespaces(globals_, locals_, function_name):
         if globals_ is None:
@@ -103,7 +99,7 @@ def make_builtins(interpreter):
         else:
             if isinstance(source, str):
                 source = source.lstrip(" \t")
-            code = interpreter.compile(source, "<string>", "exec")
+            code = world.compile(source, "<string>", "exec")
         interpreter.run_code(code, globals_, locals_)
         return None
 
@@ -116,7 +112,7 @@ def make_builtins(interpreter):
                 source = bytes(source).decode()
             if not isinstance(source, str):
                 raise TypeError("eval() arg 1 must be a string, bytes or code object")
-            code = interpreter.compile(source.lstrip(" \t"), "<string>", "eval")
+            code = world.compile(source.lstrip(" \t"), "<string>", "eval")
         return interpreter.run_code(code, globals_, locals_)
 
     def globals():
@@ -151,14 +147,14 @@ def make_builtins(interpreter):
 
     def print(*values, sep=" ", end="\n", file=None, flush=False):
         if file is None:
-            file = interpreter.sys.stdout
+            file = world.sys.stdout
             if file is None:
                 return
         host_builtins.print(*values, sep=sep, end=end, file=file, flush=flush)
 
     def input(prompt=""):
-        stdin = interpreter.sys.stdin
-        stdout = interpreter.sys.stdout
+        stdin = world.sys.stdin
+        stdout = world.sys.stdout
         if stdin is host_sys.stdin and stdout is host_sys.stdout:
             return host_builtins.input(prompt)
         stdout.write(str(prompt))
@@ -234,155 +230,3 @@ def _zero_argument_super(frame):
     if not isinstance(cls, type):
         raise RuntimeError("super(): __class__ is not a type (%s)" % type(cls).__name__)
     return cls, first
-
-
-def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site, dev_mode):
-    """sys.flags as the guest sees it: the host's, with pvm's -O level, -B, -S, -s and
-    -X dev."""
-    import collections
-    names = type(host_sys.flags).__match_args__
-    flags_type = collections.namedtuple("flags", names)
-    values = dict(zip(names, host_sys.flags))
-    values["optimize"] = optimize
-    values["dont_write_bytecode"] = int(dont_write_bytecode)
-    values["no_site"] = int(no_site)
-    values["no_user_site"] = int(no_user_site or values["no_user_site"])
-    values["dev_mode"] = bool(dev_mode or values["dev_mode"])
-    return flags_type(**values)
-
-
-def _guest_implementation():
-    """sys.implementation: pvm's name and cache tag (``__pycache__/NAME.pvm-311.pyc``)."""
-    from pvm.cache import CACHE_TAG
-    values = dict(vars(host_sys.implementation))
-    values["name"] = "pvm"
-    values["cache_tag"] = CACHE_TAG
-    return types.SimpleNamespace(**values)
-
-
-def make_sys(interpreter, argv, path, dont_write_bytecode=False, pycache_prefix=None,
-             no_site=False, no_user_site=False, dev_mode=False):
-    module = types.ModuleType("sys", host_sys.__doc__)
-    namespace = module.__dict__
-    namespace.update(host_sys.__dict__)
-    # The host's site set it for the host's prompt; the guest's site sets the guest's.
-    namespace.pop("__interactivehook__", None)
-    namespace["argv"] = list(argv)
-    namespace["orig_argv"] = list(host_sys.orig_argv)
-    namespace["path"] = list(host_sys.path if path is None else path)
-    namespace["modules"] = interpreter.modules
-    namespace["meta_path"] = []
-    namespace["path_hooks"] = []
-    namespace["path_importer_cache"] = {}
-    namespace["dont_write_bytecode"] = bool(dont_write_bytecode)
-    namespace["pycache_prefix"] = pycache_prefix
-    namespace["flags"] = _guest_flags(interpreter.optimize, dont_write_bytecode, no_site,
-                                      no_user_site, dev_mode)
-    namespace["implementation"] = _guest_implementation()
-
-    def exc_info():
-        exception = interpreter.current_handled()
-        if exception is None:
-            return (None, None, None)
-        return (type(exception), exception, guest_traceback.traceback_of(exception))
-
-    def exception():
-        return interpreter.current_handled()
-
-    def _getframe(depth=0):
-        frame = interpreter.frame
-        for _ in range(depth):
-            if frame is None:
-                break
-            frame = frame.f_back
-        if frame is None:
-            raise ValueError("call stack is not deep enough")
-        return frame
-
-    def getrecursionlimit():
-        return interpreter.recursion_limit
-
-    def setrecursionlimit(limit):
-        if not isinstance(limit, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(limit).__name__)
-        if limit < 1:
-            raise ValueError("recursion limit must be greater or equal than 1")
-        # CPython's depth counts the entry into its eval loop as well as the frames.
-        frame = interpreter.frame
-        depth = frame.depth + 1 if frame is not None else 0
-        if depth >= limit:
-            raise RecursionError("cannot set the recursion limit to %d at the recursion "
-                                 "depth %d: the limit is too low" % (limit, depth))
-        interpreter.recursion_limit = limit
-        # Calls from host code into guest code nest host frames too.
-        if host_sys.getrecursionlimit() < limit * 4:
-            host_sys.setrecursionlimit(limit * 4)
-
-    def exit(status=None):
-        raise SystemExit(status)
-
-    # The host's pair would track the host's coroutines, not the guest's.
-    def set_coroutine_origin_tracking_depth(depth):
-        depth = operator.index(depth)
-        if depth < 0:
-            raise ValueError("depth must be >= 0")
-        interpreter.coroutine_origin_depth = depth
-
-    def get_coroutine_origin_tracking_depth():
-        return interpreter.coroutine_origin_depth
-
-    def displayhook(value):
-        # The host's writes to the host's sys.stdout and sets the host's builtins._.
-        if value is None:
-            return
-        builtins_namespace = interpreter.builtins.__dict__
-        builtins_namespace["_"] = None
-        stdout = interpreter.sys.stdout
-        if stdout is None:
-            raise RuntimeError("lost sys.stdout")
-        text = repr(value)
-        try:
-            stdout.write(text)
-        except UnicodeEncodeError:
-            encoding = getattr(stdout, "encoding", None) or "utf-8"
-            stdout.write(text.encode(encoding, "backslashreplace").decode(encoding, "strict"))
-        stdout.write("\n")
-        builtins_namespace["_"] = value
-
-    def excepthook(exception_type, value, traceback, /):
-        # The host's would print the host's frames to the host's sys.stderr.
-        from pvm.world.tracebacks import print_exception
-        stderr = interpreter.sys.stderr
-        if stderr is None:
-            raise RuntimeError("lost sys.stderr")
-        if not isinstance(value, BaseException):
-            stderr.write("TypeError: print_exception(): Exception expected for value, "
-                         "%s found\n" % type(value).__name__)
-            return
-        if isinstance(traceback, guest_traceback.Traceback) \
-                and guest_traceback.traceback_of(value) is None:
-            guest_traceback.set_traceback(value, traceback)
-        print_exception(value, stderr)
-
-    def settrace(function, /):
-        tracing.set_trace(interpreter, function)
-
-    def gettrace():
-        return tracing.get_trace(interpreter)
-
-    def setprofile(function, /):
-        tracing.set_profile(interpreter, function)
-
-    def getprofile():
-        return tracing.get_profile(interpreter)
-
-    for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
-                     exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
-                     get_coroutine_origin_tracking_depth, settrace, gettrace, setprofile,
-                     getprofile):
-        function.__module__ = "sys"
-        namespace[function.__name__] = function
-    namespace["__displayhook__"] = displayhook
-    namespace["__excepthook__"] = excepthook
-    return module

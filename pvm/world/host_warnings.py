@@ -34,11 +34,11 @@ class _WarningsForTheHost(types.ModuleType):
 
     def __getattribute__(self, name):
         if name == "filters" or name == "_showwarnmsg":
-            interpreter = _guest()
-            if interpreter is not None:
+            world = _guest()
+            if world is not None:
                 if name == "filters":
                     return _SHOW_EVERYTHING
-                return lambda message: _show_in_guest(interpreter, message)
+                return lambda message: _show_in_guest(world, message)
         return getattr(host_warnings, name)
 
     def __setattr__(self, name, value):
@@ -52,23 +52,23 @@ def _guest():
     return None
 
 
-def install(interpreter):
-    """Send the warnings of the host's C code to ``interpreter``'s guest."""
+def install(world):
+    """Send the warnings of the host's C code to ``world`` (a ``pvm.world.World``)."""
     global _guest
     # A weak reference: the host's module must not keep the guest world alive.
-    _guest = weakref.ref(interpreter)
+    _guest = weakref.ref(world)
     if not isinstance(host_sys.modules.get("warnings"), _WarningsForTheHost):
         host_sys.modules["warnings"] = _WarningsForTheHost("warnings")
 
 
-def _show_in_guest(interpreter, message):
+def _show_in_guest(world, message):
     """Issue ``message`` (a host ``WarningMessage``) through the guest's warnings."""
-    guest_warnings = interpreter.warnings_module()
-    frame = interpreter.frame
+    guest_warnings = world.warnings_module()
+    frame = world.interpreter.frame
     if frame is None:
         # No guest frame: where CPython's C code puts a warning issued with no Python
         # frame running.
-        globals_ = interpreter.sys.__dict__
+        globals_ = world.sys.__dict__
         filename, lineno = "sys", 1
     else:
         globals_ = frame.f_globals

@@ -87,10 +87,10 @@ copyreg.pickle(types.FunctionType, _host_function_by_reference)
 class ImportSystem:
     """One guest's import machinery: its importlib, its ``_imp``, its ``__import__``."""
 
-    def __init__(self, interpreter, host_modules=()):
-        self.interpreter = interpreter
-        self.modules = interpreter.modules
-        self.sys = interpreter.sys
+    def __init__(self, world, host_modules=()):
+        self.world = world
+        self.modules = world.modules
+        self.sys = world.sys
         self.host_modules = SHARED_WITH_HOST | frozenset(host_modules)
         self.bootstrap = None     # the guest's _frozen_importlib module
         self.external = None      # the guest's _frozen_importlib_external module
@@ -126,13 +126,13 @@ class ImportSystem:
     def run_bootstrap_module(self, short_name, module_name, filename):
         source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")
         code = cache.load_or_compile(
-            source_path, lambda source, name: self.interpreter.compile(source, name, "exec"),
-            optimize=self.interpreter.optimize, dont_write_bytecode=self.sys.dont_write_bytecode,
+            source_path, lambda source, name: self.world.compile(source, name, "exec"),
+            optimize=self.world.optimize, dont_write_bytecode=self.sys.dont_write_bytecode,
             pycache_prefix=self.sys.pycache_prefix, filename=filename)
         module = types.ModuleType(module_name)
-        module.__builtins__ = self.interpreter.builtins
+        module.__builtins__ = self.world.builtins
         self.modules[module_name] = module
-        self.interpreter.run_code(code, module.__dict__)
+        self.world.run_code(code, module.__dict__)
         return module
 
     def replace_cache_functions(self, external):
@@ -255,7 +255,7 @@ class ImportSystem:
         if name == "sys":
             return self.sys
         if name == "builtins":
-            return self.interpreter.builtins
+            return self.world.builtins
         module = host_sys.modules.get(name)
         if module is None or (origin is not None
                               and getattr(module, "__file__", origin) != origin):

@@ -17,14 +17,14 @@ _INCOMPLETE_MESSAGES = ("unexpected EOF", "was never closed", "expected an inden
 
 
 class Console:
-    def __init__(self, interpreter, namespace):
-        self.interpreter = interpreter
+    def __init__(self, world, namespace):
+        self.world = world
         self.namespace = namespace
 
     def compile_if_complete(self, source):
         """The code of ``source``, or None if more lines are needed; raises SyntaxError."""
         try:
-            code = self.interpreter.compile(source, "<stdin>", "single")
+            code = self.world.compile(source, "<stdin>", "single")
         except SyntaxError as error:
             message = str(error.msg)
             if any(marker in message for marker in _INCOMPLETE_MESSAGES) \
@@ -40,7 +40,7 @@ class Console:
     def run_interactive_hook(self):
         """Call sys.__interactivehook__, as CPython does before its prompt: site's
         hook imports readline (line editing, history, tab completion) when it exists."""
-        hook = getattr(self.interpreter.sys, "__interactivehook__", None)
+        hook = getattr(self.world.sys, "__interactivehook__", None)
         if hook is None:
             return
         try:
@@ -50,7 +50,7 @@ class Console:
             print_exception(error)
 
     def interact(self, quiet=False):
-        guest_sys = self.interpreter.sys
+        guest_sys = self.world.sys
         if not quiet:
             print(_BANNER % (sys.version, sys.platform), file=sys.stderr)
         self.run_interactive_hook()
@@ -78,7 +78,7 @@ class Console:
                 continue
             buffer = []
             try:
-                self.interpreter.run_code(code, self.namespace)
+                self.world.run_code(code, self.namespace)
             except SystemExit as exit_request:
                 code = exit_request.code
                 return code if isinstance(code, int) else (0 if code is None else 1)

@@ -18,6 +18,8 @@ import types
 import weakref
 
 from pvm.engine import guest_traceback
+from pvm.engine.objects import Function
+from pvm.world.tracebacks import print_exception
 
 
 class UnraisableHookArguments:
@@ -38,9 +40,10 @@ class UnraisableHookArguments:
                                             self.exc_traceback, self.err_msg, self.object))
 
 
-def report(interpreter, error, owner, message=None):
-    """Hand ``error``, raised where nothing can catch it, to the guest's unraisable hook."""
-    frame = interpreter.frame
+def report(world, error, owner, message=None):
+    """Hand ``error``, raised where nothing can catch it, to the unraisable hook of
+    ``world`` (a ``pvm.world.World``)."""
+    frame = world.interpreter.frame
     if frame is not None and not getattr(error, guest_traceback.RECORD, None):
         # Raised by no guest code (a generator's close() refused): CPython gives it the
         # frame running at the time as its traceback.
@@ -49,21 +52,20 @@ def report(interpreter, error, owner, message=None):
                     [(frame.f_code, max(frame.resume_index - 1, 0), frame)])
         except (AttributeError, TypeError):
             pass
-    hook = interpreter.sys.__dict__.get("unraisablehook")
+    hook = world.sys.__dict__.get("unraisablehook")
     if hook is None or hook is host_sys.__unraisablehook__:
-        write_default_report(interpreter, error, owner, message)
+        write_default_report(world, error, owner, message)
         return
     try:
         hook(UnraisableHookArguments(error, owner, message))
     except BaseException as hook_error:
         # The hook itself failed: CPython reports that failure with the default hook.
-        write_default_report(interpreter, hook_error, hook, "Exception ignored in sys.unraisablehook")
+        write_default_report(world, hook_error, hook, "Exception ignored in sys.unraisablehook")
 
 
-def write_default_report(interpreter, error, owner, message=None):
+def write_default_report(world, error, owner, message=None):
     """CPython's default report: what was being finalized, then the traceback."""
-    from pvm.world.tracebacks import print_exception
-    stderr = interpreter.sys.__dict__.get("stderr")
+    stderr = world.sys.__dict__.get("stderr")
     if stderr is None:
         return
     try:
@@ -80,17 +82,16 @@ def write_default_report(interpreter, error, owner, message=None):
         pass    # stderr itself is broken: there is nowhere left to report to
 
 
-def install_host_hook(interpreter):
+def install_host_hook(world):
     """Make the host's unraisable hook pass what guest code raised on to the guest's."""
-    from pvm.engine.objects import Function
     # A weak reference: the hook must not keep the guest world alive, whose objects
     # are finalized (their __del__ printing) when the program ends.
-    guest = weakref.ref(interpreter)
+    guest = weakref.ref(world)
     host_hook = host_sys.unraisablehook
 
     def forward_to_guest(arguments):
-        interpreter = guest()
-        if interpreter is None:
+        world = guest()
+        if world is None:
             host_hook(arguments)
             return
         owner = arguments.object
@@ -101,6 +102,6 @@ def install_host_hook(interpreter):
         error = arguments.exc_value
         if error is None:
             error = arguments.exc_type()
-        report(interpreter, error, owner, arguments.err_msg)
+        report(world, error, owner, arguments.err_msg)
 
     host_sys.unraisablehook = forward_to_guest

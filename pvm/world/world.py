@@ -1,0 +1,247 @@
+"""A guest world: the builtins, sys, modules and import system guest code runs in,
+built on an engine of its own (``pvm.engine.interpreter.Interpreter``).
+
+The engine knows the bytecode contract and nothing above it.  What it needs of
+the world, the world installs on it here, as it builds it: the builtins and the
+module table, ``sys.displayhook`` for PRINT_EXPR, ``sys.unraisablehook`` for an
+exception raised where nothing can catch it, the warning for a coroutine never
+awaited, and the files whose frames tracebacks leave out.
+"""
+
+import gc
+import os
+import sys as host_sys
+import types
+import warnings as host_warnings
+import weakref
+
+from pvm.code import Code
+from pvm.compile_warnings import redirected_to
+from pvm.compiler import compile as pvm_compile
+from pvm.engine.interpreter import Interpreter
+from pvm.world import guest, unraisable
+from pvm.world.guest_builtins import make_builtins
+from pvm.world.guest_sys import make_sys
+from pvm.world.importer import ImportSystem
+from pvm.world.interactive import Console
+from pvm.world.tracebacks import print_exception
+
+# pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
+# code leaves none, and neither do the frames of the pure-Python module each runs on
+# (directly inside it): {stand-in's file: that module's file}.
+_C_STAND_INS = {
+    os.path.join(guest.FOLDER, "_pickle.py"):
+        os.path.join(os.path.dirname(host_warnings.__file__), "pickle.py"),
+    os.path.join(guest.FOLDER, "_warnings.py"): host_warnings.__file__,
+}
+
+
+class World:
+    """A guest world on its own engine: its builtins, its sys, its modules (``__main__``
+    among them, empty) and its import system, CPython's importlib run on the engine.
+
+    The arguments are python's command-line settings: ``argv`` and ``path`` become
+    ``sys.argv`` and ``sys.path`` (the standard library's folders, before ``site``
+    runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
+    as it runs; ``dont_write_bytecode`` (-B) and ``pycache_prefix`` govern the cache
+    files; ``host_modules`` (-X host-modules) are modules taken from the host;
+    ``no_site``, ``no_user_site`` and ``dev_mode`` show in ``sys.flags``, and
+    ``warnoptions`` (-W) in ``sys.warnoptions``.
+    """
+
+    def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
+                 optimize: int = 0, trace: bool = False, dont_write_bytecode: bool = False,
+                 pycache_prefix: str | None = None, host_modules: tuple[str, ...] = (),
+                 no_site: bool = False, no_user_site: bool = False, dev_mode: bool = False,
+                 warnoptions: tuple[str, ...] = ()):
+        self.optimize = optimize
+        self.interpreter = interpreter = Interpreter(trace=trace)
+        self.modules = {}
+        self.builtins = make_builtins(self)
+        self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
+                            no_site, no_user_site, dev_mode, warnoptions)
+        self.modules["builtins"] = self.builtins
+        self.modules["sys"] = self.sys
+        interpreter.builtins_dict = self.builtins.__dict__
+        interpreter.modules = self.modules
+        interpreter.hidden_from_tracebacks = _C_STAND_INS
+        interpreter.display = self.display
+        interpreter.report_unraisable = self.report_unraisable
+        interpreter.warn_never_awaited = self.warn_never_awaited
+        self.importer = ImportSystem(self, host_modules)
+        self.importer.install()
+        self.main_module = main_module = types.ModuleType("__main__")
+        main_module.__builtins__ = self.builtins
+        # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.
+        main_module.__loader__ = self.importer.bootstrap.BuiltinImporter
+        main_module.__spec__ = None
+        main_module.__annotations__ = {}
+        self.modules["__main__"] = main_module
+
+    # -- what the engine asks of the world -------------------------------------------------
+
+    def display(self, value):
+        """PRINT_EXPR's (the prompt's): hand ``value`` to the guest's sys.displayhook."""
+        hook = self.sys.__dict__.get("displayhook")
+        if hook is None:
+            raise RuntimeError("lost sys.displayhook")
+        hook(value)
+
+    def report_unraisable(self, error, owner):
+        """``error`` was raised where nothing can catch it, as ``owner`` was finalized."""
+        unraisable.report(self, error, owner)
+
+    def warn_never_awaited(self, coroutine):
+        """CPython's RuntimeWarning for a coroutine that dies unstarted: through
+        warnings._warn_unawaited_coroutine (which shows cr_origin), or a plain warning
+        if that is missing or fails; what goes wrong is reported as unraisable."""
+        try:
+            warnings = self.warnings_module()
+        except BaseException as error:
+            unraisable.report(self, error, coroutine)
+            return
+        warned = False
+        try:
+            warn_unawaited = getattr(warnings, "_warn_unawaited_coroutine", None)
+            if warn_unawaited is not None:
+                warn_unawaited(coroutine)
+                warned = True
+        except BaseException as error:
+            # A warning turned into an error still counts as the warning given.
+            warned = isinstance(error, RuntimeWarning)
+            unraisable.report(self, error, coroutine)
+        if not warned:
+            try:
+                warnings.warn("coroutine '%s' was never awaited" % coroutine.__qualname__,
+                              RuntimeWarning, stacklevel=1, source=coroutine)
+            except BaseException as error:
+                unraisable.report(self, error, coroutine)
+
+    # -- compiling and running --------------------------------------------------------------
+
+    def compile(self, source: str | bytes, filename: str, mode: str = "exec", flags: int = 0,
+                dont_inherit: bool = False, optimize: int = -1) -> Code:
+        """The builtin ``compile`` of the guest: pvm's compiler, whose warnings go to the
+        guest's warnings module."""
+        if optimize == -1:
+            optimize = self.optimize
+        with redirected_to(self.warn_explicit):
+            return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
+
+    def warn_explicit(self, message, category, filename, lineno):
+        """A warning of pvm's own making (the compiler's) issued through the guest's
+        warnings module, so that the guest's filters and catch_warnings see it."""
+        self.warnings_module().warn_explicit(message, category, filename, lineno)
+
+    def warnings_module(self) -> types.ModuleType:
+        """The guest's ``warnings`` module, imported if it was not yet."""
+        warnings = self.modules.get("warnings")
+        if warnings is None:
+            warnings = self.importer.import_("warnings")
+        return warnings
+
+    def import_module(self, name: str) -> types.ModuleType:
+        """``import NAME`` in the guest; the module itself, not its top package."""
+        self.importer.import_(name)
+        return self.modules[name]
+
+    def run_code(self, code: Code, globals_: dict, locals_=None):
+        """Run module-level code in the given namespaces, as the builtin ``exec`` does
+        (which puts ``__builtins__`` into globals that have none)."""
+        globals_.setdefault("__builtins__", self.builtins)
+        return self.interpreter.run_code(code, globals_, locals_)
+
+    def run_command(self, command: str) -> None:
+        """``-c COMMAND``: run ``command`` as the ``__main__`` module."""
+        code = self.compile(command + "\n", "<string>", "exec")
+        self.run_code(code, self.main_module.__dict__)
+
+    def run_script(self, source: str | bytes, path: str) -> None:
+        """``python FILE``: run ``source``, read from the script at ``path``, as
+        ``__main__``."""
+        # CPython names the main script by its absolute path.
+        path = os.path.abspath(path)
+        main_module = self.main_module
+        main_module.__file__ = path
+        main_module.__cached__ = None
+        main_module.__loader__ = self.importer.external.SourceFileLoader("__main__", path)
+        self.run_code(self.compile(source, path, "exec"), main_module.__dict__)
+
+    def run_source(self, source: str | bytes, filename: str) -> None:
+        """Run ``source`` (a program piped to stdin: ``filename`` is ``<stdin>``) as
+        ``__main__``."""
+        main_module = self.main_module
+        main_module.__file__ = filename
+        main_module.__cached__ = None
+        self.run_code(self.compile(source, filename, "exec"), main_module.__dict__)
+
+    def run_module(self, name: str) -> None:
+        """``-m NAME``: the guest's runpy runs it as ``__main__``, as CPython's ``-m`` does."""
+        self.import_module("runpy")._run_module_as_main(name, True)
+
+    def interact(self, quiet: bool = False) -> int:
+        """The interactive prompt, in ``__main__``, until end of input or exit(); the exit
+        status.  ``quiet`` leaves out the banner."""
+        return Console(self, self.main_module.__dict__).interact(quiet)
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def finalize(self) -> None:
+        """What CPython's shutdown does for Python code, in its order: wait for the
+        threads that are not daemons, run the atexit callbacks, empty sys.modules and
+        collect the garbage, then clear the modules still alive, the latest imported
+        first, so that objects they hold finalize (``__del__``) while the streams still
+        work, in CPython's order.  Without it they would live on until the host ends,
+        when printing may no longer work; a module that registered a callback with
+        the host (random's at-fork reseeding) would keep them alive to the end.
+        The caller holds no reference to a module's namespace."""
+        self.main_module = None
+        threading = self.modules.get("threading")
+        if threading is not None:
+            try:
+                threading._shutdown()
+            except BaseException as error:
+                _print_ignored("Exception ignored on threading shutdown", error)
+        atexit = self.modules.get("atexit")
+        if atexit is not None:
+            atexit._run_exitfuncs()
+        self.flush_streams()
+        host_modules = {id(module) for module in host_sys.modules.values()}
+        weak_modules = []
+        for name, module in self.modules.items():
+            if name not in ("sys", "builtins") and id(module) not in host_modules:
+                try:
+                    weak_modules.append(weakref.ref(module))
+                except TypeError:         # not a module object: nothing to clear
+                    pass
+        self.modules.clear()
+        self.interpreter.handled = None
+        name = module = None      # the loop variables must not keep a module alive
+        gc.collect()
+        for reference in reversed(weak_modules):
+            module = reference()
+            if module is not None and type(module.__dict__) is dict:
+                _clear_module_namespace(module.__dict__)
+
+    def flush_streams(self) -> None:
+        """Flush the guest's sys.stdout and sys.stderr, whatever they have become."""
+        for stream in (self.sys.stdout, self.sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+
+
+def _clear_module_namespace(namespace):
+    """CPython's order: names with one leading underscore first, then the others;
+    ``__builtins__`` stays, for the finalizers that still run."""
+    for names in ([name for name in namespace if name.startswith("_")
+                   and not name.startswith("__")],
+                  [name for name in namespace if name != "__builtins__"]):
+        for name in names:
+            namespace[name] = None
+
+
+def _print_ignored(message, error):
+    print(message + ":", file=host_sys.stderr)
+    print_exception(error)
