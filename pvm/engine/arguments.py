@@ -6,7 +6,7 @@ here when a call is not the common shape (exactly the positional parameters).
 """
 
 from pvm.code import CO_VARARGS, CO_VARKEYWORDS
-from pvm.engine.objects import UNBOUND
+from pvm.engine.frames import UNBOUND
 
 
 def bind(function, args, kwargs):

@@ -1,4 +1,5 @@
-"""Descriptors that behave as the C descriptors of CPython's built-in types."""
+"""What makes pvm's classes behave as CPython's built-in types: descriptors with the
+messages of CPython's C descriptors, and no pickling."""
 
 
 class ReadOnlyAttribute(property):
@@ -19,3 +20,11 @@ class ReadOnlyAttribute(property):
 
     def __delete__(self, instance):
         self.__set__(instance, None)
+
+
+def refuse_pickling(self, protocol=None):
+    """``__reduce__`` and ``__reduce_ex__`` of pvm's versions of CPython's types."""
+    # CPython's types have no __new__ for pickle or copy to call (its functions pickle
+    # by name, through pickle's dispatch table); ours would otherwise be rebuilt
+    # attribute by attribute into objects that cannot run.
+    raise TypeError("cannot pickle %r object" % type(self).__name__)

@@ -17,6 +17,7 @@ lookup (``co_positions``) lands on the right instruction.
 import operator
 
 from pvm.engine.descriptors import ReadOnlyAttribute
+from pvm.engine.frames import Frame
 
 RECORD = "__pvm_traceback__"
 
@@ -31,7 +32,6 @@ class Traceback:
     __slots__ = ("_frame", "_lasti", "_lineno", "_next")
 
     def __init__(self, tb_next, tb_frame, tb_lasti, tb_lineno):
-        from pvm.engine.objects import Frame
         if tb_next is not None and not isinstance(tb_next, Traceback):
             raise TypeError("expected traceback object or None, got '%s'"
                             % type(tb_next).__name__)

@@ -15,8 +15,8 @@ import operator
 from pvm import opcodes
 from pvm.code import CO_COROUTINE, CO_ITERABLE_COROUTINE
 from pvm.engine import guest_traceback
-from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator, MethodType,
-                                UNBOUND)
+from pvm.engine.frames import UNBOUND
+from pvm.engine.objects import AsyncGeneratorValue, Coroutine, Function, Generator, MethodType
 
 # Signals a handler returns instead of the next index.
 CALL_FRAME = -1       # run frame.callee, then come back to frame.resume_index

@@ -28,8 +28,9 @@ from pvm.engine import handlers as _handlers, tracing
 from pvm.engine.arguments import bind
 from pvm.engine.fusion import fuse
 from pvm.engine.handlers import CALL_FRAME, RETURN
-from pvm.engine.objects import (CellType, Frame, SUSPENDABLE_CLASSES, UNBOUND,
-                                Coroutine, Generator)
+from pvm.engine.frames import Frame, UNBOUND
+from pvm.engine.host_stack import runs_guest_frames
+from pvm.engine.objects import CellType, SUSPENDABLE_CLASSES, Coroutine, Generator
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
@@ -257,21 +258,11 @@ class Interpreter:
                     result.pop(name, None)
         return result
 
-    def running_index(self, frame):
-        """The index of the instruction ``frame`` is running now.
-
-        The loop keeps it in its local ``index`` and stores it on the frame only at
-        calls (a store per instruction would slow every program down), so find the
-        host frame of the loop running ``frame`` and read the local there: only
-        introspection (``f_lineno`` of the current frame) pays.
-        """
-        for variables in _running_loops():
-            if variables.get("frame") is frame:
-                return variables["index"]
-        return max(frame.resume_index - 1, 0)
-
     # -- the loop ---------------------------------------------------------------------------
 
+    # The loop keeps the running frame and instruction in local variables, where
+    # f_lineno of a running frame and types.FunctionType() find them (host_stack).
+    @runs_guest_frames
     def run_frame(self, frame, exception=None):
         """Run ``frame`` (and the guest frames it calls) until it returns or yields.
 
@@ -554,24 +545,5 @@ def _leaves(exception):
         return result
     return [exception]
 
-
-_RUN_FRAME_CODE = Interpreter.run_frame.__code__
-
-
-def _running_loops():
-    """The local variables of each ``run_frame`` on the host's stack, innermost first."""
-    host = sys._getframe(1)
-    while host is not None:
-        if host.f_code is _RUN_FRAME_CODE:
-            yield host.f_locals
-        host = host.f_back
-
-
-def running_interpreter():
-    """The interpreter whose loop is running guest code that called the host (the
-    innermost, should interpreters nest)."""
-    for variables in _running_loops():
-        return variables["self"]
-    raise RuntimeError("no pvm interpreter is running")
 
 __all__ = ["Interpreter", "Executable"]

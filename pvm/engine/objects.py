@@ -1,36 +1,25 @@
-"""The running program's objects that pvm makes itself: functions, frames, generators.
+"""The running program's objects that pvm makes itself: functions and generators.
 
 Everything else a guest program touches (ints, lists, classes, exceptions,
 cells, builtin functions) is the host's own object.  These speak the host's
 protocols: a ``Function`` is callable and a descriptor (so it becomes a
 method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 ``Generator`` is an iterator with send/throw/close, a ``Coroutine`` is
-awaitable.
+awaitable.  Their frames are ``pvm.engine.frames``.
 """
 
 import types
 import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
-                      CO_VARKEYWORDS)
-from pvm.engine import guest_traceback, tracing
-from pvm.engine.descriptors import ReadOnlyAttribute
+                      CO_VARKEYWORDS, Code)
+from pvm.engine import guest_traceback
+from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling
+from pvm.engine.host_stack import running_interpreter
 
 CellType = types.CellType
 _new_object = object.__new__
 MethodType = types.MethodType
-
-
-class Unbound:
-    """The value of a fast local that has no value yet."""
-
-    __slots__ = ()
-
-    def __repr__(self):
-        return "<unbound>"
-
-
-UNBOUND = Unbound()
 
 
 _HOST_CODE_DESCRIPTOR = types.FunctionType.__dict__["__code__"]
@@ -82,8 +71,6 @@ class Function(metaclass=_FunctionClass):
     def __new__(cls, code, globals, name=None, argdefs=None, closure=None):
         """``types.FunctionType(code, globals, name=None, argdefs=None, closure=None)``,
         as guest code calls it, with CPython's checks."""
-        from pvm.code import Code
-        from pvm.engine.interpreter import running_interpreter
         if not isinstance(code, Code):
             raise TypeError("function() argument 'code' must be code, not %s"
                             % type(code).__name__)
@@ -147,87 +134,6 @@ class Function(metaclass=_FunctionClass):
     # Positional-only, so that the function's own keyword arguments may be named self.
     def __call__(self, /, *args, **kwargs):
         return self.interpreter.call_function(self, args, kwargs)
-
-
-class Frame:
-    """One activation of a code object."""
-
-    __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
-                 "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "failed_index", "exit_index",
-                 "generator", "trace_state", "locals_snapshot", "__weakref__")
-
-    def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
-        self.f_code = code
-        self.handlers = handlers
-        self.stack = []
-        self.fast = None
-        self.cells = None
-        self.f_globals = globals_
-        self.f_builtins = builtins
-        self.f_locals_mapping = locals_     # class bodies and modules: the namespace dict
-        self.f_back = None
-        self.resume_index = 0
-        self.interpreter = interpreter
-        self.callee = None
-        self.return_value = None
-        self.reraising = False
-        self.depth = 0
-        self.failed_index = -1
-        self.exit_index = 0         # the instruction an exception was last raised at
-
-    def __repr__(self):
-        return "<frame at %#x, file %r, line %s, code %s>" % (
-            id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
-
-    def current_index(self):
-        """The index of the instruction this frame is at: the one running, the call
-        it is suspended in, or the last one run (a frame that has ended)."""
-        if self.interpreter.frame is self:
-            return self.interpreter.running_index(self)
-        if self.resume_index < 0:
-            return self.exit_index
-        return max(self.resume_index - 1, 0)
-
-    @property
-    def f_lineno(self):
-        return self.f_code.line_of(self.current_index())
-
-    # In CPython's units, two per instruction, as tb_lasti: inspect and traceback halve
-    # it to find the instruction's entry in co_positions.
-    @property
-    def f_lasti(self):
-        return self.current_index() * 2
-
-    @property
-    def f_locals(self):
-        return self.interpreter.frame_locals(self)
-
-    # The trace state is made on first use (pvm.engine.tracing): untraced frames pay nothing.
-    f_trace = tracing.frame_attribute("f_trace", None, deletable=True)
-    f_trace_lines = tracing.frame_attribute("f_trace_lines", True, flag=True)
-    f_trace_opcodes = tracing.frame_attribute("f_trace_opcodes", False, flag=True)
-
-    def clear(self):
-        # ``generator``, a weak reference to the generator or coroutine that owns the
-        # frame, is set only once the frame was handed out (gi_frame): no cost per call.
-        owner = getattr(self, "generator", None)
-        if owner is not None:
-            generator = owner()
-            if generator is not None:
-                if generator._running:
-                    raise RuntimeError("cannot clear an executing frame")
-                generator._finalize()
-                return
-            # The generator is gone and will never resume its frame: clear it.
-        elif self.resume_index >= 0:
-            # A frame whose code has not finished is running somewhere down the stack
-            # (clearing it would pull its locals away); traceback.clear_frames counts on
-            # this error to leave such frames alone.
-            raise RuntimeError("cannot clear an executing frame")
-        self.stack = []
-        self.fast = [UNBOUND] * len(self.fast or ())
-        self.cells = None
 
 
 # -- generators, coroutines, async generators -----------------------------------------
@@ -702,20 +608,13 @@ SUSPENDABLE_CLASSES = {CO_GENERATOR: Generator, CO_COROUTINE: Coroutine,
                        CO_ASYNC_GENERATOR: AsyncGenerator}
 
 
-def _refuse_pickling(self, protocol=None):
-    # CPython's types have no __new__ for pickle or copy to call (its functions pickle
-    # by name, through pickle's dispatch table); ours would otherwise be rebuilt
-    # attribute by attribute into objects that cannot run.
-    raise TypeError("cannot pickle %r object" % type(self).__name__)
-
-
 # The names CPython gives these types, which error messages and reprs show.
-for _class, _name in ((Function, "function"), (Frame, "frame"), (Generator, "generator"),
+for _class, _name in ((Function, "function"), (Generator, "generator"),
                       (Coroutine, "coroutine"), (AsyncGenerator, "async_generator"),
                       (_CoroutineWrapper, "coroutine_wrapper")):
     _class.__name__ = _class.__qualname__ = _name
     # Function's class attribute __module__ is the property of its instances' module.
     if _class is not Function:
         _class.__module__ = "builtins"
-    _class.__reduce_ex__ = _class.__reduce__ = _refuse_pickling
+    _class.__reduce_ex__ = _class.__reduce__ = refuse_pickling
 del _class, _name

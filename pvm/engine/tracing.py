@@ -22,7 +22,7 @@ it is removed for the thread.  When no thread traces or profiles any more, the p
 handlers come back.
 
 The per-frame state (``f_trace`` and where the frame was) lives in a ``FrameTrace``
-that only traced frames get, so frames pay nothing for it.
+that only traced frames get, so frames pay nothing for it (``pvm.engine.frame_trace``).
 """
 
 import threading
@@ -30,6 +30,9 @@ import threading
 from pvm import opcodes
 from pvm.code import decode_instructions
 from pvm.engine import guest_traceback
+from pvm.engine.frame_trace import frame_trace
+from pvm.engine.handlers import FACTORIES
+from pvm.engine.objects import Coroutine, Function, Generator
 
 _get_ident = threading.get_ident
 
@@ -44,49 +47,6 @@ class ThreadTrace:
         self.function = None
         self.profile = None
         self.busy = False
-
-
-class FrameTrace:
-    """What tracing keeps per frame."""
-
-    __slots__ = ("f_trace", "f_trace_lines", "f_trace_opcodes", "entered", "last_index",
-                 "last_line")
-
-    def __init__(self):
-        self.f_trace = None
-        self.f_trace_lines = True
-        self.f_trace_opcodes = False
-        self.entered = False        # False until 'call' is reported, again after a yield
-        self.last_index = -1        # the instruction the frame ran last
-        self.last_line = None
-
-
-def frame_trace(frame):
-    """The trace state of ``frame``, made on first use."""
-    try:
-        return frame.trace_state
-    except AttributeError:
-        state = frame.trace_state = FrameTrace()
-        return state
-
-
-def frame_attribute(name, default, flag=False, deletable=False):
-    """A frame's ``f_trace``-like attribute, kept in its trace state: a ``flag`` takes
-    a bool only; deleting a ``deletable`` one sets it back to ``default``."""
-
-    def get(frame):
-        state = getattr(frame, "trace_state", None)
-        return getattr(state, name) if state is not None else default
-
-    def set_(frame, value):
-        if flag and type(value) is not bool:
-            raise TypeError("attribute value type must be bool")
-        setattr(frame_trace(frame), name, value)
-
-    def delete(frame):
-        setattr(frame_trace(frame), name, default)
-
-    return property(get, set_, delete if deletable else None)
 
 
 def set_trace(interpreter, function):
@@ -143,7 +103,6 @@ def get_profile(interpreter):
 
 def trace_executable(interpreter, executable):
     """Put traced handlers, one per instruction, in place of ``executable``'s."""
-    from pvm.engine.handlers import FACTORIES
     if executable.plain_handlers is not None:
         return
     code = executable.code
@@ -186,7 +145,6 @@ def _traced_send(traced, index):
 def _iterates_natively(receiver):
     """Whether ``next()`` of ``receiver`` ends without raising (a generator, a built-in
     iterator), rather than by a ``__next__`` of Python code raising StopIteration."""
-    from pvm.engine.objects import Coroutine, Function, Generator
     kind = type(receiver)
     if kind is Generator:
         return True

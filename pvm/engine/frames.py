@@ -1,0 +1,111 @@
+"""Guest frames: one activation of a code object each, and the value of a fast local
+that has none.
+
+A ``Frame`` speaks the host's frame protocol (``f_code``, ``f_lineno``,
+``f_locals``, ``f_back``, ``f_trace``, ``clear()``...), so debuggers and the
+traceback module read guest frames as they read CPython's.
+"""
+
+from pvm.engine.descriptors import refuse_pickling
+from pvm.engine.frame_trace import frame_attribute
+from pvm.engine.host_stack import running_index
+
+
+class Unbound:
+    """The value of a fast local that has no value yet."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<unbound>"
+
+
+UNBOUND = Unbound()
+
+
+class Frame:
+    """One activation of a code object."""
+
+    __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
+                 "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
+                 "return_value", "reraising", "depth", "failed_index", "exit_index",
+                 "generator", "trace_state", "locals_snapshot", "__weakref__")
+
+    def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
+        self.f_code = code
+        self.handlers = handlers
+        self.stack = []
+        self.fast = None
+        self.cells = None
+        self.f_globals = globals_
+        self.f_builtins = builtins
+        self.f_locals_mapping = locals_     # class bodies and modules: the namespace dict
+        self.f_back = None
+        self.resume_index = 0
+        self.interpreter = interpreter
+        self.callee = None
+        self.return_value = None
+        self.reraising = False
+        self.depth = 0
+        self.failed_index = -1
+        self.exit_index = 0         # the instruction an exception was last raised at
+
+    def __repr__(self):
+        return "<frame at %#x, file %r, line %s, code %s>" % (
+            id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
+
+    def current_index(self):
+        """The index of the instruction this frame is at: the one running, the call
+        it is suspended in, or the last one run (a frame that has ended)."""
+        if self.interpreter.frame is self:
+            return running_index(self)
+        if self.resume_index < 0:
+            return self.exit_index
+        return max(self.resume_index - 1, 0)
+
+    @property
+    def f_lineno(self):
+        return self.f_code.line_of(self.current_index())
+
+    # In CPython's units, two per instruction, as tb_lasti: inspect and traceback halve
+    # it to find the instruction's entry in co_positions.
+    @property
+    def f_lasti(self):
+        return self.current_index() * 2
+
+    @property
+    def f_locals(self):
+        return self.interpreter.frame_locals(self)
+
+    # The trace state is made on first use (pvm.engine.frame_trace): untraced frames
+    # pay nothing.
+    f_trace = frame_attribute("f_trace", None, deletable=True)
+    f_trace_lines = frame_attribute("f_trace_lines", True, flag=True)
+    f_trace_opcodes = frame_attribute("f_trace_opcodes", False, flag=True)
+
+    def clear(self):
+        # ``generator``, a weak reference to the generator or coroutine that owns the
+        # frame, is set only once the frame was handed out (gi_frame): no cost per call.
+        owner = getattr(self, "generator", None)
+        if owner is not None:
+            generator = owner()
+            if generator is not None:
+                if generator._running:
+                    raise RuntimeError("cannot clear an executing frame")
+                generator._finalize()
+                return
+            # The generator is gone and will never resume its frame: clear it.
+        elif self.resume_index >= 0:
+            # A frame whose code has not finished is running somewhere down the stack
+            # (clearing it would pull its locals away); traceback.clear_frames counts on
+            # this error to leave such frames alone.
+            raise RuntimeError("cannot clear an executing frame")
+        self.stack = []
+        self.fast = [UNBOUND] * len(self.fast or ())
+        self.cells = None
+
+
+# The name CPython gives the type, which error messages and reprs show.
+Frame.__name__ = Frame.__qualname__ = "frame"
+Frame.__module__ = "builtins"
+Frame.__reduce_ex__ = Frame.__reduce__ = refuse_pickling
