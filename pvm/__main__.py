@@ -14,6 +14,8 @@ hands those modules (and their submodules) to the host for speed.  Inspect the f
 import os
 import sys
 
+from pvm.world import Options, run
+
 USAGE = """\
 usage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
@@ -47,34 +49,24 @@ PYTHONDONTWRITEBYTECODE : if this variable is set to a non-empty string, pvm
 PYTHONPYCACHEPREFIX: root directory for bytecode cache (pyc) files.
 """
 
-# How deep host calls may nest: guest code called from host code (a guest
-# __init__, sorted(key=f)) runs a nested loop on the host stack.
-_HOST_RECURSION_LIMIT = 8000
-
-
-class Options:
-    def __init__(self):
-        self.command = None
-        self.module = None
-        self.script = None
-        self.arguments = []
-        self.inspect = False
-        self.optimize = 0
-        self.quiet = False
-        self.no_site = False
-        self.dev_mode = sys.flags.dev_mode or bool(os.environ.get("PYTHONDEVMODE"))
-        self.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
-        self.unbuffered = False
-        self.trace = False
-        self.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
-        self.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
-        self.host_modules = []
-        self.warnoptions = [option for option in
-                            os.environ.get("PYTHONWARNINGS", "").split(",") if option]
+def _options_from_environment():
+    """Options as python's environment variables set them (the command line may add to
+    them or override them)."""
+    options = Options()
+    options.dev_mode = sys.flags.dev_mode or bool(os.environ.get("PYTHONDEVMODE"))
+    options.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
+    options.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+    options.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
+    options.warnoptions = [option for option in
+                           os.environ.get("PYTHONWARNINGS", "").split(",") if option]
+    options.python_path = [folder for folder in
+                           os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
+    return options
 
 
 def parse_arguments(argv):
-    options = Options()
+    """The options of the command line ``argv`` (without the program's name)."""
+    options = _options_from_environment()
     index = 0
     while index < len(argv):
         argument = argv[index]
@@ -155,150 +147,13 @@ def parse_arguments(argv):
 
 
 def main(argv=None):
+    """The ``pvm`` command: run what the command line asks for; the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         options = parse_arguments(argv)
     except SystemExit as exit_request:
         return exit_request.code
-    if options.unbuffered:
-        sys.stdout.reconfigure(write_through=True)
-        sys.stderr.reconfigure(write_through=True)
-    if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
-        sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
     return run(options)
-
-
-def _search_path():
-    """The guest's sys.path before its site module runs: PYTHONPATH and the standard
-    library (what the host's path holds before its site directories)."""
-    path = []
-    extra = os.environ.get("PYTHONPATH")
-    if extra:
-        path.extend(item for item in extra.split(os.pathsep) if item)
-    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    site_folders = _host_site_folders()
-    for item in sys.path[1:]:
-        if os.path.abspath(item or ".") in site_folders:
-            break
-        if os.path.abspath(item or ".") != repository and item not in path:
-            path.append(item)
-    return path
-
-
-def _host_site_folders():
-    """The folders the host's site module added first (site-packages, the user's):
-    everything after them in the host's path came from them or from .pth files."""
-    site = sys.modules.get("site")
-    if site is None:
-        return set()
-    folders = list(site.getsitepackages())
-    if site.ENABLE_USER_SITE and site.USER_SITE:
-        folders.append(site.USER_SITE)
-    return {os.path.abspath(folder) for folder in folders}
-
-
-def run(options):
-    from pvm.world import host_warnings, unraisable
-    from pvm.world.tracebacks import print_exception
-    from pvm.world.world import World
-
-    if options.command is not None:
-        argv = ["-c"] + options.arguments
-        first = ""
-    elif options.module is not None:
-        argv = [options.module] + options.arguments
-        first = os.getcwd()
-    elif options.script is not None and options.script != "-":
-        argv = [options.script] + options.arguments
-        first = os.path.dirname(os.path.abspath(options.script))
-    else:
-        argv = [options.script or ""] + options.arguments
-        first = ""
-    world = World(argv=argv, path=_search_path(), optimize=options.optimize,
-                  trace=options.trace, dont_write_bytecode=options.dont_write_bytecode,
-                  pycache_prefix=_absolute_or_none(options.pycache_prefix),
-                  host_modules=options.host_modules, no_site=options.no_site,
-                  no_user_site=options.no_user_site, dev_mode=options.dev_mode,
-                  warnoptions=options.warnoptions)
-    # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
-    # the warnings of the host's C code to the guest's warnings module.
-    unraisable.install_host_hook(world)
-    host_warnings.install(world)
-    status = 0
-    inspect = options.inspect
-    interrupted = False
-    try:
-        if not options.no_site:
-            # As CPython's start-up: sys.path gains site-packages, .pth files run,
-            # builtins gain exit, help, ...; sys.__interactivehook__ is set.
-            world.import_module("site")
-        # After site, as CPython's start-up does: site makes the path's entries
-        # absolute, and the current folder is named "" only here.
-        world.sys.path.insert(0, first)
-        if options.command is not None:
-            world.run_command(options.command)
-        elif options.module is not None:
-            world.run_module(options.module)
-        elif options.script is not None and options.script != "-":
-            path = options.script
-            try:
-                with open(path, "rb") as file:
-                    source = file.read()
-            except OSError as error:
-                sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (
-                    _program_name(), os.path.abspath(path) if not os.path.isabs(path)
-                    else path, error.errno, error.strerror))
-                return 2
-            world.run_script(source, path)
-        elif not sys.stdin.isatty() or options.script == "-":
-            world.run_source(sys.stdin.buffer.read(), "<stdin>")
-        else:
-            inspect = False
-            status = world.interact(options.quiet)
-    except SystemExit as exit_request:
-        status = _exit_status(exit_request)
-        inspect = False
-    except BaseException as error:
-        world.flush_streams()
-        print_exception(error)
-        status = 1
-        interrupted = isinstance(error, KeyboardInterrupt)
-    if inspect and not interrupted:
-        status = world.interact(quiet=True)
-    world.finalize()
-    world.flush_streams()
-    if interrupted:
-        _exit_by_interrupt()
-    return status
-
-
-def _exit_by_interrupt():
-    # CPython ends as if killed by the signal, so the parent sees it.
-    import signal
-    sys.stdout.flush()
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.kill(os.getpid(), signal.SIGINT)
-
-
-def _program_name():
-    return "python3"
-
-
-def _exit_status(exit_request):
-    code = exit_request.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    try:
-        sys.stderr.write(str(code) + "\n")
-    except Exception:
-        pass
-    return 1
-
-
-def _absolute_or_none(path):
-    return os.path.abspath(path) if path else None
 
 
 if __name__ == "__main__":
