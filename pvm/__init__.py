@@ -2,7 +2,8 @@
 
 The pipeline, one stage per module:
 
-    source -> pvm.tokenize -> pvm.parser -> pvm.symtable -> pvm.compiler -> pvm.Code -> pvm.vm
+    source -> pvm.tokenize -> pvm.parser -> pvm.symtable -> pvm.compiler -> pvm.Code
+      -> pvm.engine, in the guest world pvm.world builds on it
 
 ``pvm.parse`` turns source into standard ``ast`` nodes, exactly as ``ast.parse``;
 ``pvm.compile`` turns source into a ``pvm.Code`` that the VM runs.
