@@ -34,7 +34,8 @@ Options:
 -X opt : set implementation-specific option; pvm knows -X trace (print each
          instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
          parallel tree rooted at PATH), -X host-modules=NAME,... (take these
-         modules and their submodules from the host: faster, less faithful)
+         modules and their submodules from the host: faster, less faithful),
+         -X fusion=0 (run without superinstructions, one handler per instruction)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -66,6 +67,7 @@ class Options:
         self.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
         self.unbuffered = False
         self.trace = False
+        self.fusion = True
         self.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
         self.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
         self.host_modules = []
@@ -124,6 +126,8 @@ def parse_arguments(argv):
                     options.pycache_prefix = value.partition("=")[2] or None
                 elif value == "dev":
                     options.dev_mode = True
+                elif value in ("fusion=0", "fusion=1"):
+                    options.fusion = value == "fusion=1"
                 elif value.startswith("host-modules="):
                     options.host_modules.extend(
                         name for name in value.partition("=")[2].split(",") if name)
@@ -198,7 +202,8 @@ def _host_site_folders():
 
 
 def run(options):
-    from pvm.vm import Interpreter, host_warnings, unraisable
+    from pvm.vm import host_warnings, unraisable
+    from pvm.vm.interpreter import Interpreter
     from pvm.vm.tracebacks import print_exception
     import types
 
@@ -220,7 +225,7 @@ def run(options):
                               pycache_prefix=_absolute_or_none(options.pycache_prefix),
                               host_modules=options.host_modules,
                               no_site=options.no_site, no_user_site=options.no_user_site,
-                              dev_mode=options.dev_mode)
+                              dev_mode=options.dev_mode, fusion=options.fusion)
     # The guest's warnings module reads them when it is first imported, as CPython's does;
     # development mode comes first (the lowest priority), as in CPython.
     interpreter.sys.warnoptions = ["default"] * options.dev_mode + list(options.warnoptions)

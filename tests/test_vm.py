@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from pvm.compiler import compile as pvm_compile
-from pvm.vm import Interpreter
+from pvm.vm.interpreter import Interpreter
 from pvm.vm.tracebacks import format_exception
 
 SNIPPETS = {

@@ -55,7 +55,7 @@ class Function(metaclass=_FunctionClass):
     __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
                  "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
                  "__dict__", "__weakref__", "interpreter", "kind", "simple_arity", "module",
-                 "doc")
+                 "doc", "executable")
 
     @classmethod
     def make(cls, code, globals_, interpreter, defaults=None, kwdefaults=None, closure=None,
@@ -123,6 +123,7 @@ class Function(metaclass=_FunctionClass):
     @__code__.setter
     def __code__(self, code):
         self._code = code
+        self.executable = None      # its decoded form, found on the first call
         flags = code.co_flags
         self.kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
         # Calls with exactly the positional parameters need no binding logic.
@@ -150,31 +151,39 @@ class Function(metaclass=_FunctionClass):
 
 
 class Frame:
-    """One activation of a code object."""
+    """One activation of a code object.
 
-    __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
-                 "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "failed_index", "exit_index",
-                 "generator", "trace_state", "locals_snapshot", "__weakref__")
+    No ``__slots__``: what most frames never change is a class attribute, so making a
+    frame (every guest call does) sets seven attributes, not twenty.  Instances keep
+    the host's compact attribute storage all the same.
+    """
+
+    # The defaults every frame starts with.
+    fast = None
+    cells = None
+    f_locals_mapping = None         # class bodies and modules: the namespace dict
+    f_back = None
+    resume_index = 0
+    callee = None
+    return_value = None
+    reraising = False
+    depth = 0
+    failed_index = -1
+    exit_index = 0                  # the instruction an exception was last raised at
+    generator = None
+    trace_state = None
+    locals_snapshot = None
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
+        # The order of Interpreter.enter, which makes most frames.
         self.f_code = code
         self.handlers = handlers
-        self.stack = []
-        self.fast = None
-        self.cells = None
         self.f_globals = globals_
         self.f_builtins = builtins
-        self.f_locals_mapping = locals_     # class bodies and modules: the namespace dict
-        self.f_back = None
-        self.resume_index = 0
         self.interpreter = interpreter
-        self.callee = None
-        self.return_value = None
-        self.reraising = False
-        self.depth = 0
-        self.failed_index = -1
-        self.exit_index = 0         # the instruction an exception was last raised at
+        self.stack = []
+        if locals_ is not None:
+            self.f_locals_mapping = locals_
 
     def __repr__(self):
         return "<frame at %#x, file %r, line %s, code %s>" % (
@@ -211,7 +220,7 @@ class Frame:
     def clear(self):
         # ``generator``, a weak reference to the generator or coroutine that owns the
         # frame, is set only once the frame was handed out (gi_frame): no cost per call.
-        owner = getattr(self, "generator", None)
+        owner = self.generator
         if owner is not None:
             generator = owner()
             if generator is not None:

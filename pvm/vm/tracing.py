@@ -28,7 +28,6 @@ that only traced frames get, so frames pay nothing for it.
 import threading
 
 from pvm import opcodes
-from pvm.code import decode_instructions
 from pvm.vm import guest_traceback
 
 _get_ident = threading.get_ident
@@ -63,11 +62,10 @@ class FrameTrace:
 
 def frame_trace(frame):
     """The trace state of ``frame``, made on first use."""
-    try:
-        return frame.trace_state
-    except AttributeError:
+    state = frame.trace_state
+    if state is None:
         state = frame.trace_state = FrameTrace()
-        return state
+    return state
 
 
 def frame_attribute(name, default, flag=False, deletable=False):
@@ -75,7 +73,7 @@ def frame_attribute(name, default, flag=False, deletable=False):
     a bool only; deleting a ``deletable`` one sets it back to ``default``."""
 
     def get(frame):
-        state = getattr(frame, "trace_state", None)
+        state = frame.trace_state
         return getattr(state, name) if state is not None else default
 
     def set_(frame, value):
@@ -124,11 +122,10 @@ def _set(interpreter, kind, function):
     tracing = bool(interpreter.tracers)
     if tracing != interpreter.tracing:
         interpreter.tracing = tracing
-        for executable in list(interpreter.executables):
-            if tracing:
-                trace_executable(interpreter, executable)
-            else:
-                untrace_executable(executable)
+        if tracing:
+            interpreter.instrument(instrument)
+        else:
+            interpreter.uninstrument(instrument)
 
 
 def get_trace(interpreter):
@@ -141,27 +138,9 @@ def get_profile(interpreter):
     return thread.profile if thread is not None else None
 
 
-def trace_executable(interpreter, executable):
-    """Put traced handlers, one per instruction, in place of ``executable``'s."""
-    from pvm.vm.handlers import FACTORIES
-    if executable.plain_handlers is not None:
-        return
-    code = executable.code
-    traced = []
-    for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
-        handler = FACTORIES[opcode](operand, index + 1, code)
-        traced.append(_traced(handler, code, index, opcode))
-    executable.plain_handlers = list(executable.handlers)
-    executable.handlers[:] = traced
-
-
-def untrace_executable(executable):
-    if executable.plain_handlers is not None:
-        executable.handlers[:] = executable.plain_handlers
-        executable.plain_handlers = None
-
-
-def _traced(handler, code, index, opcode):
+def instrument(handler, code, index, opcode, operand):
+    """The handler that reports trace events before running ``handler`` (the
+    interpreter's instrument while some thread traces)."""
     traced = _traced_instruction(handler, index, code.line_of(index), opcode)
     return _traced_send(traced, index) if opcode == opcodes.SEND else traced
 
