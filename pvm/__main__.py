@@ -201,6 +201,13 @@ def _host_site_folders():
     return {os.path.abspath(folder) for folder in folders}
 
 
+def _start_tracing(interpreter, options):
+    """-X trace: print the program's instructions (and its imports'), not start-up's."""
+    if options.trace:
+        from pvm.vm.interpreter import instruction_printer
+        interpreter.instrument(instruction_printer(sys.stderr))
+
+
 def run(options):
     from pvm.vm import host_warnings, unraisable
     from pvm.vm.interpreter import Interpreter
@@ -220,7 +227,6 @@ def run(options):
         argv = [options.script or ""] + options.arguments
         first = ""
     interpreter = Interpreter(argv=argv, path=_search_path(), optimize=options.optimize,
-                              trace=options.trace,
                               dont_write_bytecode=options.dont_write_bytecode,
                               pycache_prefix=_absolute_or_none(options.pycache_prefix),
                               host_modules=options.host_modules,
@@ -254,8 +260,10 @@ def run(options):
         interpreter.sys.path.insert(0, first)
         if options.command is not None:
             code = interpreter.compile(options.command + "\n", "<string>", "exec")
+            _start_tracing(interpreter, options)
             interpreter.run_code(code, namespace)
         elif options.module is not None:
+            _start_tracing(interpreter, options)
             run_module(interpreter, options.module, main_module)
         elif options.script is not None and options.script != "-":
             path = options.script
@@ -274,12 +282,14 @@ def run(options):
             main_module.__loader__ = interpreter.importer.external.SourceFileLoader(
                 "__main__", path)
             code = interpreter.compile(source, path, "exec")
+            _start_tracing(interpreter, options)
             interpreter.run_code(code, namespace)
         elif not sys.stdin.isatty() or options.script == "-":
             source = sys.stdin.buffer.read()
             main_module.__file__ = "<stdin>"
             main_module.__cached__ = None
             code = interpreter.compile(source, "<stdin>", "exec")
+            _start_tracing(interpreter, options)
             interpreter.run_code(code, namespace)
         else:
             inspect = False

@@ -75,7 +75,7 @@ class Executable:
 class Interpreter:
     """A guest world: its builtins, its sys, its modules, and the loop."""
 
-    def __init__(self, argv=None, path=None, optimize=0, trace=False, dont_write_bytecode=False,
+    def __init__(self, argv=None, path=None, optimize=0, dont_write_bytecode=False,
                  pycache_prefix=None, host_modules=(), no_site=False, no_user_site=False,
                  dev_mode=False, fusion=True):
         from pvm.vm import world
@@ -99,8 +99,6 @@ class Interpreter:
         # code object runs traced handlers (see pvm.vm.tracing).
         self.tracers = {}
         self.tracing = False
-        if trace:
-            self.instruments.append(instruction_printer(sys.stderr))
         self.builtins = world.make_builtins(self)
         self.builtins_dict = self.builtins.__dict__
         self.sys = world.make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
@@ -638,7 +636,7 @@ def instruction_printer(output):
 def _short_repr(value):
     """The top of the stack for a trace line.  Only built-in scalars show their repr:
     any other repr may run guest code, which would be traced in turn."""
-    if type(value) in _SCALARS:
+    if type(value) in _SCALARS or type(value) is type:
         text = repr(value)
         return text if len(text) <= 60 else text[:57] + "..."
     return "<%s object>" % type(value).__name__

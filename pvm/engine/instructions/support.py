@@ -5,7 +5,9 @@ They live here, at module level, because bodies may not define functions (see
 ``define``); the generated code imports them from here.
 """
 
+import gc
 import operator
+import weakref
 
 from pvm.vm import guest_traceback
 from pvm.vm.objects import Coroutine, Function, Generator
@@ -81,15 +83,38 @@ def guest_method(owner, name):
     kind = type(owner)
     if kind.__getattribute__ is _object_getattribute:
         for klass in kind.__mro__:
-            namespace = klass.__dict__
+            try:
+                namespace = _class_namespaces[id(klass)][0]
+            except KeyError:
+                namespace = _class_namespace(klass)
             if name in namespace:
                 method = namespace[name]
                 if type(method) is Function:
-                    instance_namespace = getattr(owner, "__dict__", None)
-                    if instance_namespace is None or name not in instance_namespace:
+                    try:
+                        shadowed = name in owner.__dict__
+                    except AttributeError:
+                        shadowed = False
+                    if not shadowed:
                         return method
                 return None
     return None
+
+
+# Each class's own namespace dict, the one its read-only ``__dict__`` proxy shows: a
+# lookup in it makes no proxy object (the proxy is new at each read of ``__dict__``).
+# By id(class), with a weak reference that removes the entry when the class dies
+# (classes come and go: each class statement run makes one).
+_class_namespaces = {}
+
+
+def _class_namespace(klass):
+    proxy = klass.__dict__
+    referents = gc.get_referents(proxy)
+    namespace = referents[0] if len(referents) == 1 and type(referents[0]) is dict else proxy
+    key = id(klass)
+    _class_namespaces[key] = (
+        namespace, weakref.ref(klass, lambda _, key=key: _class_namespaces.pop(key, None)))
+    return namespace
 
 
 def exception_group_method(name):
