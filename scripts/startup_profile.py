@@ -469,7 +469,10 @@ def child_main(arguments):
     output, count, preimports = arguments[:3]
     pvm_arguments = arguments[4:]
     count = None if count == "-" else count
-    sys.path.insert(0, REPOSITORY)
+    # The host's path as `python3 -m pvm` has it (pvm makes the guest's from it): the
+    # current folder first, not the starter's "" and scripts/ folder.
+    sys.path[:] = [os.getcwd()] + [entry for entry in sys.path[1:]
+                                   if entry != os.path.dirname(os.path.abspath(__file__))]
     root = Node("(process)", PHASE, None)
     host = Node("pvm's host modules (import)", PHASE, root)
     start = CLOCK()
@@ -638,8 +641,24 @@ class Commands:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def run_checked(command, capture_stderr=False):
-    """(CPU seconds of the child, its stderr) for ``command``, which must succeed."""
+class Usage:
+    """What wait4 says of a finished child: CPU seconds, user and system apart, page
+    faults and the largest resident size."""
+
+    def __init__(self, usage):
+        self.user = usage.ru_utime
+        self.system = usage.ru_stime
+        self.cpu = self.user + self.system
+        self.faults = usage.ru_minflt + usage.ru_majflt
+        self.resident_mb = usage.ru_maxrss / 1024
+
+    def __str__(self):
+        return "user %.3f + system %.3f; %d page faults, %.0f MB" % (
+            self.user, self.system, self.faults, self.resident_mb)
+
+
+def run_checked(command):
+    """(Usage of the child, its stderr) for ``command``, which must succeed."""
     import subprocess
     import tempfile
     with tempfile.TemporaryFile() as errors:
@@ -653,7 +672,7 @@ def run_checked(command, capture_stderr=False):
     if process.returncode != 0:
         raise SystemExit("startup_profile: %s failed (status %d):\n%s"
                          % (_shown(command), process.returncode, text[-3000:]))
-    return usage.ru_utime + usage.ru_stime, text
+    return Usage(usage), text
 
 
 def _shown(command):
@@ -687,29 +706,32 @@ def measure(commands, repeat, count):
     _, host_text = run_checked(commands.pvm("-X", "importtime"))
     # The host runs its site whatever pvm is asked (-S is pvm's option here).
     _, baseline_text = run_checked([sys.executable, "-X", "importtime", "-c", "pass"])
-    pvm_host = parse_importtime(host_text)
     python3_own = {row[0] for row in parse_importtime(baseline_text)}
-    # runpy and what python3's start-up loads come with `python3 -m` itself.
-    results["host_imports"] = [row for row in pvm_host if row[0] not in python3_own
-                               and row[0] not in ("runpy", "pkgutil")]
-    preimports = [row[0] for row in pvm_host if row[0] == "pvm" or row[0].startswith("pvm.")]
-    python3_cpu, pvm_cpu, python3_importtime, children = [], [], [], []
+    preimports = [row[0] for row in parse_importtime(host_text)
+                  if row[0] == "pvm" or row[0].startswith("pvm.")]
+    python3_usage, pvm_usage, python3_importtime, host_imports, children = [], [], [], [], []
     for _ in range(repeat):
-        python3_cpu.append(run_checked(commands.python3())[0])
-        pvm_cpu.append(run_checked(commands.pvm())[0])
+        python3_usage.append(run_checked(commands.python3())[0])
+        pvm_usage.append(run_checked(commands.pvm())[0])
         _, text = run_checked(commands.python3("-X", "importtime"))
         python3_importtime.append(parse_importtime(text))
+        _, text = run_checked(commands.pvm("-X", "importtime"))
+        # runpy and what python3's start-up loads come with `python3 -m` itself.
+        host_imports.append([row for row in parse_importtime(text) if row[0] not in python3_own
+                             and row[0] not in ("runpy", "pkgutil")])
         with tempfile.NamedTemporaryFile("r", suffix=".txt") as output:
-            cpu, _ = run_checked(commands.child(output.name, None, preimports))
+            usage, _ = run_checked(commands.child(output.name, None, preimports))
             report = ast.literal_eval(output.read())
-        report["child_cpu"] = cpu
+        report["child_cpu"] = usage.cpu
         children.append(report)
-    results["python3_cpu"] = min(python3_cpu)
-    results["pvm_cpu"] = min(pvm_cpu)
-    results["python3_importtime"] = min(python3_importtime,
-                                        key=lambda rows: sum(row[1] for row in rows))
+    results["python3_usage"] = min(python3_usage, key=lambda usage: usage.cpu)
+    results["pvm_usage"] = min(pvm_usage, key=lambda usage: usage.cpu)
+
+    def total_self(rows):
+        return sum(row[1] for row in rows)
+    results["python3_importtime"] = min(python3_importtime, key=total_self)
+    results["host_imports"] = min(host_imports, key=total_self)
     results["child"] = min(children, key=lambda report: report["process_cpu"])
-    results["child_cpu"] = min(report["process_cpu"] for report in children)
     results["counts"] = {}
     for mode in count:
         with tempfile.NamedTemporaryFile("r", suffix=".txt") as output:
@@ -719,10 +741,6 @@ def measure(commands, repeat, count):
 
 
 # -- printing ---------------------------------------------------------------------------
-
-def milliseconds(seconds):
-    return "%8.1f" % (seconds * 1e3)
-
 
 def tree(nodes):
     """For the pre-order list of nodes: each one's parent index (None for the root), its
@@ -769,12 +787,14 @@ def print_report(results, commands, label, top, repeat):
           % (label, "cold (empty)" if commands.cold else "warm", repeat, "s" * (repeat > 1)))
     print()
     print("CPU seconds of whole processes (user + system, wait4):")
-    ratio = results["pvm_cpu"] / results["python3_cpu"]
-    print("  %-44s %8.3f" % (python3_label, results["python3_cpu"]))
-    print("  %-44s %8.3f   %.1fx python3" % ("python3 -m pvm " + label, results["pvm_cpu"],
-                                             ratio))
+    python3_usage, pvm_usage = results["python3_usage"], results["pvm_usage"]
+    print("  %-44s %8.3f" % (python3_label, python3_usage.cpu))
+    print("  %-44s %8.3f   %.1fx python3" % ("python3 -m pvm " + label, pvm_usage.cpu,
+                                             pvm_usage.cpu / python3_usage.cpu))
     print("  %-44s %8.3f   time.process_time() at the end of its run"
           % ("pvm instrumented (the tables below)", child["process_cpu"]))
+    print("  python3: %s" % python3_usage)
+    print("  pvm:     %s" % pvm_usage)
     print()
 
     parents, own, cumulative = tree(nodes)
@@ -891,8 +911,9 @@ def print_decoding(child):
         names = {}
         for filename, seconds in compiled:
             names[filename] = names.get(filename, 0.0) + seconds
+        largest = sorted(names.items(), key=lambda item: -item[1])[:6]
         listed = ", ".join("%s %.1f" % (os.path.basename(name), seconds * 1e3)
-                           for name, seconds in sorted(names.items(), key=lambda item: -item[1])[:6])
+                           for name, seconds in largest)
         print("  compiled at run time: %d sources, %.1f ms (%s)"
               % (len(compiled), sum(seconds for _, seconds in compiled) * 1e3, listed))
     print()
