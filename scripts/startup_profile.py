@@ -74,7 +74,7 @@ WRAPPED = {
     # Decoding a code object into handlers, and the fusion pass decode calls (by the
     # name it calls it by, in the module of decode).
     "decode": ("pvm.vm.interpreter", "Interpreter.decode", ("self", "code")),
-    "fuse": ("pvm.vm.interpreter", "fuse", ("code", "pairs", "handlers")),
+    "fuse": ("pvm.engine.decode", "fuse", ("code", "pairs", "handlers")),
     # Running code: module bodies (and exec/eval), class bodies; compiling.
     "run_code": ("pvm.vm.interpreter", "Interpreter.run_code",
                  ("self", "code", "globals_", "locals_")),
