@@ -36,7 +36,8 @@ Options:
 -X opt : set implementation-specific option; pvm knows -X trace (print each
          instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
          parallel tree rooted at PATH), -X host-modules=NAME,... (take these
-         modules and their submodules from the host: faster, less faithful)
+         modules and their submodules from the host: faster, less faithful),
+         -X fusion=0 (run without superinstructions, one handler per instruction)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -116,6 +117,8 @@ def parse_arguments(argv):
                     options.pycache_prefix = value.partition("=")[2] or None
                 elif value == "dev":
                     options.dev_mode = True
+                elif value in ("fusion=0", "fusion=1"):
+                    options.fusion = value == "fusion=1"
                 elif value.startswith("host-modules="):
                     options.host_modules.extend(
                         name for name in value.partition("=")[2].split(",") if name)

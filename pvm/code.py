@@ -49,7 +49,7 @@ class Code:
                  "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
                  "co_cellvars", "co_freevars", "co_filename", "co_name", "co_qualname",
                  "co_firstlineno", "co_positions_table", "_packed_positions",
-                 "co_exceptiontable", "executable", "__weakref__")
+                 "co_exceptiontable", "__weakref__")
 
     def __init__(self, *, argcount, posonlyargcount, kwonlyargcount, stacksize, flags,
                  code, consts, names, varnames, cellvars, freevars, filename, name,
@@ -72,12 +72,11 @@ class Code:
         # One (line, end line, column, end column) per instruction; columns in UTF-8 bytes.
         self.co_positions_table = tuple(positions)
         # (start, end, target, depth, push_offset) per protected range of instructions.
+        # Set last: from here on the code object is read-only.
         self.co_exceptiontable = tuple(exceptiontable)
-        # The VM's decoded form, made on first run.  Not part of the value of the code.
-        self.executable = None
 
     def __setattr__(self, name, value):
-        if name != "executable" and hasattr(self, "executable"):
+        if hasattr(self, "co_exceptiontable"):
             raise AttributeError("readonly attribute")
         object.__setattr__(self, name, value)
 
@@ -338,12 +337,12 @@ _new_code = object.__new__
 (_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize, _set_flags,
  _set_code, _set_consts, _set_names, _set_varnames, _set_cellvars, _set_freevars,
  _set_filename, _set_name, _set_qualname, _set_firstlineno, _set_packed_positions,
- _set_exceptiontable, _set_positions, _set_executable) = (
+ _set_exceptiontable, _set_positions) = (
     getattr(Code, name).__set__ for name in (
         "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
         "co_flags", "co_code", "co_consts", "co_names", "co_varnames", "co_cellvars",
         "co_freevars", "co_filename", "co_name", "co_qualname", "co_firstlineno",
-        "_packed_positions", "co_exceptiontable", "co_positions_table", "executable"))
+        "_packed_positions", "co_exceptiontable", "co_positions_table"))
 
 
 def _code_from_tuple(data):
@@ -373,7 +372,6 @@ def _code_from_tuple(data):
     _set_firstlineno(code, firstlineno)
     _set_packed_positions(code, packed_positions)
     _set_exceptiontable(code, exceptiontable)
-    _set_executable(code, None)
     return code
 
 

@@ -105,6 +105,7 @@ class Invocation:
     file_name: str
     python_options: tuple
     program_arguments: tuple
+    pvm_options: tuple = ()         # given to pvm only (--pvm-option)
 
     @classmethod
     def for_program(cls, program, root=PROGRAMS_FOLDER):
@@ -122,7 +123,7 @@ class Invocation:
         return [python, *self.python_options, self.file_name, *self.program_arguments]
 
     def pvm_command(self, python):
-        return [python, "-m", "pvm", *self.python_options, self.file_name,
+        return [python, "-m", "pvm", *self.pvm_options, *self.python_options, self.file_name,
                 *self.program_arguments]
 
 
@@ -243,9 +244,12 @@ def _last_line(text, limit=100):
     return line if len(line) <= limit else line[:limit - 3] + "..."
 
 
-def compare_program(program, python=None, timeout=DEFAULT_TIMEOUT, root=PROGRAMS_FOLDER):
+def compare_program(program, python=None, timeout=DEFAULT_TIMEOUT, root=PROGRAMS_FOLDER,
+                    pvm_options=()):
     python = python or oracle_python()
-    expected, actual = run_both(Invocation.for_program(program, root), python, timeout)
+    invocation = dataclasses.replace(Invocation.for_program(program, root),
+                                     pvm_options=tuple(pvm_options))
+    expected, actual = run_both(invocation, python, timeout)
     return Comparison(program, expected, actual)
 
 
@@ -323,6 +327,9 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument("--python", default=oracle_python(),
                         help="the host interpreter: the oracle, and pvm's host")
+    parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
+                        help="an option for pvm only, e.g. --pvm-option=-Xfusion=0 "
+                        "(repeat for several)")
     parser.add_argument("--update-known-failures", action="store_true",
                         help="rewrite known_failures.txt from this run")
     parser.add_argument("--check-oracle", action="store_true",
@@ -344,7 +351,8 @@ def main(argv=None):
 
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         comparisons = list(pool.map(
-            lambda program: compare_program(program, arguments.python, arguments.timeout),
+            lambda program: compare_program(program, arguments.python, arguments.timeout,
+                                            pvm_options=arguments.pvm_option),
             programs))
 
     known = read_known_failures()

@@ -141,7 +141,7 @@ def test_code_flags_match_cpython():
 
 
 def test_every_opcode_has_a_vm_handler():
-    from pvm.engine.handlers import FACTORIES
+    from pvm.engine.tier0 import FACTORIES
     for spec in opcodes.OPCODES:
         assert (FACTORIES[spec.number] is None) == spec.pseudo, spec.name
 

@@ -1,4 +1,4 @@
-"""pvm's import system (pvm/importer.py): CPython's importlib run on pvm.
+"""pvm's import system (pvm/world/importer.py): CPython's importlib run on pvm.
 
 Differential where the behaviour is CPython's: the same program, in the same
 temporary folder, run by ``python3`` and by ``python3 -m pvm`` gives the same
@@ -98,7 +98,7 @@ def test_implementation_and_cache_from_source(tmp_path):
 def test_accelerators_that_mix_worlds_are_hidden_or_replaced(tmp_path):
     # pvm's design: the C _elementtree would import the host's xml.etree modules, so
     # the guest does without it; the C _pickle would look modules up in the host's
-    # sys.modules, so the guest gets pvm's _pickle (pvm/guest), made of pickle's classes.
+    # sys.modules, so the guest gets pvm's _pickle (pvm/world/guest), made of pickle's classes.
     status, output, _ = run([sys.executable, "-m", "pvm", "-c", textwrap.dedent("""
         try:
             import _elementtree

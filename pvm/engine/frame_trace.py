@@ -23,11 +23,10 @@ class FrameTrace:
 
 def frame_trace(frame):
     """The trace state of ``frame``, made on first use."""
-    try:
-        return frame.trace_state
-    except AttributeError:
+    state = frame.trace_state
+    if state is None:
         state = frame.trace_state = FrameTrace()
-        return state
+    return state
 
 
 def frame_attribute(name, default, flag=False, deletable=False):
@@ -35,7 +34,7 @@ def frame_attribute(name, default, flag=False, deletable=False):
     a bool only; deleting a ``deletable`` one sets it back to ``default``."""
 
     def get(frame):
-        state = getattr(frame, "trace_state", None)
+        state = frame.trace_state
         return getattr(state, name) if state is not None else default
 
     def set_(frame, value):

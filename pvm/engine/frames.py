@@ -24,31 +24,39 @@ UNBOUND = Unbound()
 
 
 class Frame:
-    """One activation of a code object."""
+    """One activation of a code object.
 
-    __slots__ = ("f_code", "handlers", "stack", "fast", "cells", "f_globals", "f_builtins",
-                 "f_locals_mapping", "f_back", "resume_index", "interpreter", "callee",
-                 "return_value", "reraising", "depth", "failed_index", "exit_index",
-                 "generator", "trace_state", "locals_snapshot", "__weakref__")
+    No ``__slots__``: what most frames never change is a class attribute, so making a
+    frame (every guest call does) sets seven attributes, not twenty.  Instances keep
+    the host's compact attribute storage all the same.
+    """
+
+    # The defaults every frame starts with.
+    fast = None
+    cells = None
+    f_locals_mapping = None         # class bodies and modules: the namespace dict
+    f_back = None
+    resume_index = 0
+    callee = None
+    return_value = None
+    reraising = False
+    depth = 0
+    failed_index = -1
+    exit_index = 0                  # the instruction an exception was last raised at
+    generator = None
+    trace_state = None
+    locals_snapshot = None
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
+        # The order of Interpreter.enter, which makes most frames.
         self.f_code = code
         self.handlers = handlers
-        self.stack = []
-        self.fast = None
-        self.cells = None
         self.f_globals = globals_
         self.f_builtins = builtins
-        self.f_locals_mapping = locals_     # class bodies and modules: the namespace dict
-        self.f_back = None
-        self.resume_index = 0
         self.interpreter = interpreter
-        self.callee = None
-        self.return_value = None
-        self.reraising = False
-        self.depth = 0
-        self.failed_index = -1
-        self.exit_index = 0         # the instruction an exception was last raised at
+        self.stack = []
+        if locals_ is not None:
+            self.f_locals_mapping = locals_
 
     def __repr__(self):
         return "<frame at %#x, file %r, line %s, code %s>" % (
@@ -86,7 +94,7 @@ class Frame:
     def clear(self):
         # ``generator``, a weak reference to the generator or coroutine that owns the
         # frame, is set only once the frame was handed out (gi_frame): no cost per call.
-        owner = getattr(self, "generator", None)
+        owner = self.generator
         if owner is not None:
             generator = owner()
             if generator is not None:

@@ -19,40 +19,42 @@ printed.  The guest's world (``pvm.world``), built on the engine, installs what
 the engine needs of it as attributes of the interpreter (see ``__init__``).
 """
 
-import sys
 import weakref
 
 from pvm import opcodes
-from pvm.code import decode_instructions
-from pvm.engine import handlers as _handlers, tracing
+from pvm.engine import decode as decoding, tracing
 from pvm.engine.arguments import bind
-from pvm.engine.fusion import fuse
-from pvm.engine.handlers import CALL_FRAME, RETURN
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import runs_guest_frames
 from pvm.engine.objects import CellType, SUSPENDABLE_CLASSES, Coroutine, Generator
+from pvm.engine.signals import CALL_FRAME, RETURN
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
+_new_object = object.__new__
 
 
 class Executable:
-    """The decoded form of a code object that the loop runs."""
+    """The decoded form of a code object that the loop runs, owned by one interpreter.
 
-    __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "exception_table",
-                 "send_targets", "code", "plain_handlers", "__weakref__")
+    ``handlers`` is the list running frames hold: instrumentation replaces its items in
+    place, so that frames running the code switch at their next instruction.
+    """
 
-    def __init__(self, code, handlers):
+    __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
+                 "code_reference", "plain_handlers")
+
+    def __init__(self, code, handlers, code_reference):
         self.handlers = handlers
-        self.code = code
-        # The handlers the loop runs when no thread traces (see pvm.engine.tracing).
+        # Weak: the interpreter's table of executables must not keep code alive.
+        self.code_reference = code_reference
+        # The handlers the loop runs when nothing instruments the code.
         self.plain_handlers = None
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
                                 for index, name in enumerate(code.co_cellvars)
                                 if name in code.co_varnames]
-        self.exception_table = code.co_exceptiontable
         # Where a frame suspended in a yield from / await resumes (just after the
         # YIELD_VALUE that follows a SEND) -> where that SEND jumps when done.
         self.send_targets = {}
@@ -65,7 +67,7 @@ class Executable:
 class Interpreter:
     """The loop, and the state of the guest frames it runs."""
 
-    def __init__(self, trace=False):
+    def __init__(self, fusion=True):
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
@@ -74,14 +76,16 @@ class Interpreter:
         self.handled_below = []
         self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
-        self.trace = trace
-        self.trace_output = sys.stderr
-        self.traced_executables = {}
+        self.fusion = fusion            # -X fusion=0 runs without superinstructions
+        # The decoded form of each code object this interpreter has run, by id(code)
+        # (an entry goes when its code dies).
+        self.executables = {}
+        # What instruments every instruction (see instrument()): wrappers, outermost last.
+        self.instruments = []
         # sys.settrace: each thread's trace function; while there is one, every decoded
         # code object runs traced handlers (see pvm.engine.tracing).
         self.tracers = {}
         self.tracing = False
-        self.executables = weakref.WeakSet()
         # What the engine needs of the world that runs on it, which the world installs
         # as it builds the engine (pvm.world.World):
         # the builtins of functions, and of frames whose globals have no __builtins__;
@@ -100,57 +104,60 @@ class Interpreter:
         # warn_never_awaited(coroutine): a coroutine dies without having run.
         self.warn_never_awaited = _not_installed("warn_never_awaited")
 
-    # -- decoding ---------------------------------------------------------------------
+    # -- decoding and instrumenting ---------------------------------------------------
 
     def decode(self, code):
-        """The handlers of ``code``, made once and kept on it."""
-        if self.trace:
-            return self._decode_traced(code)
-        factories = _handlers.FACTORIES
-        handlers = []
-        pairs = decode_instructions(code.co_code)
-        for index, (opcode, operand) in enumerate(pairs):
-            handlers.append(factories[opcode](operand, index + 1, code))
-        fuse(code, pairs, handlers)
-        executable = Executable(code, handlers)
-        code.executable = executable
-        self.executables.add(executable)
-        if self.tracing:
-            tracing.trace_executable(self, executable)
+        """The decoded form of ``code`` in this interpreter, made on its first run."""
+        executables = self.executables
+        key = id(code)
+        reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
+        executable = Executable(code, decoding.handlers_of(code, self.fusion), reference)
+        executables[key] = executable
+        if self.instruments:
+            self._instrument_executable(executable)
         return executable
-
-    def _decode_traced(self, code):
-        executable = self.traced_executables.get(code)
-        if executable is not None:
-            return executable
-        factories = _handlers.FACTORIES
-        handlers = []
-        for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
-            handler = factories[opcode](operand, index + 1, code)
-            handlers.append(self._tracing(handler, code, index, opcode, operand))
-        executable = self.traced_executables[code] = Executable(code, handlers)
-        return executable
-
-    def _tracing(self, handler, code, index, opcode, operand):
-        from pvm.dis import describe_operand
-        name = opcodes.OPCODES[opcode].name
-        argument = describe_operand(code, opcode, operand)
-        output = self.trace_output
-
-        def traced(frame, stack, fast):
-            top = repr(stack[-1]) if stack else "-"
-            if len(top) > 60:
-                top = top[:57] + "..."
-            print("%s:%d %4d %-20s %-24s top: %s" % (
-                code.co_name, code.line_of(index) or 0, index, name, argument, top),
-                file=output)
-            return handler(frame, stack, fast)
-        return traced
 
     def executable_of(self, code):
-        if self.trace:
-            return self._decode_traced(code)
-        return code.executable or self.decode(code)
+        executable = self.executables.get(id(code))
+        return executable if executable is not None else self.decode(code)
+
+    def instrument(self, wrapper):
+        """Run every instruction through ``wrapper(handler, code, index, opcode, operand)``,
+        which returns the handler to run instead (reporting, counting, printing).
+
+        The one mechanism for all instrumentation (sys.settrace, -X trace): each
+        decoded code object's handler list is replaced in place by wrapped single
+        handlers, no superinstructions, while any wrapper is installed; the plain loop
+        pays nothing for it.
+        """
+        self.instruments.append(wrapper)
+        self._reinstrument()
+
+    def uninstrument(self, wrapper):
+        self.instruments.remove(wrapper)
+        self._reinstrument()
+
+    def _reinstrument(self):
+        for executable in list(self.executables.values()):
+            self._instrument_executable(executable)
+
+    def _instrument_executable(self, executable):
+        if not self.instruments:
+            if executable.plain_handlers is not None:
+                executable.handlers[:] = executable.plain_handlers
+                executable.plain_handlers = None
+            return
+        code = executable.code_reference()
+        if code is None:
+            return
+        pairs = code.instructions()
+        handlers = decoding.single_handlers(code, pairs)
+        for index, (opcode, operand) in enumerate(pairs):
+            for wrapper in self.instruments:
+                handlers[index] = wrapper(handlers[index], code, index, opcode, operand)
+        if executable.plain_handlers is None:
+            executable.plain_handlers = list(executable.handlers)
+        executable.handlers[:] = handlers
 
     # -- frames ---------------------------------------------------------------------------
 
@@ -178,11 +185,17 @@ class Interpreter:
         """A new frame for a call of ``function``, its arguments bound."""
         # The slot, not the __code__ property: this is the path of every guest call.
         code = function._code
-        executable = code.executable
-        if executable is None or self.trace:
-            executable = self.executable_of(code)
-        frame = Frame(code, executable.handlers, function.__globals__, function.__builtins__,
-                      None, self)
+        executable = function.executable
+        if executable is None:
+            executable = function.executable = self.executable_of(code)
+        # Frame.__init__ written out: this is the path of every guest call.
+        frame = _new_object(Frame)
+        frame.f_code = code
+        frame.handlers = executable.handlers
+        frame.f_globals = function.__globals__
+        frame.f_builtins = function.__builtins__
+        frame.interpreter = self
+        frame.stack = []
         if not keywords and function.simple_arity == len(arguments):
             arguments.extend(executable.padding)
             fast = arguments
@@ -242,7 +255,7 @@ class Interpreter:
         if frame.f_locals_mapping is not None:
             return frame.f_locals_mapping
         code = frame.f_code
-        result = getattr(frame, "locals_snapshot", None)
+        result = frame.locals_snapshot
         if result is None:
             result = frame.locals_snapshot = {}
         for name, value in zip(code.co_varnames, frame.fast or ()):
@@ -520,11 +533,43 @@ class Interpreter:
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
 
+
 def _not_installed(hook):
     """What a hook does until a world installs it: an engine alone has no world to ask."""
     def missing(*arguments):
         raise RuntimeError("no world has installed the interpreter's %s hook" % hook)
     return missing
+
+
+def instruction_printer(output):
+    """``-X trace``: an instrument that prints each instruction as it runs, with the top
+    of the stack, for people learning how Python runs."""
+    from pvm.dis import describe_operand
+
+    def wrap(handler, code, index, opcode, operand):
+        name = opcodes.OPCODES[opcode].name
+        argument = describe_operand(code, opcode, operand)
+        line = code.line_of(index) or 0
+
+        def printing(frame, stack, fast):
+            top = _short_repr(stack[-1]) if stack else "-"
+            print("%s:%d %4d %-20s %-24s top: %s" % (code.co_name, line, index, name,
+                                                      argument, top), file=output)
+            return handler(frame, stack, fast)
+        return printing
+    return wrap
+
+
+def _short_repr(value):
+    """The top of the stack for a trace line.  Only built-in scalars show their repr:
+    any other repr may run guest code, which would be traced in turn."""
+    if type(value) in _SCALARS or type(value) is type:
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return "<%s object>" % type(value).__name__
+
+
+_SCALARS = frozenset({int, float, complex, bool, str, bytes, type(None)})
 
 
 def _hide_frames(error, filename, runs_on):

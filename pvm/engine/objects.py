@@ -44,7 +44,7 @@ class Function(metaclass=_FunctionClass):
     __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
                  "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
                  "__dict__", "__weakref__", "interpreter", "kind", "simple_arity", "module",
-                 "doc")
+                 "doc", "executable")
 
     @classmethod
     def make(cls, code, globals_, interpreter, defaults=None, kwdefaults=None, closure=None,
@@ -110,6 +110,7 @@ class Function(metaclass=_FunctionClass):
     @__code__.setter
     def __code__(self, code):
         self._code = code
+        self.executable = None      # its decoded form, found on the first call
         flags = code.co_flags
         self.kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
         # Calls with exactly the positional parameters need no binding logic.

@@ -28,10 +28,8 @@ that only traced frames get, so frames pay nothing for it (``pvm.engine.frame_tr
 import threading
 
 from pvm import opcodes
-from pvm.code import decode_instructions
 from pvm.engine import guest_traceback
 from pvm.engine.frame_trace import frame_trace
-from pvm.engine.handlers import FACTORIES
 from pvm.engine.objects import Coroutine, Function, Generator
 
 _get_ident = threading.get_ident
@@ -84,11 +82,10 @@ def _set(interpreter, kind, function):
     tracing = bool(interpreter.tracers)
     if tracing != interpreter.tracing:
         interpreter.tracing = tracing
-        for executable in list(interpreter.executables):
-            if tracing:
-                trace_executable(interpreter, executable)
-            else:
-                untrace_executable(executable)
+        if tracing:
+            interpreter.instrument(instrument)
+        else:
+            interpreter.uninstrument(instrument)
 
 
 def get_trace(interpreter):
@@ -101,26 +98,9 @@ def get_profile(interpreter):
     return thread.profile if thread is not None else None
 
 
-def trace_executable(interpreter, executable):
-    """Put traced handlers, one per instruction, in place of ``executable``'s."""
-    if executable.plain_handlers is not None:
-        return
-    code = executable.code
-    traced = []
-    for index, (opcode, operand) in enumerate(decode_instructions(code.co_code)):
-        handler = FACTORIES[opcode](operand, index + 1, code)
-        traced.append(_traced(handler, code, index, opcode))
-    executable.plain_handlers = list(executable.handlers)
-    executable.handlers[:] = traced
-
-
-def untrace_executable(executable):
-    if executable.plain_handlers is not None:
-        executable.handlers[:] = executable.plain_handlers
-        executable.plain_handlers = None
-
-
-def _traced(handler, code, index, opcode):
+def instrument(handler, code, index, opcode, operand):
+    """The handler that reports trace events before running ``handler`` (the
+    interpreter's instrument while some thread traces)."""
     traced = _traced_instruction(handler, index, code.line_of(index), opcode)
     return _traced_send(traced, index) if opcode == opcodes.SEND else traced
 

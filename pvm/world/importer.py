@@ -27,7 +27,7 @@ HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
 table (the guest would mix two copies of one module: two CancelledError
 classes, two numbers.Number ABCs); the guest does without them and uses the
 pure-Python fallback each has, or pvm's replacement (GUEST_REPLACEMENTS, in
-pvm/guest/: the C _pickle looks globals up in the host's module table, the C
+pvm/world/guest/: the C _pickle looks globals up in the host's module table, the C
 _warnings serves the host's warnings module; each replacement behaves as the C
 module where programs see it).  Modules in ``host_modules`` are taken from the
 host: SHARED_WITH_HOST always, because C code the guest uses raises, registers
@@ -55,7 +55,7 @@ from pvm.engine import guest_traceback
 from pvm.world import guest
 
 HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
-# C modules the guest gets pvm's own version of (in pvm/guest/), each with the host
+# C modules the guest gets pvm's own version of (in pvm/world/guest/), each with the host
 # values it is handed through its spec's loader_state.
 GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer},
                       "_warnings": dict}

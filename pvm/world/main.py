@@ -37,6 +37,7 @@ class Options:
         self.dev_mode = False               # -X dev, PYTHONDEVMODE
         self.unbuffered = False             # -u
         self.trace = False                  # -X trace
+        self.fusion = True                  # -X fusion=0 turns it off
         self.dont_write_bytecode = False    # -B, PYTHONDONTWRITEBYTECODE
         self.pycache_prefix: str | None = None  # -X pycache_prefix=, PYTHONPYCACHEPREFIX
         self.host_modules: list[str] = []   # -X host-modules=
@@ -66,7 +67,7 @@ def run(options: Options) -> int:
         argv = [options.script or ""] + options.arguments
         first = ""
     world = World(argv=argv, path=search_path(options.python_path),
-                  optimize=options.optimize, trace=options.trace,
+                  optimize=options.optimize, trace=options.trace, fusion=options.fusion,
                   dont_write_bytecode=options.dont_write_bytecode,
                   pycache_prefix=_absolute_or_none(options.pycache_prefix),
                   host_modules=tuple(options.host_modules), no_site=options.no_site,

@@ -18,7 +18,7 @@ import weakref
 from pvm.code import Code
 from pvm.compile_warnings import redirected_to
 from pvm.compiler import compile as pvm_compile
-from pvm.engine.interpreter import Interpreter
+from pvm.engine.interpreter import Interpreter, instruction_printer
 from pvm.world import guest, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
@@ -43,19 +43,23 @@ class World:
     The arguments are python's command-line settings: ``argv`` and ``path`` become
     ``sys.argv`` and ``sys.path`` (the standard library's folders, before ``site``
     runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
-    as it runs; ``dont_write_bytecode`` (-B) and ``pycache_prefix`` govern the cache
-    files; ``host_modules`` (-X host-modules) are modules taken from the host;
+    of the program as it runs; ``fusion`` (-X fusion=0 turns it off) runs common
+    sequences of instructions as one; ``dont_write_bytecode`` (-B) and
+    ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules) are modules taken from the host;
     ``no_site``, ``no_user_site`` and ``dev_mode`` show in ``sys.flags``, and
     ``warnoptions`` (-W) in ``sys.warnoptions``.
     """
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
-                 optimize: int = 0, trace: bool = False, dont_write_bytecode: bool = False,
-                 pycache_prefix: str | None = None, host_modules: tuple[str, ...] = (),
-                 no_site: bool = False, no_user_site: bool = False, dev_mode: bool = False,
+                 optimize: int = 0, trace: bool = False, fusion: bool = True,
+                 dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
+                 host_modules: tuple[str, ...] = (), no_site: bool = False,
+                 no_user_site: bool = False, dev_mode: bool = False,
                  warnoptions: tuple[str, ...] = ()):
         self.optimize = optimize
-        self.interpreter = interpreter = Interpreter(trace=trace)
+        self.trace = trace
+        self.instruction_printer = None     # -X trace's, once the program starts
+        self.interpreter = interpreter = Interpreter(fusion=fusion)
         self.modules = {}
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
@@ -154,6 +158,7 @@ class World:
     def run_command(self, command: str) -> None:
         """``-c COMMAND``: run ``command`` as the ``__main__`` module."""
         code = self.compile(command + "\n", "<string>", "exec")
+        self._start_program()
         self.run_code(code, self.main_module.__dict__)
 
     def run_script(self, source: str | bytes, path: str) -> None:
@@ -165,7 +170,9 @@ class World:
         main_module.__file__ = path
         main_module.__cached__ = None
         main_module.__loader__ = self.importer.external.SourceFileLoader("__main__", path)
-        self.run_code(self.compile(source, path, "exec"), main_module.__dict__)
+        code = self.compile(source, path, "exec")
+        self._start_program()
+        self.run_code(code, main_module.__dict__)
 
     def run_source(self, source: str | bytes, filename: str) -> None:
         """Run ``source`` (a program piped to stdin: ``filename`` is ``<stdin>``) as
@@ -173,11 +180,22 @@ class World:
         main_module = self.main_module
         main_module.__file__ = filename
         main_module.__cached__ = None
-        self.run_code(self.compile(source, filename, "exec"), main_module.__dict__)
+        code = self.compile(source, filename, "exec")
+        self._start_program()
+        self.run_code(code, main_module.__dict__)
 
     def run_module(self, name: str) -> None:
         """``-m NAME``: the guest's runpy runs it as ``__main__``, as CPython's ``-m`` does."""
-        self.import_module("runpy")._run_module_as_main(name, True)
+        runpy = self.import_module("runpy")
+        self._start_program()
+        runpy._run_module_as_main(name, True)
+
+    def _start_program(self):
+        """The program is about to run: -X trace prints its instructions (and those of
+        what it imports) from here on, not start-up's."""
+        if self.trace and self.instruction_printer is None:
+            self.instruction_printer = instruction_printer(host_sys.stderr)
+            self.interpreter.instrument(self.instruction_printer)
 
     def interact(self, quiet: bool = False) -> int:
         """The interactive prompt, in ``__main__``, until end of input or exit(); the exit

@@ -1,0 +1,101 @@
+"""Decoding: a code object's instructions into the handlers the loop runs.
+
+Each instruction gets the handler its definition's maker returns
+(``tier0.FACTORIES``); then, unless fusion is off (``-X fusion=0``), each place where
+a superinstruction's row occurs gets that row's handler at its first instruction.  The
+single handlers stay in place behind it: instrumentation (tracing, ``-X trace``) runs
+them, and a frame resumes at one after a call returns.
+"""
+
+from pvm import opcodes
+from pvm.code import decode_instructions
+from pvm.engine import tier0
+
+_LONGEST_ROW = max(len(row) for row in tier0.SUPERINSTRUCTIONS)
+
+
+def _rows_by_opening():
+    """The rows starting with each pair of opcodes, longest first: most pairs start
+    none, and decoding is on every module's start-up path."""
+    by_opening = {}
+    for row, makers in tier0.SUPERINSTRUCTIONS.items():
+        by_opening.setdefault(row[:2], []).append((row, makers))
+    for rows in by_opening.values():
+        rows.sort(key=lambda item: -len(item[0]))
+    return by_opening
+
+
+_ROWS_BY_OPENING = _rows_by_opening()
+
+
+def single_handlers(code, pairs=None):
+    """One handler per instruction of ``code``."""
+    factories = tier0.FACTORIES
+    if pairs is None:
+        pairs = decode_instructions(code.co_code)
+    return [factories[opcode](code, operand, index)
+            for index, (opcode, operand) in enumerate(pairs)]
+
+
+def handlers_of(code, fusion=True):
+    """The handlers the loop runs for ``code``."""
+    pairs = decode_instructions(code.co_code)
+    handlers = single_handlers(code, pairs)
+    if fusion:
+        fuse(code, pairs, handlers)
+    return handlers
+
+
+def fuse(code, pairs, handlers):
+    """Put superinstructions in ``handlers`` where their rows occur; return how many."""
+    count = len(pairs)
+    # Boundaries no run may cross: jump targets, and where protected ranges start, end
+    # and land (a handler cuts the stack to a depth that a run's locals would miss).
+    boundaries = {operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP}
+    for start, end, target, _depth, _lasti in code.co_exceptiontable:
+        boundaries.update((start, end, target))
+    # next_boundary[i]: the first boundary after instruction i, so that "nothing lands
+    # inside the run" is one comparison.
+    next_boundary = [count] * count
+    following = count
+    for index in range(count - 1, -1, -1):
+        next_boundary[index] = following
+        if index in boundaries:
+            following = index
+    selectors = tier0.SELECTORS
+    by_opening = _ROWS_BY_OPENING
+    opcodes_only = [opcode for opcode, _ in pairs]
+    chosen = [None] * count         # (length, handler) of the best run at each index
+    for index in range(count - 1):
+        rows = by_opening.get((opcodes_only[index], opcodes_only[index + 1]))
+        if rows is None:
+            continue
+        limit = next_boundary[index]
+        for row, makers in rows:
+            end = index + len(row)
+            if end > limit or tuple(opcodes_only[index:end]) != row:
+                continue
+            run = pairs[index:end]
+            key = tuple(selectors[opcode](code, operand) for opcode, operand in run)
+            maker = makers.get(key)
+            handler = maker(code, run, index) if maker is not None else None
+            if handler is not None:
+                chosen[index] = (len(row), handler)
+                break
+    fused = 0
+    index = 0
+    while index < count:
+        here = chosen[index]
+        if here is None:
+            index += 1
+            continue
+        length, handler = here
+        # A longer run starting at the next instruction saves more (o.m(x) after a load).
+        following = chosen[index + 1] if index + 1 < count else None
+        if following is not None and following[0] > length:
+            index += 1
+            continue
+        handlers[index] = handler
+        fused += 1
+        index += length
+    return fused

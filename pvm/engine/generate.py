@@ -1,0 +1,738 @@
+"""The generator: instruction definitions in, the tier-0 handlers and superinstructions out.
+
+    python3 -m pvm.engine.generate            write pvm/engine/tier0.py
+    python3 -m pvm.engine.generate --check    exit 1 if tier0.py is not what it would write
+
+``pvm/engine/tier0.py`` is checked in (a reader can open it and see every handler the
+loop runs) and ``tests/test_generate.py`` fails when it is stale.
+
+For each definition (see ``pvm.engine.instructions.define``) the generator writes a
+*maker*: a function of ``(code, operand, index)``, run once when a code object is
+decoded, that binds the decode-time names the body reads and returns the handler,
+``handler(frame, stack, fast) -> next index``.  The stack work is the generator's: a
+body's inputs are popped (the deepest one only read, when the body has an output to put
+in its place) and its outputs pushed, as a hand-written handler would.
+
+For each row of ``pvm.engine.superinstructions`` and each combination of its opcodes'
+fusable bodies, it writes a maker of one handler for the whole run: the bodies are
+joined, their variables renamed apart, and the values one part pushes and the next pops
+become local variables (a virtual stack); only what is left at an exit reaches the real
+stack.  A part after the first that fails records its own index in
+``frame.failed_index``, so tracebacks and exception handlers see the instruction that
+failed, as without fusion.
+"""
+
+import argparse
+import ast
+import builtins
+import inspect
+import os
+import sys
+import textwrap
+
+from pvm import opcodes
+from pvm.engine import superinstructions
+from pvm.engine.instructions import DEFINITIONS, VARIANTS
+from pvm.engine.instructions.define import DECODED, RUNTIME, TERMINATORS
+
+OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tier0.py")
+
+
+class GenerationError(Exception):
+    """A definition or row the generator cannot turn into code."""
+
+
+# -- reading a definition ---------------------------------------------------------------
+
+class Body:
+    """A definition's statements and what its names are."""
+
+    def __init__(self, definition):
+        self.definition = definition
+        source = textwrap.dedent(inspect.getsource(definition.function))
+        function = ast.parse(source).body[0]
+        statements = function.body
+        self.doc = None
+        if (statements and isinstance(statements[0], ast.Expr)
+                and isinstance(statements[0].value, ast.Constant)
+                and isinstance(statements[0].value.value, str)):
+            self.doc = statements[0].value.value
+            statements = statements[1:]
+        self.statements = statements or [ast.Pass()]
+        function.decorator_list = []
+        for node in ast.walk(function):
+            if node is not function and isinstance(
+                    node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp,
+                           ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.ClassDef)):
+                raise GenerationError("%s: a body may not define a nested scope"
+                                      % definition.name)
+        parameters = list(definition.inputs)
+        if definition.variable_input:
+            parameters.append(definition.variable_input)
+        self.parameters = parameters
+        assigned = set()
+        loaded = set()
+        for statement in self.statements:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Name):
+                    (assigned if isinstance(node.ctx, (ast.Store, ast.Del)) else loaded).add(
+                        node.id)
+                elif isinstance(node, ast.ExceptHandler) and node.name:
+                    assigned.add(node.name)
+        self.assigned = assigned
+        self.locals = set(parameters) | assigned | {
+            name for name in definition.context if name in DECODED}
+        module = sys.modules[definition.module]
+        self.imports = {}
+        for name in sorted(loaded - self.locals - set(RUNTIME) - set(TERMINATORS)):
+            if hasattr(module, name):
+                self.imports[name] = definition.module
+            elif not hasattr(builtins, name):
+                raise GenerationError("%s: unknown name %r" % (definition.name, name))
+        # The decode-time names the maker binds: those the body reads, and those its
+        # exits need (next_index for calls and yields, target for jumps).
+        self.decoded = [name for name in definition.context if name in DECODED]
+        self.terminators = {node.value.func.id for node in ast.walk(function)
+                            if _terminator_name(node)}
+        self.returns = any(isinstance(node, ast.Return) for node in ast.walk(function))
+
+    def outputs_of(self, value, count):
+        """The output expressions of ``return value``, for ``count`` outputs."""
+        if count == 0:
+            if value is not None:
+                raise GenerationError("%s returns a value but pushes nothing"
+                                      % self.definition.name)
+            return []
+        if value is None:
+            raise GenerationError("%s must return %d output(s)" % (self.definition.name, count))
+        if count == 1:
+            return [value]
+        if not isinstance(value, ast.Tuple) or len(value.elts) != count:
+            raise GenerationError("%s must return a tuple of %d outputs"
+                                  % (self.definition.name, count))
+        return list(value.elts)
+
+
+def _terminator_name(node):
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
+            and isinstance(node.value.func, ast.Name) and node.value.func.id in TERMINATORS:
+        return node.value.func.id
+    return None
+
+
+def _always_exits(statements):
+    """Whether running ``statements`` never falls off their end."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, (ast.Return, ast.Raise)) or _terminator_name(last):
+        return True
+    if isinstance(last, ast.If):
+        return _always_exits(last.body) and _always_exits(last.orelse)
+    if isinstance(last, ast.Try):
+        return (_always_exits(last.orelse or last.body)
+                and all(_always_exits(handler.body) for handler in last.handlers))
+    return False
+
+
+def _contains_return(node):
+    return any(isinstance(inner, ast.Return) for inner in ast.walk(node))
+
+
+def _structure_returns(statements, name):
+    """``statements`` rewritten so that every ``return`` is in tail position (the last
+    thing on its path), moving what follows an ``if`` into the branches that fall
+    through.  A joined body can then turn each return into assignments."""
+    result = []
+    for position, statement in enumerate(statements):
+        rest = statements[position + 1:]
+        if isinstance(statement, ast.Return):
+            if rest:
+                raise GenerationError("%s: statements after a return" % name)
+            result.append(statement)
+            return result
+        if isinstance(statement, ast.If) and _contains_return(statement):
+            body = statement.body if _always_exits(statement.body) else statement.body + rest
+            orelse = statement.orelse if _always_exits(statement.orelse) \
+                else statement.orelse + rest
+            result.append(ast.If(test=statement.test, body=_structure_returns(body, name),
+                                 orelse=_structure_returns(orelse, name) if orelse else []))
+            return result
+        if _contains_return(statement):
+            raise GenerationError("%s: a return inside %s cannot be joined to what follows"
+                                  % (name, type(statement).__name__))
+        result.append(statement)
+    return result
+
+
+class _Renamer(ast.NodeTransformer):
+    def __init__(self, mapping):
+        self.mapping = mapping
+
+    def visit_Name(self, node):
+        new = self.mapping.get(node.id)
+        if new is not None:
+            return ast.copy_location(ast.Name(id=new, ctx=node.ctx), node)
+        return node
+
+    def visit_ExceptHandler(self, node):
+        self.generic_visit(node)
+        if node.name in self.mapping:
+            node.name = self.mapping[node.name]
+        return node
+
+
+class _Exits(ast.NodeTransformer):
+    """Replaces each ``return`` and terminator by the statements of that exit."""
+
+    def __init__(self, on_return, on_terminator):
+        self.on_return = on_return
+        self.on_terminator = on_terminator
+
+    def visit_Return(self, node):
+        return self.on_return(node.value)
+
+    def visit_Expr(self, node):
+        name = _terminator_name(node)
+        if name:
+            return self.on_terminator(name, node.value.args)
+        return node
+
+
+def _code(text):
+    return ast.parse(textwrap.dedent(text)).body
+
+
+def _name(identifier):
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _expression(node):
+    return ast.unparse(node)
+
+
+# -- stack bookkeeping ------------------------------------------------------------------
+
+def _pushes(opcode, jump):
+    pushes = opcode.jump_pushes if jump else opcode.pushes
+    if callable(pushes):
+        raise GenerationError("%s: a named-output definition needs a fixed stack effect"
+                              % opcode.name)
+    return pushes
+
+
+def _fixed_pops(definition):
+    pops = definition.opcode.pops
+    if callable(pops) and definition.variable_input is None:
+        return None      # known per operand only: checked when the maker is chosen
+    return len(definition.inputs)
+
+
+class Part:
+    """One instruction's body as placed in a handler: its names, its inputs' sources and
+    how its exits leave the handler."""
+
+    def __init__(self, definition, position, single):
+        self.definition = definition
+        self.body = Body(definition)
+        self.position = position          # its place in a superinstruction (0 for a single)
+        self.single = single
+        suffix = "" if single else "_%d" % position
+        self.rename = {name: name + suffix for name in self.body.locals}
+        self.index_name = "index" + suffix
+        self.next_index_name = "next_index" + suffix
+        self.target_name = "target" + suffix
+        self.operand_name = "operand" + suffix
+
+    def decode_lines(self, needs):
+        """The maker's lines binding this part's decode-time names."""
+        lines = []
+        names = list(self.body.decoded)
+        for name in needs:
+            if name not in names:
+                names.append(name)
+        for name in names:
+            expression = DECODED[name].replace("operand", self.operand_name) \
+                .replace("index", self.index_name)
+            target = self.rename.get(name, name + ("" if self.single else
+                                                   "_%d" % self.position))
+            if target != expression:
+                lines.append("%s = %s" % (target, expression))
+        return lines
+
+
+# -- singles ---------------------------------------------------------------------------
+
+def single_handler(definition):
+    """The maker of the handler of one definition, as source lines."""
+    body = Body(definition)
+    opcode = definition.opcode
+    name = definition.name
+    handler_name = name       # upper case: no clash with the helpers a body calls
+    lines = []
+    needs = ["next_index"]
+    if "jump" in body.terminators:
+        needs.append("target")
+    prologue = []
+    if definition.raw:
+        statements = body.statements
+        exits = _Exits(lambda value: _code("return next_index"),
+                       lambda terminator, arguments: _terminate(terminator, arguments, [],
+                                                                0, "next_index",
+                                                                "target"))
+    else:
+        fallthrough = _pushes(opcode, jump=False)
+        inputs = list(definition.inputs)
+        if definition.variable_input:
+            needs.append("variable_count")
+            prologue += _code("""
+                if variable_count:
+                    %(name)s = stack[-variable_count:]
+                    del stack[-variable_count:]
+                else:
+                    %(name)s = []
+                """ % {"name": definition.variable_input})
+        # The inputs that stay on the stack: those the body hands back unchanged in
+        # their places, and at least the deepest one when there are outputs to put in
+        # its place.  A body that raises leaves them there, as CPython leaves its
+        # inputs: an exception handler's depth may count them (a with statement's
+        # cleanup keeps __exit__ and the exception under WITH_EXCEPT_START).
+        kept_count = _pass_through_count(body, inputs, fallthrough)
+        if fallthrough and inputs:
+            kept_count = max(kept_count, 1)
+        kept = inputs[:kept_count]
+        for item in reversed(inputs[kept_count:]):
+            prologue += _code("%s = stack.pop()" % item)
+        for position, item in enumerate(kept):
+            prologue += _code("%s = stack[%d]" % (item, position - kept_count))
+        reassigned = body.assigned
+
+        def write(outputs):
+            return _write_outputs(kept, outputs, reassigned)
+
+        def on_return(value):
+            return write(body.outputs_of(value, fallthrough)) + _code("return next_index")
+
+        def on_terminator(terminator, arguments):
+            if terminator == "jump":
+                outputs = body.outputs_of(_as_outputs(arguments), _pushes(opcode, True))
+                return write(outputs) + _code("return target")
+            return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
+
+        exits = _Exits(on_return, on_terminator)
+        statements = body.statements
+        if not _always_exits(statements):
+            if fallthrough:
+                raise GenerationError("%s: falls off its end without its outputs" % name)
+            statements = statements + [ast.Return(value=None)]
+    transformed = []
+    for statement in statements:
+        result = exits.visit(statement)
+        transformed.extend(result if isinstance(result, list) else [result])
+    if definition.raw and not _always_exits(transformed):
+        transformed += _code("return next_index")
+    lines.append("def make_%s(code, operand, index):" % name)
+    if body.doc:
+        lines.append('    """%s"""' % body.doc.strip())
+    for item in body.decoded + [need for need in needs if need not in body.decoded]:
+        if item == "variable_count":
+            lines.append("    variable_count = OPCODES[%d].stack_effect(operand)[0] - %d"
+                         % (opcode.number, len(definition.inputs)))
+        elif DECODED[item] != item:
+            lines.append("    %s = %s" % (item, DECODED[item]))
+    lines.append("")
+    lines.append("    def %s(frame, stack, fast):" % handler_name)
+    for statement in prologue + transformed:
+        lines.extend("        " + line for line in ast.unparse(statement).splitlines())
+    lines.append("    return %s" % handler_name)
+    return lines, body.imports
+
+
+def _write_outputs(kept, outputs, reassigned):
+    """The statements that leave ``outputs`` on the stack, where the inputs ``kept`` are
+    on it now: those handed back unchanged stay, the others are replaced or dropped."""
+    statements = []
+    unchanged = 0
+    while unchanged < min(len(kept), len(outputs)):
+        output = outputs[unchanged]
+        if not (isinstance(output, ast.Name) and output.id == kept[unchanged]
+                and output.id not in reassigned):
+            break
+        unchanged += 1
+    outputs = outputs[unchanged:]
+    replaced = len(kept) - unchanged
+    if replaced == 1 and outputs:
+        statements += _code("stack[-1] = %s" % _expression(outputs[0]))
+        outputs = outputs[1:]
+    elif replaced:
+        statements += _code(_drop(replaced))
+    for output in outputs:
+        statements += _code("stack.append(%s)" % _expression(output))
+    return statements
+
+
+def _drop(count):
+    return "del stack[-1]" if count == 1 else "del stack[-%d:]" % count
+
+
+def _pass_through_count(body, inputs, count):
+    """How many of the deepest inputs every return of the body hands back unchanged,
+    in the same places."""
+    returns = [node for statement in body.statements for node in ast.walk(statement)
+               if isinstance(node, ast.Return)]
+    if not returns or not count:
+        return 0
+    result = min(len(inputs), count)
+    for node in returns:
+        outputs = body.outputs_of(node.value, count)
+        same = 0
+        while same < result and isinstance(outputs[same], ast.Name) \
+                and outputs[same].id == inputs[same] and inputs[same] not in body.assigned:
+            same += 1
+        result = same
+    return result
+
+
+def _as_outputs(arguments):
+    if not arguments:
+        return None
+    if len(arguments) == 1:
+        return arguments[0]
+    return ast.Tuple(elts=list(arguments), ctx=ast.Load())
+
+
+def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
+    """The statements of ``enter_frame``, ``leave_frame`` or ``suspend_frame``: the
+    instruction's inputs are consumed (those kept on the stack are dropped), ``flushed``
+    values (what joined parts left) reach the stack first."""
+    statements = []
+    if terminator != "leave_frame":
+        if kept_count:
+            statements += _code(_drop(kept_count))
+        for value in flushed:
+            statements += _code("stack.append(%s)" % value)
+    argument = _expression(arguments[0]) if arguments else "None"
+    if terminator == "enter_frame":
+        statements += _code("frame.callee = %s\nframe.resume_index = %s\nreturn CALL_FRAME"
+                            % (argument, next_index))
+    elif terminator == "leave_frame":
+        statements += _code("frame.return_value = %s\nreturn RETURN" % argument)
+    elif terminator == "suspend_frame":
+        statements += _code("frame.return_value = %s\nframe.resume_index = %s\nreturn YIELD"
+                            % (argument, next_index))
+    else:
+        raise GenerationError("jump is not a frame exit")
+    return statements
+
+
+# -- superinstructions -----------------------------------------------------------------
+
+def fused_handler(definitions, maker_name):
+    """The maker of one handler for a run of instructions with these bodies."""
+    count = len(definitions)
+    parts = [Part(definition, position, single=False)
+             for position, definition in enumerate(definitions)]
+    imports = {}
+    virtual = []              # names of values pushed by earlier parts, bottom first
+    statements = []
+    guards = []               # decode-time checks: a variable input's count
+    for part in parts:
+        definition = part.definition
+        body = part.body
+        opcode = definition.opcode
+        imports.update(body.imports)
+        last = part.position == count - 1
+        rename = dict(part.rename)
+        flush_before = []
+        kept_count = 0
+        if definition.raw:
+            flush_before = virtual
+            virtual = []
+            inputs_source = []
+        else:
+            inputs = list(definition.inputs)
+            needed = len(inputs)
+            if definition.variable_input:
+                available = len(virtual) - needed
+                if available < 0:
+                    raise GenerationError("%s: a variable input in a row must come from "
+                                          "the parts before it" % maker_name)
+                guards.append("OPCODES[%d].stack_effect(%s)[0] - %d == %d" % (
+                    opcode.number, part.operand_name, needed, available))
+                variable_values = virtual[len(virtual) - available:]
+                virtual = virtual[:len(virtual) - available]
+                rename[definition.variable_input] = "arguments_%d" % part.position
+                statements += _code("arguments_%d = [%s]" % (
+                    part.position, ", ".join(variable_values)))
+            # A part whose inputs all come from the real stack keeps there those it
+            # hands back unchanged, as its single handler does.
+            kept_count = 0
+            if not virtual and not definition.variable_input and not definition.raw:
+                kept_count = _pass_through_count(body, inputs, _pushes(opcode, False))
+            for item in inputs[:kept_count]:
+                rename[item] = "%s_%d" % (item, part.position)
+            inputs_source = []
+            for item in reversed(inputs[kept_count:]):
+                if virtual:
+                    rename[item] = virtual.pop()
+                else:
+                    inputs_source.append(item)
+            for item in inputs_source:
+                rename[item] = "%s_%d" % (item, part.position)
+                statements += _code("%s = stack.pop()" % rename[item])
+            for position, item in enumerate(inputs[:kept_count]):
+                statements += _code("%s = stack[%d]" % (rename[item], position - kept_count))
+        kept = [rename[item] for item in definition.inputs[:kept_count]]
+        reassigned = {rename.get(item, item) for item in body.assigned}
+        remaining = list(virtual)
+        renamer = _Renamer(rename)
+        body_statements = [renamer.visit(_copy(statement)) for statement in body.statements]
+        output_names = []
+        if definition.raw:
+            fallthrough = None
+        else:
+            fallthrough = _pushes(opcode, jump=False)
+        def on_terminator(terminator, arguments, part=part, remaining=remaining, kept=kept,
+                          reassigned=reassigned):
+            if terminator == "jump":
+                outputs = part.body.outputs_of(
+                    _as_outputs(arguments), _pushes(part.definition.opcode, True))
+                lines = ["stack.append(%s)" % value for value in remaining]
+                return (_code("\n".join(lines)) + _write_outputs(kept, outputs, reassigned)
+                        + _code("return %s" % part.target_name))
+            return _terminate(terminator, arguments, remaining, len(kept),
+                              "index + %d" % (part.position + 1), part.target_name)
+
+        if last:
+            def on_return(value, part=part, remaining=remaining, fallthrough=fallthrough,
+                          kept_count=kept_count):
+                if fallthrough is None:
+                    outputs = []
+                else:
+                    outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
+                lines = ["stack.append(%s)" % item for item in remaining]
+                lines += ["stack.append(%s)" % _expression(output) for output in outputs]
+                return _code("\n".join(lines + ["return index + %d" % (part.position + 1)]))
+            exits = _Exits(on_return, on_terminator)
+            if not _always_exits(body_statements):
+                if fallthrough:
+                    raise GenerationError("%s falls off its end" % definition.name)
+                body_statements = body_statements + [ast.Return(value=None)]
+        else:
+            structured = _structure_returns(body_statements, definition.name)
+            if fallthrough:
+                output_names = ["value_%d_%d" % (part.position, number)
+                                for number in range(kept_count, fallthrough)]
+                # A body whose one return is at its end hands on the names it returns
+                # as they are, with no copy.
+                final = structured[-1] if structured else None
+                returns = [node for node in ast.walk(ast.Module(body=structured,
+                                                                type_ignores=[]))
+                           if isinstance(node, ast.Return)]
+                if len(returns) == 1 and returns[0] is final:
+                    outputs = part.body.outputs_of(final.value, fallthrough)[kept_count:]
+                    # (Not a decode-time name: a later part that assigns to its input
+                    # would make that closure variable a local of the handler.)
+                    decoded = {rename.get(item, item) for item in body.decoded}
+                    output_names = [output.id if isinstance(output, ast.Name)
+                                    and output.id not in decoded else name
+                                    for output, name in zip(outputs, output_names)]
+
+            def on_return(value, part=part, output_names=output_names,
+                          fallthrough=fallthrough, kept_count=kept_count):
+                if fallthrough is None:
+                    return []
+                outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
+                return [ast.Assign(targets=[_name(target_name)], value=output, lineno=0)
+                        for target_name, output in zip(output_names, outputs)
+                        if not (isinstance(output, ast.Name) and output.id == target_name)]
+            exits = _Exits(on_return, on_terminator)
+            body_statements = structured
+        transformed = []
+        for statement in body_statements:
+            result = exits.visit(statement)
+            transformed.extend(result if isinstance(result, list) else [result])
+        if flush_before:
+            statements += _code("\n".join("stack.append(%s)" % value for value in flush_before))
+        if part.position and definition.raises:
+            handler = _code("""
+                try:
+                    pass
+                except BaseException:
+                    frame.failed_index = index + %d
+                    raise
+                """ % part.position)[0]
+            handler.body = transformed or [ast.Pass()]
+            statements.append(handler)
+        else:
+            statements.extend(transformed)
+        if not last:
+            virtual = remaining + output_names
+    lines = ["def %s(code, run, index):" % maker_name]
+    for part in parts:
+        needs = []
+        if "jump" in part.body.terminators:
+            needs.append("target")
+        lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
+        if part.position:
+            lines.append("    %s = index + %d" % (part.index_name, part.position))
+        for line in part.decode_lines(needs):
+            lines.append("    " + line)
+    for guard in guards:
+        lines.append("    if not (%s):" % guard)
+        lines.append("        return None")
+    lines.append("")
+    handler_name = "__".join(definition.name for definition in definitions)
+    lines.append("    def %s(frame, stack, fast):" % handler_name)
+    for statement in statements:
+        lines.extend("        " + line for line in ast.unparse(statement).splitlines())
+    if not _always_exits(statements):
+        for value in virtual:
+            lines.append("        stack.append(%s)" % value)
+        lines.append("        return index + %d" % count)
+    lines.append("    return %s" % handler_name)
+    return lines, imports
+
+
+def _copy(node):
+    return ast.parse(ast.unparse(node)).body[0]
+
+
+# -- the module ------------------------------------------------------------------------
+
+def bodies_of(opcode_name):
+    """The definitions of an opcode: its variants in order, then the plain one."""
+    return VARIANTS.get(opcode_name, []) + [DEFINITIONS[opcode_name]]
+
+
+def _predicate_call(definition, operand="operand"):
+    arguments = [DECODED[name].replace("operand", operand) for name in definition.when_names]
+    return "when_%s(%s)" % (definition.name, ", ".join(arguments))
+
+
+def generate():
+    """The source of pvm/engine/tier0.py."""
+    sections = []
+    imports = {}
+    predicates = []
+    factory_lines = []
+    selector_lines = []
+    for opcode in opcodes.OPCODES:
+        if opcode.pseudo:
+            factory_lines.append("    None,  # %s exists only in the compiler" % opcode.name)
+            selector_lines.append("    None,")
+            continue
+        if opcode.name not in DEFINITIONS:
+            raise GenerationError("no definition of %s" % opcode.name)
+        bodies = bodies_of(opcode.name)
+        for definition in bodies:
+            lines, used = single_handler(definition)
+            imports.update(used)
+            sections.append("\n".join(lines))
+            if definition.when is not None:
+                predicates.append("when_%s = VARIANTS[%r][%d].when" % (
+                    definition.name, opcode.name, VARIANTS[opcode.name].index(definition)))
+        if len(bodies) == 1:
+            factory_lines.append("    make_%s," % opcode.name)
+            selector_lines.append("    lambda code, operand: %r," % opcode.name)
+            continue
+        lines = ["def make_any_%s(code, operand, index):" % opcode.name]
+        selector = ["def select_%s(code, operand):" % opcode.name]
+        for definition in bodies[:-1]:
+            lines.append("    if %s:" % _predicate_call(definition))
+            lines.append("        return make_%s(code, operand, index)" % definition.name)
+            selector.append("    if %s:" % _predicate_call(definition))
+            selector.append("        return %r" % (definition.name if definition.fusable
+                                                   else None))
+        lines.append("    return make_%s(code, operand, index)" % opcode.name)
+        selector.append("    return %r" % opcode.name)
+        sections.append("\n".join(lines))
+        sections.append("\n".join(selector))
+        factory_lines.append("    make_any_%s," % opcode.name)
+        selector_lines.append("    select_%s," % opcode.name)
+    fused = []
+    row_lines = []
+    for row in superinstructions.ROWS:
+        choices = [[definition for definition in bodies_of(name) if definition.fusable]
+                   for name in row]
+        combinations = [[]]
+        for options in choices:
+            combinations = [combination + [option] for combination in combinations
+                            for option in options]
+        makers = []
+        for combination in combinations:
+            maker_name = "fuse_" + "__".join(definition.name for definition in combination)
+            lines, used = fused_handler(combination, maker_name)
+            imports.update(used)
+            fused.append("\n".join(lines))
+            makers.append("        %r: %s," % (tuple(d.name for d in combination),
+                                               maker_name))
+        numbers = tuple(opcodes.BY_NAME[name].number for name in row)
+        row_lines.append("    %r: {  # %s\n%s\n    }," % (numbers, " ".join(row),
+                                                         "\n".join(makers)))
+    by_module = {}
+    for name, module in imports.items():
+        by_module.setdefault(module, []).append(name)
+    header = [
+        '"""The tier-0 handlers and superinstructions, generated by pvm.engine.generate',
+        "from pvm.engine.instructions and pvm.engine.superinstructions.",
+        "",
+        "Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`",
+        '(tests/test_generate.py fails while this file is stale)."""',
+        "",
+        "from pvm.engine.instructions.define import VARIANTS",
+        "from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS",
+        "from pvm.engine.signals import CALL_FRAME, RETURN, YIELD",
+        "from pvm.opcodes import OPCODES",
+    ]
+    for module in sorted(by_module):
+        names = sorted(set(by_module[module]) - {"BINARY_FUNCTIONS", "COMPARE_FUNCTIONS"})
+        if names:
+            header.append("from %s import %s" % (module, ", ".join(names)))
+    text = "\n".join(header) + "\n\n" + "\n".join(predicates) + "\n\n"
+    text += "# -- one handler per instruction " + "-" * 56 + "\n\n\n"
+    text += "\n\n\n".join(sections) + "\n\n\n"
+    text += "# The maker of each opcode's handler, by opcode number.\nFACTORIES = [\n"
+    text += "\n".join(factory_lines) + "\n]\n\n"
+    text += ("# Which body an opcode's instruction gets (None: one no superinstruction "
+             "takes), by opcode number.\nSELECTORS = [\n")
+    text += "\n".join(selector_lines) + "\n]\n\n\n"
+    text += "# -- superinstructions " + "-" * 66 + "\n\n\n"
+    text += "\n\n\n".join(fused) + "\n\n\n"
+    text += ("# The rows: opcode numbers -> {the bodies chosen for them: the maker of their "
+             "handler}.\nSUPERINSTRUCTIONS = {\n")
+    text += "\n".join(row_lines) + "\n}\n"
+    return text
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 if tier0.py is out of date")
+    arguments = parser.parse_args(argv)
+    try:
+        text = generate()
+    except GenerationError as error:
+        print("pvm.engine.generate: %s" % error, file=sys.stderr)
+        return 2
+    try:
+        with open(OUTPUT, encoding="utf-8") as file:
+            current = file.read()
+    except FileNotFoundError:
+        current = None
+    if arguments.check:
+        if current != text:
+            print("%s is out of date: run python3 -m pvm.engine.generate" % OUTPUT,
+                  file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        temporary = OUTPUT + ".tmp"
+        with open(temporary, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, OUTPUT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Calls and functions.  A call of a guest function enters its frame in the loop
+(``enter_frame``) instead of calling it from the host, so guest recursion never nests
+host calls; anything else is called as the host calls it."""
+
+from pvm.engine.instructions.define import enter_frame, instruction, variant
+from pvm.engine.instructions.support import NULL, public_names, star_arguments, star_keywords
+from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
+                         FUNCTION_KWDEFAULTS)
+from pvm.engine.objects import Function, MethodType
+
+
+@instruction
+def CALL(function, *arguments, frame, next_index):
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and not inner.kind:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and not function.kind:
+        enter_frame(function.interpreter.enter(function, arguments, None, frame))
+    # Host code may look at this frame (sys._getframe, warnings): give it the line.
+    frame.resume_index = next_index
+    return function(*arguments)
+
+
+@instruction
+def CALL_METHOD(function, owner, *arguments, frame, next_index):
+    if owner is not NULL:
+        arguments.insert(0, owner)
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and not inner.kind:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and not function.kind:
+        enter_frame(function.interpreter.enter(function, arguments, None, frame))
+    frame.resume_index = next_index
+    return function(*arguments)
+
+
+# The tuple of keyword names is on top of the `count` argument values: the variable
+# input takes the values and the names.
+@instruction
+def CALL_KW(function, *values, frame, next_index, count):
+    names = values.pop()
+    positional_count = count - len(names)
+    arguments = values[:positional_count]
+    keywords = dict(zip(names, values[positional_count:]))
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and not inner.kind:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and not function.kind:
+        enter_frame(function.interpreter.enter(function, arguments, keywords, frame))
+    frame.resume_index = next_index
+    return function(*arguments, **keywords)
+
+
+# function(*arguments): operand 0.
+@instruction
+def CALL_FUNCTION_EX(function, arguments, *, frame, next_index):
+    if type(arguments) is not tuple:
+        arguments = star_arguments(function, arguments)
+    kind = type(function)
+    target = function
+    positional = arguments
+    if kind is MethodType and type(function.__func__) is Function \
+            and not function.__func__.kind:
+        target = function.__func__
+        positional = (function.__self__,) + arguments
+        kind = Function
+    if kind is Function and not target.kind:
+        enter_frame(target.interpreter.enter(target, list(positional), None, frame))
+    frame.resume_index = next_index
+    return function(*arguments)
+
+
+# function(*arguments, **keywords): operand 1.
+@variant("CALL_FUNCTION_EX", when=lambda operand: (operand & 1) != 0)
+def CALL_FUNCTION_EX_KEYWORDS(function, arguments, keywords, *, frame, next_index):
+    if type(arguments) is not tuple:
+        arguments = star_arguments(function, arguments)
+    if keywords is not None and type(keywords) is not dict:
+        keywords = star_keywords(function, keywords)
+    kind = type(function)
+    target = function
+    positional = arguments
+    if kind is MethodType and type(function.__func__) is Function \
+            and not function.__func__.kind:
+        target = function.__func__
+        positional = (function.__self__,) + arguments
+        kind = Function
+    if kind is Function and not target.kind:
+        enter_frame(target.interpreter.enter(target, list(positional), keywords, frame))
+    frame.resume_index = next_index
+    if keywords:
+        return function(*arguments, **keywords)
+    return function(*arguments)
+
+
+# The flags say which parts are under the code on top (defaults deepest, closure last):
+# the variable input takes them all, the code last.
+@instruction
+def MAKE_FUNCTION(*parts, frame, operand):
+    function_code = parts.pop()
+    closure = parts.pop() if operand & FUNCTION_CLOSURE else None
+    annotations = parts.pop() if operand & FUNCTION_ANNOTATIONS else None
+    kwdefaults = parts.pop() if operand & FUNCTION_KWDEFAULTS else None
+    defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
+    return Function.make(function_code, frame.f_globals, frame.interpreter,
+                         defaults, kwdefaults, closure, annotations)
+
+
+# -- imports -----------------------------------------------------------------------------------
+
+@instruction
+def IMPORT_NAME(level, fromlist, *, frame, name):
+    return frame.interpreter.import_name(frame, name, fromlist, level)
+
+
+@instruction
+def IMPORT_FROM(module, *, frame, name):
+    return module, frame.interpreter.import_from(module, name)
+
+
+@instruction
+def IMPORT_STAR(module, *, frame):
+    namespace = frame.f_locals_mapping
+    if namespace is None:
+        raise SystemError("no locals found during 'import *'")
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = public_names(module)
+    for key in names:
+        namespace[key] = getattr(module, key)

@@ -1,0 +1,153 @@
+"""Each instruction of ``pvm.opcodes``, defined once: a short Python body with its inputs
+and outputs named.
+
+Everything that executes or describes instructions is generated from these definitions
+by ``pvm.engine.generate`` (as CPython 3.12+ generates its interpreter from
+``Python/bytecodes.c``): the tier-0 handlers, the superinstructions named in
+``pvm.engine.superinstructions``, and the table of definitions a translating tier reads.
+Nothing else in pvm writes an instruction's semantics.
+
+How a definition reads
+----------------------
+
+A definition is a plain function named after its opcode::
+
+    @instruction
+    def BINARY_SUBSCR(container, key):
+        return container[key]
+
+- **Positional parameters are the stack inputs**, deepest first; a ``*name`` parameter
+  takes the top ``count`` items as a new list (``count`` is the opcode's pops for the
+  operand, less the named inputs), so it comes last.  Their number must agree with the
+  stack effect in ``pvm.opcodes``.
+- **The returned value is the output** (a tuple for several; no return for none).
+- **Keyword-only parameters are the context** the body needs, by name:
+
+  at run time     ``frame`` (the running Frame), ``stack`` (its value stack; only
+                  ``raw`` definitions touch it), ``fast`` (its fast locals)
+  at decode time  ``operand``, ``index`` (this instruction's), ``next_index``,
+                  ``code`` and the operand's meaning: ``constant``, ``name``,
+                  ``local``, ``local_name``, ``cell``, ``cell_name``, ``cell_is_free``,
+                  ``count``, ``binary_function``, ``compare_function`` (see
+                  ``DECODED`` below).  These are computed once, when the code object is
+                  decoded, so reading them in the body costs a closure variable.
+- **Leaving the instruction** other than by falling through is one of the terminators
+  below, each called as a statement: ``jump(*outputs)`` (to the operand's target, the
+  outputs being those of the taken branch), ``enter_frame(callee)`` (run a new guest
+  frame; its return value becomes this instruction's output), ``leave_frame(value)``
+  (the frame returns) and ``suspend_frame(value)`` (the frame yields).  ``raise`` works
+  as in any Python code.
+- A ``@variant(OPCODE, when=...)`` is another body for the same opcode, chosen at decode
+  time when its predicate (over decode-time names) holds: ``a + b`` written out for
+  ``BINARY_OP +`` instead of a call of ``operator.add``.  A variant marked
+  ``fusable=False`` makes a superinstruction decline the run (its plain handlers run).
+- ``raw=True`` marks a body that works on ``stack`` itself (variable outputs, items
+  deep in the stack); superinstructions hand it the real stack.
+- ``raises=False`` says the body cannot raise, so a superinstruction need not record
+  where it failed.
+
+Bodies must not define nested functions, lambdas or comprehensions (the generator
+renames a body's variables when it joins bodies); helpers go at module level, where the
+generated code imports them from.
+"""
+
+import inspect
+
+from pvm import opcodes
+
+# Decode-time names: what each means, as an expression over ``code``, ``operand`` and
+# ``index``, evaluated once per instruction when a code object is decoded.
+DECODED = {
+    "operand": "operand",
+    "index": "index",
+    "next_index": "index + 1",
+    "target": "operand",
+    "count": "operand",
+    "local": "operand",
+    "cell": "operand",
+    "code": "code",
+    "constant": "code.co_consts[operand]",
+    "name": "code.co_names[operand]",
+    "local_name": "code.co_varnames[operand]",
+    "cell_name": "(code.co_cellvars + code.co_freevars)[operand]",
+    "cell_is_free": "operand >= len(code.co_cellvars)",
+    "binary_function": "BINARY_FUNCTIONS[operand]",
+    "compare_function": "COMPARE_FUNCTIONS[operand]",
+}
+# Run-time names: the handler's own parameters.
+RUNTIME = ("frame", "stack", "fast")
+TERMINATORS = ("jump", "enter_frame", "leave_frame", "suspend_frame")
+
+
+class Definition:
+    """One body of an instruction: the plain one, or a variant."""
+
+    def __init__(self, function, opcode, when=None, raw=False, raises=True, fusable=True):
+        self.function = function
+        self.name = function.__name__
+        self.opcode = opcode                  # a pvm.opcodes.Opcode
+        self.when = when                      # a predicate over decode-time names, or None
+        self.raw = raw
+        self.raises = raises
+        self.fusable = fusable
+        self.module = function.__module__
+        signature = inspect.signature(function)
+        self.inputs = []                      # the named stack inputs, deepest first
+        self.variable_input = None            # the *name input, if any
+        self.context = []                     # the keyword-only names
+        for parameter in signature.parameters.values():
+            if parameter.kind is parameter.POSITIONAL_OR_KEYWORD:
+                self.inputs.append(parameter.name)
+            elif parameter.kind is parameter.VAR_POSITIONAL:
+                self.variable_input = parameter.name
+            elif parameter.kind is parameter.KEYWORD_ONLY:
+                if parameter.name not in DECODED and parameter.name not in RUNTIME:
+                    raise TypeError("%s: unknown context name %r" % (self.name, parameter.name))
+                self.context.append(parameter.name)
+            else:
+                raise TypeError("%s: parameter %r of a kind definitions do not use"
+                                % (self.name, parameter.name))
+        self.when_names = list(inspect.signature(when).parameters) if when else []
+
+    def __repr__(self):
+        return "<Definition %s of %s>" % (self.name, self.opcode.name)
+
+
+# The plain definition of each opcode, by name; variants in the order they were made
+# (the first whose predicate holds is chosen).
+DEFINITIONS = {}
+VARIANTS = {}
+
+
+def instruction(function=None, *, raw=False, raises=True):
+    """Register the definition of the opcode the function is named after."""
+    def register(function):
+        opcode = opcodes.BY_NAME[function.__name__]
+        if function.__name__ in DEFINITIONS:
+            raise ValueError("%s is defined twice" % function.__name__)
+        DEFINITIONS[function.__name__] = Definition(function, opcode, raw=raw, raises=raises)
+        return function
+    return register(function) if function is not None else register
+
+
+def variant(opcode_name, *, when, raw=False, raises=True, fusable=True):
+    """Register another body for ``opcode_name``, chosen when ``when`` holds."""
+    def register(function):
+        VARIANTS.setdefault(opcode_name, []).append(
+            Definition(function, opcodes.BY_NAME[opcode_name], when=when, raw=raw,
+                       raises=raises, fusable=fusable))
+        return function
+    return register
+
+
+def _terminator(name):
+    def terminator(*values):
+        raise RuntimeError("%s() is read by pvm.engine.generate, never called" % name)
+    terminator.__name__ = name
+    return terminator
+
+
+jump = _terminator("jump")
+enter_frame = _terminator("enter_frame")
+leave_frame = _terminator("leave_frame")
+suspend_frame = _terminator("suspend_frame")

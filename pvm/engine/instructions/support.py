@@ -1,0 +1,323 @@
+"""Helpers of the instruction definitions: what a body calls, the objects it pushes, and
+the tables the decode-time names ``binary_function`` and ``compare_function`` index.
+
+They live here, at module level, because bodies may not define functions (see
+``define``); the generated code imports them from here.
+"""
+
+import gc
+import operator
+import weakref
+
+from pvm.engine import guest_traceback
+from pvm.engine.objects import Coroutine, Function, Generator
+
+
+class _Null:
+    """What LOAD_METHOD pushes in place of self when the callable is already bound."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<NULL>"
+
+
+NULL = _Null()
+_object_getattribute = object.__getattribute__
+
+# What a namespace lookup (``lookup``) returns for a missing name.
+MISSING = object()
+
+# pvm's own generators and coroutines, which SEND resumes directly.
+RESUMABLE = frozenset({Generator, Coroutine})
+
+
+# -- operator tables -----------------------------------------------------------------------
+
+# BINARY_OP's operand indexes these (pvm.opcodes.BINARY_OPERATORS, then the in-place forms).
+BINARY_FUNCTIONS = (
+    operator.add, operator.and_, operator.floordiv, operator.lshift, operator.matmul,
+    operator.mul, operator.mod, operator.or_, operator.pow, operator.rshift, operator.sub,
+    operator.truediv, operator.xor,
+    operator.iadd, operator.iand, operator.ifloordiv, operator.ilshift, operator.imatmul,
+    operator.imul, operator.imod, operator.ior, operator.ipow, operator.irshift,
+    operator.isub, operator.itruediv, operator.ixor,
+)
+# COMPARE_OP's operand indexes these (pvm.opcodes.COMPARE_OPERATORS).
+COMPARE_FUNCTIONS = (operator.lt, operator.le, operator.eq, operator.ne, operator.gt,
+                     operator.ge)
+
+
+# -- names and attributes --------------------------------------------------------------------
+
+def load_global_error(name):
+    return NameError("name '%s' is not defined" % name, name=name)
+
+
+def unbound_local(name):
+    return UnboundLocalError(
+        "cannot access local variable '%s' where it is not associated with a value" % name)
+
+
+def unbound_free(name):
+    return NameError("cannot access free variable '%s' where it is not associated with a "
+                     "value in enclosing scope" % name, name=name)
+
+
+def lookup(namespace, name):
+    """``namespace[name]``, or MISSING when that raises KeyError (a namespace that is not
+    a dict: a class body's, from __prepare__)."""
+    try:
+        return namespace[name]
+    except KeyError:
+        return MISSING
+
+
+def guest_method(owner, name):
+    """The guest function that ``owner.name`` would bind to ``owner``, or None.
+
+    Found without making the bound method (LOAD_METHOD's point): only when the
+    attribute lookup is object's own, the class attribute is a guest function and
+    the instance does not shadow it.
+    """
+    kind = type(owner)
+    if kind.__getattribute__ is _object_getattribute:
+        for klass in kind.__mro__:
+            try:
+                namespace = _class_namespaces[id(klass)][0]
+            except KeyError:
+                namespace = _class_namespace(klass)
+            if name in namespace:
+                method = namespace[name]
+                if type(method) is Function:
+                    try:
+                        shadowed = name in owner.__dict__
+                    except AttributeError:
+                        shadowed = False
+                    if not shadowed:
+                        return method
+                return None
+    return None
+
+
+# Each class's own namespace dict, the one its read-only ``__dict__`` proxy shows: a
+# lookup in it makes no proxy object (the proxy is new at each read of ``__dict__``).
+# By id(class), with a weak reference that removes the entry when the class dies
+# (classes come and go: each class statement run makes one).
+_class_namespaces = {}
+
+
+def _class_namespace(klass):
+    proxy = klass.__dict__
+    referents = gc.get_referents(proxy)
+    namespace = referents[0] if len(referents) == 1 and type(referents[0]) is dict else proxy
+    key = id(klass)
+    _class_namespaces[key] = (
+        namespace, weakref.ref(klass, lambda _, key=key: _class_namespaces.pop(key, None)))
+    return namespace
+
+
+def exception_group_method(name):
+    """``group.split`` / ``group.subgroup`` for guest code: the host's methods only take
+    host functions as the condition, so a pvm function is handed over wrapped in one."""
+    builtin = getattr(BaseExceptionGroup, name)
+
+    def reader(exception):
+        method = getattr(exception, name)
+        if (not isinstance(exception, BaseExceptionGroup)
+                or getattr(type(exception), name) is not builtin):
+            return method
+
+        def call(condition):
+            if isinstance(condition, Function):
+                guest_condition = condition
+
+                def condition(exception):
+                    return guest_condition(exception)
+            return method(condition)
+        call.__name__ = call.__qualname__ = name
+        return call
+    return reader
+
+
+# Attributes of exceptions that guest code must see differently from host code: with
+# guest frames in their tracebacks, or taking guest functions.
+EXCEPTION_ATTRIBUTE_READERS = {
+    "__traceback__": guest_traceback.traceback_of,
+    "with_traceback": guest_traceback.with_traceback_method,
+    "split": exception_group_method("split"),
+    "subgroup": exception_group_method("subgroup"),
+}
+
+
+def public_names(module):
+    """What ``from module import *`` binds when the module has no __all__."""
+    return [key for key in module.__dict__ if not key.startswith("_")]
+
+
+# -- containers and calls ------------------------------------------------------------------
+
+def function_description(function):
+    qualname = getattr(function, "__qualname__", None)
+    if qualname is None:
+        return "%s object" % type(function).__name__
+    module = getattr(function, "__module__", None)
+    if isinstance(module, str) and module != "builtins":
+        return "%s.%s()" % (module, qualname)
+    return "%s()" % qualname
+
+
+def star_arguments(function, arguments):
+    """``tuple(arguments)`` for ``function(*arguments)``, with CPython's message when
+    ``arguments`` is not iterable."""
+    try:
+        return tuple(arguments)
+    except TypeError:
+        if not (hasattr(type(arguments), "__iter__")
+                or hasattr(type(arguments), "__getitem__")):
+            raise TypeError("%s argument after * must be an iterable, not %s"
+                            % (function_description(function),
+                               type(arguments).__name__)) from None
+        raise
+
+
+def star_keywords(function, keywords):
+    """A dict of ``keywords`` (not a dict) for ``function(**keywords)``, with CPython's
+    message when it is not a mapping."""
+    if not hasattr(keywords, "keys"):
+        raise TypeError("%s argument after ** must be a mapping, not %s"
+                        % (function_description(function), type(keywords).__name__))
+    return dict(keywords)
+
+
+def unpack_items(sequence, count):
+    try:
+        iterator = iter(sequence)
+    except TypeError:
+        raise TypeError("cannot unpack non-iterable %s object" % type(sequence).__name__) \
+            from None
+    items = []
+    for item in iterator:
+        items.append(item)
+        if len(items) > count:
+            raise ValueError("too many values to unpack (expected %d)" % count)
+    if len(items) < count:
+        raise ValueError("not enough values to unpack (expected %d, got %d)"
+                         % (count, len(items)))
+    return items
+
+
+# -- exceptions ------------------------------------------------------------------------------
+
+def as_exception(value, what="exceptions"):
+    if isinstance(value, type) and issubclass(value, BaseException):
+        instance = value()
+        if not isinstance(instance, BaseException):
+            raise TypeError("calling %r should have returned an instance of BaseException, "
+                            "not %s" % (value, type(instance).__name__))
+        return instance
+    if isinstance(value, BaseException):
+        return value
+    raise TypeError("%s must derive from BaseException" % what)
+
+
+def check_except_type(kind):
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    for item in kinds:
+        if not (isinstance(item, type) and issubclass(item, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException "
+                            "is not allowed")
+
+
+def copy_traceback(source, target):
+    entries = getattr(source, "__pvm_traceback__", None)
+    if entries is not None and target is not source:
+        target.__pvm_traceback__ = list(entries)
+
+
+# -- pattern matching ------------------------------------------------------------------------
+
+# The type flags CPython's MATCH_SEQUENCE and MATCH_MAPPING test.  The host sets them
+# on the guest's classes too: on list, dict and the like, on classes that derive from
+# one of those or from the guest's collections.abc.Sequence or Mapping (the host's _abc
+# reads their __abc_tpflags__), and on classes registered with those ABCs.
+TPFLAGS_SEQUENCE = 1 << 5
+TPFLAGS_MAPPING = 1 << 6
+
+
+def match_keys(subject, keys):
+    """The values of ``keys`` in ``subject``, or None if one is missing."""
+    if not keys:
+        return ()
+    # get(key, default) tells a missing key from any value in one call, and does not
+    # make a defaultdict create the key.
+    getter = subject.get
+    missing = object()
+    seen = set()
+    values = []
+    for key in keys:
+        if key in seen:
+            raise ValueError("mapping pattern checks duplicate key (%r)" % (key,))
+        seen.add(key)
+        value = getter(key, missing)
+        if value is missing:
+            return None
+        values.append(value)
+    return tuple(values)
+
+
+SELF_MATCHING = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
+
+
+def match_class(subject, kind, positional_count, names):
+    if not isinstance(kind, type):
+        raise TypeError("called match pattern must be a class")
+    if not isinstance(subject, kind):
+        return None
+    attributes = []
+    seen = set()
+    if positional_count:
+        match_args = getattr(kind, "__match_args__", None)
+        if match_args is None:
+            if any(issubclass(kind, builtin) for builtin in SELF_MATCHING) and \
+                    kind.__dict__.get("__match_args__") is None:
+                if positional_count > 1:
+                    raise TypeError("%s() accepts 1 positional sub-pattern (%d given)"
+                                    % (kind.__name__, positional_count))
+                attributes.append(subject)
+                positional_names = ()
+            else:
+                positional_names = ()
+                raise TypeError("%s() accepts 0 positional sub-patterns (%d given)"
+                                % (kind.__name__, positional_count))
+        else:
+            if not isinstance(match_args, tuple):
+                raise TypeError("%s.__match_args__ must be a tuple (got %s)"
+                                % (kind.__name__, type(match_args).__name__))
+            if positional_count > len(match_args):
+                raise TypeError("%s() accepts %d positional sub-pattern%s (%d given)"
+                                % (kind.__name__, len(match_args),
+                                   "" if len(match_args) == 1 else "s", positional_count))
+            positional_names = match_args[:positional_count]
+        for name in positional_names:
+            if not isinstance(name, str):
+                raise TypeError("__match_args__ elements must be strings (got %s)"
+                                % type(name).__name__)
+            if name in seen:
+                raise TypeError("%s() got multiple sub-patterns for attribute %r"
+                                % (kind.__name__, name))
+            seen.add(name)
+            try:
+                attributes.append(getattr(subject, name))
+            except AttributeError:
+                return None
+    for name in names:
+        if name in seen:
+            raise TypeError("%s() got multiple sub-patterns for attribute %r"
+                            % (kind.__name__, name))
+        seen.add(name)
+        try:
+            attributes.append(getattr(subject, name))
+        except AttributeError:
+            return None
+    return tuple(attributes)

@@ -1,0 +1,49 @@
+"""The superinstructions: runs of instructions that run as one handler.
+
+Each row names a sequence of opcodes; ``pvm.engine.generate`` joins their definitions
+into one handler, and decoding puts it where the sequence occurs (no jump may land
+inside, and no protected range may start or end inside).  Nothing here says what an
+instruction does: that is in ``pvm.engine.instructions``, once.
+
+Which rows pay is measured, not guessed: ``python3 scripts/instruction_profile.py``
+prints the commonest executed sequences over the benchmarks and the program corpus.
+"""
+
+_LOADS = ("LOAD_FAST", "LOAD_CONST")
+
+
+def _with_each(prefix, choices, suffix):
+    return tuple(prefix + (choice,) + suffix for choice in choices)
+
+
+ROWS = (
+    # Method calls: o.m(), o.m(x), o.m(x, y), and the same on an attribute, o.a.m(x).
+    ("LOAD_FAST", "LOAD_METHOD", "CALL_METHOD"),
+    *_with_each(("LOAD_FAST", "LOAD_METHOD"), _LOADS, ("CALL_METHOD",)),
+    ("LOAD_FAST", "LOAD_METHOD", "LOAD_FAST", "LOAD_FAST", "CALL_METHOD"),
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_METHOD", "CALL_METHOD"),
+    *_with_each(("LOAD_FAST", "LOAD_ATTR", "LOAD_METHOD"), _LOADS, ("CALL_METHOD",)),
+    # Calls of globals: f(), f(x), f(x, y).
+    ("LOAD_GLOBAL", "CALL"),
+    *_with_each(("LOAD_GLOBAL",), _LOADS, ("CALL",)),
+    ("LOAD_GLOBAL", "LOAD_FAST", "LOAD_FAST", "CALL"),
+    # Tests and branches.
+    *_with_each(("LOAD_FAST", "LOAD_CONST", "IS_OP"), ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"),
+                ()),
+    *(("LOAD_FAST", load, "COMPARE_OP", branch) for load in _LOADS
+      for branch in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE")),
+    # Attributes.
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_ATTR"),
+    *_with_each((), _LOADS, ("LOAD_FAST", "STORE_ATTR")),
+    ("LOAD_FAST", "LOAD_ATTR"),
+    # Operators on locals and constants.
+    *(("LOAD_FAST", load, "BINARY_OP", "STORE_FAST") for load in _LOADS),
+    *(("LOAD_FAST", load, operator) for load in _LOADS
+      for operator in ("BINARY_OP", "COMPARE_OP", "BINARY_SUBSCR")),
+    # Loops, returns and moves.
+    ("FOR_ITER", "STORE_FAST"),
+    ("LOAD_FAST", "RETURN_VALUE"),
+    *_with_each((), _LOADS, ("STORE_FAST",)),
+    ("LOAD_FAST", "LOAD_FAST"),
+    ("LOAD_FAST", "LOAD_CONST"),
+)
