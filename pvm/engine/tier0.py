@@ -8,12 +8,18 @@ from pvm.engine.instructions.define import VARIANTS
 from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
-from pvm.engine.instructions.calls import FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, public_names, star_arguments, star_keywords
-from pvm.engine.instructions.containers import function_description, unpack_items
-from pvm.engine.instructions.exceptions import as_exception, check_except_type, copy_traceback, guest_traceback
-from pvm.engine.instructions.generators import AWAIT_EXPRESSION, AsyncGeneratorValue, CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE
-from pvm.engine.instructions.matching import TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, match_class, match_keys
-from pvm.engine.instructions.variables import EXCEPTION_ATTRIBUTE_READERS, MISSING, UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local
+from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, public_names,
+    star_arguments, star_keywords)
+from pvm.engine.instructions.containers import (function_description, unpack_items)
+from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
+    copy_traceback, guest_traceback)
+from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGeneratorValue,
+    CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE)
+from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
+    match_class, match_keys)
+from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING,
+    UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local)
 
 when_LOAD_ATTR_OF_EXCEPTION = VARIANTS['LOAD_ATTR'][0].when
 when_LOAD_METHOD_OF_EXCEPTION = VARIANTS['LOAD_METHOD'][0].when
@@ -48,7 +54,7 @@ def make_POP_TOP(code, operand, index):
     next_index = index + 1
 
     def POP_TOP(frame, stack, fast):
-        value = stack.pop()
+        del stack[-1]
         pass
         return next_index
     return POP_TOP
@@ -1061,7 +1067,6 @@ def make_UNPACK_EX(code, operand, index):
 
 
 def make_JUMP(code, operand, index):
-    next_index = index + 1
     target = operand
 
     def JUMP(frame, stack, fast):
@@ -1181,7 +1186,6 @@ def make_PRINT_EXPR(code, operand, index):
 
 
 def make_RETURN_VALUE(code, operand, index):
-    next_index = index + 1
 
     def RETURN_VALUE(frame, stack, fast):
         value = stack.pop()
@@ -1416,7 +1420,6 @@ def make_IMPORT_STAR(code, operand, index):
 
 
 def make_RAISE_VARARGS_RERAISE(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS_RERAISE(frame, stack, fast):
         exception = frame.interpreter.current_handled()
@@ -1429,7 +1432,6 @@ def make_RAISE_VARARGS_RERAISE(code, operand, index):
 
 
 def make_RAISE_VARARGS_FROM(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS_FROM(frame, stack, fast):
         cause = stack.pop()
@@ -1449,7 +1451,6 @@ def make_RAISE_VARARGS_FROM(code, operand, index):
 
 
 def make_RAISE_VARARGS(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS(frame, stack, fast):
         value = stack.pop()
@@ -1476,7 +1477,6 @@ def select_RAISE_VARARGS(code, operand):
 
 
 def make_RERAISE(code, operand, index):
-    next_index = index + 1
 
     def RERAISE(frame, stack, fast):
         frame.exit_index = stack[-1 - operand] if operand else index
@@ -1571,8 +1571,6 @@ def make_WITH_EXCEPT_START(code, operand, index):
 
     def WITH_EXCEPT_START(frame, stack, fast):
         exit_function = stack[-4]
-        lasti = stack[-3]
-        previous = stack[-2]
         exception = stack[-1]
         result = exit_function(type(exception), exception, guest_traceback.traceback_of(exception))
         stack.append(result)
@@ -1766,7 +1764,7 @@ def make_END_ASYNC_FOR(code, operand, index):
 
     def END_ASYNC_FOR(frame, stack, fast):
         exception = stack.pop()
-        iterator = stack.pop()
+        del stack[-1]
         if not isinstance(exception, StopAsyncIteration):
             frame.exit_index = index
             frame.reraising = True
@@ -2007,7 +2005,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2056,10 +2053,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2109,10 +2104,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     constant_2 = code.co_consts[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2162,13 +2155,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2219,10 +2209,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2276,13 +2264,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2337,13 +2322,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2439,7 +2421,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2484,7 +2465,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2529,10 +2509,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2578,12 +2556,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2604,12 +2578,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2630,12 +2600,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2656,12 +2622,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2682,12 +2644,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2712,12 +2670,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2742,13 +2696,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2773,12 +2724,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2803,12 +2750,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2833,13 +2776,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2864,12 +2804,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2894,12 +2830,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2924,13 +2856,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2955,12 +2884,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2985,12 +2910,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -3015,13 +2936,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -3046,10 +2964,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast):
@@ -3072,10 +2988,8 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3094,10 +3008,8 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3116,7 +3028,6 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
 
     def LOAD_FAST__LOAD_ATTR(frame, stack, fast):
@@ -3134,12 +3045,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3159,12 +3066,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3184,12 +3087,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3209,12 +3108,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3234,13 +3129,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3260,12 +3152,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3285,12 +3173,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3310,12 +3194,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3335,12 +3215,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3360,13 +3236,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3386,10 +3259,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3407,10 +3277,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3428,10 +3295,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3449,10 +3313,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3471,10 +3332,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast):
@@ -3493,10 +3352,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3514,10 +3370,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3535,10 +3388,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast):
@@ -3557,10 +3408,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3578,10 +3426,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3599,10 +3444,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3620,10 +3462,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3641,10 +3480,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3663,10 +3499,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast):
@@ -3685,10 +3519,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3706,10 +3537,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3727,10 +3555,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast):
@@ -3749,10 +3575,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3770,7 +3593,6 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     target_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def FOR_ITER__STORE_FAST(frame, stack, fast):
@@ -3788,8 +3610,6 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
 def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
-    index_1 = index + 1
 
     def LOAD_FAST__RETURN_VALUE(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3802,7 +3622,6 @@ def fuse_LOAD_FAST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_FAST__STORE_FAST(frame, stack, fast):
@@ -3816,7 +3635,6 @@ def fuse_LOAD_CONST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_CONST__STORE_FAST(frame, stack, fast):
@@ -3830,7 +3648,6 @@ def fuse_LOAD_FAST__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_FAST__LOAD_FAST(frame, stack, fast):
@@ -3845,7 +3662,6 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
 
     def LOAD_FAST__LOAD_CONST(frame, stack, fast):
