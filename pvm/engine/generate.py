@@ -214,12 +214,25 @@ def _expression(node):
 
 # -- stack bookkeeping ------------------------------------------------------------------
 
-def _pushes(opcode, jump):
+def _pushes(body, jump):
+    """How many outputs the body's exits push: the spec's count, or, where that depends
+    on the operand (a variant for one operand), what the body's exits give."""
+    opcode = body.definition.opcode
     pushes = opcode.jump_pushes if jump else opcode.pushes
-    if callable(pushes):
-        raise GenerationError("%s: a named-output definition needs a fixed stack effect"
-                              % opcode.name)
-    return pushes
+    if not callable(pushes):
+        return pushes
+    counts = set()
+    for node in ast.walk(ast.Module(body=body.statements, type_ignores=[])):
+        if jump and _terminator_name(node) == "jump":
+            counts.add(len(node.value.args))
+        elif not jump and isinstance(node, ast.Return):
+            value = node.value
+            counts.add(0 if value is None else
+                       len(value.elts) if isinstance(value, ast.Tuple) else 1)
+    if len(counts) != 1:
+        raise GenerationError("%s: its exits push different numbers of outputs"
+                              % body.definition.name)
+    return counts.pop()
 
 
 def _fixed_pops(definition):
@@ -282,7 +295,7 @@ def single_handler(definition):
                                                                 0, "next_index",
                                                                 "target"))
     else:
-        fallthrough = _pushes(opcode, jump=False)
+        fallthrough = _pushes(body, jump=False)
         inputs = list(definition.inputs)
         if definition.variable_input:
             needs.append("variable_count")
@@ -320,7 +333,7 @@ def single_handler(definition):
 
         def on_terminator(terminator, arguments):
             if terminator == "jump":
-                outputs = body.outputs_of(_as_outputs(arguments), _pushes(opcode, True))
+                outputs = body.outputs_of(_as_outputs(arguments), _pushes(body, True))
                 return write(outputs) + _code("return target")
             return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
 
@@ -485,7 +498,7 @@ def fused_handler(definitions, maker_name):
             # hands back unchanged, as its single handler does.
             kept_count = 0
             if not virtual and not definition.variable_input and not definition.raw:
-                kept_count = _pass_through_count(body, inputs, _pushes(opcode, False))
+                kept_count = _pass_through_count(body, inputs, _pushes(body, False))
             for item in inputs[:kept_count]:
                 rename[item] = "%s_%d" % (item, part.position)
             inputs_source = []
@@ -511,12 +524,12 @@ def fused_handler(definitions, maker_name):
         if definition.raw:
             fallthrough = None
         else:
-            fallthrough = _pushes(opcode, jump=False)
+            fallthrough = _pushes(body, jump=False)
         def on_terminator(terminator, arguments, part=part, remaining=remaining, kept=kept,
                           reassigned=reassigned):
             if terminator == "jump":
                 outputs = part.body.outputs_of(
-                    _as_outputs(arguments), _pushes(part.definition.opcode, True))
+                    _as_outputs(arguments), _pushes(part.body, True))
                 lines = ["stack.append(%s)" % value for value in remaining]
                 return (_code("\n".join(lines)) + _write_outputs(kept, outputs, reassigned)
                         + _code("return %s" % part.target_name))

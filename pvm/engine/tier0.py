@@ -21,6 +21,8 @@ from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
 from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING,
     UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local)
 
+when_COPY_TOP = VARIANTS['COPY'][0].when
+when_SWAP_TOP_TWO = VARIANTS['SWAP'][0].when
 when_LOAD_ATTR_OF_EXCEPTION = VARIANTS['LOAD_ATTR'][0].when
 when_LOAD_METHOD_OF_EXCEPTION = VARIANTS['LOAD_METHOD'][0].when
 when_STORE_ATTR_OF_EXCEPTION = VARIANTS['STORE_ATTR'][0].when
@@ -60,6 +62,16 @@ def make_POP_TOP(code, operand, index):
     return POP_TOP
 
 
+def make_COPY_TOP(code, operand, index):
+    next_index = index + 1
+
+    def COPY_TOP(frame, stack, fast):
+        value = stack[-1]
+        stack.append(value)
+        return next_index
+    return COPY_TOP
+
+
 def make_COPY(code, operand, index):
     next_index = index + 1
 
@@ -69,6 +81,30 @@ def make_COPY(code, operand, index):
     return COPY
 
 
+def make_any_COPY(code, operand, index):
+    if when_COPY_TOP(operand):
+        return make_COPY_TOP(code, operand, index)
+    return make_COPY(code, operand, index)
+
+
+def select_COPY(code, operand):
+    if when_COPY_TOP(operand):
+        return 'COPY_TOP'
+    return 'COPY'
+
+
+def make_SWAP_TOP_TWO(code, operand, index):
+    next_index = index + 1
+
+    def SWAP_TOP_TWO(frame, stack, fast):
+        top = stack.pop()
+        second = stack[-1]
+        stack[-1] = top
+        stack.append(second)
+        return next_index
+    return SWAP_TOP_TWO
+
+
 def make_SWAP(code, operand, index):
     next_index = index + 1
 
@@ -76,6 +112,18 @@ def make_SWAP(code, operand, index):
         stack[-1], stack[-operand] = (stack[-operand], stack[-1])
         return next_index
     return SWAP
+
+
+def make_any_SWAP(code, operand, index):
+    if when_SWAP_TOP_TWO(operand):
+        return make_SWAP_TOP_TWO(code, operand, index)
+    return make_SWAP(code, operand, index)
+
+
+def select_SWAP(code, operand):
+    if when_SWAP_TOP_TWO(operand):
+        return 'SWAP_TOP_TWO'
+    return 'SWAP'
 
 
 def make_LOAD_CONST(code, operand, index):
@@ -1787,8 +1835,8 @@ def make_ASYNC_GEN_WRAP(code, operand, index):
 FACTORIES = [
     make_NOP,
     make_POP_TOP,
-    make_COPY,
-    make_SWAP,
+    make_any_COPY,
+    make_any_SWAP,
     make_LOAD_CONST,
     make_LOAD_FAST,
     make_LOAD_FAST_CHECK,
@@ -1894,8 +1942,8 @@ FACTORIES = [
 SELECTORS = [
     lambda code, operand: 'NOP',
     lambda code, operand: 'POP_TOP',
-    lambda code, operand: 'COPY',
-    lambda code, operand: 'SWAP',
+    select_COPY,
+    select_SWAP,
     lambda code, operand: 'LOAD_CONST',
     lambda code, operand: 'LOAD_FAST',
     lambda code, operand: 'LOAD_FAST_CHECK',
