@@ -80,6 +80,7 @@ class Body:
                 elif isinstance(node, ast.ExceptHandler) and node.name:
                     assigned.add(node.name)
         self.assigned = assigned
+        self.loaded = loaded
         self.locals = set(parameters) | assigned | {
             name for name in definition.context if name in DECODED}
         module = sys.modules[definition.module]
@@ -213,12 +214,25 @@ def _expression(node):
 
 # -- stack bookkeeping ------------------------------------------------------------------
 
-def _pushes(opcode, jump):
+def _pushes(body, jump):
+    """How many outputs the body's exits push: the spec's count, or, where that depends
+    on the operand (a variant for one operand), what the body's exits give."""
+    opcode = body.definition.opcode
     pushes = opcode.jump_pushes if jump else opcode.pushes
-    if callable(pushes):
-        raise GenerationError("%s: a named-output definition needs a fixed stack effect"
-                              % opcode.name)
-    return pushes
+    if not callable(pushes):
+        return pushes
+    counts = set()
+    for node in ast.walk(ast.Module(body=body.statements, type_ignores=[])):
+        if jump and _terminator_name(node) == "jump":
+            counts.add(len(node.value.args))
+        elif not jump and isinstance(node, ast.Return):
+            value = node.value
+            counts.add(0 if value is None else
+                       len(value.elts) if isinstance(value, ast.Tuple) else 1)
+    if len(counts) != 1:
+        raise GenerationError("%s: its exits push different numbers of outputs"
+                              % body.definition.name)
+    return counts.pop()
 
 
 def _fixed_pops(definition):
@@ -281,7 +295,7 @@ def single_handler(definition):
                                                                 0, "next_index",
                                                                 "target"))
     else:
-        fallthrough = _pushes(opcode, jump=False)
+        fallthrough = _pushes(body, jump=False)
         inputs = list(definition.inputs)
         if definition.variable_input:
             needs.append("variable_count")
@@ -302,9 +316,13 @@ def single_handler(definition):
             kept_count = max(kept_count, 1)
         kept = inputs[:kept_count]
         for item in reversed(inputs[kept_count:]):
-            prologue += _code("%s = stack.pop()" % item)
+            if item in body.loaded:
+                prologue += _code("%s = stack.pop()" % item)
+            else:
+                prologue += _code("del stack[-1]")
         for position, item in enumerate(kept):
-            prologue += _code("%s = stack[%d]" % (item, position - kept_count))
+            if item in body.loaded:
+                prologue += _code("%s = stack[%d]" % (item, position - kept_count))
         reassigned = body.assigned
 
         def write(outputs):
@@ -315,7 +333,7 @@ def single_handler(definition):
 
         def on_terminator(terminator, arguments):
             if terminator == "jump":
-                outputs = body.outputs_of(_as_outputs(arguments), _pushes(opcode, True))
+                outputs = body.outputs_of(_as_outputs(arguments), _pushes(body, True))
                 return write(outputs) + _code("return target")
             return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
 
@@ -334,7 +352,19 @@ def single_handler(definition):
     lines.append("def make_%s(code, operand, index):" % name)
     if body.doc:
         lines.append('    """%s"""' % body.doc.strip())
+    # Only what the handler reads: a prologue line reading an input, a decode-time name.
+    used = {node.id for statement in transformed for node in ast.walk(statement)
+            if isinstance(node, ast.Name)}
+    prologue = [statement for statement in prologue
+                if not (isinstance(statement, ast.Assign)
+                        and isinstance(statement.targets[0], ast.Name)
+                        and statement.targets[0].id not in used
+                        and isinstance(statement.value, ast.Subscript))]
+    used |= {node.id for statement in prologue for node in ast.walk(statement)
+             if isinstance(node, ast.Name)}
     for item in body.decoded + [need for need in needs if need not in body.decoded]:
+        if item not in used:
+            continue
         if item == "variable_count":
             lines.append("    variable_count = OPCODES[%d].stack_effect(operand)[0] - %d"
                          % (opcode.number, len(definition.inputs)))
@@ -468,7 +498,7 @@ def fused_handler(definitions, maker_name):
             # hands back unchanged, as its single handler does.
             kept_count = 0
             if not virtual and not definition.variable_input and not definition.raw:
-                kept_count = _pass_through_count(body, inputs, _pushes(opcode, False))
+                kept_count = _pass_through_count(body, inputs, _pushes(body, False))
             for item in inputs[:kept_count]:
                 rename[item] = "%s_%d" % (item, part.position)
             inputs_source = []
@@ -479,7 +509,10 @@ def fused_handler(definitions, maker_name):
                     inputs_source.append(item)
             for item in inputs_source:
                 rename[item] = "%s_%d" % (item, part.position)
-                statements += _code("%s = stack.pop()" % rename[item])
+                if item in body.loaded:
+                    statements += _code("%s = stack.pop()" % rename[item])
+                else:
+                    statements += _code("del stack[-1]")
             for position, item in enumerate(inputs[:kept_count]):
                 statements += _code("%s = stack[%d]" % (rename[item], position - kept_count))
         kept = [rename[item] for item in definition.inputs[:kept_count]]
@@ -491,12 +524,12 @@ def fused_handler(definitions, maker_name):
         if definition.raw:
             fallthrough = None
         else:
-            fallthrough = _pushes(opcode, jump=False)
+            fallthrough = _pushes(body, jump=False)
         def on_terminator(terminator, arguments, part=part, remaining=remaining, kept=kept,
                           reassigned=reassigned):
             if terminator == "jump":
                 outputs = part.body.outputs_of(
-                    _as_outputs(arguments), _pushes(part.definition.opcode, True))
+                    _as_outputs(arguments), _pushes(part.body, True))
                 lines = ["stack.append(%s)" % value for value in remaining]
                 return (_code("\n".join(lines)) + _write_outputs(kept, outputs, reassigned)
                         + _code("return %s" % part.target_name))
@@ -573,10 +606,15 @@ def fused_handler(definitions, maker_name):
         needs = []
         if "jump" in part.body.terminators:
             needs.append("target")
-        lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
-        if part.position:
+        decode_lines = part.decode_lines(needs)
+        text = "\n".join(decode_lines + guards)
+        if part.operand_name in text:
+            lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
+        if part.position and part.index_name in text:
             lines.append("    %s = index + %d" % (part.index_name, part.position))
-        for line in part.decode_lines(needs):
+        if part.position == 0 and part.index_name in text:
+            lines.append("    %s = index" % part.index_name)
+        for line in decode_lines:
             lines.append("    " + line)
     for guard in guards:
         lines.append("    if not (%s):" % guard)
@@ -688,7 +726,8 @@ def generate():
     for module in sorted(by_module):
         names = sorted(set(by_module[module]) - {"BINARY_FUNCTIONS", "COMPARE_FUNCTIONS"})
         if names:
-            header.append("from %s import %s" % (module, ", ".join(names)))
+            header.append(textwrap.fill("from %s import (%s)" % (module, ", ".join(names)),
+                                        width=92, subsequent_indent="    "))
     text = "\n".join(header) + "\n\n" + "\n".join(predicates) + "\n\n"
     text += "# -- one handler per instruction " + "-" * 56 + "\n\n\n"
     text += "\n\n\n".join(sections) + "\n\n\n"

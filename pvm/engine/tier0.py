@@ -8,13 +8,21 @@ from pvm.engine.instructions.define import VARIANTS
 from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
-from pvm.engine.instructions.calls import FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, public_names, star_arguments, star_keywords
-from pvm.engine.instructions.containers import function_description, unpack_items
-from pvm.engine.instructions.exceptions import as_exception, check_except_type, copy_traceback, guest_traceback
-from pvm.engine.instructions.generators import AWAIT_EXPRESSION, AsyncGeneratorValue, CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE
-from pvm.engine.instructions.matching import TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, match_class, match_keys
-from pvm.engine.instructions.variables import EXCEPTION_ATTRIBUTE_READERS, MISSING, UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local
+from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, public_names,
+    star_arguments, star_keywords)
+from pvm.engine.instructions.containers import (function_description, unpack_items)
+from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
+    copy_traceback, guest_traceback)
+from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGeneratorValue,
+    CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE)
+from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
+    match_class, match_keys)
+from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING,
+    UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local)
 
+when_COPY_TOP = VARIANTS['COPY'][0].when
+when_SWAP_TOP_TWO = VARIANTS['SWAP'][0].when
 when_LOAD_ATTR_OF_EXCEPTION = VARIANTS['LOAD_ATTR'][0].when
 when_LOAD_METHOD_OF_EXCEPTION = VARIANTS['LOAD_METHOD'][0].when
 when_STORE_ATTR_OF_EXCEPTION = VARIANTS['STORE_ATTR'][0].when
@@ -48,10 +56,20 @@ def make_POP_TOP(code, operand, index):
     next_index = index + 1
 
     def POP_TOP(frame, stack, fast):
-        value = stack.pop()
+        del stack[-1]
         pass
         return next_index
     return POP_TOP
+
+
+def make_COPY_TOP(code, operand, index):
+    next_index = index + 1
+
+    def COPY_TOP(frame, stack, fast):
+        value = stack[-1]
+        stack.append(value)
+        return next_index
+    return COPY_TOP
 
 
 def make_COPY(code, operand, index):
@@ -63,6 +81,30 @@ def make_COPY(code, operand, index):
     return COPY
 
 
+def make_any_COPY(code, operand, index):
+    if when_COPY_TOP(operand):
+        return make_COPY_TOP(code, operand, index)
+    return make_COPY(code, operand, index)
+
+
+def select_COPY(code, operand):
+    if when_COPY_TOP(operand):
+        return 'COPY_TOP'
+    return 'COPY'
+
+
+def make_SWAP_TOP_TWO(code, operand, index):
+    next_index = index + 1
+
+    def SWAP_TOP_TWO(frame, stack, fast):
+        top = stack.pop()
+        second = stack[-1]
+        stack[-1] = top
+        stack.append(second)
+        return next_index
+    return SWAP_TOP_TWO
+
+
 def make_SWAP(code, operand, index):
     next_index = index + 1
 
@@ -70,6 +112,18 @@ def make_SWAP(code, operand, index):
         stack[-1], stack[-operand] = (stack[-operand], stack[-1])
         return next_index
     return SWAP
+
+
+def make_any_SWAP(code, operand, index):
+    if when_SWAP_TOP_TWO(operand):
+        return make_SWAP_TOP_TWO(code, operand, index)
+    return make_SWAP(code, operand, index)
+
+
+def select_SWAP(code, operand):
+    if when_SWAP_TOP_TWO(operand):
+        return 'SWAP_TOP_TWO'
+    return 'SWAP'
 
 
 def make_LOAD_CONST(code, operand, index):
@@ -1061,7 +1115,6 @@ def make_UNPACK_EX(code, operand, index):
 
 
 def make_JUMP(code, operand, index):
-    next_index = index + 1
     target = operand
 
     def JUMP(frame, stack, fast):
@@ -1180,7 +1233,6 @@ def make_PRINT_EXPR(code, operand, index):
 
 
 def make_RETURN_VALUE(code, operand, index):
-    next_index = index + 1
 
     def RETURN_VALUE(frame, stack, fast):
         value = stack.pop()
@@ -1415,7 +1467,6 @@ def make_IMPORT_STAR(code, operand, index):
 
 
 def make_RAISE_VARARGS_RERAISE(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS_RERAISE(frame, stack, fast):
         exception = frame.interpreter.current_handled()
@@ -1428,7 +1479,6 @@ def make_RAISE_VARARGS_RERAISE(code, operand, index):
 
 
 def make_RAISE_VARARGS_FROM(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS_FROM(frame, stack, fast):
         cause = stack.pop()
@@ -1448,7 +1498,6 @@ def make_RAISE_VARARGS_FROM(code, operand, index):
 
 
 def make_RAISE_VARARGS(code, operand, index):
-    next_index = index + 1
 
     def RAISE_VARARGS(frame, stack, fast):
         value = stack.pop()
@@ -1475,7 +1524,6 @@ def select_RAISE_VARARGS(code, operand):
 
 
 def make_RERAISE(code, operand, index):
-    next_index = index + 1
 
     def RERAISE(frame, stack, fast):
         frame.exit_index = stack[-1 - operand] if operand else index
@@ -1570,8 +1618,6 @@ def make_WITH_EXCEPT_START(code, operand, index):
 
     def WITH_EXCEPT_START(frame, stack, fast):
         exit_function = stack[-4]
-        lasti = stack[-3]
-        previous = stack[-2]
         exception = stack[-1]
         result = exit_function(type(exception), exception, guest_traceback.traceback_of(exception))
         stack.append(result)
@@ -1765,7 +1811,7 @@ def make_END_ASYNC_FOR(code, operand, index):
 
     def END_ASYNC_FOR(frame, stack, fast):
         exception = stack.pop()
-        iterator = stack.pop()
+        del stack[-1]
         if not isinstance(exception, StopAsyncIteration):
             frame.exit_index = index
             frame.reraising = True
@@ -1788,8 +1834,8 @@ def make_ASYNC_GEN_WRAP(code, operand, index):
 FACTORIES = [
     make_NOP,
     make_POP_TOP,
-    make_COPY,
-    make_SWAP,
+    make_any_COPY,
+    make_any_SWAP,
     make_LOAD_CONST,
     make_LOAD_FAST,
     make_LOAD_FAST_CHECK,
@@ -1895,8 +1941,8 @@ FACTORIES = [
 SELECTORS = [
     lambda code, operand: 'NOP',
     lambda code, operand: 'POP_TOP',
-    lambda code, operand: 'COPY',
-    lambda code, operand: 'SWAP',
+    select_COPY,
+    select_SWAP,
     lambda code, operand: 'LOAD_CONST',
     lambda code, operand: 'LOAD_FAST',
     lambda code, operand: 'LOAD_FAST_CHECK',
@@ -2006,7 +2052,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2055,10 +2100,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2108,10 +2151,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     constant_2 = code.co_consts[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2161,13 +2202,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2218,10 +2256,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2275,13 +2311,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2336,13 +2369,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
     index_4 = index + 4
@@ -2438,7 +2468,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2483,7 +2512,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2528,10 +2556,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2577,12 +2603,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2603,12 +2625,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2629,12 +2647,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2655,12 +2669,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2681,12 +2691,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2711,12 +2717,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2741,13 +2743,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2772,12 +2771,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2802,12 +2797,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2832,13 +2823,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2863,12 +2851,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2893,12 +2877,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2923,13 +2903,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2954,12 +2931,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2984,12 +2957,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -3014,13 +2983,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -3045,10 +3011,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast):
@@ -3071,10 +3035,8 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3093,10 +3055,8 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
 
     def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3115,7 +3075,6 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
 
     def LOAD_FAST__LOAD_ATTR(frame, stack, fast):
@@ -3133,12 +3092,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3158,12 +3113,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3183,12 +3134,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3208,12 +3155,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3233,13 +3176,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3259,12 +3199,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3284,12 +3220,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3309,12 +3241,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3334,12 +3262,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3359,13 +3283,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3385,10 +3306,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3406,10 +3324,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3427,10 +3342,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3448,10 +3360,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3470,10 +3379,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast):
@@ -3492,10 +3399,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3513,10 +3417,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3534,10 +3435,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast):
@@ -3556,10 +3455,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3577,10 +3473,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3598,10 +3491,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3619,10 +3509,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3640,10 +3527,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3662,10 +3546,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast):
@@ -3684,10 +3566,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3705,10 +3584,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3726,10 +3602,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast):
@@ -3748,10 +3622,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
-    operand_2 = run[2][1]
-    index_2 = index + 2
 
     def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3769,7 +3640,6 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     target_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def FOR_ITER__STORE_FAST(frame, stack, fast):
@@ -3787,8 +3657,6 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
 def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
-    index_1 = index + 1
 
     def LOAD_FAST__RETURN_VALUE(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3801,7 +3669,6 @@ def fuse_LOAD_FAST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_FAST__STORE_FAST(frame, stack, fast):
@@ -3815,7 +3682,6 @@ def fuse_LOAD_CONST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_CONST__STORE_FAST(frame, stack, fast):
@@ -3829,7 +3695,6 @@ def fuse_LOAD_FAST__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     local_1 = operand_1
 
     def LOAD_FAST__LOAD_FAST(frame, stack, fast):
@@ -3844,7 +3709,6 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     constant_1 = code.co_consts[operand_1]
 
     def LOAD_FAST__LOAD_CONST(frame, stack, fast):

@@ -1,6 +1,6 @@
 """Stack manipulation."""
 
-from pvm.engine.instructions.define import instruction
+from pvm.engine.instructions.define import instruction, variant
 
 
 @instruction(raises=False)
@@ -21,3 +21,15 @@ def COPY(*, stack, operand):
 @instruction(raw=True, raises=False)
 def SWAP(*, stack, operand):
     stack[-1], stack[-operand] = stack[-operand], stack[-1]
+
+
+# The commonest forms with named items, so that a superinstruction keeps them in local
+# variables (``o.a += 1`` copies the owner and swaps the result under it).
+@variant("COPY", when=lambda operand: operand == 1, raises=False)
+def COPY_TOP(value):
+    return value, value
+
+
+@variant("SWAP", when=lambda operand: operand == 2, raises=False)
+def SWAP_TOP_TWO(second, top):
+    return top, second
