@@ -45,9 +45,9 @@ class World:
     runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
     of the program as it runs; ``fusion`` (-X fusion=0 turns it off) runs common
     sequences of instructions as one; ``dont_write_bytecode`` (-B) and
-    ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules) are modules taken from the host;
-    ``no_site``, ``no_user_site`` and ``dev_mode`` show in ``sys.flags``, and
-    ``warnoptions`` (-W) in ``sys.warnoptions``.
+    ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules)
+    are modules taken from the host; ``no_site``, ``no_user_site`` and ``dev_mode``
+    show in ``sys.flags``, and ``warnoptions`` (-W) in ``sys.warnoptions``.
     """
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
