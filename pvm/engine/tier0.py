@@ -2053,9 +2053,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[69].stack_effect(operand_2)[0] - 2 == 0):
         return None
@@ -2071,7 +2073,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         arguments_2 = []
         try:
@@ -2086,13 +2088,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_1_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_METHOD__CALL_METHOD
 
@@ -2101,11 +2103,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
@@ -2121,7 +2125,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = fast[local_2]
         arguments_3 = [value_2_0]
@@ -2137,13 +2141,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2152,11 +2156,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     constant_2 = code.co_consts[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
@@ -2172,7 +2178,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = constant_2
         arguments_3 = [value_2_0]
@@ -2188,13 +2194,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2203,6 +2209,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
@@ -2210,6 +2217,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 2):
         return None
@@ -2225,7 +2233,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = fast[local_2]
         value_3_0 = fast[local_3]
@@ -2242,13 +2250,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_1_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
@@ -2257,11 +2265,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 0):
         return None
@@ -2271,7 +2282,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2282,7 +2293,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         arguments_3 = []
         try:
@@ -2297,13 +2308,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_2_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD
 
@@ -2312,13 +2323,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
@@ -2328,7 +2342,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2339,7 +2353,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         value_3_0 = fast[local_3]
         arguments_4 = [value_3_0]
@@ -2355,13 +2369,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2370,13 +2384,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
@@ -2386,7 +2403,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2397,7 +2414,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         value_3_0 = constant_3
         arguments_4 = [value_3_0]
@@ -2413,13 +2430,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2429,6 +2446,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
     index_1 = index + 1
+    after_1 = index + 2
     next_index_1 = index_1 + 1
     if not (OPCODES[68].stack_effect(operand_1)[0] - 1 == 0):
         return None
@@ -2454,13 +2472,13 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     kind_1 = Function
             if kind_1 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
-                frame.resume_index = index + 2
+                frame.resume_index = after_1
                 return CALL_FRAME
             frame.resume_index = next_index_1
             stack.append(value_0_0(*arguments_1))
-            return index + 2
+            return after_1
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
     return LOAD_GLOBAL__CALL
 
@@ -2472,6 +2490,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     local_1 = operand_1
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
@@ -2498,13 +2517,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_GLOBAL__LOAD_FAST__CALL
 
@@ -2516,6 +2535,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
@@ -2542,13 +2562,13 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_GLOBAL__LOAD_CONST__CALL
 
@@ -2562,6 +2582,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[68].stack_effect(operand_3)[0] - 1 == 2):
         return None
@@ -2589,13 +2610,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_0_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL
 
@@ -2606,6 +2627,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2615,9 +2638,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE
 
@@ -2628,6 +2651,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2637,9 +2662,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE
 
@@ -2650,6 +2675,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2659,9 +2686,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE
 
@@ -2672,6 +2699,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2681,9 +2710,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE
 
@@ -2693,7 +2722,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2702,14 +2734,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -2719,7 +2751,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2728,14 +2763,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -2746,8 +2781,11 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2756,14 +2794,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -2773,7 +2811,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2782,14 +2823,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -2799,7 +2840,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2808,14 +2852,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -2826,8 +2870,11 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2836,14 +2883,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE
 
@@ -2853,7 +2900,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2862,14 +2912,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -2879,7 +2929,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2888,14 +2941,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -2906,8 +2959,11 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2916,14 +2972,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -2933,7 +2989,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2942,14 +3001,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -2959,7 +3018,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2968,14 +3030,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -2986,8 +3048,11 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2996,24 +3061,1863 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if not value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if not value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__LOAD_ATTR__RETURN_VALUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        frame.return_value = value_1_0
+        return RETURN
+    return LOAD_FAST__LOAD_ATTR__RETURN_VALUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__STORE_FAST(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        fast[local_2] = value_1_0
+        return after_2
+    return LOAD_FAST__LOAD_ATTR__STORE_FAST
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
+
+    def LOAD_FAST__LOAD_ATTR__UNARY_NOT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            stack.append(not value_1_0)
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__UNARY_NOT
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast):
@@ -3021,15 +4925,35 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             stack.append(getattr(value_1_0, name_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1 = stack.pop()
+        try:
+            setattr(value_0_0, name_1, value_1)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__STORE_ATTR
 
 
 def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
@@ -3038,6 +4962,8 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3045,9 +4971,9 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
         value_1_0 = fast[local_1]
         try:
             setattr(value_1_0, name_2, value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__STORE_ATTR
 
@@ -3058,6 +4984,8 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3065,9 +4993,9 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
         value_1_0 = fast[local_1]
         try:
             setattr(value_1_0, name_2, value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_CONST__LOAD_FAST__STORE_ATTR
 
@@ -3076,15 +5004,17 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
     def LOAD_FAST__LOAD_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             stack.append(getattr(value_0_0, name_1))
-            return index + 2
+            return after_1
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
     return LOAD_FAST__LOAD_ATTR
 
@@ -3094,7 +5024,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3103,10 +5035,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST
 
 
@@ -3115,7 +5047,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3124,10 +5058,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST
 
 
@@ -3136,7 +5070,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3145,10 +5081,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST
 
 
@@ -3157,7 +5093,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3166,10 +5104,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_0_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST
 
 
@@ -3179,8 +5117,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3189,10 +5129,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST
 
 
@@ -3201,7 +5141,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3210,10 +5152,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST
 
 
@@ -3222,7 +5164,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3231,10 +5175,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST
 
 
@@ -3243,7 +5187,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3252,10 +5198,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST
 
 
@@ -3264,7 +5210,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3273,10 +5221,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_0_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST
 
 
@@ -3286,8 +5234,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3296,10 +5246,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST
 
 
@@ -3308,15 +5258,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 + value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD
 
@@ -3326,15 +5278,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 - value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT
 
@@ -3344,15 +5298,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 * value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY
 
@@ -3362,6 +5318,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3369,9 +5327,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
         try:
             value_0_0 += value_1_0
             stack.append(value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD
 
@@ -3382,6 +5340,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast):
@@ -3389,9 +5349,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
         value_1_0 = fast[local_1]
         try:
             stack.append(binary_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP
 
@@ -3401,15 +5361,17 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 < value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS
 
@@ -3419,15 +5381,17 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 == value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL
 
@@ -3438,6 +5402,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast):
@@ -3445,9 +5411,9 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
         value_1_0 = fast[local_1]
         try:
             stack.append(compare_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP
 
@@ -3457,15 +5423,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0[value_1_0])
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_SUBSCR
 
@@ -3475,15 +5443,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 + value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD
 
@@ -3493,15 +5463,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 - value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT
 
@@ -3511,15 +5483,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 * value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY
 
@@ -3529,6 +5503,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3536,9 +5512,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
         try:
             value_0_0 += value_1_0
             stack.append(value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD
 
@@ -3549,6 +5525,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast):
@@ -3556,9 +5534,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
         value_1_0 = constant_1
         try:
             stack.append(binary_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP
 
@@ -3568,15 +5546,17 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 < value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS
 
@@ -3586,15 +5566,17 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 == value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL
 
@@ -3605,6 +5587,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast):
@@ -3612,9 +5596,9 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
         value_1_0 = constant_1
         try:
             stack.append(compare_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP
 
@@ -3624,15 +5608,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0[value_1_0])
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_SUBSCR
 
@@ -3641,6 +5627,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     target_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def FOR_ITER__STORE_FAST(frame, stack, fast):
@@ -3651,7 +5638,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
             del stack[-1]
             return target_0
         fast[local_1] = item_0
-        return index + 2
+        return after_1
     return FOR_ITER__STORE_FAST
 
 
@@ -3666,16 +5653,28 @@ def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
     return LOAD_FAST__RETURN_VALUE
 
 
+def fuse_LOAD_CONST__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+
+    def LOAD_CONST__RETURN_VALUE(frame, stack, fast):
+        value_0_0 = constant_0
+        frame.return_value = value_0_0
+        return RETURN
+    return LOAD_CONST__RETURN_VALUE
+
+
 def fuse_LOAD_FAST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_FAST__STORE_FAST(frame, stack, fast):
         value_0_0 = fast[local_0]
         fast[local_1] = value_0_0
-        return index + 2
+        return after_1
     return LOAD_FAST__STORE_FAST
 
 
@@ -3683,12 +5682,13 @@ def fuse_LOAD_CONST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_CONST__STORE_FAST(frame, stack, fast):
         value_0_0 = constant_0
         fast[local_1] = value_0_0
-        return index + 2
+        return after_1
     return LOAD_CONST__STORE_FAST
 
 
@@ -3696,13 +5696,14 @@ def fuse_LOAD_FAST__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_FAST__LOAD_FAST(frame, stack, fast):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(fast[local_1])
-        return index + 2
+        return after_1
     return LOAD_FAST__LOAD_FAST
 
 
@@ -3710,13 +5711,14 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     constant_1 = code.co_consts[operand_1]
 
     def LOAD_FAST__LOAD_CONST(frame, stack, fast):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(constant_1)
-        return index + 2
+        return after_1
     return LOAD_FAST__LOAD_CONST
 
 
@@ -3783,8 +5785,76 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_CONST', 'COMPARE_OP_EQUAL', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE,
         ('LOAD_FAST', 'LOAD_CONST', 'COMPARE_OP', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE,
     },
+    (5, 20, 58): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_FALSE
+        ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE,
+    },
+    (5, 20, 59): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_TRUE
+        ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE,
+    },
+    (5, 20, 62): {  # LOAD_FAST LOAD_ATTR JUMP_IF_FALSE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_FALSE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP,
+    },
+    (5, 20, 63): {  # LOAD_FAST LOAD_ATTR JUMP_IF_TRUE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_TRUE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP,
+    },
+    (5, 20, 67): {  # LOAD_FAST LOAD_ATTR RETURN_VALUE
+        ('LOAD_FAST', 'LOAD_ATTR', 'RETURN_VALUE'): fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE,
+    },
+    (5, 20, 7): {  # LOAD_FAST LOAD_ATTR STORE_FAST
+        ('LOAD_FAST', 'LOAD_ATTR', 'STORE_FAST'): fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST,
+    },
+    (5, 20, 30): {  # LOAD_FAST LOAD_ATTR UNARY_NOT
+        ('LOAD_FAST', 'LOAD_ATTR', 'UNARY_NOT'): fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT,
+    },
+    (5, 2, 20, 5, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_FAST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
+    },
+    (5, 2, 20, 4, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_CONST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
+    },
     (5, 20, 20): {  # LOAD_FAST LOAD_ATTR LOAD_ATTR
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR,
+    },
+    (5, 22): {  # LOAD_FAST STORE_ATTR
+        ('LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__STORE_ATTR,
     },
     (5, 5, 22): {  # LOAD_FAST LOAD_FAST STORE_ATTR
         ('LOAD_FAST', 'LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR,
@@ -3844,6 +5914,9 @@ SUPERINSTRUCTIONS = {
     },
     (5, 67): {  # LOAD_FAST RETURN_VALUE
         ('LOAD_FAST', 'RETURN_VALUE'): fuse_LOAD_FAST__RETURN_VALUE,
+    },
+    (4, 67): {  # LOAD_CONST RETURN_VALUE
+        ('LOAD_CONST', 'RETURN_VALUE'): fuse_LOAD_CONST__RETURN_VALUE,
     },
     (5, 7): {  # LOAD_FAST STORE_FAST
         ('LOAD_FAST', 'STORE_FAST'): fuse_LOAD_FAST__STORE_FAST,
