@@ -57,7 +57,8 @@ def report(interpreter, error, owner, message=None):
         hook(UnraisableHookArguments(error, owner, message))
     except BaseException as hook_error:
         # The hook itself failed: CPython reports that failure with the default hook.
-        write_default_report(interpreter, hook_error, hook, "Exception ignored in sys.unraisablehook")
+        write_default_report(interpreter, hook_error, hook,
+                             "Exception ignored in sys.unraisablehook")
 
 
 def write_default_report(interpreter, error, owner, message=None):
