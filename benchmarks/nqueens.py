@@ -17,7 +17,8 @@ def permutations(items):
 def solutions(size):
     columns = range(size)
     for placement in permutations(list(columns)):
-        if size == len({placement[i] + i for i in columns}) == len({placement[i] - i for i in columns}):
+        if (size == len({placement[i] + i for i in columns})
+                == len({placement[i] - i for i in columns})):
             yield placement
 
 

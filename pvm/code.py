@@ -51,9 +51,13 @@ class Code:
                  "co_firstlineno", "co_positions_table", "_packed_positions",
                  "co_exceptiontable", "__weakref__")
 
-    def __init__(self, *, argcount, posonlyargcount, kwonlyargcount, stacksize, flags,
-                 code, consts, names, varnames, cellvars, freevars, filename, name,
-                 qualname, firstlineno, positions, exceptiontable):
+    def __init__(self, *, argcount: int, posonlyargcount: int, kwonlyargcount: int,
+                 stacksize: int, flags: int, code: bytes, consts: tuple, names: tuple[str, ...],
+                 varnames: tuple[str, ...], cellvars: tuple[str, ...],
+                 freevars: tuple[str, ...], filename: str, name: str, qualname: str,
+                 firstlineno: int,
+                 positions: tuple[tuple[int | None, int | None, int | None, int | None], ...],
+                 exceptiontable: tuple[tuple[int, int, int, int, bool], ...]) -> None:
         self.co_argcount = argcount
         self.co_posonlyargcount = posonlyargcount
         self.co_kwonlyargcount = kwonlyargcount

@@ -175,7 +175,8 @@ _define("DICT_MERGE", COUNT, _plus(1), _count,
 _define("LIST_TO_TUPLE", NO_OPERAND, 1, 1, "replace the list on top with a tuple")
 _define("FORMAT_VALUE", FLAGS, lambda operand: 2 if operand & FORMAT_HAS_SPEC else 1, 1,
         "format a value for an f-string (conversion and spec in the operand)")
-_define("UNPACK_SEQUENCE", COUNT, 1, _count, "replace the top with its `operand` items, first on top")
+_define("UNPACK_SEQUENCE", COUNT, 1, _count,
+        "replace the top with its `operand` items, first on top")
 _define("UNPACK_EX", FLAGS, 1, lambda operand: (operand & 0xFF) + (operand >> 8) + 1,
         "starred unpacking: low byte = names before the star, next byte = names after")
 
@@ -215,7 +216,8 @@ _define("IMPORT_STAR", NO_OPERAND, 1, 0, "bind every public name of the module o
 _define("RAISE_VARARGS", COUNT, _count, 0,
         "raise: re-raise (0), raise top (1), raise second from top (2)", ends_block=True)
 _define("RERAISE", FLAGS, 1, 0,
-        "re-raise the exception on top (a nonzero operand: the offset to report is `operand` below it)",
+        "re-raise the exception on top (a nonzero operand: the offset to report is "
+        "`operand` below it)",
         ends_block=True)
 _define("PUSH_EXC_INFO", NO_OPERAND, 1, 2,
         "the exception on top becomes the one being handled; push the previous one under it")

@@ -180,7 +180,8 @@ _STRING_TAILS = {"'": re.compile(_SINGLE_TAIL).match, '"': re.compile(_DOUBLE_TA
 
 
 def _indentation_column(blanks):
-    """The column that leading blanks reach: tabs go to the next multiple of 8, a form feed resets to 0."""
+    """The column that leading blanks reach: tabs go to the next multiple of 8, a form feed
+    resets to 0."""
     return len(blanks[blanks.rfind("\f") + 1:].expandtabs(TABSIZE))
 
 
@@ -370,7 +371,8 @@ def _tokenize(readline, encoding):
                     # The stdlib's scan fails at each blank before a character
                     # that starts no token, so each blank is an ERRORTOKEN too.
                     for column in range(start - len(blanks), start):
-                        yield new_token(token_class, (ERRORTOKEN, line[column], (line_number, column),
+                        yield new_token(token_class, (ERRORTOKEN, line[column],
+                                                      (line_number, column),
                                                       (line_number, column + 1), line))
             yield new_token(token_class, (token_type, text, (line_number, start),
                                           (line_number, end), line))

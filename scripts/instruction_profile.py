@@ -15,8 +15,11 @@ import argparse
 import collections
 import contextlib
 import io
+import json
 import os
+import subprocess
 import sys
+import tempfile
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPOSITORY)
@@ -31,6 +34,7 @@ BENCHMARK_ARGUMENTS = {"chaos": ["2"], "deltablue": ["4"], "go": ["1"], "hexiom"
                        "spectral_norm": ["30"], "fannkuch": ["7"], "float_points": ["20000"],
                        "generators": ["20000"], "nqueens": ["6"], "unpack_sequence": ["2000"]}
 CORPUS_SAMPLE = 40
+PROGRAM_TIMEOUT = 600       # seconds for one program, instrumented
 
 
 class Counter:
@@ -79,8 +83,37 @@ def default_programs():
     return programs
 
 
-def profile(programs, counter):
+def profile(programs, longest):
+    """Counts of runs and of opcodes over ``programs``, each run in a child process of
+    its own (no input, a time limit), so that one program's threads, signals or exit
+    cannot stop the others."""
+    runs = collections.Counter()
+    opcode_counts = collections.Counter()
+    for program in programs:
+        with tempfile.NamedTemporaryFile(suffix=".json") as output:
+            try:
+                subprocess.run([sys.executable, __file__, "--child", output.name,
+                                "--longest", str(longest), "--"] + program,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=PROGRAM_TIMEOUT,
+                               cwd=os.path.dirname(program[0]))
+                with open(output.name, encoding="utf-8") as file:
+                    counts = json.load(file)
+            except (subprocess.TimeoutExpired, ValueError) as error:
+                print("skipped %s: %s" % (os.path.relpath(program[0], REPOSITORY), error),
+                      file=sys.stderr)
+                continue
+        runs.update({tuple(run.split()): count for run, count in counts["runs"].items()})
+        opcode_counts.update(counts["opcodes"])
+        print("profiled %s" % os.path.relpath(program[0], REPOSITORY), file=sys.stderr)
+    return runs, opcode_counts
+
+
+def run_child(program, output, longest):
+    """In the child: run one program on pvm with the counter on every instruction, and
+    write the counts to ``output``."""
     from pvm.__main__ import main as pvm_main
+    counter = Counter(longest)
     original_init = interpreter_module.Interpreter.__init__
 
     def instrumented_init(self, *arguments, **keywords):
@@ -88,17 +121,15 @@ def profile(programs, counter):
         self.instrument(counter)
 
     interpreter_module.Interpreter.__init__ = instrumented_init
-    try:
-        for program in programs:
-            output = io.StringIO()
-            with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                try:
-                    pvm_main(["-S", "-B"] + program)
-                except SystemExit:
-                    pass
-            print("profiled %s" % os.path.relpath(program[0], REPOSITORY), file=sys.stderr)
-    finally:
-        interpreter_module.Interpreter.__init__ = original_init
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        try:
+            pvm_main(["-S", "-B"] + program)
+        except SystemExit:
+            pass
+    with open(output, "w", encoding="utf-8") as file:
+        json.dump({"runs": {" ".join(run): count for run, count in counter.runs.items()},
+                   "opcodes": dict(counter.opcodes)}, file)
 
 
 def main(argv=None):
@@ -107,22 +138,26 @@ def main(argv=None):
                         "and a sample of the corpus)")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--longest", type=int, default=6)
+    parser.add_argument("--child", metavar="OUTPUT", help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
-    programs = [[path] for path in arguments.programs] or default_programs()
-    counter = Counter(arguments.longest)
-    profile(programs, counter)
-    total = sum(counter.opcodes.values())
+    if arguments.child:
+        run_child(arguments.programs, arguments.child, arguments.longest)
+        return 0
+    programs = ([[os.path.abspath(path)] for path in arguments.programs]
+                or default_programs())
+    runs, opcode_counts = profile(programs, arguments.longest)
+    total = sum(opcode_counts.values()) or 1
     rows = {tuple(row) for row in superinstructions.ROWS}
     print("%d instructions executed" % total)
     print("\nruns by dispatches saved if fused (* = a row already):")
     print("%12s %7s  %s" % ("saved", "share", "run"))
-    ranked = sorted(counter.runs.items(), key=lambda item: -item[1] * (len(item[0]) - 1))
+    ranked = sorted(runs.items(), key=lambda item: -item[1] * (len(item[0]) - 1))
     for run, count in ranked[:arguments.top]:
         saved = count * (len(run) - 1)
         print("%12d %6.1f%%  %s%s" % (saved, 100.0 * saved / total, " ".join(run),
                                       "  *" if run in rows else ""))
     print("\nopcodes by share of instructions executed:")
-    for name, count in counter.opcodes.most_common(arguments.top):
+    for name, count in opcode_counts.most_common(arguments.top):
         print("%12d %6.1f%%  %s" % (count, 100.0 * count / total, name))
     return 0
 

@@ -8,9 +8,11 @@ out as a ``Code``.
 """
 
 import ast
+import os
 
 from pvm import symtable
 from pvm.compiler import assembler, codegen, optimize_blocks
+from pvm.code import Code
 from pvm.compiler.fold import fold
 from pvm.parser import parse
 
@@ -55,8 +57,9 @@ class Compiler:
         return assembler.assemble(unit)
 
 
-def compile(source, filename="<unknown>", mode="exec", flags=0, dont_inherit=False,
-            optimize=-1):
+def compile(source: str | bytes | ast.AST, filename: str | bytes | os.PathLike = "<unknown>",
+            mode: str = "exec", flags: int = 0, dont_inherit: bool = False,
+            optimize: int = -1) -> Code | ast.AST:
     """Compile ``source`` (str, bytes or an AST) into a ``pvm.Code``, like the builtin."""
     # Checked before the mode, as the builtin does.
     if not -1 <= optimize <= 2:

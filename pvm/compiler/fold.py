@@ -119,7 +119,8 @@ class _Folder:
         except Exception:
             return node
         if isinstance(node.op, ast.Invert) and isinstance(operand.value, bool):
-            return node        # ~True is deprecated in later versions: leave the warning to run time
+            # ~True is deprecated in later versions: leave the warning to run time.
+            return node
         return ast.copy_location(ast.Constant(value=value), node)
 
     def visit_BinOp(self, node):

@@ -8,7 +8,7 @@ them, and a frame resumes at one after a call returns.
 """
 
 from pvm import opcodes
-from pvm.code import decode_instructions
+from pvm.code import CO_OPTIMIZED, decode_instructions
 from pvm.engine import tier0
 
 _LONGEST_ROW = max(len(row) for row in tier0.SUPERINSTRUCTIONS)
@@ -37,11 +37,16 @@ def single_handlers(code, pairs=None):
             for index, (opcode, operand) in enumerate(pairs)]
 
 
-def handlers_of(code, fusion=True):
-    """The handlers the loop runs for ``code``."""
-    pairs = decode_instructions(code.co_code)
+def handlers_of(code, fusion=True, pairs=None):
+    """The handlers the loop runs for ``code``.
+
+    Only functions (and lambdas, comprehensions, generators) get superinstructions:
+    module and class bodies almost always run once, and finding the runs costs more at
+    start-up than they would save."""
+    if pairs is None:
+        pairs = decode_instructions(code.co_code)
     handlers = single_handlers(code, pairs)
-    if fusion:
+    if fusion and code.co_flags & CO_OPTIMIZED:
         fuse(code, pairs, handlers)
     return handlers
 

@@ -27,6 +27,7 @@ import ast
 import builtins
 import inspect
 import os
+import re
 import sys
 import textwrap
 
@@ -534,7 +535,7 @@ def fused_handler(definitions, maker_name):
                 return (_code("\n".join(lines)) + _write_outputs(kept, outputs, reassigned)
                         + _code("return %s" % part.target_name))
             return _terminate(terminator, arguments, remaining, len(kept),
-                              "index + %d" % (part.position + 1), part.target_name)
+                              "after_%d" % part.position, part.target_name)
 
         if last:
             def on_return(value, part=part, remaining=remaining, fallthrough=fallthrough,
@@ -545,7 +546,7 @@ def fused_handler(definitions, maker_name):
                     outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
                 lines = ["stack.append(%s)" % item for item in remaining]
                 lines += ["stack.append(%s)" % _expression(output) for output in outputs]
-                return _code("\n".join(lines + ["return index + %d" % (part.position + 1)]))
+                return _code("\n".join(lines + ["return after_%d" % part.position]))
             exits = _Exits(on_return, on_terminator)
             if not _always_exits(body_statements):
                 if fallthrough:
@@ -592,7 +593,7 @@ def fused_handler(definitions, maker_name):
                 try:
                     pass
                 except BaseException:
-                    frame.failed_index = index + %d
+                    frame.failed_index = index_%d
                     raise
                 """ % part.position)[0]
             handler.body = transformed or [ast.Pass()]
@@ -601,33 +602,38 @@ def fused_handler(definitions, maker_name):
             statements.extend(transformed)
         if not last:
             virtual = remaining + output_names
-    lines = ["def %s(code, run, index):" % maker_name]
+    handler_name = "__".join(definition.name for definition in definitions)
+    body_lines = []
+    for statement in statements:
+        body_lines.extend("        " + line for line in ast.unparse(statement).splitlines())
+    if not _always_exits(statements):
+        for value in virtual:
+            body_lines.append("        stack.append(%s)" % value)
+        body_lines.append("        return after_%d" % (count - 1))
+    # The maker binds what the handler reads: each part's decode-time names, its index
+    # (where it records a failure) and the index after it (where an exit continues).
+    decode_lines = []
     for part in parts:
-        needs = []
-        if "jump" in part.body.terminators:
-            needs.append("target")
-        decode_lines = part.decode_lines(needs)
-        text = "\n".join(decode_lines + guards)
-        if part.operand_name in text:
+        needs = ["target"] if "jump" in part.body.terminators else []
+        decode_lines.append(part.decode_lines(needs))
+    used = set(re.findall(r"\w+", "\n".join(body_lines + guards
+                                              + sum(decode_lines, []))))
+    lines = ["def %s(code, run, index):" % maker_name]
+    for part, part_lines in zip(parts, decode_lines):
+        if part.operand_name in used:
             lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
-        if part.position and part.index_name in text:
-            lines.append("    %s = index + %d" % (part.index_name, part.position))
-        if part.position == 0 and part.index_name in text:
-            lines.append("    %s = index" % part.index_name)
-        for line in decode_lines:
-            lines.append("    " + line)
+        if part.index_name in used:
+            lines.append("    %s = index + %d" % (part.index_name, part.position)
+                         if part.position else "    %s = index" % part.index_name)
+        if "after_%d" % part.position in used:
+            lines.append("    after_%d = index + %d" % (part.position, part.position + 1))
+        lines.extend("    " + line for line in part_lines)
     for guard in guards:
         lines.append("    if not (%s):" % guard)
         lines.append("        return None")
     lines.append("")
-    handler_name = "__".join(definition.name for definition in definitions)
     lines.append("    def %s(frame, stack, fast):" % handler_name)
-    for statement in statements:
-        lines.extend("        " + line for line in ast.unparse(statement).splitlines())
-    if not _always_exits(statements):
-        for value in virtual:
-            lines.append("        stack.append(%s)" % value)
-        lines.append("        return index + %d" % count)
+    lines.extend(body_lines)
     lines.append("    return %s" % handler_name)
     return lines, imports
 

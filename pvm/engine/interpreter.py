@@ -44,7 +44,7 @@ class Executable:
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "code_reference", "plain_handlers")
 
-    def __init__(self, code, handlers, code_reference):
+    def __init__(self, code, pairs, handlers, code_reference):
         self.handlers = handlers
         # Weak: the interpreter's table of executables must not keep code alive.
         self.code_reference = code_reference
@@ -58,8 +58,7 @@ class Executable:
         # Where a frame suspended in a yield from / await resumes (just after the
         # YIELD_VALUE that follows a SEND) -> where that SEND jumps when done.
         self.send_targets = {}
-        instructions = code.instructions()
-        for index, (opcode, operand) in enumerate(instructions):
+        for index, (opcode, operand) in enumerate(pairs):
             if opcode == opcodes.SEND:
                 self.send_targets[index + 2] = operand
 
@@ -111,7 +110,9 @@ class Interpreter:
         executables = self.executables
         key = id(code)
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
-        executable = Executable(code, decoding.handlers_of(code, self.fusion), reference)
+        pairs = code.instructions()
+        executable = Executable(code, pairs, decoding.handlers_of(code, self.fusion, pairs),
+                                reference)
         executables[key] = executable
         if self.instruments:
             self._instrument_executable(executable)

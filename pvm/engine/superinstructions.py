@@ -32,8 +32,15 @@ ROWS = (
                 ()),
     *(("LOAD_FAST", load, "COMPARE_OP", branch) for load in _LOADS
       for branch in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE")),
-    # Attributes.
+    # Attributes: read and tested, returned, kept; written; updated in place (o.a += x).
+    *_with_each(("LOAD_FAST", "LOAD_ATTR"), ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
+                                              "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP",
+                                              "RETURN_VALUE", "STORE_FAST"), ()),
+    ("LOAD_FAST", "LOAD_ATTR", "UNARY_NOT"),
+    *(("LOAD_FAST", "COPY", "LOAD_ATTR", load, "BINARY_OP", "SWAP", "STORE_ATTR")
+      for load in _LOADS),
     ("LOAD_FAST", "LOAD_ATTR", "LOAD_ATTR"),
+    ("LOAD_FAST", "STORE_ATTR"),
     *_with_each((), _LOADS, ("LOAD_FAST", "STORE_ATTR")),
     ("LOAD_FAST", "LOAD_ATTR"),
     # Operators on locals and constants.
@@ -43,6 +50,7 @@ ROWS = (
     # Loops, returns and moves.
     ("FOR_ITER", "STORE_FAST"),
     ("LOAD_FAST", "RETURN_VALUE"),
+    ("LOAD_CONST", "RETURN_VALUE"),
     *_with_each((), _LOADS, ("STORE_FAST",)),
     ("LOAD_FAST", "LOAD_FAST"),
     ("LOAD_FAST", "LOAD_CONST"),

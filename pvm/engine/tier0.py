@@ -2052,9 +2052,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[69].stack_effect(operand_2)[0] - 2 == 0):
         return None
@@ -2070,7 +2072,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         arguments_2 = []
         try:
@@ -2085,13 +2087,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_1_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_METHOD__CALL_METHOD
 
@@ -2100,11 +2102,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
@@ -2120,7 +2124,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = fast[local_2]
         arguments_3 = [value_2_0]
@@ -2136,13 +2140,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2151,11 +2155,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     constant_2 = code.co_consts[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
@@ -2171,7 +2177,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = constant_2
         arguments_3 = [value_2_0]
@@ -2187,13 +2193,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2202,6 +2208,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
@@ -2209,6 +2216,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 2):
         return None
@@ -2224,7 +2232,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 value_1_0 = getattr(value_0_0, name_1)
                 value_1_1 = NULL
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         value_2_0 = fast[local_2]
         value_3_0 = fast[local_3]
@@ -2241,13 +2249,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_1_0.kind):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_1_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
@@ -2256,11 +2264,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 0):
         return None
@@ -2270,7 +2281,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2281,7 +2292,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         arguments_3 = []
         try:
@@ -2296,13 +2307,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_2_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD
 
@@ -2311,13 +2322,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
@@ -2327,7 +2341,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2338,7 +2352,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         value_3_0 = fast[local_3]
         arguments_4 = [value_3_0]
@@ -2354,13 +2368,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2369,13 +2383,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
     index_4 = index + 4
+    after_4 = index + 5
     next_index_4 = index_4 + 1
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
@@ -2385,7 +2402,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             method_2 = guest_method(value_1_0, name_2)
@@ -2396,7 +2413,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 value_2_0 = getattr(value_1_0, name_2)
                 value_2_1 = NULL
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         value_3_0 = constant_3
         arguments_4 = [value_3_0]
@@ -2412,13 +2429,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
-                frame.resume_index = index + 5
+                frame.resume_index = after_4
                 return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
-            return index + 5
+            return after_4
         except BaseException:
-            frame.failed_index = index + 4
+            frame.failed_index = index_4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2428,6 +2445,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
     index_1 = index + 1
+    after_1 = index + 2
     next_index_1 = index_1 + 1
     if not (OPCODES[68].stack_effect(operand_1)[0] - 1 == 0):
         return None
@@ -2453,13 +2471,13 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     kind_1 = Function
             if kind_1 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
-                frame.resume_index = index + 2
+                frame.resume_index = after_1
                 return CALL_FRAME
             frame.resume_index = next_index_1
             stack.append(value_0_0(*arguments_1))
-            return index + 2
+            return after_1
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
     return LOAD_GLOBAL__CALL
 
@@ -2471,6 +2489,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     local_1 = operand_1
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
@@ -2497,13 +2516,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_GLOBAL__LOAD_FAST__CALL
 
@@ -2515,6 +2534,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
+    after_2 = index + 3
     next_index_2 = index_2 + 1
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
@@ -2541,13 +2561,13 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
-                frame.resume_index = index + 3
+                frame.resume_index = after_2
                 return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_GLOBAL__LOAD_CONST__CALL
 
@@ -2561,6 +2581,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     local_2 = operand_2
     operand_3 = run[3][1]
     index_3 = index + 3
+    after_3 = index + 4
     next_index_3 = index_3 + 1
     if not (OPCODES[68].stack_effect(operand_3)[0] - 1 == 2):
         return None
@@ -2588,13 +2609,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_0_0.kind):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
-                frame.resume_index = index + 4
+                frame.resume_index = after_3
                 return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_0_0(*arguments_3))
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL
 
@@ -2605,6 +2626,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2614,9 +2637,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE
 
@@ -2627,6 +2650,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2636,9 +2661,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE
 
@@ -2649,6 +2674,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2658,9 +2685,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE
 
@@ -2671,6 +2698,8 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2680,9 +2709,9 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE
 
@@ -2692,7 +2721,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2701,14 +2733,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -2718,7 +2750,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2727,14 +2762,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -2745,8 +2780,11 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2755,14 +2793,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -2772,7 +2810,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2781,14 +2822,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -2798,7 +2839,10 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2807,14 +2851,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -2825,8 +2869,11 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2835,14 +2882,14 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE
 
@@ -2852,7 +2899,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2861,14 +2911,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -2878,7 +2928,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2887,14 +2940,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -2905,8 +2958,11 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
@@ -2915,14 +2971,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if not value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -2932,7 +2988,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2941,14 +3000,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -2958,7 +3017,10 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2967,14 +3029,14 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -2985,8 +3047,11 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
     target_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
@@ -2995,24 +3060,1863 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         try:
             if value_2_0:
                 return target_3
-            return index + 4
+            return after_3
         except BaseException:
-            frame.failed_index = index + 3
+            frame.failed_index = index_3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if not value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if not value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            if value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__LOAD_ATTR__RETURN_VALUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        frame.return_value = value_1_0
+        return RETURN
+    return LOAD_FAST__LOAD_ATTR__RETURN_VALUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__STORE_FAST(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        fast[local_2] = value_1_0
+        return after_2
+    return LOAD_FAST__LOAD_ATTR__STORE_FAST
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
+
+    def LOAD_FAST__LOAD_ATTR__UNARY_NOT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        try:
+            stack.append(not value_1_0)
+            return after_2
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+    return LOAD_FAST__LOAD_ATTR__UNARY_NOT
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_0_0)
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_2_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        second_5 = stack.pop()
+        try:
+            setattr(second_5, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    operand_6 = run[6][1]
+    index_6 = index + 6
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        stack.append(value_0_0)
+        stack.append(stack[-operand_1])
+        owner_2 = stack.pop()
+        try:
+            value_2_0 = getattr(owner_2, name_2)
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        stack.append(value_4_0)
+        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
+        owner_6 = stack.pop()
+        value_6 = stack.pop()
+        try:
+            setattr(owner_6, name_6, value_6)
+            return after_6
+        except BaseException:
+            frame.failed_index = index_6
+            raise
+    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast):
@@ -3020,15 +4924,35 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
         try:
             stack.append(getattr(value_1_0, name_2))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__STORE_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1 = stack.pop()
+        try:
+            setattr(value_0_0, name_1, value_1)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__STORE_ATTR
 
 
 def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
@@ -3037,6 +4961,8 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3044,9 +4970,9 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
         value_1_0 = fast[local_1]
         try:
             setattr(value_1_0, name_2, value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__STORE_ATTR
 
@@ -3057,6 +4983,8 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
     def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
@@ -3064,9 +4992,9 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
         value_1_0 = fast[local_1]
         try:
             setattr(value_1_0, name_2, value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_CONST__LOAD_FAST__STORE_ATTR
 
@@ -3075,15 +5003,17 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
     def LOAD_FAST__LOAD_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             stack.append(getattr(value_0_0, name_1))
-            return index + 2
+            return after_1
         except BaseException:
-            frame.failed_index = index + 1
+            frame.failed_index = index_1
             raise
     return LOAD_FAST__LOAD_ATTR
 
@@ -3093,7 +5023,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3102,10 +5034,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST
 
 
@@ -3114,7 +5046,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3123,10 +5057,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST
 
 
@@ -3135,7 +5069,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3144,10 +5080,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST
 
 
@@ -3156,7 +5092,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3165,10 +5103,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_0_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST
 
 
@@ -3178,8 +5116,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3188,10 +5128,10 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST
 
 
@@ -3200,7 +5140,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
@@ -3209,10 +5151,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST
 
 
@@ -3221,7 +5163,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
@@ -3230,10 +5174,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST
 
 
@@ -3242,7 +5186,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
@@ -3251,10 +5197,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST
 
 
@@ -3263,7 +5209,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
@@ -3272,10 +5220,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_0_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST
 
 
@@ -3285,8 +5233,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
+    after_3 = index + 4
     local_3 = operand_3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast):
@@ -3295,10 +5245,10 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
         fast[local_3] = value_2_0
-        return index + 4
+        return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST
 
 
@@ -3307,15 +5257,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 + value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD
 
@@ -3325,15 +5277,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 - value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT
 
@@ -3343,15 +5297,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 * value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY
 
@@ -3361,6 +5317,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3368,9 +5326,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
         try:
             value_0_0 += value_1_0
             stack.append(value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD
 
@@ -3381,6 +5339,8 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast):
@@ -3388,9 +5348,9 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
         value_1_0 = fast[local_1]
         try:
             stack.append(binary_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP
 
@@ -3400,15 +5360,17 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 < value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS
 
@@ -3418,15 +5380,17 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0 == value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL
 
@@ -3437,6 +5401,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast):
@@ -3444,9 +5410,9 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
         value_1_0 = fast[local_1]
         try:
             stack.append(compare_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP
 
@@ -3456,15 +5422,17 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
             stack.append(value_0_0[value_1_0])
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_SUBSCR
 
@@ -3474,15 +5442,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 + value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD
 
@@ -3492,15 +5462,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 - value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT
 
@@ -3510,15 +5482,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 * value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY
 
@@ -3528,6 +5502,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
         value_0_0 = fast[local_0]
@@ -3535,9 +5511,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
         try:
             value_0_0 += value_1_0
             stack.append(value_0_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD
 
@@ -3548,6 +5524,8 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast):
@@ -3555,9 +5533,9 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
         value_1_0 = constant_1
         try:
             stack.append(binary_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP
 
@@ -3567,15 +5545,17 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 < value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS
 
@@ -3585,15 +5565,17 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0 == value_1_0)
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL
 
@@ -3604,6 +5586,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast):
@@ -3611,9 +5595,9 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
         value_1_0 = constant_1
         try:
             stack.append(compare_function_2(value_0_0, value_1_0))
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP
 
@@ -3623,15 +5607,17 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
+    index_2 = index + 2
+    after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
             stack.append(value_0_0[value_1_0])
-            return index + 3
+            return after_2
         except BaseException:
-            frame.failed_index = index + 2
+            frame.failed_index = index_2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_SUBSCR
 
@@ -3640,6 +5626,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     target_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def FOR_ITER__STORE_FAST(frame, stack, fast):
@@ -3650,7 +5637,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
             del stack[-1]
             return target_0
         fast[local_1] = item_0
-        return index + 2
+        return after_1
     return FOR_ITER__STORE_FAST
 
 
@@ -3665,16 +5652,28 @@ def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
     return LOAD_FAST__RETURN_VALUE
 
 
+def fuse_LOAD_CONST__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+
+    def LOAD_CONST__RETURN_VALUE(frame, stack, fast):
+        value_0_0 = constant_0
+        frame.return_value = value_0_0
+        return RETURN
+    return LOAD_CONST__RETURN_VALUE
+
+
 def fuse_LOAD_FAST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_FAST__STORE_FAST(frame, stack, fast):
         value_0_0 = fast[local_0]
         fast[local_1] = value_0_0
-        return index + 2
+        return after_1
     return LOAD_FAST__STORE_FAST
 
 
@@ -3682,12 +5681,13 @@ def fuse_LOAD_CONST__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_CONST__STORE_FAST(frame, stack, fast):
         value_0_0 = constant_0
         fast[local_1] = value_0_0
-        return index + 2
+        return after_1
     return LOAD_CONST__STORE_FAST
 
 
@@ -3695,13 +5695,14 @@ def fuse_LOAD_FAST__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     local_1 = operand_1
 
     def LOAD_FAST__LOAD_FAST(frame, stack, fast):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(fast[local_1])
-        return index + 2
+        return after_1
     return LOAD_FAST__LOAD_FAST
 
 
@@ -3709,13 +5710,14 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
+    after_1 = index + 2
     constant_1 = code.co_consts[operand_1]
 
     def LOAD_FAST__LOAD_CONST(frame, stack, fast):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(constant_1)
-        return index + 2
+        return after_1
     return LOAD_FAST__LOAD_CONST
 
 
@@ -3782,8 +5784,76 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_CONST', 'COMPARE_OP_EQUAL', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE,
         ('LOAD_FAST', 'LOAD_CONST', 'COMPARE_OP', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE,
     },
+    (5, 20, 58): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_FALSE
+        ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE,
+    },
+    (5, 20, 59): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_TRUE
+        ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE,
+    },
+    (5, 20, 62): {  # LOAD_FAST LOAD_ATTR JUMP_IF_FALSE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_FALSE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP,
+    },
+    (5, 20, 63): {  # LOAD_FAST LOAD_ATTR JUMP_IF_TRUE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_TRUE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP,
+    },
+    (5, 20, 67): {  # LOAD_FAST LOAD_ATTR RETURN_VALUE
+        ('LOAD_FAST', 'LOAD_ATTR', 'RETURN_VALUE'): fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE,
+    },
+    (5, 20, 7): {  # LOAD_FAST LOAD_ATTR STORE_FAST
+        ('LOAD_FAST', 'LOAD_ATTR', 'STORE_FAST'): fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST,
+    },
+    (5, 20, 30): {  # LOAD_FAST LOAD_ATTR UNARY_NOT
+        ('LOAD_FAST', 'LOAD_ATTR', 'UNARY_NOT'): fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT,
+    },
+    (5, 2, 20, 5, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_FAST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
+    },
+    (5, 2, 20, 4, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_CONST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
+    },
     (5, 20, 20): {  # LOAD_FAST LOAD_ATTR LOAD_ATTR
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR,
+    },
+    (5, 22): {  # LOAD_FAST STORE_ATTR
+        ('LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__STORE_ATTR,
     },
     (5, 5, 22): {  # LOAD_FAST LOAD_FAST STORE_ATTR
         ('LOAD_FAST', 'LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR,
@@ -3843,6 +5913,9 @@ SUPERINSTRUCTIONS = {
     },
     (5, 67): {  # LOAD_FAST RETURN_VALUE
         ('LOAD_FAST', 'RETURN_VALUE'): fuse_LOAD_FAST__RETURN_VALUE,
+    },
+    (4, 67): {  # LOAD_CONST RETURN_VALUE
+        ('LOAD_CONST', 'RETURN_VALUE'): fuse_LOAD_CONST__RETURN_VALUE,
     },
     (5, 7): {  # LOAD_FAST STORE_FAST
         ('LOAD_FAST', 'STORE_FAST'): fuse_LOAD_FAST__STORE_FAST,

@@ -8,6 +8,7 @@ literals and f-strings, `invalid` holds the error-message rules of the second pa
 
 import ast
 import codecs
+import os
 import re
 import sys
 
@@ -26,8 +27,10 @@ START_RULES = {
 _PARSE_RECURSION_LIMIT = 100_000
 
 
-def parse(source, filename="<unknown>", mode="exec", *, type_comments=False,
-          feature_version=None, allow_incomplete_input=False, dont_imply_dedent=False):
+def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>",
+          mode: str = "exec", *, type_comments: bool = False,
+          feature_version: int | tuple[int, int] | None = None,
+          allow_incomplete_input: bool = False, dont_imply_dedent: bool = False) -> ast.AST:
     """Parse `source` (str or bytes) into an AST, as `ast.parse` does.
 
     The last two are compile()'s PyCF_ALLOW_INCOMPLETE_INPUT and PyCF_DONT_IMPLY_DEDENT,

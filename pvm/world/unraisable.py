@@ -60,7 +60,8 @@ def report(world, error, owner, message=None):
         hook(UnraisableHookArguments(error, owner, message))
     except BaseException as hook_error:
         # The hook itself failed: CPython reports that failure with the default hook.
-        write_default_report(world, hook_error, hook, "Exception ignored in sys.unraisablehook")
+        write_default_report(world, hook_error, hook,
+                             "Exception ignored in sys.unraisablehook")
 
 
 def write_default_report(world, error, owner, message=None):

@@ -81,40 +81,44 @@ def guest_method(owner, name):
     the instance does not shadow it.
     """
     kind = type(owner)
-    if kind.__getattribute__ is _object_getattribute:
-        for klass in kind.__mro__:
-            try:
-                namespace = _class_namespaces[id(klass)][0]
-            except KeyError:
-                namespace = _class_namespace(klass)
-            if name in namespace:
-                method = namespace[name]
-                if type(method) is Function:
-                    try:
-                        shadowed = name in owner.__dict__
-                    except AttributeError:
-                        shadowed = False
-                    if not shadowed:
-                        return method
-                return None
+    if kind.__getattribute__ is not _object_getattribute:
+        return None
+    entry = _mro_namespaces.get(id(kind))
+    if entry is None or entry[0] is not kind.__mro__:
+        entry = _remember_mro_namespaces(kind)
+    for namespace in entry[1]:
+        if name in namespace:
+            method = namespace[name]
+            if type(method) is Function:
+                try:
+                    shadowed = name in owner.__dict__
+                except AttributeError:
+                    shadowed = False
+                if not shadowed:
+                    return method
+            return None
     return None
 
 
-# Each class's own namespace dict, the one its read-only ``__dict__`` proxy shows: a
-# lookup in it makes no proxy object (the proxy is new at each read of ``__dict__``).
-# By id(class), with a weak reference that removes the entry when the class dies
-# (classes come and go: each class statement run makes one).
-_class_namespaces = {}
+# For each class, by id: its __mro__ and the namespace dict of each class in it (what each
+# class's read-only ``__dict__`` proxy shows; the proxy is made anew at each read), so a
+# method lookup searches dicts and makes nothing.  An entry is remade when the class's
+# __mro__ is another tuple (its __bases__ were assigned), and dropped when the class dies.
+_mro_namespaces = {}
 
 
-def _class_namespace(klass):
-    proxy = klass.__dict__
-    referents = gc.get_referents(proxy)
-    namespace = referents[0] if len(referents) == 1 and type(referents[0]) is dict else proxy
-    key = id(klass)
-    _class_namespaces[key] = (
-        namespace, weakref.ref(klass, lambda _, key=key: _class_namespaces.pop(key, None)))
-    return namespace
+def _remember_mro_namespaces(kind):
+    namespaces = []
+    for klass in kind.__mro__:
+        proxy = klass.__dict__
+        referents = gc.get_referents(proxy)
+        namespaces.append(referents[0] if len(referents) == 1 and type(referents[0]) is dict
+                          else proxy)
+    key = id(kind)
+    entry = _mro_namespaces[key] = (
+        kind.__mro__, tuple(namespaces),
+        weakref.ref(kind, lambda _, key=key: _mro_namespaces.pop(key, None)))
+    return entry
 
 
 def exception_group_method(name):
