@@ -56,6 +56,10 @@ ROWS = (
     ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "BINARY_SUBSCR"),
     ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR"),
     ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR", "BINARY_OP"),
+    # ... and added to the sum so far (a.x * b.x + a.y * b.y).
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR", "BINARY_OP", "BINARY_OP"),
+    ("BINARY_OP", "RETURN_VALUE"),
+    ("BINARY_OP", "STORE_FAST"),
     ("LOAD_FAST", "BINARY_SUBSCR"),
     ("LOAD_FAST", "BINARY_OP"),
     ("LOAD_CONST", "BINARY_OP"),

@@ -6346,6 +6346,1235 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP
 
 
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_1_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_1_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP
+
+
+def fuse_BINARY_OP_ADD__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_ADD__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_ADD__RETURN_VALUE
+
+
+def fuse_BINARY_OP_SUBTRACT__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_SUBTRACT__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_SUBTRACT__RETURN_VALUE
+
+
+def fuse_BINARY_OP_MULTIPLY__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_MULTIPLY__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_MULTIPLY__RETURN_VALUE
+
+
+def fuse_BINARY_OP_INPLACE_ADD__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_INPLACE_ADD__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        frame.return_value = left_0
+        return RETURN
+    return BINARY_OP_INPLACE_ADD__RETURN_VALUE
+
+
+def fuse_BINARY_OP__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+
+    def BINARY_OP__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP__RETURN_VALUE
+
+
+def fuse_BINARY_OP_ADD__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_ADD__STORE_FAST
+
+
+def fuse_BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_SUBTRACT__STORE_FAST
+
+
+def fuse_BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_MULTIPLY__STORE_FAST
+
+
+def fuse_BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        fast[local_1] = left_0
+        return after_1
+    return BINARY_OP_INPLACE_ADD__STORE_FAST
+
+
+def fuse_BINARY_OP__STORE_FAST(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP__STORE_FAST
+
+
 def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -7254,6 +8483,47 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP,
+    },
+    (5, 20, 5, 20, 32, 32): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR BINARY_OP BINARY_OP
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP,
+    },
+    (32, 67): {  # BINARY_OP RETURN_VALUE
+        ('BINARY_OP_ADD', 'RETURN_VALUE'): fuse_BINARY_OP_ADD__RETURN_VALUE,
+        ('BINARY_OP_SUBTRACT', 'RETURN_VALUE'): fuse_BINARY_OP_SUBTRACT__RETURN_VALUE,
+        ('BINARY_OP_MULTIPLY', 'RETURN_VALUE'): fuse_BINARY_OP_MULTIPLY__RETURN_VALUE,
+        ('BINARY_OP_INPLACE_ADD', 'RETURN_VALUE'): fuse_BINARY_OP_INPLACE_ADD__RETURN_VALUE,
+        ('BINARY_OP', 'RETURN_VALUE'): fuse_BINARY_OP__RETURN_VALUE,
+    },
+    (32, 7): {  # BINARY_OP STORE_FAST
+        ('BINARY_OP_ADD', 'STORE_FAST'): fuse_BINARY_OP_ADD__STORE_FAST,
+        ('BINARY_OP_SUBTRACT', 'STORE_FAST'): fuse_BINARY_OP_SUBTRACT__STORE_FAST,
+        ('BINARY_OP_MULTIPLY', 'STORE_FAST'): fuse_BINARY_OP_MULTIPLY__STORE_FAST,
+        ('BINARY_OP_INPLACE_ADD', 'STORE_FAST'): fuse_BINARY_OP_INPLACE_ADD__STORE_FAST,
+        ('BINARY_OP', 'STORE_FAST'): fuse_BINARY_OP__STORE_FAST,
     },
     (5, 36): {  # LOAD_FAST BINARY_SUBSCR
         ('LOAD_FAST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__BINARY_SUBSCR,
