@@ -18,6 +18,12 @@ compiler the same question:
   as they stand.
 
 Lines end with their newline: only a line at the very end of the input lacks one.
+
+The stdlib's ``code.InteractiveConsole`` (codeop: compile the lines as they are,
+then with a newline more) decides otherwise where CPython's prompt parses as it
+reads: after ``def f():`` an empty line waits for more instead of reporting the
+missing block, and an error found after the parse (``global`` of a parameter)
+comes before the block's end.
 """
 
 import ast
@@ -30,7 +36,7 @@ from pvm.tokenize import OP, TokenError, generate_tokens
 from pvm.vm.guest_traceback import traceback_of
 from pvm.vm.tracebacks import print_exception
 
-FILENAME = "<stdin>"
+_FILENAME = "<stdin>"
 
 # The statements whose rule is 'compound_stmt NEWLINE' at the prompt.
 _COMPOUND_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For,
@@ -114,6 +120,7 @@ class Console:
             return None
         *earlier_lines, line = source[:-1].split("\n")
         if not earlier_lines and _is_blank(line):
+            # An empty statement, which CPython runs too.
             return self.compile("pass")
         if earlier_lines and not line and _open_brackets(source[:-1]) is None:
             return self.compile(source)
@@ -122,24 +129,23 @@ class Console:
         except SyntaxError as error:
             if error.msg == "incomplete input":
                 return None
-            failure = error
+            syntax_error = error
         else:
-            failure = None
-        if failure is not None:
-            raise self._first_error(source, failure)
-        if tree.body and isinstance(tree.body[0], _COMPOUND_STATEMENTS):
-            return None
-        return self.compile(source)
+            if tree.body and isinstance(tree.body[0], _COMPOUND_STATEMENTS):
+                return None
+            return self.compile(source)
+        # Raised out of the handler, so that the error shown has no context.
+        raise self._first_error(source, syntax_error)
 
     def compile(self, source):
-        return self.interpreter.compile(source, FILENAME, "single")
+        return self.interpreter.compile(source, _FILENAME, "single")
 
     def _parse_quietly(self, source):
         """The tree of ``source``, or SyntaxError("incomplete input") when the parser
         ran out of lines.  Warnings are left to the compile whose code runs, so that
         each is shown once."""
         with redirected_to(_ignore_warning):
-            return parse(source, FILENAME, "single", allow_incomplete_input=True)
+            return parse(source, _FILENAME, "single", allow_incomplete_input=True)
 
     def _first_error(self, source, error):
         """The error CPython's prompt shows for ``source``, whose parse failed with
@@ -293,9 +299,9 @@ def _open_brackets(text):
     except TokenError:
         return brackets
     except IndentationError:
-        # Only a line outside brackets has an indentation to get wrong; the
-        # compiler reports it.
-        return None
+        # Only a line outside brackets has an indentation to get wrong (the
+        # compiler reports it).
+        pass
     return None
 
 
