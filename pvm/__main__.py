@@ -261,29 +261,26 @@ def run(options):
                 sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (
                     _program_name(), os.path.abspath(path) if not os.path.isabs(path)
                     else path, error.errno, error.strerror))
-                if not inspect:
-                    return 2
-                # With -i, CPython's prompt comes all the same.
-            else:
-                # CPython names the main script by its absolute path.
-                path = os.path.abspath(path)
-                main_module.__file__ = path
-                main_module.__cached__ = None
-                main_module.__loader__ = interpreter.importer.external.SourceFileLoader(
-                    "__main__", path)
-                code = interpreter.compile(source, path, "exec")
-                interpreter.run_code(code, namespace)
-        elif options.inspect or sys.stdin.isatty():
-            # The prompt is the program: stdin is a terminal, or -i asks for the prompt.
-            inspect = False
-            status, interrupted = interactive(interpreter, namespace, options,
-                                              after_program=False)
-        else:
+                return 2
+            # CPython names the main script by its absolute path.
+            path = os.path.abspath(path)
+            main_module.__file__ = path
+            main_module.__cached__ = None
+            main_module.__loader__ = interpreter.importer.external.SourceFileLoader(
+                "__main__", path)
+            code = interpreter.compile(source, path, "exec")
+            interpreter.run_code(code, namespace)
+        elif not (options.inspect or sys.stdin.isatty()):
             source = sys.stdin.buffer.read()
             main_module.__file__ = "<stdin>"
             main_module.__cached__ = None
             code = interpreter.compile(source, "<stdin>", "exec")
             interpreter.run_code(code, namespace)
+        else:
+            # The prompt is the program: stdin is a terminal, or -i asks for the prompt.
+            inspect = False
+            status, interrupted = interactive(interpreter, namespace, options,
+                                              after_program=False)
     except SystemExit as exit_request:
         if inspect:
             # With -i, CPython reports the program's SystemExit as any other
