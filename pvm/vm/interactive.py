@@ -123,6 +123,7 @@ class Console:
             # An empty statement, which CPython runs too.
             return self.compile("pass")
         if earlier_lines and not line and _open_brackets(source[:-1]) is None:
+            # The empty line ends the input (CPython's tokenizer makes it a NEWLINE).
             return self.compile(source)
         try:
             tree = self._parse_quietly(source)
