@@ -210,8 +210,8 @@ def _start_tracing(interpreter, options):
 
 def run(options):
     from pvm.vm import host_warnings, unraisable
+    from pvm.vm.interactive import report_exception
     from pvm.vm.interpreter import Interpreter
-    from pvm.vm.tracebacks import print_exception
     import types
 
     if options.command is not None:
@@ -284,7 +284,7 @@ def run(options):
             code = interpreter.compile(source, path, "exec")
             _start_tracing(interpreter, options)
             interpreter.run_code(code, namespace)
-        elif not sys.stdin.isatty() or options.script == "-":
+        elif not (options.inspect or sys.stdin.isatty()):
             source = sys.stdin.buffer.read()
             main_module.__file__ = "<stdin>"
             main_module.__cached__ = None
@@ -292,18 +292,27 @@ def run(options):
             _start_tracing(interpreter, options)
             interpreter.run_code(code, namespace)
         else:
+            # The prompt is the program: stdin is a terminal, or -i asks for the prompt.
             inspect = False
-            status = interactive(interpreter, namespace, options.quiet)
+            status, interrupted = interactive(interpreter, namespace, options,
+                                              after_program=False)
     except SystemExit as exit_request:
-        status = _exit_status(exit_request)
-        inspect = False
+        if inspect:
+            # With -i, CPython reports the program's SystemExit as any other
+            # exception, and its prompt follows.
+            _flush_quietly(interpreter)
+            report_exception(interpreter, exit_request)
+        else:
+            status = _exit_status(exit_request)
     except BaseException as error:
         _flush_quietly(interpreter)
-        print_exception(error)
+        report_exception(interpreter, error)
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
-    if inspect and not interrupted:
-        status = interactive(interpreter, namespace, True)
+    if inspect:
+        # Whatever the program did, the prompt's end decides the exit status.
+        status, interrupted = interactive(interpreter, namespace, options,
+                                          after_program=True)
     del main_module, namespace
     interpreter.finalize()
     _flush_quietly(interpreter)
@@ -355,9 +364,31 @@ def _absolute_or_none(path):
     return os.path.abspath(path) if path else None
 
 
-def interactive(interpreter, namespace, quiet):
+def interactive(interpreter, namespace, options, after_program):
+    """CPython's prompt, after the program with -i; as the program, it comes after
+    the banner (unless -q) and the PYTHONSTARTUP file.  Returns the exit status and
+    whether to end as if killed by SIGINT."""
     from pvm.vm.interactive import Console
-    return Console(interpreter, namespace).interact(quiet)
+    console = Console(interpreter, namespace)
+    try:
+        if not after_program:
+            if not options.quiet:
+                _print_banner(options)
+            startup_file = os.environ.get("PYTHONSTARTUP")
+            if startup_file:
+                console.run_startup_file(startup_file)
+        console.run_interactive_hook()
+        return console.interact(), console.interrupted
+    except SystemExit as exit_request:
+        return _exit_status(exit_request), False
+
+
+def _print_banner(options):
+    sys.stderr.write("Python %s on %s\n" % (sys.version, sys.platform))
+    # Those four names are builtins that the site module adds.
+    if not options.no_site:
+        sys.stderr.write('Type "help", "copyright", "credits" or "license" for more '
+                         'information.\n')
 
 
 if __name__ == "__main__":
