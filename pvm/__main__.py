@@ -62,6 +62,7 @@ def _options_from_environment():
                            os.environ.get("PYTHONWARNINGS", "").split(",") if option]
     options.python_path = [folder for folder in
                            os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
+    options.startup_file = os.environ.get("PYTHONSTARTUP") or None
     return options
 
 

@@ -649,6 +649,15 @@ def bodies_of(opcode_name):
     return VARIANTS.get(opcode_name, []) + [DEFINITIONS[opcode_name]]
 
 
+def _row_bodies(opcode_name):
+    """The bodies of an opcode a superinstruction may join: the fusable ones, and of
+    those, only the named-item ones where there are any (a row declines an operand
+    that only a raw body serves, rather than carry a copy that flushes the stack)."""
+    fusable = [definition for definition in bodies_of(opcode_name) if definition.fusable]
+    named = [definition for definition in fusable if not definition.raw]
+    return named or fusable
+
+
 def _predicate_call(definition, operand="operand"):
     arguments = [DECODED[name].replace("operand", operand) for name in definition.when_names]
     return "when_%s(%s)" % (definition.name, ", ".join(arguments))
@@ -697,8 +706,7 @@ def generate():
     fused = []
     row_lines = []
     for row in superinstructions.ROWS:
-        choices = [[definition for definition in bodies_of(name) if definition.fusable]
-                   for name in row]
+        choices = [_row_bodies(name) for name in row]
         combinations = [[]]
         for options in choices:
             combinations = [combination + [option] for combination in combinations

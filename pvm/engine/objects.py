@@ -332,7 +332,10 @@ class _Suspendable:
             return None
         try:
             self._throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
+        except (GeneratorExit, StopIteration) as error:
+            # Its host traceback reaches the host frames of whatever dropped the last
+            # reference (a handler holding values): the exception may outlive this.
+            error.__traceback__ = None
             return None
         raise RuntimeError("%s ignored GeneratorExit" % self._kind_name)
 

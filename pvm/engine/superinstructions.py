@@ -41,14 +41,39 @@ ROWS = (
       for load in _LOADS),
     ("LOAD_FAST", "LOAD_ATTR", "LOAD_ATTR"),
     ("LOAD_FAST", "STORE_ATTR"),
+    # Items updated in place (x[i] += y): the item read, then the result stored.
+    *(("LOAD_FAST", load, "COPY", "COPY", "BINARY_SUBSCR") for load in _LOADS),
+    ("BINARY_OP", "SWAP", "SWAP", "STORE_SUBSCR"),
     *_with_each((), _LOADS, ("LOAD_FAST", "STORE_ATTR")),
     ("LOAD_FAST", "LOAD_ATTR"),
     # Operators on locals and constants.
     *(("LOAD_FAST", load, "BINARY_OP", "STORE_FAST") for load in _LOADS),
     *(("LOAD_FAST", load, operator) for load in _LOADS
       for operator in ("BINARY_OP", "COMPARE_OP", "BINARY_SUBSCR")),
+    # Operands of what follows: a loaded attribute with a local, two attributes and
+    # their operator, an item, a test of membership or of a comparison.
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST"),
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "BINARY_SUBSCR"),
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR"),
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR", "BINARY_OP"),
+    # ... and added to the sum so far (a.x * b.x + a.y * b.y).
+    ("LOAD_FAST", "LOAD_ATTR", "LOAD_FAST", "LOAD_ATTR", "BINARY_OP", "BINARY_OP"),
+    ("BINARY_OP", "RETURN_VALUE"),
+    ("BINARY_OP", "STORE_FAST"),
+    ("LOAD_FAST", "BINARY_SUBSCR"),
+    ("LOAD_FAST", "BINARY_OP"),
+    ("LOAD_CONST", "BINARY_OP"),
+    *(("LOAD_FAST", "LOAD_FAST", "CONTAINS_OP", branch)
+      for branch in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE")),
+    *(("COMPARE_OP", branch) for branch in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE")),
+    ("LOAD_GLOBAL", "LOAD_FAST"),
+    ("LOAD_DEREF", "LOAD_ATTR"),
     # Loops, returns and moves.
+    ("FOR_ITER", "STORE_FAST", "LOAD_FAST", "LOAD_FAST"),
+    ("FOR_ITER", "STORE_FAST", "LOAD_FAST"),
     ("FOR_ITER", "STORE_FAST"),
+    ("STORE_FAST", "LOAD_FAST", "LOAD_FAST"),
+    ("STORE_FAST", "LOAD_FAST"),
     ("LOAD_FAST", "RETURN_VALUE"),
     ("LOAD_CONST", "RETURN_VALUE"),
     *_with_each((), _LOADS, ("STORE_FAST",)),

@@ -22,7 +22,9 @@ from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISS
     UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local)
 
 when_COPY_TOP = VARIANTS['COPY'][0].when
+when_COPY_SECOND = VARIANTS['COPY'][1].when
 when_SWAP_TOP_TWO = VARIANTS['SWAP'][0].when
+when_SWAP_TOP_THIRD = VARIANTS['SWAP'][1].when
 when_LOAD_ATTR_OF_EXCEPTION = VARIANTS['LOAD_ATTR'][0].when
 when_LOAD_METHOD_OF_EXCEPTION = VARIANTS['LOAD_METHOD'][0].when
 when_STORE_ATTR_OF_EXCEPTION = VARIANTS['STORE_ATTR'][0].when
@@ -72,6 +74,16 @@ def make_COPY_TOP(code, operand, index):
     return COPY_TOP
 
 
+def make_COPY_SECOND(code, operand, index):
+    next_index = index + 1
+
+    def COPY_SECOND(frame, stack, fast):
+        second = stack[-2]
+        stack.append(second)
+        return next_index
+    return COPY_SECOND
+
+
 def make_COPY(code, operand, index):
     next_index = index + 1
 
@@ -84,12 +96,16 @@ def make_COPY(code, operand, index):
 def make_any_COPY(code, operand, index):
     if when_COPY_TOP(operand):
         return make_COPY_TOP(code, operand, index)
+    if when_COPY_SECOND(operand):
+        return make_COPY_SECOND(code, operand, index)
     return make_COPY(code, operand, index)
 
 
 def select_COPY(code, operand):
     if when_COPY_TOP(operand):
         return 'COPY_TOP'
+    if when_COPY_SECOND(operand):
+        return 'COPY_SECOND'
     return 'COPY'
 
 
@@ -105,6 +121,20 @@ def make_SWAP_TOP_TWO(code, operand, index):
     return SWAP_TOP_TWO
 
 
+def make_SWAP_TOP_THIRD(code, operand, index):
+    next_index = index + 1
+
+    def SWAP_TOP_THIRD(frame, stack, fast):
+        top = stack.pop()
+        second = stack.pop()
+        third = stack[-1]
+        stack[-1] = top
+        stack.append(second)
+        stack.append(third)
+        return next_index
+    return SWAP_TOP_THIRD
+
+
 def make_SWAP(code, operand, index):
     next_index = index + 1
 
@@ -117,12 +147,16 @@ def make_SWAP(code, operand, index):
 def make_any_SWAP(code, operand, index):
     if when_SWAP_TOP_TWO(operand):
         return make_SWAP_TOP_TWO(code, operand, index)
+    if when_SWAP_TOP_THIRD(operand):
+        return make_SWAP_TOP_THIRD(code, operand, index)
     return make_SWAP(code, operand, index)
 
 
 def select_SWAP(code, operand):
     if when_SWAP_TOP_TWO(operand):
         return 'SWAP_TOP_TWO'
+    if when_SWAP_TOP_THIRD(operand):
+        return 'SWAP_TOP_THIRD'
     return 'SWAP'
 
 
@@ -3288,7 +3322,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -3297,13 +3331,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_A
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3316,18 +3349,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_A
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -3366,7 +3396,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -3375,13 +3405,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__ST
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3394,18 +3423,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__ST
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -3444,7 +3470,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -3453,13 +3479,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__ST
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3472,18 +3497,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__ST
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -3522,7 +3544,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -3531,13 +3553,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3550,18 +3571,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_2_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -3602,7 +3620,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -3613,13 +3631,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(
     operand_4 = run[4][1]
     index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3632,24 +3649,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -3661,13 +3674,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3677,39 +3688,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STO
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3719,23 +3726,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR(
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -3747,13 +3750,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3763,39 +3764,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3805,23 +3802,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -3833,13 +3826,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3849,39 +3840,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3891,23 +3878,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -3919,13 +3902,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3935,39 +3916,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_2_0)
+            setattr(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -3977,23 +3954,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STO
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_2_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4007,13 +3980,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_A
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4023,20 +3994,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_A
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4045,19 +4015,16 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code
     operand_4 = run[4][1]
     index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4067,17 +4034,14 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR(code
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -4116,7 +4080,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -4125,13 +4089,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4144,18 +4107,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -4194,7 +4154,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -4203,13 +4163,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__S
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4222,18 +4181,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__S
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -4272,7 +4228,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -4281,13 +4237,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__S
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4300,18 +4255,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__S
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -4350,7 +4302,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -4359,13 +4311,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4378,18 +4329,15 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_2_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -4430,7 +4378,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
@@ -4441,13 +4389,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
     operand_4 = run[4][1]
     index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4460,24 +4407,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_0_0)
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
+        third_5 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4489,13 +4432,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__ST
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4505,39 +4446,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__ST
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4547,23 +4484,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4575,13 +4508,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TW
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4591,39 +4522,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TW
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4633,23 +4560,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4661,13 +4584,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TW
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4677,39 +4598,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TW
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4719,23 +4636,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4747,13 +4660,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4763,39 +4674,35 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_2_0)
+            setattr(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     index_4 = index + 4
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4805,23 +4712,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__ST
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_2_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4835,13 +4738,11 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4851,20 +4752,19 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_
         except BaseException:
             frame.failed_index = index_4
             raise
-        second_5 = stack.pop()
         try:
-            setattr(second_5, name_6, value_4_0)
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
-def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(code, run, index):
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    operand_1 = run[1][1]
     operand_2 = run[2][1]
     index_2 = index + 2
     name_2 = code.co_names[operand_2]
@@ -4873,19 +4773,16 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(cod
     operand_4 = run[4][1]
     index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    operand_5 = run[5][1]
     operand_6 = run[6][1]
     index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
         value_0_0 = fast[local_0]
-        stack.append(value_0_0)
-        stack.append(stack[-operand_1])
-        owner_2 = stack.pop()
+        second_1 = stack.pop()
         try:
-            value_2_0 = getattr(owner_2, name_2)
+            value_2_0 = getattr(second_1, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -4895,17 +4792,14 @@ def fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR(cod
         except BaseException:
             frame.failed_index = index_4
             raise
-        stack.append(value_4_0)
-        stack[-1], stack[-operand_5] = (stack[-operand_5], stack[-1])
-        owner_6 = stack.pop()
-        value_6 = stack.pop()
         try:
-            setattr(owner_6, name_6, value_6)
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
             return after_6
         except BaseException:
             frame.failed_index = index_6
             raise
-    return LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
@@ -4953,6 +4847,570 @@ def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
             frame.failed_index = index_1
             raise
     return LOAD_FAST__STORE_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_1_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_1_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_0_0[value_0_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_0_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = constant_1
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_1_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = constant_1
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_1_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = constant_1
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_0_0[value_0_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = constant_1
+        try:
+            stack.append(value_0_0)
+            stack.append(value_1_0)
+            stack.append(value_0_0[value_1_0])
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR
+
+
+def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        second_1 = stack.pop()
+        value_3 = stack.pop()
+        try:
+            second_1[value_0_0] = value_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        second_1 = stack.pop()
+        third_2 = stack.pop()
+        try:
+            value_0_0[third_2] = second_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            third_1[second_1] = value_0_0
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            second_1[value_0_0] = third_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        second_1 = stack.pop()
+        value_3 = stack.pop()
+        try:
+            second_1[value_0_0] = value_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        second_1 = stack.pop()
+        third_2 = stack.pop()
+        try:
+            value_0_0[third_2] = second_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            third_1[second_1] = value_0_0
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            second_1[value_0_0] = third_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        second_1 = stack.pop()
+        value_3 = stack.pop()
+        try:
+            second_1[value_0_0] = value_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        second_1 = stack.pop()
+        third_2 = stack.pop()
+        try:
+            value_0_0[third_2] = second_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            third_1[second_1] = value_0_0
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            second_1[value_0_0] = third_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        second_1 = stack.pop()
+        value_3 = stack.pop()
+        try:
+            second_1[left_0] = value_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        second_1 = stack.pop()
+        third_2 = stack.pop()
+        try:
+            left_0[third_2] = second_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            third_1[second_1] = left_0
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            second_1[left_0] = third_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        second_1 = stack.pop()
+        value_3 = stack.pop()
+        try:
+            second_1[value_0_0] = value_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        second_1 = stack.pop()
+        third_2 = stack.pop()
+        try:
+            value_0_0[third_2] = second_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
+
+
+def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            third_1[second_1] = value_0_0
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
+
+
+def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        second_1 = stack.pop()
+        third_1 = stack.pop()
+        try:
+            second_1[value_0_0] = third_1
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
@@ -5622,6 +6080,2039 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     return LOAD_FAST__LOAD_CONST__BINARY_SUBSCR
 
 
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        stack.append(value_1_0)
+        stack.append(fast[local_2])
+        return after_2
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    index_3 = index + 3
+    after_3 = index + 4
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            stack.append(value_1_0[value_2_0])
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    name_3 = code.co_names[operand_3]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            stack.append(value_1_0)
+            stack.append(getattr(value_2_0, name_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            stack.append(value_1_0 + value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            stack.append(value_1_0 - value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            stack.append(value_1_0 * value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+            stack.append(value_1_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            stack.append(binary_function_4(value_1_0, value_3_0))
+            return after_4
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_1_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    index_4 = index + 4
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_1_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    index_5 = index + 5
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    index_5 = index + 5
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index_4
+            raise
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index_5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP
+
+
+def fuse_BINARY_OP_ADD__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_ADD__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_ADD__RETURN_VALUE
+
+
+def fuse_BINARY_OP_SUBTRACT__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_SUBTRACT__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_SUBTRACT__RETURN_VALUE
+
+
+def fuse_BINARY_OP_MULTIPLY__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_MULTIPLY__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP_MULTIPLY__RETURN_VALUE
+
+
+def fuse_BINARY_OP_INPLACE_ADD__RETURN_VALUE(code, run, index):
+
+    def BINARY_OP_INPLACE_ADD__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        frame.return_value = left_0
+        return RETURN
+    return BINARY_OP_INPLACE_ADD__RETURN_VALUE
+
+
+def fuse_BINARY_OP__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+
+    def BINARY_OP__RETURN_VALUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        frame.return_value = value_0_0
+        return RETURN
+    return BINARY_OP__RETURN_VALUE
+
+
+def fuse_BINARY_OP_ADD__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 + right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_ADD__STORE_FAST
+
+
+def fuse_BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 - right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_SUBTRACT__STORE_FAST
+
+
+def fuse_BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 * right_0
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP_MULTIPLY__STORE_FAST
+
+
+def fuse_BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, index):
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        left_0 += right_0
+        fast[local_1] = left_0
+        return after_1
+    return BINARY_OP_INPLACE_ADD__STORE_FAST
+
+
+def fuse_BINARY_OP__STORE_FAST(code, run, index):
+    operand_0 = run[0][1]
+    binary_function_0 = BINARY_FUNCTIONS[operand_0]
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def BINARY_OP__STORE_FAST(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = binary_function_0(left_0, right_0)
+        fast[local_1] = value_0_0
+        return after_1
+    return BINARY_OP__STORE_FAST
+
+
+def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        container_1 = stack.pop()
+        try:
+            stack.append(container_1[value_0_0])
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 + value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 - value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 * value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        left_1 = stack.pop()
+        try:
+            left_1 += value_0_0
+            stack.append(left_1)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    binary_function_1 = BINARY_FUNCTIONS[operand_1]
+
+    def LOAD_FAST__BINARY_OP(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        left_1 = stack.pop()
+        try:
+            stack.append(binary_function_1(left_1, value_0_0))
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_FAST__BINARY_OP
+
+
+def fuse_LOAD_CONST__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
+        value_0_0 = constant_0
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 + value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_CONST__BINARY_OP_ADD
+
+
+def fuse_LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
+        value_0_0 = constant_0
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 - value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_CONST__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
+        value_0_0 = constant_0
+        left_1 = stack.pop()
+        try:
+            stack.append(left_1 * value_0_0)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_CONST__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    index_1 = index + 1
+    after_1 = index + 2
+
+    def LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+        value_0_0 = constant_0
+        left_1 = stack.pop()
+        try:
+            left_1 += value_0_0
+            stack.append(left_1)
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_CONST__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_CONST__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    binary_function_1 = BINARY_FUNCTIONS[operand_1]
+
+    def LOAD_CONST__BINARY_OP(frame, stack, fast):
+        value_0_0 = constant_0
+        left_1 = stack.pop()
+        try:
+            stack.append(binary_function_1(left_1, value_0_0))
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_CONST__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_2 = index + 2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    target_3 = operand_3
+
+    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            value_2_0 = value_0_0 not in value_1_0
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        try:
+            if not value_2_0:
+                return target_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE
+
+
+def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_2 = index + 2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    target_3 = operand_3
+
+    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            value_2_0 = value_0_0 in value_1_0
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        try:
+            if not value_2_0:
+                return target_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE
+
+
+def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_2 = index + 2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    target_3 = operand_3
+
+    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            value_2_0 = value_0_0 not in value_1_0
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        try:
+            if value_2_0:
+                return target_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    index_2 = index + 2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    target_3 = operand_3
+
+    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            value_2_0 = value_0_0 in value_1_0
+        except BaseException:
+            frame.failed_index = index_2
+            raise
+        try:
+            if value_2_0:
+                return target_3
+            return after_3
+        except BaseException:
+            frame.failed_index = index_3
+            raise
+    return LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE
+
+
+def fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, index):
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 < right_0
+        try:
+            if not value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP_LESS__POP_JUMP_IF_FALSE
+
+
+def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, index):
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 == right_0
+        try:
+            if not value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
+
+
+def fuse_COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    compare_function_0 = COMPARE_FUNCTIONS[operand_0]
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = compare_function_0(left_0, right_0)
+        try:
+            if not value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP__POP_JUMP_IF_FALSE
+
+
+def fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, index):
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 < right_0
+        try:
+            if value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP_LESS__POP_JUMP_IF_TRUE
+
+
+def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, index):
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = left_0 == right_0
+        try:
+            if value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
+
+
+def fuse_COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    compare_function_0 = COMPARE_FUNCTIONS[operand_0]
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    target_1 = operand_1
+
+    def COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+        right_0 = stack.pop()
+        left_0 = stack.pop()
+        value_0_0 = compare_function_0(left_0, right_0)
+        try:
+            if value_0_0:
+                return target_1
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return COMPARE_OP__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_GLOBAL__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def LOAD_GLOBAL__LOAD_FAST(frame, stack, fast):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        stack.append(value_0_0)
+        stack.append(fast[local_1])
+        return after_1
+    return LOAD_GLOBAL__LOAD_FAST
+
+
+def fuse_LOAD_DEREF__LOAD_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    cell_0 = operand_0
+    cell_name_0 = (code.co_cellvars + code.co_freevars)[operand_0]
+    cell_is_free_0 = operand_0 >= len(code.co_cellvars)
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_DEREF__LOAD_ATTR(frame, stack, fast):
+        try:
+            value_0 = frame.cells[cell_0].cell_contents
+        except ValueError:
+            raise unbound_free(cell_name_0) if cell_is_free_0 else unbound_local(cell_name_0) from None
+        try:
+            stack.append(getattr(value_0, name_1))
+            return after_1
+        except BaseException:
+            frame.failed_index = index_1
+            raise
+    return LOAD_DEREF__LOAD_ATTR
+
+
+def fuse_FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    target_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    after_3 = index + 4
+    local_3 = operand_3
+
+    def FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
+        iterator_0 = stack[-1]
+        try:
+            item_0 = next(iterator_0)
+        except StopIteration:
+            del stack[-1]
+            return target_0
+        fast[local_1] = item_0
+        value_2_0 = fast[local_2]
+        stack.append(value_2_0)
+        stack.append(fast[local_3])
+        return after_3
+    return FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST
+
+
+def fuse_FOR_ITER__STORE_FAST__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    target_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def FOR_ITER__STORE_FAST__LOAD_FAST(frame, stack, fast):
+        iterator_0 = stack[-1]
+        try:
+            item_0 = next(iterator_0)
+        except StopIteration:
+            del stack[-1]
+            return target_0
+        fast[local_1] = item_0
+        stack.append(fast[local_2])
+        return after_2
+    return FOR_ITER__STORE_FAST__LOAD_FAST
+
+
 def fuse_FOR_ITER__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     target_0 = operand_0
@@ -5639,6 +8130,40 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
         fast[local_1] = item_0
         return after_1
     return FOR_ITER__STORE_FAST
+
+
+def fuse_STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
+        value_0 = stack.pop()
+        fast[local_0] = value_0
+        value_1_0 = fast[local_1]
+        stack.append(value_1_0)
+        stack.append(fast[local_2])
+        return after_2
+    return STORE_FAST__LOAD_FAST__LOAD_FAST
+
+
+def fuse_STORE_FAST__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    local_1 = operand_1
+
+    def STORE_FAST__LOAD_FAST(frame, stack, fast):
+        value_0 = stack.pop()
+        fast[local_0] = value_0
+        stack.append(fast[local_1])
+        return after_1
+    return STORE_FAST__LOAD_FAST
 
 
 def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
@@ -5807,53 +8332,87 @@ SUPERINSTRUCTIONS = {
     },
     (5, 2, 20, 5, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_FAST BINARY_OP SWAP STORE_ATTR
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
     },
     (5, 2, 20, 4, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_CONST BINARY_OP SWAP STORE_ATTR
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
-        ('LOAD_FAST', 'COPY', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP', 'STORE_ATTR'): fuse_LOAD_FAST__COPY__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
     },
     (5, 20, 20): {  # LOAD_FAST LOAD_ATTR LOAD_ATTR
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR,
     },
     (5, 22): {  # LOAD_FAST STORE_ATTR
         ('LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__STORE_ATTR,
+    },
+    (5, 5, 2, 2, 36): {  # LOAD_FAST LOAD_FAST COPY COPY BINARY_SUBSCR
+        ('LOAD_FAST', 'LOAD_FAST', 'COPY_TOP', 'COPY_TOP', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_FAST', 'COPY_TOP', 'COPY_SECOND', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_FAST', 'COPY_SECOND', 'COPY_TOP', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_FAST', 'COPY_SECOND', 'COPY_SECOND', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR,
+    },
+    (5, 4, 2, 2, 36): {  # LOAD_FAST LOAD_CONST COPY COPY BINARY_SUBSCR
+        ('LOAD_FAST', 'LOAD_CONST', 'COPY_TOP', 'COPY_TOP', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_CONST', 'COPY_TOP', 'COPY_SECOND', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_CONST', 'COPY_SECOND', 'COPY_TOP', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR,
+        ('LOAD_FAST', 'LOAD_CONST', 'COPY_SECOND', 'COPY_SECOND', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR,
+    },
+    (32, 3, 3, 37): {  # BINARY_OP SWAP SWAP STORE_SUBSCR
+        ('BINARY_OP_ADD', 'SWAP_TOP_TWO', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_ADD', 'SWAP_TOP_TWO', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP', 'SWAP_TOP_TWO', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP', 'SWAP_TOP_TWO', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR,
+        ('BINARY_OP', 'SWAP_TOP_THIRD', 'SWAP_TOP_TWO', 'STORE_SUBSCR'): fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR,
+        ('BINARY_OP', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
     },
     (5, 5, 22): {  # LOAD_FAST LOAD_FAST STORE_ATTR
         ('LOAD_FAST', 'LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR,
@@ -5908,8 +8467,118 @@ SUPERINSTRUCTIONS = {
     (5, 4, 36): {  # LOAD_FAST LOAD_CONST BINARY_SUBSCR
         ('LOAD_FAST', 'LOAD_CONST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR,
     },
+    (5, 20, 5): {  # LOAD_FAST LOAD_ATTR LOAD_FAST
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST,
+    },
+    (5, 20, 5, 36): {  # LOAD_FAST LOAD_ATTR LOAD_FAST BINARY_SUBSCR
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR,
+    },
+    (5, 20, 5, 20): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR,
+    },
+    (5, 20, 5, 20, 32): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR BINARY_OP
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP,
+    },
+    (5, 20, 5, 20, 32, 32): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR BINARY_OP BINARY_OP
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP,
+    },
+    (32, 67): {  # BINARY_OP RETURN_VALUE
+        ('BINARY_OP_ADD', 'RETURN_VALUE'): fuse_BINARY_OP_ADD__RETURN_VALUE,
+        ('BINARY_OP_SUBTRACT', 'RETURN_VALUE'): fuse_BINARY_OP_SUBTRACT__RETURN_VALUE,
+        ('BINARY_OP_MULTIPLY', 'RETURN_VALUE'): fuse_BINARY_OP_MULTIPLY__RETURN_VALUE,
+        ('BINARY_OP_INPLACE_ADD', 'RETURN_VALUE'): fuse_BINARY_OP_INPLACE_ADD__RETURN_VALUE,
+        ('BINARY_OP', 'RETURN_VALUE'): fuse_BINARY_OP__RETURN_VALUE,
+    },
+    (32, 7): {  # BINARY_OP STORE_FAST
+        ('BINARY_OP_ADD', 'STORE_FAST'): fuse_BINARY_OP_ADD__STORE_FAST,
+        ('BINARY_OP_SUBTRACT', 'STORE_FAST'): fuse_BINARY_OP_SUBTRACT__STORE_FAST,
+        ('BINARY_OP_MULTIPLY', 'STORE_FAST'): fuse_BINARY_OP_MULTIPLY__STORE_FAST,
+        ('BINARY_OP_INPLACE_ADD', 'STORE_FAST'): fuse_BINARY_OP_INPLACE_ADD__STORE_FAST,
+        ('BINARY_OP', 'STORE_FAST'): fuse_BINARY_OP__STORE_FAST,
+    },
+    (5, 36): {  # LOAD_FAST BINARY_SUBSCR
+        ('LOAD_FAST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__BINARY_SUBSCR,
+    },
+    (5, 32): {  # LOAD_FAST BINARY_OP
+        ('LOAD_FAST', 'BINARY_OP_ADD'): fuse_LOAD_FAST__BINARY_OP_ADD,
+        ('LOAD_FAST', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'BINARY_OP'): fuse_LOAD_FAST__BINARY_OP,
+    },
+    (4, 32): {  # LOAD_CONST BINARY_OP
+        ('LOAD_CONST', 'BINARY_OP_ADD'): fuse_LOAD_CONST__BINARY_OP_ADD,
+        ('LOAD_CONST', 'BINARY_OP_SUBTRACT'): fuse_LOAD_CONST__BINARY_OP_SUBTRACT,
+        ('LOAD_CONST', 'BINARY_OP_MULTIPLY'): fuse_LOAD_CONST__BINARY_OP_MULTIPLY,
+        ('LOAD_CONST', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_CONST__BINARY_OP_INPLACE_ADD,
+        ('LOAD_CONST', 'BINARY_OP'): fuse_LOAD_CONST__BINARY_OP,
+    },
+    (5, 5, 35, 58): {  # LOAD_FAST LOAD_FAST CONTAINS_OP POP_JUMP_IF_FALSE
+        ('LOAD_FAST', 'LOAD_FAST', 'NOT_CONTAINS_OP', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE,
+        ('LOAD_FAST', 'LOAD_FAST', 'CONTAINS_OP', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE,
+    },
+    (5, 5, 35, 59): {  # LOAD_FAST LOAD_FAST CONTAINS_OP POP_JUMP_IF_TRUE
+        ('LOAD_FAST', 'LOAD_FAST', 'NOT_CONTAINS_OP', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE,
+        ('LOAD_FAST', 'LOAD_FAST', 'CONTAINS_OP', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE,
+    },
+    (33, 58): {  # COMPARE_OP POP_JUMP_IF_FALSE
+        ('COMPARE_OP_LESS', 'POP_JUMP_IF_FALSE'): fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE,
+        ('COMPARE_OP_EQUAL', 'POP_JUMP_IF_FALSE'): fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE,
+        ('COMPARE_OP', 'POP_JUMP_IF_FALSE'): fuse_COMPARE_OP__POP_JUMP_IF_FALSE,
+    },
+    (33, 59): {  # COMPARE_OP POP_JUMP_IF_TRUE
+        ('COMPARE_OP_LESS', 'POP_JUMP_IF_TRUE'): fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE,
+        ('COMPARE_OP_EQUAL', 'POP_JUMP_IF_TRUE'): fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE,
+        ('COMPARE_OP', 'POP_JUMP_IF_TRUE'): fuse_COMPARE_OP__POP_JUMP_IF_TRUE,
+    },
+    (17, 5): {  # LOAD_GLOBAL LOAD_FAST
+        ('LOAD_GLOBAL', 'LOAD_FAST'): fuse_LOAD_GLOBAL__LOAD_FAST,
+    },
+    (9, 20): {  # LOAD_DEREF LOAD_ATTR
+        ('LOAD_DEREF', 'LOAD_ATTR'): fuse_LOAD_DEREF__LOAD_ATTR,
+    },
+    (65, 7, 5, 5): {  # FOR_ITER STORE_FAST LOAD_FAST LOAD_FAST
+        ('FOR_ITER', 'STORE_FAST', 'LOAD_FAST', 'LOAD_FAST'): fuse_FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST,
+    },
+    (65, 7, 5): {  # FOR_ITER STORE_FAST LOAD_FAST
+        ('FOR_ITER', 'STORE_FAST', 'LOAD_FAST'): fuse_FOR_ITER__STORE_FAST__LOAD_FAST,
+    },
     (65, 7): {  # FOR_ITER STORE_FAST
         ('FOR_ITER', 'STORE_FAST'): fuse_FOR_ITER__STORE_FAST,
+    },
+    (7, 5, 5): {  # STORE_FAST LOAD_FAST LOAD_FAST
+        ('STORE_FAST', 'LOAD_FAST', 'LOAD_FAST'): fuse_STORE_FAST__LOAD_FAST__LOAD_FAST,
+    },
+    (7, 5): {  # STORE_FAST LOAD_FAST
+        ('STORE_FAST', 'LOAD_FAST'): fuse_STORE_FAST__LOAD_FAST,
     },
     (5, 67): {  # LOAD_FAST RETURN_VALUE
         ('LOAD_FAST', 'RETURN_VALUE'): fuse_LOAD_FAST__RETURN_VALUE,

@@ -12,7 +12,7 @@ import sys
 
 import pvm
 from pvm.world import host_warnings, unraisable
-from pvm.world.tracebacks import print_exception
+from pvm.world.interactive import report_exception
 from pvm.world.world import World
 
 # How deep host calls may nest: guest code called from host code (a guest
@@ -43,6 +43,7 @@ class Options:
         self.host_modules: list[str] = []   # -X host-modules=
         self.warnoptions: list[str] = []    # -W, PYTHONWARNINGS
         self.python_path: list[str] = []    # PYTHONPATH
+        self.startup_file: str | None = None    # PYTHONSTARTUP
 
 
 def run(options: Options) -> int:
@@ -103,26 +104,45 @@ def run(options: Options) -> int:
                     else path, error.errno, error.strerror))
                 return 2
             world.run_script(source, path)
-        elif not sys.stdin.isatty() or options.script == "-":
+        elif not (options.inspect or sys.stdin.isatty()):
             world.run_source(sys.stdin.buffer.read(), "<stdin>")
         else:
+            # The prompt is the program: stdin is a terminal, or -i asks for the prompt.
             inspect = False
-            status = world.interact(options.quiet)
+            status, interrupted = _prompt(world, options, after_program=False)
     except SystemExit as exit_request:
-        status = _exit_status(exit_request)
-        inspect = False
+        if inspect:
+            # With -i, CPython reports the program's SystemExit as any other
+            # exception, and its prompt follows.
+            world.flush_streams()
+            report_exception(world, exit_request)
+        else:
+            status = _exit_status(exit_request)
     except BaseException as error:
         world.flush_streams()
-        print_exception(error)
+        report_exception(world, error)
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
-    if inspect and not interrupted:
-        status = world.interact(quiet=True)
+    if inspect:
+        # Whatever the program did, the prompt's end decides the exit status.
+        status, interrupted = _prompt(world, options, after_program=True)
     world.finalize()
     world.flush_streams()
     if interrupted:
         _exit_by_interrupt()
     return status
+
+
+def _prompt(world, options, after_program):
+    """CPython's prompt, after the program with -i; as the program, it comes after the
+    banner (unless -q) and the PYTHONSTARTUP file.  Returns the exit status and whether
+    to end as if killed by SIGINT."""
+    try:
+        if after_program:
+            return world.interact(quiet=True)
+        return world.interact(options.quiet, options.startup_file)
+    except SystemExit as exit_request:
+        return _exit_status(exit_request), False
 
 
 def search_path(python_path: list[str]) -> list[str]:

@@ -197,10 +197,20 @@ class World:
             self.instruction_printer = instruction_printer(host_sys.stderr)
             self.interpreter.instrument(self.instruction_printer)
 
-    def interact(self, quiet: bool = False) -> int:
-        """The interactive prompt, in ``__main__``, until end of input or exit(); the exit
-        status.  ``quiet`` leaves out the banner."""
-        return Console(self, self.main_module.__dict__).interact(quiet)
+    def interact(self, quiet: bool = False,
+                 startup_file: str | None = None) -> tuple[int, bool]:
+        """CPython's interactive prompt in ``__main__``: the banner (unless ``quiet``),
+        the ``startup_file`` (PYTHONSTARTUP) run in ``__main__``, ``site``'s interactive
+        hook, then statements until the input ends.  Returns the exit status and whether
+        the last statement was interrupted (CPython then ends as if killed by SIGINT);
+        SystemExit (``exit()``) propagates."""
+        console = Console(self, self.main_module.__dict__)
+        if not quiet:
+            console.show_banner()
+        if startup_file:
+            console.run_startup_file(startup_file)
+        console.run_interactive_hook()
+        return console.interact(), console.interrupted
 
     # -- the end ------------------------------------------------------------------------------
 

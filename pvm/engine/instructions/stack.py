@@ -33,3 +33,14 @@ def COPY_TOP(value):
 @variant("SWAP", when=lambda operand: operand == 2, raises=False)
 def SWAP_TOP_TWO(second, top):
     return top, second
+
+
+# x[i] op= y copies the container and the index, and swaps the result under them.
+@variant("COPY", when=lambda operand: operand == 2, raises=False)
+def COPY_SECOND(second, top):
+    return second, top, second
+
+
+@variant("SWAP", when=lambda operand: operand == 3, raises=False)
+def SWAP_TOP_THIRD(third, second, top):
+    return top, second, third
