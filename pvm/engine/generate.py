@@ -236,13 +236,6 @@ def _pushes(body, jump):
     return counts.pop()
 
 
-def _fixed_pops(definition):
-    pops = definition.opcode.pops
-    if callable(pops) and definition.variable_input is None:
-        return None      # known per operand only: checked when the maker is chosen
-    return len(definition.inputs)
-
-
 class Part:
     """One instruction's body as placed in a handler: its names, its inputs' sources and
     how its exits leave the handler."""
@@ -255,7 +248,6 @@ class Part:
         suffix = "" if single else "_%d" % position
         self.rename = {name: name + suffix for name in self.body.locals}
         self.index_name = "index" + suffix
-        self.next_index_name = "next_index" + suffix
         self.target_name = "target" + suffix
         self.operand_name = "operand" + suffix
 
