@@ -37,7 +37,10 @@ Options:
          instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
          parallel tree rooted at PATH), -X host-modules=NAME,... (take these
          modules and their submodules from the host: faster, less faithful),
-         -X fusion=0 (run without superinstructions, one handler per instruction)
+         -X fusion=0 (run without superinstructions, one handler per instruction),
+         -X jit-threshold=N (join the runs of a code object's instructions into
+         one handler each once it has started N frames and looped back N times;
+         0: at once; the default is 1000)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -120,6 +123,13 @@ def parse_arguments(argv):
                     options.dev_mode = True
                 elif value in ("fusion=0", "fusion=1"):
                     options.fusion = value == "fusion=1"
+                elif value.startswith("jit-threshold="):
+                    count = value.partition("=")[2]
+                    if not count.isdigit():
+                        sys.stderr.write("-X jit-threshold needs a whole number, not %r\n"
+                                         % count)
+                        raise SystemExit(2)
+                    options.join_threshold = int(count)
                 elif value.startswith("host-modules="):
                     options.host_modules.extend(
                         name for name in value.partition("=")[2].split(",") if name)

@@ -115,6 +115,18 @@ class Body:
         return list(value.elts)
 
 
+_BODIES = {}
+
+
+def body_of(definition):
+    """The ``Body`` of a definition, read once (joined handlers copy its statements
+    before changing them)."""
+    body = _BODIES.get(definition)
+    if body is None:
+        body = _BODIES[definition] = Body(definition)
+    return body
+
+
 def _terminator_name(node):
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
             and isinstance(node.value.func, ast.Name) and node.value.func.id in TERMINATORS:
@@ -242,7 +254,7 @@ class Part:
 
     def __init__(self, definition, position, single):
         self.definition = definition
-        self.body = Body(definition)
+        self.body = body_of(definition)
         self.position = position          # its place in a superinstruction (0 for a single)
         self.single = single
         suffix = "" if single else "_%d" % position
@@ -272,7 +284,7 @@ class Part:
 
 def single_handler(definition):
     """The maker of the handler of one definition, as source lines."""
-    body = Body(definition)
+    body = body_of(definition)
     opcode = definition.opcode
     name = definition.name
     handler_name = name       # upper case: no clash with the helpers a body calls
@@ -282,7 +294,7 @@ def single_handler(definition):
         needs.append("target")
     prologue = []
     if definition.raw:
-        statements = body.statements
+        statements = _copy(body.statements)
         exits = _Exits(lambda value: _code("return next_index"),
                        lambda terminator, arguments: _terminate(terminator, arguments, [],
                                                                 0, "next_index",
@@ -331,7 +343,7 @@ def single_handler(definition):
             return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
 
         exits = _Exits(on_return, on_terminator)
-        statements = body.statements
+        statements = _copy(body.statements)
         if not _always_exits(statements):
             if fallthrough:
                 raise GenerationError("%s: falls off its end without its outputs" % name)
@@ -450,8 +462,15 @@ def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
 
 # -- superinstructions -----------------------------------------------------------------
 
-def fused_handler(definitions, maker_name):
-    """The maker of one handler for a run of instructions with these bodies."""
+def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None):
+    """The maker of one handler for a run of instructions with these bodies.
+
+    ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
+    part's variable input count, or None: a part may then take its variable input
+    partly from the real stack.  Without it (a row), a variable input takes every value
+    the parts before it left, and the maker declines another count.  ``line_parts``, a
+    list, receives the position of the part each line of the source belongs to (None
+    outside the handler's body)."""
     count = len(definitions)
     parts = [Part(definition, position, single=False)
              for position, definition in enumerate(definitions)]
@@ -459,7 +478,9 @@ def fused_handler(definitions, maker_name):
     virtual = []              # names of values pushed by earlier parts, bottom first
     statements = []
     guards = []               # decode-time checks: a variable input's count
+    part_starts = []          # where each part's statements start in ``statements``
     for part in parts:
+        part_starts.append(len(statements))
         definition = part.definition
         body = part.body
         opcode = definition.opcode
@@ -476,17 +497,35 @@ def fused_handler(definitions, maker_name):
             inputs = list(definition.inputs)
             needed = len(inputs)
             if definition.variable_input:
-                available = len(virtual) - needed
-                if available < 0:
-                    raise GenerationError("%s: a variable input in a row must come from "
-                                          "the parts before it" % maker_name)
+                # The input's own renamed name: a body's names are distinct, so no
+                # other name of the body becomes this one.
+                variable_name = rename[definition.variable_input]
+                known = variable_counts[part.position] if variable_counts else None
+                if known is None:
+                    # A row: the variable input takes every value the parts before left.
+                    available = len(virtual) - needed
+                    if available < 0:
+                        raise GenerationError("%s: a variable input in a row must come "
+                                              "from the parts before it" % maker_name)
+                else:
+                    available = known
                 guards.append("OPCODES[%d].stack_effect(%s)[0] - %d == %d" % (
                     opcode.number, part.operand_name, needed, available))
-                variable_values = virtual[len(virtual) - available:]
-                virtual = virtual[:len(virtual) - available]
-                rename[definition.variable_input] = "arguments_%d" % part.position
-                statements += _code("arguments_%d = [%s]" % (
-                    part.position, ", ".join(variable_values)))
+                if available + needed <= len(virtual):
+                    variable_values = virtual[len(virtual) - available:]
+                    virtual = virtual[:len(virtual) - available]
+                    statements += _code("%s = [%s]" % (
+                        variable_name, ", ".join(variable_values)))
+                else:
+                    # Some of the values are on the real stack: the rest go there too,
+                    # and the part takes its inputs from there, as its single handler.
+                    statements += _code("\n".join("stack.append(%s)" % value
+                                                  for value in virtual))
+                    virtual = []
+                    statements += _code(
+                        "%(v)s = stack[-%(n)d:]\ndel stack[-%(n)d:]" % {
+                            "v": variable_name, "n": available} if available
+                        else "%s = []" % variable_name)
             # A part whose inputs all come from the real stack keeps there those it
             # hands back unchanged, as its single handler does.
             kept_count = 0
@@ -596,12 +635,17 @@ def fused_handler(definitions, maker_name):
             virtual = remaining + output_names
     handler_name = "__".join(definition.name for definition in definitions)
     body_lines = []
-    for statement in statements:
-        body_lines.extend("        " + line for line in ast.unparse(statement).splitlines())
+    body_parts = []           # the part each line of the handler's body belongs to
+    for number, statement in enumerate(statements):
+        statement_lines = ast.unparse(statement).splitlines()
+        body_lines.extend("        " + line for line in statement_lines)
+        position = max(part for part, start in enumerate(part_starts) if start <= number)
+        body_parts.extend([position] * len(statement_lines))
     if not _always_exits(statements):
         for value in virtual:
             body_lines.append("        stack.append(%s)" % value)
         body_lines.append("        return after_%d" % (count - 1))
+        body_parts.extend([count - 1] * (len(virtual) + 1))
     # The maker binds what the handler reads: each part's decode-time names, its index
     # (where it records a failure) and the index after it (where an exit continues).
     decode_lines = []
@@ -625,13 +669,30 @@ def fused_handler(definitions, maker_name):
         lines.append("        return None")
     lines.append("")
     lines.append("    def %s(frame, stack, fast):" % handler_name)
+    if line_parts is not None:
+        line_parts.extend([None] * len(lines))
+        line_parts.extend(body_parts)
+        line_parts.append(None)
     lines.extend(body_lines)
     lines.append("    return %s" % handler_name)
     return lines, imports
 
 
 def _copy(node):
-    return ast.parse(ast.unparse(node)).body[0]
+    """A copy of a syntax tree, to transform without touching the original (a walk of
+    the fields: four times faster than unparsing and parsing again, which counts when
+    hot code is joined at run time)."""
+    if isinstance(node, ast.AST):
+        new = node.__class__()
+        for field in node._fields:
+            setattr(new, field, _copy(getattr(node, field, None)))
+        for attribute in node._attributes:
+            if hasattr(node, attribute):
+                setattr(new, attribute, getattr(node, attribute))
+        return new
+    if isinstance(node, list):
+        return [_copy(item) for item in node]
+    return node
 
 
 # -- the module ------------------------------------------------------------------------

@@ -16,6 +16,15 @@ import sys
 
 # The code objects of the functions marked by runs_guest_frames.
 _LOOP_CODES = set()
+# The host code of handlers that run several instructions (pvm.engine.hot_runs) -> for
+# each of its host lines, the position in the run of the instruction it belongs to.
+_RUN_LINES = {}
+
+
+def register_run_lines(host_code, line_parts):
+    """Say which instruction of its run each line of a joined handler runs (``line_parts``
+    by line number, from 1), so that a frame running one is seen at the right place."""
+    _RUN_LINES[host_code] = line_parts
 
 
 def runs_guest_frames(loop):
@@ -27,26 +36,38 @@ def runs_guest_frames(loop):
 
 
 def _running_loops():
-    """The local variables of each loop on the host's stack, innermost first."""
+    """The local variables of each loop on the host's stack, innermost first, with
+    the host frame the loop is calling (its running handler, or None)."""
     host = sys._getframe(1)
+    called = None
     while host is not None:
         if host.f_code in _LOOP_CODES:
-            yield host.f_locals
+            yield host.f_locals, called
+        called = host
         host = host.f_back
 
 
 def running_index(frame):
     """The index of the instruction ``frame`` is running now (or, if no loop runs it,
     the one it stopped after)."""
-    for variables in _running_loops():
+    for variables, handler in _running_loops():
         if variables.get("frame") is frame:
-            return variables["index"]
+            index = variables["index"]
+            # The loop knows where the running handler started; one that runs a whole
+            # run of instructions knows by its host line which one it is at.
+            if handler is not None:
+                line_parts = _RUN_LINES.get(handler.f_code)
+                if line_parts is not None:
+                    part = line_parts[handler.f_lineno - 1]
+                    if part is not None:
+                        index += part
+            return index
     return max(frame.resume_index - 1, 0)
 
 
 def running_interpreter():
     """The interpreter whose loop is running guest code that called the host (the
     innermost, should interpreters nest)."""
-    for variables in _running_loops():
+    for variables, _handler in _running_loops():
         return variables["self"]
     raise RuntimeError("no pvm interpreter is running")

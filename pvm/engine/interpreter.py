@@ -22,7 +22,7 @@ the engine needs of it as attributes of the interpreter (see ``__init__``).
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, tracing
+from pvm.engine import decode as decoding, hot_runs, tracing
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import runs_guest_frames
@@ -31,6 +31,10 @@ from pvm.engine.signals import CALL_FRAME, RETURN
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
+# Frame starts and loop back-edges of a code object before its runs are joined
+# (pvm.engine.hot_runs): joining a run costs about a millisecond, which a run pays back
+# after some thousands of executions.
+DEFAULT_JOIN_THRESHOLD = 1000
 _new_object = object.__new__
 
 
@@ -42,7 +46,7 @@ class Executable:
     """
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
-                 "code_reference", "plain_handlers")
+                 "code_reference", "plain_handlers", "heat")
 
     def __init__(self, code, pairs, handlers, code_reference):
         self.handlers = handlers
@@ -50,6 +54,8 @@ class Executable:
         self.code_reference = code_reference
         # The handlers the loop runs when nothing instruments the code.
         self.plain_handlers = None
+        # Frame starts and loop back-edges left before the code is hot (see count_heat).
+        self.heat = 0
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
@@ -66,7 +72,7 @@ class Executable:
 class Interpreter:
     """The loop, and the state of the guest frames it runs."""
 
-    def __init__(self, fusion=True):
+    def __init__(self, fusion=True, join_threshold=DEFAULT_JOIN_THRESHOLD):
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
@@ -76,6 +82,9 @@ class Interpreter:
         self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.fusion = fusion            # -X fusion=0 runs without superinstructions
+        # Hot code's runs are joined after this many frame starts and back-edges
+        # (-X jit-threshold; 0: at once; None: never).
+        self.join_threshold = join_threshold if fusion else None
         # The decoded form of each code object this interpreter has run, by id(code)
         # (an entry goes when its code dies).
         self.executables = {}
@@ -111,12 +120,50 @@ class Interpreter:
         key = id(code)
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
         pairs = code.instructions()
-        executable = Executable(code, pairs, decoding.handlers_of(code, self.fusion, pairs),
-                                reference)
+        handlers = decoding.handlers_of(code, self.fusion, pairs)
+        executable = Executable(code, pairs, handlers, reference)
         executables[key] = executable
+        threshold = self.join_threshold
+        if threshold == 0:
+            hot_runs.join_runs(code, pairs, handlers)
+        elif threshold is not None:
+            self.count_heat(executable, pairs, threshold)
         if self.instruments:
             self._instrument_executable(executable)
         return executable
+
+    def count_heat(self, executable, pairs, threshold):
+        """Count the frame starts and loop back-edges of the executable's code: where
+        they happen, its handlers are wrapped in counters until the code is hot."""
+        executable.heat = threshold
+        handlers = executable.handlers
+        counted = [0] + [index for index, (opcode, operand) in enumerate(pairs)
+                         if opcode in opcodes.HAS_JUMP and operand <= index]
+        for index in counted:
+            handlers[index] = self._counter(executable, handlers[index])
+
+    def _counter(self, executable, handler):
+        def count_then_run(frame, stack, fast):
+            executable.heat -= 1
+            if executable.heat <= 0:
+                self.join_hot_runs(executable)
+            return handler(frame, stack, fast)
+        return count_then_run
+
+    def join_hot_runs(self, executable):
+        """Replace the executable's handlers by their hot form, joined runs (the
+        counters go with the old handlers)."""
+        if self.instruments:
+            # Instrumented code runs single handlers; count again once it is not.
+            executable.heat = self.join_threshold
+            return
+        code = executable.code_reference()
+        if code is None:
+            return
+        pairs = code.instructions()
+        handlers = decoding.handlers_of(code, self.fusion, pairs)
+        hot_runs.join_runs(code, pairs, handlers)
+        executable.handlers[:] = handlers
 
     def executable_of(self, code):
         executable = self.executables.get(id(code))

@@ -13,7 +13,7 @@ import sys
 import pvm
 from pvm.world import host_warnings, unraisable
 from pvm.world.interactive import report_exception
-from pvm.world.world import World
+from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 
 # How deep host calls may nest: guest code called from host code (a guest
 # __init__, sorted(key=f)) runs a nested loop on the host stack.
@@ -38,6 +38,7 @@ class Options:
         self.unbuffered = False             # -u
         self.trace = False                  # -X trace
         self.fusion = True                  # -X fusion=0 turns it off
+        self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
         self.dont_write_bytecode = False    # -B, PYTHONDONTWRITEBYTECODE
         self.pycache_prefix: str | None = None  # -X pycache_prefix=, PYTHONPYCACHEPREFIX
         self.host_modules: list[str] = []   # -X host-modules=
@@ -69,6 +70,7 @@ def run(options: Options) -> int:
         first = ""
     world = World(argv=argv, path=search_path(options.python_path),
                   optimize=options.optimize, trace=options.trace, fusion=options.fusion,
+                  join_threshold=options.join_threshold,
                   dont_write_bytecode=options.dont_write_bytecode,
                   pycache_prefix=_absolute_or_none(options.pycache_prefix),
                   host_modules=tuple(options.host_modules), no_site=options.no_site,

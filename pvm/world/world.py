@@ -18,7 +18,7 @@ import weakref
 from pvm.code import Code
 from pvm.compile_warnings import redirected_to
 from pvm.compiler import compile as pvm_compile
-from pvm.engine.interpreter import Interpreter, instruction_printer
+from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter, instruction_printer
 from pvm.world import guest, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
@@ -44,7 +44,8 @@ class World:
     ``sys.argv`` and ``sys.path`` (the standard library's folders, before ``site``
     runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
     of the program as it runs; ``fusion`` (-X fusion=0 turns it off) runs common
-    sequences of instructions as one; ``dont_write_bytecode`` (-B) and
+    sequences of instructions as one, and the runs of hot code as one once it has
+    run ``join_threshold`` times (-X jit-threshold; 0: at once); ``dont_write_bytecode`` (-B) and
     ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules)
     are modules taken from the host; ``no_site``, ``no_user_site`` and ``dev_mode``
     show in ``sys.flags``, and ``warnoptions`` (-W) in ``sys.warnoptions``.
@@ -52,6 +53,7 @@ class World:
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
                  optimize: int = 0, trace: bool = False, fusion: bool = True,
+                 join_threshold: int | None = DEFAULT_JOIN_THRESHOLD,
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
                  host_modules: tuple[str, ...] = (), no_site: bool = False,
                  no_user_site: bool = False, dev_mode: bool = False,
@@ -59,7 +61,8 @@ class World:
         self.optimize = optimize
         self.trace = trace
         self.instruction_printer = None     # -X trace's, once the program starts
-        self.interpreter = interpreter = Interpreter(fusion=fusion)
+        self.interpreter = interpreter = Interpreter(fusion=fusion,
+                                                     join_threshold=join_threshold)
         self.modules = {}
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
