@@ -3,11 +3,13 @@ whether its code is joined at once (-X jit-threshold=0), part-way through a loop
 (a small threshold: frames running the code switch to the joined handlers), or never
 (-X fusion=0)."""
 
+import os
 import textwrap
 
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import decode, hot_runs
 from pvm.engine.interpreter import Interpreter
+from pvm.world import World
 from tests.subprocesses import run, run_python
 
 # Each part exercises what joining must keep: the line a running frame reports, the
@@ -134,18 +136,76 @@ def test_runs_end_at_calls_jump_targets_and_protected_ranges():
     assert hot_runs.join_runs(code, pairs, handlers) == len(runs)
 
 
-def test_an_interpreter_joins_code_once_it_is_hot():
-    code = _code_of("def f(x):\n    y = x + 1\n    return y * 2\n", "f")
-    interpreter = Interpreter(join_threshold=3)
-    executable = interpreter.decode(code)
-    handlers = executable.handlers
-    assert hot_runs.joined_source(handlers[0]) is None
-    interpreter.join_hot_runs(executable)
-    # Replaced in place: frames holding the list switch at their next instruction.
-    assert executable.handlers is handlers
+def test_hot_code_gets_its_running_runs_joined():
+    world = World(no_site=True, join_threshold=20)
+    namespace = {"__name__": "__main__"}
+    source = textwrap.dedent("""
+        def f(x):
+            y = x + 1
+            if y < 0:
+                y = -y
+                y = y * 3
+            return y * 2
+        results = [f(number) for number in range(100)]
+        """)
+    world.run_code(world.compile(source, "<hot>"), namespace)
+    assert namespace["results"] == [(number + 1) * 2 for number in range(100)]
+    code = namespace["f"].__code__
+    handlers = world.interpreter.executable_of(code).handlers
+    # The run that kept running is joined; the one that never ran again is not.
     source = hot_runs.joined_source(handlers[0])
-    assert "BINARY_OP" in source and "RETURN_VALUE" in source
-    # At threshold 0, code is joined as it is decoded.
+    assert "BINARY_OP" in source and "POP_JUMP_IF_FALSE" in source
+    negative = next(index for index, (opcode, _operand) in enumerate(code.instructions())
+                    if decode.opcodes.OPCODES[opcode].name == "UNARY_NEGATIVE") - 1
+    assert hot_runs.joined_source(handlers[negative]) is None
+
+
+def test_joining_at_once_and_never():
+    code = _code_of("def f(x):\n    y = x + 1\n    return y * 2\n", "f")
     assert hot_runs.joined_source(Interpreter(join_threshold=0).decode(code).handlers[0])
-    # Without superinstructions there is nothing joined, and nothing counts.
+    assert not hot_runs.joined_source(Interpreter(join_threshold=5).decode(code).handlers[0])
+    # Without superinstructions nothing is joined, and nothing counts.
     assert Interpreter(fusion=False, join_threshold=3).join_threshold is None
+
+
+def test_a_threshold_that_is_no_number_is_refused(tmp_path):
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "jit-threshold=many", "-c",
+                                  "pass"], str(tmp_path))
+    assert (status, stdout) == (2, "")
+    assert "-X jit-threshold needs a whole number, not 'many'" in stderr
+
+
+def test_the_cache_of_makers_keeps_whole_entries_of_its_own_sources(tmp_path):
+    cache = hot_runs._MakerCache(str(tmp_path))
+    key = (("LOAD_FAST", "RETURN_VALUE"), (None, None))
+    assert cache.get(key) is hot_runs.ABSENT
+    stale = tmp_path / "joined-runs-0123456789"
+    stale.mkdir()
+    entry = (b"code", (None, 0, 1), (("NULL", "pvm.engine.instructions.support"),))
+    cache.put(key, entry)
+    assert cache.get(key) == entry
+    # The folder of other sources' makers went when this one was made.
+    assert not stale.exists()
+    # Nothing but whole files of the right key is read: a truncated file, and a file
+    # whose name collides with another key's, count as absent.
+    path = cache._path(key)
+    with open(path, "rb") as file:
+        whole = file.read()
+    with open(path, "wb") as file:
+        file.write(whole[:len(whole) // 2])
+    assert cache.get(key) is hot_runs.ABSENT
+    other = (("LOAD_CONST", "RETURN_VALUE"), (None, None))
+    with open(path, "wb") as file:
+        file.write(whole)
+    os.replace(path, cache._path(other))
+    assert cache.get(other) is hot_runs.ABSENT
+    assert not [name for name in os.listdir(cache._folder()) if name.endswith(".tmp")]
+
+
+def test_a_cache_folder_that_cannot_be_written_keeps_nothing(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = hot_runs._MakerCache(str(blocker))
+    key = (("LOAD_FAST", "RETURN_VALUE"), (None, None))
+    cache.put(key, None)
+    assert cache.get(key) is hot_runs.ABSENT

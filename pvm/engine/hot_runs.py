@@ -21,8 +21,13 @@ input), so makers are kept for the life of the process and shared; the handlers 
 make belong to the interpreter that decoded the code, as all its handlers do.
 """
 
+import hashlib
+import importlib.util
+import marshal
+import os
+import shutil
 import sys
-from types import CodeType
+from types import CodeType, FunctionType
 
 from pvm import opcodes
 from pvm.engine import tier0
@@ -36,8 +41,9 @@ _UNCONDITIONAL = frozenset(opcode.number for opcode in opcodes.OPCODES if opcode
 # (body names, variable input counts) -> the maker of their joined handler, or None
 # where the generator cannot join them.
 _makers = {}
-# The generated source of each joined handler, by the handler's host code.
-_sources = {}
+# The key of each joined handler's maker, by the handler's host code.
+_keys = {}
+# The globals of the makers: tier 0's, and what the joined bodies import.
 _namespace = None
 
 
@@ -53,44 +59,132 @@ _by_name = None
 
 
 def maker_of(names, variable_counts):
-    """The maker of the handler joining the bodies ``names``, made on first request."""
+    """The maker of the handler joining the bodies ``names``, made on first request
+    (or read from the cache of makers, when an earlier process made it)."""
     key = (names, variable_counts)
     try:
         return _makers[key]
     except KeyError:
         pass
-    # The generator is only needed once code is hot: programs that never get there do
-    # not pay for importing it.
-    from pvm.engine import generate
     global _namespace
     if _namespace is None:
         _namespace = dict(vars(tier0))
-    definitions = [_by_name[name] for name in names]
-    maker_name = "join_%d" % len(_makers)
-    line_parts = []
-    try:
-        lines, imports = generate.fused_handler(definitions, maker_name, variable_counts,
-                                                line_parts)
-    except generate.GenerationError:
+    entry = _cache.get(key)
+    if entry is ABSENT:
+        entry = _generate(names, variable_counts)
+        _cache.put(key, entry)
+    if entry is None:
         maker = None
     else:
-        for name, module in imports.items():
+        host_code, line_parts, imports = entry
+        for name, module in imports:
             _namespace.setdefault(name, getattr(sys.modules[module], name))
-        source = "\n".join(lines)
-        exec(compile(source, "<pvm joined run>", "exec"), _namespace)
-        maker = _namespace.pop(maker_name)
+        maker = FunctionType(marshal.loads(host_code), _namespace)
         for constant in maker.__code__.co_consts:
             if isinstance(constant, CodeType):
                 register_run_lines(constant, line_parts)
-                _sources[constant] = source
+                _keys[constant] = key
     _makers[key] = maker
     return maker
+
+
+def _generate(names, variable_counts):
+    """(the maker's host code, marshalled; the part of each line; the names its code
+    imports, with their modules), or None where the generator declines the bodies."""
+    # The generator is only needed once code is hot: programs that never get there do
+    # not pay for importing it.
+    from pvm.engine import generate
+    line_parts = []
+    try:
+        lines, imports = generate.fused_handler([_by_name[name] for name in names], "maker",
+                                                variable_counts, line_parts)
+    except generate.GenerationError:
+        return None
+    namespace = {}
+    exec(compile("\n".join(lines), "<pvm joined run>", "exec"), namespace)
+    return (marshal.dumps(namespace["maker"].__code__), tuple(line_parts),
+            tuple(sorted(imports.items())))
 
 
 def joined_source(handler):
     """The generated source of a joined handler's maker, or None if ``handler`` is
     not one."""
-    return _sources.get(getattr(handler, "__code__", None))
+    key = _keys.get(getattr(handler, "__code__", None))
+    if key is None:
+        return None
+    from pvm.engine import generate
+    names, variable_counts = key
+    lines, _imports = generate.fused_handler([_by_name[name] for name in names], "maker",
+                                             variable_counts)
+    return "\n".join(lines)
+
+
+class _MakerCache:
+    """The makers earlier processes generated, one file each, kept in pvm's own
+    ``__pycache__`` folder beside the host's cache of pvm's modules, so that a process
+    joins hot runs without generating them again (generating a maker costs about a
+    millisecond, reading one some microseconds).
+
+    The folder's name holds a fingerprint of what makers are made from (the generated
+    tier 0, the generator, this module) and the host's bytecode magic, so makers of
+    other sources or another host are never read; a process that makes the folder of a
+    new fingerprint removes the others.  Each file is written to a temporary name and
+    renamed, so a reader never sees half a file; where the folder cannot be written,
+    nothing is kept.
+    """
+
+    def __init__(self, parent):
+        self.parent = parent
+        self.folder = None
+
+    def _folder(self):
+        if self.folder is None:
+            digest = hashlib.sha256(importlib.util.MAGIC_NUMBER)
+            here = os.path.dirname(os.path.abspath(__file__))
+            for name in ("tier0.py", "generate.py", "hot_runs.py"):
+                with open(os.path.join(here, name), "rb") as file:
+                    digest.update(file.read())
+            self.folder = os.path.join(self.parent, "joined-runs-" + digest.hexdigest()[:20])
+        return self.folder
+
+    def _path(self, key):
+        name = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+        return os.path.join(self._folder(), name + ".marshal")
+
+    def get(self, key):
+        """The entry kept for ``key``, or ABSENT."""
+        try:
+            with open(self._path(key), "rb") as file:
+                kept_key, entry = marshal.load(file)
+        except (OSError, EOFError, ValueError, TypeError):
+            return ABSENT
+        return entry if kept_key == key else ABSENT
+
+    def put(self, key, entry):
+        path = self._path(key)
+        temporary = "%s.%d.tmp" % (path, os.getpid())
+        try:
+            if not os.path.isdir(self.folder):
+                os.makedirs(self.folder, exist_ok=True)
+                self._remove_others()
+            with open(temporary, "wb") as file:
+                marshal.dump((key, entry), file)
+            os.replace(temporary, path)
+        except OSError:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+    def _remove_others(self):
+        for name in os.listdir(self.parent):
+            path = os.path.join(self.parent, name)
+            if name.startswith("joined-runs-") and path != self.folder:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+ABSENT = object()
+_cache = _MakerCache(os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__"))
 
 
 def runs_of(code, pairs):
@@ -134,21 +228,47 @@ def _ends_run(definition):
     return result
 
 
-def join_runs(code, pairs, handlers):
-    """Put a joined handler at the start of each run of ``code``; return how many."""
+def join_runs(code, pairs, handlers, later=None, threshold=0):
+    """Put a joined handler at the start of each run of ``code`` in ``handlers``;
+    return how many runs there are.
+
+    With a ``threshold``, each run is joined only once it has run that many more times
+    (a big function that became hot may have runs that seldom or never run again, and
+    joining costs about a millisecond a run): until then a counter stands at its start
+    and, when the count is reached, puts the joined handler in ``later`` (the list the
+    frames run, which ``handlers`` is meant to replace)."""
     runs, names = runs_of(code, pairs)
     counts = [_variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
-    joined = 0
     for start, end in runs:
-        # A run the generator declines is tried shorter: its head still gains.
-        while end - start >= 2:
-            run = pairs[start:end]
-            maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]))
-            handler = maker(code, run, start) if maker is not None else None
-            if handler is not None:
-                handlers[start] = handler
-                joined += 1
-                break
-            end -= 1
-    return joined
+        if threshold:
+            handlers[start] = _run_counter(code, pairs, names, counts, start, end,
+                                           handlers[start], later, threshold)
+        else:
+            handlers[start] = _joined(code, pairs, names, counts, start, end) \
+                or handlers[start]
+    return len(runs)
+
+
+def _joined(code, pairs, names, counts, start, end):
+    """The joined handler of the run from ``start`` to ``end``, or None.  A run the
+    generator declines is tried shorter: its head still gains."""
+    while end - start >= 2:
+        maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]))
+        handler = maker(code, pairs[start:end], start) if maker is not None else None
+        if handler is not None:
+            return handler
+        end -= 1
+    return None
+
+
+def _run_counter(code, pairs, names, counts, start, end, handler, handlers, threshold):
+    remaining = threshold
+
+    def count_then_run(frame, stack, fast):
+        nonlocal remaining
+        remaining -= 1
+        if remaining <= 0 and handlers[start] is count_then_run:
+            handlers[start] = _joined(code, pairs, names, counts, start, end) or handler
+        return handler(frame, stack, fast)
+    return count_then_run

@@ -35,6 +35,8 @@ DEFAULT_RECURSION_LIMIT = 1000
 # (pvm.engine.hot_runs): joining a run costs about a millisecond, which a run pays back
 # after some thousands of executions.
 DEFAULT_JOIN_THRESHOLD = 1000
+# ... and the executions of one of its runs, after that, before the run is joined.
+RUN_JOIN_THRESHOLD = 50
 _new_object = object.__new__
 
 
@@ -151,8 +153,8 @@ class Interpreter:
         return count_then_run
 
     def join_hot_runs(self, executable):
-        """Replace the executable's handlers by their hot form, joined runs (the
-        counters go with the old handlers)."""
+        """Replace the executable's handlers by their hot form: the runs that keep
+        running get joined (the counters go with the old handlers)."""
         if self.instruments:
             # Instrumented code runs single handlers; count again once it is not.
             executable.heat = self.join_threshold
@@ -162,7 +164,7 @@ class Interpreter:
             return
         pairs = code.instructions()
         handlers = decoding.handlers_of(code, self.fusion, pairs)
-        hot_runs.join_runs(code, pairs, handlers)
+        hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
 
     def executable_of(self, code):
