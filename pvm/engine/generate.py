@@ -489,8 +489,13 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         rename = dict(part.rename)
         flush_before = []
         kept_count = 0
+        # The handler's names holding values this part takes: once it is done with
+        # them they are deleted, so that an object the program drops dies when it does
+        # under CPython (its finalizer runs there), not when the run ends.
+        consumed = []
         if definition.raw:
             flush_before = virtual
+            consumed += virtual
             virtual = []
             inputs_source = []
         else:
@@ -511,9 +516,11 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     available = known
                 guards.append("OPCODES[%d].stack_effect(%s)[0] - %d == %d" % (
                     opcode.number, part.operand_name, needed, available))
+                consumed.append(variable_name)
                 if available + needed <= len(virtual):
                     variable_values = virtual[len(virtual) - available:]
                     virtual = virtual[:len(virtual) - available]
+                    consumed += variable_values
                     statements += _code("%s = [%s]" % (
                         variable_name, ", ".join(variable_values)))
                 else:
@@ -521,6 +528,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     # and the part takes its inputs from there, as its single handler.
                     statements += _code("\n".join("stack.append(%s)" % value
                                                   for value in virtual))
+                    consumed += virtual
                     virtual = []
                     statements += _code(
                         "%(v)s = stack[-%(n)d:]\ndel stack[-%(n)d:]" % {
@@ -537,12 +545,14 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             for item in reversed(inputs[kept_count:]):
                 if virtual:
                     rename[item] = virtual.pop()
+                    consumed.append(rename[item])
                 else:
                     inputs_source.append(item)
             for item in inputs_source:
                 rename[item] = "%s_%d" % (item, part.position)
                 if item in body.loaded:
                     statements += _code("%s = stack.pop()" % rename[item])
+                    consumed.append(rename[item])
                 else:
                     statements += _code("del stack[-1]")
             for position, item in enumerate(inputs[:kept_count]):
@@ -598,9 +608,12 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     outputs = part.body.outputs_of(final.value, fallthrough)[kept_count:]
                     # (Not a decode-time name: a later part that assigns to its input
                     # would make that closure variable a local of the handler.)
-                    decoded = {rename.get(item, item) for item in body.decoded}
+                    # Nor a global or builtin (LOAD_ASSERTION_ERROR's): only the
+                    # handler's own variables.
+                    own = set(rename.values()) - {rename.get(item, item)
+                                                  for item in body.decoded}
                     output_names = [output.id if isinstance(output, ast.Name)
-                                    and output.id not in decoded else name
+                                    and output.id in own else name
                                     for output, name in zip(outputs, output_names)]
 
             def on_return(value, part=part, output_names=output_names,
@@ -633,6 +646,12 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             statements.extend(transformed)
         if not last:
             virtual = remaining + output_names
+            dead = []
+            for name in consumed:
+                if name not in virtual and name not in kept and name not in dead:
+                    dead.append(name)
+            if dead:
+                statements += _code("del %s" % ", ".join(dead))
     handler_name = "__".join(definition.name for definition in definitions)
     body_lines = []
     body_parts = []           # the part each line of the handler's body belongs to

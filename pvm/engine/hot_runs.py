@@ -197,6 +197,13 @@ def runs_of(code, pairs):
     starts.update(operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
         starts.update((start, end, target))
+        # An instruction that opens a protected range and takes values from the stack
+        # (PUSH_EXC_INFO) puts its outputs where the handler's depth counts them: they
+        # must be on the real stack before anything after it in the range can fail.
+        if start < count:
+            opcode, operand = pairs[start]
+            if opcodes.OPCODES[opcode].stack_effect(operand)[0]:
+                starts.add(start + 1)
     global _by_name
     if _by_name is None:
         _by_name = _definitions_by_name()

@@ -2108,6 +2108,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         arguments_2 = []
         try:
             if value_1_1 is not NULL:
@@ -2160,6 +2161,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         arguments_3 = [value_2_0]
         try:
@@ -2213,6 +2215,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = constant_2
         arguments_3 = [value_2_0]
         try:
@@ -2268,6 +2271,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         value_3_0 = fast[local_3]
         arguments_4 = [value_2_0, value_3_0]
@@ -2317,6 +2321,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             method_2 = guest_method(value_1_0, name_2)
             if method_2 is not None:
@@ -2328,6 +2333,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0
         arguments_3 = []
         try:
             if value_2_1 is not NULL:
@@ -2377,6 +2383,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             method_2 = guest_method(value_1_0, name_2)
             if method_2 is not None:
@@ -2388,6 +2395,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0
         value_3_0 = fast[local_3]
         arguments_4 = [value_3_0]
         try:
@@ -2438,6 +2446,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             method_2 = guest_method(value_1_0, name_2)
             if method_2 is not None:
@@ -2449,6 +2458,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0
         value_3_0 = constant_3
         arguments_4 = [value_3_0]
         try:
@@ -2668,6 +2678,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is not value_1_0
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2692,6 +2703,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is value_1_0
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2716,6 +2728,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is not value_1_0
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -2740,6 +2753,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is value_1_0
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -2769,6 +2783,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2798,6 +2813,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2829,6 +2845,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2858,6 +2875,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -2887,6 +2905,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -2918,6 +2937,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -2947,6 +2967,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -2976,6 +2997,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -3007,6 +3029,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -3036,6 +3059,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -3065,6 +3089,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -3096,6 +3121,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -3124,6 +3150,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             if not value_1_0:
                 return target_2
@@ -3152,6 +3179,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             if value_1_0:
                 return target_2
@@ -3180,6 +3208,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             if not value_1_0:
                 stack.append(value_1_0)
@@ -3209,6 +3238,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             if value_1_0:
                 stack.append(value_1_0)
@@ -3234,6 +3264,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         frame.return_value = value_1_0
         return RETURN
     return LOAD_FAST__LOAD_ATTR__RETURN_VALUE
@@ -3256,6 +3287,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         fast[local_2] = value_1_0
         return after_2
     return LOAD_FAST__LOAD_ATTR__STORE_FAST
@@ -3277,6 +3309,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             stack.append(not value_1_0)
             return after_2
@@ -3313,6 +3346,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -3349,6 +3383,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -3387,6 +3422,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -3423,6 +3459,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -3461,6 +3498,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -3497,6 +3535,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -3535,6 +3574,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             return after_6
@@ -3571,6 +3611,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -3611,6 +3652,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -3649,6 +3691,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -3688,6 +3731,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -3726,6 +3770,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -3764,6 +3809,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -3802,6 +3848,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -3840,6 +3887,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -3878,6 +3926,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -3916,6 +3965,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             stack.append(second_1)
@@ -3954,6 +4004,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_2_0)
@@ -3994,6 +4045,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -4034,6 +4086,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -4071,6 +4124,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -4107,6 +4161,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -4145,6 +4200,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -4181,6 +4237,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -4219,6 +4276,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -4255,6 +4313,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -4293,6 +4352,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             return after_6
@@ -4329,6 +4389,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -4369,6 +4430,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
@@ -4407,6 +4469,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         third_5 = stack.pop()
         try:
             setattr(third_5, name_6, value_0_0)
@@ -4446,6 +4509,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -4484,6 +4548,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -4522,6 +4587,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -4560,6 +4626,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -4598,6 +4665,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -4636,6 +4704,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -4674,6 +4743,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             stack.append(second_1)
@@ -4712,6 +4782,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_2_0)
@@ -4752,6 +4823,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             stack.append(second_1)
@@ -4792,6 +4864,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_2_0
         try:
             setattr(second_1, name_6, value_0_0)
             stack.append(value_4_0)
@@ -4820,6 +4893,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         try:
             stack.append(getattr(value_1_0, name_2))
             return after_2
@@ -5033,6 +5107,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, inde
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         second_1 = stack.pop()
         value_3 = stack.pop()
         try:
@@ -5052,6 +5127,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, in
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_2 = stack.pop()
         try:
@@ -5071,6 +5147,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, in
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5090,6 +5167,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, 
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5109,6 +5187,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         second_1 = stack.pop()
         value_3 = stack.pop()
         try:
@@ -5128,6 +5207,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_2 = stack.pop()
         try:
@@ -5147,6 +5227,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5166,6 +5247,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5185,6 +5267,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         second_1 = stack.pop()
         value_3 = stack.pop()
         try:
@@ -5204,6 +5287,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_2 = stack.pop()
         try:
@@ -5223,6 +5307,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5242,6 +5327,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5261,6 +5347,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, r
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         second_1 = stack.pop()
         value_3 = stack.pop()
         try:
@@ -5280,6 +5367,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code,
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         second_1 = stack.pop()
         third_2 = stack.pop()
         try:
@@ -5299,6 +5387,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code,
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5318,6 +5407,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(cod
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5339,6 +5429,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         second_1 = stack.pop()
         value_3 = stack.pop()
         try:
@@ -5360,6 +5451,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index)
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         second_1 = stack.pop()
         third_2 = stack.pop()
         try:
@@ -5381,6 +5473,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index)
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5402,6 +5495,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, inde
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         second_1 = stack.pop()
         third_1 = stack.pop()
         try:
@@ -5494,6 +5588,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST
@@ -5517,6 +5612,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST
@@ -5540,6 +5636,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST
@@ -5563,6 +5660,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0
         fast[local_3] = value_0_0
         return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST
@@ -5588,6 +5686,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST
@@ -5611,6 +5710,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST
@@ -5634,6 +5734,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST
@@ -5657,6 +5758,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST
@@ -5680,6 +5782,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0
         fast[local_3] = value_0_0
         return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST
@@ -5705,6 +5808,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         fast[local_3] = value_2_0
         return after_3
     return LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST
@@ -6097,6 +6201,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         stack.append(value_1_0)
         stack.append(fast[local_2])
         return after_2
@@ -6121,6 +6226,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             stack.append(value_1_0[value_2_0])
@@ -6151,6 +6257,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             stack.append(value_1_0)
@@ -6183,12 +6290,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, in
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             stack.append(value_1_0 + value_3_0)
             return after_4
@@ -6219,12 +6328,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, ru
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             stack.append(value_1_0 - value_3_0)
             return after_4
@@ -6255,12 +6366,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, ru
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             stack.append(value_1_0 * value_3_0)
             return after_4
@@ -6291,12 +6404,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code,
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
             stack.append(value_1_0)
@@ -6330,12 +6445,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             stack.append(binary_function_4(value_1_0, value_3_0))
             return after_4
@@ -6367,17 +6484,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_AD
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 + value_4_0)
@@ -6410,17 +6530,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SU
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 - value_4_0)
@@ -6453,17 +6576,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MU
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 * value_4_0)
@@ -6496,17 +6622,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_IN
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             left_5 += value_4_0
@@ -6542,17 +6671,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(co
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(binary_function_5(left_5, value_4_0))
@@ -6585,17 +6717,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 + value_4_0)
@@ -6628,17 +6763,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 - value_4_0)
@@ -6671,17 +6809,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 * value_4_0)
@@ -6714,17 +6855,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             left_5 += value_4_0
@@ -6760,17 +6904,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(binary_function_5(left_5, value_4_0))
@@ -6803,17 +6950,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 + value_4_0)
@@ -6846,17 +6996,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 - value_4_0)
@@ -6889,17 +7042,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 * value_4_0)
@@ -6932,17 +7088,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             left_5 += value_4_0
@@ -6978,17 +7137,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(binary_function_5(left_5, value_4_0))
@@ -7021,17 +7183,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 + value_1_0)
@@ -7064,17 +7229,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 - value_1_0)
@@ -7107,17 +7275,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 * value_1_0)
@@ -7150,17 +7321,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         left_5 = stack.pop()
         try:
             left_5 += value_1_0
@@ -7196,17 +7370,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0
         left_5 = stack.pop()
         try:
             stack.append(binary_function_5(left_5, value_1_0))
@@ -7241,17 +7418,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(co
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 + value_4_0)
@@ -7286,17 +7466,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRA
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 - value_4_0)
@@ -7331,17 +7514,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIP
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(left_5 * value_4_0)
@@ -7376,17 +7562,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLAC
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             left_5 += value_4_0
@@ -7424,17 +7613,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, 
         except BaseException:
             frame.failed_index = index_1
             raise
+        del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
             frame.failed_index = index_3
             raise
+        del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
             frame.failed_index = index_4
             raise
+        del value_3_0, value_1_0
         left_5 = stack.pop()
         try:
             stack.append(binary_function_5(left_5, value_4_0))
@@ -7451,6 +7643,7 @@ def fuse_BINARY_OP_ADD__RETURN_VALUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         frame.return_value = value_0_0
         return RETURN
     return BINARY_OP_ADD__RETURN_VALUE
@@ -7462,6 +7655,7 @@ def fuse_BINARY_OP_SUBTRACT__RETURN_VALUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         frame.return_value = value_0_0
         return RETURN
     return BINARY_OP_SUBTRACT__RETURN_VALUE
@@ -7473,6 +7667,7 @@ def fuse_BINARY_OP_MULTIPLY__RETURN_VALUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         frame.return_value = value_0_0
         return RETURN
     return BINARY_OP_MULTIPLY__RETURN_VALUE
@@ -7484,6 +7679,7 @@ def fuse_BINARY_OP_INPLACE_ADD__RETURN_VALUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         frame.return_value = left_0
         return RETURN
     return BINARY_OP_INPLACE_ADD__RETURN_VALUE
@@ -7497,6 +7693,7 @@ def fuse_BINARY_OP__RETURN_VALUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         frame.return_value = value_0_0
         return RETURN
     return BINARY_OP__RETURN_VALUE
@@ -7511,6 +7708,7 @@ def fuse_BINARY_OP_ADD__STORE_FAST(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
+        del right_0, left_0
         fast[local_1] = value_0_0
         return after_1
     return BINARY_OP_ADD__STORE_FAST
@@ -7525,6 +7723,7 @@ def fuse_BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
+        del right_0, left_0
         fast[local_1] = value_0_0
         return after_1
     return BINARY_OP_SUBTRACT__STORE_FAST
@@ -7539,6 +7738,7 @@ def fuse_BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
+        del right_0, left_0
         fast[local_1] = value_0_0
         return after_1
     return BINARY_OP_MULTIPLY__STORE_FAST
@@ -7553,6 +7753,7 @@ def fuse_BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
+        del right_0
         fast[local_1] = left_0
         return after_1
     return BINARY_OP_INPLACE_ADD__STORE_FAST
@@ -7569,6 +7770,7 @@ def fuse_BINARY_OP__STORE_FAST(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
+        del right_0, left_0
         fast[local_1] = value_0_0
         return after_1
     return BINARY_OP__STORE_FAST
@@ -7797,6 +7999,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, ind
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -7826,6 +8029,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if not value_2_0:
                 return target_3
@@ -7855,6 +8059,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, inde
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -7884,6 +8089,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
         except BaseException:
             frame.failed_index = index_2
             raise
+        del value_1_0, value_0_0
         try:
             if value_2_0:
                 return target_3
@@ -7904,6 +8110,7 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 < right_0
+        del right_0, left_0
         try:
             if not value_0_0:
                 return target_1
@@ -7924,6 +8131,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 == right_0
+        del right_0, left_0
         try:
             if not value_0_0:
                 return target_1
@@ -7946,6 +8154,7 @@ def fuse_COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = compare_function_0(left_0, right_0)
+        del right_0, left_0
         try:
             if not value_0_0:
                 return target_1
@@ -7966,6 +8175,7 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 < right_0
+        del right_0, left_0
         try:
             if value_0_0:
                 return target_1
@@ -7986,6 +8196,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 == right_0
+        del right_0, left_0
         try:
             if value_0_0:
                 return target_1
@@ -8008,6 +8219,7 @@ def fuse_COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = compare_function_0(left_0, right_0)
+        del right_0, left_0
         try:
             if value_0_0:
                 return target_1
@@ -8084,6 +8296,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
             del stack[-1]
             return target_0
         fast[local_1] = item_0
+        del item_0
         value_2_0 = fast[local_2]
         stack.append(value_2_0)
         stack.append(fast[local_3])
@@ -8108,6 +8321,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST(code, run, index):
             del stack[-1]
             return target_0
         fast[local_1] = item_0
+        del item_0
         stack.append(fast[local_2])
         return after_2
     return FOR_ITER__STORE_FAST__LOAD_FAST
@@ -8144,6 +8358,7 @@ def fuse_STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
     def STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
         value_0 = stack.pop()
         fast[local_0] = value_0
+        del value_0
         value_1_0 = fast[local_1]
         stack.append(value_1_0)
         stack.append(fast[local_2])
@@ -8161,6 +8376,7 @@ def fuse_STORE_FAST__LOAD_FAST(code, run, index):
     def STORE_FAST__LOAD_FAST(frame, stack, fast):
         value_0 = stack.pop()
         fast[local_0] = value_0
+        del value_0
         stack.append(fast[local_1])
         return after_1
     return STORE_FAST__LOAD_FAST
