@@ -97,6 +97,30 @@ class Body:
         self.terminators = {node.value.func.id for node in ast.walk(function)
                             if _terminator_name(node)}
         self.returns = any(isinstance(node, ast.Return) for node in ast.walk(function))
+        self._structured = None
+        self._one_final_return = None
+
+    def structured(self):
+        """The statements with every return in tail position (``_structure_returns``),
+        made once."""
+        if self._structured is None:
+            try:
+                self._structured = _structure_returns(self.statements, self.definition.name)
+            except GenerationError as error:
+                self._structured = error
+        if isinstance(self._structured, GenerationError):
+            raise self._structured
+        return self._structured
+
+    def one_final_return(self):
+        """Whether the structured statements' one return is their last statement."""
+        if self._one_final_return is None:
+            structured = self.structured()
+            returns = [node for node in ast.walk(ast.Module(body=structured, type_ignores=[]))
+                       if isinstance(node, ast.Return)]
+            self._one_final_return = (len(returns) == 1 and bool(structured)
+                                      and returns[0] is structured[-1])
+        return self._one_final_return
 
     def outputs_of(self, value, count):
         """The output expressions of ``return value``, for ``count`` outputs."""
@@ -179,42 +203,49 @@ def _structure_returns(statements, name):
     return result
 
 
-class _Renamer(ast.NodeTransformer):
-    def __init__(self, mapping):
-        self.mapping = mapping
-
-    def visit_Name(self, node):
-        new = self.mapping.get(node.id)
-        if new is not None:
-            return ast.copy_location(ast.Name(id=new, ctx=node.ctx), node)
-        return node
-
-    def visit_ExceptHandler(self, node):
-        self.generic_visit(node)
-        if node.name in self.mapping:
-            node.name = self.mapping[node.name]
-        return node
-
-
-class _Exits(ast.NodeTransformer):
-    """Replaces each ``return`` and terminator by the statements of that exit."""
+class _Exits:
+    """Replaces each ``return`` and terminator by the statements of that exit.  Both are
+    statements, so only statement lists are walked, not expressions."""
 
     def __init__(self, on_return, on_terminator):
         self.on_return = on_return
         self.on_terminator = on_terminator
 
-    def visit_Return(self, node):
-        return self.on_return(node.value)
+    def visit(self, statement):
+        """The statement with its exits replaced: a node, or a list of statements."""
+        if isinstance(statement, ast.Return):
+            return self.on_return(statement.value)
+        if isinstance(statement, ast.Expr):
+            name = _terminator_name(statement)
+            if name:
+                return self.on_terminator(name, statement.value.args)
+            return statement
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner:
+                setattr(statement, field, self.statements(inner))
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = self.statements(handler.body)
+        return statement
 
-    def visit_Expr(self, node):
-        name = _terminator_name(node)
-        if name:
-            return self.on_terminator(name, node.value.args)
-        return node
+    def statements(self, statements):
+        result = []
+        for statement in statements:
+            replaced = self.visit(statement)
+            result.extend(replaced if isinstance(replaced, list) else [replaced])
+        return result
+
+
+_SNIPPETS = {}
 
 
 def _code(text):
-    return ast.parse(textwrap.dedent(text)).body
+    """The statements of ``text``, a new tree each time (callers change them); parsed
+    once per text, as the same snippets recur in every joined handler."""
+    statements = _SNIPPETS.get(text)
+    if statements is None:
+        statements = _SNIPPETS[text] = ast.parse(textwrap.dedent(text)).body
+    return _copy(statements)
 
 
 def _name(identifier):
@@ -560,8 +591,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         kept = [rename[item] for item in definition.inputs[:kept_count]]
         reassigned = {rename.get(item, item) for item in body.assigned}
         remaining = list(virtual)
-        renamer = _Renamer(rename)
-        body_statements = [renamer.visit(_copy(statement)) for statement in body.statements]
+        body_statements = _copy(body.statements if last else body.structured(), rename)
         output_names = []
         if definition.raw:
             fallthrough = None
@@ -594,17 +624,14 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     raise GenerationError("%s falls off its end" % definition.name)
                 body_statements = body_statements + [ast.Return(value=None)]
         else:
-            structured = _structure_returns(body_statements, definition.name)
+            structured = body_statements
             if fallthrough:
                 output_names = ["value_%d_%d" % (part.position, number)
                                 for number in range(kept_count, fallthrough)]
                 # A body whose one return is at its end hands on the names it returns
                 # as they are, with no copy.
                 final = structured[-1] if structured else None
-                returns = [node for node in ast.walk(ast.Module(body=structured,
-                                                                type_ignores=[]))
-                           if isinstance(node, ast.Return)]
-                if len(returns) == 1 and returns[0] is final:
+                if part.body.one_final_return():
                     outputs = part.body.outputs_of(final.value, fallthrough)[kept_count:]
                     # (Not a decode-time name: a later part that assigns to its input
                     # would make that closure variable a local of the handler.)
@@ -697,21 +724,29 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     return lines, imports
 
 
-def _copy(node):
-    """A copy of a syntax tree, to transform without touching the original (a walk of
-    the fields: four times faster than unparsing and parsing again, which counts when
-    hot code is joined at run time)."""
-    if isinstance(node, ast.AST):
-        new = node.__class__()
-        for field in node._fields:
-            setattr(new, field, _copy(getattr(node, field, None)))
-        for attribute in node._attributes:
-            if hasattr(node, attribute):
-                setattr(new, attribute, getattr(node, attribute))
-        return new
+def _copy(node, rename=None):
+    """A copy of a syntax tree, to transform without touching the original, with the
+    variables in ``rename`` renamed (one walk of the fields: several times faster than
+    unparsing and parsing again, or a NodeTransformer, which counts when hot code is
+    joined at run time)."""
     if isinstance(node, list):
-        return [_copy(item) for item in node]
-    return node
+        return [_copy(item, rename) for item in node]
+    if not isinstance(node, ast.AST) or isinstance(node, ast.expr_context):
+        # (Load, Store and Del hold nothing: one instance can serve every name.)
+        return node
+    kind = node.__class__
+    new = kind()
+    for field in node._fields:
+        setattr(new, field, _copy(getattr(node, field, None), rename))
+    for attribute in node._attributes:
+        if hasattr(node, attribute):
+            setattr(new, attribute, getattr(node, attribute))
+    if rename and (kind is ast.Name or kind is ast.ExceptHandler):
+        if kind is ast.Name:
+            new.id = rename.get(new.id, new.id)
+        elif new.name is not None:
+            new.name = rename.get(new.name, new.name)
+    return new
 
 
 # -- the module ------------------------------------------------------------------------
