@@ -260,7 +260,8 @@ def run(options: Options) -> int:
                   pycache_prefix=options.pycache_prefix,
                   host_modules=tuple(options.host_modules), flags=options.sys_flags(),
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
-                  check_hash_based_pycs=options.check_hash_based_pycs)
+                  check_hash_based_pycs=options.check_hash_based_pycs,
+                  import_time=options.import_time)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)

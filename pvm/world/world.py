@@ -49,7 +49,8 @@ class World:
     ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules)
     are modules taken from the host; ``flags`` (by name) and ``xoptions`` (-X) show
     in ``sys.flags`` and ``sys._xoptions``, and ``warnoptions`` in ``sys.warnoptions``;
-    ``check_hash_based_pycs`` is --check-hash-based-pycs.
+    ``check_hash_based_pycs`` is --check-hash-based-pycs; ``import_time``
+    (-X importtime) prints how long each import takes.
     """
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
@@ -58,7 +59,7 @@ class World:
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
                  host_modules: tuple[str, ...] = (), flags: dict | None = None,
                  xoptions: dict | None = None, warnoptions: tuple[str, ...] = (),
-                 check_hash_based_pycs: str = "default"):
+                 check_hash_based_pycs: str = "default", import_time: bool = False):
         self.optimize = optimize
         self.trace = trace
         self.instruction_printer = None     # -X trace's, once the program starts
@@ -76,7 +77,7 @@ class World:
         interpreter.display = self.display
         interpreter.report_unraisable = self.report_unraisable
         interpreter.warn_never_awaited = self.warn_never_awaited
-        self.importer = ImportSystem(self, host_modules)
+        self.importer = ImportSystem(self, host_modules, import_time)
         self.importer.imp.check_hash_based_pycs = check_hash_based_pycs
         self.importer.install()
         self.main_module = main_module = types.ModuleType("__main__")
