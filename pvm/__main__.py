@@ -164,6 +164,7 @@ def parse_arguments(argv: list[str]) -> Options:
     python's getopt reads them.  Prints the help or the version and raises
     SystemExit where python does; raises UsageError for a bad command line."""
     options = Options()
+    options.program_name = PROGRAM_NAME
     version = 0
     index = 0
     while index < len(argv):

@@ -12,6 +12,7 @@ something else (its help texts), the test says what and why.
 import os
 import re
 import sys
+import zipfile
 
 import pytest
 
@@ -83,6 +84,8 @@ def normalized(output):
     """``output`` with the program's name in python's messages replaced by PROGRAM."""
     output = output.replace(sys.executable, "PROGRAM")
     output = re.sub(r"^usage: pvm ", "usage: PROGRAM ", output, flags=re.MULTILINE)
+    output = re.sub(r"^pvm: can't open file ", "PROGRAM: can't open file ", output,
+                    flags=re.MULTILINE)
     return output
 
 
@@ -299,3 +302,51 @@ def test_import_time(folder, how):
         return
     assert import_rows(pvm[2]) == import_rows(python[2])
     assert import_rows(python[2])[1]
+
+
+# A folder or a zip file holding __main__.py runs as a program: its path comes first on
+# sys.path, and __main__ is found there.  __cached__ names the cache tag, pvm-311 in pvm.
+MAIN_OF_CONTAINER = """\
+import sys
+import zipfile
+import helper
+from package import inner
+cached = __cached__.replace(sys.implementation.cache_tag, "TAG") if __cached__ else None
+print(__name__, __spec__.name, __spec__.origin, type(__loader__).__name__, repr(__package__))
+print(__file__, cached, sys.path[0], sys.argv)
+print(helper.__file__, inner.__name__, inner.__spec__.parent)
+print(type(sys.path_importer_cache[sys.path[0]]).__name__)
+"""
+CONTAINER_FILES = {"__main__.py": MAIN_OF_CONTAINER, "helper.py": "",
+                   "package/__init__.py": "", "package/inner.py": ""}
+
+
+def make_containers(folder):
+    """app/ (a folder), app.zip, app.pyz (with a #! line before the zip, as zipapp
+    writes it), empty/ and empty.zip (without __main__.py)."""
+    (folder / "empty").mkdir()
+    with zipfile.ZipFile(folder / "empty.zip", "w") as archive:
+        archive.writestr("helper.py", "")
+    with zipfile.ZipFile(folder / "app.zip", "w") as archive:
+        for name, text in CONTAINER_FILES.items():
+            (folder / "app" / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "app" / name).write_text(text)
+            archive.writestr(name, text)
+    with open(folder / "app.pyz", "wb") as archive:
+        archive.write(b"#!/usr/bin/env python3\n")
+        archive.write((folder / "app.zip").read_bytes())
+
+
+@pytest.mark.parametrize("options", [[], ["-I"], ["-P"], ["-S"], ["-E", "-s"], ["-O"]],
+                         ids=option_id)
+@pytest.mark.parametrize("container", ["app", "app.zip", "app.pyz", "empty", "empty.zip",
+                                       "missing", "missing.zip"])
+def test_folder_or_zip_as_program(folder, options, container):
+    make_containers(folder)
+    assert_same(options + [container, "argument"], folder)
+
+
+def test_folder_as_program_by_absolute_path(folder):
+    make_containers(folder)
+    assert_same([str(folder / "app")], folder)
+    assert_same(["-i", str(folder / "app.pyz")], folder, "helper\n")

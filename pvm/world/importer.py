@@ -125,6 +125,16 @@ class ImportSystem:
         del modules["_warnings"]
         self.sys.meta_path.insert(0, HostModuleFinder(self))
         bootstrap._warnings = external._warnings = self.import_("_warnings")
+        # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
+        # (or run as a program) is searched; zipimport is pure Python, run here as any
+        # module (it compiles a zip's sources with the guest's compile).
+        self.sys.path_hooks.insert(0, self.import_("zipimport").zipimporter)
+
+    def finder_for_path(self, path):
+        """The finder the guest's path hooks give ``path`` (cached in
+        sys.path_importer_cache, as CPython's start-up does for the program's path), or
+        None: a folder or a zip file may hold a ``__main__`` module to run."""
+        return self.external.PathFinder._path_importer_cache(path)
 
     def run_bootstrap_module(self, short_name, module_name, filename):
         source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")

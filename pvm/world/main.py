@@ -35,6 +35,7 @@ class Options:
         self.module: str | None = None      # -m MODULE
         self.script: str | None = None      # FILE, DIR, ZIP, or "-" for stdin
         self.arguments: list[str] = []      # what follows, for sys.argv[1:]
+        self.program_name = "pvm"           # where CPython's messages name its argv[0]
         self.inspect = False                # -i, PYTHONINSPECT
         self.interactive = False            # -i alone
         self.optimize = 0                   # -O, -OO, PYTHONOPTIMIZE
@@ -280,13 +281,24 @@ def run(options: Options) -> int:
             world.import_module("site")
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.  -P (and -I) leave
-        # it out: a file there could shadow any module.
-        if not options.safe_path:
+        # it out: a file there could shadow any module.  A folder or zip file run as
+        # the program is first whatever they say: its __main__ is looked for there.
+        main_container = None
+        if options.command is None and options.module is None and options.script \
+                not in (None, "-"):
+            path = os.path.abspath(options.script)
+            if world.importer.finder_for_path(path) is not None:
+                main_container = path
+        if main_container is not None:
+            world.sys.path.insert(0, main_container)
+        elif not options.safe_path:
             world.sys.path.insert(0, first)
         if options.command is not None:
             world.run_command(options.command)
         elif options.module is not None:
             world.run_module(options.module)
+        elif main_container is not None:
+            world.run_main_module_of(main_container)
         elif options.script is not None and options.script != "-":
             path = options.script
             try:
@@ -294,7 +306,7 @@ def run(options: Options) -> int:
                     source = file.read()
             except OSError as error:
                 sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (
-                    _PROGRAM_NAME, os.path.abspath(path) if not os.path.isabs(path)
+                    options.program_name, os.path.abspath(path) if not os.path.isabs(path)
                     else path, error.errno, error.strerror))
                 return 2
             if options.skip_first_line:
@@ -380,10 +392,6 @@ def _exit_by_interrupt():
     sys.stdout.flush()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGINT)
-
-
-# The name CPython's messages give the program.
-_PROGRAM_NAME = "python3"
 
 
 def _exit_status(exit_request):

@@ -196,6 +196,14 @@ class World:
         self._start_program()
         runpy._run_module_as_main(name, True)
 
+    def run_main_module_of(self, path: str) -> None:
+        """``python DIR`` or ``python APP.pyz``: ``path`` is first on sys.path (the
+        caller put it there), and its ``__main__`` module runs as ``__main__``, through
+        the guest's runpy, which names ``path`` if it has none."""
+        runpy = self.import_module("runpy")
+        self._start_program()
+        runpy._run_module_as_main("__main__", False)
+
     def _start_program(self):
         """The program is about to run: -X trace prints its instructions (and those of
         what it imports) from here on, not start-up's."""
