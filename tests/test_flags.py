@@ -29,6 +29,8 @@ print([(action, category.__name__, module) for action, message, category, module
 print(sys.path[0] if sys.path else None, sys.argv)
 print(sys.dont_write_bytecode, sys.pycache_prefix, __debug__)
 print(sys.get_int_max_str_digits())
+import faulthandler
+print("faulthandler", faulthandler.is_enabled())
 try:
     import beside_probe
     print("the probe's folder is searched")
@@ -120,7 +122,7 @@ VARIABLES = [
     {"PYTHONOPTIMIZE": "2"}, {"PYTHONOPTIMIZE": "x"}, {"PYTHONOPTIMIZE": "-3"},
     {"PYTHONDEBUG": "1"}, {"PYTHONNOUSERSITE": "1"}, {"PYTHONUNBUFFERED": "1"},
     {"PYTHONWARNDEFAULTENCODING": "1"}, {"PYTHONINTMAXSTRDIGITS": "1000"},
-    {"PYTHONPYCACHEPREFIX": "cache"},
+    {"PYTHONPYCACHEPREFIX": "cache"}, {"PYTHONFAULTHANDLER": "1"},
     {"PYTHONDEVMODE": "1", "PYTHONWARNINGS": "error"},
 ]
 

@@ -54,6 +54,7 @@ class Options:
         self.warn_default_encoding = False  # -X warn_default_encoding, PYTHON...ENCODING
         self.int_max_str_digits = -1        # -X int_max_str_digits, PYTHONINTMAXSTRDIGITS
         self.import_time = False            # -X importtime, PYTHONPROFILEIMPORTTIME
+        self.fault_handler = False          # -X faulthandler, PYTHONFAULTHANDLER, dev mode
         self.unbuffered = False             # -u, PYTHONUNBUFFERED
         self.check_hash_based_pycs = "default"  # --check-hash-based-pycs
         self.trace = False                  # -X trace
@@ -101,6 +102,7 @@ class Options:
         self.dev_mode = bool(environ.get("PYTHONDEVMODE"))
         self.warn_default_encoding = bool(environ.get("PYTHONWARNDEFAULTENCODING"))
         self.import_time = bool(environ.get("PYTHONPROFILEIMPORTTIME"))
+        self.fault_handler = bool(environ.get("PYTHONFAULTHANDLER"))
         self.pycache_prefix = environ.get("PYTHONPYCACHEPREFIX") or None
         self.startup_file = environ.get("PYTHONSTARTUP") or None
         self.environment_warnoptions = [
@@ -126,6 +128,7 @@ class Options:
         self.warn_default_encoding = (self.warn_default_encoding
                                       or "warn_default_encoding" in xoptions)
         self.import_time = self.import_time or "importtime" in xoptions
+        self.fault_handler = self.fault_handler or self.dev_mode or "faulthandler" in xoptions
         if self._first_utf8_option is not None:
             # CPython's pre-configuration reads the first -X utf8, sys._xoptions the last.
             value = self._first_utf8_option
@@ -240,8 +243,11 @@ def run(options: Options) -> int:
     sys.set_int_max_str_digits(sys.int_info.default_max_str_digits
                                if options.int_max_str_digits < 0
                                else options.int_max_str_digits)
-    if options.dev_mode or "faulthandler" in options.xoptions:
+    # (The host may have enabled it for PYTHONDEVMODE or PYTHONFAULTHANDLER under -E.)
+    if options.fault_handler:
         faulthandler.enable()
+    else:
+        faulthandler.disable()
     if options.command is not None:
         argv = ["-c"] + options.arguments
         first = ""
