@@ -2,162 +2,271 @@
 
     pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 
-Options follow python's: -c, -m, -, -i, -B, -O, -OO, -u, -q, -s, -S, -V, -X, -h,
--E and -I (these two accepted and ignored), PYTHONPATH,
-PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX.  ``-X trace`` prints every
-instruction as it runs (offset, opcode, argument, top of the stack), for
-learners; ``-X pycache_prefix=PATH`` is python's; ``-X host-modules=a,b``
-hands those modules (and their submodules) to the host for speed.  Inspect the front end with
-``python -m pvm.tokenize``, ``python -m pvm.ast`` and ``python -m pvm.dis``.
+The options are python 3.11's (``pvm -h`` lists them and says which mean nothing
+in pvm), with pvm's own -X options: ``-X trace`` prints every instruction as it
+runs (offset, opcode, argument, top of the stack), for learners; ``-X
+host-modules=a,b`` hands those modules (and their submodules) to the host for
+speed; ``-X fusion=0`` and ``-X jit-threshold=N`` choose how instructions are
+joined.  This module only reads the command line; ``pvm.world.Options`` adds what
+the environment variables say and ``pvm.world.run`` runs the program.  Inspect the
+front end with ``python -m pvm.tokenize``, ``python -m pvm.ast`` and ``python -m
+pvm.dis``.
 """
 
 import os
 import sys
 
-from pvm.world import Options, run
+from pvm.world import ConfigurationError, Options, run
 
-USAGE = """\
-usage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
-Options:
+# CPython names the program by its first argument; pvm by its own name.
+PROGRAM_NAME = "pvm"
+
+USAGE_LINE = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n" % PROGRAM_NAME
+
+HELP = USAGE_LINE + """\
+Options (and corresponding environment variables):
+-b     : set sys.flags.bytes_warning and add a BytesWarning filter (-bb: one that
+         raises); pvm itself does not issue BytesWarning for str(bytes) or
+         bytes == str comparisons
 -B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
+-d     : set sys.flags.debug (CPython's parser debugging output exists only in its
+         debug builds; pvm has none); also PYTHONDEBUG=x
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
 -h     : print this help message and exit (also -? or --help)
--i     : inspect interactively after running script
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal; also PYTHONINSPECT=x
+-I     : isolate pvm from the user's environment (implies -E, -P and -s)
 -m mod : run library module as a script (terminates option list)
--O     : remove assert and __debug__-dependent statements
--OO    : do -O changes and also discard docstrings
+-O     : remove assert and __debug__-dependent statements; add .opt-1 before
+         .pyc extension; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings; add .opt-2 before
+         .pyc extension
+-P     : don't prepend a potentially unsafe path to sys.path; also PYTHONSAFEPATH
 -q     : don't print version and copyright messages on interactive startup
 -s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE
 -S     : don't imply 'import site' on initialization
--u     : force the stdout and stderr streams to be unbuffered
+-u     : force the stdout and stderr streams to be unbuffered;
+         this option has no effect on stdin; also PYTHONUNBUFFERED=x
+-v     : set sys.flags.verbose, which makes importlib's messages appear (the
+         messages of CPython's C start-up have no counterpart); also
+         PYTHONVERBOSE=x; can be supplied multiple times
+-V     : print the Python version number and exit (also --version)
+         when given twice, print more information about the build
 -W arg : warning control; arg is action:message:category:module:lineno
          also PYTHONWARNINGS=arg
--V     : print the Python version number and exit (also --version)
--X opt : set implementation-specific option; pvm knows -X trace (print each
-         instruction as it runs), -X pycache_prefix=PATH (write .pyc files in a
-         parallel tree rooted at PATH), -X host-modules=NAME,... (take these
-         modules and their submodules from the host: faster, less faithful),
-         -X fusion=0 (run without superinstructions, one handler per instruction),
-         -X jit-threshold=N (join the runs of a code object's instructions into
-         one handler each once it has started N frames and looped back N times;
-         0: at once; the default is 1000)
-file   : program read from script file
+-x     : skip first line of source, allowing use of non-Unix forms of #!cmd
+-X opt : set implementation-specific option (see --help-xoptions)
+--check-hash-based-pycs always|default|never:
+         control how pvm invalidates hash-based .pyc files
+--help-env      : print help about environment variables and exit
+--help-xoptions : print help about implementation-specific -X options and exit
+--help-all      : print complete help information and exit
+Arguments:
+file   : program read from script file, or a folder or zip file holding
+         a __main__.py
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
-
-Other environment variables:
-PYTHONPATH   : ':'-separated list of directories prefixed to the
-               default module search path.
-PYTHONDONTWRITEBYTECODE : if this variable is set to a non-empty string, pvm
-               doesn't write .pyc files (as -B).
-PYTHONPYCACHEPREFIX: root directory for bytecode cache (pyc) files.
 """
 
-def _options_from_environment():
-    """Options as python's environment variables set them (the command line may add to
-    them or override them)."""
+HELP_XOPTIONS = """\
+The following implementation-specific options are available:
+
+-X dev: development mode, as CPython's where pvm can give it: the "default"
+    warning filter (as -W default), sys.flags.dev_mode set (so asyncio's
+    debug mode and io's close() logging follow it). pvm has no memory
+    allocator hooks, and a crash of pvm is a host traceback, not faulthandler's.
+
+-X importtime: show how long each import takes, as CPython's table:
+    self time, cumulative time (including nested imports) and the module name,
+    on stderr; also PYTHONPROFILEIMPORTTIME=x
+
+-X utf8: set sys.flags.utf8_mode; -X utf8=0 clears it. pvm's streams and
+    open() are the host's, whose encodings the host chose as it started
+
+-X pycache_prefix=PATH: enable writing .pyc files to a parallel tree rooted at the
+    given directory instead of to the code tree
+
+-X warn_default_encoding: set sys.flags.warn_default_encoding
+
+-X int_max_str_digits=number: limit the size of int<->str conversions
+    (0: no limit); also PYTHONINTMAXSTRDIGITS
+
+-X trace: print each instruction of the program as it runs (offset, opcode,
+    argument, top of the stack), on stderr
+
+-X host-modules=NAME,...: take these modules and their submodules from the host:
+    faster, less faithful
+
+-X fusion=0: run without superinstructions, one handler per instruction
+
+-X jit-threshold=N: join the runs of a code object's instructions into one
+    handler each once it has started N frames and looped back N times
+    (0: at once; the default is 1000)
+
+Every -X option, these and any other, appears in sys._xoptions. CPython's
+faulthandler, showrefcount, tracemalloc, no_debug_ranges and frozen_modules
+options are recorded there and do nothing else.
+"""
+
+HELP_ENVIRONMENT = """\
+Environment variables that change behavior:
+PYTHONSTARTUP: file executed on interactive startup (no default)
+PYTHONPATH   : ':'-separated list of directories prefixed to the
+               default module search path.  The result is sys.path.
+PYTHONHOME   : not read: the standard library is the host's
+PYTHONPLATLIBDIR : not read: sys.platlibdir is the host's
+PYTHONCASEOK : not read (it matters on Windows only)
+PYTHONUTF8: if set to 1, set sys.flags.utf8_mode (see -X utf8)
+PYTHONIOENCODING: read by the host as it starts: the streams are the host's
+PYTHONFAULTHANDLER: read by the host as it starts
+PYTHONHASHSEED: read by the host as it starts: str and bytes hashes are the host's
+PYTHONINTMAXSTRDIGITS: limits the maximum digit characters in an int value
+   when converting from a string and when converting an int back to a str.
+   A value of 0 disables the limit.
+PYTHONMALLOC: read by the host as it starts
+PYTHONCOERCECLOCALE: read by the host as it starts
+PYTHONBREAKPOINT: if set to 0, breakpoint() does nothing; else the callable
+   breakpoint() calls (sys.breakpointhook reads it)
+PYTHONDEVMODE: enable the development mode (see -X dev).
+PYTHONPYCACHEPREFIX: root directory for bytecode cache (pyc) files.
+PYTHONWARNDEFAULTENCODING: set sys.flags.warn_default_encoding.
+PYTHONNODEBUGRANGES: not read: pvm's code objects always have column positions
+PYTHONPROFILEIMPORTTIME: show how long each import takes (-X importtime)
+These variables have equivalent command-line parameters (see --help for details):
+PYTHONDEBUG             : set sys.flags.debug (-d)
+PYTHONDONTWRITEBYTECODE : don't write .pyc files (-B)
+PYTHONINSPECT           : inspect interactively after running script (-i)
+PYTHONINTMAXSTRDIGITS   : limit max digit characters in an int value
+                          (-X int_max_str_digits=number)
+PYTHONNOUSERSITE        : disable user site directory (-s)
+PYTHONOPTIMIZE          : enable level 1 optimizations (-O)
+PYTHONSAFEPATH          : don't prepend a potentially unsafe path to sys.path (-P)
+PYTHONUNBUFFERED        : disable stdout/stderr buffering (-u)
+PYTHONVERBOSE           : trace import statements (-v)
+PYTHONWARNINGS=arg      : warning control (-W arg)
+"""
+
+# The options that take a value, and those that take none; "?" is -h.
+_OPTIONS_WITH_VALUE = "cmWX"
+_OPTIONS_ALONE = "bBdEhiIOPqRsStuvVx?"
+_HELP_OPTIONS = {"--help": HELP, "--help-env": HELP_ENVIRONMENT,
+                 "--help-xoptions": HELP_XOPTIONS,
+                 "--help-all": HELP + "\n" + HELP_XOPTIONS + "\n" + HELP_ENVIRONMENT}
+
+
+class UsageError(Exception):
+    """A command line python refuses; the message is python's."""
+
+
+def parse_arguments(argv: list[str]) -> Options:
+    """The options of the command line ``argv`` (without the program's name), as
+    python's getopt reads them.  Prints the help or the version and raises
+    SystemExit where python does; raises UsageError for a bad command line."""
     options = Options()
-    options.dev_mode = sys.flags.dev_mode or bool(os.environ.get("PYTHONDEVMODE"))
-    options.no_user_site = bool(os.environ.get("PYTHONNOUSERSITE"))
-    options.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
-    options.pycache_prefix = os.environ.get("PYTHONPYCACHEPREFIX") or None
-    options.warnoptions = [option for option in
-                           os.environ.get("PYTHONWARNINGS", "").split(",") if option]
-    options.python_path = [folder for folder in
-                           os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
-    options.startup_file = os.environ.get("PYTHONSTARTUP") or None
-    return options
-
-
-def parse_arguments(argv):
-    """The options of the command line ``argv`` (without the program's name)."""
-    options = _options_from_environment()
+    options.program_name = PROGRAM_NAME
+    version = 0
     index = 0
     while index < len(argv):
         argument = argv[index]
         if argument == "-" or not argument.startswith("-"):
             options.script = argument
             options.arguments = argv[index + 1:]
-            return options
-        if argument in ("-h", "-?", "--help"):
-            sys.stdout.write(USAGE)
-            raise SystemExit(0)
-        if argument in ("-V", "--version"):
-            sys.stdout.write("Python %d.%d.%d\n" % sys.version_info[:3])
-            raise SystemExit(0)
+            break
         if argument == "--":
             if index + 1 < len(argv):
                 options.script = argv[index + 1]
                 options.arguments = argv[index + 2:]
-            return options
+            break
+        if argument.startswith("--"):
+            if argument in _HELP_OPTIONS:
+                sys.stdout.write(_HELP_OPTIONS[argument])
+                raise SystemExit(0)
+            if argument == "--version":
+                version += 1
+            elif argument == "--check-hash-based-pycs":
+                index += 1
+                if index >= len(argv):
+                    raise UsageError("Argument expected for the --check-hash-based-pycs "
+                                     "options")
+                if argv[index] not in ("always", "default", "never"):
+                    raise UsageError("--check-hash-based-pycs must be one of 'default', "
+                                     "'always', or 'never'")
+                options.check_hash_based_pycs = argv[index]
+            else:
+                raise UsageError("unknown option %s" % argument)
+            index += 1
+            continue
         letters = argument[1:]
-        position = 0
-        while position < len(letters):
-            letter = letters[position]
-            rest = letters[position + 1:]
-            if letter in "cmXW":
-                value = rest
+        for position, letter in enumerate(letters):
+            if letter in _OPTIONS_WITH_VALUE:
+                value = letters[position + 1:]
                 if not value:
                     index += 1
                     if index >= len(argv):
-                        sys.stderr.write("Argument expected for the -%s option\n" % letter)
-                        sys.stderr.write("usage: pvm [option] ... [-c cmd | -m mod | file | -] "
-                                         "[arg] ...\nTry `python -h' for more information.\n")
-                        raise SystemExit(2)
+                        raise UsageError("Argument expected for the -%s option" % letter)
                     value = argv[index]
                 if letter == "c":
                     options.command = value
                     options.arguments = argv[index + 1:]
-                    return options
-                if letter == "m":
+                    index = len(argv)
+                elif letter == "m":
                     options.module = value
                     options.arguments = argv[index + 1:]
-                    return options
-                if letter == "W":
+                    index = len(argv)
+                elif letter == "W":
                     options.warnoptions.append(value)
-                elif value == "trace":
-                    options.trace = True
-                elif value.startswith("pycache_prefix="):
-                    options.pycache_prefix = value.partition("=")[2] or None
-                elif value == "dev":
-                    options.dev_mode = True
-                elif value in ("fusion=0", "fusion=1"):
-                    options.fusion = value == "fusion=1"
-                elif value.startswith("jit-threshold="):
-                    count = value.partition("=")[2]
-                    if not count.isdigit():
-                        sys.stderr.write("-X jit-threshold needs a whole number, not %r\n"
-                                         % count)
-                        raise SystemExit(2)
-                    options.join_threshold = int(count)
-                elif value.startswith("host-modules="):
-                    options.host_modules.extend(
-                        name for name in value.partition("=")[2].split(",") if name)
+                else:
+                    options.add_xoption(value)
                 break
-            if letter == "i":
-                options.inspect = True
-            elif letter == "O":
-                options.optimize += 1
-            elif letter == "q":
-                options.quiet = True
-            elif letter == "u":
-                options.unbuffered = True
-            elif letter == "B":
-                options.dont_write_bytecode = True
-            elif letter == "S":
-                options.no_site = True
-            elif letter == "s":
-                options.no_user_site = True
-            elif letter in "EIbdvR":
-                pass
-            else:
-                sys.stderr.write("Unknown option: -%s\n" % letter)
-                sys.stderr.write("usage: pvm [option] ... [-c cmd | -m mod | file | -] "
-                                 "[arg] ...\nTry `python -h' for more information.\n")
-                raise SystemExit(2)
-            position += 1
+            if letter not in _OPTIONS_ALONE:
+                if letter == "J":
+                    raise UsageError("-J is reserved for Jython")
+                raise UsageError("Unknown option: -%s" % letter)
+            if letter in "h?":
+                sys.stdout.write(HELP)
+                raise SystemExit(0)
+            _set_option(options, letter)
+            version += letter == "V"
         index += 1
+    if version:
+        sys.stdout.write("Python %s\n" % (sys.version if version > 1
+                                          else sys.version.split()[0]))
+        raise SystemExit(0)
     return options
+
+
+def _set_option(options, letter):
+    """One of the options that take no value (-V aside)."""
+    if letter == "i":
+        options.inspect = options.interactive = True
+    elif letter == "O":
+        options.optimize += 1
+    elif letter == "q":
+        options.quiet += 1
+    elif letter == "v":
+        options.verbose += 1
+    elif letter == "d":
+        options.debug += 1
+    elif letter == "b":
+        options.bytes_warning += 1
+    elif letter == "u":
+        options.unbuffered = True
+    elif letter == "B":
+        options.dont_write_bytecode = True
+    elif letter == "S":
+        options.no_site = True
+    elif letter == "s":
+        options.no_user_site = True
+    elif letter == "E":
+        options.ignore_environment = True
+    elif letter == "I":
+        options.isolated = True
+    elif letter == "P":
+        options.safe_path = True
+    elif letter == "x":
+        options.skip_first_line = True
+    # -R (hash randomization, always on since 3.3) and -t (gone) are accepted, as by python.
 
 
 def main(argv=None):
@@ -165,10 +274,27 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         options = parse_arguments(argv)
+        options.read_environment(os.environ)
     except SystemExit as exit_request:
         return exit_request.code
+    except UsageError as error:
+        sys.stderr.write("%s\n%sTry `python -h' for more information.\n"
+                         % (error, USAGE_LINE))
+        return 2
+    except ConfigurationError as error:
+        return error.report(sys.stderr)
     return run(options)
 
 
+def _exit(status):
+    """End the process with ``status``.  A host started with PYTHONINSPECT set would
+    report the SystemExit and open its own prompt: the variable was the guest's."""
+    if not sys.flags.inspect:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(status if isinstance(status, int) else 1)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

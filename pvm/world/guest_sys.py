@@ -1,7 +1,7 @@
 """The guest's sys module: the host's, with the parts that must know pvm replaced.
 
 The sys module is a fresh module with a copy of the host's attributes and the
-guest's own ``argv``, ``path``, ``modules``, ``warnoptions``, ``exc_info``,
+guest's own ``argv``, ``path``, ``modules``, ``warnoptions``, ``_xoptions``, ``exc_info``,
 ``exception``, ``_getframe``, recursion limit, ``flags``, ``displayhook``,
 ``excepthook`` and trace and profile functions.
 """
@@ -16,18 +16,34 @@ from pvm.engine import guest_traceback, tracing
 from pvm.world.tracebacks import print_exception
 
 
-def _guest_flags(optimize, dont_write_bytecode, no_site, no_user_site, dev_mode):
-    """sys.flags as the guest sees it: the host's, with pvm's -O level, -B, -S, -s and
-    -X dev."""
-    names = type(host_sys.flags).__match_args__
-    flags_type = collections.namedtuple("flags", names)
-    values = dict(zip(names, host_sys.flags))
-    values["optimize"] = optimize
-    values["dont_write_bytecode"] = int(dont_write_bytecode)
-    values["no_site"] = int(no_site)
-    values["no_user_site"] = int(no_user_site or values["no_user_site"])
-    values["dev_mode"] = bool(dev_mode or values["dev_mode"])
-    return flags_type(**values)
+class _Flags(collections.namedtuple("flags", type(host_sys.flags).__match_args__)):
+    """sys.flags: a named tuple of the command line's flags, read-only, whose repr is
+    CPython's (``sys.flags(debug=0, ...)``), as the host's own type (which refuses to
+    make new instances) would give."""
+
+    __slots__ = ()
+    n_fields = n_sequence_fields = len(type(host_sys.flags).__match_args__)
+    n_unnamed_fields = 0
+
+    def __repr__(self):
+        return "sys." + super().__repr__()
+
+
+_Flags.__module__ = "sys"
+_Flags.__qualname__ = _Flags.__name__ = "flags"
+
+
+def _guest_flags(optimize, dont_write_bytecode, values):
+    """sys.flags as the guest sees it: python's defaults with no option, changed by
+    ``values`` (by name) and by pvm's -O level and -B.  hash_randomization is the
+    host's, whose hashes the guest's are; so, unless ``values`` say, is utf8_mode."""
+    flags = {name: 0 for name in _Flags._fields}
+    flags.update(dev_mode=False, safe_path=False, int_max_str_digits=-1,
+                 hash_randomization=host_sys.flags.hash_randomization,
+                 utf8_mode=host_sys.flags.utf8_mode)
+    flags.update(values or {})
+    flags.update(optimize=optimize, dont_write_bytecode=int(dont_write_bytecode))
+    return _Flags(**flags)
 
 
 def _guest_implementation():
@@ -39,7 +55,7 @@ def _guest_implementation():
 
 
 def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
-             no_site=False, no_user_site=False, dev_mode=False, warnoptions=()):
+             flags=None, xoptions=None, warnoptions=()):
     """The sys module of ``world`` (a ``pvm.world.World``)."""
     interpreter = world.interpreter
     module = types.ModuleType("sys", host_sys.__doc__)
@@ -56,11 +72,10 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
     namespace["path_importer_cache"] = {}
     namespace["dont_write_bytecode"] = bool(dont_write_bytecode)
     namespace["pycache_prefix"] = pycache_prefix
-    namespace["flags"] = _guest_flags(world.optimize, dont_write_bytecode, no_site,
-                                      no_user_site, dev_mode)
-    # The guest's warnings module reads them when it is first imported, as CPython's
-    # does; development mode comes first (the lowest priority), as in CPython.
-    namespace["warnoptions"] = ["default"] * bool(dev_mode) + list(warnoptions)
+    namespace["flags"] = _guest_flags(world.optimize, dont_write_bytecode, flags)
+    namespace["_xoptions"] = dict(xoptions or {})
+    # The guest's warnings module reads them when it is first imported, as CPython's does.
+    namespace["warnoptions"] = list(warnoptions)
     namespace["implementation"] = _guest_implementation()
 
     def exc_info():

@@ -42,11 +42,13 @@ for speed (``-X host-modules=``).
 """
 
 import _imp as host_imp
+import contextlib
 import copyreg
 import importlib.machinery
 import importlib.util
 import os
 import sys as host_sys
+import time
 import types
 
 from pvm import cache
@@ -87,7 +89,7 @@ copyreg.pickle(types.FunctionType, _host_function_by_reference)
 class ImportSystem:
     """One guest's import machinery: its importlib, its ``_imp``, its ``__import__``."""
 
-    def __init__(self, world, host_modules=()):
+    def __init__(self, world, host_modules=(), import_time=False):
         self.world = world
         self.modules = world.modules
         self.sys = world.sys
@@ -97,6 +99,7 @@ class ImportSystem:
         self.find_and_load = None
         self.host_originals = {}  # host modules loaded for the guest alone, kept alive
         self.imp = make_imp(self)
+        self.import_timer = ImportTimer(host_sys.stderr) if import_time else None
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -122,6 +125,16 @@ class ImportSystem:
         del modules["_warnings"]
         self.sys.meta_path.insert(0, HostModuleFinder(self))
         bootstrap._warnings = external._warnings = self.import_("_warnings")
+        # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
+        # (or run as a program) is searched; zipimport is pure Python, run here as any
+        # module (it compiles a zip's sources with the guest's compile).
+        self.sys.path_hooks.insert(0, self.import_("zipimport").zipimporter)
+
+    def finder_for_path(self, path):
+        """The finder the guest's path hooks give ``path`` (cached in
+        sys.path_importer_cache, as CPython's start-up does for the program's path), or
+        None: a folder or a zip file may hold a ``__main__`` module to run."""
+        return self.external.PathFinder._path_importer_cache(path)
 
     def run_bootstrap_module(self, short_name, module_name, filename):
         source_path = os.path.join(_IMPORTLIB_FOLDER, short_name + ".py")
@@ -295,7 +308,12 @@ class ImportSystem:
         module = self.modules.get(absolute)
         if module is None or getattr(getattr(module, "__spec__", None), "_initializing",
                                      False):
-            module = self.call_importlib(self.find_and_load, absolute, self.import_)
+            # Waiting for a module another import is still running is not timed.
+            if self.import_timer is None or module is not None:
+                module = self.call_importlib(self.find_and_load, absolute, self.import_)
+            else:
+                with self.import_timer.timing(absolute):
+                    module = self.call_importlib(self.find_and_load, absolute, self.import_)
         if not fromlist:
             if level == 0 or name:
                 front, dot, _ = name.partition(".")
@@ -324,6 +342,47 @@ class ImportSystem:
         except BaseException as error:
             remove_importlib_frames(error)
             raise
+
+
+class ImportTimer:
+    """-X importtime: CPython's table of how long each import took, in microseconds:
+    the time spent in the module's own import (less the imports it made), the whole
+    time, and its name, indented by how deeply the imports nest.  Only modules that
+    are found and loaded count, not those already in sys.modules; a row is written
+    when its import ends, so nested imports come before the one that made them."""
+
+    HEADER = "import time: self [us] | cumulative | imported package\n"
+
+    def __init__(self, stream):
+        # CPython writes to the process's stderr, whatever sys.stderr has become.
+        self.stream = stream
+        self.header_written = False
+        self.depth = 0
+        self.nested_time = 0      # nanoseconds spent in imports nested in the current one
+
+    @contextlib.contextmanager
+    def timing(self, name):
+        if not self.header_written:
+            self.stream.write(self.HEADER)
+            self.header_written = True
+        outer_nested_time = self.nested_time
+        self.nested_time = 0
+        self.depth += 1
+        start = time.perf_counter_ns()
+        try:
+            yield
+        finally:
+            cumulative = time.perf_counter_ns() - start
+            self.depth -= 1
+            self.stream.write("import time: %9d | %10d | %s%s\n" % (
+                _microseconds(cumulative - self.nested_time), _microseconds(cumulative),
+                "  " * self.depth, name))
+            self.stream.flush()
+            self.nested_time = outer_nested_time + cumulative
+
+
+def _microseconds(nanoseconds):
+    return -(-nanoseconds // 1000)      # rounded up, as CPython rounds
 
 
 def remove_importlib_frames(error):

@@ -6,6 +6,8 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 ``pvm/__main__.py`` parses the command line into ``Options`` and calls ``run``.
 """
 
+import faulthandler
+import locale
 import os
 import signal
 import sys
@@ -22,29 +24,209 @@ _HOST_RECURSION_LIMIT = 8000
 
 class Options:
     """What one run of pvm is asked to do: python's command-line options and
-    environment variables.  The defaults are python's with neither."""
+    environment variables.  The defaults are python's with neither.
+
+    ``pvm/__main__.py`` sets what the command line says; ``read_environment`` then
+    adds what the PYTHON* variables say and what the -X options mean, as CPython's
+    configuration does: the command line wins, and -E and -I leave the variables out."""
 
     def __init__(self):
         self.command: str | None = None     # -c COMMAND
         self.module: str | None = None      # -m MODULE
-        self.script: str | None = None      # FILE, or "-" for stdin
+        self.script: str | None = None      # FILE, DIR, ZIP, or "-" for stdin
         self.arguments: list[str] = []      # what follows, for sys.argv[1:]
-        self.inspect = False                # -i
-        self.optimize = 0                   # -O, -OO
-        self.quiet = False                  # -q
+        self.program_name = "pvm"           # where CPython's messages name its argv[0]
+        self.inspect = False                # -i, PYTHONINSPECT
+        self.interactive = False            # -i alone
+        self.optimize = 0                   # -O, -OO, PYTHONOPTIMIZE
+        self.quiet = 0                      # -q (counted, as sys.flags counts it)
+        self.verbose = 0                    # -v, PYTHONVERBOSE
+        self.debug = 0                      # -d, PYTHONDEBUG
+        self.bytes_warning = 0              # -b, -bb
+        self.ignore_environment = False     # -E, -I
+        self.isolated = False               # -I
+        self.safe_path = False              # -P, -I, PYTHONSAFEPATH
+        self.skip_first_line = False        # -x
         self.no_site = False                # -S
-        self.no_user_site = False           # -s, PYTHONNOUSERSITE
+        self.no_user_site = False           # -s, -I, PYTHONNOUSERSITE
         self.dev_mode = False               # -X dev, PYTHONDEVMODE
-        self.unbuffered = False             # -u
+        self.utf8_mode: int | None = None   # -X utf8, PYTHONUTF8 (None: the host's)
+        self.warn_default_encoding = False  # -X warn_default_encoding, PYTHON...ENCODING
+        self.int_max_str_digits = -1        # -X int_max_str_digits, PYTHONINTMAXSTRDIGITS
+        self.import_time = False            # -X importtime, PYTHONPROFILEIMPORTTIME
+        self.fault_handler = False          # -X faulthandler, PYTHONFAULTHANDLER, dev mode
+        self.unbuffered = False             # -u, PYTHONUNBUFFERED
+        self.check_hash_based_pycs = "default"  # --check-hash-based-pycs
         self.trace = False                  # -X trace
         self.fusion = True                  # -X fusion=0 turns it off
         self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
         self.dont_write_bytecode = False    # -B, PYTHONDONTWRITEBYTECODE
         self.pycache_prefix: str | None = None  # -X pycache_prefix=, PYTHONPYCACHEPREFIX
         self.host_modules: list[str] = []   # -X host-modules=
-        self.warnoptions: list[str] = []    # -W, PYTHONWARNINGS
+        self.xoptions: dict[str, str | bool] = {}   # -X NAME[=VALUE], as sys._xoptions
+        self.warnoptions: list[str] = []    # -W
+        self.environment_warnoptions: list[str] = []    # PYTHONWARNINGS
         self.python_path: list[str] = []    # PYTHONPATH
         self.startup_file: str | None = None    # PYTHONSTARTUP
+
+    def read_environment(self, environ) -> None:
+        """Add what the environment variables in ``environ`` and the -X options say to
+        what the command line said.  Raises ConfigurationError for a value CPython
+        refuses at start-up."""
+        if self.isolated:
+            self.ignore_environment = self.safe_path = self.no_user_site = True
+        if self.ignore_environment:
+            environ = {}
+
+        def flag(name):
+            # CPython's rule: unset or empty is nothing, a whole number >= 0 is itself,
+            # anything else counts as 1.  So PYTHONDONTWRITEBYTECODE=0 is off.
+            text = environ.get(name)
+            if not text:
+                return 0
+            try:
+                value = int(text)
+            except ValueError:
+                return 1
+            return value if value >= 0 else 1
+
+        self.debug = max(self.debug, flag("PYTHONDEBUG"))
+        self.verbose = max(self.verbose, flag("PYTHONVERBOSE"))
+        self.optimize = max(self.optimize, flag("PYTHONOPTIMIZE"))
+        self.inspect = self.inspect or bool(flag("PYTHONINSPECT"))
+        self.dont_write_bytecode = self.dont_write_bytecode or bool(
+            flag("PYTHONDONTWRITEBYTECODE"))
+        self.no_user_site = self.no_user_site or bool(flag("PYTHONNOUSERSITE"))
+        self.unbuffered = self.unbuffered or bool(flag("PYTHONUNBUFFERED"))
+        self.safe_path = self.safe_path or bool(environ.get("PYTHONSAFEPATH"))
+        self.dev_mode = bool(environ.get("PYTHONDEVMODE"))
+        self.warn_default_encoding = bool(environ.get("PYTHONWARNDEFAULTENCODING"))
+        self.import_time = bool(environ.get("PYTHONPROFILEIMPORTTIME"))
+        self.fault_handler = bool(environ.get("PYTHONFAULTHANDLER"))
+        self.pycache_prefix = environ.get("PYTHONPYCACHEPREFIX") or None
+        self.startup_file = environ.get("PYTHONSTARTUP") or None
+        self.environment_warnoptions = [
+            option for option in environ.get("PYTHONWARNINGS", "").split(",") if option]
+        self.python_path = [
+            folder for folder in environ.get("PYTHONPATH", "").split(os.pathsep) if folder]
+        utf8 = environ.get("PYTHONUTF8")
+        if utf8:
+            if utf8 not in ("0", "1"):
+                raise ConfigurationError("preconfig_init_utf8_mode",
+                                         "invalid PYTHONUTF8 environment variable value",
+                                         "preinitializing")
+            self.utf8_mode = int(utf8)
+        digits = environ.get("PYTHONINTMAXSTRDIGITS")
+        if digits:
+            self.int_max_str_digits = _max_str_digits(digits, "PYTHONINTMAXSTRDIGITS")
+        self._read_xoptions()
+
+    def _read_xoptions(self):
+        """What the -X options mean; they override the environment."""
+        xoptions = self.xoptions
+        self.dev_mode = self.dev_mode or "dev" in xoptions
+        self.warn_default_encoding = (self.warn_default_encoding
+                                      or "warn_default_encoding" in xoptions)
+        self.import_time = self.import_time or "importtime" in xoptions
+        self.fault_handler = self.fault_handler or self.dev_mode or "faulthandler" in xoptions
+        if self._first_utf8_option is not None:
+            # CPython's pre-configuration reads the first -X utf8, sys._xoptions the last.
+            value = self._first_utf8_option
+            if value not in (True, "0", "1"):
+                raise ConfigurationError("preconfig_init_utf8_mode",
+                                         "invalid -X utf8 option value", "preinitializing")
+            self.utf8_mode = 1 if value is True else int(value)
+        if "int_max_str_digits" in xoptions:
+            self.int_max_str_digits = _max_str_digits(xoptions["int_max_str_digits"],
+                                                      "-X int_max_str_digits")
+        if "pycache_prefix" in xoptions:
+            value = xoptions["pycache_prefix"]
+            self.pycache_prefix = value if isinstance(value, str) and value else None
+        self.trace = "trace" in xoptions
+        if "fusion" in xoptions:
+            self.fusion = xoptions["fusion"] != "0"
+        if "jit-threshold" in xoptions:
+            count = xoptions["jit-threshold"]
+            if not isinstance(count, str) or not count.isdigit():
+                raise ConfigurationError(None, "-X jit-threshold needs a whole number, not %r"
+                                         % count, None)
+            self.join_threshold = int(count)
+
+    _first_utf8_option: str | bool | None = None
+
+    def add_xoption(self, text: str) -> None:
+        """-X TEXT: NAME or NAME=VALUE, as sys._xoptions records it."""
+        name, equals, value = text.partition("=")
+        if name == "utf8" and self._first_utf8_option is None:
+            self._first_utf8_option = value if equals else True
+        if name == "host-modules":
+            self.host_modules.extend(module for module in value.split(",") if module)
+        self.xoptions[name] = value if equals else True
+
+    def sys_warnoptions(self) -> list[str]:
+        """sys.warnoptions, lowest priority first (the warnings module applies them in
+        order, each before the last): development mode's, PYTHONWARNINGS, -W, -b."""
+        options = ["default"] if self.dev_mode else []
+        options += self.environment_warnoptions + self.warnoptions
+        if self.bytes_warning:
+            options.append("error::BytesWarning" if self.bytes_warning > 1
+                           else "default::BytesWarning")
+        return options
+
+    def sys_flags(self) -> dict:
+        """The guest's sys.flags, by name; hash_randomization and, unless set, utf8_mode
+        are the host's: the host process made its hashes and streams before pvm ran."""
+        return dict(
+            debug=self.debug, inspect=int(self.inspect), interactive=int(self.interactive),
+            optimize=self.optimize, dont_write_bytecode=int(self.dont_write_bytecode),
+            no_user_site=int(self.no_user_site), no_site=int(self.no_site),
+            ignore_environment=int(self.ignore_environment), verbose=self.verbose,
+            bytes_warning=self.bytes_warning, quiet=self.quiet,
+            isolated=int(self.isolated), dev_mode=self.dev_mode,
+            utf8_mode=_default_utf8_mode() if self.utf8_mode is None else self.utf8_mode,
+            warn_default_encoding=int(self.warn_default_encoding),
+            safe_path=self.safe_path, int_max_str_digits=self.int_max_str_digits)
+
+
+def _default_utf8_mode():
+    """UTF-8 mode where neither -X utf8 nor a PYTHONUTF8 the guest reads sets it: the
+    host's, unless the host's came from PYTHONUTF8; then CPython's rule, on in the C
+    and POSIX locales."""
+    if not os.environ.get("PYTHONUTF8"):
+        return sys.flags.utf8_mode
+    return int(locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX"))
+
+
+class ConfigurationError(Exception):
+    """A setting CPython refuses at start-up, with a fatal error naming ``function``
+    (None: one of pvm's own settings, reported plainly)."""
+
+    def __init__(self, function, message, state):
+        super().__init__(message)
+        self.function = function
+        self.message = message
+        self.state = state
+
+    def report(self, stream) -> int:
+        """Write CPython's report to ``stream``; the exit status."""
+        if self.function is None:
+            stream.write(self.message + "\n")
+            return 2
+        stream.write("Fatal Python error: %s: %s\nPython runtime state: %s\n\n"
+                     % (self.function, self.message, self.state))
+        return 1
+
+
+def _max_str_digits(text, source):
+    """The limit ``text`` (from ``source``) sets on int/str conversions."""
+    if text is True or not text.isdigit() or (0 < int(text) < _MIN_MAX_STR_DIGITS):
+        raise ConfigurationError("config_init_int_max_str_digits",
+                                 "%s: invalid limit; must be >= %d or 0 for unlimited."
+                                 % (source, _MIN_MAX_STR_DIGITS), "preinitialized")
+    return int(text)
+
+
+_MIN_MAX_STR_DIGITS = sys.int_info.str_digits_check_threshold
 
 
 def run(options: Options) -> int:
@@ -56,6 +238,16 @@ def run(options: Options) -> int:
         sys.stderr.reconfigure(write_through=True)
     if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
         sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
+    # These belong to the host process, which is the guest's.
+    # (The host read PYTHONINTMAXSTRDIGITS as it started, even where -E says not to.)
+    sys.set_int_max_str_digits(sys.int_info.default_max_str_digits
+                               if options.int_max_str_digits < 0
+                               else options.int_max_str_digits)
+    # (The host may have enabled it for PYTHONDEVMODE or PYTHONFAULTHANDLER under -E.)
+    if options.fault_handler:
+        faulthandler.enable()
+    else:
+        faulthandler.disable()
     if options.command is not None:
         argv = ["-c"] + options.arguments
         first = ""
@@ -72,16 +264,21 @@ def run(options: Options) -> int:
                   optimize=options.optimize, trace=options.trace, fusion=options.fusion,
                   join_threshold=options.join_threshold,
                   dont_write_bytecode=options.dont_write_bytecode,
-                  pycache_prefix=_absolute_or_none(options.pycache_prefix),
-                  host_modules=tuple(options.host_modules), no_site=options.no_site,
-                  no_user_site=options.no_user_site, dev_mode=options.dev_mode,
-                  warnoptions=tuple(options.warnoptions))
+                  pycache_prefix=options.pycache_prefix,
+                  host_modules=tuple(options.host_modules), flags=options.sys_flags(),
+                  xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
+                  check_hash_based_pycs=options.check_hash_based_pycs,
+                  import_time=options.import_time)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)
     host_warnings.install(world)
     status = 0
+    # As CPython: with -i or PYTHONINSPECT, the program's SystemExit is reported as any
+    # exception; the prompt follows only if stdin is a terminal or -i asks for it.
+    stdin_is_interactive = options.interactive or sys.stdin.isatty()
     inspect = options.inspect
+    prompt_after = inspect and stdin_is_interactive
     interrupted = False
     try:
         if not options.no_site:
@@ -89,12 +286,25 @@ def run(options: Options) -> int:
             # builtins gain exit, help, ...; sys.__interactivehook__ is set.
             world.import_module("site")
         # After site, as CPython's start-up does: site makes the path's entries
-        # absolute, and the current folder is named "" only here.
-        world.sys.path.insert(0, first)
+        # absolute, and the current folder is named "" only here.  -P (and -I) leave
+        # it out: a file there could shadow any module.  A folder or zip file run as
+        # the program is first whatever they say: its __main__ is looked for there.
+        main_container = None
+        if options.command is None and options.module is None and options.script \
+                not in (None, "-"):
+            path = os.path.abspath(options.script)
+            if world.importer.finder_for_path(path) is not None:
+                main_container = path
+        if main_container is not None:
+            world.sys.path.insert(0, main_container)
+        elif not options.safe_path:
+            world.sys.path.insert(0, first)
         if options.command is not None:
             world.run_command(options.command)
         elif options.module is not None:
             world.run_module(options.module)
+        elif main_container is not None:
+            world.run_main_module_of(main_container)
         elif options.script is not None and options.script != "-":
             path = options.script
             try:
@@ -102,15 +312,19 @@ def run(options: Options) -> int:
                     source = file.read()
             except OSError as error:
                 sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (
-                    _PROGRAM_NAME, os.path.abspath(path) if not os.path.isabs(path)
+                    options.program_name, os.path.abspath(path) if not os.path.isabs(path)
                     else path, error.errno, error.strerror))
                 return 2
+            if options.skip_first_line:
+                # CPython skips the line's text and keeps its end, so that line numbers
+                # stay those of the file.
+                source = source[source.find(b"\n"):] if b"\n" in source else b""
             world.run_script(source, path)
-        elif not (options.inspect or sys.stdin.isatty()):
+        elif not stdin_is_interactive:
             world.run_source(sys.stdin.buffer.read(), "<stdin>")
         else:
             # The prompt is the program: stdin is a terminal, or -i asks for the prompt.
-            inspect = False
+            inspect = prompt_after = False
             status, interrupted = _prompt(world, options, after_program=False)
     except SystemExit as exit_request:
         if inspect:
@@ -118,6 +332,7 @@ def run(options: Options) -> int:
             # exception, and its prompt follows.
             world.flush_streams()
             report_exception(world, exit_request)
+            status = 1
         else:
             status = _exit_status(exit_request)
     except BaseException as error:
@@ -125,7 +340,7 @@ def run(options: Options) -> int:
         report_exception(world, error)
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
-    if inspect:
+    if prompt_after:
         # Whatever the program did, the prompt's end decides the exit status.
         status, interrupted = _prompt(world, options, after_program=True)
     world.finalize()
@@ -154,10 +369,14 @@ def search_path(python_path: list[str]) -> list[str]:
     path = list(python_path)
     pvm_parent = os.path.dirname(os.path.dirname(os.path.abspath(pvm.__file__)))
     site_folders = _host_site_folders()
+    # The host's own PYTHONPATH is the guest's only if the guest reads the environment:
+    # then it is in ``python_path`` already.
+    left_out = {pvm_parent} | {os.path.abspath(folder) for folder in
+                               os.environ.get("PYTHONPATH", "").split(os.pathsep) if folder}
     for item in sys.path[1:]:
         if os.path.abspath(item or ".") in site_folders:
             break
-        if os.path.abspath(item or ".") != pvm_parent and item not in path:
+        if os.path.abspath(item or ".") not in left_out and item not in path:
             path.append(item)
     return path
 
@@ -181,10 +400,6 @@ def _exit_by_interrupt():
     os.kill(os.getpid(), signal.SIGINT)
 
 
-# The name CPython's messages give the program.
-_PROGRAM_NAME = "python3"
-
-
 def _exit_status(exit_request):
     code = exit_request.code
     if code is None:
@@ -197,6 +412,3 @@ def _exit_status(exit_request):
         pass
     return 1
 
-
-def _absolute_or_none(path):
-    return os.path.abspath(path) if path else None

@@ -47,17 +47,19 @@ class World:
     sequences of instructions as one, and the runs of hot code as one once it has
     run ``join_threshold`` times (-X jit-threshold; 0: at once); ``dont_write_bytecode`` (-B) and
     ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules)
-    are modules taken from the host; ``no_site``, ``no_user_site`` and ``dev_mode``
-    show in ``sys.flags``, and ``warnoptions`` (-W) in ``sys.warnoptions``.
+    are modules taken from the host; ``flags`` (by name) and ``xoptions`` (-X) show
+    in ``sys.flags`` and ``sys._xoptions``, and ``warnoptions`` in ``sys.warnoptions``;
+    ``check_hash_based_pycs`` is --check-hash-based-pycs; ``import_time``
+    (-X importtime) prints how long each import takes.
     """
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
                  optimize: int = 0, trace: bool = False, fusion: bool = True,
                  join_threshold: int | None = DEFAULT_JOIN_THRESHOLD,
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
-                 host_modules: tuple[str, ...] = (), no_site: bool = False,
-                 no_user_site: bool = False, dev_mode: bool = False,
-                 warnoptions: tuple[str, ...] = ()):
+                 host_modules: tuple[str, ...] = (), flags: dict | None = None,
+                 xoptions: dict | None = None, warnoptions: tuple[str, ...] = (),
+                 check_hash_based_pycs: str = "default", import_time: bool = False):
         self.optimize = optimize
         self.trace = trace
         self.instruction_printer = None     # -X trace's, once the program starts
@@ -66,7 +68,7 @@ class World:
         self.modules = {}
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
-                            no_site, no_user_site, dev_mode, warnoptions)
+                            flags, xoptions, warnoptions)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
         interpreter.builtins_dict = self.builtins.__dict__
@@ -75,7 +77,8 @@ class World:
         interpreter.display = self.display
         interpreter.report_unraisable = self.report_unraisable
         interpreter.warn_never_awaited = self.warn_never_awaited
-        self.importer = ImportSystem(self, host_modules)
+        self.importer = ImportSystem(self, host_modules, import_time)
+        self.importer.imp.check_hash_based_pycs = check_hash_based_pycs
         self.importer.install()
         self.main_module = main_module = types.ModuleType("__main__")
         main_module.__builtins__ = self.builtins
@@ -192,6 +195,14 @@ class World:
         runpy = self.import_module("runpy")
         self._start_program()
         runpy._run_module_as_main(name, True)
+
+    def run_main_module_of(self, path: str) -> None:
+        """``python DIR`` or ``python APP.pyz``: ``path`` is first on sys.path (the
+        caller put it there), and its ``__main__`` module runs as ``__main__``, through
+        the guest's runpy, which names ``path`` if it has none."""
+        runpy = self.import_module("runpy")
+        self._start_program()
+        runpy._run_module_as_main("__main__", False)
 
     def _start_program(self):
         """The program is about to run: -X trace prints its instructions (and those of
