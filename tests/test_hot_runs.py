@@ -137,7 +137,7 @@ def test_runs_end_at_calls_jump_targets_and_protected_ranges():
 
 
 def test_hot_code_gets_its_running_runs_joined():
-    world = World(no_site=True, join_threshold=20)
+    world = World(join_threshold=20)
     namespace = {"__name__": "__main__"}
     source = textwrap.dedent("""
         def f(x):
