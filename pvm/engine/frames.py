@@ -46,6 +46,7 @@ class Frame:
     generator = None
     trace_state = None
     locals_snapshot = None
+    constructing = None             # the instance an __init__ frame initializes (enter_init)
 
     def __init__(self, code, handlers, globals_, builtins, locals_, interpreter):
         # The order of Interpreter.enter, which makes most frames.

@@ -268,6 +268,18 @@ class Interpreter:
             frame.f_back = caller
         return frame
 
+    def enter_init(self, cls, init, arguments, keywords, caller):
+        """The frame of ``init`` (``cls.__init__``) for the call ``cls(*arguments,
+        **keywords)``, its self a new instance: what ``type.__call__`` does when
+        ``object.__new__`` makes the instance (see ``guest_init``).  When the frame
+        returns, the loop hands the caller the instance instead of the return value,
+        which must be None."""
+        instance = _new_object(cls)
+        arguments.insert(0, instance)
+        frame = self.enter(init, arguments, keywords, caller)
+        frame.constructing = instance
+        return frame
+
     def call_function(self, function, arguments, keywords):
         """Call a guest function from host code."""
         frame = self.enter(function, list(arguments), keywords or None, self.frame)
@@ -365,13 +377,22 @@ class Interpreter:
                         frame.return_value = None
                         if frame is entry:
                             return value
+                        instance = frame.constructing
                         frame = frame.f_back
                         self.frame = frame
                         handlers = frame.handlers
                         stack = frame.stack
                         fast = frame.fast
-                        stack.append(value)
                         index = frame.resume_index
+                        if instance is not None:
+                            # An __init__ entered by enter_init: the call's value is
+                            # the instance, as type.__call__ makes it.
+                            if value is not None:
+                                index -= 1
+                                raise TypeError("__init__() should return None, not '%s'"
+                                                % type(value).__name__)
+                            value = instance
+                        stack.append(value)
                     else:
                         value = frame.return_value
                         frame.return_value = None

@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
 from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
-    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, public_names,
-    star_arguments, star_keywords)
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, guest_init,
+    public_names, star_arguments, star_keywords)
 from pvm.engine.instructions.containers import (function_description, unpack_items)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
     copy_traceback, guest_traceback)
@@ -1298,6 +1298,13 @@ def make_CALL(code, operand, index):
             frame.callee = function.interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if kind is type:
+            init = guest_init(function)
+            if init is not None:
+                del stack[-1]
+                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -1330,6 +1337,13 @@ def make_CALL_METHOD(code, operand, index):
             frame.callee = function.interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if kind is type:
+            init = guest_init(function)
+            if init is not None:
+                del stack[-1]
+                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -1364,6 +1378,13 @@ def make_CALL_KW(code, operand, index):
             frame.callee = function.interpreter.enter(function, arguments, keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if kind is type:
+            init = guest_init(function)
+            if init is not None:
+                del stack[-1]
+                frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
         frame.resume_index = next_index
         stack[-1] = function(*arguments, **keywords)
         return next_index
@@ -2124,6 +2145,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
+            if kind_2 is type:
+                init_2 = guest_init(value_1_0)
+                if init_2 is not None:
+                    frame.callee = init_2.interpreter.enter_init(value_1_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_1_0(*arguments_2))
             return after_2
@@ -2178,6 +2205,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_1_0)
+                if init_3 is not None:
+                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
             return after_3
@@ -2232,6 +2265,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_1_0)
+                if init_3 is not None:
+                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
             return after_3
@@ -2289,6 +2328,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_1_0)
+                if init_4 is not None:
+                    frame.callee = init_4.interpreter.enter_init(value_1_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_1_0(*arguments_4))
             return after_4
@@ -2349,6 +2394,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_2_0)
+                if init_3 is not None:
+                    frame.callee = init_3.interpreter.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_2_0(*arguments_3))
             return after_3
@@ -2412,6 +2463,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0)
+                if init_4 is not None:
+                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
             return after_4
@@ -2475,6 +2532,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0)
+                if init_4 is not None:
+                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
             return after_4
@@ -2517,6 +2580,12 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
                 return CALL_FRAME
+            if kind_1 is type:
+                init_1 = guest_init(value_0_0)
+                if init_1 is not None:
+                    frame.callee = init_1.interpreter.enter_init(value_0_0, init_1, arguments_1, None, frame)
+                    frame.resume_index = after_1
+                    return CALL_FRAME
             frame.resume_index = next_index_1
             stack.append(value_0_0(*arguments_1))
             return after_1
@@ -2562,6 +2631,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
+            if kind_2 is type:
+                init_2 = guest_init(value_0_0)
+                if init_2 is not None:
+                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
             return after_2
@@ -2607,6 +2682,12 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
+            if kind_2 is type:
+                init_2 = guest_init(value_0_0)
+                if init_2 is not None:
+                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
             return after_2
@@ -2655,6 +2736,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_0_0)
+                if init_3 is not None:
+                    frame.callee = init_3.interpreter.enter_init(value_0_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
             frame.resume_index = next_index_3
             stack.append(value_0_0(*arguments_3))
             return after_3

@@ -3,7 +3,8 @@
 host calls; anything else is called as the host calls it."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
-from pvm.engine.instructions.support import NULL, public_names, star_arguments, star_keywords
+from pvm.engine.instructions.support import (NULL, guest_init, public_names, star_arguments,
+                                             star_keywords)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.objects import Function, MethodType
@@ -20,6 +21,12 @@ def CALL(function, *arguments, frame, next_index):
             kind = Function
     if kind is Function and not function.kind:
         enter_frame(function.interpreter.enter(function, arguments, None, frame))
+    # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
+    # (as CPython 3.12's specializer does), not from the host's type.__call__.
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            enter_frame(init.interpreter.enter_init(function, init, arguments, None, frame))
     # Host code may look at this frame (sys._getframe, warnings): give it the line.
     frame.resume_index = next_index
     return function(*arguments)
@@ -38,6 +45,10 @@ def CALL_METHOD(function, owner, *arguments, frame, next_index):
             kind = Function
     if kind is Function and not function.kind:
         enter_frame(function.interpreter.enter(function, arguments, None, frame))
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            enter_frame(init.interpreter.enter_init(function, init, arguments, None, frame))
     frame.resume_index = next_index
     return function(*arguments)
 
@@ -59,6 +70,11 @@ def CALL_KW(function, *values, frame, next_index, count):
             kind = Function
     if kind is Function and not function.kind:
         enter_frame(function.interpreter.enter(function, arguments, keywords, frame))
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            enter_frame(init.interpreter.enter_init(function, init, arguments, keywords,
+                                                    frame))
     frame.resume_index = next_index
     return function(*arguments, **keywords)
 

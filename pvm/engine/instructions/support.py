@@ -100,6 +100,22 @@ def guest_method(owner, name):
     return None
 
 
+def guest_init(cls):
+    """The guest ``__init__`` that calling the class ``cls`` runs, when the call does
+    nothing else: the class's metaclass is ``type`` (the caller checks), its
+    ``__new__`` is object's and its ``__init__`` a plain guest function.  Else None: the
+    host's ``type.__call__`` makes the instance, and calls ``__init__`` from the host."""
+    if cls.__new__ is not _object_new:
+        return None
+    init = cls.__init__
+    if type(init) is Function and not init.kind:
+        return init
+    return None
+
+
+_object_new = object.__new__
+
+
 # For each class, by id: its __mro__ and the namespace dict of each class in it (what each
 # class's read-only ``__dict__`` proxy shows; the proxy is made anew at each read), so a
 # method lookup searches dicts and makes nothing.  An entry is remade when the class's
