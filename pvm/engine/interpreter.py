@@ -386,13 +386,18 @@ class Interpreter:
                         index = frame.resume_index
                         if instance is not None:
                             # An __init__ entered by enter_init: the call's value is
-                            # the instance, as type.__call__ makes it.
+                            # the instance, as type.__call__ makes it.  (The loop's
+                            # locals must not keep it alive: its finalizer runs when
+                            # the program drops it, as in CPython.)
                             if value is not None:
-                                index -= 1
+                                index -= 1          # the error is the call's
+                                instance = None
                                 raise TypeError("__init__() should return None, not '%s'"
                                                 % type(value).__name__)
-                            value = instance
+                            value, instance = instance, None
                         stack.append(value)
+                        # Nor this one: the caller's stack holds the value now.
+                        value = None
                     else:
                         value = frame.return_value
                         frame.return_value = None
