@@ -6,6 +6,7 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 ``pvm/__main__.py`` parses the command line into ``Options`` and calls ``run``.
 """
 
+import _imp
 import faulthandler
 import locale
 import os
@@ -56,7 +57,9 @@ class Options:
         self.import_time = False            # -X importtime, PYTHONPROFILEIMPORTTIME
         self.fault_handler = False          # -X faulthandler, PYTHONFAULTHANDLER, dev mode
         self.unbuffered = False             # -u, PYTHONUNBUFFERED
-        self.check_hash_based_pycs = "default"  # --check-hash-based-pycs
+        # --check-hash-based-pycs; without it, the host's own (``python3
+        # --check-hash-based-pycs never -m pvm`` means it for pvm too).
+        self.check_hash_based_pycs = _imp.check_hash_based_pycs
         self.trace = False                  # -X trace
         self.fusion = True                  # -X fusion=0 turns it off
         self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
@@ -234,8 +237,11 @@ def run(options: Options) -> int:
     command line, and return the exit status.  Output goes to the host's streams,
     which are the guest's; an uncaught exception is printed as CPython prints it."""
     if options.unbuffered:
-        sys.stdout.reconfigure(write_through=True)
-        sys.stderr.reconfigure(write_through=True)
+        # (Streams an embedding program put in place of the host's may have no
+        # buffering to turn off.)
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(write_through=True)
     if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
         sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
     # These belong to the host process, which is the guest's.
