@@ -21,11 +21,8 @@ input), so makers are kept for the life of the process and shared; the handlers 
 make belong to the interpreter that decoded the code, as all its handlers do.
 """
 
-import hashlib
-import importlib.util
 import marshal
 import os
-import shutil
 import sys
 from types import CodeType, FunctionType
 
@@ -137,8 +134,13 @@ class _MakerCache:
         self.parent = parent
         self.folder = None
 
+    # hashlib and shutil are imported on first use: every process imports this module,
+    # few get code hot enough to join, and the two cost some 9 ms of start-up.
+
     def _folder(self):
         if self.folder is None:
+            import hashlib
+            import importlib.util
             digest = hashlib.sha256(importlib.util.MAGIC_NUMBER)
             here = os.path.dirname(os.path.abspath(__file__))
             for name in ("tier0.py", "generate.py", "hot_runs.py"):
@@ -148,6 +150,7 @@ class _MakerCache:
         return self.folder
 
     def _path(self, key):
+        import hashlib
         name = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
         return os.path.join(self._folder(), name + ".marshal")
 
@@ -177,6 +180,7 @@ class _MakerCache:
                 pass
 
     def _remove_others(self):
+        import shutil
         for name in os.listdir(self.parent):
             path = os.path.join(self.parent, name)
             if name.startswith("joined-runs-") and path != self.folder:
