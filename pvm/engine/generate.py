@@ -862,6 +862,15 @@ def generate():
     text += ("# The rows: opcode numbers -> {the bodies chosen for them: the maker of their "
              "handler}.\nSUPERINSTRUCTIONS = {\n")
     text += "\n".join(row_lines) + "\n}\n"
+    # What pvm.engine.hot_runs needs to cut code into runs, known here so that it need
+    # not import the generator (and what it imports) to read the definitions.
+    switching = sorted(definition.name for opcode in opcodes.OPCODES if not opcode.pseudo
+                       for definition in bodies_of(opcode.name)
+                       if body_of(definition).terminators
+                       & {"enter_frame", "suspend_frame", "leave_frame"})
+    text += ("\n# The bodies after which a frame may switch to another (a call, a yield, a "
+             "return).\nSWITCHES_FRAME = frozenset({\n")
+    text += "".join("    %r,\n" % name for name in switching) + "})\n"
     return text
 
 

@@ -30,9 +30,8 @@ from pvm import opcodes
 from pvm.engine import tier0
 from pvm.engine.host_stack import register_run_lines
 
-# The bodies after which a run ends: the frame switches to another, or the run's end
-# is the only way on (an unconditional jump).
-_ENDS_RUN = frozenset({"enter_frame", "suspend_frame", "leave_frame"})
+# After an unconditional jump the run's end is the only way on (the bodies after which
+# the frame may switch to another are tier0.SWITCHES_FRAME).
 _UNCONDITIONAL = frozenset(opcode.number for opcode in opcodes.OPCODES if opcode.ends_block)
 
 # (body names, variable input counts) -> the maker of their joined handler, or None
@@ -228,15 +227,8 @@ def _variable_count(definition, operand):
     return definition.opcode.stack_effect(operand)[0] - len(definition.inputs)
 
 
-_terminators = {}
-
-
 def _ends_run(definition):
-    result = _terminators.get(definition)
-    if result is None:
-        from pvm.engine.generate import body_of
-        result = _terminators[definition] = bool(body_of(definition).terminators & _ENDS_RUN)
-    return result
+    return definition.name in tier0.SWITCHES_FRAME
 
 
 def join_runs(code, pairs, handlers, later=None, threshold=0):

@@ -8902,3 +8902,14 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_CONST'): fuse_LOAD_FAST__LOAD_CONST,
     },
 }
+
+# The bodies after which a frame may switch to another (a call, a yield, a return).
+SWITCHES_FRAME = frozenset({
+    'CALL',
+    'CALL_FUNCTION_EX',
+    'CALL_FUNCTION_EX_KEYWORDS',
+    'CALL_KW',
+    'CALL_METHOD',
+    'RETURN_VALUE',
+    'YIELD_VALUE',
+})
