@@ -27,6 +27,7 @@ import sys
 from types import CodeType, FunctionType
 
 from pvm import opcodes
+from pvm.cache import write_atomic
 from pvm.engine import tier0
 from pvm.engine.host_stack import register_run_lines
 
@@ -124,9 +125,9 @@ class _MakerCache:
     The folder's name holds a fingerprint of what makers are made from (the generated
     tier 0, the generator, this module) and the host's bytecode magic, so makers of
     other sources or another host are never read; a process that makes the folder of a
-    new fingerprint removes the others.  Each file is written to a temporary name and
-    renamed, so a reader never sees half a file; where the folder cannot be written,
-    nothing is kept.
+    new fingerprint removes the others.  Each file is written as the bytecode cache's
+    are (``pvm.cache.write_atomic``), so a reader never sees half a file; where the
+    folder cannot be written, nothing is kept.
     """
 
     def __init__(self, parent):
@@ -164,19 +165,13 @@ class _MakerCache:
 
     def put(self, key, entry):
         path = self._path(key)
-        temporary = "%s.%d.tmp" % (path, os.getpid())
         try:
             if not os.path.isdir(self.folder):
                 os.makedirs(self.folder, exist_ok=True)
                 self._remove_others()
-            with open(temporary, "wb") as file:
-                marshal.dump((key, entry), file)
-            os.replace(temporary, path)
+            write_atomic(path, marshal.dumps((key, entry)))
         except OSError:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+            pass
 
     def _remove_others(self):
         import shutil
