@@ -48,7 +48,7 @@ class Executable:
     """
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
-                 "code_reference", "plain_handlers", "heat")
+                 "code_reference", "plain_handlers", "heat", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference):
         self.handlers = handlers
@@ -145,7 +145,13 @@ class Interpreter:
             handlers[index] = self._counter(executable, handlers[index])
 
     def _counter(self, executable, handler):
+        # Weak: the counter is one of the executable's own handlers, and a strong
+        # reference back would leave every decoded code object, once its code dies, a
+        # cycle for the host's collector to find instead of memory freed at once.
+        executable_reference = weakref.ref(executable)
+
         def count_then_run(frame, stack, fast):
+            executable = executable_reference()
             executable.heat -= 1
             if executable.heat <= 0:
                 self.join_hot_runs(executable)
