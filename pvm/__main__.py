@@ -13,6 +13,7 @@ front end with ``python -m pvm.tokenize``, ``python -m pvm.ast`` and ``python -m
 pvm.dis``.
 """
 
+import gc
 import os
 import sys
 
@@ -288,7 +289,13 @@ def main(argv=None):
 
 def _exit(status):
     """End the process with ``status``.  A host started with PYTHONINSPECT set would
-    report the SystemExit and open its own prompt: the variable was the guest's."""
+    report the SystemExit and open its own prompt: the variable was the guest's.
+
+    The guest's world has been shut down (``World.finalize``): what is left is pvm's
+    own and the host's, which the host's teardown would traverse and free one by one
+    in its last collections, for nothing (31-67 ms of `pvm -c pass`); frozen, the
+    collector leaves them alone."""
+    gc.freeze()
     if not sys.flags.inspect:
         sys.exit(status)
     for stream in (sys.stdout, sys.stderr):

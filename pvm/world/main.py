@@ -8,6 +8,7 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 
 import _imp
 import faulthandler
+import gc
 import locale
 import os
 import signal
@@ -21,6 +22,13 @@ from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 # How deep host calls may nest: guest code called from host code (a guest
 # __init__, sorted(key=f)) runs a nested loop on the host stack.
 _HOST_RECURSION_LIMIT = 8000
+
+# The host collector's thresholds while the world is built and site runs.  Start-up
+# allocates some hundred thousand objects that nearly all live to the end (code
+# objects, decoded handlers, module namespaces, classes): at the usual 700 the
+# collector ran ~290 times in `pvm -c pass`, traversing them for little garbage
+# (docs/startup.md).  The program itself runs with the thresholds it had.
+_START_UP_GC_THRESHOLDS = (100_000, 50, 1000)
 
 
 class Options:
@@ -266,6 +274,8 @@ def run(options: Options) -> int:
     else:
         argv = [options.script or ""] + options.arguments
         first = ""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*_START_UP_GC_THRESHOLDS)
     world = World(argv=argv, path=search_path(options.python_path),
                   optimize=options.optimize, trace=options.trace, fusion=options.fusion,
                   join_threshold=options.join_threshold,
@@ -287,10 +297,13 @@ def run(options: Options) -> int:
     prompt_after = inspect and stdin_is_interactive
     interrupted = False
     try:
-        if not options.no_site:
-            # As CPython's start-up: sys.path gains site-packages, .pth files run,
-            # builtins gain exit, help, ...; sys.__interactivehook__ is set.
-            world.import_module("site")
+        try:
+            if not options.no_site:
+                # As CPython's start-up: sys.path gains site-packages, .pth files run,
+                # builtins gain exit, help, ...; sys.__interactivehook__ is set.
+                world.import_module("site")
+        finally:
+            gc.set_threshold(*thresholds)
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.  -P (and -I) leave
         # it out: a file there could shadow any module.  A folder or zip file run as
