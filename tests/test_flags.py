@@ -348,6 +348,30 @@ def test_folder_or_zip_as_program(folder, options, container):
     assert_same(options + [container, "argument"], folder)
 
 
+# Zip files on sys.path, beside folders and paths that do not exist: modules are found
+# in them, and the path finder's cache holds what python3's holds.
+ZIP_ON_PATH = """\
+import os, sys
+import in_zip
+from package import inner
+print(os.path.relpath(in_zip.__file__), inner.__name__)
+for entry in sys.path:
+    if entry.startswith(os.getcwd()):
+        print(os.path.relpath(entry), type(sys.path_importer_cache.get(entry)).__name__)
+"""
+
+
+def test_zip_on_path(folder):
+    with zipfile.ZipFile(folder / "lib.zip", "w") as archive:
+        archive.writestr("in_zip.py", "")
+        archive.writestr("package/__init__.py", "")
+        archive.writestr("package/inner.py", "")
+    # The children find pvm through PYTHONPATH, so its folder stays on it.
+    path = os.pathsep.join([REPOSITORY_FOLDER] + [str(folder / name) for name in (
+        "lib.zip", "elsewhere", "missing.zip/below", "elsewhere/missing")])
+    assert_same(["-c", ZIP_ON_PATH], folder, PYTHONPATH=path)
+
+
 def test_folder_as_program_by_absolute_path(folder):
     make_containers(folder)
     assert_same([str(folder / "app")], folder)

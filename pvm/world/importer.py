@@ -47,6 +47,7 @@ import copyreg
 import importlib.machinery
 import importlib.util
 import os
+import stat
 import sys as host_sys
 import time
 import types
@@ -126,9 +127,31 @@ class ImportSystem:
         self.sys.meta_path.insert(0, HostModuleFinder(self))
         bootstrap._warnings = external._warnings = self.import_("_warnings")
         # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
-        # (or run as a program) is searched; zipimport is pure Python, run here as any
-        # module (it compiles a zip's sources with the guest's compile).
-        self.sys.path_hooks.insert(0, self.import_("zipimport").zipimporter)
+        # (or run as a program) is searched.
+        self.sys.path_hooks.insert(0, self.zip_path_hook)
+
+    def zip_path_hook(self, path):
+        """First on the guest's sys.path_hooks, where CPython's start-up puts
+        ``zipimport.zipimporter``: the guest's zipimport (pure Python, run here as any
+        module) is imported only for a path that may be in a zip file.  Most processes
+        meet none, and importing zipimport and running its hook on every folder of
+        sys.path cost some 10 ms of start-up.  A path that names a folder, or a
+        missing path under one, is refused as zipimporter refuses it (an ImportError,
+        which the path finder passes over); any other is zipimporter's to judge."""
+        if not _in_folder(path):
+            return self.zipimport().zipimporter(path)
+        raise ImportError("not a Zip file", path=path)
+
+    def zipimport(self):
+        """The guest's zipimport module, loaded from the standard library's file if it
+        is not loaded yet: CPython finds its frozen copy so, and a search of sys.path
+        would ask this very hook about the zip file that made it needed."""
+        module = self.modules.get("zipimport")
+        if module is None:
+            spec = self.external.spec_from_file_location(
+                "zipimport", os.path.join(os.path.dirname(_IMPORTLIB_FOLDER), "zipimport.py"))
+            module = self.call_importlib(self.bootstrap._load, spec)
+        return module
 
     def finder_for_path(self, path):
         """The finder the guest's path hooks give ``path`` (cached in
@@ -342,6 +365,24 @@ class ImportSystem:
         except BaseException as error:
             remove_importlib_frames(error)
             raise
+
+
+def _in_folder(path):
+    """Whether zipimporter would refuse ``path`` as not a zip file because the first
+    of it that exists, backing up one element at a time as zipimporter does, is a
+    folder (or anything but a regular file)."""
+    if not isinstance(path, str) or not path or os.altsep:
+        return False
+    while True:
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError):
+            parent = path.rpartition(os.sep)[0]
+            if parent == path or not parent:
+                return False
+            path = parent
+        else:
+            return not stat.S_ISREG(mode)
 
 
 class ImportTimer:
