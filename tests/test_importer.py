@@ -151,3 +151,46 @@ def test_main_module_loader(tmp_path):
     write_files(tmp_path, {"main.py": "print(type(__loader__).__name__, __spec__, __file__)\n"})
     expected, actual = both(tmp_path, ["main.py"])
     assert actual == expected
+
+
+def test_host_run_functions_are_the_compiled_sources():
+    """The importlib functions pvm runs as host code (HOST_RUN) are the host's frozen
+    code of the very sources pvm compiles for the guest, and each is taken."""
+    import importlib
+    import types
+
+    from pvm.world import importer
+
+    def code_by_qualified_name(code, found):
+        for constant in code.co_consts:
+            if isinstance(constant, types.CodeType):
+                found.setdefault(constant.co_qualname, []).append(constant)
+                code_by_qualified_name(constant, found)
+        return found
+
+    for module_name, host_module, short_name, filename in (
+            ("_frozen_importlib", importer.host_bootstrap, "_bootstrap",
+             importer.BOOTSTRAP_FILENAME),
+            ("_frozen_importlib_external", importer.host_external, "_bootstrap_external",
+             importer.EXTERNAL_FILENAME)):
+        path = os.path.join(os.path.dirname(importlib.__file__), short_name + ".py")
+        with open(path, encoding="utf-8") as file:
+            compiled = code_by_qualified_name(compile(file.read(), filename, "exec"), {})
+        for qualified_name in importer.HOST_RUN[module_name]:
+            owner = host_module
+            for part in qualified_name.split("."):
+                owner = vars(owner)[part] if isinstance(owner, type) else getattr(owner, part)
+            function = getattr(owner, "__func__", None) or getattr(owner, "fget", owner)
+            assert function.__code__ in compiled[qualified_name], qualified_name
+
+
+def test_host_run_functions_in_the_guest(tmp_path):
+    """The guest's importlib holds them as host functions (not of the guest's function
+    type), in its own namespace; the others are guest functions."""
+    program = ("import importlib._bootstrap_external as external\n"
+               "guest_function = type(lambda: None)\n"
+               "finder = external.FileFinder.find_spec\n"
+               "print(type(finder) is guest_function, finder.__globals__ is vars(external))\n"
+               "print(type(external.PathFinder.find_spec.__func__) is guest_function)\n")
+    result = run([sys.executable, "-m", "pvm", "-c", program], tmp_path)
+    assert result == (0, "False True\nTrue\n", "")

@@ -41,6 +41,8 @@ in ``copyreg`` to save them by reference), and those the user hands to the host
 for speed (``-X host-modules=``).
 """
 
+import _frozen_importlib as host_bootstrap
+import _frozen_importlib_external as host_external
 import _imp as host_imp
 import contextlib
 import copyreg
@@ -111,12 +113,14 @@ class ImportSystem:
         modules["_imp"] = self.imp
         bootstrap = self.run_bootstrap_module("_bootstrap", "_frozen_importlib",
                                               BOOTSTRAP_FILENAME)
+        run_functions_on_host(bootstrap, host_bootstrap)
         self.bootstrap = bootstrap
         self.find_and_load = bootstrap._find_and_load
         bootstrap._install(self.sys, self.imp)
         external = self.run_bootstrap_module("_bootstrap_external",
                                              "_frozen_importlib_external", EXTERNAL_FILENAME)
         self.external = external
+        run_functions_on_host(external, host_external)
         self.replace_cache_functions(external)
         external._install(bootstrap)
         bootstrap._bootstrap_external = external
@@ -383,6 +387,85 @@ def _in_folder(path):
             path = parent
         else:
             return not stat.S_ISREG(mode)
+
+
+# importlib's functions that run as host code (run_functions_on_host), by qualified name:
+# the hot ones of finding, locking and making specs (half of the instructions `pvm -c
+# pass` executed were theirs), each called by importlib alone, calling no code of the
+# program's in the ordinary course, and never seen in a traceback CPython prints (their
+# callers catch what they raise).  The functions that load a module and call the
+# program's finders, path hooks and loaders stay guest code, so that a traceback
+# through them shows importlib's frames where CPython's does.
+HOST_RUN = {
+    "_frozen_importlib": (
+        "_verbose_message", "_init_module_attrs", "_new_module", "spec_from_loader",
+        "_get_module_lock", "_lock_unlock_module", "_ModuleLock.__init__",
+        "_ModuleLock.acquire", "_ModuleLock.release", "_ModuleLockManager.__init__",
+        "_ModuleLockManager.__enter__", "_ModuleLockManager.__exit__",
+        "_ImportLockContext.__enter__", "_ImportLockContext.__exit__",
+        "ModuleSpec.__init__", "ModuleSpec.cached", "ModuleSpec.parent",
+        "ModuleSpec.has_location", "BuiltinImporter.find_spec", "FrozenImporter.find_spec"),
+    "_frozen_importlib_external": (
+        "_path_join", "_path_split", "_path_stat", "_path_is_mode_type", "_path_isfile",
+        "_path_isdir", "_path_isabs", "_get_cached", "spec_from_file_location",
+        "FileFinder.__init__", "FileFinder.find_spec", "FileFinder._get_spec",
+        "FileFinder._fill_cache", "FileLoader.__init__", "FileLoader.get_data",
+        "SourceFileLoader.path_stats"),
+}
+
+
+def run_functions_on_host(module, host_module):
+    """Make the functions of ``module`` (the guest's copy of one of importlib's
+    bootstrap modules, its body run) named in HOST_RUN run as host code: each becomes a
+    host function of the host's frozen code for the same function, with the guest
+    module's namespace as its globals and the guest function's defaults.
+
+    CPython runs importlib as the bytecode it froze from these very sources, and the
+    host's frozen code is that bytecode (tests/test_importer.py compares it with the
+    host's compile of the source files pvm compiles): the guest gets importlib's own
+    behaviour, over its own sys, builtins, finders and module locks, without pvm's
+    interpreter running it.  What changes: these functions' frames are host frames,
+    which guest tracing and ``sys._getframe`` do not see.  A function whose name or
+    first line differs between the two (another build of Python than the one whose
+    sources were compiled) stays guest code."""
+    namespace = module.__dict__
+    for qualified_name in HOST_RUN[module.__name__]:
+        class_name, _, member_name = qualified_name.rpartition(".")
+        if class_name:
+            owner, host_owner = namespace[class_name], getattr(host_module, class_name)
+            guest, host = vars(owner)[member_name], vars(host_owner)[member_name]
+        else:
+            guest, host = namespace[member_name], getattr(host_module, member_name)
+        if isinstance(guest, (classmethod, staticmethod)):
+            twin = _host_twin(guest.__func__, host.__func__, namespace)
+            twin = type(guest)(twin) if twin is not None else None
+        elif isinstance(guest, property):
+            getter = _host_twin(guest.fget, host.fget, namespace)
+            setter = guest.fset and _host_twin(guest.fset, host.fset, namespace)
+            twin = None
+            if getter is not None and (setter is not None or guest.fset is None):
+                twin = property(getter, setter, None, guest.__doc__)
+        else:
+            twin = _host_twin(guest, host, namespace)
+        if twin is not None:
+            if class_name:
+                setattr(owner, member_name, twin)
+            else:
+                namespace[member_name] = twin
+
+
+def _host_twin(guest, host, namespace):
+    """A host function of ``host``'s code standing for the guest function ``guest``,
+    or None where they are not the same function of the same source."""
+    code = getattr(host, "__code__", None)
+    guest_code = guest.__code__
+    if code is None or code.co_freevars or code.co_qualname != guest_code.co_qualname \
+            or code.co_firstlineno != guest_code.co_firstlineno:
+        return None
+    twin = types.FunctionType(code, namespace, guest.__name__, guest.__defaults__)
+    twin.__kwdefaults__ = guest.__kwdefaults__
+    twin.__doc__ = guest.__doc__
+    return twin
 
 
 class ImportTimer:
