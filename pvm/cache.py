@@ -16,13 +16,19 @@ a reader never sees a partial file.
 """
 
 import _imp
-import hashlib
 import marshal
 import os
 import sys
 
 from pvm import opcodes
 from pvm.code import Code
+
+try:
+    # CPython 3.11's own sha256, without OpenSSL: every process computes the magic
+    # number below, and importing hashlib (_hashlib, OpenSSL) costs 3-30 ms of start-up.
+    from _sha256 import sha256
+except ImportError:     # 3.12 made it _sha2
+    from hashlib import sha256
 
 CACHE_TAG = "pvm-311"
 BYTECODE_SUFFIX = ".pyc"
@@ -47,7 +53,7 @@ def _magic_number():
          opcode.pops if isinstance(opcode.pops, int) else opcode.pops.__name__,
          opcode.pushes if isinstance(opcode.pushes, int) else opcode.pushes.__name__)
         for opcode in opcodes.OPCODES])
-    digest = int.from_bytes(hashlib.sha256(spec.encode()).digest()[:2], "little")
+    digest = int.from_bytes(sha256(spec.encode()).digest()[:2], "little")
     # Keep clear of CPython's magic numbers (3000-3999 for 3.x) so that a CPython
     # .pyc is never mistaken for pvm's.
     number = 10000 + digest % 50000

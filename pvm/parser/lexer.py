@@ -58,8 +58,10 @@ _BRACKETS = frozenset((*_OPENING, *_CLOSING))
 MAXIMUM_NESTING = 200  # CPython's MAXLEVEL: brackets open at once
 
 _TYPE_COMMENT = re.compile(r"#[ \t]*type:[ \t]*(.*)")
-# "ignore" must not run on into a letter or digit ("ignored" is a plain type comment).
-_TYPE_IGNORE = re.compile(r"ignore(?![A-Za-z0-9\x80-\U0010ffff])(.*)", re.DOTALL)
+# "ignore" must not run on into a letter or digit ("ignored" is a plain type comment),
+# nor into any character past ASCII.  (Written as a class of all of those, the
+# pattern took 3 ms to compile, at every start.)
+_TYPE_IGNORE = re.compile(r"ignore(?![A-Za-z0-9]|[^\x00-\x7f])(.*)", re.DOTALL)
 
 _NAME_TOKEN = token_numbers.NAME
 _NUMBER_TOKEN = token_numbers.NUMBER

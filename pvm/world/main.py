@@ -9,7 +9,6 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 import _imp
 import faulthandler
 import gc
-import locale
 import os
 import signal
 import sys
@@ -205,6 +204,7 @@ def _default_utf8_mode():
     and POSIX locales."""
     if not os.environ.get("PYTHONUTF8"):
         return sys.flags.utf8_mode
+    import locale   # here: few processes need it, and every one would pay for its import
     return int(locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX"))
 
 
