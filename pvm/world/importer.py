@@ -57,7 +57,7 @@ import types
 from pvm import cache
 from pvm.code import Code
 from pvm.engine import guest_traceback
-from pvm.world import guest
+from pvm.world import guest, patterns
 
 HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # C modules the guest gets pvm's own version of (in pvm/world/guest/), each with the host
@@ -103,6 +103,7 @@ class ImportSystem:
         self.host_originals = {}  # host modules loaded for the guest alone, kept alive
         self.imp = make_imp(self)
         self.import_timer = ImportTimer(host_sys.stderr) if import_time else None
+        self.import_calls = 0     # of __import__, for pvm.world.patterns
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -322,6 +323,7 @@ class ImportSystem:
 
     def import_(self, name, globals_=None, locals_=None, fromlist=(), level=0):
         """builtins.__import__ of the guest."""
+        self.import_calls += 1
         if not isinstance(name, str):
             raise TypeError("module name must be str, not %s" % type(name).__name__)
         if level < 0:
@@ -337,10 +339,13 @@ class ImportSystem:
                                      False):
             # Waiting for a module another import is still running is not timed.
             if self.import_timer is None or module is not None:
-                module = self.call_importlib(self.find_and_load, absolute, self.import_)
+                loaded = self.call_importlib(self.find_and_load, absolute, self.import_)
             else:
                 with self.import_timer.timing(absolute):
-                    module = self.call_importlib(self.find_and_load, absolute, self.import_)
+                    loaded = self.call_importlib(self.find_and_load, absolute, self.import_)
+            if module is None and absolute == "re._compiler":
+                patterns.install(loaded, self)
+            module = loaded
         if not fromlist:
             if level == 0 or name:
                 front, dot, _ = name.partition(".")
