@@ -300,3 +300,43 @@ def test_startup_file_only_before_the_prompt_as_program(tmp_path, startup, argum
         path.write_text(STARTUP_FILES[startup])
     stdin = "greeting\ndefined\n'__file__' in globals()\n"
     assert_same_run(*run_both(arguments, stdin, tmp_path, {"PYTHONSTARTUP": str(path)}))
+
+
+# The end of a program: what python does as it exits (atexit callbacks, finalizers of
+# what the modules hold, files left open flushed, threads joined, the exit status),
+# whichever way pvm's own process then ends.
+ENDINGS = {
+    "callbacks": "import atexit\natexit.register(print, 'first')\n"
+                 "atexit.register(print, 'last')\nprint('body')\n",
+    "finalizer": "class Noisy:\n    def __del__(self):\n        print('finalized')\n"
+                 "kept = Noisy()\ncycle = [Noisy()]\ncycle.append(cycle)\n",
+    "open_file": "log = open('written.txt', 'w')\nlog.write('left open')\n",
+    "thread": "import threading, time\n"
+              "threading.Thread(target=lambda: (time.sleep(0.2), print('joined'))).start()\n",
+    "status": "import sys\nprint('out')\nsys.exit(7)\n",
+    "message": "raise SystemExit('a message')\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENDINGS))
+def test_ending_as_python(tmp_path, name):
+    (tmp_path / "program.py").write_text(ENDINGS[name])
+    python = subprocess.run([sys.executable, "program.py"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    written = (tmp_path / "written.txt").read_text() if name == "open_file" else None
+    pvm = subprocess.run([sys.executable, "-m", "pvm", "program.py"], cwd=tmp_path,
+                         capture_output=True, text=True, env=dict(
+                             os.environ, PYTHONPATH=REPOSITORY_FOLDER))
+    assert (pvm.returncode, pvm.stdout, pvm.stderr) == \
+        (python.returncode, python.stdout, python.stderr)
+    if name == "open_file":
+        assert (tmp_path / "written.txt").read_text() == written == "left open"
+
+
+def test_host_profiler_reports_at_exit(tmp_path):
+    """Under a host profiler pvm leaves the exit to the host, which writes the report."""
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-m", "pvm", "-S", "-c",
+                             "print('ran')"], cwd=tmp_path, capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=REPOSITORY_FOLDER))
+    assert result.returncode == 0
+    assert result.stdout.startswith("ran\n") and "function calls" in result.stdout
