@@ -292,7 +292,7 @@ def main(argv=None):
     return run(options)
 
 
-def _exit(status):
+def end_process(status):
     """End the process with ``status``, once ``run`` has shut the guest's world down
     (``World.finalize``: the program's threads joined, its atexit callbacks run, its
     modules cleared and collected, its streams flushed).
@@ -327,8 +327,9 @@ def _exit(status):
     os._exit(status if isinstance(status, int) else 1)
 
 
-def _main_on_a_deep_host_stack():
-    return main()
+def main_on_a_deep_host_stack(argv=None):
+    """``main``, called from a host frame that opens a big frame chunk (below)."""
+    return main(argv)
 
 
 # CPython 3.11 keeps frames in chunks of 16 KB, sized up to a power of two for a frame
@@ -337,9 +338,9 @@ def _main_on_a_deep_host_stack():
 # made where a chunk ends paid an mmap and a munmap each time: over 3,000 pairs in
 # `pvm -c pass` (python3: 2).  A first frame this big opens a 256 KB chunk and leaves
 # some 100 KB of it above for pvm's whole host stack.
-_main_on_a_deep_host_stack.__code__ = _main_on_a_deep_host_stack.__code__.replace(
+main_on_a_deep_host_stack.__code__ = main_on_a_deep_host_stack.__code__.replace(
     co_stacksize=17_000)
 
 
 if __name__ == "__main__":
-    _exit(_main_on_a_deep_host_stack())
+    end_process(main_on_a_deep_host_stack())

@@ -505,7 +505,7 @@ def child_main(arguments):
     ledger.mark = CLOCK()
     root.times[PROFILER] += ledger.mark - host_end     # wrapping pvm's functions
     try:
-        status = pvm.__main__.main(pvm_arguments)
+        status = pvm.__main__.main_on_a_deep_host_stack(pvm_arguments)
     except InstrumentationError as error:
         raise SystemExit("startup_profile: %s" % error)
     end = CLOCK()
@@ -528,6 +528,8 @@ def child_main(arguments):
         report["counts"] = _summarize_counts(statistics)
     with open(output, "w") as file:
         file.write(repr(report))
+    # The process ends as the pvm command's does.
+    pvm.__main__.end_process(status)
     sys.stdout.flush()
     return 0
 
