@@ -29,7 +29,7 @@ from pvm.cache import sha256, write_atomic
 
 # The files of the guest's re whose code makes the kept values.
 _RE_SOURCES = ("_parser.py", "_compiler.py", "_constants.py", "_casefix.py")
-_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def install(compiler_module, import_system):
@@ -92,7 +92,7 @@ class _Recorder:
 
 
 class _PatternCache:
-    """The kept values, one file per pattern and flags in pvm's ``__pycache__``, in a
+    """The kept values, one file per pattern and flags in pvm's cache folder, in a
     folder whose name holds a fingerprint of the guest's re sources, the ``_sre``
     engine and the Python version, so that values made by other sources are never
     read.  Nothing is written where the guest's ``sys.dont_write_bytecode`` says not
@@ -109,7 +109,12 @@ class _PatternCache:
             for name in _RE_SOURCES:
                 with open(os.path.join(self.re_folder, name), "rb") as file:
                     digest.update(file.read())
-            self.folder = os.path.join(_FOLDER, "re-patterns-" + digest.hexdigest()[:20])
+            # Where this module's own cache files go: its __pycache__, or the tree
+            # under the guest's sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX).
+            prefix = self.guest_sys.pycache_prefix
+            parent = (os.path.join(_HERE, "__pycache__") if prefix is None
+                      else os.path.join(prefix, _HERE.lstrip(os.sep)))
+            self.folder = os.path.join(parent, "re-patterns-" + digest.hexdigest()[:20])
         return self.folder
 
     def _path(self, key):
