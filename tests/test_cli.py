@@ -340,3 +340,21 @@ def test_host_profiler_reports_at_exit(tmp_path):
                             env=dict(os.environ, PYTHONPATH=REPOSITORY_FOLDER))
     assert result.returncode == 0
     assert result.stdout.startswith("ran\n") and "function calls" in result.stdout
+
+
+@pytest.mark.parametrize("customized", [False, True])
+def test_collector_thresholds_as_python(tmp_path, customized):
+    """The program sees the collector as python's does: the usual thresholds, or those
+    a sitecustomize module set as site ran."""
+    if customized:
+        (tmp_path / "sitecustomize.py").write_text("import gc\ngc.set_threshold(5000, 20, 30)\n")
+    program = "import gc; print(gc.get_threshold(), gc.isenabled())"
+    python = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
+                            text=True, env=dict(os.environ, PYTHONPATH=str(tmp_path)))
+    pvm = subprocess.run([sys.executable, "-m", "pvm", "-c", program], cwd=tmp_path,
+                         capture_output=True, text=True, env=dict(
+                             os.environ, PYTHONPATH=os.pathsep.join(
+                                 [REPOSITORY_FOLDER, str(tmp_path)])))
+    assert (pvm.returncode, pvm.stdout, pvm.stderr) == \
+        (python.returncode, python.stdout, python.stderr)
+    assert python.stdout == ("(5000, 20, 30) True\n" if customized else "(700, 10, 10) True\n")

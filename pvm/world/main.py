@@ -303,7 +303,9 @@ def run(options: Options) -> int:
                 # builtins gain exit, help, ...; sys.__interactivehook__ is set.
                 world.import_module("site")
         finally:
-            gc.set_threshold(*thresholds)
+            # (Unless site, a .pth file or sitecustomize set thresholds of its own.)
+            if gc.get_threshold() == _START_UP_GC_THRESHOLDS:
+                gc.set_threshold(*thresholds)
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.  -P (and -I) leave
         # it out: a file there could shadow any module.  A folder or zip file run as
