@@ -395,8 +395,8 @@ def _in_folder(path):
 
 
 # importlib's functions that run as host code (run_functions_on_host), by qualified name:
-# the hot ones of finding, locking and making specs (half of the instructions `pvm -c
-# pass` executed were theirs), each called by importlib alone, calling no code of the
+# the hot ones of finding, locking and making specs (113,000 of the 277,000 instructions
+# `pvm -c pass` executed were theirs), each called by importlib alone, calling no code of the
 # program's in the ordinary course, and never seen in a traceback CPython prints (their
 # callers catch what they raise).  The functions that load a module and call the
 # program's finders, path hooks and loaders stay guest code, so that a traceback
