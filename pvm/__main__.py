@@ -16,7 +16,7 @@ pvm.dis``.
 import os
 import sys
 
-from pvm.world import ConfigurationError, Options, run
+from pvm.world import ConfigurationError, Options, launcher, run
 
 # CPython names the program by its first argument; pvm by its own name.
 PROGRAM_NAME = "pvm"
@@ -269,12 +269,19 @@ def _set_option(options, letter):
     # -R (hash randomization, always on since 3.3) and -t (gone) are accepted, as by python.
 
 
-def main(argv=None):
-    """The ``pvm`` command: run what the command line asks for; the exit status."""
+def main(argv=None, launched_as=None):
+    """The ``pvm`` command: run what the command line asks for; the exit status.
+    ``launched_as`` is the name pvm's launcher was started by, when it was."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         options = parse_arguments(argv)
         options.read_environment(os.environ)
+        if launched_as is not None:
+            options.orig_argv = [launched_as, *argv]
+            if sys.flags.ignore_environment and not options.ignore_environment \
+                    and launcher.host_must_read_environment(os.environ):
+                os.execv(sys.executable, launcher.host_command(
+                    sys.executable, options.orig_argv, read_environment=True))
     except SystemExit as exit_request:
         return exit_request.code
     except UsageError as error:
@@ -284,6 +291,12 @@ def main(argv=None):
     except ConfigurationError as error:
         return error.report(sys.stderr)
     return run(options)
+
+
+def launched():
+    """The entry of pvm's launcher (``pvm.world.launcher``), which starts the host as
+    ``HOST -I -S -c START NAME ARGUMENT...``: NAME is the name it was started by."""
+    _exit(main(sys.argv[2:], launched_as=sys.argv[1]))
 
 
 def _exit(status):

@@ -14,7 +14,7 @@ import signal
 import sys
 
 import pvm
-from pvm.world import host_warnings, unraisable
+from pvm.world import host_warnings, launcher, unraisable
 from pvm.world.interactive import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 
@@ -37,6 +37,7 @@ class Options:
         self.script: str | None = None      # FILE, DIR, ZIP, or "-" for stdin
         self.arguments: list[str] = []      # what follows, for sys.argv[1:]
         self.program_name = "pvm"           # where CPython's messages name its argv[0]
+        self.orig_argv: list[str] | None = None     # sys.orig_argv (None: the host's)
         self.inspect = False                # -i, PYTHONINSPECT
         self.interactive = False            # -i alone
         self.optimize = 0                   # -O, -OO, PYTHONOPTIMIZE
@@ -275,6 +276,14 @@ def run(options: Options) -> int:
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
                   check_hash_based_pycs=options.check_hash_based_pycs,
                   import_time=options.import_time)
+    # As CPython's: the program that runs this one, started by the same path; in a
+    # virtual environment, _base_executable is that of the python it was made from.
+    world.sys.executable = launcher.launcher(sys.executable)
+    world.sys._base_executable = (world.sys.executable
+                                  if sys._base_executable == sys.executable
+                                  else launcher.launcher(sys._base_executable))
+    if options.orig_argv is not None:
+        world.sys.orig_argv = list(options.orig_argv)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)
