@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import shlex
-import sys
 
 import pvm
 
