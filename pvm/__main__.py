@@ -16,7 +16,17 @@ pvm.dis``.
 import os
 import sys
 
-from pvm.world import ConfigurationError, Options, launcher, run
+# The guest's standard library is the host's, and so are its built-in types and C
+# modules: pvm runs Python 3.11 programs on CPython 3.11 only.  (Its front end, pvm.parse
+# and the tools, runs on newer hosts too.)  Checked before the world is imported, which
+# another host may fail to import.
+if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11):
+    sys.stderr.write("pvm: runs on CPython 3.11 only, not on %s %s (%s)\n" % (
+        "CPython" if sys.implementation.name == "cpython" else sys.implementation.name,
+        sys.version.split()[0], sys.executable))
+    raise SystemExit(1)
+
+from pvm.world import ConfigurationError, Options, launcher, run  # noqa: E402
 
 # CPython names the program by its first argument; pvm by its own name.
 PROGRAM_NAME = "pvm"
