@@ -28,12 +28,14 @@ if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11):
 
 from pvm.world import ConfigurationError, Options, launcher, run  # noqa: E402
 
-# CPython names the program by its first argument; pvm by its own name.
+# CPython names the program by its first argument (its path, when it was started by
+# one); pvm started by its launcher names the launcher so, and itself "pvm" otherwise.
 PROGRAM_NAME = "pvm"
 
-USAGE_LINE = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n" % PROGRAM_NAME
+USAGE_LINE = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
 
-HELP = USAGE_LINE + """\
+# (-h prints USAGE_LINE first.)
+HELP = """\
 Options (and corresponding environment variables):
 -b     : set sys.flags.bytes_warning and add a BytesWarning filter (-bb: one that
          raises); pvm itself does not issue BytesWarning for str(bytes) or
@@ -160,21 +162,27 @@ PYTHONWARNINGS=arg      : warning control (-W arg)
 # The options that take a value, and those that take none; "?" is -h.
 _OPTIONS_WITH_VALUE = "cmWX"
 _OPTIONS_ALONE = "bBdEhiIOPqRsStuvVx?"
-_HELP_OPTIONS = {"--help": HELP, "--help-env": HELP_ENVIRONMENT,
-                 "--help-xoptions": HELP_XOPTIONS,
-                 "--help-all": HELP + "\n" + HELP_XOPTIONS + "\n" + HELP_ENVIRONMENT}
+_HELP_OPTIONS = ("--help", "--help-env", "--help-xoptions", "--help-all")
+
+
+def _help_text(option, program_name):
+    """What ``option`` (one of _HELP_OPTIONS) prints."""
+    usage = USAGE_LINE % program_name
+    return {"--help": usage + HELP, "--help-env": HELP_ENVIRONMENT,
+            "--help-xoptions": HELP_XOPTIONS,
+            "--help-all": usage + HELP + "\n" + HELP_XOPTIONS + "\n" + HELP_ENVIRONMENT}[option]
 
 
 class UsageError(Exception):
     """A command line python refuses; the message is python's."""
 
 
-def parse_arguments(argv: list[str]) -> Options:
+def parse_arguments(argv: list[str], program_name: str = PROGRAM_NAME) -> Options:
     """The options of the command line ``argv`` (without the program's name), as
     python's getopt reads them.  Prints the help or the version and raises
     SystemExit where python does; raises UsageError for a bad command line."""
     options = Options()
-    options.program_name = PROGRAM_NAME
+    options.program_name = program_name
     version = 0
     index = 0
     while index < len(argv):
@@ -190,7 +198,7 @@ def parse_arguments(argv: list[str]) -> Options:
             break
         if argument.startswith("--"):
             if argument in _HELP_OPTIONS:
-                sys.stdout.write(_HELP_OPTIONS[argument])
+                sys.stdout.write(_help_text(argument, program_name))
                 raise SystemExit(0)
             if argument == "--version":
                 version += 1
@@ -234,7 +242,7 @@ def parse_arguments(argv: list[str]) -> Options:
                     raise UsageError("-J is reserved for Jython")
                 raise UsageError("Unknown option: -%s" % letter)
             if letter in "h?":
-                sys.stdout.write(HELP)
+                sys.stdout.write(_help_text("--help", program_name))
                 raise SystemExit(0)
             _set_option(options, letter)
             version += letter == "V"
@@ -283,8 +291,9 @@ def main(argv=None, launched_as=None):
     """The ``pvm`` command: run what the command line asks for; the exit status.
     ``launched_as`` is the name pvm's launcher was started by, when it was."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    program_name = PROGRAM_NAME if launched_as is None else launched_as
     try:
-        options = parse_arguments(argv)
+        options = parse_arguments(argv, program_name)
         options.read_environment(os.environ)
         if launched_as is not None:
             options.orig_argv = [launched_as, *argv]
@@ -296,7 +305,7 @@ def main(argv=None, launched_as=None):
         return exit_request.code
     except UsageError as error:
         sys.stderr.write("%s\n%sTry `python -h' for more information.\n"
-                         % (error, USAGE_LINE))
+                         % (error, USAGE_LINE % program_name))
         return 2
     except ConfigurationError as error:
         return error.report(sys.stderr)
