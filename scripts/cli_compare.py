@@ -264,7 +264,31 @@ def all_cases():
 
 
 # Where pvm may differ, by case name, and why.
+_FROZEN = ("CPython 3.11 freezes runpy (and os, codecs, site, ...): their frames show as "
+           "'<frozen runpy>' without a source line; pvm compiles them from source, so its "
+           "frames name the file and show the line")
+_HELP = ("pvm's help texts are its own: they say what pvm does with each option "
+         "(tests/test_flags.py checks that each lists every option python's lists)")
+_VERBOSE = ("-v shows importlib's messages only; CPython's C start-up has its own, and its "
+            "start-up imports differ from pvm's")
+_IMPORT_TIME = ("the times differ, and so do the start-up imports before the program's "
+                "(tests/test_flags.py compares the rows of a program's own imports)")
 EXPECTED_DIFFERENCES = {
+    "-m package.raises": _FROZEN,
+    "-m package.bad": _FROZEN,
+    "-b -c \"print(str(b'x'), b'x' == 'x')\"": "pvm issues no BytesWarning (README)",
+    "-bb -c \"print(b'x' == 'x')\"": "pvm issues no BytesWarning (README)",
+    "-X warn_default_encoding -c open('hello.py').close()":
+        "the EncodingWarning comes from the host's C io module, which reads the host's "
+        "configuration, not the guest's sys.flags",
+    "-v -c pass": _VERBOSE,
+    "PYTHONVERBOSE=1 -c PROBE": _VERBOSE,
+    "-X importtime -c pass": _IMPORT_TIME,
+    "PYTHONPROFILEIMPORTTIME=1 -c PROBE": _IMPORT_TIME,
+    "-X jit-threshold=x -c pass": "an -X option of pvm's own, whose value pvm checks; "
+                                  "python records any -X option",
+    "-h": _HELP, "-?": _HELP, "--help": _HELP, "--help-env": _HELP,
+    "--help-xoptions": _HELP, "--help-all": _HELP,
 }
 
 

@@ -5,7 +5,8 @@ stdout and stderr.
 Every expected result is the host python's, run here on the same command line in the
 same folder with the same environment.  The one difference allowed everywhere is the
 name of the program in python's own messages: python names its executable's path
-(its argv[0]), pvm names itself (``normalized`` replaces both).  Where pvm must say
+(its argv[0]), pvm its launcher's path, or itself under ``python3 -m pvm``
+(``normalized`` replaces them all).  Where pvm must say
 something else (its help texts), the test says what and why.
 """
 
@@ -84,7 +85,7 @@ def folder(tmp_path):
 
 def normalized(output):
     """``output`` with the program's name in python's messages replaced by PROGRAM."""
-    output = output.replace(sys.executable, "PROGRAM")
+    output = output.replace(sys.executable, "PROGRAM").replace(LAUNCHER, "PROGRAM")
     output = re.sub(r"^usage: pvm ", "usage: PROGRAM ", output, flags=re.MULTILINE)
     output = re.sub(r"^pvm: can't open file ", "PROGRAM: can't open file ", output,
                     flags=re.MULTILINE)
