@@ -299,8 +299,7 @@ def main(argv=None, launched_as=None):
             options.orig_argv = [launched_as, *argv]
             if sys.flags.ignore_environment and not options.ignore_environment \
                     and launcher.host_must_read_environment(os.environ):
-                os.execv(sys.executable, launcher.host_command(
-                    sys.executable, options.orig_argv, read_environment=True))
+                launcher.restart(options.orig_argv)
     except SystemExit as exit_request:
         return exit_request.code
     except UsageError as error:
@@ -315,6 +314,7 @@ def main(argv=None, launched_as=None):
 def launched():
     """The entry of pvm's launcher (``pvm.world.launcher``), which starts the host as
     ``HOST -I -S -c START NAME ARGUMENT...``: NAME is the name it was started by."""
+    launcher.restore_environment()
     _exit(main(sys.argv[2:], launched_as=sys.argv[1]))
 
 

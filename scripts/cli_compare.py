@@ -66,6 +66,15 @@ warnings.warn("pending", PendingDeprecationWarning)
 print("after the warnings")
 """
 
+# Output of the program and of its child on one file, in order only where unbuffered.
+ORDER = """\
+import subprocess, sys
+print("parent first")
+sys.stdout.buffer.write(b"bytes\\n")
+subprocess.run([sys.executable, "-c", "print('child')"])
+print("parent last", type(sys.stdout.buffer).__name__, sys.stdout.write_through)
+"""
+
 FILES = {
     "probe.py": PROBE,
     "beside.py": "",
@@ -128,13 +137,15 @@ class Case:
     @property
     def name(self):
         words = ["%s=%s" % pair for pair in self.environment]
-        words += ["PROBE" if argument == PROBE else repr(argument) if " " in argument
-                  or not argument else argument for argument in self.arguments]
+        words += [_NAMES.get(argument) or (repr(argument) if " " in argument or not argument
+                                           else argument) for argument in self.arguments]
         if self.stdin is not None:
-            words.append("<stdin %s" % ("PROBE" if self.stdin == PROBE else
-                                         repr(self.stdin)))
+            words.append("<stdin %s" % (_NAMES.get(self.stdin) or repr(self.stdin)))
         return " ".join(words)
 
+
+# How case names write the long programs.
+_NAMES = {PROBE: "PROBE", ORDER: "ORDER"}
 
 # Options that take no program of their own, each alone before a program.
 OPTIONS = [
@@ -190,7 +201,7 @@ PROGRAMS = [
     (["-X", "int_max_str_digits=640", "-c", "str(10 ** 700)"], None),
     (["-X", "warn_default_encoding", "-c", "open('hello.py').close()"], None),
     (["-v", "-c", "pass"], None), (["-X", "importtime", "-c", "pass"], None),
-    (["-d", "-c", "pass"], None),
+    (["-d", "-c", "pass"], None), (["-c", ORDER], None), (["-u", "-c", ORDER], None),
 ]
 
 # Command lines python refuses or answers without running a program.
@@ -239,6 +250,10 @@ VARIABLE_PROGRAMS = [
     ({"PYTHONINTMAXSTRDIGITS": "1"}, ["-I", "-c", "pass"]),
     ({"PYTHONPROFILEIMPORTTIME": "1"}, ["-E", "-c", "pass"]),
     ({"PYTHONHOME": "/nowhere"}, ["-E", "-c", "print('home ignored')"]),
+    ({"PYTHONUNBUFFERED": "1"}, ["-c", ORDER]),
+    ({"PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "0"}, ["-c", ORDER]),
+    ({"PYTHONHASHSEED": "0", "PYTHONWARNINGS": "error", "PYTHONOPTIMIZE": "1"},
+     ["-c", PROBE]),
 ]
 
 

@@ -116,6 +116,35 @@ def test_host_reads_what_only_a_starting_process_can(tmp_path):
             run_python(program, tmp_path, PYTHONHASHSEED="0")
 
 
+def test_restarted_host_reads_only_what_it_must(tmp_path):
+    """Started again for PYTHONHASHSEED, the host reads none of the other variables
+    (here it would print the table of pvm's own imports), and the program still sees
+    them all, as do its children; pvm's own variable is gone."""
+    program = ["-c", "import os, subprocess, sys\n"
+                     "print(hash('pvm'), sorted(name for name in os.environ\n"
+                     "                          if name.startswith(('PYTHON', 'PVM'))))\n"
+                     "sys.stdout.flush()\n"
+                     "subprocess.run([sys.executable, '-c', 'import os; print(len(os.environ))'])"]
+    variables = {"PYTHONHASHSEED": "0", "PYTHONPROFILEIMPORTTIME": "1"}
+    status, stdout, stderr = run([LAUNCHER, *program], tmp_path, **variables)
+    python = run_python(program, tmp_path, **variables)
+    assert (status, stdout) == python[:2]
+    assert stderr.startswith("import time: self [us] | cumulative | imported package\n")
+    assert " pvm" not in stderr
+
+
+def test_unbuffered_output_keeps_its_order_with_a_child(tmp_path):
+    """-u, as CPython's: no buffer between the text and the file, so the parent's
+    output comes before its child's."""
+    program = ["-u", "-c", "import subprocess, sys\n"
+                           "print('parent')\n"
+                           "sys.stdout.buffer.write(b'bytes\\n')\n"
+                           "subprocess.run([sys.executable, '-c', 'print(1)'])\n"
+                           "print(type(sys.stdout.buffer).__name__, sys.stdout.write_through)"]
+    assert run_pvm(program, tmp_path) == run_python(program, tmp_path) == \
+        (0, "parent\nbytes\n1\nFileIO True\n", "")
+
+
 def test_launcher_is_written_once(tmp_path, monkeypatch):
     """A launcher is found by its name, which its text decides; a new cache folder
     gets a new one, executable and whole."""

@@ -17,9 +17,10 @@ replace the host's.  ``-S``: the guest runs its own site module; pvm needs only 
 host's standard library.  A few variables act only as a process starts, on things the
 guest shares with the host (PYTHONHASHSEED: the hashes of str and bytes; PYTHONIOENCODING,
 PYTHONUTF8, PYTHONCOERCECLOCALE: the streams and default encodings; PYTHONMALLOC): when
-one is set and the command line has no -E or -I, ``pvm.__main__`` starts the host again,
-reading the environment (``host_command(..., read_environment=True)``); that host then
-reads the others too, as ``python3 -m pvm`` does.
+one is set and the command line has no -E or -I, pvm starts the host again without -I
+(``restart``), with the other PYTHON* variables set aside in one variable of pvm's, which
+pvm puts back before it reads them (``restore_environment``): that host reads only those
+five.
 
 The script is written once per host and package folder, named by a digest of its text (a
 file of that name is the right one, so finding it costs one stat), through a temporary
@@ -32,7 +33,9 @@ or above sys.executable, as CPython's does), else into the user's cache folder
 import hashlib
 import json
 import os
+import posix
 import shlex
+import sys
 
 import pvm
 
@@ -55,6 +58,38 @@ def host_command(host: str, arguments: list[str], read_environment=False) -> lis
 def host_must_read_environment(environ) -> bool:
     """Whether ``environ`` sets a variable only the starting host can act on."""
     return any(environ.get(name) for name in HOST_START_VARIABLES)
+
+
+# Carries the PYTHON* variables a restarted host must not read (JSON: {name: value}).
+_SET_ASIDE = "PVM_SET_ASIDE_ENVIRONMENT"
+
+
+def restart(arguments: list[str]):
+    """Replace this process by the host started again, reading HOST_START_VARIABLES,
+    with the launcher's ``arguments``."""
+    environment = {}
+    set_aside = {}
+    for name, value in os.environ.items():
+        if name.startswith("PYTHON") and name not in HOST_START_VARIABLES:
+            set_aside[name] = value
+        else:
+            environment[name] = value
+    environment[_SET_ASIDE] = json.dumps(set_aside)
+    os.execve(sys.executable, host_command(sys.executable, arguments, read_environment=True),
+              environment)
+
+
+def restore_environment():
+    """Put back the variables ``restart`` set aside, for pvm to read, for the guest's os
+    module (which starts from the snapshot in posix.environ) and for children."""
+    text = os.environ.pop(_SET_ASIDE, None)
+    if text is None:
+        return
+    snapshot = posix.environ
+    snapshot.pop(os.fsencode(_SET_ASIDE), None)
+    for name, value in json.loads(text).items():
+        os.environ[name] = value
+        snapshot[os.fsencode(name)] = os.fsencode(value)
 
 
 def launcher(host: str) -> str:

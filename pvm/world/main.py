@@ -8,6 +8,7 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 
 import _imp
 import faulthandler
+import io
 import locale
 import os
 import signal
@@ -238,11 +239,8 @@ def run(options: Options) -> int:
     command line, and return the exit status.  Output goes to the host's streams,
     which are the guest's; an uncaught exception is printed as CPython prints it."""
     if options.unbuffered:
-        # (Streams an embedding program put in place of the host's may have no
-        # buffering to turn off.)
-        for stream in (sys.stdout, sys.stderr):
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(write_through=True)
+        sys.stdout = sys.__stdout__ = _unbuffered(sys.stdout)
+        sys.stderr = sys.__stderr__ = _unbuffered(sys.stderr)
     if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
         sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
     # These belong to the host process, which is the guest's.
@@ -363,6 +361,21 @@ def run(options: Options) -> int:
     if interrupted:
         _exit_by_interrupt()
     return status
+
+
+def _unbuffered(stream):
+    """``stream`` as CPython's -u makes it: text written through to the file, with no
+    buffer in between, so that output keeps its order with a child's on the same file.
+    Streams an embedding program put in place of the host's may have no buffering to
+    turn off, or no file: those only write their text through."""
+    if type(stream) is io.TextIOWrapper and type(stream.buffer) is io.BufferedWriter:
+        stream.flush()
+        return io.TextIOWrapper(io.FileIO(stream.fileno(), "w", closefd=False),
+                                stream.encoding, stream.errors, newline="\n",
+                                write_through=True)
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(write_through=True)
+    return stream
 
 
 def _prompt(world, options, after_program):
