@@ -19,7 +19,7 @@ import sys
 
 FOLDER = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(FOLDER)
-NOT_BENCHMARKS = {"run.py", "frontend.py", "startup.py"}
+NOT_BENCHMARKS = {"run.py", "frontend.py", "startup.py", "operation_cost.py"}
 
 
 def benchmark_names():

@@ -7,6 +7,8 @@ The expected output is python3's, produced at test time.
 
 import importlib.util
 import os
+import shutil
+import subprocess
 import sys
 
 import pytest
@@ -48,3 +50,20 @@ def test_benchmark_output_matches_python3(name):
     pvm_output, _ = benchmark_runner.timed_run([sys.executable, "-m", "pvm", path] + arguments)
     assert host_output, "the benchmark printed no result to compare"
     assert pvm_output == host_output
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None,
+                    reason="valgrind is not installed (Debian: apt-get install valgrind)")
+def test_operation_cost_counts_both_interpreters():
+    # The empty loop alone (every run of the script measures it, to take off the others).
+    result = subprocess.run(
+        [sys.executable, os.path.join(REPOSITORY, "benchmarks", "operation_cost.py"),
+         "--loops", "300", "empty"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.splitlines()
+    assert header.split() == ["operation", "CPython", "pvm", "ratio"]
+    name, host_cost, pvm_cost, ratio = row.split()
+    assert name == "empty"
+    # A loop turn costs some host instructions under each; pvm's loop runs on CPython's.
+    assert 0 < float(host_cost) < float(pvm_cost)
+    assert abs(float(ratio.rstrip("x")) - float(pvm_cost) / float(host_cost)) < 0.1

@@ -248,10 +248,6 @@ def _code(text):
     return _copy(statements)
 
 
-def _name(identifier):
-    return ast.Name(id=identifier, ctx=ast.Load())
-
-
 def _expression(node):
     return ast.unparse(node)
 
@@ -648,7 +644,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                 if fallthrough is None:
                     return []
                 outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
-                return [ast.Assign(targets=[_name(target_name)], value=output, lineno=0)
+                return [ast.Assign(targets=[ast.Name(id=target_name, ctx=ast.Store())],
+                                   value=output, lineno=0)
                         for target_name, output in zip(output_names, outputs)
                         if not (isinstance(output, ast.Name) and output.id == target_name)]
             exits = _Exits(on_return, on_terminator)
@@ -679,6 +676,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     dead.append(name)
             if dead:
                 statements += _code("del %s" % ", ".join(dead))
+    statements = _without_dead_copies(statements)
     handler_name = "__".join(definition.name for definition in definitions)
     body_lines = []
     body_parts = []           # the part each line of the handler's body belongs to
@@ -722,6 +720,58 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     lines.extend(body_lines)
     lines.append("    return %s" % handler_name)
     return lines, imports
+
+
+def _without_dead_copies(statements):
+    """``statements`` less the assignments of a name or constant to a variable nothing
+    reads (and that variable's ``del``): what one part pushes and the next pops without
+    looking at it, such as LOAD_METHOD's NULL under CALL_METHOD."""
+    loaded = set()
+    copied = set()
+    assigned_otherwise = set()
+    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                loaded.add(node.id)
+        elif isinstance(node, ast.Assign):
+            target = node.targets[0]
+            if (len(node.targets) == 1 and isinstance(target, ast.Name)
+                    and isinstance(node.value, (ast.Name, ast.Constant))):
+                copied.add(target.id)
+            else:
+                assigned_otherwise.update(child.id for target in node.targets
+                                          for child in ast.walk(target)
+                                          if isinstance(child, ast.Name))
+        elif isinstance(node, (ast.AugAssign, ast.For, ast.With, ast.NamedExpr)):
+            # (Targets of these are never copies; be safe and keep them.)
+            assigned_otherwise.update(child.id for child in ast.walk(node)
+                                      if isinstance(child, ast.Name))
+    dead = copied - loaded - assigned_otherwise
+    if not dead:
+        return statements
+    return _drop_names(statements, dead)
+
+
+def _drop_names(statements, dead):
+    kept = []
+    for statement in statements:
+        if (isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)
+                and statement.targets[0].id in dead):
+            continue
+        if isinstance(statement, ast.Delete):
+            targets = [target for target in statement.targets
+                       if not (isinstance(target, ast.Name) and target.id in dead)]
+            if not targets:
+                continue
+            statement.targets = targets
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(statement, field, None)
+            if block:
+                setattr(statement, field, _drop_names(block, dead) or [ast.Pass()])
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _drop_names(handler.body, dead) or [ast.Pass()]
+        kept.append(statement)
+    return kept
 
 
 def _copy(node, rename=None):

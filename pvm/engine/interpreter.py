@@ -213,8 +213,15 @@ class Interpreter:
 
     def new_frame(self, code, globals_, locals_, closure=None, builtins=None):
         executable = self.executable_of(code)
-        frame = Frame(code, executable.handlers, globals_,
-                      builtins or self.builtins_for(globals_), locals_, self)
+        frame = Frame()
+        frame.f_code = code
+        frame.handlers = executable.handlers
+        frame.f_globals = globals_
+        frame.f_builtins = builtins or self.builtins_for(globals_)
+        frame.interpreter = self
+        frame.stack = []
+        if locals_ is not None:
+            frame.f_locals_mapping = locals_
         frame.fast = [UNBOUND] * len(code.co_varnames)
         if executable.cell_count or closure:
             cells = [CellType() for _ in range(executable.cell_count)]
@@ -238,8 +245,7 @@ class Interpreter:
         executable = function.executable
         if executable is None:
             executable = function.executable = self.executable_of(code)
-        # Frame.__init__ written out: this is the path of every guest call.
-        frame = _new_object(Frame)
+        frame = Frame()
         frame.f_code = code
         frame.handlers = executable.handlers
         frame.f_globals = function.__globals__

@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
 from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
-    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NULL, guest_init,
-    public_names, star_arguments, star_keywords)
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, guest_init, public_names,
+    star_arguments, star_keywords)
 from pvm.engine.instructions.containers import (function_description, unpack_items)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
     copy_traceback, guest_traceback)
@@ -18,8 +18,8 @@ from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGenerator
     CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE)
 from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
     match_class, match_keys)
-from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING,
-    UNBOUND, guest_method, load_global_error, lookup, unbound_free, unbound_local)
+from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL,
+    UNBOUND, load_global_error, lookup, unbound_free, unbound_local)
 
 when_COPY_TOP = VARIANTS['COPY'][0].when
 when_COPY_SECOND = VARIANTS['COPY'][1].when
@@ -439,11 +439,6 @@ def make_LOAD_METHOD(code, operand, index):
 
     def LOAD_METHOD(frame, stack, fast):
         owner = stack[-1]
-        method = guest_method(owner, name)
-        if method is not None:
-            stack[-1] = method
-            stack.append(owner)
-            return next_index
         stack[-1] = getattr(owner, name)
         stack.append(NULL)
         return next_index
@@ -1321,10 +1316,8 @@ def make_CALL_METHOD(code, operand, index):
             del stack[-variable_count:]
         else:
             arguments = []
-        owner = stack.pop()
+        del stack[-1]
         function = stack[-1]
-        if owner is not NULL:
-            arguments.insert(0, owner)
         kind = type(function)
         if kind is MethodType:
             inner = function.__func__
@@ -2119,21 +2112,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
-            method_1 = guest_method(value_0_0, name_1)
-            if method_1 is not None:
-                value_1_0 = method_1
-                value_1_1 = value_0_0
-            else:
-                value_1_0 = getattr(value_0_0, name_1)
-                value_1_1 = NULL
+            value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
             frame.failed_index = index_1
             raise
         del value_0_0
         arguments_2 = []
         try:
-            if value_1_1 is not NULL:
-                arguments_2.insert(0, value_1_1)
             kind_2 = type(value_1_0)
             if kind_2 is MethodType:
                 inner_2 = value_1_0.__func__
@@ -2178,13 +2163,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
-            method_1 = guest_method(value_0_0, name_1)
-            if method_1 is not None:
-                value_1_0 = method_1
-                value_1_1 = value_0_0
-            else:
-                value_1_0 = getattr(value_0_0, name_1)
-                value_1_1 = NULL
+            value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
             frame.failed_index = index_1
             raise
@@ -2192,8 +2171,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
         value_2_0 = fast[local_2]
         arguments_3 = [value_2_0]
         try:
-            if value_1_1 is not NULL:
-                arguments_3.insert(0, value_1_1)
             kind_3 = type(value_1_0)
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
@@ -2238,13 +2215,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
-            method_1 = guest_method(value_0_0, name_1)
-            if method_1 is not None:
-                value_1_0 = method_1
-                value_1_1 = value_0_0
-            else:
-                value_1_0 = getattr(value_0_0, name_1)
-                value_1_1 = NULL
+            value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
             frame.failed_index = index_1
             raise
@@ -2252,8 +2223,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
         value_2_0 = constant_2
         arguments_3 = [value_2_0]
         try:
-            if value_1_1 is not NULL:
-                arguments_3.insert(0, value_1_1)
             kind_3 = type(value_1_0)
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
@@ -2300,13 +2269,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast):
         value_0_0 = fast[local_0]
         try:
-            method_1 = guest_method(value_0_0, name_1)
-            if method_1 is not None:
-                value_1_0 = method_1
-                value_1_1 = value_0_0
-            else:
-                value_1_0 = getattr(value_0_0, name_1)
-                value_1_1 = NULL
+            value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
             frame.failed_index = index_1
             raise
@@ -2315,8 +2278,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
         value_3_0 = fast[local_3]
         arguments_4 = [value_2_0, value_3_0]
         try:
-            if value_1_1 is not NULL:
-                arguments_4.insert(0, value_1_1)
             kind_4 = type(value_1_0)
             if kind_4 is MethodType:
                 inner_4 = value_1_0.__func__
@@ -2368,21 +2329,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             raise
         del value_0_0
         try:
-            method_2 = guest_method(value_1_0, name_2)
-            if method_2 is not None:
-                value_2_0 = method_2
-                value_2_1 = value_1_0
-            else:
-                value_2_0 = getattr(value_1_0, name_2)
-                value_2_1 = NULL
+            value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
         del value_1_0
         arguments_3 = []
         try:
-            if value_2_1 is not NULL:
-                arguments_3.insert(0, value_2_1)
             kind_3 = type(value_2_0)
             if kind_3 is MethodType:
                 inner_3 = value_2_0.__func__
@@ -2436,13 +2389,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             raise
         del value_0_0
         try:
-            method_2 = guest_method(value_1_0, name_2)
-            if method_2 is not None:
-                value_2_0 = method_2
-                value_2_1 = value_1_0
-            else:
-                value_2_0 = getattr(value_1_0, name_2)
-                value_2_1 = NULL
+            value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -2450,8 +2397,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         value_3_0 = fast[local_3]
         arguments_4 = [value_3_0]
         try:
-            if value_2_1 is not NULL:
-                arguments_4.insert(0, value_2_1)
             kind_4 = type(value_2_0)
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
@@ -2505,13 +2450,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             raise
         del value_0_0
         try:
-            method_2 = guest_method(value_1_0, name_2)
-            if method_2 is not None:
-                value_2_0 = method_2
-                value_2_1 = value_1_0
-            else:
-                value_2_0 = getattr(value_1_0, name_2)
-                value_2_1 = NULL
+            value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
             frame.failed_index = index_2
             raise
@@ -2519,8 +2458,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         value_3_0 = constant_3
         arguments_4 = [value_3_0]
         try:
-            if value_2_1 is not NULL:
-                arguments_4.insert(0, value_2_1)
             kind_4 = type(value_2_0)
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__

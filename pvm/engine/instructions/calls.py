@@ -3,7 +3,7 @@
 host calls; anything else is called as the host calls it."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
-from pvm.engine.instructions.support import (NULL, guest_init, public_names, star_arguments,
+from pvm.engine.instructions.support import (guest_init, public_names, star_arguments,
                                              star_keywords)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
@@ -32,10 +32,9 @@ def CALL(function, *arguments, frame, next_index):
     return function(*arguments)
 
 
+# LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method.
 @instruction
-def CALL_METHOD(function, owner, *arguments, frame, next_index):
-    if owner is not NULL:
-        arguments.insert(0, owner)
+def CALL_METHOD(function, null, *arguments, frame, next_index):
     kind = type(function)
     if kind is MethodType:
         inner = function.__func__

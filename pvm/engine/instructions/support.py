@@ -5,9 +5,7 @@ They live here, at module level, because bodies may not define functions (see
 ``define``); the generated code imports them from here.
 """
 
-import gc
 import operator
-import weakref
 
 from pvm.engine import guest_traceback
 from pvm.engine.objects import Coroutine, Function, Generator
@@ -23,7 +21,6 @@ class _Null:
 
 
 NULL = _Null()
-_object_getattribute = object.__getattribute__
 
 # What a namespace lookup (``lookup``) returns for a missing name.
 MISSING = object()
@@ -73,33 +70,6 @@ def lookup(namespace, name):
         return MISSING
 
 
-def guest_method(owner, name):
-    """The guest function that ``owner.name`` would bind to ``owner``, or None.
-
-    Found without making the bound method (LOAD_METHOD's point): only when the
-    attribute lookup is object's own, the class attribute is a guest function and
-    the instance does not shadow it.
-    """
-    kind = type(owner)
-    if kind.__getattribute__ is not _object_getattribute:
-        return None
-    entry = _mro_namespaces.get(id(kind))
-    if entry is None or entry[0] is not kind.__mro__:
-        entry = _remember_mro_namespaces(kind)
-    for namespace in entry[1]:
-        if name in namespace:
-            method = namespace[name]
-            if type(method) is Function:
-                try:
-                    shadowed = name in owner.__dict__
-                except AttributeError:
-                    shadowed = False
-                if not shadowed:
-                    return method
-            return None
-    return None
-
-
 def guest_init(cls):
     """The guest ``__init__`` that calling the class ``cls`` runs, when the call does
     nothing else: the class's metaclass is ``type`` (the caller checks), its
@@ -114,27 +84,6 @@ def guest_init(cls):
 
 
 _object_new = object.__new__
-
-
-# For each class, by id: its __mro__ and the namespace dict of each class in it (what each
-# class's read-only ``__dict__`` proxy shows; the proxy is made anew at each read), so a
-# method lookup searches dicts and makes nothing.  An entry is remade when the class's
-# __mro__ is another tuple (its __bases__ were assigned), and dropped when the class dies.
-_mro_namespaces = {}
-
-
-def _remember_mro_namespaces(kind):
-    namespaces = []
-    for klass in kind.__mro__:
-        proxy = klass.__dict__
-        referents = gc.get_referents(proxy)
-        namespaces.append(referents[0] if len(referents) == 1 and type(referents[0]) is dict
-                          else proxy)
-    key = id(kind)
-    entry = _mro_namespaces[key] = (
-        kind.__mro__, tuple(namespaces),
-        weakref.ref(kind, lambda _, key=key: _mro_namespaces.pop(key, None)))
-    return entry
 
 
 def exception_group_method(name):

@@ -2,7 +2,7 @@
 
 from pvm.engine.instructions.define import instruction, variant
 from pvm.engine.instructions.support import (EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL,
-                                             guest_method, load_global_error, lookup,
+                                             load_global_error, lookup,
                                              unbound_free, unbound_local)
 from pvm.engine import guest_traceback
 from pvm.engine.frames import UNBOUND
@@ -155,11 +155,12 @@ def LOAD_ATTR_OF_EXCEPTION(owner, *, name):
     return getattr(owner, name)
 
 
+# The host's attribute lookup (its type cache, the instance dict, guest __getattribute__
+# and __getattr__) binds a guest method to a MethodType, which CALL_METHOD unwraps to
+# enter the function's frame: cheaper than finding the function without binding it by
+# searching the class namespaces in guest code, as CPython's LOAD_METHOD does in C.
 @instruction
 def LOAD_METHOD(owner, *, name):
-    method = guest_method(owner, name)
-    if method is not None:
-        return method, owner
     return getattr(owner, name), NULL
 
 
