@@ -10,8 +10,7 @@ catch, ``host_warnings`` the warnings of the host's C code, ``interactive``
 the prompt.
 """
 
-from pvm.world import launcher
 from pvm.world.main import ConfigurationError, Options, run
 from pvm.world.world import World
 
-__all__ = ["ConfigurationError", "Options", "World", "launcher", "run"]
+__all__ = ["ConfigurationError", "Options", "World", "run"]

@@ -274,8 +274,9 @@ def run(options: Options) -> int:
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
                   check_hash_based_pycs=options.check_hash_based_pycs,
                   import_time=options.import_time)
-    # As CPython's: the program that runs this one, started by the same path; in a
-    # virtual environment, _base_executable is that of the python it was made from.
+    # As CPython's, sys.executable starts this interpreter again: pvm's launcher on this
+    # host.  In a virtual environment, _base_executable is the launcher on the python
+    # the environment was made from.
     world.sys.executable = launcher.launcher(sys.executable)
     world.sys._base_executable = (world.sys.executable
                                   if sys._base_executable == sys.executable
