@@ -48,7 +48,7 @@ class Code:
     __slots__ = ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
                  "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
                  "co_cellvars", "co_freevars", "co_filename", "co_name", "co_qualname",
-                 "co_firstlineno", "co_positions_table", "_packed_positions",
+                 "co_firstlineno", "_positions", "_packed_positions",
                  "co_exceptiontable", "__weakref__")
 
     def __init__(self, *, argcount: int, posonlyargcount: int, kwonlyargcount: int,
@@ -73,8 +73,7 @@ class Code:
         self.co_name = name
         self.co_qualname = qualname
         self.co_firstlineno = firstlineno
-        # One (line, end line, column, end column) per instruction; columns in UTF-8 bytes.
-        self.co_positions_table = tuple(positions)
+        self._positions = tuple(positions)
         # (start, end, target, depth, push_offset) per protected range of instructions.
         # Set last: from here on the code object is read-only.
         self.co_exceptiontable = tuple(exceptiontable)
@@ -89,6 +88,25 @@ class Code:
             self.co_name, id(self), self.co_filename, self.co_firstlineno)
 
     # -- what host tools read ---------------------------------------------------
+
+    @property
+    def co_positions_table(self):
+        """One (line, end line, column, end column) per instruction; columns in UTF-8
+        bytes.  A code object loaded from the cache unpacks them on first use.
+
+        (A property, not a ``__getattr__`` for the unset slot: a class with
+        ``__getattr__`` makes the host look up every attribute of every code object
+        the slow way, some 25 times the cost of a slot's.)"""
+        try:
+            return self._positions
+        except AttributeError:
+            pass
+        values = array.array("i")
+        values.frombytes(self._packed_positions)
+        table = tuple(zip(*[iter([None if value == _NO_VALUE else value
+                                  for value in values])] * 4))
+        _set_positions(self, table)
+        return table
 
     @property
     def co_nlocals(self):
@@ -193,19 +211,6 @@ class Code:
     @classmethod
     def from_tuple(cls, data):
         return _code_from_tuple(data)
-
-    def __getattr__(self, name):
-        # Only reached for an unset slot: positions of a code loaded from the cache
-        # are unpacked on first use.
-        if name == "co_positions_table":
-            packed = object.__getattribute__(self, "_packed_positions")
-            values = array.array("i")
-            values.frombytes(packed)
-            table = tuple(zip(*[iter([None if value == _NO_VALUE else value
-                                      for value in values])] * 4))
-            _set_positions(self, table)
-            return table
-        raise AttributeError("'code' object has no attribute '%s'" % name)
 
     def __eq__(self, other):
         if not isinstance(other, Code):
@@ -346,7 +351,7 @@ _new_code = object.__new__
         "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
         "co_flags", "co_code", "co_consts", "co_names", "co_varnames", "co_cellvars",
         "co_freevars", "co_filename", "co_name", "co_qualname", "co_firstlineno",
-        "_packed_positions", "co_exceptiontable", "co_positions_table"))
+        "_packed_positions", "co_exceptiontable", "_positions"))
 
 
 def _code_from_tuple(data):

@@ -253,7 +253,7 @@ class Interpreter:
         frame.interpreter = self
         frame.stack = []
         if not keywords and function.simple_arity == len(arguments):
-            arguments.extend(executable.padding)
+            arguments += executable.padding
             fast = arguments
         else:
             fast = bind(function, arguments, keywords)
@@ -365,49 +365,53 @@ class Interpreter:
                         index = frame.resume_index - 1
                         pending, exception = exception, None
                         raise pending
-                    while index >= 0:
-                        index = handlers[index](frame, stack, fast)
-                    if index == CALL_FRAME:
-                        # No reference from caller to callee (nor a local variable
-                        # left holding it): a finished frame must die at once, so
-                        # objects and generators it held finalize on time.
-                        frame.callee, frame = None, frame.callee
-                        self.frame = frame
-                        handlers = frame.handlers
-                        stack = frame.stack
-                        fast = frame.fast
-                        index = 0
-                    elif index == RETURN:
-                        frame.resume_index = -1
-                        value = frame.return_value
-                        frame.return_value = None
-                        if frame is entry:
+                    # Frame switches go straight back to running handlers, without
+                    # passing the check for an exception to raise (a switch per call
+                    # and per return).
+                    while True:
+                        while index >= 0:
+                            index = handlers[index](frame, stack, fast)
+                        if index == CALL_FRAME:
+                            # No reference from caller to callee (nor a local variable
+                            # left holding it): a finished frame must die at once, so
+                            # objects and generators it held finalize on time.
+                            frame.callee, frame = None, frame.callee
+                            self.frame = frame
+                            handlers = frame.handlers
+                            stack = frame.stack
+                            fast = frame.fast
+                            index = 0
+                        elif index == RETURN:
+                            frame.resume_index = -1
+                            value = frame.return_value
+                            frame.return_value = None
+                            if frame is entry:
+                                return value
+                            instance = frame.constructing
+                            frame = frame.f_back
+                            self.frame = frame
+                            handlers = frame.handlers
+                            stack = frame.stack
+                            fast = frame.fast
+                            index = frame.resume_index
+                            if instance is not None:
+                                # An __init__ entered by enter_init: the call's value is
+                                # the instance, as type.__call__ makes it.  (The loop's
+                                # locals must not keep it alive: its finalizer runs when
+                                # the program drops it, as in CPython.)
+                                if value is not None:
+                                    index -= 1          # the error is the call's
+                                    instance = None
+                                    raise TypeError("__init__() should return None, not '%s'"
+                                                    % type(value).__name__)
+                                value, instance = instance, None
+                            stack.append(value)
+                            # Nor this one: the caller's stack holds the value now.
+                            value = None
+                        else:
+                            value = frame.return_value
+                            frame.return_value = None
                             return value
-                        instance = frame.constructing
-                        frame = frame.f_back
-                        self.frame = frame
-                        handlers = frame.handlers
-                        stack = frame.stack
-                        fast = frame.fast
-                        index = frame.resume_index
-                        if instance is not None:
-                            # An __init__ entered by enter_init: the call's value is
-                            # the instance, as type.__call__ makes it.  (The loop's
-                            # locals must not keep it alive: its finalizer runs when
-                            # the program drops it, as in CPython.)
-                            if value is not None:
-                                index -= 1          # the error is the call's
-                                instance = None
-                                raise TypeError("__init__() should return None, not '%s'"
-                                                % type(value).__name__)
-                            value, instance = instance, None
-                        stack.append(value)
-                        # Nor this one: the caller's stack holds the value now.
-                        value = None
-                    else:
-                        value = frame.return_value
-                        frame.return_value = None
-                        return value
                 except BaseException as error:
                     # The host traceback (the VM's frames) means nothing to guest code,
                     # and the frame of a handler that raised holds the exception in a

@@ -38,6 +38,17 @@ class _FunctionClass(type):
     __code__ = property(lambda cls: _HOST_CODE_DESCRIPTOR)
 
 
+def _call_shape(code):
+    """What a function of ``code`` needs to know to be called: its kind (generator,
+    coroutine, async generator, or 0) and, for calls with exactly the positional
+    parameters, which need no binding logic, their number (-1: always bind)."""
+    flags = code.co_flags
+    kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+    if code.co_kwonlyargcount or flags & (CO_VARARGS | CO_VARKEYWORDS):
+        return kind, -1
+    return kind, code.co_argcount
+
+
 class Function(metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
@@ -51,7 +62,11 @@ class Function(metaclass=_FunctionClass):
              annotations=None):
         """The function MAKE_FUNCTION makes."""
         function = _new_object(cls)
-        function.__code__ = code
+        # The __code__ setter's work, without the cost of a property called from C:
+        # every closure, lambda and comprehension made at run time comes through here.
+        function._code = code
+        function.executable = None
+        function.kind, function.simple_arity = _call_shape(code)
         function.__globals__ = globals_
         function.__name__ = code.co_name
         function.__qualname__ = code.co_qualname
@@ -111,13 +126,7 @@ class Function(metaclass=_FunctionClass):
     def __code__(self, code):
         self._code = code
         self.executable = None      # its decoded form, found on the first call
-        flags = code.co_flags
-        self.kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
-        # Calls with exactly the positional parameters need no binding logic.
-        if code.co_kwonlyargcount or flags & (CO_VARARGS | CO_VARKEYWORDS):
-            self.simple_arity = -1
-        else:
-            self.simple_arity = code.co_argcount
+        self.kind, self.simple_arity = _call_shape(code)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
