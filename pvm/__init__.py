@@ -9,9 +9,16 @@ The pipeline, one stage per module:
 ``pvm.compile`` turns source into a ``pvm.Code`` that the VM runs.
 """
 
-from pvm.code import Code
-from pvm.compiler import compile
-from pvm.parser import parse
+import sys
+
+# pvm's own code is written in Python 3.11: on an older host it would fail as it is read.
+if sys.version_info < (3, 11):
+    raise ImportError("pvm needs Python 3.11 or newer, not %s" % sys.version.split()[0],
+                      name="pvm")
+
+from pvm.code import Code  # noqa: E402
+from pvm.compiler import compile  # noqa: E402
+from pvm.parser import parse  # noqa: E402
 
 __all__ = ["Code", "compile", "parse"]
 __version__ = "0.1.0"

@@ -18,14 +18,26 @@ import gc
 import os
 import sys
 
-from pvm.world import ConfigurationError, Options, run
+# The guest's standard library is the host's, and so are its built-in types and C
+# modules: pvm runs Python 3.11 programs on CPython 3.11 only.  (Its front end, pvm.parse
+# and the tools, runs on newer hosts too.)  Checked before the world is imported, which
+# another host may fail to import.
+if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11):
+    sys.stderr.write("pvm: runs on CPython 3.11 only, not on %s %s (%s)\n" % (
+        "CPython" if sys.implementation.name == "cpython" else sys.implementation.name,
+        sys.version.split()[0], sys.executable))
+    raise SystemExit(1)
 
-# CPython names the program by its first argument; pvm by its own name.
+from pvm.world import ConfigurationError, Options, launcher, run  # noqa: E402
+
+# CPython names the program by its first argument (its path, when it was started by
+# one); pvm started by its launcher names the launcher so, and itself "pvm" otherwise.
 PROGRAM_NAME = "pvm"
 
-USAGE_LINE = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n" % PROGRAM_NAME
+USAGE_LINE = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
 
-HELP = USAGE_LINE + """\
+# (-h prints USAGE_LINE first.)
+HELP = """\
 Options (and corresponding environment variables):
 -b     : set sys.flags.bytes_warning and add a BytesWarning filter (-bb: one that
          raises); pvm itself does not issue BytesWarning for str(bytes) or
@@ -152,21 +164,27 @@ PYTHONWARNINGS=arg      : warning control (-W arg)
 # The options that take a value, and those that take none; "?" is -h.
 _OPTIONS_WITH_VALUE = "cmWX"
 _OPTIONS_ALONE = "bBdEhiIOPqRsStuvVx?"
-_HELP_OPTIONS = {"--help": HELP, "--help-env": HELP_ENVIRONMENT,
-                 "--help-xoptions": HELP_XOPTIONS,
-                 "--help-all": HELP + "\n" + HELP_XOPTIONS + "\n" + HELP_ENVIRONMENT}
+_HELP_OPTIONS = ("--help", "--help-env", "--help-xoptions", "--help-all")
+
+
+def _help_text(option, program_name):
+    """What ``option`` (one of _HELP_OPTIONS) prints."""
+    usage = USAGE_LINE % program_name
+    return {"--help": usage + HELP, "--help-env": HELP_ENVIRONMENT,
+            "--help-xoptions": HELP_XOPTIONS,
+            "--help-all": usage + HELP + "\n" + HELP_XOPTIONS + "\n" + HELP_ENVIRONMENT}[option]
 
 
 class UsageError(Exception):
     """A command line python refuses; the message is python's."""
 
 
-def parse_arguments(argv: list[str]) -> Options:
+def parse_arguments(argv: list[str], program_name: str = PROGRAM_NAME) -> Options:
     """The options of the command line ``argv`` (without the program's name), as
     python's getopt reads them.  Prints the help or the version and raises
     SystemExit where python does; raises UsageError for a bad command line."""
     options = Options()
-    options.program_name = PROGRAM_NAME
+    options.program_name = program_name
     version = 0
     index = 0
     while index < len(argv):
@@ -182,7 +200,7 @@ def parse_arguments(argv: list[str]) -> Options:
             break
         if argument.startswith("--"):
             if argument in _HELP_OPTIONS:
-                sys.stdout.write(_HELP_OPTIONS[argument])
+                sys.stdout.write(_help_text(argument, program_name))
                 raise SystemExit(0)
             if argument == "--version":
                 version += 1
@@ -226,7 +244,7 @@ def parse_arguments(argv: list[str]) -> Options:
                     raise UsageError("-J is reserved for Jython")
                 raise UsageError("Unknown option: -%s" % letter)
             if letter in "h?":
-                sys.stdout.write(HELP)
+                sys.stdout.write(_help_text("--help", program_name))
                 raise SystemExit(0)
             _set_option(options, letter)
             version += letter == "V"
@@ -271,17 +289,24 @@ def _set_option(options, letter):
     # -R (hash randomization, always on since 3.3) and -t (gone) are accepted, as by python.
 
 
-def main(argv=None):
-    """The ``pvm`` command: run what the command line asks for; the exit status."""
+def main(argv=None, launched_as=None):
+    """The ``pvm`` command: run what the command line asks for; the exit status.
+    ``launched_as`` is the name pvm's launcher was started by, when it was."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    program_name = PROGRAM_NAME if launched_as is None else launched_as
     try:
-        options = parse_arguments(argv)
+        options = parse_arguments(argv, program_name)
         options.read_environment(os.environ)
+        if launched_as is not None:
+            options.orig_argv = [launched_as, *argv]
+            if sys.flags.ignore_environment and not options.ignore_environment \
+                    and launcher.host_must_read_environment(os.environ):
+                launcher.restart(options.orig_argv)
     except SystemExit as exit_request:
         return exit_request.code
     except UsageError as error:
         sys.stderr.write("%s\n%sTry `python -h' for more information.\n"
-                         % (error, USAGE_LINE))
+                         % (error, USAGE_LINE % program_name))
         return 2
     except ConfigurationError as error:
         return error.report(sys.stderr)
@@ -290,6 +315,13 @@ def main(argv=None):
     # finalization's full collection walked in `pvm -c pass`).
     gc.freeze()
     return run(options)
+
+
+def launched():
+    """The entry of pvm's launcher (``pvm.world.launcher``), which starts the host as
+    ``HOST -I -S -c START NAME ARGUMENT...``: NAME is the name it was started by."""
+    launcher.restore_environment()
+    end_process(main_on_a_deep_host_stack(sys.argv[2:], launched_as=sys.argv[1]))
 
 
 def end_process(status):
@@ -327,9 +359,9 @@ def end_process(status):
     os._exit(status if isinstance(status, int) else 1)
 
 
-def main_on_a_deep_host_stack(argv=None):
+def main_on_a_deep_host_stack(argv=None, launched_as=None):
     """``main``, called from a host frame that opens a big frame chunk (below)."""
-    return main(argv)
+    return main(argv, launched_as)
 
 
 # CPython 3.11 keeps frames in chunks of 16 KB, sized up to a power of two for a frame

@@ -10,7 +10,11 @@ import os
 import subprocess
 import sys
 
+from pvm.world import launcher
+
 REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# What a pvm program's sys.executable names: pvm on this host, without PYTHONPATH's help.
+LAUNCHER = launcher.launcher(sys.executable)
 _CALLERS_SETTINGS = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "SOURCE_DATE_EPOCH")
 
 

@@ -1,11 +1,12 @@
 """python's command-line options and PYTHON* environment variables: a matrix of
-command lines run under python3 and under ``python3 -m pvm``, comparing exit status,
+command lines run under python3 and under pvm, comparing exit status,
 stdout and stderr.
 
 Every expected result is the host python's, run here on the same command line in the
 same folder with the same environment.  The one difference allowed everywhere is the
 name of the program in python's own messages: python names its executable's path
-(its argv[0]), pvm names itself (``normalized`` replaces both).  Where pvm must say
+(its argv[0]), pvm its launcher's path, or itself under ``python3 -m pvm``
+(``normalized`` replaces them all).  Where pvm must say
 something else (its help texts), the test says what and why.
 """
 
@@ -16,7 +17,7 @@ import zipfile
 
 import pytest
 
-from subprocesses import REPOSITORY_FOLDER, run, run_python
+from subprocesses import LAUNCHER, REPOSITORY_FOLDER, run, run_python
 
 # Prints what the options decide, in a form that is the same for both interpreters.
 PROBE = """\
@@ -84,21 +85,27 @@ def folder(tmp_path):
 
 def normalized(output):
     """``output`` with the program's name in python's messages replaced by PROGRAM."""
-    output = output.replace(sys.executable, "PROGRAM")
+    output = output.replace(sys.executable, "PROGRAM").replace(LAUNCHER, "PROGRAM")
     output = re.sub(r"^usage: pvm ", "usage: PROGRAM ", output, flags=re.MULTILINE)
     output = re.sub(r"^pvm: can't open file ", "PROGRAM: can't open file ", output,
                     flags=re.MULTILINE)
     return output
 
 
-def run_pvm(arguments, folder, stdin=None, **extra):
-    return run([sys.executable, "-m", "pvm", *arguments], folder, stdin, **extra)
+# How pvm is started: as ``python3 -m pvm``, where the host python reads the PYTHON*
+# variables as it starts, and by the launcher a pvm program's sys.executable names,
+# where it reads none of them (pvm.world.launcher).
+PVM_COMMANDS = {"module": [sys.executable, "-m", "pvm"], "launcher": [LAUNCHER]}
 
 
-def assert_same(arguments, folder, stdin=None, **extra):
+def run_pvm(arguments, folder, stdin=None, started_by="module", **extra):
+    return run(PVM_COMMANDS[started_by] + arguments, folder, stdin, **extra)
+
+
+def assert_same(arguments, folder, stdin=None, started_by="module", **extra):
     """Run ``arguments`` under both; their exit status, stdout and stderr must agree."""
     python = run_python(arguments, folder, stdin, **extra)
-    pvm = run_pvm(arguments, folder, stdin, **extra)
+    pvm = run_pvm(arguments, folder, stdin, started_by, **extra)
     assert (pvm[0], normalized(pvm[1]), normalized(pvm[2])) == \
         (python[0], normalized(python[1]), normalized(python[2]))
     return python
@@ -131,15 +138,16 @@ def variable_id(variables):
     return ",".join("%s=%s" % item for item in variables.items())
 
 
+@pytest.mark.parametrize("started_by", sorted(PVM_COMMANDS))
 @pytest.mark.parametrize("options", [[], ["-E"], ["-I"]], ids=option_id)
 @pytest.mark.parametrize("variables", VARIABLES, ids=variable_id)
-def test_environment_variables(folder, variables, options):
+def test_environment_variables(folder, variables, options, started_by):
     variables = dict(variables)
     if "PYTHONPATH" in variables:
         # The children find pvm through PYTHONPATH, so its folder stays on it.
         variables["PYTHONPATH"] = os.pathsep.join(
             [REPOSITORY_FOLDER, str(folder / variables["PYTHONPATH"])])
-    assert_same(options + ["-c", PROBE], folder, **variables)
+    assert_same(options + ["-c", PROBE], folder, started_by=started_by, **variables)
 
 
 @pytest.mark.parametrize("options", [[], ["-O"], ["-X", "dev"], ["-E"], ["-W", "error"]],
@@ -173,12 +181,11 @@ def test_refused_environment(folder, variables):
     assert_same(["-c", "pass"], folder, **variables)
 
 
-@pytest.mark.xfail(strict=True, reason="the host python that runs pvm reads the PYTHON* "
-                   "variables as it starts, before pvm reads -E, and refuses these values")
+# (Under ``python3 -m pvm`` the host refuses them as it starts, before pvm reads -E.)
 @pytest.mark.parametrize("variables", [{"PYTHONUTF8": "2"}, {"PYTHONINTMAXSTRDIGITS": "1"}],
                          ids=variable_id)
 def test_refused_environment_ignored(folder, variables):
-    assert_same(["-E", "-c", "print('ignored')"], folder, **variables)
+    assert_same(["-E", "-c", "print('ignored')"], folder, started_by="launcher", **variables)
 
 
 HELP_OPTIONS = ["-h", "-?", "--help", "--help-env", "--help-xoptions", "--help-all"]
@@ -254,9 +261,6 @@ def test_isolated_ignores_shadowing_module(folder):
             assert_same(options + program, folder)
 
 
-# The host python that runs pvm reads PYTHONPROFILEIMPORTTIME as it starts and prints
-# the table of its own imports (pvm's) before pvm runs, -E or not.
-HOST_READS_IT = pytest.mark.xfail(strict=True, reason="the host python times its own imports")
 IMPORT_TIME_ROW = re.compile(r"import time: +\d+ \| +\d+ \| ( *)(\S+)$")
 PACKAGE = {
     "pkg/__init__.py": "from pkg import first\n",
@@ -284,11 +288,8 @@ def import_rows(stderr):
 
 @pytest.mark.parametrize("how", [{"options": ["-X", "importtime"]},
                                  {"options": ["-X", "importtime", "-S"]},
-                                 pytest.param({"options": [], "PYTHONPROFILEIMPORTTIME": "1"},
-                                              marks=HOST_READS_IT),
-                                 pytest.param({"options": ["-E"],
-                                               "PYTHONPROFILEIMPORTTIME": "1"},
-                                              marks=HOST_READS_IT)],
+                                 {"options": [], "PYTHONPROFILEIMPORTTIME": "1"},
+                                 {"options": ["-E"], "PYTHONPROFILEIMPORTTIME": "1"}],
                          ids=["option", "option_without_site", "variable", "variable_ignored"])
 def test_import_time(folder, how):
     for path, text in PACKAGE.items():
@@ -297,7 +298,9 @@ def test_import_time(folder, how):
     how = dict(how)
     arguments = how.pop("options") + ["-c", "import pkg; print('imported')"]
     python = run_python(arguments, folder, **how)
-    pvm = run_pvm(arguments, folder, **how)
+    # The launcher's host reads no PYTHONPROFILEIMPORTTIME; under ``python3 -m pvm``, the
+    # host would print the table of its own imports (pvm's) before pvm runs.
+    pvm = run_pvm(arguments, folder, started_by="launcher", **how)
     assert pvm[:2] == python[:2] == (0, "imported\n")
     if not python[2]:
         assert pvm[2] == ""

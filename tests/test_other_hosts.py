@@ -1,10 +1,16 @@
-"""pvm itself must run on newer hosts too (the guest language stays 3.11).
+"""Host versions: pvm runs programs on CPython 3.11 only, and its front end runs on
+newer hosts too (the guest language stays 3.11).
 
-Each available host parses and tokenizes a sample program with pvm; the result must equal
-what pvm gives under the host running the tests (3.11, the oracle's version).
+On each newer host, pvm parses and tokenizes a sample program; the result must equal
+what pvm gives under the host running the tests (3.11, the oracle's version).  Other
+3.11 releases run the sample program as this one does; every other host refuses to run
+programs with one line and exit status 1.  The hosts are those installed on the machine
+(pyenv's and the system's); a host that is missing is skipped.
 """
 
+import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -45,3 +51,49 @@ def test_pvm_runs_on_newer_host(version):
                             cwd=PROJECT_ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == _expected_output()
+
+
+def _hosts():
+    """(version, path) of the pythons installed here besides the one running the tests."""
+    paths = glob.glob(os.path.expanduser("~/.pyenv/versions/3.*/bin/python3"))
+    paths += glob.glob("/usr/bin/python3.[0-9]*")
+    running = os.path.realpath(sys.executable)
+    hosts = {}
+    for path in paths:
+        if os.path.realpath(path) == running or path.endswith("-config"):
+            continue
+        version = subprocess.run([path, "-c", "import sys; print(sys.version.split()[0])"],
+                                 capture_output=True, text=True, timeout=60).stdout.strip()
+        if version:
+            hosts.setdefault(version, path)
+    return sorted(hosts.items())
+
+
+HOSTS = _hosts()
+OTHER_3_11 = [path for version, path in HOSTS if version.startswith("3.11.")]
+NOT_3_11 = [(version, path) for version, path in HOSTS if not version.startswith("3.11.")]
+
+
+def _run_sample(*command):
+    """(exit status, stdout, stderr) of ``command`` run on the sample; the sample prints
+    a function, whose address changes from run to run."""
+    result = subprocess.run([*command, SAMPLE], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, timeout=600)
+    return tuple(re.sub(" at 0x[0-9a-f]+", " at ADDRESS", output) if isinstance(output, str)
+                 else output for output in (result.returncode, result.stdout, result.stderr))
+
+
+@pytest.mark.skipif(not OTHER_3_11, reason="no other CPython 3.11 release is installed")
+@pytest.mark.parametrize("host", OTHER_3_11)
+def test_pvm_runs_on_other_3_11_release(host):
+    """That host is the oracle: pvm on it must do what it does."""
+    assert _run_sample(host, "-m", "pvm") == _run_sample(host)
+
+
+@pytest.mark.skipif(not NOT_3_11, reason="no host other than 3.11 is installed")
+@pytest.mark.parametrize("version, host", NOT_3_11, ids=[version for version, _ in NOT_3_11])
+def test_other_hosts_refuse_in_one_line(version, host):
+    status, stdout, stderr = _run_sample(host, "-m", "pvm")
+    assert (status, stdout) == (1, "")
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    assert version in stderr

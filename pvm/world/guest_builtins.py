@@ -5,7 +5,7 @@ The builtins module is a fresh module holding the host's builtins, except:
 system), ``exec`` / ``eval`` / ``compile`` (pvm's compiler), ``globals`` /
 ``locals`` / ``vars`` / ``dir`` (read the guest frame), ``super`` (finds
 ``__class__`` and ``self`` in the guest frame), ``print`` / ``input`` (write to
-the guest's ``sys.stdout``).
+the guest's ``sys.stdout``), ``breakpoint`` (calls the guest's ``sys.breakpointhook``).
 """
 
 import builtins as host_builtins
@@ -164,8 +164,15 @@ def make_builtins(world):
             raise EOFError("EOF when reading a line")
         return line.rstrip("\n")
 
+    def breakpoint(*arguments, **keywords):
+        # The host's calls the host's sys.breakpointhook.
+        hook = world.sys.__dict__.get("breakpointhook")
+        if hook is None:
+            raise RuntimeError("lost sys.breakpointhook")
+        return hook(*arguments, **keywords)
+
     for function in (__build_class__, __import__, compile, exec, eval, globals, locals, vars,
-                     dir, print, input):
+                     dir, print, input, breakpoint):
         function.__module__ = "builtins"
         namespace[function.__name__] = function
     namespace["super"] = super

@@ -3,11 +3,12 @@
 The sys module is a fresh module with a copy of the host's attributes and the
 guest's own ``argv``, ``path``, ``modules``, ``warnoptions``, ``_xoptions``, ``exc_info``,
 ``exception``, ``_getframe``, recursion limit, ``flags``, ``displayhook``,
-``excepthook`` and trace and profile functions.
+``excepthook``, ``breakpointhook`` and trace and profile functions.
 """
 
 import collections
 import operator
+import os as host_os
 import sys as host_sys
 import types
 
@@ -162,6 +163,29 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
             guest_traceback.set_traceback(value, traceback)
         print_exception(value, stderr)
 
+    def breakpointhook(*arguments, **keywords):
+        # The host's would import the host's pdb and stop in pvm's own frames.  As
+        # CPython's: PYTHONBREAKPOINT (unless -E) names the hook, read at each call
+        # from the environment the program may have changed; "0" turns it off.
+        guest_os = world.modules.get("os")
+        hook_name = "" if module.flags.ignore_environment else (
+            guest_os.environ if guest_os is not None else host_os.environ).get(
+                "PYTHONBREAKPOINT", "")
+        if not hook_name:
+            hook_name = "pdb.set_trace"
+        elif hook_name == "0":
+            return None
+        module_name, dot, attribute = hook_name.rpartition(".")
+        try:
+            if dot and not module_name:
+                raise ImportError(hook_name)
+            hook = getattr(world.import_module(module_name or "builtins"), attribute)
+        except (ImportError, AttributeError):
+            world.warnings_module().warn(
+                'Ignoring unimportable $PYTHONBREAKPOINT: "%s"' % hook_name, RuntimeWarning)
+            return None
+        return hook(*arguments, **keywords)
+
     def settrace(function, /):
         tracing.set_trace(interpreter, function)
 
@@ -176,10 +200,11 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
 
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
                      exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
-                     get_coroutine_origin_tracking_depth, settrace, gettrace, setprofile,
-                     getprofile):
+                     get_coroutine_origin_tracking_depth, breakpointhook, settrace, gettrace,
+                     setprofile, getprofile):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook
     namespace["__excepthook__"] = excepthook
+    namespace["__breakpointhook__"] = breakpointhook
     return module

@@ -9,12 +9,13 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 import _imp
 import faulthandler
 import gc
+import io
 import os
 import signal
 import sys
 
 import pvm
-from pvm.world import host_warnings, unraisable
+from pvm.world import host_warnings, launcher, unraisable
 from pvm.world.interactive import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 
@@ -44,6 +45,7 @@ class Options:
         self.script: str | None = None      # FILE, DIR, ZIP, or "-" for stdin
         self.arguments: list[str] = []      # what follows, for sys.argv[1:]
         self.program_name = "pvm"           # where CPython's messages name its argv[0]
+        self.orig_argv: list[str] | None = None     # sys.orig_argv (None: the host's)
         self.inspect = False                # -i, PYTHONINSPECT
         self.interactive = False            # -i alone
         self.optimize = 0                   # -O, -OO, PYTHONOPTIMIZE
@@ -245,11 +247,8 @@ def run(options: Options) -> int:
     command line, and return the exit status.  Output goes to the host's streams,
     which are the guest's; an uncaught exception is printed as CPython prints it."""
     if options.unbuffered:
-        # (Streams an embedding program put in place of the host's may have no
-        # buffering to turn off.)
-        for stream in (sys.stdout, sys.stderr):
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(write_through=True)
+        sys.stdout = sys.__stdout__ = _unbuffered(sys.stdout)
+        sys.stderr = sys.__stderr__ = _unbuffered(sys.stderr)
     if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
         sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
     # These belong to the host process, which is the guest's.
@@ -285,6 +284,15 @@ def run(options: Options) -> int:
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
                   check_hash_based_pycs=options.check_hash_based_pycs,
                   import_time=options.import_time)
+    # As CPython's, sys.executable starts this interpreter again: pvm's launcher on this
+    # host.  In a virtual environment, _base_executable is the launcher on the python
+    # the environment was made from.
+    world.sys.executable = launcher.launcher(sys.executable)
+    world.sys._base_executable = (world.sys.executable
+                                  if sys._base_executable == sys.executable
+                                  else launcher.launcher(sys._base_executable))
+    if options.orig_argv is not None:
+        world.sys.orig_argv = list(options.orig_argv)
     # Exceptions raised in guest finalizers go to the guest's sys.unraisablehook, and
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)
@@ -369,6 +377,21 @@ def run(options: Options) -> int:
     if interrupted:
         _exit_by_interrupt()
     return status
+
+
+def _unbuffered(stream):
+    """``stream`` as CPython's -u makes it: text written through to the file, with no
+    buffer in between, so that output keeps its order with a child's on the same file.
+    Streams an embedding program put in place of the host's may have no buffering to
+    turn off, or no file: those only write their text through."""
+    if type(stream) is io.TextIOWrapper and type(stream.buffer) is io.BufferedWriter:
+        stream.flush()
+        return io.TextIOWrapper(io.FileIO(stream.fileno(), "w", closefd=False),
+                                stream.encoding, stream.errors, newline="\n",
+                                write_through=True)
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(write_through=True)
+    return stream
 
 
 def _prompt(world, options, after_program):
