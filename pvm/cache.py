@@ -156,9 +156,10 @@ def code_to_hash_pyc(code, hash_of_source, checked=True):
 
 def write_atomic(path, data, mode=0o666):
     """Write ``data`` to ``path`` through a temporary file in the same folder and a
-    rename: readers see the old file or the whole new one, never a part."""
+    rename: readers see the old file or the whole new one, never a part.  ``mode`` is
+    the new file's permissions (less the umask)."""
     temporary = "{}.{}.{}.tmp".format(path, os.getpid(), id(data))
-    descriptor = os.open(temporary, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode & 0o666)
+    descriptor = os.open(temporary, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode)
     try:
         with open(descriptor, "wb") as file:
             file.write(data)
@@ -291,5 +292,6 @@ def load_or_compile(source_path, compile_source, optimize=0, dont_write_bytecode
 
 def mode_for_cache(source_mode):
     """The permissions of a cache file whose source has ``source_mode``: the source's,
-    plus owner write so that the next compile can replace it (importlib's rule)."""
-    return (source_mode & 0o777) | 0o200
+    plus owner write so that the next compile can replace it, never executable
+    (importlib's rules)."""
+    return ((source_mode & 0o777) | 0o200) & 0o666

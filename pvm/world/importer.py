@@ -202,7 +202,7 @@ class ImportSystem:
             return code
 
         def _write_atomic(path, data, mode=0o666):
-            cache.write_atomic(path, data, mode)
+            cache.write_atomic(path, data, mode & 0o666)
 
         namespace.update(
             MAGIC_NUMBER=cache.MAGIC_NUMBER, _RAW_MAGIC_NUMBER=cache.RAW_MAGIC_NUMBER,

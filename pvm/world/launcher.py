@@ -38,6 +38,7 @@ import shlex
 import sys
 
 import pvm
+from pvm.cache import write_atomic
 
 # Variables the host process must read itself, as it starts (see above).
 HOST_START_VARIABLES = ("PYTHONHASHSEED", "PYTHONIOENCODING", "PYTHONUTF8",
@@ -108,7 +109,9 @@ def launcher(host: str) -> str:
             return path
         try:
             os.makedirs(folder, exist_ok=True)
-            _write_executable(path, text)
+            # Whole or not at all: other processes may look for the same launcher at
+            # the same time.
+            write_atomic(path, text, 0o777)
         except OSError:
             continue
         return path
@@ -131,21 +134,4 @@ def _in_virtual_environment(host):
     folder = os.path.dirname(os.path.abspath(host))
     return any(os.path.isfile(os.path.join(place, "pyvenv.cfg"))
                for place in (folder, os.path.dirname(folder)))
-
-
-def _write_executable(path, data):
-    """Write ``data`` to ``path`` as an executable file, whole or not at all: other
-    processes may look for the same launcher at the same time."""
-    temporary = "%s.%d.tmp" % (path, os.getpid())
-    descriptor = os.open(temporary, os.O_EXCL | os.O_CREAT | os.O_WRONLY, 0o777)
-    try:
-        with open(descriptor, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
 
