@@ -337,6 +337,55 @@ SNIPPETS = {
             return frame.f_lineno, frame.f_lasti > 0, inspect.getframeinfo(frame).positions
         print(caller_line())
     """,
+    # Leaves (functions that call nothing, yield nothing, handle nothing) run to their
+    # end in the call that makes their frame (Interpreter.run_leaf): hot or not, they
+    # must fail, finalize, construct and be traced as any other frame.
+    "leaf_calls": """
+        import sys, traceback
+        class Dropped:
+            def __init__(self, name):
+                self.name = name
+            def __del__(self):
+                print("dropped", self.name)
+        class Ordered:
+            def __lt__(self, other):
+                caller = sys._getframe(1)
+                return caller.f_code.co_name, caller.f_lineno
+        class ReturnsOne:
+            def __init__(self):
+                return 1
+        def leaf(value):
+            return 1
+        def less(a, b):
+            first = a
+            return first < b
+        def divide(a, b):
+            return a / b
+        def main():
+            total = 0
+            for number in range(1200):
+                total += leaf(number) + divide(number, 2)
+            leaf(Dropped("argument"))
+            print("after the call", total, less(Ordered(), 1), less(Ordered(), 2))
+            try:
+                divide(1, 0)
+            except ZeroDivisionError:
+                print(traceback.format_exc().count("divide"))
+            try:
+                ReturnsOne()
+            except TypeError as error:
+                print(error)
+            events = []
+            def tracer(frame, event, argument):
+                if frame.f_code.co_name == "leaf":
+                    events.append((event, argument))
+                return tracer
+            sys.settrace(tracer)
+            leaf(5)
+            sys.settrace(None)
+            print(events)
+        main()
+    """,
     "recursion_limit": """
         def down(n):
             return down(n + 1)

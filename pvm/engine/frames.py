@@ -46,7 +46,7 @@ class Frame:
     generator = None
     trace_state = None
     locals_snapshot = None
-    constructing = None             # the instance an __init__ frame initializes (enter_init)
+    special_exit = None             # the instance an __init__ frame initializes (enter_init)
 
     # No __init__: ``Frame()`` then the attributes, set by Interpreter.enter (which makes
     # most frames) and new_frame in the same order, so that all frames share one layout.
@@ -59,11 +59,12 @@ class Frame:
     def current_index(self):
         """The index of the instruction this frame is at: the one running, the call
         it is suspended in, or the last one run (a frame that has ended)."""
-        if self.interpreter.frame is self:
-            return running_index(self)
         if self.resume_index < 0:
             return self.exit_index
-        return max(self.resume_index - 1, 0)
+        # Not only the innermost frame runs: one whose instruction calls guest code from
+        # the host (an operator's __lt__) is at that instruction, which only its loop
+        # knows; a frame no loop runs is at the call it is suspended in.
+        return running_index(self)
 
     @property
     def f_lineno(self):

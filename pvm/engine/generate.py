@@ -914,13 +914,25 @@ def generate():
     text += "\n".join(row_lines) + "\n}\n"
     # What pvm.engine.hot_runs needs to cut code into runs, known here so that it need
     # not import the generator (and what it imports) to read the definitions.
-    switching = sorted(definition.name for opcode in opcodes.OPCODES if not opcode.pseudo
-                       for definition in bodies_of(opcode.name)
-                       if body_of(definition).terminators
-                       & {"enter_frame", "suspend_frame", "leave_frame"})
-    text += ("\n# The bodies after which a frame may switch to another (a call, a yield, a "
-             "return).\nSWITCHES_FRAME = frozenset({\n")
-    text += "".join("    %r,\n" % name for name in switching) + "})\n"
+    def bodies_with(terminators):
+        return sorted(definition.name for opcode in opcodes.OPCODES if not opcode.pseudo
+                      for definition in bodies_of(opcode.name)
+                      if terminators & body_of(definition).terminators)
+
+    text += ("\n# The bodies that leave their frame (a return, a yield): nothing after "
+             "them in a run\n# runs.\nLEAVES_FRAME = frozenset({\n")
+    text += "".join("    %r,\n" % name
+                    for name in bodies_with({"leave_frame", "suspend_frame"})) + "})\n"
+    text += ("\n# The bodies that may enter another frame (a call of a guest function): "
+             "the frame\n# resumes just after them.\nENTERS_FRAME = frozenset({\n")
+    text += "".join("    %r,\n" % name for name in bodies_with({"enter_frame"})) + "})\n"
+    entering = sorted({definition.opcode.number for opcode in opcodes.OPCODES
+                       if not opcode.pseudo for definition in bodies_of(opcode.name)
+                       if "enter_frame" in body_of(definition).terminators})
+    text += ("\n# The opcodes some body of which enters another frame (a call of a guest "
+             "function):\n# code without them runs no frame of its own.\n"
+             "ENTERS_FRAME_OPCODES = frozenset({%s})\n"
+             % ", ".join(str(number) for number in entering))
     return text
 
 

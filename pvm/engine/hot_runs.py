@@ -4,12 +4,13 @@ Tier 0 dispatches once per instruction (once per row, where a superinstruction's
 fits).  A code object that has run often, past ``threshold`` frame starts and loop
 back-edges, is decoded again with one handler per *run*: the longest stretch of
 instructions that no jump lands inside, that no protected range starts, ends or lands
-inside, and that no frame switch (a call of a guest function, a yield, a return)
-interrupts.  The generator joins each run's bodies from the instruction definitions,
-as it joins the rows of superinstructions at build time: the values one instruction
-hands the next stay in host locals, a conditional jump inside the run leaves it, and a
-part that fails records its own index, so tracebacks and exception handlers see what
-they see in tier 0.
+inside, and that no return or yield interrupts.  A run goes on through a call (of a host
+function, or of a leaf, the call runs to its end), and another run starts after it, for
+a frame that resumes there when the call entered a guest frame.  The generator joins
+each run's bodies from the instruction definitions, as it joins the rows of
+superinstructions at build time: the values one instruction hands the next stay in host
+locals, a conditional jump inside the run leaves it, and a part that fails records its
+own index, so tracebacks and exception handlers see what they see in tier 0.
 
 Frames already running the code switch at their next dispatch: the executable's list
 of handlers is replaced in place, the single handlers stay behind each run's first one
@@ -21,6 +22,7 @@ input), so makers are kept for the life of the process and shared; the handlers 
 make belong to the interpreter that decoded the code, as all its handlers do.
 """
 
+import bisect
 import marshal
 import os
 import sys
@@ -31,8 +33,7 @@ from pvm.cache import write_atomic
 from pvm.engine import tier0
 from pvm.engine.host_stack import register_run_lines
 
-# After an unconditional jump the run's end is the only way on (the bodies after which
-# the frame may switch to another are tier0.SWITCHES_FRAME).
+# After an unconditional jump the run's end is the only way on.
 _UNCONDITIONAL = frozenset(opcode.number for opcode in opcodes.OPCODES if opcode.ends_block)
 
 # (body names, variable input counts) -> the maker of their joined handler, or None
@@ -205,13 +206,22 @@ def runs_of(code, pairs):
     global _by_name
     if _by_name is None:
         _by_name = _definitions_by_name()
+    # A call may enter a guest frame, which returns to the instruction after the call:
+    # the run goes on through the call (a host function's call does not leave the run),
+    # and another run starts after it, where a frame resumes.
+    resumes = []
     for index, ((opcode, _operand), name) in enumerate(zip(pairs, names)):
         if name is None:
             starts.update((index, index + 1))
-        elif opcode in _UNCONDITIONAL or _ends_run(_by_name[name]):
+        elif opcode in _UNCONDITIONAL or name in tier0.LEAVES_FRAME:
             starts.add(index + 1)
+        elif name in tier0.ENTERS_FRAME:
+            resumes.append(index + 1)
     bounds = sorted(start for start in starts if start <= count)
-    return [(start, end) for start, end in zip(bounds, bounds[1:])
+    runs = list(zip(bounds, bounds[1:]))
+    runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
+             if resume not in starts]
+    return [(start, end) for start, end in runs
             if end - start >= 2 and names[start] is not None], names
 
 
@@ -220,10 +230,6 @@ def _variable_count(definition, operand):
     if definition.variable_input is None:
         return None
     return definition.opcode.stack_effect(operand)[0] - len(definition.inputs)
-
-
-def _ends_run(definition):
-    return definition.name in tier0.SWITCHES_FRAME
 
 
 def join_runs(code, pairs, handlers, later=None, threshold=0):

@@ -22,13 +22,15 @@ the engine needs of it as attributes of the interpreter (see ``__init__``).
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, hot_runs, tracing
+from pvm.engine import decode as decoding, hot_runs, tier0, tracing
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import runs_guest_frames
-from pvm.engine.objects import CellType, SUSPENDABLE_CLASSES, Coroutine, Generator
+from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
+                                Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
-from pvm.code import CO_ITERABLE_COROUTINE
+from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR,
+                      CO_ITERABLE_COROUTINE)
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Frame starts and loop back-edges of a code object before its runs are joined
@@ -38,6 +40,7 @@ DEFAULT_JOIN_THRESHOLD = 1000
 # ... and the executions of one of its runs, after that, before the run is joined.
 RUN_JOIN_THRESHOLD = 50
 _new_object = object.__new__
+_SUSPENDS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
 class Executable:
@@ -48,7 +51,7 @@ class Executable:
     """
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
-                 "code_reference", "plain_handlers", "heat", "__weakref__")
+                 "leaf", "code_reference", "plain_handlers", "heat", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference):
         self.handlers = handlers
@@ -69,6 +72,8 @@ class Executable:
         for index, (opcode, operand) in enumerate(pairs):
             if opcode == opcodes.SEND:
                 self.send_targets[index + 2] = operand
+        # Whether the call that makes a frame of the code runs it (run_leaf).
+        self.leaf = _is_leaf(code, pairs)
 
 
 class Interpreter:
@@ -198,14 +203,18 @@ class Interpreter:
             self._instrument_executable(executable)
 
     def _instrument_executable(self, executable):
+        code = executable.code_reference()
         if not self.instruments:
             if executable.plain_handlers is not None:
                 executable.handlers[:] = executable.plain_handlers
                 executable.plain_handlers = None
+                if code is not None:
+                    executable.leaf = _is_leaf(code, code.instructions())
             return
-        code = executable.code_reference()
         if code is None:
             return
+        # Instrumented frames run in the loop, which reports their exceptions.
+        executable.leaf = False
         pairs = code.instructions()
         handlers = decoding.single_handlers(code, pairs)
         for index, (opcode, operand) in enumerate(pairs):
@@ -249,7 +258,7 @@ class Interpreter:
         # The slot, not the __code__ property: this is the path of every guest call.
         code = function._code
         executable = function.executable
-        if executable is None:
+        if executable is NOT_DECODED:
             executable = function.executable = self.executable_of(code)
         frame = Frame()
         frame.f_code = code
@@ -289,7 +298,7 @@ class Interpreter:
         instance = _new_object(cls)
         arguments.insert(0, instance)
         frame = self.enter(init, arguments, keywords, caller)
-        frame.constructing = instance
+        frame.special_exit = instance
         return frame
 
     def call_function(self, function, arguments, keywords):
@@ -393,7 +402,7 @@ class Interpreter:
                             frame.return_value = None
                             if frame is entry:
                                 return value
-                            instance = frame.constructing
+                            instance = frame.special_exit
                             frame = frame.f_back
                             self.frame = frame
                             handlers = frame.handlers
@@ -408,8 +417,7 @@ class Interpreter:
                                 if value is not None:
                                     index -= 1          # the error is the call's
                                     instance = None
-                                    raise TypeError("__init__() should return None, not '%s'"
-                                                    % type(value).__name__)
+                                    raise _init_returned(value)
                                 value, instance = instance, None
                             stack.append(value)
                             # Nor this one: the caller's stack holds the value now.
@@ -450,13 +458,7 @@ class Interpreter:
                             break
                         if self.tracing:
                             tracing.report_unwind(self, frame)
-                        frame.resume_index = -1
-                        runs_on = self.hidden_from_tracebacks.get(frame.f_code.co_filename)
-                        if runs_on is not None:
-                            _hide_frames(error, frame.f_code.co_filename, runs_on)
-                        # The frame is done: its values go now, as in CPython, not when
-                        # the exception (whose traceback holds the frame) is collected.
-                        stack.clear()
+                        self._leave_by_exception(frame, error)
                         if frame is entry:
                             raise
                         frame = frame.f_back
@@ -467,6 +469,59 @@ class Interpreter:
                         index = frame.resume_index - 1
         finally:
             self.frame = outer
+
+    @runs_guest_frames
+    def run_leaf(self, frame):
+        """Run the frame of a leaf (see ``_is_leaf``), just made by a call, to its end;
+        return its value.
+
+        What ``run_frame`` does, less what a leaf never asks: no frame switch, no
+        exception handler to look up; an exception leaves the frame at once.  The
+        call's own host frame holds the leaf's: a leaf calls no guest function in the
+        loop, so this never nests deeper than the call."""
+        caller = self.frame
+        self.frame = frame
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = 0
+        try:
+            while index >= 0:
+                index = handlers[index](frame, stack, fast)
+        except BaseException as error:
+            error.__traceback__ = None
+            if frame.failed_index >= 0:
+                index = frame.failed_index
+                frame.failed_index = -1
+            self.record_raise(error, frame, index)
+            frame.exit_index = index
+            self._leave_by_exception(frame, error)
+            self.frame = caller
+            raise
+        self.frame = caller
+        frame.resume_index = -1
+        value = frame.return_value
+        frame.return_value = None
+        return value
+
+    def run_leaf_init(self, frame):
+        """``run_leaf`` for the frame of an ``__init__`` made by ``enter_init``: the
+        call's value is the instance, as ``type.__call__`` makes it."""
+        instance = frame.special_exit
+        value = self.run_leaf(frame)
+        if value is not None:
+            raise _init_returned(value)
+        return instance
+
+    def _leave_by_exception(self, frame, error):
+        """An exception that nothing in ``frame`` handles leaves it."""
+        frame.resume_index = -1
+        runs_on = self.hidden_from_tracebacks.get(frame.f_code.co_filename)
+        if runs_on is not None:
+            _hide_frames(error, frame.f_code.co_filename, runs_on)
+        # The frame is done: its values go now, as in CPython, not when the exception
+        # (whose traceback holds the frame) is collected.
+        frame.stack.clear()
 
     def record_raise(self, error, frame, index):
         """Add the traceback entry of ``frame``; chain an exception new to guest code to
@@ -624,6 +679,18 @@ class Interpreter:
                        "(most likely due to a circular import) (%s)"
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
+
+
+def _is_leaf(code, pairs):
+    """Whether ``code`` is a leaf's: it enters no frame, yields nothing and handles no
+    exception, so that the call that makes its frame can run it (``run_leaf``)."""
+    return not (code.co_exceptiontable or code.co_flags & _SUSPENDS
+                or any(opcode in tier0.ENTERS_FRAME_OPCODES for opcode, _ in pairs))
+
+
+def _init_returned(value):
+    """The error of an ``__init__`` that returned ``value``, not None."""
+    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
 
 
 def _not_installed(hook):

@@ -49,6 +49,17 @@ def _call_shape(code):
     return kind, code.co_argcount
 
 
+class _NotDecoded:
+    """What a function holds as its decoded code until its first call decodes it (see
+    Interpreter.enter): like an executable, a leaf or not (a call asks first)."""
+
+    __slots__ = ()
+    leaf = False
+
+
+NOT_DECODED = _NotDecoded()
+
+
 class Function(metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
@@ -65,7 +76,7 @@ class Function(metaclass=_FunctionClass):
         # The __code__ setter's work, without the cost of a property called from C:
         # every closure, lambda and comprehension made at run time comes through here.
         function._code = code
-        function.executable = None
+        function.executable = NOT_DECODED
         function.kind, function.simple_arity = _call_shape(code)
         function.__globals__ = globals_
         function.__name__ = code.co_name
@@ -125,7 +136,7 @@ class Function(metaclass=_FunctionClass):
     @__code__.setter
     def __code__(self, code):
         self._code = code
-        self.executable = None      # its decoded form, found on the first call
+        self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
 
     # Kept out of the instance __dict__, where CPython does not show them either.

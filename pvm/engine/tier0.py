@@ -12,6 +12,7 @@ from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSUR
     FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, guest_init, public_names,
     star_arguments, star_keywords)
 from pvm.engine.instructions.containers import (function_description, unpack_items)
+from pvm.engine.instructions.control import (Generator)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
     copy_traceback, guest_traceback)
 from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGeneratorValue,
@@ -1242,7 +1243,7 @@ def make_FOR_ITER(code, operand, index):
     def FOR_ITER(frame, stack, fast):
         iterator = stack[-1]
         try:
-            item = next(iterator)
+            item = iterator._resume(None) if type(iterator) is Generator else next(iterator)
         except StopIteration:
             del stack[-1]
             return target
@@ -1289,15 +1290,25 @@ def make_CALL(code, operand, index):
                 function = inner
                 kind = Function
         if kind is Function and (not function.kind):
+            interpreter = function.interpreter
+            if function.executable.leaf:
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+                return next_index
             del stack[-1]
-            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.callee = interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
             init = guest_init(function)
             if init is not None:
+                interpreter = init.interpreter
+                if init.executable.leaf:
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_leaf_init(interpreter.enter_init(function, init, arguments, None, frame))
+                    return next_index
                 del stack[-1]
-                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
         frame.resume_index = next_index
@@ -1326,15 +1337,25 @@ def make_CALL_METHOD(code, operand, index):
                 function = inner
                 kind = Function
         if kind is Function and (not function.kind):
+            interpreter = function.interpreter
+            if function.executable.leaf:
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+                return next_index
             del stack[-1]
-            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.callee = interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
             init = guest_init(function)
             if init is not None:
+                interpreter = init.interpreter
+                if init.executable.leaf:
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_leaf_init(interpreter.enter_init(function, init, arguments, None, frame))
+                    return next_index
                 del stack[-1]
-                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
         frame.resume_index = next_index
@@ -2127,13 +2148,23 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     value_1_0 = inner_2
                     kind_2 = Function
             if kind_2 is Function and (not value_1_0.kind):
-                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
+                interpreter_2 = value_1_0.interpreter
+                if value_1_0.executable.leaf:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_1_0, arguments_2, None, frame)))
+                    return after_2
+                frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
                 init_2 = guest_init(value_1_0)
                 if init_2 is not None:
-                    frame.callee = init_2.interpreter.enter_init(value_1_0, init_2, arguments_2, None, frame)
+                    interpreter_2 = init_2.interpreter
+                    if init_2.executable.leaf:
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
             frame.resume_index = next_index_2
@@ -2179,13 +2210,23 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     value_1_0 = inner_3
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
-                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
+                interpreter_3 = value_1_0.interpreter
+                if value_1_0.executable.leaf:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
                 init_3 = guest_init(value_1_0)
                 if init_3 is not None:
-                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    interpreter_3 = init_3.interpreter
+                    if init_3.executable.leaf:
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
             frame.resume_index = next_index_3
@@ -2231,13 +2272,23 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     value_1_0 = inner_3
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
-                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
+                interpreter_3 = value_1_0.interpreter
+                if value_1_0.executable.leaf:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
                 init_3 = guest_init(value_1_0)
                 if init_3 is not None:
-                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    interpreter_3 = init_3.interpreter
+                    if init_3.executable.leaf:
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
             frame.resume_index = next_index_3
@@ -2286,13 +2337,23 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     value_1_0 = inner_4
                     kind_4 = Function
             if kind_4 is Function and (not value_1_0.kind):
-                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
+                interpreter_4 = value_1_0.interpreter
+                if value_1_0.executable.leaf:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_1_0, arguments_4, None, frame)))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
                 init_4 = guest_init(value_1_0)
                 if init_4 is not None:
-                    frame.callee = init_4.interpreter.enter_init(value_1_0, init_4, arguments_4, None, frame)
+                    interpreter_4 = init_4.interpreter
+                    if init_4.executable.leaf:
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
             frame.resume_index = next_index_4
@@ -2344,13 +2405,23 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     value_2_0 = inner_3
                     kind_3 = Function
             if kind_3 is Function and (not value_2_0.kind):
-                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
+                interpreter_3 = value_2_0.interpreter
+                if value_2_0.executable.leaf:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_2_0, arguments_3, None, frame)))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
                 init_3 = guest_init(value_2_0)
                 if init_3 is not None:
-                    frame.callee = init_3.interpreter.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    interpreter_3 = init_3.interpreter
+                    if init_3.executable.leaf:
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
             frame.resume_index = next_index_3
@@ -2405,13 +2476,23 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     value_2_0 = inner_4
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
-                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
+                interpreter_4 = value_2_0.interpreter
+                if value_2_0.executable.leaf:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
                 init_4 = guest_init(value_2_0)
                 if init_4 is not None:
-                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    interpreter_4 = init_4.interpreter
+                    if init_4.executable.leaf:
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
             frame.resume_index = next_index_4
@@ -2466,13 +2547,23 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     value_2_0 = inner_4
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
-                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
+                interpreter_4 = value_2_0.interpreter
+                if value_2_0.executable.leaf:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
                 init_4 = guest_init(value_2_0)
                 if init_4 is not None:
-                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    interpreter_4 = init_4.interpreter
+                    if init_4.executable.leaf:
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
             frame.resume_index = next_index_4
@@ -2514,13 +2605,23 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     value_0_0 = inner_1
                     kind_1 = Function
             if kind_1 is Function and (not value_0_0.kind):
-                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
+                interpreter_1 = value_0_0.interpreter
+                if value_0_0.executable.leaf:
+                    frame.resume_index = next_index_1
+                    stack.append(interpreter_1.run_leaf(interpreter_1.enter(value_0_0, arguments_1, None, frame)))
+                    return after_1
+                frame.callee = interpreter_1.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
                 return CALL_FRAME
             if kind_1 is type:
                 init_1 = guest_init(value_0_0)
                 if init_1 is not None:
-                    frame.callee = init_1.interpreter.enter_init(value_0_0, init_1, arguments_1, None, frame)
+                    interpreter_1 = init_1.interpreter
+                    if init_1.executable.leaf:
+                        frame.resume_index = next_index_1
+                        stack.append(interpreter_1.run_leaf_init(interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)))
+                        return after_1
+                    frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
             frame.resume_index = next_index_1
@@ -2565,13 +2666,23 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     value_0_0 = inner_2
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
-                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                interpreter_2 = value_0_0.interpreter
+                if value_0_0.executable.leaf:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    return after_2
+                frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
                 init_2 = guest_init(value_0_0)
                 if init_2 is not None:
-                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    interpreter_2 = init_2.interpreter
+                    if init_2.executable.leaf:
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
             frame.resume_index = next_index_2
@@ -2616,13 +2727,23 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     value_0_0 = inner_2
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
-                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                interpreter_2 = value_0_0.interpreter
+                if value_0_0.executable.leaf:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    return after_2
+                frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
                 init_2 = guest_init(value_0_0)
                 if init_2 is not None:
-                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    interpreter_2 = init_2.interpreter
+                    if init_2.executable.leaf:
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
             frame.resume_index = next_index_2
@@ -2670,13 +2791,23 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     value_0_0 = inner_3
                     kind_3 = Function
             if kind_3 is Function and (not value_0_0.kind):
-                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
+                interpreter_3 = value_0_0.interpreter
+                if value_0_0.executable.leaf:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_0_0, arguments_3, None, frame)))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
                 init_3 = guest_init(value_0_0)
                 if init_3 is not None:
-                    frame.callee = init_3.interpreter.enter_init(value_0_0, init_3, arguments_3, None, frame)
+                    interpreter_3 = init_3.interpreter
+                    if init_3.executable.leaf:
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
             frame.resume_index = next_index_3
@@ -8315,7 +8446,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
     def FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
         iterator_0 = stack[-1]
         try:
-            item_0 = next(iterator_0)
+            item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
         except StopIteration:
             del stack[-1]
             return target_0
@@ -8340,7 +8471,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST(code, run, index):
     def FOR_ITER__STORE_FAST__LOAD_FAST(frame, stack, fast):
         iterator_0 = stack[-1]
         try:
-            item_0 = next(iterator_0)
+            item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
         except StopIteration:
             del stack[-1]
             return target_0
@@ -8361,7 +8492,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     def FOR_ITER__STORE_FAST(frame, stack, fast):
         iterator_0 = stack[-1]
         try:
-            item_0 = next(iterator_0)
+            item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
         except StopIteration:
             del stack[-1]
             return target_0
@@ -8840,13 +8971,23 @@ SUPERINSTRUCTIONS = {
     },
 }
 
-# The bodies after which a frame may switch to another (a call, a yield, a return).
-SWITCHES_FRAME = frozenset({
+# The bodies that leave their frame (a return, a yield): nothing after them in a run
+# runs.
+LEAVES_FRAME = frozenset({
+    'RETURN_VALUE',
+    'YIELD_VALUE',
+})
+
+# The bodies that may enter another frame (a call of a guest function): the frame
+# resumes just after them.
+ENTERS_FRAME = frozenset({
     'CALL',
     'CALL_FUNCTION_EX',
     'CALL_FUNCTION_EX_KEYWORDS',
     'CALL_KW',
     'CALL_METHOD',
-    'RETURN_VALUE',
-    'YIELD_VALUE',
 })
+
+# The opcodes some body of which enters another frame (a call of a guest function):
+# code without them runs no frame of its own.
+ENTERS_FRAME_OPCODES = frozenset({68, 69, 70, 71})

@@ -1,6 +1,9 @@
 """Calls and functions.  A call of a guest function enters its frame in the loop
 (``enter_frame``) instead of calling it from the host, so guest recursion never nests
-host calls; anything else is called as the host calls it."""
+host calls; anything else is called as the host calls it.  A guest function whose code
+enters no frame of its own (a leaf: no call, no yield, no exception handler) runs to its
+end in the call (``Interpreter.run_leaf``): it cannot recurse, and the loop is spared two
+switches of frames."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (guest_init, public_names, star_arguments,
@@ -20,13 +23,23 @@ def CALL(function, *arguments, frame, next_index):
             function = inner
             kind = Function
     if kind is Function and not function.kind:
-        enter_frame(function.interpreter.enter(function, arguments, None, frame))
+        interpreter = function.interpreter
+        # (No local variable holds the callee's frame: it must die when it returns.)
+        if function.executable.leaf:
+            frame.resume_index = next_index
+            return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+        enter_frame(interpreter.enter(function, arguments, None, frame))
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
     if kind is type:
         init = guest_init(function)
         if init is not None:
-            enter_frame(init.interpreter.enter_init(function, init, arguments, None, frame))
+            interpreter = init.interpreter
+            if init.executable.leaf:
+                frame.resume_index = next_index
+                return interpreter.run_leaf_init(
+                    interpreter.enter_init(function, init, arguments, None, frame))
+            enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
     # Host code may look at this frame (sys._getframe, warnings): give it the line.
     frame.resume_index = next_index
     return function(*arguments)
@@ -43,11 +56,21 @@ def CALL_METHOD(function, null, *arguments, frame, next_index):
             function = inner
             kind = Function
     if kind is Function and not function.kind:
-        enter_frame(function.interpreter.enter(function, arguments, None, frame))
+        interpreter = function.interpreter
+        # (No local variable holds the callee's frame: it must die when it returns.)
+        if function.executable.leaf:
+            frame.resume_index = next_index
+            return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+        enter_frame(interpreter.enter(function, arguments, None, frame))
     if kind is type:
         init = guest_init(function)
         if init is not None:
-            enter_frame(init.interpreter.enter_init(function, init, arguments, None, frame))
+            interpreter = init.interpreter
+            if init.executable.leaf:
+                frame.resume_index = next_index
+                return interpreter.run_leaf_init(
+                    interpreter.enter_init(function, init, arguments, None, frame))
+            enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
     frame.resume_index = next_index
     return function(*arguments)
 

@@ -1,6 +1,7 @@
 """Control flow."""
 
 from pvm.engine.instructions.define import instruction, jump, leave_frame
+from pvm.engine.objects import Generator
 
 
 @instruction(raises=False)
@@ -53,7 +54,9 @@ def GET_ITER(iterable):
 @instruction
 def FOR_ITER(iterator):
     try:
-        item = next(iterator)
+        # pvm's own generators are resumed directly: next() would call their __next__
+        # from the host's C code, which runs it in a nested host evaluation loop.
+        item = iterator._resume(None) if type(iterator) is Generator else next(iterator)
     except StopIteration:
         jump()
     return iterator, item
