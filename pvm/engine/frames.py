@@ -11,6 +11,11 @@ from pvm.engine.frame_trace import frame_attribute
 from pvm.engine.host_stack import running_index
 
 
+# Frames of functions that are no leaves run in their calls (Interpreter.run_nested), at
+# most: past it, calls switch frames in the loop.  (Each costs two host frames.)
+NESTING_LIMIT = 16
+
+
 class Unbound:
     """The value of a fast local that has no value yet."""
 

@@ -51,7 +51,7 @@ class Executable:
     """
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
-                 "leaf", "code_reference", "plain_handlers", "heat", "__weakref__")
+                 "leaf", "nests", "code_reference", "plain_handlers", "heat", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference):
         self.handlers = handlers
@@ -72,8 +72,10 @@ class Executable:
         for index, (opcode, operand) in enumerate(pairs):
             if opcode == opcodes.SEND:
                 self.send_targets[index + 2] = operand
-        # Whether the call that makes a frame of the code runs it (run_leaf).
+        # Whether the call that makes a frame of the code runs it: always (run_leaf), or
+        # within NESTING_LIMIT (run_nested).
         self.leaf = _is_leaf(code, pairs)
+        self.nests = True
 
 
 class Interpreter:
@@ -88,6 +90,7 @@ class Interpreter:
         self.handled_below = []
         self.coroutine_origin_depth = 0     # sys.set_coroutine_origin_tracking_depth
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
+        self.nesting = 0                # frames run_nested runs, on the host's stack
         self.fusion = fusion            # -X fusion=0 runs without superinstructions
         # Hot code's runs are joined after this many frame starts and back-edges
         # (-X jit-threshold; 0: at once; None: never).
@@ -210,11 +213,12 @@ class Interpreter:
                 executable.plain_handlers = None
                 if code is not None:
                     executable.leaf = _is_leaf(code, code.instructions())
+                    executable.nests = True
             return
         if code is None:
             return
-        # Instrumented frames run in the loop, which reports their exceptions.
-        executable.leaf = False
+        # Instrumented frames run in the loop, which reports their events.
+        executable.leaf = executable.nests = False
         pairs = code.instructions()
         handlers = decoding.single_handlers(code, pairs)
         for index, (opcode, operand) in enumerate(pairs):
@@ -476,9 +480,9 @@ class Interpreter:
         return its value.
 
         What ``run_frame`` does, less what a leaf never asks: no frame switch, no
-        exception handler to look up; an exception leaves the frame at once.  The
-        call's own host frame holds the leaf's: a leaf calls no guest function in the
-        loop, so this never nests deeper than the call."""
+        exception handler to look up (an exception leaves the frame at once, see
+        ``_failed_in_call``).  The call's own host frame holds the leaf's: a leaf calls
+        no guest function in the loop, so this never nests deeper than the call."""
         caller = self.frame
         self.frame = frame
         handlers = frame.handlers
@@ -489,26 +493,86 @@ class Interpreter:
             while index >= 0:
                 index = handlers[index](frame, stack, fast)
         except BaseException as error:
-            error.__traceback__ = None
-            if frame.failed_index >= 0:
-                index = frame.failed_index
-                frame.failed_index = -1
-            self.record_raise(error, frame, index)
-            frame.exit_index = index
-            self._leave_by_exception(frame, error)
+            return self._failed_in_call(frame, error, index)
+        finally:
             self.frame = caller
-            raise
-        self.frame = caller
         frame.resume_index = -1
         value = frame.return_value
         frame.return_value = None
         return value
 
-    def run_leaf_init(self, frame):
-        """``run_leaf`` for the frame of an ``__init__`` made by ``enter_init``: the
-        call's value is the instance, as ``type.__call__`` makes it."""
+    @runs_guest_frames
+    def run_nested(self, frame):
+        """``run_leaf`` for a function that is no leaf, while fewer than
+        ``NESTING_LIMIT`` frames run so: it may call, and handle exceptions.
+
+        A call it makes past the limit enters its frame, which runs in a loop of its
+        own (``_run_callee``), where calls switch frames as they always did: however
+        deep guest code recurses, the host's stack holds at most ``NESTING_LIMIT``
+        frames run in their calls.  An exception raised in the frame that its code
+        may handle hands the frame over to the loop (``_failed_in_call``)."""
+        caller = self.frame
+        self.frame = frame
+        self.nesting += 1
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = 0
+        try:
+            while True:
+                while index >= 0:
+                    index = handlers[index](frame, stack, fast)
+                if index == RETURN:
+                    break
+                # The frame waits at its call (where running_index sees it).
+                index = frame.resume_index - 1
+                stack.append(self._run_callee(frame))
+                index = frame.resume_index
+        except BaseException as error:
+            return self._failed_in_call(frame, error, index)
+        finally:
+            self.nesting -= 1
+            self.frame = caller
+        frame.resume_index = -1
+        value = frame.return_value
+        frame.return_value = None
+        return value
+
+    def _run_callee(self, frame):
+        """Run the frame ``frame``'s call entered in a loop of its own; return the
+        call's value (an ``__init__``'s instance, for a frame of ``enter_init``)."""
+        callee = frame.callee
+        frame.callee = None
+        value = self.run_frame(callee)
+        instance = callee.special_exit
+        if instance is not None:
+            if value is not None:
+                raise _init_returned(value)
+            return instance
+        return value
+
+    def _failed_in_call(self, frame, error, index):
+        """``error`` was raised at ``index`` in a frame run by its call.  Where the
+        frame's code may handle it (or a tracer must see it), the loop takes the frame
+        over from there: the frame's value is returned.  Else it leaves the frame."""
+        if frame.f_code.co_exceptiontable or self.tracing:
+            frame.resume_index = index + 1
+            return self.run_frame(frame, error)
+        error.__traceback__ = None
+        if frame.failed_index >= 0:
+            index = frame.failed_index
+            frame.failed_index = -1
+        self.record_raise(error, frame, index)
+        frame.exit_index = index
+        self._leave_by_exception(frame, error)
+        raise error
+
+    def run_init_in_call(self, frame, nested):
+        """``run_leaf`` (``run_nested``, if ``nested``) for the frame of an ``__init__``
+        made by ``enter_init``: the call's value is the instance, as ``type.__call__``
+        makes it."""
         instance = frame.special_exit
-        value = self.run_leaf(frame)
+        value = self.run_nested(frame) if nested else self.run_leaf(frame)
         if value is not None:
             raise _init_returned(value)
         return instance

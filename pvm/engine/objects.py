@@ -54,7 +54,7 @@ class _NotDecoded:
     Interpreter.enter): like an executable, a leaf or not (a call asks first)."""
 
     __slots__ = ()
-    leaf = False
+    leaf = nests = False
 
 
 NOT_DECODED = _NotDecoded()

@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
 from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
-    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, guest_init, public_names,
-    star_arguments, star_keywords)
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NESTING_LIMIT, guest_init,
+    public_names, star_arguments, star_keywords)
 from pvm.engine.instructions.containers import (function_description, unpack_items)
 from pvm.engine.instructions.control import (Generator)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
@@ -1291,9 +1291,14 @@ def make_CALL(code, operand, index):
                 kind = Function
         if kind is Function and (not function.kind):
             interpreter = function.interpreter
-            if function.executable.leaf:
+            executable = function.executable
+            if executable.leaf:
                 frame.resume_index = next_index
                 stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+                return next_index
+            if executable.nests and interpreter.nesting < NESTING_LIMIT:
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_nested(interpreter.enter(function, arguments, None, frame))
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -1303,9 +1308,11 @@ def make_CALL(code, operand, index):
             init = guest_init(function)
             if init is not None:
                 interpreter = init.interpreter
-                if init.executable.leaf:
+                executable = init.executable
+                nested = executable.nests and interpreter.nesting < NESTING_LIMIT
+                if executable.leaf or nested:
                     frame.resume_index = next_index
-                    stack[-1] = interpreter.run_leaf_init(interpreter.enter_init(function, init, arguments, None, frame))
+                    stack[-1] = interpreter.run_init_in_call(interpreter.enter_init(function, init, arguments, None, frame), nested)
                     return next_index
                 del stack[-1]
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
@@ -1338,9 +1345,14 @@ def make_CALL_METHOD(code, operand, index):
                 kind = Function
         if kind is Function and (not function.kind):
             interpreter = function.interpreter
-            if function.executable.leaf:
+            executable = function.executable
+            if executable.leaf:
                 frame.resume_index = next_index
                 stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+                return next_index
+            if executable.nests and interpreter.nesting < NESTING_LIMIT:
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_nested(interpreter.enter(function, arguments, None, frame))
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -1350,9 +1362,11 @@ def make_CALL_METHOD(code, operand, index):
             init = guest_init(function)
             if init is not None:
                 interpreter = init.interpreter
-                if init.executable.leaf:
+                executable = init.executable
+                nested = executable.nests and interpreter.nesting < NESTING_LIMIT
+                if executable.leaf or nested:
                     frame.resume_index = next_index
-                    stack[-1] = interpreter.run_leaf_init(interpreter.enter_init(function, init, arguments, None, frame))
+                    stack[-1] = interpreter.run_init_in_call(interpreter.enter_init(function, init, arguments, None, frame), nested)
                     return next_index
                 del stack[-1]
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
@@ -2149,9 +2163,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_1_0.kind):
                 interpreter_2 = value_1_0.interpreter
-                if value_1_0.executable.leaf:
+                executable_2 = value_1_0.executable
+                if executable_2.leaf:
                     frame.resume_index = next_index_2
                     stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_1_0, arguments_2, None, frame)))
+                    return after_2
+                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_1_0, arguments_2, None, frame)))
                     return after_2
                 frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2160,9 +2179,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 init_2 = guest_init(value_1_0)
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
-                    if init_2.executable.leaf:
+                    executable_2 = init_2.executable
+                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
+                    if executable_2.leaf or nested_2:
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)))
+                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame), nested_2))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2211,9 +2232,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 interpreter_3 = value_1_0.interpreter
-                if value_1_0.executable.leaf:
+                executable_3 = value_1_0.executable
+                if executable_3.leaf:
                     frame.resume_index = next_index_3
                     stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    return after_3
+                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2222,9 +2248,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 init_3 = guest_init(value_1_0)
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
-                    if init_3.executable.leaf:
+                    executable_3 = init_3.executable
+                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
+                    if executable_3.leaf or nested_3:
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)))
+                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame), nested_3))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2273,9 +2301,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_1_0.kind):
                 interpreter_3 = value_1_0.interpreter
-                if value_1_0.executable.leaf:
+                executable_3 = value_1_0.executable
+                if executable_3.leaf:
                     frame.resume_index = next_index_3
                     stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    return after_3
+                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2284,9 +2317,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 init_3 = guest_init(value_1_0)
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
-                    if init_3.executable.leaf:
+                    executable_3 = init_3.executable
+                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
+                    if executable_3.leaf or nested_3:
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)))
+                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame), nested_3))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2338,9 +2373,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_1_0.kind):
                 interpreter_4 = value_1_0.interpreter
-                if value_1_0.executable.leaf:
+                executable_4 = value_1_0.executable
+                if executable_4.leaf:
                     frame.resume_index = next_index_4
                     stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_1_0, arguments_4, None, frame)))
+                    return after_4
+                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_1_0, arguments_4, None, frame)))
                     return after_4
                 frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2349,9 +2389,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 init_4 = guest_init(value_1_0)
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
-                    if init_4.executable.leaf:
+                    executable_4 = init_4.executable
+                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
+                    if executable_4.leaf or nested_4:
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)))
+                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame), nested_4))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2406,9 +2448,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_2_0.kind):
                 interpreter_3 = value_2_0.interpreter
-                if value_2_0.executable.leaf:
+                executable_3 = value_2_0.executable
+                if executable_3.leaf:
                     frame.resume_index = next_index_3
                     stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_2_0, arguments_3, None, frame)))
+                    return after_3
+                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_2_0, arguments_3, None, frame)))
                     return after_3
                 frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2417,9 +2464,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 init_3 = guest_init(value_2_0)
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
-                    if init_3.executable.leaf:
+                    executable_3 = init_3.executable
+                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
+                    if executable_3.leaf or nested_3:
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)))
+                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame), nested_3))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2477,9 +2526,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 interpreter_4 = value_2_0.interpreter
-                if value_2_0.executable.leaf:
+                executable_4 = value_2_0.executable
+                if executable_4.leaf:
                     frame.resume_index = next_index_4
                     stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    return after_4
+                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2488,9 +2542,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 init_4 = guest_init(value_2_0)
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
-                    if init_4.executable.leaf:
+                    executable_4 = init_4.executable
+                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
+                    if executable_4.leaf or nested_4:
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)))
+                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame), nested_4))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2548,9 +2604,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     kind_4 = Function
             if kind_4 is Function and (not value_2_0.kind):
                 interpreter_4 = value_2_0.interpreter
-                if value_2_0.executable.leaf:
+                executable_4 = value_2_0.executable
+                if executable_4.leaf:
                     frame.resume_index = next_index_4
                     stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    return after_4
+                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_4
+                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2559,9 +2620,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 init_4 = guest_init(value_2_0)
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
-                    if init_4.executable.leaf:
+                    executable_4 = init_4.executable
+                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
+                    if executable_4.leaf or nested_4:
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_leaf_init(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)))
+                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame), nested_4))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2606,9 +2669,14 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     kind_1 = Function
             if kind_1 is Function and (not value_0_0.kind):
                 interpreter_1 = value_0_0.interpreter
-                if value_0_0.executable.leaf:
+                executable_1 = value_0_0.executable
+                if executable_1.leaf:
                     frame.resume_index = next_index_1
                     stack.append(interpreter_1.run_leaf(interpreter_1.enter(value_0_0, arguments_1, None, frame)))
+                    return after_1
+                if executable_1.nests and interpreter_1.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_1
+                    stack.append(interpreter_1.run_nested(interpreter_1.enter(value_0_0, arguments_1, None, frame)))
                     return after_1
                 frame.callee = interpreter_1.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
@@ -2617,9 +2685,11 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 init_1 = guest_init(value_0_0)
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
-                    if init_1.executable.leaf:
+                    executable_1 = init_1.executable
+                    nested_1 = executable_1.nests and interpreter_1.nesting < NESTING_LIMIT
+                    if executable_1.leaf or nested_1:
                         frame.resume_index = next_index_1
-                        stack.append(interpreter_1.run_leaf_init(interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)))
+                        stack.append(interpreter_1.run_init_in_call(interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame), nested_1))
                         return after_1
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
@@ -2667,9 +2737,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 interpreter_2 = value_0_0.interpreter
-                if value_0_0.executable.leaf:
+                executable_2 = value_0_0.executable
+                if executable_2.leaf:
                     frame.resume_index = next_index_2
                     stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    return after_2
+                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2678,9 +2753,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 init_2 = guest_init(value_0_0)
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
-                    if init_2.executable.leaf:
+                    executable_2 = init_2.executable
+                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
+                    if executable_2.leaf or nested_2:
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)))
+                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame), nested_2))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2728,9 +2805,14 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function and (not value_0_0.kind):
                 interpreter_2 = value_0_0.interpreter
-                if value_0_0.executable.leaf:
+                executable_2 = value_0_0.executable
+                if executable_2.leaf:
                     frame.resume_index = next_index_2
                     stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    return after_2
+                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_2
+                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2739,9 +2821,11 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 init_2 = guest_init(value_0_0)
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
-                    if init_2.executable.leaf:
+                    executable_2 = init_2.executable
+                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
+                    if executable_2.leaf or nested_2:
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_leaf_init(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)))
+                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame), nested_2))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2792,9 +2876,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     kind_3 = Function
             if kind_3 is Function and (not value_0_0.kind):
                 interpreter_3 = value_0_0.interpreter
-                if value_0_0.executable.leaf:
+                executable_3 = value_0_0.executable
+                if executable_3.leaf:
                     frame.resume_index = next_index_3
                     stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_0_0, arguments_3, None, frame)))
+                    return after_3
+                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
+                    frame.resume_index = next_index_3
+                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_0_0, arguments_3, None, frame)))
                     return after_3
                 frame.callee = interpreter_3.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2803,9 +2892,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 init_3 = guest_init(value_0_0)
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
-                    if init_3.executable.leaf:
+                    executable_3 = init_3.executable
+                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
+                    if executable_3.leaf or nested_3:
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_leaf_init(interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)))
+                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame), nested_3))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3

@@ -3,13 +3,15 @@
 host calls; anything else is called as the host calls it.  A guest function whose code
 enters no frame of its own (a leaf: no call, no yield, no exception handler) runs to its
 end in the call (``Interpreter.run_leaf``): it cannot recurse, and the loop is spared two
-switches of frames."""
+switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames run so
+(``Interpreter.run_nested``), which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (guest_init, public_names, star_arguments,
                                              star_keywords)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
+from pvm.engine.frames import NESTING_LIMIT
 from pvm.engine.objects import Function, MethodType
 
 
@@ -24,10 +26,15 @@ def CALL(function, *arguments, frame, next_index):
             kind = Function
     if kind is Function and not function.kind:
         interpreter = function.interpreter
+        executable = function.executable
         # (No local variable holds the callee's frame: it must die when it returns.)
-        if function.executable.leaf:
+        if executable.leaf:
             frame.resume_index = next_index
             return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+        if executable.nests and interpreter.nesting < NESTING_LIMIT:
+            frame.resume_index = next_index
+            return interpreter.run_nested(interpreter.enter(function, arguments, None,
+                                                            frame))
         enter_frame(interpreter.enter(function, arguments, None, frame))
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
@@ -35,10 +42,12 @@ def CALL(function, *arguments, frame, next_index):
         init = guest_init(function)
         if init is not None:
             interpreter = init.interpreter
-            if init.executable.leaf:
+            executable = init.executable
+            nested = executable.nests and interpreter.nesting < NESTING_LIMIT
+            if executable.leaf or nested:
                 frame.resume_index = next_index
-                return interpreter.run_leaf_init(
-                    interpreter.enter_init(function, init, arguments, None, frame))
+                return interpreter.run_init_in_call(
+                    interpreter.enter_init(function, init, arguments, None, frame), nested)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
     # Host code may look at this frame (sys._getframe, warnings): give it the line.
     frame.resume_index = next_index
@@ -57,19 +66,26 @@ def CALL_METHOD(function, null, *arguments, frame, next_index):
             kind = Function
     if kind is Function and not function.kind:
         interpreter = function.interpreter
+        executable = function.executable
         # (No local variable holds the callee's frame: it must die when it returns.)
-        if function.executable.leaf:
+        if executable.leaf:
             frame.resume_index = next_index
             return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
+        if executable.nests and interpreter.nesting < NESTING_LIMIT:
+            frame.resume_index = next_index
+            return interpreter.run_nested(interpreter.enter(function, arguments, None,
+                                                            frame))
         enter_frame(interpreter.enter(function, arguments, None, frame))
     if kind is type:
         init = guest_init(function)
         if init is not None:
             interpreter = init.interpreter
-            if init.executable.leaf:
+            executable = init.executable
+            nested = executable.nests and interpreter.nesting < NESTING_LIMIT
+            if executable.leaf or nested:
                 frame.resume_index = next_index
-                return interpreter.run_leaf_init(
-                    interpreter.enter_init(function, init, arguments, None, frame))
+                return interpreter.run_init_in_call(
+                    interpreter.enter_init(function, init, arguments, None, frame), nested)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
     frame.resume_index = next_index
     return function(*arguments)
