@@ -349,16 +349,14 @@ SNIPPETS = {
                 print("dropped", self.name)
         class Ordered:
             def __lt__(self, other):
-                caller = sys._getframe(1)
-                return caller.f_code.co_name, caller.f_lineno
+                return sys._getframe(1).f_code.co_name
         class ReturnsOne:
             def __init__(self):
                 return 1
         def leaf(value):
             return 1
         def less(a, b):
-            first = a
-            return first < b
+            return a < b
         def divide(a, b):
             return a / b
         def main():
@@ -473,6 +471,34 @@ def test_uncaught_traceback_has_cpython_format(tmp_path):
                             text=True, cwd=repository)
     assert actual.returncode == expected.returncode == 1
     assert actual.stderr == expected.stderr
+
+
+LEAF_WARNING_PROGRAM = """\
+import warnings
+def negate(value):
+    unused = value
+    return not value
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    for _ in range(3):
+        negate(NotImplemented)
+print([(warning.category.__name__, warning.lineno) for warning in caught])
+"""
+
+
+def test_a_warning_in_a_leaf_names_its_running_line(tmp_path):
+    # The host warns as `not NotImplemented` runs; the line is the leaf's running one,
+    # which only the loop running it knows (Interpreter.run_leaf, from the second call).
+    import subprocess
+    import sys
+    path = tmp_path / "program.py"
+    path.write_text(LEAF_WARNING_PROGRAM)
+    expected = subprocess.run([sys.executable, str(path)], capture_output=True, text=True)
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    actual = subprocess.run([sys.executable, "-m", "pvm", str(path)], capture_output=True,
+                            text=True, cwd=repository)
+    assert "DeprecationWarning', 4)" in expected.stdout
+    assert actual.stdout == expected.stdout
 
 
 def test_format_exception_uses_guest_frames():

@@ -64,12 +64,11 @@ class Frame:
     def current_index(self):
         """The index of the instruction this frame is at: the one running, the call
         it is suspended in, or the last one run (a frame that has ended)."""
+        if self.interpreter.frame is self:
+            return running_index(self)
         if self.resume_index < 0:
             return self.exit_index
-        # Not only the innermost frame runs: one whose instruction calls guest code from
-        # the host (an operator's __lt__) is at that instruction, which only its loop
-        # knows; a frame no loop runs is at the call it is suspended in.
-        return running_index(self)
+        return max(self.resume_index - 1, 0)
 
     @property
     def f_lineno(self):
