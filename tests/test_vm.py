@@ -359,7 +359,19 @@ SNIPPETS = {
             return a < b
         def divide(a, b):
             return a / b
+        def lookup(table, key):
+            try:
+                return table[key]
+            except KeyError:
+                pass
+            return int(key)
         def main():
+            for _ in range(2):
+                try:
+                    lookup({}, "x")
+                except ValueError as error:
+                    # Raised after the handler ended: chained to nothing.
+                    print(repr(error.__context__))
             total = 0
             for number in range(1200):
                 total += leaf(number) + divide(number, 2)

@@ -493,13 +493,16 @@ class Interpreter:
             while index >= 0:
                 index = handlers[index](frame, stack, fast)
         except BaseException as error:
-            return self._failed_in_call(frame, error, index)
+            failure = self._failed_in_call(frame, error, index)
+        else:
+            frame.resume_index = -1
+            value = frame.return_value
+            frame.return_value = None
+            return value
         finally:
             self.frame = caller
-        frame.resume_index = -1
-        value = frame.return_value
-        frame.return_value = None
-        return value
+        # Outside the except clause: what the loop raises must not chain to the failure.
+        return self.run_frame(frame, failure)
 
     @runs_guest_frames
     def run_nested(self, frame):
@@ -529,14 +532,17 @@ class Interpreter:
                 stack.append(self._run_callee(frame))
                 index = frame.resume_index
         except BaseException as error:
-            return self._failed_in_call(frame, error, index)
+            failure = self._failed_in_call(frame, error, index)
+        else:
+            frame.resume_index = -1
+            value = frame.return_value
+            frame.return_value = None
+            return value
         finally:
             self.nesting -= 1
             self.frame = caller
-        frame.resume_index = -1
-        value = frame.return_value
-        frame.return_value = None
-        return value
+        # Outside the except clause: what the loop raises must not chain to the failure.
+        return self.run_frame(frame, failure)
 
     def _run_callee(self, frame):
         """Run the frame ``frame``'s call entered in a loop of its own; return the
@@ -554,10 +560,11 @@ class Interpreter:
     def _failed_in_call(self, frame, error, index):
         """``error`` was raised at ``index`` in a frame run by its call.  Where the
         frame's code may handle it (or a tracer must see it), the loop takes the frame
-        over from there: the frame's value is returned.  Else it leaves the frame."""
+        over from there: the error is returned, for ``run_frame`` to raise there.  Else
+        it leaves the frame."""
         if frame.f_code.co_exceptiontable or self.tracing:
             frame.resume_index = index + 1
-            return self.run_frame(frame, error)
+            return error
         error.__traceback__ = None
         if frame.failed_index >= 0:
             index = frame.failed_index
