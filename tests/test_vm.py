@@ -338,7 +338,7 @@ SNIPPETS = {
         print(caller_line())
     """,
     # Leaves (functions that call nothing, yield nothing, handle nothing) run to their
-    # end in the call that makes their frame (Interpreter.run_leaf): hot or not, they
+    # end in the call that makes their frame (Interpreter.run_call): hot or not, they
     # must fail, finalize, construct and be traced as any other frame.
     "leaf_calls": """
         import sys, traceback
@@ -500,7 +500,7 @@ print([(warning.category.__name__, warning.lineno) for warning in caught])
 
 def test_a_warning_in_a_leaf_names_its_running_line(tmp_path):
     # The host warns as `not NotImplemented` runs; the line is the leaf's running one,
-    # which only the loop running it knows (Interpreter.run_leaf, from the second call).
+    # which only the loop running it knows (Interpreter.run_call, from the second call).
     import subprocess
     import sys
     path = tmp_path / "program.py"

@@ -11,7 +11,7 @@ from pvm.engine.frame_trace import frame_attribute
 from pvm.engine.host_stack import running_index
 
 
-# Frames of functions that are no leaves run in their calls (Interpreter.run_nested), at
+# Frames of functions that are no leaves run in their calls (Interpreter.run_call), at
 # most: past it, calls switch frames in the loop.  (Each costs two host frames.)
 NESTING_LIMIT = 16
 

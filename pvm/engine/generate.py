@@ -50,7 +50,7 @@ class Body:
 
     def __init__(self, definition):
         self.definition = definition
-        source = textwrap.dedent(inspect.getsource(definition.function))
+        source = textwrap.dedent(inspect.getsource(definition.statements_of))
         function = ast.parse(source).body[0]
         statements = function.body
         self.doc = None

@@ -1292,13 +1292,9 @@ def make_CALL(code, operand, index):
         if kind is Function and (not function.kind):
             interpreter = function.interpreter
             executable = function.executable
-            if executable.leaf:
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
-                return next_index
-            if executable.nests and interpreter.nesting < NESTING_LIMIT:
-                frame.resume_index = next_index
-                stack[-1] = interpreter.run_nested(interpreter.enter(function, arguments, None, frame))
+                stack[-1] = interpreter.run_call(function, arguments, frame)
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -1309,10 +1305,9 @@ def make_CALL(code, operand, index):
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
-                nested = executable.nests and interpreter.nesting < NESTING_LIMIT
-                if executable.leaf or nested:
+                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index
-                    stack[-1] = interpreter.run_init_in_call(interpreter.enter_init(function, init, arguments, None, frame), nested)
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
                 del stack[-1]
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
@@ -1346,13 +1341,9 @@ def make_CALL_METHOD(code, operand, index):
         if kind is Function and (not function.kind):
             interpreter = function.interpreter
             executable = function.executable
-            if executable.leaf:
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                stack[-1] = interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
-                return next_index
-            if executable.nests and interpreter.nesting < NESTING_LIMIT:
-                frame.resume_index = next_index
-                stack[-1] = interpreter.run_nested(interpreter.enter(function, arguments, None, frame))
+                stack[-1] = interpreter.run_call(function, arguments, frame)
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -1363,10 +1354,9 @@ def make_CALL_METHOD(code, operand, index):
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
-                nested = executable.nests and interpreter.nesting < NESTING_LIMIT
-                if executable.leaf or nested:
+                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index
-                    stack[-1] = interpreter.run_init_in_call(interpreter.enter_init(function, init, arguments, None, frame), nested)
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
                 del stack[-1]
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
@@ -2164,13 +2154,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_2 is Function and (not value_1_0.kind):
                 interpreter_2 = value_1_0.interpreter
                 executable_2 = value_1_0.executable
-                if executable_2.leaf:
+                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_1_0, arguments_2, None, frame)))
-                    return after_2
-                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_1_0, arguments_2, None, frame)))
+                    stack.append(interpreter_2.run_call(value_1_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2180,10 +2166,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
-                    if executable_2.leaf or nested_2:
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame), nested_2))
+                        stack.append(interpreter_2.run_init_call(value_1_0, init_2, arguments_2, frame))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2233,13 +2218,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             if kind_3 is Function and (not value_1_0.kind):
                 interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
-                if executable_3.leaf:
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
-                    return after_3
-                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    stack.append(interpreter_3.run_call(value_1_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2249,10 +2230,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
-                    if executable_3.leaf or nested_3:
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame), nested_3))
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2302,13 +2282,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             if kind_3 is Function and (not value_1_0.kind):
                 interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
-                if executable_3.leaf:
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
-                    return after_3
-                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_1_0, arguments_3, None, frame)))
+                    stack.append(interpreter_3.run_call(value_1_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2318,10 +2294,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
-                    if executable_3.leaf or nested_3:
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame), nested_3))
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2374,13 +2349,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is Function and (not value_1_0.kind):
                 interpreter_4 = value_1_0.interpreter
                 executable_4 = value_1_0.executable
-                if executable_4.leaf:
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_1_0, arguments_4, None, frame)))
-                    return after_4
-                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_1_0, arguments_4, None, frame)))
+                    stack.append(interpreter_4.run_call(value_1_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2390,10 +2361,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
-                    if executable_4.leaf or nested_4:
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame), nested_4))
+                        stack.append(interpreter_4.run_init_call(value_1_0, init_4, arguments_4, frame))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2449,13 +2419,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_3 is Function and (not value_2_0.kind):
                 interpreter_3 = value_2_0.interpreter
                 executable_3 = value_2_0.executable
-                if executable_3.leaf:
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_2_0, arguments_3, None, frame)))
-                    return after_3
-                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_2_0, arguments_3, None, frame)))
+                    stack.append(interpreter_3.run_call(value_2_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2465,10 +2431,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
-                    if executable_3.leaf or nested_3:
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame), nested_3))
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
@@ -2527,13 +2492,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is Function and (not value_2_0.kind):
                 interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
-                if executable_4.leaf:
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
-                    return after_4
-                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    stack.append(interpreter_4.run_call(value_2_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2543,10 +2504,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
-                    if executable_4.leaf or nested_4:
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame), nested_4))
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2605,13 +2565,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             if kind_4 is Function and (not value_2_0.kind):
                 interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
-                if executable_4.leaf:
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_leaf(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
-                    return after_4
-                if executable_4.nests and interpreter_4.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_nested(interpreter_4.enter(value_2_0, arguments_4, None, frame)))
+                    stack.append(interpreter_4.run_call(value_2_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2621,10 +2577,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    nested_4 = executable_4.nests and interpreter_4.nesting < NESTING_LIMIT
-                    if executable_4.leaf or nested_4:
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        stack.append(interpreter_4.run_init_in_call(interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame), nested_4))
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
@@ -2670,13 +2625,9 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             if kind_1 is Function and (not value_0_0.kind):
                 interpreter_1 = value_0_0.interpreter
                 executable_1 = value_0_0.executable
-                if executable_1.leaf:
+                if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_1
-                    stack.append(interpreter_1.run_leaf(interpreter_1.enter(value_0_0, arguments_1, None, frame)))
-                    return after_1
-                if executable_1.nests and interpreter_1.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_1
-                    stack.append(interpreter_1.run_nested(interpreter_1.enter(value_0_0, arguments_1, None, frame)))
+                    stack.append(interpreter_1.run_call(value_0_0, arguments_1, frame))
                     return after_1
                 frame.callee = interpreter_1.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
@@ -2686,10 +2637,9 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
-                    nested_1 = executable_1.nests and interpreter_1.nesting < NESTING_LIMIT
-                    if executable_1.leaf or nested_1:
+                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_1
-                        stack.append(interpreter_1.run_init_in_call(interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame), nested_1))
+                        stack.append(interpreter_1.run_init_call(value_0_0, init_1, arguments_1, frame))
                         return after_1
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
@@ -2738,13 +2688,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             if kind_2 is Function and (not value_0_0.kind):
                 interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
-                if executable_2.leaf:
+                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
-                    return after_2
-                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    stack.append(interpreter_2.run_call(value_0_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2754,10 +2700,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
-                    if executable_2.leaf or nested_2:
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame), nested_2))
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2806,13 +2751,9 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             if kind_2 is Function and (not value_0_0.kind):
                 interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
-                if executable_2.leaf:
+                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_leaf(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
-                    return after_2
-                if executable_2.nests and interpreter_2.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_nested(interpreter_2.enter(value_0_0, arguments_2, None, frame)))
+                    stack.append(interpreter_2.run_call(value_0_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2822,10 +2763,9 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    nested_2 = executable_2.nests and interpreter_2.nesting < NESTING_LIMIT
-                    if executable_2.leaf or nested_2:
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        stack.append(interpreter_2.run_init_in_call(interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame), nested_2))
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
@@ -2877,13 +2817,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             if kind_3 is Function and (not value_0_0.kind):
                 interpreter_3 = value_0_0.interpreter
                 executable_3 = value_0_0.executable
-                if executable_3.leaf:
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_leaf(interpreter_3.enter(value_0_0, arguments_3, None, frame)))
-                    return after_3
-                if executable_3.nests and interpreter_3.nesting < NESTING_LIMIT:
-                    frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_nested(interpreter_3.enter(value_0_0, arguments_3, None, frame)))
+                    stack.append(interpreter_3.run_call(value_0_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2893,10 +2829,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    nested_3 = executable_3.nests and interpreter_3.nesting < NESTING_LIMIT
-                    if executable_3.leaf or nested_3:
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        stack.append(interpreter_3.run_init_in_call(interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame), nested_3))
+                        stack.append(interpreter_3.run_init_call(value_0_0, init_3, arguments_3, frame))
                         return after_3
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3

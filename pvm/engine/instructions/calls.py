@@ -2,9 +2,9 @@
 (``enter_frame``) instead of calling it from the host, so guest recursion never nests
 host calls; anything else is called as the host calls it.  A guest function whose code
 enters no frame of its own (a leaf: no call, no yield, no exception handler) runs to its
-end in the call (``Interpreter.run_leaf``): it cannot recurse, and the loop is spared two
-switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames run so
-(``Interpreter.run_nested``), which bounds what they take of the host's stack."""
+end in the call (``Interpreter.run_call``): it cannot recurse, and the loop is spared two
+switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames run so,
+which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (guest_init, public_names, star_arguments,
@@ -27,14 +27,9 @@ def CALL(function, *arguments, frame, next_index):
     if kind is Function and not function.kind:
         interpreter = function.interpreter
         executable = function.executable
-        # (No local variable holds the callee's frame: it must die when it returns.)
-        if executable.leaf:
+        if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
             frame.resume_index = next_index
-            return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
-        if executable.nests and interpreter.nesting < NESTING_LIMIT:
-            frame.resume_index = next_index
-            return interpreter.run_nested(interpreter.enter(function, arguments, None,
-                                                            frame))
+            return interpreter.run_call(function, arguments, frame)
         enter_frame(interpreter.enter(function, arguments, None, frame))
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
@@ -43,52 +38,20 @@ def CALL(function, *arguments, frame, next_index):
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
-            nested = executable.nests and interpreter.nesting < NESTING_LIMIT
-            if executable.leaf or nested:
+            if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
                 frame.resume_index = next_index
-                return interpreter.run_init_in_call(
-                    interpreter.enter_init(function, init, arguments, None, frame), nested)
+                return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
     # Host code may look at this frame (sys._getframe, warnings): give it the line.
     frame.resume_index = next_index
     return function(*arguments)
 
 
-# LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method.
-@instruction
+# LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method,
+# which the call drops: its statements are CALL's.
+@instruction(statements_of=CALL)
 def CALL_METHOD(function, null, *arguments, frame, next_index):
-    kind = type(function)
-    if kind is MethodType:
-        inner = function.__func__
-        if type(inner) is Function and not inner.kind:
-            arguments.insert(0, function.__self__)
-            function = inner
-            kind = Function
-    if kind is Function and not function.kind:
-        interpreter = function.interpreter
-        executable = function.executable
-        # (No local variable holds the callee's frame: it must die when it returns.)
-        if executable.leaf:
-            frame.resume_index = next_index
-            return interpreter.run_leaf(interpreter.enter(function, arguments, None, frame))
-        if executable.nests and interpreter.nesting < NESTING_LIMIT:
-            frame.resume_index = next_index
-            return interpreter.run_nested(interpreter.enter(function, arguments, None,
-                                                            frame))
-        enter_frame(interpreter.enter(function, arguments, None, frame))
-    if kind is type:
-        init = guest_init(function)
-        if init is not None:
-            interpreter = init.interpreter
-            executable = init.executable
-            nested = executable.nests and interpreter.nesting < NESTING_LIMIT
-            if executable.leaf or nested:
-                frame.resume_index = next_index
-                return interpreter.run_init_in_call(
-                    interpreter.enter_init(function, init, arguments, None, frame), nested)
-            enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
-    frame.resume_index = next_index
-    return function(*arguments)
+    pass
 
 
 # The tuple of keyword names is on top of the `count` argument values: the variable

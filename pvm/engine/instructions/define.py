@@ -45,6 +45,9 @@ A definition is a plain function named after its opcode::
   deep in the stack); superinstructions hand it the real stack.
 - ``raises=False`` says the body cannot raise, so a superinstruction need not record
   where it failed.
+- ``statements_of=OTHER`` takes the statements of the definition ``OTHER`` as this
+  one's body, with this one's own inputs and context (CALL_METHOD is CALL's body with a
+  NULL input it ignores).
 
 Bodies must not define nested functions, lambdas or comprehensions (the generator
 renames a body's variables when it joins bodies); helpers go at module level, where the
@@ -82,8 +85,12 @@ TERMINATORS = ("jump", "enter_frame", "leave_frame", "suspend_frame")
 class Definition:
     """One body of an instruction: the plain one, or a variant."""
 
-    def __init__(self, function, opcode, when=None, raw=False, raises=True, fusable=True):
+    def __init__(self, function, opcode, when=None, raw=False, raises=True, fusable=True,
+                 statements_of=None):
         self.function = function
+        # The function whose statements are the body (the definition's own, unless it
+        # shares another's: its signature is still its own).
+        self.statements_of = statements_of or function
         self.name = function.__name__
         self.opcode = opcode                  # a pvm.opcodes.Opcode
         self.when = when                      # a predicate over decode-time names, or None
@@ -119,13 +126,16 @@ DEFINITIONS = {}
 VARIANTS = {}
 
 
-def instruction(function=None, *, raw=False, raises=True):
-    """Register the definition of the opcode the function is named after."""
+def instruction(function=None, *, raw=False, raises=True, statements_of=None):
+    """Register the definition of the opcode the function is named after.  With
+    ``statements_of`` (another definition's function), the body is that function's:
+    two opcodes that differ only in inputs the body ignores share one."""
     def register(function):
         opcode = opcodes.BY_NAME[function.__name__]
         if function.__name__ in DEFINITIONS:
             raise ValueError("%s is defined twice" % function.__name__)
-        DEFINITIONS[function.__name__] = Definition(function, opcode, raw=raw, raises=raises)
+        DEFINITIONS[function.__name__] = Definition(function, opcode, raw=raw, raises=raises,
+                                                    statements_of=statements_of)
         return function
     return register(function) if function is not None else register
 
