@@ -176,6 +176,55 @@ def test_hot_code_gets_its_running_runs_joined():
     assert hot_runs.joined_source(handlers[negative]) is None
 
 
+def test_joined_runs_name_the_attributes_they_read_write_and_delete(tmp_path):
+    # The host's attribute instructions, not getattr calls: they specialize on the
+    # object's type.  A name no parser reads as one stays a getattr argument.
+    code = _code_of(textwrap.dedent('''
+        def f(point):
+            point.x = point.y
+            del point.z
+            return point.y
+        '''), "f")
+    source = hot_runs.joined_source(Interpreter(join_threshold=0).decode(code).handlers[0])
+    assert ".x = " in source and "del value" in source and ".z" in source
+    assert ".y" in source and "getattr" not in source and "setattr" not in source
+    odd = code.replace(co_names=tuple(name if name != "y" else "not y"
+                                      for name in code.co_names))
+    source = hot_runs.joined_source(Interpreter(join_threshold=0).decode(odd).handlers[0])
+    assert "getattr(" in source and ".x = " in source
+    # And the program behaves as under CPython, errors included.
+    program = tmp_path / "points.py"
+    program.write_text(textwrap.dedent('''
+        class Point:
+            __slots__ = ("x", "y", "z")
+        class Watched:
+            def __getattr__(self, name):
+                return "missing " + name
+            def __setattr__(self, name, value):
+                print("set", name, value)
+                object.__setattr__(self, name, value)
+        def move(point):
+            point.x = point.y
+            del point.z
+            return point.x, point.y
+        for _ in range(3):
+            point = Point()
+            point.y, point.z = 1, 2
+            print(move(point))
+        watched = Watched()
+        watched.z = 0
+        print(move(watched))
+        try:
+            move(Point())
+        except AttributeError as error:
+            print("AttributeError", error)
+        '''))
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "AttributeError" in expected[1]
+    assert run(["python3", "-m", "pvm", "-X", "jit-threshold=0", str(program)],
+               str(tmp_path)) == expected
+
+
 def test_joining_at_once_and_never():
     code = _code_of("def f(x):\n    y = x + 1\n    return y * 2\n", "f")
     assert hot_runs.joined_source(Interpreter(join_threshold=0).decode(code).handlers[0])

@@ -489,7 +489,8 @@ def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
 
 # -- superinstructions -----------------------------------------------------------------
 
-def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None):
+def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None,
+                  attribute_names=None):
     """The maker of one handler for a run of instructions with these bodies.
 
     ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
@@ -497,7 +498,9 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     partly from the real stack.  Without it (a row), a variable input takes every value
     the parts before it left, and the maker declines another count.  ``line_parts``, a
     list, receives the position of the part each line of the source belongs to (None
-    outside the handler's body)."""
+    outside the handler's body).  ``attribute_names`` (for a run whose operands are
+    known) gives, for each part that ``bakes_attribute_name``, the attribute its ``name``
+    holds, written into its body (``_bake_attribute_name``); None for the others."""
     count = len(definitions)
     parts = [Part(definition, position, single=False)
              for position, definition in enumerate(definitions)]
@@ -588,6 +591,9 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         reassigned = {rename.get(item, item) for item in body.assigned}
         remaining = list(virtual)
         body_statements = _copy(body.statements if last else body.structured(), rename)
+        if attribute_names and attribute_names[part.position] is not None:
+            _bake_attribute_name(body_statements, rename["name"],
+                                 attribute_names[part.position])
         output_names = []
         if definition.raw:
             fallthrough = None
@@ -797,6 +803,71 @@ def _copy(node, rename=None):
         elif new.name is not None:
             new.name = rename.get(new.name, new.name)
     return new
+
+
+# -- attribute names written into hot code -------------------------------------------------
+
+def bakes_attribute_name(definition):
+    """Whether the body reads or writes the attribute of the decode-time ``name`` with
+    getattr, setattr or delattr, which a run whose operands are known can write as an
+    attribute of that name (``_bake_attribute_name``)."""
+    body = body_of(definition)
+    if "name" not in body.decoded:
+        return False
+    return any(_attribute_call(node, "name") is not None
+               for statement in body.statements for node in ast.walk(statement))
+
+
+def _attribute_call(node, variable):
+    """The function name of ``getattr(X, variable)``, ``setattr(X, variable, V)`` or
+    ``delattr(X, variable)`` with plain variables for X and V, else None."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and not node.keywords):
+        return None
+    arity = {"getattr": 2, "setattr": 3, "delattr": 2}.get(node.func.id)
+    arguments = node.args
+    if (arity is None or len(arguments) != arity
+            or not all(isinstance(argument, ast.Name) for argument in arguments)
+            or arguments[1].id != variable):
+        return None
+    return node.func.id
+
+
+def _bake_attribute_name(statements, variable, attribute):
+    """Write ``getattr(X, variable)`` in ``statements`` as ``X.attribute`` (setattr and
+    delattr as an assignment and a deletion), in place.
+
+    The same lookup, but the host's own attribute instructions specialize on the type
+    of the object they meet (an instance attribute of a guest object is read from its
+    values at once), where a getattr call looks the name up every time: a tenth of the
+    cost.  (With plain variables as arguments the order of evaluation is no matter;
+    the maker is not in a class body, so no name is mangled.)"""
+    baker = _AttributeBaker(variable, attribute)
+    statements[:] = [baker.visit(statement) for statement in statements]
+
+
+class _AttributeBaker(ast.NodeTransformer):
+
+    def __init__(self, variable, attribute):
+        self.variable = variable
+        self.attribute = attribute
+
+    def visit_Expr(self, node):
+        call = node.value
+        kind = _attribute_call(call, self.variable)
+        if kind == "setattr":
+            target = ast.Attribute(value=call.args[0], attr=self.attribute, ctx=ast.Store())
+            return ast.Assign(targets=[target], value=call.args[2], lineno=0)
+        if kind == "delattr":
+            return ast.Delete(targets=[ast.Attribute(value=call.args[0], attr=self.attribute,
+                                                     ctx=ast.Del())])
+        return self.generic_visit(node)
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        if _attribute_call(node, self.variable) == "getattr":
+            return ast.Attribute(value=node.args[0], attr=self.attribute, ctx=ast.Load())
+        return node
 
 
 # -- the module ------------------------------------------------------------------------

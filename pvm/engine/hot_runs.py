@@ -23,6 +23,7 @@ make belong to the interpreter that decoded the code, as all its handlers do.
 """
 
 import bisect
+import keyword
 import marshal
 import os
 import sys
@@ -56,10 +57,10 @@ def _definitions_by_name():
 _by_name = None
 
 
-def maker_of(names, variable_counts):
+def maker_of(names, variable_counts, attribute_names):
     """The maker of the handler joining the bodies ``names``, made on first request
     (or read from the cache of makers, when an earlier process made it)."""
-    key = (names, variable_counts)
+    key = (names, variable_counts, attribute_names)
     try:
         return _makers[key]
     except KeyError:
@@ -69,7 +70,7 @@ def maker_of(names, variable_counts):
         _namespace = dict(vars(tier0))
     entry = _cache.get(key)
     if entry is ABSENT:
-        entry = _generate(names, variable_counts)
+        entry = _generate(names, variable_counts, attribute_names)
         _cache.put(key, entry)
     if entry is None:
         maker = None
@@ -86,7 +87,7 @@ def maker_of(names, variable_counts):
     return maker
 
 
-def _generate(names, variable_counts):
+def _generate(names, variable_counts, attribute_names):
     """(the maker's host code, marshalled; the part of each line; the names its code
     imports, with their modules), or None where the generator declines the bodies."""
     # The generator is only needed once code is hot: programs that never get there do
@@ -95,7 +96,7 @@ def _generate(names, variable_counts):
     line_parts = []
     try:
         lines, imports = generate.fused_handler([_by_name[name] for name in names], "maker",
-                                                variable_counts, line_parts)
+                                                variable_counts, line_parts, attribute_names)
     except generate.GenerationError:
         return None
     namespace = {}
@@ -111,9 +112,9 @@ def joined_source(handler):
     if key is None:
         return None
     from pvm.engine import generate
-    names, variable_counts = key
+    names, variable_counts, attribute_names = key
     lines, _imports = generate.fused_handler([_by_name[name] for name in names], "maker",
-                                             variable_counts)
+                                             variable_counts, None, attribute_names)
     return "\n".join(lines)
 
 
@@ -244,21 +245,48 @@ def join_runs(code, pairs, handlers, later=None, threshold=0):
     runs, names = runs_of(code, pairs)
     counts = [_variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
+    attributes = [_attribute_name(code, name, operand)
+                  for name, (_opcode, operand) in zip(names, pairs)]
+    shape = (names, counts, attributes)
     for start, end in runs:
         if threshold:
-            handlers[start] = _run_counter(code, pairs, names, counts, start, end,
+            handlers[start] = _run_counter(code, pairs, shape, start, end,
                                            handlers[start], later, threshold)
         else:
-            handlers[start] = _joined(code, pairs, names, counts, start, end) \
-                or handlers[start]
+            handlers[start] = _joined(code, pairs, shape, start, end) or handlers[start]
     return len(runs)
 
 
-def _joined(code, pairs, names, counts, start, end):
+def _attribute_name(code, name, operand):
+    """The attribute name to write into the joined body ``name`` (see
+    ``generate.bakes_attribute_name``), or None."""
+    if name is None:
+        return None
+    bakes = _bakes.get(name)
+    if bakes is None:
+        from pvm.engine import generate
+        bakes = _bakes[name] = generate.bakes_attribute_name(_by_name[name])
+    if not bakes:
+        return None
+    attribute = code.co_names[operand]
+    # Only a name the host's parser reads as one (a code object may have been built
+    # with any string).
+    if not attribute.isidentifier() or keyword.iskeyword(attribute):
+        return None
+    return attribute
+
+
+# Body name -> whether it bakes its attribute name (asked once per body).
+_bakes = {}
+
+
+def _joined(code, pairs, shape, start, end):
     """The joined handler of the run from ``start`` to ``end``, or None.  A run the
     generator declines is tried shorter: its head still gains."""
+    names, counts, attributes = shape
     while end - start >= 2:
-        maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]))
+        maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]),
+                         tuple(attributes[start:end]))
         handler = maker(code, pairs[start:end], start) if maker is not None else None
         if handler is not None:
             return handler
@@ -266,13 +294,13 @@ def _joined(code, pairs, names, counts, start, end):
     return None
 
 
-def _run_counter(code, pairs, names, counts, start, end, handler, handlers, threshold):
+def _run_counter(code, pairs, shape, start, end, handler, handlers, threshold):
     remaining = threshold
 
     def count_then_run(frame, stack, fast):
         nonlocal remaining
         remaining -= 1
         if remaining <= 0 and handlers[start] is count_then_run:
-            handlers[start] = _joined(code, pairs, names, counts, start, end) or handler
+            handlers[start] = _joined(code, pairs, shape, start, end) or handler
         return handler(frame, stack, fast)
     return count_then_run

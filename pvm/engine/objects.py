@@ -49,6 +49,13 @@ def _call_shape(code):
     return kind, code.co_argcount
 
 
+def _plain_arity(code, closure, simple_arity):
+    """For a function whose frame a call can make by taking its argument list as the
+    fast locals, with no binding and no cells: the number of arguments it takes (else
+    -1).  ``Interpreter.run_call`` asks it."""
+    return simple_arity if closure is None and not code.co_cellvars else -1
+
+
 class _NotDecoded:
     """What a function holds as its decoded code until its first call decodes it (see
     Interpreter.enter): like an executable, a leaf or not (a call asks first)."""
@@ -65,7 +72,8 @@ class Function(metaclass=_FunctionClass):
 
     __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
                  "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
-                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity", "module",
+                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity",
+                 "plain_arity", "module",
                  "doc", "executable")
 
     @classmethod
@@ -84,6 +92,7 @@ class Function(metaclass=_FunctionClass):
         function.__defaults__ = defaults
         function.__kwdefaults__ = kwdefaults
         function.__closure__ = closure
+        function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
         function.__builtins__ = interpreter.builtins_dict
         # The slots behind the __module__ and __doc__ properties, set directly: every
@@ -128,7 +137,7 @@ class Function(metaclass=_FunctionClass):
             function.__name__ = name
         return function
 
-    # A property, so that assigning a new code object updates kind and simple_arity.
+    # A property, so that assigning a new code object updates kind and the arities.
     @property
     def __code__(self):
         return self._code
@@ -138,6 +147,7 @@ class Function(metaclass=_FunctionClass):
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
+        self.plain_arity = _plain_arity(code, self.__closure__, self.simple_arity)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
