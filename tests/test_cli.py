@@ -176,6 +176,31 @@ def test_pvm_command_on_a_syntax_error(source_files):
     assert_same_failure(run_python([path]), run("pvm", [path]))
 
 
+# Bytes that are not UTF-8: a program file with no declared encoding is refused by line,
+# even where a comment holds them.  (compile()'s errors: tests/test_syntax_errors.py.)
+UNDECODABLE_PROGRAMS = {
+    "in_a_comment": b"x = 1\n# caf\xe9\nprint(x)\n",
+    "in_a_name": b"\x89\n",
+    "in_a_string": b"x = 1\nprint('\x89')\n",
+    "declared_utf8_in_a_comment": b"# coding: utf-8\nx = 1\n# caf\xe9\nprint(x)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNDECODABLE_PROGRAMS))
+def test_pvm_command_on_bytes_that_are_not_utf8(tmp_path, name):
+    program = tmp_path / ("%s.py" % name)
+    program.write_bytes(UNDECODABLE_PROGRAMS[name])
+    expected, actual = run_python([str(program)]), run("pvm", [str(program)])
+    assert (actual.returncode, actual.stdout, actual.stderr) == \
+        (expected.returncode, expected.stdout, expected.stderr)
+    # Piped to stdin, the file is named <stdin>.
+    expected = subprocess.run([sys.executable, "-"], input=UNDECODABLE_PROGRAMS[name],
+                              capture_output=True, cwd=REPOSITORY_FOLDER, timeout=120)
+    actual = run("pvm", ["-"], UNDECODABLE_PROGRAMS[name])
+    assert (actual.returncode, actual.stdout, actual.stderr) == \
+        (expected.returncode, expected.stdout, expected.stderr)
+
+
 # ``pvm -i`` and the prompt on piped stdin: CPython writes its prompts and the banner
 # to stderr.  name: (arguments, stdin); "SCRIPT" and "EXITING_SCRIPT" name files of PROGRAMS.
 PROGRAMS = {

@@ -466,6 +466,13 @@ BYTES_ERRORS = [
     b"# coding: utf-8\n\xce\xb1 + = 1",
     b"\xef\xbb\xbf\xce\xb1 + = 1",
     b"\xce\xb1 = 0xI",
+    # A byte that is not UTF-8 outside a string: the tokenizer takes it, with the name
+    # characters around it, for a name it fails to decode.
+    b"\x89\n",
+    b"ab\x89cd = 1\n",
+    b"x = 1 + \xc3\n",
+    b"(\x89)\n",
+    b"# coding: utf-8\n\x89\n",
 ]
 
 

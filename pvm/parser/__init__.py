@@ -211,6 +211,26 @@ _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 _BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:[#\r\n]|$)")
 
 
+def check_program_file(data: bytes, filename: str) -> None:
+    """Raise CPython's SyntaxError for a program file (``python FILE``, or a program
+    piped to stdin) that declares no encoding and is not UTF-8.
+
+    CPython reads such a file line by line and rejects the first line that does not
+    decode, even where only a comment holds the bad bytes; ``compile()`` of the same
+    bytes reads them as a whole and complains only where a name or a string holds
+    one (as it does for a file that declares its encoding)."""
+    if data.startswith(b"\xef\xbb\xbf") or _cookie_encoding(data) is not None:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_number = data.count(b"\n", 0, error.start) + 1
+        raise SyntaxError(
+            "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
+            "declared; see https://peps.python.org/pep-0263/ for details"
+            % (data[error.start], filename, line_number)) from None
+
+
 def _cookie_encoding(data):
     lines = data.split(b"\n", 2)
     for number, line in enumerate(lines[:2]):

@@ -403,6 +403,8 @@ def _error_token_error(text, line_number, col, line, keys, tokens):
         return _error(f"unterminated string literal (detected at line {line_number})",
                       line_number, _offset_after(line, col), line)
     text = text[0]
+    if "\udc80" <= text <= "\udcff":
+        return _undecodable_name_error(line_number, col, line)
     if text.isascii() and text.isprintable():
         return None
     if text.isprintable():
@@ -410,6 +412,31 @@ def _error_token_error(text, line_number, col, line, keys, tokens):
     else:
         message = f"invalid non-printable character U+{ord(text):04X}"
     return _error(message, line_number, _offset_after(line, col), line)
+
+
+def _undecodable_name_error(line_number, col, line):
+    """A byte that is not UTF-8, outside a string (the source's decoding kept it as a
+    surrogate escape): CPython's tokenizer reads it, with the identifier characters
+    around it, as a name, and fails to decode that name.  The error is the codec's, at
+    the name's end."""
+    start = end = _character_column(line, col)
+    while start > 0 and _in_name(line[start - 1]):
+        start -= 1
+    while end < len(line) and _in_name(line[end]):
+        end += 1
+    try:
+        line[start:end].encode("utf-8", "surrogateescape").decode("utf-8")
+        failure = "invalid name"  # (not reached: the name holds the byte)
+    except UnicodeDecodeError as error:
+        failure = error
+    text = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _error(f"(unicode error) {failure}", line_number, end, line, end_offset=-1,
+                  text=text)
+
+
+def _in_name(character):
+    # CPython's tokenizer takes any byte past ASCII for a part of a name.
+    return character.isalnum() or character == "_" if character.isascii() else True
 
 
 _BLANKS = frozenset((" ", "\t", "\x0c"))

@@ -19,6 +19,7 @@ from pvm.code import Code
 from pvm.compile_warnings import redirected_to
 from pvm.compiler import compile as pvm_compile
 from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter, instruction_printer
+from pvm.parser import check_program_file
 from pvm.world import guest, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
@@ -176,6 +177,8 @@ class World:
         main_module.__file__ = path
         main_module.__cached__ = None
         main_module.__loader__ = self.importer.external.SourceFileLoader("__main__", path)
+        if isinstance(source, bytes):
+            check_program_file(source, path)
         code = self.compile(source, path, "exec")
         self._start_program()
         self.run_code(code, main_module.__dict__)
@@ -186,6 +189,8 @@ class World:
         main_module = self.main_module
         main_module.__file__ = filename
         main_module.__cached__ = None
+        if isinstance(source, bytes):
+            check_program_file(source, filename)
         code = self.compile(source, filename, "exec")
         self._start_program()
         self.run_code(code, main_module.__dict__)
