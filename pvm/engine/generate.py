@@ -663,11 +663,14 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         if flush_before:
             statements += _code("\n".join("stack.append(%s)" % value for value in flush_before))
         if part.position and definition.raises:
+            # ``index + N``, not a name the maker binds: an addition on failure only,
+            # where each bound name is a closure cell that every run of the handler
+            # copies into its frame and clears again.
             handler = _code("""
                 try:
                     pass
                 except BaseException:
-                    frame.failed_index = index_%d
+                    frame.failed_index = index + %d
                     raise
                 """ % part.position)[0]
             handler.body = transformed or [ast.Pass()]

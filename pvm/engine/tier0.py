@@ -2125,7 +2125,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     index_2 = index + 2
@@ -2139,7 +2138,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         arguments_2 = []
@@ -2177,7 +2176,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             stack.append(value_1_0(*arguments_2))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_METHOD__CALL_METHOD
 
@@ -2186,7 +2185,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
@@ -2202,7 +2200,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
@@ -2241,7 +2239,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             stack.append(value_1_0(*arguments_3))
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2250,7 +2248,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     constant_2 = code.co_consts[operand_2]
@@ -2266,7 +2263,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = constant_2
@@ -2305,7 +2302,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             stack.append(value_1_0(*arguments_3))
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2314,7 +2311,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
@@ -2332,7 +2328,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
@@ -2372,7 +2368,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             stack.append(value_1_0(*arguments_4))
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
@@ -2381,10 +2377,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     index_3 = index + 3
@@ -2398,13 +2392,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
             value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0
         arguments_3 = []
@@ -2442,7 +2436,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             stack.append(value_2_0(*arguments_3))
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD
 
@@ -2451,10 +2445,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
@@ -2470,13 +2462,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
             value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0
         value_3_0 = fast[local_3]
@@ -2515,7 +2507,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             stack.append(value_2_0(*arguments_4))
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
@@ -2524,10 +2516,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
@@ -2543,13 +2533,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
             value_2_0 = getattr(value_1_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0
         value_3_0 = constant_3
@@ -2588,7 +2578,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             stack.append(value_2_0(*arguments_4))
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
@@ -2648,7 +2638,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             stack.append(value_0_0(*arguments_1))
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_GLOBAL__CALL
 
@@ -2711,7 +2701,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             stack.append(value_0_0(*arguments_2))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_GLOBAL__LOAD_FAST__CALL
 
@@ -2774,7 +2764,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             stack.append(value_0_0(*arguments_2))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_GLOBAL__LOAD_CONST__CALL
 
@@ -2840,7 +2830,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             stack.append(value_0_0(*arguments_3))
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL
 
@@ -2851,7 +2841,6 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2865,7 +2854,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE
 
@@ -2876,7 +2865,6 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2890,7 +2878,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE
 
@@ -2901,7 +2889,6 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2915,7 +2902,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE
 
@@ -2926,7 +2913,6 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2940,7 +2926,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE
 
@@ -2950,9 +2936,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2962,7 +2946,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -2970,7 +2954,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -2980,9 +2964,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -2992,7 +2974,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3000,7 +2982,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -3011,10 +2993,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3024,7 +3004,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3032,7 +3012,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -3042,9 +3022,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3054,7 +3032,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3062,7 +3040,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -3072,9 +3050,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3084,7 +3060,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3092,7 +3068,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -3103,10 +3079,8 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3116,7 +3090,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3124,7 +3098,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE
 
@@ -3134,9 +3108,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3146,7 +3118,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3154,7 +3126,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
@@ -3164,9 +3136,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3176,7 +3146,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3184,7 +3154,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -3195,10 +3165,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3208,7 +3176,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3216,7 +3184,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE
 
@@ -3226,9 +3194,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3238,7 +3204,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
         try:
             value_2_0 = value_0_0 < value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3246,7 +3212,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
@@ -3256,9 +3222,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3268,7 +3232,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
         try:
             value_2_0 = value_0_0 == value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3276,7 +3240,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -3287,10 +3251,8 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -3300,7 +3262,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = compare_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -3308,7 +3270,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE
 
@@ -3317,10 +3279,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     target_2 = operand_2
 
@@ -3329,7 +3289,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
@@ -3337,7 +3297,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
                 return target_2
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE
 
@@ -3346,10 +3306,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     target_2 = operand_2
 
@@ -3358,7 +3316,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
@@ -3366,7 +3324,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
                 return target_2
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE
 
@@ -3375,10 +3333,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     target_2 = operand_2
 
@@ -3387,7 +3343,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
@@ -3396,7 +3352,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
                 return target_2
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP
 
@@ -3405,10 +3361,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     target_2 = operand_2
 
@@ -3417,7 +3371,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
@@ -3426,7 +3380,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
                 return target_2
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP
 
@@ -3435,7 +3389,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
 
     def LOAD_FAST__LOAD_ATTR__RETURN_VALUE(frame, stack, fast):
@@ -3443,7 +3396,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         frame.return_value = value_1_0
@@ -3455,7 +3408,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     after_2 = index + 3
@@ -3466,7 +3418,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         fast[local_2] = value_1_0
@@ -3478,9 +3430,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_ATTR__UNARY_NOT(frame, stack, fast):
@@ -3488,14 +3438,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
             stack.append(not value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__UNARY_NOT
 
@@ -3504,13 +3454,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3519,20 +3466,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3541,13 +3488,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3556,13 +3500,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -3571,7 +3515,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3580,13 +3524,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3595,20 +3536,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3617,13 +3558,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3632,13 +3570,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -3647,7 +3585,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3656,13 +3594,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3671,20 +3606,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3693,13 +3628,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3708,13 +3640,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -3723,7 +3655,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3732,13 +3664,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3747,20 +3676,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3769,13 +3698,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3784,13 +3710,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         third_5 = stack.pop()
@@ -3799,7 +3725,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
             stack.append(value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3808,15 +3734,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3825,20 +3748,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3847,15 +3770,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3864,13 +3784,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -3879,7 +3799,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3888,13 +3808,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3904,13 +3821,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -3918,7 +3835,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -3927,13 +3844,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3943,13 +3857,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -3957,7 +3871,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -3966,13 +3880,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -3982,13 +3893,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -3996,7 +3907,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4005,13 +3916,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4021,13 +3929,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4035,7 +3943,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4044,13 +3952,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4060,13 +3965,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4074,7 +3979,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4083,13 +3988,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4099,13 +4001,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4113,7 +4015,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4122,13 +4024,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4138,13 +4037,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
@@ -4152,7 +4051,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4161,13 +4060,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4177,13 +4073,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
@@ -4191,7 +4087,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
             stack.append(value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4200,15 +4096,12 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4218,13 +4111,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4232,7 +4125,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4241,15 +4134,12 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     local_3 = operand_3
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4259,13 +4149,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = fast[local_3]
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4273,7 +4163,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4282,13 +4172,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4297,20 +4184,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4319,13 +4206,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4334,13 +4218,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -4349,7 +4233,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4358,13 +4242,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4373,20 +4254,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4395,13 +4276,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4410,13 +4288,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -4425,7 +4303,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4434,13 +4312,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4449,20 +4324,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4471,13 +4346,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4486,13 +4358,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -4501,7 +4373,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4510,13 +4382,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4525,20 +4394,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
             setattr(value_0_0, name_6, value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4547,13 +4416,10 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4562,13 +4428,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         third_5 = stack.pop()
@@ -4577,7 +4443,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
             stack.append(value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4586,15 +4452,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4603,20 +4466,20 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
             setattr(value_0_0, name_6, value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4625,15 +4488,12 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4642,13 +4502,13 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
         try:
             value_2_0 = getattr(value_0_0, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         third_5 = stack.pop()
@@ -4657,7 +4517,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4666,13 +4526,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4682,13 +4539,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4696,7 +4553,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4705,13 +4562,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4721,13 +4575,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4735,7 +4589,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4744,13 +4598,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4760,13 +4611,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4774,7 +4625,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4783,13 +4634,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4799,13 +4647,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4813,7 +4661,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4822,13 +4670,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4838,13 +4683,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4852,7 +4697,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4861,13 +4706,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4877,13 +4719,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = value_2_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -4891,7 +4733,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4900,13 +4742,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4916,13 +4755,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
@@ -4930,7 +4769,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
@@ -4939,13 +4778,10 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
-    index_4 = index + 4
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4955,13 +4791,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_2_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         try:
@@ -4969,7 +4805,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
             stack.append(value_2_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -4978,15 +4814,12 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -4996,13 +4829,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -5010,7 +4843,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
             stack.append(second_1)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
@@ -5019,15 +4852,12 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_2 = run[2][1]
-    index_2 = index + 2
     name_2 = code.co_names[operand_2]
     operand_3 = run[3][1]
     constant_3 = code.co_consts[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_6 = run[6][1]
-    index_6 = index + 6
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
@@ -5037,13 +4867,13 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
         try:
             value_2_0 = getattr(second_1, name_2)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         value_3_0 = constant_3
         try:
             value_4_0 = binary_function_4(value_2_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_2_0
         try:
@@ -5051,7 +4881,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
             stack.append(value_4_0)
             return after_6
         except BaseException:
-            frame.failed_index = index_6
+            frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
@@ -5060,10 +4890,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
@@ -5072,14 +4900,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         try:
             stack.append(getattr(value_1_0, name_2))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_ATTR
 
@@ -5088,7 +4916,6 @@ def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
@@ -5099,7 +4926,7 @@ def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
             setattr(value_0_0, name_1, value_1)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__STORE_ATTR
 
@@ -5109,7 +4936,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
@@ -5121,7 +4947,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, inde
             stack.append(value_1_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR
 
@@ -5131,7 +4957,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, i
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
@@ -5143,7 +4968,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, i
             stack.append(value_1_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR
 
@@ -5153,7 +4978,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, i
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
@@ -5165,7 +4989,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, i
             stack.append(value_0_0[value_0_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR
 
@@ -5175,7 +4999,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, run
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
@@ -5187,7 +5010,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, run
             stack.append(value_0_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR
 
@@ -5197,7 +5020,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
@@ -5209,7 +5031,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, ind
             stack.append(value_1_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR
 
@@ -5219,7 +5041,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, 
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
@@ -5231,7 +5052,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, 
             stack.append(value_1_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR
 
@@ -5241,7 +5062,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, 
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
@@ -5253,7 +5073,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, 
             stack.append(value_0_0[value_0_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR
 
@@ -5263,7 +5083,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, ru
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
@@ -5275,13 +5094,12 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, ru
             stack.append(value_0_0[value_1_0])
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR
 
 
 def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5295,13 +5113,12 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, inde
             second_1[value_0_0] = value_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5315,13 +5132,12 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, in
             value_0_0[third_2] = second_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5335,13 +5151,12 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, in
             third_1[second_1] = value_0_0
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5355,13 +5170,12 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, 
             second_1[value_0_0] = third_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5375,13 +5189,12 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
             second_1[value_0_0] = value_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5395,13 +5208,12 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
             value_0_0[third_2] = second_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5415,13 +5227,12 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
             third_1[second_1] = value_0_0
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5435,13 +5246,12 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
             second_1[value_0_0] = third_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5455,13 +5265,12 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
             second_1[value_0_0] = value_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5475,13 +5284,12 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
             value_0_0[third_2] = second_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5495,13 +5303,12 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
             third_1[second_1] = value_0_0
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5515,13 +5322,12 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
             second_1[value_0_0] = third_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5535,13 +5341,12 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, r
             second_1[left_0] = value_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5555,13 +5360,12 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code,
             left_0[third_2] = second_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5575,13 +5379,12 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code,
             third_1[second_1] = left_0
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
 
 
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5595,7 +5398,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(cod
             second_1[left_0] = third_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
@@ -5603,7 +5406,6 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(cod
 def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5617,7 +5419,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
             second_1[value_0_0] = value_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR
 
@@ -5625,7 +5427,6 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
 def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5639,7 +5440,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index)
             value_0_0[third_2] = second_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR
 
@@ -5647,7 +5448,6 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index)
 def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
@@ -5661,7 +5461,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index)
             third_1[second_1] = value_0_0
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR
 
@@ -5669,7 +5469,6 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index)
 def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
-    index_3 = index + 3
     after_3 = index + 4
 
     def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
@@ -5683,7 +5482,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, inde
             second_1[value_0_0] = third_1
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
@@ -5694,7 +5493,6 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
@@ -5705,7 +5503,7 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
             setattr(value_1_0, name_2, value_0_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__STORE_ATTR
 
@@ -5716,7 +5514,6 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
@@ -5727,7 +5524,7 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
             setattr(value_1_0, name_2, value_0_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_CONST__LOAD_FAST__STORE_ATTR
 
@@ -5736,7 +5533,6 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
@@ -5746,7 +5542,7 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
             stack.append(getattr(value_0_0, name_1))
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__LOAD_ATTR
 
@@ -5756,7 +5552,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5767,7 +5562,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5780,7 +5575,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5791,7 +5585,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5804,7 +5598,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5815,7 +5608,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5828,7 +5621,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5839,7 +5631,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0
         fast[local_3] = value_0_0
@@ -5853,7 +5645,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
     after_3 = index + 4
@@ -5865,7 +5656,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5878,7 +5669,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5889,7 +5679,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
         try:
             value_2_0 = value_0_0 + value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5902,7 +5692,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5913,7 +5702,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 - value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5926,7 +5715,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5937,7 +5725,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
         try:
             value_2_0 = value_0_0 * value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -5950,7 +5738,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     operand_3 = run[3][1]
     after_3 = index + 4
     local_3 = operand_3
@@ -5961,7 +5748,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
         try:
             value_0_0 += value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0
         fast[local_3] = value_0_0
@@ -5975,7 +5762,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
     operand_3 = run[3][1]
     after_3 = index + 4
@@ -5987,7 +5773,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
         try:
             value_2_0 = binary_function_2(value_0_0, value_1_0)
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         fast[local_3] = value_2_0
@@ -6000,7 +5786,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
@@ -6010,7 +5795,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
             stack.append(value_0_0 + value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_ADD
 
@@ -6020,7 +5805,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -6030,7 +5814,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
             stack.append(value_0_0 - value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT
 
@@ -6040,7 +5824,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -6050,7 +5833,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
             stack.append(value_0_0 * value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY
 
@@ -6060,7 +5843,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -6071,7 +5853,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
             stack.append(value_0_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD
 
@@ -6082,7 +5864,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
@@ -6093,7 +5874,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
             stack.append(binary_function_2(value_0_0, value_1_0))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_OP
 
@@ -6103,7 +5884,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
@@ -6113,7 +5893,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
             stack.append(value_0_0 < value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS
 
@@ -6123,7 +5903,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
@@ -6133,7 +5912,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
             stack.append(value_0_0 == value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL
 
@@ -6144,7 +5923,6 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     local_1 = operand_1
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
@@ -6155,7 +5933,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
             stack.append(compare_function_2(value_0_0, value_1_0))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__COMPARE_OP
 
@@ -6165,7 +5943,6 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
@@ -6175,7 +5952,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
             stack.append(value_0_0[value_1_0])
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_FAST__BINARY_SUBSCR
 
@@ -6185,7 +5962,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
@@ -6195,7 +5971,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
             stack.append(value_0_0 + value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_ADD
 
@@ -6205,7 +5981,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -6215,7 +5990,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
             stack.append(value_0_0 - value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT
 
@@ -6225,7 +6000,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -6235,7 +6009,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
             stack.append(value_0_0 * value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY
 
@@ -6245,7 +6019,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -6256,7 +6029,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
             stack.append(value_0_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD
 
@@ -6267,7 +6040,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
@@ -6278,7 +6050,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
             stack.append(binary_function_2(value_0_0, value_1_0))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_OP
 
@@ -6288,7 +6060,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
@@ -6298,7 +6069,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
             stack.append(value_0_0 < value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS
 
@@ -6308,7 +6079,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
@@ -6318,7 +6088,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
             stack.append(value_0_0 == value_1_0)
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL
 
@@ -6329,7 +6099,6 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
     operand_2 = run[2][1]
-    index_2 = index + 2
     after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
@@ -6340,7 +6109,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
             stack.append(compare_function_2(value_0_0, value_1_0))
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__COMPARE_OP
 
@@ -6350,7 +6119,6 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     constant_1 = code.co_consts[operand_1]
-    index_2 = index + 2
     after_2 = index + 3
 
     def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
@@ -6360,7 +6128,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
             stack.append(value_0_0[value_1_0])
             return after_2
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_CONST__BINARY_SUBSCR
 
@@ -6369,7 +6137,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     after_2 = index + 3
@@ -6380,7 +6147,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         stack.append(value_1_0)
@@ -6393,11 +6160,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
-    index_3 = index + 3
     after_3 = index + 4
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
@@ -6405,7 +6170,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
@@ -6413,7 +6178,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
             stack.append(value_1_0[value_2_0])
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR
 
@@ -6422,12 +6187,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     name_3 = code.co_names[operand_3]
 
@@ -6436,7 +6199,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
@@ -6445,7 +6208,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
             stack.append(getattr(value_2_0, name_3))
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR
 
@@ -6454,14 +6217,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, in
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(frame, stack, fast):
@@ -6469,21 +6229,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, in
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             stack.append(value_1_0 + value_3_0)
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD
 
@@ -6492,14 +6252,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, ru
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -6507,21 +6264,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, ru
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             stack.append(value_1_0 - value_3_0)
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT
 
@@ -6530,14 +6287,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, ru
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -6545,21 +6299,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, ru
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             stack.append(value_1_0 * value_3_0)
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY
 
@@ -6568,14 +6322,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code,
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     after_4 = index + 5
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -6583,14 +6334,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code,
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
@@ -6598,7 +6349,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code,
             stack.append(value_1_0)
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD
 
@@ -6607,15 +6358,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     after_4 = index + 5
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
 
@@ -6624,21 +6372,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             stack.append(binary_function_4(value_1_0, value_3_0))
             return after_4
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP
 
@@ -6647,15 +6395,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_AD
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast):
@@ -6663,20 +6407,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_AD
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6684,7 +6428,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_AD
             stack.append(left_5 + value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD
 
@@ -6693,15 +6437,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SU
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -6709,20 +6449,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SU
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6730,7 +6470,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SU
             stack.append(left_5 - value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT
 
@@ -6739,15 +6479,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MU
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -6755,20 +6491,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MU
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6776,7 +6512,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MU
             stack.append(left_5 * value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY
 
@@ -6785,15 +6521,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_IN
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -6801,20 +6533,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_IN
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6823,7 +6555,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_IN
             stack.append(left_5)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
 
@@ -6832,16 +6564,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(co
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     operand_5 = run[5][1]
-    index_5 = index + 5
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
@@ -6850,20 +6578,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(co
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 + value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6871,7 +6599,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(co
             stack.append(binary_function_5(left_5, value_4_0))
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP
 
@@ -6880,15 +6608,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast):
@@ -6896,20 +6620,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6917,7 +6641,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
             stack.append(left_5 + value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD
 
@@ -6926,15 +6650,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -6942,20 +6662,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -6963,7 +6683,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
             stack.append(left_5 - value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
 
@@ -6972,15 +6692,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -6988,20 +6704,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7009,7 +6725,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
             stack.append(left_5 * value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
 
@@ -7018,15 +6734,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -7034,20 +6746,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7056,7 +6768,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
             stack.append(left_5)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
 
@@ -7065,16 +6777,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     operand_5 = run[5][1]
-    index_5 = index + 5
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
@@ -7083,20 +6791,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 - value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7104,7 +6812,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
             stack.append(binary_function_5(left_5, value_4_0))
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP
 
@@ -7113,15 +6821,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast):
@@ -7129,20 +6833,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7150,7 +6854,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
             stack.append(left_5 + value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD
 
@@ -7159,15 +6863,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -7175,20 +6875,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7196,7 +6896,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
             stack.append(left_5 - value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
 
@@ -7205,15 +6905,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -7221,20 +6917,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7242,7 +6938,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
             stack.append(left_5 * value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
 
@@ -7251,15 +6947,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -7267,20 +6959,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7289,7 +6981,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
             stack.append(left_5)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
 
@@ -7298,16 +6990,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     operand_5 = run[5][1]
-    index_5 = index + 5
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
@@ -7316,20 +7004,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = value_1_0 * value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7337,7 +7025,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
             stack.append(binary_function_5(left_5, value_4_0))
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP
 
@@ -7346,15 +7034,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast):
@@ -7362,20 +7046,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         left_5 = stack.pop()
@@ -7383,7 +7067,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
             stack.append(left_5 + value_1_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
 
@@ -7392,15 +7076,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -7408,20 +7088,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         left_5 = stack.pop()
@@ -7429,7 +7109,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
             stack.append(left_5 - value_1_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
 
@@ -7438,15 +7118,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -7454,20 +7130,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         left_5 = stack.pop()
@@ -7475,7 +7151,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
             stack.append(left_5 * value_1_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
 
@@ -7484,15 +7160,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -7500,20 +7172,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         left_5 = stack.pop()
@@ -7522,7 +7194,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
             stack.append(left_5)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
 
@@ -7531,16 +7203,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
-    index_4 = index + 4
     operand_5 = run[5][1]
-    index_5 = index + 5
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
@@ -7549,20 +7217,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_1_0 += value_3_0
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0
         left_5 = stack.pop()
@@ -7570,7 +7238,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
             stack.append(binary_function_5(left_5, value_1_0))
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP
 
@@ -7579,17 +7247,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(co
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast):
@@ -7597,20 +7261,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(co
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7618,7 +7282,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(co
             stack.append(left_5 + value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD
 
@@ -7627,17 +7291,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRA
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -7645,20 +7305,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRA
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7666,7 +7326,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRA
             stack.append(left_5 - value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT
 
@@ -7675,17 +7335,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIP
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -7693,20 +7349,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIP
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7714,7 +7370,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIP
             stack.append(left_5 * value_4_0)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY
 
@@ -7723,17 +7379,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLAC
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
-    index_5 = index + 5
     after_5 = index + 6
 
     def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -7741,20 +7393,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLAC
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7763,7 +7415,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLAC
             stack.append(left_5)
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD
 
@@ -7772,18 +7424,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, 
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     name_1 = code.co_names[operand_1]
     operand_2 = run[2][1]
     local_2 = operand_2
     operand_3 = run[3][1]
-    index_3 = index + 3
     name_3 = code.co_names[operand_3]
     operand_4 = run[4][1]
-    index_4 = index + 4
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     operand_5 = run[5][1]
-    index_5 = index + 5
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
@@ -7792,20 +7440,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, 
         try:
             value_1_0 = getattr(value_0_0, name_1)
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
         del value_0_0
         value_2_0 = fast[local_2]
         try:
             value_3_0 = getattr(value_2_0, name_3)
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
         del value_2_0
         try:
             value_4_0 = binary_function_4(value_1_0, value_3_0)
         except BaseException:
-            frame.failed_index = index_4
+            frame.failed_index = index + 4
             raise
         del value_3_0, value_1_0
         left_5 = stack.pop()
@@ -7813,7 +7461,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, 
             stack.append(binary_function_5(left_5, value_4_0))
             return after_5
         except BaseException:
-            frame.failed_index = index_5
+            frame.failed_index = index + 5
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP
 
@@ -7960,7 +7608,6 @@ def fuse_BINARY_OP__STORE_FAST(code, run, index):
 def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
@@ -7970,7 +7617,7 @@ def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
             stack.append(container_1[value_0_0])
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_SUBSCR
 
@@ -7978,7 +7625,6 @@ def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
 def fuse_LOAD_FAST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
@@ -7988,7 +7634,7 @@ def fuse_LOAD_FAST__BINARY_OP_ADD(code, run, index):
             stack.append(left_1 + value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_OP_ADD
 
@@ -7996,7 +7642,6 @@ def fuse_LOAD_FAST__BINARY_OP_ADD(code, run, index):
 def fuse_LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -8006,7 +7651,7 @@ def fuse_LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
             stack.append(left_1 - value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_OP_SUBTRACT
 
@@ -8014,7 +7659,6 @@ def fuse_LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
 def fuse_LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -8024,7 +7668,7 @@ def fuse_LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
             stack.append(left_1 * value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_OP_MULTIPLY
 
@@ -8032,7 +7676,6 @@ def fuse_LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
 def fuse_LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -8043,7 +7686,7 @@ def fuse_LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
             stack.append(left_1)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_OP_INPLACE_ADD
 
@@ -8052,7 +7695,6 @@ def fuse_LOAD_FAST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     binary_function_1 = BINARY_FUNCTIONS[operand_1]
 
@@ -8063,7 +7705,7 @@ def fuse_LOAD_FAST__BINARY_OP(code, run, index):
             stack.append(binary_function_1(left_1, value_0_0))
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_FAST__BINARY_OP
 
@@ -8071,7 +7713,6 @@ def fuse_LOAD_FAST__BINARY_OP(code, run, index):
 def fuse_LOAD_CONST__BINARY_OP_ADD(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
@@ -8081,7 +7722,7 @@ def fuse_LOAD_CONST__BINARY_OP_ADD(code, run, index):
             stack.append(left_1 + value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_CONST__BINARY_OP_ADD
 
@@ -8089,7 +7730,6 @@ def fuse_LOAD_CONST__BINARY_OP_ADD(code, run, index):
 def fuse_LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
@@ -8099,7 +7739,7 @@ def fuse_LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
             stack.append(left_1 - value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_CONST__BINARY_OP_SUBTRACT
 
@@ -8107,7 +7747,6 @@ def fuse_LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
 def fuse_LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
@@ -8117,7 +7756,7 @@ def fuse_LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
             stack.append(left_1 * value_0_0)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_CONST__BINARY_OP_MULTIPLY
 
@@ -8125,7 +7764,6 @@ def fuse_LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
 def fuse_LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
-    index_1 = index + 1
     after_1 = index + 2
 
     def LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
@@ -8136,7 +7774,7 @@ def fuse_LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
             stack.append(left_1)
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_CONST__BINARY_OP_INPLACE_ADD
 
@@ -8145,7 +7783,6 @@ def fuse_LOAD_CONST__BINARY_OP(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     binary_function_1 = BINARY_FUNCTIONS[operand_1]
 
@@ -8156,7 +7793,7 @@ def fuse_LOAD_CONST__BINARY_OP(code, run, index):
             stack.append(binary_function_1(left_1, value_0_0))
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_CONST__BINARY_OP
 
@@ -8166,9 +7803,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, ind
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -8178,7 +7813,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, ind
         try:
             value_2_0 = value_0_0 not in value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -8186,7 +7821,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, ind
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE
 
@@ -8196,9 +7831,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -8208,7 +7841,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
         try:
             value_2_0 = value_0_0 in value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -8216,7 +7849,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE
 
@@ -8226,9 +7859,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, inde
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -8238,7 +7869,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, inde
         try:
             value_2_0 = value_0_0 not in value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -8246,7 +7877,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, inde
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE
 
@@ -8256,9 +7887,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
     local_0 = operand_0
     operand_1 = run[1][1]
     local_1 = operand_1
-    index_2 = index + 2
     operand_3 = run[3][1]
-    index_3 = index + 3
     after_3 = index + 4
     target_3 = operand_3
 
@@ -8268,7 +7897,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
         try:
             value_2_0 = value_0_0 in value_1_0
         except BaseException:
-            frame.failed_index = index_2
+            frame.failed_index = index + 2
             raise
         del value_1_0, value_0_0
         try:
@@ -8276,14 +7905,13 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_3
             return after_3
         except BaseException:
-            frame.failed_index = index_3
+            frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE
 
 
 def fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8297,14 +7925,13 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP_LESS__POP_JUMP_IF_FALSE
 
 
 def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, index):
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8318,7 +7945,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE
 
@@ -8327,7 +7954,6 @@ def fuse_COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     compare_function_0 = COMPARE_FUNCTIONS[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8341,14 +7967,13 @@ def fuse_COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP__POP_JUMP_IF_FALSE
 
 
 def fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8362,14 +7987,13 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP_LESS__POP_JUMP_IF_TRUE
 
 
 def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, index):
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8383,7 +8007,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE
 
@@ -8392,7 +8016,6 @@ def fuse_COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     compare_function_0 = COMPARE_FUNCTIONS[operand_0]
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     target_1 = operand_1
 
@@ -8406,7 +8029,7 @@ def fuse_COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
                 return target_1
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return COMPARE_OP__POP_JUMP_IF_TRUE
 
@@ -8440,7 +8063,6 @@ def fuse_LOAD_DEREF__LOAD_ATTR(code, run, index):
     cell_name_0 = (code.co_cellvars + code.co_freevars)[operand_0]
     cell_is_free_0 = operand_0 >= len(code.co_cellvars)
     operand_1 = run[1][1]
-    index_1 = index + 1
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
@@ -8453,7 +8075,7 @@ def fuse_LOAD_DEREF__LOAD_ATTR(code, run, index):
             stack.append(getattr(value_0, name_1))
             return after_1
         except BaseException:
-            frame.failed_index = index_1
+            frame.failed_index = index + 1
             raise
     return LOAD_DEREF__LOAD_ATTR
 
