@@ -8,6 +8,8 @@ import textwrap
 
 import pytest
 
+from tests.subprocesses import run_python
+
 from pvm.compiler import compile as pvm_compile
 from pvm.world.world import World
 from pvm.world.tracebacks import format_exception
@@ -473,16 +475,12 @@ outer()
 
 
 def test_uncaught_traceback_has_cpython_format(tmp_path):
-    import subprocess
-    import sys
     path = tmp_path / "program.py"
     path.write_text(TRACEBACK_PROGRAM)
-    expected = subprocess.run([sys.executable, str(path)], capture_output=True, text=True)
-    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    actual = subprocess.run([sys.executable, "-m", "pvm", str(path)], capture_output=True,
-                            text=True, cwd=repository)
-    assert actual.returncode == expected.returncode == 1
-    assert actual.stderr == expected.stderr
+    expected = run_python([str(path)], str(tmp_path))
+    actual = run_python(["-m", "pvm", str(path)], str(tmp_path))
+    assert actual[0] == expected[0] == 1
+    assert actual[2] == expected[2]
 
 
 LEAF_WARNING_PROGRAM = """\
@@ -501,16 +499,12 @@ print([(warning.category.__name__, warning.lineno) for warning in caught])
 def test_a_warning_in_a_leaf_names_its_running_line(tmp_path):
     # The host warns as `not NotImplemented` runs; the line is the leaf's running one,
     # which only the loop running it knows (Interpreter.run_call, from the second call).
-    import subprocess
-    import sys
     path = tmp_path / "program.py"
     path.write_text(LEAF_WARNING_PROGRAM)
-    expected = subprocess.run([sys.executable, str(path)], capture_output=True, text=True)
-    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    actual = subprocess.run([sys.executable, "-m", "pvm", str(path)], capture_output=True,
-                            text=True, cwd=repository)
-    assert "DeprecationWarning', 4)" in expected.stdout
-    assert actual.stdout == expected.stdout
+    expected = run_python([str(path)], str(tmp_path))
+    actual = run_python(["-m", "pvm", str(path)], str(tmp_path))
+    assert "DeprecationWarning', 4)" in expected[1]
+    assert actual[1] == expected[1]
 
 
 def test_format_exception_uses_guest_frames():
