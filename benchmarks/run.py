@@ -1,6 +1,6 @@
 """Run every benchmark under CPython and under pvm, in the same run; print the time ratios.
 
-    python3 benchmarks/run.py [--repeat N] [NAME ...]
+    python3 benchmarks/run.py [--repeat N] [--pvm-option OPTION ...] [NAME ...]
 
 Each benchmark program times its own workload (compiling and starting up are
 not counted) and prints "elapsed SECONDS" last; the two outputs must agree.
@@ -42,6 +42,9 @@ def main(argv=None):
     parser.add_argument("names", nargs="*")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each side; the fastest counts")
+    parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
+                        help="an option for pvm only, e.g. --pvm-option=-Xtier=1 "
+                             "(repeat for several)")
     arguments = parser.parse_args(argv)
     names = arguments.names or benchmark_names()
     ratios = []
@@ -51,7 +54,8 @@ def main(argv=None):
         host_times, pvm_times = [], []
         for _ in range(arguments.repeat):
             host_output, host_time = timed_run([sys.executable, path])
-            pvm_output, pvm_time = timed_run([sys.executable, "-m", "pvm", path])
+            pvm_output, pvm_time = timed_run([sys.executable, "-m", "pvm",
+                                              *arguments.pvm_option, path])
             if host_output != pvm_output:
                 raise RuntimeError("%s: pvm printed %r, CPython %r" % (name, pvm_output,
                                                                      host_output))

@@ -118,6 +118,10 @@ The following implementation-specific options are available:
     handler each once it has started N frames and looped back N times
     (0: at once; the default is 1000)
 
+-X tier=0|1: with 1, a function that gets hot (as above) is translated whole
+    into one host function instead (experimental; the default is 0); also
+    PVM_TIER
+
 Every -X option, these and any other, appears in sys._xoptions. CPython's
 faulthandler, showrefcount, tracemalloc, no_debug_ranges and frozen_modules
 options are recorded there and do nothing else.

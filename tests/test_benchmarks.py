@@ -42,14 +42,26 @@ def test_every_benchmark_has_small_arguments():
     assert sorted(SMALL_ARGUMENTS) == benchmark_runner.benchmark_names()
 
 
+# Tier 0 as it runs by default, and tier 1 with hot functions translated early.
+@pytest.mark.parametrize("pvm_options", [[], ["-X", "tier=1", "-X", "jit-threshold=20"]],
+                         ids=["tier0", "tier1"])
 @pytest.mark.parametrize("name", sorted(SMALL_ARGUMENTS))
-def test_benchmark_output_matches_python3(name):
+def test_benchmark_output_matches_python3(name, pvm_options):
     path = os.path.join(benchmark_runner.FOLDER, name + ".py")
     arguments = SMALL_ARGUMENTS[name]
     host_output, _ = benchmark_runner.timed_run([sys.executable, path] + arguments)
-    pvm_output, _ = benchmark_runner.timed_run([sys.executable, "-m", "pvm", path] + arguments)
+    pvm_output, _ = benchmark_runner.timed_run([sys.executable, "-m", "pvm", *pvm_options,
+                                                path] + arguments)
     assert host_output, "the benchmark printed no result to compare"
     assert pvm_output == host_output
+
+
+def test_the_runner_passes_options_to_pvm_only(capsys):
+    assert benchmark_runner.main(["--pvm-option=-Xtier=1", "--pvm-option=-Xjit-threshold=5",
+                                  "fannkuch"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[0] == "fannkuch"
+    assert table[-1].startswith("geometric mean of pvm / CPython: ")
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None,

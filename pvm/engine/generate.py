@@ -158,7 +158,7 @@ def _terminator_name(node):
     return None
 
 
-def _always_exits(statements):
+def always_exits(statements):
     """Whether running ``statements`` never falls off their end."""
     if not statements:
         return False
@@ -166,10 +166,10 @@ def _always_exits(statements):
     if isinstance(last, (ast.Return, ast.Raise)) or _terminator_name(last):
         return True
     if isinstance(last, ast.If):
-        return _always_exits(last.body) and _always_exits(last.orelse)
+        return always_exits(last.body) and always_exits(last.orelse)
     if isinstance(last, ast.Try):
-        return (_always_exits(last.orelse or last.body)
-                and all(_always_exits(handler.body) for handler in last.handlers))
+        return (always_exits(last.orelse or last.body)
+                and all(always_exits(handler.body) for handler in last.handlers))
     return False
 
 
@@ -190,8 +190,8 @@ def _structure_returns(statements, name):
             result.append(statement)
             return result
         if isinstance(statement, ast.If) and _contains_return(statement):
-            body = statement.body if _always_exits(statement.body) else statement.body + rest
-            orelse = statement.orelse if _always_exits(statement.orelse) \
+            body = statement.body if always_exits(statement.body) else statement.body + rest
+            orelse = statement.orelse if always_exits(statement.orelse) \
                 else statement.orelse + rest
             result.append(ast.If(test=statement.test, body=_structure_returns(body, name),
                                  orelse=_structure_returns(orelse, name) if orelse else []))
@@ -245,7 +245,7 @@ def _code(text):
     statements = _SNIPPETS.get(text)
     if statements is None:
         statements = _SNIPPETS[text] = ast.parse(textwrap.dedent(text)).body
-    return _copy(statements)
+    return copy_tree(statements)
 
 
 def _expression(node):
@@ -321,7 +321,7 @@ def single_handler(definition):
         needs.append("target")
     prologue = []
     if definition.raw:
-        statements = _copy(body.statements)
+        statements = copy_tree(body.statements)
         exits = _Exits(lambda value: _code("return next_index"),
                        lambda terminator, arguments: _terminate(terminator, arguments, [],
                                                                 0, "next_index",
@@ -370,8 +370,8 @@ def single_handler(definition):
             return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
 
         exits = _Exits(on_return, on_terminator)
-        statements = _copy(body.statements)
-        if not _always_exits(statements):
+        statements = copy_tree(body.statements)
+        if not always_exits(statements):
             if fallthrough:
                 raise GenerationError("%s: falls off its end without its outputs" % name)
             statements = statements + [ast.Return(value=None)]
@@ -379,7 +379,7 @@ def single_handler(definition):
     for statement in statements:
         result = exits.visit(statement)
         transformed.extend(result if isinstance(result, list) else [result])
-    if definition.raw and not _always_exits(transformed):
+    if definition.raw and not always_exits(transformed):
         transformed += _code("return next_index")
     lines.append("def make_%s(code, operand, index):" % name)
     if body.doc:
@@ -490,7 +490,7 @@ def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
 # -- superinstructions -----------------------------------------------------------------
 
 def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None,
-                  attribute_names=None):
+                  attribute_names=None, record_first=False):
     """The maker of one handler for a run of instructions with these bodies.
 
     ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
@@ -500,7 +500,9 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     list, receives the position of the part each line of the source belongs to (None
     outside the handler's body).  ``attribute_names`` (for a run whose operands are
     known) gives, for each part that ``bakes_attribute_name``, the attribute its ``name``
-    holds, written into its body (``_bake_attribute_name``); None for the others."""
+    holds, written into its body (``_bake_attribute_name``); None for the others.
+    ``record_first``: the first part records its index when it fails too (a handler
+    the loop may enter other than at its first instruction, as tier 1's are)."""
     count = len(definitions)
     parts = [Part(definition, position, single=False)
              for position, definition in enumerate(definitions)]
@@ -590,7 +592,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         kept = [rename[item] for item in definition.inputs[:kept_count]]
         reassigned = {rename.get(item, item) for item in body.assigned}
         remaining = list(virtual)
-        body_statements = _copy(body.statements if last else body.structured(), rename)
+        body_statements = copy_tree(body.statements if last else body.structured(), rename)
         if attribute_names and attribute_names[part.position] is not None:
             _bake_attribute_name(body_statements, rename["name"],
                                  attribute_names[part.position])
@@ -621,7 +623,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                 lines += ["stack.append(%s)" % _expression(output) for output in outputs]
                 return _code("\n".join(lines + ["return after_%d" % part.position]))
             exits = _Exits(on_return, on_terminator)
-            if not _always_exits(body_statements):
+            if not always_exits(body_statements):
                 if fallthrough:
                     raise GenerationError("%s falls off its end" % definition.name)
                 body_statements = body_statements + [ast.Return(value=None)]
@@ -662,7 +664,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             transformed.extend(result if isinstance(result, list) else [result])
         if flush_before:
             statements += _code("\n".join("stack.append(%s)" % value for value in flush_before))
-        if part.position and definition.raises:
+        if (part.position or record_first) and definition.raises:
             # ``index + N``, not a name the maker binds: an addition on failure only,
             # where each bound name is a closure cell that every run of the handler
             # copies into its frame and clears again.
@@ -694,7 +696,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         body_lines.extend("        " + line for line in statement_lines)
         position = max(part for part, start in enumerate(part_starts) if start <= number)
         body_parts.extend([position] * len(statement_lines))
-    if not _always_exits(statements):
+    if not always_exits(statements):
         for value in virtual:
             body_lines.append("        stack.append(%s)" % value)
         body_lines.append("        return after_%d" % (count - 1))
@@ -783,20 +785,20 @@ def _drop_names(statements, dead):
     return kept
 
 
-def _copy(node, rename=None):
+def copy_tree(node, rename=None):
     """A copy of a syntax tree, to transform without touching the original, with the
     variables in ``rename`` renamed (one walk of the fields: several times faster than
     unparsing and parsing again, or a NodeTransformer, which counts when hot code is
     joined at run time)."""
     if isinstance(node, list):
-        return [_copy(item, rename) for item in node]
+        return [copy_tree(item, rename) for item in node]
     if not isinstance(node, ast.AST) or isinstance(node, ast.expr_context):
         # (Load, Store and Del hold nothing: one instance can serve every name.)
         return node
     kind = node.__class__
     new = kind()
     for field in node._fields:
-        setattr(new, field, _copy(getattr(node, field, None), rename))
+        setattr(new, field, copy_tree(getattr(node, field, None), rename))
     for attribute in node._attributes:
         if hasattr(node, attribute):
             setattr(new, attribute, getattr(node, attribute))

@@ -13,12 +13,39 @@ the frames', needs to import neither.
 """
 
 import sys
+import weakref
 
 # The code objects of the functions marked by runs_guest_frames.
 _LOOP_CODES = set()
 # The host code of handlers that run several instructions (pvm.engine.hot_runs) -> for
 # each of its host lines, the position in the run of the instruction it belongs to.
 _RUN_LINES = {}
+
+
+# The host code of tier 1's functions (pvm.engine.tier1), whose host line is the index
+# of the guest instruction running plus one -> how many of the guest frame's locals it
+# keeps in host locals (local_0, local_1, ...), where ``frame.fast`` is behind.
+_TRANSLATED = weakref.WeakKeyDictionary()
+
+
+def register_translated(host_code, host_locals):
+    """Say that ``host_code`` runs a whole guest code object, its host lines numbered
+    by the guest instructions, the first ``host_locals`` of its frame's locals kept in
+    host locals while it runs."""
+    _TRANSLATED[host_code] = host_locals
+
+
+def fast_locals(frame):
+    """The values of ``frame``'s fast locals now: ``frame.fast``, unless a tier 1
+    function running the frame holds them in its host locals."""
+    host = sys._getframe(1)
+    while host is not None:
+        count = _TRANSLATED.get(host.f_code)
+        if count and host.f_locals.get("frame") is frame:
+            variables = host.f_locals
+            return [variables["local_%d" % index] for index in range(count)]
+        host = host.f_back
+    return frame.fast
 
 
 def register_run_lines(host_code, line_parts):
@@ -56,6 +83,8 @@ def running_index(frame):
             # The loop knows where the running handler started; one that runs a whole
             # run of instructions knows by its host line which one it is at.
             if handler is not None:
+                if handler.f_code in _TRANSLATED:
+                    return handler.f_lineno - 1
                 line_parts = _RUN_LINES.get(handler.f_code)
                 if line_parts is not None:
                     part = line_parts[handler.f_lineno - 1]

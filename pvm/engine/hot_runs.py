@@ -57,6 +57,23 @@ def _definitions_by_name():
 _by_name = None
 
 
+def by_name():
+    """Every definition (plain and variant) by its body's name."""
+    global _by_name
+    if _by_name is None:
+        _by_name = _definitions_by_name()
+    return _by_name
+
+
+def namespace():
+    """The globals of joined code: tier 0's, and what the joined bodies import (added
+    as they are joined)."""
+    global _namespace
+    if _namespace is None:
+        _namespace = dict(vars(tier0))
+    return _namespace
+
+
 def maker_of(names, variable_counts, attribute_names):
     """The maker of the handler joining the bodies ``names``, made on first request
     (or read from the cache of makers, when an earlier process made it)."""
@@ -65,9 +82,7 @@ def maker_of(names, variable_counts, attribute_names):
         return _makers[key]
     except KeyError:
         pass
-    global _namespace
-    if _namespace is None:
-        _namespace = dict(vars(tier0))
+    namespace()
     entry = _cache.get(key)
     if entry is ABSENT:
         entry = _generate(names, variable_counts, attribute_names)
@@ -190,6 +205,19 @@ _cache = _MakerCache(os.path.join(os.path.dirname(os.path.abspath(__file__)), "_
 def runs_of(code, pairs):
     """The runs of ``code`` worth joining, as (start, end) index pairs, and the name of
     the body each instruction runs (None: one no run may take)."""
+    starts, resumes, names = boundaries_of(code, pairs)
+    bounds = sorted(starts)
+    runs = list(zip(bounds, bounds[1:]))
+    runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
+             if resume not in starts]
+    return [(start, end) for start, end in runs
+            if end - start >= 2 and names[start] is not None], names
+
+
+def boundaries_of(code, pairs):
+    """Where the runs of ``code`` start (with its end, a set), where a frame resumes
+    after a call inside one (a list), and the name of the body each instruction runs
+    (None: one no run may take)."""
     count = len(pairs)
     selectors = tier0.SELECTORS
     names = [selectors[opcode](code, operand) for opcode, operand in pairs]
@@ -204,9 +232,7 @@ def runs_of(code, pairs):
             opcode, operand = pairs[start]
             if opcodes.OPCODES[opcode].stack_effect(operand)[0]:
                 starts.add(start + 1)
-    global _by_name
-    if _by_name is None:
-        _by_name = _definitions_by_name()
+    by_name()
     # A call may enter a guest frame, which returns to the instruction after the call:
     # the run goes on through the call (a host function's call does not leave the run),
     # and another run starts after it, where a frame resumes.
@@ -218,15 +244,10 @@ def runs_of(code, pairs):
             starts.add(index + 1)
         elif name in tier0.ENTERS_FRAME:
             resumes.append(index + 1)
-    bounds = sorted(start for start in starts if start <= count)
-    runs = list(zip(bounds, bounds[1:]))
-    runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
-             if resume not in starts]
-    return [(start, end) for start, end in runs
-            if end - start >= 2 and names[start] is not None], names
+    return {start for start in starts if start <= count}, resumes, names
 
 
-def _variable_count(definition, operand):
+def variable_count(definition, operand):
     """How many values the variable input of ``definition`` takes, or None."""
     if definition.variable_input is None:
         return None
@@ -243,9 +264,9 @@ def join_runs(code, pairs, handlers, later=None, threshold=0):
     and, when the count is reached, puts the joined handler in ``later`` (the list the
     frames run, which ``handlers`` is meant to replace)."""
     runs, names = runs_of(code, pairs)
-    counts = [_variable_count(_by_name[name], operand) if name is not None else None
+    counts = [variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
-    attributes = [_attribute_name(code, name, operand)
+    attributes = [attribute_name(code, name, operand)
                   for name, (_opcode, operand) in zip(names, pairs)]
     shape = (names, counts, attributes)
     for start, end in runs:
@@ -257,7 +278,7 @@ def join_runs(code, pairs, handlers, later=None, threshold=0):
     return len(runs)
 
 
-def _attribute_name(code, name, operand):
+def attribute_name(code, name, operand):
     """The attribute name to write into the joined body ``name`` (see
     ``generate.bakes_attribute_name``), or None."""
     if name is None:

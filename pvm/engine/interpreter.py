@@ -25,7 +25,7 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, hot_runs, tier0, tracing
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
-from pvm.engine.host_stack import runs_guest_frames
+from pvm.engine.host_stack import fast_locals, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
@@ -81,7 +81,7 @@ class Executable:
 class Interpreter:
     """The loop, and the state of the guest frames it runs."""
 
-    def __init__(self, fusion=True, join_threshold=DEFAULT_JOIN_THRESHOLD):
+    def __init__(self, fusion=True, join_threshold=DEFAULT_JOIN_THRESHOLD, tier=0):
         self.frame = None             # the guest frame running now
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
@@ -95,6 +95,9 @@ class Interpreter:
         # Hot code's runs are joined after this many frame starts and back-edges
         # (-X jit-threshold; 0: at once; None: never).
         self.join_threshold = join_threshold if fusion else None
+        # -X tier=1: hot code is translated whole into host functions (pvm.engine.tier1)
+        # instead of having its runs joined.
+        self.tier = tier
         # The decoded form of each code object this interpreter has run, by id(code)
         # (an entry goes when its code dies).
         self.executables = {}
@@ -135,7 +138,8 @@ class Interpreter:
         executables[key] = executable
         threshold = self.join_threshold
         if threshold == 0:
-            hot_runs.join_runs(code, pairs, handlers)
+            if not self._translate(code, pairs, handlers):
+                hot_runs.join_runs(code, pairs, handlers)
         elif threshold is not None:
             self.count_heat(executable, pairs, threshold)
         if self.instruments:
@@ -178,8 +182,22 @@ class Interpreter:
             return
         pairs = code.instructions()
         handlers = decoding.handlers_of(code, self.fusion, pairs)
-        hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
+        if not self._translate(code, pairs, handlers):
+            hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
+
+    def _translate(self, code, pairs, handlers):
+        """With tier 1, put the entries of the code's translation in ``handlers``;
+        whether there is one."""
+        if self.tier < 1:
+            return False
+        # Imported when code first gets hot: a program that never does pays nothing.
+        from pvm.engine import tier1
+        translation = tier1.translate(code, pairs)
+        if translation is None:
+            return False
+        tier1.install(translation, handlers)
+        return True
 
     def executable_of(self, code):
         executable = self.executables.get(id(code))
@@ -345,7 +363,7 @@ class Interpreter:
         result = frame.locals_snapshot
         if result is None:
             result = frame.locals_snapshot = {}
-        for name, value in zip(code.co_varnames, frame.fast or ()):
+        for name, value in zip(code.co_varnames, fast_locals(frame) or ()):
             if value is not UNBOUND:
                 result[name] = value
             else:

@@ -72,6 +72,7 @@ class Options:
         self.trace = False                  # -X trace
         self.fusion = True                  # -X fusion=0 turns it off
         self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
+        self.tier = 0                       # -X tier=N, PVM_TIER
         self.dont_write_bytecode = False    # -B, PYTHONDONTWRITEBYTECODE
         self.pycache_prefix: str | None = None  # -X pycache_prefix=, PYTHONPYCACHEPREFIX
         self.host_modules: list[str] = []   # -X host-modules=
@@ -163,6 +164,13 @@ class Options:
                 raise ConfigurationError(None, "-X jit-threshold needs a whole number, not %r"
                                          % count, None)
             self.join_threshold = int(count)
+        # PVM_TIER is pvm's own switch, read under -E and -I too.
+        tier = xoptions.get("tier", os.environ.get("PVM_TIER") or None)
+        if tier is not None:
+            if tier not in ("0", "1"):
+                raise ConfigurationError(None, "-X tier must be 0 or 1, not %r" % (tier,),
+                                         None)
+            self.tier = int(tier)
 
     _first_utf8_option: str | bool | None = None
 
@@ -277,7 +285,7 @@ def run(options: Options) -> int:
     gc.set_threshold(*_START_UP_GC_THRESHOLDS)
     world = World(argv=argv, path=search_path(options.python_path),
                   optimize=options.optimize, trace=options.trace, fusion=options.fusion,
-                  join_threshold=options.join_threshold,
+                  join_threshold=options.join_threshold, tier=options.tier,
                   dont_write_bytecode=options.dont_write_bytecode,
                   pycache_prefix=options.pycache_prefix,
                   host_modules=tuple(options.host_modules), flags=options.sys_flags(),

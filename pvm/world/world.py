@@ -46,7 +46,8 @@ class World:
     runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
     of the program as it runs; ``fusion`` (-X fusion=0 turns it off) runs common
     sequences of instructions as one, and the runs of hot code as one once it has
-    run ``join_threshold`` times (-X jit-threshold; 0: at once); ``dont_write_bytecode`` (-B) and
+    run ``join_threshold`` times (-X jit-threshold; 0: at once), translated whole into
+    host functions with ``tier`` 1 (-X tier=1); ``dont_write_bytecode`` (-B) and
     ``pycache_prefix`` govern the cache files; ``host_modules`` (-X host-modules)
     are modules taken from the host; ``flags`` (by name) and ``xoptions`` (-X) show
     in ``sys.flags`` and ``sys._xoptions``, and ``warnoptions`` in ``sys.warnoptions``;
@@ -56,7 +57,7 @@ class World:
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
                  optimize: int = 0, trace: bool = False, fusion: bool = True,
-                 join_threshold: int | None = DEFAULT_JOIN_THRESHOLD,
+                 join_threshold: int | None = DEFAULT_JOIN_THRESHOLD, tier: int = 0,
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
                  host_modules: tuple[str, ...] = (), flags: dict | None = None,
                  xoptions: dict | None = None, warnoptions: tuple[str, ...] = (),
@@ -65,7 +66,8 @@ class World:
         self.trace = trace
         self.instruction_printer = None     # -X trace's, once the program starts
         self.interpreter = interpreter = Interpreter(fusion=fusion,
-                                                     join_threshold=join_threshold)
+                                                     join_threshold=join_threshold,
+                                                     tier=tier)
         self.modules = {}
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,

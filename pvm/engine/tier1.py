@@ -1,0 +1,673 @@
+"""Tier 1: a hot code object translated into one host function.
+
+Tier 0 runs a code object as a list of handlers, one host call per instruction, row or
+joined run (``pvm.engine.hot_runs``), each returning the index of the next.  Tier 1
+writes the whole code object as one host function, so that the host runs its jumps and
+loops itself: a loop that tier 0 dispatches run by run becomes a host ``while`` loop.
+
+The function is the same kind of handler as tier 0's, ``(frame, stack, fast) -> next
+index``, put in the handler list at the start of each *block* (the joined runs of
+``hot_runs``, cut after every jump as well), with the block it starts at as the
+default of a fourth parameter, ``label``.  Everything else stays tier 0's: the guest
+frame and its ``fast`` locals, the real stack between blocks, the loop that switches
+frames at a call that enters one (the function returns ``CALL_FRAME``, and the frame
+resumes by calling the function again at the block after the call), exceptions (every
+instruction that may fail records its index in ``frame.failed_index``, and the loop
+finds the handler, which is a block too), tracing (instrumentation puts single handlers
+back in the list).  Nothing is different for the guest because nothing of the frame's
+state moves.
+
+A block's statements are the joined run the generator makes of its instructions
+(``generate.fused_handler``), its decode-time names replaced by their values: small
+constants written into the code (``fast[3]``, ``return 17``), other objects as globals
+of the function.  A block's exits become assignments of ``label``, and the blocks are
+laid out in the host function's ``while`` loop, each under ``if label == START:``; each
+loop of the guest code (a backward jump to a block, the blocks from there to the jump)
+gets a ``while`` of its own inside, so a jump back to its head does not pass the tests
+of the blocks before it:
+
+    def translated(frame, stack, fast, label=0):
+        while True:
+            if label == 0:
+                ...                     # falls through: label = 4
+            if 4 <= label < 20:         # a loop
+                while True:
+                    if label == 4:
+                        ...             # FOR_ITER: label = 6, or label = 20; break
+                    if label == 6:
+                        ...             # label = 4; continue
+            if label == 20:
+                ...                     # return RETURN
+
+The host line of every statement is the index of its guest instruction plus one, so
+the host frame tells which instruction runs (``host_stack.running_index``), and
+``source`` prints the code with each line's instruction beside it.
+"""
+
+import ast
+import bisect
+import builtins
+import re
+import sys
+import weakref
+from types import FunctionType
+
+from pvm import opcodes
+from pvm.code import CO_OPTIMIZED
+from pvm.engine import generate, hot_runs
+from pvm.engine.host_stack import register_translated
+
+# Values written into the code as constants; other values are globals of the function.
+_CONSTANT_TYPES = (int, float, str, bool, type(None))
+_LABEL = "label"
+
+
+class Translation:
+    """A code object translated: the host function, and what to show of it.  Only
+    ``install`` keeps anything of it (the entries; each knows its guest code weakly,
+    which ``source`` translates again, rather than every function keeping a tree)."""
+
+    __slots__ = ("code", "function", "entries", "tree", "untranslated")
+
+    def __init__(self, code, function, entries, tree, untranslated):
+        self.code = code
+        self.function = function
+        self.entries = entries              # block start -> the function entering there
+        self.tree = tree                    # the function's syntax tree
+        self.untranslated = untranslated    # indices left to tier 0's handlers
+
+
+def translate(code, pairs):
+    """The translation of ``code`` (decoded into ``pairs``), or None when no block of it
+    can be translated, or it is not a function's.
+
+    Module and class bodies stay tier 0's (their hot loops get joined runs): they
+    mostly run once, and are long runs of calls, whose joined statements (the call
+    protocol written out at each) cost far more to compile than a single run saves."""
+    if not code.co_flags & CO_OPTIMIZED:
+        return None
+    leaders, resumes, names = _leaders(code, pairs)
+    translator = _Translator(code, len(code.co_varnames))
+    blocks = []               # (start, end, statements or None: left to tier 0)
+    for start, end in zip(leaders, leaders[1:]):
+        position = start
+        while position < end:
+            piece_end, statements = translator.longest_piece(pairs, names, position, end)
+            blocks.append((position, piece_end, statements))
+            position = piece_end
+    # A block goes on through a call; where a frame resumes after one that entered a
+    # guest frame, a block of its own (the rest of the first) is the way in.
+    starts = {start for start, _end, _statements in blocks}
+    for resume in resumes:
+        if resume not in starts:
+            end = leaders[bisect.bisect(leaders, resume)]
+            piece_end, statements = translator.longest_piece(pairs, names, resume, end)
+            blocks.append((resume, piece_end, statements))
+    blocks.sort(key=lambda block: block[0])
+    translated = {start for start, _end, statements in blocks if statements is not None}
+    if not translated:
+        return None
+    top = _Region(0, len(pairs), None)
+    body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
+    body[0].body = _lay_out(top, blocks, _loops(pairs, leaders), translated)
+    host_locals = translator.host_locals()
+    if host_locals:
+        body = _with_host_locals(body, host_locals)
+    else:
+        _LocalToFast().visit(ast.Module(body=body, type_ignores=[]))
+    arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name) for name in
+                                                    ("frame", "stack", "fast", _LABEL)],
+                              kwonlyargs=[], kw_defaults=[], defaults=[ast.Constant(0)])
+    function_tree = _at(ast.FunctionDef(name="translated_" + _identifier(code.co_name),
+                                        args=arguments, decorator_list=[], returns=None), 0)
+    function_tree.body = body
+    module = ast.Module(body=[function_tree], type_ignores=[])
+    host_code = compile(module, "<pvm tier 1: %s>" % code.co_qualname, "exec")
+    namespace = _function_namespace()
+    globals_ = {"__builtins__": builtins}
+    for name in translator.globals_read:
+        if name in namespace:
+            globals_[name] = namespace[name]
+    globals_.update(translator.constants)
+    exec(host_code, globals_)
+    function = globals_.pop(function_tree.name)
+    entries = {}
+    guest_code = weakref.ref(code)
+    for start in sorted(translated):
+        entry = entries[start] = FunctionType(function.__code__, globals_, function.__name__,
+                                              (start,), function.__closure__)
+        entry.guest_code = guest_code
+    untranslated = sorted(start for start, _end, statements in blocks if statements is None)
+    register_translated(function.__code__, host_locals)
+    return Translation(code, function, entries, function_tree, untranslated)
+
+
+def install(translation, handlers):
+    """Put the translation's entries in ``handlers`` (a list the generator of tier 0
+    filled), at the start of each translated block."""
+    for start, entry in translation.entries.items():
+        handlers[start] = entry
+
+
+def source(handler):
+    """The host source of a translated function (any of its entries), each line
+    ending with the guest instruction it runs; None for another handler."""
+    guest_code = getattr(handler, "guest_code", None)
+    code = guest_code() if guest_code is not None else None
+    if code is None:
+        return None
+    return format_translation(translate(code, code.instructions()))
+
+
+def format_translation(translation):
+    """The translation's host source, each line ending with the index, name and line of
+    the guest instruction it runs."""
+    code = translation.code
+    pairs = code.instructions()
+    lines = []
+    for text, line in _source_lines(translation.tree, 0):
+        index = line - 1
+        if 0 <= index < len(pairs):
+            lines.append((text, "# %d %s, line %s" % (index,
+                                                      opcodes.OPCODES[pairs[index][0]].name,
+                                                      code.line_of(index))))
+        else:
+            lines.append((text, ""))
+    width = max(len(text) for text, _comment in lines)
+    return "\n".join(("%-*s  %s" % (width, text, comment)).rstrip()
+                     for text, comment in lines)
+
+
+def _source_lines(statement, depth):
+    """(text, host line) for each line of ``statement`` as Python source."""
+    indent = "    " * depth
+    line = statement.lineno
+    if isinstance(statement, ast.FunctionDef):
+        yield indent + "def %s(%s):" % (statement.name, ast.unparse(statement.args)), line
+        yield from _block_lines(statement.body, depth + 1)
+    elif isinstance(statement, ast.While):
+        yield indent + "while %s:" % ast.unparse(statement.test), line
+        yield from _block_lines(statement.body, depth + 1)
+    elif isinstance(statement, ast.If):
+        yield indent + "if %s:" % ast.unparse(statement.test), line
+        yield from _block_lines(statement.body, depth + 1)
+        if statement.orelse:
+            yield indent + "else:", statement.orelse[0].lineno
+            yield from _block_lines(statement.orelse, depth + 1)
+    elif isinstance(statement, ast.Try):
+        yield indent + "try:", line
+        yield from _block_lines(statement.body, depth + 1)
+        for handler in statement.handlers:
+            clause = "except"
+            if handler.type is not None:
+                clause += " " + ast.unparse(handler.type)
+                if handler.name:
+                    clause += " as " + handler.name
+            yield indent + clause + ":", handler.lineno
+            yield from _block_lines(handler.body, depth + 1)
+        for title, block in (("else", statement.orelse), ("finally", statement.finalbody)):
+            if block:
+                yield indent + title + ":", block[0].lineno
+                yield from _block_lines(block, depth + 1)
+    else:
+        for text in ast.unparse(statement).splitlines():
+            yield indent + text, line
+
+
+def _block_lines(statements, depth):
+    for statement in statements:
+        yield from _source_lines(statement, depth)
+
+
+# -- blocks ----------------------------------------------------------------------------
+
+def _leaders(code, pairs):
+    """Where blocks start (with the code's end), sorted; where frames resume after a
+    call inside a block; each instruction's body name.  Runs are cut after every jump
+    too: a conditional jump's exits are then its block's last statements, which become
+    assignments of the label."""
+    starts, resumes, names = hot_runs.boundaries_of(code, pairs)
+    starts.update(index + 1 for index, (opcode, _operand) in enumerate(pairs)
+                  if opcode in opcodes.HAS_JUMP)
+    count = len(pairs)
+    return sorted(start for start in starts if start <= count), resumes, names
+
+
+# (body names, variable counts, attribute names) -> the joined body (``_Piece``), or
+# None where the generator declines it.
+_pieces = {}
+
+
+class _Piece:
+    """A run's joined statements, with the line of each node its position in the run,
+    the names its statements assign, and its decode-time prologue as a host function
+    of ``(code, run, index)`` (None where a guard declines the run's operands)."""
+
+    __slots__ = ("statements", "assigned", "prologue")
+
+    def __init__(self, statements, assigned, prologue):
+        self.statements = statements
+        self.assigned = assigned
+        self.prologue = prologue
+
+
+class _Translator:
+    """What translating one code object collects: the globals its statements read,
+    the objects they read as globals, whether ``fast`` is read other than by index."""
+
+    def __init__(self, code, local_count):
+        self.code = code
+        self.local_count = local_count
+        self.globals_read = set()
+        self.constants = {}             # name -> value
+        self.fast_otherwise = False
+
+    def host_locals(self):
+        """How many of the frame's locals the function keeps in host locals."""
+        return 0 if self.fast_otherwise else self.local_count
+
+    def longest_piece(self, pairs, names, start, end):
+        """(where the piece ends, its statements): the longest run of instructions from
+        ``start`` (before ``end``) the generator joins, or (start + 1, None) where it
+        joins none."""
+        if names[start] is not None:
+            for stop in range(end, start, -1):
+                if None in names[start:stop]:
+                    continue
+                statements = self.piece(pairs, names, start, stop)
+                if statements is not None:
+                    return stop, statements
+        return start + 1, None
+
+    def piece(self, pairs, names, start, stop):
+        """The statements of the instructions from ``start`` to ``stop`` joined, for
+        this code; None where the generator declines them."""
+        code = self.code
+        by_name = hot_runs.by_name()
+        run = pairs[start:stop]
+        run_names = tuple(names[start:stop])
+        counts = tuple(hot_runs.variable_count(by_name[name], operand)
+                       for name, (_opcode, operand) in zip(run_names, run))
+        attributes = tuple(hot_runs.attribute_name(code, name, operand)
+                           for name, (_opcode, operand) in zip(run_names, run))
+        key = (run_names, counts, attributes)
+        piece = _pieces.get(key, _ABSENT)
+        if piece is _ABSENT:
+            piece = _pieces[key] = _generate_piece(key)
+        if piece is None:
+            return None
+        values = piece.prologue(code, run, start)
+        if values is None:
+            return None
+        for name in piece.assigned:
+            values.pop(name, None)
+        return _Instance(self, values, piece.assigned, start + 1).statements(
+            piece.statements)
+
+
+_ABSENT = object()
+
+
+def _generate_piece(key):
+    names, counts, attributes = key
+    by_name = hot_runs.by_name()
+    line_parts = []
+    try:
+        lines, imports = generate.fused_handler([by_name[name] for name in names], "maker",
+                                                counts, line_parts, attributes,
+                                                record_first=True)
+    except generate.GenerationError:
+        return None
+    namespace = _function_namespace()
+    for name, module in imports.items():
+        namespace.setdefault(name, getattr(sys.modules[module], name))
+    maker = ast.parse("\n".join(lines)).body[0]
+    inner = next(position for position, statement in enumerate(maker.body)
+                 if isinstance(statement, ast.FunctionDef))
+    statements = maker.body[inner].body
+    if not _exits_are_plain(statements):
+        return None
+    # Every node's line: the position in the run of the instruction it belongs to.
+    assigned = set()
+    for statement in statements:
+        part = line_parts[statement.lineno - 1] or 0
+        for node in ast.walk(statement):
+            if "lineno" in node._attributes:
+                node.lineno = node.end_lineno = part
+                node.col_offset = node.end_col_offset = 0
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                assigned.add(node.id)
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                assigned.add(node.name)
+    # The prologue computes the decode-time names; its guards decline the run.
+    prologue = ast.FunctionDef(
+        name="prologue", args=maker.args,
+        body=maker.body[:inner] + [ast.Return(value=ast.Call(
+            func=ast.Name(id="locals", ctx=ast.Load()), args=[], keywords=[]))],
+        decorator_list=[], returns=None)
+    module = ast.fix_missing_locations(ast.Module(body=[prologue], type_ignores=[]))
+    scope = dict(namespace)
+    exec(compile(module, "<pvm tier 1 prologue>", "exec"), scope)
+    return _Piece(statements, assigned - _RUNTIME, scope["prologue"])
+
+
+_RUNTIME = {"frame", "stack", "fast"}
+
+
+def _exits_are_plain(statements):
+    """Whether no exit of the statements is inside a loop of their own (where a
+    ``continue`` or ``break`` would mean that loop)."""
+    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+        if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
+            if any(isinstance(inner, (ast.Return, ast.Continue, ast.Break))
+                   for inner in ast.walk(node)):
+                return False
+    return True
+
+
+class _Instance:
+    """Makes a piece's statements for one place in the code, in one walk: a copy, each
+    line shifted to the instruction's index plus one, the decode-time names replaced by
+    their values (constants where the host's code can hold them, else globals of the
+    function), the block's own variables renamed ``t0``, ``t1``, ... in order of
+    appearance (blocks share them, so the host function's frame, made at every entry,
+    stays as small as the biggest block needs), ``fast[K]`` made the host local
+    ``local_K``."""
+
+    def __init__(self, translator, values, variables, shift):
+        self.translator = translator
+        self.values = values
+        self.variables = variables
+        self.shift = shift
+        self.renamed = {}
+
+    def statements(self, statements):
+        return [self.copy(statement) for statement in statements]
+
+    def copy(self, node):
+        if isinstance(node, list):
+            return [self.copy(item) for item in node]
+        if not isinstance(node, ast.AST) or isinstance(node, ast.expr_context):
+            return node
+        kind = node.__class__
+        if kind is ast.Name:
+            return self.name(node)
+        if kind is ast.Subscript:
+            value = node.value
+            if value.__class__ is ast.Name and value.id == "fast":
+                index = node.slice
+                if index.__class__ is ast.Name and index.id in self.values:
+                    index = self.values[index.id]
+                elif index.__class__ is ast.Constant:
+                    index = index.value
+                if type(index) is int and 0 <= index < self.translator.local_count:
+                    return self.located(ast.Name(id=_local(index), ctx=node.ctx), node)
+        new = kind()
+        for field in node._fields:
+            setattr(new, field, self.copy(getattr(node, field, None)))
+        if kind is ast.ExceptHandler and new.name in self.variables:
+            new.name = self.temporary(new.name)
+        if "lineno" in node._attributes:
+            self.located(new, node)
+        return new
+
+    def located(self, new, node):
+        new.lineno = new.end_lineno = node.lineno + self.shift
+        new.col_offset = new.end_col_offset = 0
+        return new
+
+    def name(self, node):
+        name = node.id
+        if name in self.variables:
+            return self.located(ast.Name(id=self.temporary(name), ctx=node.ctx), node)
+        translator = self.translator
+        if name in self.values and isinstance(node.ctx, ast.Load):
+            value = self.values[name]
+            if type(value) in _CONSTANT_TYPES:
+                return self.located(ast.Constant(value=value), node)
+            name = "constant_%d" % len(translator.constants)
+            translator.constants[name] = value
+            return self.located(ast.Name(id=name, ctx=node.ctx), node)
+        if name == "fast":
+            translator.fast_otherwise = True
+        elif name not in _RUNTIME:
+            translator.globals_read.add(name)
+        return self.located(ast.Name(id=name, ctx=node.ctx), node)
+
+    def temporary(self, name):
+        renamed = self.renamed.get(name)
+        if renamed is None:
+            renamed = self.renamed[name] = "t%d" % len(self.renamed)
+        return renamed
+
+
+# -- guest locals in host locals -------------------------------------------------------
+
+def _local(index):
+    return "local_%d" % index
+
+
+class _LocalToFast(ast.NodeTransformer):
+    """``local_K`` back to ``fast[K]``: for a function that reads ``fast`` otherwise
+    too (a body handing the whole list to a helper), whose locals stay there."""
+
+    def visit_Name(self, node):
+        if re.fullmatch(r"local_\d+", node.id):
+            index = int(node.id[len("local_"):])
+            return ast.copy_location(ast.Subscript(
+                value=ast.copy_location(ast.Name(id="fast", ctx=ast.Load()), node),
+                slice=ast.copy_location(ast.Constant(index), node), ctx=node.ctx), node)
+        return node
+
+
+def _with_host_locals(body, count):
+    """``body`` with the guest's locals read from ``fast`` on the way in, and written
+    back on every way out: each return to the loop, and an exception."""
+    names = [_local(index) for index in range(count)]
+    load = ast.Assign(targets=[ast.Tuple(elts=[ast.Name(id=name, ctx=ast.Store())
+                                               for name in names], ctx=ast.Store())],
+                      value=ast.Name(id="fast", ctx=ast.Load()))
+
+    def store():
+        return ast.Assign(
+            targets=[ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
+                                   slice=ast.Slice(), ctx=ast.Store())],
+            value=ast.List(elts=[ast.Name(id=name, ctx=ast.Load()) for name in names],
+                           ctx=ast.Load()))
+
+    def before_return(node):
+        return [_at(store(), node.lineno - 1), node]
+    body = _replace_returns(body, before_return)
+    handler = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()),
+                                name=None, body=[store(), ast.Raise()])
+    return [_at(load, 0), _at(ast.Try(body=body, handlers=[handler], orelse=[],
+                                      finalbody=[]), 0)]
+
+
+# -- layout ----------------------------------------------------------------------------
+
+class _Region:
+    """The blocks from ``start`` to ``end``, in a host ``while`` of their own."""
+
+    def __init__(self, start, end, parent):
+        self.start = start
+        self.end = end
+        self.parent = parent
+        self.items = []
+
+    def holds(self, index):
+        return self.start <= index < self.end
+
+
+def _loops(pairs, leaders):
+    """Each loop of the code, (head, end): the blocks from a backward jump's target to
+    the jump; loops that overlap without nesting are left to the one first found."""
+    ends = {}
+    for index, (opcode, operand) in enumerate(pairs):
+        if opcode in opcodes.HAS_JUMP and operand <= index:
+            ends[operand] = max(ends.get(operand, 0), index + 1)
+    loops = []
+    for start, end in sorted(ends.items(), key=lambda item: (item[0], -item[1])):
+        if all(end <= outer_end or start >= outer_end for outer_start, outer_end in loops
+               if outer_start <= start < outer_end):
+            loops.append((start, end))
+    return loops
+
+
+def _lay_out(top, blocks, loops, translated):
+    """The statements of the function's ``while`` loop."""
+    loop_of = dict(loops)
+    current = top
+    for start, end, statements in blocks:
+        while not current.holds(start):
+            current = current.parent
+        if start in loop_of:
+            region = _Region(start, loop_of.pop(start), current)
+            current.items.append(region)
+            current = region
+        current.items.append((start, end, statements))
+    return _region_statements(top, translated)
+
+
+def _region_statements(region, translated):
+    result = []
+    for item in region.items:
+        if isinstance(item, _Region):
+            inner = _region_statements(item, translated)
+            test = ast.Compare(left=ast.Constant(item.start), ops=[ast.LtE(), ast.Lt()],
+                               comparators=[_label(), ast.Constant(item.end)])
+            loop = ast.While(test=ast.Constant(True), body=inner, orelse=[])
+            result.append(_at(ast.If(test=test, body=[loop], orelse=[]), item.start))
+            continue
+        start, end, statements = item
+        if statements is None:
+            continue
+        statements = _with_exits(statements, start, region, translated)
+        test = ast.Compare(left=_label(), ops=[ast.Eq()],
+                           comparators=[ast.Constant(start)])
+        result.append(_at(ast.If(test=test, body=statements, orelse=[]), start))
+    return result
+
+
+def _with_exits(statements, start, region, translated):
+    """The block's statements with each ``return INDEX`` (a jump, or going on to the
+    instruction after the block) replaced by the assignment of ``label`` and what takes
+    the loop there: nothing, where the block is left by its end and the block it goes
+    to comes later in the region; ``continue`` back to the region's tests; ``break`` out
+    of the region.  Any other return (a frame switch, an index of tier 0's) stays."""
+    try:
+        statements = _tail_returns(statements, translated)
+        tail = True
+    except _NotTail:
+        tail = False
+
+    def exit_to(node):
+        if not _is_label_return(node, translated):
+            return [node]
+        target = node.value.value
+        assign = _at(ast.Assign(targets=[_label(ast.Store())], value=ast.Constant(target)),
+                     node.lineno - 1)
+        if not region.holds(target):
+            return [assign, _at(ast.Break(), node.lineno - 1)]
+        if tail and target > start:
+            return [assign]
+        return [assign, _at(ast.Continue(), node.lineno - 1)]
+    return _replace_returns(statements, exit_to)
+
+
+class _NotTail(Exception):
+    pass
+
+
+def _tail_returns(statements, translated):
+    """The statements rewritten so that each return of a translated block's index is
+    the last thing its path runs, or _NotTail.  (Other returns leave the function.)"""
+    result = []
+    for position, statement in enumerate(statements):
+        rest = statements[position + 1:]
+        if isinstance(statement, ast.Return):
+            result.append(statement)
+            return result
+        if not _has_label_return(statement, translated):
+            result.append(statement)
+            continue
+        if isinstance(statement, ast.If):
+            body = statement.body if generate.always_exits(statement.body) \
+                else statement.body + rest
+            orelse = statement.orelse if generate.always_exits(statement.orelse) \
+                else statement.orelse + rest
+            statement.body = _tail_returns(body, translated)
+            statement.orelse = _tail_returns(orelse, translated) if orelse else []
+            result.append(statement)
+            return result
+        if isinstance(statement, ast.Try) and not statement.orelse \
+                and not statement.finalbody and generate.always_exits(statement.body) \
+                and all(not _has_label_return(handler, translated)
+                        for handler in statement.handlers):
+            # What follows the try never runs: its body always leaves.
+            statement.body = _tail_returns(statement.body, translated)
+            result.append(statement)
+            return result
+        raise _NotTail
+    return result
+
+
+def _has_label_return(node, translated):
+    return any(_is_label_return(inner, translated) for inner in ast.walk(node))
+
+
+def _is_label_return(node, translated):
+    """Whether ``node`` returns the index of a translated block."""
+    return (isinstance(node, ast.Return) and isinstance(node.value, ast.Constant)
+            and type(node.value.value) is int and node.value.value in translated)
+
+
+def _replace_returns(statements, replace):
+    result = []
+    for statement in statements:
+        if isinstance(statement, ast.Return):
+            result.extend(replace(statement))
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner:
+                setattr(statement, field, _replace_returns(inner, replace))
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _replace_returns(handler.body, replace)
+        result.append(statement)
+    return result
+
+
+def _label(context=None):
+    return ast.Name(id=_LABEL, ctx=context or ast.Load())
+
+
+def _at(node, index):
+    """``node``, and the nodes inside it that have no line yet (not those below a node
+    that has one: a block's statements), at instruction ``index``."""
+    pending = [node]
+    while pending:
+        inner = pending.pop()
+        if "lineno" in inner._attributes:
+            if getattr(inner, "lineno", None) is not None:
+                continue
+            inner.lineno = inner.end_lineno = index + 1
+            inner.col_offset = inner.end_col_offset = 0
+        pending.extend(ast.iter_child_nodes(inner))
+    return node
+
+
+def _identifier(name):
+    return "".join(character if character.isalnum() or character == "_" else "_"
+                   for character in name)
+
+
+_namespace = None
+
+
+def _function_namespace():
+    """The globals the generated statements read: tier 0's, and what bodies import."""
+    global _namespace
+    if _namespace is None:
+        _namespace = hot_runs.namespace()
+    return _namespace

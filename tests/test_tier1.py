@@ -1,0 +1,177 @@
+"""Tier 1 (pvm.engine.tier1): hot functions translated whole into host functions run
+as under CPython, whether translated early (a small -X jit-threshold) or part-way
+through a loop; what a translation holds can be read as host source."""
+
+import textwrap
+
+from pvm.compiler import compile as pvm_compile
+from pvm.engine import tier1
+from pvm.world import World
+from tests.subprocesses import run, run_python
+from tests.test_hot_runs import PROGRAM as HOT_RUNS_PROGRAM
+
+# What a whole function in one host function must keep, beyond what joined runs must:
+# the guest's locals held in host locals (locals(), a caller's f_locals, super() after
+# the first argument changed, a deleted local), loops and their exits (break, continue,
+# while/else, nested loops), recursion deeper than the frames a call may run in its own
+# host call (frames resuming inside a translated function), exceptions handled inside
+# a loop, generators suspended inside loops with a finally to run.
+PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
+    def caller_locals():
+        return sorted(sys._getframe(1).f_locals.items())
+
+    def uses_locals(n):
+        total = 0
+        seen = []
+        for number in range(n):
+            if number % 2:
+                continue
+            total += number
+            seen.append(caller_locals())
+            if total > 20:
+                break
+        else:
+            total = -1
+        inner = locals()
+        return total, sorted(inner), seen[-1]
+
+    class Point:
+        def __init__(self, x):
+            self.x = x
+
+        def moved(self, by):
+            return Point(self.x + by)
+
+    class Point3(Point):
+        def __init__(self, x, z):
+            super().__init__(x)
+            self.z = z
+
+        def describe(self):
+            original = self
+            self = 5
+            try:
+                return super().moved(1).x
+            except TypeError as error:
+                return (original.z, str(error))
+
+    def fib(n):
+        if n < 2:
+            return n
+        return fib(n - 1) + fib(n - 2)
+
+    def unbound(flag):
+        value = 1
+        if flag:
+            del value
+        return value
+
+    def grid(size):
+        cells = []
+        row = 0
+        while row < size:
+            column = 0
+            while True:
+                if column >= size:
+                    break
+                if (row + column) % 3 == 0:
+                    column += 1
+                    continue
+                cells.append((row, column))
+                column += 1
+            row += 1
+        return len(cells), cells[:3]
+
+    def errors(values):
+        caught = 0
+        for value in values:
+            try:
+                caught += 10 // value
+            except ZeroDivisionError:
+                caught -= 1
+            finally:
+                caught += 100
+        return caught
+
+    def stepping(count):
+        try:
+            for number in range(count):
+                for inner in range(2):
+                    yield number * 10 + inner
+        finally:
+            print("stepping done", count)
+
+    for round_ in range(3):
+        print(uses_locals(12))
+        print(Point3(1, 2).describe(), fib(18))
+        try:
+            unbound(round_ == 2)
+        except UnboundLocalError as error:
+            print("unbound:", error)
+        print(grid(7), errors([1, 0, 5, 0, 2]))
+        generator = stepping(4)
+        print(next(generator), next(generator), next(generator))
+        generator.close()
+        print(list(stepping(2)))
+    deep([1])
+''')
+
+
+def test_translated_functions_run_as_cpython(tmp_path):
+    program = tmp_path / "tier1.py"
+    program.write_text(PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 1 and "AttributeError" in expected[2]
+    assert "stepping done 4" in expected[1]
+    for threshold in ("2", "30"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold
+    # The environment's switch.
+    assert run(["python3", "-m", "pvm", "-X", "jit-threshold=30", str(program)],
+               str(tmp_path), PVM_TIER="1") == expected
+
+
+def test_a_bad_tier_is_refused(tmp_path):
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=7", "-c", "pass"],
+                                 str(tmp_path))
+    assert status != 0 and "-X tier must be 0 or 1, not '7'" in stderr
+
+
+def _world_function(source, name):
+    """A guest function of ``source``, run in a world that never translates by itself."""
+    world = World(join_threshold=None)
+    world.run_source(textwrap.dedent(source), "<test>")
+    return world, world.modules["__main__"].__dict__[name]
+
+
+def test_a_translation_puts_one_function_at_each_block_and_shows_its_source():
+    world, function = _world_function('''
+        def total(values):
+            result = 0
+            for value in values:
+                if value > 2:
+                    result += value
+            return result
+        ''', "total")
+    code = function.__code__
+    translation = tier1.translate(code, code.instructions())
+    executable = world.interpreter.executable_of(code)
+    tier1.install(translation, executable.handlers)
+    assert function([1, 2, 3, 4]) == 7
+    entries = [handler for handler in executable.handlers
+               if getattr(handler, "__code__", None) is translation.function.__code__]
+    # The start, the loop's head, the item stored, the addition, the return.
+    assert len(entries) == len(translation.entries) >= 4
+    assert translation.untranslated == []
+    text = tier1.source(executable.handlers[0])
+    assert text.startswith("def translated_total(frame, stack, fast, label=0):")
+    # A loop of its own, guest locals in host locals, each line's instruction named.
+    assert "while True:" in text and "local_1 = " in text
+    assert "# 0 LOAD_CONST, line 3" in text and "FOR_ITER, line 4" in text
+    assert tier1.source(lambda frame, stack, fast: 0) is None
+
+
+def test_module_bodies_are_left_to_tier_0():
+    module = pvm_compile("total = 0\nfor n in range(3):\n    total += n\n", "<test>", "exec")
+    assert tier1.translate(module, module.instructions()) is None
