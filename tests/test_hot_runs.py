@@ -241,7 +241,8 @@ def test_a_threshold_that_is_no_number_is_refused(tmp_path):
 
 
 def test_the_cache_of_makers_keeps_whole_entries_of_its_own_sources(tmp_path):
-    cache = hot_runs._MakerCache(str(tmp_path))
+    cache = hot_runs.DiskCache(str(tmp_path), "joined-runs-",
+                               ("tier0.py", "generate.py", "hot_runs.py"))
     key = (("LOAD_FAST", "RETURN_VALUE"), (None, None))
     assert cache.get(key) is hot_runs.ABSENT
     stale = tmp_path / "joined-runs-0123456789"
@@ -270,7 +271,7 @@ def test_the_cache_of_makers_keeps_whole_entries_of_its_own_sources(tmp_path):
 def test_a_cache_folder_that_cannot_be_written_keeps_nothing(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    cache = hot_runs._MakerCache(str(blocker))
+    cache = hot_runs.DiskCache(str(blocker), "joined-runs-", ("tier0.py",))
     key = (("LOAD_FAST", "RETURN_VALUE"), (None, None))
     cache.put(key, None)
     assert cache.get(key) is hot_runs.ABSENT

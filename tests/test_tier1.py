@@ -2,10 +2,11 @@
 as under CPython, whether translated early (a small -X jit-threshold) or part-way
 through a loop; what a translation holds can be read as host source."""
 
+import os
 import textwrap
 
 from pvm.compiler import compile as pvm_compile
-from pvm.engine import tier1
+from pvm.engine import hot_runs, tier1
 from pvm.world import World
 from tests.subprocesses import run, run_python
 from tests.test_hot_runs import PROGRAM as HOT_RUNS_PROGRAM
@@ -175,3 +176,31 @@ def test_a_translation_puts_one_function_at_each_block_and_shows_its_source():
 def test_module_bodies_are_left_to_tier_0():
     module = pvm_compile("total = 0\nfor n in range(3):\n    total += n\n", "<test>", "exec")
     assert tier1.translate(module, module.instructions()) is None
+
+
+def test_translations_are_kept_on_disk_and_made_again_from_there(tmp_path, monkeypatch):
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    source = '''
+        def classify(values):
+            found = []
+            for value in values:
+                if value % 4 in (1, 2):
+                    found.append(value)
+            return found
+        '''
+    world, function = _world_function(source, "classify")
+    code = function.__code__
+    first = tier1.translate(code, code.instructions())
+    assert first.tree is not None
+    # The next process (a new code object of the same source) reads it back: no tree,
+    # the same blocks, the tuple constant made again from the new code.
+    world, function = _world_function(source, "classify")
+    code = function.__code__
+    second = tier1.translate(code, code.instructions())
+    assert second.tree is None
+    assert sorted(second.entries) == sorted(first.entries)
+    assert second.function.__code__.co_code == first.function.__code__.co_code
+    tier1.install(second, world.interpreter.executable_of(code).handlers)
+    assert function(list(range(10))) == [1, 2, 5, 6, 9]
+    assert [name for name in os.listdir(tmp_path) if name.startswith("translations-")]

@@ -133,22 +133,24 @@ def joined_source(handler):
     return "\n".join(lines)
 
 
-class _MakerCache:
-    """The makers earlier processes generated, one file each, kept in pvm's own
-    ``__pycache__`` folder beside the host's cache of pvm's modules, so that a process
-    joins hot runs without generating them again (generating a maker costs about a
-    millisecond, reading one some microseconds).
+class DiskCache:
+    """What earlier processes generated, one marshalled file per key, kept in pvm's own
+    ``__pycache__`` folder beside the host's cache of pvm's modules: the makers of
+    joined runs here (generating one costs about a millisecond, reading one some
+    microseconds), tier 1's translations (``pvm.engine.tier1``).
 
-    The folder's name holds a fingerprint of what makers are made from (the generated
-    tier 0, the generator, this module) and the host's bytecode magic, so makers of
-    other sources or another host are never read; a process that makes the folder of a
-    new fingerprint removes the others.  Each file is written as the bytecode cache's
-    are (``pvm.cache.write_atomic``), so a reader never sees half a file; where the
-    folder cannot be written, nothing is kept.
+    The folder's name is ``prefix`` and a fingerprint of what the entries are made from
+    (the ``sources``, modules of this folder) and the host's bytecode magic, so entries
+    of other sources or another host are never read; a process that makes the folder of
+    a new fingerprint removes the others of its prefix.  Each file is written as the
+    bytecode cache's are (``pvm.cache.write_atomic``), so a reader never sees half a
+    file; where the folder cannot be written, nothing is kept.
     """
 
-    def __init__(self, parent):
+    def __init__(self, parent, prefix, sources):
         self.parent = parent
+        self.prefix = prefix
+        self.sources = sources
         self.folder = None
 
     # hashlib and shutil are imported on first use: every process imports this module,
@@ -160,10 +162,10 @@ class _MakerCache:
             import importlib.util
             digest = hashlib.sha256(importlib.util.MAGIC_NUMBER)
             here = os.path.dirname(os.path.abspath(__file__))
-            for name in ("tier0.py", "generate.py", "hot_runs.py"):
+            for name in self.sources:
                 with open(os.path.join(here, name), "rb") as file:
                     digest.update(file.read())
-            self.folder = os.path.join(self.parent, "joined-runs-" + digest.hexdigest()[:20])
+            self.folder = os.path.join(self.parent, self.prefix + digest.hexdigest()[:20])
         return self.folder
 
     def _path(self, key):
@@ -194,12 +196,13 @@ class _MakerCache:
         import shutil
         for name in os.listdir(self.parent):
             path = os.path.join(self.parent, name)
-            if name.startswith("joined-runs-") and path != self.folder:
+            if name.startswith(self.prefix) and path != self.folder:
                 shutil.rmtree(path, ignore_errors=True)
 
 
 ABSENT = object()
-_cache = _MakerCache(os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__"))
+CACHE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+_cache = DiskCache(CACHE_FOLDER, "joined-runs-", ("tier0.py", "generate.py", "hot_runs.py"))
 
 
 def runs_of(code, pairs):

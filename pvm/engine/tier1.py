@@ -47,6 +47,9 @@ the host frame tells which instruction runs (``host_stack.running_index``), and
 import ast
 import bisect
 import builtins
+import hashlib
+import marshal
+import operator
 import re
 import sys
 import weakref
@@ -55,6 +58,7 @@ from types import FunctionType
 from pvm import opcodes
 from pvm.code import CO_OPTIMIZED
 from pvm.engine import generate, hot_runs
+from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_translated
 
 # Values written into the code as constants; other values are globals of the function.
@@ -86,6 +90,18 @@ def translate(code, pairs):
     protocol written out at each) cost far more to compile than a single run saves."""
     if not code.co_flags & CO_OPTIMIZED:
         return None
+    key = _key_of(code)
+    entry = _cache.get(key)
+    if entry is not hot_runs.ABSENT:
+        return _from_entry(code, entry) if entry is not None else None
+    translation, entry = _translate(code, pairs)
+    if entry is not _UNCACHEABLE:
+        _cache.put(key, entry)
+    return translation
+
+
+def _translate(code, pairs):
+    """(the translation, or None; what the cache keeps of it, or _UNCACHEABLE)."""
     leaders, resumes, names = _leaders(code, pairs)
     translator = _Translator(code, len(code.co_varnames))
     blocks = []               # (start, end, statements or None: left to tier 0)
@@ -106,7 +122,7 @@ def translate(code, pairs):
     blocks.sort(key=lambda block: block[0])
     translated = {start for start, _end, statements in blocks if statements is not None}
     if not translated:
-        return None
+        return None, None
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, _loops(pairs, leaders), translated)
@@ -124,22 +140,77 @@ def translate(code, pairs):
     module = ast.Module(body=[function_tree], type_ignores=[])
     host_code = compile(module, "<pvm tier 1: %s>" % code.co_qualname, "exec")
     namespace = _function_namespace()
+    global_names = tuple(sorted(name for name in translator.globals_read if name in namespace))
+    scope = {}
+    exec(host_code, scope)
+    function_code = scope[function_tree.name].__code__
+    untranslated = tuple(start for start, _end, statements in blocks if statements is None)
+    entry = (marshal.dumps(function_code), tuple(sorted(translator.imports.items())),
+             global_names, tuple(translator.recipes), host_locals, tuple(sorted(translated)),
+             untranslated)
+    translation = _from_entry(code, entry, translator.constants, function_tree)
+    return translation, entry if translator.cacheable else _UNCACHEABLE
+
+
+_UNCACHEABLE = object()
+
+
+def _from_entry(code, entry, constants=None, tree=None):
+    """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
+    host function, with the globals it reads, the objects the recipes name made again
+    from ``code`` (unless ``constants`` gives them)."""
+    function_code, imports, global_names, recipes, host_locals, starts, untranslated = entry
+    if isinstance(function_code, bytes):
+        function_code = marshal.loads(function_code)
+    namespace = _function_namespace()
+    for name, module in imports:
+        namespace.setdefault(name, getattr(sys.modules[module], name))
     globals_ = {"__builtins__": builtins}
-    for name in translator.globals_read:
-        if name in namespace:
-            globals_[name] = namespace[name]
-    globals_.update(translator.constants)
-    exec(host_code, globals_)
-    function = globals_.pop(function_tree.name)
+    for name in global_names:
+        globals_[name] = namespace[name]
+    if constants is not None:
+        globals_.update(constants)
+    else:
+        for name, decoded, operand, index in recipes:
+            globals_[name] = _decoder(decoded)(code, operand, index)
+    function = FunctionType(function_code, globals_, function_code.co_name)
     entries = {}
     guest_code = weakref.ref(code)
-    for start in sorted(translated):
-        entry = entries[start] = FunctionType(function.__code__, globals_, function.__name__,
-                                              (start,), function.__closure__)
-        entry.guest_code = guest_code
-    untranslated = sorted(start for start, _end, statements in blocks if statements is None)
-    register_translated(function.__code__, host_locals)
-    return Translation(code, function, entries, function_tree, untranslated)
+    for start in starts:
+        entry_function = entries[start] = FunctionType(function_code, globals_,
+                                                       function_code.co_name, (start,))
+        entry_function.guest_code = guest_code
+    register_translated(function_code, host_locals)
+    return Translation(code, function, entries, tree, list(untranslated))
+
+
+def _key_of(code):
+    """What a translation of ``code`` depends on, hashed: its instructions, names and
+    flags, and its constants where they are written into the translation (the type of
+    the others, which recipes make again)."""
+    constants = tuple((type(constant).__name__, constant) if type(constant) in _CONSTANT_TYPES
+                      else (type(constant).__name__,) for constant in code.co_consts)
+    description = (code.co_code, code.co_names, code.co_varnames, code.co_cellvars,
+                   code.co_freevars, code.co_flags, code.co_name, code.co_qualname,
+                   tuple(tuple(entry) for entry in code.co_exceptiontable), constants)
+    return hashlib.sha256(marshal.dumps(description)).hexdigest()
+
+
+_decoders = {}
+
+
+def _decoder(name):
+    """The function of ``(code, operand, index)`` that computes the decode-time name
+    ``name`` (``define.DECODED``)."""
+    decoder = _decoders.get(name)
+    if decoder is None:
+        decoder = _decoders[name] = eval("lambda code, operand, index: " + DECODED[name],
+                                         _function_namespace())
+    return decoder
+
+
+_cache = hot_runs.DiskCache(hot_runs.CACHE_FOLDER, "translations-",
+                            ("tier0.py", "generate.py", "hot_runs.py", "tier1.py"))
 
 
 def install(translation, handlers):
@@ -156,7 +227,8 @@ def source(handler):
     code = guest_code() if guest_code is not None else None
     if code is None:
         return None
-    return format_translation(translate(code, code.instructions()))
+    translation, _entry = _translate(code, code.instructions())
+    return format_translation(translation)
 
 
 def format_translation(translation):
@@ -243,12 +315,13 @@ class _Piece:
     the names its statements assign, and its decode-time prologue as a host function
     of ``(code, run, index)`` (None where a guard declines the run's operands)."""
 
-    __slots__ = ("statements", "assigned", "prologue")
+    __slots__ = ("statements", "assigned", "prologue", "imports")
 
-    def __init__(self, statements, assigned, prologue):
+    def __init__(self, statements, assigned, prologue, imports):
         self.statements = statements
         self.assigned = assigned
         self.prologue = prologue
+        self.imports = imports          # name -> module, of what the statements call
 
 
 class _Translator:
@@ -259,7 +332,11 @@ class _Translator:
         self.code = code
         self.local_count = local_count
         self.globals_read = set()
+        self.imports = {}               # name -> module, of what the statements call
         self.constants = {}             # name -> value
+        # (name, decode-time name, operand, index): how to make each constant again.
+        self.recipes = []
+        self.cacheable = True
         self.fast_otherwise = False
 
     def host_locals(self):
@@ -301,8 +378,25 @@ class _Translator:
             return None
         for name in piece.assigned:
             values.pop(name, None)
-        return _Instance(self, values, piece.assigned, start + 1).statements(
-            piece.statements)
+        self.imports.update(piece.imports)
+        instance = _Instance(self, values, piece.assigned, start + 1, run, start)
+        return _without_copies(instance.statements(piece.statements))
+
+    def constant(self, value, decoded_name, run, start):
+        """The name of a global holding ``value``, the decode-time name ``decoded_name``
+        of the piece at ``start``, and the recipe that makes it again."""
+        name = "constant_%d" % len(self.constants)
+        self.constants[name] = value
+        base, _, position = decoded_name.rpartition("_")
+        if decoded_name == "code":
+            base, position = "code", "0"
+        if base in DECODED and position.isdigit() and int(position) < len(run):
+            operand, index = run[int(position)][1], start + int(position)
+            if _decoder(base)(self.code, operand, index) is value:
+                self.recipes.append((name, base, operand, index))
+                return name
+        self.cacheable = False
+        return name
 
 
 _ABSENT = object()
@@ -348,7 +442,7 @@ def _generate_piece(key):
     module = ast.fix_missing_locations(ast.Module(body=[prologue], type_ignores=[]))
     scope = dict(namespace)
     exec(compile(module, "<pvm tier 1 prologue>", "exec"), scope)
-    return _Piece(statements, assigned - _RUNTIME, scope["prologue"])
+    return _Piece(statements, assigned - _RUNTIME, scope["prologue"], imports)
 
 
 _RUNTIME = {"frame", "stack", "fast"}
@@ -365,6 +459,35 @@ def _exits_are_plain(statements):
     return True
 
 
+class _Augmented:
+    def __init__(self, operator):
+        self.operator = operator
+
+
+class _Statements(list):
+    """Statements that take the place of one."""
+
+
+# The operator module's functions BINARY_OP and COMPARE_OP decode to -> the syntax that
+# does the same.
+_SYNTAX = {
+    operator.add: ast.Add(), operator.sub: ast.Sub(), operator.mul: ast.Mult(),
+    operator.truediv: ast.Div(), operator.floordiv: ast.FloorDiv(),
+    operator.mod: ast.Mod(), operator.pow: ast.Pow(), operator.lshift: ast.LShift(),
+    operator.rshift: ast.RShift(), operator.and_: ast.BitAnd(), operator.or_: ast.BitOr(),
+    operator.xor: ast.BitXor(), operator.matmul: ast.MatMult(),
+    operator.iadd: _Augmented(ast.Add()), operator.isub: _Augmented(ast.Sub()),
+    operator.imul: _Augmented(ast.Mult()), operator.itruediv: _Augmented(ast.Div()),
+    operator.ifloordiv: _Augmented(ast.FloorDiv()), operator.imod: _Augmented(ast.Mod()),
+    operator.ipow: _Augmented(ast.Pow()), operator.ilshift: _Augmented(ast.LShift()),
+    operator.irshift: _Augmented(ast.RShift()), operator.iand: _Augmented(ast.BitAnd()),
+    operator.ior: _Augmented(ast.BitOr()), operator.ixor: _Augmented(ast.BitXor()),
+    operator.imatmul: _Augmented(ast.MatMult()),
+    operator.lt: ast.Lt(), operator.le: ast.LtE(), operator.eq: ast.Eq(),
+    operator.ne: ast.NotEq(), operator.gt: ast.Gt(), operator.ge: ast.GtE(),
+}
+
+
 class _Instance:
     """Makes a piece's statements for one place in the code, in one walk: a copy, each
     line shifted to the instruction's index plus one, the decode-time names replaced by
@@ -374,19 +497,29 @@ class _Instance:
     stays as small as the biggest block needs), ``fast[K]`` made the host local
     ``local_K``."""
 
-    def __init__(self, translator, values, variables, shift):
+    def __init__(self, translator, values, variables, shift, run, start):
         self.translator = translator
         self.values = values
         self.variables = variables
         self.shift = shift
+        self.run = run
+        self.start = start
         self.renamed = {}
 
     def statements(self, statements):
-        return [self.copy(statement) for statement in statements]
+        result = []
+        for statement in statements:
+            copied = self.copy(statement)
+            if copied.__class__ is _Statements:
+                result.extend(copied)
+            else:
+                result.append(copied)
+        return result
 
     def copy(self, node):
         if isinstance(node, list):
-            return [self.copy(item) for item in node]
+            return self.statements(node) if node and isinstance(node[0], ast.stmt) \
+                else [self.copy(item) for item in node]
         if not isinstance(node, ast.AST) or isinstance(node, ast.expr_context):
             return node
         kind = node.__class__
@@ -402,6 +535,14 @@ class _Instance:
                     index = index.value
                 if type(index) is int and 0 <= index < self.translator.local_count:
                     return self.located(ast.Name(id=_local(index), ctx=node.ctx), node)
+        if kind is ast.Call:
+            operation = self.operation(node)
+            if operation is not None:
+                return operation
+        elif kind is ast.Assign:
+            augmented = self.augmented(node)
+            if augmented is not None:
+                return augmented
         new = kind()
         for field in node._fields:
             setattr(new, field, self.copy(getattr(node, field, None)))
@@ -410,6 +551,53 @@ class _Instance:
         if "lineno" in node._attributes:
             self.located(new, node)
         return new
+
+    def operator_of(self, call):
+        """The value of the decode-time name ``call`` calls, if it is one of the
+        operator module's functions that syntax writes, called with two arguments."""
+        function = call.func
+        if (function.__class__ is ast.Name and function.id in self.values
+                and len(call.args) == 2 and not call.keywords
+                and not any(argument.__class__ is ast.Starred for argument in call.args)):
+            value = self.values[function.id]
+            if value in _SYNTAX:
+                return value
+        return None
+
+    def operation(self, call):
+        """``a % b`` for ``operator.mod(a, b)`` (BINARY_OP's and COMPARE_OP's
+        functions, decoded): the host's own instruction, which specializes, and no call;
+        None for another call."""
+        function = self.operator_of(call)
+        syntax = _SYNTAX.get(function)
+        if syntax is None or isinstance(syntax, _Augmented):
+            return None
+        left, right = self.copy(call.args)
+        if isinstance(syntax, ast.cmpop):
+            new = ast.Compare(left=left, ops=[syntax], comparators=[right])
+        else:
+            new = ast.BinOp(left=left, op=syntax, right=right)
+        return self.located(new, call)
+
+    def augmented(self, assign):
+        """``t = a; t += b`` for ``t = operator.iadd(a, b)``, where ``a`` and ``b``
+        are names or constants (read in the same order as the call reads them); None
+        for another assignment."""
+        value = assign.value
+        if value.__class__ is not ast.Call or len(assign.targets) != 1 \
+                or assign.targets[0].__class__ is not ast.Name:
+            return None
+        syntax = _SYNTAX.get(self.operator_of(value))
+        if not isinstance(syntax, _Augmented) or not all(
+                argument.__class__ in (ast.Name, ast.Constant) for argument in value.args):
+            return None
+        left, right = self.copy(value.args)
+        target = self.copy(assign.targets[0])
+        copy = self.located(ast.Assign(targets=[target], value=left), assign)
+        update = self.located(ast.AugAssign(
+            target=self.located(ast.Name(id=target.id, ctx=ast.Store()), assign),
+            op=syntax.operator, value=right), assign)
+        return _Statements([copy, update])
 
     def located(self, new, node):
         new.lineno = new.end_lineno = node.lineno + self.shift
@@ -425,8 +613,7 @@ class _Instance:
             value = self.values[name]
             if type(value) in _CONSTANT_TYPES:
                 return self.located(ast.Constant(value=value), node)
-            name = "constant_%d" % len(translator.constants)
-            translator.constants[name] = value
+            name = translator.constant(value, name, self.run, self.start)
             return self.located(ast.Name(id=name, ctx=node.ctx), node)
         if name == "fast":
             translator.fast_otherwise = True
@@ -439,6 +626,238 @@ class _Instance:
         if renamed is None:
             renamed = self.renamed[name] = "t%d" % len(self.renamed)
         return renamed
+
+
+# -- fewer copies ------------------------------------------------------------------------
+
+_TEMPORARY = re.compile(r"t\d+$")
+
+
+def _without_copies(statements):
+    """A block's statements with the copies the joined bodies make taken out, where
+    nothing can tell: ``t1 = local_2`` or ``t1 = 3`` read once is that read written in
+    (``local_2`` not stored in between), and ``t3 = EXPRESSION`` that only the next
+    statement stores, ``local_1 = t3``, becomes ``local_1 = EXPRESSION``; ``t0 =
+    local_1; t0 += E; local_1 = t0`` becomes ``local_1 += E``.  A temporary taken out
+    also leaves the ``del`` statements that freed it.
+
+    Each round finds the names once and makes every change whose statements no other
+    change of the round touched (a statement taken out is None until the round ends)."""
+    while True:
+        uses = _uses(statements)
+        round_ = _Round(statements, uses)
+        for position in range(len(statements)):
+            round_.inline(position) or round_.merge(position) or round_.augment(position)
+        if not round_.removed:
+            return statements
+        statements = [statement for statement in statements if statement is not None]
+        for name in round_.removed:
+            _forget(statements, name)
+
+
+def _uses(statements):
+    """name -> [(top-level position, node, context)] of every name in the statements."""
+    uses = {}
+    for position, statement in enumerate(statements):
+        pending = [statement]
+        while pending:
+            node = pending.pop()
+            if node.__class__ is ast.Name:
+                uses.setdefault(node.id, []).append((position, node, node.ctx.__class__))
+                continue
+            for field in node._fields:
+                value = getattr(node, field, None)
+                if value.__class__ is list:
+                    pending.extend(item for item in value if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    pending.append(value)
+    return uses
+
+
+def _single_copy(uses, name):
+    """(where it is stored, where it is loaded) for a temporary stored once, loaded
+    once and otherwise only deleted; else None."""
+    if not _TEMPORARY.match(name):
+        return None
+    stores = [use for use in uses.get(name, ()) if use[2] is ast.Store]
+    loads = [use for use in uses.get(name, ()) if use[2] is ast.Load]
+    if len(stores) != 1 or len(loads) != 1:
+        return None
+    return stores[0], loads[0]
+
+
+def _stored_between(uses, name, first, last):
+    return any(first < position <= last and context is not ast.Load
+               for position, _node, context in uses.get(name, ()))
+
+
+class _Round:
+    def __init__(self, statements, uses):
+        self.statements = statements
+        self.uses = uses
+        self.touched = set()
+        self.removed = []
+
+    def free(self, first, last):
+        """Whether no change of this round touched the statements first..last."""
+        return not any(first <= position <= last for position in self.touched)
+
+    def take(self, first, last, name):
+        self.touched.update(range(first, last + 1))
+        self.removed.append(name)
+
+    def following(self, position, name):
+        """The next statement after ``position`` but frees of other temporaries."""
+        statements = self.statements
+        following = position + 1
+        while following < len(statements) and _frees_only(statements[following], name):
+            following += 1
+        return following if following < len(statements) else None
+
+    def inline(self, position):
+        statement = self.statements[position]
+        if not (statement.__class__ is ast.Assign and len(statement.targets) == 1
+                and statement.targets[0].__class__ is ast.Name):
+            return False
+        value = statement.value
+        if value.__class__ not in (ast.Name, ast.Constant):
+            return False
+        name = statement.targets[0].id
+        found = _single_copy(self.uses, name)
+        if found is None or found[0][1] is not statement.targets[0]:
+            return False
+        load_position, load, _context = found[1]
+        if load_position <= position or not self.free(position, load_position):
+            return False
+        if value.__class__ is ast.Name and _stored_between(self.uses, value.id, position,
+                                                           load_position):
+            return False
+        replacement = ast.copy_location(
+            ast.Name(id=value.id, ctx=ast.Load()) if value.__class__ is ast.Name
+            else ast.Constant(value=value.value), load)
+        _replace_node(self.statements[load_position], load, replacement)
+        self.statements[position] = None
+        self.take(position, load_position, name)
+        return True
+
+    def merge(self, position):
+        statements = self.statements
+        statement = statements[position]
+        definition = statement
+        if statement.__class__ is ast.Try and statement.body and not statement.orelse \
+                and not statement.finalbody:
+            definition = statement.body[-1]
+        if not (definition.__class__ is ast.Assign and len(definition.targets) == 1
+                and definition.targets[0].__class__ is ast.Name):
+            return False
+        name = definition.targets[0].id
+        found = _single_copy(self.uses, name)
+        if found is None or found[0][1] is not definition.targets[0]:
+            return False
+        following = self.following(position, name)
+        if following is None or not self.free(position, following):
+            return False
+        consumer = statements[following]
+        if not (consumer.__class__ is ast.Assign and len(consumer.targets) == 1
+                and consumer.targets[0].__class__ is ast.Name
+                and consumer.value.__class__ is ast.Name and consumer.value.id == name):
+            return False
+        target = consumer.targets[0].id
+        if any(target in _names_in(statements[between])
+               for between in range(position + 1, following)):
+            return False
+        definition.targets[0] = ast.copy_location(ast.Name(id=target, ctx=ast.Store()),
+                                                  consumer.targets[0])
+        statements[following] = None
+        self.take(position, following, name)
+        return True
+
+    def augment(self, position):
+        statements = self.statements
+        if position + 1 >= len(statements):
+            return False
+        # The copy and the update: two statements, or the body of one try (where
+        # _Instance.augmented puts them).
+        first = statements[position]
+        if first.__class__ is ast.Try and len(first.body) == 2 and not first.orelse \
+                and not first.finalbody:
+            copy, inner = first.body
+            after = position + 1
+        else:
+            copy = first
+            update = statements[position + 1]
+            inner = update.body[-1] if update.__class__ is ast.Try \
+                and len(update.body) == 1 and not update.orelse \
+                and not update.finalbody else update
+            after = position + 2
+        if not (copy.__class__ is ast.Assign and len(copy.targets) == 1
+                and copy.targets[0].__class__ is ast.Name
+                and copy.value.__class__ is ast.Name):
+            return False
+        name, source = copy.targets[0].id, copy.value.id
+        if not (_TEMPORARY.match(name) and inner.__class__ is ast.AugAssign
+                and inner.target.__class__ is ast.Name and inner.target.id == name):
+            return False
+        following = self.following(after - 1, name)
+        if following is None or not self.free(position, following):
+            return False
+        back = statements[following]
+        if not (back.__class__ is ast.Assign and len(back.targets) == 1
+                and back.targets[0].__class__ is ast.Name and back.targets[0].id == source
+                and back.value.__class__ is ast.Name and back.value.id == name):
+            return False
+        # The temporary: the copy's, the update's and the store's, and its frees.
+        uses = self.uses.get(name, ())
+        if len(uses) != 3 + sum(1 for use in uses if use[2] is ast.Del):
+            return False
+        if source in _names_in(inner.value) or any(
+                source in _names_in(statements[between])
+                for between in range(after, following)):
+            return False
+        inner.target = ast.copy_location(ast.Name(id=source, ctx=ast.Store()), inner.target)
+        statements[following] = None
+        if copy is first:
+            statements[position] = None
+        else:
+            first.body.remove(copy)
+        self.take(position, following, name)
+        return True
+
+
+def _frees_only(statement, name):
+    return statement.__class__ is ast.Delete and all(
+        target.__class__ is ast.Name and target.id != name for target in statement.targets)
+
+
+def _names_in(statement):
+    return {node.id for node in ast.walk(statement) if node.__class__ is ast.Name}
+
+
+def _replace_node(tree, old, new):
+    for node in ast.walk(tree):
+        for field, value in ast.iter_fields(node):
+            if value is old:
+                setattr(node, field, new)
+                return
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    if item is old:
+                        value[index] = new
+                        return
+    raise AssertionError("node not found")
+
+
+def _forget(statements, name):
+    """Take ``name`` out of the block's top-level ``del`` statements."""
+    for position in range(len(statements) - 1, -1, -1):
+        statement = statements[position]
+        if statement.__class__ is ast.Delete:
+            targets = [target for target in statement.targets
+                       if not (target.__class__ is ast.Name and target.id == name)]
+            if not targets:
+                del statements[position]
+            else:
+                statement.targets = targets
 
 
 # -- guest locals in host locals -------------------------------------------------------
