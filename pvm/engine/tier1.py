@@ -102,7 +102,8 @@ def translate(code, pairs):
 
 def _translate(code, pairs):
     """(the translation, or None; what the cache keeps of it, or _UNCACHEABLE)."""
-    leaders, resumes, names = _leaders(code, pairs)
+    loops = _loops(pairs)
+    leaders, resumes, names = _leaders(code, pairs, loops)
     translator = _Translator(code, len(code.co_varnames))
     blocks = []               # (start, end, statements or None: left to tier 0)
     for start, end in zip(leaders, leaders[1:]):
@@ -125,7 +126,7 @@ def _translate(code, pairs):
         return None, None
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
-    body[0].body = _lay_out(top, blocks, _loops(pairs, leaders), translated)
+    body[0].body = _lay_out(top, blocks, loops, translated)
     host_locals = translator.host_locals()
     if host_locals:
         body = _with_host_locals(body, host_locals)
@@ -227,8 +228,7 @@ def source(handler):
     code = guest_code() if guest_code is not None else None
     if code is None:
         return None
-    translation, _entry = _translate(code, code.instructions())
-    return format_translation(translation)
+    return format_translation(_translate(code, code.instructions())[0])
 
 
 def format_translation(translation):
@@ -236,6 +236,9 @@ def format_translation(translation):
     the guest instruction it runs."""
     code = translation.code
     pairs = code.instructions()
+    if translation.tree is None:
+        # Read from the cache, which keeps no tree: translate again.
+        translation, _entry = _translate(code, pairs)
     lines = []
     for text, line in _source_lines(translation.tree, 0):
         index = line - 1
@@ -293,14 +296,22 @@ def _block_lines(statements, depth):
 
 # -- blocks ----------------------------------------------------------------------------
 
-def _leaders(code, pairs):
+def _leaders(code, pairs, loops):
     """Where blocks start (with the code's end), sorted; where frames resume after a
-    call inside a block; each instruction's body name.  Runs are cut after every jump
-    too: a conditional jump's exits are then its block's last statements, which become
-    assignments of the label."""
+    call inside a block; each instruction's body name.
+
+    Runs are cut after a jump forward to a block of the same loop too (an ``if``): its
+    exits are then its block's last statements, and going on to the block it lands in
+    is an assignment of the label, with no test from the loop's head.  A jump out of
+    the loop (``for``'s end, a ``while`` test) or back is a ``break`` or ``continue``
+    wherever it stands, so the run goes on: FOR_ITER's item is the next instruction's
+    input, with no stack between."""
     starts, resumes, names = hot_runs.boundaries_of(code, pairs)
-    starts.update(index + 1 for index, (opcode, _operand) in enumerate(pairs)
-                  if opcode in opcodes.HAS_JUMP)
+    for index, (opcode, operand) in enumerate(pairs):
+        if opcode in opcodes.HAS_JUMP:
+            inner = [end for start, end in loops if start <= index < end]
+            if operand <= index or not inner or operand < min(inner):
+                starts.add(index + 1)
     count = len(pairs)
     return sorted(start for start in starts if start <= count), resumes, names
 
@@ -744,9 +755,11 @@ class _Round:
         statements = self.statements
         statement = statements[position]
         definition = statement
-        if statement.__class__ is ast.Try and statement.body and not statement.orelse \
-                and not statement.finalbody:
-            definition = statement.body[-1]
+        # The last statement of a try's body (of nested tries' bodies) counts as the
+        # block's: the handlers leave, so what follows the try runs after it.
+        while definition.__class__ is ast.Try and definition.body \
+                and not definition.orelse and not definition.finalbody:
+            definition = definition.body[-1]
         if not (definition.__class__ is ast.Assign and len(definition.targets) == 1
                 and definition.targets[0].__class__ is ast.Name):
             return False
@@ -918,7 +931,7 @@ class _Region:
         return self.start <= index < self.end
 
 
-def _loops(pairs, leaders):
+def _loops(pairs):
     """Each loop of the code, (head, end): the blocks from a backward jump's target to
     the jump; loops that overlap without nesting are left to the one first found."""
     ends = {}
@@ -974,8 +987,11 @@ def _with_exits(statements, start, region, translated):
     the loop there: nothing, where the block is left by its end and the block it goes
     to comes later in the region; ``continue`` back to the region's tests; ``break`` out
     of the region.  Any other return (a frame switch, an index of tier 0's) stays."""
+    # Only the exits that fall through to a later block of the region need to be the
+    # last thing their paths run; the others jump.
+    onwards = {target for target in translated if region.holds(target) and target > start}
     try:
-        statements = _tail_returns(statements, translated)
+        statements = _tail_returns(statements, onwards)
         tail = True
     except _NotTail:
         tail = False
