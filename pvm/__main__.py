@@ -122,6 +122,13 @@ The following implementation-specific options are available:
     into one host function instead (experimental; the default is 0); also
     PVM_TIER
 
+-X jit-log: with tier 1, print on stderr each code object translated (its
+    blocks, how long it took, what was left to tier 0) or left, and why
+
+-X jit-show=NAME: with tier 1, print on stderr the host source of each
+    function of that name (or qualified name) translated, each line with the
+    instruction it runs
+
 Every -X option, these and any other, appears in sys._xoptions. CPython's
 faulthandler, showrefcount, tracemalloc, no_debug_ranges and frozen_modules
 options are recorded there and do nothing else.

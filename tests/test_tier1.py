@@ -204,3 +204,37 @@ def test_translations_are_kept_on_disk_and_made_again_from_there(tmp_path, monke
     tier1.install(second, world.interpreter.executable_of(code).handlers)
     assert function(list(range(10))) == [1, 2, 5, 6, 9]
     assert [name for name in os.listdir(tmp_path) if name.startswith("translations-")]
+
+
+def test_jit_log_and_jit_show_tell_what_was_translated(tmp_path):
+    program = tmp_path / "shown.py"
+    program.write_text(textwrap.dedent('''
+        def total(values):
+            result = 0
+            for value in values:
+                result += value * 2
+            return result
+
+        class Box:
+            pass
+
+        for _ in range(5):
+            print(total(range(10)))
+        '''))
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=1", "-X",
+                                  "jit-threshold=3", "-X", "jit-log", "-X", "jit-show=total",
+                                  str(program)], str(tmp_path))
+    assert status == 0 and stdout == "90\n" * 5
+    lines = stderr.splitlines()
+    log = [line for line in lines if line.startswith("pvm tier 1: ")]
+    translated = [line for line in log if "translated total (%s, line 2)" % program in line]
+    assert len(translated) == 1 and " instructions, 3 blocks, in " in translated[0]
+    # The module body runs once and is never hot; start-up's modules are, some of them.
+    assert any("to tier 0: a module or class body" in line for line in log)
+    shown = stderr[stderr.index("# total (%s, line 2)\n" % program):]
+    assert "def translated_total(frame, stack, fast, label=0):" in shown
+    assert "local_1 += t5" in shown and "# 10 BINARY_OP, line 5" in shown
+    # Without tier 1 there is nothing to tell.
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "jit-log", str(program)],
+                                 str(tmp_path))
+    assert status == 0 and "pvm tier 1" not in stderr

@@ -19,6 +19,7 @@ printed.  The guest's world (``pvm.world``), built on the engine, installs what
 the engine needs of it as attributes of the interpreter (see ``__init__``).
 """
 
+import time
 import weakref
 
 from pvm import opcodes
@@ -98,6 +99,9 @@ class Interpreter:
         # -X tier=1: hot code is translated whole into host functions (pvm.engine.tier1)
         # instead of having its runs joined.
         self.tier = tier
+        # report_translation(code, translation or None, seconds): told of each code
+        # object tier 1 translates or leaves (-X jit-log, -X jit-show), if installed.
+        self.report_translation = None
         # The decoded form of each code object this interpreter has run, by id(code)
         # (an entry goes when its code dies).
         self.executables = {}
@@ -193,7 +197,12 @@ class Interpreter:
             return False
         # Imported when code first gets hot: a program that never does pays nothing.
         from pvm.engine import tier1
-        translation = tier1.translate(code, pairs)
+        if self.report_translation is None:
+            translation = tier1.translate(code, pairs)
+        else:
+            started = time.perf_counter()
+            translation = tier1.translate(code, pairs)
+            self.report_translation(code, translation, time.perf_counter() - started)
         if translation is None:
             return False
         tier1.install(translation, handlers)

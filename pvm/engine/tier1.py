@@ -798,11 +798,26 @@ class _Round:
             after = position + 1
         else:
             copy = first
-            update = statements[position + 1]
+            if not (copy.__class__ is ast.Assign and len(copy.targets) == 1
+                    and copy.targets[0].__class__ is ast.Name
+                    and copy.value.__class__ is ast.Name):
+                return False
+            # The update may come after statements that neither read nor store the
+            # copy or what it copies (the other operand's computation): the copy is
+            # read as late as the update then, with the same value.
+            update_position = position + 1
+            while update_position < len(statements) and not {
+                    copy.targets[0].id, copy.value.id} & _names_in(
+                        statements[update_position]):
+                update_position += 1
+            if update_position >= len(statements) \
+                    or not self.free(position, update_position):
+                return False
+            update = statements[update_position]
             inner = update.body[-1] if update.__class__ is ast.Try \
                 and len(update.body) == 1 and not update.orelse \
                 and not update.finalbody else update
-            after = position + 2
+            after = update_position + 1
         if not (copy.__class__ is ast.Assign and len(copy.targets) == 1
                 and copy.targets[0].__class__ is ast.Name
                 and copy.value.__class__ is ast.Name):

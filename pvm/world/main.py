@@ -73,6 +73,8 @@ class Options:
         self.fusion = True                  # -X fusion=0 turns it off
         self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
         self.tier = 0                       # -X tier=N, PVM_TIER
+        self.jit_log = False                # -X jit-log
+        self.jit_show: str | None = None    # -X jit-show=NAME
         self.dont_write_bytecode = False    # -B, PYTHONDONTWRITEBYTECODE
         self.pycache_prefix: str | None = None  # -X pycache_prefix=, PYTHONPYCACHEPREFIX
         self.host_modules: list[str] = []   # -X host-modules=
@@ -171,6 +173,12 @@ class Options:
                 raise ConfigurationError(None, "-X tier must be 0 or 1, not %r" % (tier,),
                                          None)
             self.tier = int(tier)
+        self.jit_log = "jit-log" in xoptions
+        show = xoptions.get("jit-show")
+        if show is not None:
+            if not isinstance(show, str) or not show:
+                raise ConfigurationError(None, "-X jit-show needs a function's name", None)
+            self.jit_show = show
 
     _first_utf8_option: str | bool | None = None
 
@@ -292,6 +300,11 @@ def run(options: Options) -> int:
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
                   check_hash_based_pycs=options.check_hash_based_pycs,
                   import_time=options.import_time)
+    if options.jit_log or options.jit_show:
+        # (Imported only here: it imports tier 1, and tier 1 the generator.)
+        from pvm.world import tier_reports
+        world.interpreter.report_translation = tier_reports.reporter(
+            options.jit_log, options.jit_show, sys.stderr)
     # As CPython's, sys.executable starts this interpreter again: pvm's launcher on this
     # host.  In a virtual environment, _base_executable is the launcher on the python
     # the environment was made from.
