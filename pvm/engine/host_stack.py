@@ -42,8 +42,10 @@ def fast_locals(frame):
     while host is not None:
         count = _TRANSLATED.get(host.f_code)
         if count and host.f_locals.get("frame") is frame:
+            # (A local the function neither reads nor stores is not among them.)
             variables = host.f_locals
-            return [variables["local_%d" % index] for index in range(count)]
+            return [variables.get("local_%d" % index, value)
+                    for index, value in enumerate(frame.fast[:count])]
         host = host.f_back
     return frame.fast
 

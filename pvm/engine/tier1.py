@@ -56,13 +56,14 @@ import weakref
 from types import FunctionType
 
 from pvm import opcodes
-from pvm.code import CO_OPTIMIZED
+from pvm.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED
 from pvm.engine import generate, hot_runs
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_translated
 
 # Values written into the code as constants; other values are globals of the function.
 _CONSTANT_TYPES = (int, float, str, bool, type(None))
+_SUSPENDS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _LABEL = "label"
 
 
@@ -87,8 +88,10 @@ def translate(code, pairs):
 
     Module and class bodies stay tier 0's (their hot loops get joined runs): they
     mostly run once, and are long runs of calls, whose joined statements (the call
-    protocol written out at each) cost far more to compile than a single run saves."""
-    if not code.co_flags & CO_OPTIMIZED:
+    protocol written out at each) cost far more to compile than a single run saves.
+    So do generators and coroutines for now: every resumption enters the function
+    again, a cost joined runs do not pay."""
+    if not code.co_flags & CO_OPTIMIZED or code.co_flags & _SUSPENDS:
         return None
     key = _key_of(code)
     entry = _cache.get(key)
@@ -899,7 +902,7 @@ class _LocalToFast(ast.NodeTransformer):
     too (a body handing the whole list to a helper), whose locals stay there."""
 
     def visit_Name(self, node):
-        if re.fullmatch(r"local_\d+", node.id):
+        if _LOCAL.match(node.id):
             index = int(node.id[len("local_"):])
             return ast.copy_location(ast.Subscript(
                 value=ast.copy_location(ast.Name(id="fast", ctx=ast.Load()), node),
@@ -908,27 +911,45 @@ class _LocalToFast(ast.NodeTransformer):
 
 
 def _with_host_locals(body, count):
-    """``body`` with the guest's locals read from ``fast`` on the way in, and written
-    back on every way out: each return to the loop, and an exception."""
-    names = [_local(index) for index in range(count)]
-    load = ast.Assign(targets=[ast.Tuple(elts=[ast.Name(id=name, ctx=ast.Store())
-                                               for name in names], ctx=ast.Store())],
-                      value=ast.Name(id="fast", ctx=ast.Load()))
+    """``body`` with the guest's locals it reads taken from ``fast`` on the way in, and
+    those it stores written back on every way out: each return to the loop, and an
+    exception.  (A local the function never stores is as current in ``fast``: most
+    methods store none of their parameters, and write nothing back.)"""
+    read, stored = set(), set()
+    for names in _uses(body).items():
+        name, uses = names
+        if _LOCAL.match(name):
+            index = int(name[len("local_"):])
+            read.add(index)
+            if any(context is not ast.Load for _position, _node, context in uses):
+                stored.add(index)
 
-    def store():
-        return ast.Assign(
-            targets=[ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
-                                   slice=ast.Slice(), ctx=ast.Store())],
-            value=ast.List(elts=[ast.Name(id=name, ctx=ast.Load()) for name in names],
-                           ctx=ast.Load()))
+    def fast_item(index, context):
+        return ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
+                             slice=ast.Constant(index), ctx=context)
+    if len(read) == count > 1:
+        loads = [ast.Assign(targets=[ast.Tuple(elts=[
+            ast.Name(id=_local(index), ctx=ast.Store()) for index in range(count)],
+            ctx=ast.Store())], value=ast.Name(id="fast", ctx=ast.Load()))]
+    else:
+        loads = [ast.Assign(targets=[ast.Name(id=_local(index), ctx=ast.Store())],
+                            value=fast_item(index, ast.Load()))
+                 for index in sorted(read)]
 
-    def before_return(node):
-        return [_at(store(), node.lineno - 1), node]
-    body = _replace_returns(body, before_return)
-    handler = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()),
-                                name=None, body=[store(), ast.Raise()])
-    return [_at(load, 0), _at(ast.Try(body=body, handlers=[handler], orelse=[],
-                                      finalbody=[]), 0)]
+    def stores():
+        return [ast.Assign(targets=[fast_item(index, ast.Store())],
+                           value=ast.Name(id=_local(index), ctx=ast.Load()))
+                for index in sorted(stored)]
+    if stored:
+        body = _replace_returns(body, lambda node: [_at(statement, node.lineno - 1)
+                                                    for statement in stores()] + [node])
+        handler = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()),
+                                    name=None, body=stores() + [ast.Raise()])
+        body = [ast.Try(body=body, handlers=[handler], orelse=[], finalbody=[])]
+    return [_at(statement, 0) for statement in loads + body]
+
+
+_LOCAL = re.compile(r"local_\d+$")
 
 
 # -- layout ----------------------------------------------------------------------------
