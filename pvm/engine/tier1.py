@@ -775,15 +775,23 @@ class _Round:
             return False
         consumer = statements[following]
         if not (consumer.__class__ is ast.Assign and len(consumer.targets) == 1
-                and consumer.targets[0].__class__ is ast.Name
                 and consumer.value.__class__ is ast.Name and consumer.value.id == name):
             return False
-        target = consumer.targets[0].id
-        if any(target in _names_in(statements[between])
+        # A variable, or an attribute of the frame (``frame.return_value``): storing
+        # either has no effect but the store.
+        target = consumer.targets[0]
+        if target.__class__ is ast.Attribute:
+            if not (target.value.__class__ is ast.Name and target.value.id == "frame"):
+                return False
+            target_name = "frame"
+        elif target.__class__ is ast.Name:
+            target_name = target.id
+        else:
+            return False
+        if any(target_name in _names_in(statements[between])
                for between in range(position + 1, following)):
             return False
-        definition.targets[0] = ast.copy_location(ast.Name(id=target, ctx=ast.Store()),
-                                                  consumer.targets[0])
+        definition.targets[0] = target
         statements[following] = None
         self.take(position, following, name)
         return True
