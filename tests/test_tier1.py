@@ -5,6 +5,7 @@ through a loop; what a translation holds can be read as host source."""
 import os
 import textwrap
 
+from pvm import tiers
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import hot_runs, tier1
 from pvm.world import World
@@ -238,3 +239,22 @@ def test_jit_log_and_jit_show_tell_what_was_translated(tmp_path):
     status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "jit-log", str(program)],
                                  str(tmp_path))
     assert status == 0 and "pvm tier 1" not in stderr
+
+
+def test_pvm_tiers_source_shows_a_guest_functions_translation():
+    world = World(join_threshold=3, tier=1)
+    world.run_source(textwrap.dedent('''
+        def square(x):
+            return x * x
+
+        def never_called(x):
+            return x
+
+        for number in range(5):
+            square(number)
+        '''), "<test>")
+    namespace = world.modules["__main__"].__dict__
+    text = tiers.source(namespace["square"])
+    assert text.startswith("def translated_square(frame, stack, fast, label=0):")
+    assert "local_0 * local_0" in text
+    assert tiers.source(namespace["never_called"]) is None
