@@ -1,7 +1,8 @@
 """pvm's parts import one another downward only.
 
     command      pvm/__main__.py: parses the command line, calls pvm.world.run
-    world        pvm/world/: builtins, sys, importer, printing, the prompt
+    world        pvm/world/: builtins, sys, importer, printing, the prompt; pvm/tiers.py,
+                 what the tiers made of guest code, for programs that embed pvm
     engine       pvm/engine/: the loop, frames, functions, generators, tracing
     front end    tokenizer, parser, symtable, compiler and their tools
     contract     opcodes, Code, the disassembler, the cache format
@@ -26,7 +27,7 @@ PARTS = {
                   # The disassembler's command compiles the file it shows.
                   "pvm.dis.__main__"),
     "engine": ("pvm.engine",),
-    "world": ("pvm.world",),
+    "world": ("pvm.world", "pvm.tiers"),
     "command": ("pvm.__main__",),
 }
 # pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code).
