@@ -125,16 +125,16 @@ def _translate(code, pairs):
             blocks.append((resume, piece_end, statements))
     blocks.sort(key=lambda block: block[0])
     translated = {start for start, _end, statements in blocks if statements is not None}
-    if not translated:
+    if not translated or translator.fast_otherwise:
+        # (No definition reads ``fast`` but by a constant index today; one that did
+        # would need the list up to date, which host locals leave behind.)
         return None, None
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, loops, translated)
-    host_locals = translator.host_locals()
+    host_locals = translator.local_count
     if host_locals:
         body = _with_host_locals(body, host_locals)
-    else:
-        _LocalToFast().visit(ast.Module(body=body, type_ignores=[]))
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name) for name in
                                                     ("frame", "stack", "fast", _LABEL)],
                               kwonlyargs=[], kw_defaults=[], defaults=[ast.Constant(0)])
@@ -352,10 +352,6 @@ class _Translator:
         self.recipes = []
         self.cacheable = True
         self.fast_otherwise = False
-
-    def host_locals(self):
-        """How many of the frame's locals the function keeps in host locals."""
-        return 0 if self.fast_otherwise else self.local_count
 
     def longest_piece(self, pairs, names, start, end):
         """(where the piece ends, its statements): the longest run of instructions from
@@ -903,19 +899,6 @@ def _forget(statements, name):
 
 def _local(index):
     return "local_%d" % index
-
-
-class _LocalToFast(ast.NodeTransformer):
-    """``local_K`` back to ``fast[K]``: for a function that reads ``fast`` otherwise
-    too (a body handing the whole list to a helper), whose locals stay there."""
-
-    def visit_Name(self, node):
-        if _LOCAL.match(node.id):
-            index = int(node.id[len("local_"):])
-            return ast.copy_location(ast.Subscript(
-                value=ast.copy_location(ast.Name(id="fast", ctx=ast.Load()), node),
-                slice=ast.copy_location(ast.Constant(index), node), ctx=node.ctx), node)
-        return node
 
 
 def _with_host_locals(body, count):
