@@ -15,7 +15,7 @@ from tests.test_hot_runs import PROGRAM as HOT_RUNS_PROGRAM
 # What a whole function in one host function must keep, beyond what joined runs must:
 # the guest's locals held in host locals (locals(), a caller's f_locals, super() after
 # the first argument changed, a deleted local), loops and their exits (break, continue,
-# while/else, nested loops), recursion deeper than the frames a call may run in its own
+# while/else, nested loops, a jump out of two loops at once), recursion deeper than the frames a call may run in its own
 # host call (frames resuming inside a translated function), exceptions handled inside
 # a loop, generators suspended inside loops with a finally to run.
 PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
@@ -84,6 +84,27 @@ PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
             row += 1
         return len(cells), cells[:3]
 
+    def common_prefixes(groups):
+        # The inner break jumps out of both loops at once (the compiler threads it
+        # through the outer break), as re's parser does.
+        found = []
+        while True:
+            prefix = None
+            for group in groups:
+                if not group:
+                    break
+                if prefix is None:
+                    prefix = group[0]
+                elif group[0] != prefix:
+                    break
+            else:
+                for group in groups:
+                    del group[0]
+                found.append(prefix)
+                continue
+            break
+        return found
+
     def errors(values):
         caught = 0
         for value in values:
@@ -111,6 +132,7 @@ PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
         except UnboundLocalError as error:
             print("unbound:", error)
         print(grid(7), errors([1, 0, 5, 0, 2]))
+        print(common_prefixes([list("abcx"), list("abdy"), list("abz")]))
         generator = stepping(4)
         print(next(generator), next(generator), next(generator))
         generator.close()

@@ -992,7 +992,14 @@ def _region_statements(region, translated):
     result = []
     for item in region.items:
         if isinstance(item, _Region):
-            inner = _region_statements(item, translated)
+            test = ast.Compare(left=ast.Constant(item.start), ops=[ast.LtE(), ast.Lt()],
+                               comparators=[_label(), ast.Constant(item.end)])
+            # A jump out of several loops at once breaks out of the innermost; each
+            # loop it leaves ends its turn with no block's test passed, and breaks too.
+            # (A jump back within the loop is a ``continue``, which skips this.)
+            leave = _at(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test),
+                               body=[ast.Break()], orelse=[]), item.start)
+            inner = _region_statements(item, translated) + [leave]
             test = ast.Compare(left=ast.Constant(item.start), ops=[ast.LtE(), ast.Lt()],
                                comparators=[_label(), ast.Constant(item.end)])
             loop = ast.While(test=ast.Constant(True), body=inner, orelse=[])
