@@ -15,9 +15,10 @@ from tests.test_hot_runs import PROGRAM as HOT_RUNS_PROGRAM
 # What a whole function in one host function must keep, beyond what joined runs must:
 # the guest's locals held in host locals (locals(), a caller's f_locals, super() after
 # the first argument changed, a deleted local), loops and their exits (break, continue,
-# while/else, nested loops, a jump out of two loops at once), recursion deeper than the frames a call may run in its own
-# host call (frames resuming inside a translated function), exceptions handled inside
-# a loop, generators suspended inside loops with a finally to run.
+# while/else, nested loops, a jump out of two loops at once), recursion deeper than the
+# frames a call may run in its own host call (frames resuming inside a translated
+# function), exceptions handled inside a loop, generators suspended inside loops with a
+# finally to run.
 PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
     def caller_locals():
         return sorted(sys._getframe(1).f_locals.items())
