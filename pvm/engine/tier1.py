@@ -7,9 +7,11 @@ loops itself: a loop that tier 0 dispatches run by run becomes a host ``while`` 
 
 The function is the same kind of handler as tier 0's, ``(frame, stack, fast) -> next
 index``, put in the handler list at the start of each *block* (the joined runs of
-``hot_runs``, cut after every jump as well), with the block it starts at as the
-default of a fourth parameter, ``label``.  Everything else stays tier 0's: the guest
-frame and its ``fast`` locals, the real stack between blocks, the loop that switches
+``hot_runs``, cut after a jump forward within the same loop too), with the block it
+starts at as the default of a fourth parameter, ``label``.  The guest's locals are host
+locals while the function runs (read from ``fast`` on entry, those it stores written
+back on every way out).  Everything else stays tier 0's: the guest frame, the real stack
+between blocks, the loop that switches
 frames at a call that enters one (the function returns ``CALL_FRAME``, and the frame
 resumes by calling the function again at the block after the call), exceptions (every
 instruction that may fail records its index in ``frame.failed_index``, and the loop
@@ -24,7 +26,8 @@ of the function.  A block's exits become assignments of ``label``, and the block
 laid out in the host function's ``while`` loop, each under ``if label == START:``; each
 loop of the guest code (a backward jump to a block, the blocks from there to the jump)
 gets a ``while`` of its own inside, so a jump back to its head does not pass the tests
-of the blocks before it:
+of the blocks before it, and a turn that passes no block's test (a jump out of several
+loops at once) breaks out:
 
     def translated(frame, stack, fast, label=0):
         while True:
@@ -36,6 +39,8 @@ of the blocks before it:
                         ...             # FOR_ITER: label = 6, or label = 20; break
                     if label == 6:
                         ...             # label = 4; continue
+                    if not 4 <= label < 20:
+                        break
             if label == 20:
                 ...                     # return RETURN
 
@@ -1000,8 +1005,7 @@ def _region_statements(region, translated):
             leave = _at(ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test),
                                body=[ast.Break()], orelse=[]), item.start)
             inner = _region_statements(item, translated) + [leave]
-            test = ast.Compare(left=ast.Constant(item.start), ops=[ast.LtE(), ast.Lt()],
-                               comparators=[_label(), ast.Constant(item.end)])
+            test = generate.copy_tree(test)
             loop = ast.While(test=ast.Constant(True), body=inner, orelse=[])
             result.append(_at(ast.If(test=test, body=[loop], orelse=[]), item.start))
             continue
