@@ -125,7 +125,39 @@ PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
         finally:
             print("stepping done", count)
 
+    def where(offset):
+        # The line of a frame a runner runs, and of its caller, a runner's too.
+        here = sys._getframe()
+        return here.f_lineno - offset, here.f_back.f_lineno - offset
+
+    def lines_seen(offset):
+        first = where(offset)
+        return first, where(offset)
+
+    def down(depth):
+        return down(depth + 1) if depth < 100000 else depth
+
+    def recursion_caught():
+        try:
+            return down(0)
+        except RecursionError as error:
+            return "caught: %s" % error
+
+    def defaults(a, b=2, *rest):
+        return a + b + len(rest)
+
+    def raising_inside(values):
+        found = []
+        for value in values:
+            try:
+                found.append(defaults(value) // (value - 2))
+            except ZeroDivisionError as error:
+                found.append(str(error))
+        return found
+
     for round_ in range(3):
+        print(lines_seen(where(0)[0]), recursion_caught())
+        print(defaults(1), defaults(1, 5), defaults(1, 2, 3, 4), raising_inside([1, 2, 3]))
         print(uses_locals(12))
         print(Point3(1, 2).describe(), fib(18))
         try:

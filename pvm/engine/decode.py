@@ -8,7 +8,8 @@ them, and a frame resumes at one after a call returns.
 """
 
 from pvm import opcodes
-from pvm.code import CO_OPTIMIZED, decode_instructions
+from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED,
+                      decode_instructions)
 from pvm.engine import tier0
 
 _LONGEST_ROW = max(len(row) for row in tier0.SUPERINSTRUCTIONS)
@@ -104,3 +105,12 @@ def fuse(code, pairs, handlers):
         fused += 1
         index += length
     return fused
+
+
+def is_leaf(code, pairs):
+    """Whether ``code`` is a leaf's: it enters no frame, yields nothing and handles no
+    exception, so that the call that makes its frame can run it without counting it
+    among the frames that nest on the host's stack (``Interpreter.run_call``)."""
+    return not (code.co_exceptiontable
+                or code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+                or any(opcode in tier0.ENTERS_FRAME_OPCODES for opcode, _ in pairs))

@@ -26,26 +26,39 @@ _RUN_LINES = {}
 # of the guest instruction running plus one -> how many of the guest frame's locals it
 # keeps in host locals (local_0, local_1, ...), where ``frame.fast`` is behind.
 _TRANSLATED = weakref.WeakKeyDictionary()
+# Those of them that are runners: each makes the guest frame it runs (in its local
+# variable ``frame``, the interpreter in ``interpreter``), where no loop runs it.
+_RUNNERS = weakref.WeakSet()
 
 
-def register_translated(host_code, host_locals):
+def register_translated(host_code, host_locals, runner=False):
     """Say that ``host_code`` runs a whole guest code object, its host lines numbered
     by the guest instructions, the first ``host_locals`` of its frame's locals kept in
-    host locals while it runs."""
+    host locals while it runs; a ``runner`` makes the frame itself."""
     _TRANSLATED[host_code] = host_locals
+    if runner:
+        _RUNNERS.add(host_code)
 
 
 def fast_locals(frame):
     """The values of ``frame``'s fast locals now: ``frame.fast``, unless a tier 1
-    function running the frame holds them in its host locals."""
+    function running the frame holds them in its host locals.
+
+    Such a function is above the loop running the frame, if one does: the walk stops
+    there (``super()`` asks for the innermost frame, a few host frames down)."""
     host = sys._getframe(1)
     while host is not None:
-        count = _TRANSLATED.get(host.f_code)
-        if count and host.f_locals.get("frame") is frame:
-            # (A local the function neither reads nor stores is not among them.)
-            variables = host.f_locals
-            return [variables.get("local_%d" % index, value)
-                    for index, value in enumerate(frame.fast[:count])]
+        code = host.f_code
+        if code in _LOOP_CODES:
+            if host.f_locals.get("frame") is frame:
+                break
+        else:
+            count = _TRANSLATED.get(code)
+            if count and host.f_locals.get("frame") is frame:
+                # (A local the function neither reads nor stores is not among them.)
+                variables = host.f_locals
+                return [variables.get("local_%d" % index, value)
+                        for index, value in enumerate(frame.fast[:count])]
         host = host.f_back
     return frame.fast
 
@@ -65,13 +78,13 @@ def runs_guest_frames(loop):
 
 
 def _running_loops():
-    """The local variables of each loop on the host's stack, innermost first, with
-    the host frame the loop is calling (its running handler, or None)."""
+    """Each loop and runner on the host's stack, innermost first, with the host frame
+    it is calling (a loop's running handler, or None)."""
     host = sys._getframe(1)
     called = None
     while host is not None:
-        if host.f_code in _LOOP_CODES:
-            yield host.f_locals, called
+        if host.f_code in _LOOP_CODES or host.f_code in _RUNNERS:
+            yield host, called
         called = host
         host = host.f_back
 
@@ -79,8 +92,11 @@ def _running_loops():
 def running_index(frame):
     """The index of the instruction ``frame`` is running now (or, if no loop runs it,
     the one it stopped after)."""
-    for variables, handler in _running_loops():
+    for host, handler in _running_loops():
+        variables = host.f_locals
         if variables.get("frame") is frame:
+            if host.f_code in _RUNNERS:
+                return host.f_lineno - 1
             index = variables["index"]
             # The loop knows where the running handler started; one that runs a whole
             # run of instructions knows by its host line which one it is at.
@@ -99,6 +115,6 @@ def running_index(frame):
 def running_interpreter():
     """The interpreter whose loop is running guest code that called the host (the
     innermost, should interpreters nest)."""
-    for variables, _handler in _running_loops():
-        return variables["self"]
+    for host, _handler in _running_loops():
+        return host.f_locals["interpreter" if host.f_code in _RUNNERS else "self"]
     raise RuntimeError("no pvm interpreter is running")

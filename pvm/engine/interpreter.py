@@ -23,15 +23,14 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, hot_runs, tier0, tracing
+from pvm.engine import decode as decoding, hot_runs, tracing
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import fast_locals, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
-from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR,
-                      CO_ITERABLE_COROUTINE)
+from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Frame starts and loop back-edges of a code object before its runs are joined
@@ -41,7 +40,6 @@ DEFAULT_JOIN_THRESHOLD = 1000
 # ... and the executions of one of its runs, after that, before the run is joined.
 RUN_JOIN_THRESHOLD = 50
 _new_object = object.__new__
-_SUSPENDS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
 class Executable:
@@ -52,9 +50,10 @@ class Executable:
     """
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
-                 "leaf", "nests", "code_reference", "plain_handlers", "heat", "__weakref__")
+                 "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
+                 "runner", "__weakref__")
 
-    def __init__(self, code, pairs, handlers, code_reference):
+    def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
         # Weak: the interpreter's table of executables must not keep code alive.
         self.code_reference = code_reference
@@ -75,8 +74,14 @@ class Executable:
                 self.send_targets[index + 2] = operand
         # Whether the call that makes a frame of the code runs it (run_call): always
         # (leaf), or within NESTING_LIMIT (nests).
-        self.leaf = _is_leaf(code, pairs)
+        self.leaf = decoding.is_leaf(code, pairs)
         self.nests = True
+        # run(function, arguments, caller): what runs a frame of the code in its call,
+        # to its end, and returns its value: ``Interpreter.run_call``, or, once the code
+        # is translated, the runner of its translation (``runner``), which makes the
+        # frame and runs the translated code itself (pvm.engine.tier1).
+        self.runner = None
+        self.run = run_call
 
 
 class Interpreter:
@@ -138,11 +143,11 @@ class Interpreter:
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
         pairs = code.instructions()
         handlers = decoding.handlers_of(code, self.fusion, pairs)
-        executable = Executable(code, pairs, handlers, reference)
+        executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
         threshold = self.join_threshold
         if threshold == 0:
-            if not self._translate(code, pairs, handlers):
+            if not self._translate(code, pairs, handlers, executable):
                 hot_runs.join_runs(code, pairs, handlers)
         elif threshold is not None:
             self.count_heat(executable, pairs, threshold)
@@ -152,11 +157,16 @@ class Interpreter:
 
     def count_heat(self, executable, pairs, threshold):
         """Count the frame starts and loop back-edges of the executable's code: where
-        they happen, its handlers are wrapped in counters until the code is hot."""
+        they happen, its handlers are wrapped in counters until the code is hot.
+
+        A back-edge is counted where it lands, at the loop's head: the jump itself may
+        be the last part of a superinstruction (a while loop's test at its bottom),
+        whose own handler never runs, while a jump's target always has its handler run.
+        """
         executable.heat = threshold
         handlers = executable.handlers
-        counted = [0] + [index for index, (opcode, operand) in enumerate(pairs)
-                         if opcode in opcodes.HAS_JUMP and operand <= index]
+        counted = {0} | {operand for index, (opcode, operand) in enumerate(pairs)
+                         if opcode in opcodes.HAS_JUMP and operand <= index}
         for index in counted:
             handlers[index] = self._counter(executable, handlers[index])
 
@@ -186,13 +196,13 @@ class Interpreter:
             return
         pairs = code.instructions()
         handlers = decoding.handlers_of(code, self.fusion, pairs)
-        if not self._translate(code, pairs, handlers):
+        if not self._translate(code, pairs, handlers, executable):
             hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
 
-    def _translate(self, code, pairs, handlers):
-        """With tier 1, put the entries of the code's translation in ``handlers``;
-        whether there is one."""
+    def _translate(self, code, pairs, handlers, executable):
+        """With tier 1, put the entries of the code's translation in ``handlers``, and
+        its runner in ``executable``; whether there is one."""
         if self.tier < 1:
             return False
         # Imported when code first gets hot: a program that never does pays nothing.
@@ -206,6 +216,7 @@ class Interpreter:
         if translation is None:
             return False
         tier1.install(translation, handlers)
+        executable.run = executable.runner = translation.runner
         return True
 
     def executable_of(self, code):
@@ -238,14 +249,16 @@ class Interpreter:
             if executable.plain_handlers is not None:
                 executable.handlers[:] = executable.plain_handlers
                 executable.plain_handlers = None
+                executable.run = executable.runner or self.run_call
                 if code is not None:
-                    executable.leaf = _is_leaf(code, code.instructions())
+                    executable.leaf = decoding.is_leaf(code, code.instructions())
                     executable.nests = True
             return
         if code is None:
             return
         # Instrumented frames run in the loop, which reports their events.
         executable.leaf = executable.nests = False
+        executable.run = self.run_call
         pairs = code.instructions()
         handlers = decoding.single_handlers(code, pairs)
         for index, (opcode, operand) in enumerate(pairs):
@@ -501,12 +514,11 @@ class Interpreter:
         finally:
             self.frame = outer
 
-    @runs_guest_frames
     def run_call(self, function, arguments, caller):
         """Call ``function`` from the frame ``caller`` by running its new frame here, in
         the call, to its end; return its value.
 
-        The calls of leaves (see ``_is_leaf``) come here, and those of other functions
+        The calls of leaves (see ``decode.is_leaf``) come here, and those of other functions
         while fewer than ``NESTING_LIMIT`` frames run so: a call such a frame makes
         past the limit enters its frame, which runs in a loop of its own
         (``_run_callee``), where calls switch frames as they always did.  However deep
@@ -517,16 +529,17 @@ class Interpreter:
         if function.plain_arity == len(arguments):
             # ``enter``'s work for the common call, done here: a host call less per
             # guest call, which is a tenth of what a call of a leaf costs.  (The same
-            # attributes in the same order: frames share one layout.)
+            # attributes in the same order: frames share one layout; tier 1's runners
+            # make theirs so too.)
             frame = Frame()
             frame.f_code = function._code
-            frame.handlers = handlers = executable.handlers
+            frame.handlers = executable.handlers
             frame.f_globals = function.__globals__
             frame.f_builtins = function.__builtins__
             frame.interpreter = self
-            frame.stack = stack = []
+            frame.stack = []
             arguments += executable.padding
-            frame.fast = fast = arguments
+            frame.fast = arguments
             depth = caller.depth + 1
             if depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
@@ -534,15 +547,23 @@ class Interpreter:
             frame.f_back = caller
         else:
             frame = self.enter(function, arguments, None, caller)
-            handlers = frame.handlers
-            stack = frame.stack
-            fast = frame.fast
         self.frame = frame
         # A leaf calls no guest function in the loop: it never nests deeper.
         counted = not executable.leaf
         if counted:
             self.nesting += 1
-        index = 0
+        return self.finish_call(frame, 0, caller, counted)
+
+    @runs_guest_frames
+    def finish_call(self, frame, index, caller, counted):
+        """Run the frame of a call on from ``index`` (a handler's, or ``CALL_FRAME``: the
+        call it has entered first) to its end; return the call's value.  ``run_call``
+        starts frames here, and a tier 1 runner goes on here where its translated code
+        leaves the frame to tier 0.  The frame is running (``self.frame``), and counts
+        in ``nesting`` if ``counted``: both end here."""
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
         try:
             while True:
                 while index >= 0:
@@ -567,13 +588,24 @@ class Interpreter:
         # Outside the except clause: what the loop raises must not chain to the failure.
         return self.run_frame(frame, failure)
 
+    def runner_failed(self, frame, error, caller, counted):
+        """``error`` left the translated code of a frame a tier 1 runner runs in its call
+        (``finish_call``'s work when its loop fails): the error to raise in the frame
+        for the loop (``run_frame``) to handle, or, raised here, the frame's end."""
+        try:
+            return self._failed_in_call(frame, error, 0)
+        finally:
+            if counted:
+                self.nesting -= 1
+            self.frame = caller
+
     def run_init_call(self, cls, init, arguments, caller):
         """``cls(*arguments)`` where ``init`` is ``cls.__init__``, its frame run by
         ``run_call``: the call's value is a new instance, as ``type.__call__`` makes it
         when ``object.__new__`` does (see ``guest_init``)."""
         instance = _new_object(cls)
         arguments.insert(0, instance)
-        value = self.run_call(init, arguments, caller)
+        value = init.executable.run(init, arguments, caller)
         if value is not None:
             raise _init_returned(value)
         return instance
@@ -774,13 +806,6 @@ class Interpreter:
                        "(most likely due to a circular import) (%s)"
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
-
-
-def _is_leaf(code, pairs):
-    """Whether ``code`` is a leaf's: it enters no frame, yields nothing and handles no
-    exception, so that the call that makes its frame can run it (``run_call``)."""
-    return not (code.co_exceptiontable or code.co_flags & _SUSPENDS
-                or any(opcode in tier0.ENTERS_FRAME_OPCODES for opcode, _ in pairs))
 
 
 def _init_returned(value):

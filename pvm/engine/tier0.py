@@ -1294,7 +1294,7 @@ def make_CALL(code, operand, index):
             executable = function.executable
             if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                stack[-1] = interpreter.run_call(function, arguments, frame)
+                stack[-1] = executable.run(function, arguments, frame)
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -1343,7 +1343,7 @@ def make_CALL_METHOD(code, operand, index):
             executable = function.executable
             if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                stack[-1] = interpreter.run_call(function, arguments, frame)
+                stack[-1] = executable.run(function, arguments, frame)
                 return next_index
             del stack[-1]
             frame.callee = interpreter.enter(function, arguments, None, frame)
@@ -2155,7 +2155,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 executable_2 = value_1_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_call(value_1_0, arguments_2, frame))
+                    stack.append(executable_2.run(value_1_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2218,7 +2218,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 executable_3 = value_1_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_call(value_1_0, arguments_3, frame))
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2281,7 +2281,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 executable_3 = value_1_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_call(value_1_0, arguments_3, frame))
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2347,7 +2347,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 executable_4 = value_1_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_call(value_1_0, arguments_4, frame))
+                    stack.append(executable_4.run(value_1_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2415,7 +2415,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 executable_3 = value_2_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_call(value_2_0, arguments_3, frame))
+                    stack.append(executable_3.run(value_2_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
@@ -2486,7 +2486,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 executable_4 = value_2_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_call(value_2_0, arguments_4, frame))
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2557,7 +2557,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 executable_4 = value_2_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
-                    stack.append(interpreter_4.run_call(value_2_0, arguments_4, frame))
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
                 frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
@@ -2617,7 +2617,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 executable_1 = value_0_0.executable
                 if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_1
-                    stack.append(interpreter_1.run_call(value_0_0, arguments_1, frame))
+                    stack.append(executable_1.run(value_0_0, arguments_1, frame))
                     return after_1
                 frame.callee = interpreter_1.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
@@ -2680,7 +2680,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 executable_2 = value_0_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_call(value_0_0, arguments_2, frame))
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2743,7 +2743,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 executable_2 = value_0_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
-                    stack.append(interpreter_2.run_call(value_0_0, arguments_2, frame))
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
                 frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
@@ -2809,7 +2809,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 executable_3 = value_0_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
-                    stack.append(interpreter_3.run_call(value_0_0, arguments_3, frame))
+                    stack.append(executable_3.run(value_0_0, arguments_3, frame))
                     return after_3
                 frame.callee = interpreter_3.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3

@@ -63,6 +63,8 @@ from types import FunctionType
 from pvm import opcodes
 from pvm.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED
 from pvm.engine import generate, hot_runs
+from pvm.engine.decode import is_leaf
+from pvm.engine.frames import Frame
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_translated
 
@@ -77,12 +79,13 @@ class Translation:
     ``install`` keeps anything of it (the entries; each knows its guest code weakly,
     which ``source`` translates again, rather than every function keeping a tree)."""
 
-    __slots__ = ("code", "function", "entries", "tree", "untranslated")
+    __slots__ = ("code", "function", "entries", "runner", "tree", "untranslated")
 
-    def __init__(self, code, function, entries, tree, untranslated):
+    def __init__(self, code, function, entries, runner, tree, untranslated):
         self.code = code
         self.function = function
         self.entries = entries              # block start -> the function entering there
+        self.runner = runner                # (function, arguments, caller) -> its value
         self.tree = tree                    # the function's syntax tree
         self.untranslated = untranslated    # indices left to tier 0's handlers
 
@@ -143,20 +146,23 @@ def _translate(code, pairs):
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name) for name in
                                                     ("frame", "stack", "fast", _LABEL)],
                               kwonlyargs=[], kw_defaults=[], defaults=[ast.Constant(0)])
-    function_tree = _at(ast.FunctionDef(name="translated_" + _identifier(code.co_name),
-                                        args=arguments, decorator_list=[], returns=None), 0)
+    name = _identifier(code.co_name)
+    function_tree = _at(ast.FunctionDef(name="translated_" + name, args=arguments,
+                                        decorator_list=[], returns=None), 0)
     function_tree.body = body
-    module = ast.Module(body=[function_tree], type_ignores=[])
+    runner_tree = _runner(name, body, counted=not is_leaf(code, pairs))
+    module = ast.Module(body=[function_tree, runner_tree], type_ignores=[])
     host_code = compile(module, "<pvm tier 1: %s>" % code.co_qualname, "exec")
     namespace = _function_namespace()
     global_names = tuple(sorted(name for name in translator.globals_read if name in namespace))
     scope = {}
     exec(host_code, scope)
     function_code = scope[function_tree.name].__code__
+    runner_code = scope[runner_tree.name].__code__
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
-    entry = (marshal.dumps(function_code), tuple(sorted(translator.imports.items())),
-             global_names, tuple(translator.recipes), host_locals, tuple(sorted(translated)),
-             untranslated)
+    entry = (marshal.dumps(function_code), marshal.dumps(runner_code),
+             tuple(sorted(translator.imports.items())), global_names,
+             tuple(translator.recipes), host_locals, tuple(sorted(translated)), untranslated)
     translation = _from_entry(code, entry, translator.constants, function_tree)
     return translation, entry if translator.cacheable else _UNCACHEABLE
 
@@ -168,13 +174,14 @@ def _from_entry(code, entry, constants=None, tree=None):
     """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
     host function, with the globals it reads, the objects the recipes name made again
     from ``code`` (unless ``constants`` gives them)."""
-    function_code, imports, global_names, recipes, host_locals, starts, untranslated = entry
-    if isinstance(function_code, bytes):
-        function_code = marshal.loads(function_code)
+    (function_code, runner_code, imports, global_names, recipes, host_locals, starts,
+     untranslated) = entry
+    function_code = marshal.loads(function_code)
+    runner_code = marshal.loads(runner_code)
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(sys.modules[module], name))
-    globals_ = {"__builtins__": builtins}
+    globals_ = {"__builtins__": builtins, "Frame": Frame}
     for name in global_names:
         globals_[name] = namespace[name]
     if constants is not None:
@@ -189,8 +196,10 @@ def _from_entry(code, entry, constants=None, tree=None):
         entry_function = entries[start] = FunctionType(function_code, globals_,
                                                        function_code.co_name, (start,))
         entry_function.guest_code = guest_code
+    runner = FunctionType(runner_code, globals_, runner_code.co_name)
     register_translated(function_code, host_locals)
-    return Translation(code, function, entries, tree, list(untranslated))
+    register_translated(runner_code, host_locals, runner=True)
+    return Translation(code, function, entries, runner, tree, list(untranslated))
 
 
 def _key_of(code):
@@ -948,6 +957,137 @@ def _with_host_locals(body, count):
 _LOCAL = re.compile(r"local_\d+$")
 
 
+# -- runners ---------------------------------------------------------------------------
+
+# A runner does for a call of a translated function what Interpreter.run_call does (the
+# frame made in the same way, with the same attributes in the same order), then runs
+# the translated statements itself: the host call of the translated function, the
+# loop's dispatch and the return through ``frame.return_value`` are spared.  BODY is
+# the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting``
+# for a frame that is no leaf.
+_RUNNER_TEMPLATE = """
+def run(function, arguments, caller):
+    if function.plain_arity != len(arguments):
+        return function.interpreter.run_call(function, arguments, caller)
+    executable = function.executable
+    interpreter = function.interpreter
+    frame = Frame()
+    frame.f_code = function._code
+    frame.handlers = executable.handlers
+    frame.f_globals = function.__globals__
+    frame.f_builtins = function.__builtins__
+    frame.interpreter = interpreter
+    frame.stack = stack = []
+    arguments += executable.padding
+    frame.fast = fast = arguments
+    depth = caller.depth + 1
+    if depth > interpreter.recursion_limit:
+        raise RecursionError("maximum recursion depth exceeded")
+    frame.depth = depth
+    frame.f_back = caller
+    interpreter.frame = frame
+    COUNT_IN
+    label = 0
+    try:
+        BODY
+    except BaseException as error:
+        if frame.resume_index < 0:
+            # Raised where finish_call ran the frame to its end.
+            raise
+        failure = interpreter.runner_failed(frame, error, caller, COUNTED)
+    return interpreter.run_frame(frame, failure)
+"""
+_RETURN_TEMPLATE = """
+interpreter.frame = caller
+COUNT_OUT
+frame.resume_index = -1
+return VALUE
+"""
+
+
+def _runner(name, body, counted):
+    """The runner of a translated function whose body is ``body``: what the frame's
+    executable runs a call with (``Executable.run``), in place of ``run_call``.
+
+    Its body is the function's, but for the ways out: the frame's return returns the
+    value, and where the translated code leaves the frame to tier 0 (a call entering a
+    frame, a block it did not translate), ``Interpreter.finish_call`` runs it on."""
+    def parsed(text):
+        text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
+        text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
+        text = text.replace("COUNTED", repr(counted))
+        statements = [statement for statement in ast.parse(text).body
+                      if not isinstance(statement, ast.Pass)]
+        for statement in statements:
+            for node in ast.walk(statement):
+                for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
+                    if hasattr(node, attribute):
+                        delattr(node, attribute)
+        return statements
+
+    def way_out(node, preceding):
+        if isinstance(node.value, ast.Name) and node.value.id == "RETURN":
+            statements = parsed(_RETURN_TEMPLATE)
+            value = _returned_value(preceding)
+            if value is None:
+                statements[-1:] = parsed("returned = frame.return_value\n"
+                                         "frame.return_value = None\n"
+                                         "return returned")
+            else:
+                statements[-1].value = value
+        else:
+            statements = parsed("return interpreter.finish_call(frame, VALUE, caller, %r)"
+                                % counted)
+            statements[0].value.args[1] = node.value
+        return [_at(statement, node.lineno - 1) for statement in statements]
+    runner = parsed(_RUNNER_TEMPLATE)[0]
+    runner.name = "run_" + name
+    runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
+    trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
+    trying.body = _replace_returns_after([generate.copy_tree(statement) for statement in body],
+                                         way_out)
+    return _at(runner, 0)
+
+
+def _returned_value(preceding):
+    """The value of the ``frame.return_value = VALUE`` just before a frame's return
+    (but for the locals written back to ``fast``), taken out of ``preceding``: the
+    runner returns the value itself.  None where there is none."""
+    for position in range(len(preceding) - 1, -1, -1):
+        statement = preceding[position]
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+            return None
+        target = statement.targets[0]
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                and target.value.id == "fast":
+            continue
+        if isinstance(target, ast.Attribute) and target.attr == "return_value" \
+                and isinstance(target.value, ast.Name) and target.value.id == "frame" \
+                and isinstance(statement.value, (ast.Name, ast.Constant)):
+            del preceding[position]
+            return statement.value
+        return None
+    return None
+
+
+def _replace_returns_after(statements, replace):
+    """``_replace_returns``, where ``replace(node, preceding)`` also gets the statements
+    before the return in its block (replaced already), which it may change."""
+    result = []
+    for statement in statements:
+        if isinstance(statement, ast.Return):
+            result.extend(replace(statement, result))
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner:
+                setattr(statement, field, _replace_returns_after(inner, replace))
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _replace_returns_after(handler.body, replace)
+        result.append(statement)
+    return result
+
+
 # -- layout ----------------------------------------------------------------------------
 
 class _Region:
@@ -1096,19 +1236,8 @@ def _is_label_return(node, translated):
 
 
 def _replace_returns(statements, replace):
-    result = []
-    for statement in statements:
-        if isinstance(statement, ast.Return):
-            result.extend(replace(statement))
-            continue
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(statement, field, None)
-            if inner:
-                setattr(statement, field, _replace_returns(inner, replace))
-        for handler in getattr(statement, "handlers", ()):
-            handler.body = _replace_returns(handler.body, replace)
-        result.append(statement)
-    return result
+    """The statements with each return replaced by the statements ``replace(node)``."""
+    return _replace_returns_after(statements, lambda node, _preceding: replace(node))
 
 
 def _label(context=None):

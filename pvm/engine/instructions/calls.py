@@ -2,7 +2,8 @@
 (``enter_frame``) instead of calling it from the host, so guest recursion never nests
 host calls; anything else is called as the host calls it.  A guest function whose code
 enters no frame of its own (a leaf: no call, no yield, no exception handler) runs to its
-end in the call (``Interpreter.run_call``): it cannot recurse, and the loop is spared two
+end in the call (``Executable.run``: ``Interpreter.run_call``, or tier 1's runner of
+its translation): it cannot recurse, and the loop is spared two
 switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames run so,
 which bounds what they take of the host's stack."""
 
@@ -29,7 +30,7 @@ def CALL(function, *arguments, frame, next_index):
         executable = function.executable
         if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
             frame.resume_index = next_index
-            return interpreter.run_call(function, arguments, frame)
+            return executable.run(function, arguments, frame)
         enter_frame(interpreter.enter(function, arguments, None, frame))
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
