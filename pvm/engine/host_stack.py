@@ -40,6 +40,27 @@ def register_translated(host_code, host_locals, runner=False):
         _RUNNERS.add(host_code)
 
 
+# Guest code objects with a translation -> the indices of the locals it keeps in host
+# locals and stores (and writes back to ``fast`` only on its way out).
+_STORED_LOCALS = weakref.WeakKeyDictionary()
+
+
+def register_stored_locals(guest_code, stored):
+    """Say that the translation of ``guest_code`` stores the locals ``stored`` (indices)
+    in host locals: any other local of its frames is current in ``frame.fast``."""
+    _STORED_LOCALS[guest_code] = frozenset(stored)
+
+
+def fast_local(frame, index):
+    """``fast_locals(frame)[index]``, with no walk of the host's stack where no
+    translation stores the local (``super()`` reads the first: most methods never
+    store their ``self``)."""
+    stored = _STORED_LOCALS.get(frame.f_code)
+    if stored is None or index not in stored:
+        return frame.fast[index]
+    return fast_locals(frame)[index]
+
+
 def fast_locals(frame):
     """The values of ``frame``'s fast locals now: ``frame.fast``, unless a tier 1
     function running the frame holds them in its host locals.
@@ -54,9 +75,9 @@ def fast_locals(frame):
                 break
         else:
             count = _TRANSLATED.get(code)
-            if count and host.f_locals.get("frame") is frame:
+            variables = host.f_locals if count else None
+            if variables is not None and variables.get("frame") is frame:
                 # (A local the function neither reads nor stores is not among them.)
-                variables = host.f_locals
                 return [variables.get("local_%d" % index, value)
                         for index, value in enumerate(frame.fast[:count])]
         host = host.f_back

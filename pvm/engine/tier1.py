@@ -52,6 +52,7 @@ the host frame tells which instruction runs (``host_stack.running_index``), and
 import ast
 import bisect
 import builtins
+import copy
 import hashlib
 import marshal
 import operator
@@ -66,7 +67,7 @@ from pvm.engine import generate, hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.frames import Frame
 from pvm.engine.instructions.define import DECODED
-from pvm.engine.host_stack import register_translated
+from pvm.engine.host_stack import register_stored_locals, register_translated
 
 # Values written into the code as constants; other values are globals of the function.
 _CONSTANT_TYPES = (int, float, str, bool, type(None))
@@ -141,8 +142,9 @@ def _translate(code, pairs):
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, loops, translated)
     host_locals = translator.local_count
+    stored = ()
     if host_locals:
-        body = _with_host_locals(body, host_locals)
+        body, stored = _with_host_locals(body, host_locals)
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name) for name in
                                                     ("frame", "stack", "fast", _LABEL)],
                               kwonlyargs=[], kw_defaults=[], defaults=[ast.Constant(0)])
@@ -162,7 +164,8 @@ def _translate(code, pairs):
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
     entry = (marshal.dumps(function_code), marshal.dumps(runner_code),
              tuple(sorted(translator.imports.items())), global_names,
-             tuple(translator.recipes), host_locals, tuple(sorted(translated)), untranslated)
+             tuple(translator.recipes), host_locals, stored, tuple(sorted(translated)),
+             untranslated)
     translation = _from_entry(code, entry, translator.constants, function_tree)
     return translation, entry if translator.cacheable else _UNCACHEABLE
 
@@ -174,7 +177,7 @@ def _from_entry(code, entry, constants=None, tree=None):
     """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
     host function, with the globals it reads, the objects the recipes name made again
     from ``code`` (unless ``constants`` gives them)."""
-    (function_code, runner_code, imports, global_names, recipes, host_locals, starts,
+    (function_code, runner_code, imports, global_names, recipes, host_locals, stored, starts,
      untranslated) = entry
     function_code = marshal.loads(function_code)
     runner_code = marshal.loads(runner_code)
@@ -199,6 +202,7 @@ def _from_entry(code, entry, constants=None, tree=None):
     runner = FunctionType(runner_code, globals_, runner_code.co_name)
     register_translated(function_code, host_locals)
     register_translated(runner_code, host_locals, runner=True)
+    register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated))
 
 
@@ -918,8 +922,9 @@ def _local(index):
 def _with_host_locals(body, count):
     """``body`` with the guest's locals it reads taken from ``fast`` on the way in, and
     those it stores written back on every way out: each return to the loop, and an
-    exception.  (A local the function never stores is as current in ``fast``: most
-    methods store none of their parameters, and write nothing back.)"""
+    exception; and the indices of those, sorted.  (A local the function never stores
+    is as current in ``fast``: most methods store none of their parameters, and write
+    nothing back.)"""
     read, stored = set(), set()
     for names in _uses(body).items():
         name, uses = names
@@ -951,7 +956,7 @@ def _with_host_locals(body, count):
         handler = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()),
                                     name=None, body=stores() + [ast.Raise()])
         body = [ast.Try(body=body, handlers=[handler], orelse=[], finalbody=[])]
-    return [_at(statement, 0) for statement in loads + body]
+    return [_at(statement, 0) for statement in loads + body], tuple(sorted(stored))
 
 
 _LOCAL = re.compile(r"local_\d+$")
@@ -1044,8 +1049,7 @@ def _runner(name, body, counted):
     runner.name = "run_" + name
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
-    trying.body = _replace_returns_after([generate.copy_tree(statement) for statement in body],
-                                         way_out)
+    trying.body = _replace_returns_after(body, way_out, in_place=False)
     return _at(runner, 0)
 
 
@@ -1070,20 +1074,31 @@ def _returned_value(preceding):
     return None
 
 
-def _replace_returns_after(statements, replace):
+def _replace_returns_after(statements, replace, in_place=True):
     """``_replace_returns``, where ``replace(node, preceding)`` also gets the statements
-    before the return in its block (replaced already), which it may change."""
+    before the return in its block (replaced already), which it may change.  Not
+    ``in_place``, the statements that hold a return are copied (and only they: the
+    others are shared with ``statements``, which stay as they were)."""
     result = []
     for statement in statements:
         if isinstance(statement, ast.Return):
             result.extend(replace(statement, result))
             continue
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(statement, field, None)
+        blocks = [(field, getattr(statement, field, None))
+                  for field in ("body", "orelse", "finalbody")]
+        handlers = getattr(statement, "handlers", ())
+        if not in_place:
+            if not _holds_return(statement):
+                result.append(statement)
+                continue
+            statement = copy.copy(statement)
+            if handlers:
+                handlers = statement.handlers = [copy.copy(handler) for handler in handlers]
+        for field, inner in blocks:
             if inner:
-                setattr(statement, field, _replace_returns_after(inner, replace))
-        for handler in getattr(statement, "handlers", ()):
-            handler.body = _replace_returns_after(handler.body, replace)
+                setattr(statement, field, _replace_returns_after(inner, replace, in_place))
+        for handler in handlers:
+            handler.body = _replace_returns_after(handler.body, replace, in_place)
         result.append(statement)
     return result
 
@@ -1238,6 +1253,15 @@ def _is_label_return(node, translated):
 def _replace_returns(statements, replace):
     """The statements with each return replaced by the statements ``replace(node)``."""
     return _replace_returns_after(statements, lambda node, _preceding: replace(node))
+
+
+def _holds_return(statement):
+    """Whether a return is among ``statement``'s statements (its expressions hold none)."""
+    for field in ("body", "orelse", "finalbody"):
+        for inner in getattr(statement, field, None) or ():
+            if isinstance(inner, ast.Return) or _holds_return(inner):
+                return True
+    return any(_holds_return(handler) for handler in getattr(statement, "handlers", ()))
 
 
 def _label(context=None):

@@ -14,7 +14,7 @@ import types
 
 from pvm.code import Code
 from pvm.engine.objects import Function
-from pvm.engine.host_stack import fast_locals
+from pvm.engine.host_stack import fast_local
 
 _MISSING = object()
 
@@ -227,7 +227,7 @@ def _zero_argument_super(frame):
         except ValueError:
             raise RuntimeError("super(): arg[0] deleted") from None
     else:
-        first = fast_locals(frame)[0]
+        first = fast_local(frame, 0)
     if "__class__" not in code.co_freevars:
         raise RuntimeError("super(): __class__ cell not found")
     index = len(code.co_cellvars) + code.co_freevars.index("__class__")
