@@ -39,6 +39,8 @@ when_IS_NOT_OP = VARIANTS['IS_OP'][0].when
 when_NOT_CONTAINS_OP = VARIANTS['CONTAINS_OP'][0].when
 when_BUILD_SLICE_STEP = VARIANTS['BUILD_SLICE'][0].when
 when_FORMAT_VALUE_WITH_SPEC = VARIANTS['FORMAT_VALUE'][0].when
+when_UNPACK_TWO = VARIANTS['UNPACK_SEQUENCE'][0].when
+when_UNPACK_THREE = VARIANTS['UNPACK_SEQUENCE'][1].when
 when_CALL_FUNCTION_EX_KEYWORDS = VARIANTS['CALL_FUNCTION_EX'][0].when
 when_RAISE_VARARGS_RERAISE = VARIANTS['RAISE_VARARGS'][0].when
 when_RAISE_VARARGS_FROM = VARIANTS['RAISE_VARARGS'][1].when
@@ -1102,6 +1104,31 @@ def select_FORMAT_VALUE(code, operand):
     return 'FORMAT_VALUE'
 
 
+def make_UNPACK_TWO(code, operand, index):
+    next_index = index + 1
+
+    def UNPACK_TWO(frame, stack, fast):
+        sequence = stack[-1]
+        first, second = sequence
+        stack[-1] = second
+        stack.append(first)
+        return next_index
+    return UNPACK_TWO
+
+
+def make_UNPACK_THREE(code, operand, index):
+    next_index = index + 1
+
+    def UNPACK_THREE(frame, stack, fast):
+        sequence = stack[-1]
+        first, second, third = sequence
+        stack[-1] = third
+        stack.append(second)
+        stack.append(first)
+        return next_index
+    return UNPACK_THREE
+
+
 def make_UNPACK_SEQUENCE(code, operand, index):
     count = operand
     next_index = index + 1
@@ -1117,6 +1144,22 @@ def make_UNPACK_SEQUENCE(code, operand, index):
             stack.extend(items)
         return next_index
     return UNPACK_SEQUENCE
+
+
+def make_any_UNPACK_SEQUENCE(code, operand, index):
+    if when_UNPACK_TWO(operand):
+        return make_UNPACK_TWO(code, operand, index)
+    if when_UNPACK_THREE(operand):
+        return make_UNPACK_THREE(code, operand, index)
+    return make_UNPACK_SEQUENCE(code, operand, index)
+
+
+def select_UNPACK_SEQUENCE(code, operand):
+    if when_UNPACK_TWO(operand):
+        return 'UNPACK_TWO'
+    if when_UNPACK_THREE(operand):
+        return 'UNPACK_THREE'
+    return 'UNPACK_SEQUENCE'
 
 
 def make_UNPACK_EX(code, operand, index):
@@ -1960,7 +2003,7 @@ FACTORIES = [
     make_DICT_MERGE,
     make_LIST_TO_TUPLE,
     make_any_FORMAT_VALUE,
-    make_UNPACK_SEQUENCE,
+    make_any_UNPACK_SEQUENCE,
     make_UNPACK_EX,
     make_JUMP,
     make_POP_JUMP_IF_FALSE,
@@ -2067,7 +2110,7 @@ SELECTORS = [
     lambda code, operand: 'DICT_MERGE',
     lambda code, operand: 'LIST_TO_TUPLE',
     select_FORMAT_VALUE,
-    lambda code, operand: 'UNPACK_SEQUENCE',
+    select_UNPACK_SEQUENCE,
     lambda code, operand: 'UNPACK_EX',
     lambda code, operand: 'JUMP',
     lambda code, operand: 'POP_JUMP_IF_FALSE',

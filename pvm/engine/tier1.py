@@ -666,8 +666,9 @@ def _without_copies(statements):
     nothing can tell: ``t1 = local_2`` or ``t1 = 3`` read once is that read written in
     (``local_2`` not stored in between), and ``t3 = EXPRESSION`` that only the next
     statement stores, ``local_1 = t3``, becomes ``local_1 = EXPRESSION``; ``t0 =
-    local_1; t0 += E; local_1 = t0`` becomes ``local_1 += E``.  A temporary taken out
-    also leaves the ``del`` statements that freed it.
+    local_1; t0 += E; local_1 = t0`` becomes ``local_1 += E``; ``t1, t2 = E`` whose
+    items are only copied, ``local_3 = t2; local_4 = t1``, stores them itself.  A
+    temporary taken out also leaves the ``del`` statements that freed it.
 
     Each round finds the names once and makes every change whose statements no other
     change of the round touched (a statement taken out is None until the round ends)."""
@@ -675,7 +676,8 @@ def _without_copies(statements):
         uses = _uses(statements)
         round_ = _Round(statements, uses)
         for position in range(len(statements)):
-            round_.inline(position) or round_.merge(position) or round_.augment(position)
+            round_.inline(position) or round_.merge(position) or round_.augment(position) \
+                or round_.unpack(position)
         if not round_.removed:
             return statements
         statements = [statement for statement in statements if statement is not None]
@@ -874,6 +876,54 @@ class _Round:
         else:
             first.body.remove(copy)
         self.take(position, following, name)
+        return True
+
+
+    def unpack(self, position):
+        """``t1, t2 = E`` followed by the copies of its items, ``local_3 = t2`` (and
+        frees): the items go to the copies' targets directly.  Nothing but copies and
+        frees comes between, so nothing can tell that the targets are stored first."""
+        statements = self.statements
+        statement = statements[position]
+        # (In the try that records where it fails, as merge finds it.)
+        while statement.__class__ is ast.Try and statement.body \
+                and not statement.orelse and not statement.finalbody:
+            statement = statement.body[-1]
+        if not (statement.__class__ is ast.Assign and len(statement.targets) == 1
+                and statement.targets[0].__class__ is ast.Tuple):
+            return False
+        items = statement.targets[0].elts
+        if not all(item.__class__ is ast.Name and _TEMPORARY.match(item.id) for item in items):
+            return False
+        copies = {}               # item's name -> the position of its copy
+        last = position
+        while len(copies) < len(items):
+            following = last + 1
+            if following >= len(statements):
+                return False
+            copy = statements[following]
+            last = following
+            if copy is None or copy.__class__ is ast.Delete:
+                continue
+            if not (copy.__class__ is ast.Assign and len(copy.targets) == 1
+                    and copy.targets[0].__class__ is ast.Name
+                    and copy.value.__class__ is ast.Name):
+                return False
+            name = copy.value.id
+            found = _single_copy(self.uses, name)
+            if found is None or found[1][1] is not copy.value \
+                    or found[0][1] not in items or name in copies:
+                return False
+            copies[name] = following
+        targets = [statements[copies[item.id]].targets[0].id for item in items]
+        if len(set(targets)) != len(targets) or not self.free(position, last) \
+                or set(targets) & _names_in(statement.value):
+            return False
+        for item, target in zip(items, targets):
+            statements[copies[item.id]] = None
+            item.id = target
+        self.touched.update(range(position, last + 1))
+        self.removed.extend(copies)
         return True
 
 

@@ -153,6 +153,20 @@ def UNPACK_SEQUENCE(*, stack, count):
         stack.extend(items)
 
 
+# Two and three items, the common counts, are the host's own unpacking: its errors are
+# CPython's, and no list is made.  (Outputs are deepest first: the first item on top.)
+@variant("UNPACK_SEQUENCE", when=lambda count: count == 2)
+def UNPACK_TWO(sequence):
+    first, second = sequence
+    return second, first
+
+
+@variant("UNPACK_SEQUENCE", when=lambda count: count == 3)
+def UNPACK_THREE(sequence):
+    first, second, third = sequence
+    return third, second, first
+
+
 @instruction(raw=True)
 def UNPACK_EX(*, stack, operand):
     before = operand & 0xFF
