@@ -163,8 +163,16 @@ class Function(metaclass=_FunctionClass):
         return MethodType(self, instance)
 
     # Positional-only, so that the function's own keyword arguments may be named self.
+    # The common case of Interpreter.call_function written out: host code calls guest
+    # functions often (operators' special methods, properties, callbacks).
     def __call__(self, /, *args, **kwargs):
-        return self.interpreter.call_function(self, args, kwargs)
+        interpreter = self.interpreter
+        executable = self.executable
+        caller = interpreter.frame
+        if (executable.leaf or executable.nests) and not kwargs and caller is not None \
+                and not self.kind:
+            return executable.run(self, list(args), caller)
+        return interpreter.call_function(self, args, kwargs)
 
 
 # -- generators, coroutines, async generators -----------------------------------------

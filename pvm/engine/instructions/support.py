@@ -77,7 +77,11 @@ def guest_init(cls):
     host's ``type.__call__`` makes the instance, and calls ``__init__`` from the host."""
     if cls.__new__ is not _object_new:
         return None
-    init = cls.__init__
+    # From the class's own namespace where it defines __init__: reading the attribute
+    # would call the guest function's __get__, a host call of pvm's.
+    init = cls.__dict__.get("__init__")
+    if init is None:
+        init = cls.__init__
     if type(init) is Function and not init.kind:
         return init
     return None

@@ -1,0 +1,114 @@
+"""Run real projects' test suites under python3 and under pvm; print what passed and the
+wall-time ratio.
+
+    python3 scripts/real_suites.py [--pvm-option OPTION ...] [--timeout SECONDS] [NAME ...]
+
+For each suite (six, toolz, attrs, jinja2; NAME picks some), the script downloads the
+project's source distribution (pinned versions, from the package index), installs it with
+pytest and what its tests import into a temporary virtual environment, and runs its tests
+there twice: ``python -m pytest`` and ``python -m pvm -m pytest``, pvm installed in the
+same environment.  The bytecode cache is on for both (pvm's cache files are its own), and
+each side runs once before the timed run, so that both are timed with their caches
+written.  The ratio is pvm's wall time over CPython's.  pvm should pass what CPython passes.
+
+Needs network access to the package index.  Not part of the unit tests: a run takes
+minutes.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# name -> (requirement of the source distribution, the folder in it holding the tests,
+# what the tests need besides pytest).
+SUITES = {
+    "six": ("six==1.17.0", "test_six.py", []),
+    "toolz": ("toolz==1.0.0", "toolz/tests", []),
+    "attrs": ("attrs==24.2.0", "tests", ["hypothesis"]),
+    "jinja2": ("jinja2==3.1.4", "tests", []),
+}
+_COUNTS = re.compile(r"(\d+) (passed|failed|skipped|xfailed|xpassed|errors?)\b")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", metavar="NAME")
+    parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
+                        help="an option for pvm only, e.g. --pvm-option=-Xtier=1")
+    parser.add_argument("--timeout", type=float, default=3600,
+                        help="seconds one run of a suite may take (default 3600)")
+    arguments = parser.parse_args(argv)
+    names = arguments.names or list(SUITES)
+    unknown = [name for name in names if name not in SUITES]
+    if unknown:
+        parser.error("no suite named %s (known: %s)" % (", ".join(unknown), ", ".join(SUITES)))
+    with tempfile.TemporaryDirectory(prefix="pvm-suites-") as folder:
+        python = _environment(folder, names)
+        print("%-8s %-28s %-28s %8s" % ("suite", "cpython", "pvm", "ratio"))
+        results = []
+        for name in names:
+            tests = _unpacked(folder, python, name)
+            host = _timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           SUITES[name][1]], tests, arguments.timeout)
+            guest = _timed([python, "-m", "pvm", *arguments.pvm_option, "-m", "pytest",
+                            "-q", "-p", "no:cacheprovider", SUITES[name][1]], tests,
+                           arguments.timeout)
+            ratio = guest[1] / host[1] if host[1] else float("nan")
+            print("%-8s %-28s %-28s %7.1fx" % (name, host[0], guest[0], ratio), flush=True)
+            results.append(host[0] == guest[0])
+    return 0 if all(results) else 1
+
+
+def _environment(folder, names):
+    """A virtual environment with pvm, pytest and what the suites' tests need; its
+    python."""
+    subprocess.run([sys.executable, "-m", "venv", os.path.join(folder, "venv")], check=True)
+    python = os.path.join(folder, "venv", "bin", "python")
+    needs = sorted({need for name in names for need in SUITES[name][2]})
+    subprocess.run([python, "-m", "pip", "install", "-q", "pytest", *needs], check=True)
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", REPOSITORY],
+                   check=True)
+    return python
+
+
+def _unpacked(folder, python, name):
+    """Download and install the suite's project from its source distribution; the folder
+    it unpacked into, where its tests run."""
+    requirement = SUITES[name][0]
+    downloads = os.path.join(folder, "downloads")
+    subprocess.run([python, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+                    ":all:", "-d", downloads, requirement], check=True)
+    project, version = requirement.split("==")
+    archive = next(os.path.join(downloads, entry) for entry in os.listdir(downloads)
+                   if entry.lower().startswith("%s-%s" % (project, version)))
+    with tarfile.open(archive) as opened:
+        opened.extractall(downloads, filter="data")
+    source = archive[:-len(".tar.gz")]
+    subprocess.run([python, "-m", "pip", "install", "-q", source], check=True)
+    return source
+
+
+def _timed(command, folder, timeout):
+    """(pytest's counts, wall seconds) of the command's second run in ``folder``."""
+    for _ in range(2):
+        started = time.perf_counter()
+        try:
+            result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
+                                    timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "timed out after %ds" % timeout, time.perf_counter() - started
+        seconds = time.perf_counter() - started
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    counts = ", ".join("%s %s" % (count, kind) for count, kind in _COUNTS.findall(summary))
+    return counts or "exit status %d" % result.returncode, seconds
+
+
+if __name__ == "__main__":
+    sys.exit(main())
