@@ -258,19 +258,23 @@ class World:
         host_modules = {id(module) for module in host_sys.modules.values()}
         weak_modules = []
         for name, module in self.modules.items():
-            if name not in ("sys", "builtins") and id(module) not in host_modules:
-                try:
-                    weak_modules.append(weakref.ref(module))
-                except TypeError:         # not a module object: nothing to clear
-                    pass
+            # Module objects only, as CPython: sys.modules may hold anything (six's lazy
+            # loaders), and reading another object's namespace may run guest code.
+            if name not in ("sys", "builtins") and id(module) not in host_modules \
+                    and issubclass(type(module), types.ModuleType):
+                weak_modules.append(weakref.ref(module))
         self.modules.clear()
         self.interpreter.handled = None
         name = module = None      # the loop variables must not keep a module alive
         gc.collect()
         for reference in reversed(weak_modules):
             module = reference()
-            if module is not None and type(module.__dict__) is dict:
-                _clear_module_namespace(module.__dict__)
+            if module is not None:
+                # The module's own namespace, not what its class says ``__dict__`` is.
+                namespace = _MODULE_NAMESPACE.__get__(module)
+                if type(namespace) is dict:
+                    _clear_module_namespace(namespace)
+                namespace = None
 
     def flush_streams(self) -> None:
         """Flush the guest's sys.stdout and sys.stderr, whatever they have become."""
@@ -279,6 +283,9 @@ class World:
                 stream.flush()
             except Exception:
                 pass
+
+
+_MODULE_NAMESPACE = types.ModuleType.__dict__["__dict__"]
 
 
 def _clear_module_namespace(namespace):
