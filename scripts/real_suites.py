@@ -97,11 +97,14 @@ def _unpacked(folder, python, name):
 
 def _timed(command, folder, timeout):
     """(pytest's counts, wall seconds) of the command's second run in ``folder``."""
+    # The bytecode cache on, whatever the caller's environment says.
+    environment = dict(os.environ)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     for _ in range(2):
         started = time.perf_counter()
         try:
             result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
-                                    timeout=timeout)
+                                    timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
             return "timed out after %ds" % timeout, time.perf_counter() - started
         seconds = time.perf_counter() - started

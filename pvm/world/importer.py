@@ -22,23 +22,23 @@ does in CPython is host code here:
   functions that speak pvm's cache format.  They are host code also because a
   warm start spends most of its time there.
 
-Two kinds of modules are not the guest's own, for a reason each:
-HIDDEN_ACCELERATORS are C modules that import Python modules from the host's
-table (the guest would mix two copies of one module: two CancelledError
-classes, two numbers.Number ABCs); the guest does without them and uses the
-pure-Python fallback each has, or pvm's replacement (GUEST_REPLACEMENTS, in
-pvm/world/guest/: the C _pickle looks globals up in the host's module table, the C
-_warnings serves the host's warnings module; each replacement behaves as the C
-module where programs see it).  Modules in ``host_modules`` are taken from the
-host: SHARED_WITH_HOST always, because C code the guest uses raises, registers
-or returns what they define (the C _asyncio raises the host's CancelledError,
-which the guest's ``except asyncio.CancelledError`` must catch; the C _decimal
-registers Decimal with the host's numbers.Number; the C _json raises the host's
+Two kinds of modules are not the guest's own, for a reason each: HIDDEN_ACCELERATORS
+are C modules that import Python modules from the host's table (the guest would mix
+two copies of one module: two CancelledError classes, two numbers.Number ABCs); the
+guest does without them and uses the pure-Python fallback each has, or pvm's
+replacement (GUEST_REPLACEMENTS, in pvm/world/guest/: the C _pickle looks globals up
+in the host's module table, the C _warnings serves the host's warnings module, the C
+marshal cannot store the guest's code objects; each replacement behaves as the C
+module where programs see it). Modules in ``host_modules`` are taken from the host:
+SHARED_WITH_HOST always, because C code the guest uses raises, registers or returns
+what they define (the C _asyncio raises the host's CancelledError, which the guest's
+``except asyncio.CancelledError`` must catch; the C _decimal registers Decimal with
+the host's numbers.Number; the C _json raises the host's
 json.decoder.JSONDecodeError; the C _zoneinfo raises zoneinfo._common's
 ZoneInfoNotFoundError; the C ``object.__reduce_ex__`` returns copyreg's
-``_reconstructor`` and ``__newobj__``, which the guest's pickle must find again
-in ``copyreg`` to save them by reference), and those the user hands to the host
-for speed (``-X host-modules=``).
+``_reconstructor`` and ``__newobj__``, which the guest's pickle must find again in
+``copyreg`` to save them by reference), and those the user hands to the host for
+speed (``-X host-modules=``).
 """
 
 import _frozen_importlib as host_bootstrap
@@ -63,7 +63,8 @@ HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # C modules the guest gets pvm's own version of (in pvm/world/guest/), each with the host
 # values it is handed through its spec's loader_state.
 GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").PickleBuffer},
-                      "_warnings": dict}
+                      "_warnings": dict,
+                      "marshal": lambda: {"marshal": __import__("marshal"), "Code": Code}}
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
                               "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
 
@@ -131,6 +132,10 @@ class ImportSystem:
         del modules["_warnings"]
         self.sys.meta_path.insert(0, HostModuleFinder(self))
         bootstrap._warnings = external._warnings = self.import_("_warnings")
+        # So does marshal, which stores the guest's code objects too (importlib's own
+        # cache files are pvm's, read and written by host functions: see above).
+        del modules["marshal"]
+        external.marshal = self.import_("marshal")
         # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
         # (or run as a program) is searched.
         self.sys.path_hooks.insert(0, self.zip_path_hook)
