@@ -1015,31 +1015,36 @@ _LOCAL = re.compile(r"local_\d+$")
 # -- runners ---------------------------------------------------------------------------
 
 # A runner does for a call of a translated function what Interpreter.run_call does (the
-# frame made in the same way, with the same attributes in the same order), then runs
+# frame made in the same way, with the same attributes in the same order, or by
+# Interpreter.enter where the call binds defaults or makes cells), then runs
 # the translated statements itself: the host call of the translated function, the
 # loop's dispatch and the return through ``frame.return_value`` are spared.  BODY is
 # the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting``
 # for a frame that is no leaf.
 _RUNNER_TEMPLATE = """
 def run(function, arguments, caller):
-    if function.plain_arity != len(arguments):
-        return function.interpreter.run_call(function, arguments, caller)
-    executable = function.executable
     interpreter = function.interpreter
-    frame = Frame()
-    frame.f_code = function._code
-    frame.handlers = executable.handlers
-    frame.f_globals = function.__globals__
-    frame.f_builtins = function.__builtins__
-    frame.interpreter = interpreter
-    frame.stack = stack = []
-    arguments += executable.padding
-    frame.fast = fast = arguments
-    depth = caller.depth + 1
-    if depth > interpreter.recursion_limit:
-        raise RecursionError("maximum recursion depth exceeded")
-    frame.depth = depth
-    frame.f_back = caller
+    if function.plain_arity == len(arguments):
+        executable = function.executable
+        frame = Frame()
+        frame.f_code = function._code
+        frame.handlers = executable.handlers
+        frame.f_globals = function.__globals__
+        frame.f_builtins = function.__builtins__
+        frame.interpreter = interpreter
+        frame.stack = stack = []
+        arguments += executable.padding
+        frame.fast = fast = arguments
+        depth = caller.depth + 1
+        if depth > interpreter.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        frame.depth = depth
+        frame.f_back = caller
+    else:
+        # Defaults to bind, cells to make: the frame as any call makes it.
+        frame = interpreter.enter(function, arguments, None, caller)
+        stack = frame.stack
+        fast = frame.fast
     interpreter.frame = frame
     COUNT_IN
     label = 0
