@@ -9,6 +9,8 @@ the machines are shared, and other processes' load stretched wall-clock times by
 up to 2.8x between runs (go under CPython: 0.5 s to 1.4 s), while CPU time moves
 far less.
 The geometric mean of pvm's time / CPython's time is the figure of merit.
+Each side's peak memory (the largest resident size of its process, as the operating
+system accounts it) is printed beside, with pvm's largest ratio to CPython's.
 """
 
 import argparse
@@ -16,6 +18,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 
 FOLDER = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(FOLDER)
@@ -28,13 +31,22 @@ def benchmark_names():
 
 
 def timed_run(command):
-    result = subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY)
-    if result.returncode != 0:
-        raise RuntimeError("%s failed:\n%s" % (" ".join(command), result.stderr))
-    lines = result.stdout.splitlines()
+    """(the lines the command printed but the last, the seconds the last says, the
+    process's peak memory in MiB)."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=output, stderr=errors, cwd=REPOSITORY)
+        # wait4, not wait: the child's own resource use, its peak resident size among it.
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        errors.seek(0)
+        stdout, stderr = output.read().decode(), errors.read().decode()
+    if process.returncode != 0:
+        raise RuntimeError("%s failed:\n%s" % (" ".join(command), stderr))
+    lines = stdout.splitlines()
     if not lines or not lines[-1].startswith("elapsed "):
         raise RuntimeError("%s printed no elapsed time" % " ".join(command))
-    return lines[:-1], float(lines[-1].split()[1])
+    return lines[:-1], float(lines[-1].split()[1]), usage.ru_maxrss / 1024
 
 
 def main(argv=None):
@@ -48,25 +60,33 @@ def main(argv=None):
     arguments = parser.parse_args(argv)
     names = arguments.names or benchmark_names()
     ratios = []
-    print("%-18s %10s %10s %8s" % ("benchmark", "cpython s", "pvm s", "ratio"))
+    memory_ratios = []
+    print("%-18s %10s %10s %8s %12s %10s %8s" % ("benchmark", "cpython s", "pvm s", "ratio",
+                                                "cpython MiB", "pvm MiB", "ratio"))
     for name in names:
         path = os.path.join(FOLDER, name + ".py")
-        host_times, pvm_times = [], []
+        host_times, pvm_times, host_memory, pvm_memory = [], [], [], []
         for _ in range(arguments.repeat):
-            host_output, host_time = timed_run([sys.executable, path])
-            pvm_output, pvm_time = timed_run([sys.executable, "-m", "pvm",
-                                              *arguments.pvm_option, path])
+            host_output, host_time, host_peak = timed_run([sys.executable, path])
+            pvm_output, pvm_time, pvm_peak = timed_run([sys.executable, "-m", "pvm",
+                                                        *arguments.pvm_option, path])
             if host_output != pvm_output:
                 raise RuntimeError("%s: pvm printed %r, CPython %r" % (name, pvm_output,
                                                                      host_output))
             host_times.append(host_time)
             pvm_times.append(pvm_time)
+            host_memory.append(host_peak)
+            pvm_memory.append(pvm_peak)
         ratio = min(pvm_times) / min(host_times)
         ratios.append(ratio)
-        print("%-18s %10.4f %10.4f %8.1f" % (name, min(host_times), min(pvm_times), ratio),
-              flush=True)
+        memory_ratio = max(pvm_memory) / max(host_memory)
+        memory_ratios.append((memory_ratio, name))
+        print("%-18s %10.4f %10.4f %8.1f %12.1f %10.1f %8.1f"
+              % (name, min(host_times), min(pvm_times), ratio, max(host_memory),
+                 max(pvm_memory), memory_ratio), flush=True)
     geometric_mean = math.exp(sum(math.log(ratio) for ratio in ratios) / len(ratios))
     print("geometric mean of pvm / CPython: %.1fx" % geometric_mean)
+    print("largest peak memory of pvm / CPython: %.1fx (%s)" % max(memory_ratios))
     return 0
 
 

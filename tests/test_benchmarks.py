@@ -49,9 +49,9 @@ def test_every_benchmark_has_small_arguments():
 def test_benchmark_output_matches_python3(name, pvm_options):
     path = os.path.join(benchmark_runner.FOLDER, name + ".py")
     arguments = SMALL_ARGUMENTS[name]
-    host_output, _ = benchmark_runner.timed_run([sys.executable, path] + arguments)
-    pvm_output, _ = benchmark_runner.timed_run([sys.executable, "-m", "pvm", *pvm_options,
-                                                path] + arguments)
+    host_output = benchmark_runner.timed_run([sys.executable, path] + arguments)[0]
+    pvm_output = benchmark_runner.timed_run([sys.executable, "-m", "pvm", *pvm_options,
+                                             path] + arguments)[0]
     assert host_output, "the benchmark printed no result to compare"
     assert pvm_output == host_output
 
@@ -60,8 +60,15 @@ def test_the_runner_passes_options_to_pvm_only(capsys):
     assert benchmark_runner.main(["--pvm-option=-Xtier=1", "--pvm-option=-Xjit-threshold=5",
                                   "fannkuch"]) == 0
     table = capsys.readouterr().out.splitlines()
-    assert table[1].split()[0] == "fannkuch"
-    assert table[-1].startswith("geometric mean of pvm / CPython: ")
+    row = table[1].split()
+    assert row[0] == "fannkuch"
+    # Peak memory of each side in MiB (CPython's at least the interpreter's own), and
+    # pvm's ratio to it.
+    host_mib, pvm_mib, memory_ratio = map(float, row[4:7])
+    assert 1 < host_mib < pvm_mib
+    assert abs(memory_ratio - pvm_mib / host_mib) < 0.1
+    assert table[-2].startswith("geometric mean of pvm / CPython: ")
+    assert table[-1] == "largest peak memory of pvm / CPython: %.1fx (fannkuch)" % memory_ratio
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None,
