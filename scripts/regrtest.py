@@ -63,12 +63,12 @@ def outcomes_of(command, timeout):
     return outcomes, ending
 
 
-def run_module(name, timeout, cpython_only_tests=False):
+def run_module(name, timeout, cpython_only_tests=False, pvm_options=()):
     module = name if name.startswith("test.") else "test." + name
     expected, _ = outcomes_of([sys.executable, RUNNER, module], timeout)
     options = ["--cpython-only-tests"] if cpython_only_tests else []
-    actual, ending = outcomes_of([sys.executable, "-m", "pvm", RUNNER, *options, module],
-                                 timeout)
+    actual, ending = outcomes_of([sys.executable, "-m", "pvm", *pvm_options, RUNNER, *options,
+                                  module], timeout)
     passing = sorted(test_id for test_id, (outcome, _) in expected.items()
                      if outcome == "pass")
     failing = [(test_id, actual.get(test_id, ("missing", ending))) for test_id in passing
@@ -85,11 +85,15 @@ def main(argv=None):
                         help="list the tests that pass on CPython and not on pvm")
     parser.add_argument("--cpython-only-tests", action="store_true",
                         help="run under pvm the tests kept for CPython's implementation")
+    parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
+                        help="an option for pvm only, e.g. --pvm-option=-Xtier=1 "
+                             "(repeat for several)")
     arguments = parser.parse_args(argv)
     modules = arguments.modules or CORE_MODULES
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         results = list(pool.map(lambda name: run_module(
-            name, arguments.timeout, arguments.cpython_only_tests), modules))
+            name, arguments.timeout, arguments.cpython_only_tests, arguments.pvm_option),
+            modules))
     print("%-22s %8s %8s %8s %7s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
                                          "pvm run"))
     total_passing = total_pvm = 0

@@ -36,13 +36,14 @@ def events_of(command, invocation, timeout):
         os.unlink(path)
 
 
-def compare(program, timeout):
+def compare(program, timeout, pvm_options=()):
     invocation = run_programs.Invocation.for_program(program)
     arguments = [invocation.file_name, *invocation.program_arguments]
     expected = events_of(lambda path: [sys.executable, *invocation.python_options, RUNNER,
                                        path, *arguments], invocation, timeout)
-    actual = events_of(lambda path: [sys.executable, "-m", "pvm", *invocation.python_options,
-                                     RUNNER, path, *arguments], invocation, timeout)
+    actual = events_of(lambda path: [sys.executable, "-m", "pvm", *pvm_options,
+                                     *invocation.python_options, RUNNER, path, *arguments],
+                       invocation, timeout)
     return program, expected, actual
 
 
@@ -59,13 +60,16 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--show", type=int, default=10)
+    parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
+                        help="an option for pvm only, e.g. --pvm-option=-Xtier=1 "
+                             "(repeat for several)")
     arguments = parser.parse_args(argv)
     programs = run_programs.discover_programs()
     if arguments.patterns:
         programs = run_programs.select_programs(arguments.patterns, programs)
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
-        results = list(pool.map(lambda program: compare(program, arguments.timeout),
-                                programs))
+        results = list(pool.map(lambda program: compare(program, arguments.timeout,
+                                                        arguments.pvm_option), programs))
     disagreeing = [(program, expected, actual) for program, expected, actual in results
                    if expected != actual]
     events = sum(len(expected) for _, expected, _ in results)
