@@ -144,8 +144,11 @@ def _translate(code, pairs):
     body[0].body = _lay_out(top, blocks, loops, translated)
     host_locals = translator.local_count
     stored = ()
+    clears = []
     if host_locals:
-        body, stored = _with_host_locals(body, host_locals)
+        body, stored, clears = _with_host_locals(body, host_locals)
+        if clears:
+            translator.globals_read.add("UNBOUND")
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name) for name in
                                                     ("frame", "stack", "fast", _LABEL)],
                               kwonlyargs=[], kw_defaults=[], defaults=[ast.Constant(0)])
@@ -153,7 +156,8 @@ def _translate(code, pairs):
     function_tree = _at(ast.FunctionDef(name="translated_" + name, args=arguments,
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
-    runner_tree = _runner(name, body, counted=not is_leaf(code, pairs))
+    runner_tree = _runner(name, [statement for statement in body if statement not in clears],
+                          counted=not is_leaf(code, pairs))
     module = ast.Module(body=[function_tree, runner_tree], type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest
@@ -978,9 +982,15 @@ def _local(index):
 def _with_host_locals(body, count):
     """``body`` with the guest's locals it reads taken from ``fast`` on the way in, and
     those it stores written back on every way out: each return to the loop, and an
-    exception; and the indices of those, sorted.  (A local the function never stores
-    is as current in ``fast``: most methods store none of their parameters, and write
-    nothing back.)"""
+    exception; the indices of those, sorted; and the statements, after the loads, that
+    take the stored ones out of ``fast`` while the function runs.  (A local the
+    function never stores is as current in ``fast``: most methods store none of their
+    parameters, and write nothing back.)
+
+    Without those, ``fast`` would keep the value a local had when the function was
+    entered again (after an exception handled in the loop, a frame switch) alive until
+    the function leaves, where the guest's ``del x`` or ``x = None`` frees it.  A
+    runner makes the frame and needs none: its ``fast`` holds the arguments only."""
     read, stored = set(), set()
     for names in _uses(body).items():
         name, uses = names
@@ -1006,13 +1016,17 @@ def _with_host_locals(body, count):
         return [ast.Assign(targets=[fast_item(index, ast.Store())],
                            value=ast.Name(id=_local(index), ctx=ast.Load()))
                 for index in sorted(stored)]
+    clears = [ast.Assign(targets=[fast_item(index, ast.Store())],
+                         value=ast.Name(id="UNBOUND", ctx=ast.Load()))
+              for index in sorted(stored & read)]
     if stored:
         body = _replace_returns(body, lambda node: [_at(statement, node.lineno - 1)
                                                     for statement in stores()] + [node])
         handler = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()),
                                     name=None, body=stores() + [ast.Raise()])
         body = [ast.Try(body=body, handlers=[handler], orelse=[], finalbody=[])]
-    return [_at(statement, 0) for statement in loads + body], tuple(sorted(stored))
+    return ([_at(statement, 0) for statement in loads + clears + body], tuple(sorted(stored)),
+            clears)
 
 
 _LOCAL = re.compile(r"local_\d+$")
@@ -1060,6 +1074,7 @@ def run(function, arguments, caller):
         if frame.resume_index < 0:
             # Raised where finish_call ran the frame to its end.
             raise
+        FORGET
         failure = interpreter.runner_failed(frame, error, caller, COUNTED)
     return interpreter.run_frame(frame, failure)
 """
@@ -1108,6 +1123,20 @@ def _runner(name, body, counted):
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_RUNNER_TEMPLATE)[0]
     runner.name = "run_" + name
+    # The loop runs the frame on from the exception: the runner's variables must not
+    # keep what the frame's values were (a handled exception frees what it held).
+    variables = sorted({node.id for statement in body for node in ast.walk(statement)
+                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+    handler = next(statement for statement in runner.body
+                   if isinstance(statement, ast.Try)).handlers[0]
+    forget = [ast.Assign(targets=[ast.Name(id=variable, ctx=ast.Store())
+                                  for variable in variables], value=ast.Constant(None))]
+    handler.body = [replacement for statement in handler.body
+                    for replacement in (forget if isinstance(statement, ast.Expr)
+                                        and isinstance(statement.value, ast.Name)
+                                        and statement.value.id == "FORGET" else [statement])
+                    if variables or replacement is not forget[0]]
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
     trying.body = _replace_returns_after(body, way_out, in_place=False)
