@@ -783,12 +783,7 @@ class _Round:
     def merge(self, position):
         statements = self.statements
         statement = statements[position]
-        definition = statement
-        # The last statement of a try's body (of nested tries' bodies) counts as the
-        # block's: the handlers leave, so what follows the try runs after it.
-        while definition.__class__ is ast.Try and definition.body \
-                and not definition.orelse and not definition.finalbody:
-            definition = definition.body[-1]
+        definition = _last_in_tries(statement)
         if not (definition.__class__ is ast.Assign and len(definition.targets) == 1
                 and definition.targets[0].__class__ is ast.Name):
             return False
@@ -894,11 +889,7 @@ class _Round:
         frees): the items go to the copies' targets directly.  Nothing but copies and
         frees comes between, so nothing can tell that the targets are stored first."""
         statements = self.statements
-        statement = statements[position]
-        # (In the try that records where it fails, as merge finds it.)
-        while statement.__class__ is ast.Try and statement.body \
-                and not statement.orelse and not statement.finalbody:
-            statement = statement.body[-1]
+        statement = _last_in_tries(statements[position])
         if not (statement.__class__ is ast.Assign and len(statement.targets) == 1
                 and statement.targets[0].__class__ is ast.Tuple):
             return False
@@ -935,6 +926,15 @@ class _Round:
         self.touched.update(range(position, last + 1))
         self.removed.extend(copies)
         return True
+
+
+def _last_in_tries(statement):
+    """The last statement of a try's body (of nested tries' bodies), which counts as the
+    block's: the handlers leave, so what follows the try runs after it."""
+    while statement.__class__ is ast.Try and statement.body \
+            and not statement.orelse and not statement.finalbody:
+        statement = statement.body[-1]
+    return statement
 
 
 def _frees_only(statement, name):
