@@ -428,8 +428,11 @@ class Interpreter:
                 try:
                     if exception is not None:
                         index = frame.resume_index - 1
-                        pending, exception = exception, None
-                        raise pending
+                        # Raised with no variable left holding it: a handled exception
+                        # dies when the guest's handler is done with it, and with it
+                        # what it holds, as in CPython.
+                        pending, exception = [exception], None
+                        raise pending.pop()
                     # Frame switches go straight back to running handlers, without
                     # passing the check for an exception to raise (a switch per call
                     # and per return).
@@ -581,7 +584,8 @@ class Interpreter:
                 stack.append(self._run_callee(frame))
                 index = frame.resume_index
         except BaseException as error:
-            failure = self._failed_in_call(frame, error, index)
+            # (In a list the call empties: see run_frame's first raise.)
+            failure = [self._failed_in_call(frame, error, index)]
         else:
             frame.resume_index = -1
             value = frame.return_value
@@ -592,7 +596,7 @@ class Interpreter:
                 self.nesting -= 1
             self.frame = caller
         # Outside the except clause: what the loop raises must not chain to the failure.
-        return self.run_frame(frame, failure)
+        return self.run_frame(frame, failure.pop())
 
     def runner_failed(self, frame, error, caller, counted):
         """``error`` left the translated code of a frame a tier 1 runner runs in its call

@@ -1075,8 +1075,8 @@ def run(function, arguments, caller):
             # Raised where finish_call ran the frame to its end.
             raise
         FORGET
-        failure = interpreter.runner_failed(frame, error, caller, COUNTED)
-    return interpreter.run_frame(frame, failure)
+        failure = [interpreter.runner_failed(frame, error, caller, COUNTED)]
+    return interpreter.run_frame(frame, failure.pop())
 """
 _RETURN_TEMPLATE = """
 interpreter.frame = caller
@@ -1273,24 +1273,72 @@ def _with_exits(statements, start, region, translated):
     # Only the exits that fall through to a later block of the region need to be the
     # last thing their paths run; the others jump.
     onwards = {target for target in translated if region.holds(target) and target > start}
+    peeked = _peeked_temporaries(statements)
     try:
         statements = _tail_returns(statements, onwards)
         tail = True
     except _NotTail:
         tail = False
 
-    def exit_to(node):
+    def exit_to(node, preceding):
         if not _is_label_return(node, translated):
             return [node]
         target = node.value.value
         assign = _at(ast.Assign(targets=[_label(ast.Store())], value=ast.Constant(target)),
                      node.lineno - 1)
+        # The values the block leaves on the stack: their temporaries are done with
+        # them (in tier 0 the handler's return ends them; here the host function goes
+        # on, and a handled exception, say, would live as long as it does).
+        # So are those that only read items the stack keeps (a with's exit reads the
+        # exception under it).
+        pushed = _pushed_temporaries(preceding)
+        frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
+                                         for name in pushed]), node.lineno - 1)] \
+            if pushed else []
+        forgotten = [name for name in peeked if name not in pushed]
+        if forgotten:
+            frees.append(_at(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())
+                                                 for name in forgotten],
+                                        value=ast.Constant(None)), node.lineno - 1))
         if not region.holds(target):
-            return [assign, _at(ast.Break(), node.lineno - 1)]
+            return frees + [assign, _at(ast.Break(), node.lineno - 1)]
         if tail and target > start:
-            return [assign]
-        return [assign, _at(ast.Continue(), node.lineno - 1)]
-    return _replace_returns(statements, exit_to)
+            return frees + [assign]
+        return frees + [assign, _at(ast.Continue(), node.lineno - 1)]
+    return _replace_returns_after(statements, exit_to)
+
+
+def _peeked_temporaries(statements):
+    """The temporaries a block's own statements set to an item of the stack they leave
+    there (``t3 = stack[-1]``)."""
+    return [statement.targets[0].id for statement in statements
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and _TEMPORARY.match(statement.targets[0].id)
+            and isinstance(statement.value, ast.Subscript)
+            and isinstance(statement.value.value, ast.Name)
+            and statement.value.value.id == "stack"
+            and not isinstance(statement.value.slice, ast.Slice)]
+
+
+def _pushed_temporaries(preceding):
+    """The temporaries that the statements ending ``preceding`` push on the stack
+    (``stack.append(t3)``), once each, in order."""
+    pushed = []
+    for statement in reversed(preceding):
+        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
+                and isinstance(statement.value.func, ast.Attribute)
+                and statement.value.func.attr == "append"
+                and isinstance(statement.value.func.value, ast.Name)
+                and statement.value.func.value.id == "stack"
+                and len(statement.value.args) == 1
+                and isinstance(statement.value.args[0], ast.Name)
+                and _TEMPORARY.match(statement.value.args[0].id)):
+            break
+        name = statement.value.args[0].id
+        if name not in pushed:
+            pushed.insert(0, name)
+    return pushed
 
 
 class _NotTail(Exception):
