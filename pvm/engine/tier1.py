@@ -1040,7 +1040,7 @@ _LOCAL = re.compile(r"local_\d+$")
 # the translated statements itself: the host call of the translated function, the
 # loop's dispatch and the return through ``frame.return_value`` are spared.  BODY is
 # the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting``
-# for a frame that is no leaf.
+# for a frame that is no leaf; FORGET, the assignment of None to all its variables.
 _RUNNER_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
@@ -1093,10 +1093,17 @@ def _runner(name, body, counted):
     Its body is the function's, but for the ways out: the frame's return returns the
     value, and where the translated code leaves the frame to tier 0 (a call entering a
     frame, a block it did not translate), ``Interpreter.finish_call`` runs it on."""
+    # The loop runs the frame on from an exception: the runner's variables must not
+    # keep what the frame's values were (a handled exception frees what it held).
+    variables = sorted({node.id for statement in body for node in ast.walk(statement)
+                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+    forget = " = ".join(variables + ["None"]) if variables else "pass"
+
     def parsed(text):
         text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
         text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
-        text = text.replace("COUNTED", repr(counted))
+        text = text.replace("COUNTED", repr(counted)).replace("FORGET", forget)
         statements = [statement for statement in ast.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
@@ -1123,20 +1130,6 @@ def _runner(name, body, counted):
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_RUNNER_TEMPLATE)[0]
     runner.name = "run_" + name
-    # The loop runs the frame on from the exception: the runner's variables must not
-    # keep what the frame's values were (a handled exception frees what it held).
-    variables = sorted({node.id for statement in body for node in ast.walk(statement)
-                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
-    handler = next(statement for statement in runner.body
-                   if isinstance(statement, ast.Try)).handlers[0]
-    forget = [ast.Assign(targets=[ast.Name(id=variable, ctx=ast.Store())
-                                  for variable in variables], value=ast.Constant(None))]
-    handler.body = [replacement for statement in handler.body
-                    for replacement in (forget if isinstance(statement, ast.Expr)
-                                        and isinstance(statement.value, ast.Name)
-                                        and statement.value.id == "FORGET" else [statement])
-                    if variables or replacement is not forget[0]]
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
     trying.body = _replace_returns_after(body, way_out, in_place=False)
