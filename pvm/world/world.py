@@ -34,6 +34,8 @@ _C_STAND_INS = {
     os.path.join(guest.FOLDER, "_pickle.py"):
         os.path.join(os.path.dirname(host_warnings.__file__), "pickle.py"),
     os.path.join(guest.FOLDER, "_warnings.py"): host_warnings.__file__,
+    # marshal runs on no Python module: only its own frames go.
+    os.path.join(guest.FOLDER, "marshal.py"): os.path.join(guest.FOLDER, "marshal.py"),
 }
 
 

@@ -15,3 +15,7 @@ try:
     marshal.dumps(object())
 except ValueError as error:
     print("ValueError", error)
+try:
+    marshal.loads(marshal.dumps(f.__code__)[:20])
+except EOFError as error:
+    print("EOFError", error)
