@@ -346,14 +346,9 @@ class Interpreter:
         return frame
 
     def call_function(self, function, arguments, keywords):
-        """Call a guest function from host code."""
-        caller = self.frame
-        executable = function.executable
-        if (executable.leaf or executable.nests) and not keywords and caller is not None \
-                and not function.kind:
-            # Run in the call, as a guest call runs it (a translation's runner, if any).
-            return executable.run(function, list(arguments), caller)
-        frame = self.enter(function, list(arguments), keywords or None, caller)
+        """Call a guest function from host code (``Function.__call__``, which runs the
+        common call through ``Executable.run`` itself, sends the others here)."""
+        frame = self.enter(function, list(arguments), keywords or None, self.frame)
         if function.kind:
             frame.f_back = None
             frame.depth = 0

@@ -163,8 +163,9 @@ class Function(metaclass=_FunctionClass):
         return MethodType(self, instance)
 
     # Positional-only, so that the function's own keyword arguments may be named self.
-    # The common case of Interpreter.call_function written out: host code calls guest
-    # functions often (operators' special methods, properties, callbacks).
+    # The common call runs here, through Executable.run, as a guest call runs it (a
+    # translation's runner, if any): host code calls guest functions often (operators'
+    # special methods, properties, callbacks).  The others go to call_function.
     def __call__(self, /, *args, **kwargs):
         interpreter = self.interpreter
         executable = self.executable
