@@ -118,9 +118,10 @@ The following implementation-specific options are available:
     handler each once it has started N frames and looped back N times
     (0: at once; the default is 1000)
 
--X tier=0|1: with 1, a function that gets hot (as above) is translated whole
-    into one host function instead (experimental; the default is 0); also
-    PVM_TIER
+-X tier=0|1|2: with 1, a function that gets hot (as above) is translated whole
+    into one host function instead (experimental; the default is 0); with 2,
+    numeric functions are also compiled to machine code through LLVM (needs
+    llvmlite: pip install pvm[llvm]); also PVM_TIER
 
 -X jit-log: with tier 1, print on stderr each code object translated (its
     blocks, how long it took, what was left to tier 0) or left, and why

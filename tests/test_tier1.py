@@ -192,7 +192,7 @@ def test_translated_functions_run_as_cpython(tmp_path):
 def test_a_bad_tier_is_refused(tmp_path):
     status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=7", "-c", "pass"],
                                  str(tmp_path))
-    assert status != 0 and "-X tier must be 0 or 1, not '7'" in stderr
+    assert status != 0 and "-X tier must be 0, 1 or 2, not '7'" in stderr
 
 
 def _world_function(source, name):

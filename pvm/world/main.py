@@ -169,8 +169,8 @@ class Options:
         # PVM_TIER is pvm's own switch, read under -E and -I too.
         tier = xoptions.get("tier", os.environ.get("PVM_TIER") or None)
         if tier is not None:
-            if tier not in ("0", "1"):
-                raise ConfigurationError(None, "-X tier must be 0 or 1, not %r" % (tier,),
+            if tier not in ("0", "1", "2"):
+                raise ConfigurationError(None, "-X tier must be 0, 1 or 2, not %r" % (tier,),
                                          None)
             self.tier = int(tier)
         self.jit_log = "jit-log" in xoptions
