@@ -3,7 +3,9 @@
     command      pvm/__main__.py: parses the command line, calls pvm.world.run
     world        pvm/world/: builtins, sys, importer, printing, the prompt; pvm/tiers.py,
                  what the tiers made of guest code, for programs that embed pvm
+    tiers        pvm/tier2/: machine code through LLVM, plugged into the engine by the world
     engine       pvm/engine/: the loop, frames, functions, generators, tracing
+    ir           pvm/ir/: the SSA form built from bytecode, and its passes
     front end    tokenizer, parser, symtable, compiler and their tools
     contract     opcodes, Code, the disassembler, the cache format
 
@@ -27,6 +29,10 @@ PARTS = {
                   # The disassembler's command compiles the file it shows.
                   "pvm.dis.__main__"),
     "engine": ("pvm.engine",),
+    "ir": ("pvm.ir",),
+    # python3 -m pvm.ir compiles the file it shows, as pvm.dis's command does.
+    "ir command": ("pvm.ir.__main__",),
+    "tiers": ("pvm.tier2",),
     "world": ("pvm.world", "pvm.tiers"),
     "command": ("pvm.__main__",),
 }
@@ -38,7 +44,10 @@ MAY_IMPORT = {
     "contract": set(),
     "front end": {"contract"},
     "engine": {"contract"},
-    "world": {"contract", "front end", "engine"},
+    "ir": {"contract"},
+    "ir command": {"contract", "front end", "ir", "world"},
+    "tiers": {"contract", "engine", "ir"},
+    "world": {"contract", "front end", "engine", "ir", "tiers"},
     "command": {"world"},
 }
 

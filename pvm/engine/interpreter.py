@@ -107,6 +107,10 @@ class Interpreter:
         # report_translation(code, translation or None, seconds): told of each code
         # object tier 1 translates or leaves (-X jit-log, -X jit-show), if installed.
         self.report_translation = None
+        # compile_machine_code(code, pairs, executable): -X tier=2's, told of each code
+        # object tier 1 translates, which may put a dispatcher to machine code in front
+        # of its runner (pvm.tier2), if installed.
+        self.compile_machine_code = None
         # The decoded form of each code object this interpreter has run, by id(code)
         # (an entry goes when its code dies).
         self.executables = {}
@@ -217,6 +221,8 @@ class Interpreter:
             return False
         tier1.install(translation, handlers)
         executable.run = executable.runner = translation.runner
+        if self.compile_machine_code is not None:
+            self.compile_machine_code(code, pairs, executable)
         return True
 
     def executable_of(self, code):

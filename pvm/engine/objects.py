@@ -58,10 +58,18 @@ def _plain_arity(code, closure, simple_arity):
 
 class _NotDecoded:
     """What a function holds as its decoded code until its first call decodes it (see
-    Interpreter.enter): like an executable, a leaf or not (a call asks first)."""
+    Interpreter.enter): like an executable, it says how a call runs it (``run``, in the
+    call, as the decoded code's own ``run`` will: a tier's runner sees the first call
+    too)."""
 
     __slots__ = ()
-    leaf = nests = False
+    leaf = False
+    nests = True
+
+    @staticmethod
+    def run(function, arguments, caller):
+        executable = function.executable = function.interpreter.executable_of(function._code)
+        return executable.run(function, arguments, caller)
 
 
 NOT_DECODED = _NotDecoded()

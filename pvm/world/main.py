@@ -300,6 +300,9 @@ def run(options: Options) -> int:
                   xoptions=options.xoptions, warnoptions=tuple(options.sys_warnoptions()),
                   check_hash_based_pycs=options.check_hash_based_pycs,
                   import_time=options.import_time)
+    if options.tier >= 2:
+        from pvm.world import machine_code
+        machine_code.install(world, options.jit_log, options.jit_show, sys.stderr)
     if options.jit_log or options.jit_show:
         # (Imported only here: it imports tier 1, and tier 1 the generator.)
         from pvm.world import tier_reports

@@ -1,0 +1,213 @@
+"""One guest function and one signature to machine code: SSA form, types, passes,
+LLVM IR, then LLVM's own optimizations and code generation, in process.
+
+The guest functions it calls are compiled into the same LLVM module for the argument
+types they are called with (a recursive function calls itself there), and so are their
+assumptions about globals, which the dispatcher checks at each entry.
+"""
+
+import time
+
+from pvm.ir import build, passes
+from pvm.ir.passes.infer_types import Untypeable, infer_types
+from pvm.ir.types import Known, TupleType
+from pvm.tier2 import lists, lower, machine
+
+MAX_CALLEE_ATTEMPTS = 4
+
+
+class NotCompiled(Exception):
+    """The function is not compiled for this signature; ``reason`` says why."""
+
+
+class Compiled:
+    """A function's machine code for one signature."""
+
+    def __init__(self, entry_address, module, exits, return_type, argument_types,
+                 assumptions, state_words, functions, seconds, engine, listing):
+        self.entry_address = entry_address
+        self.module = module
+        self.exits = {exit.number: exit for exit in exits}
+        self.return_type = return_type
+        self.argument_types = argument_types
+        self.assumptions = assumptions
+        self.state_words = state_words
+        self.functions = functions          # [(qualified name, signature)] compiled in
+        self.seconds = seconds
+        self.engine = engine
+        self.listing = listing              # {"ssa": text, "llvm": text, "assembly": text}
+
+
+class _Environment:
+    """What type inference asks of the world the function runs in."""
+
+    def __init__(self, unit, function_object):
+        self.unit = unit
+        self.function_object = function_object
+
+    def global_value(self, name):
+        namespace = self.function_object.__globals__
+        if name in namespace:
+            return namespace[name]
+        builtins_namespace = self.function_object.__builtins__
+        if name in builtins_namespace:
+            return builtins_namespace[name]
+        raise Untypeable("the global %s is not defined" % name)
+
+    def call_type(self, callee, argument_types):
+        return self.unit.callee_return_type(callee, argument_types)
+
+
+class _Unit:
+    """One LLVM module being made: the entry function and its callees."""
+
+    def __init__(self, function_class, keep_listing):
+        self.module = machine.new_module()
+        self.function_class = function_class
+        self.keep_listing = keep_listing
+        self.lowered = {}           # (code, signature) -> (LLVM function, return type)
+        self.assumed_returns = {}   # (code, signature) being inferred -> return type so far
+        self.assumptions = []
+        self.state_words = 1
+        self.ssa_text = []
+        self.compiled_names = []
+
+    def callee_return_type(self, callee, argument_types):
+        if type(callee) is not self.function_class or callee.plain_arity != len(argument_types):
+            raise Untypeable("a call of %s" % Known(callee))
+        argument_types = tuple(argument_types)
+        key = (callee.__code__, argument_types)
+        if key in self.assumed_returns:
+            return self.assumed_returns[key]
+        if key in self.lowered:
+            return self.lowered[key][1]
+        try:
+            _, return_type = self.function(callee, argument_types)
+        except NotCompiled as error:
+            raise Untypeable("%s(%s) is not compiled: %s" % (
+                callee.__code__.co_qualname, ", ".join(map(str, argument_types)), error))
+        return return_type
+
+    def callee(self, callee, argument_types):
+        key = (callee.__code__, tuple(argument_types))
+        if key not in self.lowered:
+            self.function(callee, argument_types)
+        return self.lowered[key]
+
+    def function(self, function_object, argument_types, entry=False):
+        """Compile ``function_object`` for ``argument_types`` into the module: (LLVM
+        function, return type), and the exits if ``entry``."""
+        code = function_object.__code__
+        key = (code, argument_types)
+        ssa = self._typed(function_object, argument_types, key)
+        if entry:
+            self.entry_mutates = ssa.mutates_arguments
+        elif ssa.mutates_arguments:
+            raise NotCompiled("%s changes a list it was given: a call of it cannot be "
+                              "made again from its start" % code.co_qualname)
+        llvm_function = machine.declare(self.module, code, argument_types,
+                                        len(self.compiled_names))
+        self.compiled_names.append((code.co_qualname, argument_types))
+        self.lowered[key] = (llvm_function, ssa.return_type)
+        lowering = lower.Lowering(self.module, ssa, argument_types, llvm_function, self.callee)
+        try:
+            exits = lowering.lower()
+        except lower.Unlowerable as error:
+            raise NotCompiled(str(error)) from None
+        self.state_words = max(self.state_words, lowering.state_words)
+        self.assumptions.extend(_assumption_checks(function_object, ssa.assumptions))
+        return (llvm_function, ssa.return_type, exits) if entry else \
+            (llvm_function, ssa.return_type)
+
+    def _typed(self, function_object, argument_types, key):
+        """The function's SSA form typed for the signature, optimized; a recursive
+        function's own calls are typed by what it returns, found by trying again."""
+        self.assumed_returns[key] = None
+        try:
+            for _ in range(MAX_CALLEE_ATTEMPTS):
+                ssa = _ssa_of(function_object.__code__)
+                try:
+                    infer_types(ssa, list(argument_types), _Environment(self, function_object))
+                except Untypeable as error:
+                    found = getattr(ssa, "return_type", None)
+                    if found is None or found == self.assumed_returns[key]:
+                        raise NotCompiled(error.reason if error.instruction is None
+                                          else str(error)) from None
+                    self.assumed_returns[key] = found
+                    continue
+                if ssa.return_type == self.assumed_returns[key] or \
+                        not _calls_itself(ssa, key):
+                    break
+                self.assumed_returns[key] = ssa.return_type
+            else:
+                raise NotCompiled("its return type does not settle")
+        finally:
+            del self.assumed_returns[key]
+        if self.keep_listing:
+            texts = ["; after infer_types\n" + ssa.format()]
+            passes.optimize(ssa, after_each=lambda name, function: texts.append(
+                "; after %s\n%s" % (name, function.format())))
+            self.ssa_text.append("\n".join(texts))
+        else:
+            passes.optimize(ssa)
+        ssa.mutates_arguments = _mutates_arguments(ssa)
+        return ssa
+
+
+def _ssa_of(code):
+    try:
+        return build(code)
+    except Exception as error:     # Unsupported
+        raise NotCompiled(getattr(error, "reason", str(error))) from None
+
+
+def _calls_itself(ssa, key):
+    return any(instruction.opcode == "call" and
+               getattr(instruction.detail, "__code__", None) is key[0]
+               for instruction in ssa.instructions())
+
+
+def _mutates_arguments(ssa):
+    for instruction in ssa.instructions():
+        if instruction.opcode == "store_subscript" or (
+                instruction.opcode == "call" and isinstance(instruction.detail, tuple)):
+            return True
+    return False
+
+
+def _assumption_checks(function_object, assumptions):
+    checks = []
+    for key, value in assumptions.items():
+        if key[0] == "global":
+            checks.append(("global", function_object.__globals__,
+                           function_object.__builtins__, key[1], value))
+        else:
+            checks.append(("attribute", key[1], key[2], value))
+    return checks
+
+
+def compile_function(function_object, argument_types, function_class, keep_listing=False):
+    """Machine code for ``function_object`` called with ``argument_types``: a Compiled,
+    or NotCompiled raised with the reason."""
+    started = time.perf_counter()
+    unit = _Unit(function_class, keep_listing)
+    llvm_function, return_type, exits = unit.function(function_object, argument_types,
+                                                      entry=True)
+    if isinstance(return_type, TupleType) and any(isinstance(item, TupleType)
+                                                  for item in return_type.items):
+        raise NotCompiled("a nested tuple is returned")
+    lists.arena_functions(unit.module)
+    entry_name = machine.add_entry(unit.module, llvm_function, argument_types)
+    engine, addresses, listing = machine.compile_module(
+        unit.module, [entry_name, "pvm.arena_take"], keep_listing)
+    if keep_listing:
+        listing["ssa"] = "\n\n".join(unit.ssa_text)
+    compiled = Compiled(addresses[entry_name], unit.module, exits, return_type,
+                        argument_types, unit.assumptions, unit.state_words,
+                        unit.compiled_names, time.perf_counter() - started, engine, listing)
+    compiled.arena_take_address = addresses["pvm.arena_take"]
+    compiled.mutates_arguments = unit.entry_mutates
+    return compiled
+
+
+__all__ = ["Compiled", "NotCompiled", "compile_function"]

@@ -1,0 +1,329 @@
+"""The dispatcher: what a call of a guest function that tier 2 compiles goes through.
+
+It becomes the decoded code's runner (``Executable.runner`` and ``run``), in front of
+the tier below's (tier 1's runner, or ``Interpreter.run_call``).  Per call it finds the
+signature of the arguments (their types: ints within 64 bits, floats, bools, lists of
+one of those), compiles the function for a signature it has not seen (or finds it could
+not), checks that the globals and module attributes the code was compiled against are
+still what they were, and calls the machine code.  A call it cannot take goes to the
+tier below, unchanged.
+
+Where machine code leaves at an exit, the dispatcher makes the guest frame tier 0 would
+have had at that instruction (its locals, its stack: pvm.tier2.words) and runs it on
+from there (``Interpreter.finish_call``): the instruction runs again, at tier 0, and does
+what Python does.  A signature that keeps leaving (``MAX_EXITS``) is not called again.
+"""
+
+import ctypes
+import time
+
+from pvm.engine.frames import UNBOUND
+from pvm.engine.instructions.support import NULL
+from pvm.ir.build import NULL_SLOT
+from pvm.ir.types import BOOL, FLOAT, INT, INT_MAX, INT_MIN, NONE, RANGE_ITERATOR, Known, \
+    ListIteratorType, ListType, TupleType, of_argument
+from pvm.tier2 import words
+from pvm.tier2.compiler import NotCompiled, compile_function
+
+MAX_EXITS = 100
+MAX_LIST_SIGNATURES = 8
+
+_ENTRY = ctypes.PYFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p,
+                           ctypes.c_void_p)
+_ARENA_TAKE = ctypes.PYFUNCTYPE(ctypes.c_void_p)
+_LIBC = ctypes.CDLL(None)
+_LIBC.malloc.restype = ctypes.c_void_p
+_LIBC.malloc.argtypes = [ctypes.c_size_t]
+_LIBC.free.argtypes = [ctypes.c_void_p]
+_LIBC.free.restype = None
+
+
+class _NativeList(ctypes.Structure):
+    _fields_ = [("length", ctypes.c_int64), ("capacity", ctypes.c_int64),
+                ("items", ctypes.c_void_p), ("next", ctypes.c_void_p)]
+
+
+_ITEM_CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_uint8}
+_NOT_COMPILED = object()
+
+
+class Specialization:
+    """A signature's machine code, ready to call."""
+
+    def __init__(self, compiled):
+        self.compiled = compiled
+        self.entry = _ENTRY(compiled.entry_address)
+        self.arena_take = _ARENA_TAKE(compiled.arena_take_address)
+        argument_words = sum(words.count(argument_type)
+                             for argument_type in compiled.argument_types)
+        self.arguments = (ctypes.c_int64 * max(argument_words, 1))()
+        self.state = (ctypes.c_int64 * max(compiled.state_words, 1))()
+        self.result = (ctypes.c_int64 * max(words.count(compiled.return_type), 1))()
+        self.exits_taken = 0
+
+    def assumptions_hold(self):
+        for check in self.compiled.assumptions:
+            if check[0] == "global":
+                _, namespace, builtins_namespace, name, value = check
+                found = namespace.get(name, _NOT_COMPILED)
+                if found is _NOT_COMPILED:
+                    found = builtins_namespace.get(name, _NOT_COMPILED)
+                if found is not value:
+                    return False
+            else:
+                _, module, name, value = check
+                if module.__dict__.get(name, _NOT_COMPILED) is not value:
+                    return False
+        return True
+
+
+class Dispatcher:
+    """The runner of one decoded code object under tier 2."""
+
+    def __init__(self, executable, below, interpreter, function_class, report, show=None):
+        self.executable = executable
+        self.below = below              # the tier below's runner
+        self.interpreter = interpreter
+        self.function_class = function_class
+        self.report = report            # report(code, signature, compiled or reason, s)
+        self.show = show                # -X jit-show's name: keep the listings of its code
+        self.specializations = {}       # (python types) -> Specialization or reason
+
+    def __call__(self, function, arguments, caller):
+        key = tuple(map(type, arguments))
+        specialization = self.specializations.get(key)
+        if specialization is None:
+            specialization = self._compile(function, arguments, key)
+        elif type(specialization) is _ListSignatures:
+            specialization = specialization.find(self, function, arguments)
+        if type(specialization) is not Specialization or \
+                function.plain_arity != len(arguments) or \
+                not specialization.assumptions_hold():
+            return self.below(function, arguments, caller)
+        interpreter = self.interpreter
+        remaining = interpreter.recursion_limit - caller.depth - 1
+        if remaining < 0:
+            return self.below(function, arguments, caller)
+        native_lists = self._pack(specialization, arguments)
+        if native_lists is None:
+            return self.below(function, arguments, caller)
+        compiled = specialization.compiled
+        status = specialization.entry(ctypes.addressof(specialization.state), remaining,
+                                      ctypes.addressof(specialization.arguments),
+                                      ctypes.addressof(specialization.result))
+        boxes = self._write_back(native_lists, compiled.mutates_arguments)
+        try:
+            if status == 0:
+                return words.box(compiled.return_type, iter(specialization.result),
+                                 _boxer(boxes))
+            return self._leave(function, arguments, caller, specialization, status, boxes)
+        finally:
+            self._free(specialization, native_lists)
+
+    # -- compiling ------------------------------------------------------------------------
+
+    def _compile(self, function, arguments, key):
+        signature = tuple(of_argument(argument) for argument in arguments)
+        result = self._compile_signature(function, signature)
+        # A list's signature depends on its items: only a list-free signature is found
+        # by the arguments' types alone.
+        if not any(type(argument) is list for argument in arguments):
+            self.specializations[key] = result
+        else:
+            self.specializations[key] = _ListSignatures({signature: result})
+        return result
+
+    def _compile_signature(self, function, signature):
+        started = time.perf_counter()
+        if None in signature:
+            result = "an argument of a type machine code does not hold"
+        else:
+            try:
+                code = function.__code__
+                listing = self.show is not None and self.show in (code.co_name,
+                                                                  code.co_qualname)
+                result = Specialization(compile_function(function, signature,
+                                                         self.function_class, listing))
+            except NotCompiled as error:
+                result = str(error)
+        if self.report is not None:
+            self.report(function.__code__, signature,
+                        result.compiled if type(result) is Specialization else result,
+                        time.perf_counter() - started)
+        return result
+
+    # -- arguments and results ------------------------------------------------------------
+
+    def _pack(self, specialization, arguments):
+        """Write the arguments' words; [(python list, native address)] for the lists
+        copied in, or None if an argument does not fit the signature."""
+        slots = specialization.arguments
+        position = 0
+        native_lists = []
+        for argument, argument_type in zip(arguments, specialization.compiled.argument_types):
+            if argument_type is INT:
+                if not INT_MIN <= argument <= INT_MAX:
+                    self._free(specialization, native_lists)
+                    return None
+                slots[position] = argument
+                position += 1
+            elif argument_type is FLOAT:
+                slots[position] = words.word_from_float(argument)
+                position += 1
+            elif argument_type is BOOL:
+                slots[position] = int(argument)
+                position += 1
+            elif isinstance(argument_type, ListType):
+                if of_argument(argument) != argument_type or \
+                        any(argument is other for other, _, _ in native_lists):
+                    self._free(specialization, native_lists)
+                    return None
+                address = _native_copy(argument, argument_type.item)
+                native_lists.append((argument, address, argument_type.item))
+                slots[position] = address
+                position += 1
+            else:
+                position += words.count(argument_type)
+        return native_lists
+
+    def _write_back(self, native_lists, changed):
+        """Copy the native lists' items back into the guest's lists (if the code may
+        have ``changed`` them); {address: list}."""
+        boxes = {}
+        for python_list, address, item_type in native_lists:
+            if changed:
+                python_list[:] = _python_items(address, item_type)
+            boxes[address] = python_list
+        return boxes
+
+    def _free(self, specialization, native_lists):
+        for _, address, _ in native_lists:
+            native = _NativeList.from_address(address)
+            _LIBC.free(native.items)
+            _LIBC.free(address)
+        native_lists.clear()
+        address = specialization.arena_take()
+        while address:
+            native = _NativeList.from_address(address)
+            following = native.next
+            _LIBC.free(native.items)
+            _LIBC.free(address)
+            address = following
+
+    # -- leaving machine code -------------------------------------------------------------
+
+    def _leave(self, function, arguments, caller, specialization, status, boxes):
+        """Go on at tier 0 from the exit ``status``: the frame as it was there."""
+        compiled = specialization.compiled
+        specialization.exits_taken += 1
+        if specialization.exits_taken >= MAX_EXITS:
+            self._retire(specialization)
+        exit_ = compiled.exits[status]
+        word_iterator = iter(specialization.state)
+        boxer = _boxer(boxes)
+        locals_ = {}
+        stack = []
+        for kind, position, value_type, may_be_unbound, constant in exit_.slots:
+            bound = next(word_iterator) if may_be_unbound else True
+            value = _box_slot(value_type, constant, word_iterator, boxer)
+            if not bound:
+                value = UNBOUND
+            if kind == "local":
+                locals_[position] = value
+            else:
+                stack.append(value)
+        interpreter = self.interpreter
+        frame = interpreter.enter(function, list(arguments), None, caller)
+        fast = frame.fast
+        for position in range(len(fast)):
+            fast[position] = locals_.get(position, UNBOUND)
+        frame.stack.extend(stack)
+        interpreter.frame = frame
+        counted = not self.executable.leaf
+        if counted:
+            interpreter.nesting += 1
+        return interpreter.finish_call(frame, exit_.index, caller, counted)
+
+    def _retire(self, specialization):
+        for key, value in list(self.specializations.items()):
+            if value is specialization:
+                self.specializations[key] = "left machine code %d times" % MAX_EXITS
+            elif isinstance(value, _ListSignatures):
+                value.retire(specialization)
+
+
+class _ListSignatures:
+    """The specializations of one tuple of argument types that includes lists, by their
+    full signatures (a list of floats and one of ints differ)."""
+
+    def __init__(self, by_signature):
+        self.by_signature = by_signature
+
+    def find(self, dispatcher, function, arguments):
+        signature = tuple(of_argument(argument) for argument in arguments)
+        found = self.by_signature.get(signature)
+        if found is None:
+            if len(self.by_signature) >= MAX_LIST_SIGNATURES:
+                return "too many signatures"
+            found = self.by_signature[signature] = dispatcher._compile_signature(function,
+                                                                                 signature)
+        return found
+
+    def retire(self, specialization):
+        for key, value in list(self.by_signature.items()):
+            if value is specialization:
+                self.by_signature[key] = "left machine code %d times" % MAX_EXITS
+
+
+def _box_slot(value_type, constant, word_iterator, boxer):
+    if constant is not None:
+        return NULL if constant is NULL_SLOT else constant.value
+    if value_type is NONE:
+        return None
+    if value_type is RANGE_ITERATOR:
+        position, stop, step = (next(word_iterator) for _ in range(3))
+        return iter(range(position, stop, step))
+    if isinstance(value_type, ListIteratorType):
+        position = next(word_iterator)
+        iterator = iter(boxer(next(word_iterator), value_type.item))
+        for _ in range(position):
+            next(iterator)
+        return iterator
+    if isinstance(value_type, Known):
+        return value_type.value
+    if isinstance(value_type, TupleType) or value_type in (INT, FLOAT, BOOL) or \
+            isinstance(value_type, ListType):
+        return words.box(value_type, word_iterator, boxer)
+    raise TypeError("no Python value for %s" % value_type)
+
+
+def _boxer(boxes):
+    def box_list(address, item_type):
+        found = boxes.get(address)
+        if found is None:
+            found = boxes[address] = _python_items(address, item_type)
+        return found
+    return box_list
+
+
+def _native_copy(python_list, item_type):
+    """A native list (malloc'd) holding the items of ``python_list``."""
+    item_ctype = _ITEM_CTYPES[item_type]
+    count = len(python_list)
+    capacity = max(count, 1)
+    items = _LIBC.malloc(capacity * ctypes.sizeof(item_ctype))
+    if count:
+        (item_ctype * count).from_address(items)[:] = python_list
+    address = _LIBC.malloc(ctypes.sizeof(_NativeList))
+    native = _NativeList.from_address(address)
+    native.length, native.capacity, native.items, native.next = count, capacity, items, None
+    return address
+
+
+def _python_items(address, item_type):
+    native = _NativeList.from_address(address)
+    items = (_ITEM_CTYPES[item_type] * native.length).from_address(native.items)[:]
+    if item_type is BOOL:
+        return [bool(item) for item in items]
+    return items
+

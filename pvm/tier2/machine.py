@@ -1,0 +1,103 @@
+"""LLVM modules in and out: making one for this machine, the entry that Python calls,
+optimizing at LLVM's -O3 and making machine code in this process (MCJIT)."""
+
+import llvmlite.binding as llvm
+from llvmlite import ir
+
+from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListType, TupleType
+from pvm.tier2 import lists
+from pvm.tier2.lower import DOUBLE, I1, I32, I64, WORDS, function_type
+
+_target_machine = None
+
+
+def _machine():
+    global _target_machine
+    if _target_machine is None:
+        llvm.initialize_native_target()
+        llvm.initialize_native_asmprinter()
+        target = llvm.Target.from_default_triple()
+        _target_machine = target.create_target_machine(cpu=llvm.get_host_cpu_name(),
+                                                       features=llvm.get_host_cpu_features()
+                                                       .flatten(), opt=3)
+    return _target_machine
+
+
+def new_module():
+    machine = _machine()
+    module = ir.Module(name="pvm")
+    module.triple = machine.triple
+    module.data_layout = str(machine.target_data)
+    return module
+
+
+def declare(module, code, argument_types, number):
+    name = "pvm.%d.%s" % (number, code.co_qualname)
+    function = ir.Function(module, function_type(argument_types), name)
+    function.linkage = "internal"
+    return function
+
+
+def add_entry(module, function, argument_types):
+    """``NAME.entry(state, depth, arguments, result)``: the function with its arguments
+    as words (pvm.tier2.words), the one shape Python calls."""
+    name = function.name + ".entry"
+    entry = ir.Function(module, ir.FunctionType(I32, [WORDS, I64, WORDS, WORDS]), name)
+    state, depth, arguments, result = entry.args
+    builder = ir.IRBuilder(entry.append_basic_block("entry"))
+    parameters = [state, depth]
+    position = 0
+    for argument_type in argument_types:
+        values, position = _from_words(builder, arguments, argument_type, position)
+        parameters.extend(values)
+    parameters.append(result)
+    builder.ret(builder.call(function, parameters))
+    return name
+
+
+def _from_words(builder, pointer, value_type, position):
+    if value_type is NONE or isinstance(value_type, Known):
+        return [], position
+    if isinstance(value_type, TupleType):
+        values = []
+        for item in value_type.items:
+            item_values, position = _from_words(builder, pointer, item, position)
+            values.extend(item_values)
+        return values, position
+    if value_type is RANGE:
+        values = []
+        for _ in range(3):
+            word_values, position = _from_words(builder, pointer, INT, position)
+            values.extend(word_values)
+        return values, position
+    word = builder.load(builder.gep(pointer, [ir.Constant(I64, position)]))
+    if value_type is INT:
+        value = word
+    elif value_type is FLOAT:
+        value = builder.bitcast(word, DOUBLE)
+    elif value_type is BOOL:
+        value = builder.trunc(word, I1)
+    elif isinstance(value_type, ListType):
+        value = builder.inttoptr(word, lists.LIST_POINTER)
+    else:
+        raise TypeError(value_type)
+    return [value], position + 1
+
+
+def compile_module(module, names, keep_listing):
+    """(engine, {name: address}, listing): the module optimized and made machine code;
+    the engine must live as long as the code is called."""
+    machine = _machine()
+    parsed = llvm.parse_assembly(str(module))
+    parsed.verify()
+    options = llvm.create_pipeline_tuning_options(speed_level=3)
+    builder = llvm.create_pass_builder(machine, options)
+    builder.getModulePassManager().run(parsed, builder)
+    engine = llvm.create_mcjit_compiler(parsed, machine)
+    engine.finalize_object()
+    addresses = {name: engine.get_function_address(name) for name in names}
+    listing = {}
+    if keep_listing:
+        listing["llvm"] = str(parsed)
+        listing["assembly"] = machine.emit_assembly(parsed)
+    return engine, addresses, listing

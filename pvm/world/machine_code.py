@@ -1,0 +1,66 @@
+"""-X tier=2: the world puts pvm.tier2's dispatcher in front of the functions tier 1
+translates that loop or call guest functions, and tells what it compiles (-X jit-log,
+-X jit-show) on the host's stderr.
+
+A function that neither loops nor calls is left to tier 1: a call through the
+dispatcher (its signature found, its arguments made words, a foreign call) costs more
+than such a function's whole run.  It is still compiled into the functions that call it.
+"""
+
+from pvm import opcodes
+from pvm.engine.objects import Function
+
+
+def install(world, log, show, stream):
+    """Switch tier 2 on for ``world``; False (having said why on ``stream``) if it
+    cannot run here."""
+    from pvm import tier2
+    reason = tier2.available()
+    if reason is not None:
+        stream.write("pvm: -X tier=2 is off: %s\n" % reason)
+        return False
+    from pvm.tier2.dispatch import Dispatcher
+    interpreter = world.interpreter
+    report = _reporter(log, show, stream) if log or show else None
+
+    def compile_machine_code(code, pairs, executable):
+        if not _loops_or_calls(pairs):
+            return
+        dispatcher = Dispatcher(executable, executable.runner or interpreter.run_call,
+                                interpreter, Function, report, show)
+        executable.run = executable.runner = dispatcher
+    interpreter.compile_machine_code = compile_machine_code
+    return True
+
+
+_CALLS = {opcodes.BY_NAME[name].number for name in ("CALL", "CALL_METHOD")}
+
+
+def _loops_or_calls(pairs):
+    for index, (opcode, operand) in enumerate(pairs):
+        if opcode in opcodes.HAS_JUMP and operand <= index:
+            return True
+        if opcode in _CALLS:
+            return True
+    return False
+
+
+def _reporter(log, show, stream):
+    def report(code, signature, compiled, seconds):
+        where = "%s(%s)" % (code.co_qualname, ", ".join(str(item) for item in signature))
+        if isinstance(compiled, str):
+            if log:
+                stream.write("pvm tier 2: not compiled %s: %s\n" % (where, compiled))
+        else:
+            if log:
+                callees = [name for name, _ in compiled.functions[1:]]
+                stream.write("pvm tier 2: compiled %s in %.3f s%s\n" % (
+                    where, seconds, "; with " + ", ".join(callees) if callees else ""))
+            if show is not None and show in (code.co_name, code.co_qualname):
+                stream.write("# %s, %s line %s\n" % (where, code.co_filename,
+                                                     code.co_firstlineno))
+                for title, text in (("SSA", "ssa"), ("LLVM IR", "llvm"),
+                                    ("assembly", "assembly")):
+                    stream.write("## %s\n%s\n" % (title, compiled.listing.get(text, "")))
+        stream.flush()
+    return report
