@@ -107,6 +107,14 @@ class ListIteratorType(_Structured):
         return self.items[0]
 
 
+class ListMethod(_Structured):
+    """A list's method, bound: ``items`` is (the list's type, the method's name)."""
+    label = "method"
+
+    def __str__(self):
+        return "method %s of %s" % (self.items[1], self.items[0])
+
+
 RANGE = RangeType()
 RANGE_ITERATOR = RangeIteratorType()
 

@@ -16,7 +16,7 @@ from llvmlite import ir
 
 from pvm.ir.passes.infer_types import (MATH_FLOAT_FUNCTIONS, MATH_INT_FUNCTIONS,
                                        MATH_PREDICATES, MATH_TWO_FLOAT_FUNCTIONS)
-from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListType, TupleType
+from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListMethod, ListType, TupleType
 from pvm.tier2 import arithmetic, lists, words
 from pvm.tier2.lower import DOUBLE, I1, I32, I64, INT_MIN, Unlowerable
 
@@ -30,7 +30,7 @@ TWO_63 = ir.Constant(DOUBLE, 2.0 ** 63)
 def lower_call(lowering, instruction):
     function = instruction.detail
     arguments = instruction.operands[1:]
-    if isinstance(function, tuple) and function[0] == "list.append":
+    if isinstance(function, ListMethod):
         return lists.append(lowering, instruction)
     if function is builtins.range:
         return _range(lowering, instruction, arguments)

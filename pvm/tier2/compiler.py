@@ -10,7 +10,7 @@ import time
 
 from pvm.ir import build, passes
 from pvm.ir.passes.infer_types import Untypeable, infer_types
-from pvm.ir.types import Known, TupleType
+from pvm.ir.types import Known, ListMethod, TupleType
 from pvm.tier2 import lists, lower, machine
 
 MAX_CALLEE_ATTEMPTS = 4
@@ -170,7 +170,7 @@ def _calls_itself(ssa, key):
 def _mutates_arguments(ssa):
     for instruction in ssa.instructions():
         if instruction.opcode == "store_subscript" or (
-                instruction.opcode == "call" and isinstance(instruction.detail, tuple)):
+                instruction.opcode == "call" and isinstance(instruction.detail, ListMethod)):
             return True
     return False
 

@@ -21,7 +21,7 @@ from pvm.engine.frames import UNBOUND
 from pvm.engine.instructions.support import NULL
 from pvm.ir.build import NULL_SLOT
 from pvm.ir.types import BOOL, FLOAT, INT, INT_MAX, INT_MIN, NONE, RANGE_ITERATOR, Known, \
-    ListIteratorType, ListType, TupleType, of_argument
+    ListIteratorType, ListMethod, ListType, TupleType, of_argument
 from pvm.tier2 import words
 from pvm.tier2.compiler import NotCompiled, compile_function
 
@@ -283,6 +283,9 @@ def _box_slot(value_type, constant, word_iterator, boxer):
     if value_type is RANGE_ITERATOR:
         position, stop, step = (next(word_iterator) for _ in range(3))
         return iter(range(position, stop, step))
+    if isinstance(value_type, ListMethod):
+        owner_type, name = value_type.items
+        return getattr(boxer(next(word_iterator), owner_type.item), name)
     if isinstance(value_type, ListIteratorType):
         position = next(word_iterator)
         iterator = iter(boxer(next(word_iterator), value_type.item))

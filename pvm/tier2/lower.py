@@ -24,7 +24,7 @@ from llvmlite import ir
 
 from pvm.ir.nodes import UNDEFINED, Constant
 from pvm.ir.types import (BOOL, FLOAT, INT, NONE, RANGE, RANGE_ITERATOR, Known,
-                          ListIteratorType, ListType, TupleType)
+                          ListIteratorType, ListMethod, ListType, TupleType)
 from pvm.tier2 import lists, words
 
 I1 = ir.IntType(1)
@@ -57,7 +57,7 @@ def llvm_type(value_type):
 
 def parameter_types(value_type):
     """The LLVM parameters a value of ``value_type`` is passed as."""
-    if value_type is NONE or isinstance(value_type, Known):
+    if value_type is NONE or isinstance(value_type, (Known, ListMethod)):
         return []
     if isinstance(value_type, TupleType):
         return [part for item in value_type.items for part in parameter_types(item)]
@@ -258,6 +258,9 @@ class Lowering:
         lowered = self.values[value]
         if value_type is RANGE_ITERATOR:
             slot_values = [self.builder.load(self.iterators[value]), *self._range_of(value)[1:]]
+        elif isinstance(value_type, ListMethod):
+            # A bound method on the stack (the callee of a call being made): its list.
+            slot_values = [self.builder.ptrtoint(self.values[value.operands[0]], I64)]
         elif isinstance(value_type, ListIteratorType):
             sequence = self.values[value.operands[0]]
             slot_values = [self.builder.load(self.iterators[value]),
@@ -319,8 +322,8 @@ class Lowering:
         return self._known_value(instruction)
 
     def _known_value(self, instruction):
-        if isinstance(instruction.type, Known):
-            return None
+        if isinstance(instruction.type, (Known, ListMethod)):
+            return None     # nothing at run time: the call that uses it knows it
         raise Unlowerable("a global that is not a known object")
 
     def _truth(self, instruction):

@@ -3,6 +3,7 @@ state: see place_checks) or change anything, is removed; so, in turn, are the va
 only it used."""
 
 from pvm.ir.passes.common import remove_instruction, used_values
+from pvm.ir.types import ListMethod
 
 _PURE = frozenset(("global", "attribute", "unary", "binary", "compare", "is", "truth",
                    "tuple", "item", "list", "subscript", "iter", "phi", "unpack_check"))
@@ -25,4 +26,4 @@ def run(function):
 def _pure_call(instruction):
     # A builtin or math function that cannot fail here has no effect but its value.
     return instruction.opcode == "call" and not hasattr(instruction.detail, "__code__") \
-        and not isinstance(instruction.detail, tuple)
+        and not isinstance(instruction.detail, ListMethod)

@@ -17,7 +17,7 @@ import math
 
 from pvm.ir.nodes import UNDEFINED, Constant, Phi
 from pvm.ir.types import (BOOL, FLOAT, INT, NONE, NUMBERS, RANGE, RANGE_ITERATOR, Known,
-                          ListIteratorType, ListType, RangeType, Scalar, TupleType,
+                          ListIteratorType, ListMethod, ListType, RangeType, Scalar, TupleType,
                           of_constant)
 
 
@@ -193,7 +193,7 @@ class _Inference:
             self.assumptions[("attribute", owner.value, name)] = value
             return self._known(value, instruction)
         if isinstance(owner, ListType) and name == "append":
-            return Known(("list.append", owner))
+            return ListMethod(owner, name)
         raise Untypeable("the attribute %s of %s" % (name, owner), instruction)
 
     def _unary(self, instruction, operand):
@@ -282,15 +282,17 @@ class _Inference:
         raise Untypeable("next(%s)" % iterator, instruction)
 
     def _call(self, instruction, callee, *arguments):
+        if isinstance(callee, ListMethod):
+            instruction.detail = callee
+            owner = callee.items[0]
+            if len(arguments) != 1 or arguments[0] != owner.item:
+                raise Untypeable("appending %s to %s" % (", ".join(map(str, arguments)), owner),
+                                 instruction)
+            return NONE
         if not isinstance(callee, Known):
             raise Untypeable("a call of %s" % callee, instruction)
         function = callee.value
         instruction.detail = function
-        if isinstance(function, tuple) and function[0] == "list.append":
-            (item,) = arguments if len(arguments) == 1 else (None,)
-            if item != function[1].item:
-                raise Untypeable("appending %s to %s" % (item, function[1]), instruction)
-            return NONE
         rule = _BUILTIN_RULES.get(function) if _hashable(function) else None
         if rule is not None:
             result = rule(arguments)

@@ -9,7 +9,7 @@ would keep alive are dead, and the code has no branch there."""
 import builtins
 
 from pvm.ir.nodes import Constant
-from pvm.ir.types import BOOL, FLOAT, INT, ListType, TupleType
+from pvm.ir.types import BOOL, FLOAT, INT, ListMethod, ListType, TupleType
 
 _NEVER_FAIL = frozenset(("global", "attribute", "truth", "is", "tuple", "item", "iter",
                          "iter_next", "unpack_check", "list", "phi"))
@@ -38,6 +38,8 @@ def may_fail(instruction):
         return not isinstance(operands[0].type, TupleType)
     if opcode == "call":
         function = instruction.detail
+        if isinstance(function, ListMethod):
+            return False        # append: the list grows; nothing fails
         if any(function is safe for safe in _SAFE_BUILTINS):
             return False
         if function is builtins.abs:
