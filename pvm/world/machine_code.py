@@ -5,6 +5,8 @@ translates that loop or call guest functions, and tells what it compiles (-X jit
 A function that neither loops nor calls is left to tier 1: a call through the
 dispatcher (its signature found, its arguments made words, a foreign call) costs more
 than such a function's whole run.  It is still compiled into the functions that call it.
+With -X jit-threshold=0 (the mode the tests run the corpus in) every function goes
+through the dispatcher, so that its machine code is what runs and is tested.
 """
 
 from pvm import opcodes
@@ -23,8 +25,10 @@ def install(world, log, show, stream):
     interpreter = world.interpreter
     report = _reporter(log, show, stream) if log or show else None
 
+    every_function = interpreter.join_threshold == 0
+
     def compile_machine_code(code, pairs, executable):
-        if not _loops_or_calls(pairs):
+        if not every_function and not _loops_or_calls(pairs):
             return
         dispatcher = Dispatcher(executable, executable.runner or interpreter.run_call,
                                 interpreter, Function, report, show)
