@@ -6,6 +6,7 @@ types they are called with (a recursive function calls itself there), and so are
 assumptions about globals, which the dispatcher checks at each entry.
 """
 
+import os
 import time
 
 from pvm.ir import build, passes
@@ -17,7 +18,12 @@ MAX_CALLEE_ATTEMPTS = 4
 
 
 class NotCompiled(Exception):
-    """The function is not compiled for this signature; ``reason`` says why."""
+    """The function is not compiled for this signature (for any, if ``permanent``); the
+    message says why."""
+
+    def __init__(self, reason, permanent=False):
+        super().__init__(reason)
+        self.permanent = permanent
 
 
 class Compiled:
@@ -132,7 +138,7 @@ class _Unit:
                     found = getattr(ssa, "return_type", None)
                     if found is None or found == self.assumed_returns[key]:
                         raise NotCompiled(error.reason if error.instruction is None
-                                          else str(error)) from None
+                                          else str(error), error.permanent) from None
                     self.assumed_returns[key] = found
                     continue
                 if ssa.return_type == self.assumed_returns[key] or \
@@ -158,7 +164,7 @@ def _ssa_of(code):
     try:
         return build(code)
     except Exception as error:     # Unsupported
-        raise NotCompiled(getattr(error, "reason", str(error))) from None
+        raise NotCompiled(getattr(error, "reason", str(error)), permanent=True) from None
 
 
 def _calls_itself(ssa, key):
@@ -186,9 +192,19 @@ def _assumption_checks(function_object, assumptions):
     return checks
 
 
-def compile_function(function_object, argument_types, function_class, keep_listing=False):
+def _cache_folder(code):
+    """``__pycache__/pvm-tier2`` beside the code's source file, or None if it has none."""
+    filename = code.co_filename
+    if not os.path.isabs(filename) or not os.path.exists(filename):
+        return None
+    return os.path.join(os.path.dirname(filename), "__pycache__", "pvm-tier2")
+
+
+def compile_function(function_object, argument_types, function_class, keep_listing=False,
+                     write_cache=True):
     """Machine code for ``function_object`` called with ``argument_types``: a Compiled,
-    or NotCompiled raised with the reason."""
+    or NotCompiled raised with the reason.  The object code is kept beside the source's
+    bytecode cache (written unless not ``write_cache``: -B)."""
     started = time.perf_counter()
     unit = _Unit(function_class, keep_listing)
     llvm_function, return_type, exits = unit.function(function_object, argument_types,
@@ -198,8 +214,9 @@ def compile_function(function_object, argument_types, function_class, keep_listi
         raise NotCompiled("a nested tuple is returned")
     lists.arena_functions(unit.module)
     entry_name = machine.add_entry(unit.module, llvm_function, argument_types)
-    engine, addresses, listing = machine.compile_module(
-        unit.module, [entry_name, "pvm.arena_take"], keep_listing)
+    engine, addresses, listing, from_cache = machine.compile_module(
+        unit.module, [entry_name, "pvm.arena_take"], keep_listing,
+        _cache_folder(function_object.__code__), write_cache)
     if keep_listing:
         listing["ssa"] = "\n\n".join(unit.ssa_text)
     compiled = Compiled(addresses[entry_name], unit.module, exits, return_type,
@@ -207,6 +224,7 @@ def compile_function(function_object, argument_types, function_class, keep_listi
                         unit.compiled_names, time.perf_counter() - started, engine, listing)
     compiled.arena_take_address = addresses["pvm.arena_take"]
     compiled.mutates_arguments = unit.entry_mutates
+    compiled.from_cache = from_cache
     return compiled
 
 

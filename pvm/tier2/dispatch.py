@@ -27,6 +27,8 @@ from pvm.tier2.compiler import NotCompiled, compile_function
 
 MAX_EXITS = 100
 MAX_LIST_SIGNATURES = 8
+# Signatures tried and not compiled, none compiled: the dispatcher steps aside.
+MAX_FAILED_SIGNATURES = 3
 
 _ENTRY = ctypes.PYFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_int64, ctypes.c_void_p,
                            ctypes.c_void_p)
@@ -80,13 +82,17 @@ class Specialization:
 class Dispatcher:
     """The runner of one decoded code object under tier 2."""
 
-    def __init__(self, executable, below, interpreter, function_class, report, show=None):
+    def __init__(self, executable, below, interpreter, function_class, report, show=None,
+                 write_cache=lambda: True):
         self.executable = executable
         self.below = below              # the tier below's runner
         self.interpreter = interpreter
         self.function_class = function_class
         self.report = report            # report(code, signature, compiled or reason, s)
         self.show = show                # -X jit-show's name: keep the listings of its code
+        self.write_cache = write_cache  # () -> whether object code may be written (not -B)
+        self.failures = 0
+        self.compiled_any = False
         self.specializations = {}       # (python types) -> Specialization or reason
 
     def __call__(self, function, arguments, caller):
@@ -124,7 +130,7 @@ class Dispatcher:
 
     def _compile(self, function, arguments, key):
         signature = tuple(of_argument(argument) for argument in arguments)
-        result = self._compile_signature(function, signature)
+        result = self._compile_signature(function, signature, arguments)
         # A list's signature depends on its items: only a list-free signature is found
         # by the arguments' types alone.
         if not any(type(argument) is list for argument in arguments):
@@ -133,24 +139,43 @@ class Dispatcher:
             self.specializations[key] = _ListSignatures({signature: result})
         return result
 
-    def _compile_signature(self, function, signature):
+    def _compile_signature(self, function, signature, arguments):
         started = time.perf_counter()
         if None in signature:
             result = "an argument of a type machine code does not hold"
+            self.failures += 1
+            if self.failures >= MAX_FAILED_SIGNATURES and not self.compiled_any:
+                self._step_aside()
         else:
             try:
                 code = function.__code__
                 listing = self.show is not None and self.show in (code.co_name,
                                                                   code.co_qualname)
                 result = Specialization(compile_function(function, signature,
-                                                         self.function_class, listing))
+                                                         self.function_class, listing,
+                                                         self.write_cache()))
+                self.compiled_any = True
             except NotCompiled as error:
                 result = str(error)
+                self.failures += 1
+                if error.permanent or (self.failures >= MAX_FAILED_SIGNATURES
+                                       and not self.compiled_any):
+                    self._step_aside()
         if self.report is not None:
-            self.report(function.__code__, signature,
+            names = [type(argument).__name__ if argument_type is None else str(argument_type)
+                     for argument, argument_type in zip(arguments, signature)]
+            self.report(function.__code__, names,
                         result.compiled if type(result) is Specialization else result,
                         time.perf_counter() - started)
         return result
+
+    def _step_aside(self):
+        """Calls go straight to the tier below from now on."""
+        executable = self.executable
+        if executable.runner is self:
+            executable.runner = self.below
+        if executable.run is self:
+            executable.run = self.below
 
     # -- arguments and results ------------------------------------------------------------
 
@@ -265,8 +290,8 @@ class _ListSignatures:
         if found is None:
             if len(self.by_signature) >= MAX_LIST_SIGNATURES:
                 return "too many signatures"
-            found = self.by_signature[signature] = dispatcher._compile_signature(function,
-                                                                                 signature)
+            found = self.by_signature[signature] = dispatcher._compile_signature(
+                function, signature, arguments)
         return found
 
     def retire(self, specialization):

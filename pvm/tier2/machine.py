@@ -1,6 +1,18 @@
 """LLVM modules in and out: making one for this machine, the entry that Python calls,
-optimizing at LLVM's -O3 and making machine code in this process (MCJIT)."""
+optimizing at LLVM's -O3 and making machine code in this process (MCJIT).
 
+Machine code is kept on disk (``compile_module``'s ``cache_folder``: the source's
+``__pycache__/pvm-tier2/``), one object file per module, named by a hash of the
+module's LLVM IR as made (which says the code, the signature and every constant the
+compiler folded in), llvmlite's version and this CPU: a second run loads it and
+neither optimizes nor generates code.
+"""
+
+import hashlib
+import os
+import tempfile
+
+import llvmlite
 import llvmlite.binding as llvm
 from llvmlite import ir
 
@@ -84,20 +96,67 @@ def _from_words(builder, pointer, value_type, position):
     return [value], position + 1
 
 
-def compile_module(module, names, keep_listing):
-    """(engine, {name: address}, listing): the module optimized and made machine code;
-    the engine must live as long as the code is called."""
+def compile_module(module, names, keep_listing, cache_folder=None, write_cache=True):
+    """(engine, {name: address}, listing, whether it came from the cache): the module
+    optimized and made machine code; the engine must live as long as the code is
+    called."""
     machine = _machine()
-    parsed = llvm.parse_assembly(str(module))
+    text = str(module)
+    cache_path = None
+    cached = None
+    if cache_folder is not None:
+        cache_path = os.path.join(cache_folder, _cache_key(text, machine) + ".o")
+        cached = _read(cache_path)
+    parsed = llvm.parse_assembly(text)
     parsed.verify()
-    options = llvm.create_pipeline_tuning_options(speed_level=3)
-    builder = llvm.create_pass_builder(machine, options)
-    builder.getModulePassManager().run(parsed, builder)
+    if cached is None or keep_listing:
+        options = llvm.create_pipeline_tuning_options(speed_level=3)
+        builder = llvm.create_pass_builder(machine, options)
+        builder.getModulePassManager().run(parsed, builder)
     engine = llvm.create_mcjit_compiler(parsed, machine)
+    made = []
+    engine.set_object_cache(notify_func=lambda _, data: made.append(data),
+                            getbuffer_func=lambda _: cached)
     engine.finalize_object()
+    if cached is None and made and cache_path is not None and write_cache:
+        _write(cache_path, made[0])
     addresses = {name: engine.get_function_address(name) for name in names}
     listing = {}
     if keep_listing:
         listing["llvm"] = str(parsed)
         listing["assembly"] = machine.emit_assembly(parsed)
-    return engine, addresses, listing
+    return engine, addresses, listing, cached is not None
+
+
+def _cache_key(text, machine):
+    key = hashlib.sha256()
+    for part in (text, llvmlite.__version__, llvm.get_host_cpu_name(),
+                 llvm.get_host_cpu_features().flatten(), machine.triple):
+        key.update(part.encode())
+        key.update(b"\0")
+    return key.hexdigest()[:40]
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+def _write(path, data):
+    """Write the object file whole or not at all (another process may read it)."""
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass        # an unwritable folder: the code is simply made again next time

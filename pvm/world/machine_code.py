@@ -31,7 +31,8 @@ def install(world, log, show, stream):
         if not every_function and not _loops_or_calls(pairs):
             return
         dispatcher = Dispatcher(executable, executable.runner or interpreter.run_call,
-                                interpreter, Function, report, show)
+                                interpreter, Function, report, show,
+                                lambda: not world.sys.dont_write_bytecode)
         executable.run = executable.runner = dispatcher
     interpreter.compile_machine_code = compile_machine_code
     return True
@@ -51,15 +52,17 @@ def _loops_or_calls(pairs):
 
 def _reporter(log, show, stream):
     def report(code, signature, compiled, seconds):
-        where = "%s(%s)" % (code.co_qualname, ", ".join(str(item) for item in signature))
+        where = "%s(%s)" % (code.co_qualname, ", ".join(signature))
         if isinstance(compiled, str):
             if log:
                 stream.write("pvm tier 2: not compiled %s: %s\n" % (where, compiled))
         else:
             if log:
                 callees = [name for name, _ in compiled.functions[1:]]
-                stream.write("pvm tier 2: compiled %s in %.3f s%s\n" % (
-                    where, seconds, "; with " + ", ".join(callees) if callees else ""))
+                stream.write("pvm tier 2: compiled %s in %.3f s%s%s\n" % (
+                    where, seconds, " (machine code read from the cache)"
+                    if compiled.from_cache else "",
+                    "; with " + ", ".join(callees) if callees else ""))
             if show is not None and show in (code.co_name, code.co_qualname):
                 stream.write("# %s, %s line %s\n" % (where, code.co_filename,
                                                      code.co_firstlineno))

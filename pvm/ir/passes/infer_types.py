@@ -22,13 +22,17 @@ from pvm.ir.types import (BOOL, FLOAT, INT, NONE, NUMBERS, RANGE, RANGE_ITERATOR
 
 
 class Untypeable(Exception):
-    def __init__(self, reason, instruction=None):
+    """No type for some value; ``permanent`` if no signature could give one (an
+    operation machine code never runs)."""
+
+    def __init__(self, reason, instruction=None, permanent=False):
         where = ""
         if instruction is not None and instruction.where is not None:
             where = " (instruction %d)" % instruction.where
         super().__init__(reason + where)
         self.reason = reason
         self.instruction = instruction
+        self.permanent = permanent
 
 
 # Functions of math that return a float of one float, as CPython's math module computes
@@ -142,7 +146,7 @@ class _Inference:
         rule = getattr(self, "_" + instruction.opcode, None)
         if rule is None:
             raise Untypeable("%s is outside what machine code runs" % _describe(instruction),
-                             instruction)
+                             instruction, permanent=True)
         return rule(instruction, *operands)
 
     def _check_effect(self, instruction, operands):
@@ -167,7 +171,7 @@ class _Inference:
                 raise Untypeable("unpacking %s into %d names" % (sequence, instruction.detail),
                                  instruction)
         elif opcode == "raise":
-            raise Untypeable("a raise", instruction)
+            raise Untypeable("a raise", instruction, permanent=True)
 
     # -- the rules, one per opcode --------------------------------------------------------
 
