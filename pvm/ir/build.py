@@ -83,11 +83,11 @@ class _Builder:
         self.incomplete = {}        # block -> {variable: phi}
         self.sealed = set()
         self.filled = set()
+        self.replaced = {}          # a phi found trivial -> the value it stands for
         # FOR_ITER's body block -> (the iterator, FOR_ITER's state): the body starts by
         # taking the item FOR_ITER got.
         self.next_items = {}
-        # What holds values while a block is filled and is no block's yet: the stack
-        # and the state being made (a phi found trivial meanwhile is replaced there).
+        # The stack while a block is filled, and the state made for its instruction.
         self.stack = []
         self.state = None
 
@@ -112,7 +112,9 @@ class _Builder:
             self._fill(block, depths[block])
             self.filled.add(block)
             self._seal_ready(order)
-        return Function(self.code, arguments, [block for block in blocks if block in reachable])
+        kept = [block for block in blocks if block in reachable]
+        self._rewrite_uses(kept)
+        return Function(self.code, arguments, kept)
 
     def _arguments(self):
         code = self.code
@@ -204,7 +206,7 @@ class _Builder:
     def _read(self, variable, block):
         found = self.definitions.get(variable, {}).get(block)
         if found is not None:
-            return found
+            return self._resolved(found)
         if block not in self.sealed:
             phi = Phi(block, variable)
             block.phis.append(phi)
@@ -222,16 +224,24 @@ class _Builder:
         self._write(variable, block, value)
         return value
 
+    def _resolved(self, value):
+        """What ``value`` stands for now: a phi found trivial stands for its value."""
+        replaced = self.replaced
+        while value in replaced:
+            value = replaced[value]
+        return value
+
     def _add_phi_operands(self, phi):
         for predecessor in phi.block.predecessors:
             phi.incoming[predecessor] = self._read(phi.variable, predecessor)
         return self._remove_if_trivial(phi)
 
     def _remove_if_trivial(self, phi):
-        """``phi`` itself, or, if it has one value besides itself, that value, which
-        replaces it everywhere."""
+        """``phi`` itself, or, if it has one value besides itself, that value, which it
+        stands for from now on (uses are rewritten once the form is built)."""
         same = None
         for value in phi.incoming.values():
+            value = self._resolved(value)
             if value is same or value is phi:
                 continue
             if same is not None:
@@ -240,29 +250,28 @@ class _Builder:
         if same is None:
             same = UNDEFINED
         phi.block.phis.remove(phi)
-        users = [user for user in self._users() if phi in list(user.uses())]
-        for user in users:
-            user.replace_uses(phi, same)
-        self.stack[:] = [same if value is phi else value for value in self.stack]
-        if self.state is not None:
-            self.state.replace(phi, same)
-        for definitions in self.definitions.values():
-            for block, value in definitions.items():
-                if value is phi:
-                    definitions[block] = same
-        for phis in self.incomplete.values():
-            for variable, value in phis.items():
-                if value is phi:
-                    phis[variable] = same
-        for user in users:
-            if isinstance(user, Phi) and user in user.block.phis:
-                self._remove_if_trivial(user)
+        self.replaced[phi] = same
         return same
 
-    def _users(self):
-        for block in self.block_at.values():
-            yield from block.phis
-            yield from block.instructions
+    def _rewrite_uses(self, blocks):
+        """Every use of a phi found trivial becomes its value; then phis made trivial by
+        that go too, until none is."""
+        while True:
+            for block in blocks:
+                for phi in block.phis:
+                    for source, value in phi.incoming.items():
+                        phi.incoming[source] = self._resolved(value)
+                for instruction in block.instructions:
+                    instruction.operands = [self._resolved(value)
+                                            for value in instruction.operands]
+                    state = instruction.state
+                    if state is not None:
+                        state.locals = [self._resolved(value) for value in state.locals]
+                        state.stack = [self._resolved(value) for value in state.stack]
+            trivial = [phi for block in blocks for phi in list(block.phis)
+                       if self._remove_if_trivial(phi) is not phi]
+            if not trivial:
+                return
 
     def _seal_ready(self, order):
         """Seal each block whose predecessors are all filled."""

@@ -20,19 +20,21 @@ from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListType, TupleTy
 from pvm.tier2 import lists
 from pvm.tier2.lower import DOUBLE, I1, I32, I64, WORDS, function_type
 
-_target_machine = None
+_initialized = False
 
 
 def _machine():
-    global _target_machine
-    if _target_machine is None:
+    """A target machine for this CPU.  A new one each time: an execution engine takes
+    the one it is made with, and frees it when it goes."""
+    global _initialized
+    if not _initialized:
         llvm.initialize_native_target()
         llvm.initialize_native_asmprinter()
-        target = llvm.Target.from_default_triple()
-        _target_machine = target.create_target_machine(cpu=llvm.get_host_cpu_name(),
-                                                       features=llvm.get_host_cpu_features()
-                                                       .flatten(), opt=3)
-    return _target_machine
+        _initialized = True
+    target = llvm.Target.from_default_triple()
+    return target.create_target_machine(cpu=llvm.get_host_cpu_name(),
+                                        features=llvm.get_host_cpu_features().flatten(),
+                                        opt=3)
 
 
 def new_module():
@@ -114,6 +116,8 @@ def compile_module(module, names, keep_listing, cache_folder=None, write_cache=T
         builder = llvm.create_pass_builder(machine, options)
         builder.getModulePassManager().run(parsed, builder)
     engine = llvm.create_mcjit_compiler(parsed, machine)
+    if keep_listing:
+        machine = _machine()    # the engine has the first
     made = []
     engine.set_object_cache(notify_func=lambda _, data: made.append(data),
                             getbuffer_func=lambda _: cached)
