@@ -51,7 +51,7 @@ class Executable:
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
-                 "runner", "__weakref__")
+                 "runner", "machine_code", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -82,6 +82,8 @@ class Executable:
         # frame and runs the translated code itself (pvm.engine.tier1).
         self.runner = None
         self.run = run_call
+        # What -X tier=2's hook keeps of the code (its dispatcher), if anything.
+        self.machine_code = None
 
 
 class Interpreter:
@@ -107,9 +109,10 @@ class Interpreter:
         # report_translation(code, translation or None, seconds): told of each code
         # object tier 1 translates or leaves (-X jit-log, -X jit-show), if installed.
         self.report_translation = None
-        # compile_machine_code(code, pairs, executable): -X tier=2's, told of each code
-        # object tier 1 translates, which may put a dispatcher to machine code in front
-        # of its runner (pvm.tier2), if installed.
+        # compile_machine_code(code, pairs, executable, runner) -> runner: -X tier=2's,
+        # told of each code object decoded and of each tier 1 translates, with what
+        # would run its calls; it may return a dispatcher to machine code (pvm.tier2)
+        # in front of that runner, if installed.
         self.compile_machine_code = None
         # The decoded form of each code object this interpreter has run, by id(code)
         # (an entry goes when its code dies).
@@ -149,6 +152,10 @@ class Interpreter:
         handlers = decoding.handlers_of(code, self.fusion, pairs)
         executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
+        if self.compile_machine_code is not None:
+            runner = self.compile_machine_code(code, pairs, executable, executable.run)
+            if runner is not executable.run:
+                executable.run = executable.runner = runner
         threshold = self.join_threshold
         if threshold == 0:
             if not self._translate(code, pairs, handlers, executable):
@@ -220,9 +227,10 @@ class Interpreter:
         if translation is None:
             return False
         tier1.install(translation, handlers)
-        executable.run = executable.runner = translation.runner
+        runner = translation.runner
         if self.compile_machine_code is not None:
-            self.compile_machine_code(code, pairs, executable)
+            runner = self.compile_machine_code(code, pairs, executable, runner)
+        executable.run = executable.runner = runner
         return True
 
     def executable_of(self, code):

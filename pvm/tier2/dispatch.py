@@ -93,6 +93,7 @@ class Dispatcher:
         self.write_cache = write_cache  # () -> whether object code may be written (not -B)
         self.failures = 0
         self.compiled_any = False
+        self.stepped_aside = False
         self.specializations = {}       # (python types) -> Specialization or reason
 
     def __call__(self, function, arguments, caller):
@@ -142,10 +143,11 @@ class Dispatcher:
     def _compile_signature(self, function, signature, arguments):
         started = time.perf_counter()
         if None in signature:
-            result = "an argument of a type machine code does not hold"
+            # Not worth a line of -X jit-log: most calls of most functions are so.
             self.failures += 1
             if self.failures >= MAX_FAILED_SIGNATURES and not self.compiled_any:
                 self._step_aside()
+            return "an argument of a type machine code does not hold"
         else:
             try:
                 code = function.__code__
@@ -171,6 +173,7 @@ class Dispatcher:
 
     def _step_aside(self):
         """Calls go straight to the tier below from now on."""
+        self.stepped_aside = True
         executable = self.executable
         if executable.runner is self:
             executable.runner = self.below
@@ -244,6 +247,9 @@ class Dispatcher:
         if specialization.exits_taken >= MAX_EXITS:
             self._retire(specialization)
         exit_ = compiled.exits[status]
+        if self.report is not None:
+            self.report(function.__code__, [str(item) for item in compiled.argument_types],
+                        exit_, 0.0)
         word_iterator = iter(specialization.state)
         boxer = _boxer(boxes)
         locals_ = {}

@@ -76,12 +76,14 @@ def function_type(argument_types):
 
 class Exit:
     """Where a compiled function may leave to tier 0: the instruction to run again
-    (``index``) and how the state's words say the guest's locals and stack there."""
+    (``index``), why it may (``reason``) and how the state's words say the guest's
+    locals and stack there."""
 
-    def __init__(self, number, index, slots):
+    def __init__(self, number, index, slots, reason):
         self.number = number
         self.index = index
-        self.slots = slots      # [(kind, position, type, may_be_unbound)], words in order
+        self.slots = slots      # [(kind, position, type, may_be_unbound, constant)]
+        self.reason = reason
 
 
 class Lowering:
@@ -247,7 +249,7 @@ class Lowering:
                               value if isinstance(value, Constant) else None))
         self.state_words = max(self.state_words, position)
         number = len(self.exits) + 1
-        self.exits.append(Exit(number, state.index, slots))
+        self.exits.append(Exit(number, state.index, slots, _reason(instruction)))
         self.builder.ret(ir.Constant(I32, number))
         self.builder.position_at_end(here)
         return block
@@ -439,6 +441,17 @@ class Lowering:
     def _call(self, instruction):
         from pvm.tier2 import calls
         return calls.lower_call(self, instruction)
+
+
+def _reason(instruction):
+    """What the instruction is, for -X jit-log's line when machine code leaves there."""
+    operands = ", ".join(str(operand.type) for operand in instruction.operands
+                         if operand.type is not None)
+    detail = instruction.detail
+    if instruction.opcode == "call":
+        detail = getattr(detail, "__qualname__", None) or getattr(detail, "__name__", "")
+    return "%s%s (%s)" % (instruction.opcode, " %s" % detail if isinstance(detail, str)
+                          else "", operands)
 
 
 def _maybe_unbound_phis(function):

@@ -1,6 +1,7 @@
-"""-X tier=2: the world puts pvm.tier2's dispatcher in front of the functions tier 1
-translates that loop or call guest functions, and tells what it compiles (-X jit-log,
--X jit-show) on the host's stderr.
+"""-X tier=2: the world puts pvm.tier2's dispatcher in front of each function that loops
+or calls guest functions, from its decoding (so a kernel is compiled at its first call,
+as Numba's @njit compiles), and tells what it compiles (-X jit-log, -X jit-show) on the
+host's stderr.
 
 A function that neither loops nor calls is left to tier 1: a call through the
 dispatcher (its signature found, its arguments made words, a foreign call) costs more
@@ -27,13 +28,19 @@ def install(world, log, show, stream):
 
     every_function = interpreter.join_threshold == 0
 
-    def compile_machine_code(code, pairs, executable):
-        if not every_function and not _loops_or_calls(pairs):
-            return
-        dispatcher = Dispatcher(executable, executable.runner or interpreter.run_call,
-                                interpreter, Function, report, show,
-                                lambda: not world.sys.dont_write_bytecode)
-        executable.run = executable.runner = dispatcher
+    def compile_machine_code(code, pairs, executable, below):
+        """What runs the code's calls: its dispatcher, made at its decoding (the first
+        call of a function that loops is compiled, as Numba's @njit is), with ``below``
+        what it hands calls to (tier 1's runner once the code is translated)."""
+        dispatcher = executable.machine_code
+        if dispatcher is None:
+            if not every_function and not _loops_or_calls(pairs):
+                return below
+            dispatcher = executable.machine_code = Dispatcher(
+                executable, below, interpreter, Function, report, show,
+                lambda: not world.sys.dont_write_bytecode)
+        dispatcher.below = below
+        return below if dispatcher.stepped_aside else dispatcher
     interpreter.compile_machine_code = compile_machine_code
     return True
 
@@ -53,7 +60,12 @@ def _loops_or_calls(pairs):
 def _reporter(log, show, stream):
     def report(code, signature, compiled, seconds):
         where = "%s(%s)" % (code.co_qualname, ", ".join(signature))
-        if isinstance(compiled, str):
+        if hasattr(compiled, "reason"):        # an exit taken
+            if log:
+                line = code.line_of(compiled.index)
+                stream.write("pvm tier 2: %s left machine code at instruction %d (line %s): "
+                             "%s\n" % (where, compiled.index, line, compiled.reason))
+        elif isinstance(compiled, str):
             if log:
                 stream.write("pvm tier 2: not compiled %s: %s\n" % (where, compiled))
         else:
