@@ -238,3 +238,37 @@ def test_without_llvmlite_tier_2_says_why(tmp_path):
                             capture_output=True, text=True, env=environment())
     assert result.stdout == "45\n"
     assert "-X tier=2 is off" in result.stderr and "pip install pvm[llvm]" in result.stderr
+
+
+def test_a_callee_leaving_machine_code_brings_its_callers_frames(tmp_path):
+    log = _run_both(tmp_path, """
+        import traceback
+        def bump(xs, i, k):
+            xs[i] = xs[i] * k
+            return xs[i]
+        def outer(xs, n, k):
+            total = 0
+            for i in range(n):
+                total += bump(xs, i % len(xs), k)
+            return total
+        xs = [1, 2, 3]
+        print(outer(xs, 5, 2), xs)
+        print(outer(xs, 200, 3), xs[0] > 2**64)      # bump overflows, deep in the loop
+        try:
+            outer(xs, 10, 2)
+            outer([1.5], 3, 2)
+            outer([1, 2], 5, 0)
+            outer([1, 2], 3, 2)
+            bump([1], 4, 1)
+        except IndexError:
+            traceback.print_exc(file=__import__("sys").stdout)
+        def chain(xs, n):
+            return outer(xs, n, 2) + 1
+        try:
+            chain([1, 2], 9)
+            chain([], 1)
+        except ZeroDivisionError:
+            traceback.print_exc(file=__import__("sys").stdout)
+    """)
+    assert {"outer(list[int], int, int)", "chain(list[int], int)"} <= _compiled(log)
+    assert "left machine code" in log

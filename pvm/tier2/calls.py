@@ -3,10 +3,8 @@ functions compiled into the same module, called directly.
 
 A guest callee gets the caller's remaining recursion depth less one; at none left the
 caller leaves to tier 0 at the call, which raises RecursionError where CPython would.
-If the callee leaves machine code, so does the caller, at the call, and tier 0 makes the
-call again: the callees machine code calls change nothing but their own frames (no
-list of the caller's is written by them), so running the call again from its start is
-what would have happened.
+If the callee leaves machine code, so does the caller, its frame waiting at the call
+for the callee's value (see pvm.tier2.lower): tier 0 goes on with both.
 """
 
 import builtins
@@ -177,7 +175,8 @@ def _guest_call(lowering, instruction, function, arguments):
     result_words = builder.alloca(I64, max(words.count(return_type), 1))
     parameters.append(result_words)
     status = builder.call(callee, parameters)
-    lowering.check(builder.icmp_signed("!=", status, ir.Constant(I32, 0)), instruction)
+    lowering.check(builder.icmp_signed("!=", status, ir.Constant(I32, 0)), instruction,
+                   waiting=True)
     return from_words(builder, result_words, return_type)
 
 

@@ -77,6 +77,9 @@ class _Unit:
         self.state_words = 1
         self.ssa_text = []
         self.compiled_names = []
+        self.exits = []             # of every function in the module
+        self.exit_count = 0
+        self.mutates_lists = False
 
     def callee_return_type(self, callee, argument_types):
         if type(callee) is not self.function_class or callee.plain_arity != len(argument_types):
@@ -100,30 +103,31 @@ class _Unit:
             self.function(callee, argument_types)
         return self.lowered[key]
 
-    def function(self, function_object, argument_types, entry=False):
+    def function(self, function_object, argument_types):
         """Compile ``function_object`` for ``argument_types`` into the module: (LLVM
-        function, return type), and the exits if ``entry``."""
+        function, return type)."""
         code = function_object.__code__
         key = (code, argument_types)
         ssa = self._typed(function_object, argument_types, key)
-        if entry:
-            self.entry_mutates = ssa.mutates_arguments
-        elif ssa.mutates_arguments:
-            raise NotCompiled("%s changes a list it was given: a call of it cannot be "
-                              "made again from its start" % code.co_qualname)
+        self.mutates_lists = self.mutates_lists or ssa.mutates_arguments
         llvm_function = machine.declare(self.module, code, argument_types,
                                         len(self.compiled_names))
         self.compiled_names.append((code.co_qualname, argument_types))
         self.lowered[key] = (llvm_function, ssa.return_type)
-        lowering = lower.Lowering(self.module, ssa, argument_types, llvm_function, self.callee)
+        lowering = lower.Lowering(self.module, ssa, argument_types, llvm_function, self.callee,
+                                  function_object, self.next_exit_number)
         try:
             exits = lowering.lower()
         except lower.Unlowerable as error:
             raise NotCompiled(str(error)) from None
         self.state_words = max(self.state_words, lowering.state_words)
+        self.exits.extend(exits)
         self.assumptions.extend(_assumption_checks(function_object, ssa.assumptions))
-        return (llvm_function, ssa.return_type, exits) if entry else \
-            (llvm_function, ssa.return_type)
+        return llvm_function, ssa.return_type
+
+    def next_exit_number(self):
+        self.exit_count += 1
+        return self.exit_count
 
     def _typed(self, function_object, argument_types, key):
         """The function's SSA form typed for the signature, optimized; a recursive
@@ -207,8 +211,7 @@ def compile_function(function_object, argument_types, function_class, keep_listi
     bytecode cache (written unless not ``write_cache``: -B)."""
     started = time.perf_counter()
     unit = _Unit(function_class, keep_listing)
-    llvm_function, return_type, exits = unit.function(function_object, argument_types,
-                                                      entry=True)
+    llvm_function, return_type = unit.function(function_object, argument_types)
     if isinstance(return_type, TupleType) and any(isinstance(item, TupleType)
                                                   for item in return_type.items):
         raise NotCompiled("a nested tuple is returned")
@@ -219,11 +222,11 @@ def compile_function(function_object, argument_types, function_class, keep_listi
         _cache_folder(function_object.__code__), write_cache)
     if keep_listing:
         listing["ssa"] = "\n\n".join(unit.ssa_text)
-    compiled = Compiled(addresses[entry_name], unit.module, exits, return_type,
+    compiled = Compiled(addresses[entry_name], unit.module, unit.exits, return_type,
                         argument_types, unit.assumptions, unit.state_words,
                         unit.compiled_names, time.perf_counter() - started, engine, listing)
     compiled.arena_take_address = addresses["pvm.arena_take"]
-    compiled.mutates_arguments = unit.entry_mutates
+    compiled.mutates_arguments = unit.mutates_lists
     compiled.from_cache = from_cache
     return compiled
 

@@ -59,9 +59,16 @@ class Specialization:
         argument_words = sum(words.count(argument_type)
                              for argument_type in compiled.argument_types)
         self.arguments = (ctypes.c_int64 * max(argument_words, 1))()
-        self.state = (ctypes.c_int64 * max(compiled.state_words, 1))()
+        self.state = None
         self.result = (ctypes.c_int64 * max(words.count(compiled.return_type), 1))()
         self.exits_taken = 0
+
+    def state_for(self, remaining):
+        """A buffer for the records of a chain of up to ``remaining`` + 1 calls."""
+        needed = (self.compiled.state_words + 1) * (remaining + 2) + 1
+        if self.state is None or len(self.state) < needed:
+            self.state = (ctypes.c_int64 * needed)()
+        return self.state
 
     def assumptions_hold(self):
         for check in self.compiled.assumptions:
@@ -115,7 +122,9 @@ class Dispatcher:
         if native_lists is None:
             return self.below(function, arguments, caller)
         compiled = specialization.compiled
-        status = specialization.entry(ctypes.addressof(specialization.state), remaining,
+        state = specialization.state_for(remaining)
+        state[0] = 1        # where the first record goes
+        status = specialization.entry(ctypes.addressof(state), remaining,
                                       ctypes.addressof(specialization.arguments),
                                       ctypes.addressof(specialization.result))
         boxes = self._write_back(native_lists, compiled.mutates_arguments)
@@ -123,7 +132,7 @@ class Dispatcher:
             if status == 0:
                 return words.box(compiled.return_type, iter(specialization.result),
                                  _boxer(boxes))
-            return self._leave(function, arguments, caller, specialization, status, boxes)
+            return self._leave(function, arguments, caller, specialization, boxes)
         finally:
             self._free(specialization, native_lists)
 
@@ -240,40 +249,53 @@ class Dispatcher:
 
     # -- leaving machine code -------------------------------------------------------------
 
-    def _leave(self, function, arguments, caller, specialization, status, boxes):
-        """Go on at tier 0 from the exit ``status``: the frame as it was there."""
+    def _leave(self, function, arguments, caller, specialization, boxes):
+        """Go on at tier 0 from where machine code left: each frame of the chain of
+        records (innermost first) made as it was there."""
         compiled = specialization.compiled
         specialization.exits_taken += 1
         if specialization.exits_taken >= MAX_EXITS:
             self._retire(specialization)
-        exit_ = compiled.exits[status]
-        if self.report is not None:
-            self.report(function.__code__, [str(item) for item in compiled.argument_types],
-                        exit_, 0.0)
-        word_iterator = iter(specialization.state)
+        words_left = iter(specialization.state[1:specialization.state[0]])
         boxer = _boxer(boxes)
-        locals_ = {}
-        stack = []
-        for kind, position, value_type, may_be_unbound, constant in exit_.slots:
-            bound = next(word_iterator) if may_be_unbound else True
-            value = _box_slot(value_type, constant, word_iterator, boxer)
-            if not bound:
-                value = UNBOUND
-            if kind == "local":
-                locals_[position] = value
-            else:
-                stack.append(value)
+        records = []
+        for number in words_left:
+            exit_ = compiled.exits[number]
+            records.append((exit_, _frame_values(exit_, words_left, boxer)))
+        innermost = records[0][0]
+        if self.report is not None:
+            self.report(innermost.function.__code__,
+                        [str(item) for item in compiled.argument_types], innermost, 0.0)
+        records.reverse()
+        return self._resume(records, 0, caller)
+
+    def _resume(self, records, position, caller):
+        """Run the frame of ``records[position]`` (called from ``caller``) to its end
+        at tier 0, and the frames it waits for first: its value."""
+        exit_, (locals_, stack) = records[position]
         interpreter = self.interpreter
-        frame = interpreter.enter(function, list(arguments), None, caller)
+        function = exit_.function
+        frame = interpreter.enter(function, [UNBOUND] * function.plain_arity, None, caller)
         fast = frame.fast
-        for position in range(len(fast)):
-            fast[position] = locals_.get(position, UNBOUND)
+        for index in range(len(fast)):
+            fast[index] = locals_.get(index, UNBOUND)
         frame.stack.extend(stack)
         interpreter.frame = frame
-        counted = not self.executable.leaf
-        if counted:
-            interpreter.nesting += 1
-        return interpreter.finish_call(frame, exit_.index, caller, counted)
+        interpreter.nesting += 1
+        if not exit_.waiting:
+            return interpreter.finish_call(frame, exit_.index, caller, True)
+        # Waiting at its call: the callee's frame goes on first, and its value is the
+        # call's; an exception from it is raised by the call, as the loop would.
+        try:
+            value = self._resume(records, position + 1, frame)
+        except BaseException as error:
+            frame.failed_index = exit_.index
+            failure = [interpreter.runner_failed(frame, error, caller, True)]
+        else:
+            interpreter.frame = frame
+            frame.stack.append(value)
+            return interpreter.finish_call(frame, exit_.index + 1, caller, True)
+        return interpreter.run_frame(frame, failure.pop())
 
     def _retire(self, specialization):
         for key, value in list(self.specializations.items()):
@@ -304,6 +326,22 @@ class _ListSignatures:
         for key, value in list(self.by_signature.items()):
             if value is specialization:
                 self.by_signature[key] = "left machine code %d times" % MAX_EXITS
+
+
+def _frame_values(exit_, word_iterator, boxer):
+    """({local index: value}, stack) of an exit's record."""
+    locals_ = {}
+    stack = []
+    for kind, position, value_type, may_be_unbound, constant in exit_.slots:
+        bound = next(word_iterator) if may_be_unbound else True
+        value = _box_slot(value_type, constant, word_iterator, boxer)
+        if not bound:
+            value = UNBOUND
+        if kind == "local":
+            locals_[position] = value
+        else:
+            stack.append(value)
+    return locals_, stack
 
 
 def _box_slot(value_type, constant, word_iterator, boxer):

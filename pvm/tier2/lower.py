@@ -4,12 +4,16 @@ Every compiled function has one shape:
 
     i32 NAME(i64* state, i64 depth, ARGUMENTS..., i64* result)
 
-It returns 0 with its value written in ``result`` as words (pvm.tier2.words), or the
-number of the *exit* where it left: a check failed (an int past 64 bits, a division by
-zero, a math domain error, an index out of range, the recursion limit) and the guest's
-state there is written in ``state``, for tier 0 to go on from that instruction (which
-it runs again, and which then does what Python does: a big int, an exception).  The
-exits are made by the instructions that may fail; the rest cannot, and have none.
+It returns 0 with its value written in ``result`` as words (pvm.tier2.words), or 1 if
+it left at an *exit*: a check failed (an int past 64 bits, a division by zero, a math
+domain error, an index out of range, the recursion limit) and the guest's frame there
+is appended to ``state`` as a record (the exit's number, then its words), for tier 0 to
+go on from that instruction (which it runs again, and which then does what Python
+does: a big int, an exception).  ``state[0]`` is where the next record goes.  A caller
+whose callee left appends its own frame, waiting at the call, and leaves too: the
+records are the frames of the machine-code calls, innermost first, and tier 0 goes on
+with all of them.  The exits are made by the instructions that may fail; the rest
+cannot, and have none.
 
 A scalar is an LLVM scalar (int: i64, float: double, bool: i1).  A tuple is its items,
 each lowered (a Python tuple of LLVM values, so it costs nothing); a range is its
@@ -22,6 +26,7 @@ bit; the math functions are the C library's, which CPython's math module calls t
 
 from llvmlite import ir
 
+from pvm import opcodes
 from pvm.ir.nodes import UNDEFINED, Constant
 from pvm.ir.types import (BOOL, FLOAT, INT, NONE, RANGE, RANGE_ITERATOR, Known,
                           ListIteratorType, ListMethod, ListType, TupleType)
@@ -75,13 +80,16 @@ def function_type(argument_types):
 
 
 class Exit:
-    """Where a compiled function may leave to tier 0: the instruction to run again
-    (``index``), why it may (``reason``) and how the state's words say the guest's
-    locals and stack there."""
+    """Where a compiled function may leave to tier 0: the frame of ``function`` at the
+    instruction ``index``, to run again there or, ``waiting``, to go on after it (a
+    call, whose callee left too) with the callee's value; why it may (``reason``); and
+    how the record's words say the guest's locals and stack there."""
 
-    def __init__(self, number, index, slots, reason):
+    def __init__(self, number, function, index, waiting, slots, reason):
         self.number = number
+        self.function = function
         self.index = index
+        self.waiting = waiting
         self.slots = slots      # [(kind, position, type, may_be_unbound, constant)]
         self.reason = reason
 
@@ -89,9 +97,12 @@ class Exit:
 class Lowering:
     """One function of the SSA form, for one signature, into ``module``."""
 
-    def __init__(self, module, function, signature, llvm_function, callees):
+    def __init__(self, module, function, signature, llvm_function, callees, function_object,
+                 exit_numbers):
         self.module = module
         self.function = function
+        self.function_object = function_object
+        self.exit_numbers = exit_numbers        # () -> the module's next exit number
         self.signature = signature
         self.llvm_function = llvm_function
         # callees(function object, argument types) -> (LLVM function, return type)
@@ -218,25 +229,36 @@ class Lowering:
 
     # -- exits ----------------------------------------------------------------------------
 
-    def check(self, failed, instruction):
-        """Leave to tier 0 at ``instruction`` where the i1 ``failed`` holds; nothing for
-        an instruction that check placement found cannot fail (it has no state)."""
+    def check(self, failed, instruction, waiting=False):
+        """Leave to tier 0 at ``instruction`` where the i1 ``failed`` holds (``waiting``:
+        after it, a call whose callee left); nothing for an instruction that check
+        placement found cannot fail (it has no state)."""
         if instruction.state is None:
             return
         builder = self.builder
-        exit_block = self._exit_block(instruction)
+        exit_block = self._exit_block(instruction, waiting)
         going_on = self.llvm_function.append_basic_block("ok")
         builder.cbranch(failed, exit_block, going_on)
         builder.position_at_end(going_on)
 
-    def _exit_block(self, instruction):
+    def _exit_block(self, instruction, waiting):
         state = instruction.state
         here = self.builder.block
-        block = self.llvm_function.append_basic_block("exit%d" % (len(self.exits) + 1))
-        self.builder.position_at_end(block)
+        number = self.exit_numbers()
+        block = self.llvm_function.append_basic_block("exit%d" % number)
+        builder = self.builder
+        builder.position_at_end(block)
+        start = builder.load(self.state_pointer)
+        self.record_start = start
+        self._store_word(ir.Constant(I64, number), 0)
         slots = []
-        position = 0
-        for kind, items in (("local", state.locals), ("stack", state.stack)):
+        position = 1
+        stack = state.stack
+        if waiting:
+            # Waiting at the call: the callee and its arguments have left the stack.
+            opcode, operand = self.function.code.instructions()[state.index]
+            stack = stack[:len(stack) - opcodes.OPCODES[opcode].stack_effect(operand)[0]]
+        for kind, items in (("local", state.locals), ("stack", stack)):
             for index, value in enumerate(items):
                 if value is UNDEFINED:
                     continue
@@ -248,10 +270,12 @@ class Lowering:
                 slots.append((kind, index, value.type, unbound_flag is not None,
                               value if isinstance(value, Constant) else None))
         self.state_words = max(self.state_words, position)
-        number = len(self.exits) + 1
-        self.exits.append(Exit(number, state.index, slots, _reason(instruction)))
-        self.builder.ret(ir.Constant(I32, number))
-        self.builder.position_at_end(here)
+        builder.store(builder.add(start, ir.Constant(I64, position)), self.state_pointer)
+        self.exits.append(Exit(number, self.function_object, state.index, waiting, slots,
+                               "a callee left machine code" if waiting
+                               else _reason(instruction)))
+        builder.ret(ir.Constant(I32, 1))
+        builder.position_at_end(here)
         return block
 
     def _store_value(self, value, position):
@@ -284,8 +308,9 @@ class Lowering:
         return self.values[iterator.operands[0]]
 
     def _store_word(self, word, position):
-        pointer = self.builder.gep(self.state_pointer, [ir.Constant(I64, position)])
-        self.builder.store(word, pointer)
+        """Store a word of the record being written (its ``position``-th)."""
+        offset = self.builder.add(self.record_start, ir.Constant(I64, position))
+        self.builder.store(word, self.builder.gep(self.state_pointer, [offset]))
 
     # -- instructions ---------------------------------------------------------------------
 
