@@ -10,6 +10,11 @@ left to tier 0), so the guest sees one list all along.
 
 Python's rules: an index below zero counts from the end; one out of range leaves
 machine code (tier 0 raises IndexError); ``[items] * n`` with n below one is empty.
+
+Loads and stores say what they touch (LLVM's type-based alias metadata): a list's
+header (its length, its items' address) and its items are never the same memory, so a
+store of an item keeps the length and the items' address known, and a loop's index
+checks and address loads can leave the loop.
 """
 
 from llvmlite import ir
@@ -42,24 +47,51 @@ def _field(builder, pointer, field):
     return builder.gep(pointer, [ZERO, ir.Constant(ir.IntType(32), field)])
 
 
+def _tagged(builder, instruction, kind):
+    """``instruction`` (a load or store) marked as touching ``kind`` of memory."""
+    module = builder.module
+    tags = getattr(module, "pvm_alias_tags", None)
+    if tags is None:
+        root = module.add_metadata(["pvm lists"])
+        tags = module.pvm_alias_tags = {}
+        for name in ("header", "int item", "float item", "bool item"):
+            node = module.add_metadata([name, root, ir.Constant(I64, 0)])
+            tags[name] = module.add_metadata([node, node, ir.Constant(I64, 0)])
+    instruction.set_metadata("tbaa", tags[kind])
+    return instruction
+
+
+_ITEM_KIND = {INT: "int item", FLOAT: "float item", BOOL: "bool item"}
+
+
+def _header_load(builder, pointer, field):
+    return _tagged(builder, builder.load(_field(builder, pointer, field)), "header")
+
+
+def _header_store(builder, value, pointer, field):
+    return _tagged(builder, builder.store(value, _field(builder, pointer, field)), "header")
+
+
 def length(builder, pointer):
-    return builder.load(_field(builder, pointer, LENGTH))
+    return _header_load(builder, pointer, LENGTH)
 
 
 def _items(builder, pointer, item_type):
-    data = builder.load(_field(builder, pointer, ITEMS))
+    data = _header_load(builder, pointer, ITEMS)
     return builder.bitcast(data, _storage_type(item_type).as_pointer())
 
 
 def load_item(builder, pointer, index, item_type):
-    value = builder.load(builder.gep(_items(builder, pointer, item_type), [index]))
+    value = _tagged(builder, builder.load(builder.gep(_items(builder, pointer, item_type),
+                                                      [index])), _ITEM_KIND[item_type])
     return builder.trunc(value, I1) if item_type is BOOL else value
 
 
 def _store_item(builder, pointer, index, value, item_type):
     if item_type is BOOL:
         value = builder.zext(value, I8)
-    builder.store(value, builder.gep(_items(builder, pointer, item_type), [index]))
+    _tagged(builder, builder.store(value, builder.gep(_items(builder, pointer, item_type),
+                                                      [index])), _ITEM_KIND[item_type])
 
 
 def _checked_index(lowering, instruction, pointer, index_value):
@@ -108,7 +140,7 @@ def append(lowering, instruction):
     pointer = lowering.value(owner)
     size = length(builder, pointer)
     _store_item(builder, pointer, size, lowering.value(item), owner.type.item)
-    builder.store(builder.add(size, ONE), _field(builder, pointer, LENGTH))
+    _header_store(builder, builder.add(size, ONE), pointer, LENGTH)
     return None
 
 
@@ -124,11 +156,11 @@ def binary(lowering, instruction):
         first_length, second_length = length(builder, first), length(builder, second)
         made = builder.call(_new_function(lowering.module),
                             [builder.add(first_length, second_length), size])
-        target = builder.load(_field(builder, made, ITEMS))
-        builder.call(memcpy, [target, builder.load(_field(builder, first, ITEMS)),
+        target = _header_load(builder, made, ITEMS)
+        builder.call(memcpy, [target, _header_load(builder, first, ITEMS),
                               builder.mul(first_length, size), ir.Constant(I1, 0)])
         builder.call(memcpy, [builder.gep(target, [builder.mul(first_length, size)]),
-                              builder.load(_field(builder, second, ITEMS)),
+                              _header_load(builder, second, ITEMS),
                               builder.mul(second_length, size), ir.Constant(I1, 0)])
         return made
     if left.type == instruction.type:
@@ -142,8 +174,33 @@ def binary(lowering, instruction):
                                builder.icmp_signed(">", builder.extract_value(total, 0),
                                                    ir.Constant(I64, 1 << 40))), instruction)
     made = builder.call(_new_function(lowering.module), [builder.extract_value(total, 0), size])
-    builder.call(_repeat_function(lowering.module), [made, source, count, size])
+    literal = left if left.type == instruction.type else right
+    if getattr(literal, "opcode", None) == "list" and len(literal.operands) == 1:
+        # [item] * n: the item stored n times (a loop LLVM makes a fill).
+        _fill(lowering, made, builder.extract_value(total, 0),
+              lowering.value(literal.operands[0]), item_type)
+    else:
+        builder.call(_repeat_function(lowering.module), [made, source, count, size])
     return made
+
+
+def _fill(lowering, pointer, count, value, item_type):
+    builder = lowering.builder
+    function = builder.function
+    before = builder.block
+    loop = function.append_basic_block("fill")
+    body = function.append_basic_block("fill.item")
+    done = function.append_basic_block("filled")
+    builder.branch(loop)
+    builder.position_at_end(loop)
+    index = builder.phi(I64)
+    index.add_incoming(ZERO, before)
+    builder.cbranch(builder.icmp_signed("<", index, count), body, done)
+    builder.position_at_end(body)
+    _store_item(builder, pointer, index, value, item_type)
+    index.add_incoming(builder.add(index, ONE), body)
+    builder.branch(loop)
+    builder.position_at_end(done)
 
 
 # -- the module's list functions --------------------------------------------------------
@@ -182,10 +239,9 @@ def _new_function(module):
     builder = ir.IRBuilder(function.append_basic_block("entry"))
     made = builder.bitcast(builder.call(malloc, [ir.Constant(I64, 32)]), LIST_POINTER)
     capacity = builder.select(builder.icmp_signed("<", size, ONE), ONE, size)
-    builder.store(size, _field(builder, made, LENGTH))
-    builder.store(capacity, _field(builder, made, CAPACITY))
-    builder.store(builder.call(malloc, [builder.mul(capacity, each)]),
-                  _field(builder, made, ITEMS))
+    _header_store(builder, size, made, LENGTH)
+    _header_store(builder, capacity, made, CAPACITY)
+    _header_store(builder, builder.call(malloc, [builder.mul(capacity, each)]), made, ITEMS)
     arena = _arena(module)
     builder.store(builder.bitcast(builder.load(arena), BYTES), _field(builder, made, NEXT))
     builder.store(made, arena)
@@ -208,14 +264,14 @@ def _grow_function(module):
     done = function.append_basic_block("done")
     builder = ir.IRBuilder(entry)
     size = length(builder, pointer)
-    capacity = builder.load(_field(builder, pointer, CAPACITY))
+    capacity = _header_load(builder, pointer, CAPACITY)
     builder.cbranch(builder.icmp_signed("<", size, capacity), done, grow)
     builder.position_at_end(grow)
     doubled = builder.add(builder.mul(capacity, ir.Constant(I64, 2)), ir.Constant(I64, 4))
-    data = builder.load(_field(builder, pointer, ITEMS))
-    builder.store(builder.call(realloc, [data, builder.mul(doubled, each)]),
-                  _field(builder, pointer, ITEMS))
-    builder.store(doubled, _field(builder, pointer, CAPACITY))
+    data = _header_load(builder, pointer, ITEMS)
+    _header_store(builder, builder.call(realloc, [data, builder.mul(doubled, each)]), pointer,
+                  ITEMS)
+    _header_store(builder, doubled, pointer, CAPACITY)
     builder.branch(done)
     builder.position_at_end(done)
     builder.ret_void()
@@ -239,8 +295,8 @@ def _repeat_function(module):
     done = function.append_basic_block("done")
     builder = ir.IRBuilder(entry)
     chunk = builder.mul(length(builder, source), each)
-    source_items = builder.load(_field(builder, source, ITEMS))
-    target_items = builder.load(_field(builder, target, ITEMS))
+    source_items = _header_load(builder, source, ITEMS)
+    target_items = _header_load(builder, target, ITEMS)
     builder.branch(loop)
     builder.position_at_end(loop)
     copied = builder.phi(I64)
