@@ -120,15 +120,19 @@ The following implementation-specific options are available:
 
 -X tier=0|1|2: with 1, a function that gets hot (as above) is translated whole
     into one host function instead (experimental; the default is 0); with 2,
-    numeric functions are also compiled to machine code through LLVM (needs
-    llvmlite: pip install pvm[llvm]); also PVM_TIER
+    also a function over ints, floats, bools and lists of them that loops or
+    calls is compiled to machine code through pvm's SSA form and LLVM at its
+    first call (needs llvmlite: pip install pvm[llvm]); also PVM_TIER
 
 -X jit-log: with tier 1, print on stderr each code object translated (its
-    blocks, how long it took, what was left to tier 0) or left, and why
+    blocks, how long it took, what was left to tier 0) or left, and why; with
+    tier 2, also each function compiled (its signature, how long it took) or
+    not, and why, and each time machine code leaves to tier 0, where and why
 
 -X jit-show=NAME: with tier 1, print on stderr the host source of each
     function of that name (or qualified name) translated, each line with the
-    instruction it runs
+    instruction it runs; with tier 2, also its SSA form after each pass, its
+    LLVM IR and its assembly
 
 Every -X option, these and any other, appears in sys._xoptions. CPython's
 faulthandler, showrefcount, tracemalloc, no_debug_ranges and frozen_modules
