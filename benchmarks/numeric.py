@@ -160,13 +160,17 @@ def format_row(cells):
         elif isinstance(cell, str):
             text = cell
         elif heading.endswith(" x") or heading == "pvm/numba":
-            text = "%.2fx" % cell
+            text = format_times(cell)
         elif heading.endswith(" cpu"):
             text = "%.3f" % cell
         else:
             text = "%.6f" % cell
         parts.append(text.ljust(width) if heading == "benchmark" else text.rjust(width))
     return " ".join(parts)
+
+
+def format_times(value):
+    return "-" if value is None else "%.2fx" % value
 
 
 def ratio(numerator, denominator):
@@ -263,11 +267,10 @@ def main(argv=None):
     print("\n".join(compile_lines))
     for note in all_notes:
         print("note: " + note)
-    means = {side: geometric_mean(values) for side, values in speedups.items()}
-    print("geometric mean speedup over CPython: pvm %s, numba %s; pvm / numba: %s" % (
-        *("-" if means[side] is None else "%.2fx" % means[side] for side in ("pvm", "numba")),
-        "-" if geometric_mean(pvm_over_numba) is None
-        else "%.2fx" % geometric_mean(pvm_over_numba)))
+    print("geometric mean speedup over CPython: pvm %s, numba %s; pvm's time / Numba's: %s"
+          % (format_times(geometric_mean(speedups["pvm"])),
+             format_times(geometric_mean(speedups["numba"])),
+             format_times(geometric_mean(pvm_over_numba))))
     return 1 if any_failed else 0
 
 

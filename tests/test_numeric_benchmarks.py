@@ -107,3 +107,37 @@ def test_the_runner_prints_its_table(capsys):
     compile_lines = lines[compile_heading + 1:compile_heading + 1 + len(NAMES)]
     assert [line.split(":")[0].strip() for line in compile_lines] == NAMES
     assert lines[-1].startswith("geometric mean speedup over CPython: pvm ")
+
+
+def test_the_table_gives_speedups_ratios_and_compile_times(monkeypatch, capsys):
+    # Made-up runs: CPython 2 s, pvm 0.1 s with two functions compiled, Numba 0.05 s.
+    def fake_run_side(command):
+        if command[1:3] == ["-m", "pvm"]:
+            return numeric.Run("42\n", "", 0.1, 1.5, [("fib(int)", 0.125), ("g(float)", 0.03)])
+        if numeric.NUMBA_CHILD in command:
+            return numeric.Run("42\n", "", 0.05, 2.0, [])
+        return numeric.Run("42\n", "", 2.0, 4.0, [])
+    monkeypatch.setattr(numeric, "run_side", fake_run_side)
+    monkeypatch.setattr(numeric, "numba_is_importable", lambda: True)
+    assert numeric.main(["--only", "fib"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = lines[lines.index("pvm tier 2 compile time per function:") - 1].split()
+    assert row == ["fib", "2.000000", "0.100000", "0.050000", "20.00x", "40.00x", "2.00x",
+                   "4.000", "1.500", "2.000", "0.155000"]
+    assert "  fib: fib(int) 0.125 s, g(float) 0.030 s" in lines
+    assert lines[-1] == ("geometric mean speedup over CPython: pvm 20.00x, numba 40.00x; "
+                         "pvm's time / Numba's: 2.00x")
+
+
+def test_a_pvm_that_prints_otherwise_fails_the_run(monkeypatch, capsys):
+    def fake_run_side(command):
+        stdout = "41\n" if command[1:3] == ["-m", "pvm"] else "42\n"
+        return numeric.Run(stdout, "", 1.0, 1.0, [])
+    monkeypatch.setattr(numeric, "run_side", fake_run_side)
+    assert numeric.main(["--only", "fib", "--no-numba"]) == 1
+    assert "note: fib: pvm printed '41\\n', CPython '42\\n'" in capsys.readouterr().out
+
+
+def test_a_failing_pvm_fails_the_run(capsys):
+    assert numeric.main(["--quick", "--only", "fib", "--no-numba", "--pvm-option=-Xtier=9"]) == 1
+    assert "note: fib: pvm failed: exit status 2:" in capsys.readouterr().out
