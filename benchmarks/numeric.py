@@ -24,8 +24,8 @@ The table gives the kernel's steady-state seconds for each, the speedups of pvm 
 Numba over CPython, pvm's time over Numba's, each whole process's CPU time (start-up,
 imports and compiling included; from os.wait4, as benchmarks/run.py takes peak memory)
 and the seconds pvm spent compiling, from its -X jit-log lines
-"pvm tier 2: compiled NAME(SIGNATURE) in SECONDS s", listed per function below the
-table. It ends with the geometric means of the speedups.
+"pvm tier 2: compiled NAME(SIGNATURE) in SECONDS s[ NOTE]", listed per function below
+the table. It ends with the geometric means of the speedups.
 """
 
 import argparse
@@ -54,8 +54,10 @@ QUICK_ARGUMENTS = {
     "spectral_norm": ["8"],
 }
 KERNEL_SECONDS = re.compile(r"^kernel-seconds: (\S+)$", re.MULTILINE)
-COMPILED = re.compile(r"^pvm tier 2: compiled (?P<function>[^(\s]+\(.*\)) in (?P<seconds>\S+) s$",
-                      re.MULTILINE)
+# What follows the seconds (machine code read from the cache, the callees compiled in) is
+# kept as a note.
+COMPILED = re.compile(r"^pvm tier 2: compiled (?P<function>.+?) in (?P<seconds>\d+(\.\d*)?) s"
+                      r"(?P<note>.*)$", re.MULTILINE)
 # The argument that makes this script the Numba side's driver (see run_with_numba).
 NUMBA_CHILD = "--numba-child"
 SIDES = ("cpython", "pvm", "numba")
@@ -78,7 +80,7 @@ class Run:
     stderr: str
     kernel_seconds: float
     process_seconds: float             # the whole process's CPU time, user and system
-    compiled: list                     # [(function and signature, seconds)] from jit-log
+    compiled: list                     # [(function(signature), seconds, note)], jit-log
 
 
 class RunFailed(Exception):
@@ -103,7 +105,7 @@ def run_side(command):
     if len(timings) != 1:
         raise RunFailed("%d kernel-seconds lines on stderr, not one:\n%s"
                         % (len(timings), stderr[-2000:]))
-    compiled = [(match["function"], float(match["seconds"]))
+    compiled = [(match["function"], float(match["seconds"]), match["note"])
                 for match in COMPILED.finditer(stderr)]
     return Run(stdout, stderr, float(timings[0]), usage.ru_utime + usage.ru_stime, compiled)
 
@@ -256,12 +258,12 @@ def main(argv=None):
         speedups["numba"].append(numba_speedup)
         pvm_over_numba.append(pvm_numba)
         compiled = runs["pvm"].compiled if "pvm" in runs else []
-        compile_seconds = sum(seconds for _, seconds in compiled) if compiled else None
+        compile_seconds = sum(seconds for _, seconds, _ in compiled) if compiled else None
         print(format_row([name, seconds["cpython"], seconds["pvm"], seconds["numba"],
                           pvm_speedup, numba_speedup, pvm_numba, process["cpython"],
                           process["pvm"], process["numba"], compile_seconds]), flush=True)
         compile_lines.append("  %s: %s" % (name, ", ".join(
-            "%s %.3f s" % (function, seconds) for function, seconds in compiled) or "-"))
+            "%s %.3f s%s" % entry for entry in compiled) or "-"))
 
     print("pvm tier 2 compile time per function:")
     print("\n".join(compile_lines))

@@ -68,13 +68,14 @@ def test_a_run_reads_kernel_seconds_and_compile_times():
     stderr = ("pvm tier 1: translated f (x.py, line 1): 9 instructions\\n"
               "pvm tier 2: compiled advance(list[float], float, int) in 0.125 s\\n"
               "kernel-seconds: 0.500000\\n"
-              "pvm tier 2: compiled energy(list[float]) in 0.030 s\\n")
+              "pvm tier 2: not compiled g(str): a str argument\\n"
+              "pvm tier 2: compiled energy(list[float]) in 0.030 s; with helper\\n")
     run = numeric.run_side([sys.executable, "-c",
                             "import sys; print('result'); sys.stderr.write('%s')" % stderr])
     assert run.stdout == "result\n"
     assert run.kernel_seconds == 0.5
-    assert run.compiled == [("advance(list[float], float, int)", 0.125),
-                            ("energy(list[float])", 0.03)]
+    assert run.compiled == [("advance(list[float], float, int)", 0.125, ""),
+                            ("energy(list[float])", 0.03, "; with helper")]
     assert run.process_seconds > 0
 
 
@@ -113,7 +114,8 @@ def test_the_table_gives_speedups_ratios_and_compile_times(monkeypatch, capsys):
     # Made-up runs: CPython 2 s, pvm 0.1 s with two functions compiled, Numba 0.05 s.
     def fake_run_side(command):
         if command[1:3] == ["-m", "pvm"]:
-            return numeric.Run("42\n", "", 0.1, 1.5, [("fib(int)", 0.125), ("g(float)", 0.03)])
+            return numeric.Run("42\n", "", 0.1, 1.5, [("fib(int)", 0.125, ""),
+                                                      ("g(float)", 0.03, " (cached)")])
         if numeric.NUMBA_CHILD in command:
             return numeric.Run("42\n", "", 0.05, 2.0, [])
         return numeric.Run("42\n", "", 2.0, 4.0, [])
@@ -124,7 +126,7 @@ def test_the_table_gives_speedups_ratios_and_compile_times(monkeypatch, capsys):
     row = lines[lines.index("pvm tier 2 compile time per function:") - 1].split()
     assert row == ["fib", "2.000000", "0.100000", "0.050000", "20.00x", "40.00x", "2.00x",
                    "4.000", "1.500", "2.000", "0.155000"]
-    assert "  fib: fib(int) 0.125 s, g(float) 0.030 s" in lines
+    assert "  fib: fib(int) 0.125 s, g(float) 0.030 s (cached)" in lines
     assert lines[-1] == ("geometric mean speedup over CPython: pvm 20.00x, numba 40.00x; "
                          "pvm's time / Numba's: 2.00x")
 
