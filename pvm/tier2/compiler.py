@@ -71,6 +71,7 @@ class _Unit:
         self.module = machine.new_module()
         self.function_class = function_class
         self.keep_listing = keep_listing
+        self.declared = {}          # (code, signature) -> its LLVM function
         self.lowered = {}           # (code, signature) -> (LLVM function, return type)
         self.assumed_returns = {}   # (code, signature) being inferred -> return type so far
         self.assumptions = []
@@ -98,20 +99,32 @@ class _Unit:
         return return_type
 
     def callee(self, callee, argument_types):
+        """(LLVM function, return type) of a guest callee, for a call being lowered: the
+        callee's typing is done (it gave the call its type), or going on further out
+        (a recursion), its function declared already."""
         key = (callee.__code__, tuple(argument_types))
-        if key not in self.lowered:
-            self.function(callee, argument_types)
-        return self.lowered[key]
+        if key in self.lowered:
+            return self.lowered[key]
+        return self.declared[key], self.assumed_returns[key]
 
     def function(self, function_object, argument_types):
         """Compile ``function_object`` for ``argument_types`` into the module: (LLVM
         function, return type)."""
         code = function_object.__code__
         key = (code, argument_types)
-        ssa = self._typed(function_object, argument_types, key)
+        # Declared first: the calls of a recursion being typed inside this one are
+        # lowered before this function is.
+        llvm_function = self.declared[key] = machine.declare(
+            self.module, code, argument_types, len(self.declared))
+        try:
+            ssa = self._typed(function_object, argument_types, key)
+        except NotCompiled:
+            # Not left declared with no body (which LLVM refuses): a caller that goes
+            # on without it (typed again) must find the module whole.
+            del self.declared[key]
+            del self.module.globals[llvm_function.name]
+            raise
         self.mutates_lists = self.mutates_lists or ssa.mutates_arguments
-        llvm_function = machine.declare(self.module, code, argument_types,
-                                        len(self.compiled_names))
         self.compiled_names.append((code.co_qualname, argument_types))
         self.lowered[key] = (llvm_function, ssa.return_type)
         lowering = lower.Lowering(self.module, ssa, argument_types, llvm_function, self.callee,

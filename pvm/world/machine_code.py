@@ -70,7 +70,8 @@ def _reporter(log, show, stream):
                 stream.write("pvm tier 2: not compiled %s: %s\n" % (where, compiled))
         else:
             if log:
-                callees = [name for name, _ in compiled.functions[1:]]
+                callees = [name for name, types in compiled.functions
+                           if (name, types) != (code.co_qualname, compiled.argument_types)]
                 stream.write("pvm tier 2: compiled %s in %.3f s%s%s\n" % (
                     where, seconds, " (machine code read from the cache)"
                     if compiled.from_cache else "",
