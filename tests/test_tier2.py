@@ -272,3 +272,26 @@ def test_a_callee_leaving_machine_code_brings_its_callers_frames(tmp_path):
     """)
     assert {"outer(list[int], int, int)", "chain(list[int], int)"} <= _compiled(log)
     assert "left machine code" in log
+
+
+def test_compiled_code_keeps_no_module_alive_past_its_end(tmp_path):
+    # The dispatcher holds what it checks weakly: a strong reference to the module's
+    # functions would keep its namespace, and the objects in it unfinalized, at exit.
+    log = _run_both(tmp_path, """
+        SCALE = 3
+        class Noisy:
+            def __init__(self, name):
+                self.name = name
+            def __del__(self):
+                print("finalising", self.name)
+        def helper(x):
+            return x * SCALE
+        def kernel(n):
+            total = 0
+            for i in range(n):
+                total += helper(i)
+            return total
+        keep = Noisy("at exit")
+        print(kernel(10))
+    """)
+    assert "kernel(int)" in _compiled(log)

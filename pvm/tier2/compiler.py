@@ -8,6 +8,7 @@ assumptions about globals, which the dispatcher checks at each entry.
 
 import os
 import time
+import weakref
 
 from pvm.ir import build, passes
 from pvm.ir.passes.infer_types import Untypeable, infer_types
@@ -67,7 +68,8 @@ class _Environment:
 class _Unit:
     """One LLVM module being made: the entry function and its callees."""
 
-    def __init__(self, function_class, keep_listing):
+    def __init__(self, function_class, keep_listing, entry):
+        self.entry = entry
         self.module = machine.new_module()
         self.function_class = function_class
         self.keep_listing = keep_listing
@@ -135,7 +137,8 @@ class _Unit:
             raise NotCompiled(str(error)) from None
         self.state_words = max(self.state_words, lowering.state_words)
         self.exits.extend(exits)
-        self.assumptions.extend(_assumption_checks(function_object, ssa.assumptions))
+        self.assumptions.extend(_assumption_checks(function_object, ssa.assumptions,
+                                                   function_object is self.entry))
         return llvm_function, ssa.return_type
 
     def next_exit_number(self):
@@ -198,15 +201,29 @@ def _mutates_arguments(ssa):
     return False
 
 
-def _assumption_checks(function_object, assumptions):
+def _assumption_checks(function_object, assumptions, entry):
+    """What the dispatcher checks at each entry: that each global name and module
+    attribute the code was compiled against still holds the same object.  Held weakly
+    where the objects allow (a strong reference from the code's dispatcher to a guest
+    function or module would keep its module's namespace alive past the module, and
+    what is in it unfinalized at exit); the entry function's globals are the called
+    function's own."""
     checks = []
     for key, value in assumptions.items():
         if key[0] == "global":
-            checks.append(("global", function_object.__globals__,
-                           function_object.__builtins__, key[1], value))
+            checks.append(("global", None if entry else weakref.ref(function_object),
+                           key[1], _held(value)))
         else:
-            checks.append(("attribute", key[1], key[2], value))
+            checks.append(("attribute", weakref.ref(key[1]), key[2], _held(value)))
     return checks
+
+
+def _held(value):
+    """A callable giving ``value`` back, holding it weakly if it can be."""
+    try:
+        return weakref.ref(value)
+    except TypeError:
+        return lambda: value
 
 
 def _cache_folder(code):
@@ -223,7 +240,7 @@ def compile_function(function_object, argument_types, function_class, keep_listi
     or NotCompiled raised with the reason.  The object code is kept beside the source's
     bytecode cache (written unless not ``write_cache``: -B)."""
     started = time.perf_counter()
-    unit = _Unit(function_class, keep_listing)
+    unit = _Unit(function_class, keep_listing, function_object)
     llvm_function, return_type = unit.function(function_object, argument_types)
     if isinstance(return_type, TupleType) and any(isinstance(item, TupleType)
                                                   for item in return_type.items):

@@ -16,6 +16,7 @@ what Python does.  A signature that keeps leaving (``MAX_EXITS``) is not called 
 
 import ctypes
 import time
+import weakref
 
 from pvm.engine.frames import UNBOUND
 from pvm.engine.instructions.support import NULL
@@ -70,19 +71,22 @@ class Specialization:
             self.state = (ctypes.c_int64 * needed)()
         return self.state
 
-    def assumptions_hold(self):
-        for check in self.compiled.assumptions:
-            if check[0] == "global":
-                _, namespace, builtins_namespace, name, value = check
-                found = namespace.get(name, _NOT_COMPILED)
-                if found is _NOT_COMPILED:
-                    found = builtins_namespace.get(name, _NOT_COMPILED)
-                if found is not value:
+    def assumptions_hold(self, function):
+        """Whether the globals and module attributes the code was compiled against
+        (``function``'s own, for the entry) still hold the same objects."""
+        for kind, owner, name, expected in self.compiled.assumptions:
+            if kind == "global":
+                owner = function if owner is None else owner()
+                if owner is None:
                     return False
+                found = _global(owner, name)
             else:
-                _, module, name, value = check
-                if module.__dict__.get(name, _NOT_COMPILED) is not value:
+                module = owner()
+                if module is None:
                     return False
+                found = module.__dict__.get(name, _NOT_COMPILED)
+            if found is not expected():
+                return False
         return True
 
 
@@ -91,7 +95,10 @@ class Dispatcher:
 
     def __init__(self, executable, below, interpreter, function_class, report, show=None,
                  write_cache=lambda: True):
-        self.executable = executable
+        # Weak: the executable holds its dispatcher (its runner), and a strong
+        # reference back would make every dispatched code's decoded form a cycle, freed
+        # only by the host's collector (and the objects its frames held with it).
+        self.executable_reference = weakref.ref(executable)
         self.below = below              # the tier below's runner
         self.interpreter = interpreter
         self.function_class = function_class
@@ -112,7 +119,7 @@ class Dispatcher:
             specialization = specialization.find(self, function, arguments)
         if type(specialization) is not Specialization or \
                 function.plain_arity != len(arguments) or \
-                not specialization.assumptions_hold():
+                not specialization.assumptions_hold(function):
             return self.below(function, arguments, caller)
         interpreter = self.interpreter
         remaining = interpreter.recursion_limit - caller.depth - 1
@@ -141,6 +148,11 @@ class Dispatcher:
     def _compile(self, function, arguments, key):
         signature = tuple(of_argument(argument) for argument in arguments)
         result = self._compile_signature(function, signature, arguments)
+        if not all(kind.__module__ == "builtins" for kind in key):
+            # Not kept: a guest class held here would keep its module's namespace
+            # alive (and what is in it unfinalized at exit).  Such a signature is never
+            # compiled anyway, and three of them make the dispatcher step aside.
+            return result
         # A list's signature depends on its items: only a list-free signature is found
         # by the arguments' types alone.
         if not any(type(argument) is list for argument in arguments):
@@ -183,7 +195,9 @@ class Dispatcher:
     def _step_aside(self):
         """Calls go straight to the tier below from now on."""
         self.stepped_aside = True
-        executable = self.executable
+        executable = self.executable_reference()
+        if executable is None:
+            return
         if executable.runner is self:
             executable.runner = self.below
         if executable.run is self:
@@ -261,20 +275,26 @@ class Dispatcher:
         records = []
         for number in words_left:
             exit_ = compiled.exits[number]
-            records.append((exit_, _frame_values(exit_, words_left, boxer)))
-        innermost = records[0][0]
-        if self.report is not None:
-            self.report(innermost.function.__code__,
-                        [str(item) for item in compiled.argument_types], innermost, 0.0)
+            # (A callee's function lives while its global names it, which the entry's
+            # checks made sure of; the outermost frame's is the called one, below.)
+            frame_function = exit_.function() or function
+            records.append((exit_, frame_function,
+                            _frame_values(exit_, frame_function, words_left, boxer)))
+        # The outermost frame is the called function's (the code compiled may have been
+        # another function object's).
         records.reverse()
+        records[0] = (records[0][0], function, records[0][2])
+        innermost_exit, innermost_function, _ = records[-1]
+        if self.report is not None:
+            self.report(innermost_function.__code__,
+                        [str(item) for item in compiled.argument_types], innermost_exit, 0.0)
         return self._resume(records, 0, caller)
 
     def _resume(self, records, position, caller):
         """Run the frame of ``records[position]`` (called from ``caller``) to its end
         at tier 0, and the frames it waits for first: its value."""
-        exit_, (locals_, stack) = records[position]
+        exit_, function, (locals_, stack) = records[position]
         interpreter = self.interpreter
-        function = exit_.function
         frame = interpreter.enter(function, [UNBOUND] * function.plain_arity, None, caller)
         fast = frame.fast
         for index in range(len(fast)):
@@ -328,13 +348,13 @@ class _ListSignatures:
                 self.by_signature[key] = "left machine code %d times" % MAX_EXITS
 
 
-def _frame_values(exit_, word_iterator, boxer):
-    """({local index: value}, stack) of an exit's record."""
+def _frame_values(exit_, function, word_iterator, boxer):
+    """({local index: value}, stack) of an exit's record, of a frame of ``function``."""
     locals_ = {}
     stack = []
-    for kind, position, value_type, may_be_unbound, constant in exit_.slots:
+    for kind, position, value_type, how, may_be_unbound in exit_.slots:
         bound = next(word_iterator) if may_be_unbound else True
-        value = _box_slot(value_type, constant, word_iterator, boxer)
+        value = _box_slot(value_type, how, function, word_iterator, boxer)
         if not bound:
             value = UNBOUND
         if kind == "local":
@@ -344,9 +364,22 @@ def _frame_values(exit_, word_iterator, boxer):
     return locals_, stack
 
 
-def _box_slot(value_type, constant, word_iterator, boxer):
-    if constant is not None:
-        return NULL if constant is NULL_SLOT else constant.value
+def _global(function, name):
+    found = function.__globals__.get(name, _NOT_COMPILED)
+    if found is _NOT_COMPILED:
+        found = function.__builtins__.get(name, _NOT_COMPILED)
+    return found
+
+
+def _box_slot(value_type, how, function, word_iterator, boxer):
+    if how is not None:
+        if type(how) is tuple:
+            # An object known when the code was compiled, found where the code found
+            # it (the entry's checks made sure it is still there).
+            if how[0] == "global":
+                return _global(function, how[1])
+            return getattr(how[1](), how[2])
+        return NULL if how is NULL_SLOT else how.value
     if value_type is NONE:
         return None
     if value_type is RANGE_ITERATOR:

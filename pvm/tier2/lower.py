@@ -24,6 +24,8 @@ Floats follow IEEE arithmetic with no fast-math flags, so results are CPython's 
 bit; the math functions are the C library's, which CPython's math module calls too.
 """
 
+import weakref
+
 from llvmlite import ir
 
 from pvm import opcodes
@@ -80,17 +82,19 @@ def function_type(argument_types):
 
 
 class Exit:
-    """Where a compiled function may leave to tier 0: the frame of ``function`` at the
-    instruction ``index``, to run again there or, ``waiting``, to go on after it (a
-    call, whose callee left too) with the callee's value; why it may (``reason``); and
-    how the record's words say the guest's locals and stack there."""
+    """Where a compiled function may leave to tier 0: the frame of ``function`` (a weak
+    reference: see _slot_description) at the instruction ``index``, to run again there
+    or, ``waiting``, to go on after it (a call, whose callee left too) with the callee's
+    value; why it may (``reason``); and how the record's words say the guest's locals
+    and stack there."""
 
     def __init__(self, number, function, index, waiting, slots, reason):
         self.number = number
         self.function = function
         self.index = index
         self.waiting = waiting
-        self.slots = slots      # [(kind, position, type, may_be_unbound, constant)]
+        # [(kind, position, type, how, may_be_unbound)]: see _slot_description.
+        self.slots = slots
         self.reason = reason
 
 
@@ -267,11 +271,12 @@ class Lowering:
                     self._store_word(self.builder.zext(unbound_flag, I64), position)
                     position += 1
                 position = self._store_value(value, position)
-                slots.append((kind, index, value.type, unbound_flag is not None,
-                              value if isinstance(value, Constant) else None))
+                slots.append((kind, index) + _slot_description(value) +
+                             (unbound_flag is not None,))
         self.state_words = max(self.state_words, position)
         builder.store(builder.add(start, ir.Constant(I64, position)), self.state_pointer)
-        self.exits.append(Exit(number, self.function_object, state.index, waiting, slots,
+        self.exits.append(Exit(number, weakref.ref(self.function_object), state.index,
+                               waiting, slots,
                                "a callee left machine code" if waiting
                                else _reason(instruction)))
         builder.ret(ir.Constant(I32, 1))
@@ -466,6 +471,25 @@ class Lowering:
     def _call(self, instruction):
         from pvm.tier2 import calls
         return calls.lower_call(self, instruction)
+
+
+def _slot_description(value):
+    """(type, how) of a value in an exit's record: how is None for a value its words
+    hold, the Constant for a constant, ("global", name) or ("attribute", module, name)
+    for an object known at compile time (its type then None).
+
+    Exits live as long as the code's dispatcher, which lives as long as the code: a
+    strong reference from them to a guest function or module would keep its module's
+    namespace alive past its module, and the objects in it unfinalized at exit.  So an
+    object is found again where the code found it, and a module is held weakly."""
+    if isinstance(value, Constant):
+        return value.type if not isinstance(value.type, Known) else None, value
+    if isinstance(value.type, Known):
+        if value.opcode == "global":
+            return None, ("global", value.detail)
+        owner = value.operands[0].type.value
+        return None, ("attribute", weakref.ref(owner), value.detail)
+    return value.type, None
 
 
 def _reason(instruction):
