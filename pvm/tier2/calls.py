@@ -110,6 +110,10 @@ def _to_int(lowering, instruction, function, argument):
     return builder.fptosi(rounded, I64)
 
 
+_INTRINSIC_FUNCTIONS = frozenset(("sin", "cos", "tan", "exp", "log", "log10", "log2",
+                                  "asin", "acos", "atan", "sinh", "cosh", "tanh"))
+
+
 def _math_float(lowering, instruction, name, argument):
     builder = lowering.builder
     value = lowering.value(argument, FLOAT)
@@ -122,7 +126,13 @@ def _math_float(lowering, instruction, name, argument):
         lowering.check(builder.fcmp_ordered("<", value, FLOAT_ZERO), instruction)
         sqrt = arithmetic.intrinsic(lowering.module, "llvm.sqrt.f64", [DOUBLE])
         return builder.call(sqrt, [value])
-    result = builder.call(arithmetic.libm(lowering.module, name), [value])
+    if name in _INTRINSIC_FUNCTIONS:
+        # LLVM's own name for the C library's function, which it calls (and folds
+        # with it): knowing it has no effect, LLVM may move and merge calls.
+        function = arithmetic.intrinsic(lowering.module, "llvm.%s.f64" % name, [DOUBLE])
+    else:
+        function = arithmetic.libm(lowering.module, name)
+    result = builder.call(function, [value])
     # CPython's math_1: a NaN of a number is a domain error, an infinity of a finite
     # number an overflow (or domain) error: tier 0 raises them.
     result_nan = builder.fcmp_unordered("uno", result, result)
