@@ -295,3 +295,37 @@ def test_compiled_code_keeps_no_module_alive_past_its_end(tmp_path):
         print(kernel(10))
     """)
     assert "kernel(int)" in _compiled(log)
+
+
+def test_jit_show_prints_the_ssa_after_each_pass_the_llvm_ir_and_the_assembly(tmp_path):
+    program = tmp_path / "program.py"
+    program.write_text("def kernel(n):\n    total = 0.0\n    for i in range(n):\n"
+                       "        total += i * 0.5\n    return total\nprint(kernel(10))\n")
+    result = _pvm("-X", "tier=2", "-X", "jit-show=kernel", str(program))
+    assert result.stdout == "22.5\n"
+    text = result.stderr
+    for heading in ("## SSA", "## LLVM IR", "## assembly"):
+        assert heading in text
+    assert "; after infer_types" in text and "; after hoist_invariants" in text
+    assert "function kernel(%n: int)" in text
+    assert "define" in text and "fadd double" in text
+
+
+def test_a_second_run_reads_the_machine_code_from_the_cache(tmp_path):
+    program = tmp_path / "program.py"
+    program.write_text("def kernel(n):\n    total = 0\n    for i in range(n):\n"
+                       "        total += i * i\n    return total\nprint(kernel(100))\n")
+    first = _pvm("-X", "tier=2", "-X", "jit-log", str(program))
+    second = _pvm("-X", "tier=2", "-X", "jit-log", str(program))
+    assert first.stdout == second.stdout == "328350\n"
+    (line,) = [line for line in first.stderr.splitlines() if "compiled kernel" in line]
+    assert "read from the cache" not in line
+    (line,) = [line for line in second.stderr.splitlines() if "compiled kernel" in line]
+    assert "(machine code read from the cache)" in line
+    assert list((tmp_path / "__pycache__" / "pvm-tier2").glob("*.o"))
+    # -B writes nothing.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "program.py").write_text(program.read_text())
+    _pvm("-B", "-X", "tier=2", str(other / "program.py"))
+    assert not (other / "__pycache__").exists()
