@@ -182,7 +182,7 @@ def _guest_call(lowering, instruction, function, arguments):
     for argument in arguments:
         lowered = lowering.value(argument)
         parameters.extend(_flatten(lowered, argument.type))
-    result_words = builder.alloca(I64, max(words.count(return_type), 1))
+    result_words = lowering.entry_alloca(I64, max(words.count(return_type), 1))
     parameters.append(result_words)
     status = builder.call(callee, parameters)
     lowering.check(builder.icmp_signed("!=", status, ir.Constant(I32, 0)), instruction,

@@ -147,6 +147,16 @@ class Lowering:
                 self._fill_phi(phi)
         return self.exits
 
+    def entry_alloca(self, llvm_type, count=1):
+        """Stack room made once, in the entry block (an alloca elsewhere is made at
+        each pass and keeps LLVM from turning it into registers)."""
+        builder = self.builder
+        here = builder.block
+        builder.position_at_start(self.llvm_function.entry_basic_block)
+        room = builder.alloca(llvm_type, count)
+        builder.position_at_end(here)
+        return room
+
     # -- values ---------------------------------------------------------------------------
 
     def _take_parameters(self, value_type, parameters):
