@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
 from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
-    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NESTING_LIMIT, guest_init,
-    public_names, star_arguments, star_keywords)
+    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NESTING_LIMIT, TYPE_NEW,
+    guest_init, public_names, star_arguments, star_keywords, with_module_named)
 from pvm.engine.instructions.containers import (function_description, unpack_items)
 from pvm.engine.instructions.control import (Generator)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
@@ -1356,6 +1356,10 @@ def make_CALL(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
+            if function is type:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -1405,6 +1409,10 @@ def make_CALL_METHOD(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
+            if function is type:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -1446,6 +1454,8 @@ def make_CALL_KW(code, operand, index):
                 frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
+            if function is type:
+                arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments, **keywords)
         return next_index
@@ -1475,6 +1485,8 @@ def make_CALL_FUNCTION_EX_KEYWORDS(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if function is type or function is TYPE_NEW:
+            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
         frame.resume_index = next_index
         if keywords:
             stack[-1] = function(*arguments, **keywords)
@@ -1504,6 +1516,8 @@ def make_CALL_FUNCTION_EX(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if function is type or function is TYPE_NEW:
+            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -2215,6 +2229,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
             frame.resume_index = next_index_2
             stack.append(value_1_0(*arguments_2))
             return after_2
@@ -2278,6 +2296,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
             return after_3
@@ -2341,6 +2363,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
             frame.resume_index = next_index_3
             stack.append(value_1_0(*arguments_3))
             return after_3
@@ -2407,6 +2433,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
             frame.resume_index = next_index_4
             stack.append(value_1_0(*arguments_4))
             return after_4
@@ -2475,6 +2505,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
             frame.resume_index = next_index_3
             stack.append(value_2_0(*arguments_3))
             return after_3
@@ -2546,6 +2580,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
             return after_4
@@ -2617,6 +2655,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
             frame.resume_index = next_index_4
             stack.append(value_2_0(*arguments_4))
             return after_4
@@ -2677,6 +2719,10 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
+                if value_0_0 is type:
+                    arguments_1 = with_module_named(arguments_1, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_1 = with_module_named(arguments_1, 3, frame)
             frame.resume_index = next_index_1
             stack.append(value_0_0(*arguments_1))
             return after_1
@@ -2740,6 +2786,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if value_0_0 is type:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
             return after_2
@@ -2803,6 +2853,10 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if value_0_0 is type:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
             frame.resume_index = next_index_2
             stack.append(value_0_0(*arguments_2))
             return after_2
@@ -2869,6 +2923,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if value_0_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
             frame.resume_index = next_index_3
             stack.append(value_0_0(*arguments_3))
             return after_3

@@ -48,6 +48,8 @@ class _NativeList(ctypes.Structure):
 
 _ITEM_CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_uint8}
 _NOT_COMPILED = object()
+# The argument types a signature is kept for (see Dispatcher._compile).
+_KEPT_TYPES = frozenset((int, float, bool, list, tuple, type(None), str, bytes, dict, set))
 
 
 class Specialization:
@@ -148,7 +150,7 @@ class Dispatcher:
     def _compile(self, function, arguments, key):
         signature = tuple(of_argument(argument) for argument in arguments)
         result = self._compile_signature(function, signature, arguments)
-        if not all(kind.__module__ == "builtins" for kind in key):
+        if not all(kind in _KEPT_TYPES for kind in key):
             # Not kept: a guest class held here would keep its module's namespace
             # alive (and what is in it unfinalized at exit).  Such a signature is never
             # compiled anyway, and three of them make the dispatcher step aside.

@@ -8,8 +8,9 @@ switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames
 which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
-from pvm.engine.instructions.support import (guest_init, public_names, star_arguments,
-                                             star_keywords)
+from pvm.engine.instructions.support import (TYPE_NEW, guest_init, public_names,
+                                             star_arguments, star_keywords,
+                                             with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
@@ -43,6 +44,10 @@ def CALL(function, *arguments, frame, next_index):
                 frame.resume_index = next_index
                 return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
+        if function is type:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
     # Host code may look at this frame (sys._getframe, warnings): give it the line.
     frame.resume_index = next_index
     return function(*arguments)
@@ -77,6 +82,8 @@ def CALL_KW(function, *values, frame, next_index, count):
         if init is not None:
             enter_frame(init.interpreter.enter_init(function, init, arguments, keywords,
                                                     frame))
+        if function is type:
+            arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     return function(*arguments, **keywords)
 
@@ -96,6 +103,8 @@ def CALL_FUNCTION_EX(function, arguments, *, frame, next_index):
         kind = Function
     if kind is Function and not target.kind:
         enter_frame(target.interpreter.enter(target, list(positional), None, frame))
+    if function is type or function is TYPE_NEW:
+        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
     frame.resume_index = next_index
     return function(*arguments)
 
@@ -117,6 +126,8 @@ def CALL_FUNCTION_EX_KEYWORDS(function, arguments, keywords, *, frame, next_inde
         kind = Function
     if kind is Function and not target.kind:
         enter_frame(target.interpreter.enter(target, list(positional), keywords, frame))
+    if function is type or function is TYPE_NEW:
+        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
     frame.resume_index = next_index
     if keywords:
         return function(*arguments, **keywords)

@@ -70,6 +70,28 @@ def lookup(namespace, name):
         return MISSING
 
 
+TYPE_NEW = type.__new__
+
+
+def with_module_named(arguments, position, frame):
+    """The arguments of ``type(name, bases, namespace)`` (or of ``type.__new__``, the
+    namespace at ``position``) called from the guest ``frame``, with ``__module__`` in a
+    copy of the namespace if it has none: CPython's type_new names the module of the
+    running frame's globals, which for pvm's host code are pvm's own, not the guest's.
+    (type_new copies the namespace too: the caller's dict stays as it was.)"""
+    if len(arguments) != position + 1:
+        return arguments
+    namespace = arguments[position]
+    if type(namespace) is not dict or "__module__" in namespace:
+        return arguments
+    module_name = frame.f_globals.get("__name__")
+    if module_name is None:
+        return arguments
+    namespace = dict(namespace)
+    namespace["__module__"] = module_name
+    return tuple(arguments[:position]) + (namespace,)
+
+
 def guest_init(cls):
     """The guest ``__init__`` that calling the class ``cls`` runs, when the call does
     nothing else: the class's metaclass is ``type`` (the caller checks), its
