@@ -329,3 +329,18 @@ def test_a_second_run_reads_the_machine_code_from_the_cache(tmp_path):
     (other / "program.py").write_text(program.read_text())
     _pvm("-B", "-X", "tier=2", str(other / "program.py"))
     assert not (other / "__pycache__").exists()
+
+
+def test_an_unbound_local_is_left_to_tier_0(tmp_path):
+    log = _run_both(tmp_path, """
+        import traceback
+        def unbound():
+            something = 3
+            print(somethong)
+            somethong = 3
+        try:
+            unbound()
+        except UnboundLocalError:
+            traceback.print_exc(file=__import__("sys").stdout)
+    """)
+    assert "not compiled unbound(): a local read where it may be unbound" in log

@@ -93,8 +93,12 @@ class _Inference:
         function.return_type = return_types.pop() if return_types else NONE
         function.assumptions = self.assumptions
         for instruction in function.instructions():
-            if instruction.type is None and instruction.opcode in _TYPED_RESULTS \
-                    and self._used(instruction):
+            if any(operand is UNDEFINED for operand in instruction.operands):
+                raise Untypeable("a local read where it may be unbound", instruction)
+            # An untyped phi nothing reads is dead; any other untyped value is code
+            # machine code cannot run, read or not.
+            if instruction.type is None and instruction.opcode in _TYPED_RESULTS and \
+                    (not isinstance(instruction, Phi) or self._used(instruction)):
                 raise Untypeable("no type for %s" % instruction.opcode, instruction)
 
     def _used(self, value):
