@@ -16,6 +16,8 @@ from pvm.ir.types import Known, ListMethod, TupleType
 from pvm.tier2 import lists, lower, machine
 
 MAX_CALLEE_ATTEMPTS = 4
+# A callee this short, with no loop and no call, is always inlined (see _small_leaf).
+SMALL_LEAF_INSTRUCTIONS = 40
 
 
 class NotCompiled(Exception):
@@ -135,6 +137,10 @@ class _Unit:
             exits = lowering.lower()
         except lower.Unlowerable as error:
             raise NotCompiled(str(error)) from None
+        if _small_leaf(ssa):
+            # Its exits (each storing the frame) make it look big to LLVM's inliner,
+            # which then leaves a call in every loop that uses it.
+            llvm_function.attributes.add("alwaysinline")
         self.state_words = max(self.state_words, lowering.state_words)
         self.exits.extend(exits)
         self.assumptions.extend(_assumption_checks(function_object, ssa.assumptions,
@@ -185,6 +191,19 @@ def _ssa_of(code):
         return build(code)
     except Exception as error:     # Unsupported
         raise NotCompiled(getattr(error, "reason", str(error)), permanent=True) from None
+
+
+def _small_leaf(ssa):
+    """Whether the function calls no guest function, has no loop, and is short."""
+    count = 0
+    for block in ssa.blocks:
+        for instruction in block.instructions:
+            count += 1
+            if instruction.opcode == "call" and hasattr(instruction.detail, "__code__"):
+                return False
+            if any(successor.start <= block.start for successor in block.successors):
+                return False
+    return count <= SMALL_LEAF_INSTRUCTIONS
 
 
 def _calls_itself(ssa, key):
