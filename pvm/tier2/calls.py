@@ -184,9 +184,12 @@ def _guest_call(lowering, instruction, function, arguments):
         parameters.extend(_flatten(lowered, argument.type))
     result_words = lowering.entry_alloca(I64, max(words.count(return_type), 1))
     parameters.append(result_words)
-    status = builder.call(callee, parameters)
+    returned = builder.call(callee, parameters)
+    status = builder.extract_value(returned, 0)
     lowering.check(builder.icmp_signed("!=", status, ir.Constant(I32, 0)), instruction,
                    waiting=True)
+    if words.count(return_type) == 1:
+        builder.store(builder.extract_value(returned, 1), result_words)
     return from_words(builder, result_words, return_type)
 
 

@@ -265,7 +265,7 @@ def compile_function(function_object, argument_types, function_class, keep_listi
                                                   for item in return_type.items):
         raise NotCompiled("a nested tuple is returned")
     lists.arena_functions(unit.module)
-    entry_name = machine.add_entry(unit.module, llvm_function, argument_types)
+    entry_name = machine.add_entry(unit.module, llvm_function, argument_types, return_type)
     engine, addresses, listing, from_cache = machine.compile_module(
         unit.module, [entry_name, "pvm.arena_take"], keep_listing,
         _cache_folder(function_object.__code__), write_cache)

@@ -2,9 +2,11 @@
 
 Every compiled function has one shape:
 
-    i32 NAME(i64* state, i64 depth, ARGUMENTS..., i64* result)
+    {i32, i64} NAME(i64* state, i64 depth, ARGUMENTS..., i64* result)
 
-It returns 0 with its value written in ``result`` as words (pvm.tier2.words), or 1 if
+It returns 0 with its value (pvm.tier2.words): a value of one word in the second field
+(in a register: a recursive function's calls pass no memory), one of more words written
+in ``result``; or 1 if
 it left at an *exit*: a check failed (an int past 64 bits, a division by zero, a math
 domain error, an index out of range, the recursion limit) and the guest's frame there
 is appended to ``state`` as a record (the exit's number, then its words), for tier 0 to
@@ -73,12 +75,21 @@ def parameter_types(value_type):
     return [llvm_type(value_type)]
 
 
+# What a compiled function returns: its status, and its value if that is one word.
+RETURNED = ir.LiteralStructType([I32, I64])
+
+
+def returned(builder, status, word=None):
+    value = builder.insert_value(ir.Constant(RETURNED, ir.Undefined), ir.Constant(I32, status), 0)
+    return builder.insert_value(value, word if word is not None else ir.Constant(I64, 0), 1)
+
+
 def function_type(argument_types):
     parameters = [WORDS, I64]
     for argument_type in argument_types:
         parameters.extend(parameter_types(argument_type))
     parameters.append(WORDS)
-    return ir.FunctionType(I32, parameters)
+    return ir.FunctionType(RETURNED, parameters)
 
 
 class Exit:
@@ -289,7 +300,7 @@ class Lowering:
                                waiting, slots,
                                "a callee left machine code" if waiting
                                else _reason(instruction)))
-        builder.ret(ir.Constant(I32, 1))
+        builder.ret(returned(builder, 1))
         builder.position_at_end(here)
         return block
 
@@ -350,13 +361,15 @@ class Lowering:
     def _return(self, instruction):
         (value,) = instruction.operands
         lowered = self.value(value)
-        position = 0
-        for word, _ in words.to_words(self.builder, lowered, value.type):
+        value_words = words.to_words(self.builder, lowered, value.type)
+        self.last_block[instruction.block] = self.builder.block
+        if len(value_words) == 1:
+            self.builder.ret(returned(self.builder, 0, value_words[0][0]))
+            return
+        for position, (word, _) in enumerate(value_words):
             pointer = self.builder.gep(self.result_pointer, [ir.Constant(I64, position)])
             self.builder.store(word, pointer)
-            position += 1
-        self.last_block[instruction.block] = self.builder.block
-        self.builder.ret(ir.Constant(I32, 0))
+        self.builder.ret(returned(self.builder, 0))
 
     def _global(self, instruction):
         return self._known_value(instruction)

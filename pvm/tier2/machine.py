@@ -17,7 +17,7 @@ import llvmlite.binding as llvm
 from llvmlite import ir
 
 from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListType, TupleType
-from pvm.tier2 import lists
+from pvm.tier2 import lists, words
 from pvm.tier2.lower import DOUBLE, I1, I32, I64, WORDS, function_type
 
 _initialized = False
@@ -52,7 +52,7 @@ def declare(module, code, argument_types, number):
     return function
 
 
-def add_entry(module, function, argument_types):
+def add_entry(module, function, argument_types, return_type):
     """``NAME.entry(state, depth, arguments, result)``: the function with its arguments
     as words (pvm.tier2.words), the one shape Python calls."""
     name = function.name + ".entry"
@@ -65,7 +65,10 @@ def add_entry(module, function, argument_types):
         values, position = _from_words(builder, arguments, argument_type, position)
         parameters.extend(values)
     parameters.append(result)
-    builder.ret(builder.call(function, parameters))
+    returned = builder.call(function, parameters)
+    if words.count(return_type) == 1:
+        builder.store(builder.extract_value(returned, 1), result)
+    builder.ret(builder.extract_value(returned, 0))
     return name
 
 
