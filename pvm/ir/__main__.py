@@ -17,7 +17,7 @@ from pvm.compiler import compile as pvm_compile
 from pvm.ir import build, passes
 from pvm.ir.build import Unsupported
 from pvm.ir.passes.infer_types import Untypeable, infer_types
-from pvm.ir.types import BOOL, FLOAT, INT, NONE, ListType
+from pvm.ir.types import BOOL, FLOAT, INT, MISSING, NONE, ListType, global_of
 
 
 def main(argv=None):
@@ -123,10 +123,10 @@ class _Environment:
         self.function_object = function_object
 
     def global_value(self, name):
-        for namespace in (self.function_object.__globals__, self.function_object.__builtins__):
-            if name in namespace:
-                return namespace[name]
-        raise Untypeable("the global %s is not defined" % name)
+        found = global_of(self.function_object, name)
+        if found is MISSING:
+            raise Untypeable("the global %s is not defined" % name)
+        return found
 
     def call_type(self, callee, argument_types):
         raise Untypeable("a call of a guest function (the command types one function)")

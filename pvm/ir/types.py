@@ -119,6 +119,18 @@ RANGE = RangeType()
 RANGE_ITERATOR = RangeIteratorType()
 
 
+MISSING = object()
+
+
+def global_of(function_object, name):
+    """What the global ``name`` of a guest function is: its globals', else its
+    builtins'; MISSING if neither has it."""
+    found = function_object.__globals__.get(name, MISSING)
+    if found is MISSING:
+        found = function_object.__builtins__.get(name, MISSING)
+    return found
+
+
 def of_constant(value):
     """The type of a constant, or None for one machine code cannot hold."""
     kind = type(value)

@@ -181,7 +181,7 @@ def _guest_call(lowering, instruction, function, arguments):
     parameters = [lowering.state_pointer, builder.sub(lowering.depth, ir.Constant(I64, 1))]
     for argument in arguments:
         lowered = lowering.value(argument)
-        parameters.extend(_flatten(lowered, argument.type))
+        parameters.extend(flatten(lowered, argument.type))
     result_words = lowering.entry_alloca(I64, max(words.count(return_type), 1))
     parameters.append(result_words)
     returned = builder.call(callee, parameters)
@@ -193,12 +193,13 @@ def _guest_call(lowering, instruction, function, arguments):
     return from_words(builder, result_words, return_type)
 
 
-def _flatten(lowered, value_type):
+def flatten(lowered, value_type):
+    """The LLVM parameters a lowered value is passed as."""
     if value_type is NONE or isinstance(value_type, Known):
         return []
     if isinstance(value_type, TupleType):
         return [part for item, item_type in zip(lowered, value_type.items)
-                for part in _flatten(item, item_type)]
+                for part in flatten(item, item_type)]
     if value_type is RANGE:
         return list(lowered)
     return [lowered]
@@ -206,19 +207,22 @@ def _flatten(lowered, value_type):
 
 def from_words(builder, pointer, value_type, position=0):
     """The LLVM value of words in memory (a callee's result)."""
-    value, _ = _read(builder, pointer, value_type, position)
+    value, _ = read_words(builder, pointer, value_type, position)
     return value
 
 
-def _read(builder, pointer, value_type, position):
+def read_words(builder, pointer, value_type, position):
+    """(LLVM value, position after it) of the words from ``position`` on."""
     if value_type is NONE or isinstance(value_type, Known):
         return None, position
     if isinstance(value_type, TupleType):
         items = []
         for item_type in value_type.items:
-            item, position = _read(builder, pointer, item_type, position)
+            item, position = read_words(builder, pointer, item_type, position)
             items.append(item)
         return tuple(items), position
+    if value_type is RANGE:
+        return read_words(builder, pointer, TupleType(INT, INT, INT), position)
     word = builder.load(builder.gep(pointer, [ir.Constant(I64, position)]))
     if value_type is INT:
         return word, position + 1

@@ -12,7 +12,7 @@ import weakref
 
 from pvm.ir import build, passes
 from pvm.ir.passes.infer_types import Untypeable, infer_types
-from pvm.ir.types import Known, ListMethod, TupleType
+from pvm.ir.types import MISSING, Known, ListMethod, TupleType, global_of
 from pvm.tier2 import lists, lower, machine
 
 MAX_CALLEE_ATTEMPTS = 4
@@ -55,13 +55,10 @@ class _Environment:
         self.function_object = function_object
 
     def global_value(self, name):
-        namespace = self.function_object.__globals__
-        if name in namespace:
-            return namespace[name]
-        builtins_namespace = self.function_object.__builtins__
-        if name in builtins_namespace:
-            return builtins_namespace[name]
-        raise Untypeable("the global %s is not defined" % name)
+        found = global_of(self.function_object, name)
+        if found is MISSING:
+            raise Untypeable("the global %s is not defined" % name)
+        return found
 
     def call_type(self, callee, argument_types):
         return self.unit.callee_return_type(callee, argument_types)

@@ -22,7 +22,7 @@ from pvm.engine.frames import UNBOUND
 from pvm.engine.instructions.support import NULL
 from pvm.ir.build import NULL_SLOT
 from pvm.ir.types import BOOL, FLOAT, INT, INT_MAX, INT_MIN, NONE, RANGE_ITERATOR, Known, \
-    ListIteratorType, ListMethod, ListType, TupleType, of_argument
+    ListIteratorType, ListMethod, ListType, TupleType, global_of, of_argument
 from pvm.tier2 import words
 from pvm.tier2.compiler import NotCompiled, compile_function
 
@@ -81,7 +81,7 @@ class Specialization:
                 owner = function if owner is None else owner()
                 if owner is None:
                     return False
-                found = _global(owner, name)
+                found = global_of(owner, name)
             else:
                 module = owner()
                 if module is None:
@@ -366,20 +366,13 @@ def _frame_values(exit_, function, word_iterator, boxer):
     return locals_, stack
 
 
-def _global(function, name):
-    found = function.__globals__.get(name, _NOT_COMPILED)
-    if found is _NOT_COMPILED:
-        found = function.__builtins__.get(name, _NOT_COMPILED)
-    return found
-
-
 def _box_slot(value_type, how, function, word_iterator, boxer):
     if how is not None:
         if type(how) is tuple:
             # An object known when the code was compiled, found where the code found
             # it (the entry's checks made sure it is still there).
             if how[0] == "global":
-                return _global(function, how[1])
+                return global_of(function, how[1])
             return getattr(how[1](), how[2])
         return NULL if how is NULL_SLOT else how.value
     if value_type is NONE:

@@ -16,9 +16,8 @@ import llvmlite
 import llvmlite.binding as llvm
 from llvmlite import ir
 
-from pvm.ir.types import BOOL, FLOAT, INT, NONE, RANGE, Known, ListType, TupleType
-from pvm.tier2 import lists, words
-from pvm.tier2.lower import DOUBLE, I1, I32, I64, WORDS, function_type
+from pvm.tier2 import calls, words
+from pvm.tier2.lower import I32, I64, WORDS, function_type
 
 _initialized = False
 
@@ -62,43 +61,14 @@ def add_entry(module, function, argument_types, return_type):
     parameters = [state, depth]
     position = 0
     for argument_type in argument_types:
-        values, position = _from_words(builder, arguments, argument_type, position)
-        parameters.extend(values)
+        value, position = calls.read_words(builder, arguments, argument_type, position)
+        parameters.extend(calls.flatten(value, argument_type))
     parameters.append(result)
     returned = builder.call(function, parameters)
     if words.count(return_type) == 1:
         builder.store(builder.extract_value(returned, 1), result)
     builder.ret(builder.extract_value(returned, 0))
     return name
-
-
-def _from_words(builder, pointer, value_type, position):
-    if value_type is NONE or isinstance(value_type, Known):
-        return [], position
-    if isinstance(value_type, TupleType):
-        values = []
-        for item in value_type.items:
-            item_values, position = _from_words(builder, pointer, item, position)
-            values.extend(item_values)
-        return values, position
-    if value_type is RANGE:
-        values = []
-        for _ in range(3):
-            word_values, position = _from_words(builder, pointer, INT, position)
-            values.extend(word_values)
-        return values, position
-    word = builder.load(builder.gep(pointer, [ir.Constant(I64, position)]))
-    if value_type is INT:
-        value = word
-    elif value_type is FLOAT:
-        value = builder.bitcast(word, DOUBLE)
-    elif value_type is BOOL:
-        value = builder.trunc(word, I1)
-    elif isinstance(value_type, ListType):
-        value = builder.inttoptr(word, lists.LIST_POINTER)
-    else:
-        raise TypeError(value_type)
-    return [value], position + 1
 
 
 def compile_module(module, names, keep_listing, cache_folder=None, write_cache=True):
