@@ -17,8 +17,20 @@ if sys.version_info < (3, 11):
                       name="pvm")
 
 from pvm.code import Code  # noqa: E402
-from pvm.compiler import compile  # noqa: E402
-from pvm.parser import parse  # noqa: E402
 
 __all__ = ["Code", "compile", "parse"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # The front end is imported when first asked for: a program whose modules all come
+    # from the cache never parses, and importing the parser and compiler (with the
+    # host's ast, enum and re) was a third of pvm's start-up (docs/architecture.md,
+    # "Start-up").
+    if name == "compile":
+        from pvm.compiler import compile
+        return compile
+    if name == "parse":
+        from pvm.parser import parse
+        return parse
+    raise AttributeError("module 'pvm' has no attribute %r" % name)

@@ -10,7 +10,6 @@ positions, the exception table) count instructions, not bytes.
 constants and back, so the host's ``marshal`` can store it.
 """
 
-import array
 import struct
 
 from pvm import opcodes
@@ -101,8 +100,9 @@ class Code:
             return self._positions
         except AttributeError:
             pass
-        values = array.array("i")
-        values.frombytes(self._packed_positions)
+        # Native ints, as packed below (the array module would import collections.abc
+        # at every start-up).
+        values = memoryview(self._packed_positions).cast("i").tolist()
         table = tuple(zip(*[iter([None if value == _NO_VALUE else value
                                   for value in values])] * 4))
         _set_positions(self, table)
@@ -199,14 +199,14 @@ class Code:
                 code_indexes.append(index)
                 constant = constant.to_tuple()
             consts.append(constant)
-        positions = array.array("i", [value if value is not None else _NO_VALUE
-                                      for position in self.co_positions_table
-                                      for value in position])
+        positions = [value if value is not None else _NO_VALUE
+                     for position in self.co_positions_table for value in position]
         return (self.co_argcount, self.co_posonlyargcount, self.co_kwonlyargcount,
                 self.co_stacksize, self.co_flags, self.co_code, tuple(consts),
                 tuple(code_indexes), self.co_names, self.co_varnames, self.co_cellvars,
                 self.co_freevars, self.co_filename, self.co_name, self.co_qualname,
-                self.co_firstlineno, positions.tobytes(), self.co_exceptiontable)
+                self.co_firstlineno, struct.pack("%di" % len(positions), *positions),
+                self.co_exceptiontable)
 
     @classmethod
     def from_tuple(cls, data):

@@ -25,14 +25,14 @@ The per-frame state (``f_trace`` and where the frame was) lives in a ``FrameTrac
 that only traced frames get, so frames pay nothing for it (``pvm.engine.frame_trace``).
 """
 
-import threading
+import _thread
 
 from pvm import opcodes
 from pvm.engine import guest_traceback
 from pvm.engine.frame_trace import frame_trace
 from pvm.engine.objects import Coroutine, Function, Generator
 
-_get_ident = threading.get_ident
+_get_ident = _thread.get_ident
 
 
 class ThreadTrace:

@@ -6,7 +6,6 @@ guest's own ``argv``, ``path``, ``modules``, ``warnoptions``, ``_xoptions``, ``e
 ``excepthook``, ``breakpointhook`` and trace and profile functions.
 """
 
-import collections
 import operator
 import os as host_os
 import sys as host_sys
@@ -14,22 +13,34 @@ import types
 
 from pvm.cache import CACHE_TAG
 from pvm.engine import guest_traceback, tracing
+from pvm.engine.descriptors import ReadOnlyAttribute
 from pvm.world.tracebacks import print_exception
 
 
-class _Flags(collections.namedtuple("flags", type(host_sys.flags).__match_args__)):
-    """sys.flags: a named tuple of the command line's flags, read-only, whose repr is
-    CPython's (``sys.flags(debug=0, ...)``), as the host's own type (which refuses to
-    make new instances) would give."""
+_FLAG_NAMES = type(host_sys.flags).__match_args__
+
+
+class _Flags(tuple):
+    """sys.flags: a tuple of the command line's flags, each also an attribute, read-only,
+    whose repr is CPython's (``sys.flags(debug=0, ...)``), as the host's own type (which
+    refuses to make new instances) would give.  (Not a namedtuple: CPython's has no
+    ``_fields`` or ``_replace``, and the collections module cost every start-up.)"""
 
     __slots__ = ()
-    n_fields = n_sequence_fields = len(type(host_sys.flags).__match_args__)
+    __match_args__ = _FLAG_NAMES
+    n_fields = n_sequence_fields = len(_FLAG_NAMES)
     n_unnamed_fields = 0
 
+    def __new__(cls, *arguments, **keywords):
+        raise TypeError("cannot create 'sys.flags' instances")
+
     def __repr__(self):
-        return "sys." + super().__repr__()
+        return "sys.flags(%s)" % ", ".join("%s=%r" % pair for pair in zip(_FLAG_NAMES, self))
 
 
+for _index, _name in enumerate(_FLAG_NAMES):
+    setattr(_Flags, _name, ReadOnlyAttribute(_name, operator.itemgetter(_index), member=True))
+del _index, _name
 _Flags.__module__ = "sys"
 _Flags.__qualname__ = _Flags.__name__ = "flags"
 
@@ -38,13 +49,13 @@ def _guest_flags(optimize, dont_write_bytecode, values):
     """sys.flags as the guest sees it: python's defaults with no option, changed by
     ``values`` (by name) and by pvm's -O level and -B.  hash_randomization is the
     host's, whose hashes the guest's are; so, unless ``values`` say, is utf8_mode."""
-    flags = {name: 0 for name in _Flags._fields}
+    flags = {name: 0 for name in _FLAG_NAMES}
     flags.update(dev_mode=False, safe_path=False, int_max_str_digits=-1,
                  hash_randomization=host_sys.flags.hash_randomization,
                  utf8_mode=host_sys.flags.utf8_mode)
     flags.update(values or {})
     flags.update(optimize=optimize, dont_write_bytecode=int(dont_write_bytecode))
-    return _Flags(**flags)
+    return tuple.__new__(_Flags, [flags[name] for name in _FLAG_NAMES])
 
 
 def _guest_implementation():

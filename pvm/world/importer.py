@@ -44,10 +44,8 @@ speed (``-X host-modules=``).
 import _frozen_importlib as host_bootstrap
 import _frozen_importlib_external as host_external
 import _imp as host_imp
-import contextlib
 import copyreg
-import importlib.machinery
-import importlib.util
+import importlib
 import os
 import stat
 import sys as host_sys
@@ -308,8 +306,8 @@ class ImportSystem:
             if origin is None:
                 module = importlib.import_module(name)
             else:
-                spec = importlib.util.spec_from_file_location(name, origin)
-                module = importlib.util.module_from_spec(spec)
+                spec = host_external.spec_from_file_location(name, origin)
+                module = host_bootstrap.module_from_spec(spec)
                 spec.loader.exec_module(module)
                 # A module's C state lives as long as the module object, not its dict.
                 self.host_originals[name] = module
@@ -346,8 +344,11 @@ class ImportSystem:
             if self.import_timer is None or module is not None:
                 loaded = self.call_importlib(self.find_and_load, absolute, self.import_)
             else:
-                with self.import_timer.timing(absolute):
+                started = self.import_timer.start(absolute)
+                try:
                     loaded = self.call_importlib(self.find_and_load, absolute, self.import_)
+                finally:
+                    self.import_timer.finish(absolute, started)
             if module is None and absolute == "re._compiler":
                 patterns.install(loaded, self)
             module = loaded
@@ -494,25 +495,26 @@ class ImportTimer:
         self.depth = 0
         self.nested_time = 0      # nanoseconds spent in imports nested in the current one
 
-    @contextlib.contextmanager
-    def timing(self, name):
+    def start(self, name):
+        """The start of ``name``'s import: what ``finish`` needs at its end."""
         if not self.header_written:
             self.stream.write(self.HEADER)
             self.header_written = True
         outer_nested_time = self.nested_time
         self.nested_time = 0
         self.depth += 1
-        start = time.perf_counter_ns()
-        try:
-            yield
-        finally:
-            cumulative = time.perf_counter_ns() - start
-            self.depth -= 1
-            self.stream.write("import time: %9d | %10d | %s%s\n" % (
-                _microseconds(cumulative - self.nested_time), _microseconds(cumulative),
-                "  " * self.depth, name))
-            self.stream.flush()
-            self.nested_time = outer_nested_time + cumulative
+        return outer_nested_time, time.perf_counter_ns()
+
+    def finish(self, name, started):
+        """Write the row of ``name``, whose import began with ``started``."""
+        outer_nested_time, start = started
+        cumulative = time.perf_counter_ns() - start
+        self.depth -= 1
+        self.stream.write("import time: %9d | %10d | %s%s\n" % (
+            _microseconds(cumulative - self.nested_time), _microseconds(cumulative),
+            "  " * self.depth, name))
+        self.stream.flush()
+        self.nested_time = outer_nested_time + cumulative
 
 
 def _microseconds(nanoseconds):
@@ -608,7 +610,7 @@ class HostModuleFinder:
             return None
         module = host_sys.modules.get(name) or importlib.import_module(name)
         host_spec = getattr(module, "__spec__", None)
-        spec = importlib.machinery.ModuleSpec(
+        spec = host_bootstrap.ModuleSpec(
             name, self, origin=getattr(host_spec, "origin", None),
             is_package=hasattr(module, "__path__"))
         spec.has_location = getattr(host_spec, "has_location", False)

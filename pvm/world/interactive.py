@@ -33,8 +33,7 @@ import sys
 from pvm.compile_warnings import redirected_to
 from pvm.parser import parse
 from pvm.tokenize import OP, TokenError, generate_tokens
-from pvm.engine.guest_traceback import traceback_of
-from pvm.world.tracebacks import print_exception
+from pvm.world.tracebacks import report_exception, write_to_guest_stderr
 
 _FILENAME = "<stdin>"
 
@@ -199,7 +198,7 @@ class Console:
             with open(path, "rb") as file:
                 source = file.read()
         except OSError as error:
-            _write_to_guest_stderr(self.world, "Could not open PYTHONSTARTUP\n")
+            write_to_guest_stderr(self.world, "Could not open PYTHONSTARTUP\n")
             self.report(error)
             return
         names_file = "__file__" not in self.namespace
@@ -238,47 +237,8 @@ class Console:
         except SystemExit:
             raise
         except BaseException as error:
-            _write_to_guest_stderr(self.world, "Failed calling sys.__interactivehook__\n")
+            write_to_guest_stderr(self.world, "Failed calling sys.__interactivehook__\n")
             self.report(error)
-
-
-def report_exception(world, error):
-    """Report an uncaught exception as CPython's PyErr_Print does: it is kept as
-    sys.last_type, last_value and last_traceback (where ``pdb.pm()`` finds it), and
-    shown by sys.excepthook.  SystemExit raised by the hook propagates."""
-    guest_sys = world.sys
-    traceback = traceback_of(error)
-    guest_sys.last_type = type(error)
-    guest_sys.last_value = error
-    guest_sys.last_traceback = traceback
-    hook = getattr(guest_sys, "excepthook", None)
-    if hook is None:
-        _write_to_guest_stderr(world, "sys.excepthook is missing\n")
-        _print_to_guest_stderr(world, error)
-        return
-    try:
-        hook(type(error), error, traceback)
-    except SystemExit:
-        raise
-    except BaseException as hook_error:
-        _write_to_guest_stderr(world, "Error in sys.excepthook:\n")
-        _print_to_guest_stderr(world, hook_error)
-        _write_to_guest_stderr(world, "\nOriginal exception was:\n")
-        _print_to_guest_stderr(world, error)
-
-
-def _write_to_guest_stderr(world, text):
-    # The guest's stream, or the process's when the guest has none.
-    stream = getattr(world.sys, "stderr", None)
-    try:
-        stream.write(text)
-    except Exception:
-        sys.stderr.write(text)
-
-
-def _print_to_guest_stderr(world, error):
-    stream = getattr(world.sys, "stderr", None)
-    print_exception(error, stream if stream is not None else sys.stderr)
 
 
 def _write_to_terminal(text):

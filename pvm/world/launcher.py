@@ -30,15 +30,12 @@ or above sys.executable, as CPython's does), else into the user's cache folder
 (``$XDG_CACHE_HOME/pvm/launchers`` or ``~/.cache/pvm/launchers``).
 """
 
-import hashlib
-import json
 import os
 import posix
-import shlex
 import sys
 
 import pvm
-from pvm.cache import write_atomic
+from pvm.cache import sha256, write_atomic
 
 # Variables the host process must read itself, as it starts (see above).
 HOST_START_VARIABLES = ("PYTHONHASHSEED", "PYTHONIOENCODING", "PYTHONUTF8",
@@ -46,7 +43,7 @@ HOST_START_VARIABLES = ("PYTHONHASHSEED", "PYTHONIOENCODING", "PYTHONUTF8",
 
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(pvm.__file__)))
 _START = ("import sys; sys.path.insert(0, %s); import pvm.__main__; pvm.__main__.launched()"
-          % json.dumps(_PACKAGE_PARENT))
+          % repr(_PACKAGE_PARENT))
 
 
 def host_command(host: str, arguments: list[str], read_environment=False) -> list[str]:
@@ -75,6 +72,7 @@ def restart(arguments: list[str]):
             set_aside[name] = value
         else:
             environment[name] = value
+    import json     # here, not at start-up: a restart is rare
     environment[_SET_ASIDE] = json.dumps(set_aside)
     os.execve(sys.executable, host_command(sys.executable, arguments, read_environment=True),
               environment)
@@ -86,6 +84,7 @@ def restore_environment():
     text = os.environ.pop(_SET_ASIDE, None)
     if text is None:
         return
+    import json
     snapshot = posix.environ
     snapshot.pop(os.fsencode(_SET_ASIDE), None)
     for name, value in json.loads(text).items():
@@ -101,8 +100,8 @@ def launcher(host: str) -> str:
     text = ("#!/bin/sh\n"
             "# pvm's launcher, written by pvm.world.launcher: sys.executable of the\n"
             "# programs pvm runs on this host python.\n"
-            "exec %s \"$0\" \"$@\"\n" % shlex.join(host_command(host, []))).encode()
-    name = "pvm-" + hashlib.sha256(text).hexdigest()[:16]
+            "exec %s \"$0\" \"$@\"\n" % " ".join(map(_quoted, host_command(host, [])))).encode()
+    name = "pvm-" + sha256(text).hexdigest()[:16]
     for folder in _folders(host):
         path = os.path.join(folder, name)
         if os.path.exists(path):
@@ -116,6 +115,18 @@ def launcher(host: str) -> str:
             continue
         return path
     return ""
+
+
+# What a shell word may hold unquoted (shlex's rule; shlex itself imports re, which every
+# process would pay for at start-up).
+_UNQUOTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
+
+
+def _quoted(word):
+    """``word`` as one word of a POSIX shell command."""
+    if word and all(character in _UNQUOTED for character in word):
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
 def _folders(host):

@@ -11,12 +11,11 @@ import faulthandler
 import gc
 import io
 import os
-import signal
 import sys
 
 import pvm
 from pvm.world import host_warnings, launcher, unraisable
-from pvm.world.interactive import report_exception
+from pvm.world.tracebacks import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 
 # How deep host calls may nest: guest code called from host code (a guest
@@ -463,6 +462,7 @@ def _host_site_folders():
 
 def _exit_by_interrupt():
     # CPython ends as if killed by the signal, so the parent sees it.
+    import signal   # here: the host's signal module imports enum, a cost at every start
     sys.stdout.flush()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGINT)

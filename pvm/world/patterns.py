@@ -22,7 +22,7 @@ in instead of strings take the guest's own ``compile``.
 
 import marshal
 import os
-import re as host_re
+import _sre
 import sys
 
 from pvm.cache import sha256, write_atomic
@@ -105,7 +105,7 @@ class _PatternCache:
 
     def _folder(self):
         if self.folder is None:
-            digest = sha256(("%s %s" % (sys.version, host_re._constants.MAGIC)).encode())
+            digest = sha256(("%s %s" % (sys.version, _sre.MAGIC)).encode())
             for name in _RE_SOURCES:
                 with open(os.path.join(self.re_folder, name), "rb") as file:
                     digest.update(file.read())

@@ -6,15 +6,21 @@ groups, notes).  pvm builds its ``TracebackException`` and then replaces
 every stack in it with the guest traceback that the interpreter recorded on
 each exception (``__pvm_traceback__``: (code, instruction index, frame)
 triples, innermost first), so the host frames of the VM never show.
+
+The traceback module (with linecache, tokenize and textwrap) is imported when a
+traceback is first formatted: most processes print none, and importing it was a
+tenth of pvm's start-up on the host.
 """
 
-import functools
 import sys
-import traceback
+from _functools import partial
+
+from pvm.engine.guest_traceback import traceback_of
 
 
 def guest_stack(exception):
     """A ``traceback.StackSummary`` of the guest frames ``exception`` went through."""
+    import traceback
     summaries = []
     for code, index, _ in reversed(getattr(exception, "__pvm_traceback__", None) or ()):
         line, end_line, column, end_column = code.position_of(index)
@@ -33,7 +39,7 @@ def _replace_stacks(report, exception, seen):
     report.stack = guest_stack(exception)
     _add_name_suggestion(report, exception)
     if isinstance(exception, SyntaxError):
-        report._format_syntax_error = functools.partial(_c_format_syntax_error, report,
+        report._format_syntax_error = partial(_c_format_syntax_error, report,
                                                         exception)
     _replace_stacks(report.__cause__, exception.__cause__, seen)
     _replace_stacks(report.__context__, exception.__context__, seen)
@@ -209,6 +215,7 @@ def _c_format_syntax_error(report, error, type_name):
 
 
 def format_exception(exception, chain=True):
+    import traceback
     report = traceback.TracebackException(type(exception), exception, None, compact=True)
     _replace_stacks(report, exception, set())
     return list(report.format(chain=chain))
@@ -217,10 +224,12 @@ def format_exception(exception, chain=True):
 def print_exception(exception, file=None, chain=True):
     """Print ``exception`` as CPython prints an uncaught one (``chain=False``: without
     its cause and context, as the default ``sys.unraisablehook`` does)."""
+    import traceback
     file = sys.stderr if file is None else file
     original = getattr(traceback, "_extract_caret_anchors_from_line_segment", None)
     if original is not None:
-        traceback._extract_caret_anchors_from_line_segment = _interpreter_caret_anchors
+        traceback._extract_caret_anchors_from_line_segment = partial(
+            _interpreter_caret_anchors, original)
     try:
         chunks = format_exception(exception, chain)
     finally:
@@ -231,7 +240,7 @@ def print_exception(exception, file=None, chain=True):
     file.flush()
 
 
-def _interpreter_caret_anchors(segment):
+def _interpreter_caret_anchors(original, segment):
     """The ^ anchors of a binary operation as CPython's own printer places them.
 
     The printer of uncaught exceptions (C, in the interpreter) and the
@@ -240,7 +249,7 @@ def _interpreter_caret_anchors(segment):
     has two characters.  Everything else is the traceback module's.
     """
     import ast
-    original = _ORIGINAL_ANCHORS
+    import traceback
     try:
         tree = ast.parse(segment)
     except SyntaxError:
@@ -268,4 +277,40 @@ def _interpreter_caret_anchors(segment):
                               len(data[:right].decode("utf-8", "replace")))
 
 
-_ORIGINAL_ANCHORS = getattr(traceback, "_extract_caret_anchors_from_line_segment", None)
+def report_exception(world, error):
+    """Report an uncaught exception as CPython's PyErr_Print does: it is kept as
+    sys.last_type, last_value and last_traceback (where ``pdb.pm()`` finds it), and
+    shown by sys.excepthook.  SystemExit raised by the hook propagates."""
+    guest_sys = world.sys
+    traceback = traceback_of(error)
+    guest_sys.last_type = type(error)
+    guest_sys.last_value = error
+    guest_sys.last_traceback = traceback
+    hook = getattr(guest_sys, "excepthook", None)
+    if hook is None:
+        write_to_guest_stderr(world, "sys.excepthook is missing\n")
+        _print_to_guest_stderr(world, error)
+        return
+    try:
+        hook(type(error), error, traceback)
+    except SystemExit:
+        raise
+    except BaseException as hook_error:
+        write_to_guest_stderr(world, "Error in sys.excepthook:\n")
+        _print_to_guest_stderr(world, hook_error)
+        write_to_guest_stderr(world, "\nOriginal exception was:\n")
+        _print_to_guest_stderr(world, error)
+
+
+def write_to_guest_stderr(world, text):
+    # The guest's stream, or the process's when the guest has none.
+    stream = getattr(world.sys, "stderr", None)
+    try:
+        stream.write(text)
+    except Exception:
+        sys.stderr.write(text)
+
+
+def _print_to_guest_stderr(world, error):
+    stream = getattr(world.sys, "stderr", None)
+    print_exception(error, stream if stream is not None else sys.stderr)

@@ -16,15 +16,11 @@ import warnings as host_warnings
 import weakref
 
 from pvm.code import Code
-from pvm.compile_warnings import redirected_to
-from pvm.compiler import compile as pvm_compile
 from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter, instruction_printer
-from pvm.parser import check_program_file
-from pvm.world import guest, unraisable
+from pvm.world import guest, programs, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
 from pvm.world.importer import ImportSystem
-from pvm.world.interactive import Console
 from pvm.world.tracebacks import print_exception
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
@@ -135,13 +131,42 @@ class World:
     # -- compiling and running --------------------------------------------------------------
 
     def compile(self, source: str | bytes, filename: str, mode: str = "exec", flags: int = 0,
-                dont_inherit: bool = False, optimize: int = -1) -> Code:
+                dont_inherit: bool = False, optimize: int = -1, warn=None) -> Code:
         """The builtin ``compile`` of the guest: pvm's compiler, whose warnings go to the
-        guest's warnings module."""
+        guest's warnings module (or to ``warn``, with warn_explicit's arguments)."""
+        # The front end is imported when first needed: a program whose modules all come
+        # from the cache never parses (docs/startup.md).
+        from pvm.compile_warnings import redirected_to
+        from pvm.compiler import compile as pvm_compile
         if optimize == -1:
             optimize = self.optimize
-        with redirected_to(self.warn_explicit):
+        with redirected_to(warn or self.warn_explicit):
             return pvm_compile(source, filename, mode, flags, dont_inherit, optimize)
+
+    def compile_program(self, source: str | bytes, filename: str) -> Code:
+        """The code of the main program (-c, a script, stdin), ``source`` being what
+        python reads (bytes of a file are checked as CPython checks them): the code
+        kept from an earlier run of the same program (pvm.world.programs), else
+        compiled, and kept unless the compiler warned."""
+        place = programs.folder(getattr(self.sys, "pycache_prefix", None))
+        key = programs.key(source, filename, self.optimize)
+        if place is not None:
+            code = programs.read(place, key, filename)
+            if code is not None:
+                return code
+        if isinstance(source, bytes):
+            from pvm.parser import check_program_file
+            check_program_file(source, filename)
+        warned = []
+
+        def warn(message, category, filename, lineno):
+            warned.append(category)
+            self.warn_explicit(message, category, filename, lineno)
+        code = self.compile(source, filename, "exec", warn=warn)
+        if place is not None and not warned \
+                and not getattr(self.sys, "dont_write_bytecode", False):
+            programs.write(place, key, code)
+        return code
 
     def warn_explicit(self, message, category, filename, lineno):
         """A warning of pvm's own making (the compiler's) issued through the guest's
@@ -168,7 +193,7 @@ class World:
 
     def run_command(self, command: str) -> None:
         """``-c COMMAND``: run ``command`` as the ``__main__`` module."""
-        code = self.compile(command + "\n", "<string>", "exec")
+        code = self.compile_program(command + "\n", "<string>")
         self._start_program()
         self.run_code(code, self.main_module.__dict__)
 
@@ -181,9 +206,7 @@ class World:
         main_module.__file__ = path
         main_module.__cached__ = None
         main_module.__loader__ = self.importer.external.SourceFileLoader("__main__", path)
-        if isinstance(source, bytes):
-            check_program_file(source, path)
-        code = self.compile(source, path, "exec")
+        code = self.compile_program(source, path)
         self._start_program()
         self.run_code(code, main_module.__dict__)
 
@@ -193,9 +216,7 @@ class World:
         main_module = self.main_module
         main_module.__file__ = filename
         main_module.__cached__ = None
-        if isinstance(source, bytes):
-            check_program_file(source, filename)
-        code = self.compile(source, filename, "exec")
+        code = self.compile_program(source, filename)
         self._start_program()
         self.run_code(code, main_module.__dict__)
 
@@ -227,6 +248,7 @@ class World:
         hook, then statements until the input ends.  Returns the exit status and whether
         the last statement was interrupted (CPython then ends as if killed by SIGINT);
         SystemExit (``exit()``) propagates."""
+        from pvm.world.interactive import Console     # the prompt's parser, when needed
         console = Console(self, self.main_module.__dict__)
         if not quiet:
             console.show_banner()

@@ -54,9 +54,8 @@ renames a body's variables when it joins bodies); helpers go at module level, wh
 generated code imports them from.
 """
 
-import inspect
-
 from pvm import opcodes
+from pvm.code import CO_VARARGS, CO_VARKEYWORDS
 
 # Decode-time names: what each means, as an expression over ``code``, ``operand`` and
 # ``index``, evaluated once per instruction when a code object is decoded.
@@ -98,26 +97,33 @@ class Definition:
         self.raises = raises
         self.fusable = fusable
         self.module = function.__module__
-        signature = inspect.signature(function)
-        self.inputs = []                      # the named stack inputs, deepest first
-        self.variable_input = None            # the *name input, if any
-        self.context = []                     # the keyword-only names
-        for parameter in signature.parameters.values():
-            if parameter.kind is parameter.POSITIONAL_OR_KEYWORD:
-                self.inputs.append(parameter.name)
-            elif parameter.kind is parameter.VAR_POSITIONAL:
-                self.variable_input = parameter.name
-            elif parameter.kind is parameter.KEYWORD_ONLY:
-                if parameter.name not in DECODED and parameter.name not in RUNTIME:
-                    raise TypeError("%s: unknown context name %r" % (self.name, parameter.name))
-                self.context.append(parameter.name)
-            else:
-                raise TypeError("%s: parameter %r of a kind definitions do not use"
-                                % (self.name, parameter.name))
-        self.when_names = list(inspect.signature(when).parameters) if when else []
+        positional, variable, keyword_only = _parameters(function)
+        self.inputs = positional              # the named stack inputs, deepest first
+        self.variable_input = variable        # the *name input, if any
+        for name in keyword_only:
+            if name not in DECODED and name not in RUNTIME:
+                raise TypeError("%s: unknown context name %r" % (self.name, name))
+        self.context = keyword_only           # the keyword-only names
+        self.when_names = _parameters(when)[0] if when else []
 
     def __repr__(self):
         return "<Definition %s of %s>" % (self.name, self.opcode.name)
+
+
+def _parameters(function):
+    """(positional names, the *name or None, keyword-only names) of ``function``, read
+    from its code object: inspect.signature (and the inspect module, with dis, that it
+    imports) cost every process some milliseconds of start-up for the same answer."""
+    code = function.__code__
+    names = code.co_varnames
+    if code.co_posonlyargcount or code.co_flags & CO_VARKEYWORDS:
+        raise TypeError("%s: a parameter of a kind definitions do not use"
+                        % function.__name__)
+    positional = list(names[:code.co_argcount])
+    end = code.co_argcount + code.co_kwonlyargcount
+    keyword_only = list(names[code.co_argcount:end])
+    variable = names[end] if code.co_flags & CO_VARARGS else None
+    return positional, variable, keyword_only
 
 
 # The plain definition of each opcode, by name; variants in the order they were made
