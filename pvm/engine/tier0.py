@@ -51,7 +51,7 @@ when_RAISE_VARARGS_FROM = VARIANTS['RAISE_VARARGS'][1].when
 def make_NOP(code, operand, index):
     next_index = index + 1
 
-    def NOP(frame, stack, fast):
+    def NOP(frame, stack, fast, next_index=next_index):
         pass
         return next_index
     return NOP
@@ -60,7 +60,7 @@ def make_NOP(code, operand, index):
 def make_POP_TOP(code, operand, index):
     next_index = index + 1
 
-    def POP_TOP(frame, stack, fast):
+    def POP_TOP(frame, stack, fast, next_index=next_index):
         del stack[-1]
         pass
         return next_index
@@ -70,7 +70,7 @@ def make_POP_TOP(code, operand, index):
 def make_COPY_TOP(code, operand, index):
     next_index = index + 1
 
-    def COPY_TOP(frame, stack, fast):
+    def COPY_TOP(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack.append(value)
         return next_index
@@ -80,7 +80,7 @@ def make_COPY_TOP(code, operand, index):
 def make_COPY_SECOND(code, operand, index):
     next_index = index + 1
 
-    def COPY_SECOND(frame, stack, fast):
+    def COPY_SECOND(frame, stack, fast, next_index=next_index):
         second = stack[-2]
         stack.append(second)
         return next_index
@@ -90,7 +90,7 @@ def make_COPY_SECOND(code, operand, index):
 def make_COPY(code, operand, index):
     next_index = index + 1
 
-    def COPY(frame, stack, fast):
+    def COPY(frame, stack, fast, next_index=next_index, operand=operand):
         stack.append(stack[-operand])
         return next_index
     return COPY
@@ -115,7 +115,7 @@ def select_COPY(code, operand):
 def make_SWAP_TOP_TWO(code, operand, index):
     next_index = index + 1
 
-    def SWAP_TOP_TWO(frame, stack, fast):
+    def SWAP_TOP_TWO(frame, stack, fast, next_index=next_index):
         top = stack.pop()
         second = stack[-1]
         stack[-1] = top
@@ -127,7 +127,7 @@ def make_SWAP_TOP_TWO(code, operand, index):
 def make_SWAP_TOP_THIRD(code, operand, index):
     next_index = index + 1
 
-    def SWAP_TOP_THIRD(frame, stack, fast):
+    def SWAP_TOP_THIRD(frame, stack, fast, next_index=next_index):
         top = stack.pop()
         second = stack.pop()
         third = stack[-1]
@@ -141,7 +141,7 @@ def make_SWAP_TOP_THIRD(code, operand, index):
 def make_SWAP(code, operand, index):
     next_index = index + 1
 
-    def SWAP(frame, stack, fast):
+    def SWAP(frame, stack, fast, next_index=next_index, operand=operand):
         stack[-1], stack[-operand] = (stack[-operand], stack[-1])
         return next_index
     return SWAP
@@ -167,7 +167,7 @@ def make_LOAD_CONST(code, operand, index):
     constant = code.co_consts[operand]
     next_index = index + 1
 
-    def LOAD_CONST(frame, stack, fast):
+    def LOAD_CONST(frame, stack, fast, constant=constant, next_index=next_index):
         stack.append(constant)
         return next_index
     return LOAD_CONST
@@ -177,7 +177,7 @@ def make_LOAD_FAST(code, operand, index):
     local = operand
     next_index = index + 1
 
-    def LOAD_FAST(frame, stack, fast):
+    def LOAD_FAST(frame, stack, fast, local=local, next_index=next_index):
         stack.append(fast[local])
         return next_index
     return LOAD_FAST
@@ -188,7 +188,7 @@ def make_LOAD_FAST_CHECK(code, operand, index):
     local_name = code.co_varnames[operand]
     next_index = index + 1
 
-    def LOAD_FAST_CHECK(frame, stack, fast):
+    def LOAD_FAST_CHECK(frame, stack, fast, local=local, local_name=local_name, next_index=next_index):
         value = fast[local]
         if value is UNBOUND:
             raise unbound_local(local_name)
@@ -201,7 +201,7 @@ def make_STORE_FAST(code, operand, index):
     local = operand
     next_index = index + 1
 
-    def STORE_FAST(frame, stack, fast):
+    def STORE_FAST(frame, stack, fast, local=local, next_index=next_index):
         value = stack.pop()
         fast[local] = value
         return next_index
@@ -213,7 +213,7 @@ def make_DELETE_FAST(code, operand, index):
     local_name = code.co_varnames[operand]
     next_index = index + 1
 
-    def DELETE_FAST(frame, stack, fast):
+    def DELETE_FAST(frame, stack, fast, local=local, local_name=local_name, next_index=next_index):
         if fast[local] is UNBOUND:
             raise unbound_local(local_name)
         fast[local] = UNBOUND
@@ -227,7 +227,7 @@ def make_LOAD_DEREF(code, operand, index):
     cell_is_free = operand >= len(code.co_cellvars)
     next_index = index + 1
 
-    def LOAD_DEREF(frame, stack, fast):
+    def LOAD_DEREF(frame, stack, fast, cell=cell, cell_is_free=cell_is_free, cell_name=cell_name, next_index=next_index):
         try:
             value = frame.cells[cell].cell_contents
         except ValueError:
@@ -242,7 +242,7 @@ def make_LOAD_CLASSDEREF(code, operand, index):
     cell_name = (code.co_cellvars + code.co_freevars)[operand]
     next_index = index + 1
 
-    def LOAD_CLASSDEREF(frame, stack, fast):
+    def LOAD_CLASSDEREF(frame, stack, fast, cell=cell, cell_name=cell_name, next_index=next_index):
         value = lookup(frame.f_locals_mapping, cell_name)
         if value is not MISSING:
             stack.append(value)
@@ -260,7 +260,7 @@ def make_STORE_DEREF(code, operand, index):
     cell = operand
     next_index = index + 1
 
-    def STORE_DEREF(frame, stack, fast):
+    def STORE_DEREF(frame, stack, fast, cell=cell, next_index=next_index):
         value = stack.pop()
         frame.cells[cell].cell_contents = value
         return next_index
@@ -272,7 +272,7 @@ def make_DELETE_DEREF(code, operand, index):
     cell_name = (code.co_cellvars + code.co_freevars)[operand]
     next_index = index + 1
 
-    def DELETE_DEREF(frame, stack, fast):
+    def DELETE_DEREF(frame, stack, fast, cell=cell, cell_name=cell_name, next_index=next_index):
         try:
             del frame.cells[cell].cell_contents
         except ValueError:
@@ -285,7 +285,7 @@ def make_LOAD_CLOSURE(code, operand, index):
     cell = operand
     next_index = index + 1
 
-    def LOAD_CLOSURE(frame, stack, fast):
+    def LOAD_CLOSURE(frame, stack, fast, cell=cell, next_index=next_index):
         stack.append(frame.cells[cell])
         return next_index
     return LOAD_CLOSURE
@@ -295,7 +295,7 @@ def make_LOAD_NAME(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_NAME(frame, stack, fast):
+    def LOAD_NAME(frame, stack, fast, name=name, next_index=next_index):
         namespace = frame.f_locals_mapping
         if type(namespace) is dict:
             if name in namespace:
@@ -322,7 +322,7 @@ def make_STORE_NAME(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def STORE_NAME(frame, stack, fast):
+    def STORE_NAME(frame, stack, fast, name=name, next_index=next_index):
         value = stack.pop()
         frame.f_locals_mapping[name] = value
         return next_index
@@ -333,7 +333,7 @@ def make_DELETE_NAME(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def DELETE_NAME(frame, stack, fast):
+    def DELETE_NAME(frame, stack, fast, name=name, next_index=next_index):
         try:
             del frame.f_locals_mapping[name]
         except KeyError:
@@ -346,7 +346,7 @@ def make_LOAD_GLOBAL(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_GLOBAL(frame, stack, fast):
+    def LOAD_GLOBAL(frame, stack, fast, name=name, next_index=next_index):
         globals_ = frame.f_globals
         if name in globals_:
             stack.append(globals_[name])
@@ -363,7 +363,7 @@ def make_STORE_GLOBAL(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def STORE_GLOBAL(frame, stack, fast):
+    def STORE_GLOBAL(frame, stack, fast, name=name, next_index=next_index):
         value = stack.pop()
         frame.f_globals[name] = value
         return next_index
@@ -374,7 +374,7 @@ def make_DELETE_GLOBAL(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def DELETE_GLOBAL(frame, stack, fast):
+    def DELETE_GLOBAL(frame, stack, fast, name=name, next_index=next_index):
         try:
             del frame.f_globals[name]
         except KeyError:
@@ -387,7 +387,7 @@ def make_LOAD_ATTR_OF_EXCEPTION(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_ATTR_OF_EXCEPTION(frame, stack, fast):
+    def LOAD_ATTR_OF_EXCEPTION(frame, stack, fast, name=name, next_index=next_index):
         owner = stack[-1]
         if isinstance(owner, BaseException):
             stack[-1] = EXCEPTION_ATTRIBUTE_READERS[name](owner)
@@ -401,7 +401,7 @@ def make_LOAD_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_ATTR(frame, stack, fast):
+    def LOAD_ATTR(frame, stack, fast, name=name, next_index=next_index):
         owner = stack[-1]
         stack[-1] = getattr(owner, name)
         return next_index
@@ -424,7 +424,7 @@ def make_LOAD_METHOD_OF_EXCEPTION(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_METHOD_OF_EXCEPTION(frame, stack, fast):
+    def LOAD_METHOD_OF_EXCEPTION(frame, stack, fast, name=name, next_index=next_index):
         owner = stack[-1]
         if isinstance(owner, BaseException):
             stack[-1] = EXCEPTION_ATTRIBUTE_READERS[name](owner)
@@ -440,7 +440,7 @@ def make_LOAD_METHOD(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def LOAD_METHOD(frame, stack, fast):
+    def LOAD_METHOD(frame, stack, fast, name=name, next_index=next_index):
         owner = stack[-1]
         stack[-1] = getattr(owner, name)
         stack.append(NULL)
@@ -464,7 +464,7 @@ def make_STORE_ATTR_OF_EXCEPTION(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def STORE_ATTR_OF_EXCEPTION(frame, stack, fast):
+    def STORE_ATTR_OF_EXCEPTION(frame, stack, fast, name=name, next_index=next_index):
         owner = stack.pop()
         value = stack.pop()
         if isinstance(owner, BaseException):
@@ -479,7 +479,7 @@ def make_STORE_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def STORE_ATTR(frame, stack, fast):
+    def STORE_ATTR(frame, stack, fast, name=name, next_index=next_index):
         owner = stack.pop()
         value = stack.pop()
         setattr(owner, name, value)
@@ -503,7 +503,7 @@ def make_DELETE_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def DELETE_ATTR(frame, stack, fast):
+    def DELETE_ATTR(frame, stack, fast, name=name, next_index=next_index):
         owner = stack.pop()
         delattr(owner, name)
         return next_index
@@ -513,7 +513,7 @@ def make_DELETE_ATTR(code, operand, index):
 def make_LOAD_BUILD_CLASS(code, operand, index):
     next_index = index + 1
 
-    def LOAD_BUILD_CLASS(frame, stack, fast):
+    def LOAD_BUILD_CLASS(frame, stack, fast, next_index=next_index):
         try:
             value = frame.f_builtins['__build_class__']
         except KeyError:
@@ -526,7 +526,7 @@ def make_LOAD_BUILD_CLASS(code, operand, index):
 def make_LOAD_ASSERTION_ERROR(code, operand, index):
     next_index = index + 1
 
-    def LOAD_ASSERTION_ERROR(frame, stack, fast):
+    def LOAD_ASSERTION_ERROR(frame, stack, fast, next_index=next_index):
         stack.append(AssertionError)
         return next_index
     return LOAD_ASSERTION_ERROR
@@ -535,7 +535,7 @@ def make_LOAD_ASSERTION_ERROR(code, operand, index):
 def make_LOAD_LOCALS(code, operand, index):
     next_index = index + 1
 
-    def LOAD_LOCALS(frame, stack, fast):
+    def LOAD_LOCALS(frame, stack, fast, next_index=next_index):
         stack.append(frame.f_locals_mapping)
         return next_index
     return LOAD_LOCALS
@@ -544,7 +544,7 @@ def make_LOAD_LOCALS(code, operand, index):
 def make_SETUP_ANNOTATIONS(code, operand, index):
     next_index = index + 1
 
-    def SETUP_ANNOTATIONS(frame, stack, fast):
+    def SETUP_ANNOTATIONS(frame, stack, fast, next_index=next_index):
         namespace = frame.f_locals_mapping
         if type(namespace) is dict:
             if '__annotations__' not in namespace:
@@ -561,7 +561,7 @@ def make_SETUP_ANNOTATIONS(code, operand, index):
 def make_UNARY_POSITIVE(code, operand, index):
     next_index = index + 1
 
-    def UNARY_POSITIVE(frame, stack, fast):
+    def UNARY_POSITIVE(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack[-1] = +value
         return next_index
@@ -571,7 +571,7 @@ def make_UNARY_POSITIVE(code, operand, index):
 def make_UNARY_NEGATIVE(code, operand, index):
     next_index = index + 1
 
-    def UNARY_NEGATIVE(frame, stack, fast):
+    def UNARY_NEGATIVE(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack[-1] = -value
         return next_index
@@ -581,7 +581,7 @@ def make_UNARY_NEGATIVE(code, operand, index):
 def make_UNARY_NOT(code, operand, index):
     next_index = index + 1
 
-    def UNARY_NOT(frame, stack, fast):
+    def UNARY_NOT(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack[-1] = not value
         return next_index
@@ -591,7 +591,7 @@ def make_UNARY_NOT(code, operand, index):
 def make_UNARY_INVERT(code, operand, index):
     next_index = index + 1
 
-    def UNARY_INVERT(frame, stack, fast):
+    def UNARY_INVERT(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack[-1] = ~value
         return next_index
@@ -601,7 +601,7 @@ def make_UNARY_INVERT(code, operand, index):
 def make_BINARY_OP_ADD(code, operand, index):
     next_index = index + 1
 
-    def BINARY_OP_ADD(frame, stack, fast):
+    def BINARY_OP_ADD(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left + right
@@ -612,7 +612,7 @@ def make_BINARY_OP_ADD(code, operand, index):
 def make_BINARY_OP_SUBTRACT(code, operand, index):
     next_index = index + 1
 
-    def BINARY_OP_SUBTRACT(frame, stack, fast):
+    def BINARY_OP_SUBTRACT(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left - right
@@ -623,7 +623,7 @@ def make_BINARY_OP_SUBTRACT(code, operand, index):
 def make_BINARY_OP_MULTIPLY(code, operand, index):
     next_index = index + 1
 
-    def BINARY_OP_MULTIPLY(frame, stack, fast):
+    def BINARY_OP_MULTIPLY(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left * right
@@ -634,7 +634,7 @@ def make_BINARY_OP_MULTIPLY(code, operand, index):
 def make_BINARY_OP_INPLACE_ADD(code, operand, index):
     next_index = index + 1
 
-    def BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         left += right
@@ -647,7 +647,7 @@ def make_BINARY_OP(code, operand, index):
     binary_function = BINARY_FUNCTIONS[operand]
     next_index = index + 1
 
-    def BINARY_OP(frame, stack, fast):
+    def BINARY_OP(frame, stack, fast, binary_function=binary_function, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = binary_function(left, right)
@@ -682,7 +682,7 @@ def select_BINARY_OP(code, operand):
 def make_COMPARE_OP_LESS(code, operand, index):
     next_index = index + 1
 
-    def COMPARE_OP_LESS(frame, stack, fast):
+    def COMPARE_OP_LESS(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left < right
@@ -693,7 +693,7 @@ def make_COMPARE_OP_LESS(code, operand, index):
 def make_COMPARE_OP_EQUAL(code, operand, index):
     next_index = index + 1
 
-    def COMPARE_OP_EQUAL(frame, stack, fast):
+    def COMPARE_OP_EQUAL(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left == right
@@ -705,7 +705,7 @@ def make_COMPARE_OP(code, operand, index):
     compare_function = COMPARE_FUNCTIONS[operand]
     next_index = index + 1
 
-    def COMPARE_OP(frame, stack, fast):
+    def COMPARE_OP(frame, stack, fast, compare_function=compare_function, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = compare_function(left, right)
@@ -732,7 +732,7 @@ def select_COMPARE_OP(code, operand):
 def make_IS_NOT_OP(code, operand, index):
     next_index = index + 1
 
-    def IS_NOT_OP(frame, stack, fast):
+    def IS_NOT_OP(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left is not right
@@ -743,7 +743,7 @@ def make_IS_NOT_OP(code, operand, index):
 def make_IS_OP(code, operand, index):
     next_index = index + 1
 
-    def IS_OP(frame, stack, fast):
+    def IS_OP(frame, stack, fast, next_index=next_index):
         right = stack.pop()
         left = stack[-1]
         stack[-1] = left is right
@@ -766,7 +766,7 @@ def select_IS_OP(code, operand):
 def make_NOT_CONTAINS_OP(code, operand, index):
     next_index = index + 1
 
-    def NOT_CONTAINS_OP(frame, stack, fast):
+    def NOT_CONTAINS_OP(frame, stack, fast, next_index=next_index):
         container = stack.pop()
         item = stack[-1]
         stack[-1] = item not in container
@@ -777,7 +777,7 @@ def make_NOT_CONTAINS_OP(code, operand, index):
 def make_CONTAINS_OP(code, operand, index):
     next_index = index + 1
 
-    def CONTAINS_OP(frame, stack, fast):
+    def CONTAINS_OP(frame, stack, fast, next_index=next_index):
         container = stack.pop()
         item = stack[-1]
         stack[-1] = item in container
@@ -800,7 +800,7 @@ def select_CONTAINS_OP(code, operand):
 def make_BINARY_SUBSCR(code, operand, index):
     next_index = index + 1
 
-    def BINARY_SUBSCR(frame, stack, fast):
+    def BINARY_SUBSCR(frame, stack, fast, next_index=next_index):
         key = stack.pop()
         container = stack[-1]
         stack[-1] = container[key]
@@ -811,7 +811,7 @@ def make_BINARY_SUBSCR(code, operand, index):
 def make_STORE_SUBSCR(code, operand, index):
     next_index = index + 1
 
-    def STORE_SUBSCR(frame, stack, fast):
+    def STORE_SUBSCR(frame, stack, fast, next_index=next_index):
         key = stack.pop()
         container = stack.pop()
         value = stack.pop()
@@ -823,7 +823,7 @@ def make_STORE_SUBSCR(code, operand, index):
 def make_DELETE_SUBSCR(code, operand, index):
     next_index = index + 1
 
-    def DELETE_SUBSCR(frame, stack, fast):
+    def DELETE_SUBSCR(frame, stack, fast, next_index=next_index):
         key = stack.pop()
         container = stack.pop()
         del container[key]
@@ -834,7 +834,7 @@ def make_DELETE_SUBSCR(code, operand, index):
 def make_BUILD_SLICE_STEP(code, operand, index):
     next_index = index + 1
 
-    def BUILD_SLICE_STEP(frame, stack, fast):
+    def BUILD_SLICE_STEP(frame, stack, fast, next_index=next_index):
         step = stack.pop()
         stop = stack.pop()
         start = stack[-1]
@@ -846,7 +846,7 @@ def make_BUILD_SLICE_STEP(code, operand, index):
 def make_BUILD_SLICE(code, operand, index):
     next_index = index + 1
 
-    def BUILD_SLICE(frame, stack, fast):
+    def BUILD_SLICE(frame, stack, fast, next_index=next_index):
         stop = stack.pop()
         start = stack[-1]
         stack[-1] = slice(start, stop)
@@ -870,7 +870,7 @@ def make_BUILD_TUPLE(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[40].stack_effect(operand)[0] - 0
 
-    def BUILD_TUPLE(frame, stack, fast):
+    def BUILD_TUPLE(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             items = stack[-variable_count:]
             del stack[-variable_count:]
@@ -885,7 +885,7 @@ def make_BUILD_LIST(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[41].stack_effect(operand)[0] - 0
 
-    def BUILD_LIST(frame, stack, fast):
+    def BUILD_LIST(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             items = stack[-variable_count:]
             del stack[-variable_count:]
@@ -900,7 +900,7 @@ def make_BUILD_SET(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[42].stack_effect(operand)[0] - 0
 
-    def BUILD_SET(frame, stack, fast):
+    def BUILD_SET(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             items = stack[-variable_count:]
             del stack[-variable_count:]
@@ -916,7 +916,7 @@ def make_BUILD_MAP(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[43].stack_effect(operand)[0] - 0
 
-    def BUILD_MAP(frame, stack, fast):
+    def BUILD_MAP(frame, stack, fast, count=count, next_index=next_index, variable_count=variable_count):
         if variable_count:
             items = stack[-variable_count:]
             del stack[-variable_count:]
@@ -934,7 +934,7 @@ def make_BUILD_CONST_KEY_MAP(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[44].stack_effect(operand)[0] - 0
 
-    def BUILD_CONST_KEY_MAP(frame, stack, fast):
+    def BUILD_CONST_KEY_MAP(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             values = stack[-variable_count:]
             del stack[-variable_count:]
@@ -950,7 +950,7 @@ def make_BUILD_STRING(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[45].stack_effect(operand)[0] - 0
 
-    def BUILD_STRING(frame, stack, fast):
+    def BUILD_STRING(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             pieces = stack[-variable_count:]
             del stack[-variable_count:]
@@ -964,7 +964,7 @@ def make_BUILD_STRING(code, operand, index):
 def make_LIST_APPEND(code, operand, index):
     next_index = index + 1
 
-    def LIST_APPEND(frame, stack, fast):
+    def LIST_APPEND(frame, stack, fast, next_index=next_index, operand=operand):
         value = stack.pop()
         stack[-operand].append(value)
         return next_index
@@ -974,7 +974,7 @@ def make_LIST_APPEND(code, operand, index):
 def make_SET_ADD(code, operand, index):
     next_index = index + 1
 
-    def SET_ADD(frame, stack, fast):
+    def SET_ADD(frame, stack, fast, next_index=next_index, operand=operand):
         value = stack.pop()
         stack[-operand].add(value)
         return next_index
@@ -984,7 +984,7 @@ def make_SET_ADD(code, operand, index):
 def make_MAP_ADD(code, operand, index):
     next_index = index + 1
 
-    def MAP_ADD(frame, stack, fast):
+    def MAP_ADD(frame, stack, fast, next_index=next_index, operand=operand):
         value = stack.pop()
         key = stack.pop()
         stack[-operand][key] = value
@@ -995,7 +995,7 @@ def make_MAP_ADD(code, operand, index):
 def make_LIST_EXTEND(code, operand, index):
     next_index = index + 1
 
-    def LIST_EXTEND(frame, stack, fast):
+    def LIST_EXTEND(frame, stack, fast, next_index=next_index, operand=operand):
         iterable = stack.pop()
         try:
             stack[-operand].extend(iterable)
@@ -1010,7 +1010,7 @@ def make_LIST_EXTEND(code, operand, index):
 def make_SET_UPDATE(code, operand, index):
     next_index = index + 1
 
-    def SET_UPDATE(frame, stack, fast):
+    def SET_UPDATE(frame, stack, fast, next_index=next_index, operand=operand):
         iterable = stack.pop()
         stack[-operand].update(iterable)
         return next_index
@@ -1020,7 +1020,7 @@ def make_SET_UPDATE(code, operand, index):
 def make_DICT_UPDATE(code, operand, index):
     next_index = index + 1
 
-    def DICT_UPDATE(frame, stack, fast):
+    def DICT_UPDATE(frame, stack, fast, next_index=next_index, operand=operand):
         mapping = stack.pop()
         try:
             stack[-operand].update(mapping)
@@ -1033,7 +1033,7 @@ def make_DICT_UPDATE(code, operand, index):
 def make_DICT_MERGE(code, operand, index):
     next_index = index + 1
 
-    def DICT_MERGE(frame, stack, fast):
+    def DICT_MERGE(frame, stack, fast, next_index=next_index, operand=operand):
         mapping = stack.pop()
         target = stack[-operand]
         function = stack[-operand - 2]
@@ -1050,7 +1050,7 @@ def make_DICT_MERGE(code, operand, index):
 def make_LIST_TO_TUPLE(code, operand, index):
     next_index = index + 1
 
-    def LIST_TO_TUPLE(frame, stack, fast):
+    def LIST_TO_TUPLE(frame, stack, fast, next_index=next_index):
         items = stack[-1]
         stack[-1] = tuple(items)
         return next_index
@@ -1060,7 +1060,7 @@ def make_LIST_TO_TUPLE(code, operand, index):
 def make_FORMAT_VALUE_WITH_SPEC(code, operand, index):
     next_index = index + 1
 
-    def FORMAT_VALUE_WITH_SPEC(frame, stack, fast):
+    def FORMAT_VALUE_WITH_SPEC(frame, stack, fast, next_index=next_index, operand=operand):
         spec = stack.pop()
         value = stack[-1]
         conversion = operand & 3
@@ -1078,7 +1078,7 @@ def make_FORMAT_VALUE_WITH_SPEC(code, operand, index):
 def make_FORMAT_VALUE(code, operand, index):
     next_index = index + 1
 
-    def FORMAT_VALUE(frame, stack, fast):
+    def FORMAT_VALUE(frame, stack, fast, next_index=next_index, operand=operand):
         value = stack[-1]
         conversion = operand & 3
         if conversion == 1:
@@ -1107,7 +1107,7 @@ def select_FORMAT_VALUE(code, operand):
 def make_UNPACK_TWO(code, operand, index):
     next_index = index + 1
 
-    def UNPACK_TWO(frame, stack, fast):
+    def UNPACK_TWO(frame, stack, fast, next_index=next_index):
         sequence = stack[-1]
         first, second = sequence
         stack[-1] = second
@@ -1119,7 +1119,7 @@ def make_UNPACK_TWO(code, operand, index):
 def make_UNPACK_THREE(code, operand, index):
     next_index = index + 1
 
-    def UNPACK_THREE(frame, stack, fast):
+    def UNPACK_THREE(frame, stack, fast, next_index=next_index):
         sequence = stack[-1]
         first, second, third = sequence
         stack[-1] = third
@@ -1133,7 +1133,7 @@ def make_UNPACK_SEQUENCE(code, operand, index):
     count = operand
     next_index = index + 1
 
-    def UNPACK_SEQUENCE(frame, stack, fast):
+    def UNPACK_SEQUENCE(frame, stack, fast, count=count, next_index=next_index):
         sequence = stack.pop()
         kind = type(sequence)
         if (kind is tuple or kind is list) and len(sequence) == count:
@@ -1165,7 +1165,7 @@ def select_UNPACK_SEQUENCE(code, operand):
 def make_UNPACK_EX(code, operand, index):
     next_index = index + 1
 
-    def UNPACK_EX(frame, stack, fast):
+    def UNPACK_EX(frame, stack, fast, next_index=next_index, operand=operand):
         before = operand & 255
         after = operand >> 8
         sequence = stack.pop()
@@ -1190,7 +1190,7 @@ def make_UNPACK_EX(code, operand, index):
 def make_JUMP(code, operand, index):
     target = operand
 
-    def JUMP(frame, stack, fast):
+    def JUMP(frame, stack, fast, target=target):
         return target
     return JUMP
 
@@ -1199,7 +1199,7 @@ def make_POP_JUMP_IF_FALSE(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def POP_JUMP_IF_FALSE(frame, stack, fast):
+    def POP_JUMP_IF_FALSE(frame, stack, fast, next_index=next_index, target=target):
         condition = stack.pop()
         if not condition:
             return target
@@ -1211,7 +1211,7 @@ def make_POP_JUMP_IF_TRUE(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def POP_JUMP_IF_TRUE(frame, stack, fast):
+    def POP_JUMP_IF_TRUE(frame, stack, fast, next_index=next_index, target=target):
         condition = stack.pop()
         if condition:
             return target
@@ -1223,7 +1223,7 @@ def make_POP_JUMP_IF_NONE(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def POP_JUMP_IF_NONE(frame, stack, fast):
+    def POP_JUMP_IF_NONE(frame, stack, fast, next_index=next_index, target=target):
         value = stack.pop()
         if value is None:
             return target
@@ -1235,7 +1235,7 @@ def make_POP_JUMP_IF_NOT_NONE(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def POP_JUMP_IF_NOT_NONE(frame, stack, fast):
+    def POP_JUMP_IF_NOT_NONE(frame, stack, fast, next_index=next_index, target=target):
         value = stack.pop()
         if value is not None:
             return target
@@ -1247,7 +1247,7 @@ def make_JUMP_IF_FALSE_OR_POP(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def JUMP_IF_FALSE_OR_POP(frame, stack, fast):
+    def JUMP_IF_FALSE_OR_POP(frame, stack, fast, next_index=next_index, target=target):
         value = stack.pop()
         if not value:
             stack.append(value)
@@ -1260,7 +1260,7 @@ def make_JUMP_IF_TRUE_OR_POP(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def JUMP_IF_TRUE_OR_POP(frame, stack, fast):
+    def JUMP_IF_TRUE_OR_POP(frame, stack, fast, next_index=next_index, target=target):
         value = stack.pop()
         if value:
             stack.append(value)
@@ -1272,7 +1272,7 @@ def make_JUMP_IF_TRUE_OR_POP(code, operand, index):
 def make_GET_ITER(code, operand, index):
     next_index = index + 1
 
-    def GET_ITER(frame, stack, fast):
+    def GET_ITER(frame, stack, fast, next_index=next_index):
         iterable = stack[-1]
         stack[-1] = iter(iterable)
         return next_index
@@ -1283,7 +1283,7 @@ def make_FOR_ITER(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def FOR_ITER(frame, stack, fast):
+    def FOR_ITER(frame, stack, fast, next_index=next_index, target=target):
         iterator = stack[-1]
         try:
             item = iterator._resume(None) if type(iterator) is Generator else next(iterator)
@@ -1298,7 +1298,7 @@ def make_FOR_ITER(code, operand, index):
 def make_PRINT_EXPR(code, operand, index):
     next_index = index + 1
 
-    def PRINT_EXPR(frame, stack, fast):
+    def PRINT_EXPR(frame, stack, fast, next_index=next_index):
         value = stack.pop()
         frame.interpreter.display(value)
         return next_index
@@ -1318,7 +1318,7 @@ def make_CALL(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[68].stack_effect(operand)[0] - 1
 
-    def CALL(frame, stack, fast):
+    def CALL(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1370,7 +1370,7 @@ def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[69].stack_effect(operand)[0] - 2
 
-    def CALL_METHOD(frame, stack, fast):
+    def CALL_METHOD(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1424,7 +1424,7 @@ def make_CALL_KW(code, operand, index):
     count = operand
     variable_count = OPCODES[70].stack_effect(operand)[0] - 1
 
-    def CALL_KW(frame, stack, fast):
+    def CALL_KW(frame, stack, fast, count=count, next_index=next_index, variable_count=variable_count):
         if variable_count:
             values = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1465,7 +1465,7 @@ def make_CALL_KW(code, operand, index):
 def make_CALL_FUNCTION_EX_KEYWORDS(code, operand, index):
     next_index = index + 1
 
-    def CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast):
+    def CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast, next_index=next_index):
         keywords = stack.pop()
         arguments = stack.pop()
         function = stack[-1]
@@ -1499,7 +1499,7 @@ def make_CALL_FUNCTION_EX_KEYWORDS(code, operand, index):
 def make_CALL_FUNCTION_EX(code, operand, index):
     next_index = index + 1
 
-    def CALL_FUNCTION_EX(frame, stack, fast):
+    def CALL_FUNCTION_EX(frame, stack, fast, next_index=next_index):
         arguments = stack.pop()
         function = stack[-1]
         if type(arguments) is not tuple:
@@ -1540,7 +1540,7 @@ def make_MAKE_FUNCTION(code, operand, index):
     next_index = index + 1
     variable_count = OPCODES[72].stack_effect(operand)[0] - 0
 
-    def MAKE_FUNCTION(frame, stack, fast):
+    def MAKE_FUNCTION(frame, stack, fast, next_index=next_index, operand=operand, variable_count=variable_count):
         if variable_count:
             parts = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1560,7 +1560,7 @@ def make_IMPORT_NAME(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def IMPORT_NAME(frame, stack, fast):
+    def IMPORT_NAME(frame, stack, fast, name=name, next_index=next_index):
         fromlist = stack.pop()
         level = stack[-1]
         stack[-1] = frame.interpreter.import_name(frame, name, fromlist, level)
@@ -1572,7 +1572,7 @@ def make_IMPORT_FROM(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
 
-    def IMPORT_FROM(frame, stack, fast):
+    def IMPORT_FROM(frame, stack, fast, name=name, next_index=next_index):
         module = stack[-1]
         stack.append(frame.interpreter.import_from(module, name))
         return next_index
@@ -1582,7 +1582,7 @@ def make_IMPORT_FROM(code, operand, index):
 def make_IMPORT_STAR(code, operand, index):
     next_index = index + 1
 
-    def IMPORT_STAR(frame, stack, fast):
+    def IMPORT_STAR(frame, stack, fast, next_index=next_index):
         module = stack.pop()
         namespace = frame.f_locals_mapping
         if namespace is None:
@@ -1598,7 +1598,7 @@ def make_IMPORT_STAR(code, operand, index):
 
 def make_RAISE_VARARGS_RERAISE(code, operand, index):
 
-    def RAISE_VARARGS_RERAISE(frame, stack, fast):
+    def RAISE_VARARGS_RERAISE(frame, stack, fast, index=index):
         exception = frame.interpreter.current_handled()
         if exception is None:
             raise RuntimeError('No active exception to reraise')
@@ -1655,7 +1655,7 @@ def select_RAISE_VARARGS(code, operand):
 
 def make_RERAISE(code, operand, index):
 
-    def RERAISE(frame, stack, fast):
+    def RERAISE(frame, stack, fast, index=index, operand=operand):
         frame.exit_index = stack[-1 - operand] if operand else index
         exception = stack.pop()
         frame.reraising = True
@@ -1666,7 +1666,7 @@ def make_RERAISE(code, operand, index):
 def make_PUSH_EXC_INFO(code, operand, index):
     next_index = index + 1
 
-    def PUSH_EXC_INFO(frame, stack, fast):
+    def PUSH_EXC_INFO(frame, stack, fast, next_index=next_index):
         exception = stack[-1]
         interpreter = frame.interpreter
         previous = interpreter.handled
@@ -1680,7 +1680,7 @@ def make_PUSH_EXC_INFO(code, operand, index):
 def make_POP_EXCEPT(code, operand, index):
     next_index = index + 1
 
-    def POP_EXCEPT(frame, stack, fast):
+    def POP_EXCEPT(frame, stack, fast, next_index=next_index):
         previous = stack.pop()
         frame.interpreter.handled = previous
         return next_index
@@ -1690,7 +1690,7 @@ def make_POP_EXCEPT(code, operand, index):
 def make_CHECK_EXC_MATCH(code, operand, index):
     next_index = index + 1
 
-    def CHECK_EXC_MATCH(frame, stack, fast):
+    def CHECK_EXC_MATCH(frame, stack, fast, next_index=next_index):
         kind = stack.pop()
         exception = stack[-1]
         check_except_type(kind)
@@ -1702,7 +1702,7 @@ def make_CHECK_EXC_MATCH(code, operand, index):
 def make_CHECK_EG_MATCH(code, operand, index):
     next_index = index + 1
 
-    def CHECK_EG_MATCH(frame, stack, fast):
+    def CHECK_EG_MATCH(frame, stack, fast, next_index=next_index):
         kind = stack.pop()
         group = stack[-1]
         check_except_type(kind)
@@ -1735,7 +1735,7 @@ def make_CHECK_EG_MATCH(code, operand, index):
 def make_PREP_RERAISE_STAR(code, operand, index):
     next_index = index + 1
 
-    def PREP_RERAISE_STAR(frame, stack, fast):
+    def PREP_RERAISE_STAR(frame, stack, fast, next_index=next_index):
         raised = stack.pop()
         original = stack[-1]
         stack[-1] = frame.interpreter.combine_except_star(original, raised)
@@ -1746,7 +1746,7 @@ def make_PREP_RERAISE_STAR(code, operand, index):
 def make_WITH_EXCEPT_START(code, operand, index):
     next_index = index + 1
 
-    def WITH_EXCEPT_START(frame, stack, fast):
+    def WITH_EXCEPT_START(frame, stack, fast, next_index=next_index):
         exit_function = stack[-4]
         exception = stack[-1]
         result = exit_function(type(exception), exception, guest_traceback.traceback_of(exception))
@@ -1758,7 +1758,7 @@ def make_WITH_EXCEPT_START(code, operand, index):
 def make_BEFORE_WITH(code, operand, index):
     next_index = index + 1
 
-    def BEFORE_WITH(frame, stack, fast):
+    def BEFORE_WITH(frame, stack, fast, next_index=next_index):
         manager = stack[-1]
         kind = type(manager)
         try:
@@ -1777,7 +1777,7 @@ def make_BEFORE_WITH(code, operand, index):
 def make_BEFORE_ASYNC_WITH(code, operand, index):
     next_index = index + 1
 
-    def BEFORE_ASYNC_WITH(frame, stack, fast):
+    def BEFORE_ASYNC_WITH(frame, stack, fast, next_index=next_index):
         manager = stack[-1]
         kind = type(manager)
         enter = getattr(kind, '__aenter__', None)
@@ -1794,7 +1794,7 @@ def make_BEFORE_ASYNC_WITH(code, operand, index):
 def make_GET_LEN(code, operand, index):
     next_index = index + 1
 
-    def GET_LEN(frame, stack, fast):
+    def GET_LEN(frame, stack, fast, next_index=next_index):
         subject = stack[-1]
         stack.append(len(subject))
         return next_index
@@ -1804,7 +1804,7 @@ def make_GET_LEN(code, operand, index):
 def make_MATCH_MAPPING(code, operand, index):
     next_index = index + 1
 
-    def MATCH_MAPPING(frame, stack, fast):
+    def MATCH_MAPPING(frame, stack, fast, next_index=next_index):
         subject = stack[-1]
         stack.append(bool(type(subject).__flags__ & TPFLAGS_MAPPING))
         return next_index
@@ -1814,7 +1814,7 @@ def make_MATCH_MAPPING(code, operand, index):
 def make_MATCH_SEQUENCE(code, operand, index):
     next_index = index + 1
 
-    def MATCH_SEQUENCE(frame, stack, fast):
+    def MATCH_SEQUENCE(frame, stack, fast, next_index=next_index):
         subject = stack[-1]
         stack.append(bool(type(subject).__flags__ & TPFLAGS_SEQUENCE))
         return next_index
@@ -1824,7 +1824,7 @@ def make_MATCH_SEQUENCE(code, operand, index):
 def make_MATCH_KEYS(code, operand, index):
     next_index = index + 1
 
-    def MATCH_KEYS(frame, stack, fast):
+    def MATCH_KEYS(frame, stack, fast, next_index=next_index):
         subject = stack[-2]
         keys = stack[-1]
         stack.append(match_keys(subject, keys))
@@ -1836,7 +1836,7 @@ def make_MATCH_CLASS(code, operand, index):
     count = operand
     next_index = index + 1
 
-    def MATCH_CLASS(frame, stack, fast):
+    def MATCH_CLASS(frame, stack, fast, count=count, next_index=next_index):
         names = stack.pop()
         kind = stack.pop()
         subject = stack[-1]
@@ -1848,7 +1848,7 @@ def make_MATCH_CLASS(code, operand, index):
 def make_YIELD_VALUE(code, operand, index):
     next_index = index + 1
 
-    def YIELD_VALUE(frame, stack, fast):
+    def YIELD_VALUE(frame, stack, fast, next_index=next_index):
         frame.return_value = stack.pop()
         frame.resume_index = next_index
         return YIELD
@@ -1859,7 +1859,7 @@ def make_SEND(code, operand, index):
     next_index = index + 1
     target = operand
 
-    def SEND(frame, stack, fast):
+    def SEND(frame, stack, fast, next_index=next_index, target=target):
         value = stack.pop()
         iterator = stack[-1]
         try:
@@ -1880,7 +1880,7 @@ def make_SEND(code, operand, index):
 def make_GET_YIELD_FROM_ITER(code, operand, index):
     next_index = index + 1
 
-    def GET_YIELD_FROM_ITER(frame, stack, fast):
+    def GET_YIELD_FROM_ITER(frame, stack, fast, code=code, next_index=next_index):
         iterable = stack[-1]
         if type(iterable) is Coroutine:
             if not code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE):
@@ -1894,7 +1894,7 @@ def make_GET_YIELD_FROM_ITER(code, operand, index):
 def make_GET_AWAITABLE(code, operand, index):
     next_index = index + 1
 
-    def GET_AWAITABLE(frame, stack, fast):
+    def GET_AWAITABLE(frame, stack, fast, next_index=next_index, operand=operand):
         value = stack[-1]
         stack[-1] = frame.interpreter.awaitable_iterator(value, operand)
         return next_index
@@ -1904,7 +1904,7 @@ def make_GET_AWAITABLE(code, operand, index):
 def make_GET_AITER(code, operand, index):
     next_index = index + 1
 
-    def GET_AITER(frame, stack, fast):
+    def GET_AITER(frame, stack, fast, next_index=next_index):
         iterable = stack[-1]
         method = getattr(type(iterable), '__aiter__', None)
         if method is None:
@@ -1920,7 +1920,7 @@ def make_GET_AITER(code, operand, index):
 def make_GET_ANEXT(code, operand, index):
     next_index = index + 1
 
-    def GET_ANEXT(frame, stack, fast):
+    def GET_ANEXT(frame, stack, fast, next_index=next_index):
         iterator = stack[-1]
         method = getattr(type(iterator), '__anext__', None)
         if method is None:
@@ -1939,7 +1939,7 @@ def make_GET_ANEXT(code, operand, index):
 def make_END_ASYNC_FOR(code, operand, index):
     next_index = index + 1
 
-    def END_ASYNC_FOR(frame, stack, fast):
+    def END_ASYNC_FOR(frame, stack, fast, index=index, next_index=next_index):
         exception = stack.pop()
         del stack[-1]
         if not isinstance(exception, StopAsyncIteration):
@@ -1953,7 +1953,7 @@ def make_END_ASYNC_FOR(code, operand, index):
 def make_ASYNC_GEN_WRAP(code, operand, index):
     next_index = index + 1
 
-    def ASYNC_GEN_WRAP(frame, stack, fast):
+    def ASYNC_GEN_WRAP(frame, stack, fast, next_index=next_index):
         value = stack[-1]
         stack[-1] = AsyncGeneratorValue(value)
         return next_index
@@ -2190,7 +2190,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     if not (OPCODES[69].stack_effect(operand_2)[0] - 2 == 0):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2256,7 +2256,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2323,7 +2323,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2392,7 +2392,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 2):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2460,7 +2460,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 0):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2534,7 +2534,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2609,7 +2609,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -2678,7 +2678,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     if not (OPCODES[68].stack_effect(operand_1)[0] - 1 == 0):
         return None
 
-    def LOAD_GLOBAL__CALL(frame, stack, fast):
+    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, name_0=name_0, next_index_1=next_index_1):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -2744,7 +2744,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast):
+    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -2811,7 +2811,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast):
+    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -2880,7 +2880,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     if not (OPCODES[68].stack_effect(operand_3)[0] - 1 == 2):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast):
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, name_0=name_0, next_index_3=next_index_3):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -2945,7 +2945,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is not value_1_0
@@ -2969,7 +2969,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is value_1_0
@@ -2993,7 +2993,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__IS_NOT_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is not value_1_0
@@ -3017,7 +3017,7 @@ def fuse_LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__IS_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         value_2_0 = value_0_0 is value_1_0
@@ -3041,7 +3041,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, ind
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3069,7 +3069,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, in
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3099,7 +3099,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, compare_function_2=compare_function_2, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3127,7 +3127,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, inde
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3155,7 +3155,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, ind
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3185,7 +3185,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, compare_function_2=compare_function_2, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -3213,7 +3213,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, in
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3241,7 +3241,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, i
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3271,7 +3271,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, compare_function_2=compare_function_2, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3299,7 +3299,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, ind
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3327,7 +3327,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, in
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3357,7 +3357,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, compare_function_2=compare_function_2, constant_1=constant_1, index=index, local_0=local_0, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -3385,7 +3385,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
     after_2 = index + 3
     target_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3412,7 +3412,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
     after_2 = index + 3
     target_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3439,7 +3439,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
     after_2 = index + 3
     target_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3467,7 +3467,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
     after_2 = index + 3
     target_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3492,7 +3492,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
     operand_1 = run[1][1]
     name_1 = code.co_names[operand_1]
 
-    def LOAD_FAST__LOAD_ATTR__RETURN_VALUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__RETURN_VALUE(frame, stack, fast, index=index, local_0=local_0, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3514,7 +3514,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
     after_2 = index + 3
     local_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__STORE_FAST(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3534,7 +3534,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
     name_1 = code.co_names[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_ATTR__UNARY_NOT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__UNARY_NOT(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -3562,7 +3562,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3596,7 +3596,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3632,7 +3632,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3666,7 +3666,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3702,7 +3702,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3736,7 +3736,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3772,7 +3772,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3806,7 +3806,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3844,7 +3844,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3880,7 +3880,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -3916,7 +3916,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -3952,7 +3952,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -3988,7 +3988,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4024,7 +4024,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4060,7 +4060,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4096,7 +4096,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4132,7 +4132,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4168,7 +4168,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4206,7 +4206,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4244,7 +4244,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4280,7 +4280,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4314,7 +4314,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4350,7 +4350,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4384,7 +4384,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4420,7 +4420,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4454,7 +4454,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4490,7 +4490,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4524,7 +4524,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4562,7 +4562,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4598,7 +4598,7 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         try:
             value_2_0 = getattr(value_0_0, name_2)
@@ -4634,7 +4634,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4670,7 +4670,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4706,7 +4706,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4742,7 +4742,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4778,7 +4778,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4814,7 +4814,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4850,7 +4850,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4886,7 +4886,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4924,7 +4924,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4962,7 +4962,7 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
     after_6 = index + 7
     name_6 = code.co_names[operand_6]
 
-    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
         value_0_0 = fast[local_0]
         second_1 = stack.pop()
         try:
@@ -4996,7 +4996,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_ATTR(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, name_2=name_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -5020,7 +5020,7 @@ def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
-    def LOAD_FAST__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__STORE_ATTR(frame, stack, fast, after_1=after_1, index=index, local_0=local_0, name_1=name_1):
         value_0_0 = fast[local_0]
         value_1 = stack.pop()
         try:
@@ -5039,7 +5039,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, inde
     local_1 = operand_1
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5060,7 +5060,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, i
     local_1 = operand_1
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5081,7 +5081,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, i
     local_1 = operand_1
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5102,7 +5102,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, run
     local_1 = operand_1
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5123,7 +5123,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(code, run, ind
     constant_1 = code.co_consts[operand_1]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_TOP__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5144,7 +5144,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(code, run, 
     constant_1 = code.co_consts[operand_1]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COPY_TOP__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5165,7 +5165,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(code, run, 
     constant_1 = code.co_consts[operand_1]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_TOP__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5186,7 +5186,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, ru
     constant_1 = code.co_consts[operand_1]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(frame, stack, fast, after_4=after_4, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5203,7 +5203,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COPY_SECOND__COPY_SECOND__BINARY_SUBSCR(code, ru
 def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
@@ -5222,7 +5222,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, inde
 def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
@@ -5241,7 +5241,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, in
 def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
@@ -5260,7 +5260,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, in
 def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
@@ -5279,7 +5279,7 @@ def fuse_BINARY_OP_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, 
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
@@ -5298,7 +5298,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
@@ -5317,7 +5317,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
@@ -5336,7 +5336,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
 def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
@@ -5355,7 +5355,7 @@ def fuse_BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
@@ -5374,7 +5374,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run,
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
@@ -5393,7 +5393,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, ru
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
@@ -5412,7 +5412,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, ru
 def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
@@ -5431,7 +5431,7 @@ def fuse_BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, 
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
@@ -5450,7 +5450,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, r
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
@@ -5469,7 +5469,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code,
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
@@ -5488,7 +5488,7 @@ def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code,
 def fuse_BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index):
     after_3 = index + 4
 
-    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
@@ -5509,7 +5509,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index):
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
     after_3 = index + 4
 
-    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, binary_function_0=binary_function_0, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -5530,7 +5530,7 @@ def fuse_BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, index)
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
     after_3 = index + 4
 
-    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP__SWAP_TOP_TWO__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, binary_function_0=binary_function_0, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -5551,7 +5551,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(code, run, index)
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
     after_3 = index + 4
 
-    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_TWO__STORE_SUBSCR(frame, stack, fast, after_3=after_3, binary_function_0=binary_function_0, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -5572,7 +5572,7 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, inde
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
     after_3 = index + 4
 
-    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast):
+    def BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(frame, stack, fast, after_3=after_3, binary_function_0=binary_function_0, index=index):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -5597,7 +5597,7 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
-    def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__STORE_ATTR(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1, name_2=name_2):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5618,7 +5618,7 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     after_2 = index + 3
     name_2 = code.co_names[operand_2]
 
-    def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast):
+    def LOAD_CONST__LOAD_FAST__STORE_ATTR(frame, stack, fast, after_2=after_2, constant_0=constant_0, index=index, local_1=local_1, name_2=name_2):
         value_0_0 = constant_0
         value_1_0 = fast[local_1]
         try:
@@ -5637,7 +5637,7 @@ def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
-    def LOAD_FAST__LOAD_ATTR(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR(frame, stack, fast, after_1=after_1, index=index, local_0=local_0, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             stack.append(getattr(value_0_0, name_1))
@@ -5657,7 +5657,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5680,7 +5680,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5703,7 +5703,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5726,7 +5726,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, inde
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5751,7 +5751,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP__STORE_FAST(frame, stack, fast, after_3=after_3, binary_function_2=binary_function_2, index=index, local_0=local_0, local_1=local_1, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5774,7 +5774,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD__STORE_FAST(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5797,7 +5797,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(code, run, index)
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5820,7 +5820,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(code, run, index)
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5843,7 +5843,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, ind
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast, after_3=after_3, constant_1=constant_1, index=index, local_0=local_0, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5868,7 +5868,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP__STORE_FAST(frame, stack, fast, after_3=after_3, binary_function_2=binary_function_2, constant_1=constant_1, index=index, local_0=local_0, local_3=local_3):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -5889,7 +5889,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_ADD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5908,7 +5908,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5927,7 +5927,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5946,7 +5946,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5968,7 +5968,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_OP(code, run, index):
     after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
-    def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_OP(frame, stack, fast, after_2=after_2, binary_function_2=binary_function_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -5987,7 +5987,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_LESS(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -6006,7 +6006,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP_EQUAL(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -6027,7 +6027,7 @@ def fuse_LOAD_FAST__LOAD_FAST__COMPARE_OP(code, run, index):
     after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
-    def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__COMPARE_OP(frame, stack, fast, after_2=after_2, compare_function_2=compare_function_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -6046,7 +6046,7 @@ def fuse_LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_1 = operand_1
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -6065,7 +6065,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_ADD(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6084,7 +6084,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6103,7 +6103,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6122,7 +6122,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6144,7 +6144,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_OP(code, run, index):
     after_2 = index + 3
     binary_function_2 = BINARY_FUNCTIONS[operand_2]
 
-    def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_OP(frame, stack, fast, after_2=after_2, binary_function_2=binary_function_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6163,7 +6163,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_LESS(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6182,7 +6182,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP_EQUAL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6203,7 +6203,7 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP(code, run, index):
     after_2 = index + 3
     compare_function_2 = COMPARE_FUNCTIONS[operand_2]
 
-    def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__COMPARE_OP(frame, stack, fast, after_2=after_2, compare_function_2=compare_function_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6222,7 +6222,7 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     constant_1 = code.co_consts[operand_1]
     after_2 = index + 3
 
-    def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         value_1_0 = constant_1
         try:
@@ -6243,7 +6243,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
     after_2 = index + 3
     local_2 = operand_2
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6266,7 +6266,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_2 = operand_2
     after_3 = index + 4
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6295,7 +6295,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
     after_3 = index + 4
     name_3 = code.co_names[operand_3]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6325,7 +6325,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, in
     name_3 = code.co_names[operand_3]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6360,7 +6360,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, ru
     name_3 = code.co_names[operand_3]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6395,7 +6395,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, ru
     name_3 = code.co_names[operand_3]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6430,7 +6430,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code,
     name_3 = code.co_names[operand_3]
     after_4 = index + 5
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6468,7 +6468,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
     after_4 = index + 5
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(frame, stack, fast, after_4=after_4, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6503,7 +6503,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_AD
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6545,7 +6545,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SU
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6587,7 +6587,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MU
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6629,7 +6629,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_IN
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6674,7 +6674,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(co
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6716,7 +6716,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6758,7 +6758,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6800,7 +6800,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6842,7 +6842,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6887,7 +6887,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6929,7 +6929,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -6971,7 +6971,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7013,7 +7013,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7055,7 +7055,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7100,7 +7100,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7142,7 +7142,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7184,7 +7184,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7226,7 +7226,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7268,7 +7268,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     name_3 = code.co_names[operand_3]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7313,7 +7313,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINA
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7357,7 +7357,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(co
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7401,7 +7401,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRA
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7445,7 +7445,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIP
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7489,7 +7489,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLAC
     binary_function_4 = BINARY_FUNCTIONS[operand_4]
     after_5 = index + 6
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7536,7 +7536,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, 
     after_5 = index + 6
     binary_function_5 = BINARY_FUNCTIONS[operand_5]
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -7619,7 +7619,7 @@ def fuse_BINARY_OP__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     binary_function_0 = BINARY_FUNCTIONS[operand_0]
 
-    def BINARY_OP__RETURN_VALUE(frame, stack, fast):
+    def BINARY_OP__RETURN_VALUE(frame, stack, fast, binary_function_0=binary_function_0):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -7634,7 +7634,7 @@ def fuse_BINARY_OP_ADD__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def BINARY_OP_ADD__STORE_FAST(frame, stack, fast):
+    def BINARY_OP_ADD__STORE_FAST(frame, stack, fast, after_1=after_1, local_1=local_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 + right_0
@@ -7649,7 +7649,7 @@ def fuse_BINARY_OP_SUBTRACT__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast):
+    def BINARY_OP_SUBTRACT__STORE_FAST(frame, stack, fast, after_1=after_1, local_1=local_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 - right_0
@@ -7664,7 +7664,7 @@ def fuse_BINARY_OP_MULTIPLY__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast):
+    def BINARY_OP_MULTIPLY__STORE_FAST(frame, stack, fast, after_1=after_1, local_1=local_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 * right_0
@@ -7679,7 +7679,7 @@ def fuse_BINARY_OP_INPLACE_ADD__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast):
+    def BINARY_OP_INPLACE_ADD__STORE_FAST(frame, stack, fast, after_1=after_1, local_1=local_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         left_0 += right_0
@@ -7696,7 +7696,7 @@ def fuse_BINARY_OP__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def BINARY_OP__STORE_FAST(frame, stack, fast):
+    def BINARY_OP__STORE_FAST(frame, stack, fast, after_1=after_1, binary_function_0=binary_function_0, local_1=local_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = binary_function_0(left_0, right_0)
@@ -7711,7 +7711,7 @@ def fuse_LOAD_FAST__BINARY_SUBSCR(code, run, index):
     local_0 = operand_0
     after_1 = index + 2
 
-    def LOAD_FAST__BINARY_SUBSCR(frame, stack, fast):
+    def LOAD_FAST__BINARY_SUBSCR(frame, stack, fast, after_1=after_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         container_1 = stack.pop()
         try:
@@ -7728,7 +7728,7 @@ def fuse_LOAD_FAST__BINARY_OP_ADD(code, run, index):
     local_0 = operand_0
     after_1 = index + 2
 
-    def LOAD_FAST__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_FAST__BINARY_OP_ADD(frame, stack, fast, after_1=after_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         left_1 = stack.pop()
         try:
@@ -7745,7 +7745,7 @@ def fuse_LOAD_FAST__BINARY_OP_SUBTRACT(code, run, index):
     local_0 = operand_0
     after_1 = index + 2
 
-    def LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_FAST__BINARY_OP_SUBTRACT(frame, stack, fast, after_1=after_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         left_1 = stack.pop()
         try:
@@ -7762,7 +7762,7 @@ def fuse_LOAD_FAST__BINARY_OP_MULTIPLY(code, run, index):
     local_0 = operand_0
     after_1 = index + 2
 
-    def LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_FAST__BINARY_OP_MULTIPLY(frame, stack, fast, after_1=after_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         left_1 = stack.pop()
         try:
@@ -7779,7 +7779,7 @@ def fuse_LOAD_FAST__BINARY_OP_INPLACE_ADD(code, run, index):
     local_0 = operand_0
     after_1 = index + 2
 
-    def LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_FAST__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_1=after_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         left_1 = stack.pop()
         try:
@@ -7799,7 +7799,7 @@ def fuse_LOAD_FAST__BINARY_OP(code, run, index):
     after_1 = index + 2
     binary_function_1 = BINARY_FUNCTIONS[operand_1]
 
-    def LOAD_FAST__BINARY_OP(frame, stack, fast):
+    def LOAD_FAST__BINARY_OP(frame, stack, fast, after_1=after_1, binary_function_1=binary_function_1, index=index, local_0=local_0):
         value_0_0 = fast[local_0]
         left_1 = stack.pop()
         try:
@@ -7816,7 +7816,7 @@ def fuse_LOAD_CONST__BINARY_OP_ADD(code, run, index):
     constant_0 = code.co_consts[operand_0]
     after_1 = index + 2
 
-    def LOAD_CONST__BINARY_OP_ADD(frame, stack, fast):
+    def LOAD_CONST__BINARY_OP_ADD(frame, stack, fast, after_1=after_1, constant_0=constant_0, index=index):
         value_0_0 = constant_0
         left_1 = stack.pop()
         try:
@@ -7833,7 +7833,7 @@ def fuse_LOAD_CONST__BINARY_OP_SUBTRACT(code, run, index):
     constant_0 = code.co_consts[operand_0]
     after_1 = index + 2
 
-    def LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast):
+    def LOAD_CONST__BINARY_OP_SUBTRACT(frame, stack, fast, after_1=after_1, constant_0=constant_0, index=index):
         value_0_0 = constant_0
         left_1 = stack.pop()
         try:
@@ -7850,7 +7850,7 @@ def fuse_LOAD_CONST__BINARY_OP_MULTIPLY(code, run, index):
     constant_0 = code.co_consts[operand_0]
     after_1 = index + 2
 
-    def LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast):
+    def LOAD_CONST__BINARY_OP_MULTIPLY(frame, stack, fast, after_1=after_1, constant_0=constant_0, index=index):
         value_0_0 = constant_0
         left_1 = stack.pop()
         try:
@@ -7867,7 +7867,7 @@ def fuse_LOAD_CONST__BINARY_OP_INPLACE_ADD(code, run, index):
     constant_0 = code.co_consts[operand_0]
     after_1 = index + 2
 
-    def LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast):
+    def LOAD_CONST__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_1=after_1, constant_0=constant_0, index=index):
         value_0_0 = constant_0
         left_1 = stack.pop()
         try:
@@ -7887,7 +7887,7 @@ def fuse_LOAD_CONST__BINARY_OP(code, run, index):
     after_1 = index + 2
     binary_function_1 = BINARY_FUNCTIONS[operand_1]
 
-    def LOAD_CONST__BINARY_OP(frame, stack, fast):
+    def LOAD_CONST__BINARY_OP(frame, stack, fast, after_1=after_1, binary_function_1=binary_function_1, constant_0=constant_0, index=index):
         value_0_0 = constant_0
         left_1 = stack.pop()
         try:
@@ -7908,7 +7908,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, ind
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -7936,7 +7936,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -7964,7 +7964,7 @@ def fuse_LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, inde
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__NOT_CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -7992,7 +7992,7 @@ def fuse_LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_3 = index + 4
     target_3 = operand_3
 
-    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST__CONTAINS_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_1=local_1, target_3=target_3):
         value_0_0 = fast[local_0]
         value_1_0 = fast[local_1]
         try:
@@ -8016,7 +8016,7 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_FALSE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def COMPARE_OP_LESS__POP_JUMP_IF_FALSE(frame, stack, fast, after_1=after_1, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 < right_0
@@ -8036,7 +8036,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def COMPARE_OP_EQUAL__POP_JUMP_IF_FALSE(frame, stack, fast, after_1=after_1, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 == right_0
@@ -8058,7 +8058,7 @@ def fuse_COMPARE_OP__POP_JUMP_IF_FALSE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast):
+    def COMPARE_OP__POP_JUMP_IF_FALSE(frame, stack, fast, after_1=after_1, compare_function_0=compare_function_0, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = compare_function_0(left_0, right_0)
@@ -8078,7 +8078,7 @@ def fuse_COMPARE_OP_LESS__POP_JUMP_IF_TRUE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def COMPARE_OP_LESS__POP_JUMP_IF_TRUE(frame, stack, fast, after_1=after_1, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 < right_0
@@ -8098,7 +8098,7 @@ def fuse_COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def COMPARE_OP_EQUAL__POP_JUMP_IF_TRUE(frame, stack, fast, after_1=after_1, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = left_0 == right_0
@@ -8120,7 +8120,7 @@ def fuse_COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     after_1 = index + 2
     target_1 = operand_1
 
-    def COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast):
+    def COMPARE_OP__POP_JUMP_IF_TRUE(frame, stack, fast, after_1=after_1, compare_function_0=compare_function_0, index=index, target_1=target_1):
         right_0 = stack.pop()
         left_0 = stack.pop()
         value_0_0 = compare_function_0(left_0, right_0)
@@ -8142,7 +8142,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def LOAD_GLOBAL__LOAD_FAST(frame, stack, fast):
+    def LOAD_GLOBAL__LOAD_FAST(frame, stack, fast, after_1=after_1, local_1=local_1, name_0=name_0):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -8167,7 +8167,7 @@ def fuse_LOAD_DEREF__LOAD_ATTR(code, run, index):
     after_1 = index + 2
     name_1 = code.co_names[operand_1]
 
-    def LOAD_DEREF__LOAD_ATTR(frame, stack, fast):
+    def LOAD_DEREF__LOAD_ATTR(frame, stack, fast, after_1=after_1, cell_0=cell_0, cell_is_free_0=cell_is_free_0, cell_name_0=cell_name_0, index=index, name_1=name_1):
         try:
             value_0 = frame.cells[cell_0].cell_contents
         except ValueError:
@@ -8192,7 +8192,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
     after_3 = index + 4
     local_3 = operand_3
 
-    def FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
+    def FOR_ITER__STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast, after_3=after_3, local_1=local_1, local_2=local_2, local_3=local_3, target_0=target_0):
         iterator_0 = stack[-1]
         try:
             item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
@@ -8217,7 +8217,7 @@ def fuse_FOR_ITER__STORE_FAST__LOAD_FAST(code, run, index):
     after_2 = index + 3
     local_2 = operand_2
 
-    def FOR_ITER__STORE_FAST__LOAD_FAST(frame, stack, fast):
+    def FOR_ITER__STORE_FAST__LOAD_FAST(frame, stack, fast, after_2=after_2, local_1=local_1, local_2=local_2, target_0=target_0):
         iterator_0 = stack[-1]
         try:
             item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
@@ -8238,7 +8238,7 @@ def fuse_FOR_ITER__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def FOR_ITER__STORE_FAST(frame, stack, fast):
+    def FOR_ITER__STORE_FAST(frame, stack, fast, after_1=after_1, local_1=local_1, target_0=target_0):
         iterator_0 = stack[-1]
         try:
             item_0 = iterator_0._resume(None) if type(iterator_0) is Generator else next(iterator_0)
@@ -8259,7 +8259,7 @@ def fuse_STORE_FAST__LOAD_FAST__LOAD_FAST(code, run, index):
     after_2 = index + 3
     local_2 = operand_2
 
-    def STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast):
+    def STORE_FAST__LOAD_FAST__LOAD_FAST(frame, stack, fast, after_2=after_2, local_0=local_0, local_1=local_1, local_2=local_2):
         value_0 = stack.pop()
         fast[local_0] = value_0
         del value_0
@@ -8277,7 +8277,7 @@ def fuse_STORE_FAST__LOAD_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def STORE_FAST__LOAD_FAST(frame, stack, fast):
+    def STORE_FAST__LOAD_FAST(frame, stack, fast, after_1=after_1, local_0=local_0, local_1=local_1):
         value_0 = stack.pop()
         fast[local_0] = value_0
         del value_0
@@ -8290,7 +8290,7 @@ def fuse_LOAD_FAST__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
 
-    def LOAD_FAST__RETURN_VALUE(frame, stack, fast):
+    def LOAD_FAST__RETURN_VALUE(frame, stack, fast, local_0=local_0):
         value_0_0 = fast[local_0]
         frame.return_value = value_0_0
         return RETURN
@@ -8301,7 +8301,7 @@ def fuse_LOAD_CONST__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
 
-    def LOAD_CONST__RETURN_VALUE(frame, stack, fast):
+    def LOAD_CONST__RETURN_VALUE(frame, stack, fast, constant_0=constant_0):
         value_0_0 = constant_0
         frame.return_value = value_0_0
         return RETURN
@@ -8315,7 +8315,7 @@ def fuse_LOAD_FAST__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def LOAD_FAST__STORE_FAST(frame, stack, fast):
+    def LOAD_FAST__STORE_FAST(frame, stack, fast, after_1=after_1, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         fast[local_1] = value_0_0
         return after_1
@@ -8329,7 +8329,7 @@ def fuse_LOAD_CONST__STORE_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def LOAD_CONST__STORE_FAST(frame, stack, fast):
+    def LOAD_CONST__STORE_FAST(frame, stack, fast, after_1=after_1, constant_0=constant_0, local_1=local_1):
         value_0_0 = constant_0
         fast[local_1] = value_0_0
         return after_1
@@ -8343,7 +8343,7 @@ def fuse_LOAD_FAST__LOAD_FAST(code, run, index):
     after_1 = index + 2
     local_1 = operand_1
 
-    def LOAD_FAST__LOAD_FAST(frame, stack, fast):
+    def LOAD_FAST__LOAD_FAST(frame, stack, fast, after_1=after_1, local_0=local_0, local_1=local_1):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(fast[local_1])
@@ -8358,7 +8358,7 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
     after_1 = index + 2
     constant_1 = code.co_consts[operand_1]
 
-    def LOAD_FAST__LOAD_CONST(frame, stack, fast):
+    def LOAD_FAST__LOAD_CONST(frame, stack, fast, after_1=after_1, constant_1=constant_1, local_0=local_0):
         value_0_0 = fast[local_0]
         stack.append(value_0_0)
         stack.append(constant_1)
