@@ -473,12 +473,54 @@ BYTES_ERRORS = [
     b"x = 1 + \xc3\n",
     b"(\x89)\n",
     b"# coding: utf-8\n\x89\n",
+    # A literal's UTF-8 is decoded when the literal is built: as a whole if it has no
+    # escape to process or is raw, else (every f-string piece that is not raw) one run of
+    # non-ASCII bytes at a time, which the codec's positions count from; a bytes literal
+    # refuses non-ASCII bytes first.
+    b"'ab\xe9'\n",
+    b"'a\\n b\xe9'\n",
+    b"'a\\n \xc3\xa9b\xe9'\n",
+    b"f'ab\xe9'\n",
+    b"f'{1}\xe9'\n",
+    b"rf'ab\xe9'\n",
+    b"x = b'\xe9'\n",
+    b"rb'\xe9'\n",
+    b"f'{\"\xe9\"}'\n",
+    b"x = 'b\xe9' b'a'\n",
+    # A declared encoding that refuses the source: the codec's own message, at line 0.
+    b"# coding: ascii\nx = '\xe9'\n",
 ]
 
 
 @pytest.mark.parametrize("source", BYTES_ERRORS)
 def test_undecodable_bytes_are_the_hosts_error(source):
     _assert_same_error(source)
+
+
+@pytest.mark.parametrize("source", [
+    b"# coding: ascii\nx = '\xe9'\n", b"# coding: nonexistent\nx = 1\n",
+    b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
+])
+def test_encoding_errors_are_the_hosts_with_their_filename(source):
+    def arguments(parse):
+        try:
+            parse(source, "name.py")
+        except SyntaxError as error:
+            return error.args, str(error)
+
+    assert arguments(pvm.parse) == arguments(ast.parse)
+
+
+@pytest.mark.parametrize("source", ['x = "\ud800"\n', "x = 1  # \udce9\n", "\ud800"])
+def test_a_lone_surrogate_in_str_source_is_the_hosts_error(source):
+    # CPython parses the source's UTF-8 encoding, which the surrogate makes fail.
+    def failure(parse):
+        try:
+            parse(source)
+        except UnicodeEncodeError as error:
+            return str(error)
+
+    assert failure(pvm.parse) == failure(ast.parse) is not None
 
 
 LIMITS = {

@@ -90,7 +90,7 @@ class TokenStream:
     """
 
     __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
-                 "lines", "filename", "exec_input", "undecodable_bytes", "byte_offsets",
+                 "lines", "filename", "exec_input", "byte_offsets",
                  "error_at_end_of_input")
 
     def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename,
@@ -106,8 +106,6 @@ class TokenStream:
         # CPython adds the missing final newline of a file (exec mode) but not of an
         # expression; its NEWLINE token then has no position of its own.
         self.exec_input = True
-        # Whether the source held bytes that are not UTF-8 (as surrogate escapes).
-        self.undecodable_bytes = False
         self.byte_offsets = False       # columns in bytes: see pvm.parser.parse
         # Whether the tokenizer's error is the input ending too soon (a bracket or a
         # triple-quoted string still open), which CPython calls incomplete input.
