@@ -33,6 +33,13 @@ from pvm.engine.signals import CALL_FRAME, RETURN
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
+# Host frames that one guest call made by host code may nest (repr() of an object whose
+# __repr__ calls repr(self): the host's slot, the guest function's __get__ and
+# __call__, the loop that runs it; 8 to 12 of them).  The host's recursion limit must
+# stay that many times the guest's, so that the guest's RecursionError comes first:
+# host code swallows some errors, and a slot that cannot look __repr__ up (its __get__
+# failed at the host's limit) returns object's repr instead.
+HOST_FRAMES_PER_LEVEL = 16
 # Frame starts and loop back-edges of a code object before its runs are joined
 # (pvm.engine.hot_runs): joining a run costs about a millisecond, which a run pays back
 # after some thousands of executions.
