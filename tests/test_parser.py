@@ -523,6 +523,29 @@ def test_a_lone_surrogate_in_str_source_is_the_hosts_error(source):
     assert failure(pvm.parse) == failure(ast.parse) is not None
 
 
+def _nested_blocks(levels, indent=" ", before=""):
+    return before + "".join(indent * level + "if x:\n" for level in range(levels)) \
+        + indent * levels + "pass\n"
+
+
+# CPython's tokenizer refuses a 100th level of indentation (MAXINDENT), an error it
+# reports through the parser: a parser error earlier in the file wins.
+INDENTATION_LIMITS = [
+    _nested_blocks(100), _nested_blocks(101), _nested_blocks(100, "\t"),
+    _nested_blocks(120, before="x = = 1\n"), _nested_blocks(100, before="def f(:\n"),
+    "def f():\n" + _nested_blocks(99, before=" x = 1\n").replace("\n", "\n ", 99 + 1),
+]
+
+
+@pytest.mark.parametrize("source", INDENTATION_LIMITS)
+def test_indentation_limit_is_the_hosts(source):
+    _assert_same_error(source)
+
+
+def test_ninety_nine_levels_of_indentation_parse():
+    assert ast.dump(pvm.parse(_nested_blocks(99))) == ast.dump(ast.parse(_nested_blocks(99)))
+
+
 LIMITS = {
     "5969 minus signs": "-" * 5969 + "x",
     "5970 minus signs": "-" * 5970 + "x",
