@@ -6,19 +6,24 @@ A cache file is what CPython writes, with pvm's magic number and pvm's code:
     bytes 4-7    flags, little-endian: bit 0 = hash-based, bit 1 = check the source
     bytes 8-15   timestamp mode: source mtime and source size, 32 bits each
                  hash mode (PEP 552): the 64-bit hash of the source bytes
-    bytes 16-    ``marshal.dumps(code.to_tuple())``
+    bytes 16-19  the CRC-32 of the bytes after it, little-endian
+    bytes 20-    ``marshal.dumps(code.to_tuple())``
 
 ``cache_from_source`` is the one function that names cache files; the guest's
-importlib uses it too (``pvm.world.importer`` installs it there).  ``code_from_pyc``
-is the one reader: any damage or mismatch gives None and the caller compiles
-the source again.  ``write_atomic`` writes a temporary file and renames it, so
-a reader never sees a partial file.
+importlib uses it too (``pvm.world.importer`` installs it there).
+``code_from_payload`` is the one reader: any damage or mismatch gives None and the
+caller compiles the source again.  The checksum is what tells damage that keeps the
+shape of a code object (a changed byte of its instructions, a table cut short) from
+what pvm wrote: marshal reads such a payload without complaint, and the engine would
+fail on it as it runs, far from the import.  ``write_atomic`` writes a temporary
+file and renames it, so a reader never sees a partial file.
 """
 
 import _imp
 import marshal
 import os
 import sys
+import zlib
 
 from pvm import opcodes
 from pvm.code import Code
@@ -41,7 +46,7 @@ FLAG_CHECK_SOURCE = 0b10
 
 # Raise this by hand when the compiler changes what code means without the opcode
 # table changing (a new operand encoding, a change in the tuple form of Code).
-BYTECODE_REVISION = 6
+BYTECODE_REVISION = 7
 
 
 def _magic_number():
@@ -143,7 +148,7 @@ def code_to_timestamp_pyc(code, mtime=0, source_size=0):
     return b"".join((MAGIC_NUMBER, (0).to_bytes(4, "little"),
                      (int(mtime) & 0xFFFFFFFF).to_bytes(4, "little"),
                      (source_size & 0xFFFFFFFF).to_bytes(4, "little"),
-                     marshal.dumps(code.to_tuple())))
+                     _payload(code)))
 
 
 def code_to_hash_pyc(code, hash_of_source, checked=True):
@@ -151,7 +156,12 @@ def code_to_hash_pyc(code, hash_of_source, checked=True):
     if len(hash_of_source) != 8:
         raise ValueError("a source hash is 8 bytes")
     return b"".join((MAGIC_NUMBER, flags.to_bytes(4, "little"), hash_of_source,
-                     marshal.dumps(code.to_tuple())))
+                     _payload(code)))
+
+
+def _payload(code):
+    body = marshal.dumps(code.to_tuple())
+    return zlib.crc32(body).to_bytes(4, "little") + body
 
 
 def write_atomic(path, data, mode=0o666):
@@ -224,8 +234,11 @@ def is_fresh(header, source_mtime, source_size, read_source, check_hash_based_py
 
 def code_from_payload(payload, filename=None):
     """The Code stored after a header, or None if it is damaged."""
+    body = payload[4:]
+    if len(payload) < 4 or int.from_bytes(payload[:4], "little") != zlib.crc32(body):
+        return None
     try:
-        code = Code.from_tuple(marshal.loads(payload))
+        code = Code.from_tuple(marshal.loads(body))
     except (ValueError, TypeError, EOFError, IndexError):
         return None
     if filename is not None and code.co_filename != filename:

@@ -143,6 +143,38 @@ def _payload_half(data):
     return data[:cache.HEADER_SIZE + (len(data) - cache.HEADER_SIZE) // 2]
 
 
+def _changed_code(change):
+    """Damage that keeps the payload a well-formed code tuple: ``change`` edits the
+    module code's fields (a list), and the payload is marshalled again."""
+    def damage(data):
+        body_start = cache.HEADER_SIZE + 4
+        fields = list(marshal.loads(data[body_start:]))
+        change(fields)
+        return data[:body_start] + marshal.dumps(tuple(fields))
+    return damage
+
+
+def _names_emptied(fields):
+    fields[8] = ()
+
+
+def _instruction_bytes_changed(fields):
+    fields[5] = bytes([0xFF]) * len(fields[5])
+
+
+def _nested_code_cut_short(fields):
+    consts = list(fields[6])
+    index = fields[7][0]
+    nested = list(consts[index])
+    nested[5] = nested[5][:1]
+    consts[index] = tuple(nested)
+    fields[6] = tuple(consts)
+
+
+def _a_field_of_another_type(fields):
+    fields[9] = None
+
+
 DAMAGES = {
     "empty": lambda data: b"",
     "eight_bytes": lambda data: data[:8],
@@ -154,6 +186,13 @@ DAMAGES = {
     "payload_not_a_code": lambda data: data[:cache.HEADER_SIZE] + marshal.dumps("text"),
     "garbage_file": lambda data: b"this is no cache file\n" * 20,
     "unknown_flag_bits": lambda data: data[:4] + (0b100).to_bytes(4, "little") + data[8:],
+    "checksum_changed": lambda data: (data[:cache.HEADER_SIZE] + bytes([data[16] ^ 1])
+                                      + data[cache.HEADER_SIZE + 1:]),
+    # The payload of a code object, with contents pvm did not write.
+    "names_emptied": _changed_code(_names_emptied),
+    "instruction_bytes_changed": _changed_code(_instruction_bytes_changed),
+    "nested_code_cut_short": _changed_code(_nested_code_cut_short),
+    "a_field_of_another_type": _changed_code(_a_field_of_another_type),
 }
 
 

@@ -473,12 +473,77 @@ BYTES_ERRORS = [
     b"x = 1 + \xc3\n",
     b"(\x89)\n",
     b"# coding: utf-8\n\x89\n",
+    # A literal's UTF-8 is decoded when the literal is built: as a whole if it has no
+    # escape to process or is raw, else (every f-string piece that is not raw) one run of
+    # non-ASCII bytes at a time, which the codec's positions count from; a bytes literal
+    # refuses non-ASCII bytes first.
+    b"'ab\xe9'\n",
+    b"'a\\n b\xe9'\n",
+    b"'a\\n \xc3\xa9b\xe9'\n",
+    b"f'ab\xe9'\n",
+    b"f'{1}\xe9'\n",
+    b"rf'ab\xe9'\n",
+    b"x = b'\xe9'\n",
+    b"rb'\xe9'\n",
+    b"f'{\"\xe9\"}'\n",
+    b"x = 'b\xe9' b'a'\n",
+    # A declared encoding that refuses the source: the codec's own message, at line 0.
+    b"# coding: ascii\nx = '\xe9'\n",
 ]
 
 
 @pytest.mark.parametrize("source", BYTES_ERRORS)
 def test_undecodable_bytes_are_the_hosts_error(source):
     _assert_same_error(source)
+
+
+@pytest.mark.parametrize("source", [
+    b"# coding: ascii\nx = '\xe9'\n", b"# coding: nonexistent\nx = 1\n",
+    b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
+])
+def test_encoding_errors_are_the_hosts_with_their_filename(source):
+    def arguments(parse):
+        try:
+            parse(source, "name.py")
+        except SyntaxError as error:
+            return error.args, str(error)
+
+    assert arguments(pvm.parse) == arguments(ast.parse)
+
+
+@pytest.mark.parametrize("source", ['x = "\ud800"\n', "x = 1  # \udce9\n", "\ud800"])
+def test_a_lone_surrogate_in_str_source_is_the_hosts_error(source):
+    # CPython parses the source's UTF-8 encoding, which the surrogate makes fail.
+    def failure(parse):
+        try:
+            parse(source)
+        except UnicodeEncodeError as error:
+            return str(error)
+
+    assert failure(pvm.parse) == failure(ast.parse) is not None
+
+
+def _nested_blocks(levels, indent=" ", before=""):
+    return before + "".join(indent * level + "if x:\n" for level in range(levels)) \
+        + indent * levels + "pass\n"
+
+
+# CPython's tokenizer refuses a 100th level of indentation (MAXINDENT), an error it
+# reports through the parser: a parser error earlier in the file wins.
+INDENTATION_LIMITS = [
+    _nested_blocks(100), _nested_blocks(101), _nested_blocks(100, "\t"),
+    _nested_blocks(120, before="x = = 1\n"), _nested_blocks(100, before="def f(:\n"),
+    "def f():\n" + _nested_blocks(99, before=" x = 1\n").replace("\n", "\n ", 99 + 1),
+]
+
+
+@pytest.mark.parametrize("source", INDENTATION_LIMITS)
+def test_indentation_limit_is_the_hosts(source):
+    _assert_same_error(source)
+
+
+def test_ninety_nine_levels_of_indentation_parse():
+    assert ast.dump(pvm.parse(_nested_blocks(99))) == ast.dump(ast.parse(_nested_blocks(99)))
 
 
 LIMITS = {

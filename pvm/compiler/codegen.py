@@ -610,6 +610,11 @@ class CodeGenerator:
     def visit_annotation(self, annotation):
         if "annotations" in self.compiler.future_features:
             self.emit_const(ast.unparse(annotation))
+        elif isinstance(annotation, ast.Starred):
+            # *args: *Ts (PEP 646): the annotation is the one item of *Ts, as in
+            # [annotation] = [*Ts].
+            self.visit(annotation.value)
+            self.emit(op.UNPACK_SEQUENCE, 1)
         else:
             self.visit(annotation)
 

@@ -1,7 +1,10 @@
 """The AST optimizer: folds constant expressions, never changing what a program does.
 
-Folded: unary and binary operators on constants, tuples of constants, and
-``__debug__`` (a constant that depends on -O).  A test that folds to a
+Folded: unary and binary operators on constants, tuples of constants, a constant
+subscripted by a constant (``"abc"[-1]``), ``not`` of a single ``is``/``in`` comparison
+(``not (a is b)`` becomes ``a is not b``), and ``__debug__`` (a constant that depends
+on -O).  These are CPython 3.11's foldings: the compiler's checks run on the folded tree
+(``"abc"[-1] is x`` warns, as it compares with the literal "c").  A test that folds to a
 constant (``if 0:``, ``while 1:``) becomes an unconditional jump in code
 generation, and the block optimizer drops the branch it makes dead.
 
@@ -25,6 +28,11 @@ _BINARY_FUNCTIONS = {
 }
 _UNARY_FUNCTIONS = {ast.USub: operator.neg, ast.UAdd: operator.pos, ast.Invert: operator.invert,
                     ast.Not: operator.not_}
+# The comparisons whose negation is another operator.  Not the orderings: sets use them
+# for subsets, where not (a < b) is not a >= b; nor == and !=, which classes may define
+# in terms of each other.
+_NEGATED_COMPARISONS = {ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.In: ast.NotIn,
+                        ast.NotIn: ast.In}
 
 
 class FoldedTree:
@@ -113,6 +121,12 @@ class _Folder:
         self.generic_visit(node)
         operand = node.operand
         if not isinstance(operand, ast.Constant):
+            if isinstance(node.op, ast.Not) and isinstance(operand, ast.Compare) \
+                    and len(operand.ops) == 1:
+                negated = _NEGATED_COMPARISONS.get(type(operand.ops[0]))
+                if negated is not None:
+                    operand.ops[0] = negated()
+                    return operand
             return node
         try:
             value = _UNARY_FUNCTIONS[type(node.op)](operand.value)
@@ -141,9 +155,21 @@ class _Folder:
             return node
         return ast.copy_location(ast.Constant(value=value), node)
 
+    def visit_Subscript(self, node):
+        self.generic_visit(node)
+        container, index = node.value, node.slice
+        if not (isinstance(node.ctx, ast.Load) and isinstance(container, ast.Constant)
+                and isinstance(index, ast.Constant)):
+            return node
+        try:
+            value = container.value[index.value]
+        except Exception:
+            return node
+        return ast.copy_location(ast.Constant(value=value), node)
+
     def visit_Tuple(self, node):
         self.generic_visit(node)
-        if isinstance(node.ctx, ast.Load) and node.elts and len(node.elts) <= _MAX_COLLECTION_SIZE \
+        if isinstance(node.ctx, ast.Load) and len(node.elts) <= _MAX_COLLECTION_SIZE \
                 and all(isinstance(element, ast.Constant) for element in node.elts):
             return ast.copy_location(
                 ast.Constant(value=tuple(element.value for element in node.elts)), node)

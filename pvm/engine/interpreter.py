@@ -33,6 +33,13 @@ from pvm.engine.signals import CALL_FRAME, RETURN
 from pvm.code import CO_ITERABLE_COROUTINE
 
 DEFAULT_RECURSION_LIMIT = 1000
+# Host frames that one guest call made by host code may nest (repr() of an object whose
+# __repr__ calls repr(self): the host's slot, the guest function's __get__ and
+# __call__, the loop that runs it; 8 to 12 of them).  The host's recursion limit must
+# stay that many times the guest's, so that the guest's RecursionError comes first:
+# host code swallows some errors, and a slot that cannot look __repr__ up (its __get__
+# failed at the host's limit) returns object's repr instead.
+HOST_FRAMES_PER_LEVEL = 16
 # Frame starts and loop back-edges of a code object before its runs are joined
 # (pvm.engine.hot_runs): joining a run costs about a millisecond, which a run pays back
 # after some thousands of executions.
@@ -787,6 +794,7 @@ class Interpreter:
             reraised = original.subgroup(
                 lambda leaf: not isinstance(leaf, BaseExceptionGroup)
                 and id(leaf) in reraised_leaves)
+            _copy_group_tracebacks(original, reraised)
         if not new:
             return reraised
         if reraised is not None:
@@ -878,6 +886,25 @@ def _hide_frames(error, filename, runs_on):
         entries.pop()
         while entries and entries[-1][0].co_filename == runs_on:
             entries.pop()
+
+
+def _copy_group_tracebacks(original, derived):
+    """Give each group ``subgroup`` derived the guest traceback of the group it came from,
+    as CPython's exceptiongroup_subset copies ``__traceback__``: the re-raised part of an
+    except* keeps the frames the group was raised through."""
+    if derived is original:
+        return
+    entries = getattr(original, "__pvm_traceback__", None)
+    if entries is not None:
+        derived.__pvm_traceback__ = list(entries)
+    for child in derived.exceptions:
+        if isinstance(child, BaseExceptionGroup):
+            leaf = id(_leaves(child)[0])
+            for source in original.exceptions:
+                if isinstance(source, BaseExceptionGroup) and \
+                        any(id(item) == leaf for item in _leaves(source)):
+                    _copy_group_tracebacks(source, child)
+                    break
 
 
 def _leaves(exception):

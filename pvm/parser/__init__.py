@@ -38,22 +38,24 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
     of more input raises SyntaxError("incomplete input")."""
     if mode not in START_RULES:
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
-    undecodable_bytes = byte_offsets = False
+    byte_offsets = False
     if isinstance(source, (bytes, bytearray, memoryview)):
-        source, declared = _decode_source(bytes(source))
-        undecodable_bytes = not source.isascii() and _SURROGATE_ESCAPE.search(source)
+        source, declared = _decode_source(bytes(source), filename)
         # CPython's tokenizer knows no encoding for bytes without a cookie or a byte
         # order mark, and its parser then leaves error columns in UTF-8 bytes.
         byte_offsets = not declared and not source.isascii()
     elif not isinstance(source, str):
         raise TypeError("compile() arg 1 must be a string, bytes or AST object")
+    elif not source.isascii():
+        # CPython parses a str's UTF-8 encoding, which a lone surrogate anywhere in it
+        # (a comment too) makes fail.
+        source.encode("utf-8")
     if "\0" in source:
         raise SyntaxError("source code string cannot contain null bytes")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     stream = lex(source, filename, type_comments)
     stream.exec_input = mode == "exec"
-    stream.undecodable_bytes = bool(undecodable_bytes)
     stream.byte_offsets = byte_offsets
     if dont_imply_dedent and mode == "single":
         stream.drop_implied_dedents()
@@ -176,7 +178,7 @@ def _tree_depth(tree):
     return deepest
 
 
-def _decode_source(data):
+def _decode_source(data, filename):
     """(text, declared): the text of a source given as bytes, decoded as CPython's
     tokenizer does, and whether a byte order mark or a cookie declared its encoding.
 
@@ -193,53 +195,96 @@ def _decode_source(data):
     if encoding is None:
         encoding = "utf-8"
     elif has_bom and encoding != "utf-8":
-        raise _encoding_error(f"encoding problem: {encoding} with BOM")
+        raise _encoding_error(f"encoding problem: {encoding} with BOM", filename)
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise _encoding_error(f"unknown encoding: {encoding}") from None
+        raise _encoding_error(f"unknown encoding: {encoding}", filename) from None
     if encoding == "utf-8":
         return data.decode("utf-8", "surrogateescape"), declared
     try:
         return data.decode(encoding), declared
     except UnicodeDecodeError as error:
-        raise _encoding_error(f"(unicode error) {error}") from None
+        # The codec's message alone: CPython's tokenizer decodes the whole source
+        # before it reads a token, not a literal (which would add '(unicode error)').
+        raise _encoding_error(str(error), filename) from None
 
 
-_SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")
 _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 _BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:[#\r\n]|$)")
 
 
 def check_program_file(data: bytes, filename: str) -> None:
     """Raise CPython's SyntaxError for a program file (``python FILE``, or a program
-    piped to stdin) that declares no encoding and is not UTF-8.
+    piped to stdin) whose bytes its encoding refuses.
 
-    CPython reads such a file line by line and rejects the first line that does not
-    decode, even where only a comment holds the bad bytes; ``compile()`` of the same
-    bytes reads them as a whole and complains only where a name or a string holds
-    one (as it does for a file that declares its encoding)."""
-    if data.startswith(b"\xef\xbb\xbf") or _cookie_encoding(data) is not None:
+    CPython reads such a file line by line.  With no declared encoding it rejects the
+    first line that is not UTF-8, even where only a comment holds the bad bytes;
+    ``compile()`` of the same bytes reads them as a whole and complains only where a
+    name or a string holds one (as it does for a file that declares UTF-8)."""
+    if data.startswith(b"\xef\xbb\xbf"):
         return
+    encoding = _cookie_encoding(data)
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line_number = data.count(b"\n", 0, error.start) + 1
+            raise SyntaxError(
+                "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
+                "encoding declared; see https://peps.python.org/pep-0263/ for details"
+                % (data[error.start], filename, line_number)) from None
+    elif encoding != "utf-8":
+        _check_declared_encoding(data, encoding, filename)
+
+
+# The size of the chunks an io.TextIOWrapper reads and decodes.
+_TEXT_CHUNK = 8192
+
+
+def _check_declared_encoding(data, encoding, filename):
+    """A file that declares an encoding other than UTF-8 is read, after its cookie's
+    line, by an io.TextIOWrapper that CPython opens one byte before that line's end and
+    reads a first line from: a codec that does not exist, or a byte it refuses in that
+    first chunk, is an "encoding problem".  A byte refused in a later chunk fails the
+    line read when the chunk was needed, reported at the last line read before it."""
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_number = data.count(b"\n", 0, error.start) + 1
-        raise SyntaxError(
-            "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
-            "declared; see https://peps.python.org/pep-0263/ for details"
-            % (data[error.start], filename, line_number)) from None
+        decoder = codecs.getincrementaldecoder(encoding)()
+    except LookupError:
+        raise SyntaxError(f"encoding problem: {encoding}") from None
+    first_chunk = _cookie(data)[1] - 1
+    for start in range(first_chunk, len(data), _TEXT_CHUNK):
+        try:
+            decoder.decode(data[start:start + _TEXT_CHUNK])
+        except UnicodeDecodeError as error:
+            if start == first_chunk:
+                raise SyntaxError(f"encoding problem: {encoding}") from None
+            line_number = data.count(b"\n", 0, start)
+            line_end = data.rfind(b"\n", 0, start) + 1
+            line_start = data.rfind(b"\n", 0, line_end - 1) + 1
+            text = data[line_start:line_end].decode(encoding)
+            raise SyntaxError(f"(unicode error) {error}",
+                              (filename, line_number, 0, text, line_number, -1)) from None
 
 
 def _cookie_encoding(data):
-    lines = data.split(b"\n", 2)
-    for number, line in enumerate(lines[:2]):
+    return _cookie(data)[0]
+
+
+def _cookie(data):
+    """(encoding, the end of its line) for the encoding cookie on one of the first two
+    lines (the second counts only after a blank or comment line), or (None, 0)."""
+    line_start = 0
+    for number in range(2):
+        line_end = data.find(b"\n", line_start) + 1 or len(data)
+        line = data[line_start:line_end]
         match = _COOKIE.match(line)
         if match is not None:
-            return _normal_encoding_name(match.group(1).decode("latin-1"))
+            return _normal_encoding_name(match.group(1).decode("latin-1")), line_end
         if number == 0 and not _BLANK_OR_COMMENT.match(line):
-            return None
-    return None
+            break
+        line_start = line_end
+    return None, 0
 
 
 def _normal_encoding_name(name):
@@ -253,9 +298,6 @@ def _normal_encoding_name(name):
     return name
 
 
-def _encoding_error(message):
-    # CPython reports these before reading any line: line 0, offset -1.
-    error = SyntaxError(message)
-    error.lineno = 0
-    error.offset = -1
-    return error
+def _encoding_error(message, filename):
+    # CPython reports these before reading any line: line 0, offset -1, no text.
+    return SyntaxError(message, (filename, 0, -1, None))

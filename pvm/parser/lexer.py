@@ -56,6 +56,7 @@ _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _BRACKETS = frozenset((*_OPENING, *_CLOSING))
 MAXIMUM_NESTING = 200  # CPython's MAXLEVEL: brackets open at once
+MAXIMUM_INDENT = 100  # CPython's MAXINDENT: its 100th indentation level is refused
 
 _TYPE_COMMENT = re.compile(r"#[ \t]*type:[ \t]*(.*)")
 # "ignore" must not run on into a letter or digit ("ignored" is a plain type comment),
@@ -90,7 +91,7 @@ class TokenStream:
     """
 
     __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
-                 "lines", "filename", "exec_input", "undecodable_bytes", "byte_offsets",
+                 "lines", "filename", "exec_input", "byte_offsets",
                  "error_at_end_of_input")
 
     def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename,
@@ -106,8 +107,6 @@ class TokenStream:
         # CPython adds the missing final newline of a file (exec mode) but not of an
         # expression; its NEWLINE token then has no position of its own.
         self.exec_input = True
-        # Whether the source held bytes that are not UTF-8 (as surrogate escapes).
-        self.undecodable_bytes = False
         self.byte_offsets = False       # columns in bytes: see pvm.parser.parse
         # Whether the tokenizer's error is the input ending too soon (a bracket or a
         # triple-quoted string still open), which CPython calls incomplete input.
@@ -172,6 +171,7 @@ def lex(source, filename="<unknown>", type_comments=False):
     previous_number_end = None  # a NUMBER token's end, to catch "1abc" and "0777"
     name_continues_at = None  # where a NAME extended past the tokenize module's ends
     dedents_to_drop = 0
+    indent_depth = 0
     generator = _generate_from_string(source)
     try:
         for kind, text, (start_line, start_col), (end_line, end_col), line in generator:
@@ -238,6 +238,7 @@ def lex(source, filename="<unknown>", type_comments=False):
                     # will close its level.
                     del keys[-1], tokens[-1]
                     dedents_to_drop += 1
+                    indent_depth -= 1
                     continue
                 key = NEWLINE
                 if not line and tokens:
@@ -271,11 +272,20 @@ def lex(source, filename="<unknown>", type_comments=False):
                     end_col += 1
             elif kind == _INDENT_TOKEN:
                 key = INDENT
+                indent_depth += 1
+                if indent_depth >= MAXIMUM_INDENT:
+                    error = _error("too many levels of indentation", start_line, 1, line,
+                                   end_offset=0, error_class=IndentationError, text=line)
+                    # CPython's tokenizer sets no exception for it: reported through
+                    # the parser, it loses to a parser error found earlier.
+                    error_kind = "quiet"
+                    break
             elif kind == _DEDENT_TOKEN:
                 if dedents_to_drop:
                     dedents_to_drop -= 1
                     continue
                 key = DEDENT
+                indent_depth -= 1
             elif kind == _ENDMARKER_TOKEN:
                 key = ENDMARKER
             elif kind == _ERROR_TOKEN:

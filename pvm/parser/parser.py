@@ -2129,32 +2129,22 @@ class Parser(InvalidRules):
         while keys[end] is STRING:
             end += 1
         self.pos = end
-        if self.stream.undecodable_bytes:
-            self._check_undecodable_bytes(start, end)
         try:
             return parse_string_group(self.tokens[start:end], self.parse_fstring_expression,
                                       self.filename, emit_warnings=self.warns)
         except StringGroupError as error:
             # Placed at the string token concerned, or else where CPython's parser
             # stands: at the token after the group.
-            token = error.token if error.token is not None else self.tokens[end]
-            raise located_error(error.msg, self.stream, token,
-                                zero_width=self.keys[end] is NEWLINE) from None
-
-    def _check_undecodable_bytes(self, start, end):
-        """CPython decodes a string literal's UTF-8 only when it builds the literal."""
-        for text, *_ in self.tokens[start:end]:
-            body = text.lstrip("rRbBuUfF")
-            quote_length = 3 if body[:3] in ('"""', "'''") else 1
-            try:
-                body[quote_length:-quote_length].encode("utf-8", "surrogateescape").decode()
-            except UnicodeDecodeError as error:
-                failure = located_error(f"(unicode error) {error}", self.stream,
-                                        self.tokens[end],
+            if error.token is not None:
+                failure = located_error(error.msg, self.stream, error.token)
+            else:
+                failure = located_error(error.msg, self.stream, self.tokens[end],
                                         zero_width=self.keys[end] is NEWLINE)
+            if not failure.text.isascii():
+                # CPython shows the line's bytes that are not UTF-8 as U+FFFD.
                 failure.text = failure.text.encode("utf-8", "surrogateescape").decode(
                     "utf-8", "replace")
-                raise failure from None
+            raise failure from None
 
     def parse_fstring_expression(self, text):
         """Parse an f-string replacement field's text; positions count from its start."""

@@ -31,6 +31,7 @@ error from a nested f-string: the callable must let those pass unchanged).
 """
 
 import ast
+import re
 import unicodedata
 
 from pvm import compile_warnings
@@ -69,6 +70,7 @@ def parse_string_group(tokens, parse_fstring_expression, filename, *, emit_warni
             else:
                 body = text[1:-1]
             if "\\" not in body and "\r" not in body:
+                _check_utf8(body)
                 return ast.Constant(value=body, lineno=lineno, col_offset=col_offset,
                                     end_lineno=end_lineno, end_col_offset=end_col_offset)
     return _StringGroup(tokens, parse_fstring_expression, filename, emit_warnings).build()
@@ -223,7 +225,9 @@ class _StringGroup:
 
     def _decode_str(self, body, is_raw, token):
         if is_raw or "\\" not in body:
+            _check_utf8(body)
             return body
+        _check_utf8_runs(body)
         value, invalid_escape = _decode_str_escapes(body)
         if invalid_escape is not None:
             self._warn_invalid_escape(invalid_escape, token)
@@ -321,7 +325,11 @@ class _StringGroup:
         return self._decode_literal(text[start:position], is_raw, token), position, False
 
     def _decode_literal(self, literal, is_raw, token):
-        if is_raw or "\\" not in literal:
+        if is_raw:
+            _check_utf8(literal)
+            return literal
+        _check_utf8_runs(literal)
+        if "\\" not in literal:
             return literal
         value, invalid_escape = _decode_str_escapes(literal)
         if invalid_escape is not None:
@@ -522,6 +530,32 @@ class _StringGroup:
                                        end_lineno, end_offset))
         setattr(placed, _PLACED_MARK, True)
         return placed
+
+
+# Source bytes that are not UTF-8 reach a literal as the surrogate escapes the source's
+# decoding kept them as (see pvm.parser._decode_source).  CPython decodes a literal's
+# UTF-8 when it builds the literal: a raw literal, or one with no escape, as a whole;
+# any other (every f-string piece that is not raw), one run of non-ASCII bytes at a
+# time.  The codec's positions count from there.
+_NON_ASCII_RUN = re.compile("[^\\x00-\\x7f]+")
+
+
+def _check_utf8(text):
+    if not text.isascii():
+        _decode_utf8(text)
+
+
+def _check_utf8_runs(text):
+    if not text.isascii():
+        for run in _NON_ASCII_RUN.findall(text):
+            _decode_utf8(run)
+
+
+def _decode_utf8(text):
+    try:
+        text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise StringGroupError(f"(unicode error) {error}") from None
 
 
 def _only_whitespace_then_newline(text, position):

@@ -14,6 +14,7 @@ import types
 from pvm.cache import CACHE_TAG
 from pvm.engine import guest_traceback, tracing
 from pvm.engine.descriptors import ReadOnlyAttribute
+from pvm.engine.interpreter import HOST_FRAMES_PER_LEVEL
 from pvm.world.tracebacks import print_exception
 
 
@@ -126,8 +127,8 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
                                  "depth %d: the limit is too low" % (limit, depth))
         interpreter.recursion_limit = limit
         # Calls from host code into guest code nest host frames too.
-        if host_sys.getrecursionlimit() < limit * 4:
-            host_sys.setrecursionlimit(limit * 4)
+        if host_sys.getrecursionlimit() < limit * HOST_FRAMES_PER_LEVEL:
+            host_sys.setrecursionlimit(limit * HOST_FRAMES_PER_LEVEL)
 
     def exit(status=None):
         raise SystemExit(status)

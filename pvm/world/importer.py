@@ -74,6 +74,13 @@ _IMPORTLIB_FOLDER = os.path.dirname(importlib.__file__)
 _IMPORT_STATE = ("__spec__", "__loader__", "__package__")
 
 
+def _module_copy(module, name):
+    """A guest module object named ``name`` holding what the host's ``module`` holds."""
+    guest_copy = types.ModuleType(name)
+    guest_copy.__dict__.update(module.__dict__)
+    return guest_copy
+
+
 def _host_function_by_reference(function):
     """copyreg's reducer for host functions: save them by name, as pickle saves functions.
 
@@ -311,12 +318,34 @@ class ImportSystem:
                 spec.loader.exec_module(module)
                 # A module's C state lives as long as the module object, not its dict.
                 self.host_originals[name] = module
-        guest_copy = types.ModuleType(name)
-        namespace = guest_copy.__dict__
-        namespace.update(module.__dict__)
+        guest_copy = _module_copy(module, name)
         for attribute in _IMPORT_STATE:
-            namespace.pop(attribute, None)
+            guest_copy.__dict__.pop(attribute, None)
+        self._copy_registered_submodules(name, module, guest_copy)
         return guest_copy
+
+    def _copy_registered_submodules(self, name, module, guest_copy):
+        """Give the guest the submodules C code registered in the host's sys.modules
+        while making ``module`` (pyexpat puts ``pyexpat.errors`` there, a Rust
+        extension its ``pkg._native.sub``), so that guest imports of them find them
+        as CPython's find them in its one sys.modules.  Such a module was made by C
+        code, not by an import: it has no ``__spec__``.  Each gets a guest copy, and
+        the copies' attributes naming each other (``pyexpat.errors``) name the
+        copies."""
+        prefix = name + "."
+        copies = {id(module): guest_copy}
+        for submodule_name, submodule in list(host_sys.modules.items()):
+            if (submodule_name.startswith(prefix) and submodule_name not in self.modules
+                    and isinstance(submodule, types.ModuleType)
+                    and getattr(submodule, "__spec__", None) is None):
+                copies[id(submodule)] = self.modules[submodule_name] = _module_copy(
+                    submodule, submodule_name)
+        if len(copies) > 1:
+            for copy in copies.values():
+                namespace = copy.__dict__
+                for attribute, value in namespace.items():
+                    if id(value) in copies:
+                        namespace[attribute] = copies[id(value)]
 
     def is_host_module(self, name):
         return name in self.host_modules or any(

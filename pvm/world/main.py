@@ -14,13 +14,14 @@ import os
 import sys
 
 import pvm
+from pvm.engine.interpreter import DEFAULT_RECURSION_LIMIT, HOST_FRAMES_PER_LEVEL
 from pvm.world import host_warnings, launcher, unraisable
 from pvm.world.tracebacks import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
 
 # How deep host calls may nest: guest code called from host code (a guest
 # __init__, sorted(key=f)) runs a nested loop on the host stack.
-_HOST_RECURSION_LIMIT = 8000
+_HOST_RECURSION_LIMIT = DEFAULT_RECURSION_LIMIT * HOST_FRAMES_PER_LEVEL
 
 # The host collector's thresholds while the world is built and site runs.  Start-up
 # allocates some hundred thousand objects that nearly all live to the end (code

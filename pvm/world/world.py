@@ -194,6 +194,13 @@ class World:
 
     def run_command(self, command: str) -> None:
         """``-c COMMAND``: run ``command`` as the ``__main__`` module."""
+        try:
+            # The command line's bytes that are not UTF-8 became lone surrogates, which
+            # CPython's UTF-8 encoding of the command refuses before compiling it.
+            command.encode("utf-8")
+        except UnicodeEncodeError:
+            self.sys.stderr.write("Unable to decode the command from the command line:\n")
+            raise
         code = self.compile_program(command + "\n", "<string>")
         self._start_program()
         self.run_code(code, self.main_module.__dict__)
