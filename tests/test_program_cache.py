@@ -83,6 +83,39 @@ def test_a_damaged_file_is_compiled_again(tmp_path):
         assert run_pvm(["-c", command], tmp_path, tmp_path) == (0, "whole\n", "")
 
 
+def test_text_compiled_at_run_time_is_kept_apart(tmp_path):
+    program = ("import collections\n"
+               "Point = collections.namedtuple('Point', 'x y')\n"
+               "print(eval('Point(1, 2)'))\n"
+               "exec('def f(a):\\n    return a * 2\\nprint(f(21))')\n")
+    expected = run_python(["-S", "-c", program], tmp_path)
+    assert expected == (0, "Point(x=1, y=2)\n42\n", "")
+    strings = os.path.join(tmp_path, "pvm", "strings")
+    assert run_pvm(["-S", "-c", program], tmp_path, tmp_path) == expected
+    kept = sorted(os.listdir(strings))
+    # namedtuple's __new__, the eval and the exec: each kept, apart from the program.
+    assert len(kept) == 3
+    assert len(kept_programs(tmp_path)) == 1
+    assert run_pvm(["-S", "-c", program], tmp_path, tmp_path) == expected
+    assert sorted(os.listdir(strings)) == kept
+
+
+def test_syntax_trees_and_errors_of_compile_are_what_they_were(tmp_path):
+    program = ("import ast\n"
+               "tree = compile('x = 1', '<t>', 'exec', ast.PyCF_ONLY_AST)\n"
+               "print(type(tree).__name__, ast.dump(tree))\n"
+               "code = compile(tree, '<t>', 'exec')\n"
+               "print(type(code).__name__)\n"
+               "for bad in [('1 +', 'eval'), ('x', 'nonsense')]:\n"
+               "    try:\n"
+               "        compile(bad[0], '<t>', bad[1])\n"
+               "    except (SyntaxError, ValueError) as error:\n"
+               "        print(type(error).__name__, error)\n")
+    expected = run_python(["-c", program], tmp_path)
+    for _ in range(2):
+        assert run_pvm(["-c", program], tmp_path, tmp_path) == expected
+
+
 def test_syntax_errors_are_reported_each_run(tmp_path):
     command = "print(1"
     expected = run_python(["-c", command], tmp_path)
@@ -100,6 +133,8 @@ def test_the_folder_keeps_at_most_KEPT_programs(tmp_path, monkeypatch):
         programs.write(place, program_key, code)
         # Modification times one second apart, in the order written.
         os.utime(programs._path(place, program_key), (number, number))
-    assert len(os.listdir(place)) == 3
+    # The fourth write found four files and kept the newest two (three quarters of
+    # KEPT), the fifth made three, the sixth four again: the newest two are left.
+    assert len(os.listdir(place)) == 2
     assert [programs.read(place, program_key, "<string>") is not None
-            for program_key in keys] == [False, False, False, True, True, True]
+            for program_key in keys] == [False, False, False, False, True, True]

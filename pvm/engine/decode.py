@@ -7,6 +7,8 @@ single handlers stay in place behind it: instrumentation (tracing, ``-X trace``)
 them, and a frame resumes at one after a call returns.
 """
 
+from bisect import bisect_right
+
 from pvm import opcodes
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED,
                       decode_instructions)
@@ -55,29 +57,27 @@ def handlers_of(code, fusion=True, pairs=None):
 def fuse(code, pairs, handlers):
     """Put superinstructions in ``handlers`` where their rows occur; return how many."""
     count = len(pairs)
+    opcodes_only = [opcode for opcode, _ in pairs]
+    by_opening = _ROWS_BY_OPENING
+    # Where a row may start: most pairs of opcodes start none, and this is on every
+    # function's first call, so the search runs in a comprehension.
+    starts = [index for index, opening in enumerate(zip(opcodes_only, opcodes_only[1:]))
+              if opening in by_opening]
+    chosen = [None] * count         # (length, handler) of the best run at each index
+    if not starts:
+        return 0
     # Boundaries no run may cross: jump targets, and where protected ranges start, end
     # and land (a handler cuts the stack to a depth that a run's locals would miss).
     boundaries = {operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP}
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
         boundaries.update((start, end, target))
-    # next_boundary[i]: the first boundary after instruction i, so that "nothing lands
-    # inside the run" is one comparison.
-    next_boundary = [count] * count
-    following = count
-    for index in range(count - 1, -1, -1):
-        next_boundary[index] = following
-        if index in boundaries:
-            following = index
+    boundaries = sorted(boundaries)
     selectors = tier0.SELECTORS
-    by_opening = _ROWS_BY_OPENING
-    opcodes_only = [opcode for opcode, _ in pairs]
-    chosen = [None] * count         # (length, handler) of the best run at each index
-    for index in range(count - 1):
-        rows = by_opening.get((opcodes_only[index], opcodes_only[index + 1]))
-        if rows is None:
-            continue
-        limit = next_boundary[index]
-        for row, makers in rows:
+    for index in starts:
+        # The first boundary after the index: nothing may land inside the run.
+        limit = boundaries[bisect_right(boundaries, index)] \
+            if boundaries and boundaries[-1] > index else count
+        for row, makers in by_opening[(opcodes_only[index], opcodes_only[index + 1])]:
             end = index + len(row)
             if end > limit or tuple(opcodes_only[index:end]) != row:
                 continue

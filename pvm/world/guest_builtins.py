@@ -74,7 +74,7 @@ def make_builtins(world):
                 *, _feature_version=-1):
         if isinstance(filename, bytes):
             filename = filename.decode()
-        return world.compile(source, str(filename), mode, flags, dont_inherit, optimize)
+        return world.compile_text(source, str(filename), mode, flags, dont_inherit, optimize)
 
     def _namespaces(globals_, locals_, function_name):
         if globals_ is None:
@@ -100,7 +100,7 @@ def make_builtins(world):
         else:
             if isinstance(source, str):
                 source = source.lstrip(" \t")
-            code = world.compile(source, "<string>", "exec")
+            code = world.compile_text(source, "<string>", "exec")
         interpreter.run_code(code, globals_, locals_)
         return None
 
@@ -113,7 +113,7 @@ def make_builtins(world):
                 source = bytes(source).decode()
             if not isinstance(source, str):
                 raise TypeError("eval() arg 1 must be a string, bytes or code object")
-            code = world.compile(source.lstrip(" \t"), "<string>", "eval")
+            code = world.compile_text(source.lstrip(" \t"), "<string>", "eval")
         return interpreter.run_code(code, globals_, locals_)
 
     def globals():

@@ -1,5 +1,5 @@
-"""Compiled main programs kept between runs: ``pvm -c CMD``, ``pvm FILE`` and a program
-piped to stdin.
+"""Compiled programs kept between runs: ``pvm -c CMD``, ``pvm FILE`` and a program piped
+to stdin, and the source text a program hands to ``compile``, ``exec`` and ``eval``.
 
 CPython compiles its main program on every run, in C, in microseconds. pvm's compiler
 is Python, and importing it (tokenizer, parser, symbol tables, compiler, with the
@@ -9,16 +9,21 @@ compiled, keyed by everything the code depends on: pvm's magic number (the bytec
 the front end's own files, by size and modification time (an edit of pvm's compiler is
 never served code the old one made); the optimization level; the file name; the
 source. A run of the same program loads it from there without importing the front
-end at all. A program whose compilation warned is not kept: its warnings must be
-issued again on every run, as CPython issues them.
+end at all. The same holds for text compiled at run time: the standard library's
+``namedtuple`` compiles some of its methods from text (``eval``), as ``dataclasses``
+does (``exec``), the same text in every run, and a start-up that imports them paid
+for the front end and each compilation. A compilation that warned is not kept: its
+warnings must be issued again on every run, as CPython issues them.
 
 The files are cache files of pvm's usual format (``pvm.cache``: hash-based, the hash
 that of the key), one per program, named by a digest of the key, written whole or not
 at all. They live under ``-X pycache_prefix`` (``PYTHONPYCACHEPREFIX``) when it is
 set, else in the user's cache folder (``$XDG_CACHE_HOME/pvm/programs`` or
-``~/.cache/pvm/programs``). ``-B`` (``PYTHONDONTWRITEBYTECODE``) keeps pvm from writing
-them, as it keeps CPython from writing ``.pyc`` files; they are still read. The folder
-keeps at most ``KEPT`` programs: a write that finds more removes the oldest.
+``~/.cache/pvm/programs``), the text compiled at run time in a folder of its own beside
+it, ``strings``, so that a program generating much code does not push out the main
+programs. ``-B`` (``PYTHONDONTWRITEBYTECODE``) keeps pvm from writing them, as it keeps
+CPython from writing ``.pyc`` files; they are still read. Each folder keeps at most
+``KEPT`` files: a write that finds more removes the oldest quarter.
 """
 
 import os
@@ -34,28 +39,35 @@ _FRONT_END = ("token.py", "tokenize.py", "code.py", "opcodes.py", "compile_warni
 _front_end_stamp = None
 
 
-def folder(pycache_prefix):
-    """Where the compiled programs are kept, or None if no folder can be named."""
+PROGRAMS = "programs"
+STRINGS = "strings"
+
+
+def folder(pycache_prefix, kind=PROGRAMS):
+    """Where the compiled programs (or ``kind``, STRINGS) are kept, or None if no
+    folder can be named."""
     if pycache_prefix:
-        return os.path.join(pycache_prefix, "pvm-programs")
+        return os.path.join(pycache_prefix, "pvm-" + kind)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"),
                                                             ".cache")
     if not os.path.isabs(base):
         return None
-    return os.path.join(base, "pvm", "programs")
+    return os.path.join(base, "pvm", kind)
 
 
-def key(source, filename, optimize):
+def key(source, filename, optimize, mode="exec", flags=0, dont_inherit=False):
     """The bytes that decide a program's code: compiled from ``source`` (str or bytes)
-    as ``filename`` at optimization level ``optimize``."""
+    as ``filename`` at optimization level ``optimize`` (and ``mode``, ``flags`` and
+    ``dont_inherit``, compile's arguments)."""
     if isinstance(source, str):
         # Which of str or bytes matters: bytes are decoded by their coding cookie.
         source = b"s" + source.encode("utf-8", "surrogatepass")
     else:
         source = b"b" + bytes(source)
     name = filename.encode("utf-8", "surrogatepass")
-    return b"%s%s%d\0%d\0%s%s" % (cache.MAGIC_NUMBER, _front_end(), optimize, len(name), name,
-                                  source)
+    return b"%s%s%d %s %d %d\0%d\0%s%s" % (
+        cache.MAGIC_NUMBER, _front_end(), optimize, mode.encode("ascii", "replace"), flags,
+        bool(dont_inherit), len(name), name, source)
 
 
 def _front_end():
@@ -106,7 +118,8 @@ def write(place, program_key, code):
         cache.write_atomic(path, cache.code_to_hash_pyc(code, cache.source_hash(program_key)))
         names = os.listdir(place)
         if len(names) > KEPT:
-            _remove_oldest(place, names, len(names) - KEPT)
+            # Down to three quarters at once: the next writes need not stat them all.
+            _remove_oldest(place, names, len(names) - KEPT * 3 // 4)
     except OSError:
         pass
 

@@ -149,21 +149,42 @@ class World:
         python reads (bytes of a file are checked as CPython checks them): the code
         kept from an earlier run of the same program (pvm.world.programs), else
         compiled, and kept unless the compiler warned."""
-        place = programs.folder(getattr(self.sys, "pycache_prefix", None))
-        key = programs.key(source, filename, self.optimize)
+        def check():
+            if isinstance(source, bytes):
+                from pvm.parser import check_program_file
+                check_program_file(source, filename)
+        return self._compile_kept(programs.PROGRAMS, check, source, filename)
+
+    def compile_text(self, source, filename: str, mode: str, flags: int = 0,
+                     dont_inherit: bool = False, optimize: int = -1):
+        """The builtins compile, exec and eval: code compiled from text is kept between
+        runs as main programs are (pvm.world.programs), up to some length; syntax trees
+        in or out (``ast.PyCF_ONLY_AST``) are compiled as they come."""
+        if isinstance(source, (str, bytes)) and len(source) <= _LONGEST_KEPT_TEXT \
+                and mode in ("exec", "eval", "single") and type(flags) is int \
+                and not flags & _ONLY_AST and type(optimize) is int:
+            return self._compile_kept(programs.STRINGS, None, source, filename, mode, flags,
+                                      dont_inherit, optimize)
+        return self.compile(source, filename, mode, flags, dont_inherit, optimize)
+
+    def _compile_kept(self, kind, check, source, filename, mode="exec", flags=0,
+                      dont_inherit=False, optimize=-1) -> Code:
+        if optimize == -1:
+            optimize = self.optimize
+        place = programs.folder(getattr(self.sys, "pycache_prefix", None), kind)
+        key = programs.key(source, filename, optimize, mode, flags, dont_inherit)
         if place is not None:
             code = programs.read(place, key, filename)
             if code is not None:
                 return code
-        if isinstance(source, bytes):
-            from pvm.parser import check_program_file
-            check_program_file(source, filename)
+        if check is not None:
+            check()
         warned = []
 
         def warn(message, category, filename, lineno):
             warned.append(category)
             self.warn_explicit(message, category, filename, lineno)
-        code = self.compile(source, filename, "exec", warn=warn)
+        code = self.compile(source, filename, mode, flags, dont_inherit, optimize, warn=warn)
         if place is not None and not warned \
                 and not getattr(self.sys, "dont_write_bytecode", False):
             programs.write(place, key, code)
@@ -332,6 +353,11 @@ class World:
 
 
 _MODULE_NAMESPACE = types.ModuleType.__dict__["__dict__"]
+
+# compile()'s flag for a syntax tree (ast.PyCF_ONLY_AST, without importing ast), and the
+# longest text whose code is kept between runs (longer text is seldom compiled twice).
+_ONLY_AST = 0x400
+_LONGEST_KEPT_TEXT = 100_000
 
 
 def _clear_module_namespace(namespace):
