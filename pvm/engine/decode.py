@@ -45,7 +45,8 @@ def handlers_of(code, fusion=True, pairs=None):
 
     Only functions (and lambdas, comprehensions, generators) get superinstructions:
     module and class bodies almost always run once, and finding the runs costs more at
-    start-up than they would save."""
+    start-up than they would save.  (The interpreter asks for them once a function is
+    warm: ``FUSION_THRESHOLD``.)"""
     if pairs is None:
         pairs = decode_instructions(code.co_code)
     handlers = single_handlers(code, pairs)

@@ -30,7 +30,7 @@ from pvm.engine.host_stack import fast_locals, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
-from pvm.code import CO_ITERABLE_COROUTINE
+from pvm.code import CO_ITERABLE_COROUTINE, CO_OPTIMIZED
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Host frames that one guest call made by host code may nest (repr() of an object whose
@@ -46,6 +46,11 @@ HOST_FRAMES_PER_LEVEL = 16
 DEFAULT_JOIN_THRESHOLD = 1000
 # ... and the executions of one of its runs, after that, before the run is joined.
 RUN_JOIN_THRESHOLD = 50
+# A function's frame starts and back-edges before it gets its superinstructions: placing
+# them costs about a microsecond per instruction of the function, which they pay back
+# after some tens of executions, and most of the functions start-up runs run a few
+# times (`pvm -c pass`: 340 functions were fused at their first call, 58 are now).
+FUSION_THRESHOLD = 32
 _new_object = object.__new__
 
 
@@ -58,7 +63,7 @@ class Executable:
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
-                 "runner", "machine_code", "__weakref__")
+                 "runner", "machine_code", "fused", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -68,6 +73,8 @@ class Executable:
         self.plain_handlers = None
         # Frame starts and loop back-edges left before the code is hot (see count_heat).
         self.heat = 0
+        # Whether the handlers have their superinstructions (or are to have none).
+        self.fused = True
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
@@ -156,17 +163,22 @@ class Interpreter:
         key = id(code)
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
         pairs = code.instructions()
-        handlers = decoding.handlers_of(code, self.fusion, pairs)
+        threshold = self.join_threshold
+        fuse_later = (self.fusion and threshold is not None and threshold > FUSION_THRESHOLD
+                      and code.co_flags & CO_OPTIMIZED)
+        handlers = decoding.handlers_of(code, self.fusion and not fuse_later, pairs)
         executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
         if self.compile_machine_code is not None:
             runner = self.compile_machine_code(code, pairs, executable, executable.run)
             if runner is not executable.run:
                 executable.run = executable.runner = runner
-        threshold = self.join_threshold
         if threshold == 0:
             if not self._translate(code, pairs, handlers, executable):
                 hot_runs.join_runs(code, pairs, handlers)
+        elif fuse_later:
+            executable.fused = False
+            self.count_heat(executable, pairs, FUSION_THRESHOLD)
         elif threshold is not None:
             self.count_heat(executable, pairs, threshold)
         if self.instruments:
@@ -182,7 +194,9 @@ class Interpreter:
         whose own handler never runs, while a jump's target always has its handler run.
         """
         executable.heat = threshold
-        handlers = executable.handlers
+        self._wrap_counters(executable, executable.handlers, pairs)
+
+    def _wrap_counters(self, executable, handlers, pairs):
         counted = {0} | {operand for index, (opcode, operand) in enumerate(pairs)
                          if opcode in opcodes.HAS_JUMP and operand <= index}
         for index in counted:
@@ -207,13 +221,20 @@ class Interpreter:
         running get joined (the counters go with the old handlers)."""
         if self.instruments:
             # Instrumented code runs single handlers; count again once it is not.
-            executable.heat = self.join_threshold
+            executable.heat = self.join_threshold if executable.fused else FUSION_THRESHOLD
             return
         code = executable.code_reference()
         if code is None:
             return
         pairs = code.instructions()
         handlers = decoding.handlers_of(code, self.fusion, pairs)
+        if not executable.fused:
+            # Warm, not yet hot: the superinstructions now, and counting goes on.
+            executable.fused = True
+            executable.heat = self.join_threshold - FUSION_THRESHOLD
+            self._wrap_counters(executable, handlers, pairs)
+            executable.handlers[:] = handlers
+            return
         if not self._translate(code, pairs, handlers, executable):
             hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
