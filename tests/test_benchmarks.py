@@ -86,3 +86,19 @@ def test_operation_cost_counts_both_interpreters():
     # A loop turn costs some host instructions under each; pvm's loop runs on CPython's.
     assert 0 < float(host_cost) < float(pvm_cost)
     assert abs(float(ratio.rstrip("x")) - float(pvm_cost) / float(host_cost)) < 0.1
+
+
+def test_the_start_up_comparison_runs_each_command_on_both(capsys):
+    specification = importlib.util.spec_from_file_location(
+        "startup_cpu", os.path.join(benchmark_runner.FOLDER, "startup_cpu.py"))
+    startup_cpu = importlib.util.module_from_spec(specification)
+    specification.loader.exec_module(startup_cpu)
+    assert startup_cpu.main(["--runs", "1"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert [row[:12].strip() for row in rows] == ["command", "-c pass", "-S -c pass",
+                                                  "40 imports"]
+    for row in rows[1:]:
+        pvm_seconds, host_seconds, ratio = row[12:].split()
+        # pvm's start-up is at least python3's: it runs python3, then the guest's.
+        assert float(pvm_seconds) > float(host_seconds) > 0
+        assert ratio.endswith("x")
