@@ -30,7 +30,8 @@ from pvm.engine.host_stack import fast_locals, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
-from pvm.code import CO_ITERABLE_COROUTINE, CO_OPTIMIZED
+from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
+                      CO_OPTIMIZED)
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Host frames that one guest call made by host code may nest (repr() of an object whose
@@ -52,6 +53,7 @@ RUN_JOIN_THRESHOLD = 50
 # times (`pvm -c pass`: 340 functions were fused at their first call, 58 are now).
 FUSION_THRESHOLD = 32
 _new_object = object.__new__
+_SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
 class Executable:
@@ -82,10 +84,12 @@ class Executable:
                                 if name in code.co_varnames]
         # Where a frame suspended in a yield from / await resumes (just after the
         # YIELD_VALUE that follows a SEND) -> where that SEND jumps when done.
+        # (Only generators and coroutines send: the loop is not run for the rest.)
         self.send_targets = {}
-        for index, (opcode, operand) in enumerate(pairs):
-            if opcode == opcodes.SEND:
-                self.send_targets[index + 2] = operand
+        if code.co_flags & _SUSPENDABLE:
+            for index, (opcode, operand) in enumerate(pairs):
+                if opcode == opcodes.SEND:
+                    self.send_targets[index + 2] = operand
         # Whether the call that makes a frame of the code runs it (run_call): always
         # (leaf), or within NESTING_LIMIT (nests).
         self.leaf = decoding.is_leaf(code, pairs)
