@@ -424,6 +424,13 @@ SYNTAX_ERRORS = [
     'x = (\n1,\\\n\\',
     # ...found while reading the arguments after an unparenthesized generator.
     '"\\\n"(1 for c in I,\\\n\\',
+    # The parser wants more after a decorator and finds the end of the input: CPython's
+    # ENDMARKER has no column and sits on the last line read.
+    '@staticmethod\n',
+    '@x',
+    '@x\n\n\n',
+    '@x\n# a comment',
+    'if 1:\n  pass\n@x  # a comment\n',
 ]
 
 
@@ -510,6 +517,7 @@ def test_depth_limits_are_the_hosts(name):
 
 @pytest.mark.parametrize("source", [
     "x = 1\ny = 2", "x = 1; y = 2\nz", "if x:\n  pass\ny = 1\n", "", "x = = 1",
+    "\n", "# a comment\n", "@staticmethod\n", "@x", "@x\n\n",
 ])
 def test_single_mode_errors_are_the_hosts(source):
     def host(text):

@@ -202,11 +202,8 @@ class Parser(InvalidRules):
             self.pos += 1
             body.append(_located(ast.Pass(), self.tokens[0], self.tokens[0]))
         elif key is ENDMARKER:
-            # An empty interactive input: CPython reports it without a position.
-            error = SyntaxError("invalid syntax")
-            error.lineno = error.offset = error.end_lineno = error.end_offset = 0
-            error.text = ""
-            raise error
+            # Nothing but blank lines and comments: CPython's ENDMARKER is the error.
+            raise _end_marker_error(self.stream)
         else:
             start = self.pos
             compound = self.compound_stmt()
@@ -2623,6 +2620,9 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
     if key is DEDENT:
         return _with_filename(_unexpected_indentation("unexpected unindent", stream, token),
                               filename)
+    if key is ENDMARKER:
+        return _with_filename(_tokenizer_error_first(stream, _end_marker_error(stream),
+                                                     token[1]), filename)
     end = stream.end_of_input_index()
     if not stream.exec_input and end < len(stream.tokens) and stream.tokens[end] is token:
         # At the NEWLINE CPython's parser adds where 'single' or 'eval' input ends:
@@ -2716,6 +2716,25 @@ def position_unknown_error(message, stream, token, error_class):
     error.end_offset = -1
     unterminated_last_line = token[1] == len(stream.lines) and line != ""
     error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
+    return error
+
+
+def _end_marker_error(stream):
+    """The generic error at the token that ends the input (a decorator on the last
+    line, say).  CPython's ENDMARKER has no column (offset and end 0) and sits on its
+    tokenizer's last line, the last line read, not the empty one after it."""
+    lines = stream.lines
+    line_number = len(lines) - (lines[-1] == "")
+    error = SyntaxError("invalid syntax")
+    error.lineno = error.end_lineno = line_number
+    error.offset = error.end_offset = 0
+    if line_number == 0:
+        error.text = ""
+    else:
+        line = lines[line_number - 1]
+        unterminated_last_line = line_number == len(lines)
+        # As located_error: the newline CPython adds to a file, not to a statement.
+        error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
     return error
 
 
