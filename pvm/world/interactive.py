@@ -125,7 +125,11 @@ class Console:
             return self.compile("pass")
         if earlier_lines and not line and _open_brackets(source[:-1]) is None:
             # The empty line ends the input (CPython's tokenizer makes it a NEWLINE).
-            return self.compile(source)
+            try:
+                return self.compile(source)
+            except SyntaxError as error:
+                _locate_at_the_empty_line(error, len(earlier_lines) + 1)
+                raise
         try:
             tree = self._parse_quietly(source)
         except SyntaxError as error:
@@ -286,6 +290,20 @@ def _write_to_terminal(text):
     CPython writes them to the process's stderr, whatever the guest's sys.stderr is."""
     sys.stderr.write(text)
     sys.stderr.flush()
+
+
+def _locate_at_the_empty_line(error, line_number):
+    """Put a generic error found at the end of the lines (a decorator and nothing
+    after it) where CPython's prompt finds it: its tokenizer reads the empty line
+    that ends a statement as a NEWLINE token of its own, at column 0 of a line
+    whose text is empty, where the compiler, given the lines as a string, has only
+    the end of the input (offset 0)."""
+    if (type(error) is SyntaxError and error.msg == "invalid syntax"
+            and error.lineno == line_number and error.offset == 0):
+        error.offset = error.end_offset = 1
+        error.text = ""
+        error.args = (error.msg, (error.filename, error.lineno, error.offset, error.text,
+                                  error.end_lineno, error.end_offset))
 
 
 def _is_blank(line):
