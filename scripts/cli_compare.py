@@ -153,6 +153,9 @@ OPTIONS = [
     ["-OO"], ["-B"], ["-u"], ["-R"], ["-X", "dev"], ["-X", "utf8"], ["-X", "utf8=0"],
     ["-X", "a=b"], ["-X", "warn_default_encoding"], ["-X", "int_max_str_digits=640"],
     ["-X", "faulthandler"], ["-X", "pycache_prefix=cache"], ["-X", "frozen_modules=off"],
+    ["-X", "frozen_modules=on"], ["-X", "showrefcount"], ["-X", "tracemalloc"],
+    ["-X", "tracemalloc=5"], ["-X", "no_debug_ranges"], ["-X", "utf8=1"], ["-X", "dev=0"],
+    ["-X", "a", "-X", "a=c"],
     ["-W", "error"], ["-W", "ignore"], ["-W", "always::DeprecationWarning"],
     ["--check-hash-based-pycs", "always"], ["-IE"], ["-Esq"], ["-OOBb"], ["-I", "-S"],
     ["-P", "-s", "-E"], ["-X", "dev", "-W", "error", "-bb"], ["-Wd", "-X", "utf8"],
@@ -226,6 +229,9 @@ VARIABLES = [
     {"PYTHONFAULTHANDLER": "1"}, {"PYTHONHASHSEED": "0"}, {"PYTHONIOENCODING": "latin-1"},
     {"PYTHONINSPECT": "1"}, {"PYTHONVERBOSE": "1"}, {"PYTHONPROFILEIMPORTTIME": "1"},
     {"PYTHONSTARTUP": "startup.py"}, {"PYTHONBREAKPOINT": "0"}, {"PYTHONMALLOC": "malloc"},
+    {"PYTHONTRACEMALLOC": "1"}, {"PYTHONNODEBUGRANGES": "1"}, {"PYTHONUSERBASE": "userbase"},
+    {"PYTHONCASEOK": "1"}, {"PYTHONEXECUTABLE": "/nowhere/python"},
+    {"PYTHONPLATLIBDIR": "lib"}, {"PYTHONCOERCECLOCALE": "0"},
 ]
 
 # Variables with programs that show their effect.
