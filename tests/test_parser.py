@@ -518,6 +518,9 @@ def test_depth_limits_are_the_hosts(name):
 @pytest.mark.parametrize("source", [
     "x = 1\ny = 2", "x = 1; y = 2\nz", "if x:\n  pass\ny = 1\n", "", "x = = 1",
     "\n", "# a comment\n", "@staticmethod\n", "@x", "@x\n\n",
+    # A compound statement of one line with no newline: its NEWLINE is the one CPython
+    # adds where the input ends, and the statement needs one more.
+    "if 1: pass", "class A: pass", "for x in y: pass  # a comment",
 ])
 def test_single_mode_errors_are_the_hosts(source):
     def host(text):

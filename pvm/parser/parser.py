@@ -208,11 +208,15 @@ class Parser(InvalidRules):
             start = self.pos
             compound = self.compound_stmt()
             if compound is not None:
-                # compound_stmt NEWLINE (CPython's interactive tokenizer ends the input
-                # with one; ours has none to give after a block's DEDENT).
+                # compound_stmt NEWLINE.  CPython's parser turns the ENDMARKER of
+                # 'single' input into a NEWLINE once after each token read: ours has
+                # none to give after a block's DEDENT or a line's own newline; but
+                # after the NEWLINE it adds where the input ends within a line (the
+                # end of 'if 1: pass'), the input ends.
                 if keys[self.pos] is NEWLINE:
                     self.pos += 1
-                elif keys[self.pos] is not ENDMARKER:
+                elif keys[self.pos] is not ENDMARKER or (
+                        keys[self.pos - 1] is NEWLINE and self.tokens[self.pos - 1][0] == ""):
                     return None
                 body.append(compound)
             else:
