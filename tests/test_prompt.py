@@ -86,6 +86,17 @@ SESSIONS = {
         b"return 1\n", b"'abc\n", b"del 1\n", b"1 if 1\n",
         b"print('still here')\n", b"exit()\n",
     ],
+    "syntax_errors_kept_as_python_keeps_them": [
+        b"import sys\n",
+        b"def f(:\n", b"sys.last_value.args\n",
+        b"if 1:\n", b"  x = = 1\n", b"sys.last_value.args\n",
+        b"return 1\n", b"sys.last_value.args\n",       # the compiler's
+        b"  x = 1\n", b"sys.last_value.args\n",
+        b"@x\n", b"\n", b"sys.last_value.args\n",
+        b"@x\n", CTRL_D, b"sys.last_value.args\n",
+        b"x = (\n", CTRL_D, b"sys.last_value.args\n",
+        b"exit()\n",
+    ],
     "exceptions": [
         b"1/0\n",
         b"def fail():\n", b"    raise ValueError('bad')\n", b"\n", b"fail()\n",

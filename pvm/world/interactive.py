@@ -83,6 +83,8 @@ class Console:
                 code = self.compile_statement(source, input_ended=not line)
             except Exception as error:
                 source = ""
+                if type(error) in (SyntaxError, IndentationError, TabError):
+                    _show_the_line_as_read(error)
                 self.report(error)
                 continue
             if code is not None:
@@ -301,7 +303,20 @@ def _locate_at_the_empty_line(error, line_number):
     if (type(error) is SyntaxError and error.msg == "invalid syntax"
             and error.lineno == line_number and error.offset == 0):
         error.offset = error.end_offset = 1
-        error.text = ""
+        _set_location_arguments(error)
+
+
+def _show_the_line_as_read(error):
+    """CPython's prompt gives a SyntaxError the line its tokenizer read, without the
+    newline that the compiler's text of the lines keeps."""
+    if isinstance(error.text, str) and error.text.endswith("\n"):
+        error.text = error.text[:-1]
+        _set_location_arguments(error)
+
+
+def _set_location_arguments(error):
+    # A SyntaxError's arguments repeat its location; CPython's parser gives both.
+    if len(error.args) == 2:
         error.args = (error.msg, (error.filename, error.lineno, error.offset, error.text,
                                   error.end_lineno, error.end_offset))
 
