@@ -136,6 +136,10 @@ SESSIONS = {
         b"1 is 1\n",                            # the compiler's SyntaxWarning
         b"exit()\n",
     ],
+    "help_utility": [
+        (b"help()\n", b"help> "), (b"keywords\n", b"help> "), (b"quit\n", PROMPT),
+        b"exit()\n",
+    ],
     "completion": [
         b"import os, sys\n",
         (b"os.path.isa\t", b"isabs("), b"'/')\n",      # an attribute of an attribute
@@ -277,6 +281,13 @@ def test_startup_file_runs_before_the_first_prompt(tmp_path):
     steps = [b"greeting\n", b"'__file__' in globals()\n", b"exit()\n"]
     # Without -q: the banner comes first.
     assert_same_session(tmp_path, steps, arguments=(),
+                        environment_changes={"PYTHONSTARTUP": str(startup_file)})
+
+
+def test_startup_file_is_not_run_after_a_command(tmp_path):
+    startup_file = tmp_path / "startup.py"
+    startup_file.write_text("print('the startup file ran')\n")
+    assert_same_session(tmp_path, [b"x\n", CTRL_D], arguments=("-q", "-i", "-c", "x = 1"),
                         environment_changes={"PYTHONSTARTUP": str(startup_file)})
 
 
