@@ -171,7 +171,8 @@ FORMS = {
     "stdin dash": (["-", "first"], PROBE),
     "stdin": ([], PROBE),
 }
-FORM_OPTIONS = [[], ["-I"], ["-E"], ["-O"], ["-S"], ["-P"], ["-B", "-s"]]
+FORM_OPTIONS = [[], ["-I"], ["-E"], ["-O"], ["-S"], ["-P"], ["-B", "-s"], ["-u"], ["-X", "dev"],
+                ["-W", "error"], ["-q", "-i"]]
 
 # What programs do, each under the plain command line.
 PROGRAMS = [
@@ -332,8 +333,9 @@ def run_case(command, case, folder, timeout):
     environment = base_environment()
     environment.update(case.environment)
     try:
+        # A case without input reads an empty stdin, not the caller's (-i would wait).
         result = subprocess.run([*command, *case.arguments], cwd=folder, env=environment,
-                                input=case.stdin, capture_output=True, text=True,
+                                input=case.stdin or "", capture_output=True, text=True,
                                 errors="backslashreplace", timeout=timeout)
     except subprocess.TimeoutExpired:
         return Outcome(-1, "", "timed out after %s s" % timeout)
