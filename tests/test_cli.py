@@ -242,6 +242,8 @@ PIPED_PROMPT_CASES = {
     "compound_statement_at_end_of_input": (["-i", "-q"], "if 1: print(1)"),
     "decorator_at_end_of_input": (["-i", "-q"], "@staticmethod\n"),
     "decorator_then_empty_line": (["-i", "-q"], "@staticmethod\n\n"),
+    "backslash_in_string_at_end_of_input": (["-i", "-q"], "'abc\\\n"),
+    "clause_without_colon_at_end_of_input": (["-i", "-q"], "if 1:\n    pass\nelse"),
     # Without -i, piped stdin is a program, not the prompt's.
     "stdin_program": (["-q"], "x = 1\nprint(x)\n"),
 }
@@ -276,14 +278,6 @@ def test_prompt_on_piped_stdin_as_python(tmp_path, name):
 # Input on which pvm's prompt still differs from python3's, with the reason; each test
 # fails until the cause is mended (then the mark must go).
 PIPED_PROMPT_DIFFERENCES = {
-    "backslash_in_string_at_end_of_input": (
-        "'abc\\\n",
-        "pvm's compile() calls a string left open by a backslash at the end of 'single' "
-        "input a triple-quoted one"),
-    "clause_without_colon_at_end_of_input": (
-        "if 1:\n    pass\nelse",
-        "pvm's compile() gives a column to the error at the end of 'single' input without "
-        "a final newline; CPython's gives none"),
     "future_import_carries_over": (
         "from __future__ import annotations\ndef f(x: undefined): pass\n\n"
         "f.__annotations__\n",

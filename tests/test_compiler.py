@@ -250,6 +250,7 @@ INCOMPLETE_INPUT_SOURCES = [
     "if x:\n  pass\nelse:", "try:\n  pass\n", "@dec", "'''abc", "'abc", "x = )",
     "if x:\n    y = 2\nz = 3", "class A:\n  def f(self):\n    pass\n", "for i in x:\n  if i:\n    pass",
     "lambda:", "f(x for x in", "x = 1 +\\\n", "#comment", "", "\n", "async def f():\n  await x",
+    "def f()", "if 1: pass", "@x", "@x\n# c", "x = (1 +", "if 1:\n  pass\nelif 2",
 ]
 
 
@@ -260,7 +261,9 @@ def test_incomplete_input_flags_match_cpython(mode, flags):
         try:
             compile_function(source, "<input>", mode, flags)
         except SyntaxError as error:
-            return "SyntaxError: %s" % error.msg
+            # The location too: CPython's "incomplete input" is where its tokenizer
+            # stopped when the last token read has no column.
+            return "SyntaxError", error.args
         return "compiled"
     expected = [outcome(compile, source) for source in INCOMPLETE_INPUT_SOURCES]
     actual = [outcome(pvm_compile, source) for source in INCOMPLETE_INPUT_SOURCES]

@@ -431,6 +431,11 @@ SYNTAX_ERRORS = [
     '@x\n\n\n',
     '@x\n# a comment',
     'if 1:\n  pass\n@x  # a comment\n',
+    # A one-quote string continued by backslashes and left open, at the end of the
+    # input or on an empty line.
+    "'abc\\\n",
+    "x = b'abc\\\n\\\n",
+    "'abc\\\n\n",
 ]
 
 
@@ -521,6 +526,9 @@ def test_depth_limits_are_the_hosts(name):
     # A compound statement of one line with no newline: its NEWLINE is the one CPython
     # adds where the input ends, and the statement needs one more.
     "if 1: pass", "class A: pass", "for x in y: pass  # a comment",
+    # A header without its ':' at the end of the input: a forced ':' reports the NEWLINE
+    # CPython adds there, which has no column; the others the last token read.
+    "def f()", "if 1:\n    pass\nelse", "try", "if 1", "if 1:\n  pass\nelif 2",
 ])
 def test_single_mode_errors_are_the_hosts(source):
     def host(text):
