@@ -41,7 +41,7 @@ FLAG_CHECK_SOURCE = 0b10
 
 # Raise this by hand when the compiler changes what code means without the opcode
 # table changing (a new operand encoding, a change in the tuple form of Code).
-BYTECODE_REVISION = 6
+BYTECODE_REVISION = 7
 
 
 def _magic_number():

@@ -185,6 +185,7 @@ def test_compile_time_syntax_errors_match_cpython(source):
 
 @pytest.mark.parametrize("arguments", [
     {"optimize": 3}, {"optimize": -2}, {"optimize": 3, "mode": "bogus"}, {"mode": "bogus"},
+    {"flags": 0x2000000}, {"flags": 0x2000000, "optimize": 3},
 ])
 def test_bad_arguments_rejected_as_the_builtin_does(arguments):
     arguments = {"source": "x = 1\n", "filename": "<test>", "mode": "exec", **arguments}
@@ -241,6 +242,24 @@ def test_replaced_line_table_covers_every_instruction():
         [(None, None, None, None)] * count
     assert list(code.replace(co_linetable=b"\x80\x00" * (count + 5)).co_positions()) == \
         [(1, 1, 0, 0)] * count
+
+
+FUTURE_SOURCES = [
+    "from __future__ import annotations\nclass A:\n    def f(self, x: y): pass\n",
+    "from __future__ import division, generator_stop\ndef f(): pass\n",
+    "def f(x: y):\n    return lambda: 0\n",
+]
+
+
+@pytest.mark.parametrize("flags", [0, 0x1000000, 0x20000 | 0x800000, 0x400000])
+@pytest.mark.parametrize("source", FUTURE_SOURCES)
+def test_future_features_mark_every_code_object_as_cpython_does(source, flags):
+    def all_flags(code):
+        nested = [all_flags(constant) for constant in code.co_consts
+                  if hasattr(constant, "co_flags")]
+        return code.co_flags, nested
+    expected = all_flags(compile(source, "<test>", "exec", flags, dont_inherit=True))
+    assert all_flags(pvm_compile(source, "<test>", "exec", flags, dont_inherit=True)) == expected
 
 
 # codeop's flags: PyCF_ALLOW_INCOMPLETE_INPUT (0x4000) and PyCF_DONT_IMPLY_DEDENT (0x200).

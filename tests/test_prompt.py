@@ -149,6 +149,11 @@ SESSIONS = {
         (b"if 1:\n", b"... "), (b"\t", b"    "), b"2\n", b"\n",  # a tab indents
         b"exit()\n",
     ],
+    "future_import_carries_over": [
+        b"from __future__ import annotations\n", b"def f(x: undefined): pass\n", b"\n",
+        b"f.__annotations__\n", b"exec('def g(x: elsewhere): pass')\n", b"g.__annotations__\n",
+        b"exit()\n",
+    ],
     "exit_with_message": [b"import sys\n", b"sys.exit('bye')\n"],
     "exit_from_a_function": [
         b"def leave():\n", b"    raise SystemExit('from a function')\n", b"\n", b"leave()\n",

@@ -30,6 +30,7 @@ import ast
 import io
 import sys
 
+from pvm.code import PyCF_MASK
 from pvm.compile_warnings import redirected_to
 from pvm.parser import parse
 from pvm.tokenize import OP, TokenError, generate_tokens
@@ -55,6 +56,9 @@ class Console:
         # Whether the last statement run ended in KeyboardInterrupt: CPython then ends
         # the process as if killed by SIGINT when the input ends.
         self.interrupted = False
+        # The future features the statements so far turned on: each holds for the
+        # statements that follow, as in CPython's loop.
+        self.future_flags = 0
 
     def interact(self):
         """Read, compile and run statements until the input ends; return the exit status.
@@ -146,7 +150,9 @@ class Console:
         raise self._first_error(source, syntax_error)
 
     def compile(self, source):
-        return self.world.compile(source, _FILENAME, "single")
+        code = self.world.compile(source, _FILENAME, "single", self.future_flags)
+        self.future_flags |= code.co_flags & PyCF_MASK
+        return code
 
     def _parse_quietly(self, source):
         """The tree of ``source``, or SyntaxError("incomplete input") when the parser
