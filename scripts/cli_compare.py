@@ -75,6 +75,9 @@ subprocess.run([sys.executable, "-c", "print('child')"])
 print("parent last", type(sys.stdout.buffer).__name__, sys.stdout.write_through)
 """
 
+# Whether tracemalloc traces, and how many frames it keeps.
+TRACING = "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())"
+
 FILES = {
     "probe.py": PROBE,
     "beside.py": "",
@@ -145,7 +148,7 @@ class Case:
 
 
 # How case names write the long programs.
-_NAMES = {PROBE: "PROBE", ORDER: "ORDER"}
+_NAMES = {PROBE: "PROBE", ORDER: "ORDER", TRACING: "TRACING"}
 
 # Options that take no program of their own, each alone before a program.
 OPTIONS = [
@@ -205,6 +208,9 @@ PROGRAMS = [
     (["-X", "int_max_str_digits=640", "-c", "str(10 ** 700)"], None),
     (["-X", "warn_default_encoding", "-c", "open('hello.py').close()"], None),
     (["-v", "-c", "pass"], None), (["-X", "importtime", "-c", "pass"], None),
+    (["-X", "tracemalloc=4", "-c", TRACING], None), (["-X", "tracemalloc", "-c", TRACING], None),
+    (["-X", "faulthandler", "-c", "import faulthandler; print(faulthandler.is_enabled())"],
+     None),
     (["-d", "-c", "pass"], None), (["-c", ORDER], None), (["-u", "-c", ORDER], None),
 ]
 
@@ -213,7 +219,8 @@ REFUSED = [
     ["--foo"], ["-Z"], ["-J"], ["-c"], ["-m"], ["-W"], ["-X"], ["-bZ"],
     ["--check-hash-based-pycs"], ["--check-hash-based-pycs", "sometimes"],
     ["-X", "utf8=2", "-c", "pass"], ["-X", "int_max_str_digits=5", "-c", "pass"],
-    ["-X", "jit-threshold=x", "-c", "pass"],
+    ["-X", "jit-threshold=x", "-c", "pass"], ["-X", "tracemalloc=x", "-c", "pass"],
+    ["-X", "tracemalloc=-1", "-c", "pass"],
     ["-V"], ["--version"], ["-VV"], ["-V", "-V"], ["-Vc", "pass"],
     ["-h"], ["-?"], ["--help"], ["--help-env"], ["--help-xoptions"], ["--help-all"],
 ]
@@ -238,6 +245,10 @@ VARIABLES = [
 # Variables with programs that show their effect.
 VARIABLE_PROGRAMS = [
     ({"PYTHONHASHSEED": "0"}, ["-c", "print(hash('pvm'), hash(b'pvm'))"]),
+    ({"PYTHONTRACEMALLOC": "3"}, ["-c", TRACING]),
+    ({"PYTHONTRACEMALLOC": " +2"}, ["-X", "tracemalloc=0", "-c", TRACING]),
+    ({"PYTHONTRACEMALLOC": "x"}, ["-c", "pass"]),
+    ({"PYTHONTRACEMALLOC": "x"}, ["-E", "-c", TRACING]),
     ({"PYTHONHASHSEED": "12345"}, ["-c", "print(hash('pvm'), hash((1, 'a')))"]),
     ({"PYTHONIOENCODING": "ascii:backslashreplace"}, ["unicode.py"]),
     ({"PYTHONIOENCODING": "ascii"}, ["unicode.py"]),
