@@ -13,8 +13,15 @@ import sys
 
 # pvm's own code is written in Python 3.11: on an older host it would fail as it is read.
 if sys.version_info < (3, 11):
-    raise ImportError("pvm needs Python 3.11 or newer, not %s" % sys.version.split()[0],
-                      name="pvm")
+    _REFUSAL = "pvm needs Python 3.11 or newer, not %s" % sys.version.split()[0]
+    if sys.version_info[0] < 3:
+        # Python 2's runpy shows the ImportError of a package run with -m as a
+        # traceback (3's prints it in one line): under `python2 -m pvm`, where runpy
+        # imports this package, one line.  Its ImportError takes no name.
+        if sys._getframe(1).f_code.co_filename.endswith(("runpy.py", "runpy.pyc")):
+            raise SystemExit("%s: %s" % (sys.executable, _REFUSAL))
+        raise ImportError(_REFUSAL)
+    raise ImportError(_REFUSAL, name="pvm")
 
 from pvm.code import Code  # noqa: E402
 

@@ -135,8 +135,10 @@ The following implementation-specific options are available:
     LLVM IR and its assembly
 
 Every -X option, these and any other, appears in sys._xoptions. CPython's
-faulthandler, showrefcount, tracemalloc, no_debug_ranges and frozen_modules
-options are recorded there and do nothing else.
+-X faulthandler and -X tracemalloc[=N] (also PYTHONTRACEMALLOC) act on the host
+process, which is the guest's: tracemalloc traces pvm's allocations too, and its
+tracebacks show pvm's frames. showrefcount, no_debug_ranges and frozen_modules
+are recorded there and do nothing else.
 """
 
 HELP_ENVIRONMENT = """\

@@ -25,6 +25,10 @@ CO_NOFREE = 0x40
 CO_COROUTINE = 0x80
 CO_ITERABLE_COROUTINE = 0x100
 CO_ASYNC_GENERATOR = 0x200
+# The CO_FUTURE_ bits (CPython's PyCF_MASK): future features a code object was compiled
+# under, which the compile, exec and eval it calls inherit.
+PyCF_MASK = (0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
+             | 0x1000000)
 
 _INSTRUCTION = struct.Struct("<I")
 INSTRUCTION_SIZE = _INSTRUCTION.size

@@ -146,9 +146,16 @@ def symtable(code, filename, compile_type):
     return _table_view(build(tree, decoded_filename), filename, {})
 
 
-def build(tree, filename="<unknown>"):
-    """The module ``Scope`` of an ``ast.Module``, ``Expression`` or ``Interactive`` tree."""
+# The features that change how code is compiled, by the CO_FUTURE_ flag that turns one
+# on in compile()'s flags and that marks the code compiled under it.
+FUTURE_FLAGS = {"barry_as_FLUFL": 0x400000, "annotations": 0x1000000}
+
+
+def build(tree, filename="<unknown>", future_flags=0):
+    """The module ``Scope`` of an ``ast.Module``, ``Expression`` or ``Interactive`` tree;
+    ``future_flags`` turns on features as a ``from __future__`` import does."""
     features, future_lineno = future_features(tree, filename)
+    features.update(name for name, flag in FUTURE_FLAGS.items() if future_flags & flag)
     builder = _ScopeBuilder(filename, "annotations" in features)
     with _room_to_recurse():
         top = builder.build(tree)

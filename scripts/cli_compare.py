@@ -75,6 +75,9 @@ subprocess.run([sys.executable, "-c", "print('child')"])
 print("parent last", type(sys.stdout.buffer).__name__, sys.stdout.write_through)
 """
 
+# Whether tracemalloc traces, and how many frames it keeps.
+TRACING = "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())"
+
 FILES = {
     "probe.py": PROBE,
     "beside.py": "",
@@ -145,7 +148,7 @@ class Case:
 
 
 # How case names write the long programs.
-_NAMES = {PROBE: "PROBE", ORDER: "ORDER"}
+_NAMES = {PROBE: "PROBE", ORDER: "ORDER", TRACING: "TRACING"}
 
 # Options that take no program of their own, each alone before a program.
 OPTIONS = [
@@ -153,6 +156,9 @@ OPTIONS = [
     ["-OO"], ["-B"], ["-u"], ["-R"], ["-X", "dev"], ["-X", "utf8"], ["-X", "utf8=0"],
     ["-X", "a=b"], ["-X", "warn_default_encoding"], ["-X", "int_max_str_digits=640"],
     ["-X", "faulthandler"], ["-X", "pycache_prefix=cache"], ["-X", "frozen_modules=off"],
+    ["-X", "frozen_modules=on"], ["-X", "showrefcount"], ["-X", "tracemalloc"],
+    ["-X", "tracemalloc=5"], ["-X", "no_debug_ranges"], ["-X", "utf8=1"], ["-X", "dev=0"],
+    ["-X", "a", "-X", "a=c"],
     ["-W", "error"], ["-W", "ignore"], ["-W", "always::DeprecationWarning"],
     ["--check-hash-based-pycs", "always"], ["-IE"], ["-Esq"], ["-OOBb"], ["-I", "-S"],
     ["-P", "-s", "-E"], ["-X", "dev", "-W", "error", "-bb"], ["-Wd", "-X", "utf8"],
@@ -168,7 +174,8 @@ FORMS = {
     "stdin dash": (["-", "first"], PROBE),
     "stdin": ([], PROBE),
 }
-FORM_OPTIONS = [[], ["-I"], ["-E"], ["-O"], ["-S"], ["-P"], ["-B", "-s"]]
+FORM_OPTIONS = [[], ["-I"], ["-E"], ["-O"], ["-S"], ["-P"], ["-B", "-s"], ["-u"], ["-X", "dev"],
+                ["-W", "error"], ["-q", "-i"]]
 
 # What programs do, each under the plain command line.
 PROGRAMS = [
@@ -201,6 +208,9 @@ PROGRAMS = [
     (["-X", "int_max_str_digits=640", "-c", "str(10 ** 700)"], None),
     (["-X", "warn_default_encoding", "-c", "open('hello.py').close()"], None),
     (["-v", "-c", "pass"], None), (["-X", "importtime", "-c", "pass"], None),
+    (["-X", "tracemalloc=4", "-c", TRACING], None), (["-X", "tracemalloc", "-c", TRACING], None),
+    (["-X", "faulthandler", "-c", "import faulthandler; print(faulthandler.is_enabled())"],
+     None),
     (["-d", "-c", "pass"], None), (["-c", ORDER], None), (["-u", "-c", ORDER], None),
 ]
 
@@ -209,7 +219,8 @@ REFUSED = [
     ["--foo"], ["-Z"], ["-J"], ["-c"], ["-m"], ["-W"], ["-X"], ["-bZ"],
     ["--check-hash-based-pycs"], ["--check-hash-based-pycs", "sometimes"],
     ["-X", "utf8=2", "-c", "pass"], ["-X", "int_max_str_digits=5", "-c", "pass"],
-    ["-X", "jit-threshold=x", "-c", "pass"],
+    ["-X", "jit-threshold=x", "-c", "pass"], ["-X", "tracemalloc=x", "-c", "pass"],
+    ["-X", "tracemalloc=-1", "-c", "pass"],
     ["-V"], ["--version"], ["-VV"], ["-V", "-V"], ["-Vc", "pass"],
     ["-h"], ["-?"], ["--help"], ["--help-env"], ["--help-xoptions"], ["--help-all"],
 ]
@@ -226,11 +237,18 @@ VARIABLES = [
     {"PYTHONFAULTHANDLER": "1"}, {"PYTHONHASHSEED": "0"}, {"PYTHONIOENCODING": "latin-1"},
     {"PYTHONINSPECT": "1"}, {"PYTHONVERBOSE": "1"}, {"PYTHONPROFILEIMPORTTIME": "1"},
     {"PYTHONSTARTUP": "startup.py"}, {"PYTHONBREAKPOINT": "0"}, {"PYTHONMALLOC": "malloc"},
+    {"PYTHONTRACEMALLOC": "1"}, {"PYTHONNODEBUGRANGES": "1"}, {"PYTHONUSERBASE": "userbase"},
+    {"PYTHONCASEOK": "1"}, {"PYTHONEXECUTABLE": "/nowhere/python"},
+    {"PYTHONPLATLIBDIR": "lib"}, {"PYTHONCOERCECLOCALE": "0"},
 ]
 
 # Variables with programs that show their effect.
 VARIABLE_PROGRAMS = [
     ({"PYTHONHASHSEED": "0"}, ["-c", "print(hash('pvm'), hash(b'pvm'))"]),
+    ({"PYTHONTRACEMALLOC": "3"}, ["-c", TRACING]),
+    ({"PYTHONTRACEMALLOC": " +2"}, ["-X", "tracemalloc=0", "-c", TRACING]),
+    ({"PYTHONTRACEMALLOC": "x"}, ["-c", "pass"]),
+    ({"PYTHONTRACEMALLOC": "x"}, ["-E", "-c", TRACING]),
     ({"PYTHONHASHSEED": "12345"}, ["-c", "print(hash('pvm'), hash((1, 'a')))"]),
     ({"PYTHONIOENCODING": "ascii:backslashreplace"}, ["unicode.py"]),
     ({"PYTHONIOENCODING": "ascii"}, ["unicode.py"]),
@@ -326,8 +344,9 @@ def run_case(command, case, folder, timeout):
     environment = base_environment()
     environment.update(case.environment)
     try:
+        # A case without input reads an empty stdin, not the caller's (-i would wait).
         result = subprocess.run([*command, *case.arguments], cwd=folder, env=environment,
-                                input=case.stdin, capture_output=True, text=True,
+                                input=case.stdin or "", capture_output=True, text=True,
                                 errors="backslashreplace", timeout=timeout)
     except subprocess.TimeoutExpired:
         return Outcome(-1, "", "timed out after %s s" % timeout)

@@ -269,6 +269,15 @@ PIPED_PROMPT_CASES = {
                               "if 1:\n    2\n\n"),
     "excepthook": (["-i", "-q"], "import sys\nsys.excepthook = lambda *info: print('hooked')\n"
                                  "1/0\n"),
+    # Where the input ends or an empty line comes too soon.
+    "compound_statement_at_end_of_input": (["-i", "-q"], "if 1: print(1)"),
+    "decorator_at_end_of_input": (["-i", "-q"], "@staticmethod\n"),
+    "decorator_then_empty_line": (["-i", "-q"], "@staticmethod\n\n"),
+    "backslash_in_string_at_end_of_input": (["-i", "-q"], "'abc\\\n"),
+    "clause_without_colon_at_end_of_input": (["-i", "-q"], "if 1:\n    pass\nelse"),
+    # A statement's future import holds for the statements after it.
+    "future_import_carries_over": (["-i", "-q"], "from __future__ import annotations\n"
+                                   "def f(x: undefined): pass\n\nf.__annotations__\n"),
     # Without -i, piped stdin is a program, not the prompt's.
     "stdin_program": (["-q"], "x = 1\nprint(x)\n"),
 }
@@ -298,44 +307,6 @@ def assert_same_run(python, pvm):
 def test_prompt_on_piped_stdin_as_python(tmp_path, name):
     arguments, stdin = PIPED_PROMPT_CASES[name]
     assert_same_run(*run_both(arguments, stdin, tmp_path))
-
-
-# Input on which pvm's prompt still differs from python3's, with the reason; each test
-# fails until the cause is mended (then the mark must go).
-PIPED_PROMPT_DIFFERENCES = {
-    "compound_statement_at_end_of_input": (
-        "if 1: print(1)",
-        "pvm's compile() accepts a one-line compound statement as 'single' input without a "
-        "final newline; CPython's reports invalid syntax"),
-    "decorator_at_end_of_input": (
-        "@staticmethod\n",
-        "pvm's compile() places the error of 'single' input that ends after a decorator a "
-        "line too far"),
-    "backslash_in_string_at_end_of_input": (
-        "'abc\\\n",
-        "pvm's compile() calls a string left open by a backslash at the end of 'single' "
-        "input a triple-quoted one"),
-    "clause_without_colon_at_end_of_input": (
-        "if 1:\n    pass\nelse",
-        "pvm's compile() gives a column to the error at the end of 'single' input without "
-        "a final newline; CPython's gives none"),
-    "decorator_then_empty_line": (
-        "@staticmethod\n\n",
-        "pvm's compile() places the error a line too far; and CPython's prompt, which "
-        "parses the empty line's NEWLINE, gives it a column where compile() gives none"),
-    "future_import_carries_over": (
-        "from __future__ import annotations\ndef f(x: undefined): pass\n\n"
-        "f.__annotations__\n",
-        "pvm's compile() does not take __future__ features in its flags, so the prompt "
-        "cannot hand one statement's on to the next"),
-}
-
-
-@pytest.mark.parametrize("stdin", [
-    pytest.param(stdin, id=name, marks=pytest.mark.xfail(reason=reason, strict=True))
-    for name, (stdin, reason) in sorted(PIPED_PROMPT_DIFFERENCES.items())])
-def test_prompt_differences_from_python(tmp_path, stdin):
-    assert_same_run(*run_both(["-i", "-q"], stdin, tmp_path))
 
 
 STARTUP_FILES = {

@@ -1,6 +1,6 @@
 """scripts/cli_compare.py, the differential matrix of command lines: its cases and its
 list of expected differences agree, and a slice of it runs here (the whole matrix,
-about 270 command lines, is the script's: ``python3 scripts/cli_compare.py``)."""
+about 340 command lines, is the script's: ``python3 scripts/cli_compare.py``)."""
 
 import sys
 

@@ -174,12 +174,18 @@ def test_compile_time_syntax_errors_match_cpython(source):
         compile(source, "<test>", "exec")
     with pytest.raises(SyntaxError) as actual:
         pvm_compile(source, "<test>", "exec")
-    assert (actual.value.msg, actual.value.lineno, actual.value.offset) == \
-        (expected.value.msg, expected.value.lineno, expected.value.offset)
+    def described(error):
+        # The arguments too: CPython's compiler puts the location in them, its symbol
+        # table does not.
+        return (error.args, error.msg, error.lineno, error.offset, error.end_lineno,
+                error.end_offset, error.text)
+
+    assert described(actual.value) == described(expected.value)
 
 
 @pytest.mark.parametrize("arguments", [
     {"optimize": 3}, {"optimize": -2}, {"optimize": 3, "mode": "bogus"}, {"mode": "bogus"},
+    {"flags": 0x2000000}, {"flags": 0x2000000, "optimize": 3},
 ])
 def test_bad_arguments_rejected_as_the_builtin_does(arguments):
     arguments = {"source": "x = 1\n", "filename": "<test>", "mode": "exec", **arguments}
@@ -238,6 +244,24 @@ def test_replaced_line_table_covers_every_instruction():
         [(1, 1, 0, 0)] * count
 
 
+FUTURE_SOURCES = [
+    "from __future__ import annotations\nclass A:\n    def f(self, x: y): pass\n",
+    "from __future__ import division, generator_stop\ndef f(): pass\n",
+    "def f(x: y):\n    return lambda: 0\n",
+]
+
+
+@pytest.mark.parametrize("flags", [0, 0x1000000, 0x20000 | 0x800000, 0x400000])
+@pytest.mark.parametrize("source", FUTURE_SOURCES)
+def test_future_features_mark_every_code_object_as_cpython_does(source, flags):
+    def all_flags(code):
+        nested = [all_flags(constant) for constant in code.co_consts
+                  if hasattr(constant, "co_flags")]
+        return code.co_flags, nested
+    expected = all_flags(compile(source, "<test>", "exec", flags, dont_inherit=True))
+    assert all_flags(pvm_compile(source, "<test>", "exec", flags, dont_inherit=True)) == expected
+
+
 # codeop's flags: PyCF_ALLOW_INCOMPLETE_INPUT (0x4000) and PyCF_DONT_IMPLY_DEDENT (0x200).
 INCOMPLETE_INPUT_SOURCES = [
     "x = 1", "x = 1\n", "1 +", "1 +\n", "(1,", "x = (\n", "x = [\n1,\n", "if x:", "if x:\n",
@@ -245,6 +269,7 @@ INCOMPLETE_INPUT_SOURCES = [
     "if x:\n  pass\nelse:", "try:\n  pass\n", "@dec", "'''abc", "'abc", "x = )",
     "if x:\n    y = 2\nz = 3", "class A:\n  def f(self):\n    pass\n", "for i in x:\n  if i:\n    pass",
     "lambda:", "f(x for x in", "x = 1 +\\\n", "#comment", "", "\n", "async def f():\n  await x",
+    "def f()", "if 1: pass", "@x", "@x\n# c", "x = (1 +", "if 1:\n  pass\nelif 2",
 ]
 
 
@@ -255,7 +280,9 @@ def test_incomplete_input_flags_match_cpython(mode, flags):
         try:
             compile_function(source, "<input>", mode, flags)
         except SyntaxError as error:
-            return "SyntaxError: %s" % error.msg
+            # The location too: CPython's "incomplete input" is where its tokenizer
+            # stopped when the last token read has no column.
+            return "SyntaxError", error.args
         return "compiled"
     expected = [outcome(compile, source) for source in INCOMPLETE_INPUT_SOURCES]
     actual = [outcome(pvm_compile, source) for source in INCOMPLETE_INPUT_SOURCES]

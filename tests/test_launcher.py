@@ -9,11 +9,12 @@ import os
 import stat
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
 from pvm.world import launcher
-from subprocesses import LAUNCHER, run, run_python
+from subprocesses import LAUNCHER, REPOSITORY_FOLDER, run, run_python
 
 CHILD_NAME = """\
 import subprocess, sys
@@ -172,3 +173,39 @@ def test_launcher_runs_stdin_and_arguments(tmp_path):
     result = subprocess.run([LAUNCHER, "-", "a b", "c"], input="import sys\nprint(sys.argv)\n",
                             capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert (result.returncode, result.stdout, result.stderr) == (0, "['-', 'a b', 'c']\n", "")
+
+
+# What pip writes for a [project.scripts] entry point (pip's vendored distlib template).
+CONSOLE_SCRIPT = """\
+#!{python}
+import re
+import sys
+from {module} import {function}
+if __name__ == '__main__':
+    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+    sys.exit({function}())
+"""
+
+PROGRAM = """\
+import sys
+print(sys.implementation.name, sys.argv, sys.flags.optimize)
+raise SystemExit('the end')
+"""
+
+
+def test_console_script_is_python_m_pvm(tmp_path):
+    """The ``pvm`` command that ``pip install`` makes (pyproject's entry point) runs
+    a program as ``python3 -m pvm`` does."""
+    with open(os.path.join(REPOSITORY_FOLDER, "pyproject.toml"), "rb") as file:
+        entry_point = tomllib.load(file)["project"]["scripts"]["pvm"]
+    module, function = entry_point.split(":")
+    script = tmp_path / "pvm"
+    script.write_text(CONSOLE_SCRIPT.format(python=sys.executable, module=module,
+                                            function=function))
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "program.py").write_text(PROGRAM)
+    arguments = ["-O", "program.py", "an argument"]
+    status, stdout, stderr = run_python(arguments, tmp_path)
+    expected = (status, stdout.replace("cpython", "pvm", 1), stderr)
+    assert run([str(script), *arguments], tmp_path) == expected
+    assert run_pvm(arguments, tmp_path) == expected

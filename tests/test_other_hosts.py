@@ -55,7 +55,8 @@ def test_pvm_runs_on_newer_host(version):
 
 def _hosts():
     """(version, path) of the pythons installed here besides the one running the tests."""
-    paths = glob.glob(os.path.expanduser("~/.pyenv/versions/3.*/bin/python3"))
+    # bin/python: Python 2 has no python3.
+    paths = glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/python"))
     paths += glob.glob("/usr/bin/python3.[0-9]*")
     running = os.path.realpath(sys.executable)
     hosts = {}

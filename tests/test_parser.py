@@ -424,6 +424,18 @@ SYNTAX_ERRORS = [
     'x = (\n1,\\\n\\',
     # ...found while reading the arguments after an unparenthesized generator.
     '"\\\n"(1 for c in I,\\\n\\',
+    # The parser wants more after a decorator and finds the end of the input: CPython's
+    # ENDMARKER has no column and sits on the last line read.
+    '@staticmethod\n',
+    '@x',
+    '@x\n\n\n',
+    '@x\n# a comment',
+    'if 1:\n  pass\n@x  # a comment\n',
+    # A one-quote string continued by backslashes and left open, at the end of the
+    # input or on an empty line.
+    "'abc\\\n",
+    "x = b'abc\\\n\\\n",
+    "'abc\\\n\n",
 ]
 
 
@@ -575,6 +587,13 @@ def test_depth_limits_are_the_hosts(name):
 
 @pytest.mark.parametrize("source", [
     "x = 1\ny = 2", "x = 1; y = 2\nz", "if x:\n  pass\ny = 1\n", "", "x = = 1",
+    "\n", "# a comment\n", "@staticmethod\n", "@x", "@x\n\n",
+    # A compound statement of one line with no newline: its NEWLINE is the one CPython
+    # adds where the input ends, and the statement needs one more.
+    "if 1: pass", "class A: pass", "for x in y: pass  # a comment",
+    # A header without its ':' at the end of the input: a forced ':' reports the NEWLINE
+    # CPython adds there, which has no column; the others the last token read.
+    "def f()", "if 1:\n    pass\nelse", "try", "if 1", "if 1:\n  pass\nelif 2",
 ])
 def test_single_mode_errors_are_the_hosts(source):
     def host(text):

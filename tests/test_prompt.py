@@ -3,10 +3,11 @@ from the guest's site module (its sys.__interactivehook__ loads readline), as in
 statements are complete, need more lines or are wrong by CPython's rules.
 
 Each session is typed into ``python3`` and into ``python3 -m pvm`` on a pseudo-terminal,
-with a fresh HOME (so the history file starts empty); the screens and the exit statuses
-must be the same.  Nothing expected is written here: python3's screen is the answer.
+with a HOME of its own (so the history file starts empty); the screens and the exit
+statuses must be the same.  Nothing expected is written here: python3's screen is the answer.
 """
 
+import concurrent.futures
 import os
 import select
 import signal
@@ -21,8 +22,10 @@ REPOSITORY_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROMPT = b">>> "
 # What a screen ends with while the program waits for a line (pdb's prompt included).
 PROMPTS = (b">>> ", b"... ", b"(Pdb) ")
+# How long a program may take to show what a step waits for (its start-up included).
+TIMEOUT_SECONDS = 30
 # How long a screen must stay unchanged after a prompt before the next keys are typed.
-QUIET_SECONDS = 0.2
+QUIET_SECONDS = 0.05
 # (keys typed, what must show before the next keys are typed: the next prompt, so that
 # the program is reading again when they come)
 EDITING_SESSION = [
@@ -83,6 +86,17 @@ SESSIONS = {
         b"return 1\n", b"'abc\n", b"del 1\n", b"1 if 1\n",
         b"print('still here')\n", b"exit()\n",
     ],
+    "syntax_errors_kept_as_python_keeps_them": [
+        b"import sys\n",
+        b"def f(:\n", b"sys.last_value.args\n",
+        b"if 1:\n", b"  x = = 1\n", b"sys.last_value.args\n",
+        b"return 1\n", b"sys.last_value.args\n",       # the compiler's
+        b"  x = 1\n", b"sys.last_value.args\n",
+        b"@x\n", b"\n", b"sys.last_value.args\n",
+        b"@x\n", CTRL_D, b"sys.last_value.args\n",
+        b"x = (\n", CTRL_D, b"sys.last_value.args\n",
+        b"exit()\n",
+    ],
     "exceptions": [
         b"1/0\n",
         b"def fail():\n", b"    raise ValueError('bad')\n", b"\n", b"fail()\n",
@@ -107,7 +121,43 @@ SESSIONS = {
         (b"print('sleeping'); time.sleep(60)\n", b"sleeping\r\n"), CTRL_C,
         CTRL_D,                                  # ends as if killed by SIGINT
     ],
+    "end_of_input_after_a_decorator": [
+        b"@staticmethod\n", CTRL_D,            # the parser's error at the end of input
+        b"@staticmethod\n", b"\n",             # an empty line ends it too
+        b"@staticmethod\n", b"def f(): return 'decorated'\n", b"\n", b"f()\n",
+        b"exit()\n",
+    ],
+    "what_users_type_first": [
+        b"exit\n", b"quit\n", b"help\n", b"copyright is None\n",
+        b"1 + 1\n", b"_ * 10\n", b"None\n", b"'text'\n", b"print('caf\xc3\xa9')\n",
+        b"undefined_name\n", b"import no_such_module\n",
+        b"raise ValueError('first') from KeyError('second')\n",
+        b"import warnings; warnings.warn('careful')\n",
+        b"1 is 1\n",                            # the compiler's SyntaxWarning
+        b"exit()\n",
+    ],
+    "help_utility": [
+        (b"help()\n", b"help> "), (b"keywords\n", b"help> "), (b"quit\n", PROMPT),
+        b"exit()\n",
+    ],
+    "completion": [
+        b"import os, sys\n",
+        (b"os.path.isa\t", b"isabs("), b"'/')\n",      # an attribute of an attribute
+        (b"os.getpp\t", b"pid()"), b" > 0\n",          # a function of no arguments
+        (b"sys.std\t\t", b"stdout"), (b"out.name\n", PROMPT),  # two tabs list candidates
+        (b"pri\t", b"print("), b"'completed')\n",
+        (b"if 1:\n", b"... "), (b"\t", b"    "), b"2\n", b"\n",  # a tab indents
+        b"exit()\n",
+    ],
+    "future_import_carries_over": [
+        b"from __future__ import annotations\n", b"def f(x: undefined): pass\n", b"\n",
+        b"f.__annotations__\n", b"exec('def g(x: elsewhere): pass')\n", b"g.__annotations__\n",
+        b"exit()\n",
+    ],
     "exit_with_message": [b"import sys\n", b"sys.exit('bye')\n"],
+    "exit_from_a_function": [
+        b"def leave():\n", b"    raise SystemExit('from a function')\n", b"\n", b"leave()\n",
+    ],
     "exit_with_status": [b"import sys\n", b"sys.exit(3)\n"],
     "exit_builtin": [b"x = 1\n", b"exit()\n"],
 }
@@ -164,13 +214,13 @@ def type_session(command, home, steps, environment_changes=None):
     screen = b""
     finished = False
     try:
-        screen = read_until(descriptor, screen, None, time.monotonic() + 120)
+        screen = read_until(descriptor, screen, None, time.monotonic() + TIMEOUT_SECONDS)
         for step in steps:
             keys, wanted = step if isinstance(step, tuple) else (step, None)
             # A step at a time, so each program reads a line as a user types it.
             os.write(descriptor, keys)
-            screen = read_until(descriptor, screen, wanted, time.monotonic() + 120)
-        screen = read_to_end(descriptor, screen, time.monotonic() + 120)
+            screen = read_until(descriptor, screen, wanted, time.monotonic() + TIMEOUT_SECONDS)
+        screen = read_to_end(descriptor, screen, time.monotonic() + TIMEOUT_SECONDS)
         finished = True
     finally:
         if not finished:             # still at its prompt: end it, or waiting would hang
@@ -181,12 +231,18 @@ def type_session(command, home, steps, environment_changes=None):
 
 
 def assert_same_session(tmp_path, steps, arguments=("-q",), environment_changes=None):
-    (tmp_path / "python").mkdir()
-    (tmp_path / "pvm").mkdir()
-    expected = type_session([sys.executable, *arguments], tmp_path / "python", steps,
-                            environment_changes)
-    actual = type_session([sys.executable, "-m", "pvm", *arguments], tmp_path / "pvm", steps,
-                          environment_changes)
+    """Type ``steps`` into python3 and into pvm, each with its own HOME under
+    ``tmp_path`` (kept from one call to the next); their screens must be the same."""
+    commands = {"python": [sys.executable, *arguments],
+                "pvm": [sys.executable, "-m", "pvm", *arguments]}
+    for name in commands:
+        (tmp_path / name).mkdir(exist_ok=True)
+    # Both at once: each mostly waits for the other side of its terminal.
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        sessions = {name: pool.submit(type_session, command, tmp_path / name, steps,
+                                      environment_changes)
+                    for name, command in commands.items()}
+        expected, actual = sessions["python"].result(), sessions["pvm"].result()
     assert actual == expected
 
 
@@ -196,9 +252,31 @@ def test_prompt_edits_completes_and_remembers_like_python(tmp_path):
     assert (tmp_path / "pvm" / ".python_history").read_bytes() == history
 
 
+def test_sessions_type_at_least_40_inputs():
+    # Issue 17's measure of the prompt's test: 40 inputs of every kind, at least.
+    assert sum(len(steps) for steps in SESSIONS.values()) >= 40
+
+
+def test_history_is_kept_for_the_next_session(tmp_path):
+    assert_same_session(tmp_path, [b"kept = 'from the first session'\n", CTRL_D])
+    # The up arrow brings back the last line of the session before.
+    assert_same_session(tmp_path, [b"\x1b[A\n", b"kept\n", b"exit()\n"])
+    history = (tmp_path / "python" / ".python_history").read_bytes()
+    assert (tmp_path / "pvm" / ".python_history").read_bytes() == history
+
+
 @pytest.mark.parametrize("name", sorted(SESSIONS))
 def test_session_as_python(tmp_path, name):
     assert_same_session(tmp_path, SESSIONS[name])
+
+
+@pytest.mark.parametrize("arguments", [
+    ("-q", "-i", "-c", "x = 6 * 7"),
+    ("-q", "-i", "-c", "x = 6 * 7; 1/0"),        # the traceback, then the prompt
+    ("-i", "-c", "raise SystemExit('no prompt')"),
+])
+def test_prompt_after_a_command(tmp_path, arguments):
+    assert_same_session(tmp_path, [b"x\n", CTRL_D], arguments=arguments)
 
 
 def test_startup_file_runs_before_the_first_prompt(tmp_path):
@@ -208,6 +286,13 @@ def test_startup_file_runs_before_the_first_prompt(tmp_path):
     steps = [b"greeting\n", b"'__file__' in globals()\n", b"exit()\n"]
     # Without -q: the banner comes first.
     assert_same_session(tmp_path, steps, arguments=(),
+                        environment_changes={"PYTHONSTARTUP": str(startup_file)})
+
+
+def test_startup_file_is_not_run_after_a_command(tmp_path):
+    startup_file = tmp_path / "startup.py"
+    startup_file.write_text("print('the startup file ran')\n")
+    assert_same_session(tmp_path, [b"x\n", CTRL_D], arguments=("-q", "-i", "-c", "x = 1"),
                         environment_changes={"PYTHONSTARTUP": str(startup_file)})
 
 

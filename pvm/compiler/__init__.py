@@ -12,7 +12,7 @@ import os
 
 from pvm import symtable
 from pvm.compiler import assembler, codegen, optimize_blocks
-from pvm.code import Code
+from pvm.code import CO_NESTED, Code, PyCF_MASK
 from pvm.compiler.fold import fold
 from pvm.parser import parse
 
@@ -35,8 +35,13 @@ class Compiler:
         self.filename = filename
         self.optimize = optimize
         self.top_level_await = bool(flags & PyCF_ALLOW_TOP_LEVEL_AWAIT)
-        self.top_scope = symtable.build(tree, filename)
+        self.top_scope = symtable.build(tree, filename, flags)
         self.future_features = self.top_scope.future_features
+        # Given to compile() or turned on by the source, the future features mark
+        # every code object compiled.
+        self.future_flags = flags & PyCF_MASK
+        for name in self.future_features:
+            self.future_flags |= symtable.FUTURE_FLAGS[name]
         self.future_lineno = self.top_scope.future_lineno
         self.scopes = symtable.scopes_by_node(self.top_scope)
         # A parameter never deleted anywhere is always bound: its loads need no check.
@@ -54,6 +59,7 @@ class Compiler:
 
     def assemble(self, unit):
         optimize_blocks.optimize(unit.graph)
+        unit.flags |= self.future_flags
         return assembler.assemble(unit)
 
 
@@ -61,7 +67,10 @@ def compile(source: str | bytes | ast.AST, filename: str | bytes | os.PathLike =
             mode: str = "exec", flags: int = 0, dont_inherit: bool = False,
             optimize: int = -1) -> Code | ast.AST:
     """Compile ``source`` (str, bytes or an AST) into a ``pvm.Code``, like the builtin."""
-    # Checked before the mode, as the builtin does.
+    # Checked before the mode, as the builtin does (CO_NESTED, obsolete, is let by).
+    if flags & ~(PyCF_MASK | CO_NESTED | PyCF_ONLY_AST | PyCF_ALLOW_TOP_LEVEL_AWAIT
+                 | PyCF_TYPE_COMMENTS | PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT):
+        raise ValueError("compile(): unrecognised flags")
     if not -1 <= optimize <= 2:
         raise ValueError("compile(): invalid optimize value")
     if mode not in _MODES:

@@ -85,14 +85,13 @@ NO_POSITION = (None, None, None, None)
 
 
 def _syntax_error(message, filename, node):
-    error = SyntaxError(message)
-    error.filename = filename
-    error.lineno = getattr(node, "lineno", None)
-    error.offset = getattr(node, "col_offset", -1) + 1
-    error.end_lineno = getattr(node, "end_lineno", None)
-    error.end_offset = getattr(node, "end_col_offset", -1) + 1
-    error.text = st._line_of_file(filename, error.lineno)
-    return error
+    # CPython's compiler gives the location in the arguments too (its symbol table
+    # only sets the attributes).
+    lineno = getattr(node, "lineno", None)
+    return SyntaxError(message, (filename, lineno, getattr(node, "col_offset", -1) + 1,
+                                 st._line_of_file(filename, lineno),
+                                 getattr(node, "end_lineno", None),
+                                 getattr(node, "end_col_offset", -1) + 1))
 
 
 class FrameBlock:

@@ -233,10 +233,18 @@ class InvalidRules:
 
     def invalid_expected_colon(self, owner):
         """The owner's header is complete but no ':' follows: CPython says so when a
-        NEWLINE stands there (or always, where the grammar forces the ':')."""
-        if self.keys[self.pos] is NEWLINE or owner in ("def", "else", "finally", "try"):
-            self._raise_at("expected ':'", self.tokens[self.pos],
-                           self._zero_width_if_newline(self.pos))
+        NEWLINE stands there (or always, where the grammar forces the ':').  A forced
+        ':' reports the token found (RAISE_ERROR_KNOWN_LOCATION); the others, the
+        NEWLINE as the last token read (RAISE_SYNTAX_ERROR), which tells apart the
+        NEWLINE CPython's parser adds at the end of 'single' input."""
+        from pvm.parser.parser import is_added_newline, located_error, no_column_error
+        token = self.tokens[self.pos]
+        if owner in ("def", "else", "finally", "try"):
+            if is_added_newline(self.stream, self.pos):
+                raise no_column_error("expected ':'", self.stream, token[1])
+            self._raise_at("expected ':'", token, self._zero_width_if_newline(self.pos))
+        if self.keys[self.pos] is NEWLINE:
+            raise located_error("expected ':'", self.stream, token, zero_width=True)
 
     def _zero_width_if_newline(self, index):
         token = self.tokens[index]

@@ -402,7 +402,8 @@ def _error_token_error(text, line_number, col, line, keys, tokens):
                       end_offset=-1, text=line + "\n")
     if len(text) > 1 and text.lstrip("rRbBuUfF")[:1] in ("'", '"'):
         # A one-quote string continued past its line with backslashes, unterminated.
-        detected_at = line_number + text.rstrip("\n").count("\n")
+        # Detected on its last line, which may be empty: one newline is the line's end.
+        detected_at = line_number + text.removesuffix("\n").count("\n")
         first_line = line.split("\n", 1)[0]
         return _error(f"unterminated string literal (detected at line {detected_at})",
                       line_number, _offset_after(first_line, col), first_line)
@@ -632,9 +633,12 @@ def _end_of_file_error(token_error, open_brackets, source):
     lines = source.split("\n")
     last_line_number = source.count("\n") + (0 if source.endswith("\n") else 1)
     if message == "EOF in multi-line string":
+        # The tokenize module's multi-line strings include a one-quote string whose
+        # lines end with a backslash; CPython names which kind was left open.
         line = lines[line_number - 1]
-        return _error("unterminated triple-quoted string literal "
-                      f"(detected at line {last_line_number})",
+        quotes = line[col:].lstrip("bBfFrRuU")
+        kind = "triple-quoted string" if quotes.startswith(('"""', "'''")) else "string"
+        return _error(f"unterminated {kind} literal (detected at line {last_line_number})",
                       line_number, col + 1, line), "raised"
     if open_brackets:
         return unclosed_bracket_error(open_brackets[-1], lines), "unclosed"

@@ -49,8 +49,8 @@ import ast
 import sys
 
 from pvm.parser.invalid import InvalidRules
-from pvm.parser.lexer import (DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, STRING,
-                              TYPE_COMMENT)
+from pvm.parser.lexer import (DEDENT, ENDMARKER, ERROR, INDENT, NAME, NEWLINE, NUMBER,
+                              STRING, TYPE_COMMENT)
 from pvm.parser.strings import StringGroupError, parse_string_group
 
 # Python 3.12 added type parameters to functions and classes (PEP 695). The guest
@@ -202,20 +202,21 @@ class Parser(InvalidRules):
             self.pos += 1
             body.append(_located(ast.Pass(), self.tokens[0], self.tokens[0]))
         elif key is ENDMARKER:
-            # An empty interactive input: CPython reports it without a position.
-            error = SyntaxError("invalid syntax")
-            error.lineno = error.offset = error.end_lineno = error.end_offset = 0
-            error.text = ""
-            raise error
+            # Nothing but blank lines and comments: CPython's ENDMARKER is the error.
+            raise _end_marker_error(self.stream)
         else:
             start = self.pos
             compound = self.compound_stmt()
             if compound is not None:
-                # compound_stmt NEWLINE (CPython's interactive tokenizer ends the input
-                # with one; ours has none to give after a block's DEDENT).
+                # compound_stmt NEWLINE.  CPython's parser turns the ENDMARKER of
+                # 'single' input into a NEWLINE once after each token read: ours has
+                # none to give after a block's DEDENT or a line's own newline; but
+                # after the NEWLINE it adds where the input ends within a line (the
+                # end of 'if 1: pass'), the input ends.
                 if keys[self.pos] is NEWLINE:
                     self.pos += 1
-                elif keys[self.pos] is not ENDMARKER:
+                elif keys[self.pos] is not ENDMARKER or (
+                        keys[self.pos - 1] is NEWLINE and self.tokens[self.pos - 1][0] == ""):
                     return None
                 body.append(compound)
             else:
@@ -2613,14 +2614,11 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
     if key is DEDENT:
         return _with_filename(_unexpected_indentation("unexpected unindent", stream, token),
                               filename)
-    end = stream.end_of_input_index()
-    if not stream.exec_input and end < len(stream.tokens) and stream.tokens[end] is token:
-        # At the NEWLINE CPython's parser adds where 'single' or 'eval' input ends:
-        # it has no column (offset and end 0); the line is shown as it is.
-        error = SyntaxError("invalid syntax")
-        error.lineno = error.end_lineno = token[1]
-        error.offset = error.end_offset = 0
-        error.text = stream.lines[-1]
+    if key is ENDMARKER:
+        return _with_filename(_tokenizer_error_first(stream, _end_marker_error(stream),
+                                                     token[1]), filename)
+    if is_added_newline(stream, furthest):
+        error = no_column_error("invalid syntax", stream, token[1])
     else:
         error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
     return _with_filename(_tokenizer_error_first(stream, error, token[1]), filename)
@@ -2628,8 +2626,30 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
 
 def incomplete_input_error(stream, index, filename):
     """The error for a parse that gave up at token ``index``, where the input ends."""
-    token = stream.tokens[min(index, len(stream.tokens) - 1)]
-    return _with_filename(located_error("incomplete input", stream, token), filename)
+    index = min(index, len(stream.tokens) - 1)
+    key = stream.keys[index]
+    if key is ERROR and stream.error_kind == "raised":
+        # A string left open: CPython's error token starts where the string does, and
+        # its end is unknown.
+        error = no_column_error("incomplete input", stream, stream.error.lineno)
+        error.offset = stream.error.offset
+        error.end_offset = -1
+        return _with_filename(error, filename)
+    if not (key is ENDMARKER or key is ERROR or is_added_newline(stream, index)):
+        return _with_filename(located_error("incomplete input", stream,
+                                            stream.tokens[index]), filename)
+    # A token CPython's parser has no column for: the error is where its tokenizer
+    # stopped, at the end of the last line read (after its newline, if it has one).
+    lines = stream.lines
+    line_number = len(lines) - (lines[-1] == "")
+    error = no_column_error("incomplete input", stream, line_number)
+    error.end_offset = -1
+    if line_number:
+        line = lines[line_number - 1]
+        end_of_line = _character_offset(stream, line,
+                                        len(line.encode("utf-8", "surrogateescape")))
+        error.offset = end_of_line if error.text.endswith("\n") else end_of_line - 1
+    return _with_filename(error, filename)
 
 
 def report_syntax_error(stream, error, filename):
@@ -2709,15 +2729,53 @@ def position_unknown_error(message, stream, token, error_class):
     return error
 
 
+def _end_marker_error(stream):
+    """The generic error at the token that ends the input (a decorator on the last
+    line, say).  CPython's ENDMARKER sits on its tokenizer's last line, the last line
+    read, not the empty one after it."""
+    lines = stream.lines
+    return no_column_error("invalid syntax", stream, len(lines) - (lines[-1] == ""))
+
+
+def is_added_newline(stream, index):
+    """Whether token ``index`` is the NEWLINE CPython's parser adds where 'single' or
+    'eval' input ends within a line (a file gets a newline character instead)."""
+    return (not stream.exec_input and stream.keys[index] is NEWLINE
+            and stream.tokens[index][0] == "")
+
+
+def no_column_error(message, stream, line_number, error_class=SyntaxError):
+    """An error located at a token CPython's parser gives no column (its ENDMARKER,
+    the NEWLINE it adds where 'single' or 'eval' input ends): offset and end offset
+    0 on its line, which is shown as located_error shows it."""
+    lines = stream.lines
+    error = error_class(message)
+    error.lineno = error.end_lineno = line_number
+    error.offset = error.end_offset = 0
+    if line_number == 0:
+        error.text = ""
+    else:
+        line = lines[line_number - 1]
+        unterminated_last_line = line_number == len(lines)
+        error.text = line if unterminated_last_line and not stream.exec_input else line + "\n"
+    return error
+
+
 def _end_of_file_error(message, stream, error_class):
+    # Where CPython's tokenizer stopped: after the last line's newline, which it adds
+    # to a file, but not to 'single' or 'eval' input.
     lines = stream.lines
     line_number = len(lines) - 1 if lines[-1] == "" and len(lines) > 1 else len(lines)
     line = lines[line_number - 1]
     error = error_class(message)
     error.lineno = error.end_lineno = line_number
-    error.offset = len(line) + 1
     error.end_offset = -1
-    error.text = line + "\n"
+    if line_number == len(lines) and line and not stream.exec_input:
+        error.offset = len(line)
+        error.text = line
+    else:
+        error.offset = len(line) + 1
+        error.text = line + "\n"
     return error
 
 

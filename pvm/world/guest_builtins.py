@@ -12,7 +12,7 @@ import builtins as host_builtins
 import sys as host_sys
 import types
 
-from pvm.code import Code
+from pvm.code import Code, PyCF_MASK
 from pvm.engine.objects import Function
 from pvm.engine.host_stack import fast_local
 
@@ -70,10 +70,18 @@ def make_builtins(world):
     def __import__(name, globals=None, locals=None, fromlist=(), level=0):
         return world.importer.import_(name, globals, locals, fromlist, level)
 
+    def inherited_flags():
+        # The future features of the code that calls compile, exec or eval (CPython's
+        # PyEval_MergeCompilerFlags): a `from __future__` import holds for its strings.
+        frame = interpreter.frame
+        return 0 if frame is None else frame.f_code.co_flags & PyCF_MASK
+
     def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
                 *, _feature_version=-1):
         if isinstance(filename, bytes):
             filename = filename.decode()
+        if not dont_inherit and isinstance(flags, int):
+            flags |= inherited_flags()
         return world.compile_text(source, str(filename), mode, flags, dont_inherit, optimize)
 
     def _namespaces(globals_, locals_, function_name):
@@ -100,7 +108,7 @@ def make_builtins(world):
         else:
             if isinstance(source, str):
                 source = source.lstrip(" \t")
-            code = world.compile_text(source, "<string>", "exec")
+            code = world.compile_text(source, "<string>", "exec", inherited_flags())
         interpreter.run_code(code, globals_, locals_)
         return None
 
@@ -113,7 +121,7 @@ def make_builtins(world):
                 source = bytes(source).decode()
             if not isinstance(source, str):
                 raise TypeError("eval() arg 1 must be a string, bytes or code object")
-            code = world.compile_text(source.lstrip(" \t"), "<string>", "eval")
+            code = world.compile_text(source.lstrip(" \t"), "<string>", "eval", inherited_flags())
         return interpreter.run_code(code, globals_, locals_)
 
     def globals():

@@ -30,6 +30,7 @@ import ast
 import io
 import sys
 
+from pvm.code import PyCF_MASK
 from pvm.compile_warnings import redirected_to
 from pvm.parser import parse
 from pvm.tokenize import OP, TokenError, generate_tokens
@@ -54,6 +55,9 @@ class Console:
         # Whether the last statement run ended in KeyboardInterrupt: CPython then ends
         # the process as if killed by SIGINT when the input ends.
         self.interrupted = False
+        # The future features the statements so far turned on: each holds for the
+        # statements that follow, as in CPython's loop.
+        self.future_flags = 0
 
     def interact(self):
         """Read, compile and run statements until the input ends; return the exit status.
@@ -82,6 +86,8 @@ class Console:
                 code = self.compile_statement(source, input_ended=not line)
             except Exception as error:
                 source = ""
+                if type(error) in (SyntaxError, IndentationError, TabError):
+                    _show_the_line_as_read(error)
                 self.report(error)
                 continue
             if code is not None:
@@ -124,7 +130,11 @@ class Console:
             return self.compile("pass")
         if earlier_lines and not line and _open_brackets(source[:-1]) is None:
             # The empty line ends the input (CPython's tokenizer makes it a NEWLINE).
-            return self.compile(source)
+            try:
+                return self.compile(source)
+            except SyntaxError as error:
+                _locate_at_the_empty_line(error, len(earlier_lines) + 1)
+                raise
         try:
             tree = self._parse_quietly(source)
         except SyntaxError as error:
@@ -139,7 +149,9 @@ class Console:
         raise self._first_error(source, syntax_error)
 
     def compile(self, source):
-        return self.world.compile(source, _FILENAME, "single")
+        code = self.world.compile(source, _FILENAME, "single", self.future_flags)
+        self.future_flags |= code.co_flags & PyCF_MASK
+        return code
 
     def _parse_quietly(self, source):
         """The tree of ``source``, or SyntaxError("incomplete input") when the parser
@@ -246,6 +258,33 @@ def _write_to_terminal(text):
     CPython writes them to the process's stderr, whatever the guest's sys.stderr is."""
     sys.stderr.write(text)
     sys.stderr.flush()
+
+
+def _locate_at_the_empty_line(error, line_number):
+    """Put a generic error found at the end of the lines (a decorator and nothing
+    after it) where CPython's prompt finds it: its tokenizer reads the empty line
+    that ends a statement as a NEWLINE token of its own, at column 0 of a line
+    whose text is empty, where the compiler, given the lines as a string, has only
+    the end of the input (offset 0)."""
+    if (type(error) is SyntaxError and error.msg == "invalid syntax"
+            and error.lineno == line_number and error.offset == 0):
+        error.offset = error.end_offset = 1
+        _set_location_arguments(error)
+
+
+def _show_the_line_as_read(error):
+    """CPython's prompt gives a SyntaxError the line its tokenizer read, without the
+    newline that the compiler's text of the lines keeps."""
+    if isinstance(error.text, str) and error.text.endswith("\n"):
+        error.text = error.text[:-1]
+        _set_location_arguments(error)
+
+
+def _set_location_arguments(error):
+    # A SyntaxError's arguments repeat its location; CPython's parser gives both.
+    if len(error.args) == 2:
+        error.args = (error.msg, (error.filename, error.lineno, error.offset, error.text,
+                                  error.end_lineno, error.end_offset))
 
 
 def _is_blank(line):

@@ -7,6 +7,7 @@ run ``site``, then the command, module, script, stdin or the prompt as the
 """
 
 import _imp
+import _tracemalloc
 import faulthandler
 import gc
 import io
@@ -65,6 +66,7 @@ class Options:
         self.int_max_str_digits = -1        # -X int_max_str_digits, PYTHONINTMAXSTRDIGITS
         self.import_time = False            # -X importtime, PYTHONPROFILEIMPORTTIME
         self.fault_handler = False          # -X faulthandler, PYTHONFAULTHANDLER, dev mode
+        self.trace_malloc = 0               # -X tracemalloc[=N], PYTHONTRACEMALLOC: frames
         self.unbuffered = False             # -u, PYTHONUNBUFFERED
         # --check-hash-based-pycs; without it, the host's own (``python3
         # --check-hash-based-pycs never -m pvm`` means it for pvm too).
@@ -118,6 +120,9 @@ class Options:
         self.warn_default_encoding = bool(environ.get("PYTHONWARNDEFAULTENCODING"))
         self.import_time = bool(environ.get("PYTHONPROFILEIMPORTTIME"))
         self.fault_handler = bool(environ.get("PYTHONFAULTHANDLER"))
+        frames = environ.get("PYTHONTRACEMALLOC")
+        if frames:
+            self.trace_malloc = _frame_count(frames, "PYTHONTRACEMALLOC")
         self.pycache_prefix = environ.get("PYTHONPYCACHEPREFIX") or None
         self.startup_file = environ.get("PYTHONSTARTUP") or None
         self.environment_warnoptions = [
@@ -144,6 +149,11 @@ class Options:
                                       or "warn_default_encoding" in xoptions)
         self.import_time = self.import_time or "importtime" in xoptions
         self.fault_handler = self.fault_handler or self.dev_mode or "faulthandler" in xoptions
+        frames = xoptions.get("tracemalloc")
+        if frames is not None:
+            # -X tracemalloc is -X tracemalloc=1.
+            self.trace_malloc = 1 if frames is True else _frame_count(
+                frames, "-X tracemalloc=NFRAME")
         if self._first_utf8_option is not None:
             # CPython's pre-configuration reads the first -X utf8, sys._xoptions the last.
             value = self._first_utf8_option
@@ -258,6 +268,24 @@ def _max_str_digits(text, source):
 _MIN_MAX_STR_DIGITS = sys.int_info.str_digits_check_threshold
 
 
+def _frame_count(text, source):
+    """The number of frames tracemalloc keeps, as ``text`` (from ``source``) says: a
+    whole number >= 0, read as C's strtol reads it (blanks and a sign before it)."""
+    digits = text.lstrip(" \t\n\v\f\r")
+    if digits.startswith(("+", "-")):
+        digits = digits[1:]
+    if not (digits.isascii() and digits.isdigit()) or int(text) < 0:
+        raise ConfigurationError("config_init_tracemalloc",
+                                 "%s: invalid number of frames" % source, "preinitialized")
+    if int(text) > _MAX_TRACEMALLOC_FRAMES:
+        raise ConfigurationError("init_interp_main", "can't initialize tracemalloc",
+                                 "core initialized")
+    return int(text)
+
+
+_MAX_TRACEMALLOC_FRAMES = 65535
+
+
 def run(options: Options) -> int:
     """Run what ``options`` ask for in a new world, as ``python`` does with the same
     command line, and return the exit status.  Output goes to the host's streams,
@@ -277,6 +305,11 @@ def run(options: Options) -> int:
         faulthandler.enable()
     else:
         faulthandler.disable()
+    # The same for tracemalloc, which traces the host's allocations (pvm's among them).
+    if options.trace_malloc:
+        _tracemalloc.start(options.trace_malloc)
+    elif _tracemalloc.is_tracing():
+        _tracemalloc.stop()
     if options.command is not None:
         argv = ["-c"] + options.arguments
         first = ""
