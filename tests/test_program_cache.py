@@ -138,3 +138,15 @@ def test_the_folder_keeps_at_most_KEPT_programs(tmp_path, monkeypatch):
     assert len(os.listdir(place)) == 2
     assert [programs.read(place, program_key, "<string>") is not None
             for program_key in keys] == [False, False, False, False, True, True]
+
+
+def test_text_compiled_under_a_future_import_is_kept_apart(tmp_path):
+    # The same text, compiled by exec in a module with and without a future import
+    # that changes its code: each run gets the code its flags make.
+    text = "exec('def f(x: int) -> str: pass\\nprint(f.__annotations__)')\n"
+    with_future = tmp_path / "with_future.py"
+    with_future.write_text("from __future__ import annotations\n" + text)
+    without = tmp_path / "without.py"
+    without.write_text(text)
+    for script in (with_future, without, with_future, without):
+        assert run_pvm([str(script)], tmp_path, tmp_path) == run_python([str(script)], tmp_path)
