@@ -371,7 +371,6 @@ def run(options: Options) -> int:
             # (Unless site, a .pth file or sitecustomize set thresholds of its own.)
             if gc.get_threshold() == _START_UP_GC_THRESHOLDS:
                 gc.set_threshold(*thresholds)
-            world.freeze_start_up()
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.  -P (and -I) leave
         # it out: a file there could shadow any module.  A folder or zip file run as

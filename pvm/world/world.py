@@ -81,7 +81,6 @@ class World:
         self.importer = ImportSystem(self, host_modules, import_time)
         self.importer.imp.check_hash_based_pycs = check_hash_based_pycs
         self.importer.install()
-        self.frozen = False     # see freeze_start_up
         self.main_module = main_module = types.ModuleType("__main__")
         main_module.__builtins__ = self.builtins
         # As CPython: __main__ of -c, stdin and the prompt says BuiltinImporter loaded it.
@@ -319,8 +318,6 @@ class World:
         self.modules.clear()
         self.interpreter.handled = None
         name = module = None      # the loop variables must not keep a module alive
-        if self.frozen:
-            gc.unfreeze()
         gc.collect()
         for reference in reversed(weak_modules):
             module = reference()
@@ -330,18 +327,6 @@ class World:
                 if type(namespace) is dict:
                     _clear_module_namespace(namespace)
                 namespace = None
-
-    def freeze_start_up(self) -> None:
-        """Freeze what start-up made (``gc.freeze``): the standard library's modules that
-        site imported, their code and decoded handlers nearly all live to the end, and
-        the collector no longer walks them at each collection of the oldest generation
-        during the program (``pvm -c pass``: 28 ms of collections -> 13 ms; 40 imports:
-        90 -> 30 ms).  ``finalize`` thaws them first, so that shutdown collects as
-        CPython's does.  While the program runs, what start-up made is not in
-        gc.get_objects() or gc.get_referrers() (as pvm's own objects, frozen before the
-        guest starts, are not), and its cycles that become garbage wait for the end."""
-        self.frozen = True
-        gc.freeze()
 
     def flush_streams(self) -> None:
         """Flush the guest's sys.stdout and sys.stderr, whatever they have become."""
