@@ -46,7 +46,7 @@ FLAG_CHECK_SOURCE = 0b10
 
 # Raise this by hand when the compiler changes what code means without the opcode
 # table changing (a new operand encoding, a change in the tuple form of Code).
-BYTECODE_REVISION = 7
+BYTECODE_REVISION = 8
 
 
 def _magic_number():
