@@ -64,9 +64,9 @@ def fuse(code, pairs, handlers):
     # function's first call, so the search runs in a comprehension.
     starts = [index for index, opening in enumerate(zip(opcodes_only, opcodes_only[1:]))
               if opening in by_opening]
-    chosen = [None] * count         # (length, handler) of the best run at each index
     if not starts:
         return 0
+    chosen = [None] * count         # (length, handler) of the best run at each index
     # Boundaries no run may cross: jump targets, and where protected ranges start, end
     # and land (a handler cuts the stack to a depth that a run's locals would miss).
     boundaries = {operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP}

@@ -168,7 +168,8 @@ class Interpreter:
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
         pairs = code.instructions()
         threshold = self.join_threshold
-        fuse_later = (self.fusion and threshold is not None and threshold > FUSION_THRESHOLD
+        # (Without fusion there is no threshold: nothing is counted.)
+        fuse_later = (threshold is not None and threshold > FUSION_THRESHOLD
                       and code.co_flags & CO_OPTIMIZED)
         handlers = decoding.handlers_of(code, self.fusion and not fuse_later, pairs)
         executable = Executable(code, pairs, handlers, reference, self.run_call)
