@@ -565,6 +565,7 @@ class Interpreter:
         finally:
             self.frame = outer
 
+    @runs_guest_frames
     def run_call(self, function, arguments, caller):
         """Call ``function`` from the frame ``caller`` by running its new frame here, in
         the call, to its end; return its value.
@@ -599,11 +600,31 @@ class Interpreter:
         else:
             frame = self.enter(function, arguments, None, caller)
         self.frame = frame
-        # A leaf calls no guest function in the loop: it never nests deeper.
-        counted = not executable.leaf
-        if counted:
+        if not executable.leaf:
             self.nesting += 1
-        return self.finish_call(frame, 0, caller, counted)
+            return self.finish_call(frame, 0, caller, True)
+        # A leaf's frame never enters another and does not count in ``nesting``: it
+        # runs here, in finish_call's loop less what only other frames need, a host
+        # call less for two guest calls in three.
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = 0
+        try:
+            while index >= 0:
+                index = handlers[index](frame, stack, fast)
+        except BaseException as error:
+            # (In a list the call empties: see run_frame's first raise.)
+            failure = [self._failed_in_call(frame, error, index)]
+        else:
+            frame.resume_index = -1
+            value = frame.return_value
+            frame.return_value = None
+            return value
+        finally:
+            self.frame = caller
+        # Outside the except clause: what the loop raises must not chain to the failure.
+        return self.run_frame(frame, failure.pop())
 
     @runs_guest_frames
     def finish_call(self, frame, index, caller, counted):
@@ -637,6 +658,44 @@ class Interpreter:
             if counted:
                 self.nesting -= 1
             self.frame = caller
+        # Outside the except clause: what the loop raises must not chain to the failure.
+        return self.run_frame(frame, failure.pop())
+
+    @runs_guest_frames
+    def resume(self, frame):
+        """Run a suspended generator's or coroutine's frame on until it yields or
+        returns, and return the value (``frame.resume_index`` is -1 once it returned):
+        what ``run_frame`` does when no exception is thrown in, in a loop of its own
+        that sets up less, for the resumption of every item a generator makes.  A call
+        that enters a frame runs it in a loop of its own, as ``finish_call`` does; an
+        exception raised in the frame goes where ``finish_call`` sends it."""
+        outer = self.frame
+        self.frame = frame
+        handlers = frame.handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = frame.resume_index
+        try:
+            while True:
+                while index >= 0:
+                    index = handlers[index](frame, stack, fast)
+                if index != CALL_FRAME:
+                    break
+                # The frame waits at its call (where running_index sees it).
+                index = frame.resume_index - 1
+                stack.append(self._run_callee(frame))
+                index = frame.resume_index
+        except BaseException as error:
+            # (In a list the call empties: see run_frame's first raise.)
+            failure = [self._failed_in_call(frame, error, index)]
+        else:
+            if index == RETURN:
+                frame.resume_index = -1
+            value = frame.return_value
+            frame.return_value = None
+            return value
+        finally:
+            self.frame = outer
         # Outside the except clause: what the loop raises must not chain to the failure.
         return self.run_frame(frame, failure.pop())
 

@@ -269,7 +269,10 @@ class _Suspendable:
             # to its resumer's), as CPython chains it on entering the generator.
             interpreter.chain_to_handled(exception, replace=True)
         try:
-            result = interpreter.run_frame(frame, exception)
+            if exception is None:
+                result = interpreter.resume(frame)
+            else:
+                result = interpreter.run_frame(frame, exception)
         except StopIteration as error:
             self._finished = True
             raise self._wrap_stop_iteration(error)
