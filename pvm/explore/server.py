@@ -102,7 +102,7 @@ class Exploration:
     def summary(self):
         recording = self.recording
         answer = {"path": self.path, "source": self.source, "stages": self.stages,
-                  "ended": self.ended}
+                  "ended": self.ended, "run_path": self.run_path}
         if recording is None:
             return answer
         answer.update({
