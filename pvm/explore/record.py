@@ -45,6 +45,8 @@ MOST_NODES = 40
 MOST_FIELDS = 24
 
 _type_name = type.__dict__["__name__"].__get__
+_type_mro = type.__dict__["__mro__"].__get__
+_type_dict = type.__dict__["__dict__"].__get__
 
 
 class Recording:
@@ -289,8 +291,8 @@ def _fields(value):
 
 
 def _instance_dict(value):
-    for klass in type(value).__mro__:
-        descriptor = klass.__dict__.get("__dict__")
+    for klass in _type_mro(type(value)):
+        descriptor = _type_dict(klass).get("__dict__")
         if descriptor is not None:
             if type(descriptor).__name__ == "getset_descriptor":
                 try:

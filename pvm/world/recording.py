@@ -73,10 +73,15 @@ def describe(value, depth=0):
         return "<function %s>" % value.__qualname__
     if kind in _PVM_SUSPENDABLES:
         return "<%s %s>" % (_PVM_SUSPENDABLES[kind], value.__qualname__)
-    if isinstance(value, type):
+    # (issubclass of the type, not isinstance of the value, which asks the value's
+    # __class__, which a guest __getattr__ may compute.)
+    if issubclass(kind, type):
         module = _type_module(value)
         name = _type_qualname(value)
-        return "<class '%s'>" % (name if module == "builtins" else module + "." + name)
+        # (A class's __module__ is what its namespace holds: pvm's Function keeps a
+        # property there, for its instances.)
+        return "<class '%s'>" % (module + "." + name if type(module) is str
+                                 and module != "builtins" else name)
     if kind is types.ModuleType:
         return "<module %r>" % _module_dict(value).get("__name__", "?")
     if kind is types.MethodType:
