@@ -130,6 +130,9 @@ class Recorder(Watcher):
         self._frame = None          # the frame of the last step, and its state
         self._state = None
         self.modules_before = set()
+        # What the steps saw of the modules loaded (the world's shutdown empties its
+        # table and their namespaces): {name: (file, cache file, the host's module?)}.
+        self.modules_seen = {}
 
     def install(self, interpreter):
         # (A recorder of everything starts with the world, before it has modules.)
@@ -172,6 +175,9 @@ class Recorder(Watcher):
         step = len(recording.frame_of_step)
         if step >= recording.budget:
             self.on_budget()
+        modules = frame.interpreter.modules
+        if len(modules) != len(self.modules_seen):
+            self._see_modules(modules)
         if frame is self._frame:
             state = self._state
         else:
@@ -198,6 +204,21 @@ class Recorder(Watcher):
         recording.line_starts.append(starts_line)
         recording.heap_of_step.append(self._heap(frame, stack, fast)
                                       if step < recording.heap_steps else -1)
+
+    def _see_modules(self, modules):
+        seen = self.modules_seen
+        for name, module in list(modules.items()):
+            if name in seen:
+                continue
+            namespace = getattr(module, "__dict__", None)
+            if type(namespace) is not dict:
+                seen[name] = (None, None, False)
+                continue
+            filename = namespace.get("__file__")
+            cached = namespace.get("__cached__")
+            seen[name] = (filename if isinstance(filename, str) else None,
+                          cached if isinstance(cached, str) else None,
+                          module is sys.modules.get(name))
 
     def _new_state(self, frame, code_id):
         state = _FrameState()
@@ -318,29 +339,24 @@ def _note_cache_loads(loaded):
 
 
 def _modules(recorder, loaded_from_cache):
-    """What the program imported: each module's name, file, cache file and origin."""
+    """The modules loaded by the end of the run (by start-up, or by the program):
+    each one's name, file, cache file and origin."""
     modules = []
-    for name, module in sorted(recorder.interpreter.modules.items()):
-        if name in recorder.modules_before:
-            continue
-        namespace = getattr(module, "__dict__", None)
-        if type(namespace) is not dict:
-            continue
-        filename = namespace.get("__file__")
-        cached = namespace.get("__cached__")
-        if not isinstance(filename, str):
+    for name, (filename, cached, hosts) in sorted(recorder.modules_seen.items()):
+        if filename is None:
             origin = "built in"
         elif not filename.endswith(".py"):
             origin = "extension (the host's)"
         elif filename in loaded_from_cache:
             origin = "cache"
-        elif module is sys.modules.get(name):
+        elif hosts or (cached is not None and cache.CACHE_TAG not in cached):
+            # (Shared with the host, or a copy of the host's: -X host-modules, and the
+            # modules pvm takes from the host, docs/architecture.md.)
             origin = "the host's module"
         else:
             origin = "source (compiled)"
-        modules.append({"name": name, "file": filename if isinstance(filename, str) else None,
-                        "cached": cached if isinstance(cached, str) else None,
-                        "origin": origin})
+        modules.append({"name": name, "file": filename, "cached": cached, "origin": origin,
+                        "by_program": name not in recorder.modules_before})
     return modules
 
 

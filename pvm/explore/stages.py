@@ -38,7 +38,7 @@ def error_text(error):
 
 def all_stages(source, filename):
     """{stage name: its data} for ``source`` (str) named ``filename``."""
-    stages = {"tokens": _guarded(tokens, source), "ast": _guarded(syntax_tree, source)}
+    stages = {"tokens": _guarded(tokens, source), "ast": _guarded(syntax_tree, source, filename)}
     try:
         tree_error = None
         code = pvm.compile(source, filename, "exec")
@@ -91,10 +91,10 @@ def tokens(source):
             for token in tokenize.generate_tokens(io.StringIO(source).readline)]
 
 
-def syntax_tree(source):
+def syntax_tree(source, filename="<unknown>"):
     """The tree of ``pvm.parse(source)``: {type, fields, position, span, children}."""
     columns = _Columns(source)
-    return _node(pvm.parse(source), columns)
+    return _node(pvm.parse(source, filename), columns)
 
 
 def _node(node, columns):

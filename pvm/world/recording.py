@@ -234,9 +234,9 @@ def stack_text(stack):
 
 
 class TextTrace(Watcher):
-    """``-X trace``: a line per instruction run, its stack before it runs, and before
-    it the frame's variables whenever they differ from what was last printed for that
-    frame:
+    """``-X trace``: a line per instruction run, with its stack before it runs, and
+    before it the frame's variables when control enters the frame, comes back to it, or
+    they changed:
 
             locals: greet=<function greet>
         <module>:4    9 LOAD_CONST    2 ('world')   stack: [<built-in function print>, ...]
@@ -245,8 +245,10 @@ class TextTrace(Watcher):
     def __init__(self, output, everything=False):
         super().__init__(everything)
         self.output = output
-        # What was last printed of each frame's variables (weak: frames die as usual).
+        # What was last printed of each frame's variables, and the frame of the last
+        # step (weak: frames die as usual).
         self._printed_locals = weakref.WeakKeyDictionary()
+        self._last_frame = _no_frame
 
     def watched(self, handler, code, index, opcode, operand):
         prefix = instruction_text(code, index, opcode, operand) + " stack: "
@@ -255,12 +257,19 @@ class TextTrace(Watcher):
 
         def printing(frame, stack, fast):
             variables = locals_text(frame_variables(frame, fast))
+            if self._last_frame() is not frame:
+                self._last_frame = weakref.ref(frame)
+                printed[frame] = None
             if printed.get(frame) != variables:
                 printed[frame] = variables
                 write("    locals: %s\n" % variables)
             write(prefix + stack_text(stack) + "\n")
             return handler(frame, stack, fast)
         return printing
+
+
+def _no_frame():
+    return None
 
 
 def text_trace(everything=False):

@@ -367,12 +367,8 @@ function renderCache(file, title) {
 function renderImports(modules) {
   const container = $("imports");
   if (!modules) { container.replaceChildren("no run recorded"); return; }
-  if (!modules.length) {
-    container.replaceChildren("The program imported no module beyond those start-up loads.");
-    return;
-  }
   const table = element("table", {class: "listing"},
-    element("tr", {}, ...["module", "loaded from", "file", "cache file"].map(
+    element("tr", {}, ...["module", "loaded by", "loaded from", "file", "cache file"].map(
       (name) => element("th", {}, name))));
   modules.forEach((module, number) => {
     const cached = module.cached ? element("a", {href: "#", class: "ref", onclick: async (event) => {
@@ -382,6 +378,7 @@ function renderImports(modules) {
       showTab("cache");
     }}, module.cached) : "";
     table.append(element("tr", {class: "module"}, element("td", {}, module.name),
+      element("td", {}, module.by_program ? "the program" : "start-up"),
       element("td", {}, module.origin), element("td", {}, module.file ?? ""),
       element("td", {}, cached)));
   });
