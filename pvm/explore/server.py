@@ -134,7 +134,8 @@ class Exploration:
     def step(self, step):
         """The state before the instruction of ``step`` runs: the frames, innermost
         first, each with its variables and stack (a caller as it was at its last
-        step, the call), the heap picture, the output so far."""
+        step, the call), the heap picture, the output so far (at the last step, all
+        of it)."""
         recording = self.recording
         if not 0 <= step < recording.steps:
             raise RequestError("no step %d: the recording has steps 0 to %d"
@@ -152,9 +153,13 @@ class Exploration:
                                 for label, value in fields]}
                     for number, type_name, fields in
                     (recording.nodes[node] for node in recording.heaps[heap_id])]
+        # The last step shows what the run printed after it, too: the end of the
+        # program (an uncaught exception's traceback, what shutdown prints).
+        last = step == recording.steps - 1
         return {"step": step, "line_start": bool(recording.line_starts[step]),
                 "frames": frames, "more_frames": current >= 0, "heap": heap,
-                "output": self.output_until(step)}
+                "output": self.output_until(recording.steps if last else step),
+                "last": last}
 
     def _frame_at(self, step):
         recording = self.recording

@@ -493,6 +493,10 @@ async function goTo(step) {
   renderFrames(answer);
   renderHeap(answer.heap);
   renderOutput(answer.output);
+  if (answer.last && state.summary.ended === "end") {
+    $("output").append(element("span", {class: "ended"},
+      `\n[the run ended: exit status ${state.summary.status}]`));
+  }
   const frame = answer.frames[0];
   const code = summary.codes[frame.code];
   const instruction = code.instructions[frame.index];
