@@ -337,3 +337,17 @@ def test_the_input_option_and_a_chosen_port(program, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("program", ["classes/finalizers_del.py", "exit/shutdown_order.py",
+                                     "generators/generator_finally_order.py"])
+def test_objects_finalize_when_the_program_lets_them_go(program):
+    """The recorder keeps no object of the program alive: finalizers print where they
+    print under python3, shutdown's among them."""
+    path = os.path.join(REPOSITORY_FOLDER, "tests", "programs", program)
+    with open(path, encoding="utf-8") as file:
+        exploration = server.explore(file.read(), path)
+    status, stdout, stderr = run_python([path], os.path.dirname(path))
+    output = exploration.output_until(exploration.recording.steps)
+    assert exploration.recording.status == status
+    assert "".join(text for stream, text in output["parts"] if stream == "stdout") == stdout

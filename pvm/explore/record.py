@@ -127,7 +127,9 @@ class Recorder(Watcher):
         self._code_ids = {}
         self._lines = []            # by code id: the line of each instruction
         self._states = weakref.WeakKeyDictionary()
-        self._frame = None          # the frame of the last step, and its state
+        # The frame of the last step (weakly: a frame kept alive would keep its
+        # variables from finalizing when the program lets them go), and its state.
+        self._frame = _no_frame
         self._state = None
         self.modules_before = set()
         # What the steps saw of the modules loaded (the world's shutdown empties its
@@ -178,13 +180,13 @@ class Recorder(Watcher):
         modules = frame.interpreter.modules
         if len(modules) != len(self.modules_seen):
             self._see_modules(modules)
-        if frame is self._frame:
+        if self._frame() is frame:
             state = self._state
         else:
             state = self._states.get(frame)
             if state is None:
                 state = self._new_state(frame, code_id)
-            self._frame = frame
+            self._frame = weakref.ref(frame)
             self._state = state
         line = self._lines[code_id][index]
         starts_line = (state.last_index < 0 or line != state.last_line
@@ -292,6 +294,10 @@ class Recorder(Watcher):
                     tuple((label, self._value_id(item)) for label, item in fields))
             nodes.append(self._intern(self._node_ids, self.recording.nodes, node))
         return self._intern(self._heap_ids, self.recording.heaps, tuple(nodes))
+
+
+def _no_frame():
+    return None
 
 
 def _fields(value):
