@@ -3,8 +3,8 @@
     pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...
 
 The options are python 3.11's (``pvm -h`` lists them and says which mean nothing
-in pvm), with pvm's own -X options: ``-X trace`` prints every instruction as it
-runs (offset, opcode, argument, top of the stack), for learners; ``-X
+in pvm), with pvm's own -X options: ``-X trace`` prints every instruction of the
+program as it runs (opcode, argument, the stack, the variables), for learners; ``-X
 host-modules=a,b`` hands those modules (and their submodules) to the host for
 speed; ``-X fusion=0`` and ``-X jit-threshold=N`` choose how instructions are
 joined.  This module only reads the command line; ``pvm.world.Options`` adds what
@@ -106,8 +106,10 @@ The following implementation-specific options are available:
 -X int_max_str_digits=number: limit the size of int<->str conversions
     (0: no limit); also PYTHONINTMAXSTRDIGITS
 
--X trace: print each instruction of the program as it runs (offset, opcode,
-    argument, top of the stack), on stderr
+-X trace: print each instruction of the program's own code as it runs
+    (function, line, index, opcode, argument, the stack), and the frame's
+    variables when they change, on stderr; -X trace=all: every instruction
+    pvm runs, start-up and the import system included
 
 -X host-modules=NAME,...: take these modules and their submodules from the host:
     faster, less faithful

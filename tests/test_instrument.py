@@ -24,15 +24,17 @@ def test_x_trace_prints_the_programs_instructions_and_runs_it(tmp_path):
                                  str(tmp_path))
     assert (status, stdout) == run_python([str(program)], str(tmp_path))[:2]
     lines = stderr.splitlines()
-    # The program's own code from its first instruction, not start-up's (importlib, site).
-    assert lines[0].startswith("<module>:2    0 LOAD_BUILD_CLASS")
+    # The program's own code from its first instruction, not start-up's (importlib, site):
+    # the module's variables (none yet), then its first instruction.
+    assert lines[0] == "    locals: "
+    assert lines[1].startswith("<module>:2    0 LOAD_BUILD_CLASS")
     assert any(line.startswith("total:8 ") and " LOAD_GLOBAL " in line for line in lines)
     assert any(line.startswith("__repr__:6 ") for line in lines)
     assert "Traceback" not in stderr
-    # The top of the stack shows scalars; other objects by type, without running their
-    # guest __repr__ (which would be traced in turn).
-    assert any(line.endswith("top: 'Point(%d)'") for line in lines)
-    assert any(line.endswith("top: <Point object>") for line in lines)
+    # The stack shows scalars; other objects by type, without running their guest
+    # __repr__ (which would be traced in turn).
+    assert any(line.endswith("stack: ['Point(%d)']") for line in lines)
+    assert any(line.endswith("stack: [2, <Point object>]") for line in lines)
 
 
 def test_x_fusion_0_runs_the_same_program(tmp_path):

@@ -3,6 +3,7 @@
     command      pvm/__main__.py: parses the command line, calls pvm.world.run
     world        pvm/world/: builtins, sys, importer, printing, the prompt; pvm/tiers.py,
                  what the tiers made of guest code, for programs that embed pvm
+    explorer     pvm/explore/: the stage explorer's page, server and recorder
     tiers        pvm/tier2/: machine code through LLVM, plugged into the engine by the world
     engine       pvm/engine/: the loop, frames, functions, generators, tracing
     ir           pvm/ir/: the SSA form built from bytecode, and its passes
@@ -35,6 +36,7 @@ PARTS = {
     "tiers": ("pvm.tier2",),
     "world": ("pvm.world", "pvm.tiers"),
     "command": ("pvm.__main__",),
+    "explorer": ("pvm.explore",),
 }
 # pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code).
 PACKAGE_PART = "front end"
@@ -49,6 +51,8 @@ MAY_IMPORT = {
     "tiers": {"contract", "engine", "ir"},
     "world": {"contract", "front end", "engine", "ir", "tiers"},
     "command": {"world"},
+    # The explorer shows every stage: the front end's tools, and runs on a world.
+    "explorer": {"contract", "front end", "engine", "world"},
 }
 
 

@@ -932,37 +932,6 @@ def _not_installed(hook):
     return missing
 
 
-def instruction_printer(output):
-    """``-X trace``: an instrument that prints each instruction as it runs, with the top
-    of the stack, for people learning how Python runs."""
-    from pvm.dis import describe_operand
-
-    def wrap(handler, code, index, opcode, operand):
-        name = opcodes.OPCODES[opcode].name
-        argument = describe_operand(code, opcode, operand)
-        line = code.line_of(index) or 0
-
-        def printing(frame, stack, fast):
-            top = _short_repr(stack[-1]) if stack else "-"
-            print("%s:%d %4d %-20s %-24s top: %s" % (code.co_name, line, index, name,
-                                                      argument, top), file=output)
-            return handler(frame, stack, fast)
-        return printing
-    return wrap
-
-
-def _short_repr(value):
-    """The top of the stack for a trace line.  Only built-in scalars show their repr:
-    any other repr may run guest code, which would be traced in turn."""
-    if type(value) in _SCALARS or type(value) is type:
-        text = repr(value)
-        return text if len(text) <= 60 else text[:57] + "..."
-    return "<%s object>" % type(value).__name__
-
-
-_SCALARS = frozenset({int, float, complex, bool, str, bytes, type(None)})
-
-
 def _hide_frames(error, filename, runs_on):
     """An exception leaves a frame of ``filename``: drop its traceback entry and those
     of the frames of ``runs_on`` directly inside it."""

@@ -73,7 +73,7 @@ class Options:
         # --check-hash-based-pycs; without it, the host's own (``python3
         # --check-hash-based-pycs never -m pvm`` means it for pvm too).
         self.check_hash_based_pycs = _imp.check_hash_based_pycs
-        self.trace = False                  # -X trace
+        self.trace = None                   # -X trace: "program", -X trace=all: "all"
         self.fusion = True                  # -X fusion=0 turns it off
         self.join_threshold = DEFAULT_JOIN_THRESHOLD    # -X jit-threshold=N
         self.tier = 0                       # -X tier=N, PVM_TIER
@@ -169,7 +169,12 @@ class Options:
         if "pycache_prefix" in xoptions:
             value = xoptions["pycache_prefix"]
             self.pycache_prefix = value if isinstance(value, str) and value else None
-        self.trace = "trace" in xoptions
+        trace = xoptions.get("trace")
+        if trace is not None:
+            if trace not in (True, "all"):
+                raise ConfigurationError(None, "-X trace takes no value, or =all, not %r"
+                                         % trace, None)
+            self.trace = "program" if trace is True else "all"
         if "fusion" in xoptions:
             self.fusion = xoptions["fusion"] != "0"
         if "jit-threshold" in xoptions:
@@ -288,10 +293,12 @@ def _frame_count(text, source):
 _MAX_TRACEMALLOC_FRAMES = 65535
 
 
-def run(options: Options) -> int:
+def run(options: Options, watcher=None) -> int:
     """Run what ``options`` ask for in a new world, as ``python`` does with the same
     command line, and return the exit status.  Output goes to the host's streams,
-    which are the guest's; an uncaught exception is printed as CPython prints it."""
+    which are the guest's; an uncaught exception is printed as CPython prints it.
+    ``watcher`` (a ``pvm.world.recording.Watcher``; -X trace's printer by default
+    under -X trace) watches the program's instructions."""
     if options.unbuffered:
         sys.stdout = sys.__stdout__ = _unbuffered(sys.stdout)
         sys.stderr = sys.__stderr__ = _unbuffered(sys.stderr)
@@ -324,10 +331,14 @@ def run(options: Options) -> int:
     else:
         argv = [options.script or ""] + options.arguments
         first = ""
+    if watcher is None and options.trace is not None:
+        # (Imported only here: a start-up without -X trace does without sysconfig.)
+        from pvm.world import recording
+        watcher = recording.text_trace(everything=options.trace == "all")
     thresholds = gc.get_threshold()
     gc.set_threshold(*_START_UP_GC_THRESHOLDS)
     world = World(argv=argv, path=search_path(options.python_path),
-                  optimize=options.optimize, trace=options.trace, fusion=options.fusion,
+                  optimize=options.optimize, watcher=watcher, fusion=options.fusion,
                   join_threshold=options.join_threshold, tier=options.tier,
                   dont_write_bytecode=options.dont_write_bytecode,
                   pycache_prefix=options.pycache_prefix,

@@ -16,7 +16,7 @@ import warnings as host_warnings
 import weakref
 
 from pvm.code import Code
-from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter, instruction_printer
+from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter
 from pvm.world import guest, programs, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
@@ -41,8 +41,10 @@ class World:
 
     The arguments are python's command-line settings: ``argv`` and ``path`` become
     ``sys.argv`` and ``sys.path`` (the standard library's folders, before ``site``
-    runs); ``optimize`` is -O's level; ``trace`` (-X trace) prints each instruction
-    of the program as it runs; ``fusion`` (-X fusion=0 turns it off) runs common
+    runs); ``optimize`` is -O's level; ``watcher`` (a ``pvm.world.recording.Watcher``:
+    -X trace's printer, the stage explorer's recorder) watches the program's
+    instructions from the program's start, or every instruction from the world's start
+    if it watches everything; ``fusion`` (-X fusion=0 turns it off) runs common
     sequences of instructions as one, and the runs of hot code as one once it has
     run ``join_threshold`` times (-X jit-threshold; 0: at once), translated whole into
     host functions with ``tier`` 1 (-X tier=1); ``dont_write_bytecode`` (-B) and
@@ -54,18 +56,19 @@ class World:
     """
 
     def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
-                 optimize: int = 0, trace: bool = False, fusion: bool = True,
+                 optimize: int = 0, watcher=None, fusion: bool = True,
                  join_threshold: int | None = DEFAULT_JOIN_THRESHOLD, tier: int = 0,
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
                  host_modules: tuple[str, ...] = (), flags: dict | None = None,
                  xoptions: dict | None = None, warnoptions: tuple[str, ...] = (),
                  check_hash_based_pycs: str = "default", import_time: bool = False):
         self.optimize = optimize
-        self.trace = trace
-        self.instruction_printer = None     # -X trace's, once the program starts
+        self.watcher = watcher
         self.interpreter = interpreter = Interpreter(fusion=fusion,
                                                      join_threshold=join_threshold,
                                                      tier=tier)
+        if watcher is not None and watcher.everything:
+            watcher.install(interpreter)
         self.modules = {}
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
@@ -263,11 +266,11 @@ class World:
         runpy._run_module_as_main("__main__", False)
 
     def _start_program(self):
-        """The program is about to run: -X trace prints its instructions (and those of
-        what it imports) from here on, not start-up's."""
-        if self.trace and self.instruction_printer is None:
-            self.instruction_printer = instruction_printer(host_sys.stderr)
-            self.interpreter.instrument(self.instruction_printer)
+        """The program is about to run: the watcher (-X trace's) watches it from here
+        on, not start-up's code (unless it watches everything, from the start)."""
+        watcher = self.watcher
+        if watcher is not None and watcher.interpreter is None:
+            watcher.install(self.interpreter)
 
     def interact(self, quiet: bool = False,
                  startup_file: str | None = None) -> tuple[int, bool]:

@@ -1,0 +1,323 @@
+"""The stage explorer's page in a real headless Chromium (Debian's chromium and
+chromedriver, driven by selenium; .ci/run installs them): each pane against pvm's own
+tools, stepping against -X trace, corpus programs with no error in the console, and a
+million-step recording stepped in under 100 ms a step.  Screenshots are kept in
+test-artifacts/explorer/.
+
+The tests skip only where Chromium cannot be had: no chromium or chromedriver
+binary, or no selenium package (pip install -e '.[test]' brings it)."""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pytest
+
+import pvm
+from pvm import tokenize
+from pvm.dis import get_instructions
+from tests.subprocesses import REPOSITORY_FOLDER, environment, run
+from tests.test_explore import PROGRAM, _preorder, trace_steps
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+ARTIFACTS = os.path.join(REPOSITORY_FOLDER, "test-artifacts", "explorer")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1600,1100")
+
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+    pytest.skip("Debian's chromium and chromium-driver are not installed "
+                "(.ci/run installs them with apt-get)", allow_module_level=True)
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.mkdtemp(prefix="pvm-explore-chromium-")
+    options.add_argument("--user-data-dir=" + profile)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(300)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+class Served:
+    """``python3 -m pvm.explore --no-browser FILE`` as a user starts it."""
+
+    def __init__(self, path, *options):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pvm.explore", "--no-browser", *options, path],
+            cwd=REPOSITORY_FOLDER, env=environment(), stdout=subprocess.PIPE, text=True)
+        self.url = re.search(r"http://127\.0\.0\.1:\d+/",
+                             self.process.stdout.readline()).group(0)
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def open_page(driver, url):
+    driver.get(url)
+    WebDriverWait(driver, 300).until(
+        lambda driver: driver.execute_script("return document.body.dataset.state") == "ready")
+    return console_errors(driver)
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def screenshot(driver, name):
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
+
+
+def texts(driver, selector):
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((node) => node.textContent)",
+        selector)
+
+
+def show_tab(driver, name):
+    driver.find_element("css selector", '#tabs button[data-tab="%s"]' % name).click()
+
+
+def wait_for_step(driver, step):
+    WebDriverWait(driver, 30).until(
+        lambda driver: driver.execute_script("return document.body.dataset.step") == str(step))
+
+
+@pytest.fixture(scope="module")
+def explored(browser, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("explored")
+    path = folder / "program.py"
+    path.write_text(PROGRAM)
+    (folder / "input.txt").write_text("ada\n")
+    served = Served(str(path), "--input", str(folder / "input.txt"))
+    try:
+        assert open_page(browser, served.url) == []
+        yield str(path)
+    finally:
+        served.close()
+
+
+def test_the_panes_are_pvm_s_tools(browser, explored):
+    screenshot(browser, "program-tokens")
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('#tokens tr.token')].map("
+        "(row) => [...row.cells].map((cell) => cell.textContent))")
+    expected = []
+    for token in tokenize.generate_tokens(io.StringIO(PROGRAM).readline):
+        name = tokenize.tok_name[token.type]
+        if name == "OP":
+            name = "OP " + tokenize.tok_name[token.exact_type]
+        expected.append([name, _json_string(token.string), "%d,%d" % token.start,
+                         "%d,%d" % token.end])
+    assert rows == expected
+
+    show_tab(browser, "ast")
+    types = browser.execute_script(
+        "return [...document.querySelectorAll('#ast summary')].map((node) => node.dataset.type)")
+    assert types == [type(node).__name__ for node in _preorder(pvm.parse(PROGRAM))]
+    screenshot(browser, "program-ast")
+
+    show_tab(browser, "bytecode")
+    code = pvm.compile(PROGRAM, explored, "exec")
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('#bytecode tr.instr[data-code=\"<module>@1\"]')]"
+        ".map((row) => [row.cells[2].textContent, row.cells[3].textContent, "
+        "row.cells[4].textContent])")
+    assert rows == [[str(item.offset), item.opname, "" if item.arg is None else str(item.arg)]
+                    for item in get_instructions(code)]
+    screenshot(browser, "program-bytecode")
+
+    show_tab(browser, "symbols")
+    assert "function squares" in " ".join(texts(browser, "#symbols summary"))
+    show_tab(browser, "blocks")
+    assert len(texts(browser, "#blocks .block")) > 5
+    assert browser.execute_script("return document.querySelectorAll('#blocks svg path').length")
+    screenshot(browser, "program-blocks")
+    show_tab(browser, "cache")
+    assert texts(browser, "#cache-header tr.cache-field td:nth-child(3)")[:2] == [
+        "magic number", "flags"]
+    show_tab(browser, "imports")
+    assert "json" in texts(browser, "#imports tr.module td:first-child")
+    screenshot(browser, "program-imports")
+    assert console_errors(browser) == []
+
+
+def _json_string(text):
+    import json
+    return json.dumps(text)
+
+
+def test_stepping_forward_and_back_shows_what_x_trace_prints(browser, explored):
+    expected = trace_steps(explored, stdin="ada\n")
+    forward = browser.find_element("id", "forward")
+    back = browser.find_element("id", "back")
+    browser.execute_script("return goTo(0)")
+    wait_for_step(browser, 0)
+    for step in range(1, 41):
+        forward.click()
+        wait_for_step(browser, step)
+        assert _page_state(browser) == expected[step], step
+    screenshot(browser, "program-step-40")
+    for step in range(39, 29, -1):
+        back.click()
+        wait_for_step(browser, step)
+        assert _page_state(browser) == expected[step], step
+    # Jump to a step, and to the end, where the output is the program's.
+    browser.find_element("id", "step-input").clear()
+    browser.find_element("id", "step-input").send_keys(str(len(expected) - 1))
+    browser.find_element("id", "go").click()
+    wait_for_step(browser, len(expected) - 1)
+    assert _page_state(browser) == expected[-1]
+    status, stdout, _ = run([sys.executable, explored], os.path.dirname(explored),
+                            stdin="ada\n")
+    output = browser.find_element("id", "output").text
+    assert output == stdout + "\n[the run ended: exit status %d]" % status
+    screenshot(browser, "program-last-step")
+    assert console_errors(browser) == []
+
+
+def _page_state(browser):
+    frame = browser.find_element("css selector", "#frames .frame.current")
+    stack = frame.find_elements("css selector", ".stack li")
+    variables = frame.find_elements("css selector", "tr.variable")
+    return ("[%s]" % ", ".join(browser.execute_script(
+                "return arguments[0].map((node) => node.textContent)", stack)),
+            ", ".join(browser.execute_script(
+                "return arguments[0].map((row) => row.cells[0].textContent + '=' + "
+                "row.cells[1].textContent)", variables)))
+
+
+def test_lines_breakpoints_and_selection(browser, explored):
+    browser.execute_script("return goTo(0)")
+    wait_for_step(browser, 0)
+    # A breakpoint on `return self.count` (line 9), then run to it.
+    browser.find_element("css selector", '#source .line[data-line="9"] .number').click()
+    browser.find_element("id", "run-to").click()
+    WebDriverWait(browser, 30).until(lambda browser: "Counter.bump line 9" in
+                                     browser.find_element("id", "step-info").text)
+    assert browser.find_element("css selector", "#source .line.current").get_attribute(
+        "data-line") == "9"
+    # Back a line lands on line 8, the line before.
+    browser.find_element("id", "back-line").click()
+    WebDriverWait(browser, 30).until(lambda browser: "Counter.bump line 8" in
+                                     browser.find_element("id", "step-info").text)
+    # Selecting a token marks its text in the source.
+    show_tab(browser, "tokens")
+    row = [row for row in browser.find_elements("css selector", "#tokens tr.token")
+           if row.find_elements("css selector", "td")[1].text == '"Counter"'][0]
+    row.click()
+    assert browser.find_element("css selector", "#source mark").text == "Counter"
+    assert "selected" in row.get_attribute("class")
+    # Selecting an instruction lists the steps that ran it.
+    show_tab(browser, "bytecode")
+    browser.find_element("css selector",
+                         '#bytecode tr.instr[data-code="Counter.bump@7"][data-offset="0"]').click()
+    WebDriverWait(browser, 30).until(lambda browser: "ran at 1 step(s)" in
+                                     browser.find_element("id", "steps-of").text)
+    screenshot(browser, "program-selection")
+    assert console_errors(browser) == []
+
+
+# Programs of the differential corpus: classes, generators, exceptions, closures,
+# comprehensions and imports, with uncaught exceptions and a SyntaxError among them.
+CORPUS = [
+    "classes/inheritance_mro.py", "classes/properties.py", "classes/class_uncaught_error.py",
+    "classes/metaclass_basic.py", "generators/send_values.py", "generators/yield_from.py",
+    "generators/pipeline.py", "exceptions/try_except_else_finally.py",
+    "exceptions/raise_from_uncaught.py", "exceptions/exception_groups.py",
+    "scopes/closures_basic.py", "scopes/nonlocal_statement.py",
+    "functions/memoised_closure.py", "comprehensions/nested_comprehensions.py",
+    "comprehensions/walrus_in_comprehension.py", "comprehensions/comprehension_uncaught.py",
+    "imports/helper_module/main.py", "imports/package_import/main.py",
+    "imports/circular_import/main.py", "tracebacks/syntax_error_in_program.py",
+]
+
+
+@pytest.mark.parametrize("program", CORPUS)
+def test_corpus_programs_explore_with_no_console_error(browser, program):
+    path = os.path.join(REPOSITORY_FOLDER, "tests", "programs", program)
+    served = Served(path)
+    try:
+        assert open_page(browser, served.url) == []
+        status = browser.find_element("id", "status").text
+        assert "steps recorded" in status or "stopped after" in status, status
+        steps = browser.execute_script("return state.summary.steps")
+        for tab in ("ast", "symbols", "bytecode", "blocks", "cache", "imports", "tokens"):
+            show_tab(browser, tab)
+        if steps:
+            for _ in range(min(steps - 1, 25)):
+                browser.find_element("id", "forward-line").click()
+                time.sleep(0.05)
+            browser.execute_script("return goTo(%d)" % (steps - 1))
+            wait_for_step(browser, steps - 1)
+        # The output at the end is the program's, traceback or SyntaxError included.
+        folder, name = os.path.split(path)
+        status, stdout, stderr = run([sys.executable, name], folder)
+        output = browser.find_element("id", "output").text
+        if steps:
+            assert output.endswith("[the run ended: exit status %d]" % status)
+            output = output[:output.rindex("[the run ended")]
+        assert output.strip() == (stdout + stderr).strip()
+        screenshot(browser, "corpus-" + program.replace("/", "-")[:-3])
+        assert console_errors(browser) == []
+    finally:
+        served.close()
+
+
+MILLION = """\
+def collatz(number):
+    steps = 0
+    while number != 1:
+        number = number // 2 if number % 2 == 0 else 3 * number + 1
+        steps += 1
+    return steps
+
+
+total = 0
+for start in range(1, 900):
+    total += collatz(start)
+print(total)
+"""
+
+
+def test_a_million_steps_record_and_each_shows_in_under_100_ms(browser, tmp_path):
+    path = tmp_path / "million.py"
+    path.write_text(MILLION)
+    served = Served(str(path), "--budget", "2000000")
+    try:
+        assert open_page(browser, served.url) == []
+        steps = browser.execute_script("return state.summary.steps")
+        assert steps > 1_000_000
+        timings = {}
+        for step in (1, 2, 1, 500_000, 500_001, 500_000, steps - 1, steps - 2, 999_999, 0):
+            timings[step] = browser.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "const start = performance.now();"
+                "goTo(arguments[0]).then(() => done(performance.now() - start));", step)
+            assert browser.execute_script("return document.body.dataset.step") == str(step)
+        screenshot(browser, "million-steps")
+        assert max(timings.values()) < 100, timings
+        assert console_errors(browser) == []
+    finally:
+        served.close()
