@@ -28,10 +28,8 @@ _HOST_RECURSION_LIMIT = DEFAULT_RECURSION_LIMIT * HOST_FRAMES_PER_LEVEL
 # allocates some hundred thousand objects that nearly all live to the end (code
 # objects, decoded handlers, module namespaces, classes): at the usual 700 the
 # collector ran ~290 times in `pvm -c pass`, traversing them for little garbage
-# (docs/startup.md).  High enough that none runs during site (one of generation 0 took
-# 10 ms of `pvm -c pass` at 100,000), after which what start-up made is frozen.  The
-# program itself runs with the thresholds it had.
-_START_UP_GC_THRESHOLDS = (1_000_000, 50, 1000)
+# (docs/startup.md).  The program itself runs with the thresholds it had.
+_START_UP_GC_THRESHOLDS = (100_000, 50, 1000)
 
 
 class Options:
@@ -384,13 +382,6 @@ def run(options: Options, watcher=None) -> int:
             # (Unless site, a .pth file or sitecustomize set thresholds of its own.)
             if gc.get_threshold() == _START_UP_GC_THRESHOLDS:
                 gc.set_threshold(*thresholds)
-            # What start-up made (the guest's modules, their code, classes and decoded
-            # handlers) lives to the end nearly whole: frozen, the collections of the
-            # program and of finalization do not walk it again (`pvm -c pass`: 10%
-            # less CPU, the 40 imports of benchmarks/startup.py 9%).  The price: the
-            # program's gc.get_objects() does not list it, and a cycle among it that
-            # the program lets go is not collected.
-            gc.freeze()
         # After site, as CPython's start-up does: site makes the path's entries
         # absolute, and the current folder is named "" only here.  -P (and -I) leave
         # it out: a file there could shadow any module.  A folder or zip file run as
