@@ -32,6 +32,7 @@ import sys
 import textwrap
 
 from pvm import opcodes
+from pvm.code import MAX_OPERAND
 from pvm.engine import superinstructions
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
 from pvm.engine.instructions.define import DECODED, RUNTIME, TERMINATORS
@@ -398,8 +399,8 @@ def single_handler(definition):
         if item not in used:
             continue
         if item == "variable_count":
-            lines.append("    variable_count = OPCODES[%d].stack_effect(operand)[0] - %d"
-                         % (opcode.number, len(definition.inputs)))
+            lines.append("    variable_count = %s"
+                         % variable_count_source(opcode, "operand", len(definition.inputs)))
         elif DECODED[item] != item:
             lines.append("    %s = %s" % (item, DECODED[item]))
     lines.append("")
@@ -408,6 +409,21 @@ def single_handler(definition):
         lines.extend("        " + line for line in ast.unparse(statement).splitlines())
     lines.append("    return %s" % handler_name)
     return _bound_as_defaults(lines), body.imports
+
+
+def variable_count_source(opcode, operand, named):
+    """The source of an expression over ``operand`` that is the count of the variable
+    input of ``opcode``'s instruction, whose named inputs are ``named``: the operand
+    plus a constant where the opcode's pops are (as for CALL and the BUILD_ opcodes),
+    so that decoding such an instruction calls nothing, else the opcode's own rule."""
+    pops = opcode.pops
+    offset = pops(0) if callable(pops) else None
+    if offset is not None and all(pops(value) == value + offset
+                                  for value in (*range(1024), MAX_OPERAND)):
+        offset -= named
+        return operand if offset == 0 else "%s %s %d" % (operand, "+-"[offset < 0],
+                                                          abs(offset))
+    return "OPCODES[%d].stack_effect(%s)[0] - %d" % (opcode.number, operand, named)
 
 
 def _write_outputs(kept, outputs, reassigned):
@@ -546,8 +562,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                                               "from the parts before it" % maker_name)
                 else:
                     available = known
-                guards.append("OPCODES[%d].stack_effect(%s)[0] - %d == %d" % (
-                    opcode.number, part.operand_name, needed, available))
+                guards.append("%s == %d" % (
+                    variable_count_source(opcode, part.operand_name, needed), available))
                 consumed.append(variable_name)
                 if available + needed <= len(virtual):
                     variable_values = virtual[len(virtual) - available:]

@@ -868,7 +868,7 @@ def select_BUILD_SLICE(code, operand):
 
 def make_BUILD_TUPLE(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[40].stack_effect(operand)[0] - 0
+    variable_count = operand
 
     def BUILD_TUPLE(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -883,7 +883,7 @@ def make_BUILD_TUPLE(code, operand, index):
 
 def make_BUILD_LIST(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[41].stack_effect(operand)[0] - 0
+    variable_count = operand
 
     def BUILD_LIST(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -898,7 +898,7 @@ def make_BUILD_LIST(code, operand, index):
 
 def make_BUILD_SET(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[42].stack_effect(operand)[0] - 0
+    variable_count = operand
 
     def BUILD_SET(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -932,7 +932,7 @@ def make_BUILD_MAP(code, operand, index):
 
 def make_BUILD_CONST_KEY_MAP(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[44].stack_effect(operand)[0] - 0
+    variable_count = operand + 1
 
     def BUILD_CONST_KEY_MAP(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -948,7 +948,7 @@ def make_BUILD_CONST_KEY_MAP(code, operand, index):
 
 def make_BUILD_STRING(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[45].stack_effect(operand)[0] - 0
+    variable_count = operand
 
     def BUILD_STRING(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -1316,7 +1316,7 @@ def make_RETURN_VALUE(code, operand, index):
 
 def make_CALL(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[68].stack_effect(operand)[0] - 1
+    variable_count = operand
 
     def CALL(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -1368,7 +1368,7 @@ def make_CALL(code, operand, index):
 
 def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[69].stack_effect(operand)[0] - 2
+    variable_count = operand
 
     def CALL_METHOD(frame, stack, fast, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -1422,7 +1422,7 @@ def make_CALL_METHOD(code, operand, index):
 def make_CALL_KW(code, operand, index):
     next_index = index + 1
     count = operand
-    variable_count = OPCODES[70].stack_effect(operand)[0] - 1
+    variable_count = operand + 1
 
     def CALL_KW(frame, stack, fast, count=count, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -2187,7 +2187,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    if not (OPCODES[69].stack_effect(operand_2)[0] - 2 == 0):
+    if not (operand_2 == 0):
         return None
 
     def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2):
@@ -2253,7 +2253,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
+    if not (operand_3 == 1):
         return None
 
     def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3):
@@ -2320,7 +2320,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 1):
+    if not (operand_3 == 1):
         return None
 
     def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3):
@@ -2389,7 +2389,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 2):
+    if not (operand_4 == 2):
         return None
 
     def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4):
@@ -2457,7 +2457,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    if not (OPCODES[69].stack_effect(operand_3)[0] - 2 == 0):
+    if not (operand_3 == 0):
         return None
 
     def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
@@ -2531,7 +2531,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
+    if not (operand_4 == 1):
         return None
 
     def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
@@ -2606,7 +2606,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    if not (OPCODES[69].stack_effect(operand_4)[0] - 2 == 1):
+    if not (operand_4 == 1):
         return None
 
     def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
@@ -2675,7 +2675,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     index_1 = index + 1
     after_1 = index + 2
     next_index_1 = index_1 + 1
-    if not (OPCODES[68].stack_effect(operand_1)[0] - 1 == 0):
+    if not (operand_1 == 0):
         return None
 
     def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, name_0=name_0, next_index_1=next_index_1):
@@ -2741,7 +2741,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
+    if not (operand_2 == 1):
         return None
 
     def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, name_0=name_0, next_index_2=next_index_2):
@@ -2808,7 +2808,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    if not (OPCODES[68].stack_effect(operand_2)[0] - 1 == 1):
+    if not (operand_2 == 1):
         return None
 
     def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, name_0=name_0, next_index_2=next_index_2):
@@ -2877,7 +2877,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    if not (OPCODES[68].stack_effect(operand_3)[0] - 1 == 2):
+    if not (operand_3 == 2):
         return None
 
     def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, name_0=name_0, next_index_3=next_index_3):
