@@ -354,6 +354,8 @@ def run(options: Options) -> int:
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)
     host_warnings.install(world)
+    # Ctrl-C raises KeyboardInterrupt between instructions, not inside pvm's own work.
+    world.signals.handle_interrupts()
     status = 0
     # As CPython: with -i or PYTHONINSPECT, the program's SystemExit is reported as any
     # exception; the prompt follows only if stdin is a terminal or -i asks for it.

@@ -21,6 +21,7 @@ from pvm.world import guest, programs, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
 from pvm.world.importer import ImportSystem
+from pvm.world.signals import Signals
 from pvm.world.tracebacks import print_exception
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
@@ -67,6 +68,7 @@ class World:
                                                      join_threshold=join_threshold,
                                                      tier=tier)
         self.modules = {}
+        self.signals = Signals(interpreter)
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
                             flags, xoptions, warnoptions)
