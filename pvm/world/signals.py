@@ -43,6 +43,7 @@ class Signals:
     def __init__(self, interpreter):
         self.interpreter = interpreter
         self.handlers = {}      # signal number -> the guest's handler
+        self.host_handlers = {}     # signal number -> the host's, before the guest's
         self.pending = set()    # signals delivered whose handler has not run yet
 
     def adapt(self, module):
@@ -56,7 +57,9 @@ class Signals:
         or SIG_DFL/SIG_IGN), then the guest's handler kept, ``record`` in its place."""
         previous = self.get_handler(signalnum)
         if callable(handler):
-            _host_signal(signalnum, self.record)
+            host_handler = _host_signal(signalnum, self.record)
+            if host_handler != self.record:
+                self.host_handlers[signalnum] = host_handler
             self.handlers[signalnum] = handler
         else:
             _host_signal(signalnum, handler)
@@ -76,15 +79,17 @@ class Signals:
         ``default_int_handler``, raised where guest code may run, if the host's handler
         is still the host's default."""
         if _host_getsignal(_signal.SIGINT) is _signal.default_int_handler:
-            self.set_handler(_signal.SIGINT, _signal.default_int_handler)
+            try:
+                self.set_handler(_signal.SIGINT, _signal.default_int_handler)
+            except ValueError:
+                pass    # not the main thread: the host's handler stays
 
     def release(self):
-        """Give the host back its handlers for the signals this world handles."""
-        for signalnum in list(self.handlers):
+        """Give the host back the handlers it had for the signals this world handles."""
+        for signalnum, host_handler in self.host_handlers.items():
             if _host_getsignal(signalnum) == self.record:
-                handler = self.handlers[signalnum]
-                _host_signal(signalnum, handler if handler is _signal.default_int_handler
-                             else _signal.SIG_DFL)
+                _host_signal(signalnum, host_handler)
+        self.host_handlers.clear()
         self.handlers.clear()
         self.pending.clear()
 
