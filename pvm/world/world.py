@@ -26,7 +26,7 @@ from pvm.world.access import Access
 from pvm.world.importer import ImportSystem
 from pvm.world.limits import Limits
 from pvm.world.signals import Signals
-from pvm.world.tracebacks import print_exception
+from pvm.world.tracebacks import print_exception, thread_excepthook
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
 # code leaves none, and neither do the frames of the pure-Python module each runs on
@@ -177,13 +177,16 @@ class World:
         """Change the guest's copy of a host module where the world's rules need it:
         ``_signal`` runs guest handlers between instructions (pvm.world.signals),
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
-        ``time.sleep`` ends at the world's deadline (pvm.world.limits)."""
+        ``time.sleep`` ends at the world's deadline (pvm.world.limits), and a thread's
+        uncaught exception is printed with its guest traceback."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
             self.access.adapt(name, module)
         elif name == "time" and self.limits is not None:
             self.limits.adapt_time(module)
+        elif name == "_thread":
+            module._excepthook = thread_excepthook(self)
 
     # -- what the engine asks of the world -------------------------------------------------
 
