@@ -16,8 +16,9 @@ Two kinds of host frame are such places:
 - a loop (``host_stack.runs_guest_frames``) at the backward jump of
   ``while index >= 0``: one instruction has finished, the next has not started, the
   loop's locals say exactly where the guest frame is.  The host checks there at every
-  instruction the loop dispatches, so a recorded signal waits at most one
-  instruction (or one host call) once guest code runs.
+  instruction the loop dispatches; of those boundaries, the guest's handlers run at
+  the ones where CPython checks (a frame's start, a loop's head after a jump back,
+  after a call), so a recorded signal waits for the next of them.
 - an instruction's handler (generated code), called by a loop, at a host call: the
   guest instruction is calling a host function (``time.sleep``, a lock's ``acquire``,
   a read), which checked for signals as it waited, or has just returned (CPython's
@@ -31,7 +32,7 @@ looks at the stack.
 from opcode import opmap
 
 from pvm.engine import tier0
-from pvm.opcodes import HAS_JUMP
+from pvm.opcodes import BY_NAME, HAS_JUMP
 from pvm.engine.host_stack import _LOOP_CODES
 
 # The host code of instruction handlers: tier 0's and its superinstructions, and hot
@@ -39,6 +40,12 @@ from pvm.engine.host_stack import _LOOP_CODES
 # locals in host locals: a signal waits for their return to a loop.)
 _HANDLER_FILES = frozenset({tier0.__file__, "<pvm joined run>"})
 _CALL_OPCODES = frozenset(opmap[name] for name in ("PRECALL", "CALL", "CALL_FUNCTION_EX"))
+_GUEST_CALLS = frozenset(BY_NAME[name].number
+                         for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+# A handler's host name is its instruction's (a superinstruction's, its parts' joined by
+# "__"): only a guest call's host calls are the guest's.  (CPython checks after a call,
+# not inside an addition whose host code happens to call a function.)
+_GUEST_CALL_NAMES = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # Host code that wraps handlers and calls them from a loop (pvm.world.limits'), as
 # registered by ``wraps_handlers``.
 _WRAPPER_CODES = set()
@@ -57,14 +64,32 @@ def guest_code_may_run(host_frame):
     innermost host frame, is now."""
     code = host_frame.f_code
     if code in _LOOP_CODES:
-        return host_frame.f_lasti in _boundaries_of(code)
+        if host_frame.f_lasti not in _boundaries_of(code):
+            return False
+        variables = host_frame.f_locals
+        return _is_check_point(variables["frame"].f_code, variables["index"])
     if code.co_filename not in _HANDLER_FILES \
-            or code.co_code[host_frame.f_lasti] not in _CALL_OPCODES:
+            or code.co_code[host_frame.f_lasti] not in _CALL_OPCODES \
+            or _GUEST_CALL_NAMES.isdisjoint(code.co_name.split("__")):
         return False
     caller = host_frame.f_back
     while caller is not None and caller.f_code in _WRAPPER_CODES:
         caller = caller.f_back
     return caller is not None and caller.f_code in _LOOP_CODES
+
+
+def _is_check_point(code, index):
+    """Whether CPython checks for signals just before the instruction at ``index``
+    runs: at a frame's start, after a jump back (at the loop's head) and after a
+    call.  Elsewhere straight-line code runs uninterrupted, as in CPython, which
+    programs rely on (``finally: armed = False``)."""
+    if index == 0:
+        return True
+    pairs = code.instructions()
+    if 0 < index <= len(pairs) and pairs[index - 1][0] in _GUEST_CALLS:
+        return True
+    return any(target == index and source >= index and opcode in HAS_JUMP
+               for source, (opcode, target) in enumerate(pairs))
 
 
 def checking_instruction(host_frame):

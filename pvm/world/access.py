@@ -21,6 +21,9 @@ runs as the host.
 """
 
 import os
+import sys
+
+from pvm.world import guest
 
 _IMPORTLIB_FOLDER = os.path.dirname(os.__file__) + os.sep + "importlib" + os.sep
 _IMPORTLIB_FILES = ("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>")
@@ -39,17 +42,28 @@ class Access:
 
     def __init__(self, imports, files, path):
         self.imports = None if imports is None else frozenset(imports)
-        self.library = set()     # modules loaded for the allowed ones
+        # The modules whose code may import anything: the allowed ones, what they (and
+        # start-up) imported.
+        self.library = set()
         self.folders = None
         if files is not None:
-            self.folders = tuple(_folder(item) for item in list(files) + list(path or ()))
+            # The module search path (the host's, where the world is given none) and
+            # pvm's stand-ins for C modules are read by imports.
+            search_path = sys.path if path is None else path
+            self.folders = tuple(_folder(item) for item in
+                                 list(files) + list(search_path) + [guest.FOLDER])
         self.world = None
 
     def install(self, world):
         """Put the checks in place, once the world's import system runs."""
         self.world = world
+        if self.folders is not None:
+            # The builtin open is the host's io.open, not the guest's _io's.
+            world.builtins.open = self._reading(world.builtins.open, mode_at=1)
         if self.imports is None:
             return
+        # What start-up imported is the standard library's, not the program's.
+        self.library.update(world.modules)
         importer = world.importer
         bootstrap = importer.bootstrap
         checked_find = self._checked(bootstrap._find_and_load)
@@ -73,13 +87,12 @@ class Access:
     def check(self, name):
         if not isinstance(name, str):
             return
-        top = name.partition(".")[0]
-        if name in self.imports or top in self.imports or top in self.library:
-            self.library.add(top)
+        if name in self.imports or name.partition(".")[0] in self.imports:
+            self.library.add(name)
             return
         requester = self._requester()
         if requester is None or self._is_library_code(requester):
-            self.library.add(top)
+            self.library.add(name)
             return
         raise ModuleNotFoundError("import of %r is not allowed in this world" % name,
                                   name=name)
@@ -94,7 +107,7 @@ class Access:
     def _is_library_code(self, frame):
         name = frame.f_globals.get("__name__")
         module = self.world.modules.get(name) if isinstance(name, str) else None
-        return (module is not None and name.partition(".")[0] in self.library
+        return (module is not None and name in self.library
                 and getattr(module, "__dict__", None) is frame.f_globals
                 and getattr(module, "__file__", None) == frame.f_code.co_filename)
 

@@ -425,7 +425,11 @@ def run(options: Options) -> int:
             status = _exit_status(exit_request)
     except BaseException as error:
         world.flush_streams()
+        # A signal handler's exception must not break the report (as CPython's C
+        # printing runs no handler).
+        world.signals.holding = True
         report_exception(world, error)
+        world.signals.holding = False
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
     if prompt_after:

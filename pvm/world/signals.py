@@ -45,6 +45,13 @@ class Signals:
         self.handlers = {}      # signal number -> the guest's handler
         self.host_handlers = {}     # signal number -> the host's, before the guest's
         self.pending = set()    # signals delivered whose handler has not run yet
+        # While pvm reports the program's end, handlers wait (and then go with the
+        # world: see release).
+        self.holding = False
+        # While a guest handler runs, other signals wait for its end: pvm runs a
+        # handler far slower than CPython, and a storm of signals nesting handler
+        # calls in each other would never let the program go on.
+        self.running = False
 
     def adapt(self, module):
         """Make ``module``, the guest's copy of the host's ``_signal``, keep the
@@ -96,6 +103,8 @@ class Signals:
     def record(self, signalnum, host_frame):
         """The host's handler of every signal the guest handles."""
         self.pending.add(signalnum)
+        if self.holding or self.running:
+            return None
         # With no guest frame running, the host is in code of its own: the guest's
         # handler runs there, as a callback of the host's.
         if self.interpreter.frame is not None and not guest_code_may_run(host_frame):
@@ -113,16 +122,17 @@ class Signals:
 
     def run_pending(self):
         pending = self.pending
-        while pending:
-            signalnum = min(pending)
-            pending.discard(signalnum)
-            handler = self.handlers.get(signalnum)
-            if handler is None:
-                continue
-            try:
-                handler(signalnum, self.interpreter.frame)
-            except BaseException:
-                # The others run at the next boundary.
-                for waiting in pending:
-                    _CheckAgain(waiting).asked
-                raise
+        self.running = True
+        try:
+            while pending:
+                signalnum = min(pending)
+                pending.discard(signalnum)
+                handler = self.handlers.get(signalnum)
+                if handler is not None:
+                    handler(signalnum, self.interpreter.frame)
+        finally:
+            self.running = False
+            # What came meanwhile (or is left by a handler that raised) runs at the
+            # next boundary.
+            for waiting in pending:
+                _CheckAgain(waiting).asked
