@@ -83,7 +83,7 @@ def test_no_guest_code_runs_after_a_limit(program):
 
 @pytest.mark.parametrize("program", [
     "while True: pass",
-    "sorted(range(10**7), key=lambda value: -value)",
+    "while True:\n    sorted(range(10**5), key=lambda value: -value)",
     "[x for x in range(10**9)]",
     "import time\nwhile True: time.sleep(0.01)",
     "import time\ntime.sleep(100)",

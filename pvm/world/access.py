@@ -2,7 +2,9 @@
 files=...)``).
 
 ``imports``: the guest may import the modules named (and their submodules); the
-modules they import, as they load or later, are theirs to import.  Whatever else
+modules they import, as they load or later, are theirs to import (so is anything
+imported while an allowed import is under way: a finder the program installed
+runs then).  Whatever else
 the program asks for, by ``import``, ``__import__`` or importlib, is a
 ModuleNotFoundError.  Who asks is the innermost guest frame outside importlib: the
 program's code, or the code of a module it was allowed (checked by the frame's code
@@ -45,6 +47,7 @@ class Access:
         # The modules whose code may import anything: the allowed ones, what they (and
         # start-up) imported.
         self.library = set()
+        self.loading = 0        # allowed imports under way
         self.folders = None
         if files is not None:
             # The module search path (the host's, where the world is given none) and
@@ -75,12 +78,16 @@ class Access:
 
     def _checked(self, function):
         def checked(name, *arguments, **keywords):
-            absolute = name
             level = keywords.get("level", arguments[3] if len(arguments) > 3 else 0)
-            if function.__name__ == "import_" and level:
-                return function(name, *arguments, **keywords)   # within a package
-            self.check(absolute)
-            return function(name, *arguments, **keywords)
+            # A relative import is within a package already imported; what importlib
+            # asks for as it loads an allowed module is that module's.
+            if not level and not self.loading:
+                self.check(name)
+            self.loading += 1
+            try:
+                return function(name, *arguments, **keywords)
+            finally:
+                self.loading -= 1
         checked.__module__ = "builtins"
         return checked
 
