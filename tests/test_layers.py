@@ -36,8 +36,9 @@ PARTS = {
     "world": ("pvm.world", "pvm.tiers"),
     "command": ("pvm.__main__",),
 }
-# pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code).
-PACKAGE_PART = "front end"
+# pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code) and
+# the world, for programs that embed pvm (pvm.World and its limits' exceptions).
+PACKAGE_PART = "package"
 
 # The layering: the parts each part may import.
 MAY_IMPORT = {
@@ -49,6 +50,7 @@ MAY_IMPORT = {
     "tiers": {"contract", "engine", "ir"},
     "world": {"contract", "front end", "engine", "ir", "tiers"},
     "command": {"world"},
+    "package": {"contract", "front end", "world"},
 }
 
 

@@ -14,11 +14,13 @@ import io
 import os
 import sys
 
-import pvm
 from pvm.engine.interpreter import DEFAULT_RECURSION_LIMIT, HOST_FRAMES_PER_LEVEL
 from pvm.world import host_warnings, launcher, unraisable
 from pvm.world.tracebacks import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
+
+# pvm's package folder (found from here: the package's root imports the world).
+_PACKAGE_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # How deep host calls may nest: guest code called from host code (a guest
 # __init__, sorted(key=f)) runs a nested loop on the host stack.
@@ -474,7 +476,7 @@ def search_path(python_path: list[str]) -> list[str]:
     folders) and the standard library (what the host's path holds before its site
     folders), without the folder pvm itself was found in."""
     path = list(python_path)
-    pvm_parent = os.path.dirname(os.path.dirname(os.path.abspath(pvm.__file__)))
+    pvm_parent = os.path.dirname(_PACKAGE_FOLDER)
     site_folders = _host_site_folders()
     # The host's own PYTHONPATH is the guest's only if the guest reads the environment:
     # then it is in ``python_path`` already.
