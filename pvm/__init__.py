@@ -25,7 +25,10 @@ if sys.version_info < (3, 11):
 
 from pvm.code import Code  # noqa: E402
 
-__all__ = ["Code", "compile", "parse"]
+__all__ = ["Code", "InstructionLimitExceeded", "LimitExceeded", "MemoryLimitExceeded",
+           "TimeLimitExceeded", "World", "compile", "parse"]
+_WORLD_NAMES = frozenset({"World", "LimitExceeded", "InstructionLimitExceeded",
+                          "TimeLimitExceeded", "MemoryLimitExceeded"})
 __version__ = "0.1.0"
 
 
@@ -40,4 +43,8 @@ def __getattr__(name):
     if name == "parse":
         from pvm.parser import parse
         return parse
+    # So is the world, for programs that embed pvm (pvm.world.World, pvm.world.limits).
+    if name in _WORLD_NAMES:
+        from pvm.world import limits, world
+        return getattr(world if name == "World" else limits, name)
     raise AttributeError("module 'pvm' has no attribute %r" % name)

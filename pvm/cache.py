@@ -45,8 +45,9 @@ FLAG_HASH_BASED = 0b01
 FLAG_CHECK_SOURCE = 0b10
 
 # Raise this by hand when the compiler changes what code means without the opcode
-# table changing (a new operand encoding, a change in the tuple form of Code).
-BYTECODE_REVISION = 8
+# table changing (a new operand encoding, a change in the tuple form of Code, positions:
+# 9 gave `while True`'s jump back the whole statement's, as CPython's).
+BYTECODE_REVISION = 9
 
 
 def _magic_number():

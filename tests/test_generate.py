@@ -66,11 +66,11 @@ def test_no_handler_semantics_outside_the_definitions():
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):
                 parameters = [argument.arg for argument in node.args.args]
-                # (Wrappers that call the handler they wrap: instrumentation, and the
-                # counter that finds hot code.)
+                # (Wrappers that call the handler they wrap: instrumentation, the
+                # counter that finds hot code, and a limited world's charge.)
                 assert parameters[-3:] != ["frame", "stack", "fast"] or \
                     node.name in ("traced", "printing", "traced_send", "counting",
-                                  "count_then_run"), \
+                                  "count_then_run", "charging"), \
                     "%s: %s looks like a handler" % (path, node.name)
 
 

@@ -38,8 +38,9 @@ PARTS = {
     "command": ("pvm.__main__",),
     "explorer": ("pvm.explore",),
 }
-# pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code).
-PACKAGE_PART = "front end"
+# pvm/__init__.py offers the front end's pipeline (pvm.parse, pvm.compile, pvm.Code) and
+# the world, for programs that embed pvm (pvm.World and its limits' exceptions).
+PACKAGE_PART = "package"
 
 # The layering: the parts each part may import.
 MAY_IMPORT = {
@@ -51,8 +52,10 @@ MAY_IMPORT = {
     "tiers": {"contract", "engine", "ir"},
     "world": {"contract", "front end", "engine", "ir", "tiers"},
     "command": {"world"},
-    # The explorer shows every stage: the front end's tools, and runs on a world.
-    "explorer": {"contract", "front end", "engine", "world"},
+    # The explorer shows every stage: the front end's tools (pvm.parse, pvm.dis, from
+    # the package), and runs on a world.
+    "explorer": {"contract", "front end", "engine", "world", "package"},
+    "package": {"contract", "front end", "world"},
 }
 
 

@@ -822,7 +822,13 @@ class CodeGenerator:
         self.visit_statements(node.body)
         self.pop_frame_block()
         self.position = _position_of(node)
-        self.jump_if(node.test, body, True)
+        if isinstance(node.test, ast.Constant) and node.test.value:
+            # CPython's jump back has the whole statement's position (a traceback of
+            # what a signal handler raises at the jump shows its first line alone).
+            self.emit(op.JUMP, body)
+            self.use_block(self.new_block())
+        else:
+            self.jump_if(node.test, body, True)
         self.use_block(anchor)
         self.visit_statements(node.orelse)
         self.use_block(end)

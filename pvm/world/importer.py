@@ -321,6 +321,7 @@ class ImportSystem:
         guest_copy = _module_copy(module, name)
         for attribute in _IMPORT_STATE:
             guest_copy.__dict__.pop(attribute, None)
+        self.world.adapt_host_module(name, guest_copy)
         self._copy_registered_submodules(name, module, guest_copy)
         return guest_copy
 

@@ -34,14 +34,14 @@ import os
 import posix
 import sys
 
-import pvm
 from pvm.cache import sha256, write_atomic
 
 # Variables the host process must read itself, as it starts (see above).
 HOST_START_VARIABLES = ("PYTHONHASHSEED", "PYTHONIOENCODING", "PYTHONUTF8",
                         "PYTHONCOERCECLOCALE", "PYTHONMALLOC")
 
-_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(pvm.__file__)))
+# (From this file: the package's root imports the world, not the other way.)
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _START = ("import sys; sys.path.insert(0, %s); import pvm.__main__; pvm.__main__.launched()"
           % repr(_PACKAGE_PARENT))
 

@@ -14,11 +14,13 @@ import io
 import os
 import sys
 
-import pvm
 from pvm.engine.interpreter import DEFAULT_RECURSION_LIMIT, HOST_FRAMES_PER_LEVEL
 from pvm.world import host_warnings, launcher, unraisable
 from pvm.world.tracebacks import report_exception
 from pvm.world.world import DEFAULT_JOIN_THRESHOLD, World
+
+# pvm's package folder (found from here: the package's root imports the world).
+_PACKAGE_FOLDER = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # How deep host calls may nest: guest code called from host code (a guest
 # __init__, sorted(key=f)) runs a nested loop on the host stack.
@@ -365,6 +367,8 @@ def run(options: Options, watcher=None) -> int:
     # the warnings of the host's C code to the guest's warnings module.
     unraisable.install_host_hook(world)
     host_warnings.install(world)
+    # Ctrl-C raises KeyboardInterrupt between instructions, not inside pvm's own work.
+    world.signals.handle_interrupts()
     status = 0
     # As CPython: with -i or PYTHONINSPECT, the program's SystemExit is reported as any
     # exception; the prompt follows only if stdin is a terminal or -i asks for it.
@@ -434,7 +438,11 @@ def run(options: Options, watcher=None) -> int:
             status = _exit_status(exit_request)
     except BaseException as error:
         world.flush_streams()
+        # A signal handler's exception must not break the report (as CPython's C
+        # printing runs no handler).
+        world.signals.holding = True
         report_exception(world, error)
+        world.signals.holding = False
         status = 1
         interrupted = isinstance(error, KeyboardInterrupt)
     if prompt_after:
@@ -479,7 +487,7 @@ def search_path(python_path: list[str]) -> list[str]:
     folders) and the standard library (what the host's path holds before its site
     folders), without the folder pvm itself was found in."""
     path = list(python_path)
-    pvm_parent = os.path.dirname(os.path.dirname(os.path.abspath(pvm.__file__)))
+    pvm_parent = os.path.dirname(_PACKAGE_FOLDER)
     site_folders = _host_site_folders()
     # The host's own PYTHONPATH is the guest's only if the guest reads the environment:
     # then it is in ``python_path`` already.

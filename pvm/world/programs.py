@@ -28,7 +28,6 @@ CPython from writing ``.pyc`` files; they are still read. Each folder keeps at m
 
 import os
 
-import pvm
 from pvm import cache
 
 KEPT = 500
@@ -74,7 +73,7 @@ def _front_end():
     """The sizes and modification times of the front end's files, as bytes."""
     global _front_end_stamp
     if _front_end_stamp is None:
-        package = os.path.dirname(os.path.abspath(pvm.__file__))
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         stamps = []
         for name in _FRONT_END:
             path = os.path.join(package, name)

@@ -296,6 +296,10 @@ def report_exception(world, error):
     except SystemExit:
         raise
     except BaseException as hook_error:
+        # CPython calls the hook with nothing being handled: what it raises is not
+        # chained to the exception it was shown.
+        if hook_error.__context__ is error:
+            hook_error.__context__ = None
         write_to_guest_stderr(world, "Error in sys.excepthook:\n")
         _print_to_guest_stderr(world, hook_error)
         write_to_guest_stderr(world, "\nOriginal exception was:\n")
@@ -314,3 +318,27 @@ def write_to_guest_stderr(world, text):
 def _print_to_guest_stderr(world, error):
     stream = getattr(world.sys, "stderr", None)
     print_exception(error, stream if stream is not None else sys.stderr)
+
+
+def thread_excepthook(world):
+    """The guest's ``_thread._excepthook`` (threading.excepthook), CPython's C
+    function for pvm's tracebacks: the host's prints a guest traceback as its last
+    line alone."""
+    import _thread
+
+    def _excepthook(args, /):
+        if args.exc_type is SystemExit:
+            return
+        stream = getattr(world.sys, "stderr", None)
+        if stream is None and args.thread is not None:
+            stream = getattr(args.thread, "_stderr", None)
+        if stream is None:
+            return
+        name = args.thread.name if args.thread is not None else _thread.get_ident()
+        stream.write("Exception in thread %s:\n" % name)
+        stream.flush()
+        if args.exc_value is not None:
+            print_exception(args.exc_value, stream)
+        stream.flush()
+    _excepthook.__module__ = "_thread"
+    return _excepthook

@@ -8,7 +8,9 @@ exception raised where nothing can catch it, the warning for a coroutine never
 awaited, and the files whose frames tracebacks leave out.
 """
 
+import contextlib
 import gc
+import io
 import os
 import sys as host_sys
 import types
@@ -20,8 +22,11 @@ from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter
 from pvm.world import guest, programs, unraisable
 from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
+from pvm.world.access import Access
 from pvm.world.importer import ImportSystem
-from pvm.world.tracebacks import print_exception
+from pvm.world.limits import Limits
+from pvm.world.signals import Signals
+from pvm.world.tracebacks import print_exception, thread_excepthook
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
 # code leaves none, and neither do the frames of the pure-Python module each runs on
@@ -39,12 +44,22 @@ class World:
     """A guest world on its own engine: its builtins, its sys, its modules (``__main__``
     among them, empty) and its import system, CPython's importlib run on the engine.
 
-    The arguments are python's command-line settings: ``argv`` and ``path`` become
-    ``sys.argv`` and ``sys.path`` (the standard library's folders, before ``site``
-    runs); ``optimize`` is -O's level; ``watcher`` (a ``pvm.world.recording.Watcher``:
-    -X trace's printer, the stage explorer's recorder) watches the program's
-    instructions from the program's start, or every instruction from the world's start
-    if it watches everything; ``fusion`` (-X fusion=0 turns it off) runs common
+    The public interface (``pvm.World``), for programs that embed pvm: ``run``,
+    ``eval`` and ``call`` run guest code within the limits given here, each with a
+    whole budget: at most ``instructions`` pvm instructions, ``seconds`` of wall
+    time, ``memory`` bytes of guest allocations (``pvm.world.limits``); past one, its
+    ``LimitExceeded`` comes out in the host and no guest code runs after it.
+    ``recursion`` is the guest's recursion limit; ``imports`` (None: all) the only
+    modules the guest may import; ``files`` (None: all) the only folders it may read
+    files in (``pvm.world.access``); ``stdout``, ``stderr`` and ``stdin`` its
+    standard streams (None: the host's); ``argv`` and ``path`` its ``sys.argv`` and
+    ``sys.path`` (None: the host's path, without site's work).
+
+    The other arguments are python's command-line settings, for the ``pvm`` command:
+    ``optimize`` is -O's level; ``watcher`` (a ``pvm.world.recording.Watcher``: -X
+    trace's printer, the stage explorer's recorder) watches the program's instructions
+    from the program's start, or every instruction from the world's start if it
+    watches everything; ``fusion`` (-X fusion=0 turns it off) runs common
     sequences of instructions as one, and the runs of hot code as one once it has
     run ``join_threshold`` times (-X jit-threshold; 0: at once), translated whole into
     host functions with ``tier`` 1 (-X tier=1); ``dont_write_bytecode`` (-B) and
@@ -55,7 +70,10 @@ class World:
     (-X importtime) prints how long each import takes.
     """
 
-    def __init__(self, argv: list[str] | None = None, path: list[str] | None = None,
+    def __init__(self, *, instructions: int | None = None, seconds: float | None = None,
+                 memory: int | None = None, recursion: int | None = None,
+                 imports=None, files=None, stdout=None, stderr=None, stdin=None,
+                 argv: list[str] | None = None, path: list[str] | None = None,
                  optimize: int = 0, watcher=None, fusion: bool = True,
                  join_threshold: int | None = DEFAULT_JOIN_THRESHOLD, tier: int = 0,
                  dont_write_bytecode: bool = False, pycache_prefix: str | None = None,
@@ -70,9 +88,20 @@ class World:
         if watcher is not None and watcher.everything:
             watcher.install(interpreter)
         self.modules = {}
+        self.signals = Signals(interpreter)
+        self.access = Access(imports, files, path)
+        self.limits = None
+        if instructions is not None or seconds is not None or memory is not None:
+            self.limits = Limits(interpreter, instructions, seconds, memory)
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
                             flags, xoptions, warnoptions)
+        for name, stream in (("stdout", stdout), ("stderr", stderr), ("stdin", stdin)):
+            if stream is not None:
+                setattr(self.sys, name, stream)
+                setattr(self.sys, "__%s__" % name, stream)
+        if recursion is not None:
+            self.sys.setrecursionlimit(recursion)
         self.modules["builtins"] = self.builtins
         self.modules["sys"] = self.sys
         interpreter.builtins_dict = self.builtins.__dict__
@@ -91,6 +120,76 @@ class World:
         main_module.__spec__ = None
         main_module.__annotations__ = {}
         self.modules["__main__"] = main_module
+        if self.limits is not None:
+            self.limits.activate()
+        self.access.install(self)
+
+    # -- the public interface -----------------------------------------------------------
+
+    def run(self, source: str | bytes, filename: str = "<world>") -> dict:
+        """Run ``source`` as the ``__main__`` module (whose namespace is kept from one
+        run to the next, as at a prompt) and return its globals."""
+        namespace = self.main_module.__dict__
+        with self._guest_entry():
+            code = self.compile(source, filename, "exec")
+            self.run_code(code, namespace)
+        return namespace
+
+    def eval(self, expression: str):
+        """The value of ``expression`` in ``__main__``'s namespace."""
+        with self._guest_entry():
+            code = self.compile(expression, "<world>", "eval")
+            return self.run_code(code, self.main_module.__dict__)
+
+    def call(self, function, /, *arguments, **keywords):
+        """``function(*arguments, **keywords)``, a guest function (or anything the
+        guest made) called within the world's limits."""
+        with self._guest_entry():
+            return function(*arguments, **keywords)
+
+    def format_exception(self, error: BaseException) -> str:
+        """The traceback of ``error`` (which came out of ``run``, ``eval`` or ``call``)
+        as CPython prints it, through the guest's frames."""
+        stream = io.StringIO()
+        print_exception(error, stream)
+        return stream.getvalue()
+
+    @contextlib.contextmanager
+    def _guest_entry(self):
+        """Around the host's run, eval and call: the budgets whole again; signals
+        handled between instructions; the guest's exceptions out as themselves,
+        without the host frames of pvm that they passed through."""
+        outermost = self.interpreter.frame is None
+        if outermost and self.limits is not None:
+            self.limits.start()
+        if outermost:
+            self.signals.handle_interrupts()
+        try:
+            yield
+        except BaseException as error:
+            if outermost:
+                error.__traceback__ = None
+                self.interpreter.handled = None
+                self.interpreter.handled_below.clear()
+            raise
+        finally:
+            if outermost:
+                self.signals.release()
+
+    def adapt_host_module(self, name: str, module: types.ModuleType) -> None:
+        """Change the guest's copy of a host module where the world's rules need it:
+        ``_signal`` runs guest handlers between instructions (pvm.world.signals),
+        ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
+        ``time.sleep`` ends at the world's deadline (pvm.world.limits), and a thread's
+        uncaught exception is printed with its guest traceback."""
+        if name == "_signal":
+            self.signals.adapt(module)
+        elif name in ("_io", "posix"):
+            self.access.adapt(name, module)
+        elif name == "time" and self.limits is not None:
+            self.limits.adapt_time(module)
+        elif name == "_thread":
+            module._excepthook = thread_excepthook(self)
 
     # -- what the engine asks of the world -------------------------------------------------
 
@@ -309,6 +408,8 @@ class World:
         atexit = self.modules.get("atexit")
         if atexit is not None:
             atexit._run_exitfuncs()
+        # The host's handlers again, as CPython's finalization resets its own.
+        self.signals.release()
         self.flush_streams()
         host_modules = {id(module) for module in host_sys.modules.values()}
         weak_modules = []

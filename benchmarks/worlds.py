@@ -1,0 +1,59 @@
+"""The price of a world's limits: each benchmark run in a ``pvm.World`` with no limit
+and with limits (instructions and seconds, never reached), in the same run.
+
+    python3 benchmarks/worlds.py [--repeat N] [NAME ...]
+
+Prints each benchmark's time limited / unlimited and their geometric mean.  The times
+are the programs' own (CPU time of their workload, as benchmarks/run.py's).
+"""
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+
+from run import FOLDER, REPOSITORY, benchmark_names
+
+NOT_HERE = {"worlds"}
+_RUNNER = """\
+import io, sys
+import pvm
+limits = dict(instructions=10**15, seconds=10**6) if sys.argv[2] == "limited" else {}
+output = io.StringIO()
+world = pvm.World(stdout=output, argv=[sys.argv[1]], **limits)
+with open(sys.argv[1]) as file:
+    world.run(file.read(), sys.argv[1])
+print(output.getvalue().splitlines()[-1])
+"""
+
+
+def elapsed(path, kind):
+    result = subprocess.run([sys.executable, "-c", _RUNNER, path, kind], capture_output=True,
+                            text=True, cwd=REPOSITORY, timeout=3600)
+    if result.returncode or not result.stdout.startswith("elapsed "):
+        raise RuntimeError("%s (%s) failed:\n%s" % (path, kind, result.stderr))
+    return float(result.stdout.split()[1])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*")
+    parser.add_argument("--repeat", type=int, default=1)
+    arguments = parser.parse_args(argv)
+    names = arguments.names or [name for name in benchmark_names() if name not in NOT_HERE]
+    ratios = []
+    print("%-18s %12s %12s %8s" % ("benchmark", "unlimited s", "limited s", "ratio"))
+    for name in names:
+        path = os.path.join(FOLDER, name + ".py")
+        plain = min(elapsed(path, "plain") for _ in range(arguments.repeat))
+        limited = min(elapsed(path, "limited") for _ in range(arguments.repeat))
+        ratios.append(limited / plain)
+        print("%-18s %12.4f %12.4f %8.2f" % (name, plain, limited, limited / plain), flush=True)
+    mean = math.exp(sum(math.log(ratio) for ratio in ratios) / len(ratios))
+    print("geometric mean of limited / unlimited: %.2fx" % mean)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

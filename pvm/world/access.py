@@ -1,0 +1,184 @@
+"""What a world's guest may import and which files it may read (``World(imports=...,
+files=...)``).
+
+``imports``: the guest may import the modules named (and their submodules); the
+modules they import, as they load or later, are theirs to import (so is anything
+imported while an allowed import is under way: a finder the program installed
+runs then).  Whatever else
+the program asks for, by ``import``, ``__import__`` or importlib, is a
+ModuleNotFoundError.  Who asks is the innermost guest frame outside importlib: the
+program's code, or the code of a module it was allowed (checked by the frame's code
+file and globals, so that code compiled at run time with a module's namespace does
+not pass for the module).
+
+``files``: the guest may read files in the folders named, and in the folders of its
+module search path (the importer reads through the same functions); it may write
+none.  Checked in the guest's copies of ``_io`` and ``posix``, through which every
+file operation of the guest's standard library goes.  Anything else is a
+PermissionError.
+
+Neither is a process boundary: objects the guest is given reach other objects
+(a module it may import may hold one it may not), and host code the guest calls
+runs as the host.
+"""
+
+import os
+import sys
+
+from pvm.world import guest
+
+_IMPORTLIB_FOLDER = os.path.dirname(os.__file__) + os.sep + "importlib" + os.sep
+_IMPORTLIB_FILES = ("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>")
+
+# posix's functions that read (by the path given first), and those that change files.
+_READING = ("open", "stat", "lstat", "listdir", "scandir", "access", "readlink",
+            "statvfs", "chdir", "getxattr", "listxattr")
+_CHANGING = ("remove", "unlink", "rename", "replace", "mkdir", "makedirs", "rmdir",
+             "chmod", "chown", "lchown", "link", "symlink", "truncate", "utime",
+             "mkfifo", "mknod", "setxattr", "removexattr", "system", "execv", "execve",
+             "posix_spawn", "posix_spawnp", "fork", "forkpty", "kill", "killpg")
+
+
+class Access:
+    """One world's allow-lists (None: no restriction)."""
+
+    def __init__(self, imports, files, path):
+        self.imports = None if imports is None else frozenset(imports)
+        # The modules whose code may import anything: the allowed ones, what they (and
+        # start-up) imported.
+        self.library = set()
+        self.loading = 0        # allowed imports under way
+        self.folders = None
+        if files is not None:
+            # The module search path (the host's, where the world is given none) and
+            # pvm's stand-ins for C modules are read by imports.
+            search_path = sys.path if path is None else path
+            self.folders = tuple(_folder(item) for item in
+                                 list(files) + list(search_path) + [guest.FOLDER])
+        self.world = None
+
+    def install(self, world):
+        """Put the checks in place, once the world's import system runs."""
+        self.world = world
+        if self.folders is not None:
+            # The builtin open is the host's io.open, not the guest's _io's.
+            world.builtins.open = self._reading(world.builtins.open, mode_at=1)
+        if self.imports is None:
+            return
+        # What start-up imported is the standard library's, not the program's.
+        self.library.update(world.modules)
+        importer = world.importer
+        bootstrap = importer.bootstrap
+        checked_find = self._checked(bootstrap._find_and_load)
+        bootstrap._find_and_load = importer.find_and_load = checked_find
+        bootstrap._gcd_import = self._checked(bootstrap._gcd_import)
+        import_ = self._checked(importer.import_)
+        import_.__name__ = "__import__"
+        world.builtins.__import__ = import_
+
+    def _checked(self, function):
+        def checked(name, *arguments, **keywords):
+            level = keywords.get("level", arguments[3] if len(arguments) > 3 else 0)
+            # A relative import is within a package already imported; what importlib
+            # asks for as it loads an allowed module is that module's.
+            if not level and not self.loading:
+                self.check(name)
+            self.loading += 1
+            try:
+                return function(name, *arguments, **keywords)
+            finally:
+                self.loading -= 1
+        checked.__module__ = "builtins"
+        return checked
+
+    def check(self, name):
+        if not isinstance(name, str):
+            return
+        if name in self.imports or name.partition(".")[0] in self.imports:
+            self.library.add(name)
+            return
+        requester = self._requester()
+        if requester is None or self._is_library_code(requester):
+            self.library.add(name)
+            return
+        raise ModuleNotFoundError("import of %r is not allowed in this world" % name,
+                                  name=name)
+
+    def _requester(self):
+        frame = self.world.interpreter.frame
+        while frame is not None and (frame.f_code.co_filename in _IMPORTLIB_FILES or
+                                     frame.f_code.co_filename.startswith(_IMPORTLIB_FOLDER)):
+            frame = frame.f_back
+        return frame
+
+    def _is_library_code(self, frame):
+        name = frame.f_globals.get("__name__")
+        module = self.world.modules.get(name) if isinstance(name, str) else None
+        return (module is not None and name in self.library
+                and getattr(module, "__dict__", None) is frame.f_globals
+                and getattr(module, "__file__", None) == frame.f_code.co_filename)
+
+    # -- files -------------------------------------------------------------------------
+
+    def adapt(self, name, module):
+        """Check the file operations of the guest's copy of ``_io`` or ``posix``."""
+        if self.folders is None:
+            return
+        namespace = module.__dict__
+        if name == "_io":
+            namespace["open"] = self._reading(namespace["open"], mode_at=1)
+            namespace["open_code"] = self._reading(namespace["open_code"])
+            check = self._reading(lambda *arguments, **keywords: None, mode_at=1)
+            host_file_io = namespace["FileIO"]
+
+            class FileIO(host_file_io):
+                def __init__(self, *arguments, **keywords):
+                    check(*arguments, **keywords)
+                    super().__init__(*arguments, **keywords)
+            FileIO.__module__ = "_io"
+            namespace["FileIO"] = FileIO
+        elif name == "posix":
+            for function_name in _READING:
+                if function_name in namespace:
+                    namespace[function_name] = self._reading(namespace[function_name])
+            for function_name in _CHANGING:
+                if function_name in namespace:
+                    namespace[function_name] = _refused(function_name)
+
+    def _reading(self, function, mode_at=None):
+        folders = self.folders
+
+        def checked(*arguments, **keywords):
+            path = arguments[0] if arguments else keywords.get("file", keywords.get("path"))
+            if mode_at is not None:
+                mode = arguments[mode_at] if len(arguments) > mode_at else keywords.get("mode", "r")
+                if isinstance(mode, str) and any(letter in mode for letter in "wax+"):
+                    raise PermissionError("writing files is not allowed in this world")
+            if name == "open" and len(arguments) > 1 and isinstance(arguments[1], int) \
+                    and arguments[1] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+                raise PermissionError("writing files is not allowed in this world")
+            if path is None and name in ("listdir", "scandir"):
+                path = "."
+            # (A file descriptor is one the guest opened, or a standard stream's.)
+            if isinstance(path, (str, bytes, os.PathLike)):
+                place = _folder(path)
+                if not any(place == folder or place.startswith(folder + os.sep)
+                           for folder in folders):
+                    raise PermissionError("reading %r is not allowed in this world"
+                                          % (os.fsdecode(path),))
+            return function(*arguments, **keywords)
+        name = getattr(function, "__name__", "")
+        checked.__name__ = name
+        checked.__qualname__ = getattr(function, "__qualname__", name)
+        return checked
+
+
+def _refused(name):
+    def refused(*arguments, **keywords):
+        raise PermissionError("%s is not allowed in this world" % name)
+    refused.__name__ = refused.__qualname__ = name
+    return refused
+
+
+def _folder(path):
+    return os.path.realpath(os.fsdecode(path))

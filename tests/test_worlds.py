@@ -1,0 +1,148 @@
+"""pvm.World: guest code run, evaluated and called within limits (pvm.world.limits),
+with the imports and files it is allowed (pvm.world.access)."""
+
+import io
+import os
+import time
+
+import pytest
+
+import pvm
+
+
+def test_run_returns_main_globals_and_eval_sees_them():
+    output = io.StringIO()
+    world = pvm.World(stdout=output, argv=["program", "a"])
+    namespace = world.run("import sys\nx = 6 * 7\nprint('argv', sys.argv)\n")
+    assert namespace["x"] == 42
+    assert output.getvalue() == "argv ['program', 'a']\n"
+    assert world.eval("x + 1") == 43
+    function = world.run("def double(n):\n    return 2 * n\n")["double"]
+    assert world.call(function, 21) == 42
+
+
+def test_stdin_stderr_and_path():
+    errors = io.StringIO()
+    world = pvm.World(stdin=io.StringIO("line\n"), stderr=errors, path=["/nowhere"])
+    namespace = world.run("import sys\ntext = input()\nsys.stderr.write('e')\n"
+                          "path = list(sys.path)")
+    assert namespace["text"] == "line" and errors.getvalue() == "e"
+    assert namespace["path"] == ["/nowhere"]
+
+
+def test_uncaught_exception_comes_out_as_itself_with_its_guest_traceback():
+    world = pvm.World()
+    with pytest.raises(KeyError) as caught:
+        world.run("def f():\n    {}['missing']\nf()\n", "<snippet>")
+    assert world.format_exception(caught.value) == (
+        "Traceback (most recent call last):\n"
+        '  File "<snippet>", line 3, in <module>\n'
+        '  File "<snippet>", line 2, in f\n'
+        "KeyError: 'missing'\n")
+
+
+def test_instruction_limit_is_deterministic_and_never_exceeded():
+    program = "log = []\nwhile True:\n    log.append(len(log))\n"
+    stops = []
+    for _ in range(2):
+        world = pvm.World(instructions=5000)
+        with pytest.raises(pvm.InstructionLimitExceeded):
+            world.run(program)
+        stops.append(len(world.main_module.__dict__["log"]))
+    assert stops[0] == stops[1] > 0
+    # The loop's turn is 8 instructions (load, load, call, ...): at most 5000 ran.
+    assert stops[0] * 8 <= 5000
+
+
+def test_a_program_within_its_budget_runs_and_the_world_is_used_again():
+    world = pvm.World(instructions=2000)
+    with pytest.raises(pvm.InstructionLimitExceeded):
+        world.run("while True: pass")
+    assert world.run("total = sum(range(10))")["total"] == 45
+    assert isinstance(pvm.InstructionLimitExceeded("x"), pvm.LimitExceeded)
+    assert isinstance(pvm.TimeLimitExceeded("x"), pvm.LimitExceeded)
+    assert isinstance(pvm.MemoryLimitExceeded("x"), pvm.LimitExceeded)
+
+
+@pytest.mark.parametrize("program", [
+    "try:\n    while True: pass\nexcept BaseException:\n    print('caught')\n",
+    "try:\n    while True: pass\nfinally:\n    print('finally')\n",
+    "class C:\n    def __enter__(self): pass\n    def __exit__(self, *a):\n"
+    "        print('exit'); return True\nwith C():\n    while True: pass\n",
+    "def g():\n    try:\n        yield 1\n    finally:\n        print('closed')\n"
+    "it = g(); next(it)\nwhile True: pass\n",
+])
+def test_no_guest_code_runs_after_a_limit(program):
+    output = io.StringIO()
+    world = pvm.World(instructions=3000, stdout=output)
+    with pytest.raises(pvm.InstructionLimitExceeded):
+        world.run(program)
+    del world
+    assert output.getvalue() == ""
+
+
+@pytest.mark.parametrize("program", [
+    "while True: pass",
+    "while True:\n    sorted(range(10**5), key=lambda value: -value)",
+    "[x for x in range(10**9)]",
+    "import time\nwhile True: time.sleep(0.01)",
+    "import time\ntime.sleep(100)",
+    "def f():\n    while True: yield 1\nfor _ in f(): pass",
+])
+def test_time_limit_fires_within_a_fifth_of_a_second(program):
+    world = pvm.World(seconds=0.3)
+    started = time.monotonic()
+    with pytest.raises(pvm.TimeLimitExceeded):
+        world.run(program)
+    assert time.monotonic() - started < 0.3 + 0.2
+
+
+def test_recursion_limit_is_the_guests():
+    world = pvm.World(recursion=60)
+    with pytest.raises(RecursionError):
+        world.run("def f(n):\n    return f(n + 1)\nf(0)")
+    assert world.eval("__import__('sys').getrecursionlimit()") == 60
+
+
+def test_worlds_are_apart():
+    first, second = pvm.World(recursion=100), pvm.World()
+    first.run("import sys, warnings\nsys.marker = 1\nwarnings.simplefilter('error')")
+    assert second.eval("hasattr(__import__('sys'), 'marker')") is False
+    assert second.eval("__import__('sys').getrecursionlimit()") == 1000
+    assert second.run("import warnings\nfilters = list(warnings.filters)")["filters"] != \
+        first.run("filters = list(warnings.filters)")["filters"]
+
+
+@pytest.mark.parametrize("program", [
+    "import os",
+    "__import__('os')",
+    "import importlib\nimportlib.import_module('posix')",
+    "import json\nexec('import os', vars(json))",
+    "import _frozen_importlib",
+])
+def test_imports_outside_the_allow_list_fail(program):
+    world = pvm.World(imports=["json", "importlib"])
+    with pytest.raises(ImportError):
+        world.run(program)
+
+
+def test_allowed_modules_import_what_they_need():
+    world = pvm.World(imports=["json"])
+    assert world.run("import json\ntext = json.dumps({'a': [1]})")["text"] == '{"a": [1]}'
+
+
+def test_files_outside_the_allowed_folders_cannot_be_read_and_none_written(tmp_path):
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    (allowed / "data.txt").write_text("inside")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    world = pvm.World(files=[str(allowed)])
+    assert world.eval("open(%r).read()" % str(allowed / "data.txt")) == "inside"
+    for program in ("open(%r).read()" % str(secret),
+                    "open(%r, 'w')" % str(allowed / "new.txt"),
+                    "__import__('os').listdir(%r)" % str(tmp_path),
+                    "__import__('os').remove(%r)" % str(allowed / "data.txt")):
+        with pytest.raises(PermissionError):
+            world.run(program)
+    assert os.path.exists(allowed / "data.txt")
