@@ -21,3 +21,14 @@ def test_signal_program_behaves_as_under_python3(name, tmp_path):
     # Signals come at different moments each run: a few runs each.
     for _ in range(3):
         assert run([sys.executable, "-m", "pvm", path], str(tmp_path)) == expected
+
+
+def test_safe_points_know_the_host_s_opcodes():
+    """safe_points writes out the host's opcode numbers it looks for (the opcode module
+    is not imported at start-up): they must be this host's."""
+    import opcode
+
+    from pvm.engine import safe_points
+
+    assert safe_points._HOST_OPCODES == {
+        name: opcode.opmap[name] for name in safe_points._HOST_OPCODES}

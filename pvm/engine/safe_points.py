@@ -29,8 +29,6 @@ This costs nothing: the host makes these checks anyway, and only a delivered sig
 looks at the stack.
 """
 
-from opcode import opmap
-
 from pvm.engine import tier0
 from pvm.opcodes import BY_NAME, HAS_JUMP
 from pvm.engine.host_stack import _LOOP_CODES
@@ -39,7 +37,6 @@ from pvm.engine.host_stack import _LOOP_CODES
 # code's joined runs (pvm.engine.hot_runs).  (Tier 1's translations keep guest
 # locals in host locals: a signal waits for their return to a loop.)
 _HANDLER_FILES = frozenset({tier0.__file__, "<pvm joined run>"})
-_CALL_OPCODES = frozenset(opmap[name] for name in ("PRECALL", "CALL", "CALL_FUNCTION_EX"))
 _GUEST_CALLS = frozenset(BY_NAME[name].number
                          for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # A handler's host name is its instruction's (a superinstruction's, its parts' joined by
@@ -135,5 +132,12 @@ def _dispatch_back_edge(code):
     return frozenset(offsets)
 
 
-_CACHE = opmap["CACHE"]
-_BACKWARD_IF_TRUE = opmap["POP_JUMP_BACKWARD_IF_TRUE"]
+# The host's opcodes (3.11's), written out: the opcode module costs every start some
+# 0.6 ms to import, and the host's numbers are fixed for a release (tests/test_signals.py
+# compares them with opcode.opmap).
+_HOST_OPCODES = {"CACHE": 0, "PRECALL": 166, "CALL": 171, "CALL_FUNCTION_EX": 142,
+                 "POP_JUMP_BACKWARD_IF_TRUE": 176}
+_CALL_OPCODES = frozenset(_HOST_OPCODES[name]
+                          for name in ("PRECALL", "CALL", "CALL_FUNCTION_EX"))
+_CACHE = _HOST_OPCODES["CACHE"]
+_BACKWARD_IF_TRUE = _HOST_OPCODES["POP_JUMP_BACKWARD_IF_TRUE"]

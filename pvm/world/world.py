@@ -8,7 +8,6 @@ exception raised where nothing can catch it, the warning for a coroutine never
 awaited, and the files whose frames tracebacks leave out.
 """
 
-import contextlib
 import gc
 import io
 import os
@@ -24,7 +23,6 @@ from pvm.world.guest_builtins import make_builtins
 from pvm.world.guest_sys import make_sys
 from pvm.world.access import Access
 from pvm.world.importer import ImportSystem
-from pvm.world.limits import Limits
 from pvm.world.signals import Signals
 from pvm.world.tracebacks import print_exception, thread_excepthook
 
@@ -92,6 +90,9 @@ class World:
         self.access = Access(imports, files, path)
         self.limits = None
         if instructions is not None or seconds is not None or memory is not None:
+            # (Imported only here: a world with no limit, as the pvm command's, pays
+            # nothing for them at start-up.)
+            from pvm.world.limits import Limits
             self.limits = Limits(interpreter, instructions, seconds, memory)
         self.builtins = make_builtins(self)
         self.sys = make_sys(self, argv or [""], path, dont_write_bytecode, pycache_prefix,
@@ -154,27 +155,11 @@ class World:
         print_exception(error, stream)
         return stream.getvalue()
 
-    @contextlib.contextmanager
     def _guest_entry(self):
         """Around the host's run, eval and call: the budgets whole again; signals
         handled between instructions; the guest's exceptions out as themselves,
         without the host frames of pvm that they passed through."""
-        outermost = self.interpreter.frame is None
-        if outermost and self.limits is not None:
-            self.limits.start()
-        if outermost:
-            self.signals.handle_interrupts()
-        try:
-            yield
-        except BaseException as error:
-            if outermost:
-                error.__traceback__ = None
-                self.interpreter.handled = None
-                self.interpreter.handled_below.clear()
-            raise
-        finally:
-            if outermost:
-                self.signals.release()
+        return _GuestEntry(self)
 
     def adapt_host_module(self, name: str, module: types.ModuleType) -> None:
         """Change the guest's copy of a host module where the world's rules need it:
@@ -439,6 +424,34 @@ class World:
                 stream.flush()
             except Exception:
                 pass
+
+
+class _GuestEntry:
+    """``World._guest_entry``: a class, not a generator made a context manager, so that
+    the world imports no contextlib (with collections and functools: some 3 ms of
+    every start)."""
+
+    __slots__ = ("world", "outermost")
+
+    def __init__(self, world):
+        self.world = world
+        self.outermost = world.interpreter.frame is None
+        if self.outermost:
+            if world.limits is not None:
+                world.limits.start()
+            world.signals.handle_interrupts()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if self.outermost:
+            if error is not None:
+                error.__traceback__ = None
+                self.world.interpreter.handled = None
+                self.world.interpreter.handled_below.clear()
+            self.world.signals.release()
+        return False
 
 
 _MODULE_NAMESPACE = types.ModuleType.__dict__["__dict__"]
