@@ -661,44 +661,6 @@ class Interpreter:
         # Outside the except clause: what the loop raises must not chain to the failure.
         return self.run_frame(frame, failure.pop())
 
-    @runs_guest_frames
-    def resume(self, frame):
-        """Run a suspended generator's or coroutine's frame on until it yields or
-        returns, and return the value (``frame.resume_index`` is -1 once it returned):
-        what ``run_frame`` does when no exception is thrown in, in a loop of its own
-        that sets up less, for the resumption of every item a generator makes.  A call
-        that enters a frame runs it in a loop of its own, as ``finish_call`` does; an
-        exception raised in the frame goes where ``finish_call`` sends it."""
-        outer = self.frame
-        self.frame = frame
-        handlers = frame.handlers
-        stack = frame.stack
-        fast = frame.fast
-        index = frame.resume_index
-        try:
-            while True:
-                while index >= 0:
-                    index = handlers[index](frame, stack, fast)
-                if index != CALL_FRAME:
-                    break
-                # The frame waits at its call (where running_index sees it).
-                index = frame.resume_index - 1
-                stack.append(self._run_callee(frame))
-                index = frame.resume_index
-        except BaseException as error:
-            # (In a list the call empties: see run_frame's first raise.)
-            failure = [self._failed_in_call(frame, error, index)]
-        else:
-            if index == RETURN:
-                frame.resume_index = -1
-            value = frame.return_value
-            frame.return_value = None
-            return value
-        finally:
-            self.frame = outer
-        # Outside the except clause: what the loop raises must not chain to the failure.
-        return self.run_frame(frame, failure.pop())
-
     def runner_failed(self, frame, error, caller, counted):
         """``error`` left the translated code of a frame a tier 1 runner runs in its call
         (``finish_call``'s work when its loop fails): the error to raise in the frame

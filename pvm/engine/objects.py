@@ -269,10 +269,7 @@ class _Suspendable:
             # to its resumer's), as CPython chains it on entering the generator.
             interpreter.chain_to_handled(exception, replace=True)
         try:
-            if exception is None:
-                result = interpreter.resume(frame)
-            else:
-                result = interpreter.run_frame(frame, exception)
+            result = interpreter.run_frame(frame, exception)
         except StopIteration as error:
             self._finished = True
             raise self._wrap_stop_iteration(error)
