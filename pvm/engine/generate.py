@@ -25,6 +25,7 @@ failed, as without fusion.
 import argparse
 import ast
 import builtins
+import functools
 import inspect
 import os
 import re
@@ -411,6 +412,8 @@ def single_handler(definition):
     return _bound_as_defaults(lines), body.imports
 
 
+# (Kept: hot code's runs are joined by this generator as a program runs.)
+@functools.lru_cache(maxsize=None)
 def variable_count_source(opcode, operand, named):
     """The source of an expression over ``operand`` that is the count of the variable
     input of ``opcode``'s instruction, whose named inputs are ``named``: the operand
