@@ -273,3 +273,19 @@ HAS_JUMP = frozenset(opcode.number for opcode in OPCODES if opcode.jumps)
 ENDS_BLOCK = frozenset(opcode.number for opcode in OPCODES if opcode.ends_block)
 SETUP_OPCODES = frozenset(BY_NAME[name].number
                           for name in ("SETUP_FINALLY", "SETUP_CLEANUP", "SETUP_WITH"))
+
+
+def block_starts(pairs, also=()):
+    """The sorted indexes where the basic blocks of ``pairs`` (a code object's
+    (opcode, operand) pairs) start: the first instruction, every jump's target, and the
+    instruction after every jump and every instruction that ends a block; ``also`` adds
+    more (the places of a protected range a caller counts).  Indexes past the end are
+    dropped."""
+    starts = {0, *also}
+    for index, (opcode, operand) in enumerate(pairs):
+        if opcode in HAS_JUMP:
+            starts.add(operand)
+            starts.add(index + 1)
+        elif opcode in ENDS_BLOCK:
+            starts.add(index + 1)
+    return sorted(start for start in starts if 0 <= start < len(pairs))

@@ -177,16 +177,9 @@ def basic_blocks(code):
     target; ``handler`` is where an exception raised in it goes."""
     pairs = code.instructions()
     count = len(pairs)
-    leaders = {0}
-    for index, (opcode, operand) in enumerate(pairs):
-        if opcode in opcodes.HAS_JUMP:
-            leaders.add(operand)
-            leaders.add(index + 1)
-        elif opcode in opcodes.ENDS_BLOCK:
-            leaders.add(index + 1)
-    for start, end, target, _, _ in code.co_exceptiontable:
-        leaders.update((start, end, target))
-    starts = sorted(leader for leader in leaders if 0 <= leader < count)
+    starts = opcodes.block_starts(pairs, [place for start, end, target, _, _
+                                          in code.co_exceptiontable
+                                          for place in (start, end, target)])
     blocks = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else count

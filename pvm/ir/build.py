@@ -127,14 +127,7 @@ class _Builder:
 
     def _blocks(self):
         pairs = self.pairs
-        starts = {0}
-        for index, (opcode, operand) in enumerate(pairs):
-            if opcode in opcodes.HAS_JUMP:
-                starts.add(operand)
-                starts.add(index + 1)
-            elif opcode in opcodes.ENDS_BLOCK:
-                starts.add(index + 1)
-        starts = sorted(start for start in starts if start < len(pairs))
+        starts = opcodes.block_starts(pairs)
         blocks = [Block("b%d" % start, start) for start in starts]
         self.block_at = {block.start: block for block in blocks}
         for block, end in zip(blocks, starts[1:] + [len(pairs)]):

@@ -179,16 +179,8 @@ def _block_lengths(code):
     jump, return and raise, and where an exception handler starts; the frame's
     other stops (a call, a yield) are resumed where they were, inside the block."""
     pairs = code.instructions()
-    starts = {0}
-    for index, (opcode, operand) in enumerate(pairs):
-        if opcode in opcodes.HAS_JUMP:
-            starts.add(operand)
-            starts.add(index + 1)
-        elif opcode in opcodes.ENDS_BLOCK:
-            starts.add(index + 1)
-    for _start, _end, target, _depth, _lasti in code.co_exceptiontable:
-        starts.add(target)
-    ordered = sorted(start for start in starts if start < len(pairs))
+    ordered = opcodes.block_starts(pairs, [target for _start, _end, target, _depth, _lasti
+                                           in code.co_exceptiontable])
     ends = ordered[1:] + [len(pairs)]
     return {start: end - start for start, end in zip(ordered, ends)}
 
