@@ -24,11 +24,12 @@ import weakref
 
 from pvm import opcodes
 from pvm.engine import decode as decoding, hot_runs, tracing
+from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import fast_locals, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                Generator)
+                                Function, Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED)
@@ -179,6 +180,7 @@ class Interpreter:
             if runner is not executable.run:
                 executable.run = executable.runner = runner
         if threshold == 0:
+            bind_in_c(Function)
             if not self._translate(code, pairs, handlers, executable):
                 hot_runs.join_runs(code, pairs, handlers)
         elif fuse_later:
@@ -240,6 +242,8 @@ class Interpreter:
             self._wrap_counters(executable, handlers, pairs)
             executable.handlers[:] = handlers
             return
+        # A program that has hot code binds methods enough to repay loading _ctypes.
+        bind_in_c(Function)
         if not self._translate(code, pairs, handlers, executable):
             hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
