@@ -217,6 +217,8 @@ class Code:
         return _code_from_tuple(data)
 
     def __eq__(self, other):
+        if self is other:
+            return True
         if not isinstance(other, Code):
             return NotImplemented
         return self.to_tuple() == other.to_tuple()

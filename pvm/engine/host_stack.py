@@ -40,23 +40,28 @@ def register_translated(host_code, host_locals, runner=False):
         _RUNNERS.add(host_code)
 
 
-# Guest code objects with a translation -> the indices of the locals it keeps in host
-# locals and stores (and writes back to ``fast`` only on its way out).
-_STORED_LOCALS = weakref.WeakKeyDictionary()
+# Guest code objects with a translation, by id -> the indices of the locals it keeps in
+# host locals and stores (and writes back to ``fast`` only on its way out), with the
+# weak reference that drops the entry when the code dies.  By id, not a
+# WeakKeyDictionary: its look-up compares a new weak reference with the stored one,
+# which compares the code objects by value (every super() call paid for it).
+_STORED_LOCALS = {}
 
 
 def register_stored_locals(guest_code, stored):
     """Say that the translation of ``guest_code`` stores the locals ``stored`` (indices)
     in host locals: any other local of its frames is current in ``frame.fast``."""
-    _STORED_LOCALS[guest_code] = frozenset(stored)
+    key = id(guest_code)
+    reference = weakref.ref(guest_code, lambda _, key=key: _STORED_LOCALS.pop(key, None))
+    _STORED_LOCALS[key] = (frozenset(stored), reference)
 
 
 def fast_local(frame, index):
     """``fast_locals(frame)[index]``, with no walk of the host's stack where no
     translation stores the local (``super()`` reads the first: most methods never
     store their ``self``)."""
-    stored = _STORED_LOCALS.get(frame.f_code)
-    if stored is None or index not in stored:
+    entry = _STORED_LOCALS.get(id(frame.f_code))
+    if entry is None or index not in entry[0]:
         return frame.fast[index]
     return fast_locals(frame)[index]
 

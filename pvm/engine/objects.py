@@ -56,6 +56,12 @@ def _plain_arity(code, closure, simple_arity):
     return simple_arity if closure is None and not code.co_cellvars else -1
 
 
+def plain_arity_of(code):
+    """The ``plain_arity`` of the functions of ``code`` (their closure is None, unless
+    the code has free variables): what tier 1's runners know of a call."""
+    return _plain_arity(code, () if code.co_freevars else None, _call_shape(code)[1])
+
+
 class _NotDecoded:
     """What a function holds as its decoded code until its first call decodes it (see
     Interpreter.enter): like an executable, it says how a call runs it (``run``, in the

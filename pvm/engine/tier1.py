@@ -66,7 +66,8 @@ from pvm import opcodes
 from pvm.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED
 from pvm.engine import generate, hot_runs
 from pvm.engine.decode import is_leaf
-from pvm.engine.frames import Frame
+from pvm.engine.frames import Frame, UNBOUND
+from pvm.engine.objects import plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 
@@ -157,7 +158,7 @@ def _translate(code, pairs):
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
     runner_tree = _runner(name, [statement for statement in body if statement not in clears],
-                          counted=not is_leaf(code, pairs))
+                          not is_leaf(code, pairs), code)
     module = ast.Module(body=[function_tree, runner_tree], type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest
@@ -194,7 +195,8 @@ def _from_entry(code, entry, constants=None, tree=None):
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(sys.modules[module], name))
-    globals_ = {"__builtins__": builtins, "Frame": Frame}
+    globals_ = {"__builtins__": builtins, "Frame": Frame,
+                "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
     for name in global_names:
         globals_[name] = namespace[name]
     if constants is not None:
@@ -217,12 +219,13 @@ def _from_entry(code, entry, constants=None, tree=None):
 
 
 def _key_of(code):
-    """What a translation of ``code`` depends on, hashed: its instructions, names and
-    flags, and its constants where they are written into the translation (the type of
-    the others, which recipes make again)."""
+    """What a translation of ``code`` depends on, hashed: its instructions, argument
+    counts (its runner's), names and flags, and its constants where they are written
+    into the translation (the type of the others, which recipes make again)."""
     constants = tuple((type(constant).__name__, constant) if type(constant) in _CONSTANT_TYPES
                       else (type(constant).__name__,) for constant in code.co_consts)
-    description = (code.co_code, code.co_names, code.co_varnames, code.co_cellvars,
+    description = (code.co_code, code.co_argcount, code.co_posonlyargcount,
+                   code.co_kwonlyargcount, code.co_names, code.co_varnames, code.co_cellvars,
                    code.co_freevars, code.co_flags, code.co_name, code.co_qualname,
                    tuple(tuple(entry) for entry in code.co_exceptiontable), constants)
     return hashlib.sha256(marshal.dumps(description)).hexdigest()
@@ -1041,19 +1044,21 @@ _LOCAL = re.compile(r"local_\d+$")
 # loop's dispatch and the return through ``frame.return_value`` are spared.  BODY is
 # the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting``
 # for a frame that is no leaf; FORGET, the assignment of None to all its variables.
+# What run_call asks of the function at each call is known of its code here: ARITY is
+# the number of arguments a call passes whose frame needs no binding and no cells (-1:
+# every call binds), PAD the locals beyond them (``executable.padding``).
 _RUNNER_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
-    if function.plain_arity == len(arguments):
-        executable = function.executable
+    if len(arguments) == ARITY:
         frame = Frame()
         frame.f_code = function._code
-        frame.handlers = executable.handlers
+        frame.handlers = function.executable.handlers
         frame.f_globals = function.__globals__
         frame.f_builtins = function.__builtins__
         frame.interpreter = interpreter
         frame.stack = stack = []
-        arguments += executable.padding
+        PAD
         frame.fast = fast = arguments
         depth = caller.depth + 1
         if depth > interpreter.recursion_limit:
@@ -1086,9 +1091,9 @@ return VALUE
 """
 
 
-def _runner(name, body, counted):
-    """The runner of a translated function whose body is ``body``: what the frame's
-    executable runs a call with (``Executable.run``), in place of ``run_call``.
+def _runner(name, body, counted, code):
+    """The runner of a translated function of ``code`` whose body is ``body``: what the
+    frame's executable runs a call with (``Executable.run``), in place of ``run_call``.
 
     Its body is the function's, but for the ways out: the frame's return returns the
     value, and where the translated code leaves the frame to tier 0 (a call entering a
@@ -1104,10 +1109,18 @@ def _runner(name, body, counted):
         text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
         text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
         text = text.replace("COUNTED", repr(counted)).replace("FORGET", forget)
+        arity = plain_arity_of(code)
+        text = text.replace("len(arguments) == ARITY", "len(arguments) == %d" % arity
+                            if arity >= 0 else "False")
+        padding = len(code.co_varnames) - code.co_argcount
+        text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
         statements = [statement for statement in ast.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
             for node in ast.walk(statement):
+                if isinstance(getattr(node, "body", None), list) and len(node.body) > 1:
+                    node.body = [inner for inner in node.body
+                                 if not isinstance(inner, ast.Pass)]
                 for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
                     if hasattr(node, attribute):
                         delattr(node, attribute)
@@ -1117,12 +1130,14 @@ def _runner(name, body, counted):
         if isinstance(node.value, ast.Name) and node.value.id == "RETURN":
             statements = parsed(_RETURN_TEMPLATE)
             value = _returned_value(preceding)
-            if value is None:
+            if value is not None:
+                statements[-1].value = value
+            elif _returned_in_try(preceding):
+                statements[-1].value = ast.Name(id="returned", ctx=ast.Load())
+            else:
                 statements[-1:] = parsed("returned = frame.return_value\n"
                                          "frame.return_value = None\n"
                                          "return returned")
-            else:
-                statements[-1].value = value
         else:
             statements = parsed("return interpreter.finish_call(frame, VALUE, caller, %r)"
                                 % counted)
@@ -1155,6 +1170,30 @@ def _returned_value(preceding):
             return statement.value
         return None
     return None
+
+
+def _returned_in_try(preceding):
+    """Where the frame's return follows ``try: ...; frame.return_value = EXPR`` (a value
+    that may fail, such as ``self.value``): that try, copied (the translated function
+    shares it), computing ``returned = EXPR`` instead, in place in ``preceding``;
+    whether there was one."""
+    if not preceding or not isinstance(preceding[-1], ast.Try):
+        return False
+    trying = preceding[-1]
+    last = trying.body[-1] if trying.body else None
+    if not (isinstance(last, ast.Assign) and len(last.targets) == 1
+            and isinstance(last.targets[0], ast.Attribute)
+            and last.targets[0].attr == "return_value"
+            and isinstance(last.targets[0].value, ast.Name)
+            and last.targets[0].value.id == "frame"):
+        return False
+    computed = copy.copy(last)
+    computed.targets = [ast.copy_location(ast.Name(id="returned", ctx=ast.Store()),
+                                          last.targets[0])]
+    trying = copy.copy(trying)
+    trying.body = trying.body[:-1] + [_at(computed, last.lineno - 1)]
+    preceding[-1] = trying
+    return True
 
 
 def _replace_returns_after(statements, replace, in_place=True):
