@@ -195,3 +195,17 @@ def test_host_run_functions_in_the_guest(tmp_path):
                "print(type(external.PathFinder.find_spec.__func__) is guest_function)\n")
     result = run([sys.executable, "-m", "pvm", "-c", program], tmp_path)
     assert result == (0, "False True\nTrue\n", "")
+
+
+def test_pvm_runs_pvm(tmp_path):
+    """A guest program that builds a world of its own: the inner pvm finds the guest's
+    importlib functions, whose code is the outer pvm's host code, and keeps them guest
+    code (host functions of them cannot be made from inside the guest).  Both print
+    what the program prints when python3 runs it."""
+    program = ("import pvm\n"
+               "world = pvm.World()\n"
+               "print(world.eval('sum(range(10)) * 2'))\n"
+               "world.run('import json; print(json.dumps({\"a\": [1, 2]}))')\n")
+    expected = run([sys.executable, "-c", program], tmp_path)
+    assert expected[0] == 0, expected
+    assert run([sys.executable, "-m", "pvm", "-c", program], tmp_path) == expected

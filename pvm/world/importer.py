@@ -500,7 +500,10 @@ def _host_twin(guest, host, namespace):
     or None where they are not the same function of the same source."""
     code = getattr(host, "__code__", None)
     guest_code = guest.__code__
-    if code is None or code.co_freevars or code.co_qualname != guest_code.co_qualname \
+    # (Under pvm run by pvm, the host's functions are the outer pvm's guest's: their
+    # code is not of the kind this process's functions are made of, and stays guest.)
+    if not isinstance(code, types.CodeType) or code.co_freevars \
+            or code.co_qualname != guest_code.co_qualname \
             or code.co_firstlineno != guest_code.co_firstlineno:
         return None
     twin = types.FunctionType(code, namespace, guest.__name__, guest.__defaults__)
