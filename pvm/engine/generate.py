@@ -86,13 +86,8 @@ class Body:
         self.loaded = loaded
         self.locals = set(parameters) | assigned | {
             name for name in definition.context if name in DECODED}
-        module = sys.modules[definition.module]
-        self.imports = {}
-        for name in sorted(loaded - self.locals - set(RUNTIME) - set(TERMINATORS)):
-            if hasattr(module, name):
-                self.imports[name] = definition.module
-            elif not hasattr(builtins, name):
-                raise GenerationError("%s: unknown name %r" % (definition.name, name))
+        self.imports = _imports_of(definition, loaded - self.locals - set(RUNTIME)
+                                   - set(TERMINATORS))
         # The decode-time names the maker binds: those the body reads, and those its
         # exits need (next_index for calls and yields, target for jumps).
         self.decoded = [name for name in definition.context if name in DECODED]
@@ -307,6 +302,59 @@ class Part:
             if target != expression:
                 lines.append("%s = %s" % (target, expression))
         return lines
+
+
+def _imports_of(definition, names):
+    """The module to import each of ``names`` (read by the definition's body or
+    predicate) from: where it is defined (``home_of``), not the definition's module."""
+    module = sys.modules[definition.module]
+    imports = {}
+    for name in sorted(names):
+        if hasattr(module, name):
+            imports[name] = home_of(definition.module, name)
+        elif not hasattr(builtins, name):
+            raise GenerationError("%s: unknown name %r" % (definition.name, name))
+    return imports
+
+
+@functools.lru_cache(maxsize=None)
+def _module_tree(module_name):
+    return ast.parse(inspect.getsource(sys.modules[module_name]))
+
+
+def home_of(module_name, name):
+    """The module that defines ``name`` as ``module_name`` sees it, found by following
+    pvm's ``from M import name`` statements: the generated code imports a helper from
+    its home, so that running it imports none of the definition modules, which only
+    the generator reads (they cost every start-up 1.3 ms)."""
+    if module_name.split(".")[0] != "pvm":
+        return module_name
+    for statement in _module_tree(module_name).body:
+        if isinstance(statement, ast.ImportFrom) and statement.level == 0:
+            for alias in statement.names:
+                if alias.name == name and alias.asname is None:
+                    origin = statement.module
+                    if "%s.%s" % (origin, name) in sys.modules:
+                        return origin       # a module, imported from its package
+                    return home_of(origin, name)
+    return module_name
+
+
+def _predicate_source(definition):
+    """``def when_NAME(...): return ...``: the variant's predicate, written out from
+    the lambda given to ``variant`` (found by its line in the definition's module)."""
+    code = definition.when.__code__
+    found = [node for node in ast.walk(_module_tree(definition.module))
+             if isinstance(node, ast.Lambda) and node.lineno == code.co_firstlineno
+             and [argument.arg for argument in node.args.args] == definition.when_names]
+    if len(found) != 1:
+        raise GenerationError("%s: its predicate is not one lambda on its line"
+                              % definition.name)
+    expression = found[0].body
+    loaded = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)}
+    lines = ["def when_%s(%s):" % (definition.name, ", ".join(definition.when_names)),
+             "    return %s" % ast.unparse(expression)]
+    return lines, _imports_of(definition, loaded - set(definition.when_names))
 
 
 # -- singles ---------------------------------------------------------------------------
@@ -958,8 +1006,9 @@ def generate():
             imports.update(used)
             sections.append("\n".join(lines))
             if definition.when is not None:
-                predicates.append("when_%s = VARIANTS[%r][%d].when" % (
-                    definition.name, opcode.name, VARIANTS[opcode.name].index(definition)))
+                lines, used = _predicate_source(definition)
+                imports.update(used)
+                predicates.append("\n".join(lines))
         if len(bodies) == 1:
             factory_lines.append("    make_%s," % opcode.name)
             selector_lines.append("    lambda code, operand: %r," % opcode.name)
@@ -1007,7 +1056,6 @@ def generate():
         "Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`",
         '(tests/test_generate.py fails while this file is stale)."""',
         "",
-        "from pvm.engine.instructions.define import VARIANTS",
         "from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS",
         "from pvm.engine.signals import CALL_FRAME, RETURN, YIELD",
         "from pvm.opcodes import OPCODES",
@@ -1017,7 +1065,7 @@ def generate():
         if names:
             header.append(textwrap.fill("from %s import (%s)" % (module, ", ".join(names)),
                                         width=92, subsequent_indent="    "))
-    text = "\n".join(header) + "\n\n" + "\n".join(predicates) + "\n\n"
+    text = "\n".join(header) + "\n\n\n" + "\n\n\n".join(predicates) + "\n\n\n"
     text += "# -- one handler per instruction " + "-" * 56 + "\n\n\n"
     text += "\n\n\n".join(sections) + "\n\n\n"
     text += "# The maker of each opcode's handler, by opcode number.\nFACTORIES = [\n"

@@ -4,46 +4,110 @@ from pvm.engine.instructions and pvm.engine.superinstructions.
 Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`
 (tests/test_generate.py fails while this file is stale)."""
 
-from pvm.engine.instructions.define import VARIANTS
 from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS
 from pvm.engine.signals import CALL_FRAME, RETURN, YIELD
 from pvm.opcodes import OPCODES
-from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE,
-    FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, Function, MethodType, NESTING_LIMIT, TYPE_NEW,
-    guest_init, public_names, star_arguments, star_keywords, with_module_named)
-from pvm.engine.instructions.containers import (function_description, unpack_items)
-from pvm.engine.instructions.control import (Generator)
-from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
-    copy_traceback, guest_traceback)
-from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGeneratorValue,
-    CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE)
-from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
-    match_class, match_keys)
-from pvm.engine.instructions.variables import (EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL,
-    UNBOUND, load_global_error, lookup, unbound_free, unbound_local)
+from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
+from pvm.engine import (guest_traceback)
+from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
+from pvm.engine.instructions.support import (EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL,
+    RESUMABLE, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
+    copy_traceback, function_description, guest_init, load_global_error, lookup,
+    match_class, match_keys, public_names, star_arguments, star_keywords, unbound_free,
+    unbound_local, unpack_items, with_module_named)
+from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
+    MethodType)
+from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
+    FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
 
-when_COPY_TOP = VARIANTS['COPY'][0].when
-when_COPY_SECOND = VARIANTS['COPY'][1].when
-when_SWAP_TOP_TWO = VARIANTS['SWAP'][0].when
-when_SWAP_TOP_THIRD = VARIANTS['SWAP'][1].when
-when_LOAD_ATTR_OF_EXCEPTION = VARIANTS['LOAD_ATTR'][0].when
-when_LOAD_METHOD_OF_EXCEPTION = VARIANTS['LOAD_METHOD'][0].when
-when_STORE_ATTR_OF_EXCEPTION = VARIANTS['STORE_ATTR'][0].when
-when_BINARY_OP_ADD = VARIANTS['BINARY_OP'][0].when
-when_BINARY_OP_SUBTRACT = VARIANTS['BINARY_OP'][1].when
-when_BINARY_OP_MULTIPLY = VARIANTS['BINARY_OP'][2].when
-when_BINARY_OP_INPLACE_ADD = VARIANTS['BINARY_OP'][3].when
-when_COMPARE_OP_LESS = VARIANTS['COMPARE_OP'][0].when
-when_COMPARE_OP_EQUAL = VARIANTS['COMPARE_OP'][1].when
-when_IS_NOT_OP = VARIANTS['IS_OP'][0].when
-when_NOT_CONTAINS_OP = VARIANTS['CONTAINS_OP'][0].when
-when_BUILD_SLICE_STEP = VARIANTS['BUILD_SLICE'][0].when
-when_FORMAT_VALUE_WITH_SPEC = VARIANTS['FORMAT_VALUE'][0].when
-when_UNPACK_TWO = VARIANTS['UNPACK_SEQUENCE'][0].when
-when_UNPACK_THREE = VARIANTS['UNPACK_SEQUENCE'][1].when
-when_CALL_FUNCTION_EX_KEYWORDS = VARIANTS['CALL_FUNCTION_EX'][0].when
-when_RAISE_VARARGS_RERAISE = VARIANTS['RAISE_VARARGS'][0].when
-when_RAISE_VARARGS_FROM = VARIANTS['RAISE_VARARGS'][1].when
+
+def when_COPY_TOP(operand):
+    return operand == 1
+
+
+def when_COPY_SECOND(operand):
+    return operand == 2
+
+
+def when_SWAP_TOP_TWO(operand):
+    return operand == 2
+
+
+def when_SWAP_TOP_THIRD(operand):
+    return operand == 3
+
+
+def when_LOAD_ATTR_OF_EXCEPTION(name):
+    return name in EXCEPTION_ATTRIBUTE_READERS
+
+
+def when_LOAD_METHOD_OF_EXCEPTION(name):
+    return name in EXCEPTION_ATTRIBUTE_READERS
+
+
+def when_STORE_ATTR_OF_EXCEPTION(name):
+    return name == '__traceback__'
+
+
+def when_BINARY_OP_ADD(operand):
+    return operand == 0
+
+
+def when_BINARY_OP_SUBTRACT(operand):
+    return operand == 10
+
+
+def when_BINARY_OP_MULTIPLY(operand):
+    return operand == 5
+
+
+def when_BINARY_OP_INPLACE_ADD(operand):
+    return operand == 13
+
+
+def when_COMPARE_OP_LESS(operand):
+    return operand == 0
+
+
+def when_COMPARE_OP_EQUAL(operand):
+    return operand == 2
+
+
+def when_IS_NOT_OP(operand):
+    return operand != 0
+
+
+def when_NOT_CONTAINS_OP(operand):
+    return operand != 0
+
+
+def when_BUILD_SLICE_STEP(operand):
+    return operand == 3
+
+
+def when_FORMAT_VALUE_WITH_SPEC(operand):
+    return operand & FORMAT_HAS_SPEC != 0
+
+
+def when_UNPACK_TWO(count):
+    return count == 2
+
+
+def when_UNPACK_THREE(count):
+    return count == 3
+
+
+def when_CALL_FUNCTION_EX_KEYWORDS(operand):
+    return operand & 1 != 0
+
+
+def when_RAISE_VARARGS_RERAISE(operand):
+    return operand == 0
+
+
+def when_RAISE_VARARGS_FROM(operand):
+    return operand == 2
+
 
 # -- one handler per instruction --------------------------------------------------------
 
