@@ -7,6 +7,7 @@ single handlers stay in place behind it: instrumentation (tracing, ``-X trace``)
 them, and a frame resumes at one after a call returns.
 """
 
+import os
 from bisect import bisect_right
 
 from pvm import opcodes
@@ -14,21 +15,24 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZ
                       decode_instructions)
 from pvm.engine import tier0
 
-_LONGEST_ROW = max(len(row) for row in tier0.SUPERINSTRUCTIONS)
+# The superinstructions' makers (generated with tier0) are imported at the first fusion:
+# 270 KB of cached code that a process whose functions never get warm does not load.
+FUSED_FILE = os.path.join(os.path.dirname(tier0.__file__), "tier0_fused.py")
+_rows_by_opening = None
 
 
-def _rows_by_opening():
+def _load_rows():
     """The rows starting with each pair of opcodes, longest first: most pairs start
     none, and decoding is on every module's start-up path."""
+    global _rows_by_opening
+    from pvm.engine import tier0_fused
     by_opening = {}
-    for row, makers in tier0.SUPERINSTRUCTIONS.items():
+    for row, makers in tier0_fused.SUPERINSTRUCTIONS.items():
         by_opening.setdefault(row[:2], []).append((row, makers))
     for rows in by_opening.values():
         rows.sort(key=lambda item: -len(item[0]))
+    _rows_by_opening = by_opening
     return by_opening
-
-
-_ROWS_BY_OPENING = _rows_by_opening()
 
 
 def single_handlers(code, pairs=None):
@@ -59,7 +63,7 @@ def fuse(code, pairs, handlers):
     """Put superinstructions in ``handlers`` where their rows occur; return how many."""
     count = len(pairs)
     opcodes_only = [opcode for opcode, _ in pairs]
-    by_opening = _ROWS_BY_OPENING
+    by_opening = _rows_by_opening or _load_rows()
     # Where a row may start: most pairs of opcodes start none, and this is on every
     # function's first call, so the search runs in a comprehension.
     starts = [index for index, opening in enumerate(zip(opcodes_only, opcodes_only[1:]))
