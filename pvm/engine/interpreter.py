@@ -49,10 +49,12 @@ DEFAULT_JOIN_THRESHOLD = 1000
 # ... and the executions of one of its runs, after that, before the run is joined.
 RUN_JOIN_THRESHOLD = 50
 # A function's frame starts and back-edges before it gets its superinstructions: placing
-# them costs about a microsecond per instruction of the function, which they pay back
-# after some tens of executions, and most of the functions start-up runs run a few
-# times (`pvm -c pass`: 340 functions were fused at their first call, 58 are now).
-FUSION_THRESHOLD = 32
+# them costs about a microsecond per instruction of the function (with decoding it
+# again: 80 us a function at start-up), which they pay back after a hundred or more
+# executions, and most of the functions start-up runs run a few times (`pvm -c pass`
+# fused 340 functions at their first call, 59 at 32, 13 at 128; `pvm -S -c pass`
+# fuses none, and so loads no superinstruction).
+FUSION_THRESHOLD = 128
 _new_object = object.__new__
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
