@@ -8,7 +8,6 @@ them, and a frame resumes at one after a call returns.
 """
 
 import os
-from bisect import bisect_right
 
 from pvm import opcodes
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED,
@@ -19,12 +18,14 @@ from pvm.engine import tier0
 # 270 KB of cached code that a process whose functions never get warm does not load.
 FUSED_FILE = os.path.join(os.path.dirname(tier0.__file__), "tier0_fused.py")
 _rows_by_opening = None
+bisect_right = None         # bisect's, imported with the rows (only fusing needs it)
 
 
 def _load_rows():
     """The rows starting with each pair of opcodes, longest first: most pairs start
     none, and decoding is on every module's start-up path."""
-    global _rows_by_opening
+    global _rows_by_opening, bisect_right
+    from bisect import bisect_right
     from pvm.engine import tier0_fused
     by_opening = {}
     for row, makers in tier0_fused.SUPERINSTRUCTIONS.items():

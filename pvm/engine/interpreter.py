@@ -23,7 +23,7 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, hot_runs, tracing
+from pvm.engine import decode as decoding, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
@@ -184,6 +184,7 @@ class Interpreter:
         if threshold == 0:
             bind_in_c(Function)
             if not self._translate(code, pairs, handlers, executable):
+                from pvm.engine import hot_runs
                 hot_runs.join_runs(code, pairs, handlers)
         elif fuse_later:
             executable.fused = False
@@ -247,6 +248,8 @@ class Interpreter:
         # A program that has hot code binds methods enough to repay loading _ctypes.
         bind_in_c(Function)
         if not self._translate(code, pairs, handlers, executable):
+            # (Imported when code first gets hot: most start-ups never join a run.)
+            from pvm.engine import hot_runs
             hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
 
