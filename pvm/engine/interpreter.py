@@ -95,7 +95,7 @@ class Executable:
                     self.send_targets[index + 2] = operand
         # Whether the call that makes a frame of the code runs it (run_call): always
         # (leaf), or within NESTING_LIMIT (nests).
-        self.leaf = decoding.is_leaf(code, pairs)
+        self.leaf = decoding.is_leaf(code)
         self.nests = True
         # run(function, arguments, caller): what runs a frame of the code in its call,
         # to its end, and returns its value: ``Interpreter.run_call``, or, once the code
@@ -207,8 +207,7 @@ class Interpreter:
         self._wrap_counters(executable, executable.handlers, pairs)
 
     def _wrap_counters(self, executable, handlers, pairs):
-        counted = {0} | {operand for index, (opcode, operand) in enumerate(pairs)
-                         if opcode in opcodes.HAS_JUMP and operand <= index}
+        counted = {0} | decoding.loop_heads(executable.code_reference(), pairs)
         for index in counted:
             handlers[index] = self._counter(executable, handlers[index])
 
@@ -307,7 +306,7 @@ class Interpreter:
                 executable.plain_handlers = None
                 executable.run = executable.runner or self.run_call
                 if code is not None:
-                    executable.leaf = decoding.is_leaf(code, code.instructions())
+                    executable.leaf = decoding.is_leaf(code)
                     executable.nests = True
             return
         if code is None:
