@@ -30,6 +30,7 @@ import argparse
 import ast
 import builtins
 import functools
+import importlib
 import inspect
 import os
 import re
@@ -311,12 +312,13 @@ class Part:
 
 def _imports_of(definition, names):
     """The module to import each of ``names`` (read by the definition's body or
-    predicate) from: where it is defined (``home_of``), not the definition's module."""
+    predicate) from: the definition's (a generated module imports it from its home,
+    ``home_of``)."""
     module = sys.modules[definition.module]
     imports = {}
     for name in sorted(names):
         if hasattr(module, name):
-            imports[name] = home_of(definition.module, name)
+            imports[name] = definition.module
         elif not hasattr(builtins, name):
             raise GenerationError("%s: unknown name %r" % (definition.name, name))
     return imports
@@ -324,14 +326,16 @@ def _imports_of(definition, names):
 
 @functools.lru_cache(maxsize=None)
 def _module_tree(module_name):
-    return ast.parse(inspect.getsource(sys.modules[module_name]))
+    return ast.parse(inspect.getsource(importlib.import_module(module_name)))
 
 
 def home_of(module_name, name):
     """The module that defines ``name`` as ``module_name`` sees it, found by following
-    pvm's ``from M import name`` statements: the generated code imports a helper from
-    its home, so that running it imports none of the definition modules, which only
-    the generator reads (they cost every start-up 1.3 ms)."""
+    pvm's ``from M import name`` statements: the generated modules import a helper from
+    its home, so that running them imports none of the definition modules, which only
+    the generator reads (they cost every start-up 1.3 ms).  (Only for the checked-in
+    modules: it parses whole modules, which hot code's joining need not do, since
+    tier 0's namespace holds every helper already.)"""
     if module_name.split(".")[0] != "pvm":
         return module_name
     for statement in _module_tree(module_name).body:
@@ -1105,8 +1109,8 @@ def _header(summary, imports, text):
     """A generated module's docstring and imports (``imports``: name -> module), for the
     module's ``text``."""
     read = set(re.findall(r"\w+", text))
-    imports = {name: module for name, module in [*imports.items(), *_ALWAYS.items()]
-               if name in read}
+    imports = {name: home_of(module, name)
+               for name, module in [*imports.items(), *_ALWAYS.items()] if name in read}
     by_module = {}
     for name, module in imports.items():
         by_module.setdefault(module, []).append(name)
