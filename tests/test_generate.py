@@ -20,10 +20,26 @@ from pvm.world import World
 from tests.subprocesses import REPOSITORY_FOLDER, run, run_python
 
 
-def test_the_generated_module_is_current():
-    with open(generate.OUTPUT, encoding="utf-8") as file:
-        assert file.read() == generate.generate(), \
-            "pvm/engine/tier0.py is stale: run python3 -m pvm.engine.generate"
+def test_the_generated_modules_are_current():
+    texts = generate.generate()
+    assert sorted(texts) == sorted([generate.OUTPUT, generate.FUSED_OUTPUT])
+    for path, text in texts.items():
+        with open(path, encoding="utf-8") as file:
+            assert file.read() == text, \
+                "%s is stale: run python3 -m pvm.engine.generate" % path
+
+
+def test_running_code_imports_neither_definitions_nor_superinstructions():
+    # The definitions are the generator's; the superinstructions' makers come with the
+    # first fusion.  A start that warms no function up loads neither.
+    status, stdout, stderr = run_python(
+        ["-c", "import sys, pvm.__main__; "
+               "pvm.__main__.main(['-S', '-X', 'fusion=0', '-c', 'print(2 + 3)']); "
+               "print(sorted(name for name in sys.modules if name.startswith("
+               "'pvm.engine.instructions') or name.endswith('tier0_fused')))"],
+        REPOSITORY_FOLDER)
+    assert status == 0, stderr
+    assert stdout.split() == ["5", "['pvm.engine.instructions',", "'pvm.engine.instructions.support']"]
 
 
 def test_the_check_command_agrees():
@@ -60,7 +76,7 @@ def test_no_handler_semantics_outside_the_definitions():
             engine_files += [os.path.join(root, name) for name in names
                              if name.endswith(".py")]
     for path in engine_files:
-        if "instructions" in path or path.endswith("tier0.py"):
+        if "instructions" in path or path.endswith(("tier0.py", "tier0_fused.py")):
             continue
         tree = ast.parse(open(path, encoding="utf-8").read())
         for node in ast.walk(tree):

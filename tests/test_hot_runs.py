@@ -6,6 +6,7 @@ whether its code is joined at once (-X jit-threshold=0), part-way through a loop
 import os
 import textwrap
 
+from pvm import opcodes
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import decode, hot_runs
 from pvm.engine.interpreter import Interpreter
@@ -275,3 +276,52 @@ def test_a_cache_folder_that_cannot_be_written_keeps_nothing(tmp_path):
     key = (("LOAD_FAST", "RETURN_VALUE"), (None, None))
     cache.put(key, None)
     assert cache.get(key) is hot_runs.ABSENT
+
+
+def test_loop_heads_are_the_targets_of_backward_jumps():
+    # What counting finds hot: every loop's head, found from the opcodes' bytes.
+    source = textwrap.dedent('''
+        def f(items, n):
+            total = 0
+            for item in items:
+                while n > item:
+                    n -= 1
+                    if n == 3:
+                        continue
+                total += item
+            return [x for x in items if x]
+    ''')
+    module = pvm_compile(source, "<test>", "exec")
+    codes = [module]
+    for code in codes:
+        codes.extend(constant for constant in code.co_consts if hasattr(constant, "co_code"))
+    for code in codes:
+        pairs = code.instructions()
+        expected = {operand for index, (opcode, operand) in enumerate(pairs)
+                    if opcode in opcodes.HAS_JUMP and operand <= index}
+        assert decode.loop_heads(code, pairs) == expected
+    # The for loop's head and the while loop's (``continue`` may jump to a copy of
+    # its test), and the comprehension's own loop.
+    function, comprehension = codes[1], codes[2]
+    assert len(decode.loop_heads(function, function.instructions())) >= 2
+    assert len(decode.loop_heads(comprehension, comprehension.instructions())) == 1
+
+
+def test_a_leaf_enters_no_frame_yields_nothing_and_handles_nothing():
+    source = textwrap.dedent('''
+        def leaf(a, b):
+            return a.x + b[0]
+        def calls(a):
+            return len(a)
+        def handles(a):
+            try:
+                return a.x
+            except AttributeError:
+                return None
+        def generator():
+            yield 1
+    ''')
+    module = pvm_compile(source, "<test>", "exec")
+    functions = {constant.co_name: constant for constant in module.co_consts
+                 if hasattr(constant, "co_code")}
+    assert [name for name, code in functions.items() if decode.is_leaf(code)] == ["leaf"]

@@ -2,8 +2,8 @@
 
 ``interpreter`` holds the loop (frames, calls, exception unwinding, generators
 and coroutines) and the decoded code it runs; ``instructions`` defines each
-instruction once, ``generate`` makes ``tier0`` (the handlers and
-superinstructions, rows in ``superinstructions``) from them and ``decode``
+instruction once, ``generate`` makes ``tier0`` (the handlers) and ``tier0_fused``
+(the superinstructions, rows in ``superinstructions``) from them and ``decode``
 turns code into handlers; ``objects`` holds the guest functions and
 generators pvm makes, ``frames`` their frames, ``arguments`` call binding,
 ``guest_traceback`` the traceback objects guest code sees, ``tracing``

@@ -1,10 +1,14 @@
 """The generator: instruction definitions in, the tier-0 handlers and superinstructions out.
 
-    python3 -m pvm.engine.generate            write pvm/engine/tier0.py
-    python3 -m pvm.engine.generate --check    exit 1 if tier0.py is not what it would write
+    python3 -m pvm.engine.generate            write pvm/engine/tier0.py and tier0_fused.py
+    python3 -m pvm.engine.generate --check    exit 1 if they are not what it would write
 
-``pvm/engine/tier0.py`` is checked in (a reader can open it and see every handler the
-loop runs) and ``tests/test_generate.py`` fails when it is stale.
+``pvm/engine/tier0.py`` (the single handlers) and ``pvm/engine/tier0_fused.py`` (the
+superinstructions) are checked in (a reader can open them and see every handler the
+loop runs) and ``tests/test_generate.py`` fails when they are stale.  The
+superinstructions are a module of their own, imported at the first fusion
+(``pvm.engine.decode``): three quarters of the generated code, which a process that
+warms no function up does not load.
 
 For each definition (see ``pvm.engine.instructions.define``) the generator writes a
 *maker*: a function of ``(code, operand, index)``, run once when a code object is
@@ -26,6 +30,7 @@ import argparse
 import ast
 import builtins
 import functools
+import importlib
 import inspect
 import os
 import re
@@ -39,6 +44,7 @@ from pvm.engine.instructions import DEFINITIONS, VARIANTS
 from pvm.engine.instructions.define import DECODED, RUNTIME, TERMINATORS
 
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tier0.py")
+FUSED_OUTPUT = os.path.join(os.path.dirname(OUTPUT), "tier0_fused.py")
 
 
 class GenerationError(Exception):
@@ -86,13 +92,8 @@ class Body:
         self.loaded = loaded
         self.locals = set(parameters) | assigned | {
             name for name in definition.context if name in DECODED}
-        module = sys.modules[definition.module]
-        self.imports = {}
-        for name in sorted(loaded - self.locals - set(RUNTIME) - set(TERMINATORS)):
-            if hasattr(module, name):
-                self.imports[name] = definition.module
-            elif not hasattr(builtins, name):
-                raise GenerationError("%s: unknown name %r" % (definition.name, name))
+        self.imports = _imports_of(definition, loaded - self.locals - set(RUNTIME)
+                                   - set(TERMINATORS))
         # The decode-time names the maker binds: those the body reads, and those its
         # exits need (next_index for calls and yields, target for jumps).
         self.decoded = [name for name in definition.context if name in DECODED]
@@ -307,6 +308,62 @@ class Part:
             if target != expression:
                 lines.append("%s = %s" % (target, expression))
         return lines
+
+
+def _imports_of(definition, names):
+    """The module to import each of ``names`` (read by the definition's body or
+    predicate) from: the definition's (a generated module imports it from its home,
+    ``home_of``)."""
+    module = sys.modules[definition.module]
+    imports = {}
+    for name in sorted(names):
+        if hasattr(module, name):
+            imports[name] = definition.module
+        elif not hasattr(builtins, name):
+            raise GenerationError("%s: unknown name %r" % (definition.name, name))
+    return imports
+
+
+@functools.lru_cache(maxsize=None)
+def _module_tree(module_name):
+    return ast.parse(inspect.getsource(importlib.import_module(module_name)))
+
+
+def home_of(module_name, name):
+    """The module that defines ``name`` as ``module_name`` sees it, found by following
+    pvm's ``from M import name`` statements: the generated modules import a helper from
+    its home, so that running them imports none of the definition modules, which only
+    the generator reads (they cost every start-up 1.3 ms).  (Only for the checked-in
+    modules: it parses whole modules, which hot code's joining need not do, since
+    tier 0's namespace holds every helper already.)"""
+    if module_name.split(".")[0] != "pvm":
+        return module_name
+    for statement in _module_tree(module_name).body:
+        if isinstance(statement, ast.ImportFrom) and statement.level == 0:
+            for alias in statement.names:
+                if alias.name == name and alias.asname is None:
+                    origin = statement.module
+                    if "%s.%s" % (origin, name) in sys.modules:
+                        return origin       # a module, imported from its package
+                    return home_of(origin, name)
+    return module_name
+
+
+def _predicate_source(definition):
+    """``def when_NAME(...): return ...``: the variant's predicate, written out from
+    the lambda given to ``variant`` (found by its line in the definition's module)."""
+    code = definition.when.__code__
+    found = [node for node in ast.walk(_module_tree(definition.module))
+             if isinstance(node, ast.Lambda) and node.lineno == code.co_firstlineno
+             and [argument.arg for argument in node.args.args] == definition.when_names]
+    if len(found) != 1:
+        raise GenerationError("%s: its predicate is not one lambda on its line"
+                              % definition.name)
+    expression = found[0].body
+    loaded = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)}
+    lines = ["def when_%s(%s):" % (definition.name, ", ".join(definition.when_names)),
+             "    return %s" % ast.unparse(expression)]
+    return lines, _imports_of(definition, loaded - set(definition.when_names))
 
 
 # -- singles ---------------------------------------------------------------------------
@@ -939,9 +996,10 @@ def _predicate_call(definition, operand="operand"):
 
 
 def generate():
-    """The source of pvm/engine/tier0.py."""
+    """The sources of pvm/engine/tier0.py and tier0_fused.py, by path."""
     sections = []
     imports = {}
+    fused_imports = {}
     predicates = []
     factory_lines = []
     selector_lines = []
@@ -958,8 +1016,9 @@ def generate():
             imports.update(used)
             sections.append("\n".join(lines))
             if definition.when is not None:
-                predicates.append("when_%s = VARIANTS[%r][%d].when" % (
-                    definition.name, opcode.name, VARIANTS[opcode.name].index(definition)))
+                lines, used = _predicate_source(definition)
+                imports.update(used)
+                predicates.append("\n".join(lines))
         if len(bodies) == 1:
             factory_lines.append("    make_%s," % opcode.name)
             selector_lines.append("    lambda code, operand: %r," % opcode.name)
@@ -990,46 +1049,25 @@ def generate():
         for combination in combinations:
             maker_name = "fuse_" + "__".join(definition.name for definition in combination)
             lines, used = fused_handler(combination, maker_name)
-            imports.update(used)
+            fused_imports.update(used)
             fused.append("\n".join(lines))
             makers.append("        %r: %s," % (tuple(d.name for d in combination),
                                                maker_name))
         numbers = tuple(opcodes.BY_NAME[name].number for name in row)
         row_lines.append("    %r: {  # %s\n%s\n    }," % (numbers, " ".join(row),
                                                          "\n".join(makers)))
-    by_module = {}
-    for name, module in imports.items():
-        by_module.setdefault(module, []).append(name)
-    header = [
-        '"""The tier-0 handlers and superinstructions, generated by pvm.engine.generate',
-        "from pvm.engine.instructions and pvm.engine.superinstructions.",
-        "",
-        "Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`",
-        '(tests/test_generate.py fails while this file is stale)."""',
-        "",
-        "from pvm.engine.instructions.define import VARIANTS",
-        "from pvm.engine.instructions.support import BINARY_FUNCTIONS, COMPARE_FUNCTIONS",
-        "from pvm.engine.signals import CALL_FRAME, RETURN, YIELD",
-        "from pvm.opcodes import OPCODES",
-    ]
-    for module in sorted(by_module):
-        names = sorted(set(by_module[module]) - {"BINARY_FUNCTIONS", "COMPARE_FUNCTIONS"})
-        if names:
-            header.append(textwrap.fill("from %s import (%s)" % (module, ", ".join(names)),
-                                        width=92, subsequent_indent="    "))
-    text = "\n".join(header) + "\n\n" + "\n".join(predicates) + "\n\n"
+    text = "\n\n" + "\n\n\n".join(predicates) + "\n\n\n"
     text += "# -- one handler per instruction " + "-" * 56 + "\n\n\n"
     text += "\n\n\n".join(sections) + "\n\n\n"
     text += "# The maker of each opcode's handler, by opcode number.\nFACTORIES = [\n"
     text += "\n".join(factory_lines) + "\n]\n\n"
     text += ("# Which body an opcode's instruction gets (None: one no superinstruction "
              "takes), by opcode number.\nSELECTORS = [\n")
-    text += "\n".join(selector_lines) + "\n]\n\n\n"
-    text += "# -- superinstructions " + "-" * 66 + "\n\n\n"
-    text += "\n\n\n".join(fused) + "\n\n\n"
-    text += ("# The rows: opcode numbers -> {the bodies chosen for them: the maker of their "
-             "handler}.\nSUPERINSTRUCTIONS = {\n")
-    text += "\n".join(row_lines) + "\n}\n"
+    text += "\n".join(selector_lines) + "\n]\n"
+    fused_text = "\n\n" + "\n\n\n".join(fused) + "\n\n\n"
+    fused_text += ("# The rows: opcode numbers -> {the bodies chosen for them: the maker of "
+                   "their handler}.\nSUPERINSTRUCTIONS = {\n")
+    fused_text += "\n".join(row_lines) + "\n}\n"
     # What pvm.engine.hot_runs needs to cut code into runs, known here so that it need
     # not import the generator (and what it imports) to read the definitions.
     def bodies_with(terminators):
@@ -1051,36 +1089,71 @@ def generate():
              "function):\n# code without them runs no frame of its own.\n"
              "ENTERS_FRAME_OPCODES = frozenset({%s})\n"
              % ", ".join(str(number) for number in entering))
-    return text
+    text = _header("The tier-0 handlers, generated by pvm.engine.generate from "
+                   "pvm.engine.instructions.", imports, text) + text
+    fused_text = _header("The superinstructions of tier 0, generated by pvm.engine.generate "
+                         "from pvm.engine.instructions and the rows of "
+                         "pvm.engine.superinstructions.", fused_imports, fused_text) + fused_text
+    return {OUTPUT: text, FUSED_OUTPUT: fused_text}
+
+
+# What makers and handlers may read besides their bodies' names: the operator tables of
+# the decode-time names, the loop's signals, the opcodes (variable input counts).
+_ALWAYS = {"BINARY_FUNCTIONS": "pvm.engine.instructions.support",
+           "COMPARE_FUNCTIONS": "pvm.engine.instructions.support",
+           "CALL_FRAME": "pvm.engine.signals", "RETURN": "pvm.engine.signals",
+           "YIELD": "pvm.engine.signals", "OPCODES": "pvm.opcodes"}
+
+
+def _header(summary, imports, text):
+    """A generated module's docstring and imports (``imports``: name -> module), for the
+    module's ``text``."""
+    read = set(re.findall(r"\w+", text))
+    imports = {name: home_of(module, name)
+               for name, module in [*imports.items(), *_ALWAYS.items()] if name in read}
+    by_module = {}
+    for name, module in imports.items():
+        by_module.setdefault(module, []).append(name)
+    lines = ['"""' + textwrap.fill(summary, width=88, subsequent_indent=""),
+             "",
+             "Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`",
+             '(tests/test_generate.py fails while this file is stale)."""',
+             ""]
+    for module in sorted(by_module):
+        lines.append(textwrap.fill("from %s import (%s)" % (module, ", ".join(
+            sorted(by_module[module]))), width=92, subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help="exit with status 1 if tier0.py is out of date")
+                        help="exit with status 1 if a generated module is out of date")
     arguments = parser.parse_args(argv)
     try:
-        text = generate()
+        texts = generate()
     except GenerationError as error:
         print("pvm.engine.generate: %s" % error, file=sys.stderr)
         return 2
-    try:
-        with open(OUTPUT, encoding="utf-8") as file:
-            current = file.read()
-    except FileNotFoundError:
-        current = None
-    if arguments.check:
-        if current != text:
-            print("%s is out of date: run python3 -m pvm.engine.generate" % OUTPUT,
+    status = 0
+    for path, text in texts.items():
+        try:
+            with open(path, encoding="utf-8") as file:
+                current = file.read()
+        except FileNotFoundError:
+            current = None
+        if current == text:
+            continue
+        if arguments.check:
+            print("%s is out of date: run python3 -m pvm.engine.generate" % path,
                   file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        temporary = OUTPUT + ".tmp"
+            status = 1
+            continue
+        temporary = path + ".tmp"
         with open(temporary, "w", encoding="utf-8") as file:
             file.write(text)
-        os.replace(temporary, OUTPUT)
-    return 0
+        os.replace(temporary, path)
+    return status
 
 
 if __name__ == "__main__":

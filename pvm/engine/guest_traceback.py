@@ -14,7 +14,9 @@ CPython's units (two per instruction), so the traceback module's position
 lookup (``co_positions``) lands on the right instruction.
 """
 
-import operator
+# operator.py's functions are _operator's: taken from there, start-up does without
+# importing operator.py (0.2 ms).
+import _operator as operator
 
 from pvm.engine.descriptors import ReadOnlyAttribute
 from pvm.engine.frames import Frame

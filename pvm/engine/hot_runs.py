@@ -23,10 +23,10 @@ make belong to the interpreter that decoded the code, as all its handlers do.
 """
 
 import bisect
+import importlib
 import keyword
 import marshal
 import os
-import sys
 from types import CodeType, FunctionType
 
 from pvm import opcodes
@@ -92,7 +92,10 @@ def maker_of(names, variable_counts, attribute_names):
     else:
         host_code, line_parts, imports = entry
         for name, module in imports:
-            _namespace.setdefault(name, getattr(sys.modules[module], name))
+            # (Tier 0's namespace holds every helper a body reads; a definition
+            # module named here need not be imported: tier 0 imports none.)
+            if name not in _namespace:
+                _namespace[name] = getattr(importlib.import_module(module), name)
         maker = FunctionType(marshal.loads(host_code), _namespace)
         for constant in maker.__code__.co_consts:
             if isinstance(constant, CodeType):

@@ -23,7 +23,7 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, hot_runs, tracing
+from pvm.engine import decode as decoding, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
@@ -49,10 +49,12 @@ DEFAULT_JOIN_THRESHOLD = 1000
 # ... and the executions of one of its runs, after that, before the run is joined.
 RUN_JOIN_THRESHOLD = 50
 # A function's frame starts and back-edges before it gets its superinstructions: placing
-# them costs about a microsecond per instruction of the function, which they pay back
-# after some tens of executions, and most of the functions start-up runs run a few
-# times (`pvm -c pass`: 340 functions were fused at their first call, 58 are now).
-FUSION_THRESHOLD = 32
+# them costs about a microsecond per instruction of the function (with decoding it
+# again: 80 us a function at start-up), which they pay back after a hundred or more
+# executions, and most of the functions start-up runs run a few times (`pvm -c pass`
+# fused 340 functions at their first call, 59 at 32, 13 at 128; `pvm -S -c pass`
+# fuses none, and so loads no superinstruction).
+FUSION_THRESHOLD = 128
 _new_object = object.__new__
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
@@ -93,7 +95,7 @@ class Executable:
                     self.send_targets[index + 2] = operand
         # Whether the call that makes a frame of the code runs it (run_call): always
         # (leaf), or within NESTING_LIMIT (nests).
-        self.leaf = decoding.is_leaf(code, pairs)
+        self.leaf = decoding.is_leaf(code)
         self.nests = True
         # run(function, arguments, caller): what runs a frame of the code in its call,
         # to its end, and returns its value: ``Interpreter.run_call``, or, once the code
@@ -182,6 +184,7 @@ class Interpreter:
         if threshold == 0:
             bind_in_c(Function)
             if not self._translate(code, pairs, handlers, executable):
+                from pvm.engine import hot_runs
                 hot_runs.join_runs(code, pairs, handlers)
         elif fuse_later:
             executable.fused = False
@@ -204,8 +207,7 @@ class Interpreter:
         self._wrap_counters(executable, executable.handlers, pairs)
 
     def _wrap_counters(self, executable, handlers, pairs):
-        counted = {0} | {operand for index, (opcode, operand) in enumerate(pairs)
-                         if opcode in opcodes.HAS_JUMP and operand <= index}
+        counted = {0} | decoding.loop_heads(executable.code_reference(), pairs)
         for index in counted:
             handlers[index] = self._counter(executable, handlers[index])
 
@@ -245,6 +247,8 @@ class Interpreter:
         # A program that has hot code binds methods enough to repay loading _ctypes.
         bind_in_c(Function)
         if not self._translate(code, pairs, handlers, executable):
+            # (Imported when code first gets hot: most start-ups never join a run.)
+            from pvm.engine import hot_runs
             hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
 
@@ -302,7 +306,7 @@ class Interpreter:
                 executable.plain_handlers = None
                 executable.run = executable.runner or self.run_call
                 if code is not None:
-                    executable.leaf = decoding.is_leaf(code, code.instructions())
+                    executable.leaf = decoding.is_leaf(code)
                     executable.nests = True
             return
         if code is None:

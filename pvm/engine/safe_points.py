@@ -30,13 +30,14 @@ looks at the stack.
 """
 
 from pvm.engine import tier0
+from pvm.engine.decode import FUSED_FILE
 from pvm.opcodes import BY_NAME, HAS_JUMP
 from pvm.engine.host_stack import _LOOP_CODES
 
 # The host code of instruction handlers: tier 0's and its superinstructions, and hot
 # code's joined runs (pvm.engine.hot_runs).  (Tier 1's translations keep guest
 # locals in host locals: a signal waits for their return to a loop.)
-_HANDLER_FILES = frozenset({tier0.__file__, "<pvm joined run>"})
+_HANDLER_FILES = frozenset({tier0.__file__, FUSED_FILE, "<pvm joined run>"})
 _GUEST_CALLS = frozenset(BY_NAME[name].number
                          for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # A handler's host name is its instruction's (a superinstruction's, its parts' joined by

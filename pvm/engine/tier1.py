@@ -158,7 +158,7 @@ def _translate(code, pairs):
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
     runner_tree = _runner(name, [statement for statement in body if statement not in clears],
-                          not is_leaf(code, pairs), code)
+                          not is_leaf(code), code)
     module = ast.Module(body=[function_tree, runner_tree], type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest

@@ -6,7 +6,9 @@ guest's own ``argv``, ``path``, ``modules``, ``warnoptions``, ``_xoptions``, ``e
 ``excepthook``, ``breakpointhook`` and trace and profile functions.
 """
 
-import operator
+# operator.py's functions are _operator's: taken from there, start-up does without
+# importing operator.py (0.2 ms).
+import _operator as operator
 import os as host_os
 import sys as host_sys
 import types

@@ -50,8 +50,10 @@ A definition is a plain function named after its opcode::
   NULL input it ignores).
 
 Bodies must not define nested functions, lambdas or comprehensions (the generator
-renames a body's variables when it joins bodies); helpers go at module level, where the
-generated code imports them from.
+renames a body's variables when it joins bodies); helpers go in ``support`` or another
+module outside this package, imported by name (``from M import helper``): the generated
+code imports each from the module that defines it, and a variant's predicate is written
+out from its lambda, so that running the handlers imports no definition module.
 """
 
 from pvm import opcodes
