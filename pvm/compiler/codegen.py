@@ -1531,19 +1531,21 @@ class CodeGenerator:
             else:
                 self.emit(op.CALL, count)
             return
-        # The positional arguments as one tuple.
-        if already_pushed:
-            self.emit(op.BUILD_LIST, already_pushed)
+        # The positional arguments as one tuple; as in CPython, f(*a) passes `a` itself,
+        # which CALL_FUNCTION_EX turns into a tuple (its error names the function).
+        if not already_pushed and len(arguments) == 1 and isinstance(arguments[0],
+                                                                   ast.Starred):
+            self.visit(arguments[0].value)
         else:
-            self.emit(op.BUILD_LIST, 0)
-        for argument in arguments:
-            if isinstance(argument, ast.Starred):
-                self.visit(argument.value)
-                self.emit(op.LIST_EXTEND, 1)
-            else:
-                self.visit(argument)
-                self.emit(op.LIST_APPEND, 1)
-        self.emit(op.LIST_TO_TUPLE)
+            self.emit(op.BUILD_LIST, already_pushed)
+            for argument in arguments:
+                if isinstance(argument, ast.Starred):
+                    self.visit(argument.value)
+                    self.emit(op.LIST_EXTEND, 1)
+                else:
+                    self.visit(argument)
+                    self.emit(op.LIST_APPEND, 1)
+            self.emit(op.LIST_TO_TUPLE)
         if not keywords:
             self.emit(op.CALL_FUNCTION_EX, 0)
             return

@@ -34,7 +34,9 @@ def bind(function, args, kwargs):
         positional_only_as_keyword = []
         for key, value in kwargs.items():
             if not isinstance(key, str):
-                raise TypeError("%s() keywords must be strings" % name)
+                # CPython's message for f(**{1: 2}) (_PyStack_UnpackDict); its
+                # "f() keywords must be strings" is for calls made from C.
+                raise TypeError("keywords must be strings")
             try:
                 index = varnames.index(key, 0, argcount + kwonly)
             except ValueError:

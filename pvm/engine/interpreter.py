@@ -23,7 +23,7 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, hot_runs, tracing
+from pvm.engine import decode as decoding, guest_traceback, hot_runs, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
@@ -845,7 +845,7 @@ class Interpreter:
             reraised = original.subgroup(
                 lambda leaf: not isinstance(leaf, BaseExceptionGroup)
                 and id(leaf) in reraised_leaves)
-            _copy_group_tracebacks(original, reraised)
+            guest_traceback.copy_group_tracebacks(original, reraised)
         if not new:
             return reraised
         if reraised is not None:
@@ -906,25 +906,6 @@ def _hide_frames(error, filename, runs_on):
         entries.pop()
         while entries and entries[-1][0].co_filename == runs_on:
             entries.pop()
-
-
-def _copy_group_tracebacks(original, derived):
-    """Give each group ``subgroup`` derived the guest traceback of the group it came from,
-    as CPython's exceptiongroup_subset copies ``__traceback__``: the re-raised part of an
-    except* keeps the frames the group was raised through."""
-    if derived is original:
-        return
-    entries = getattr(original, "__pvm_traceback__", None)
-    if entries is not None:
-        derived.__pvm_traceback__ = list(entries)
-    for child in derived.exceptions:
-        if isinstance(child, BaseExceptionGroup):
-            leaf = id(_leaves(child)[0])
-            for source in original.exceptions:
-                if isinstance(source, BaseExceptionGroup) and \
-                        any(id(item) == leaf for item in _leaves(source)):
-                    _copy_group_tracebacks(source, child)
-                    break
 
 
 def _leaves(exception):

@@ -14,7 +14,7 @@ from pvm.engine.instructions.calls import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSUR
 from pvm.engine.instructions.containers import (function_description, unpack_items)
 from pvm.engine.instructions.control import (Generator)
 from pvm.engine.instructions.exceptions import (as_exception, check_except_type,
-    copy_traceback, guest_traceback)
+    guest_traceback)
 from pvm.engine.instructions.generators import (AWAIT_EXPRESSION, AsyncGeneratorValue,
     CO_COROUTINE, CO_ITERABLE_COROUTINE, Coroutine, RESUMABLE)
 from pvm.engine.instructions.matching import (TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
@@ -1022,8 +1022,13 @@ def make_DICT_UPDATE(code, operand, index):
 
     def DICT_UPDATE(frame, stack, fast, next_index=next_index, operand=operand):
         mapping = stack.pop()
+        target = stack[-operand]
         try:
-            stack[-operand].update(mapping)
+            if isinstance(mapping, dict):
+                target.update(mapping)
+            else:
+                for key in mapping.keys():
+                    target[key] = mapping[key]
         except AttributeError:
             raise TypeError("'%s' object is not a mapping" % type(mapping).__name__) from None
         return next_index
@@ -1716,15 +1721,16 @@ def make_CHECK_EG_MATCH(code, operand, index):
             return next_index
         if isinstance(group, BaseExceptionGroup):
             match, rest = group.split(kind)
+            guest_traceback.copy_group_tracebacks(group, match)
+            guest_traceback.copy_group_tracebacks(group, rest)
         elif isinstance(group, kind):
             match, rest = (BaseExceptionGroup('', [group]), None)
             if isinstance(group, Exception):
                 match = ExceptionGroup('', [group])
-            copy_traceback(group, match)
+            guest_traceback.copy_traceback(group, match)
         else:
             match, rest = (None, group)
         if match is not None:
-            copy_traceback(group, match)
             frame.interpreter.handled = match
         stack[-1] = rest
         stack.append(match)

@@ -183,6 +183,8 @@ def make_builtins(world):
     for function in (__build_class__, __import__, compile, exec, eval, globals, locals, vars,
                      dir, print, input, breakpoint):
         function.__module__ = "builtins"
+        # Messages name a callable by its qualified name: "dir()", as CPython's.
+        function.__qualname__ = function.__name__
         namespace[function.__name__] = function
     namespace["super"] = super
     return module
