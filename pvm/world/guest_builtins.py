@@ -14,6 +14,7 @@ import types
 
 from pvm.code import Code, PyCF_MASK
 from pvm.engine.objects import Function
+from pvm.engine.frames import UNBOUND
 from pvm.engine.host_stack import fast_local
 
 _MISSING = object()
@@ -56,14 +57,15 @@ def make_builtins(world):
         if bases is not original_bases:
             namespace["__orig_bases__"] = original_bases
         cls = metaclass(name, bases, namespace, **keywords)
-        if isinstance(cell, types.CellType):
+        # type.__new__ fills the cell from the namespace's __classcell__; a metaclass
+        # that does not hand it on leaves the cell empty, which CPython refuses.
+        if isinstance(cls, type) and isinstance(cell, types.CellType):
             try:
                 cell_value = cell.cell_contents
             except ValueError:
-                cell_value = _MISSING
-            if cell_value is _MISSING:
-                cell.cell_contents = cls
-            elif cell_value is not cls:
+                raise RuntimeError("__class__ not set defining %r as %r. Was __classcell__ "
+                                   "propagated to type.__new__?" % (name, cls)) from None
+            if cell_value is not cls:
                 raise TypeError("__class__ set to %r defining %r as %r" % (cell_value, name, cls))
         return cls
 
@@ -146,9 +148,18 @@ def make_builtins(world):
         return host_builtins.dir(*arguments)
 
     class super(host_builtins.super):
-        def __init__(self, *arguments):
+        # The messages of CPython's super_vectorcall, which a call of super itself takes.
+        def __init__(self, *arguments, **keywords):
+            if keywords:
+                raise TypeError("super() takes no keyword arguments")
+            if len(arguments) > 2:
+                raise TypeError("super() expected at most 2 arguments, got %d"
+                                % len(arguments))
             if not arguments:
                 arguments = _zero_argument_super(current_frame())
+            elif not isinstance(arguments[0], type):
+                raise TypeError("super() argument 1 must be a type, not %s"
+                                % type(arguments[0]).__name__)
             host_builtins.super.__init__(self, *arguments)
 
     super.__name__ = super.__qualname__ = "super"
@@ -238,6 +249,8 @@ def _zero_argument_super(frame):
             raise RuntimeError("super(): arg[0] deleted") from None
     else:
         first = fast_local(frame, 0)
+        if first is UNBOUND:
+            raise RuntimeError("super(): arg[0] deleted")
     if "__class__" not in code.co_freevars:
         raise RuntimeError("super(): __class__ cell not found")
     index = len(code.co_cellvars) + code.co_freevars.index("__class__")
