@@ -75,11 +75,29 @@ class _NotDecoded:
 NOT_DECODED = _NotDecoded()
 
 
+def _name_attribute(attribute, getter, setter, doc):
+    """``__name__``: writable, but only with a string, never deleted."""
+
+    def set_name(self, value):
+        if not isinstance(value, str):
+            raise TypeError("%s must be set to a string object" % attribute)
+        setter(self, value)
+
+    def refuse_deletion(self):
+        raise TypeError("%s must be set to a string object" % attribute)
+
+    return property(getter, set_name, refuse_deletion, doc)
+
+
 class Function(metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
-    __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
-                 "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
+    # __name__, __defaults__ and __kwdefaults__ are properties over the _function_
+    # slots, which check what is stored as CPython's setters do; the engine reads the
+    # slots.  (__qualname__ stays a slot: a class body cannot define it.)
+    __slots__ = ("_code", "__globals__", "_function_name", "__qualname__",
+                 "_function_defaults", "_function_kwdefaults", "__closure__", "__builtins__",
+                 "__annotations__",
                  "__dict__", "__weakref__", "interpreter", "kind", "simple_arity",
                  "plain_arity", "module",
                  "doc", "executable")
@@ -95,10 +113,10 @@ class Function(metaclass=_FunctionClass):
         function.executable = NOT_DECODED
         function.kind, function.simple_arity = _call_shape(code)
         function.__globals__ = globals_
-        function.__name__ = code.co_name
+        function._function_name = code.co_name
         function.__qualname__ = code.co_qualname
-        function.__defaults__ = defaults
-        function.__kwdefaults__ = kwdefaults
+        function._function_defaults = defaults
+        function._function_kwdefaults = kwdefaults
         function.__closure__ = closure
         function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
@@ -142,7 +160,7 @@ class Function(metaclass=_FunctionClass):
         function = cls.make(code, globals, interpreter, argdefs, None, closure)
         function.__builtins__ = interpreter.builtins_for(globals)
         if name is not None:
-            function.__name__ = name
+            function._function_name = name
         return function
 
     # A property, so that assigning a new code object updates kind and the arities.
@@ -152,6 +170,13 @@ class Function(metaclass=_FunctionClass):
 
     @__code__.setter
     def __code__(self, code):
+        if not isinstance(code, Code):
+            raise TypeError("__code__ must be set to a code object")
+        free_count = len(code.co_freevars)
+        closure_count = len(self.__closure__ or ())
+        if free_count != closure_count:
+            raise ValueError("%s() requires a code object with %d free vars, not %d"
+                             % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
@@ -160,7 +185,39 @@ class Function(metaclass=_FunctionClass):
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
                           lambda self, value: setattr(self, "module", value))
-    __doc__ = property(lambda self: self.doc, lambda self, value: setattr(self, "doc", value))
+    __doc__ = property(lambda self: self.doc, lambda self, value: setattr(self, "doc", value),
+                       lambda self: setattr(self, "doc", None))
+    __name__ = _name_attribute("__name__", lambda self: self._function_name,
+                               lambda self, value: setattr(self, "_function_name", value),
+                               None)
+
+    @property
+    def __defaults__(self):
+        return self._function_defaults
+
+    @__defaults__.setter
+    def __defaults__(self, value):
+        if value is not None and not isinstance(value, tuple):
+            raise TypeError("__defaults__ must be set to a tuple object")
+        self._function_defaults = value
+
+    @__defaults__.deleter
+    def __defaults__(self):
+        self._function_defaults = None
+
+    @property
+    def __kwdefaults__(self):
+        return self._function_kwdefaults
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value):
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__kwdefaults__ must be set to a dict object")
+        self._function_kwdefaults = value
+
+    @__kwdefaults__.deleter
+    def __kwdefaults__(self):
+        self._function_kwdefaults = None
 
     def __repr__(self):
         return "<function %s at %#x>" % (self.__qualname__, id(self))
@@ -186,20 +243,6 @@ class Function(metaclass=_FunctionClass):
 
 # -- generators, coroutines, async generators -----------------------------------------
 
-def _name_attribute(attribute, getter, setter, doc):
-    """``__name__``: writable, but only with a string, never deleted."""
-
-    def set_name(self, value):
-        if not isinstance(value, str):
-            raise TypeError("%s must be set to a string object" % attribute)
-        setter(self, value)
-
-    def refuse_deletion(self):
-        raise TypeError("%s must be set to a string object" % attribute)
-
-    return property(getter, set_name, refuse_deletion, doc)
-
-
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -215,7 +258,7 @@ class _Suspendable:
 
     def __init__(self, frame, function):
         self._frame = frame
-        self._name = function.__name__
+        self._name = function._function_name
         self.__qualname__ = function.__qualname__
         self._started = False
         self._finished = False

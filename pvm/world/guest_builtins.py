@@ -98,7 +98,10 @@ def make_builtins(world):
             raise TypeError("%s() globals must be a dict, not %s"
                             % (function_name, type(globals_).__name__))
         if "__builtins__" not in globals_:
-            globals_["__builtins__"] = module
+            # PyEval_GetBuiltins(): the calling frame's builtins, a dict (so an imported
+            # module's __builtins__ is the dict, as in CPython; __main__'s is the module).
+            frame = interpreter.frame
+            globals_["__builtins__"] = namespace if frame is None else frame.f_builtins
         return globals_, locals_
 
     def exec(source, globals=None, locals=None, /, *, closure=None):
