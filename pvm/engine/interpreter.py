@@ -850,6 +850,8 @@ class Interpreter:
             return reraised
         if reraised is not None:
             new.append(reraised)
+        if len(new) == 1:       # as _PyExc_PrepReraiseStar: a lone exception, unwrapped
+            return new[0]
         return ExceptionGroup("", new) if all(isinstance(item, Exception) for item in new) \
             else BaseExceptionGroup("", new)
 

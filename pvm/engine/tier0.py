@@ -1724,9 +1724,9 @@ def make_CHECK_EG_MATCH(code, operand, index):
             guest_traceback.copy_group_tracebacks(group, match)
             guest_traceback.copy_group_tracebacks(group, rest)
         elif isinstance(group, kind):
-            match, rest = (BaseExceptionGroup('', [group]), None)
+            match, rest = (BaseExceptionGroup('', (group,)), None)
             if isinstance(group, Exception):
-                match = ExceptionGroup('', [group])
+                match = ExceptionGroup('', (group,))
             guest_traceback.copy_traceback(group, match)
         else:
             match, rest = (None, group)

@@ -88,9 +88,10 @@ def CHECK_EG_MATCH(group, kind, *, frame):
         guest_traceback.copy_group_tracebacks(group, match)
         guest_traceback.copy_group_tracebacks(group, rest)
     elif isinstance(group, kind):
-        match, rest = BaseExceptionGroup("", [group]), None
+        # A tuple, as CPython's _PyExc_CreateExceptionGroup (the repr shows it).
+        match, rest = BaseExceptionGroup("", (group,)), None
         if isinstance(group, Exception):
-            match = ExceptionGroup("", [group])
+            match = ExceptionGroup("", (group,))
         guest_traceback.copy_traceback(group, match)
     else:
         match, rest = None, group
