@@ -255,6 +255,7 @@ class _Suspendable:
     __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
                  "_saved_handled", "__weakref__")
     _kind_name = "generator"
+    _messages_name = "generator"       # how error messages name it (CPython's words)
 
     def __init__(self, frame, function):
         self._frame = frame
@@ -284,14 +285,14 @@ class _Suspendable:
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
         if self._running:
-            raise ValueError("%s already executing" % self._kind_name)
+            raise ValueError("%s already executing" % self._messages_name)
         if self._finished:
             return self._resume_finished(exception)
         frame = self._frame
         if not self._started:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
-                                % self._kind_name)
+                                % self._messages_name)
             # An exception thrown in before the start is raised in the frame all the
             # same, so that the traceback shows it (on the def line, as CPython's).
             self._started = True
@@ -345,7 +346,7 @@ class _Suspendable:
         raise StopIteration(value) if value is not None else StopIteration()
 
     def _wrap_stop_iteration(self, error):
-        replacement = RuntimeError("%s raised StopIteration" % self._kind_name)
+        replacement = RuntimeError("%s raised StopIteration" % self._messages_name)
         replacement.__cause__ = error
         replacement.__context__ = error
         return replacement
@@ -427,7 +428,7 @@ class _Suspendable:
             # reference (a handler holding values): the exception may outlive this.
             error.__traceback__ = None
             return None
-        raise RuntimeError("%s ignored GeneratorExit" % self._kind_name)
+        raise RuntimeError("%s ignored GeneratorExit" % self._messages_name)
 
     # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
     def _current_frame(self):
@@ -488,6 +489,7 @@ class Generator(_Suspendable):
 class Coroutine(_Suspendable):
     __slots__ = ("_origin",)
     _kind_name = "coroutine"
+    _messages_name = "coroutine"
 
     def __init__(self, frame, function):
         super().__init__(frame, function)
@@ -595,6 +597,9 @@ class AsyncGeneratorValue:
 class AsyncGenerator(_Suspendable):
     __slots__ = ()
     _kind_name = "async_generator"
+    _messages_name = "async generator"
+    # types.AsyncGeneratorType[T], as CPython's (generators and coroutines have none).
+    __class_getitem__ = classmethod(types.GenericAlias)
 
     def __aiter__(self):
         return self
