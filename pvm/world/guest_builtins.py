@@ -175,13 +175,19 @@ def make_builtins(world):
                 return
         host_builtins.print(*values, sep=sep, end=end, file=file, flush=flush)
 
-    def input(prompt=""):
+    def input(prompt=_MISSING, /):
         stdin = world.sys.stdin
         stdout = world.sys.stdout
         if stdin is host_sys.stdin and stdout is host_sys.stdout:
-            return host_builtins.input(prompt)
-        stdout.write(str(prompt))
-        stdout.flush()
+            return host_builtins.input(*(() if prompt is _MISSING else (prompt,)))
+        # CPython's builtin_input when not interactive: the prompt written if given,
+        # then a flush of stdout whose errors are ignored.
+        if prompt is not _MISSING:
+            stdout.write(str(prompt))
+        try:
+            stdout.flush()
+        except Exception:
+            pass
         line = stdin.readline()
         if not line:
             raise EOFError("EOF when reading a line")
