@@ -122,11 +122,14 @@ def make_builtins(world):
         if isinstance(source, Code):
             code = source
         else:
-            if isinstance(source, (bytes, bytearray)):
-                source = bytes(source).decode()
-            if not isinstance(source, str):
+            # Bytes are compiled as bytes, so that a BOM or a coding declaration counts.
+            if isinstance(source, bytearray):
+                source = bytes(source)
+            if not isinstance(source, (str, bytes)):
                 raise TypeError("eval() arg 1 must be a string, bytes or code object")
-            code = world.compile_text(source.lstrip(" \t"), "<string>", "eval", inherited_flags())
+            blanks = " \t" if isinstance(source, str) else b" \t"
+            code = world.compile_text(source.lstrip(blanks), "<string>", "eval",
+                                      inherited_flags())
         return interpreter.run_code(code, globals_, locals_)
 
     def globals():
