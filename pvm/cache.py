@@ -46,8 +46,9 @@ FLAG_CHECK_SOURCE = 0b10
 
 # Raise this by hand when the compiler changes what code means without the opcode
 # table changing (a new operand encoding, a change in the tuple form of Code, positions:
-# 9 gave `while True`'s jump back the whole statement's, as CPython's).
-BYTECODE_REVISION = 9
+# 9 gave `while True`'s jump back the whole statement's, as CPython's; 10 passes f(*a)'s
+# `a` to CALL_FUNCTION_EX itself, whose error names the function).
+BYTECODE_REVISION = 10
 
 
 def _magic_number():

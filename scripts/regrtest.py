@@ -1,9 +1,11 @@
 """CPython's regression tests under pvm: of the tests that pass on CPython, how many pass on pvm.
 
     python3 scripts/regrtest.py [--jobs N] [--timeout SECONDS] [--failures]
-                                [--cpython-only-tests] [MODULE ...]
+                                [--cpython-only-tests] [--wide] [MODULE ...]
 
-Each module (default: CORE_MODULES, the core-language tests) is run by
+Each module (default: CORE_MODULES, the core-language tests; ``--wide``: WIDE_MODULES,
+those and the behaviour tests of the rest of the language core and the pure-Python
+standard library) is run by
 scripts/regrtest_runner.py under ``python3`` and under ``python3 -m pvm``, side by
 side; a test counts for pvm when it passes on CPython and on pvm.  A module that
 crashes or times out under pvm keeps the outcomes it printed (none if it died
@@ -31,6 +33,35 @@ CORE_MODULES = (
     "test_grammar test_opcodes test_scope test_class test_descr test_exceptions test_raise "
     "test_generators test_with test_contextlib test_unpack test_keywordonlyarg test_patma "
     "test_int test_list test_dict test_set test_string_literals test_fstring test_coroutines"
+).split()
+
+# The wider run (--wide): the core modules and the other behaviour tests of the language
+# core and the pure-Python standard library.  Modules that test CPython's bytecode or C
+# internals (test_dis, test_code, test_peepholer, test_opcache, test_sys, test_gc,
+# test_capi) are left out: pvm's bytecode and frames are its own.
+WIDE_MODULES = CORE_MODULES + (
+    "test_typing test_builtin test_funcattrs test_enumerate test_super "
+    "test_exception_group test_except_star test_long test_itertools test_asyncgen "
+    "test_tuple test_bool test_float test_complex test_unicode test_bytes test_augassign "
+    "test_binop test_unary test_compare test_contains test_iter test_iterlen "
+    "test_listcomps test_setcomps test_dictcomps test_genexps test_pow test_print "
+    "test_property test_slice test_sort test_types test_richcmp test_index "
+    "test_isinstance test_positional_only_arg test_named_expressions test_unpack_ex "
+    "test_global test_decorators test_dictviews test_extcall test_format test_range "
+    "test_metaclass test_subclassinit test_genericclass test_genericalias "
+    "test_generator_stop test_exception_variations test_baseexception test_structseq "
+    "test_int_literal test_string test_userdict test_userlist test_userstring test_abc "
+    "test_dynamicclassattribute test_context test_numeric_tower test_abstract_numbers "
+    "test_descrtut test_dataclasses test_enum test_pep646_syntax test_type_annotations "
+    "test_unicode_identifiers test_keyword test_collections test_functools test_operator "
+    "test_copy test_copyreg test_defaultdict test_deque test_ordered_dict test_heapq "
+    "test_bisect test_fractions test_statistics test_textwrap test_shlex test_json "
+    "test_pprint test_reprlib test_weakset test_contextlib_async test_difflib "
+    "test_fnmatch test_glob test_posixpath test_genericpath test_csv test_configparser "
+    "test_getopt test_calendar test_html test_htmlparser test_urlparse test_ipaddress "
+    "test_colorsys test_graphlib test_sched test_secrets test_stat test_base64 "
+    "test_random test_math test_queue test_tomllib test_netrc test_quopri test_linecache "
+    "test_uuid test_strptime test_cmd test_argparse test_optparse test_weakref"
 ).split()
 
 
@@ -88,8 +119,11 @@ def main(argv=None):
     parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
                         help="an option for pvm only, e.g. --pvm-option=-Xtier=1 "
                              "(repeat for several)")
+    parser.add_argument("--wide", action="store_true",
+                        help="run WIDE_MODULES (%d modules) instead of CORE_MODULES"
+                             % len(WIDE_MODULES))
     arguments = parser.parse_args(argv)
-    modules = arguments.modules or CORE_MODULES
+    modules = arguments.modules or (WIDE_MODULES if arguments.wide else CORE_MODULES)
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         results = list(pool.map(lambda name: run_module(
             name, arguments.timeout, arguments.cpython_only_tests, arguments.pvm_option),

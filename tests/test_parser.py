@@ -436,6 +436,13 @@ SYNTAX_ERRORS = [
     "'abc\\\n",
     "x = b'abc\\\n\\\n",
     "'abc\\\n\n",
+    # invalid_dict_comprehension (test_unpack_ex's doctests).
+    '{**{} for a in [1]}',
+    '{**x async for x in y}',
+    # '*' param '=': a starred annotation (PEP 646) is no `param`, so plain "invalid
+    # syntax" (test_pep646_syntax's doctests); an unstarred one gets the message.
+    'def f5(*args: *b = (1,)): pass',
+    'def f5(*args: b = (1,)): pass',
 ]
 
 

@@ -36,6 +36,7 @@ ASYNC_WITH = "async-with"
 HANDLER_CLEANUP = "handler-cleanup"
 POP_VALUE = "pop-value"
 EXCEPTION_HANDLER = "exception-handler"
+EXCEPTION_GROUP_HANDLER = "exception-group-handler"    # except* clauses
 ASYNC_COMPREHENSION_GENERATOR = "async-comprehension"
 
 # Kinds of code unit.
@@ -240,6 +241,7 @@ class CodeGenerator:
         kind = frame_block.kind
         if kind in (WHILE_LOOP, EXCEPTION_HANDLER, ASYNC_COMPREHENSION_GENERATOR):
             return
+
         if kind == FOR_LOOP:
             if preserve_top:
                 self.emit(op.SWAP, 2)
@@ -301,6 +303,7 @@ class CodeGenerator:
         try:
             while self.frame_blocks:
                 top = self.frame_blocks[-1]
+                self.check_leaving(top)
                 if top.kind in (WHILE_LOOP, FOR_LOOP):
                     return top
                 self.frame_blocks = self.frame_blocks[:-1]
@@ -314,10 +317,23 @@ class CodeGenerator:
         try:
             while self.frame_blocks:
                 top = self.frame_blocks[-1]
+                self.check_leaving(top)
                 self.frame_blocks = self.frame_blocks[:-1]
                 self.unwind_frame_block(top, preserve_top)
         finally:
             self.frame_blocks = saved
+
+    def check_leaving(self, frame_block):
+        # As CPython's compiler_unwind_fblock_stack: an except* clause cannot be left
+        # early (which part of the group would it have handled?).  The error is at the
+        # position of the code emitted last, as CPython's (-1 after a with's exit).
+        if frame_block.kind == EXCEPTION_GROUP_HANDLER:
+            line, end_line, column, end_column = (
+                -1 if value is None else value for value in self.position)
+            where = ast.Pass(lineno=line, end_lineno=end_line, col_offset=column,
+                             end_col_offset=end_column)
+            raise self.error("'break', 'continue' and 'return' cannot appear in an "
+                             "except* block", where)
 
     def call_exit_with_nones(self):
         self.emit_const(None)
@@ -962,10 +978,12 @@ class CodeGenerator:
         self.emit_artificial(op.POP_EXCEPT)
         self.emit_artificial(op.RERAISE, 1)
 
-    def protect_body_then_enter_handlers(self, node, cleanup, end):
+    def protect_body_then_enter_handlers(self, node, cleanup, end,
+                                         handlers_kind=EXCEPTION_HANDLER):
         """Run a try statement's body (then its else, then jump to ``end``) under an
         exception-table entry whose target starts the handlers; the handlers run
-        with the exception pushed, protected by ``cleanup``."""
+        with the exception pushed, protected by ``cleanup``, in a frame block of
+        ``handlers_kind``."""
         body = self.new_block()
         handlers_start = self.new_block()
         self.emit(op.SETUP_FINALLY, handlers_start)
@@ -979,7 +997,7 @@ class CodeGenerator:
         self.use_block(handlers_start)
         self.emit_artificial(op.SETUP_CLEANUP, cleanup)
         self.emit_artificial(op.PUSH_EXC_INFO)
-        self.push_frame_block(EXCEPTION_HANDLER, None)
+        self.push_frame_block(handlers_kind, None)
 
     def clear_handler_name(self, name):
         # `except E as name` unbinds name on the way out, so the exception's
@@ -1047,7 +1065,7 @@ class CodeGenerator:
         cleanup = self.new_block()
         end = self.new_block()
         reraise_block = self.new_block()
-        self.protect_body_then_enter_handlers(node, cleanup, end)
+        self.protect_body_then_enter_handlers(node, cleanup, end, EXCEPTION_GROUP_HANDLER)
         # prev, group -> prev, group, [] (raised), group (rest)
         self.emit(op.BUILD_LIST, 0)
         self.emit(op.COPY, 2)
@@ -1531,19 +1549,21 @@ class CodeGenerator:
             else:
                 self.emit(op.CALL, count)
             return
-        # The positional arguments as one tuple.
-        if already_pushed:
-            self.emit(op.BUILD_LIST, already_pushed)
+        # The positional arguments as one tuple; as in CPython, f(*a) passes `a` itself,
+        # which CALL_FUNCTION_EX turns into a tuple (its error names the function).
+        if not already_pushed and len(arguments) == 1 and isinstance(arguments[0],
+                                                                   ast.Starred):
+            self.visit(arguments[0].value)
         else:
-            self.emit(op.BUILD_LIST, 0)
-        for argument in arguments:
-            if isinstance(argument, ast.Starred):
-                self.visit(argument.value)
-                self.emit(op.LIST_EXTEND, 1)
-            else:
-                self.visit(argument)
-                self.emit(op.LIST_APPEND, 1)
-        self.emit(op.LIST_TO_TUPLE)
+            self.emit(op.BUILD_LIST, already_pushed)
+            for argument in arguments:
+                if isinstance(argument, ast.Starred):
+                    self.visit(argument.value)
+                    self.emit(op.LIST_EXTEND, 1)
+                else:
+                    self.visit(argument)
+                    self.emit(op.LIST_APPEND, 1)
+            self.emit(op.LIST_TO_TUPLE)
         if not keywords:
             self.emit(op.CALL_FUNCTION_EX, 0)
             return

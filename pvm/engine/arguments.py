@@ -34,7 +34,9 @@ def bind(function, args, kwargs):
         positional_only_as_keyword = []
         for key, value in kwargs.items():
             if not isinstance(key, str):
-                raise TypeError("%s() keywords must be strings" % name)
+                # CPython's message for f(**{1: 2}) (_PyStack_UnpackDict); its
+                # "f() keywords must be strings" is for calls made from C.
+                raise TypeError("keywords must be strings")
             try:
                 index = varnames.index(key, 0, argcount + kwonly)
             except ValueError:
@@ -55,7 +57,7 @@ def bind(function, args, kwargs):
             raise TypeError("%s() got some positional-only arguments passed as keyword "
                             "arguments: '%s'" % (name, ", ".join(positional_only_as_keyword)))
     if given < argcount:
-        defaults = function.__defaults__ or ()
+        defaults = function._function_defaults or ()
         first_default = argcount - len(defaults)
         missing = []
         for index in range(given, argcount):
@@ -67,7 +69,7 @@ def bind(function, args, kwargs):
         if missing:
             _missing(name, missing, "positional")
     if kwonly:
-        kwdefaults = function.__kwdefaults__ or {}
+        kwdefaults = function._function_kwdefaults or {}
         missing = []
         for index in range(argcount, argcount + kwonly):
             if fast[index] is UNBOUND:
@@ -97,7 +99,7 @@ def _missing(name, missing, kind):
 def _too_many_positional(function, name, given, kwargs):
     code = function.__code__
     argcount = code.co_argcount
-    defaults = len(function.__defaults__ or ())
+    defaults = len(function._function_defaults or ())
     kwonly_given = sum(1 for key in (kwargs or {})
                        if key in code.co_varnames[argcount:argcount + code.co_kwonlyargcount])
     if defaults:

@@ -121,6 +121,48 @@ def traceback_of(exception):
     return chain
 
 
+def copy_traceback(source, target):
+    """Give ``target`` the guest traceback of ``source``: the same Traceback object, as
+    CPython's groups derived by split, subgroup and except* share their original's
+    ``__traceback__``.  Each keeps its own entries, to grow as it is raised again."""
+    if target is source or not source.__dict__.get(RECORD):
+        return
+    traceback_of(source)      # makes the Traceback of every entry, for both to share
+    entries = source.__dict__[RECORD]
+    target.__dict__[RECORD] = _Record(entries, entries.made)
+
+
+def copy_group_tracebacks(original, derived):
+    """copy_traceback for a group derived from ``original`` and, as CPython's
+    exceptiongroup_split_recursive does, for each group nested in it: from the nested
+    group of ``original`` it came from (the one holding its first leaf)."""
+    if derived is None or derived is original:
+        return
+    copy_traceback(original, derived)
+    for child in derived.exceptions:
+        if isinstance(child, BaseExceptionGroup):
+            leaf = _first_leaf(child)
+            for source in original.exceptions:
+                if isinstance(source, BaseExceptionGroup) and \
+                        any(item is leaf for item in _leaves(source)):
+                    copy_group_tracebacks(source, child)
+                    break
+
+
+def _first_leaf(group):
+    while isinstance(group, BaseExceptionGroup):
+        group = group.exceptions[0]
+    return group
+
+
+def _leaves(exception):
+    if isinstance(exception, BaseExceptionGroup):
+        for inner in exception.exceptions:
+            yield from _leaves(inner)
+    else:
+        yield exception
+
+
 def set_traceback(exception, value):
     """``exception.__traceback__ = value`` from guest code."""
     if value is None:

@@ -23,7 +23,7 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, tracing
+from pvm.engine import decode as decoding, guest_traceback, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
@@ -849,11 +849,13 @@ class Interpreter:
             reraised = original.subgroup(
                 lambda leaf: not isinstance(leaf, BaseExceptionGroup)
                 and id(leaf) in reraised_leaves)
-            _copy_group_tracebacks(original, reraised)
+            guest_traceback.copy_group_tracebacks(original, reraised)
         if not new:
             return reraised
         if reraised is not None:
             new.append(reraised)
+        if len(new) == 1:       # as _PyExc_PrepReraiseStar: a lone exception, unwrapped
+            return new[0]
         return ExceptionGroup("", new) if all(isinstance(item, Exception) for item in new) \
             else BaseExceptionGroup("", new)
 
@@ -910,25 +912,6 @@ def _hide_frames(error, filename, runs_on):
         entries.pop()
         while entries and entries[-1][0].co_filename == runs_on:
             entries.pop()
-
-
-def _copy_group_tracebacks(original, derived):
-    """Give each group ``subgroup`` derived the guest traceback of the group it came from,
-    as CPython's exceptiongroup_subset copies ``__traceback__``: the re-raised part of an
-    except* keeps the frames the group was raised through."""
-    if derived is original:
-        return
-    entries = getattr(original, "__pvm_traceback__", None)
-    if entries is not None:
-        derived.__pvm_traceback__ = list(entries)
-    for child in derived.exceptions:
-        if isinstance(child, BaseExceptionGroup):
-            leaf = id(_leaves(child)[0])
-            for source in original.exceptions:
-                if isinstance(source, BaseExceptionGroup) and \
-                        any(id(item) == leaf for item in _leaves(source)):
-                    _copy_group_tracebacks(source, child)
-                    break
 
 
 def _leaves(exception):

@@ -81,11 +81,29 @@ class _NotDecoded:
 NOT_DECODED = _NotDecoded()
 
 
+def _name_attribute(attribute, getter, setter, doc):
+    """``__name__``: writable, but only with a string, never deleted."""
+
+    def set_name(self, value):
+        if not isinstance(value, str):
+            raise TypeError("%s must be set to a string object" % attribute)
+        setter(self, value)
+
+    def refuse_deletion(self):
+        raise TypeError("%s must be set to a string object" % attribute)
+
+    return property(getter, set_name, refuse_deletion, doc)
+
+
 class Function(metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
-    __slots__ = ("_code", "__globals__", "__name__", "__qualname__", "__defaults__",
-                 "__kwdefaults__", "__closure__", "__builtins__", "__annotations__",
+    # __name__, __defaults__ and __kwdefaults__ are properties over the _function_
+    # slots, which check what is stored as CPython's setters do; the engine reads the
+    # slots.  (__qualname__ stays a slot: a class body cannot define it.)
+    __slots__ = ("_code", "__globals__", "_function_name", "__qualname__",
+                 "_function_defaults", "_function_kwdefaults", "__closure__", "__builtins__",
+                 "__annotations__",
                  "__dict__", "__weakref__", "interpreter", "kind", "simple_arity",
                  "plain_arity", "module",
                  "doc", "executable")
@@ -101,10 +119,10 @@ class Function(metaclass=_FunctionClass):
         function.executable = NOT_DECODED
         function.kind, function.simple_arity = _call_shape(code)
         function.__globals__ = globals_
-        function.__name__ = code.co_name
+        function._function_name = code.co_name
         function.__qualname__ = code.co_qualname
-        function.__defaults__ = defaults
-        function.__kwdefaults__ = kwdefaults
+        function._function_defaults = defaults
+        function._function_kwdefaults = kwdefaults
         function.__closure__ = closure
         function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
@@ -148,7 +166,7 @@ class Function(metaclass=_FunctionClass):
         function = cls.make(code, globals, interpreter, argdefs, None, closure)
         function.__builtins__ = interpreter.builtins_for(globals)
         if name is not None:
-            function.__name__ = name
+            function._function_name = name
         return function
 
     # A property, so that assigning a new code object updates kind and the arities.
@@ -158,6 +176,13 @@ class Function(metaclass=_FunctionClass):
 
     @__code__.setter
     def __code__(self, code):
+        if not isinstance(code, Code):
+            raise TypeError("__code__ must be set to a code object")
+        free_count = len(code.co_freevars)
+        closure_count = len(self.__closure__ or ())
+        if free_count != closure_count:
+            raise ValueError("%s() requires a code object with %d free vars, not %d"
+                             % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
@@ -166,7 +191,39 @@ class Function(metaclass=_FunctionClass):
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
                           lambda self, value: setattr(self, "module", value))
-    __doc__ = property(lambda self: self.doc, lambda self, value: setattr(self, "doc", value))
+    __doc__ = property(lambda self: self.doc, lambda self, value: setattr(self, "doc", value),
+                       lambda self: setattr(self, "doc", None))
+    __name__ = _name_attribute("__name__", lambda self: self._function_name,
+                               lambda self, value: setattr(self, "_function_name", value),
+                               None)
+
+    @property
+    def __defaults__(self):
+        return self._function_defaults
+
+    @__defaults__.setter
+    def __defaults__(self, value):
+        if value is not None and not isinstance(value, tuple):
+            raise TypeError("__defaults__ must be set to a tuple object")
+        self._function_defaults = value
+
+    @__defaults__.deleter
+    def __defaults__(self):
+        self._function_defaults = None
+
+    @property
+    def __kwdefaults__(self):
+        return self._function_kwdefaults
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value):
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__kwdefaults__ must be set to a dict object")
+        self._function_kwdefaults = value
+
+    @__kwdefaults__.deleter
+    def __kwdefaults__(self):
+        self._function_kwdefaults = None
 
     def __repr__(self):
         return "<function %s at %#x>" % (self.__qualname__, id(self))
@@ -192,20 +249,6 @@ class Function(metaclass=_FunctionClass):
 
 # -- generators, coroutines, async generators -----------------------------------------
 
-def _name_attribute(attribute, getter, setter, doc):
-    """``__name__``: writable, but only with a string, never deleted."""
-
-    def set_name(self, value):
-        if not isinstance(value, str):
-            raise TypeError("%s must be set to a string object" % attribute)
-        setter(self, value)
-
-    def refuse_deletion(self):
-        raise TypeError("%s must be set to a string object" % attribute)
-
-    return property(getter, set_name, refuse_deletion, doc)
-
-
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -218,10 +261,11 @@ class _Suspendable:
     __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
                  "_saved_handled", "__weakref__")
     _kind_name = "generator"
+    _messages_name = "generator"       # how error messages name it (CPython's words)
 
     def __init__(self, frame, function):
         self._frame = frame
-        self._name = function.__name__
+        self._name = function._function_name
         self.__qualname__ = function.__qualname__
         self._started = False
         self._finished = False
@@ -247,14 +291,14 @@ class _Suspendable:
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
         if self._running:
-            raise ValueError("%s already executing" % self._kind_name)
+            raise ValueError("%s already executing" % self._messages_name)
         if self._finished:
             return self._resume_finished(exception)
         frame = self._frame
         if not self._started:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
-                                % self._kind_name)
+                                % self._messages_name)
             # An exception thrown in before the start is raised in the frame all the
             # same, so that the traceback shows it (on the def line, as CPython's).
             self._started = True
@@ -308,7 +352,7 @@ class _Suspendable:
         raise StopIteration(value) if value is not None else StopIteration()
 
     def _wrap_stop_iteration(self, error):
-        replacement = RuntimeError("%s raised StopIteration" % self._kind_name)
+        replacement = RuntimeError("%s raised StopIteration" % self._messages_name)
         replacement.__cause__ = error
         replacement.__context__ = error
         return replacement
@@ -390,7 +434,7 @@ class _Suspendable:
             # reference (a handler holding values): the exception may outlive this.
             error.__traceback__ = None
             return None
-        raise RuntimeError("%s ignored GeneratorExit" % self._kind_name)
+        raise RuntimeError("%s ignored GeneratorExit" % self._messages_name)
 
     # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
     def _current_frame(self):
@@ -451,6 +495,7 @@ class Generator(_Suspendable):
 class Coroutine(_Suspendable):
     __slots__ = ("_origin",)
     _kind_name = "coroutine"
+    _messages_name = "coroutine"
 
     def __init__(self, frame, function):
         super().__init__(frame, function)
@@ -558,6 +603,9 @@ class AsyncGeneratorValue:
 class AsyncGenerator(_Suspendable):
     __slots__ = ()
     _kind_name = "async_generator"
+    _messages_name = "async generator"
+    # types.AsyncGeneratorType[T], as CPython's (generators and coroutines have none).
+    __class_getitem__ = classmethod(types.GenericAlias)
 
     def __aiter__(self):
         return self

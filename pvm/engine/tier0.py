@@ -8,9 +8,9 @@ from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL, RESUMABLE, TPFLAGS_MAPPING,
-    TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type, copy_traceback,
-    function_description, guest_init, load_global_error, lookup, match_class, match_keys,
-    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
+    TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type, function_description,
+    guest_init, load_global_error, lookup, match_class, match_keys, public_names,
+    star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
     with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
@@ -1084,8 +1084,13 @@ def make_DICT_UPDATE(code, operand, index):
 
     def DICT_UPDATE(frame, stack, fast, next_index=next_index, operand=operand):
         mapping = stack.pop()
+        target = stack[-operand]
         try:
-            stack[-operand].update(mapping)
+            if isinstance(mapping, dict):
+                target.update(mapping)
+            else:
+                for key in mapping.keys():
+                    target[key] = mapping[key]
         except AttributeError:
             raise TypeError("'%s' object is not a mapping" % type(mapping).__name__) from None
         return next_index
@@ -1778,15 +1783,16 @@ def make_CHECK_EG_MATCH(code, operand, index):
             return next_index
         if isinstance(group, BaseExceptionGroup):
             match, rest = group.split(kind)
+            guest_traceback.copy_group_tracebacks(group, match)
+            guest_traceback.copy_group_tracebacks(group, rest)
         elif isinstance(group, kind):
-            match, rest = (BaseExceptionGroup('', [group]), None)
+            match, rest = (BaseExceptionGroup('', (group,)), None)
             if isinstance(group, Exception):
-                match = ExceptionGroup('', [group])
-            copy_traceback(group, match)
+                match = ExceptionGroup('', (group,))
+            guest_traceback.copy_traceback(group, match)
         else:
             match, rest = (None, group)
         if match is not None:
-            copy_traceback(group, match)
             frame.interpreter.handled = match
         stack[-1] = rest
         stack.append(match)

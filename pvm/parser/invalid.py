@@ -461,6 +461,16 @@ class InvalidRules:
             star = self.tokens[self.pos]
             self._raise_starting_from_token(star)
 
+    def invalid_dict_comprehension(self):
+        # '{' a='**' bitwise_or for_if_clauses '}'
+        start = self.pos
+        double_star = self.tokens[start]
+        self.pos += 1
+        if (self.bitwise_or() is not None and self.keys[self.pos] in ("for", "async")
+                and self.for_if_clauses() is not None and self.keys[self.pos] == "}"):
+            self._raise_at("dict unpacking cannot be used in dict comprehension", double_star)
+        self.pos = start
+
     def _raise_starting_from_token(self, star):
         self.pos += 1
         self.bitwise_or()

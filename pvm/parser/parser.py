@@ -919,7 +919,9 @@ class Parser(InvalidRules):
                     vararg = self.parameter(annotated, star_annotation=True)
                     if vararg is None:
                         return None
-                    if keys[self.pos] == "=":
+                    # invalid_star_etc's rule is '*' param '=': an annotation that is a
+                    # starred expression (PEP 646) is no `param`, and gets "invalid syntax".
+                    if keys[self.pos] == "=" and type(vararg.annotation) is not ast.Starred:
                         return self._parameter_error("star default", tokens[self.pos])
             elif key == "**":
                 self.pos += 1
@@ -2251,6 +2253,8 @@ class Parser(InvalidRules):
             self.pos += 1
             return _located(ast.Dict([], []), start_token, self.tokens[self.pos - 1])
         if key == "**":
+            if self.call_invalid_rules:
+                self.invalid_dict_comprehension()
             return self.dict_rest(start_token, [], [])
         first_key = keys[self.pos]
         first = self.star_named_expression()

@@ -14,6 +14,7 @@ import types
 
 from pvm.code import Code, PyCF_MASK
 from pvm.engine.objects import Function
+from pvm.engine.frames import UNBOUND
 from pvm.engine.host_stack import fast_local
 
 _MISSING = object()
@@ -56,14 +57,15 @@ def make_builtins(world):
         if bases is not original_bases:
             namespace["__orig_bases__"] = original_bases
         cls = metaclass(name, bases, namespace, **keywords)
-        if isinstance(cell, types.CellType):
+        # type.__new__ fills the cell from the namespace's __classcell__; a metaclass
+        # that does not hand it on leaves the cell empty, which CPython refuses.
+        if isinstance(cls, type) and isinstance(cell, types.CellType):
             try:
                 cell_value = cell.cell_contents
             except ValueError:
-                cell_value = _MISSING
-            if cell_value is _MISSING:
-                cell.cell_contents = cls
-            elif cell_value is not cls:
+                raise RuntimeError("__class__ not set defining %r as %r. Was __classcell__ "
+                                   "propagated to type.__new__?" % (name, cls)) from None
+            if cell_value is not cls:
                 raise TypeError("__class__ set to %r defining %r as %r" % (cell_value, name, cls))
         return cls
 
@@ -96,7 +98,10 @@ def make_builtins(world):
             raise TypeError("%s() globals must be a dict, not %s"
                             % (function_name, type(globals_).__name__))
         if "__builtins__" not in globals_:
-            globals_["__builtins__"] = module
+            # PyEval_GetBuiltins(): the calling frame's builtins, a dict (so an imported
+            # module's __builtins__ is the dict, as in CPython; __main__'s is the module).
+            frame = interpreter.frame
+            globals_["__builtins__"] = namespace if frame is None else frame.f_builtins
         return globals_, locals_
 
     def exec(source, globals=None, locals=None, /, *, closure=None):
@@ -117,11 +122,14 @@ def make_builtins(world):
         if isinstance(source, Code):
             code = source
         else:
-            if isinstance(source, (bytes, bytearray)):
-                source = bytes(source).decode()
-            if not isinstance(source, str):
+            # Bytes are compiled as bytes, so that a BOM or a coding declaration counts.
+            if isinstance(source, bytearray):
+                source = bytes(source)
+            if not isinstance(source, (str, bytes)):
                 raise TypeError("eval() arg 1 must be a string, bytes or code object")
-            code = world.compile_text(source.lstrip(" \t"), "<string>", "eval", inherited_flags())
+            blanks = " \t" if isinstance(source, str) else b" \t"
+            code = world.compile_text(source.lstrip(blanks), "<string>", "eval",
+                                      inherited_flags())
         return interpreter.run_code(code, globals_, locals_)
 
     def globals():
@@ -146,9 +154,18 @@ def make_builtins(world):
         return host_builtins.dir(*arguments)
 
     class super(host_builtins.super):
-        def __init__(self, *arguments):
+        # The messages of CPython's super_vectorcall, which a call of super itself takes.
+        def __init__(self, *arguments, **keywords):
+            if keywords:
+                raise TypeError("super() takes no keyword arguments")
+            if len(arguments) > 2:
+                raise TypeError("super() expected at most 2 arguments, got %d"
+                                % len(arguments))
             if not arguments:
                 arguments = _zero_argument_super(current_frame())
+            elif not isinstance(arguments[0], type):
+                raise TypeError("super() argument 1 must be a type, not %s"
+                                % type(arguments[0]).__name__)
             host_builtins.super.__init__(self, *arguments)
 
     super.__name__ = super.__qualname__ = "super"
@@ -161,13 +178,19 @@ def make_builtins(world):
                 return
         host_builtins.print(*values, sep=sep, end=end, file=file, flush=flush)
 
-    def input(prompt=""):
+    def input(prompt=_MISSING, /):
         stdin = world.sys.stdin
         stdout = world.sys.stdout
         if stdin is host_sys.stdin and stdout is host_sys.stdout:
-            return host_builtins.input(prompt)
-        stdout.write(str(prompt))
-        stdout.flush()
+            return host_builtins.input(*(() if prompt is _MISSING else (prompt,)))
+        # CPython's builtin_input when not interactive: the prompt written if given,
+        # then a flush of stdout whose errors are ignored.
+        if prompt is not _MISSING:
+            stdout.write(str(prompt))
+        try:
+            stdout.flush()
+        except Exception:
+            pass
         line = stdin.readline()
         if not line:
             raise EOFError("EOF when reading a line")
@@ -183,6 +206,8 @@ def make_builtins(world):
     for function in (__build_class__, __import__, compile, exec, eval, globals, locals, vars,
                      dir, print, input, breakpoint):
         function.__module__ = "builtins"
+        # Messages name a callable by its qualified name: "dir()", as CPython's.
+        function.__qualname__ = function.__name__
         namespace[function.__name__] = function
     namespace["super"] = super
     return module
@@ -236,6 +261,8 @@ def _zero_argument_super(frame):
             raise RuntimeError("super(): arg[0] deleted") from None
     else:
         first = fast_local(frame, 0)
+        if first is UNBOUND:
+            raise RuntimeError("super(): arg[0] deleted")
     if "__class__" not in code.co_freevars:
         raise RuntimeError("super(): __class__ cell not found")
     index = len(code.co_cellvars) + code.co_freevars.index("__class__")

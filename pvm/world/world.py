@@ -38,6 +38,24 @@ _C_STAND_INS = {
 }
 
 
+_TIME_ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
+
+
+def _tzset_for(guest_time):
+    """time.tzset for the guest's copy of the time module: the host's sets the time
+    zone attributes of the host's module, and the guest reads its own."""
+    host_time = host_sys.modules["time"]
+
+    def tzset():
+        host_time.tzset()
+        for attribute in _TIME_ZONE_ATTRIBUTES:
+            setattr(guest_time, attribute, getattr(host_time, attribute))
+
+    tzset.__module__ = "time"
+    tzset.__doc__ = host_time.tzset.__doc__
+    return tzset
+
+
 class World:
     """A guest world on its own engine: its builtins, its sys, its modules (``__main__``
     among them, empty) and its import system, CPython's importlib run on the engine.
@@ -165,14 +183,17 @@ class World:
         """Change the guest's copy of a host module where the world's rules need it:
         ``_signal`` runs guest handlers between instructions (pvm.world.signals),
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
-        ``time.sleep`` ends at the world's deadline (pvm.world.limits), and a thread's
-        uncaught exception is printed with its guest traceback."""
+        ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
+        updates the guest's copy, and a thread's uncaught exception is printed with its
+        guest traceback."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
             self.access.adapt(name, module)
-        elif name == "time" and self.limits is not None:
-            self.limits.adapt_time(module)
+        elif name == "time":
+            module.tzset = _tzset_for(module)
+            if self.limits is not None:
+                self.limits.adapt_time(module)
         elif name == "_thread":
             module._excepthook = thread_excepthook(self)
 

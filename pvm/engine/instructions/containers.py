@@ -84,8 +84,16 @@ def SET_UPDATE(*, stack, operand):
 @instruction(raw=True)
 def DICT_UPDATE(*, stack, operand):
     mapping = stack.pop()
+    target = stack[-operand]
+    # PyDict_Update: a mapping's keys(), then its items; not dict.update's iterable of
+    # pairs ({**[]} is an error).  Any AttributeError becomes CPython's message.  (Given
+    # a dict, dict.update merges as PyDict_Update does, subclasses included.)
     try:
-        stack[-operand].update(mapping)
+        if isinstance(mapping, dict):
+            target.update(mapping)
+        else:
+            for key in mapping.keys():
+                target[key] = mapping[key]
     except AttributeError:
         raise TypeError("'%s' object is not a mapping" % type(mapping).__name__) from None
 

@@ -1,7 +1,7 @@
 """Exceptions: raising, handling, except*, and with statements."""
 
 from pvm.engine.instructions.define import instruction, variant
-from pvm.engine.instructions.support import as_exception, check_except_type, copy_traceback
+from pvm.engine.instructions.support import as_exception, check_except_type
 from pvm.engine import guest_traceback
 from pvm.engine.objects import MethodType
 
@@ -85,15 +85,17 @@ def CHECK_EG_MATCH(group, kind, *, frame):
         return None, None
     if isinstance(group, BaseExceptionGroup):
         match, rest = group.split(kind)
+        guest_traceback.copy_group_tracebacks(group, match)
+        guest_traceback.copy_group_tracebacks(group, rest)
     elif isinstance(group, kind):
-        match, rest = BaseExceptionGroup("", [group]), None
+        # A tuple, as CPython's _PyExc_CreateExceptionGroup (the repr shows it).
+        match, rest = BaseExceptionGroup("", (group,)), None
         if isinstance(group, Exception):
-            match = ExceptionGroup("", [group])
-        copy_traceback(group, match)
+            match = ExceptionGroup("", (group,))
+        guest_traceback.copy_traceback(group, match)
     else:
         match, rest = None, group
     if match is not None:
-        copy_traceback(group, match)
         frame.interpreter.handled = match
     return rest, match
 

@@ -130,7 +130,12 @@ def exception_group_method(name):
 
                 def condition(exception):
                     return guest_condition(exception)
-            return method(condition)
+            result = method(condition)
+            # The host copies __traceback__ to the groups it derives; the guest's lives
+            # beside it.
+            for derived in (result if name == "split" else (result,)):
+                guest_traceback.copy_group_tracebacks(exception, derived)
+            return result
         call.__name__ = call.__qualname__ = name
         return call
     return reader
@@ -154,9 +159,11 @@ def public_names(module):
 # -- containers and calls ------------------------------------------------------------------
 
 def function_description(function):
+    """How CPython's messages name a callable (_PyObject_FunctionStr): its qualified name
+    and "()", else its str()."""
     qualname = getattr(function, "__qualname__", None)
     if qualname is None:
-        return "%s object" % type(function).__name__
+        return str(function)
     module = getattr(function, "__module__", None)
     if isinstance(module, str) and module != "builtins":
         return "%s.%s()" % (module, qualname)
@@ -225,10 +232,6 @@ def check_except_type(kind):
                             "is not allowed")
 
 
-def copy_traceback(source, target):
-    entries = getattr(source, "__pvm_traceback__", None)
-    if entries is not None and target is not source:
-        target.__pvm_traceback__ = list(entries)
 
 
 # -- pattern matching ------------------------------------------------------------------------

@@ -1,0 +1,5 @@
+def function():
+    pass
+
+
+builtins_kind = type(__builtins__).__name__
