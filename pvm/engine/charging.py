@@ -32,7 +32,10 @@ from pvm.engine.safe_points import wraps_handlers
 class Plan:
     """Where the code of one code object is charged: ``charges`` {index of a stretch's
     first instruction: the stretch's length} and ``refunds`` {index of a jump inside a
-    stretch: (its target, the instructions of the stretch it skips)}.
+    stretch: (its target, the instructions of the stretch it skips)}; and ``guarded``
+    {index of a BINARY_OP of the budget's ``guarded_operators``: its operator}, the
+    instructions that run as single handlers behind ``budget.guard_operator`` (a
+    world's memory limit checks what they would make before they run).
 
     A stretch is entered at its first instruction only, and runs forward: it ends
     where a return or raise, or a jump back (a loop's), ends the way on, and is cut
@@ -41,10 +44,12 @@ class Plan:
     stretch, where it leaves), which it gives back, so that what the path through the
     stretch runs is what it is charged."""
 
-    __slots__ = ("charges", "refunds")
+    __slots__ = ("charges", "refunds", "guarded")
 
-    def __init__(self, code, pairs):
+    def __init__(self, code, pairs, guarded_operators=frozenset()):
         count = len(pairs)
+        self.guarded = {index: operand for index, (opcode, operand) in enumerate(pairs)
+                        if opcode == _BINARY_OP and operand in guarded_operators}
         jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
                  if opcode in opcodes.HAS_JUMP]
         starts = {0}
@@ -68,13 +73,19 @@ class Plan:
                     changed = True
         ordered = sorted(start for start in starts if start < count)
         ends = ordered[1:] + [count]
-        self.charges = {start: end - start for start, end in zip(ordered, ends)}
+        self.charges = {start: float(end - start) for start, end in zip(ordered, ends)}
         self.refunds = {}
         for index, target in jumps:
             end = ends[bisect_right(ordered, index) - 1]
             skipped = (min(target, end) if target > index else end) - index - 1
             if skipped:
-                self.refunds[index] = (target, skipped)
+                self.refunds[index] = (target, float(skipped))
+
+    def bounds(self):
+        """The indexes no superinstruction may cross: each stretch's start, and each
+        guarded instruction's, which stays alone."""
+        return (self.charges.keys() | self.guarded.keys()
+                | {index + 1 for index in self.guarded})
 
     def in_run(self, start, end):
         """What the joined run from ``start`` to ``end`` does itself: the places in it
@@ -93,12 +104,15 @@ class Plan:
 # The instructions after which nothing runs on (a forward jump does not end a stretch:
 # its target may be further on in it).
 _ENDS_WAY = opcodes.ENDS_BLOCK - opcodes.HAS_JUMP
+_BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
 
 
 def charge(budget, handlers, plan, placed):
     """Wrap the handlers the loop runs so that they charge ``plan``'s stretches and give
     back at its jumps; ``placed`` says where superinstructions stand ({start: length}),
-    none of which crosses a stretch's start (``plan.charges`` bounded them)."""
+    none of which crosses ``plan.bounds()``."""
+    for index, operator in plan.guarded.items():
+        handlers[index] = _guarding(budget, operator, handlers[index])
     refunds = plan.refunds
     if refunds:
         # A jump inside a superinstruction gives back where the superinstruction is
@@ -117,7 +131,7 @@ def _charging(budget, length, handler):
     def charging(frame, stack, fast, budget=budget, length=length, handler=handler):
         left = budget.left - length
         budget.left = left
-        if left < 0:
+        if left < 0.0:
             budget.refill(length)
         return handler(frame, stack, fast)
     return charging
@@ -133,7 +147,15 @@ def _refunding(budget, target, amount, handler):
     return refunding
 
 
+def _guarding(budget, operator, handler):
+    def guarding(frame, stack, fast, budget=budget, operator=operator, handler=handler):
+        budget.guard_operator(operator, stack[-2], stack[-1])
+        return handler(frame, stack, fast)
+    return guarding
+
+
 # A handler called through these is still called by the loop (a signal may run its
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
+wraps_handlers(_guarding(None, 0, None).__code__)

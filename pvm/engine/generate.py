@@ -779,7 +779,7 @@ def _charge(position, number):
             + ["frame.failed_index = -1"]
     return _code("\n".join(["budget_left = budget.left - %s" % length,
                             "budget.left = budget_left",
-                            "if budget_left < 0:"] + ["    " + line for line in refill]))
+                            "if budget_left < 0.0:"] + ["    " + line for line in refill]))
 
 
 def _bound_as_defaults(lines):

@@ -209,13 +209,14 @@ CACHE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycac
 _cache = DiskCache(CACHE_FOLDER, "joined-runs-", ("tier0.py", "generate.py", "hot_runs.py"))
 
 
-def runs_of(code, pairs, charged=()):
+def runs_of(code, pairs, charged=(), excluded=()):
     """The runs of ``code`` worth joining, as (start, end) index pairs, and the name of
     the body each instruction runs (None: one no run may take).  A run of one
     instruction is worth it only where ``charged`` has it (a budget's charge joined to
     the instruction saves the call of a wrapper: a loop's jump back, alone at the
-    target of the jumps that skip the rest of its body)."""
-    starts, resumes, names = boundaries_of(code, pairs)
+    target of the jumps that skip the rest of its body).  No run takes an instruction
+    of ``excluded``."""
+    starts, resumes, names = boundaries_of(code, pairs, excluded)
     bounds = sorted(starts)
     runs = list(zip(bounds, bounds[1:]))
     runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
@@ -224,13 +225,15 @@ def runs_of(code, pairs, charged=()):
             if (end - start >= 2 or start in charged) and names[start] is not None], names
 
 
-def boundaries_of(code, pairs):
+def boundaries_of(code, pairs, excluded=()):
     """Where the runs of ``code`` start (with its end, a set), where a frame resumes
     after a call inside one (a list), and the name of the body each instruction runs
-    (None: one no run may take)."""
+    (None: one no run may take, as those of ``excluded`` are)."""
     count = len(pairs)
     selectors = tier0.SELECTORS
     names = [selectors[opcode](code, operand) for opcode, operand in pairs]
+    for index in excluded:
+        names[index] = None
     starts = {0, count}
     starts.update(operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
@@ -275,8 +278,11 @@ def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=
     joining costs about a millisecond a run): until then a counter stands at its start
     and, when the count is reached, puts the joined handler in ``later`` (the list the
     frames run, which ``handlers`` is meant to replace)."""
-    runs, names = runs_of(code, pairs, () if plan is None
-                          else plan.charges.keys() | plan.refunds.keys())
+    if plan is None:
+        runs, names = runs_of(code, pairs)
+    else:
+        runs, names = runs_of(code, pairs, plan.charges.keys() | plan.refunds.keys(),
+                              plan.guarded)
     counts = [variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
     attributes = [attribute_name(code, name, operand)

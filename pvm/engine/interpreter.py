@@ -196,9 +196,9 @@ class Interpreter:
         budget = self.budget
         if budget is None:
             return decoding.handlers_of(code, fusion, pairs)
-        plan = charging.Plan(code, pairs)
+        plan = charging.Plan(code, pairs, budget.guarded_operators)
         placed = {}
-        handlers = decoding.handlers_of(code, fusion, pairs, plan.charges, placed)
+        handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
         charging.charge(budget, handlers, plan, placed)
         return handlers
 
@@ -218,13 +218,16 @@ class Interpreter:
 
     def _join_runs(self, code, pairs, handlers, later=None, threshold=0):
         budget = self.budget
-        plan = None if budget is None else charging.Plan(code, pairs)
+        plan = None if budget is None else charging.Plan(code, pairs,
+                                                         budget.guarded_operators)
         hot_runs.join_runs(code, pairs, handlers, later, threshold, budget, plan)
 
     def set_budget(self, budget):
         """Charge every instruction guest code runs from now on to ``budget``: an object
-        whose ``left`` (an int) blocks take their lengths from, and whose
-        ``refill(length)`` is called when one does not fit (``pvm.engine.charging``).
+        whose ``left`` (an int) stretches take their lengths from, whose
+        ``refill(length)`` is called when one does not fit, and whose
+        ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
+        its ``guarded_operators`` runs (``pvm.engine.charging``).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""
@@ -372,7 +375,8 @@ class Interpreter:
         if self.budget is not None:
             # (Charged before the instruments see the instruction: a stretch that does
             # not fit in the budget does not start.)
-            charging.charge(self.budget, handlers, charging.Plan(code, pairs), {})
+            charging.charge(self.budget, handlers,
+                            charging.Plan(code, pairs, self.budget.guarded_operators), {})
         if executable.plain_handlers is None:
             executable.plain_handlers = list(executable.handlers)
         executable.handlers[:] = handlers

@@ -23,6 +23,7 @@ at its first block.  A world is started again, with a fresh budget, by the next
 import time
 
 from pvm.engine.interpreter import Interpreter
+from pvm.world.memory import AMPLIFYING, MemoryMeter
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -59,12 +60,17 @@ class Limits:
         # CHUNK, so that the charges' arithmetic is on the host's cached small ints,
         # which it neither allocates nor frees (a third less per charge than larger
         # ints, and there is a charge every few instructions).
-        self.left = 0
-        self.pending = 0            # of the time slice, what is not in ``left`` yet
+        self.left = 0.0
+        self.pending = 0.0            # of the time slice, what is not in ``left`` yet
         self.remaining = None       # of the budget, what no slice has (None: no end)
         self.deadline = None
         self.stopped = None         # the LimitExceeded raised, until the next start
-        self.memory_meter = None    # pvm.world.memory's, with a memory limit
+        self.memory_meter = None    # with a memory limit, pvm.world.memory's
+        # The operators the engine checks before they run (BINARY_OP's operands).
+        self.guarded_operators = frozenset()
+        if memory is not None:
+            self.memory_meter = MemoryMeter(memory, self._out_of_memory)
+            self.guarded_operators = AMPLIFYING
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
@@ -79,13 +85,13 @@ class Limits:
             else None
         if self.memory_meter is not None:
             self.memory_meter.start()
-        self.left = self.pending = 0
+        self.left = self.pending = 0.0
         self.remaining = self.instructions
 
     def spent(self):
         """The instructions charged since the start (those of stretches cut short by
         an exception included)."""
-        return self.instructions - self.left - self.pending - self.remaining
+        return self.instructions - int(self.left + self.pending) - self.remaining
 
     def refill(self, length):
         """A stretch of ``length`` instructions did not fit in ``left``: grant more,
@@ -113,6 +119,14 @@ class Limits:
                     "the world ran out of instructions (%d)" % self.instructions))
             self.remaining -= granted
         self.pending += granted
+
+    def guard_operator(self, operator, left, right):
+        """Before ``left OPERATOR right``, one of ``guarded_operators``, runs."""
+        self.memory_meter.check_operation(operator, left, right)
+
+    def _out_of_memory(self, what):
+        self.stop(MemoryLimitExceeded("the world ran out of memory (%d bytes): %s"
+                                      % (self.memory, what)))
 
     def check_clock(self):
         if self.deadline is not None and time.monotonic() > self.deadline:
