@@ -146,3 +146,158 @@ def test_files_outside_the_allowed_folders_cannot_be_read_and_none_written(tmp_p
         with pytest.raises(PermissionError):
             world.run(program)
     assert os.path.exists(allowed / "data.txt")
+
+
+# -- the count, and each limit against what tries to pass it -------------------------------
+
+_LOOPS = """
+total = 0
+for i in range(300):
+    if i % 3:
+        total += i
+    elif i % 5:
+        continue
+    else:
+        total -= 1
+    j = 0
+    while j < 4:
+        j += 1
+        if j == 3:
+            break
+squares = [x * x for x in range(50) if x % 2]
+def numbers(n):
+    for k in range(n):
+        yield k
+total += sum(numbers(40))
+def either(a, b=2):
+    return a and b or a
+for i in range(200):
+    either(i)
+    either(0, 0)
+text = " ".join(str(x) for x in range(30))
+"""
+_RAISING = """
+caught = 0
+for i in range(200):
+    try:
+        if i % 7 == 0:
+            raise ValueError(i)
+        x = 1 // (i % 5)
+    except ZeroDivisionError:
+        caught += 1
+    except ValueError:
+        caught += 2
+    finally:
+        caught += 0
+def two():
+    yield 1
+    yield 2
+for i in range(100):
+    next(two())
+"""
+
+
+def _spent(program, **options):
+    world = pvm.World(instructions=10**9, **options)
+    world.run(program)
+    return world.limits.spent()
+
+
+def _instructions_run(program):
+    world = pvm.World()
+    count = [0]
+
+    def counting(handler, code, index, opcode, operand):
+        def run(frame, stack, fast):
+            count[0] += 1
+            return handler(frame, stack, fast)
+        return run
+    world.interpreter.instrument(counting)
+    world.run(program)
+    return count[0]
+
+
+@pytest.mark.parametrize("program", [_LOOPS, _RAISING])
+def test_the_count_is_the_same_however_the_code_runs(program):
+    # Single handlers only, superinstructions and runs joined as code gets hot, every
+    # run joined at once, joined early: one count.
+    counts = {_spent(program, fusion=False), _spent(program),
+              _spent(program, join_threshold=0), _spent(program, join_threshold=5)}
+    assert len(counts) == 1
+    if program is _LOOPS:
+        # With no exception (and every generator run to its end) it is exactly the
+        # instructions that ran, as an instrument counts them one by one.
+        assert counts == {_instructions_run(program)}
+
+
+def test_loops_in_callbacks_from_host_code_are_counted():
+    world = pvm.World(instructions=20_000)
+    with pytest.raises(pvm.InstructionLimitExceeded):
+        world.run("while True:\n    sorted(range(100), key=lambda value: -value)")
+    with pytest.raises(pvm.InstructionLimitExceeded):
+        world.run("sorted(range(10**6), key=lambda value: -value)")
+
+
+_MEMORY_LIMIT = 32 * 2**20
+
+
+@pytest.mark.parametrize("program", [
+    "x = 'ab' * 10**10",
+    "x = b'ab' * 10**10",
+    "x = [0] * 10**10",
+    "x = (0,) * 10**10",
+    "x = 10 ** 10 ** 10",
+    "x = 1 << 10**12",
+    "x = 'a'\nx *= 10**11",
+    "x = 7\nwhile True:\n    x = x * x",
+    "x = [0]\nwhile True:\n    x = x * 2",
+    "x = []\nwhile True:\n    x.append([0] * 100)",
+    "x = [[0] * 1000 for _ in range(10**9)]",
+    "x = {}\ni = 0\nwhile True:\n    x[i] = [i] * 50\n    i += 1",
+    "try:\n    x = 'ab' * 10**10\nexcept BaseException:\n    print('caught')",
+    "try:\n    x = [[0] * 1000 for _ in range(10**9)]\nfinally:\n    print('finally')",
+])
+def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program):
+    from pvm.world.memory import resident_size
+    output = io.StringIO()
+    world = pvm.World(memory=_MEMORY_LIMIT, stdout=output)
+    before = resident_size()
+    with pytest.raises(pvm.MemoryLimitExceeded):
+        world.run(program)
+    assert resident_size() - before < 2 * _MEMORY_LIMIT
+    assert output.getvalue() == ""
+    # The world runs again, with its whole allowance.
+    assert world.eval("len('ab' * 1000)") == 2000
+
+
+@pytest.mark.parametrize("program", [
+    "import os",
+    "__import__('os')",
+    "exec('import os')",
+    "eval(\"__import__('os')\")",
+    "exec(compile('import posix', 'name', 'exec'))",
+    "__builtins__.__import__('os')",
+    "import importlib",
+    "import sys",
+    "import gc",
+    "import io",
+    "import _io",
+    "import faulthandler",
+    "import signal",
+    "import ctypes",
+    "import marshal",
+    "import json\nvars(json)['__builtins__'].__import__('os')",
+    "import json\nexec('import os', vars(json))",
+    "breakpoint()",
+    "[c for c in object.__subclasses__() if c.__name__ == 'FileIO'][0]('/etc/passwd')",
+    "open('/etc/passwd').read()",
+    "import json\njson.__loader__.get_data('/etc/passwd')",
+    "import json\njson.__spec__.loader.get_data('/etc/passwd')",
+    "try:\n    1 / 0\nexcept Exception as error:\n    frame = error.__traceback__.tb_frame\n"
+    "    frame.f_builtins['__import__']('os')",
+])
+def test_escape_attempts_fail_in_a_world_that_restricts_imports_and_files(program):
+    world = pvm.World(imports=["json"], files=[], stdout=io.StringIO(),
+                      stderr=io.StringIO())
+    with pytest.raises((ImportError, PermissionError, IndexError)):
+        world.run(program)

@@ -45,8 +45,11 @@ def single_handlers(code, pairs=None):
             for index, (opcode, operand) in enumerate(pairs)]
 
 
-def handlers_of(code, fusion=True, pairs=None):
-    """The handlers the loop runs for ``code``.
+def handlers_of(code, fusion=True, pairs=None, bounds=(), placed=None):
+    """The handlers the loop runs for ``code``; no superinstruction crosses an index
+    of ``bounds``, and ``placed`` (a dict) receives where each starts and its length
+    (an interpreter with a budget charges at the handlers of chosen instructions: see
+    pvm.engine.charging).
 
     Only functions (and lambdas, comprehensions, generators) get superinstructions:
     module and class bodies almost always run once, and finding the runs costs more at
@@ -56,12 +59,14 @@ def handlers_of(code, fusion=True, pairs=None):
         pairs = decode_instructions(code.co_code)
     handlers = single_handlers(code, pairs)
     if fusion and code.co_flags & CO_OPTIMIZED:
-        fuse(code, pairs, handlers)
+        fuse(code, pairs, handlers, bounds, placed)
     return handlers
 
 
-def fuse(code, pairs, handlers):
-    """Put superinstructions in ``handlers`` where their rows occur; return how many."""
+def fuse(code, pairs, handlers, bounds=(), placed=None):
+    """Put superinstructions in ``handlers`` where their rows occur, none crossing an
+    index of ``bounds``, each put in ``placed`` ({start: length}) if given; return how
+    many."""
     count = len(pairs)
     opcodes_only = [opcode for opcode, _ in pairs]
     by_opening = _rows_by_opening or _load_rows()
@@ -75,6 +80,7 @@ def fuse(code, pairs, handlers):
     # Boundaries no run may cross: jump targets, and where protected ranges start, end
     # and land (a handler cuts the stack to a depth that a run's locals would miss).
     boundaries = {operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP}
+    boundaries.update(bounds)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
         boundaries.update((start, end, target))
     boundaries = sorted(boundaries)
@@ -108,6 +114,8 @@ def fuse(code, pairs, handlers):
             index += 1
             continue
         handlers[index] = handler
+        if placed is not None:
+            placed[index] = length
         fused += 1
         index += length
     return fused

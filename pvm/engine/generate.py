@@ -566,7 +566,7 @@ def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
 # -- superinstructions -----------------------------------------------------------------
 
 def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None,
-                  attribute_names=None, record_first=False):
+                  attribute_names=None, record_first=False, charges=(), refunds=()):
     """The maker of one handler for a run of instructions with these bodies.
 
     ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
@@ -578,7 +578,12 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     known) gives, for each part that ``bakes_attribute_name``, the attribute its ``name``
     holds, written into its body (``_bake_attribute_name``); None for the others.
     ``record_first``: the first part records its index when it fails too (a handler
-    the loop may enter other than at its first instruction, as tier 1's are)."""
+    the loop may enter other than at its first instruction, as tier 1's are).
+    ``charges``: the positions of the parts that start a stretch, each of which charges
+    the stretch's length to a budget before it runs; ``refunds``: those of the jumps
+    that give back part of their stretch where they are taken (``pvm.engine.charging``).
+    The maker then takes the budget and the amounts (the charges', then the refunds')
+    as well."""
     count = len(definitions)
     parts = [Part(definition, position, single=False)
              for position, definition in enumerate(definitions)]
@@ -589,6 +594,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     part_starts = []          # where each part's statements start in ``statements``
     for part in parts:
         part_starts.append(len(statements))
+        if part.position in charges:
+            statements += _charge(part.position, charges.index(part.position))
         definition = part.definition
         body = part.body
         opcode = definition.opcode
@@ -683,6 +690,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                 outputs = part.body.outputs_of(
                     _as_outputs(arguments), _pushes(part.body, True))
                 lines = ["stack.append(%s)" % value for value in remaining]
+                if part.position in refunds:
+                    lines.append("budget.left += refund_%d" % refunds.index(part.position))
                 return (_code("\n".join(lines)) + _write_outputs(kept, outputs, reassigned)
                         + _code("return %s" % part.target_name))
             return _terminate(terminator, arguments, remaining, len(kept),
@@ -785,7 +794,13 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         decode_lines.append(part.decode_lines(needs))
     used = set(re.findall(r"\w+", "\n".join(body_lines + guards
                                               + sum(decode_lines, []))))
-    lines = ["def %s(code, run, index):" % maker_name]
+    charged = charges or refunds
+    lines = ["def %s(code, run, index%s):" % (maker_name,
+                                               ", budget, amounts" if charged else "")]
+    lines += ["    stretch_length_%d = amounts[%d]" % (number, number)
+              for number in range(len(charges))]
+    lines += ["    refund_%d = amounts[%d]" % (number, len(charges) + number)
+              for number in range(len(refunds))]
     for part, part_lines in zip(parts, decode_lines):
         if part.operand_name in used:
             lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
@@ -807,6 +822,21 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     lines.extend(body_lines)
     lines.append("    return %s" % handler_name)
     return _bound_as_defaults(lines), imports
+
+
+def _charge(position, number):
+    """The statements of a charge of the stretch that starts at the part at ``position``
+    (the handler's ``number``th charge): where the budget runs out, its ``refill``
+    grants more or raises, as the instruction at that position (whose handler would
+    have charged it: ``pvm.engine.charging``)."""
+    length = "stretch_length_%d" % number
+    refill = ["budget.refill(%s)" % length]
+    if position:
+        refill = ["frame.failed_index = index + %d" % position] + refill \
+            + ["frame.failed_index = -1"]
+    return _code("\n".join(["budget_left = budget.left - %s" % length,
+                            "budget.left = budget_left",
+                            "if budget_left < 0.0:"] + ["    " + line for line in refill]))
 
 
 def _bound_as_defaults(lines):

@@ -74,10 +74,12 @@ def namespace():
     return _namespace
 
 
-def maker_of(names, variable_counts, attribute_names):
+def maker_of(names, variable_counts, attribute_names, charges=(), refunds=()):
     """The maker of the handler joining the bodies ``names``, made on first request
-    (or read from the cache of makers, when an earlier process made it)."""
-    key = (names, variable_counts, attribute_names)
+    (or read from the cache of makers, when an earlier process made it); with
+    ``charges`` and ``refunds`` (the positions of the parts that start a stretch, and of
+    the jumps that give back), one that charges a budget (``pvm.engine.charging``)."""
+    key = (names, variable_counts, attribute_names, charges, refunds)
     try:
         return _makers[key]
     except KeyError:
@@ -85,7 +87,7 @@ def maker_of(names, variable_counts, attribute_names):
     namespace()
     entry = _cache.get(key)
     if entry is ABSENT:
-        entry = _generate(names, variable_counts, attribute_names)
+        entry = _generate(names, variable_counts, attribute_names, charges, refunds)
         _cache.put(key, entry)
     if entry is None:
         maker = None
@@ -105,7 +107,7 @@ def maker_of(names, variable_counts, attribute_names):
     return maker
 
 
-def _generate(names, variable_counts, attribute_names):
+def _generate(names, variable_counts, attribute_names, charges, refunds):
     """(the maker's host code, marshalled; the part of each line; the names its code
     imports, with their modules), or None where the generator declines the bodies."""
     # The generator is only needed once code is hot: programs that never get there do
@@ -114,7 +116,8 @@ def _generate(names, variable_counts, attribute_names):
     line_parts = []
     try:
         lines, imports = generate.fused_handler([_by_name[name] for name in names], "maker",
-                                                variable_counts, line_parts, attribute_names)
+                                                variable_counts, line_parts, attribute_names,
+                                                charges=charges, refunds=refunds)
     except generate.GenerationError:
         return None
     namespace = {}
@@ -130,9 +133,10 @@ def joined_source(handler):
     if key is None:
         return None
     from pvm.engine import generate
-    names, variable_counts, attribute_names = key
+    names, variable_counts, attribute_names, charges, refunds = key
     lines, _imports = generate.fused_handler([_by_name[name] for name in names], "maker",
-                                             variable_counts, None, attribute_names)
+                                             variable_counts, None, attribute_names,
+                                             charges=charges, refunds=refunds)
     return "\n".join(lines)
 
 
@@ -208,25 +212,31 @@ CACHE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycac
 _cache = DiskCache(CACHE_FOLDER, "joined-runs-", ("tier0.py", "generate.py", "hot_runs.py"))
 
 
-def runs_of(code, pairs):
+def runs_of(code, pairs, charged=(), excluded=()):
     """The runs of ``code`` worth joining, as (start, end) index pairs, and the name of
-    the body each instruction runs (None: one no run may take)."""
-    starts, resumes, names = boundaries_of(code, pairs)
+    the body each instruction runs (None: one no run may take).  A run of one
+    instruction is worth it only where ``charged`` has it (a budget's charge joined to
+    the instruction saves the call of a wrapper: a loop's jump back, alone at the
+    target of the jumps that skip the rest of its body).  No run takes an instruction
+    of ``excluded``."""
+    starts, resumes, names = boundaries_of(code, pairs, excluded)
     bounds = sorted(starts)
     runs = list(zip(bounds, bounds[1:]))
     runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
              if resume not in starts]
     return [(start, end) for start, end in runs
-            if end - start >= 2 and names[start] is not None], names
+            if (end - start >= 2 or start in charged) and names[start] is not None], names
 
 
-def boundaries_of(code, pairs):
+def boundaries_of(code, pairs, excluded=()):
     """Where the runs of ``code`` start (with its end, a set), where a frame resumes
     after a call inside one (a list), and the name of the body each instruction runs
-    (None: one no run may take)."""
+    (None: one no run may take, as those of ``excluded`` are)."""
     count = len(pairs)
     selectors = tier0.SELECTORS
     names = [selectors[opcode](code, operand) for opcode, operand in pairs]
+    for index in excluded:
+        names[index] = None
     starts = {0, count}
     starts.update(operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
@@ -260,21 +270,27 @@ def variable_count(definition, operand):
     return definition.opcode.stack_effect(operand)[0] - len(definition.inputs)
 
 
-def join_runs(code, pairs, handlers, later=None, threshold=0):
+def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=None):
     """Put a joined handler at the start of each run of ``code`` in ``handlers``;
-    return how many runs there are.
+    return how many runs there are.  With a ``budget``, each joined handler charges it
+    as ``plan`` says (a ``pvm.engine.charging.Plan``), as the handlers it stands in
+    front of do.
 
     With a ``threshold``, each run is joined only once it has run that many more times
     (a big function that became hot may have runs that seldom or never run again, and
     joining costs about a millisecond a run): until then a counter stands at its start
     and, when the count is reached, puts the joined handler in ``later`` (the list the
     frames run, which ``handlers`` is meant to replace)."""
-    runs, names = runs_of(code, pairs)
+    if plan is None:
+        runs, names = runs_of(code, pairs)
+    else:
+        runs, names = runs_of(code, pairs, plan.charges.keys() | plan.refunds.keys(),
+                              plan.guarded)
     counts = [variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
     attributes = [attribute_name(code, name, operand)
                   for name, (_opcode, operand) in zip(names, pairs)]
-    shape = (names, counts, attributes)
+    shape = (names, counts, attributes, budget, plan)
     for start, end in runs:
         if threshold:
             handlers[start] = _run_counter(code, pairs, shape, start, end,
@@ -310,11 +326,20 @@ _bakes = {}
 def _joined(code, pairs, shape, start, end):
     """The joined handler of the run from ``start`` to ``end``, or None.  A run the
     generator declines is tried shorter: its head still gains."""
-    names, counts, attributes = shape
-    while end - start >= 2:
+    names, counts, attributes, budget, plan = shape
+    charged = budget is not None and (start in plan.charges or start in plan.refunds)
+    while end - start >= 2 or (charged and end - start == 1):
+        charges = refunds = ()
+        if budget is not None:
+            charges, refunds, amounts = plan.in_run(start, end)
         maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]),
-                         tuple(attributes[start:end]))
-        handler = maker(code, pairs[start:end], start) if maker is not None else None
+                         tuple(attributes[start:end]), charges, refunds)
+        if maker is None:
+            handler = None
+        elif charges or refunds:
+            handler = maker(code, pairs[start:end], start, budget, amounts)
+        else:
+            handler = maker(code, pairs[start:end], start)
         if handler is not None:
             return handler
         end -= 1

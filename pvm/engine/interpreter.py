@@ -130,6 +130,9 @@ class Interpreter:
         # report_translation(code, translation or None, seconds): told of each code
         # object tier 1 translates or leaves (-X jit-log, -X jit-show), if installed.
         self.report_translation = None
+        # What the instructions guest code runs are charged to (a world's limits), or
+        # None: see set_budget.
+        self.budget = None
         # compile_machine_code(code, pairs, executable, runner) -> runner: -X tier=2's,
         # told of each code object decoded and of each tier 1 translates, with what
         # would run its calls; it may return a dispatcher to machine code (pvm.tier2)
@@ -170,30 +173,87 @@ class Interpreter:
         key = id(code)
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
         pairs = code.instructions()
-        threshold = self.join_threshold
-        # (Without fusion there is no threshold: nothing is counted.)
-        fuse_later = (threshold is not None and threshold > FUSION_THRESHOLD
-                      and code.co_flags & CO_OPTIMIZED)
-        handlers = decoding.handlers_of(code, self.fusion and not fuse_later, pairs)
+        handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code))
         executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
         if self.compile_machine_code is not None:
             runner = self.compile_machine_code(code, pairs, executable, executable.run)
             if runner is not executable.run:
                 executable.run = executable.runner = runner
+        self._count_from_start(executable, code, pairs)
+        if self.instruments:
+            self._instrument_executable(executable)
+        return executable
+
+    def _fuses_later(self, code):
+        """Whether ``code`` gets its superinstructions once warm, not at once."""
+        threshold = self.join_threshold
+        # (Without fusion there is no threshold: nothing is counted.)
+        return bool(threshold is not None and threshold > FUSION_THRESHOLD
+                    and code.co_flags & CO_OPTIMIZED)
+
+    def _handlers_of(self, code, pairs, fusion):
+        """A new list of the handlers of ``code``; with a budget, they charge it
+        (``pvm.engine.charging``)."""
+        budget = self.budget
+        if budget is None:
+            return decoding.handlers_of(code, fusion, pairs)
+        from pvm.engine import charging
+        plan = charging.Plan(code, pairs, budget.guarded_operators)
+        placed = {}
+        handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
+        charging.charge(budget, handlers, plan, placed)
+        return handlers
+
+    def _count_from_start(self, executable, code, pairs):
+        """The executable's handlers are its first: count its heat from here (or join
+        or translate it at once, at a threshold of 0)."""
+        threshold = self.join_threshold
         if threshold == 0:
             bind_in_c(Function)
-            if not self._translate(code, pairs, handlers, executable):
-                from pvm.engine import hot_runs
-                hot_runs.join_runs(code, pairs, handlers)
-        elif fuse_later:
+            if not self._translate(code, pairs, executable.handlers, executable):
+                self._join_runs(code, pairs, executable.handlers)
+        elif self._fuses_later(code):
             executable.fused = False
             self.count_heat(executable, pairs, FUSION_THRESHOLD)
         elif threshold is not None:
             self.count_heat(executable, pairs, threshold)
-        if self.instruments:
-            self._instrument_executable(executable)
-        return executable
+
+    def _join_runs(self, code, pairs, handlers, later=None, threshold=0):
+        # (Imported when code first gets hot, or a world first has limits: most
+        # start-ups do neither.)
+        from pvm.engine import charging, hot_runs
+        budget = self.budget
+        plan = None if budget is None else charging.Plan(code, pairs,
+                                                         budget.guarded_operators)
+        hot_runs.join_runs(code, pairs, handlers, later, threshold, budget, plan)
+
+    def set_budget(self, budget):
+        """Charge every instruction guest code runs from now on to ``budget``: an object
+        whose ``left`` (an int) stretches take their lengths from, whose
+        ``refill(length)`` is called when one does not fit, and whose
+        ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
+        its ``guarded_operators`` runs (``pvm.engine.charging``).
+        The code decoded so far gets its handlers anew, its heat counted again.  Hot
+        code stays at tier 0: tier 1's translations and tier 2's machine code charge
+        nothing."""
+        self.budget = budget
+        self.tier = 0
+        self.compile_machine_code = None
+        for executable in list(self.executables.values()):
+            code = executable.code_reference()
+            if code is None:
+                continue
+            pairs = code.instructions()
+            executable.run = self.run_call
+            executable.runner = executable.machine_code = None
+            executable.fused = True
+            executable.plain_handlers = None
+            executable.handlers[:] = self._handlers_of(code, pairs,
+                                                       self.fusion and not self._fuses_later(code))
+            self._count_from_start(executable, code, pairs)
+            if self.instruments:
+                self._instrument_executable(executable)
 
     def count_heat(self, executable, pairs, threshold):
         """Count the frame starts and loop back-edges of the executable's code: where
@@ -236,7 +296,7 @@ class Interpreter:
         if code is None:
             return
         pairs = code.instructions()
-        handlers = decoding.handlers_of(code, self.fusion, pairs)
+        handlers = self._handlers_of(code, pairs, self.fusion)
         if not executable.fused:
             # Warm, not yet hot: the superinstructions now, and counting goes on.
             executable.fused = True
@@ -247,9 +307,7 @@ class Interpreter:
         # A program that has hot code binds methods enough to repay loading _ctypes.
         bind_in_c(Function)
         if not self._translate(code, pairs, handlers, executable):
-            # (Imported when code first gets hot: most start-ups never join a run.)
-            from pvm.engine import hot_runs
-            hot_runs.join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
+            self._join_runs(code, pairs, handlers, executable.handlers, RUN_JOIN_THRESHOLD)
         executable.handlers[:] = handlers
 
     def _translate(self, code, pairs, handlers, executable):
@@ -319,6 +377,12 @@ class Interpreter:
         for index, (opcode, operand) in enumerate(pairs):
             for wrapper in self.instruments:
                 handlers[index] = wrapper(handlers[index], code, index, opcode, operand)
+        if self.budget is not None:
+            from pvm.engine import charging
+            # (Charged before the instruments see the instruction: a stretch that does
+            # not fit in the budget does not start.)
+            charging.charge(self.budget, handlers,
+                            charging.Plan(code, pairs, self.budget.guarded_operators), {})
         if executable.plain_handlers is None:
             executable.plain_handlers = list(executable.handlers)
         executable.handlers[:] = handlers

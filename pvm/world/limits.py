@@ -1,13 +1,13 @@
 """A world's limits: instructions, seconds and memory, checked where guest code runs.
 
-A limited world instruments its interpreter (``Interpreter.instrument``, the one way
-to watch instructions, which costs an unlimited world nothing): the first
-instruction of each *block*, a stretch of instructions that always runs whole once
-started (barring an exception), is wrapped in a charge of the block's length
-against ``Limits.left``.  So counting is deterministic, the same program stops at
-the same place every time, and exact to the block: a block that does not fit in
-what is left of the budget does not start, and the world never runs more
-instructions than allowed.  (A block cut short by an exception has been charged
+A limited world's interpreter charges its instructions to the world's ``Limits``
+(``Interpreter.set_budget``; an unlimited world's pays nothing): each basic block,
+a stretch of instructions that always runs whole once started (barring an
+exception), takes its length from ``Limits.left`` as it starts, in the handlers the
+code runs anyway (``pvm.engine.charging``).  So counting is deterministic, the same
+program stops at the same place every time, and exact to the block: a block that
+does not fit in what is left of the budget does not start, and the world never runs
+more instructions than allowed.  (A block cut short by an exception has been charged
 whole.)  Where time or memory is limited, ``left`` is granted in slices of
 ``SLICE`` instructions, and the clock and the memory are read when a slice is used
 up: some hundred times a second at pvm's speed.
@@ -22,13 +22,14 @@ at its first block.  A world is started again, with a fresh budget, by the next
 
 import time
 
-from pvm import opcodes
 from pvm.engine.interpreter import Interpreter
-from pvm.engine.safe_points import wraps_handlers
+from pvm.world.memory import AMPLIFYING, MemoryMeter
 
-# Instructions granted at a time where the clock or memory is limited: about a
-# millisecond of guest code at tier 0.
+# Instructions granted at a time: the clock and the memory are read at each grant,
+# about every millisecond of guest code at tier 0.
 SLICE = 10_000
+# ... of which ``left`` holds at most this many (the host caches the ints to 256).
+CHUNK = 10_000
 
 
 class LimitExceeded(Exception):
@@ -55,59 +56,77 @@ class Limits:
         self.instructions = instructions
         self.seconds = seconds
         self.memory = memory
-        self.left = 0               # instructions the blocks may still charge at once
-        self.remaining = None       # instructions of the budget not granted to ``left``
+        # Instructions the stretches may take now (pvm.engine.charging): at most
+        # CHUNK, so that the charges' arithmetic is on the host's cached small ints,
+        # which it neither allocates nor frees (a third less per charge than larger
+        # ints, and there is a charge every few instructions).
+        self.left = 0.0
+        self.pending = 0.0            # of the time slice, what is not in ``left`` yet
+        self.remaining = None       # of the budget, what no slice has (None: no end)
         self.deadline = None
         self.stopped = None         # the LimitExceeded raised, until the next start
-        self.memory_meter = None    # pvm.world.memory's, with a memory limit
+        self.memory_meter = None    # with a memory limit, pvm.world.memory's
+        # The operators the engine checks before they run (BINARY_OP's operands).
+        self.guarded_operators = frozenset()
+        if memory is not None:
+            self.memory_meter = MemoryMeter(memory, self._out_of_memory)
+            self.guarded_operators = AMPLIFYING
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
         self.interpreter.find_handler = self._find_handler
-        self.interpreter.instrument(self._charging_wrapper())
+        self.interpreter.set_budget(self)
 
     def start(self):
-        """A run, eval or call of the host's begins: the budgets are whole again."""
+        """A run, eval or call of the host's begins: the budgets are whole again (the
+        first charge opens the first slice)."""
         self.stopped = None
         self.deadline = (time.monotonic() + self.seconds) if self.seconds is not None \
             else None
         if self.memory_meter is not None:
             self.memory_meter.start()
-        if self.instructions is None:
-            self.remaining = None
-            self.left = SLICE if self._sliced() else _UNLIMITED
-        else:
-            self.remaining = self.instructions
-            self.left = 0
-            self._grant(0)
+        self.left = self.pending = 0.0
+        self.remaining = self.instructions
 
-    def _sliced(self):
-        return self.deadline is not None or self.memory_meter is not None
-
-    def _grant(self, length):
-        """Move instructions from ``remaining`` to ``left`` for a block of ``length``,
-        whose charge ``left`` does not hold."""
-        total = self.left + self.remaining
-        if total < length:
-            self.stop(InstructionLimitExceeded(
-                "the world ran out of instructions (%d)" % self.instructions))
-        granted = min(total, max(SLICE, length)) if self._sliced() else total
-        self.left = granted - length
-        self.remaining = total - granted
+    def spent(self):
+        """The instructions charged since the start (those of stretches cut short by
+        an exception included)."""
+        return self.instructions - int(self.left + self.pending) - self.remaining
 
     def refill(self, length):
-        """A block of ``length`` instructions did not fit in ``left``: check the
-        clock and the memory, then grant more of the budget, or stop."""
+        """A stretch of ``length`` instructions did not fit in ``left``: grant more,
+        from the slice or, once that is used up, from a new one (after checking the
+        clock and the memory), or stop."""
         self.left += length
         if self.stopped is not None:
             raise self.stopped
+        if self.left + self.pending < length:
+            self._open_slice(length)
+        available = self.left + self.pending
+        chunk = min(available, max(CHUNK, length))
+        self.pending = available - chunk
+        self.left = chunk - length
+
+    def _open_slice(self, length):
         self.check_clock()
         if self.memory_meter is not None:
             self.memory_meter.check()
-        if self.remaining is None:
-            self.left = (SLICE if self._sliced() else _UNLIMITED) - length
-        else:
-            self._grant(length)
+        granted = max(SLICE, length)
+        if self.remaining is not None:
+            granted = min(granted, self.remaining)
+            if self.left + self.pending + granted < length:
+                self.stop(InstructionLimitExceeded(
+                    "the world ran out of instructions (%d)" % self.instructions))
+            self.remaining -= granted
+        self.pending += granted
+
+    def guard_operator(self, operator, left, right):
+        """Before ``left OPERATOR right``, one of ``guarded_operators``, runs."""
+        self.memory_meter.check_operation(operator, left, right)
+
+    def _out_of_memory(self, what):
+        self.stop(MemoryLimitExceeded("the world ran out of memory (%d bytes): %s"
+                                      % (self.memory, what)))
 
     def check_clock(self):
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -134,7 +153,8 @@ class Limits:
     def stop(self, error):
         """Raise ``error`` in the guest, and keep raising it wherever guest code starts."""
         self.stopped = error
-        self.left = -1
+        # (Far enough below zero that no refund brings it back.)
+        self.left = -_STOPPED
         raise error
 
     def _find_handler(self, frame, index):
@@ -143,44 +163,6 @@ class Limits:
             return None
         return Interpreter.find_handler(self.interpreter, frame, index)
 
-    def _charging_wrapper(self):
-        """The instrument: the first handler of each block charges the block."""
-        limits = self
-        lengths = None
 
-        def wrap(handler, code, index, opcode, operand):
-            nonlocal lengths
-            if index == 0:
-                lengths = _block_lengths(code)
-            length = lengths.get(index)
-            if length is None:
-                return handler
-
-            def charging(frame, stack, fast):
-                limits.left -= length
-                if limits.left < 0:
-                    limits.refill(length)
-                return handler(frame, stack, fast)
-            return charging
-        # A handler called through it is still called by the loop (a signal may run
-        # its guest handler there: pvm.engine.safe_points).
-        wraps_handlers(next(constant for constant in wrap.__code__.co_consts
-                            if getattr(constant, "co_name", None) == "charging"))
-        return wrap
-
-
-# No instruction limit, and neither clock nor memory to read.
-_UNLIMITED = 1 << 62
-
-
-def _block_lengths(code):
-    """{index of a block's first instruction: the block's length} for ``code``.
-    A block starts at the first instruction, at every jump's target, after every
-    jump, return and raise, and where an exception handler starts; the frame's
-    other stops (a call, a yield) are resumed where they were, inside the block."""
-    pairs = code.instructions()
-    ordered = opcodes.block_starts(pairs, [target for _start, _end, target, _depth, _lasti
-                                           in code.co_exceptiontable])
-    ends = ordered[1:] + [len(pairs)]
-    return {start: end - start for start, end in zip(ordered, ends)}
-
+# What ``left`` is below zero once the world is stopped.
+_STOPPED = 1 << 62

@@ -1,0 +1,161 @@
+"""Charging the instructions guest code runs to a budget, a stretch at a time.
+
+An interpreter with a *budget* (``Interpreter.set_budget``: a world's limits) charges
+the instructions of each *stretch* as it starts: ``budget.left`` goes down by the
+stretch's length, and where it goes below zero, ``budget.refill(length)`` is called
+before anything of the stretch runs, which grants more of the budget (reading a clock
+on the way) or raises.  A stretch is a basic block together with the blocks that
+follow it where a forward conditional jump falls through (a ``for`` loop's body after
+its ``FOR_ITER``, an ``if``'s body after its test): one charge where a block each
+would be two or three.  Where such a jump is taken, what the stretch had charged
+beyond it is given back (``budget.left`` goes up), so the count is exact.  A stretch
+is charged whole where an exception cuts it short (or a generator suspended in it is
+never resumed).  So the count is a property of the guest's run alone, the same
+program stops at the same place every time, whether its code runs single handlers,
+superinstructions or joined runs, and the world never runs more instructions than
+its budget holds.
+
+The charges are in the handlers the code runs anyway, not an instrument in front of
+them: single handlers and superinstructions (kept inside stretches) get small
+wrappers (``charge``); a hot run that is joined charges and gives back in its own
+body (``hot_runs.join_runs``, ``generate.fused_handler``: a subtraction and a test,
+where a wrapper is a host call), so limited hot code runs the same joined handlers as
+unlimited hot code.
+"""
+
+from bisect import bisect_right
+
+from pvm import opcodes
+from pvm.engine.safe_points import wraps_handlers
+
+
+class Plan:
+    """Where the code of one code object is charged: ``charges`` {index of a stretch's
+    first instruction: the stretch's length} and ``refunds`` {index of a jump inside a
+    stretch: (its target, the instructions of the stretch it skips)}; and ``guarded``
+    {index of a BINARY_OP of the budget's ``guarded_operators``: its operator}, the
+    instructions that run as single handlers behind ``budget.guard_operator`` (a
+    world's memory limit checks what they would make before they run).
+
+    A stretch is entered at its first instruction only, and runs forward: it ends
+    where a return or raise, or a jump back (a loop's), ends the way on, and is cut
+    where a loop's head, an exception handler, or the target of a jump from another
+    stretch is.  A forward jump inside it skips what lies between (or the rest of the
+    stretch, where it leaves), which it gives back, so that what the path through the
+    stretch runs is what it is charged."""
+
+    __slots__ = ("charges", "refunds", "guarded")
+
+    def __init__(self, code, pairs, guarded_operators=frozenset()):
+        count = len(pairs)
+        self.guarded = {index: operand for index, (opcode, operand) in enumerate(pairs)
+                        if opcode == _BINARY_OP and operand in guarded_operators}
+        jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
+                 if opcode in opcodes.HAS_JUMP]
+        starts = {0}
+        starts.update(target for _start, _end, target, _depth, _lasti
+                      in code.co_exceptiontable)
+        starts.update(index + 1 for index, (opcode, _operand) in enumerate(pairs)
+                      if opcode in _ENDS_WAY)
+        for index, target in jumps:
+            if target <= index:
+                starts.update((target, index + 1))
+        # A forward jump's target inside another stretch than the jump's starts one of
+        # its own, which may leave more jumps outside their targets' stretches.
+        changed = True
+        while changed:
+            changed = False
+            ordered = sorted(start for start in starts if start < count)
+            for index, target in jumps:
+                if target > index and target not in starts and target < count \
+                        and ordered[bisect_right(ordered, target) - 1] > index:
+                    starts.add(target)
+                    changed = True
+        ordered = sorted(start for start in starts if start < count)
+        ends = ordered[1:] + [count]
+        self.charges = {start: float(end - start) for start, end in zip(ordered, ends)}
+        self.refunds = {}
+        for index, target in jumps:
+            end = ends[bisect_right(ordered, index) - 1]
+            skipped = (min(target, end) if target > index else end) - index - 1
+            if skipped:
+                self.refunds[index] = (target, float(skipped))
+
+    def bounds(self):
+        """The indexes no superinstruction may cross: each stretch's start, and each
+        guarded instruction's, which stays alone."""
+        return (self.charges.keys() | self.guarded.keys()
+                | {index + 1 for index in self.guarded})
+
+    def in_run(self, start, end):
+        """What the joined run from ``start`` to ``end`` does itself: the places in it
+        of the stretches that start there, of the jumps that give back, and the amounts
+        of both, in that order (``generate.fused_handler``'s ``charges``, ``refunds``,
+        and its maker's ``amounts``)."""
+        charges = tuple(index - start for index in range(start, end)
+                        if index in self.charges)
+        refunds = tuple(index - start for index in range(start, end)
+                        if index in self.refunds)
+        amounts = tuple(self.charges[start + place] for place in charges) \
+            + tuple(self.refunds[start + place][1] for place in refunds)
+        return charges, refunds, amounts
+
+
+# The instructions after which nothing runs on (a forward jump does not end a stretch:
+# its target may be further on in it).
+_ENDS_WAY = opcodes.ENDS_BLOCK - opcodes.HAS_JUMP
+_BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
+
+
+def charge(budget, handlers, plan, placed):
+    """Wrap the handlers the loop runs so that they charge ``plan``'s stretches and give
+    back at its jumps; ``placed`` says where superinstructions stand ({start: length}),
+    none of which crosses ``plan.bounds()``."""
+    for index, operator in plan.guarded.items():
+        handlers[index] = _guarding(budget, operator, handlers[index])
+    refunds = plan.refunds
+    if refunds:
+        # A jump inside a superinstruction gives back where the superinstruction is
+        # run, and where the frame enters at the jump itself (resuming after a call).
+        for start, length in placed.items():
+            for index in range(start + 1, start + length):
+                if index in refunds:
+                    handlers[start] = _refunding(budget, *refunds[index], handlers[start])
+        for index, (target, amount) in refunds.items():
+            handlers[index] = _refunding(budget, target, amount, handlers[index])
+    for start, length in plan.charges.items():
+        handlers[start] = _charging(budget, length, handlers[start])
+
+
+def _charging(budget, length, handler):
+    def charging(frame, stack, fast, budget=budget, length=length, handler=handler):
+        left = budget.left - length
+        budget.left = left
+        if left < 0.0:
+            budget.refill(length)
+        return handler(frame, stack, fast)
+    return charging
+
+
+def _refunding(budget, target, amount, handler):
+    def refunding(frame, stack, fast, budget=budget, target=target, amount=amount,
+                  handler=handler):
+        index = handler(frame, stack, fast)
+        if index == target:
+            budget.left += amount
+        return index
+    return refunding
+
+
+def _guarding(budget, operator, handler):
+    def guarding(frame, stack, fast, budget=budget, operator=operator, handler=handler):
+        budget.guard_operator(operator, stack[-2], stack[-1])
+        return handler(frame, stack, fast)
+    return guarding
+
+
+# A handler called through these is still called by the loop (a signal may run its
+# guest handler there: pvm.engine.safe_points).
+wraps_handlers(_charging(None, 0, None).__code__)
+wraps_handlers(_refunding(None, 0, 0, None).__code__)
+wraps_handlers(_guarding(None, 0, None).__code__)
