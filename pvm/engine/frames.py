@@ -68,7 +68,10 @@ class Frame:
             return running_index(self)
         if self.resume_index < 0:
             return self.exit_index
-        return max(self.resume_index - 1, 0)
+        # Waiting in a host call that called guest code back (a property, an
+        # operator's special method) the frame still runs in its loop or runner, which
+        # knows the instruction; at a guest call, the call stored it.
+        return running_index(self)
 
     @property
     def f_lineno(self):

@@ -31,13 +31,34 @@ _TRANSLATED = weakref.WeakKeyDictionary()
 _RUNNERS = weakref.WeakSet()
 
 
-def register_translated(host_code, host_locals, runner=False):
+# Those runners that run a leaf without making its frame (tier1's frameless runners):
+# their local ``fast`` is the frame's locals, ``function``, ``caller`` and ``stack``
+# what the frame would hold.
+_FRAMELESS_RUNNERS = weakref.WeakSet()
+
+
+def register_translated(host_code, host_locals, runner=False, frameless=False):
     """Say that ``host_code`` runs a whole guest code object, its host lines numbered
     by the guest instructions, the first ``host_locals`` of its frame's locals kept in
-    host locals while it runs; a ``runner`` makes the frame itself."""
+    host locals while it runs; a ``runner`` makes the frame itself, unless it is
+    ``frameless``."""
     _TRANSLATED[host_code] = host_locals
     if runner:
         _RUNNERS.add(host_code)
+    if frameless:
+        _FRAMELESS_RUNNERS.add(host_code)
+
+
+def frameless_leaf():
+    """(the variables, the running instruction's index) of the innermost frameless
+    runner on the host's stack: the leaf running with no frame of its own (None if
+    none runs on this thread)."""
+    host = sys._getframe(1)
+    while host is not None:
+        if host.f_code in _FRAMELESS_RUNNERS:
+            return host.f_locals, host.f_lineno - 1
+        host = host.f_back
+    return None
 
 
 # Guest code objects with a translation, by id -> the indices of the locals it keeps in
@@ -81,7 +102,7 @@ def fast_locals(frame):
         else:
             count = _TRANSLATED.get(code)
             variables = host.f_locals if count else None
-            if variables is not None and variables.get("frame") is frame:
+            if variables is not None and _runs(code, variables, frame):
                 # (A local the function neither reads nor stores is not among them.)
                 return [variables.get("local_%d" % index, value)
                         for index, value in enumerate(frame.fast[:count])]
@@ -115,12 +136,21 @@ def _running_loops():
         host = host.f_back
 
 
+def _runs(host_code, variables, frame):
+    """Whether the host frame of ``host_code`` with ``variables`` runs ``frame``: its
+    ``frame``, or for a frameless runner, whose frame was made while it ran, the list
+    of locals it runs with."""
+    if variables.get("frame") is frame:
+        return True
+    return host_code in _FRAMELESS_RUNNERS and variables.get("fast") is frame.fast
+
+
 def running_index(frame):
     """The index of the instruction ``frame`` is running now (or, if no loop runs it,
     the one it stopped after)."""
     for host, handler in _running_loops():
         variables = host.f_locals
-        if variables.get("frame") is frame:
+        if _runs(host.f_code, variables, frame):
             if host.f_code in _RUNNERS:
                 return host.f_lineno - 1
             index = variables["index"]

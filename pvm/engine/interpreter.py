@@ -27,7 +27,7 @@ from pvm.engine import decode as decoding, guest_traceback, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
-from pvm.engine.host_stack import fast_locals, runs_guest_frames
+from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator)
 from pvm.engine.signals import CALL_FRAME, RETURN
@@ -112,6 +112,10 @@ class Interpreter:
 
     def __init__(self, fusion=True, join_threshold=DEFAULT_JOIN_THRESHOLD, tier=0):
         self.frame = None             # the guest frame running now
+        # While a leaf runs with no frame of its own (tier 1's frameless runners): its
+        # function (``frame`` is its caller's); else None.  Who asks for the running
+        # frame then gets one made (``running_frame``).
+        self.frameless = None
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
         # that resumed them), innermost last.  As in CPython, a generator has its own
@@ -467,7 +471,7 @@ class Interpreter:
     def call_function(self, function, arguments, keywords):
         """Call a guest function from host code (``Function.__call__``, which runs the
         common call through ``Executable.run`` itself, sends the others here)."""
-        frame = self.enter(function, list(arguments), keywords or None, self.frame)
+        frame = self.enter(function, list(arguments), keywords or None, self.running_frame())
         if function.kind:
             frame.f_back = None
             frame.depth = 0
@@ -479,7 +483,7 @@ class Interpreter:
         if locals_ is None:
             locals_ = globals_
         frame = self.new_frame(code, globals_, locals_)
-        frame.f_back = self.frame
+        frame.f_back = self.running_frame()
         # The outermost frame counts against the recursion limit too, as in CPython.
         frame.depth = self.frame.depth + 1 if self.frame is not None else 1
         return self.run_frame(frame)
@@ -494,6 +498,74 @@ class Interpreter:
             if frame.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
         return self.run_frame(frame)
+
+    # -- leaves run without a frame (tier 1) ---------------------------------------------
+
+    def running_frame(self):
+        """The guest frame running now, made if a leaf runs without one."""
+        if self.frameless is not None:
+            return self.materialize_frameless()
+        return self.frame
+
+    def materialize_frameless(self):
+        """Make the frame of the leaf that runs with none, now that host code it called
+        asks for the running frame (to call guest code, to warn); it is the running
+        frame from now on, and the leaf's runner ends it.  Its locals and instruction
+        are read off the runner's host frame."""
+        # Cleared first: a finalizer run while the frame is made (a collection) asks
+        # too, and must not make a second one.
+        marker, self.frameless = self.frameless, None
+        found = frameless_leaf()
+        if found is None:
+            # Another thread's leaf (threads share the interpreter's running frame).
+            self.frameless = marker
+            return self.frame
+        variables, index = found
+        fast = variables["fast"]
+        for name, value in variables.items():
+            if name.startswith("local_"):
+                fast[int(name[6:])] = value
+        frame = self._frame_of_leaf(variables["function"], fast, variables["stack"],
+                                    variables["caller"])
+        # Waiting at the instruction that called the host, as a frame at a call.
+        frame.resume_index = index + 1
+        self.frame = frame
+        return frame
+
+    def frameless_failed(self, function, fast, stack, caller, failed_index, error):
+        """``error`` left the leaf running with no frame (its runner's locals written
+        back to ``fast``): [its frame, made now unless made while it ran, and what
+        ``runner_failed`` returns], or, raised here, the frame's end."""
+        self.frameless = None
+        frame = self.frame
+        # (Made while it ran, it holds the runner's very list of locals.)
+        if frame is None or frame.fast is not fast:
+            frame = self._frame_of_leaf(function, fast, stack, caller)
+        if failed_index >= 0:
+            frame.failed_index = failed_index
+        return [frame, self.runner_failed(frame, error, caller, False)]
+
+    def frameless_returned(self, fast, caller):
+        """The leaf whose frame was made while it ran (the frame holding ``fast``)
+        returns."""
+        frame = self.frame
+        if frame is not None and frame.fast is fast:
+            frame.resume_index = -1
+        self.frame = caller
+
+    def _frame_of_leaf(self, function, fast, stack, caller):
+        # The frame run_call makes, with the same attributes in the same order.
+        frame = Frame()
+        frame.f_code = function._code
+        frame.handlers = function.executable.handlers
+        frame.f_globals = function.__globals__
+        frame.f_builtins = function.__builtins__
+        frame.interpreter = self
+        frame.stack = stack if stack is not None else []
+        frame.fast = fast
+        frame.depth = caller.depth + 1
+        frame.f_back = caller
+        return frame
 
     def frame_locals(self, frame):
         """``frame.f_locals``: a function frame's is one dict, brought up to date on

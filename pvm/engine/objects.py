@@ -240,7 +240,8 @@ class Function(metaclass=_FunctionClass):
     def __call__(self, /, *args, **kwargs):
         interpreter = self.interpreter
         executable = self.executable
-        caller = interpreter.frame
+        caller = interpreter.frame if interpreter.frameless is None \
+            else interpreter.materialize_frameless()
         if (executable.leaf or executable.nests) and not kwargs and caller is not None \
                 and not self.kind:
             return executable.run(self, list(args), caller)
@@ -310,7 +311,7 @@ class _Suspendable:
         self._running = True
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
-        frame.f_back = interpreter.frame
+        frame.f_back = interpreter.running_frame()
         handled_below = interpreter.handled_below
         handled_below.append(interpreter.handled)
         interpreter.handled = self._saved_handled
@@ -404,7 +405,7 @@ class _Suspendable:
                 interpreter = frame.interpreter
                 # The delegate runs as if called from this generator's frame, as in
                 # CPython (its frame's f_back is ours).
-                resumer = interpreter.frame
+                resumer = interpreter.running_frame()
                 frame.f_back = resumer
                 interpreter.frame = frame
                 self._running = True

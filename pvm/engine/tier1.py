@@ -157,9 +157,13 @@ def _translate(code, pairs):
     function_tree = _at(ast.FunctionDef(name="translated_" + name, args=arguments,
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
-    runner_tree = _runner(name, [statement for statement in body if statement not in clears],
-                          not is_leaf(code), code)
-    module = ast.Module(body=[function_tree, runner_tree], type_ignores=[])
+    runner_body = [statement for statement in body if statement not in clears]
+    leaf = is_leaf(code)
+    runner_tree = _runner(name, runner_body, not leaf, code)
+    frameless_tree = _frameless_runner(name, runner_body, code) if leaf else None
+    module = ast.Module(body=[function_tree, runner_tree]
+                        + ([frameless_tree] if frameless_tree is not None else []),
+                        type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest
         # comparison with its constant written in) are not the guest's: the guest's
@@ -172,8 +176,10 @@ def _translate(code, pairs):
     exec(host_code, scope)
     function_code = scope[function_tree.name].__code__
     runner_code = scope[runner_tree.name].__code__
+    frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
+                      if frameless_tree is not None else None)
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
-    entry = (marshal.dumps(function_code), marshal.dumps(runner_code),
+    entry = (marshal.dumps(function_code), marshal.dumps(runner_code), frameless_code,
              tuple(sorted(translator.imports.items())), global_names,
              tuple(translator.recipes), host_locals, stored, tuple(sorted(translated)),
              untranslated)
@@ -188,8 +194,8 @@ def _from_entry(code, entry, constants=None, tree=None):
     """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
     host function, with the globals it reads, the objects the recipes name made again
     from ``code`` (unless ``constants`` gives them)."""
-    (function_code, runner_code, imports, global_names, recipes, host_locals, stored, starts,
-     untranslated) = entry
+    (function_code, runner_code, frameless_code, imports, global_names, recipes, host_locals,
+     stored, starts, untranslated) = entry
     function_code = marshal.loads(function_code)
     runner_code = marshal.loads(runner_code)
     namespace = _function_namespace()
@@ -214,6 +220,13 @@ def _from_entry(code, entry, constants=None, tree=None):
     runner = FunctionType(runner_code, globals_, runner_code.co_name)
     register_translated(function_code, host_locals)
     register_translated(runner_code, host_locals, runner=True)
+    if frameless_code is not None:
+        # The runner a call runs; the one that makes the frame takes the calls it
+        # does not.
+        globals_["RUN_FULL"] = runner
+        frameless_code = marshal.loads(frameless_code)
+        runner = FunctionType(frameless_code, globals_, frameless_code.co_name)
+        register_translated(frameless_code, host_locals, runner=True, frameless=True)
     register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated))
 
@@ -1151,6 +1164,120 @@ def _runner(name, body, counted, code):
     return _at(runner, 0)
 
 
+# The runner of a leaf that makes no frame unless one is asked for (see
+# ``_frameless_runner``).  RUN_FULL is the leaf's runner that makes its frame, for the
+# calls this one does not take; STACK, the real stack if the body uses it.
+_FRAMELESS_TEMPLATE = """
+def run(function, arguments, caller):
+    interpreter = function.interpreter
+    if len(arguments) != ARITY or interpreter.frameless is not None:
+        return RUN_FULL(function, arguments, caller)
+    depth = caller.depth + 1
+    if depth > interpreter.recursion_limit:
+        raise RecursionError("maximum recursion depth exceeded")
+    PAD
+    fast = arguments
+    STACK
+    failed_index = -1
+    interpreter.frameless = function
+    label = 0
+    try:
+        BODY
+    except BaseException as error:
+        FORGET
+        failure = interpreter.frameless_failed(function, fast, stack, caller, failed_index,
+                                               error)
+    return interpreter.run_frame(failure[0], failure.pop())
+"""
+_FRAMELESS_RETURN_TEMPLATE = """
+interpreter.frameless = None
+if interpreter.frame is not caller:
+    interpreter.frameless_returned(fast, caller)
+return VALUE
+"""
+
+
+def _frameless_runner(name, body, code):
+    """The runner of a leaf's translation that makes no frame: the guest frame is made
+    only if something asks for it while the leaf runs (host code calling guest code
+    back, ``Interpreter.materialize_frameless``) or once it raises
+    (``Interpreter.frameless_failed``); until then the interpreter's ``frameless`` says
+    that the running guest frame is a leaf's with none, called by ``interpreter.frame``.
+    None where the body needs its frame otherwise (a block left to tier 0, a return
+    value kept on the frame): only its globals, builtins and the index of the
+    instruction that failed are the frame's, and they are the function's and a local.
+    Only plain calls come here (``plain_arity_of``); the others go to the runner that
+    makes the frame."""
+    arity = plain_arity_of(code)
+    if arity < 0:
+        return None
+    body = copy.deepcopy(body)
+    variables = sorted({node.id for statement in body for node in ast.walk(statement)
+                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+    uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
+                     for statement in body for node in ast.walk(statement))
+
+    def parsed(text):
+        text = text.replace("len(arguments) != ARITY", "len(arguments) != %d" % arity)
+        padding = len(code.co_varnames) - code.co_argcount
+        text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
+        text = text.replace("STACK", "stack = []" if uses_stack else "stack = None")
+        text = text.replace("FORGET", " = ".join(variables + ["None"]) if variables else "pass")
+        statements = [statement for statement in ast.parse(text).body
+                      if not isinstance(statement, ast.Pass)]
+        for statement in statements:
+            for node in ast.walk(statement):
+                for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
+                    if hasattr(node, attribute):
+                        delattr(node, attribute)
+        return statements
+
+    refused = []
+
+    def way_out(node, preceding):
+        if not (isinstance(node.value, ast.Name) and node.value.id == "RETURN"):
+            refused.append(node)
+            return [node]
+        statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
+        value = _returned_value(preceding)
+        if value is not None:
+            statements[-1].value = value
+        elif _returned_in_try(preceding):
+            statements[-1].value = ast.Name(id="returned", ctx=ast.Load())
+        else:
+            refused.append(node)
+        return [_at(statement, node.lineno - 1) for statement in statements]
+    runner = parsed(_FRAMELESS_TEMPLATE)[0]
+    runner.name = "frameless_" + name
+    runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
+    trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
+    trying.body = _replace_returns_after(body, way_out)
+    if refused:
+        return None
+    # The frame's globals and builtins are the function's; the failing instruction's
+    # index is kept in a local until a frame is made for the exception.
+    for node in ast.walk(trying):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
+                    and value.value.id == "frame" and value.attr in _FRAMELESS_READS:
+                setattr(node, field, ast.copy_location(ast.Attribute(
+                    value=ast.copy_location(ast.Name(id="function", ctx=ast.Load()), value),
+                    attr=_FRAMELESS_READS[value.attr], ctx=ast.Load()), value))
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                    and target.value.id == "frame" and target.attr == "failed_index":
+                node.targets = [ast.copy_location(ast.Name(id="failed_index", ctx=ast.Store()),
+                                                  target)]
+    if any(isinstance(node, ast.Name) and node.id == "frame" for node in ast.walk(trying)):
+        return None
+    return _at(runner, 0)
+
+
+_FRAMELESS_READS = {"f_globals": "__globals__", "f_builtins": "__builtins__"}
+
+
 def _returned_value(preceding):
     """The value of the ``frame.return_value = VALUE`` just before a frame's return
     (but for the locals written back to ``fast``), taken out of ``preceding``: the
@@ -1177,9 +1304,14 @@ def _returned_in_try(preceding):
     that may fail, such as ``self.value``): that try, copied (the translated function
     shares it), computing ``returned = EXPR`` instead, in place in ``preceding``;
     whether there was one."""
-    if not preceding or not isinstance(preceding[-1], ast.Try):
+    # (Past the temporaries dropped and the locals written back after it.)
+    position = len(preceding) - 1
+    while position >= 0 and (isinstance(preceding[position], ast.Delete)
+                             or _writes_fast(preceding[position])):
+        position -= 1
+    if position < 0 or not isinstance(preceding[position], ast.Try):
         return False
-    trying = preceding[-1]
+    trying = preceding[position]
     last = trying.body[-1] if trying.body else None
     if not (isinstance(last, ast.Assign) and len(last.targets) == 1
             and isinstance(last.targets[0], ast.Attribute)
@@ -1192,8 +1324,16 @@ def _returned_in_try(preceding):
                                           last.targets[0])]
     trying = copy.copy(trying)
     trying.body = trying.body[:-1] + [_at(computed, last.lineno - 1)]
-    preceding[-1] = trying
+    preceding[position] = trying
     return True
+
+
+def _writes_fast(statement):
+    """Whether ``statement`` is ``fast[N] = VALUE`` (a local written back)."""
+    return (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Subscript)
+            and isinstance(statement.targets[0].value, ast.Name)
+            and statement.targets[0].value.id == "fast")
 
 
 def _replace_returns_after(statements, replace, in_place=True):

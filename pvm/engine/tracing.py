@@ -67,7 +67,7 @@ def _set(interpreter, kind, function):
         setattr(thread, kind, function)
         # The frames running now started before: no 'call' for them, as in CPython,
         # and their lines count from where they are.
-        frame = interpreter.frame
+        frame = interpreter.running_frame()
         while frame is not None:
             state = frame_trace(frame)
             if not state.entered:

@@ -105,7 +105,7 @@ class Access:
                                   name=name)
 
     def _requester(self):
-        frame = self.world.interpreter.frame
+        frame = self.world.interpreter.running_frame()
         while frame is not None and (frame.f_code.co_filename in _IMPORTLIB_FILES or
                                      frame.f_code.co_filename.startswith(_IMPORTLIB_FOLDER)):
             frame = frame.f_back

@@ -30,7 +30,7 @@ def make_builtins(world):
     namespace["__debug__"] = not world.optimize
 
     def current_frame():
-        frame = interpreter.frame
+        frame = interpreter.running_frame()
         if frame is None:
             raise SystemError("no current guest frame")
         return frame
@@ -75,7 +75,7 @@ def make_builtins(world):
     def inherited_flags():
         # The future features of the code that calls compile, exec or eval (CPython's
         # PyEval_MergeCompilerFlags): a `from __future__` import holds for its strings.
-        frame = interpreter.frame
+        frame = interpreter.running_frame()
         return 0 if frame is None else frame.f_code.co_flags & PyCF_MASK
 
     def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1,

@@ -103,7 +103,7 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
         return interpreter.current_handled()
 
     def _getframe(depth=0):
-        frame = interpreter.frame
+        frame = interpreter.running_frame()
         for _ in range(depth):
             if frame is None:
                 break
@@ -122,7 +122,7 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
         if limit < 1:
             raise ValueError("recursion limit must be greater or equal than 1")
         # CPython's depth counts the entry into its eval loop as well as the frames.
-        frame = interpreter.frame
+        frame = interpreter.running_frame()
         depth = frame.depth + 1 if frame is not None else 0
         if depth >= limit:
             raise RecursionError("cannot set the recursion limit to %d at the recursion "

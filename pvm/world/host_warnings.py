@@ -64,7 +64,7 @@ def install(world):
 def _show_in_guest(world, message):
     """Issue ``message`` (a host ``WarningMessage``) through the guest's warnings."""
     guest_warnings = world.warnings_module()
-    frame = world.interpreter.frame
+    frame = world.interpreter.running_frame()
     if frame is None:
         # No guest frame: where CPython's C code puts a warning issued with no Python
         # frame running.

@@ -43,7 +43,7 @@ class UnraisableHookArguments:
 def report(world, error, owner, message=None):
     """Hand ``error``, raised where nothing can catch it, to the unraisable hook of
     ``world`` (a ``pvm.world.World``)."""
-    frame = world.interpreter.frame
+    frame = world.interpreter.running_frame()
     if frame is not None and not getattr(error, guest_traceback.RECORD, None):
         # Raised by no guest code (a generator's close() refused): CPython gives it the
         # frame running at the time as its traceback.
