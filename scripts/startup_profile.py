@@ -76,7 +76,7 @@ WRAPPED = {
     # Decoding a code object into handlers, and the fusion pass decode calls (by the
     # name it calls it by, in the module of decode).
     "decode": ("pvm.engine.interpreter", "Interpreter.decode", ("self", "code")),
-    "fuse": ("pvm.engine.decode", "fuse", ("code", "pairs", "handlers")),
+    "fuse": ("pvm.engine.decode", "fuse", ("code", "pairs", "handlers", "bounds", "placed")),
     # Running code: module bodies (and exec/eval), class bodies; compiling.
     "run_code": ("pvm.engine.interpreter", "Interpreter.run_code",
                  ("self", "code", "globals_", "locals_")),
@@ -414,7 +414,7 @@ def instrument(resolved, ledger, root, statistics, count):
         return executable
     replace("decode", timed_decode)
     if count == "unfused":
-        replace("fuse", lambda code, pairs, handlers: 0)
+        replace("fuse", lambda code, pairs, handlers, bounds=(), placed=None: 0)
     else:
         replace("fuse", _charged(ledger, FUSE, original("fuse")))
 

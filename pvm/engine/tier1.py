@@ -53,6 +53,7 @@ import ast
 import bisect
 import builtins
 import copy
+import gc
 import hashlib
 import marshal
 import operator
@@ -169,7 +170,7 @@ def _translate(code, pairs):
         # comparison with its constant written in) are not the guest's: the guest's
         # compiler warned about its source already.
         warnings.simplefilter("ignore")
-        host_code = compile(module, "<pvm tier 1: %s>" % code.co_qualname, "exec")
+        host_code = _compile_tree(module, "<pvm tier 1: %s>" % code.co_qualname)
     namespace = _function_namespace()
     global_names = tuple(sorted(name for name in translator.globals_read if name in namespace))
     scope = {}
@@ -188,6 +189,21 @@ def _translate(code, pairs):
 
 
 _UNCACHEABLE = object()
+
+
+def _compile_tree(module, filename):
+    """The host's ``compile`` of a syntax tree, with its collector off: CPython 3.11
+    keeps the depth of the tree it converts in state that a compilation started
+    meanwhile (a guest finalizer the collector ran, whose code is translated at once)
+    changes, which ended the outer one in "SystemError: AST constructor recursion
+    depth mismatch" (fixed in later releases)."""
+    if not gc.isenabled():
+        return compile(module, filename, "exec")
+    gc.disable()
+    try:
+        return compile(module, filename, "exec")
+    finally:
+        gc.enable()
 
 
 def _from_entry(code, entry, constants=None, tree=None):

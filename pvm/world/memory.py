@@ -57,8 +57,17 @@ class MemoryMeter:
         """Before ``left OPERATOR right`` runs (a BINARY_OP of ``AMPLIFYING``): stop
         where its result would not fit in what is left of the limit."""
         size = result_size(operator % 13, left, right)
+        if size > _LARGE:
+            # What the process has grown by since the last slice counts too: a loop
+            # of squarings runs a few instructions per doubling, and the memory its
+            # earlier results freed may stay the process's (the allocator keeps it).
+            self.grown = resident_size() - self.baseline
         if size > self.limit - self.grown:
             self.exceeded("an operation would make %d bytes" % size)
+
+
+# A result this big (in bytes) is worth reading the process's size for, first.
+_LARGE = 2**20
 
 
 def result_size(operator, left, right):
