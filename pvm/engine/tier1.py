@@ -1158,11 +1158,9 @@ def _runner(name, body, counted, code):
     def way_out(node, preceding):
         if isinstance(node.value, ast.Name) and node.value.id == "RETURN":
             statements = parsed(_RETURN_TEMPLATE)
-            value = _returned_value(preceding)
+            value = _returned(preceding)
             if value is not None:
                 statements[-1].value = value
-            elif _returned_in_try(preceding):
-                statements[-1].value = ast.Name(id="returned", ctx=ast.Load())
             else:
                 statements[-1:] = parsed("returned = frame.return_value\n"
                                          "frame.return_value = None\n"
@@ -1256,11 +1254,9 @@ def _frameless_runner(name, body, code):
             refused.append(node)
             return [node]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
-        value = _returned_value(preceding)
+        value = _returned(preceding)
         if value is not None:
             statements[-1].value = value
-        elif _returned_in_try(preceding):
-            statements[-1].value = ast.Name(id="returned", ctx=ast.Load())
         else:
             refused.append(node)
         return [_at(statement, node.lineno - 1) for statement in statements]
@@ -1292,6 +1288,16 @@ def _frameless_runner(name, body, code):
 
 
 _FRAMELESS_READS = {"f_globals": "__globals__", "f_builtins": "__builtins__"}
+
+
+def _returned(preceding):
+    """What a runner returns where the frame's return follows ``preceding``: the value
+    stored in ``frame.return_value`` (taken out of ``preceding``), or ``returned``,
+    computed by the try before it; None if neither."""
+    value = _returned_value(preceding)
+    if value is None and _returned_in_try(preceding):
+        value = ast.Name(id="returned", ctx=ast.Load())
+    return value
 
 
 def _returned_value(preceding):
