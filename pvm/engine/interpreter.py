@@ -68,7 +68,7 @@ class Executable:
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
-                 "runner", "machine_code", "fused", "__weakref__")
+                 "runner", "machine_code", "fused", "resumer", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -103,6 +103,9 @@ class Executable:
         # frame and runs the translated code itself (pvm.engine.tier1).
         self.runner = None
         self.run = run_call
+        # A generator function's, once tier 1 has translated it: what makes the host
+        # generator that runs a generator's frame (pvm.engine.tier1, _resumer_body).
+        self.resumer = None
         # What -X tier=2's hook keeps of the code (its dispatcher), if anything.
         self.machine_code = None
 
@@ -328,6 +331,11 @@ class Interpreter:
             translation = tier1.translate(code, pairs)
             self.report_translation(code, translation, time.perf_counter() - started)
         if translation is None:
+            return False
+        if translation.resumer is not None:
+            # A generator's: its generators run it from their start (objects._Suspendable);
+            # tier 0 goes on with its joined runs where they leave it.
+            executable.resumer = translation.resumer
             return False
         tier1.install(translation, handlers)
         runner = translation.runner
@@ -595,12 +603,14 @@ class Interpreter:
     # The loop keeps the running frame and instruction in local variables, where
     # f_lineno of a running frame and types.FunctionType() find them (host_stack).
     @runs_guest_frames
-    def run_frame(self, frame, exception=None):
+    def run_frame(self, frame, exception=None, start=None):
         """Run ``frame`` (and the guest frames it calls) until it returns or yields.
 
         Returns the value returned or yielded; ``frame.resume_index`` is -1 once
         the frame has returned.  With ``exception``, the frame first raises it at
-        the point where it is suspended.
+        the point where it is suspended.  With ``start``, the frame goes on as if a
+        handler had returned it (a generator's translation leaving the frame to tier 0:
+        an index, or ``CALL_FRAME`` or ``RETURN``).
         """
         entry = frame
         outer = self.frame
@@ -608,7 +618,7 @@ class Interpreter:
         handlers = frame.handlers
         stack = frame.stack
         fast = frame.fast
-        index = frame.resume_index
+        index = frame.resume_index if start is None else start
         try:
             while True:
                 try:

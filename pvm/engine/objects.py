@@ -71,6 +71,7 @@ class _NotDecoded:
     __slots__ = ()
     leaf = False
     nests = True
+    resumer = None
 
     @staticmethod
     def run(function, arguments, caller):
@@ -260,7 +261,7 @@ class _Suspendable:
     # __qualname__ is a plain slot: a class body cannot define an attribute of that
     # name (it names the class), so unlike CPython, it takes values that are not str.
     __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
-                 "_saved_handled", "__weakref__")
+                 "_saved_handled", "_executable", "_translated", "__weakref__")
     _kind_name = "generator"
     _messages_name = "generator"       # how error messages name it (CPython's words)
 
@@ -272,6 +273,10 @@ class _Suspendable:
         self._finished = False
         self._running = False
         self._saved_handled = None   # the exception being handled inside, while suspended
+        self._executable = function.executable
+        # The host generator running the frame, once tier 1 has translated the code
+        # (see _resume); None while tier 0 runs it.
+        self._translated = None
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind_name, self.__qualname__, id(self))
@@ -291,11 +296,20 @@ class _Suspendable:
 
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
+        translated = self._translated
+        if translated is not None and exception is None:
+            return self._step(translated, value)
         if self._running:
             raise ValueError("%s already executing" % self._messages_name)
         if self._finished:
             return self._resume_finished(exception)
         frame = self._frame
+        interpreter = frame.interpreter
+        if translated is not None:
+            # Tier 0 raises a thrown exception from where the host generator suspended
+            # the frame, as it left it there.
+            self._translated = translated = None
+            frame.failed_index = -1
         if not self._started:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
@@ -305,9 +319,17 @@ class _Suspendable:
             self._started = True
         elif exception is None:
             frame.stack.append(value)
+        if exception is None:
+            resumer = self._executable.resumer
+            if resumer is not None and frame.resume_index in resumer.starts \
+                    and not interpreter.instruments:
+                # Tier 1 has translated the code: its host generator takes the frame on
+                # from where it is (the value sent in on the stack, as for tier 0).
+                translated = self._translated = resumer(frame, frame.stack, frame.fast,
+                                                        frame.resume_index)
+                return self._step(translated, None)
         if exception is _RESUME_WITHOUT_VALUE:
             exception = None
-        interpreter = frame.interpreter
         self._running = True
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
@@ -335,6 +357,64 @@ class _Suspendable:
             self._finished = True
             raise
         finally:
+            self._running = False
+            frame.f_back = None
+            self._saved_handled = interpreter.handled
+            interpreter.handled = handled_below.pop()
+        if frame.resume_index < 0:
+            self._finished = True
+            return self._returned(result)
+        return result
+
+    def _step(self, host, value):
+        """``_resume`` of a generator whose frame ``host``, tier 1's host generator,
+        runs: sent ``value``, it runs to the next yield; where the translation leaves
+        the frame (it returned an index, or the guest code raised), tier 0's loop runs
+        it on from there.  (Only plain generators are translated.)"""
+        if self._running:
+            raise ValueError("generator already executing")
+        frame = self._frame
+        interpreter = frame.interpreter
+        if interpreter.instruments:
+            # A tracer's events come from tier 0, from where the frame is suspended.
+            self._translated = host = None
+            frame.failed_index = -1
+            return self._resume(value)
+        self._running = True
+        if interpreter.frameless is not None:
+            interpreter.materialize_frameless()
+        # (As _resume does: the frame links back to its resumer, the generator has its
+        # own layer of handled exceptions.)
+        outer = frame.f_back = interpreter.frame
+        handled_below = interpreter.handled_below
+        handled_below.append(interpreter.handled)
+        interpreter.handled = self._saved_handled
+        interpreter.frame = frame
+        try:
+            try:
+                return host.send(value)
+            except StopIteration as stop:
+                outcome = stop.value
+            except BaseException as error:
+                outcome = error
+            interpreter.frame = outer
+            self._translated = host = None
+            if type(outcome) is int:
+                result = interpreter.run_frame(frame, None, outcome)
+            else:
+                # (In a list the call empties, as the loop raises it: see run_frame.)
+                failure = [outcome]
+                outcome = None
+                failure[0].__traceback__ = None
+                result = interpreter.run_frame(frame, failure.pop())
+        except StopIteration as error:
+            self._finished = True
+            raise self._wrap_stop_iteration(error)
+        except BaseException:
+            self._finished = True
+            raise
+        finally:
+            interpreter.frame = outer
             self._running = False
             frame.f_back = None
             self._saved_handled = interpreter.handled
@@ -466,6 +546,9 @@ class Generator(_Suspendable):
 
     def __next__(self):
         """Implement next(self)."""
+        translated = self._translated
+        if translated is not None:
+            return self._step(translated, None)
         return self._resume(None)
 
     def send(self, value):
@@ -628,6 +711,31 @@ class AsyncGenerator(_Suspendable):
         # (sys.set_asyncgen_hooks), which pvm does not call yet; closing it here
         # instead would run its awaits outside any loop.
         pass
+
+    def _run_translated(self, host, value):
+        """Run the frame in its host generator (tier 1's translation) to the next yield;
+        where the translation leaves the frame (it returned an index, or the guest code
+        raised), tier 0's loop runs it on from there."""
+        frame = self._frame
+        interpreter = frame.interpreter
+        outer = interpreter.frame
+        interpreter.frame = frame
+        try:
+            return host.send(value)
+        except StopIteration as stop:
+            outcome = stop.value
+        except BaseException as error:
+            outcome = error
+        finally:
+            interpreter.frame = outer
+        self._translated = host = None
+        if type(outcome) is int:
+            return interpreter.run_frame(frame, None, outcome)
+        # (In a list the call empties, as the loop raises it: see run_frame.)
+        failure = [outcome]
+        outcome = None
+        failure[0].__traceback__ = None
+        return interpreter.run_frame(frame, failure.pop())
 
     def _resume_finished(self, exception):
         if exception is not None and exception is not _RESUME_WITHOUT_VALUE:

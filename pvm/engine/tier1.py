@@ -64,7 +64,8 @@ import weakref
 from types import FunctionType
 
 from pvm import opcodes
-from pvm.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED
+from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
+                      CO_OPTIMIZED)
 from pvm.engine import generate, hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.frames import Frame, UNBOUND
@@ -83,15 +84,21 @@ class Translation:
     ``install`` keeps anything of it (the entries; each knows its guest code weakly,
     which ``source`` translates again, rather than every function keeping a tree)."""
 
-    __slots__ = ("code", "function", "entries", "runner", "tree", "untranslated")
+    __slots__ = ("code", "function", "entries", "runner", "tree", "untranslated", "resumer",
+                 "block_count")
 
-    def __init__(self, code, function, entries, runner, tree, untranslated):
+    def __init__(self, code, function, entries, runner, tree, untranslated, resumer,
+                 block_count):
         self.code = code
         self.function = function
         self.entries = entries              # block start -> the function entering there
         self.runner = runner                # (function, arguments, caller) -> its value
         self.tree = tree                    # the function's syntax tree
         self.untranslated = untranslated    # indices left to tier 0's handlers
+        # A generator's: (frame, stack, fast, label) -> the host generator that runs
+        # the frame from the block at ``label`` (see ``_resumer_body``); else None.
+        self.resumer = resumer
+        self.block_count = block_count      # the blocks translated
 
 
 def translate(code, pairs):
@@ -101,9 +108,10 @@ def translate(code, pairs):
     Module and class bodies stay tier 0's (their hot loops get joined runs): they
     mostly run once, and are long runs of calls, whose joined statements (the call
     protocol written out at each) cost far more to compile than a single run saves.
-    So do generators and coroutines for now: every resumption enters the function
-    again, a cost joined runs do not pay."""
-    if not code.co_flags & CO_OPTIMIZED or code.co_flags & _SUSPENDS:
+    A generator's translation is a host generator (``_resumer``); coroutines and
+    async generators stay tier 0's."""
+    if not code.co_flags & CO_OPTIMIZED \
+            or code.co_flags & _SUSPENDS and not _is_plain_generator(code):
         return None
     key = _key_of(code)
     entry = _cache.get(key)
@@ -136,6 +144,10 @@ def _translate(code, pairs):
             piece_end, statements = translator.longest_piece(pairs, names, resume, end)
             blocks.append((resume, piece_end, statements))
     blocks.sort(key=lambda block: block[0])
+    generator = bool(code.co_flags & CO_GENERATOR)
+    if generator:
+        blocks = [(start, end, _yielding(statements) if statements is not None else None)
+                  for start, end, statements in blocks]
     translated = {start for start, _end, statements in blocks if statements is not None}
     if not translated or translator.fast_otherwise:
         # (No definition reads ``fast`` but by a constant index today; one that did
@@ -158,13 +170,17 @@ def _translate(code, pairs):
     function_tree = _at(ast.FunctionDef(name="translated_" + name, args=arguments,
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
-    runner_body = [statement for statement in body if statement not in clears]
-    leaf = is_leaf(code)
-    runner_tree = _runner(name, runner_body, not leaf, code)
-    frameless_tree = _frameless_runner(name, runner_body, code) if leaf else None
-    module = ast.Module(body=[function_tree, runner_tree]
-                        + ([frameless_tree] if frameless_tree is not None else []),
-                        type_ignores=[])
+    if generator:
+        function_tree.name = "resume_" + name
+        function_tree.body = _resumer_body(body, stored, clears)
+        runner_tree = frameless_tree = None
+    else:
+        runner_body = [statement for statement in body if statement not in clears]
+        leaf = is_leaf(code)
+        runner_tree = _runner(name, runner_body, not leaf, code)
+        frameless_tree = _frameless_runner(name, runner_body, code) if leaf else None
+    module = ast.Module(body=[tree for tree in (function_tree, runner_tree, frameless_tree)
+                              if tree is not None], type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest
         # comparison with its constant written in) are not the guest's: the guest's
@@ -176,11 +192,12 @@ def _translate(code, pairs):
     scope = {}
     exec(host_code, scope)
     function_code = scope[function_tree.name].__code__
-    runner_code = scope[runner_tree.name].__code__
+    runner_code = (marshal.dumps(scope[runner_tree.name].__code__)
+                   if runner_tree is not None else None)
     frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
                       if frameless_tree is not None else None)
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
-    entry = (marshal.dumps(function_code), marshal.dumps(runner_code), frameless_code,
+    entry = (marshal.dumps(function_code), runner_code, frameless_code,
              tuple(sorted(translator.imports.items())), global_names,
              tuple(translator.recipes), host_locals, stored, tuple(sorted(translated)),
              untranslated)
@@ -213,7 +230,6 @@ def _from_entry(code, entry, constants=None, tree=None):
     (function_code, runner_code, frameless_code, imports, global_names, recipes, host_locals,
      stored, starts, untranslated) = entry
     function_code = marshal.loads(function_code)
-    runner_code = marshal.loads(runner_code)
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(sys.modules[module], name))
@@ -227,12 +243,22 @@ def _from_entry(code, entry, constants=None, tree=None):
         for name, decoded, operand, index in recipes:
             globals_[name] = _decoder(decoded)(code, operand, index)
     function = FunctionType(function_code, globals_, function_code.co_name)
+    if runner_code is None:
+        # A generator's: the host generator function, which the guest generator resumes
+        # (it runs the frame it is given, as a runner does).
+        register_translated(function_code, host_locals, runner=True)
+        register_stored_locals(code, stored)
+        # Where a host generator may take a suspended frame on (objects._Suspendable).
+        function.starts = frozenset(starts)
+        return Translation(code, function, {}, None, tree, list(untranslated), function,
+                           len(starts))
     entries = {}
     guest_code = weakref.ref(code)
     for start in starts:
         entry_function = entries[start] = FunctionType(function_code, globals_,
                                                        function_code.co_name, (start,))
         entry_function.guest_code = guest_code
+    runner_code = marshal.loads(runner_code)
     runner = FunctionType(runner_code, globals_, runner_code.co_name)
     register_translated(function_code, host_locals)
     register_translated(runner_code, host_locals, runner=True)
@@ -244,7 +270,8 @@ def _from_entry(code, entry, constants=None, tree=None):
         runner = FunctionType(frameless_code, globals_, frameless_code.co_name)
         register_translated(frameless_code, host_locals, runner=True, frameless=True)
     register_stored_locals(code, stored)
-    return Translation(code, function, entries, runner, tree, list(untranslated))
+    return Translation(code, function, entries, runner, tree, list(untranslated), None,
+                       len(starts))
 
 
 def _key_of(code):
@@ -1385,6 +1412,128 @@ def _replace_returns_after(statements, replace, in_place=True):
             handler.body = _replace_returns_after(handler.body, replace, in_place)
         result.append(statement)
     return result
+
+
+# -- generators ------------------------------------------------------------------------
+
+# A generator's translation is a host generator function, ``resume_NAME(frame, stack,
+# fast, label)``: where tier 0 suspends the frame (``frame.return_value = VALUE;
+# frame.resume_index = N; return YIELD``, the loop then returning the value to the
+# guest generator's resumer), it yields VALUE itself, and on its resumption pushes the
+# value sent in, as the resumer does for tier 0, and goes on at N.  The guest
+# generator (``objects._Suspendable``) resumes it with the host's ``send``: no loop,
+# no entry to the function again, the locals staying in host locals.  Wherever the
+# frame has to go on in tier 0 (an exception, which tier 0's loop finds the handler of;
+# a call that entered a frame; a block left untranslated; a tracer set; an exception
+# thrown in), the host generator ends or is dropped with ``fast`` and the stack as
+# tier 0 keeps them, and the loop runs the frame on from there.
+
+
+def _is_plain_generator(code):
+    return code.co_flags & (_SUSPENDS | CO_ITERABLE_COROUTINE) == CO_GENERATOR
+
+
+def _yielding(statements):
+    """A generator block's statements with the frame's suspension made a host ``yield``
+    whose value, sent in, goes on the stack, and then the exit to the instruction after
+    it (``return N``, which the layout makes a jump to the block there); None where a
+    suspension does not read as the generator writes it.  While suspended, the host
+    frame keeps none of the block's temporaries (the yielded value is the resumer's:
+    CPython's generator does not keep it either)."""
+    temporaries = sorted({node.id for statement in statements for node in ast.walk(statement)
+                          if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                          and _TEMPORARY.match(node.id)})
+    refused = []
+
+    def suspend(node, preceding):
+        if not (isinstance(node.value, ast.Name) and node.value.id == "YIELD"):
+            return [node]
+        resume = _frame_assignment(preceding[-1:], "resume_index")
+        value = _frame_assignment(preceding[-2:-1], "return_value")
+        if resume is None or value is None or not isinstance(resume, ast.Constant):
+            refused.append(node)
+            return [node]
+        del preceding[-2]
+        line = node.lineno - 1
+        freed = [name for name in temporaries
+                 if not (isinstance(value, ast.Name) and value.id == name)]
+        statements = []
+        if freed:
+            statements.append(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())
+                                                  for name in freed],
+                                         value=ast.Constant(None)))
+        if isinstance(value, ast.Name) and _TEMPORARY.match(value.id):
+            # (VALUE, VALUE := None)[0]: the value, its temporary cleared.
+            value = ast.Subscript(value=ast.Tuple(elts=[value, ast.NamedExpr(
+                target=ast.Name(id=value.id, ctx=ast.Store()), value=ast.Constant(None))],
+                ctx=ast.Load()), slice=ast.Constant(0), ctx=ast.Load())
+        statements.append(ast.Expr(value=ast.Call(
+            func=ast.Attribute(value=ast.Name(id="stack", ctx=ast.Load()), attr="append",
+                               ctx=ast.Load()),
+            args=[ast.Yield(value=value)], keywords=[])))
+        statements.append(ast.Return(value=ast.Constant(resume.value)))
+        return [_at(statement, line) for statement in statements]
+    statements = _replace_returns_after(statements, suspend)
+    return None if refused else statements
+
+
+def _frame_assignment(statements, attribute):
+    """The value of ``frame.ATTRIBUTE = VALUE``, the one statement of ``statements``;
+    None if it is not that."""
+    if len(statements) != 1:
+        return None
+    statement = statements[0]
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return None
+    target = statement.targets[0]
+    if isinstance(target, ast.Attribute) and target.attr == attribute \
+            and isinstance(target.value, ast.Name) and target.value.id == "frame":
+        return statement.value
+    return None
+
+
+def _resumer_body(body, stored, clears):
+    """The host generator's body from the translated function's (``_with_host_locals``'s
+    ``body``, ``stored`` and ``clears``): the locals it stores are written back to
+    ``fast`` before each yield, so that the suspended frame's locals are current there
+    (``gi_frame.f_locals``, and tier 0 if the frame goes on there), and taken out again
+    on resumption; a StopIteration leaving the guest code is returned, not raised (the
+    host would make it a RuntimeError, PEP 479, before the guest's handlers saw it).
+    ``interpreter`` is the local that the host stack's readers find in a runner."""
+
+    def around(statements):
+        result = []
+        for statement in statements:
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
+                line = statement.lineno - 1
+                result.extend(_at(ast.Assign(
+                    targets=[ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
+                                           slice=ast.Constant(index), ctx=ast.Store())],
+                    value=ast.Name(id=_local(index), ctx=ast.Load())), line)
+                    for index in stored)
+                result.append(statement)
+                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
+                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
+                                  line)
+                              for clear in clears)
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(statement, field, None)
+                if inner:
+                    setattr(statement, field, around(inner))
+            for handler in getattr(statement, "handlers", ()):
+                handler.body = around(handler.body)
+            result.append(statement)
+        return result
+    handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
+                                name="error",
+                                body=[ast.Return(value=ast.Name(id="error", ctx=ast.Load()))])
+    return [_at(statement, 0) for statement in (
+        ast.Assign(targets=[ast.Name(id="interpreter", ctx=ast.Store())],
+                   value=ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
+                                       attr="interpreter", ctx=ast.Load())),
+        ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[]))]
 
 
 # -- layout ----------------------------------------------------------------------------

@@ -169,6 +169,11 @@ def report_call(thread, frame, state):
     """Report that ``frame`` starts (or resumes), to the trace function then to the
     profile function; the frame's line is its ``def`` line, or where it is suspended."""
     state.entered = True
+    if state.last_index < 0 and frame.resume_index > 0:
+        # A generator suspended before the tracer was set resumes where it stopped,
+        # on that line (no 'line' event for it, as in CPython).
+        state.last_index = frame.resume_index - 1
+        state.last_line = frame.f_code.line_of(state.last_index)
     if thread.function is not None:
         result = _at(frame, state, thread, thread.function, "call", None)
         if result is not None:

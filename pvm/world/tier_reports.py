@@ -28,7 +28,7 @@ def _log_line(code, translation, seconds, where):
         reason = ("a module or class body" if not code.co_flags & CO_OPTIMIZED
                   else "no instruction the generator joins")
         return "left %s to tier 0: %s" % (where, reason)
-    blocks = len(translation.entries)
+    blocks = translation.block_count
     line = "translated %s: %d instructions, %d block%s, in %.1f ms%s" % (
         where, len(code.co_code) // 4, blocks, "" if blocks == 1 else "s", seconds * 1000,
         " (read from the cache)" if translation.tree is None else "")

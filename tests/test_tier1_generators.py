@@ -1,0 +1,186 @@
+"""Tier 1's generators (pvm.engine.tier1, ``_resumer_body``): a generator function's
+translation is a host generator that the guest generator resumes; wherever the frame
+has to go on in tier 0 (an exception its code handles, an exception thrown in, a
+tracer, a call past the nesting limit) it does, and the guest sees CPython's
+generator throughout."""
+
+import textwrap
+
+from tests.subprocesses import run, run_python
+
+PROGRAM = textwrap.dedent('''
+    import gc
+    import sys
+
+    def numbers(count):
+        for value in range(count):
+            yield value
+
+    def squares(source):
+        for value in source:
+            yield value * value
+
+    def summed(count):
+        total = 0
+        for value in numbers(count):
+            total += value
+            received = yield total
+            if received is not None:
+                total = received
+        return "summed %d" % total
+
+    class Tree:
+        def __init__(self, left, value, right):
+            self.left, self.value, self.right = left, value, right
+
+        def __iter__(self):
+            if self.left is not None:
+                yield from self.left
+            yield self.value
+            if self.right is not None:
+                yield from self.right
+
+    def build(low, high):
+        if low >= high:
+            return None
+        middle = (low + high) // 2
+        return Tree(build(low, middle), middle, build(middle + 1, high))
+
+    def handles(values):
+        # Exceptions the generator's own code handles: the frame goes on in tier 0.
+        for value in values:
+            try:
+                yield 10 // value
+            except ZeroDivisionError as error:
+                yield "caught: %s" % error
+        yield "handles done"
+
+    def stops_inside():
+        # A StopIteration the guest code catches itself (the host would make it a
+        # RuntimeError on its way out of a host generator).
+        try:
+            next(iter([]))
+        except StopIteration:
+            yield "stop caught"
+        yield "after"
+
+    def stops_out():
+        yield 1
+        next(iter([]))
+
+    def guarded(log):
+        try:
+            for value in range(5):
+                yield value
+        except ValueError as error:
+            log.append("thrown: %s" % error)
+            yield "recovered"
+        finally:
+            log.append("finally ran")
+
+    def where():
+        frame = sys._getframe()
+        yield frame.f_back.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno
+        local = "seen"
+        yield sorted(sys._getframe().f_locals)
+
+    class Noisy:
+        def __init__(self, name):
+            self.name = name
+
+        def __del__(self):
+            print("del", self.name)
+
+    def makes_noisy(count):
+        for number in range(count):
+            yield Noisy(number)
+
+    def deep(level):
+        if level:
+            yield from deep(level - 1)
+        yield level
+
+    def tracer(frame, event, argument):
+        if frame.f_code.co_name == "traced":
+            print("trace", event, frame.f_lineno - frame.f_code.co_firstlineno)
+        return tracer
+
+    def traced():
+        for value in range(3):
+            yield value
+
+    for round_ in range(3):
+        print(sum(squares(numbers(50))), list(squares(range(4))))
+        generator = summed(6)
+        print(next(generator), next(generator), generator.send(100), list(generator))
+        try:
+            generator = summed(2)
+            while True:
+                next(generator)
+        except StopIteration as stop:
+            print("returned", stop.value)
+        print(sum(build(0, 40)), list(build(0, 5)))
+        print(list(handles([1, 0, 5, 0])))
+        print(list(stops_inside()))
+        try:
+            list(stops_out())
+        except RuntimeError as error:
+            print(type(error).__name__, error, type(error.__cause__).__name__)
+        log = []
+        generator = guarded(log)
+        print(next(generator), next(generator), generator.throw(ValueError("bad")))
+        generator.close()
+        print(log)
+        generator = guarded(log)
+        print(next(generator))
+        print(generator.gi_frame.f_lineno - guarded.__code__.co_firstlineno,
+              sorted(generator.gi_frame.f_locals))
+        del generator
+        gc.collect()
+        print(log)
+        generator = where()
+        print(next(generator), next(generator))
+        for noisy in makes_noisy(3):
+            print("got", noisy.name)
+            del noisy
+        print(list(deep(30))[-3:], any(value > 7 for value in range(10)))
+        generator = traced()
+        print(next(generator))
+        sys.settrace(tracer)
+        print(list(generator))
+        sys.settrace(None)
+        generator = squares(range(3))
+        print(generator.__next__(), generator.gi_running, generator.gi_suspended)
+        try:
+            generator.send(5)
+            print(list(generator))
+        except ValueError as error:
+            print(error)
+''')
+
+
+def test_translated_generators_run_as_cpython(tmp_path):
+    program = tmp_path / "generators.py"
+    program.write_text(PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "stop caught" in expected[1] and "trace line" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   "-X", "jit-log", str(program)]
+        status, stdout, stderr = run(command, str(tmp_path))
+        assert (status, stdout) == expected[:2], threshold
+        # The generators were translated (so it is the host generators that ran).
+        for name in ("numbers", "summed", "Tree.__iter__", "handles", "guarded", "deep"):
+            assert "pvm tier 1: translated %s (" % name in stderr, (threshold, name)
+
+
+def test_a_generator_translation_shows_its_yields(tmp_path):
+    program = tmp_path / "shown.py"
+    program.write_text("def countdown(n):\n    while n:\n        yield n\n        n -= 1\n\n"
+                       "print(list(countdown(3)))\n")
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=1", "-X",
+                                  "jit-threshold=0", "-X", "jit-show=countdown", str(program)],
+                                 str(tmp_path))
+    assert (status, stdout) == (0, "[3, 2, 1]\n")
+    assert "def resume_countdown(frame, stack, fast, label=0):" in stderr
+    assert "(yield " in stderr and "YIELD_VALUE, line 3" in stderr
