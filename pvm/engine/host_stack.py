@@ -15,26 +15,37 @@ the frames', needs to import neither.
 import sys
 import weakref
 
-# The code objects of the functions marked by runs_guest_frames.
+# The ids of the code objects of the functions marked by runs_guest_frames (which live
+# as long as the process: by id, a look-up hashes no code object).
 _LOOP_CODES = set()
 # The host code of handlers that run several instructions (pvm.engine.hot_runs) -> for
 # each of its host lines, the position in the run of the instruction it belongs to.
 _RUN_LINES = {}
 
 
+# The tables of tier 1's host code below are keyed by the code object's id, each entry
+# dropped when its code dies: a walk looks every host frame up, and a WeakSet's look-up
+# (Python code, making a weak reference, hashing the code object by value) was a tenth
+# of a program whose leaves call guest operators back.
+
 # The host code of tier 1's functions (pvm.engine.tier1), whose host line is the index
 # of the guest instruction running plus one -> how many of the guest frame's locals it
 # keeps in host locals (local_0, local_1, ...), where ``frame.fast`` is behind.
-_TRANSLATED = weakref.WeakKeyDictionary()
+_TRANSLATED = {}
 # Those of them that are runners: each makes the guest frame it runs (in its local
 # variable ``frame``, the interpreter in ``interpreter``), where no loop runs it.
-_RUNNERS = weakref.WeakSet()
+_RUNNERS = {}
 
 
 # Those runners that run a leaf without making its frame (tier1's frameless runners):
 # their local ``fast`` is the frame's locals, ``function``, ``caller`` and ``stack``
 # what the frame would hold.
-_FRAMELESS_RUNNERS = weakref.WeakSet()
+_FRAMELESS_RUNNERS = {}
+
+
+def _register(table, code, value):
+    key = id(code)
+    table[key] = (value, weakref.ref(code, lambda _, key=key: table.pop(key, None)))
 
 
 def register_translated(host_code, host_locals, runner=False, frameless=False):
@@ -42,11 +53,11 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
     by the guest instructions, the first ``host_locals`` of its frame's locals kept in
     host locals while it runs; a ``runner`` makes the frame itself, unless it is
     ``frameless``."""
-    _TRANSLATED[host_code] = host_locals
+    _register(_TRANSLATED, host_code, host_locals)
     if runner:
-        _RUNNERS.add(host_code)
+        _register(_RUNNERS, host_code, True)
     if frameless:
-        _FRAMELESS_RUNNERS.add(host_code)
+        _register(_FRAMELESS_RUNNERS, host_code, True)
 
 
 def frameless_leaf():
@@ -55,7 +66,7 @@ def frameless_leaf():
     none runs on this thread)."""
     host = sys._getframe(1)
     while host is not None:
-        if host.f_code in _FRAMELESS_RUNNERS:
+        if id(host.f_code) in _FRAMELESS_RUNNERS:
             return host.f_locals, host.f_lineno - 1
         host = host.f_back
     return None
@@ -96,11 +107,12 @@ def fast_locals(frame):
     host = sys._getframe(1)
     while host is not None:
         code = host.f_code
-        if code in _LOOP_CODES:
+        if id(code) in _LOOP_CODES:
             if host.f_locals.get("frame") is frame:
                 break
         else:
-            count = _TRANSLATED.get(code)
+            entry = _TRANSLATED.get(id(code))
+            count = entry[0] if entry is not None else 0
             variables = host.f_locals if count else None
             if variables is not None and _runs(code, variables, frame):
                 # (A local the function neither reads nor stores is not among them.)
@@ -120,7 +132,7 @@ def runs_guest_frames(loop):
     """Mark ``loop`` as a function that runs guest frames, whose host frame keeps the
     interpreter in its local variable ``self``, the guest frame it runs in ``frame``
     and the index of the instruction running there in ``index``."""
-    _LOOP_CODES.add(loop.__code__)
+    _LOOP_CODES.add(id(loop.__code__))
     return loop
 
 
@@ -130,7 +142,7 @@ def _running_loops():
     host = sys._getframe(1)
     called = None
     while host is not None:
-        if host.f_code in _LOOP_CODES or host.f_code in _RUNNERS:
+        if id(host.f_code) in _LOOP_CODES or id(host.f_code) in _RUNNERS:
             yield host, called
         called = host
         host = host.f_back
@@ -142,7 +154,7 @@ def _runs(host_code, variables, frame):
     of locals it runs with."""
     if variables.get("frame") is frame:
         return True
-    return host_code in _FRAMELESS_RUNNERS and variables.get("fast") is frame.fast
+    return id(host_code) in _FRAMELESS_RUNNERS and variables.get("fast") is frame.fast
 
 
 def running_index(frame):
@@ -151,13 +163,13 @@ def running_index(frame):
     for host, handler in _running_loops():
         variables = host.f_locals
         if _runs(host.f_code, variables, frame):
-            if host.f_code in _RUNNERS:
+            if id(host.f_code) in _RUNNERS:
                 return host.f_lineno - 1
             index = variables["index"]
             # The loop knows where the running handler started; one that runs a whole
             # run of instructions knows by its host line which one it is at.
             if handler is not None:
-                if handler.f_code in _TRANSLATED:
+                if id(handler.f_code) in _TRANSLATED:
                     return handler.f_lineno - 1
                 line_parts = _RUN_LINES.get(handler.f_code)
                 if line_parts is not None:
@@ -172,5 +184,5 @@ def running_interpreter():
     """The interpreter whose loop is running guest code that called the host (the
     innermost, should interpreters nest)."""
     for host, _handler in _running_loops():
-        return host.f_locals["interpreter" if host.f_code in _RUNNERS else "self"]
+        return host.f_locals["interpreter" if id(host.f_code) in _RUNNERS else "self"]
     raise RuntimeError("no pvm interpreter is running")

@@ -59,6 +59,12 @@ _new_object = object.__new__
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
+# A frameless runner whose frame has been made this many times while it ran gives way to
+# the runner that makes it at each call: making it by a walk of the host stack costs
+# some ten times as much.
+FRAMES_ASKED_LIMIT = 8
+
+
 class Executable:
     """The decoded form of a code object that the loop runs, owned by one interpreter.
 
@@ -68,7 +74,7 @@ class Executable:
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
-                 "runner", "machine_code", "fused", "resumer", "__weakref__")
+                 "runner", "machine_code", "fused", "resumer", "frames_asked", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -106,6 +112,9 @@ class Executable:
         # A generator function's, once tier 1 has translated it: what makes the host
         # generator that runs a generator's frame (pvm.engine.tier1, _resumer_body).
         self.resumer = None
+        # How often a frameless runner of the code had its frame made while it ran
+        # (see materialize_frameless).
+        self.frames_asked = 0
         # What -X tier=2's hook keeps of the code (its dispatcher), if anything.
         self.machine_code = None
 
@@ -533,8 +542,16 @@ class Interpreter:
         for name, value in variables.items():
             if name.startswith("local_"):
                 fast[int(name[6:])] = value
-        frame = self._frame_of_leaf(variables["function"], fast, variables["stack"],
-                                    variables["caller"])
+        function = variables["function"]
+        executable = function.executable
+        executable.frames_asked += 1
+        full_runner = getattr(executable.run, "full_runner", None)
+        if full_runner is not None and executable.frames_asked >= FRAMES_ASKED_LIMIT:
+            # A leaf whose frame keeps being asked for (it calls guest operators back,
+            # say) costs more made so than made at each call: its calls go to the
+            # runner that makes it from now on.
+            executable.run = executable.runner = full_runner
+        frame = self._frame_of_leaf(function, fast, variables["stack"], variables["caller"])
         # Waiting at the instruction that called the host, as a frame at a call.
         frame.resume_index = index + 1
         self.frame = frame

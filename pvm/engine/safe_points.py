@@ -61,7 +61,7 @@ def guest_code_may_run(host_frame):
     """Whether a guest signal handler may run (and raise) where ``host_frame``, the
     innermost host frame, is now."""
     code = host_frame.f_code
-    if code in _LOOP_CODES:
+    if id(code) in _LOOP_CODES:
         if host_frame.f_lasti not in _boundaries_of(code):
             return False
         variables = host_frame.f_locals
@@ -73,7 +73,7 @@ def guest_code_may_run(host_frame):
     caller = host_frame.f_back
     while caller is not None and caller.f_code in _WRAPPER_CODES:
         caller = caller.f_back
-    return caller is not None and caller.f_code in _LOOP_CODES
+    return caller is not None and id(caller.f_code) in _LOOP_CODES
 
 
 def _is_check_point(code, index):
@@ -99,7 +99,7 @@ def checking_instruction(host_frame):
     Between two instructions, the next one has not started: where it is a loop's
     head, CPython checked at the jump back to it (the last such jump: a loop's
     bottom), whose line its traceback shows."""
-    if host_frame.f_code not in _LOOP_CODES:
+    if id(host_frame.f_code) not in _LOOP_CODES:
         return None
     variables = host_frame.f_locals
     frame, index = variables["frame"], variables["index"]

@@ -268,6 +268,9 @@ def _from_entry(code, entry, constants=None, tree=None):
         globals_["RUN_FULL"] = runner
         frameless_code = marshal.loads(frameless_code)
         runner = FunctionType(frameless_code, globals_, frameless_code.co_name)
+        # (Which Interpreter.materialize_frameless puts in its place for a leaf whose
+        # frame keeps being asked for.)
+        runner.full_runner = globals_["RUN_FULL"]
         register_translated(frameless_code, host_locals, runner=True, frameless=True)
     register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated), None,
