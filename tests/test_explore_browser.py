@@ -22,7 +22,7 @@ import pvm
 from pvm import tokenize
 from pvm.dis import get_instructions
 from tests.subprocesses import REPOSITORY_FOLDER, environment, run
-from tests.test_explore import PROGRAM, _preorder, trace_steps
+from tests.test_explore import HOT, PROGRAM, _preorder, trace_steps
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -37,7 +37,7 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip("Debian's chromium and chromium-driver are not installed "
                 "(.ci/run installs them with apt-get)", allow_module_level=True)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +97,12 @@ def texts(driver, selector):
 
 def show_tab(driver, name):
     driver.find_element("css selector", '#tabs button[data-tab="%s"]' % name).click()
+
+
+def wait_for_tiers(driver):
+    """The Tiers tab drawn: a code object's forms shown, or the stage's error."""
+    WebDriverWait(driver, 120).until(lambda driver: driver.execute_script(
+        "return document.querySelector('#tiers-view[data-code], #tiers .error-text')"))
 
 
 def wait_for_step(driver, step):
@@ -239,6 +245,72 @@ def test_lines_breakpoints_and_selection(browser, explored):
     assert console_errors(browser) == []
 
 
+def test_the_tiers_tab_shows_tier_1_and_the_ssa_form_beside_the_bytecode(browser, tmp_path):
+    path = tmp_path / "hot.py"
+    path.write_text(HOT)
+    folder = str(tmp_path)
+    served = Served(str(path))
+    try:
+        assert open_page(browser, served.url) == []
+        show_tab(browser, "tiers")
+        wait_for_tiers(browser)
+        # The code object the run made hottest comes first; only it got hot.
+        view = browser.find_element("id", "tiers-view")
+        assert view.get_attribute("data-code") == "total@1"
+        hot = [text for text in texts(browser, "#tiers-code option") if "(hot)" in text]
+        assert len(hot) == 1 and hot[0].startswith("total (line 1)")
+        columns = browser.execute_script(
+            "return [...document.querySelectorAll('#tiers-view .tier-column')].map("
+            "(column) => [...column.querySelectorAll('.tier-line')].map("
+            "(line) => line.textContent))")
+        code = pvm.compile(HOT, str(path), "exec").co_consts[0]
+        assert columns[0] == [("%4d %s %s" % (item.offset, item.opname, item.argrepr)).rstrip()
+                              for item in get_instructions(code)]
+        _, _, shown = run([sys.executable, "-m", "pvm", "-X", "tier=1", "-X", "jit-show=total",
+                           str(path)], folder)
+        assert columns[1] == shown.splitlines()[1:]
+        _, printed, _ = run([sys.executable, "-m", "pvm.ir", str(path), "--function", "total"],
+                            folder)
+        assert columns[2] == printed.rstrip("\n").splitlines()
+        # A line of the translation selects its guest instruction everywhere.
+        line = [line for line in view.find_elements("css selector", ".tier-line[data-index]")
+                if "+=" in line.text][0]
+        index = line.get_attribute("data-index")
+        line.click()
+        assert browser.find_element(
+            "css selector", '#bytecode tr.instr[data-code="total@1"][data-offset="%s"]'
+            % index).get_attribute("class") == "instr selected"
+        assert browser.find_element("css selector", "#source mark").text == "result += number"
+        assert {line.get_attribute("data-index") for line in view.find_elements(
+            "css selector", ".tier-line.selected")} == {index}
+        # A step that runs it marks its lines as the running instruction.
+        WebDriverWait(browser, 30).until(lambda browser: "ran at 800 step(s)" in
+                                         browser.find_element("id", "steps-of").text)
+        step = browser.find_element("css selector", "#steps-of a").text
+        browser.execute_script("return goTo(%s)" % step)
+        wait_for_step(browser, step)
+        assert {line.get_attribute("data-index") for line in view.find_elements(
+            "css selector", ".tier-line.current-instruction")} == {index}
+        screenshot(browser, "tiers-hot-function")
+        # A generator: both tiers leave it, and say why.
+        Select(browser.find_element("id", "tiers-code")).select_by_value("2")
+        WebDriverWait(browser, 60).until(
+            lambda browser: view.get_attribute("data-code") == "evens@9")
+        assert texts(browser, "#tiers-view .tier-reason") == [
+            "tier 1 leaves it to tier 0: a generator or coroutine",
+            "not put in SSA form: a generator or coroutine"]
+        # From the bytecode pane, straight to a code object's tiers.
+        show_tab(browser, "bytecode")
+        browser.find_element("css selector",
+                             '#bytecode .code-object[data-code="small@13"] h3 a').click()
+        WebDriverWait(browser, 60).until(
+            lambda browser: view.get_attribute("data-code") == "small@13")
+        assert browser.find_element("id", "tiers").get_attribute("class") == "tab active"
+        assert console_errors(browser) == []
+    finally:
+        served.close()
+
+
 # Programs of the differential corpus: classes, generators, exceptions, closures,
 # comprehensions and imports, with uncaught exceptions and a SyntaxError among them.
 CORPUS = [
@@ -263,8 +335,11 @@ def test_corpus_programs_explore_with_no_console_error(browser, program):
         status = browser.find_element("id", "status").text
         assert "steps recorded" in status or "stopped after" in status, status
         steps = browser.execute_script("return state.summary.steps")
-        for tab in ("ast", "symbols", "bytecode", "blocks", "cache", "imports", "tokens"):
+        for tab in ("ast", "symbols", "bytecode", "blocks", "tiers", "cache", "imports",
+                    "tokens"):
             show_tab(browser, tab)
+            if tab == "tiers":
+                wait_for_tiers(browser)
         if steps:
             for _ in range(min(steps - 1, 25)):
                 browser.find_element("id", "forward-line").click()
