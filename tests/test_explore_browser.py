@@ -1,7 +1,8 @@
 """The stage explorer's page in a real headless Chromium (Debian's chromium and
 chromedriver, driven by selenium; .ci/run installs them): each pane against pvm's own
-tools, stepping against -X trace, corpus programs with no error in the console, and a
-million-step recording stepped in under 100 ms a step.  Screenshots are kept in
+tools, stepping against -X trace, the compiling tiers' forms against what they print,
+corpus programs with no error in the console, and a million-step recording stepped
+(benchmarks/explorer_steps.py times it).  Screenshots are kept in
 test-artifacts/explorer/.
 
 The tests skip only where Chromium cannot be had: no chromium or chromedriver
@@ -21,6 +22,7 @@ import pytest
 import pvm
 from pvm import tokenize
 from pvm.dis import get_instructions
+from benchmarks.explorer_steps import MILLION
 from tests.subprocesses import REPOSITORY_FOLDER, environment, run
 from tests.test_explore import HOT, PROGRAM, _preorder, trace_steps
 
@@ -311,6 +313,32 @@ def test_the_tiers_tab_shows_tier_1_and_the_ssa_form_beside_the_bytecode(browser
         served.close()
 
 
+def test_the_readme_s_command_and_screenshot(browser):
+    """The README's command, run as it says, stopped in the function with the Tiers tab
+    open: test-artifacts/explorer/readme.png is the README's docs/explorer.png."""
+    with open(os.path.join(REPOSITORY_FOLDER, "README.md"), encoding="utf-8") as file:
+        readme = file.read()
+    program = re.search(r"^python3 -m pvm\.explore (\S+)", readme, re.MULTILINE).group(1)
+    assert "](docs/explorer.png)" in readme
+    assert os.path.exists(os.path.join(REPOSITORY_FOLDER, "docs", "explorer.png"))
+    served = Served(os.path.join(REPOSITORY_FOLDER, program))
+    try:
+        assert open_page(browser, served.url) == []
+        browser.find_element("css selector", '#source .line[data-line="2"] .number').click()
+        browser.find_element("id", "run-to").click()
+        WebDriverWait(browser, 30).until(lambda browser: "greet line 2" in
+                                         browser.find_element("id", "step-info").text)
+        browser.execute_script("return openTiers(1)")
+        WebDriverWait(browser, 60).until(lambda browser: browser.find_element(
+            "id", "tiers-view").get_attribute("data-code") == "greet@1")
+        assert browser.find_elements("css selector",
+                                     "#tiers-view .tier-line.current-instruction")
+        screenshot(browser, "readme")
+        assert console_errors(browser) == []
+    finally:
+        served.close()
+
+
 # Programs of the differential corpus: classes, generators, exceptions, closures,
 # comprehensions and imports, with uncaught exceptions and a SyntaxError among them.
 CORPUS = [
@@ -360,23 +388,9 @@ def test_corpus_programs_explore_with_no_console_error(browser, program):
         served.close()
 
 
-MILLION = """\
-def collatz(number):
-    steps = 0
-    while number != 1:
-        number = number // 2 if number % 2 == 0 else 3 * number + 1
-        steps += 1
-    return steps
-
-
-total = 0
-for start in range(1, 900):
-    total += collatz(start)
-print(total)
-"""
-
-
-def test_a_million_steps_record_and_each_shows_in_under_100_ms(browser, tmp_path):
+def test_a_million_steps_record_and_any_step_shows(browser, tmp_path):
+    """How fast each step shows is benchmarks/explorer_steps.py's to measure (a test
+    that timed it would fail on a busy machine, not on a slow page)."""
     path = tmp_path / "million.py"
     path.write_text(MILLION)
     served = Served(str(path), "--budget", "2000000")
@@ -384,15 +398,12 @@ def test_a_million_steps_record_and_each_shows_in_under_100_ms(browser, tmp_path
         assert open_page(browser, served.url) == []
         steps = browser.execute_script("return state.summary.steps")
         assert steps > 1_000_000
-        timings = {}
         for step in (1, 2, 1, 500_000, 500_001, 500_000, steps - 1, steps - 2, 999_999, 0):
-            timings[step] = browser.execute_async_script(
+            browser.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
-                "const start = performance.now();"
-                "goTo(arguments[0]).then(() => done(performance.now() - start));", step)
+                "goTo(arguments[0]).then(done);", step)
             assert browser.execute_script("return document.body.dataset.step") == str(step)
         screenshot(browser, "million-steps")
-        assert max(timings.values()) < 100, timings
         assert console_errors(browser) == []
     finally:
         served.close()
