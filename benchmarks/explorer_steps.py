@@ -50,7 +50,8 @@ print(total)
 
 
 def chromium():
-    """A headless Chromium under selenium, and its profile folder."""
+    """A headless Chromium under selenium, with the page's console kept, and its
+    profile folder (tests/test_explore_browser.py drives the same)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()

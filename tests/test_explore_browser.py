@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import pytest
@@ -22,37 +21,23 @@ import pytest
 import pvm
 from pvm import tokenize
 from pvm.dis import get_instructions
-from benchmarks.explorer_steps import MILLION
+from benchmarks.explorer_steps import CHROMEDRIVER, CHROMIUM, MILLION, chromium
 from tests.subprocesses import REPOSITORY_FOLDER, environment, run
 from tests.test_explore import HOT, PROGRAM, _preorder, trace_steps
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 ARTIFACTS = os.path.join(REPOSITORY_FOLDER, "test-artifacts", "explorer")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1600,1100")
 
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+pytest.importorskip("selenium.webdriver",
+                    reason="selenium is not installed (pip install -e '.[test]')")
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip("Debian's chromium and chromium-driver are not installed "
                 "(.ci/run installs them with apt-get)", allow_module_level=True)
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="pvm-explore-chromium-")
-    options.add_argument("--user-data-dir=" + profile)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_script_timeout(300)
+    driver, profile = chromium()
     try:
         yield driver
     finally:

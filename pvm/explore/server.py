@@ -73,6 +73,11 @@ class Exploration:
     """One source explored: its stages and its recorded run, with the indexes that
     make moving through the run fast."""
 
+    # One translation at a time, whichever exploration asks: tier 1 is written for the
+    # one thread that runs guest code (its caches, the collector it turns off while it
+    # compiles), and the server answers each request in a thread of its own.
+    translating = threading.Lock()
+
     def __init__(self, source, path, recording, stage_data, ended):
         self.source = source
         self.path = path
@@ -208,7 +213,7 @@ class Exploration:
             return codes
         if not 0 <= number < len(codes):
             raise RequestError("no code object %d: the source has %d" % (number, len(codes)))
-        with self.lock:
+        with self.translating:
             found = self.tier_forms.get(number)
             if found is None:
                 found = self.tier_forms[number] = stages.tiers(self.source, self.path, number)
