@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 import run_programs
 
@@ -46,7 +47,10 @@ def first_instruction(invocation):
     optimize = 2 if "-OO" in invocation.python_options else \
         1 if "-O" in invocation.python_options else -1
     try:
-        code = pvm_compile(source, path, "exec", optimize=optimize)
+        with warnings.catch_warnings():
+            # (Compile-time warnings are the program's runs' to print, not this script's.)
+            warnings.simplefilter("ignore")
+            code = pvm_compile(source, path, "exec", optimize=optimize)
     except (SyntaxError, ValueError):
         return None
     first = next(get_instructions(code))

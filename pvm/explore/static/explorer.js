@@ -11,6 +11,7 @@ const state = {
   selection: null,      // [line, column, end line, end column] in characters
   stageCodes: [],       // the bytecode stage's code objects
   tiers: null,          // the Tiers tab, drawn when first shown: a promise
+  current: null,        // the shown step's {key: its code's codeKey, index}, if the program's
 };
 
 const $ = (id) => document.getElementById(id);
