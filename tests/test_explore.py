@@ -110,6 +110,11 @@ def test_bytecode_is_pvm_dis_s(program):
     assert [(row["offset"], row["opname"], row["arg"], row["argrepr"])
             for row in objects[0]["instructions"]] == [
         (item.offset, item.opname, item.arg, item.argrepr) for item in get_instructions(code)]
+    # An instruction's span is the text of its expression.
+    lines = PROGRAM.splitlines()
+    multiply = [row for row in objects[4]["instructions"] if row["opname"] == "BINARY_OP"][0]
+    line, column, end_line, end_column = multiply["span"]
+    assert line == end_line and lines[line - 1][column:end_column] == "number * number"
 
 
 def test_basic_blocks_cover_the_code_and_end_at_jumps(program):
@@ -153,6 +158,84 @@ def test_a_syntax_error_stops_the_stages_that_need_a_tree(tmp_path):
     assert found["ast"]["error"] in expected
     assert found["bytecode"]["error"] in expected
     assert "error" in found["tokens"]
+
+
+# A function made hot by its loop, a generator (tier 1 and the SSA form leave it), a
+# function called a few times.
+HOT = textwrap.dedent("""\
+    def total(limit):
+        result = 0
+        for number in range(limit):
+            if number % 3:
+                result += number
+        return result
+
+
+    def evens(limit):
+        yield from range(0, limit, 2)
+
+
+    def small(value):
+        return value * 2
+
+
+    print(total(1200), list(evens(6)), [small(n) for n in range(10)])
+""")
+
+
+@pytest.fixture
+def hot(tmp_path):
+    path = tmp_path / "hot.py"
+    path.write_text(HOT)
+    return str(path)
+
+
+def test_the_tiers_are_what_the_tiers_print(hot):
+    folder = os.path.dirname(hot)
+    names = [code["qualname"] for code in
+             stages.code_objects(pvm.compile(HOT, hot, "exec"), HOT)]
+    forms = {name: stages.tiers(HOT, hot, number) for number, name in enumerate(names)}
+    # Tier 1's host source as -X jit-show prints it when the run makes the function hot.
+    _, _, stderr = run([sys.executable, "-m", "pvm", "-X", "tier=1", "-X", "jit-show=total",
+                        hot], folder)
+    lines = forms["total"]["tier1"]["lines"]
+    assert stderr == "# total (%s, line 1)\n%s\n" % (hot, "\n".join(text for text, _ in lines))
+    # Each line's instruction is the one its comment names.
+    pairs = pvm.compile(HOT, hot, "exec").co_consts[0].instructions()
+    for text, index in lines:
+        assert re.search(r"# (\d+) (\w+),", text).groups() == (
+            str(index), pvm.opcodes.OPCODES[pairs[index][0]].name)
+    # The SSA form as python3 -m pvm.ir prints it; where it leaves code, its reason.
+    for name in ("total", "small", "evens"):
+        _, stdout, _ = run([sys.executable, "-m", "pvm.ir", hot, "--function", name], folder)
+        form = forms[name]["ssa"]
+        if "lines" in form:
+            assert stdout == "\n".join(text for text, _ in form["lines"]) + "\n\n"
+            assert all(re.search(r"; @(\d+)", text).group(1) == str(index)
+                       for text, index in form["lines"] if index is not None)
+        else:
+            assert stdout == "function %s: %s\n\n" % (name, form["reason"])
+    assert forms["<module>"]["tier1"]["reason"].endswith("a module or class body")
+    # A generator's translation is a host generator.
+    assert forms["evens"]["tier1"]["lines"][0][0].startswith(
+        "def resume_evens(frame, stack, fast, label=0):")
+    assert forms["evens"]["ssa"]["reason"].endswith("a generator or coroutine")
+
+
+def test_the_heat_is_what_makes_tier_1_translate(hot):
+    """A code object's heat in the recorded run reaches the threshold exactly when
+    -X tier=1 translates it in a run of its own."""
+    exploration = server.explore(HOT, hot)
+    heat = exploration.heat()
+    names = [code["qualname"] for code in exploration.stages["bytecode"]]
+    _, _, stderr = run([sys.executable, "-m", "pvm", "-X", "tier=1", "-X", "jit-log", hot],
+                       os.path.dirname(hot))
+    translated = set(re.findall(r"pvm tier 1: translated (\S+) \(%s" % re.escape(hot),
+                                stderr))
+    assert translated == {name for name, count in zip(names, heat["heat"])
+                          if count >= heat["threshold"]} == {"total"}
+    # A function's frame starts: its calls.
+    assert heat["heat"][names.index("small")] == 10
 
 
 # -- the recording ----------------------------------------------------------------------
@@ -286,15 +369,24 @@ def test_the_command_serves_the_page_and_its_interface(served):
     assert status == 200 and summary["ended"] == "end" and summary["steps"] > 100
     status, body = get(served + "api/step?n=3")
     assert status == 200 and json.loads(body)["step"] == 3
+    status, body = get(served + "api/tiers?code=3")
+    assert status == 200 and json.loads(body) == json.loads(json.dumps(
+        stages.tiers(PROGRAM, summary["path"], 3)))
+    status, body = get(served + "api/heat")
+    heats = json.loads(body)["heat"]
+    assert status == 200 and len(heats) == len(summary["stages"]["bytecode"])
 
 
 def test_bad_requests_get_their_reason(served):
     status, body = get(served + "api/step?n=0")
     assert status == 400 and "explore a program first" in json.loads(body)["error"]
+    status, body = get(served + "api/tiers?code=0")
+    assert status == 400 and "explore a program first" in json.loads(body)["error"]
     get(served + "api/explore", {"source": "x = 1\n"})
     for path, reason in [("api/step?n=99", "no step 99"), ("api/step", "n="),
                          ("api/find?from=0&how=sideways", "unknown move"),
                          ("static/../server.py", "no such file"),
+                         ("api/tiers?code=99", "no code object 99"),
                          ("api/cache-file?module=100000", "no cache file")]:
         status, body = get(served + path)
         assert status == 400 and reason in json.loads(body)["error"], path

@@ -1,7 +1,8 @@
 """The stage explorer's page in a real headless Chromium (Debian's chromium and
 chromedriver, driven by selenium; .ci/run installs them): each pane against pvm's own
-tools, stepping against -X trace, corpus programs with no error in the console, and a
-million-step recording stepped in under 100 ms a step.  Screenshots are kept in
+tools, stepping against -X trace, the compiling tiers' forms against what they print,
+corpus programs with no error in the console, and a million-step recording stepped
+(benchmarks/explorer_steps.py times it).  Screenshots are kept in
 test-artifacts/explorer/.
 
 The tests skip only where Chromium cannot be had: no chromium or chromedriver
@@ -13,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import pytest
@@ -21,36 +21,23 @@ import pytest
 import pvm
 from pvm import tokenize
 from pvm.dis import get_instructions
+from benchmarks.explorer_steps import CHROMEDRIVER, CHROMIUM, MILLION, chromium
 from tests.subprocesses import REPOSITORY_FOLDER, environment, run
-from tests.test_explore import PROGRAM, _preorder, trace_steps
+from tests.test_explore import HOT, PROGRAM, _preorder, trace_steps
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 ARTIFACTS = os.path.join(REPOSITORY_FOLDER, "test-artifacts", "explorer")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1600,1100")
 
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+pytest.importorskip("selenium.webdriver",
+                    reason="selenium is not installed (pip install -e '.[test]')")
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip("Debian's chromium and chromium-driver are not installed "
                 "(.ci/run installs them with apt-get)", allow_module_level=True)
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="pvm-explore-chromium-")
-    options.add_argument("--user-data-dir=" + profile)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_script_timeout(300)
+    driver, profile = chromium()
     try:
         yield driver
     finally:
@@ -97,6 +84,12 @@ def texts(driver, selector):
 
 def show_tab(driver, name):
     driver.find_element("css selector", '#tabs button[data-tab="%s"]' % name).click()
+
+
+def wait_for_tiers(driver):
+    """The Tiers tab drawn: a code object's forms shown, or the stage's error."""
+    WebDriverWait(driver, 120).until(lambda driver: driver.execute_script(
+        "return document.querySelector('#tiers-view[data-code], #tiers .error-text')"))
 
 
 def wait_for_step(driver, step):
@@ -239,6 +232,97 @@ def test_lines_breakpoints_and_selection(browser, explored):
     assert console_errors(browser) == []
 
 
+def test_the_tiers_tab_shows_tier_1_and_the_ssa_form_beside_the_bytecode(browser, tmp_path):
+    path = tmp_path / "hot.py"
+    path.write_text(HOT)
+    folder = str(tmp_path)
+    served = Served(str(path))
+    try:
+        assert open_page(browser, served.url) == []
+        show_tab(browser, "tiers")
+        wait_for_tiers(browser)
+        # The code object the run made hottest comes first; only it got hot.
+        view = browser.find_element("id", "tiers-view")
+        assert view.get_attribute("data-code") == "total@1"
+        hot = [text for text in texts(browser, "#tiers-code option") if "(hot)" in text]
+        assert len(hot) == 1 and hot[0].startswith("total (line 1)")
+        columns = browser.execute_script(
+            "return [...document.querySelectorAll('#tiers-view .tier-column')].map("
+            "(column) => [...column.querySelectorAll('.tier-line')].map("
+            "(line) => line.textContent))")
+        code = pvm.compile(HOT, str(path), "exec").co_consts[0]
+        assert columns[0] == [("%4d %s %s" % (item.offset, item.opname, item.argrepr)).rstrip()
+                              for item in get_instructions(code)]
+        _, _, shown = run([sys.executable, "-m", "pvm", "-X", "tier=1", "-X", "jit-show=total",
+                           str(path)], folder)
+        assert columns[1] == shown.splitlines()[1:]
+        _, printed, _ = run([sys.executable, "-m", "pvm.ir", str(path), "--function", "total"],
+                            folder)
+        assert columns[2] == printed.rstrip("\n").splitlines()
+        # A line of the translation selects its guest instruction everywhere.
+        line = [line for line in view.find_elements("css selector", ".tier-line[data-index]")
+                if "+=" in line.text][0]
+        index = line.get_attribute("data-index")
+        line.click()
+        assert browser.find_element(
+            "css selector", '#bytecode tr.instr[data-code="total@1"][data-offset="%s"]'
+            % index).get_attribute("class") == "instr selected"
+        assert browser.find_element("css selector", "#source mark").text == "result += number"
+        assert {line.get_attribute("data-index") for line in view.find_elements(
+            "css selector", ".tier-line.selected")} == {index}
+        # A step that runs it marks its lines as the running instruction.
+        WebDriverWait(browser, 30).until(lambda browser: "ran at 800 step(s)" in
+                                         browser.find_element("id", "steps-of").text)
+        step = browser.find_element("css selector", "#steps-of a").text
+        browser.execute_script("return goTo(%s)" % step)
+        wait_for_step(browser, step)
+        assert {line.get_attribute("data-index") for line in view.find_elements(
+            "css selector", ".tier-line.current-instruction")} == {index}
+        screenshot(browser, "tiers-hot-function")
+        # A generator: tier 1 makes it a host generator; tier 2 leaves it, and says why.
+        Select(browser.find_element("id", "tiers-code")).select_by_value("2")
+        WebDriverWait(browser, 60).until(
+            lambda browser: view.get_attribute("data-code") == "evens@9")
+        assert texts(browser, "#tiers-view .tier-reason") == [
+            "not put in SSA form: a generator or coroutine"]
+        # From the bytecode pane, straight to a code object's tiers.
+        show_tab(browser, "bytecode")
+        browser.find_element("css selector",
+                             '#bytecode .code-object[data-code="small@13"] h3 a').click()
+        WebDriverWait(browser, 60).until(
+            lambda browser: view.get_attribute("data-code") == "small@13")
+        assert browser.find_element("id", "tiers").get_attribute("class") == "tab active"
+        assert console_errors(browser) == []
+    finally:
+        served.close()
+
+
+def test_the_readme_s_command_and_screenshot(browser):
+    """The README's command, run as it says, stopped in the function with the Tiers tab
+    open: test-artifacts/explorer/readme.png is the README's docs/explorer.png."""
+    with open(os.path.join(REPOSITORY_FOLDER, "README.md"), encoding="utf-8") as file:
+        readme = file.read()
+    program = re.search(r"^python3 -m pvm\.explore (\S+)", readme, re.MULTILINE).group(1)
+    assert "](docs/explorer.png)" in readme
+    assert os.path.exists(os.path.join(REPOSITORY_FOLDER, "docs", "explorer.png"))
+    served = Served(os.path.join(REPOSITORY_FOLDER, program))
+    try:
+        assert open_page(browser, served.url) == []
+        browser.find_element("css selector", '#source .line[data-line="2"] .number').click()
+        browser.find_element("id", "run-to").click()
+        WebDriverWait(browser, 30).until(lambda browser: "greet line 2" in
+                                         browser.find_element("id", "step-info").text)
+        browser.execute_script("return openTiers(1)")
+        WebDriverWait(browser, 60).until(lambda browser: browser.find_element(
+            "id", "tiers-view").get_attribute("data-code") == "greet@1")
+        assert browser.find_elements("css selector",
+                                     "#tiers-view .tier-line.current-instruction")
+        screenshot(browser, "readme")
+        assert console_errors(browser) == []
+    finally:
+        served.close()
+
+
 # Programs of the differential corpus: classes, generators, exceptions, closures,
 # comprehensions and imports, with uncaught exceptions and a SyntaxError among them.
 CORPUS = [
@@ -263,8 +347,11 @@ def test_corpus_programs_explore_with_no_console_error(browser, program):
         status = browser.find_element("id", "status").text
         assert "steps recorded" in status or "stopped after" in status, status
         steps = browser.execute_script("return state.summary.steps")
-        for tab in ("ast", "symbols", "bytecode", "blocks", "cache", "imports", "tokens"):
+        for tab in ("ast", "symbols", "bytecode", "blocks", "tiers", "cache", "imports",
+                    "tokens"):
             show_tab(browser, tab)
+            if tab == "tiers":
+                wait_for_tiers(browser)
         if steps:
             for _ in range(min(steps - 1, 25)):
                 browser.find_element("id", "forward-line").click()
@@ -285,23 +372,9 @@ def test_corpus_programs_explore_with_no_console_error(browser, program):
         served.close()
 
 
-MILLION = """\
-def collatz(number):
-    steps = 0
-    while number != 1:
-        number = number // 2 if number % 2 == 0 else 3 * number + 1
-        steps += 1
-    return steps
-
-
-total = 0
-for start in range(1, 900):
-    total += collatz(start)
-print(total)
-"""
-
-
-def test_a_million_steps_record_and_each_shows_in_under_100_ms(browser, tmp_path):
+def test_a_million_steps_record_and_any_step_shows(browser, tmp_path):
+    """How fast each step shows is benchmarks/explorer_steps.py's to measure (a test
+    that timed it would fail on a busy machine, not on a slow page)."""
     path = tmp_path / "million.py"
     path.write_text(MILLION)
     served = Served(str(path), "--budget", "2000000")
@@ -309,15 +382,12 @@ def test_a_million_steps_record_and_each_shows_in_under_100_ms(browser, tmp_path
         assert open_page(browser, served.url) == []
         steps = browser.execute_script("return state.summary.steps")
         assert steps > 1_000_000
-        timings = {}
         for step in (1, 2, 1, 500_000, 500_001, 500_000, steps - 1, steps - 2, 999_999, 0):
-            timings[step] = browser.execute_async_script(
+            browser.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
-                "const start = performance.now();"
-                "goTo(arguments[0]).then(() => done(performance.now() - start));", step)
+                "goTo(arguments[0]).then(done);", step)
             assert browser.execute_script("return document.body.dataset.step") == str(step)
         screenshot(browser, "million-steps")
-        assert max(timings.values()) < 100, timings
         assert console_errors(browser) == []
     finally:
         served.close()

@@ -327,6 +327,12 @@ def source(handler):
 def format_translation(translation):
     """The translation's host source, each line ending with the index, name and line of
     the guest instruction it runs."""
+    return "\n".join(text for text, _index in annotated_lines(translation))
+
+
+def annotated_lines(translation):
+    """[(a line of ``format_translation``, the index of the guest instruction it runs,
+    or None)]: the stage explorer links each line to its instruction."""
     code = translation.code
     pairs = code.instructions()
     if translation.tree is None:
@@ -336,14 +342,23 @@ def format_translation(translation):
     for text, line in _source_lines(translation.tree, 0):
         index = line - 1
         if 0 <= index < len(pairs):
-            lines.append((text, "# %d %s, line %s" % (index,
-                                                      opcodes.OPCODES[pairs[index][0]].name,
-                                                      code.line_of(index))))
+            lines.append((text, index, "# %d %s, line %s" % (
+                index, opcodes.OPCODES[pairs[index][0]].name, code.line_of(index))))
         else:
-            lines.append((text, ""))
-    width = max(len(text) for text, _comment in lines)
-    return "\n".join(("%-*s  %s" % (width, text, comment)).rstrip()
-                     for text, comment in lines)
+            lines.append((text, None, ""))
+    width = max(len(text) for text, _index, _comment in lines)
+    return [(("%-*s  %s" % (width, text, comment)).rstrip(), index)
+            for text, index, comment in lines]
+
+
+def untranslated_reason(code):
+    """Why ``translate`` gives None for ``code``: what -X jit-log says of code tier 1
+    leaves to tier 0."""
+    if not code.co_flags & CO_OPTIMIZED:
+        return "a module or class body"
+    if code.co_flags & _SUSPENDS and not _is_plain_generator(code):
+        return "a coroutine or async generator"
+    return "no instruction the generator joins"
 
 
 def _source_lines(statement, depth):

@@ -8,7 +8,10 @@ own process, whose standard input is the input text from the page, and which is
 ended if it outlives the timeout.  Then each step the page shows is one request,
 answered from the recording's arrays (``/api/step?n=``), so stepping costs the same
 at step 10 and at step 1,000,000; moving by line or to a breakpoint is a search in
-indexes made once per recording.
+indexes made once per recording.  What the compiling tiers make of a code object
+(``/api/tiers?code=``) is another stage, made from the code alone when the page asks
+for it (a translation takes milliseconds an instruction); how hot each code object got
+in the run (``/api/heat``) is counted from the recording, as the interpreter counts it.
 
 Every answer is JSON.  A program that does not compile, raises, exits, loops past its
 budget or its time shows as what it did; a request the server cannot make sense of
@@ -27,6 +30,7 @@ import tempfile
 import threading
 import urllib.parse
 
+from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD
 from pvm.explore import record, stages
 
 STATIC_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
@@ -69,6 +73,11 @@ class Exploration:
     """One source explored: its stages and its recorded run, with the indexes that
     make moving through the run fast."""
 
+    # One translation at a time, whichever exploration asks: tier 1 is written for the
+    # one thread that runs guest code (its caches, the collector it turns off while it
+    # compiles), and the server answers each request in a thread of its own.
+    translating = threading.Lock()
+
     def __init__(self, source, path, recording, stage_data, ended):
         self.source = source
         self.path = path
@@ -76,6 +85,9 @@ class Exploration:
         self.stages = stage_data
         self.ended = ended          # "end", "budget", "timeout", or what went wrong
         self.run_path = path
+        self.tier_forms = {}        # code object number -> stages.tiers' answer
+        self.heats = None
+        self.lock = threading.Lock()
         if recording is None:
             return
         self.line_of_code = [[position[0] for _, _, position in code["instructions"]]
@@ -192,6 +204,50 @@ class Exploration:
                     found = steps[position]
             return found
         raise RequestError("unknown move %r" % how)
+
+    def tiers(self, number):
+        """``stages.tiers`` of the code object ``number`` of the bytecode stage, made
+        once."""
+        codes = self.stages["bytecode"]
+        if "error" in codes:
+            return codes
+        if not 0 <= number < len(codes):
+            raise RequestError("no code object %d: the source has %d" % (number, len(codes)))
+        with self.translating:
+            found = self.tier_forms.get(number)
+            if found is None:
+                found = self.tier_forms[number] = stages.tiers(self.source, self.path, number)
+        return found
+
+    def heat(self):
+        """How hot each code object of the bytecode stage got in the run: the number
+        of steps at the instructions where the interpreter counts heat (its frame
+        starts and loops' back-edges), None for one that never ran; and the count at
+        which tier 1 (``-X tier=1``) translates a function."""
+        with self.lock:
+            if self.heats is None:
+                self.heats = self._count_heat()
+        return {"heat": self.heats, "threshold": DEFAULT_JOIN_THRESHOLD}
+
+    def _count_heat(self):
+        codes = self.stages["bytecode"]
+        if "error" in codes or self.recording is None:
+            return []
+        number_of = {(code["qualname"], code["firstlineno"]): number
+                     for number, code in enumerate(codes)}
+        heats = [None] * len(codes)
+        counted = {}          # recorded code id -> (stage number, the indices counted)
+        for code_id, code in enumerate(self.recording.codes):
+            number = number_of.get((code["qualname"], code["firstlineno"]))
+            if code["filename"] == self.run_path and number is not None:
+                counted[code_id] = (number, frozenset(codes[number]["heat_at"]))
+                heats[number] = 0
+        code_of_frame = self.code_of_frame
+        for serial, index in zip(self.recording.frame_of_step, self.recording.index_of_step):
+            entry = counted.get(code_of_frame[serial])
+            if entry is not None and index in entry[1]:
+                heats[entry[0]] += 1
+        return heats
 
     def steps_of_instruction(self, code_id, index):
         """The steps that ran the instruction at ``index`` of recorded code ``code_id``
@@ -330,7 +386,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/api/initial":
             return _ok(dict(self.server.initial, path=self.server.path))
         exploration = self.server.exploration
-        if exploration is None or exploration.recording is None:
+        if exploration is None:
+            raise RequestError("nothing is explored: explore a program first")
+        if path == "/api/tiers":
+            return _ok(exploration.tiers(_integer(query, "code")))
+        if path == "/api/heat":
+            return _ok(exploration.heat())
+        if exploration.recording is None:
             raise RequestError("nothing is recorded: explore a program first")
         if path == "/api/step":
             return _ok(exploration.step(_integer(query, "n")))

@@ -1,7 +1,9 @@
 """What each stage of the pipeline makes of a source, as data the page draws:
 tokens (``pvm.tokenize``), the syntax tree (``pvm.parse``), symbol tables
 (``pvm.symtable``), the code objects with their instructions (``pvm.dis``) and
-basic blocks, and the cache file the importer would write (``pvm.cache``).
+basic blocks, the cache file the importer would write (``pvm.cache``), and, for one
+code object at a time (``tiers``), what the compiling tiers make of it: tier 1's host
+source and tier 2's SSA form.
 
 Every stage is computed by the tool a user would run (``python3 -m pvm.tokenize``,
 ``pvm.ast``, ``pvm.dis``), so what the page shows is what they print.  Positions go
@@ -18,9 +20,11 @@ import traceback
 import zlib
 
 import pvm
-from pvm import cache, opcodes, symtable, tokenize
+from pvm import cache, ir, opcodes, symtable, tokenize
 from pvm.code import Code
 from pvm.dis import get_instructions
+from pvm.engine import tier1
+from pvm.engine.decode import loop_heads
 from pvm.world.recording import describe
 
 # The fields of Code.to_tuple(), in order: the cache file's payload is their marshal.
@@ -144,29 +148,68 @@ def code_objects(code, source):
     """Every code object of a module, depth first: its instructions as ``pvm.dis``
     lists them and its basic blocks."""
     columns = _Columns(source)
-    found = []
-    pending = [code]
-    while pending:
-        current = pending.pop(0)
-        found.append(_code_object(current, columns))
-        pending[0:0] = [constant for constant in current.co_consts
-                        if isinstance(constant, Code)]
-    return found
+    return [_code_object(current, columns) for current in _depth_first(code)]
+
+
+def _depth_first(code):
+    yield code
+    for constant in code.co_consts:
+        if isinstance(constant, Code):
+            yield from _depth_first(constant)
 
 
 def _code_object(code, columns):
     instructions = []
     for instruction in get_instructions(code):
+        line, end_line, column, end_column = instruction.positions
         instructions.append({
             "offset": instruction.offset, "opname": instruction.opname,
             "arg": instruction.arg, "argrepr": instruction.argrepr,
             "line": instruction.starts_line, "target": instruction.is_jump_target,
             "position": list(instruction.positions),
-            "span": columns.span(*instruction.positions)})
+            "span": columns.span(line, column, end_line, end_column)})
     return {"name": code.co_name, "qualname": code.co_qualname,
             "filename": code.co_filename, "firstlineno": code.co_firstlineno,
             "instructions": instructions, "blocks": basic_blocks(code),
-            "exceptiontable": [list(entry) for entry in code.co_exceptiontable]}
+            "exceptiontable": [list(entry) for entry in code.co_exceptiontable],
+            # Where the interpreter counts the code's heat, which makes it hot: its
+            # first instruction (a frame starts) and its loops' heads (a back-edge).
+            "heat_at": sorted({0} | loop_heads(code, code.instructions()))}
+
+
+def tiers(source, filename, number):
+    """What the compiling tiers make of the ``number``-th code object of the source
+    (in ``code_objects``' order): ``tier1``, the host source tier 1 translates it into
+    once it is hot (what ``-X tier=1 -X jit-show=NAME`` prints), and ``ssa``, the SSA
+    form tier 2 compiles from, as built from the bytecode, before types (what
+    ``python3 -m pvm.ir FILE`` prints).  Each is {"lines": [[text, index]]}, a line
+    with the index of the guest instruction it comes from (or None), or {"reason":
+    ...} where the tier leaves the code alone.
+
+    Both are made from the code object alone, as the tiers make them: nothing runs.
+    Tier 2 types a function for the argument types of a call, so its typed and
+    optimized forms belong to a run (``python3 -m pvm.ir FILE --function NAME --types
+    ...``)."""
+    try:
+        code = pvm.compile(source, filename, "exec")
+    except (SyntaxError, ValueError) as error:
+        return {"error": error_text(error)}
+    found = next((current for place, current in enumerate(_depth_first(code))
+                  if place == number), None)
+    if found is None:
+        return {"error": "the source has no code object %d" % number}
+    translation = tier1.translate(found, found.instructions())
+    if translation is None:
+        tier1_form = {"reason": "tier 1 leaves it to tier 0: %s"
+                                % tier1.untranslated_reason(found)}
+    else:
+        tier1_form = {"lines": tier1.annotated_lines(translation)}
+    try:
+        ssa_form = {"lines": ir.build(found).format_lines()}
+    except ir.Unsupported as error:
+        ssa_form = {"reason": "not put in SSA form: %s" % error.reason}
+    return {"qualname": found.co_qualname, "firstlineno": found.co_firstlineno,
+            "tier1": tier1_form, "ssa": ssa_form}
 
 
 def basic_blocks(code):

@@ -197,22 +197,29 @@ class Function:
     def format(self, states=False):
         """The text form: one line per phi and instruction, each block headed by its
         label and predecessors; ``states`` adds each instruction's guest state."""
+        return "\n".join(text for text, _where in self.format_lines(states))
+
+    def format_lines(self, states=False):
+        """[(a line of ``format``, the index of the guest instruction it comes from, or
+        None)]: the stage explorer links each line to its instruction."""
         self.renumber()
         arguments = ", ".join("%s%s" % (argument.name(), _type_suffix(argument))
                               for argument in self.arguments)
-        lines = ["function %s(%s)" % (self.name, arguments)]
+        lines = [("function %s(%s)" % (self.name, arguments), None)]
         for block in self.blocks:
             came_from = ", ".join(predecessor.label for predecessor in block.predecessors)
-            lines.append("%s:%s" % (block.label, "    ; from " + came_from if came_from else ""))
+            lines.append(("%s:%s" % (block.label, "    ; from " + came_from if came_from
+                                     else ""), None))
             for phi in block.phis:
                 sources = ", ".join("%s: %s" % (source.label, _name(value))
                                     for source, value in phi.incoming.items())
-                lines.append("    %s%s = phi %s [%s]" % (phi.name(), _type_suffix(phi),
-                                                         _variable_text(phi.variable, self.code),
-                                                         sources))
+                lines.append(("    %s%s = phi %s [%s]" % (
+                    phi.name(), _type_suffix(phi), _variable_text(phi.variable, self.code),
+                    sources), None))
             for instruction in block.instructions:
-                lines.append("    " + _instruction_text(instruction, self.code, states))
-        return "\n".join(lines)
+                lines.append(("    " + _instruction_text(instruction, self.code, states),
+                              instruction.where))
+        return lines
 
 
 def _instruction_text(instruction, code, states):

@@ -2,7 +2,6 @@
 happens (as -X importtime tells imports)."""
 
 from pvm import opcodes
-from pvm.code import CO_OPTIMIZED
 from pvm.engine import tier1
 
 
@@ -25,9 +24,7 @@ def reporter(log, show, stream):
 
 def _log_line(code, translation, seconds, where):
     if translation is None:
-        reason = ("a module or class body" if not code.co_flags & CO_OPTIMIZED
-                  else "no instruction the generator joins")
-        return "left %s to tier 0: %s" % (where, reason)
+        return "left %s to tier 0: %s" % (where, tier1.untranslated_reason(code))
     blocks = translation.block_count
     line = "translated %s: %d instructions, %d block%s, in %.1f ms%s" % (
         where, len(code.co_code) // 4, blocks, "" if blocks == 1 else "s", seconds * 1000,

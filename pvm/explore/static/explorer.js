@@ -10,6 +10,8 @@ const state = {
   sourceLines: [],
   selection: null,      // [line, column, end line, end column] in characters
   stageCodes: [],       // the bytecode stage's code objects
+  tiers: null,          // the Tiers tab, drawn when first shown: a promise
+  current: null,        // the shown step's {key: its code's codeKey, index}, if the program's
 };
 
 const $ = (id) => document.getElementById(id);
@@ -227,7 +229,7 @@ function renderBytecode(codes) {
   if (stageError(container, codes)) { stageError($("blocks"), codes); return; }
   state.stageCodes = codes;
   container.replaceChildren();
-  for (const code of codes) {
+  codes.forEach((code, number) => {
     const table = element("table", {class: "listing"});
     for (const instruction of code.instructions) {
       const row = element("tr", {class: "instr",
@@ -242,9 +244,12 @@ function renderBytecode(codes) {
       row.addEventListener("click", () => selectInstruction(code, instruction));
       table.append(row);
     }
+    const tiersLink = element("a", {href: "#", class: "ref", onclick: (event) => {
+      event.preventDefault(); openTiers(number); }}, "tier 1 and SSA form");
     container.append(element("div", {class: "code-object", dataset: {code: codeKey(code)}},
-      element("h3", {}, `code object ${code.qualname} (line ${code.firstlineno})`), table));
-  }
+      element("h3", {}, `code object ${code.qualname} (line ${code.firstlineno})`, tiersLink),
+      table));
+  });
   renderBlocks(codes);
 }
 
@@ -385,6 +390,118 @@ function renderImports(modules) {
   container.replaceChildren(table);
 }
 
+// -- the compiling tiers --------------------------------------------------------------
+
+// The Tiers tab: a code object's bytecode beside what tier 1 translates it into and
+// the SSA form tier 2 compiles from, each line linked to its guest instruction.  The
+// server makes both when asked (a translation takes milliseconds an instruction), so
+// the tab is drawn when first shown, starting at the code object the run made hottest.
+function ensureTiers() {
+  if (!state.tiers) {
+    state.tiers = renderTiers().catch((error) => {
+      $("tiers").replaceChildren(element("div", {class: "error-text"}, error.message));
+    });
+  }
+  return state.tiers;
+}
+
+async function openTiers(number) {
+  showTab("tiers");
+  await ensureTiers();
+  $("tiers-code").value = String(number);
+  await showTiers(number);
+}
+
+async function renderTiers() {
+  const container = $("tiers");
+  const codes = state.summary.stages.bytecode;
+  if (stageError(container, codes)) return;
+  const heat = state.summary.steps === undefined ? {heat: [], threshold: null}
+    : await request("/api/heat");
+  const choice = element("select", {id: "tiers-code"});
+  let hottest = 0;
+  codes.forEach((code, number) => {
+    const count = heat.heat[number];
+    let label = `${code.qualname} (line ${code.firstlineno})`;
+    if (count === null) label += " \u00b7 did not run";
+    else if (count !== undefined) {
+      label += ` \u00b7 heat ${count}` + (count >= heat.threshold ? " (hot)" : "");
+      if (count > (heat.heat[hottest] ?? -1)) hottest = number;
+    }
+    choice.append(element("option", {value: number}, label));
+  });
+  choice.addEventListener("change", () => showTiers(Number(choice.value)));
+  container.replaceChildren(
+    element("div", {class: "tiers-bar"}, "code object ", choice,
+      element("span", {class: "hint"}, heat.threshold === null ? "" :
+        "heat: its frame starts and loop back-edges in the run; tier 1 (-X tier=1) " +
+        `translates a function at ${heat.threshold}`)),
+    element("div", {id: "tiers-view"}));
+  choice.value = String(hottest);
+  await showTiers(hottest);
+}
+
+async function showTiers(number) {
+  const code = state.stageCodes[number];
+  const view = $("tiers-view");
+  delete view.dataset.code;
+  let forms;
+  try {
+    forms = await request(`/api/tiers?code=${number}`);
+  } catch (error) {
+    view.replaceChildren(element("div", {class: "error-text"}, error.message));
+    return;
+  }
+  if (stageError(view, forms)) return;
+  const column = (title, form) => {
+    const holder = element("div", {class: "tier-column"}, element("div", {class: "pane-title"}, title));
+    if (form.reason !== undefined) {
+      holder.append(element("div", {class: "tier-reason"}, form.reason));
+      return holder;
+    }
+    for (const [text, index] of form.lines) {
+      const line = element("div", {class: "tier-line"}, text);
+      if (index !== null) {
+        line.dataset.index = index;
+        line.addEventListener("click", () => selectTierLine(code, index));
+      }
+      holder.append(line);
+    }
+    return holder;
+  };
+  const bytecode = code.instructions.map((instruction) => [
+    `${String(instruction.offset).padStart(4)} ${instruction.opname} ${instruction.argrepr}`.trimEnd(),
+    instruction.offset]);
+  view.replaceChildren(
+    column("bytecode (pvm.dis)", {lines: bytecode}),
+    column(`tier 1: host source (-X tier=1 -X jit-show=${code.name})`, forms.tier1),
+    column("tier 2: SSA form as built, before types (python3 -m pvm.ir FILE)", forms.ssa));
+  view.dataset.code = codeKey(code);
+  markCurrentTierLines();
+}
+
+function selectTierLine(code, index) {
+  const instruction = code.instructions.find((candidate) => candidate.offset === index);
+  if (instruction) selectInstruction(code, instruction);
+  for (const line of document.querySelectorAll("#tiers-view .tier-line[data-index]")) {
+    line.classList.toggle("selected", line.dataset.index === String(index));
+  }
+}
+
+// The instruction the shown step runs, in the Tiers tab's lines, if its code is shown.
+function markCurrentTierLines() {
+  const view = $("tiers-view");
+  if (!view) return;
+  for (const line of view.querySelectorAll(".tier-line.current-instruction")) {
+    line.classList.remove("current-instruction");
+  }
+  const current = state.current;
+  if (!current || view.dataset.code !== current.key) return;
+  for (const line of view.querySelectorAll(`.tier-line[data-index="${current.index}"]`)) {
+    line.classList.add("current-instruction");
+  }
+}
+
 function showTab(name) {
   for (const button of document.querySelectorAll("#tabs button")) {
     button.classList.toggle("active", button.dataset.tab === name);
@@ -393,6 +510,7 @@ function showTab(name) {
     tab.classList.toggle("active", tab.id === name);
   }
   if (name === "blocks") drawBlockEdges();
+  if (name === "tiers") ensureTiers();
 }
 
 // -- the run --------------------------------------------------------------------------
@@ -522,6 +640,9 @@ async function goTo(step) {
     }
     select(spanOfPosition(instruction[2]));
   }
+  state.current = code.filename === summary.run_path
+    ? {key: codeKey(code), index: frame.index} : null;
+  markCurrentTierLines();
   document.body.dataset.step = String(step);
 }
 
@@ -556,6 +677,9 @@ async function explore() {
     return;
   }
   state.summary = summary;
+  state.tiers = null;
+  state.current = null;
+  $("tiers").replaceChildren();
   renderSource(source);
   renderTokens(summary.stages.tokens);
   renderAst(summary.stages.ast);
@@ -579,6 +703,7 @@ async function explore() {
     if (summary.steps) await goTo(0);
   }
   if (!summary.steps) renderOutput(summary.output || {parts: [], cut: false});
+  if ($("tiers").classList.contains("active")) await ensureTiers();
   document.body.dataset.state = "ready";
 }
 
