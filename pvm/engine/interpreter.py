@@ -458,13 +458,16 @@ class Interpreter:
             fast = bind(function, arguments, keywords)
         frame.fast = fast
         closure = function.__closure__
-        if executable.cell_count or closure:
+        if executable.cell_count:
             cells = [CellType() for _ in range(executable.cell_count)]
             for cell_index, variable_index in executable.cell_parameters:
                 cells[cell_index].cell_contents = fast[variable_index]
             if closure:
                 cells.extend(closure)
             frame.cells = cells
+        elif closure:
+            # (A generator expression's frame, say: no comprehension to run for no cell.)
+            frame.cells = list(closure)
         if caller is not None:
             depth = caller.depth + 1
             if depth > self.recursion_limit:
