@@ -297,8 +297,56 @@ class _Suspendable:
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
         translated = self._translated
-        if translated is not None and exception is None:
-            return self._step(translated, value)
+        if translated is not None and exception is None and not self._running \
+                and not self._frame.interpreter.instruments:
+            # Tier 1's host generator runs the frame (see tier1._resumer_body): sent the
+            # value, it runs to the next yield; where the translation leaves the frame
+            # (it returned an index, or the guest code raised), tier 0's loop runs it on
+            # from there.  The rest is as below: the frame links back to its resumer,
+            # the generator has its own layer of handled exceptions.
+            frame = self._frame
+            interpreter = frame.interpreter
+            self._running = True
+            if interpreter.frameless is not None:
+                interpreter.materialize_frameless()
+            outer = frame.f_back = interpreter.frame
+            handled_below = interpreter.handled_below
+            handled_below.append(interpreter.handled)
+            interpreter.handled = self._saved_handled
+            interpreter.frame = frame
+            try:
+                try:
+                    return translated.send(value)
+                except StopIteration as stop:
+                    outcome = stop.value
+                except BaseException as error:
+                    outcome = error
+                interpreter.frame = outer
+                self._translated = translated = None
+                if type(outcome) is int:
+                    result = interpreter.run_frame(frame, None, outcome)
+                else:
+                    # (In a list the call empties, as the loop raises it: see run_frame.)
+                    failure = [outcome]
+                    outcome = None
+                    failure[0].__traceback__ = None
+                    result = interpreter.run_frame(frame, failure.pop())
+            except StopIteration as error:
+                self._finished = True
+                raise self._wrap_stop_iteration(error)
+            except BaseException:
+                self._finished = True
+                raise
+            finally:
+                interpreter.frame = outer
+                self._running = False
+                frame.f_back = None
+                self._saved_handled = interpreter.handled
+                interpreter.handled = handled_below.pop()
+            if frame.resume_index < 0:
+                self._finished = True
+                return self._returned(result)
+            return result
         if self._running:
             raise ValueError("%s already executing" % self._messages_name)
         if self._finished:
@@ -306,8 +354,8 @@ class _Suspendable:
         frame = self._frame
         interpreter = frame.interpreter
         if translated is not None:
-            # Tier 0 raises a thrown exception from where the host generator suspended
-            # the frame, as it left it there.
+            # Tier 0 raises a thrown exception, or reports a tracer's events, from where
+            # the host generator suspended the frame, as it left it there.
             self._translated = translated = None
             frame.failed_index = -1
         if not self._started:
@@ -325,9 +373,9 @@ class _Suspendable:
                     and not interpreter.instruments:
                 # Tier 1 has translated the code: its host generator takes the frame on
                 # from where it is (the value sent in on the stack, as for tier 0).
-                translated = self._translated = resumer(frame, frame.stack, frame.fast,
-                                                        frame.resume_index)
-                return self._step(translated, None)
+                self._translated = resumer(frame, frame.stack, frame.fast,
+                                           frame.resume_index)
+                return self._resume(None)
         if exception is _RESUME_WITHOUT_VALUE:
             exception = None
         self._running = True
@@ -357,64 +405,6 @@ class _Suspendable:
             self._finished = True
             raise
         finally:
-            self._running = False
-            frame.f_back = None
-            self._saved_handled = interpreter.handled
-            interpreter.handled = handled_below.pop()
-        if frame.resume_index < 0:
-            self._finished = True
-            return self._returned(result)
-        return result
-
-    def _step(self, host, value):
-        """``_resume`` of a generator whose frame ``host``, tier 1's host generator,
-        runs: sent ``value``, it runs to the next yield; where the translation leaves
-        the frame (it returned an index, or the guest code raised), tier 0's loop runs
-        it on from there.  (Only plain generators are translated.)"""
-        if self._running:
-            raise ValueError("generator already executing")
-        frame = self._frame
-        interpreter = frame.interpreter
-        if interpreter.instruments:
-            # A tracer's events come from tier 0, from where the frame is suspended.
-            self._translated = host = None
-            frame.failed_index = -1
-            return self._resume(value)
-        self._running = True
-        if interpreter.frameless is not None:
-            interpreter.materialize_frameless()
-        # (As _resume does: the frame links back to its resumer, the generator has its
-        # own layer of handled exceptions.)
-        outer = frame.f_back = interpreter.frame
-        handled_below = interpreter.handled_below
-        handled_below.append(interpreter.handled)
-        interpreter.handled = self._saved_handled
-        interpreter.frame = frame
-        try:
-            try:
-                return host.send(value)
-            except StopIteration as stop:
-                outcome = stop.value
-            except BaseException as error:
-                outcome = error
-            interpreter.frame = outer
-            self._translated = host = None
-            if type(outcome) is int:
-                result = interpreter.run_frame(frame, None, outcome)
-            else:
-                # (In a list the call empties, as the loop raises it: see run_frame.)
-                failure = [outcome]
-                outcome = None
-                failure[0].__traceback__ = None
-                result = interpreter.run_frame(frame, failure.pop())
-        except StopIteration as error:
-            self._finished = True
-            raise self._wrap_stop_iteration(error)
-        except BaseException:
-            self._finished = True
-            raise
-        finally:
-            interpreter.frame = outer
             self._running = False
             frame.f_back = None
             self._saved_handled = interpreter.handled
@@ -546,9 +536,6 @@ class Generator(_Suspendable):
 
     def __next__(self):
         """Implement next(self)."""
-        translated = self._translated
-        if translated is not None:
-            return self._step(translated, None)
         return self._resume(None)
 
     def send(self, value):
@@ -711,31 +698,6 @@ class AsyncGenerator(_Suspendable):
         # (sys.set_asyncgen_hooks), which pvm does not call yet; closing it here
         # instead would run its awaits outside any loop.
         pass
-
-    def _run_translated(self, host, value):
-        """Run the frame in its host generator (tier 1's translation) to the next yield;
-        where the translation leaves the frame (it returned an index, or the guest code
-        raised), tier 0's loop runs it on from there."""
-        frame = self._frame
-        interpreter = frame.interpreter
-        outer = interpreter.frame
-        interpreter.frame = frame
-        try:
-            return host.send(value)
-        except StopIteration as stop:
-            outcome = stop.value
-        except BaseException as error:
-            outcome = error
-        finally:
-            interpreter.frame = outer
-        self._translated = host = None
-        if type(outcome) is int:
-            return interpreter.run_frame(frame, None, outcome)
-        # (In a list the call empties, as the loop raises it: see run_frame.)
-        failure = [outcome]
-        outcome = None
-        failure[0].__traceback__ = None
-        return interpreter.run_frame(frame, failure.pop())
 
     def _resume_finished(self, exception):
         if exception is not None and exception is not _RESUME_WITHOUT_VALUE:
