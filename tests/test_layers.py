@@ -53,8 +53,9 @@ MAY_IMPORT = {
     "world": {"contract", "front end", "engine", "ir", "tiers"},
     "command": {"world"},
     # The explorer shows every stage: the front end's tools (pvm.parse, pvm.dis, from
-    # the package), and runs on a world.
-    "explorer": {"contract", "front end", "engine", "world", "package"},
+    # the package), tier 1's translation and the SSA form (its Tiers tab), and runs on a
+    # world.
+    "explorer": {"contract", "front end", "engine", "ir", "world", "package"},
     "package": {"contract", "front end", "world"},
 }
 

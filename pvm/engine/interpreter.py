@@ -491,12 +491,17 @@ class Interpreter:
     def call_function(self, function, arguments, keywords):
         """Call a guest function from host code (``Function.__call__``, which runs the
         common call through ``Executable.run`` itself, sends the others here)."""
-        frame = self.enter(function, list(arguments), keywords or None, self.running_frame())
         if function.kind:
-            frame.f_back = None
-            frame.depth = 0
-            return SUSPENDABLE_CLASSES[function.kind](frame, function)
+            return self.suspendable(function, list(arguments), keywords or None)
+        frame = self.enter(function, list(arguments), keywords or None, self.running_frame())
         return self.run_frame(frame)
+
+    def suspendable(self, function, arguments, keywords):
+        """The generator, coroutine or async generator a call of ``function`` makes: its
+        frame, which runs when it is resumed, linked to whoever resumes it then (so the
+        call asks for no running frame, and counts no depth, as in CPython)."""
+        return SUSPENDABLE_CLASSES[function.kind](self.enter(function, arguments, keywords,
+                                                             None), function)
 
     def run_code(self, code, globals_, locals_=None):
         """Run module-level (or exec'd) code in the given namespaces."""

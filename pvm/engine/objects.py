@@ -240,11 +240,12 @@ class Function(metaclass=_FunctionClass):
     # special methods, properties, callbacks).  The others go to call_function.
     def __call__(self, /, *args, **kwargs):
         interpreter = self.interpreter
+        if self.kind:
+            return interpreter.suspendable(self, list(args), kwargs or None)
         executable = self.executable
         caller = interpreter.frame if interpreter.frameless is None \
             else interpreter.materialize_frameless()
-        if (executable.leaf or executable.nests) and not kwargs and caller is not None \
-                and not self.kind:
+        if (executable.leaf or executable.nests) and not kwargs and caller is not None:
             return executable.run(self, list(args), caller)
         return interpreter.call_function(self, args, kwargs)
 
