@@ -498,8 +498,14 @@ class Interpreter:
 
     def suspendable(self, function, arguments, keywords):
         """The generator, coroutine or async generator a call of ``function`` makes: its
-        frame, which runs when it is resumed, linked to whoever resumes it then (so the
-        call asks for no running frame, and counts no depth, as in CPython)."""
+        frame, which runs when it is resumed, linked to whoever resumes it then.  So the
+        call needs no running frame (a frameless leaf's is not made for it), only its
+        depth: CPython refuses the call past the recursion limit too."""
+        caller = self.frame
+        depth = (caller.depth if caller is not None else 0) \
+            + (1 if self.frameless is None else 2)
+        if depth > self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
         return SUSPENDABLE_CLASSES[function.kind](self.enter(function, arguments, keywords,
                                                              None), function)
 
