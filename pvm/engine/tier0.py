@@ -7,7 +7,7 @@ from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
 from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
-    EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL, RESUMABLE, TPFLAGS_MAPPING,
+    EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL, OBJECT_NEW, RESUMABLE, TPFLAGS_MAPPING,
     TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type, function_description,
     guest_init, load_global_error, lookup, match_class, match_keys, public_names,
     star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
@@ -1411,7 +1411,7 @@ def make_CALL(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function)
+            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1464,7 +1464,7 @@ def make_CALL_METHOD(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function)
+            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1515,7 +1515,7 @@ def make_CALL_KW(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function)
+            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
             if init is not None:
                 del stack[-1]
                 frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)

@@ -5,8 +5,9 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 (tests/test_generate.py fails while this file is stale)."""
 
 from pvm.engine.frames import (NESTING_LIMIT)
-from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS, TYPE_NEW,
-    guest_init, load_global_error, unbound_free, unbound_local, with_module_named)
+from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
+    OBJECT_NEW, TYPE_NEW, guest_init, load_global_error, unbound_free, unbound_local,
+    with_module_named)
 from pvm.engine.objects import (Function, Generator, MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
@@ -51,7 +52,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_1_0)
+                init_2 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -118,7 +119,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0)
+                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -185,7 +186,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0)
+                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -255,7 +256,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_1_0)
+                init_4 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -327,7 +328,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_2_0)
+                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -402,7 +403,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0)
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -477,7 +478,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0)
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -541,7 +542,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 frame.resume_index = after_1
                 return CALL_FRAME
             if kind_1 is type:
-                init_1 = guest_init(value_0_0)
+                init_1 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
@@ -608,7 +609,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0)
+                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -675,7 +676,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0)
+                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -745,7 +746,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_0_0)
+                init_3 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable

@@ -8,7 +8,7 @@ switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames
 which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
-from pvm.engine.instructions.support import (TYPE_NEW, guest_init, public_names,
+from pvm.engine.instructions.support import (OBJECT_NEW, TYPE_NEW, guest_init, public_names,
                                              star_arguments, star_keywords,
                                              with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
@@ -36,7 +36,7 @@ def CALL(function, *arguments, frame, next_index):
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
     if kind is type:
-        init = guest_init(function)
+        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -78,7 +78,7 @@ def CALL_KW(function, *values, frame, next_index, count):
     if kind is Function and not function.kind:
         enter_frame(function.interpreter.enter(function, arguments, keywords, frame))
     if kind is type:
-        init = guest_init(function)
+        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
             enter_frame(init.interpreter.enter_init(function, init, arguments, keywords,
                                                     frame))

@@ -73,6 +73,10 @@ def lookup(namespace, name):
 
 
 TYPE_NEW = type.__new__
+# What makes the instances of a class whose __init__ the loop may run itself (see
+# guest_init); no built-in class but object has it, so CALL asks guest_init only of
+# classes that do (a host-level call less for every int(), list() or range()).
+OBJECT_NEW = object.__new__
 
 
 def with_module_named(arguments, position, frame):
@@ -99,7 +103,7 @@ def guest_init(cls):
     nothing else: the class's metaclass is ``type`` (the caller checks), its
     ``__new__`` is object's and its ``__init__`` a plain guest function.  Else None: the
     host's ``type.__call__`` makes the instance, and calls ``__init__`` from the host."""
-    if cls.__new__ is not _object_new:
+    if cls.__new__ is not OBJECT_NEW:
         return None
     # Read on the class, a guest function's __get__ gives the function itself: in the
     # host's C code once code is hot (pvm.engine.method_binding), where this read costs
@@ -109,8 +113,6 @@ def guest_init(cls):
         return init
     return None
 
-
-_object_new = object.__new__
 
 
 def exception_group_method(name):
