@@ -23,16 +23,16 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, guest_traceback, tracing
+from pvm.engine import decode as decoding, guest_traceback, tier0, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator)
-from pvm.engine.signals import CALL_FRAME, RETURN
+from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
-                      CO_OPTIMIZED)
+                      CO_OPTIMIZED, instruction_words)
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Host frames that one guest call made by host code may nest (repr() of an object whose
@@ -57,6 +57,9 @@ RUN_JOIN_THRESHOLD = 50
 FUSION_THRESHOLD = 128
 _new_object = object.__new__
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+# Code that is not a function's (module and class bodies, exec'd text) and never
+# suspends: what run_once may run (see there).
+_NOT_RUN_ONCE = CO_OPTIMIZED | _SUSPENDABLE
 
 
 class Executable:
@@ -147,6 +150,14 @@ class Interpreter:
         self.executables = {}
         # What instruments every instruction (see instrument()): wrappers, outermost last.
         self.instruments = []
+        # The handlers run_once calls, by opcode: tier0.COLD, or, while instruments or a
+        # budget must see every instruction (or hot code is joined at once, to test it),
+        # ones that send the frame to its decoded handlers (see _update_run_once).
+        self.once_handlers = list(tier0.COLD)
+        self._update_run_once()
+        # The code objects run_once has run, by id (an entry goes when its code dies):
+        # their next run is decoded.
+        self.ran_once = {}
         # sys.settrace: each thread's trace function; while there is one, every decoded
         # code object runs traced handlers (see pvm.engine.tracing).
         self.tracers = {}
@@ -244,6 +255,7 @@ class Interpreter:
         self.budget = budget
         self.tier = 0
         self.compile_machine_code = None
+        self._update_run_once()
         for executable in list(self.executables.values()):
             code = executable.code_reference()
             if code is None:
@@ -357,8 +369,19 @@ class Interpreter:
         self._reinstrument()
 
     def _reinstrument(self):
+        self._update_run_once()
         for executable in list(self.executables.values()):
             self._instrument_executable(executable)
+
+    def _update_run_once(self):
+        """Let run_once run instructions, unless each must be seen (instruments, a
+        budget) or hot code is joined at once (-X jit-threshold=0, which tests the
+        joining on every code object): run_once then hands its frames to their
+        decoded handlers at their next instruction."""
+        if self.instruments or self.budget is not None or self.join_threshold == 0:
+            self.once_handlers[:] = [_decode_frame] * len(tier0.COLD)
+        else:
+            self.once_handlers[:] = tier0.COLD
 
     def _instrument_executable(self, executable):
         code = executable.code_reference()
@@ -394,10 +417,21 @@ class Interpreter:
     # -- frames ---------------------------------------------------------------------------
 
     def new_frame(self, code, globals_, locals_, closure=None, builtins=None):
-        executable = self.executable_of(code)
+        """A frame of ``code`` (not a function's) in the given namespaces; its handlers
+        None if run_once is to run it: its first run, unless it is decoded already."""
+        executable = self.executables.get(id(code))
+        if executable is None and not code.co_flags & _NOT_RUN_ONCE \
+                and id(code) not in self.ran_once:
+            handlers = None
+            cell_count = len(code.co_cellvars)
+        else:
+            if executable is None:
+                executable = self.decode(code)
+            handlers = executable.handlers
+            cell_count = executable.cell_count
         frame = Frame()
         frame.f_code = code
-        frame.handlers = executable.handlers
+        frame.handlers = handlers
         frame.f_globals = globals_
         frame.f_builtins = builtins or self.builtins_for(globals_)
         frame.interpreter = self
@@ -405,8 +439,8 @@ class Interpreter:
         if locals_ is not None:
             frame.f_locals_mapping = locals_
         frame.fast = [UNBOUND] * len(code.co_varnames)
-        if executable.cell_count or closure:
-            cells = [CellType() for _ in range(executable.cell_count)]
+        if cell_count or closure:
+            cells = [CellType() for _ in range(cell_count)]
             if closure:
                 cells.extend(closure)
             frame.cells = cells
@@ -486,6 +520,8 @@ class Interpreter:
         frame.f_back = self.running_frame()
         # The outermost frame counts against the recursion limit too, as in CPython.
         frame.depth = self.frame.depth + 1 if self.frame is not None else 1
+        if frame.handlers is None:
+            return self.run_once(frame)
         return self.run_frame(frame)
 
     def run_class_body(self, function, namespace):
@@ -497,6 +533,8 @@ class Interpreter:
             frame.depth = self.frame.depth + 1
             if frame.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
+        if frame.handlers is None:
+            return self.run_once(frame)
         return self.run_frame(frame)
 
     # -- leaves run without a frame (tier 1) ---------------------------------------------
@@ -771,6 +809,59 @@ class Interpreter:
         return self.run_frame(frame, failure.pop())
 
     @runs_guest_frames
+    def run_once(self, frame):
+        """Run the frame of a module or class body (or of exec'd text) to its end, its
+        instructions not decoded: each runs through its opcode's handler of code that
+        runs once (``tier0.COLD``), which works out what decoding would have bound as
+        it goes.
+
+        Most such code runs once, each instruction once (`pvm -c pass` decodes 21,000
+        instructions of bodies, 60% of all it decodes, and runs none twice): decoding
+        them costs more than running them, and their handlers, two objects each, are
+        most of what the host's collector walks at start-up.  The code's next run is
+        decoded (a class statement in a function).  Where the frame needs its handlers
+        (an exception to handle or report, instruments, a budget), it gets them and
+        run_frame goes on with it from there."""
+        code = frame.f_code
+        ran_once = self.ran_once
+        key = id(code)
+        ran_once[key] = weakref.ref(code, lambda _, key=key: ran_once.pop(key, None))
+        outer = self.frame
+        self.frame = frame
+        words = instruction_words(code.co_code)
+        handlers = self.once_handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = 0
+        try:
+            while True:
+                while index >= 0:
+                    word = words[index]
+                    index = handlers[word & 0xFF](frame, stack, fast, code, word >> 8, index)
+                if index == RETURN:
+                    frame.resume_index = -1
+                    value = frame.return_value
+                    frame.return_value = None
+                    return value
+                if index == DECODE:
+                    break
+                # CALL_FRAME: the callee runs in a loop of its own, as in finish_call.
+                index = frame.resume_index - 1
+                stack.append(self._run_callee(frame))
+                index = frame.resume_index
+        except BaseException as error:
+            # (In a list the call empties: see run_frame's first raise.)
+            failure = [error]
+            frame.resume_index = index + 1
+        else:
+            failure = [None]
+        finally:
+            self.frame = outer
+        # Outside the except clause: what the loop raises must not chain to the failure.
+        frame.handlers = self.executable_of(code).handlers
+        return self.run_frame(frame, failure.pop())
+
+    @runs_guest_frames
     def finish_call(self, frame, index, caller, counted):
         """Run the frame of a call on from ``index`` (a handler's, or ``CALL_FRAME``: the
         call it has entered first) to its end; return the call's value.  ``run_call``
@@ -1026,6 +1117,13 @@ class Interpreter:
                        "(most likely due to a circular import) (%s)"
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
+
+
+def _decode_frame(frame, stack, fast, code, operand, index):
+    """run_once's handler of every opcode while the frame's instructions must run
+    decoded: hands the frame to its handlers there (``DECODE``)."""
+    frame.resume_index = index
+    return DECODE
 
 
 def _init_returned(value):
