@@ -283,23 +283,12 @@ class Interpreter:
         self._wrap_counters(executable, executable.handlers, pairs)
 
     def _wrap_counters(self, executable, handlers, pairs):
-        counted = {0} | decoding.loop_heads(executable.code_reference(), pairs)
-        for index in counted:
-            handlers[index] = self._counter(executable, handlers[index])
-
-    def _counter(self, executable, handler):
-        # Weak: the counter is one of the executable's own handlers, and a strong
-        # reference back would leave every decoded code object, once its code dies, a
-        # cycle for the host's collector to find instead of memory freed at once.
+        # Weak: the counters are the executable's own handlers, and a strong reference
+        # back would leave every decoded code object, once its code dies, a cycle for
+        # the host's collector to find instead of memory freed at once.
         executable_reference = weakref.ref(executable)
-
-        def count_then_run(frame, stack, fast):
-            executable = executable_reference()
-            executable.heat -= 1
-            if executable.heat <= 0:
-                self.join_hot_runs(executable)
-            return handler(frame, stack, fast)
-        return count_then_run
+        for index in {0} | decoding.loop_heads(executable.code_reference(), pairs):
+            handlers[index] = _counter(self, executable_reference, handlers[index])
 
     def join_hot_runs(self, executable):
         """Replace the executable's handlers by their hot form: the runs that keep
@@ -520,9 +509,7 @@ class Interpreter:
         frame.f_back = self.running_frame()
         # The outermost frame counts against the recursion limit too, as in CPython.
         frame.depth = self.frame.depth + 1 if self.frame is not None else 1
-        if frame.handlers is None:
-            return self.run_once(frame)
-        return self.run_frame(frame)
+        return self._run_body(frame)
 
     def run_class_body(self, function, namespace):
         code = function.__code__
@@ -533,9 +520,19 @@ class Interpreter:
             frame.depth = self.frame.depth + 1
             if frame.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
+        return self._run_body(frame)
+
+    def _run_body(self, frame):
+        """Run the frame of a body to its end: in run_once, if it has no handlers."""
+        if frame.handlers is not None:
+            return self.run_frame(frame)
+        outcome = self.run_once(frame)
         if frame.handlers is None:
-            return self.run_once(frame)
-        return self.run_frame(frame)
+            return outcome
+        # Handed over, with the exception to raise first (or None) in a list the call
+        # empties (see run_frame's first raise).  From here no loop on the host's stack
+        # but run_frame's has the frame in its ``frame``, where running_index looks.
+        return self.run_frame(frame, outcome.pop())
 
     # -- leaves run without a frame (tier 1) ---------------------------------------------
 
@@ -820,8 +817,9 @@ class Interpreter:
         them costs more than running them, and their handlers, two objects each, are
         most of what the host's collector walks at start-up.  The code's next run is
         decoded (a class statement in a function).  Where the frame needs its handlers
-        (an exception to handle or report, instruments, a budget), it gets them and
-        run_frame goes on with it from there."""
+        (an exception to handle or report, instruments, a budget), it gets them, and
+        run_once returns a list of the exception to raise there (or None) for
+        run_frame to go on with the frame from there (_run_body)."""
         code = frame.f_code
         ran_once = self.ran_once
         key = id(code)
@@ -850,16 +848,14 @@ class Interpreter:
                 stack.append(self._run_callee(frame))
                 index = frame.resume_index
         except BaseException as error:
-            # (In a list the call empties: see run_frame's first raise.)
             failure = [error]
             frame.resume_index = index + 1
         else:
             failure = [None]
         finally:
             self.frame = outer
-        # Outside the except clause: what the loop raises must not chain to the failure.
         frame.handlers = self.executable_of(code).handlers
-        return self.run_frame(frame, failure.pop())
+        return failure
 
     @runs_guest_frames
     def finish_call(self, frame, index, caller, counted):
@@ -1117,6 +1113,20 @@ class Interpreter:
                        "(most likely due to a circular import) (%s)"
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
+
+
+def _counter(interpreter, executable_reference, handler):
+    """``handler`` behind a count of the executable's heat (see count_heat).  Its values
+    are parameters with defaults, as the handlers' are (docs/architecture.md): a
+    function and a tuple for the host's collector, where a closure is five objects."""
+    def count_then_run(frame, stack, fast, interpreter=interpreter,
+                       executable_reference=executable_reference, handler=handler):
+        executable = executable_reference()
+        executable.heat -= 1
+        if executable.heat <= 0:
+            interpreter.join_hot_runs(executable)
+        return handler(frame, stack, fast)
+    return count_then_run
 
 
 def _decode_frame(frame, stack, fast, code, operand, index):
