@@ -370,7 +370,7 @@ class Interpreter:
         if self.instruments or self.budget is not None or self.join_threshold == 0:
             self.once_handlers[:] = [_decode_frame] * len(tier0.COLD)
         else:
-            self.once_handlers[:] = tier0.COLD
+            self.once_handlers[:] = _ONCE_HANDLERS
 
     def _instrument_executable(self, executable):
         code = executable.code_reference()
@@ -816,7 +816,8 @@ class Interpreter:
         instructions of bodies, 60% of all it decodes, and runs none twice): decoding
         them costs more than running them, and their handlers, two objects each, are
         most of what the host's collector walks at start-up.  The code's next run is
-        decoded (a class statement in a function).  Where the frame needs its handlers
+        decoded (a class statement in a function), and so is the rest of this run
+        after a jump back (a loop: see _decoded_at_loop_heads).  Where the frame needs its handlers
         (an exception to handle or report, instruments, a budget), it gets them, and
         run_once returns a list of the exception to raise there (or None) for
         run_frame to go on with the frame from there (_run_body)."""
@@ -1127,6 +1128,25 @@ def _counter(interpreter, executable_reference, handler):
             interpreter.join_hot_runs(executable)
         return handler(frame, stack, fast)
     return count_then_run
+
+
+def _decoded_at_loop_heads(cold_jump):
+    """run_once's handler of a jump: one back to a loop's head hands the frame to its
+    decoded handlers there, where its heat is counted as any code's.  (A script that
+    does its work in a loop at module level runs it decoded, joined once hot.)"""
+    def jump(frame, stack, fast, code, operand, index, cold_jump=cold_jump):
+        target = cold_jump(frame, stack, fast, code, operand, index)
+        if 0 <= target <= index:
+            frame.resume_index = target
+            return DECODE
+        return target
+    return jump
+
+
+# run_once's handlers while nothing asks for decoded ones (see _update_run_once).
+_ONCE_HANDLERS = [_decoded_at_loop_heads(handler)
+                  if handler is not None and number in opcodes.HAS_JUMP else handler
+                  for number, handler in enumerate(tier0.COLD)]
 
 
 def _decode_frame(frame, stack, fast, code, operand, index):
