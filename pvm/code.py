@@ -11,6 +11,7 @@ constants and back, so the host's ``marshal`` can store it.
 """
 
 import struct
+import sys
 
 from pvm import opcodes
 
@@ -43,6 +44,18 @@ def encode_instructions(pairs):
 def decode_instructions(code_bytes):
     """The (opcode, operand) pairs of ``co_code``."""
     return [(word & 0xFF, word >> 8) for (word,) in _INSTRUCTION.iter_unpack(code_bytes)]
+
+
+def instruction_words(code_bytes):
+    """``co_code`` as a sequence of one int per instruction (``word & 0xFF`` its opcode,
+    ``word >> 8`` its operand), made without reading the instructions: a view of the
+    bytes where the host's own order is little-endian, as co_code's is."""
+    if _LITTLE_ENDIAN:
+        return memoryview(code_bytes).cast("I")
+    return [word for (word,) in _INSTRUCTION.iter_unpack(code_bytes)]
+
+
+_LITTLE_ENDIAN = sys.byteorder == "little" and struct.calcsize("I") == INSTRUCTION_SIZE
 
 
 class Code:

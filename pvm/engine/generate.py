@@ -443,6 +443,7 @@ def single_handler(definition):
     lines.append("def make_%s(code, operand, index):" % name)
     if body.doc:
         lines.append('    """%s"""' % body.doc.strip())
+    decode_start = len(lines)
     # Only what the handler reads: a prologue line reading an input, a decode-time name.
     used = {node.id for statement in transformed for node in ast.walk(statement)
             if isinstance(node, ast.Name)}
@@ -461,12 +462,16 @@ def single_handler(definition):
                          % variable_count_source(opcode, "operand", len(definition.inputs)))
         elif DECODED[item] != item:
             lines.append("    %s = %s" % (item, DECODED[item]))
+    decode_lines = lines[decode_start:]
+    body_lines = [line for statement in prologue + transformed
+                  for line in ast.unparse(statement).splitlines()]
     lines.append("")
     lines.append("    def %s(frame, stack, fast):" % handler_name)
-    for statement in prologue + transformed:
-        lines.extend("        " + line for line in ast.unparse(statement).splitlines())
+    lines.extend("        " + line for line in body_lines)
     lines.append("    return %s" % handler_name)
-    return _bound_as_defaults(lines), body.imports
+    cold = ["def cold_%s(frame, stack, fast, code, operand, index):" % name]
+    cold += decode_lines + ["    " + line for line in body_lines]
+    return _bound_as_defaults(lines), cold, body.imports
 
 
 # (Kept: hot code's runs are joined by this generator as a program runs.)
@@ -1033,18 +1038,22 @@ def generate():
     predicates = []
     factory_lines = []
     selector_lines = []
+    cold_sections = []
+    cold_lines = []
     for opcode in opcodes.OPCODES:
         if opcode.pseudo:
             factory_lines.append("    None,  # %s exists only in the compiler" % opcode.name)
             selector_lines.append("    None,")
+            cold_lines.append("    None,")
             continue
         if opcode.name not in DEFINITIONS:
             raise GenerationError("no definition of %s" % opcode.name)
         bodies = bodies_of(opcode.name)
         for definition in bodies:
-            lines, used = single_handler(definition)
+            lines, cold, used = single_handler(definition)
             imports.update(used)
             sections.append("\n".join(lines))
+            cold_sections.append("\n".join(cold))
             if definition.when is not None:
                 lines, used = _predicate_source(definition)
                 imports.update(used)
@@ -1052,20 +1061,29 @@ def generate():
         if len(bodies) == 1:
             factory_lines.append("    make_%s," % opcode.name)
             selector_lines.append("    lambda code, operand: %r," % opcode.name)
+            cold_lines.append("    cold_%s," % opcode.name)
             continue
         lines = ["def make_any_%s(code, operand, index):" % opcode.name]
         selector = ["def select_%s(code, operand):" % opcode.name]
+        cold = ["def cold_any_%s(frame, stack, fast, code, operand, index):" % opcode.name]
         for definition in bodies[:-1]:
             lines.append("    if %s:" % _predicate_call(definition))
             lines.append("        return make_%s(code, operand, index)" % definition.name)
+            cold.append("    if %s:" % _predicate_call(definition))
+            cold.append("        return cold_%s(frame, stack, fast, code, operand, index)"
+                        % definition.name)
             selector.append("    if %s:" % _predicate_call(definition))
             selector.append("        return %r" % (definition.name if definition.fusable
                                                    else None))
         lines.append("    return make_%s(code, operand, index)" % opcode.name)
         selector.append("    return %r" % opcode.name)
+        cold.append("    return cold_%s(frame, stack, fast, code, operand, index)"
+                    % opcode.name)
         sections.append("\n".join(lines))
         sections.append("\n".join(selector))
+        cold_sections.append("\n".join(cold))
         factory_lines.append("    make_any_%s," % opcode.name)
+        cold_lines.append("    cold_any_%s," % opcode.name)
         selector_lines.append("    select_%s," % opcode.name)
     fused = []
     row_lines = []
@@ -1094,6 +1112,10 @@ def generate():
     text += ("# Which body an opcode's instruction gets (None: one no superinstruction "
              "takes), by opcode number.\nSELECTORS = [\n")
     text += "\n".join(selector_lines) + "\n]\n"
+    text += ("\n\n# -- code that runs once " + "-" * 65 + "\n\n\n"
+             + "\n\n\n".join(cold_sections) + "\n\n\n")
+    text += ("# Each opcode's handler of code that runs once (Interpreter.run_once), by "
+             "opcode number.\nCOLD = [\n" + "\n".join(cold_lines) + "\n]\n")
     fused_text = "\n\n" + "\n\n\n".join(fused) + "\n\n\n"
     fused_text += ("# The rows: opcode numbers -> {the bodies chosen for them: the maker of "
                    "their handler}.\nSUPERINSTRUCTIONS = {\n")

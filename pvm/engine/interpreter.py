@@ -23,16 +23,16 @@ import time
 import weakref
 
 from pvm import opcodes
-from pvm.engine import decode as decoding, guest_traceback, tracing
+from pvm.engine import decode as decoding, guest_traceback, tier0, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator)
-from pvm.engine.signals import CALL_FRAME, RETURN
+from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
-                      CO_OPTIMIZED)
+                      CO_OPTIMIZED, instruction_words)
 
 DEFAULT_RECURSION_LIMIT = 1000
 # Host frames that one guest call made by host code may nest (repr() of an object whose
@@ -57,6 +57,9 @@ RUN_JOIN_THRESHOLD = 50
 FUSION_THRESHOLD = 128
 _new_object = object.__new__
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+# Code that is not a function's (module and class bodies, exec'd text) and never
+# suspends: what run_once may run (see there).
+_NOT_RUN_ONCE = CO_OPTIMIZED | _SUSPENDABLE
 
 
 # A frameless runner whose frame has been made this many times while it ran gives way to
@@ -159,6 +162,14 @@ class Interpreter:
         self.executables = {}
         # What instruments every instruction (see instrument()): wrappers, outermost last.
         self.instruments = []
+        # The handlers run_once calls, by opcode: tier0.COLD, or, while instruments or a
+        # budget must see every instruction (or hot code is joined at once, to test it),
+        # ones that send the frame to its decoded handlers (see _update_run_once).
+        self.once_handlers = list(tier0.COLD)
+        self._update_run_once()
+        # The code objects run_once has run, by id (an entry goes when its code dies):
+        # their next run is decoded.
+        self.ran_once = {}
         # sys.settrace: each thread's trace function; while there is one, every decoded
         # code object runs traced handlers (see pvm.engine.tracing).
         self.tracers = {}
@@ -256,6 +267,7 @@ class Interpreter:
         self.budget = budget
         self.tier = 0
         self.compile_machine_code = None
+        self._update_run_once()
         for executable in list(self.executables.values()):
             code = executable.code_reference()
             if code is None:
@@ -283,23 +295,12 @@ class Interpreter:
         self._wrap_counters(executable, executable.handlers, pairs)
 
     def _wrap_counters(self, executable, handlers, pairs):
-        counted = {0} | decoding.loop_heads(executable.code_reference(), pairs)
-        for index in counted:
-            handlers[index] = self._counter(executable, handlers[index])
-
-    def _counter(self, executable, handler):
-        # Weak: the counter is one of the executable's own handlers, and a strong
-        # reference back would leave every decoded code object, once its code dies, a
-        # cycle for the host's collector to find instead of memory freed at once.
+        # Weak: the counters are the executable's own handlers, and a strong reference
+        # back would leave every decoded code object, once its code dies, a cycle for
+        # the host's collector to find instead of memory freed at once.
         executable_reference = weakref.ref(executable)
-
-        def count_then_run(frame, stack, fast):
-            executable = executable_reference()
-            executable.heat -= 1
-            if executable.heat <= 0:
-                self.join_hot_runs(executable)
-            return handler(frame, stack, fast)
-        return count_then_run
+        for index in {0} | decoding.loop_heads(executable.code_reference(), pairs):
+            handlers[index] = _counter(self, executable_reference, handlers[index])
 
     def join_hot_runs(self, executable):
         """Replace the executable's handlers by their hot form: the runs that keep
@@ -374,8 +375,19 @@ class Interpreter:
         self._reinstrument()
 
     def _reinstrument(self):
+        self._update_run_once()
         for executable in list(self.executables.values()):
             self._instrument_executable(executable)
+
+    def _update_run_once(self):
+        """Let run_once run instructions, unless each must be seen (instruments, a
+        budget) or hot code is joined at once (-X jit-threshold=0, which tests the
+        joining on every code object): run_once then hands its frames to their
+        decoded handlers at their next instruction."""
+        if self.instruments or self.budget is not None or self.join_threshold == 0:
+            self.once_handlers[:] = [_decode_frame] * len(tier0.COLD)
+        else:
+            self.once_handlers[:] = _ONCE_HANDLERS
 
     def _instrument_executable(self, executable):
         code = executable.code_reference()
@@ -411,10 +423,21 @@ class Interpreter:
     # -- frames ---------------------------------------------------------------------------
 
     def new_frame(self, code, globals_, locals_, closure=None, builtins=None):
-        executable = self.executable_of(code)
+        """A frame of ``code`` (not a function's) in the given namespaces; its handlers
+        None if run_once is to run it: its first run, unless it is decoded already."""
+        executable = self.executables.get(id(code))
+        if executable is None and not code.co_flags & _NOT_RUN_ONCE \
+                and id(code) not in self.ran_once:
+            handlers = None
+            cell_count = len(code.co_cellvars)
+        else:
+            if executable is None:
+                executable = self.decode(code)
+            handlers = executable.handlers
+            cell_count = executable.cell_count
         frame = Frame()
         frame.f_code = code
-        frame.handlers = executable.handlers
+        frame.handlers = handlers
         frame.f_globals = globals_
         frame.f_builtins = builtins or self.builtins_for(globals_)
         frame.interpreter = self
@@ -422,8 +445,8 @@ class Interpreter:
         if locals_ is not None:
             frame.f_locals_mapping = locals_
         frame.fast = [UNBOUND] * len(code.co_varnames)
-        if executable.cell_count or closure:
-            cells = [CellType() for _ in range(executable.cell_count)]
+        if cell_count or closure:
+            cells = [CellType() for _ in range(cell_count)]
             if closure:
                 cells.extend(closure)
             frame.cells = cells
@@ -517,7 +540,7 @@ class Interpreter:
         frame.f_back = self.running_frame()
         # The outermost frame counts against the recursion limit too, as in CPython.
         frame.depth = self.frame.depth + 1 if self.frame is not None else 1
-        return self.run_frame(frame)
+        return self._run_body(frame)
 
     def run_class_body(self, function, namespace):
         code = function.__code__
@@ -528,7 +551,19 @@ class Interpreter:
             frame.depth = self.frame.depth + 1
             if frame.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
-        return self.run_frame(frame)
+        return self._run_body(frame)
+
+    def _run_body(self, frame):
+        """Run the frame of a body to its end: in run_once, if it has no handlers."""
+        if frame.handlers is not None:
+            return self.run_frame(frame)
+        outcome = self.run_once(frame)
+        if frame.handlers is None:
+            return outcome
+        # Handed over, with the exception to raise first (or None) in a list the call
+        # empties (see run_frame's first raise).  From here no loop on the host's stack
+        # but run_frame's has the frame in its ``frame``, where running_index looks.
+        return self.run_frame(frame, outcome.pop())
 
     # -- leaves run without a frame (tier 1) ---------------------------------------------
 
@@ -812,6 +847,59 @@ class Interpreter:
         return self.run_frame(frame, failure.pop())
 
     @runs_guest_frames
+    def run_once(self, frame):
+        """Run the frame of a module or class body (or of exec'd text) to its end, its
+        instructions not decoded: each runs through its opcode's handler of code that
+        runs once (``tier0.COLD``), which works out what decoding would have bound as
+        it goes.
+
+        Most such code runs once, each instruction once (`pvm -c pass` decodes 21,000
+        instructions of bodies, 60% of all it decodes, and runs none twice): decoding
+        them costs more than running them, and their handlers, two objects each, are
+        most of what the host's collector walks at start-up.  The code's next run is
+        decoded (a class statement in a function), and so is the rest of this run
+        after a jump back (a loop: see _decoded_at_loop_heads).  Where the frame needs its handlers
+        (an exception to handle or report, instruments, a budget), it gets them, and
+        run_once returns a list of the exception to raise there (or None) for
+        run_frame to go on with the frame from there (_run_body)."""
+        code = frame.f_code
+        ran_once = self.ran_once
+        key = id(code)
+        ran_once[key] = weakref.ref(code, lambda _, key=key: ran_once.pop(key, None))
+        outer = self.frame
+        self.frame = frame
+        words = instruction_words(code.co_code)
+        handlers = self.once_handlers
+        stack = frame.stack
+        fast = frame.fast
+        index = 0
+        try:
+            while True:
+                while index >= 0:
+                    word = words[index]
+                    index = handlers[word & 0xFF](frame, stack, fast, code, word >> 8, index)
+                if index == RETURN:
+                    frame.resume_index = -1
+                    value = frame.return_value
+                    frame.return_value = None
+                    return value
+                if index == DECODE:
+                    break
+                # CALL_FRAME: the callee runs in a loop of its own, as in finish_call.
+                index = frame.resume_index - 1
+                stack.append(self._run_callee(frame))
+                index = frame.resume_index
+        except BaseException as error:
+            failure = [error]
+            frame.resume_index = index + 1
+        else:
+            failure = [None]
+        finally:
+            self.frame = outer
+        frame.handlers = self.executable_of(code).handlers
+        return failure
+
+    @runs_guest_frames
     def finish_call(self, frame, index, caller, counted):
         """Run the frame of a call on from ``index`` (a handler's, or ``CALL_FRAME``: the
         call it has entered first) to its end; return the call's value.  ``run_call``
@@ -1067,6 +1155,46 @@ class Interpreter:
                        "(most likely due to a circular import) (%s)"
                        % (name, module_name, location))
         raise ImportError(message, name=module_name, path=location)
+
+
+def _counter(interpreter, executable_reference, handler):
+    """``handler`` behind a count of the executable's heat (see count_heat).  Its values
+    are parameters with defaults, as the handlers' are (docs/architecture.md): a
+    function and a tuple for the host's collector, where a closure is five objects."""
+    def count_then_run(frame, stack, fast, interpreter=interpreter,
+                       executable_reference=executable_reference, handler=handler):
+        executable = executable_reference()
+        executable.heat -= 1
+        if executable.heat <= 0:
+            interpreter.join_hot_runs(executable)
+        return handler(frame, stack, fast)
+    return count_then_run
+
+
+def _decoded_at_loop_heads(cold_jump):
+    """run_once's handler of a jump: one back to a loop's head hands the frame to its
+    decoded handlers there, where its heat is counted as any code's.  (A script that
+    does its work in a loop at module level runs it decoded, joined once hot.)"""
+    def jump(frame, stack, fast, code, operand, index, cold_jump=cold_jump):
+        target = cold_jump(frame, stack, fast, code, operand, index)
+        if 0 <= target <= index:
+            frame.resume_index = target
+            return DECODE
+        return target
+    return jump
+
+
+# run_once's handlers while nothing asks for decoded ones (see _update_run_once).
+_ONCE_HANDLERS = [_decoded_at_loop_heads(handler)
+                  if handler is not None and number in opcodes.HAS_JUMP else handler
+                  for number, handler in enumerate(tier0.COLD)]
+
+
+def _decode_frame(frame, stack, fast, code, operand, index):
+    """run_once's handler of every opcode while the frame's instructions must run
+    decoded: hands the frame to its handlers there (``DECODE``)."""
+    frame.resume_index = index
+    return DECODE
 
 
 def _init_returned(value):

@@ -41,8 +41,9 @@ _HANDLER_FILES = frozenset({tier0.__file__, FUSED_FILE, "<pvm joined run>"})
 _GUEST_CALLS = frozenset(BY_NAME[name].number
                          for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # A handler's host name is its instruction's (a superinstruction's, its parts' joined by
-# "__"): only a guest call's host calls are the guest's.  (CPython checks after a call,
-# not inside an addition whose host code happens to call a function.)
+# "__"; a handler of code that runs once, "cold_" and its instruction's): only a guest
+# call's host calls are the guest's.  (CPython checks after a call, not inside an
+# addition whose host code happens to call a function.)
 _GUEST_CALL_NAMES = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # Host code that wraps handlers and calls them from a loop (pvm.world.limits'), as
 # registered by ``wraps_handlers``.
@@ -68,7 +69,7 @@ def guest_code_may_run(host_frame):
         return _is_check_point(variables["frame"].f_code, variables["index"])
     if code.co_filename not in _HANDLER_FILES \
             or code.co_code[host_frame.f_lasti] not in _CALL_OPCODES \
-            or _GUEST_CALL_NAMES.isdisjoint(code.co_name.split("__")):
+            or _GUEST_CALL_NAMES.isdisjoint(code.co_name.removeprefix("cold_").split("__")):
         return False
     caller = host_frame.f_back
     while caller is not None and caller.f_code in _WRAPPER_CODES:

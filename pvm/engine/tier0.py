@@ -2242,6 +2242,1572 @@ SELECTORS = [
     None,
 ]
 
+
+# -- code that runs once -----------------------------------------------------------------
+
+
+def cold_NOP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    pass
+    return next_index
+
+
+def cold_POP_TOP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    del stack[-1]
+    pass
+    return next_index
+
+
+def cold_COPY_TOP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack.append(value)
+    return next_index
+
+
+def cold_COPY_SECOND(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    second = stack[-2]
+    stack.append(second)
+    return next_index
+
+
+def cold_COPY(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    stack.append(stack[-operand])
+    return next_index
+
+
+def cold_any_COPY(frame, stack, fast, code, operand, index):
+    if when_COPY_TOP(operand):
+        return cold_COPY_TOP(frame, stack, fast, code, operand, index)
+    if when_COPY_SECOND(operand):
+        return cold_COPY_SECOND(frame, stack, fast, code, operand, index)
+    return cold_COPY(frame, stack, fast, code, operand, index)
+
+
+def cold_SWAP_TOP_TWO(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    top = stack.pop()
+    second = stack[-1]
+    stack[-1] = top
+    stack.append(second)
+    return next_index
+
+
+def cold_SWAP_TOP_THIRD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    top = stack.pop()
+    second = stack.pop()
+    third = stack[-1]
+    stack[-1] = top
+    stack.append(second)
+    stack.append(third)
+    return next_index
+
+
+def cold_SWAP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    stack[-1], stack[-operand] = (stack[-operand], stack[-1])
+    return next_index
+
+
+def cold_any_SWAP(frame, stack, fast, code, operand, index):
+    if when_SWAP_TOP_TWO(operand):
+        return cold_SWAP_TOP_TWO(frame, stack, fast, code, operand, index)
+    if when_SWAP_TOP_THIRD(operand):
+        return cold_SWAP_TOP_THIRD(frame, stack, fast, code, operand, index)
+    return cold_SWAP(frame, stack, fast, code, operand, index)
+
+
+def cold_LOAD_CONST(frame, stack, fast, code, operand, index):
+    constant = code.co_consts[operand]
+    next_index = index + 1
+    stack.append(constant)
+    return next_index
+
+
+def cold_LOAD_FAST(frame, stack, fast, code, operand, index):
+    local = operand
+    next_index = index + 1
+    stack.append(fast[local])
+    return next_index
+
+
+def cold_LOAD_FAST_CHECK(frame, stack, fast, code, operand, index):
+    local = operand
+    local_name = code.co_varnames[operand]
+    next_index = index + 1
+    value = fast[local]
+    if value is UNBOUND:
+        raise unbound_local(local_name)
+    stack.append(value)
+    return next_index
+
+
+def cold_STORE_FAST(frame, stack, fast, code, operand, index):
+    local = operand
+    next_index = index + 1
+    value = stack.pop()
+    fast[local] = value
+    return next_index
+
+
+def cold_DELETE_FAST(frame, stack, fast, code, operand, index):
+    local = operand
+    local_name = code.co_varnames[operand]
+    next_index = index + 1
+    if fast[local] is UNBOUND:
+        raise unbound_local(local_name)
+    fast[local] = UNBOUND
+    return next_index
+
+
+def cold_LOAD_DEREF(frame, stack, fast, code, operand, index):
+    cell = operand
+    cell_name = (code.co_cellvars + code.co_freevars)[operand]
+    cell_is_free = operand >= len(code.co_cellvars)
+    next_index = index + 1
+    try:
+        value = frame.cells[cell].cell_contents
+    except ValueError:
+        raise unbound_free(cell_name) if cell_is_free else unbound_local(cell_name) from None
+    stack.append(value)
+    return next_index
+
+
+def cold_LOAD_CLASSDEREF(frame, stack, fast, code, operand, index):
+    cell = operand
+    cell_name = (code.co_cellvars + code.co_freevars)[operand]
+    next_index = index + 1
+    value = lookup(frame.f_locals_mapping, cell_name)
+    if value is not MISSING:
+        stack.append(value)
+        return next_index
+    try:
+        value = frame.cells[cell].cell_contents
+    except ValueError:
+        raise unbound_free(cell_name) from None
+    stack.append(value)
+    return next_index
+
+
+def cold_STORE_DEREF(frame, stack, fast, code, operand, index):
+    cell = operand
+    next_index = index + 1
+    value = stack.pop()
+    frame.cells[cell].cell_contents = value
+    return next_index
+
+
+def cold_DELETE_DEREF(frame, stack, fast, code, operand, index):
+    cell = operand
+    cell_name = (code.co_cellvars + code.co_freevars)[operand]
+    next_index = index + 1
+    try:
+        del frame.cells[cell].cell_contents
+    except ValueError:
+        raise unbound_local(cell_name) from None
+    return next_index
+
+
+def cold_LOAD_CLOSURE(frame, stack, fast, code, operand, index):
+    cell = operand
+    next_index = index + 1
+    stack.append(frame.cells[cell])
+    return next_index
+
+
+def cold_LOAD_NAME(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    namespace = frame.f_locals_mapping
+    if type(namespace) is dict:
+        if name in namespace:
+            stack.append(namespace[name])
+            return next_index
+    else:
+        value = lookup(namespace, name)
+        if value is not MISSING:
+            stack.append(value)
+            return next_index
+    globals_ = frame.f_globals
+    if name in globals_:
+        stack.append(globals_[name])
+        return next_index
+    builtins = frame.f_builtins
+    if name in builtins:
+        stack.append(builtins[name])
+        return next_index
+    raise load_global_error(name)
+
+
+def cold_STORE_NAME(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    value = stack.pop()
+    frame.f_locals_mapping[name] = value
+    return next_index
+
+
+def cold_DELETE_NAME(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    try:
+        del frame.f_locals_mapping[name]
+    except KeyError:
+        raise load_global_error(name) from None
+    return next_index
+
+
+def cold_LOAD_GLOBAL(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    globals_ = frame.f_globals
+    if name in globals_:
+        stack.append(globals_[name])
+        return next_index
+    builtins = frame.f_builtins
+    if name in builtins:
+        stack.append(builtins[name])
+        return next_index
+    raise load_global_error(name)
+
+
+def cold_STORE_GLOBAL(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    value = stack.pop()
+    frame.f_globals[name] = value
+    return next_index
+
+
+def cold_DELETE_GLOBAL(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    try:
+        del frame.f_globals[name]
+    except KeyError:
+        raise load_global_error(name) from None
+    return next_index
+
+
+def cold_LOAD_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    if isinstance(owner, BaseException):
+        stack[-1] = EXCEPTION_ATTRIBUTE_READERS[name](owner)
+        return next_index
+    stack[-1] = getattr(owner, name)
+    return next_index
+
+
+def cold_LOAD_ATTR(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    stack[-1] = getattr(owner, name)
+    return next_index
+
+
+def cold_any_LOAD_ATTR(frame, stack, fast, code, operand, index):
+    if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
+        return cold_LOAD_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    return cold_LOAD_ATTR(frame, stack, fast, code, operand, index)
+
+
+def cold_LOAD_METHOD_OF_EXCEPTION(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    if isinstance(owner, BaseException):
+        stack[-1] = EXCEPTION_ATTRIBUTE_READERS[name](owner)
+        stack.append(NULL)
+        return next_index
+    stack[-1] = getattr(owner, name)
+    stack.append(NULL)
+    return next_index
+
+
+def cold_LOAD_METHOD(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    stack[-1] = getattr(owner, name)
+    stack.append(NULL)
+    return next_index
+
+
+def cold_any_LOAD_METHOD(frame, stack, fast, code, operand, index):
+    if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
+        return cold_LOAD_METHOD_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    return cold_LOAD_METHOD(frame, stack, fast, code, operand, index)
+
+
+def cold_STORE_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    value = stack.pop()
+    if isinstance(owner, BaseException):
+        guest_traceback.set_traceback(owner, value)
+    else:
+        setattr(owner, name, value)
+    return next_index
+
+
+def cold_STORE_ATTR(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    value = stack.pop()
+    setattr(owner, name, value)
+    return next_index
+
+
+def cold_any_STORE_ATTR(frame, stack, fast, code, operand, index):
+    if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
+        return cold_STORE_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    return cold_STORE_ATTR(frame, stack, fast, code, operand, index)
+
+
+def cold_DELETE_ATTR(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    delattr(owner, name)
+    return next_index
+
+
+def cold_LOAD_BUILD_CLASS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    try:
+        value = frame.f_builtins['__build_class__']
+    except KeyError:
+        raise NameError('__build_class__ not found') from None
+    stack.append(value)
+    return next_index
+
+
+def cold_LOAD_ASSERTION_ERROR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    stack.append(AssertionError)
+    return next_index
+
+
+def cold_LOAD_LOCALS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    stack.append(frame.f_locals_mapping)
+    return next_index
+
+
+def cold_SETUP_ANNOTATIONS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    namespace = frame.f_locals_mapping
+    if type(namespace) is dict:
+        if '__annotations__' not in namespace:
+            namespace['__annotations__'] = {}
+    else:
+        try:
+            namespace['__annotations__']
+        except KeyError:
+            namespace['__annotations__'] = {}
+    return next_index
+
+
+def cold_UNARY_POSITIVE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = +value
+    return next_index
+
+
+def cold_UNARY_NEGATIVE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = -value
+    return next_index
+
+
+def cold_UNARY_NOT(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = not value
+    return next_index
+
+
+def cold_UNARY_INVERT(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = ~value
+    return next_index
+
+
+def cold_BINARY_OP_ADD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left + right
+    return next_index
+
+
+def cold_BINARY_OP_SUBTRACT(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left - right
+    return next_index
+
+
+def cold_BINARY_OP_MULTIPLY(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left * right
+    return next_index
+
+
+def cold_BINARY_OP_INPLACE_ADD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    left += right
+    stack[-1] = left
+    return next_index
+
+
+def cold_BINARY_OP(frame, stack, fast, code, operand, index):
+    binary_function = BINARY_FUNCTIONS[operand]
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = binary_function(left, right)
+    return next_index
+
+
+def cold_any_BINARY_OP(frame, stack, fast, code, operand, index):
+    if when_BINARY_OP_ADD(operand):
+        return cold_BINARY_OP_ADD(frame, stack, fast, code, operand, index)
+    if when_BINARY_OP_SUBTRACT(operand):
+        return cold_BINARY_OP_SUBTRACT(frame, stack, fast, code, operand, index)
+    if when_BINARY_OP_MULTIPLY(operand):
+        return cold_BINARY_OP_MULTIPLY(frame, stack, fast, code, operand, index)
+    if when_BINARY_OP_INPLACE_ADD(operand):
+        return cold_BINARY_OP_INPLACE_ADD(frame, stack, fast, code, operand, index)
+    return cold_BINARY_OP(frame, stack, fast, code, operand, index)
+
+
+def cold_COMPARE_OP_LESS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left < right
+    return next_index
+
+
+def cold_COMPARE_OP_EQUAL(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left == right
+    return next_index
+
+
+def cold_COMPARE_OP(frame, stack, fast, code, operand, index):
+    compare_function = COMPARE_FUNCTIONS[operand]
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = compare_function(left, right)
+    return next_index
+
+
+def cold_any_COMPARE_OP(frame, stack, fast, code, operand, index):
+    if when_COMPARE_OP_LESS(operand):
+        return cold_COMPARE_OP_LESS(frame, stack, fast, code, operand, index)
+    if when_COMPARE_OP_EQUAL(operand):
+        return cold_COMPARE_OP_EQUAL(frame, stack, fast, code, operand, index)
+    return cold_COMPARE_OP(frame, stack, fast, code, operand, index)
+
+
+def cold_IS_NOT_OP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left is not right
+    return next_index
+
+
+def cold_IS_OP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    right = stack.pop()
+    left = stack[-1]
+    stack[-1] = left is right
+    return next_index
+
+
+def cold_any_IS_OP(frame, stack, fast, code, operand, index):
+    if when_IS_NOT_OP(operand):
+        return cold_IS_NOT_OP(frame, stack, fast, code, operand, index)
+    return cold_IS_OP(frame, stack, fast, code, operand, index)
+
+
+def cold_NOT_CONTAINS_OP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    container = stack.pop()
+    item = stack[-1]
+    stack[-1] = item not in container
+    return next_index
+
+
+def cold_CONTAINS_OP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    container = stack.pop()
+    item = stack[-1]
+    stack[-1] = item in container
+    return next_index
+
+
+def cold_any_CONTAINS_OP(frame, stack, fast, code, operand, index):
+    if when_NOT_CONTAINS_OP(operand):
+        return cold_NOT_CONTAINS_OP(frame, stack, fast, code, operand, index)
+    return cold_CONTAINS_OP(frame, stack, fast, code, operand, index)
+
+
+def cold_BINARY_SUBSCR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    key = stack.pop()
+    container = stack[-1]
+    stack[-1] = container[key]
+    return next_index
+
+
+def cold_STORE_SUBSCR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    key = stack.pop()
+    container = stack.pop()
+    value = stack.pop()
+    container[key] = value
+    return next_index
+
+
+def cold_DELETE_SUBSCR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    key = stack.pop()
+    container = stack.pop()
+    del container[key]
+    return next_index
+
+
+def cold_BUILD_SLICE_STEP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    step = stack.pop()
+    stop = stack.pop()
+    start = stack[-1]
+    stack[-1] = slice(start, stop, step)
+    return next_index
+
+
+def cold_BUILD_SLICE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    stop = stack.pop()
+    start = stack[-1]
+    stack[-1] = slice(start, stop)
+    return next_index
+
+
+def cold_any_BUILD_SLICE(frame, stack, fast, code, operand, index):
+    if when_BUILD_SLICE_STEP(operand):
+        return cold_BUILD_SLICE_STEP(frame, stack, fast, code, operand, index)
+    return cold_BUILD_SLICE(frame, stack, fast, code, operand, index)
+
+
+def cold_BUILD_TUPLE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        items = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        items = []
+    stack.append(tuple(items))
+    return next_index
+
+
+def cold_BUILD_LIST(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        items = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        items = []
+    stack.append(items)
+    return next_index
+
+
+def cold_BUILD_SET(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        items = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        items = []
+    stack.append(set(items))
+    return next_index
+
+
+def cold_BUILD_MAP(frame, stack, fast, code, operand, index):
+    count = operand
+    next_index = index + 1
+    variable_count = OPCODES[43].stack_effect(operand)[0] - 0
+    if variable_count:
+        items = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        items = []
+    result = {}
+    for position in range(0, 2 * count, 2):
+        result[items[position]] = items[position + 1]
+    stack.append(result)
+    return next_index
+
+
+def cold_BUILD_CONST_KEY_MAP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand + 1
+    if variable_count:
+        values = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        values = []
+    keys = values.pop()
+    stack.append(dict(zip(keys, values)))
+    return next_index
+
+
+def cold_BUILD_STRING(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        pieces = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        pieces = []
+    stack.append(''.join(pieces))
+    return next_index
+
+
+def cold_LIST_APPEND(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack.pop()
+    stack[-operand].append(value)
+    return next_index
+
+
+def cold_SET_ADD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack.pop()
+    stack[-operand].add(value)
+    return next_index
+
+
+def cold_MAP_ADD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack.pop()
+    key = stack.pop()
+    stack[-operand][key] = value
+    return next_index
+
+
+def cold_LIST_EXTEND(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterable = stack.pop()
+    try:
+        stack[-operand].extend(iterable)
+    except TypeError:
+        if not (hasattr(type(iterable), '__iter__') or hasattr(type(iterable), '__getitem__')):
+            raise TypeError('Value after * must be an iterable, not %s' % type(iterable).__name__) from None
+        raise
+    return next_index
+
+
+def cold_SET_UPDATE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterable = stack.pop()
+    stack[-operand].update(iterable)
+    return next_index
+
+
+def cold_DICT_UPDATE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    mapping = stack.pop()
+    target = stack[-operand]
+    try:
+        if isinstance(mapping, dict):
+            target.update(mapping)
+        else:
+            for key in mapping.keys():
+                target[key] = mapping[key]
+    except AttributeError:
+        raise TypeError("'%s' object is not a mapping" % type(mapping).__name__) from None
+    return next_index
+
+
+def cold_DICT_MERGE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    mapping = stack.pop()
+    target = stack[-operand]
+    function = stack[-operand - 2]
+    if not hasattr(mapping, 'keys'):
+        raise TypeError('%s argument after ** must be a mapping, not %s' % (function_description(function), type(mapping).__name__))
+    for key in mapping.keys():
+        if key in target:
+            raise TypeError("%s got multiple values for keyword argument '%s'" % (function_description(function), key))
+        target[key] = mapping[key]
+    return next_index
+
+
+def cold_LIST_TO_TUPLE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    items = stack[-1]
+    stack[-1] = tuple(items)
+    return next_index
+
+
+def cold_FORMAT_VALUE_WITH_SPEC(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    spec = stack.pop()
+    value = stack[-1]
+    conversion = operand & 3
+    if conversion == 1:
+        value = str(value)
+    elif conversion == 2:
+        value = repr(value)
+    elif conversion == 3:
+        value = ascii(value)
+    stack[-1] = format(value, spec)
+    return next_index
+
+
+def cold_FORMAT_VALUE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    conversion = operand & 3
+    if conversion == 1:
+        value = str(value)
+    elif conversion == 2:
+        value = repr(value)
+    elif conversion == 3:
+        value = ascii(value)
+    stack[-1] = format(value, '')
+    return next_index
+
+
+def cold_any_FORMAT_VALUE(frame, stack, fast, code, operand, index):
+    if when_FORMAT_VALUE_WITH_SPEC(operand):
+        return cold_FORMAT_VALUE_WITH_SPEC(frame, stack, fast, code, operand, index)
+    return cold_FORMAT_VALUE(frame, stack, fast, code, operand, index)
+
+
+def cold_UNPACK_TWO(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    sequence = stack[-1]
+    first, second = sequence
+    stack[-1] = second
+    stack.append(first)
+    return next_index
+
+
+def cold_UNPACK_THREE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    sequence = stack[-1]
+    first, second, third = sequence
+    stack[-1] = third
+    stack.append(second)
+    stack.append(first)
+    return next_index
+
+
+def cold_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index):
+    count = operand
+    next_index = index + 1
+    sequence = stack.pop()
+    kind = type(sequence)
+    if (kind is tuple or kind is list) and len(sequence) == count:
+        stack.extend(sequence[::-1])
+    else:
+        items = unpack_items(sequence, count)
+        items.reverse()
+        stack.extend(items)
+    return next_index
+
+
+def cold_any_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index):
+    if when_UNPACK_TWO(operand):
+        return cold_UNPACK_TWO(frame, stack, fast, code, operand, index)
+    if when_UNPACK_THREE(operand):
+        return cold_UNPACK_THREE(frame, stack, fast, code, operand, index)
+    return cold_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index)
+
+
+def cold_UNPACK_EX(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    before = operand & 255
+    after = operand >> 8
+    sequence = stack.pop()
+    try:
+        items = list(iter(sequence))
+    except TypeError:
+        if not (hasattr(type(sequence), '__iter__') or hasattr(type(sequence), '__getitem__')):
+            raise TypeError('cannot unpack non-iterable %s object' % type(sequence).__name__) from None
+        raise
+    if len(items) < before + after:
+        raise ValueError('not enough values to unpack (expected at least %d, got %d)' % (before + after, len(items)))
+    tail = items[len(items) - after:] if after else []
+    middle = items[before:len(items) - after]
+    head = items[:before]
+    stack.extend(tail[::-1])
+    stack.append(middle)
+    stack.extend(head[::-1])
+    return next_index
+
+
+def cold_JUMP(frame, stack, fast, code, operand, index):
+    target = operand
+    return target
+
+
+def cold_POP_JUMP_IF_FALSE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    condition = stack.pop()
+    if not condition:
+        return target
+    return next_index
+
+
+def cold_POP_JUMP_IF_TRUE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    condition = stack.pop()
+    if condition:
+        return target
+    return next_index
+
+
+def cold_POP_JUMP_IF_NONE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    value = stack.pop()
+    if value is None:
+        return target
+    return next_index
+
+
+def cold_POP_JUMP_IF_NOT_NONE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    value = stack.pop()
+    if value is not None:
+        return target
+    return next_index
+
+
+def cold_JUMP_IF_FALSE_OR_POP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    value = stack.pop()
+    if not value:
+        stack.append(value)
+        return target
+    return next_index
+
+
+def cold_JUMP_IF_TRUE_OR_POP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    value = stack.pop()
+    if value:
+        stack.append(value)
+        return target
+    return next_index
+
+
+def cold_GET_ITER(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterable = stack[-1]
+    stack[-1] = iter(iterable)
+    return next_index
+
+
+def cold_FOR_ITER(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    iterator = stack[-1]
+    try:
+        item = iterator._resume(None) if type(iterator) is Generator else next(iterator)
+    except StopIteration:
+        del stack[-1]
+        return target
+    stack.append(item)
+    return next_index
+
+
+def cold_PRINT_EXPR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack.pop()
+    frame.interpreter.display(value)
+    return next_index
+
+
+def cold_RETURN_VALUE(frame, stack, fast, code, operand, index):
+    value = stack.pop()
+    frame.return_value = value
+    return RETURN
+
+
+def cold_CALL(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    function = stack[-1]
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and (not inner.kind):
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and (not function.kind):
+        interpreter = function.interpreter
+        executable = function.executable
+        if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if function is type:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
+def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    del stack[-1]
+    function = stack[-1]
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and (not inner.kind):
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and (not function.kind):
+        interpreter = function.interpreter
+        executable = function.executable
+        if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if function is type:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
+def cold_CALL_KW(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    count = operand
+    variable_count = operand + 1
+    if variable_count:
+        values = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        values = []
+    function = stack[-1]
+    names = values.pop()
+    positional_count = count - len(names)
+    arguments = values[:positional_count]
+    keywords = dict(zip(names, values[positional_count:]))
+    kind = type(function)
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function and (not inner.kind):
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function and (not function.kind):
+        del stack[-1]
+        frame.callee = function.interpreter.enter(function, arguments, keywords, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        init = guest_init(function)
+        if init is not None:
+            del stack[-1]
+            frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if function is type:
+            arguments = with_module_named(arguments, 2, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments, **keywords)
+    return next_index
+
+
+def cold_CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    keywords = stack.pop()
+    arguments = stack.pop()
+    function = stack[-1]
+    if type(arguments) is not tuple:
+        arguments = star_arguments(function, arguments)
+    if keywords is not None and type(keywords) is not dict:
+        keywords = star_keywords(function, keywords)
+    kind = type(function)
+    target = function
+    positional = arguments
+    if kind is MethodType and type(function.__func__) is Function and (not function.__func__.kind):
+        target = function.__func__
+        positional = (function.__self__,) + arguments
+        kind = Function
+    if kind is Function and (not target.kind):
+        del stack[-1]
+        frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if function is type or function is TYPE_NEW:
+        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    frame.resume_index = next_index
+    if keywords:
+        stack[-1] = function(*arguments, **keywords)
+        return next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
+def cold_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    arguments = stack.pop()
+    function = stack[-1]
+    if type(arguments) is not tuple:
+        arguments = star_arguments(function, arguments)
+    kind = type(function)
+    target = function
+    positional = arguments
+    if kind is MethodType and type(function.__func__) is Function and (not function.__func__.kind):
+        target = function.__func__
+        positional = (function.__self__,) + arguments
+        kind = Function
+    if kind is Function and (not target.kind):
+        del stack[-1]
+        frame.callee = target.interpreter.enter(target, list(positional), None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if function is type or function is TYPE_NEW:
+        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
+def cold_any_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
+    if when_CALL_FUNCTION_EX_KEYWORDS(operand):
+        return cold_CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast, code, operand, index)
+    return cold_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index)
+
+
+def cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    variable_count = OPCODES[72].stack_effect(operand)[0] - 0
+    if variable_count:
+        parts = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        parts = []
+    function_code = parts.pop()
+    closure = parts.pop() if operand & FUNCTION_CLOSURE else None
+    annotations = parts.pop() if operand & FUNCTION_ANNOTATIONS else None
+    kwdefaults = parts.pop() if operand & FUNCTION_KWDEFAULTS else None
+    defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
+    stack.append(Function.make(function_code, frame.f_globals, frame.interpreter, defaults, kwdefaults, closure, annotations))
+    return next_index
+
+
+def cold_IMPORT_NAME(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    fromlist = stack.pop()
+    level = stack[-1]
+    stack[-1] = frame.interpreter.import_name(frame, name, fromlist, level)
+    return next_index
+
+
+def cold_IMPORT_FROM(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    module = stack[-1]
+    stack.append(frame.interpreter.import_from(module, name))
+    return next_index
+
+
+def cold_IMPORT_STAR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    module = stack.pop()
+    namespace = frame.f_locals_mapping
+    if namespace is None:
+        raise SystemError("no locals found during 'import *'")
+    names = getattr(module, '__all__', None)
+    if names is None:
+        names = public_names(module)
+    for key in names:
+        namespace[key] = getattr(module, key)
+    return next_index
+
+
+def cold_RAISE_VARARGS_RERAISE(frame, stack, fast, code, operand, index):
+    exception = frame.interpreter.current_handled()
+    if exception is None:
+        raise RuntimeError('No active exception to reraise')
+    frame.exit_index = index
+    frame.reraising = True
+    raise exception
+
+
+def cold_RAISE_VARARGS_FROM(frame, stack, fast, code, operand, index):
+    cause = stack.pop()
+    value = stack.pop()
+    exception = as_exception(value)
+    if cause is None:
+        exception.__cause__ = None
+    else:
+        if isinstance(cause, type) and issubclass(cause, BaseException):
+            cause = cause()
+        elif not isinstance(cause, BaseException):
+            raise TypeError('exception causes must derive from BaseException')
+        exception.__cause__ = cause
+    frame.interpreter.chain_to_handled(exception, replace=True)
+    raise exception
+
+
+def cold_RAISE_VARARGS(frame, stack, fast, code, operand, index):
+    value = stack.pop()
+    exception = as_exception(value)
+    frame.interpreter.chain_to_handled(exception, replace=True)
+    raise exception
+
+
+def cold_any_RAISE_VARARGS(frame, stack, fast, code, operand, index):
+    if when_RAISE_VARARGS_RERAISE(operand):
+        return cold_RAISE_VARARGS_RERAISE(frame, stack, fast, code, operand, index)
+    if when_RAISE_VARARGS_FROM(operand):
+        return cold_RAISE_VARARGS_FROM(frame, stack, fast, code, operand, index)
+    return cold_RAISE_VARARGS(frame, stack, fast, code, operand, index)
+
+
+def cold_RERAISE(frame, stack, fast, code, operand, index):
+    frame.exit_index = stack[-1 - operand] if operand else index
+    exception = stack.pop()
+    frame.reraising = True
+    raise exception
+
+
+def cold_PUSH_EXC_INFO(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    exception = stack[-1]
+    interpreter = frame.interpreter
+    previous = interpreter.handled
+    interpreter.handled = exception
+    stack[-1] = previous
+    stack.append(exception)
+    return next_index
+
+
+def cold_POP_EXCEPT(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    previous = stack.pop()
+    frame.interpreter.handled = previous
+    return next_index
+
+
+def cold_CHECK_EXC_MATCH(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    kind = stack.pop()
+    exception = stack[-1]
+    check_except_type(kind)
+    stack.append(isinstance(exception, kind))
+    return next_index
+
+
+def cold_CHECK_EG_MATCH(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    kind = stack.pop()
+    group = stack[-1]
+    check_except_type(kind)
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    for item in kinds:
+        if issubclass(item, BaseExceptionGroup):
+            raise TypeError('catching ExceptionGroup with except* is not allowed. Use except instead.')
+    if group is None:
+        stack[-1] = None
+        stack.append(None)
+        return next_index
+    if isinstance(group, BaseExceptionGroup):
+        match, rest = group.split(kind)
+        guest_traceback.copy_group_tracebacks(group, match)
+        guest_traceback.copy_group_tracebacks(group, rest)
+    elif isinstance(group, kind):
+        match, rest = (BaseExceptionGroup('', (group,)), None)
+        if isinstance(group, Exception):
+            match = ExceptionGroup('', (group,))
+        guest_traceback.copy_traceback(group, match)
+    else:
+        match, rest = (None, group)
+    if match is not None:
+        frame.interpreter.handled = match
+    stack[-1] = rest
+    stack.append(match)
+    return next_index
+
+
+def cold_PREP_RERAISE_STAR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    raised = stack.pop()
+    original = stack[-1]
+    stack[-1] = frame.interpreter.combine_except_star(original, raised)
+    return next_index
+
+
+def cold_WITH_EXCEPT_START(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    exit_function = stack[-4]
+    exception = stack[-1]
+    result = exit_function(type(exception), exception, guest_traceback.traceback_of(exception))
+    stack.append(result)
+    return next_index
+
+
+def cold_BEFORE_WITH(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    manager = stack[-1]
+    kind = type(manager)
+    try:
+        enter = kind.__enter__
+        exit_function = kind.__exit__
+    except AttributeError:
+        missing = '__enter__' if not hasattr(kind, '__enter__') else '__exit__'
+        raise TypeError("'%s' object does not support the context manager protocol" % kind.__name__ + ('' if missing == '__enter__' else ' (missed __exit__ method)')) from None
+    exit_method = MethodType(exit_function, manager)
+    stack[-1] = exit_method
+    stack.append(enter(manager))
+    return next_index
+
+
+def cold_BEFORE_ASYNC_WITH(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    manager = stack[-1]
+    kind = type(manager)
+    enter = getattr(kind, '__aenter__', None)
+    exit_function = getattr(kind, '__aexit__', None)
+    if enter is None or exit_function is None:
+        raise TypeError("'%s' object does not support the asynchronous context manager protocol%s" % (kind.__name__, '' if enter is None else ' (missed __aexit__ method)'))
+    exit_method = MethodType(exit_function, manager)
+    stack[-1] = exit_method
+    stack.append(enter(manager))
+    return next_index
+
+
+def cold_GET_LEN(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    subject = stack[-1]
+    stack.append(len(subject))
+    return next_index
+
+
+def cold_MATCH_MAPPING(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    subject = stack[-1]
+    stack.append(bool(type(subject).__flags__ & TPFLAGS_MAPPING))
+    return next_index
+
+
+def cold_MATCH_SEQUENCE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    subject = stack[-1]
+    stack.append(bool(type(subject).__flags__ & TPFLAGS_SEQUENCE))
+    return next_index
+
+
+def cold_MATCH_KEYS(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    subject = stack[-2]
+    keys = stack[-1]
+    stack.append(match_keys(subject, keys))
+    return next_index
+
+
+def cold_MATCH_CLASS(frame, stack, fast, code, operand, index):
+    count = operand
+    next_index = index + 1
+    names = stack.pop()
+    kind = stack.pop()
+    subject = stack[-1]
+    stack[-1] = match_class(subject, kind, count, names)
+    return next_index
+
+
+def cold_YIELD_VALUE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    frame.return_value = stack.pop()
+    frame.resume_index = next_index
+    return YIELD
+
+
+def cold_SEND(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    target = operand
+    value = stack.pop()
+    iterator = stack[-1]
+    try:
+        if type(iterator) in RESUMABLE:
+            result = iterator._resume(value)
+        elif value is None:
+            result = next(iterator)
+        else:
+            result = iterator.send(value)
+    except StopIteration as stop:
+        stack[-1] = stop.value
+        return target
+    stack.append(result)
+    return next_index
+
+
+def cold_GET_YIELD_FROM_ITER(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterable = stack[-1]
+    if type(iterable) is Coroutine:
+        if not code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE):
+            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        return next_index
+    stack[-1] = iter(iterable)
+    return next_index
+
+
+def cold_GET_AWAITABLE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = frame.interpreter.awaitable_iterator(value, operand)
+    return next_index
+
+
+def cold_GET_AITER(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterable = stack[-1]
+    method = getattr(type(iterable), '__aiter__', None)
+    if method is None:
+        raise TypeError("'async for' requires an object with __aiter__ method, got %s" % type(iterable).__name__)
+    iterator = method(iterable)
+    if not hasattr(type(iterator), '__anext__'):
+        raise TypeError("'async for' received an object from __aiter__ that does not implement __anext__: %s" % type(iterator).__name__)
+    stack[-1] = iterator
+    return next_index
+
+
+def cold_GET_ANEXT(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    iterator = stack[-1]
+    method = getattr(type(iterator), '__anext__', None)
+    if method is None:
+        raise TypeError("'async for' requires an iterator with __anext__ method, got %s" % type(iterator).__name__)
+    awaitable = method(iterator)
+    try:
+        awaitable = frame.interpreter.awaitable_iterator(awaitable, AWAIT_EXPRESSION)
+    except Exception as error:
+        error.__traceback__ = None
+        raise TypeError("'async for' received an invalid object from __anext__: %s" % type(awaitable).__name__) from error
+    stack.append(awaitable)
+    return next_index
+
+
+def cold_END_ASYNC_FOR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    exception = stack.pop()
+    del stack[-1]
+    if not isinstance(exception, StopAsyncIteration):
+        frame.exit_index = index
+        frame.reraising = True
+        raise exception
+    return next_index
+
+
+def cold_ASYNC_GEN_WRAP(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    value = stack[-1]
+    stack[-1] = AsyncGeneratorValue(value)
+    return next_index
+
+
+# Each opcode's handler of code that runs once (Interpreter.run_once), by opcode number.
+COLD = [
+    cold_NOP,
+    cold_POP_TOP,
+    cold_any_COPY,
+    cold_any_SWAP,
+    cold_LOAD_CONST,
+    cold_LOAD_FAST,
+    cold_LOAD_FAST_CHECK,
+    cold_STORE_FAST,
+    cold_DELETE_FAST,
+    cold_LOAD_DEREF,
+    cold_LOAD_CLASSDEREF,
+    cold_STORE_DEREF,
+    cold_DELETE_DEREF,
+    cold_LOAD_CLOSURE,
+    cold_LOAD_NAME,
+    cold_STORE_NAME,
+    cold_DELETE_NAME,
+    cold_LOAD_GLOBAL,
+    cold_STORE_GLOBAL,
+    cold_DELETE_GLOBAL,
+    cold_any_LOAD_ATTR,
+    cold_any_LOAD_METHOD,
+    cold_any_STORE_ATTR,
+    cold_DELETE_ATTR,
+    cold_LOAD_BUILD_CLASS,
+    cold_LOAD_ASSERTION_ERROR,
+    cold_LOAD_LOCALS,
+    cold_SETUP_ANNOTATIONS,
+    cold_UNARY_POSITIVE,
+    cold_UNARY_NEGATIVE,
+    cold_UNARY_NOT,
+    cold_UNARY_INVERT,
+    cold_any_BINARY_OP,
+    cold_any_COMPARE_OP,
+    cold_any_IS_OP,
+    cold_any_CONTAINS_OP,
+    cold_BINARY_SUBSCR,
+    cold_STORE_SUBSCR,
+    cold_DELETE_SUBSCR,
+    cold_any_BUILD_SLICE,
+    cold_BUILD_TUPLE,
+    cold_BUILD_LIST,
+    cold_BUILD_SET,
+    cold_BUILD_MAP,
+    cold_BUILD_CONST_KEY_MAP,
+    cold_BUILD_STRING,
+    cold_LIST_APPEND,
+    cold_SET_ADD,
+    cold_MAP_ADD,
+    cold_LIST_EXTEND,
+    cold_SET_UPDATE,
+    cold_DICT_UPDATE,
+    cold_DICT_MERGE,
+    cold_LIST_TO_TUPLE,
+    cold_any_FORMAT_VALUE,
+    cold_any_UNPACK_SEQUENCE,
+    cold_UNPACK_EX,
+    cold_JUMP,
+    cold_POP_JUMP_IF_FALSE,
+    cold_POP_JUMP_IF_TRUE,
+    cold_POP_JUMP_IF_NONE,
+    cold_POP_JUMP_IF_NOT_NONE,
+    cold_JUMP_IF_FALSE_OR_POP,
+    cold_JUMP_IF_TRUE_OR_POP,
+    cold_GET_ITER,
+    cold_FOR_ITER,
+    cold_PRINT_EXPR,
+    cold_RETURN_VALUE,
+    cold_CALL,
+    cold_CALL_METHOD,
+    cold_CALL_KW,
+    cold_any_CALL_FUNCTION_EX,
+    cold_MAKE_FUNCTION,
+    cold_IMPORT_NAME,
+    cold_IMPORT_FROM,
+    cold_IMPORT_STAR,
+    cold_any_RAISE_VARARGS,
+    cold_RERAISE,
+    cold_PUSH_EXC_INFO,
+    cold_POP_EXCEPT,
+    cold_CHECK_EXC_MATCH,
+    cold_CHECK_EG_MATCH,
+    cold_PREP_RERAISE_STAR,
+    cold_WITH_EXCEPT_START,
+    cold_BEFORE_WITH,
+    cold_BEFORE_ASYNC_WITH,
+    cold_GET_LEN,
+    cold_MATCH_MAPPING,
+    cold_MATCH_SEQUENCE,
+    cold_MATCH_KEYS,
+    cold_MATCH_CLASS,
+    cold_YIELD_VALUE,
+    cold_SEND,
+    cold_GET_YIELD_FROM_ITER,
+    cold_GET_AWAITABLE,
+    cold_GET_AITER,
+    cold_GET_ANEXT,
+    cold_END_ASYNC_FOR,
+    cold_ASYNC_GEN_WRAP,
+    None,
+    None,
+    None,
+    None,
+]
+
 # The bodies that leave their frame (a return, a yield): nothing after them in a run
 # runs.
 LEAVES_FRAME = frozenset({

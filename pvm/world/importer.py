@@ -45,7 +45,6 @@ import _frozen_importlib as host_bootstrap
 import _frozen_importlib_external as host_external
 import _imp as host_imp
 import copyreg
-import importlib
 import os
 import stat
 import sys as host_sys
@@ -55,7 +54,7 @@ import types
 from pvm import cache
 from pvm.code import Code
 from pvm.engine import guest_traceback
-from pvm.world import guest, patterns
+from pvm.world import guest
 
 HIDDEN_ACCELERATORS = frozenset({"_elementtree"})
 # C modules the guest gets pvm's own version of (in pvm/world/guest/), each with the host
@@ -69,7 +68,8 @@ SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
 BOOTSTRAP_FILENAME = "<frozen importlib._bootstrap>"
 EXTERNAL_FILENAME = "<frozen importlib._bootstrap_external>"
 IMPORTLIB_FILENAMES = (BOOTSTRAP_FILENAME, EXTERNAL_FILENAME)
-_IMPORTLIB_FOLDER = os.path.dirname(importlib.__file__)
+# (Not from importlib.__file__: the host's importlib package is not imported at start-up.)
+_IMPORTLIB_FOLDER = os.path.join(os.path.dirname(os.__file__), "importlib")
 # What the guest's importlib sets on a module copied from the host.
 _IMPORT_STATE = ("__spec__", "__loader__", "__package__")
 
@@ -311,7 +311,7 @@ class ImportSystem:
         if module is None or (origin is not None
                               and getattr(module, "__file__", origin) != origin):
             if origin is None:
-                module = importlib.import_module(name)
+                module = host_bootstrap._gcd_import(name)
             else:
                 spec = host_external.spec_from_file_location(name, origin)
                 module = host_bootstrap.module_from_spec(spec)
@@ -380,6 +380,8 @@ class ImportSystem:
                 finally:
                     self.import_timer.finish(absolute, started)
             if module is None and absolute == "re._compiler":
+                # (Imported here: a program that never imports re does without it.)
+                from pvm.world import patterns
                 patterns.install(loaded, self)
             module = loaded
         if not fromlist:
@@ -641,7 +643,7 @@ class HostModuleFinder:
             return spec
         if not self.system.is_host_module(name):
             return None
-        module = host_sys.modules.get(name) or importlib.import_module(name)
+        module = host_sys.modules.get(name) or host_bootstrap._gcd_import(name)
         host_spec = getattr(module, "__spec__", None)
         spec = host_bootstrap.ModuleSpec(
             name, self, origin=getattr(host_spec, "origin", None),

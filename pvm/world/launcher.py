@@ -42,8 +42,10 @@ HOST_START_VARIABLES = ("PYTHONHASHSEED", "PYTHONIOENCODING", "PYTHONUTF8",
 
 # (From this file: the package's root imports the world, not the other way.)
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_START = ("import sys; sys.path.insert(0, %s); import pvm.__main__; pvm.__main__.launched()"
-          % repr(_PACKAGE_PARENT))
+# The collector is off while pvm imports itself: what the imports make lives to the end,
+# and is frozen (pvm.__main__.main) before the collector is on again.
+_START = ("import gc; gc.disable(); import sys; sys.path.insert(0, %s); import pvm.__main__; "
+          "pvm.__main__.launched()" % repr(_PACKAGE_PARENT))
 
 
 def host_command(host: str, arguments: list[str], read_environment=False) -> list[str]:
