@@ -3198,7 +3198,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function)
+        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3248,7 +3248,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function)
+        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3296,7 +3296,7 @@ def cold_CALL_KW(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function)
+        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
             del stack[-1]
             frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
