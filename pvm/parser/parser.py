@@ -57,6 +57,12 @@ from pvm.parser.strings import StringGroupError, parse_string_group
 # language is 3.11, which has none, but a 3.12 host's tools expect the empty field.
 HOST_HAS_TYPE_PARAMETERS = sys.version_info >= (3, 12)
 
+# CPython's parser runs a second time, with its invalid_* rules, over code whose first
+# parse failed (pvm's third pass, below).  Until 3.11.7 (gh-111380) the strings that
+# second run reads warned again: an invalid escape before a syntax error warned twice.
+# pvm follows the release it runs on.
+WARNS_AGAIN_ON_ERROR = sys.version_info < (3, 11, 7)
+
 LOAD = ast.Load()
 STORE = ast.Store()
 DELETE = ast.Del()
@@ -2603,7 +2609,7 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
         invalid_rules_parser = Parser(stream, filename, feature_version)
         invalid_rules_parser.keys = keys = _ReadTrackingKeys(stream)
         invalid_rules_parser.call_invalid_rules = True
-        invalid_rules_parser.warns = False
+        invalid_rules_parser.warns = WARNS_AGAIN_ON_ERROR
         start_rule(invalid_rules_parser)
     except SyntaxError as error:
         if error is stream.error:

@@ -45,6 +45,7 @@ def _replace_stacks(report, exception, seen):
     _replace_stacks(report.__context__, exception.__context__, seen)
     for inner_report, inner in zip(getattr(report, "exceptions", None) or (),
                                    getattr(exception, "exceptions", None) or ()):
+        inner_report.format = partial(_format_remembering_close, inner_report)
         _replace_stacks(inner_report, inner, seen)
 
 
@@ -218,7 +219,48 @@ def format_exception(exception, chain=True):
     import traceback
     report = traceback.TracebackException(type(exception), exception, None, compact=True)
     _replace_stacks(report, exception, set())
-    return list(report.format(chain=chain))
+    return list(report.format(chain=chain, _ctx=_printer_context()))
+
+
+def _printer_context():
+    """The traceback module's printing state, made to close groups as CPython's printer.
+
+    A group's last sub-exception ends with a closing line ("+---..."), unless a group
+    nested in it already drew one.  The printer (C) keeps that "needs a closing line"
+    flag across the exceptions a sub-exception is chained to (print_chained restores
+    it); the traceback module lets a group in the chain clear it, so that a last
+    sub-exception raised while handling a group lost its closing line.  Here each
+    sub-exception's format() remembers the flag it started with, and the message that
+    leads from a chained exception to the next (the printer's print_chained
+    returning) puts it back."""
+    import traceback
+
+    class PrinterContext(traceback._ExceptionPrintContext):
+        chain_messages = (traceback._cause_message, traceback._context_message)
+
+        def __init__(self):
+            super().__init__()
+            self.flags_at_start = []
+
+        def emit(self, text_gen, margin_char=None):
+            if text_gen in self.chain_messages and self.flags_at_start:
+                self.need_close = self.flags_at_start[-1]
+            return super().emit(text_gen, margin_char)
+
+    return PrinterContext()
+
+
+def _format_remembering_close(report, *, chain=True, _ctx=None):
+    """``report.format`` for a group's sub-exception (see _printer_context)."""
+    flags = getattr(_ctx, "flags_at_start", None)
+    if flags is None:
+        yield from type(report).format(report, chain=chain, _ctx=_ctx)
+        return
+    flags.append(_ctx.need_close)
+    try:
+        yield from type(report).format(report, chain=chain, _ctx=_ctx)
+    finally:
+        flags.pop()
 
 
 def print_exception(exception, file=None, chain=True):
@@ -240,13 +282,21 @@ def print_exception(exception, file=None, chain=True):
     file.flush()
 
 
+# CPython 3.11.6 (gh-108959) made its printer look for a binary operator past the
+# closing parentheses and spaces after the left operand; 3.11.0 to 3.11.5 put the
+# marker on the first character after the operand that is not a space, so `(a - 1) // b`
+# has one ^ under the parenthesis there.  pvm follows the release it runs on.
+_STEPS_PAST_PARENTHESIS = sys.version_info >= (3, 11, 6)
+
+
 def _interpreter_caret_anchors(original, segment):
     """The ^ anchors of a binary operation as CPython's own printer places them.
 
     The printer of uncaught exceptions (C, in the interpreter) and the
     traceback module differ for an operator after a closing parenthesis: the
     printer steps past the parenthesis before it decides whether the operator
-    has two characters.  Everything else is the traceback module's.
+    has two characters (from 3.11.6 on; before, it marks the parenthesis itself).
+    Everything else is the traceback module's.
     """
     import ast
     import traceback
@@ -268,7 +318,7 @@ def _interpreter_caret_anchors(original, segment):
         left, right = position, position + 1
         if position + 1 < stop and not data[position + 1:position + 2].isspace():
             right += 1
-        if position + 1 < stop and character == b")":
+        if _STEPS_PAST_PARENTHESIS and position + 1 < stop and character == b")":
             continue
         break
     if left is None:
