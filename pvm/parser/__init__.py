@@ -38,12 +38,12 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
     of more input raises SyntaxError("incomplete input")."""
     if mode not in START_RULES:
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
-    byte_offsets = False
+    undeclared_bytes = False
     if isinstance(source, (bytes, bytearray, memoryview)):
         source, declared = _decode_source(bytes(source), filename)
         # CPython's tokenizer knows no encoding for bytes without a cookie or a byte
         # order mark, and its parser then leaves error columns in UTF-8 bytes.
-        byte_offsets = not declared and not source.isascii()
+        undeclared_bytes = not declared
     elif not isinstance(source, str):
         raise TypeError("compile() arg 1 must be a string, bytes or AST object")
     elif not source.isascii():
@@ -56,7 +56,8 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     stream = lex(source, filename, type_comments)
     stream.exec_input = mode == "exec"
-    stream.byte_offsets = byte_offsets
+    stream.undeclared_bytes = undeclared_bytes
+    stream.byte_offsets = undeclared_bytes and not source.isascii()
     if dont_imply_dedent and mode == "single":
         stream.drop_implied_dedents()
     if stream.error is not None:

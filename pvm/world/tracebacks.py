@@ -5,7 +5,10 @@ call last):" header, source lines, ^^^^ markers, chained exceptions, exception
 groups, notes).  pvm builds its ``TracebackException`` and then replaces
 every stack in it with the guest traceback that the interpreter recorded on
 each exception (``__pvm_traceback__``: (code, instruction index, frame)
-triples, innermost first), so the host frames of the VM never show.
+triples, innermost first), so the host frames of the VM never show.  Where the
+printer of uncaught exceptions (C, in CPython) and the traceback module differ, pvm
+follows the printer: a SyntaxError's lines, the ^ under a binary operator, the
+"Did you mean" suggestions and the closing line of an exception group.
 
 The traceback module (with linecache, tokenize and textwrap) is imported when a
 traceback is first formatted: most processes print none, and importing it was a
