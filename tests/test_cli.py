@@ -201,6 +201,33 @@ def test_pvm_command_on_bytes_that_are_not_utf8(tmp_path, name):
         (expected.returncode, expected.stdout, expected.stderr)
 
 
+# A null byte: CPython's reader of a program refuses the line that holds it (compile()
+# has its own error, in tests/test_syntax_errors.py).  Before CPython 3.11.4 the reader
+# cut such lines short instead, which pvm does not copy.
+NULL_BYTE_PROGRAMS = {
+    "in_code": b"print(1)\nx = 1\0\nprint(2)\n",
+    "in_a_comment": b"x = 1 # \0 comment\nprint(2)\n",
+    "alone": b"\0",
+    "in_a_string": b"x = 1\ny = '''a\0b'''\n",
+}
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11, 4), reason="3.11.0 to 3.11.3 read past a "
+                    "null byte, line by line, which pvm does not copy")
+@pytest.mark.parametrize("name", sorted(NULL_BYTE_PROGRAMS))
+def test_pvm_command_on_a_null_byte(tmp_path, name):
+    program = tmp_path / ("%s.py" % name)
+    program.write_bytes(NULL_BYTE_PROGRAMS[name])
+    expected, actual = run_python([str(program)]), run("pvm", [str(program)])
+    assert (actual.returncode, actual.stdout, actual.stderr) == \
+        (expected.returncode, expected.stdout, expected.stderr)
+    expected = subprocess.run([sys.executable, "-"], input=NULL_BYTE_PROGRAMS[name],
+                              capture_output=True, cwd=REPOSITORY_FOLDER, timeout=120)
+    actual = run("pvm", ["-"], NULL_BYTE_PROGRAMS[name])
+    assert (actual.returncode, actual.stdout, actual.stderr) == \
+        (expected.returncode, expected.stdout, expected.stderr)
+
+
 # A program file declaring an encoding other than UTF-8 is read through a text stream
 # opened after the cookie's line: a codec that does not exist, or a byte refused in the
 # stream's first chunk (8192 bytes), is an "encoding problem"; one refused further on

@@ -51,6 +51,10 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
         # (a comment too) makes fail.
         source.encode("utf-8")
     if "\0" in source:
+        # A SyntaxError since CPython 3.11.4 (gh-96670); compile() raised ValueError
+        # before.  pvm follows the release it runs on.
+        if sys.version_info < (3, 11, 4):
+            raise ValueError("source code string cannot contain null bytes")
         raise SyntaxError("source code string cannot contain null bytes")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,4 +1,4 @@
-# Checks: syntax errors whose message or place CPython changed between 3.11 releases: iterable unpacking after keyword unpacking in a call (3.11.7: at the '*'), a bytes literal with a character outside ASCII (3.11.4: at its token), a letter outside ASCII just after a number (3.11.6: "invalid syntax" at the letter); and the end column of an error over several lines, which every 3.11 counts on the first line, stopping at its end (but not for bytes of no declared encoding).
+# Checks: syntax errors whose message, place or class CPython changed between 3.11 releases: a null byte in compile()'s source (3.11.4: SyntaxError, not ValueError), iterable unpacking after keyword unpacking in a call (3.11.7: at the '*'), a bytes literal with a character outside ASCII (3.11.4: at its token), a letter outside ASCII just after a number (3.11.6: "invalid syntax" at the letter); and the end column of an error over several lines, which every 3.11 counts on the first line, stopping at its end (but not for bytes of no declared encoding).
 sources = [
     "f(**x, *y)",
     "f(a=1, *y, **z, *w)",
@@ -32,3 +32,9 @@ for source in sources:
         except SyntaxError as error:
             print(mode, repr(source), error.msg, error.lineno, error.offset, error.end_lineno,
                   error.end_offset)
+# A null byte: compile() raised ValueError until 3.11.4, SyntaxError since.
+for source in ("x = 1\0", b"x = 1\0", "\0"):
+    try:
+        compile(source, "<source>", "exec")
+    except (SyntaxError, ValueError) as error:
+        print(type(error).__name__, error)
