@@ -110,6 +110,7 @@ RELEASE_DEPENDENT_PROGRAMS = (
     "exceptions/escape_warning_once.py",            # 3.11.7: no second warning
     "exceptions/except_star_single_raise.py",       # 3.11.4: a lone raise unwrapped
     "statements/error_positions_by_release.py",     # 3.11.4, 3.11.6, 3.11.7: errors
+    "tracebacks/syntax_error_printed.py",           # 3.11.6: a SyntaxError's notes
 )
 
 

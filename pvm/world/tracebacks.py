@@ -35,6 +35,12 @@ def guest_stack(exception):
     return traceback.StackSummary.from_list(summaries)
 
 
+# The printer drops the notes of a SyntaxError whose location it could read (it goes on
+# with the message in place of the exception) until CPython 3.11.6 (gh-109179).  pvm
+# follows the release it runs on.
+_PRINTS_SYNTAX_ERROR_NOTES = sys.version_info >= (3, 11, 6)
+
+
 def _replace_stacks(report, exception, seen):
     if report is None or exception is None or id(report) in seen:
         return
@@ -44,6 +50,8 @@ def _replace_stacks(report, exception, seen):
     if isinstance(exception, SyntaxError):
         report._format_syntax_error = partial(_c_format_syntax_error, report,
                                                         exception)
+        if not _PRINTS_SYNTAX_ERROR_NOTES and _c_syntax_error_lines(exception) is not None:
+            report.__notes__ = None
     _replace_stacks(report.__cause__, exception.__cause__, seen)
     _replace_stacks(report.__context__, exception.__context__, seen)
     for inner_report, inner in zip(getattr(report, "exceptions", None) or (),
@@ -213,9 +221,16 @@ def _c_format_syntax_error(report, error, type_name):
     if lines is None:
         yield from type(report)._format_syntax_error(report, type_name)
         return
-    yield from lines
+    yield lines[0]
+    # The printer writes the source line and its ^ line without the margin of the
+    # exception groups the error is in (the traceback module gives them one).
+    yield from map(_WithoutMargin, lines[1:])
     message = "" if error.msg is None else str(error.msg)
     yield "%s: %s\n" % (type_name, message) if message else type_name + "\n"
+
+
+class _WithoutMargin(str):
+    """A line the printer writes without the margin of the groups around it."""
 
 
 def format_exception(exception, chain=True):
@@ -235,7 +250,8 @@ def _printer_context():
     sub-exception raised while handling a group lost its closing line.  Here each
     sub-exception's format() remembers the flag it started with, and the message that
     leads from a chained exception to the next (the printer's print_chained
-    returning) puts it back."""
+    returning) puts it back.  It also leaves the lines of a SyntaxError's source
+    without the groups' margin, as the printer does (_WithoutMargin)."""
     import traceback
 
     class PrinterContext(traceback._ExceptionPrintContext):
@@ -246,9 +262,18 @@ def _printer_context():
             self.flags_at_start = []
 
         def emit(self, text_gen, margin_char=None):
-            if text_gen in self.chain_messages and self.flags_at_start:
-                self.need_close = self.flags_at_start[-1]
-            return super().emit(text_gen, margin_char)
+            if isinstance(text_gen, str):
+                if text_gen in self.chain_messages and self.flags_at_start:
+                    self.need_close = self.flags_at_start[-1]
+                return super().emit(text_gen, margin_char)
+            return self._emit_each(text_gen, margin_char)
+
+        def _emit_each(self, texts, margin_char):
+            for text in texts:
+                if type(text) is _WithoutMargin:
+                    yield str(text)
+                else:
+                    yield from super().emit(text, margin_char)
 
     return PrinterContext()
 
