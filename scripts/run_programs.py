@@ -1,13 +1,15 @@
 """Run the differential program corpus: every program under ``python3`` and under pvm.
 
-    scripts/run_programs.py [--jobs N] [--timeout SECONDS] [PATTERN...]
+    scripts/run_programs.py [--jobs N] [--timeout SECONDS] [--python PATH] [PATTERN...]
     scripts/run_programs.py --update-known-failures
     scripts/run_programs.py --check-oracle        # the programs themselves: deterministic?
 
 A program passes when ``python3 -m pvm NAME.py ARGS`` and ``python3 NAME.py ARGS``,
 both started in the program's folder with the same relative path, write the same
 stdout, the same stderr (tracebacks included, character for character) and exit
-with the same status.
+with the same status.  ``--python PATH`` runs both sides on another host: PATH is
+the oracle and PATH runs pvm (``PATH -m pvm``), so that pvm is compared with the
+CPython release it runs on.
 
 Which files are programs (one function, `discover_programs`, owns this): every
 ``.py`` file under tests/programs/, except in a folder that holds a ``main.py``:
@@ -264,6 +266,36 @@ def oracle_python():
     return shutil.which("python3") or sys.executable
 
 
+TIER_2_OPTIONS = ("tier=2", "-Xtier=2")
+
+
+def asks_for_tier_2(invocation):
+    """Whether the program runs at tier 2 (-X tier=2), which needs llvmlite on the host."""
+    options = invocation.python_options + invocation.pvm_options
+    return any(option in TIER_2_OPTIONS for option in options)
+
+
+def host_imports_llvmlite(python):
+    return subprocess.run([python, "-c", "import llvmlite.binding"], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+
+
+def tier_2_note(invocations, python):
+    """What to tell before running programs at tier 2 on a host without llvmlite, or None.
+
+    pvm then runs them at the tiers below and says so in one line of stderr, so they
+    differ from python3 by that line.  They are run all the same: passing them would
+    claim that tier 2 was tested."""
+    count = sum(1 for invocation in invocations if asks_for_tier_2(invocation))
+    if not count or host_imports_llvmlite(python):
+        return None
+    return ("programs asking for -X tier=2: %d; %s cannot run tier 2 (it cannot import"
+            " llvmlite), so they will differ by pvm's line saying so.  A virtual environment"
+            " of that host with the test extra has llvmlite:\n  %s -m venv DIR &&"
+            " DIR/bin/pip install -e '%s[test]'\nthen run with --python DIR/bin/python."
+            % (count, python, python, REPOSITORY_FOLDER))
+
+
 # -- the list of known failures ----------------------------------------------
 
 def read_known_failures(path=KNOWN_FAILURES_PATH):
@@ -326,7 +358,9 @@ def main(argv=None):
                         help="programs run at once (default: one per core)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument("--python", default=oracle_python(),
-                        help="the host interpreter: the oracle, and pvm's host")
+                        help="the host interpreter, for both sides: the oracle, and the "
+                        "python that runs pvm (another CPython 3.11 release, or a "
+                        "virtual environment of one)")
     parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
                         help="an option for pvm only, e.g. --pvm-option=-Xfusion=0 "
                         "(repeat for several)")
@@ -348,6 +382,12 @@ def main(argv=None):
 
     if arguments.check_oracle:
         return _check_all(programs, arguments)
+
+    note = tier_2_note([dataclasses.replace(Invocation.for_program(program),
+                                            pvm_options=tuple(arguments.pvm_option))
+                        for program in programs], arguments.python)
+    if note:
+        print(note, flush=True)
 
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
         comparisons = list(pool.map(

@@ -186,17 +186,39 @@ UNDECODABLE_PROGRAMS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(UNDECODABLE_PROGRAMS))
-def test_pvm_command_on_bytes_that_are_not_utf8(tmp_path, name):
-    program = tmp_path / ("%s.py" % name)
-    program.write_bytes(UNDECODABLE_PROGRAMS[name])
+# A null byte: CPython's reader of a program refuses the line that holds it (compile()
+# has its own error, in tests/test_syntax_errors.py).  Before CPython 3.11.4 the reader
+# cut such lines short instead, which pvm does not copy.
+NULL_BYTE_PROGRAMS = {
+    "in_code": b"print(1)\nx = 1\0\nprint(2)\n",
+    "in_a_comment": b"x = 1 # \0 comment\nprint(2)\n",
+    "alone": b"\0",
+    "in_a_string": b'x = 1\ny = """a\0b"""\n',
+}
+_BEFORE_3_11_4 = pytest.mark.skipif(
+    sys.version_info < (3, 11, 4),
+    reason="3.11.0 to 3.11.3 read past a null byte, line by line, which pvm does not copy")
+
+
+def _programs_read():
+    for name in sorted(UNDECODABLE_PROGRAMS):
+        yield pytest.param(UNDECODABLE_PROGRAMS[name], id=name)
+    for name in sorted(NULL_BYTE_PROGRAMS):
+        yield pytest.param(NULL_BYTE_PROGRAMS[name], id="null_byte_" + name,
+                           marks=_BEFORE_3_11_4)
+
+
+@pytest.mark.parametrize("source", list(_programs_read()))
+def test_pvm_command_reads_a_program_as_python(tmp_path, source):
+    program = tmp_path / "program.py"
+    program.write_bytes(source)
     expected, actual = run_python([str(program)]), run("pvm", [str(program)])
     assert (actual.returncode, actual.stdout, actual.stderr) == \
         (expected.returncode, expected.stdout, expected.stderr)
     # Piped to stdin, the file is named <stdin>.
-    expected = subprocess.run([sys.executable, "-"], input=UNDECODABLE_PROGRAMS[name],
-                              capture_output=True, cwd=REPOSITORY_FOLDER, timeout=120)
-    actual = run("pvm", ["-"], UNDECODABLE_PROGRAMS[name])
+    expected = subprocess.run([sys.executable, "-"], input=source, capture_output=True,
+                              cwd=REPOSITORY_FOLDER, timeout=120)
+    actual = run("pvm", ["-"], source)
     assert (actual.returncode, actual.stdout, actual.stderr) == \
         (expected.returncode, expected.stdout, expected.stderr)
 

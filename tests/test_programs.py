@@ -123,3 +123,53 @@ def test_comparison_reports_the_difference():
     timed = run_programs.Comparison("topic/p.py", expected, run_programs.Outcome("", "", "timeout"))
     assert timed.reason() == "timeout"
     assert run_programs.Comparison("p.py", expected, run_programs.Outcome("same\n", "", 0, 9.5)).passed
+
+
+def _other_3_11_host():
+    """A CPython 3.11 installed here that is not the one running the tests, or None."""
+    import glob
+    import subprocess
+    import sys
+    running = os.path.realpath(sys.executable)
+    for path in sorted(glob.glob("/usr/bin/python3.11") +
+                       glob.glob(os.path.expanduser("~/.pyenv/versions/3.11.*/bin/python3"))):
+        if os.path.realpath(path) == running:
+            continue
+        version = subprocess.run([path, "-c", "import sys; print(sys.version_info[:3])"],
+                                 capture_output=True, text=True, timeout=60).stdout.strip()
+        if version.startswith("(3, 11,"):
+            return path, version
+    return None
+
+
+OTHER_3_11_HOST = _other_3_11_host()
+
+
+@pytest.mark.skipif(OTHER_3_11_HOST is None, reason="no other CPython 3.11 is installed here")
+def test_another_host_runs_both_sides(tmp_path):
+    """--python: that host is the oracle and runs pvm, so both report its release."""
+    host, version = OTHER_3_11_HOST
+    _write(tmp_path / "program.py", "# Checks: the host.\nimport sys\n"
+           "print(sys.version_info[:3], sys.version.split()[0])\n")
+    comparison = run_programs.compare_program("program.py", host, root=str(tmp_path))
+    assert comparison.passed, comparison.describe()
+    assert comparison.expected.stdout.startswith(version + " "), comparison.expected.stdout
+
+
+def test_tier_2_programs_on_a_host_without_llvmlite_are_announced(tmp_path):
+    import subprocess
+    import sys
+    _write(tmp_path / "fast.py", "# python-options: -X tier=2 -X jit-threshold=0\n")
+    _write(tmp_path / "plain.py", "# Checks: nothing.\n")
+    tier_2 = run_programs.Invocation.for_program("fast.py", str(tmp_path))
+    plain = run_programs.Invocation.for_program("plain.py", str(tmp_path))
+    assert run_programs.asks_for_tier_2(tier_2) and not run_programs.asks_for_tier_2(plain)
+    # The test extra installs llvmlite for the python running the tests...
+    assert run_programs.tier_2_note([tier_2, plain], sys.executable) is None
+    # ...and a virtual environment without packages has none.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "bare")],
+                   check=True, timeout=120)
+    bare = str(tmp_path / "bare" / "bin" / "python")
+    note = run_programs.tier_2_note([tier_2, plain], bare)
+    assert note.startswith("programs asking for -X tier=2: 1; %s cannot run tier 2" % bare)
+    assert run_programs.tier_2_note([plain], bare) is None

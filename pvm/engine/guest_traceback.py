@@ -17,11 +17,19 @@ lookup (``co_positions``) lands on the right instruction.
 # operator.py's functions are _operator's: taken from there, start-up does without
 # importing operator.py (0.2 ms).
 import _operator as operator
+import sys
 
 from pvm.engine.descriptors import ReadOnlyAttribute
 from pvm.engine.frames import Frame
 
 RECORD = "__pvm_traceback__"
+
+
+# CPython 3.11.7 (gh-109181) works a traceback's line out when tb_lineno is read: a
+# getset descriptor, None for an instruction without a line.  3.11.0 to 3.11.6 store the
+# line as the traceback is made, in a read-only member: -1 for none, and a write is
+# refused as "readonly attribute".  pvm follows the release it runs on.
+_LINE_READ_WHEN_ASKED = sys.version_info >= (3, 11, 7)
 
 
 class Traceback:
@@ -57,7 +65,12 @@ class Traceback:
 
     tb_frame = ReadOnlyAttribute("tb_frame", lambda self: self._frame, member=True)
     tb_lasti = ReadOnlyAttribute("tb_lasti", lambda self: self._lasti, member=True)
-    tb_lineno = ReadOnlyAttribute("tb_lineno", lambda self: self._lineno)
+    if _LINE_READ_WHEN_ASKED:
+        tb_lineno = ReadOnlyAttribute("tb_lineno", lambda self: self._lineno)
+    else:
+        tb_lineno = ReadOnlyAttribute(
+            "tb_lineno", lambda self: -1 if self._lineno is None else self._lineno,
+            member=True)
 
     @property
     def tb_next(self):

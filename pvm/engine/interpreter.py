@@ -19,6 +19,7 @@ printed.  The guest's world (``pvm.world``), built on the engine, installs what
 the engine needs of it as attributes of the interpreter (see ``__init__``).
 """
 
+import sys
 import time
 import weakref
 
@@ -56,6 +57,12 @@ RUN_JOIN_THRESHOLD = 50
 # fuses none, and so loads no superinstruction).
 FUSION_THRESHOLD = 128
 _new_object = object.__new__
+# What a try/except* raises when its clauses raised one new exception and left nothing
+# of the group unhandled: since CPython 3.11.4 (gh-103590) that exception itself, as an
+# except clause would; 3.11.0 to 3.11.3 wrap it in a group of its own, ExceptionGroup('',
+# [it]).  pvm follows the release it runs on.
+_LONE_RAISE_UNWRAPPED = sys.version_info >= (3, 11, 4)
+
 _SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 # Code that is not a function's (module and class bodies, exec'd text) and never
 # suspends: what run_once may run (see there).
@@ -1119,7 +1126,7 @@ class Interpreter:
             return reraised
         if reraised is not None:
             new.append(reraised)
-        if len(new) == 1:       # as _PyExc_PrepReraiseStar: a lone exception, unwrapped
+        if len(new) == 1 and _LONE_RAISE_UNWRAPPED:
             return new[0]
         return ExceptionGroup("", new) if all(isinstance(item, Exception) for item in new) \
             else BaseExceptionGroup("", new)

@@ -38,12 +38,12 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
     of more input raises SyntaxError("incomplete input")."""
     if mode not in START_RULES:
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
-    byte_offsets = False
+    undeclared_bytes = False
     if isinstance(source, (bytes, bytearray, memoryview)):
         source, declared = _decode_source(bytes(source), filename)
         # CPython's tokenizer knows no encoding for bytes without a cookie or a byte
         # order mark, and its parser then leaves error columns in UTF-8 bytes.
-        byte_offsets = not declared and not source.isascii()
+        undeclared_bytes = not declared
     elif not isinstance(source, str):
         raise TypeError("compile() arg 1 must be a string, bytes or AST object")
     elif not source.isascii():
@@ -51,12 +51,17 @@ def parse(source: str | bytes, filename: str | bytes | os.PathLike = "<unknown>"
         # (a comment too) makes fail.
         source.encode("utf-8")
     if "\0" in source:
+        # A SyntaxError since CPython 3.11.4 (gh-96670); compile() raised ValueError
+        # before.  pvm follows the release it runs on.
+        if sys.version_info < (3, 11, 4):
+            raise ValueError("source code string cannot contain null bytes")
         raise SyntaxError("source code string cannot contain null bytes")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     stream = lex(source, filename, type_comments)
     stream.exec_input = mode == "exec"
-    stream.byte_offsets = byte_offsets
+    stream.undeclared_bytes = undeclared_bytes
+    stream.byte_offsets = undeclared_bytes and not source.isascii()
     if dont_imply_dedent and mode == "single":
         stream.drop_implied_dedents()
     if stream.error is not None:

@@ -12,8 +12,14 @@ _KNOWN_RANGE (from a node or token to another), `_raise_here` is RAISE_SYNTAX_ER
 """
 
 import ast
+import sys
 
 from pvm.parser.lexer import DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, STRING
+
+# Where "iterable argument unpacking follows keyword argument unpacking" points: at the
+# '*' from CPython 3.11.7 on (gh-110696), at the arguments before it until then.  pvm
+# follows the release it runs on.
+ARGUMENTS_ORDER_ERROR_AT_STAR = sys.version_info >= (3, 11, 7)
 
 SOFT_KEYWORDS = ("match", "case", "_")
 # Tokens that can start an expression (after one that is complete: a missing comma).
@@ -480,9 +486,13 @@ class InvalidRules:
 
     # Call arguments ------------------------------------------------------------------
 
-    def invalid_arguments_order(self, star_token):
-        self._raise_at("iterable argument unpacking follows keyword argument unpacking",
-                       star_token)
+    def invalid_arguments_order(self, star_token, first_token, last_token):
+        # invalid_arguments: a=args ',' '*'.  The error is at the '*' since CPython
+        # 3.11.7 (gh-110696), before at the arguments `a`, up to the ','.
+        message = "iterable argument unpacking follows keyword argument unpacking"
+        if ARGUMENTS_ORDER_ERROR_AT_STAR:
+            self._raise_at(message, star_token)
+        self._raise_at(message, first_token, last_token)
 
     def invalid_positional_after_keyword(self, after_double_star):
         if after_double_star:

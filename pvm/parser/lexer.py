@@ -55,6 +55,11 @@ TEXT_KEYS = {sys.intern(text): sys.intern(text) for text in (*_OPERATORS, *_HARD
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _BRACKETS = frozenset((*_OPENING, *_CLOSING))
+# A number followed by a letter is an "invalid decimal literal" (or hexadecimal...),
+# placed at the number.  Since CPython 3.11.6 (gh-88943) a character outside ASCII is
+# not looked at there: it starts the next token, so `1é` is "invalid syntax" at the é
+# (or "invalid character" for one no name can hold).  pvm follows the release it runs on.
+NON_ASCII_ENDS_A_NUMBER = sys.version_info >= (3, 11, 6)
 MAXIMUM_NESTING = 200  # CPython's MAXLEVEL: brackets open at once
 MAXIMUM_INDENT = 100  # CPython's MAXINDENT: its 100th indentation level is refused
 
@@ -91,7 +96,7 @@ class TokenStream:
     """
 
     __slots__ = ("keys", "tokens", "type_ignores", "error", "error_kind", "error_index",
-                 "lines", "filename", "exec_input", "byte_offsets",
+                 "lines", "filename", "exec_input", "byte_offsets", "undeclared_bytes",
                  "error_at_end_of_input")
 
     def __init__(self, keys, tokens, type_ignores, error, error_kind, lines, filename,
@@ -108,6 +113,7 @@ class TokenStream:
         # expression; its NEWLINE token then has no position of its own.
         self.exec_input = True
         self.byte_offsets = False       # columns in bytes: see pvm.parser.parse
+        self.undeclared_bytes = False   # bytes of no declared encoding: the same
         # Whether the tokenizer's error is the input ending too soon (a bracket or a
         # triple-quoted string still open), which CPython calls incomplete input.
         self.error_at_end_of_input = error_at_end_of_input
@@ -622,10 +628,12 @@ class _NumberScanner:
             self.back()
             self.only_warns = True
             return self.fail(f"invalid {kind} literal")
-        if c != "\n" and (c.isalnum() or c == "_" or not c.isascii()):
-            self.back()
-            return self.fail(f"invalid {kind} literal")
-        return None
+        if c == "\n" or not (c.isalnum() or c == "_" or not c.isascii()):
+            return None
+        if NON_ASCII_ENDS_A_NUMBER and not c.isascii():
+            return None         # it starts the next token, where the error is
+        self.back()
+        return self.fail(f"invalid {kind} literal")
 
 
 def _end_of_file_error(token_error, open_brackets, source):

@@ -57,6 +57,12 @@ from pvm.parser.strings import StringGroupError, parse_string_group
 # language is 3.11, which has none, but a 3.12 host's tools expect the empty field.
 HOST_HAS_TYPE_PARAMETERS = sys.version_info >= (3, 12)
 
+# CPython's parser runs a second time, with its invalid_* rules, over code whose first
+# parse failed (pvm's third pass, below).  Until 3.11.7 (gh-111380) the strings that
+# second run reads warned again: an invalid escape before a syntax error warned twice.
+# pvm follows the release it runs on.
+WARNS_AGAIN_ON_ERROR = sys.version_info < (3, 11, 7)
+
 LOAD = ast.Load()
 STORE = ast.Store()
 DELETE = ast.Del()
@@ -2389,6 +2395,7 @@ class Parser(InvalidRules):
         """
         keys = self.keys
         tokens = self.tokens
+        first_token = tokens[self.pos]
         positional = []
         keywords = []
         seen_double_star = False
@@ -2398,7 +2405,8 @@ class Parser(InvalidRules):
             if key == "*":
                 if seen_double_star:
                     if self.call_invalid_rules:
-                        self.invalid_arguments_order(start_token)
+                        self.invalid_arguments_order(start_token, first_token,
+                                                     tokens[self.pos - 2])
                     return None
                 self.pos += 1
                 value = self.expression()
@@ -2603,7 +2611,7 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
         invalid_rules_parser = Parser(stream, filename, feature_version)
         invalid_rules_parser.keys = keys = _ReadTrackingKeys(stream)
         invalid_rules_parser.call_invalid_rules = True
-        invalid_rules_parser.warns = False
+        invalid_rules_parser.warns = WARNS_AGAIN_ON_ERROR
         start_rule(invalid_rules_parser)
     except SyntaxError as error:
         if error is stream.error:
@@ -2708,9 +2716,14 @@ def located_error(message, stream, first, error_class=SyntaxError, last=None,
     error.end_lineno = last[3]
     if last[3] == line_number:
         error.end_offset = _character_offset(stream, line, last[4])
+    elif stream.undeclared_bytes:
+        error.end_offset = last[4] + 1
     else:
-        end_line = lines[last[3] - 1] if last[3] <= len(lines) else ""
-        error.end_offset = _character_offset(stream, end_line, last[4])
+        # CPython converts the end column to characters with the error's first line
+        # (_PyPegen_raise_error_known_location), which stops it at that line's end;
+        # bytes of no declared encoding keep their columns unconverted, as they are.
+        line_length = len(line.encode("utf-8", "surrogateescape"))
+        error.end_offset = _character_offset(stream, line, min(last[4], line_length))
     unterminated_last_line = line_number == len(lines) and lines[-1] != ""
     # CPython shows the line with its newline, which it adds to a file (exec mode)
     # that lacks one, but not to an expression or an interactive statement.

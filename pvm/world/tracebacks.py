@@ -5,7 +5,10 @@ call last):" header, source lines, ^^^^ markers, chained exceptions, exception
 groups, notes).  pvm builds its ``TracebackException`` and then replaces
 every stack in it with the guest traceback that the interpreter recorded on
 each exception (``__pvm_traceback__``: (code, instruction index, frame)
-triples, innermost first), so the host frames of the VM never show.
+triples, innermost first), so the host frames of the VM never show.  Where the
+printer of uncaught exceptions (C, in CPython) and the traceback module differ, pvm
+follows the printer: a SyntaxError's lines, the ^ under a binary operator, the
+"Did you mean" suggestions and the closing line of an exception group.
 
 The traceback module (with linecache, tokenize and textwrap) is imported when a
 traceback is first formatted: most processes print none, and importing it was a
@@ -32,6 +35,12 @@ def guest_stack(exception):
     return traceback.StackSummary.from_list(summaries)
 
 
+# The printer drops the notes of a SyntaxError whose location it could read (it goes on
+# with the message in place of the exception) until CPython 3.11.6 (gh-109179).  pvm
+# follows the release it runs on.
+_PRINTS_SYNTAX_ERROR_NOTES = sys.version_info >= (3, 11, 6)
+
+
 def _replace_stacks(report, exception, seen):
     if report is None or exception is None or id(report) in seen:
         return
@@ -41,10 +50,13 @@ def _replace_stacks(report, exception, seen):
     if isinstance(exception, SyntaxError):
         report._format_syntax_error = partial(_c_format_syntax_error, report,
                                                         exception)
+        if not _PRINTS_SYNTAX_ERROR_NOTES and _c_syntax_error_lines(exception) is not None:
+            report.__notes__ = None
     _replace_stacks(report.__cause__, exception.__cause__, seen)
     _replace_stacks(report.__context__, exception.__context__, seen)
     for inner_report, inner in zip(getattr(report, "exceptions", None) or (),
                                    getattr(exception, "exceptions", None) or ()):
+        inner_report.format = partial(_format_remembering_close, inner_report)
         _replace_stacks(inner_report, inner, seen)
 
 
@@ -209,16 +221,74 @@ def _c_format_syntax_error(report, error, type_name):
     if lines is None:
         yield from type(report)._format_syntax_error(report, type_name)
         return
-    yield from lines
+    yield lines[0]
+    # The printer writes the source line and its ^ line without the margin of the
+    # exception groups the error is in (the traceback module gives them one).
+    yield from map(_WithoutMargin, lines[1:])
     message = "" if error.msg is None else str(error.msg)
     yield "%s: %s\n" % (type_name, message) if message else type_name + "\n"
+
+
+class _WithoutMargin(str):
+    """A line the printer writes without the margin of the groups around it."""
 
 
 def format_exception(exception, chain=True):
     import traceback
     report = traceback.TracebackException(type(exception), exception, None, compact=True)
     _replace_stacks(report, exception, set())
-    return list(report.format(chain=chain))
+    return list(report.format(chain=chain, _ctx=_printer_context()))
+
+
+def _printer_context():
+    """The traceback module's printing state, made to close groups as CPython's printer.
+
+    A group's last sub-exception ends with a closing line ("+---..."), unless a group
+    nested in it already drew one.  The printer (C) keeps that "needs a closing line"
+    flag across the exceptions a sub-exception is chained to (print_chained restores
+    it); the traceback module lets a group in the chain clear it, so that a last
+    sub-exception raised while handling a group lost its closing line.  Here each
+    sub-exception's format() remembers the flag it started with, and the message that
+    leads from a chained exception to the next (the printer's print_chained
+    returning) puts it back.  It also leaves the lines of a SyntaxError's source
+    without the groups' margin, as the printer does (_WithoutMargin)."""
+    import traceback
+
+    class PrinterContext(traceback._ExceptionPrintContext):
+        chain_messages = (traceback._cause_message, traceback._context_message)
+
+        def __init__(self):
+            super().__init__()
+            self.flags_at_start = []
+
+        def emit(self, text_gen, margin_char=None):
+            if isinstance(text_gen, str):
+                if text_gen in self.chain_messages and self.flags_at_start:
+                    self.need_close = self.flags_at_start[-1]
+                return super().emit(text_gen, margin_char)
+            return self._emit_each(text_gen, margin_char)
+
+        def _emit_each(self, texts, margin_char):
+            for text in texts:
+                if type(text) is _WithoutMargin:
+                    yield str(text)
+                else:
+                    yield from super().emit(text, margin_char)
+
+    return PrinterContext()
+
+
+def _format_remembering_close(report, *, chain=True, _ctx=None):
+    """``report.format`` for a group's sub-exception (see _printer_context)."""
+    flags = getattr(_ctx, "flags_at_start", None)
+    if flags is None:
+        yield from type(report).format(report, chain=chain, _ctx=_ctx)
+        return
+    flags.append(_ctx.need_close)
+    try:
+        yield from type(report).format(report, chain=chain, _ctx=_ctx)
+    finally:
+        flags.pop()
 
 
 def print_exception(exception, file=None, chain=True):
@@ -240,13 +310,21 @@ def print_exception(exception, file=None, chain=True):
     file.flush()
 
 
+# CPython 3.11.6 (gh-108959) made its printer look for a binary operator past the
+# closing parentheses and spaces after the left operand; 3.11.0 to 3.11.5 put the
+# marker on the first character after the operand that is not a space, so `(a - 1) // b`
+# has one ^ under the parenthesis there.  pvm follows the release it runs on.
+_STEPS_PAST_PARENTHESIS = sys.version_info >= (3, 11, 6)
+
+
 def _interpreter_caret_anchors(original, segment):
     """The ^ anchors of a binary operation as CPython's own printer places them.
 
     The printer of uncaught exceptions (C, in the interpreter) and the
     traceback module differ for an operator after a closing parenthesis: the
     printer steps past the parenthesis before it decides whether the operator
-    has two characters.  Everything else is the traceback module's.
+    has two characters (from 3.11.6 on; before, it marks the parenthesis itself).
+    Everything else is the traceback module's.
     """
     import ast
     import traceback
@@ -268,7 +346,7 @@ def _interpreter_caret_anchors(original, segment):
         left, right = position, position + 1
         if position + 1 < stop and not data[position + 1:position + 2].isspace():
             right += 1
-        if position + 1 < stop and character == b")":
+        if _STEPS_PAST_PARENTHESIS and position + 1 < stop and character == b")":
             continue
         break
     if left is None:
