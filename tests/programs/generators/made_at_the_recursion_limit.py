@@ -1,5 +1,5 @@
-# Calling a generator function at the recursion limit raises RecursionError, as a call
-# of any function does; a generator made near the limit still runs.
+# Checks: calling a generator function at the recursion limit raises RecursionError, as a
+# call of any function does; a generator made near the limit still runs.
 import sys
 def g():
     yield 1
