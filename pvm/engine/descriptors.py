@@ -22,6 +22,19 @@ class ReadOnlyAttribute(property):
         self.__set__(instance, None)
 
 
+_HEAP_TYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE
+
+
+def c_type_name(value):
+    """The name of ``value``'s type as CPython's C messages give it (tp_name): a class
+    statement's class by its name, a static type with its module unless builtins
+    (``types.SimpleNamespace``, ``int``)."""
+    kind = type(value)
+    if kind.__flags__ & _HEAP_TYPE or kind.__module__ == "builtins":
+        return kind.__name__
+    return "%s.%s" % (kind.__module__, kind.__qualname__)
+
+
 def refuse_pickling(self, protocol=None):
     """``__reduce__`` and ``__reduce_ex__`` of pvm's versions of CPython's types."""
     # CPython's types have no __new__ for pickle or copy to call (its functions pickle

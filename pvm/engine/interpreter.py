@@ -430,8 +430,8 @@ class Interpreter:
         frame = Frame()
         frame.f_code = code
         frame.handlers = executable.handlers
-        frame.f_globals = function.__globals__
-        frame.f_builtins = function.__builtins__
+        frame.f_globals = function._globals
+        frame.f_builtins = function._builtins
         frame.interpreter = self
         frame.stack = []
         if not keywords and function.simple_arity == len(arguments):
@@ -440,7 +440,7 @@ class Interpreter:
         else:
             fast = bind(function, arguments, keywords)
         frame.fast = fast
-        closure = function.__closure__
+        closure = function._closure
         if executable.cell_count or closure:
             cells = [CellType() for _ in range(executable.cell_count)]
             for cell_index, variable_index in executable.cell_parameters:
@@ -490,8 +490,8 @@ class Interpreter:
 
     def run_class_body(self, function, namespace):
         code = function.__code__
-        frame = self.new_frame(code, function.__globals__, namespace, function.__closure__,
-                               function.__builtins__)
+        frame = self.new_frame(code, function._globals, namespace, function._closure,
+                               function._builtins)
         frame.f_back = self.frame
         if self.frame is not None:
             frame.depth = self.frame.depth + 1
@@ -558,8 +558,8 @@ class Interpreter:
         frame = Frame()
         frame.f_code = function._code
         frame.handlers = function.executable.handlers
-        frame.f_globals = function.__globals__
-        frame.f_builtins = function.__builtins__
+        frame.f_globals = function._globals
+        frame.f_builtins = function._builtins
         frame.interpreter = self
         frame.stack = stack if stack is not None else []
         frame.fast = fast
@@ -730,8 +730,8 @@ class Interpreter:
             frame = Frame()
             frame.f_code = function._code
             frame.handlers = executable.handlers
-            frame.f_globals = function.__globals__
-            frame.f_builtins = function.__builtins__
+            frame.f_globals = function._globals
+            frame.f_builtins = function._builtins
             frame.interpreter = self
             frame.stack = []
             arguments += executable.padding

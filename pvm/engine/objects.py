@@ -8,13 +8,14 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.  Their frames are ``pvm.engine.frames``.
 """
 
+import operator
 import types
 import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS, Code)
 from pvm.engine import guest_traceback
-from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling
+from pvm.engine.descriptors import ReadOnlyAttribute, c_type_name, refuse_pickling
 from pvm.engine.host_stack import running_interpreter
 
 CellType = types.CellType
@@ -95,38 +96,72 @@ def _name_attribute(attribute, getter, setter, doc):
     return property(getter, set_name, refuse_deletion, doc)
 
 
-class Function(metaclass=_FunctionClass):
+class _FunctionAttributes:
+    """The instance dictionary of Function, in a base class so that Function's own
+    ``__dict__`` (below) can wrap the descriptor made for this slot."""
+
+    __slots__ = ("__dict__",)
+
+
+_INSTANCE_DICT = _FunctionAttributes.__dict__["__dict__"]
+
+
+def _set_function_dict(function, value):
+    if not isinstance(value, dict):
+        raise TypeError("__dict__ must be set to a dictionary, not a '%s'"
+                        % c_type_name(value))
+    _INSTANCE_DICT.__set__(function, value)
+
+
+def _refuse_dict_deletion(function):
+    raise TypeError("cannot delete __dict__")
+
+
+class Function(_FunctionAttributes, metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
     # __name__, __defaults__ and __kwdefaults__ are properties over the _function_
-    # slots, which check what is stored as CPython's setters do; the engine reads the
-    # slots.  (__qualname__ stays a slot: a class body cannot define it.)
-    __slots__ = ("_code", "__globals__", "_function_name", "__qualname__",
-                 "_function_defaults", "_function_kwdefaults", "__closure__", "__builtins__",
+    # slots, which check what is stored as CPython's setters do; __globals__,
+    # __closure__ and __builtins__ read the _globals, _closure and _builtins slots and
+    # refuse writes, as CPython's read-only members do.  The engine reads the slots.
+    # (__qualname__ stays a slot: a class body cannot define it.)
+    __slots__ = ("_code", "_globals", "_function_name", "__qualname__",
+                 "_function_defaults", "_function_kwdefaults", "_closure", "_builtins",
                  "__annotations__",
-                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity",
+                 "__weakref__", "interpreter", "kind", "simple_arity",
                  "plain_arity", "module",
                  "doc", "executable")
 
+    # Readers in C (attrgetter), so that a guest's read costs no guest-level call.
+    __globals__ = ReadOnlyAttribute("__globals__", operator.attrgetter("_globals"),
+                                    member=True)
+    __closure__ = ReadOnlyAttribute("__closure__", operator.attrgetter("_closure"),
+                                    member=True)
+    __builtins__ = ReadOnlyAttribute("__builtins__", operator.attrgetter("_builtins"),
+                                     member=True)
+    # Any dict (CPython's generic setter), never deleted.
+    __dict__ = property(_INSTANCE_DICT.__get__, _set_function_dict, _refuse_dict_deletion)
+
     @classmethod
-    def make(cls, code, globals_, interpreter, defaults=None, kwdefaults=None, closure=None,
-             annotations=None):
-        """The function MAKE_FUNCTION makes."""
+    def make(cls, code, globals_, builtins, interpreter, defaults=None, kwdefaults=None,
+             closure=None, annotations=None):
+        """The function MAKE_FUNCTION makes (``builtins``: its frame's, which CPython
+        takes from the same globals, or the running frame's where they have none)."""
         function = _new_object(cls)
         # The __code__ setter's work, without the cost of a property called from C:
         # every closure, lambda and comprehension made at run time comes through here.
         function._code = code
         function.executable = NOT_DECODED
         function.kind, function.simple_arity = _call_shape(code)
-        function.__globals__ = globals_
+        function._globals = globals_
         function._function_name = code.co_name
         function.__qualname__ = code.co_qualname
         function._function_defaults = defaults
         function._function_kwdefaults = kwdefaults
-        function.__closure__ = closure
+        function._closure = closure
         function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
-        function.__builtins__ = interpreter.builtins_dict
+        function._builtins = builtins
         # The slots behind the __module__ and __doc__ properties, set directly: every
         # closure, lambda and comprehension made at run time comes through here.
         function.module = globals_.get("__name__")
@@ -163,8 +198,13 @@ class Function(metaclass=_FunctionClass):
                 raise TypeError("arg 5 (closure) expected cell, found %s"
                                 % type(cell).__name__)
         interpreter = running_interpreter()
-        function = cls.make(code, globals, interpreter, argdefs, None, closure)
-        function.__builtins__ = interpreter.builtins_for(globals)
+        if "__builtins__" in globals:
+            builtins = interpreter.builtins_for(globals)
+        else:
+            # CPython's: those of the frame that calls FunctionType.
+            caller = interpreter.running_frame()
+            builtins = interpreter.builtins_dict if caller is None else caller.f_builtins
+        function = cls.make(code, globals, builtins, interpreter, argdefs, None, closure)
         if name is not None:
             function._function_name = name
         return function
@@ -179,14 +219,14 @@ class Function(metaclass=_FunctionClass):
         if not isinstance(code, Code):
             raise TypeError("__code__ must be set to a code object")
         free_count = len(code.co_freevars)
-        closure_count = len(self.__closure__ or ())
+        closure_count = len(self._closure or ())
         if free_count != closure_count:
             raise ValueError("%s() requires a code object with %d free vars, not %d"
                              % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
-        self.plain_arity = _plain_arity(code, self.__closure__, self.simple_arity)
+        self.plain_arity = _plain_arity(code, self._closure, self.simple_arity)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
