@@ -23,20 +23,26 @@ _new_object = object.__new__
 MethodType = types.MethodType
 
 
-_HOST_CODE_DESCRIPTOR = types.FunctionType.__dict__["__code__"]
+def _host_descriptor(name):
+    descriptor = types.FunctionType.__dict__[name]
+    return property(lambda cls: descriptor)
 
 
 class _FunctionClass(type):
-    """The metaclass of Function, for one answer: ``Function.__code__``.
+    """The metaclass of Function, for reads on the class of the attributes below.
 
-    types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)``, and
-    inspect (getattr_static) and pydoc compare class ``__dict__`` entries with it; a
-    metaclass data descriptor answers the read on the class with CPython's own getset
-    descriptor, while reads on a function still find the plain property below, at no
-    cost per call.  The price: ``type(types.FunctionType)`` is this class, not ``type``.
+    types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)`` and
+    ``MemberDescriptorType`` from ``type(FunctionType.__globals__)``, and inspect
+    (getattr_static) and pydoc compare class ``__dict__`` entries with them; a metaclass
+    data descriptor answers the read on the class with CPython's own descriptor, while
+    reads on a function still find Function's properties, at no cost per call.  The
+    price: ``type(types.FunctionType)`` is this class, not ``type``.
     """
 
-    __code__ = property(lambda cls: _HOST_CODE_DESCRIPTOR)
+    __code__ = _host_descriptor("__code__")
+    __globals__ = _host_descriptor("__globals__")
+    __closure__ = _host_descriptor("__closure__")
+    __builtins__ = _host_descriptor("__builtins__")
 
 
 def _call_shape(code):
