@@ -475,6 +475,13 @@ class Interpreter:
         if function.kind:
             frame.f_back = None
             frame.depth = 0
+            # A suspended frame may live long (200,000 of them must fit where CPython's
+            # fit): its locals in a list of their own size, not the argument list that
+            # enter grew, with room to spare, to hold them; none at all if it has no
+            # locals (nothing stores into the fast locals of such code); and no value
+            # stack until it runs (_Suspendable._resume).
+            frame.fast = frame.fast.copy() if frame.fast else ()
+            frame.stack = None
             return SUSPENDABLE_CLASSES[function.kind](frame, function)
         return self.run_frame(frame)
 
@@ -881,7 +888,7 @@ class Interpreter:
             error.__pvm_traceback__.append(entry)
         except AttributeError:
             try:
-                error.__pvm_traceback__ = [entry]
+                error.__pvm_traceback__ = guest_traceback.Entries((entry,))
             except (AttributeError, TypeError):
                 return
             self.chain_to_handled(error)
