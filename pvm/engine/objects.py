@@ -296,6 +296,9 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
 
 # -- generators, coroutines, async generators -----------------------------------------
 
+# What a generator, coroutine or async generator is doing (_Suspendable._state).
+CREATED, SUSPENDED, RUNNING, FINISHED = "created", "suspended", "running", "finished"
+
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -305,8 +308,10 @@ class _Suspendable:
 
     # __qualname__ is a plain slot: a class body cannot define an attribute of that
     # name (it names the class), so unlike CPython, it takes values that are not str.
-    __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
-                 "_saved_handled", "__weakref__")
+    # _state is one of CREATED, SUSPENDED, RUNNING and FINISHED (one slot, not three
+    # flags: suspended generators are many, see benchmarks/object_memory.py).
+    __slots__ = ("_frame", "_name", "__qualname__", "_state", "_saved_handled",
+                 "__weakref__")
     _kind_name = "generator"
     _messages_name = "generator"       # how error messages name it (CPython's words)
 
@@ -314,9 +319,7 @@ class _Suspendable:
         self._frame = frame
         self._name = function._function_name
         self.__qualname__ = function.__qualname__
-        self._started = False
-        self._finished = False
-        self._running = False
+        self._state = CREATED
         self._saved_handled = None   # the exception being handled inside, while suspended
 
     def __repr__(self):
@@ -328,7 +331,7 @@ class _Suspendable:
     def _finalize(self):
         """What CPython does when the object dies or its frame is cleared: close it,
         reporting what closing raises, which nothing can catch."""
-        if self._finished or self._running or not self._started:
+        if self._state is not SUSPENDED:
             return
         try:
             self._close()
@@ -337,24 +340,33 @@ class _Suspendable:
 
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
-        if self._running:
+        state = self._state
+        if state is RUNNING:
             raise ValueError("%s already executing" % self._messages_name)
-        if self._finished:
+        if state is FINISHED:
             return self._resume_finished(exception)
         frame = self._frame
-        if not self._started:
+        # No stack (None) while not started or suspended with nothing on it: see the end.
+        stack = frame.stack
+        if state is CREATED:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
                                 % self._messages_name)
             # An exception thrown in before the start is raised in the frame all the
             # same, so that the traceback shows it (on the def line, as CPython's).
-            self._started = True
+            if stack is None:
+                frame.stack = []
         elif exception is None:
-            frame.stack.append(value)
+            if stack is None:
+                frame.stack = [value]
+            else:
+                stack.append(value)
+        elif stack is None:
+            frame.stack = []
         if exception is _RESUME_WITHOUT_VALUE:
             exception = None
         interpreter = frame.interpreter
-        self._running = True
+        self._state = RUNNING
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.running_frame()
@@ -368,26 +380,30 @@ class _Suspendable:
         try:
             result = interpreter.run_frame(frame, exception)
         except StopIteration as error:
-            self._finished = True
+            self._state = FINISHED
             raise self._wrap_stop_iteration(error)
         except StopAsyncIteration as error:
-            self._finished = True
+            self._state = FINISHED
             if self._kind_name == "async_generator":
                 replacement = RuntimeError("async generator raised StopAsyncIteration")
                 replacement.__cause__ = error
                 raise replacement
             raise
         except BaseException:
-            self._finished = True
+            self._state = FINISHED
             raise
         finally:
-            self._running = False
+            if self._state is RUNNING:
+                self._state = SUSPENDED
             frame.f_back = None
             self._saved_handled = interpreter.handled
             interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
-            self._finished = True
+            self._state = FINISHED
             return self._returned(result)
+        if not frame.stack:
+            # A suspended generator holds no empty list: many may wait at once.
+            frame.stack = None
         return result
 
     def _resume_finished(self, exception):
@@ -407,7 +423,7 @@ class _Suspendable:
     def _delegate(self):
         """The iterator a ``yield from`` / ``await`` is suspended in, if any."""
         frame = self._frame
-        if not self._started or self._finished or self._running:
+        if self._state is not SUSPENDED:
             return None
         if frame.interpreter.suspended_in_send(frame):
             return frame.stack[-1]
@@ -454,7 +470,7 @@ class _Suspendable:
                 resumer = interpreter.running_frame()
                 frame.f_back = resumer
                 interpreter.frame = frame
-                self._running = True
+                self._state = RUNNING
                 try:
                     return thrower(exception)
                 except StopIteration as stop:
@@ -463,16 +479,17 @@ class _Suspendable:
                 except BaseException as error:
                     exception = error
                 finally:
-                    self._running = False
+                    if self._state is RUNNING:
+                        self._state = SUSPENDED
                     interpreter.frame = resumer
                     frame.f_back = None
         return self._resume(None, exception)
 
     def _close(self):
-        if self._finished:
+        if self._state is FINISHED:
             return None
-        if not self._started:
-            self._finished = True
+        if self._state is CREATED:
+            self._state = FINISHED
             return None
         try:
             self._throw(GeneratorExit)
@@ -485,7 +502,7 @@ class _Suspendable:
 
     # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
     def _current_frame(self):
-        if self._finished:
+        if self._state is FINISHED:
             return None
         frame = self._frame
         # frame.clear() finalizes the generator that owns the frame.
@@ -493,13 +510,13 @@ class _Suspendable:
         return frame
 
     def _is_running(self):
-        return self._running
+        return self._state is RUNNING
 
     def _code(self):
         return self._frame.f_code
 
     def _is_suspended(self):
-        return self._started and not self._finished and not self._running
+        return self._state is SUSPENDED
 
 
 class Generator(_Suspendable):
@@ -573,7 +590,7 @@ class Coroutine(_Suspendable):
         raise RuntimeError("cannot reuse already awaited coroutine")
 
     def _finalize(self):
-        if not self._started and not self._finished:
+        if self._state is CREATED:
             self._frame.interpreter.warn_never_awaited(self)
             return
         super()._finalize()
@@ -744,8 +761,8 @@ class _AsyncGeneratorStep:
 
     def _close_step(self, run):
         generator = self.generator
-        if generator._finished or not generator._started:
-            generator._finished = True
+        if generator._state is FINISHED or generator._state is CREATED:
+            generator._state = FINISHED
             raise StopIteration()
         try:
             result = run()
