@@ -24,7 +24,7 @@ FOLDER = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(FOLDER)
 # numeric.py runs the programs of numeric/, another protocol (tier 2 against Numba).
 NOT_BENCHMARKS = {"run.py", "frontend.py", "startup.py", "startup_cpu.py", "operation_cost.py",
-                  "numeric.py", "worlds.py"}
+                  "numeric.py", "worlds.py", "object_memory.py"}
 
 
 def benchmark_names():
