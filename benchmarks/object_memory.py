@@ -4,13 +4,13 @@
 
 Cases (issue 16's): 200,000 suspended generators (``generators``: each suspended at
 the yield of a one-line body; ``generators-loop``: inside a for loop over a range, with
-three locals), 300,000 instances of a class with two attributes, 200,000 closures.  Each case runs in a fresh process under ``python3`` and
-under ``python3 -m pvm``; the process's resident size is read (``/proc/self/statm``)
-before the objects are made and once they all exist, with the collector run before each
-reading, and the difference is what the objects take: the interpreter's own size, which
-start-up measures, stays out.  Printed per case: each side's MiB (the smallest of the
-runs: the resident size only grows with the allocator's leftovers) and pvm's over
-CPython's.
+three locals), 300,000 instances of a class with two attributes, 200,000 closures.
+Each case runs in a fresh process under ``python3`` and under ``python3 -m pvm``; the
+process's resident size is read (``/proc/self/statm``) before the objects are made and
+once they all exist, with the collector run before each reading, and the difference is
+what the objects take: the interpreter's own size, which start-up measures, stays out.
+Printed per case: each side's MiB (the smallest of the runs: the resident size only
+grows with the allocator's leftovers) and pvm's over CPython's.
 """
 
 import argparse
