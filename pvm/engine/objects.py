@@ -331,6 +331,9 @@ class _Suspendable:
     def _finalize(self):
         """What CPython does when the object dies or its frame is cleared: close it,
         reporting what closing raises, which nothing can catch."""
+        if self._state is CREATED:
+            self._state = FINISHED      # what closing one that never ran does
+            return
         if self._state is not SUSPENDED:
             return
         try:
@@ -591,6 +594,7 @@ class Coroutine(_Suspendable):
 
     def _finalize(self):
         if self._state is CREATED:
+            # CPython warns, and leaves the coroutine as it was (it can still run).
             self._frame.interpreter.warn_never_awaited(self)
             return
         super()._finalize()
