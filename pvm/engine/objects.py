@@ -396,14 +396,13 @@ class _Suspendable:
             self._state = FINISHED
             raise
         finally:
-            if self._state is RUNNING:
-                self._state = SUSPENDED
             frame.f_back = None
             self._saved_handled = interpreter.handled
             interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
             self._state = FINISHED
             return self._returned(result)
+        self._state = SUSPENDED
         if not frame.stack:
             # A suspended generator holds no empty list: many may wait at once.
             frame.stack = None
