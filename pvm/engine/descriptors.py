@@ -22,6 +22,22 @@ class ReadOnlyAttribute(property):
         self.__set__(instance, None)
 
 
+def put_in_class(cls, name, descriptor):
+    """Make ``descriptor`` the attribute ``name`` of ``cls``'s instances where neither a
+    class statement nor setattr can put it: ``__qualname__``, which a class body's
+    namespace gives the class itself, as setattr on the class sets the class's own.
+
+    The namespace is written behind its mapping proxy (the one object the proxy refers
+    to); a change made through ``type.__setattr__`` then clears the host's attribute
+    cache of the class and its subclasses, as any class attribute change does."""
+    import gc   # a builtin module; only the few classes that need this use it
+
+    namespace, = gc.get_referents(cls.__dict__)
+    namespace[name] = descriptor
+    type.__setattr__(cls, "_put_in_class", None)
+    type.__delattr__(cls, "_put_in_class")
+
+
 _HEAP_TYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE
 
 

@@ -15,7 +15,8 @@ import weakref
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS, Code)
 from pvm.engine import guest_traceback
-from pvm.engine.descriptors import ReadOnlyAttribute, c_type_name, refuse_pickling
+from pvm.engine.descriptors import (ReadOnlyAttribute, c_type_name, put_in_class,
+                                    refuse_pickling)
 from pvm.engine.host_stack import running_interpreter
 
 CellType = types.CellType
@@ -130,8 +131,9 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
     # slots, which check what is stored as CPython's setters do; __globals__,
     # __closure__ and __builtins__ read the _globals, _closure and _builtins slots and
     # refuse writes, as CPython's read-only members do.  The engine reads the slots.
-    # (__qualname__ stays a slot: a class body cannot define it.)
-    __slots__ = ("_code", "_globals", "_function_name", "__qualname__",
+    # (__qualname__, a property over _qualname too, is put in the class at the end of
+    # this module: a class body cannot define it.)
+    __slots__ = ("_code", "_globals", "_function_name", "_qualname",
                  "_function_defaults", "_function_kwdefaults", "_closure", "_builtins",
                  "__annotations__",
                  "__weakref__", "interpreter", "kind", "simple_arity",
@@ -161,7 +163,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         function.kind, function.simple_arity = _call_shape(code)
         function._globals = globals_
         function._function_name = code.co_name
-        function.__qualname__ = code.co_qualname
+        function._qualname = code.co_qualname
         function._function_defaults = defaults
         function._function_kwdefaults = kwdefaults
         function._closure = closure
@@ -272,7 +274,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         self._function_kwdefaults = None
 
     def __repr__(self):
-        return "<function %s at %#x>" % (self.__qualname__, id(self))
+        return "<function %s at %#x>" % (self._qualname, id(self))
 
     def __get__(self, instance, owner=None):
         if instance is None:
@@ -306,11 +308,10 @@ class _Suspendable:
     public attributes only, and none can be set from outside.
     """
 
-    # __qualname__ is a plain slot: a class body cannot define an attribute of that
-    # name (it names the class), so unlike CPython, it takes values that are not str.
-    # _state is one of CREATED, SUSPENDED, RUNNING and FINISHED (one slot, not three
-    # flags: suspended generators are many, see benchmarks/object_memory.py).
-    __slots__ = ("_frame", "_name", "__qualname__", "_state", "_saved_handled",
+    # __qualname__ is a property over _qualname, as for functions.  _state is one of
+    # CREATED, SUSPENDED, RUNNING and FINISHED (one slot, not three flags: suspended
+    # generators are many, see benchmarks/object_memory.py).
+    __slots__ = ("_frame", "_name", "_qualname", "_state", "_saved_handled",
                  "__weakref__")
     _kind_name = "generator"
     _messages_name = "generator"       # how error messages name it (CPython's words)
@@ -318,12 +319,12 @@ class _Suspendable:
     def __init__(self, frame, function):
         self._frame = frame
         self._name = function._function_name
-        self.__qualname__ = function.__qualname__
+        self._qualname = function._qualname
         self._state = CREATED
         self._saved_handled = None   # the exception being handled inside, while suspended
 
     def __repr__(self):
-        return "<%s object %s at %#x>" % (self._kind_name, self.__qualname__, id(self))
+        return "<%s object %s at %#x>" % (self._kind_name, self._qualname, id(self))
 
     def __del__(self):
         self._finalize()
@@ -790,3 +791,12 @@ for _class, _name in ((Function, "function"), (Generator, "generator"),
         _class.__module__ = "builtins"
     _class.__reduce_ex__ = _class.__reduce__ = refuse_pickling
 del _class, _name
+
+# Only a string, never deleted, as CPython's setters check; with CPython's docstrings.
+for _class, _doc in ((Function, None), (Generator, "qualified name of the generator"),
+                     (Coroutine, "qualified name of the coroutine"),
+                     (AsyncGenerator, "qualified name of the async generator")):
+    put_in_class(_class, "__qualname__", _name_attribute(
+        "__qualname__", operator.attrgetter("_qualname"),
+        lambda self, value: setattr(self, "_qualname", value), _doc))
+del _class, _doc
