@@ -23,9 +23,10 @@ import tempfile
 FOLDER = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(FOLDER)
 # numeric.py runs the programs of numeric/, another protocol (tier 2 against Numba);
-# explorer_steps.py times the stage explorer's page in a browser.
+# explorer_steps.py times the stage explorer's page in a browser; object_memory.py
+# measures what many objects of a kind take.
 NOT_BENCHMARKS = {"run.py", "frontend.py", "startup.py", "startup_cpu.py", "operation_cost.py",
-                  "numeric.py", "worlds.py", "explorer_steps.py"}
+                  "numeric.py", "worlds.py", "explorer_steps.py", "object_memory.py"}
 
 
 def benchmark_names():

@@ -11,9 +11,12 @@ side; a test counts for pvm when it passes on CPython and on pvm.  A module that
 crashes or times out under pvm keeps the outcomes it printed (none if it died
 before printing: the runner prints at the end).  ``--failures`` lists, per
 module, the tests that pass on CPython and not on pvm, with the error's last line.
-``--cpython-only-tests`` runs under pvm the tests the suite keeps for CPython's
-implementation, which are otherwise skipped there and count as not passing (see
-scripts/regrtest_runner.py).
+A test the suite itself keeps for CPython's implementation (``@support.cpython_only``,
+``support.impl_detail``: a reference count, a tuple reused, ``gc.is_tracked``) is skipped
+under pvm, as on any other implementation; it counts for neither side and is shown in
+the ``impl only`` column: the run measures behaviour, as the choice of modules does.
+``--cpython-only-tests`` runs those tests under pvm too (see
+scripts/regrtest_runner.py), and then they count as any other.
 Both interpreters write their bytecode caches under the repository's
 ``.pycache-prefix/`` folder, as scripts/run_programs.py does.
 """
@@ -102,9 +105,21 @@ def run_module(name, timeout, cpython_only_tests=False, pvm_options=()):
                                   module], timeout)
     passing = sorted(test_id for test_id, (outcome, _) in expected.items()
                      if outcome == "pass")
+    implementation_only = [test_id for test_id in passing
+                           if _is_implementation_detail(actual.get(test_id))]
+    passing = [test_id for test_id in passing if test_id not in implementation_only]
     failing = [(test_id, actual.get(test_id, ("missing", ending))) for test_id in passing
                if actual.get(test_id, ("missing",))[0] != "pass"]
-    return name, len(expected), len(passing), len(passing) - len(failing), failing, ending
+    return (name, len(expected), len(passing), len(passing) - len(failing), failing,
+            len(implementation_only), ending)
+
+
+def _is_implementation_detail(outcome):
+    """Whether pvm skipped the test as one kept for CPython's implementation: the
+    reasons test.support.impl_detail gives (cpython_only is impl_detail(cpython=True))."""
+    return (outcome is not None and outcome[0] == "skip"
+            and outcome[1].startswith(("implementation detail specific to ",
+                                       "implementation detail not available on ")))
 
 
 def main(argv=None):
@@ -128,19 +143,21 @@ def main(argv=None):
         results = list(pool.map(lambda name: run_module(
             name, arguments.timeout, arguments.cpython_only_tests, arguments.pvm_option),
             modules))
-    print("%-22s %8s %8s %8s %7s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
-                                         "pvm run"))
-    total_passing = total_pvm = 0
-    for name, tests, passing, pvm_passing, failing, ending in results:
+    print("%-22s %8s %8s %8s %7s %9s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
+                                              "impl only", "pvm run"))
+    total_passing = total_pvm = total_implementation_only = 0
+    for name, tests, passing, pvm_passing, failing, implementation_only, ending in results:
         total_passing += passing
         total_pvm += pvm_passing
+        total_implementation_only += implementation_only
         percent = 100.0 * pvm_passing / passing if passing else 100.0
-        print("%-22s %8d %8d %8d %6.1f%%  %s" % (name, tests, passing, pvm_passing, percent,
-                                                ending))
+        print("%-22s %8d %8d %8d %6.1f%% %9d  %s" % (name, tests, passing, pvm_passing,
+                                                     percent, implementation_only, ending))
     percent = 100.0 * total_pvm / total_passing if total_passing else 100.0
-    print("%-22s %8s %8d %8d %6.1f%%" % ("total", "", total_passing, total_pvm, percent))
+    print("%-22s %8s %8d %8d %6.1f%% %9d" % ("total", "", total_passing, total_pvm, percent,
+                                             total_implementation_only))
     if arguments.failures:
-        for name, _, _, _, failing, _ in results:
+        for name, _, _, _, failing, _, _ in results:
             for test_id, (outcome, detail) in failing:
                 print("%s: %s %s | %s" % (name, outcome, test_id, detail))
     return 0

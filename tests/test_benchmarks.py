@@ -91,6 +91,21 @@ def test_operation_cost_counts_both_interpreters():
     assert abs(float(ratio.rstrip("x")) - float(pvm_cost) / float(host_cost)) < 0.1
 
 
+def test_suspended_generators_take_at_most_twice_cpythons_memory():
+    # Issue 16's bar, for the two shapes of suspended generator object_memory.py makes.
+    result = subprocess.run(
+        [sys.executable, os.path.join(REPOSITORY, "benchmarks", "object_memory.py"),
+         "--runs", "1", "generators", "generators-loop"],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["case", "cpython", "pvm", "ratio"]
+    for row in rows:
+        name, host_mib, _, pvm_mib, _, ratio = row.split()
+        assert name in ("generators", "generators-loop")
+        assert 0 < float(host_mib) and float(ratio.rstrip("x")) <= 2.0, row
+
+
 def test_the_start_up_comparison_runs_each_command_on_both(capsys):
     specification = importlib.util.spec_from_file_location(
         "startup_cpu", os.path.join(benchmark_runner.FOLDER, "startup_cpu.py"))

@@ -114,6 +114,9 @@ TRICKY_SOURCES = [
     "x = (\n# comment\n)\n",
     "def f(\n    a,\n):\n    pass",
     "x = 1 #",
+    "from # line 4\n",                      # a NEWLINE after a comment (see the parser's
+    "from # line 4",                        # lexer: CPython's tokenizer starts it at the
+    "x = (1,  # c\n     2)  # d\n",         # comment, the tokenize module does not)
     "#\n#\n",
     "\\\n",
     "(",

@@ -22,6 +22,35 @@ class ReadOnlyAttribute(property):
         self.__set__(instance, None)
 
 
+def put_in_class(cls, name, descriptor):
+    """Make ``descriptor`` the attribute ``name`` of ``cls``'s instances where neither a
+    class statement nor setattr can put it: ``__qualname__``, which a class body's
+    namespace gives the class itself, as setattr on the class sets the class's own.
+
+    The namespace is written behind its mapping proxy (the one object the proxy refers
+    to); a change made through ``type.__setattr__`` then clears the host's attribute
+    cache of the class and its subclasses, as any class attribute change does."""
+    import gc   # a builtin module; only the few classes that need this use it
+
+    namespace, = gc.get_referents(cls.__dict__)
+    namespace[name] = descriptor
+    type.__setattr__(cls, "_put_in_class", None)
+    type.__delattr__(cls, "_put_in_class")
+
+
+_HEAP_TYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE
+
+
+def c_type_name(value):
+    """The name of ``value``'s type as CPython's C messages give it (tp_name): a class
+    statement's class by its name, a static type with its module unless builtins
+    (``types.SimpleNamespace``, ``int``)."""
+    kind = type(value)
+    if kind.__flags__ & _HEAP_TYPE or kind.__module__ == "builtins":
+        return kind.__name__
+    return "%s.%s" % (kind.__module__, kind.__qualname__)
+
+
 def refuse_pickling(self, protocol=None):
     """``__reduce__`` and ``__reduce_ex__`` of pvm's versions of CPython's types."""
     # CPython's types have no __new__ for pickle or copy to call (its functions pickle

@@ -100,7 +100,7 @@ class Frame:
         if owner is not None:
             generator = owner()
             if generator is not None:
-                if generator._running:
+                if generator._is_running():
                     raise RuntimeError("cannot clear an executing frame")
                 generator._finalize()
                 return

@@ -102,7 +102,20 @@ Traceback.__name__ = Traceback.__qualname__ = "traceback"
 Traceback.__module__ = "builtins"
 
 
-class _Record(list):
+class Entries(list):
+    """An exception's guest traceback entries, (code, instruction index, frame) innermost
+    first, kept in its ``__dict__`` (see the module's text)."""
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo):
+        # copy.deepcopy of an exception copies its __dict__ (attrs' exception classes
+        # are copied so): CPython's copy has no traceback, its __traceback__ being no
+        # part of the state; and frames cannot be copied.
+        return Entries()
+
+
+class _Record(Entries):
     """An exception's entries that remember the ``Traceback`` made for each, so that
     ``error.__traceback__`` is the same object each time it is read, and gains a new
     head (whose tb_next is the old one) as the exception leaves another frame."""
@@ -179,7 +192,7 @@ def _leaves(exception):
 def set_traceback(exception, value):
     """``exception.__traceback__ = value`` from guest code."""
     if value is None:
-        exception.__dict__[RECORD] = []
+        exception.__dict__[RECORD] = Entries()
         exception.__traceback__ = None
         return
     if isinstance(value, Traceback):

@@ -477,8 +477,8 @@ class Interpreter:
         frame = Frame()
         frame.f_code = code
         frame.handlers = executable.handlers
-        frame.f_globals = function.__globals__
-        frame.f_builtins = function.__builtins__
+        frame.f_globals = function._globals
+        frame.f_builtins = function._builtins
         frame.interpreter = self
         frame.stack = []
         if not keywords and function.simple_arity == len(arguments):
@@ -487,7 +487,7 @@ class Interpreter:
         else:
             fast = bind(function, arguments, keywords)
         frame.fast = fast
-        closure = function.__closure__
+        closure = function._closure
         if executable.cell_count:
             cells = [CellType() for _ in range(executable.cell_count)]
             for cell_index, variable_index in executable.cell_parameters:
@@ -536,8 +536,15 @@ class Interpreter:
             + (1 if self.frameless is None else 2)
         if depth > self.recursion_limit:
             raise RecursionError("maximum recursion depth exceeded")
-        return SUSPENDABLE_CLASSES[function.kind](self.enter(function, arguments, keywords,
-                                                             None), function)
+        frame = self.enter(function, arguments, keywords, None)
+        # A suspended frame may live long (200,000 of them must fit where CPython's
+        # fit): its locals in a list of their own size, not the argument list that
+        # enter grew, with room to spare, to hold them; none at all if it has no
+        # locals (nothing stores into the fast locals of such code); and no value
+        # stack until it runs (_Suspendable._resume).
+        frame.fast = frame.fast.copy() if frame.fast else ()
+        frame.stack = None
+        return SUSPENDABLE_CLASSES[function.kind](frame, function)
 
     def run_code(self, code, globals_, locals_=None):
         """Run module-level (or exec'd) code in the given namespaces."""
@@ -551,8 +558,8 @@ class Interpreter:
 
     def run_class_body(self, function, namespace):
         code = function.__code__
-        frame = self.new_frame(code, function.__globals__, namespace, function.__closure__,
-                               function.__builtins__)
+        frame = self.new_frame(code, function._globals, namespace, function._closure,
+                               function._builtins)
         frame.f_back = self.frame
         if self.frame is not None:
             frame.depth = self.frame.depth + 1
@@ -639,8 +646,8 @@ class Interpreter:
         frame = Frame()
         frame.f_code = function._code
         frame.handlers = function.executable.handlers
-        frame.f_globals = function.__globals__
-        frame.f_builtins = function.__builtins__
+        frame.f_globals = function._globals
+        frame.f_builtins = function._builtins
         frame.interpreter = self
         frame.stack = stack if stack is not None else []
         frame.fast = fast
@@ -813,8 +820,8 @@ class Interpreter:
             frame = Frame()
             frame.f_code = function._code
             frame.handlers = executable.handlers
-            frame.f_globals = function.__globals__
-            frame.f_builtins = function.__builtins__
+            frame.f_globals = function._globals
+            frame.f_builtins = function._builtins
             frame.interpreter = self
             frame.stack = []
             arguments += executable.padding
@@ -1017,7 +1024,7 @@ class Interpreter:
             error.__pvm_traceback__.append(entry)
         except AttributeError:
             try:
-                error.__pvm_traceback__ = [entry]
+                error.__pvm_traceback__ = guest_traceback.Entries((entry,))
             except (AttributeError, TypeError):
                 return
             self.chain_to_handled(error)

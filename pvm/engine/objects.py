@@ -8,13 +8,15 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.  Their frames are ``pvm.engine.frames``.
 """
 
+import operator
 import types
 import weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS, Code)
 from pvm.engine import guest_traceback
-from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling
+from pvm.engine.descriptors import (ReadOnlyAttribute, c_type_name, put_in_class,
+                                    refuse_pickling)
 from pvm.engine.host_stack import running_interpreter
 
 CellType = types.CellType
@@ -22,20 +24,26 @@ _new_object = object.__new__
 MethodType = types.MethodType
 
 
-_HOST_CODE_DESCRIPTOR = types.FunctionType.__dict__["__code__"]
+def _host_descriptor(name):
+    descriptor = types.FunctionType.__dict__[name]
+    return property(lambda cls: descriptor)
 
 
 class _FunctionClass(type):
-    """The metaclass of Function, for one answer: ``Function.__code__``.
+    """The metaclass of Function, for reads on the class of the attributes below.
 
-    types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)``, and
-    inspect (getattr_static) and pydoc compare class ``__dict__`` entries with it; a
-    metaclass data descriptor answers the read on the class with CPython's own getset
-    descriptor, while reads on a function still find the plain property below, at no
-    cost per call.  The price: ``type(types.FunctionType)`` is this class, not ``type``.
+    types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)`` and
+    ``MemberDescriptorType`` from ``type(FunctionType.__globals__)``, and inspect
+    (getattr_static) and pydoc compare class ``__dict__`` entries with them; a metaclass
+    data descriptor answers the read on the class with CPython's own descriptor, while
+    reads on a function still find Function's properties, at no cost per call.  The
+    price: ``type(types.FunctionType)`` is this class, not ``type``.
     """
 
-    __code__ = property(lambda cls: _HOST_CODE_DESCRIPTOR)
+    __code__ = _host_descriptor("__code__")
+    __globals__ = _host_descriptor("__globals__")
+    __closure__ = _host_descriptor("__closure__")
+    __builtins__ = _host_descriptor("__builtins__")
 
 
 def _call_shape(code):
@@ -71,7 +79,6 @@ class _NotDecoded:
     __slots__ = ()
     leaf = False
     nests = True
-    resumer = None
 
     @staticmethod
     def run(function, arguments, caller):
@@ -96,38 +103,73 @@ def _name_attribute(attribute, getter, setter, doc):
     return property(getter, set_name, refuse_deletion, doc)
 
 
-class Function(metaclass=_FunctionClass):
+class _FunctionAttributes:
+    """The instance dictionary of Function, in a base class so that Function's own
+    ``__dict__`` (below) can wrap the descriptor made for this slot."""
+
+    __slots__ = ("__dict__",)
+
+
+_INSTANCE_DICT = _FunctionAttributes.__dict__["__dict__"]
+
+
+def _set_function_dict(function, value):
+    if not isinstance(value, dict):
+        raise TypeError("__dict__ must be set to a dictionary, not a '%s'"
+                        % c_type_name(value))
+    _INSTANCE_DICT.__set__(function, value)
+
+
+def _refuse_dict_deletion(function):
+    raise TypeError("cannot delete __dict__")
+
+
+class Function(_FunctionAttributes, metaclass=_FunctionClass):
     """A guest function: code, globals, defaults and closure."""
 
     # __name__, __defaults__ and __kwdefaults__ are properties over the _function_
-    # slots, which check what is stored as CPython's setters do; the engine reads the
-    # slots.  (__qualname__ stays a slot: a class body cannot define it.)
-    __slots__ = ("_code", "__globals__", "_function_name", "__qualname__",
-                 "_function_defaults", "_function_kwdefaults", "__closure__", "__builtins__",
+    # slots, which check what is stored as CPython's setters do; __globals__,
+    # __closure__ and __builtins__ read the _globals, _closure and _builtins slots and
+    # refuse writes, as CPython's read-only members do.  The engine reads the slots.
+    # (__qualname__, a property over _qualname too, is put in the class at the end of
+    # this module: a class body cannot define it.)
+    __slots__ = ("_code", "_globals", "_function_name", "_qualname",
+                 "_function_defaults", "_function_kwdefaults", "_closure", "_builtins",
                  "__annotations__",
-                 "__dict__", "__weakref__", "interpreter", "kind", "simple_arity",
+                 "__weakref__", "interpreter", "kind", "simple_arity",
                  "plain_arity", "module",
                  "doc", "executable")
 
+    # Readers in C (attrgetter), so that a guest's read costs no guest-level call.
+    __globals__ = ReadOnlyAttribute("__globals__", operator.attrgetter("_globals"),
+                                    member=True)
+    __closure__ = ReadOnlyAttribute("__closure__", operator.attrgetter("_closure"),
+                                    member=True)
+    __builtins__ = ReadOnlyAttribute("__builtins__", operator.attrgetter("_builtins"),
+                                     member=True)
+    # Any dict (CPython's generic setter), never deleted.
+    __dict__ = property(_INSTANCE_DICT.__get__, _set_function_dict, _refuse_dict_deletion)
+
     @classmethod
-    def make(cls, code, globals_, interpreter, defaults=None, kwdefaults=None, closure=None,
-             annotations=None):
-        """The function MAKE_FUNCTION makes."""
+    def make(cls, code, globals_, builtins, interpreter, defaults=None, kwdefaults=None,
+             closure=None, annotations=None):
+        """The function MAKE_FUNCTION makes (``builtins``: its frame's, which CPython
+        takes from the same globals, or the running frame's where they have none)."""
         function = _new_object(cls)
         # The __code__ setter's work, without the cost of a property called from C:
         # every closure, lambda and comprehension made at run time comes through here.
         function._code = code
         function.executable = NOT_DECODED
         function.kind, function.simple_arity = _call_shape(code)
-        function.__globals__ = globals_
+        function._globals = globals_
         function._function_name = code.co_name
-        function.__qualname__ = code.co_qualname
+        function._qualname = code.co_qualname
         function._function_defaults = defaults
         function._function_kwdefaults = kwdefaults
-        function.__closure__ = closure
+        function._closure = closure
         function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
-        function.__builtins__ = interpreter.builtins_dict
+        function._builtins = builtins
         # The slots behind the __module__ and __doc__ properties, set directly: every
         # closure, lambda and comprehension made at run time comes through here.
         function.module = globals_.get("__name__")
@@ -164,8 +206,13 @@ class Function(metaclass=_FunctionClass):
                 raise TypeError("arg 5 (closure) expected cell, found %s"
                                 % type(cell).__name__)
         interpreter = running_interpreter()
-        function = cls.make(code, globals, interpreter, argdefs, None, closure)
-        function.__builtins__ = interpreter.builtins_for(globals)
+        if "__builtins__" in globals:
+            builtins = interpreter.builtins_for(globals)
+        else:
+            # CPython's: those of the frame that calls FunctionType.
+            caller = interpreter.running_frame()
+            builtins = interpreter.builtins_dict if caller is None else caller.f_builtins
+        function = cls.make(code, globals, builtins, interpreter, argdefs, None, closure)
         if name is not None:
             function._function_name = name
         return function
@@ -180,14 +227,14 @@ class Function(metaclass=_FunctionClass):
         if not isinstance(code, Code):
             raise TypeError("__code__ must be set to a code object")
         free_count = len(code.co_freevars)
-        closure_count = len(self.__closure__ or ())
+        closure_count = len(self._closure or ())
         if free_count != closure_count:
             raise ValueError("%s() requires a code object with %d free vars, not %d"
                              % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         self.kind, self.simple_arity = _call_shape(code)
-        self.plain_arity = _plain_arity(code, self.__closure__, self.simple_arity)
+        self.plain_arity = _plain_arity(code, self._closure, self.simple_arity)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
@@ -227,7 +274,7 @@ class Function(metaclass=_FunctionClass):
         self._function_kwdefaults = None
 
     def __repr__(self):
-        return "<function %s at %#x>" % (self.__qualname__, id(self))
+        return "<function %s at %#x>" % (self._qualname, id(self))
 
     def __get__(self, instance, owner=None):
         if instance is None:
@@ -252,6 +299,9 @@ class Function(metaclass=_FunctionClass):
 
 # -- generators, coroutines, async generators -----------------------------------------
 
+# What a generator, coroutine or async generator is doing (_Suspendable._state).
+CREATED, SUSPENDED, RUNNING, FINISHED = "created", "suspended", "running", "finished"
+
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -259,28 +309,26 @@ class _Suspendable:
     public attributes only, and none can be set from outside.
     """
 
-    # __qualname__ is a plain slot: a class body cannot define an attribute of that
-    # name (it names the class), so unlike CPython, it takes values that are not str.
-    __slots__ = ("_frame", "_name", "__qualname__", "_started", "_finished", "_running",
-                 "_saved_handled", "_executable", "_translated", "__weakref__")
+    # __qualname__ is a property over _qualname, as for functions.  _state is one of
+    # CREATED, SUSPENDED, RUNNING and FINISHED (one slot, not three flags: suspended
+    # generators are many, see benchmarks/object_memory.py).
+    __slots__ = ("_frame", "_name", "_qualname", "_state", "_saved_handled", "_translated",
+                 "__weakref__")
     _kind_name = "generator"
     _messages_name = "generator"       # how error messages name it (CPython's words)
 
     def __init__(self, frame, function):
         self._frame = frame
         self._name = function._function_name
-        self.__qualname__ = function.__qualname__
-        self._started = False
-        self._finished = False
-        self._running = False
+        self._qualname = function._qualname
+        self._state = CREATED
         self._saved_handled = None   # the exception being handled inside, while suspended
-        self._executable = function.executable
-        # The host generator running the frame, once tier 1 has translated the code
-        # (see _resume); None while tier 0 runs it.
+        # The host generator running the frame once tier 1 has translated the code (see
+        # _resume); None while tier 0 runs it.
         self._translated = None
 
     def __repr__(self):
-        return "<%s object %s at %#x>" % (self._kind_name, self.__qualname__, id(self))
+        return "<%s object %s at %#x>" % (self._kind_name, self._qualname, id(self))
 
     def __del__(self):
         self._finalize()
@@ -288,7 +336,10 @@ class _Suspendable:
     def _finalize(self):
         """What CPython does when the object dies or its frame is cleared: close it,
         reporting what closing raises, which nothing can catch."""
-        if self._finished or self._running or not self._started:
+        if self._state is CREATED:
+            self._state = FINISHED      # what closing one that never ran does
+            return
+        if self._state is not SUSPENDED:
             return
         try:
             self._close()
@@ -297,17 +348,19 @@ class _Suspendable:
 
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
+        state = self._state
         translated = self._translated
-        if translated is not None and exception is None and not self._running \
+        if translated is not None and exception is None and state is SUSPENDED \
                 and not self._frame.interpreter.instruments:
             # Tier 1's host generator runs the frame (see tier1._resumer_body): sent the
             # value, it runs to the next yield; where the translation leaves the frame
             # (it returned an index, or the guest code raised), tier 0's loop runs it on
-            # from there.  The rest is as below: the frame links back to its resumer,
-            # the generator has its own layer of handled exceptions.
+            # from there.  The rest is as below (written out again here: a host call
+            # less for every item a translated generator yields): the frame links back
+            # to its resumer, the generator has its own layer of handled exceptions.
             frame = self._frame
             interpreter = frame.interpreter
-            self._running = True
+            self._state = RUNNING
             if interpreter.frameless is not None:
                 interpreter.materialize_frameless()
             outer = frame.f_back = interpreter.frame
@@ -317,7 +370,9 @@ class _Suspendable:
             interpreter.frame = frame
             try:
                 try:
-                    return translated.send(value)
+                    result = translated.send(value)
+                    self._state = SUSPENDED
+                    return result
                 except StopIteration as stop:
                     outcome = stop.value
                 except BaseException as error:
@@ -333,53 +388,62 @@ class _Suspendable:
                     failure[0].__traceback__ = None
                     result = interpreter.run_frame(frame, failure.pop())
             except StopIteration as error:
-                self._finished = True
+                self._state = FINISHED
                 raise self._wrap_stop_iteration(error)
             except BaseException:
-                self._finished = True
+                self._state = FINISHED
                 raise
             finally:
                 interpreter.frame = outer
-                self._running = False
                 frame.f_back = None
                 self._saved_handled = interpreter.handled
                 interpreter.handled = handled_below.pop()
             if frame.resume_index < 0:
-                self._finished = True
+                self._state = FINISHED
                 return self._returned(result)
+            self._state = SUSPENDED
             return result
-        if self._running:
+        if state is RUNNING:
             raise ValueError("%s already executing" % self._messages_name)
-        if self._finished:
+        if state is FINISHED:
             return self._resume_finished(exception)
         frame = self._frame
-        interpreter = frame.interpreter
         if translated is not None:
             # Tier 0 raises a thrown exception, or reports a tracer's events, from where
             # the host generator suspended the frame, as it left it there.
             self._translated = translated = None
             frame.failed_index = -1
-        if not self._started:
+        # No stack (None) while not started or suspended with nothing on it: see the end.
+        stack = frame.stack
+        if state is CREATED:
             if value is not None and exception is None:
                 raise TypeError("can't send non-None value to a just-started %s"
                                 % self._messages_name)
             # An exception thrown in before the start is raised in the frame all the
             # same, so that the traceback shows it (on the def line, as CPython's).
-            self._started = True
+            if stack is None:
+                frame.stack = []
         elif exception is None:
-            frame.stack.append(value)
-        if exception is None:
-            resumer = self._executable.resumer
+            if stack is None:
+                frame.stack = [value]
+            else:
+                stack.append(value)
+        elif stack is None:
+            frame.stack = []
+        interpreter = frame.interpreter
+        if exception is None and interpreter.tier:
+            resumer = interpreter.executable_of(frame.f_code).resumer
             if resumer is not None and frame.resume_index in resumer.starts \
                     and not interpreter.instruments:
                 # Tier 1 has translated the code: its host generator takes the frame on
                 # from where it is (the value sent in on the stack, as for tier 0).
                 self._translated = resumer(frame, frame.stack, frame.fast,
                                            frame.resume_index)
+                self._state = SUSPENDED
                 return self._resume(None)
         if exception is _RESUME_WITHOUT_VALUE:
             exception = None
-        self._running = True
+        self._state = RUNNING
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
         frame.f_back = interpreter.running_frame()
@@ -393,26 +457,29 @@ class _Suspendable:
         try:
             result = interpreter.run_frame(frame, exception)
         except StopIteration as error:
-            self._finished = True
+            self._state = FINISHED
             raise self._wrap_stop_iteration(error)
         except StopAsyncIteration as error:
-            self._finished = True
+            self._state = FINISHED
             if self._kind_name == "async_generator":
                 replacement = RuntimeError("async generator raised StopAsyncIteration")
                 replacement.__cause__ = error
                 raise replacement
             raise
         except BaseException:
-            self._finished = True
+            self._state = FINISHED
             raise
         finally:
-            self._running = False
             frame.f_back = None
             self._saved_handled = interpreter.handled
             interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
-            self._finished = True
+            self._state = FINISHED
             return self._returned(result)
+        self._state = SUSPENDED
+        if not frame.stack:
+            # A suspended generator holds no empty list: many may wait at once.
+            frame.stack = None
         return result
 
     def _resume_finished(self, exception):
@@ -432,7 +499,7 @@ class _Suspendable:
     def _delegate(self):
         """The iterator a ``yield from`` / ``await`` is suspended in, if any."""
         frame = self._frame
-        if not self._started or self._finished or self._running:
+        if self._state is not SUSPENDED:
             return None
         if frame.interpreter.suspended_in_send(frame):
             return frame.stack[-1]
@@ -479,7 +546,7 @@ class _Suspendable:
                 resumer = interpreter.running_frame()
                 frame.f_back = resumer
                 interpreter.frame = frame
-                self._running = True
+                self._state = RUNNING
                 try:
                     return thrower(exception)
                 except StopIteration as stop:
@@ -488,16 +555,17 @@ class _Suspendable:
                 except BaseException as error:
                     exception = error
                 finally:
-                    self._running = False
+                    if self._state is RUNNING:
+                        self._state = SUSPENDED
                     interpreter.frame = resumer
                     frame.f_back = None
         return self._resume(None, exception)
 
     def _close(self):
-        if self._finished:
+        if self._state is FINISHED:
             return None
-        if not self._started:
-            self._finished = True
+        if self._state is CREATED:
+            self._state = FINISHED
             return None
         try:
             self._throw(GeneratorExit)
@@ -510,7 +578,7 @@ class _Suspendable:
 
     # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
     def _current_frame(self):
-        if self._finished:
+        if self._state is FINISHED:
             return None
         frame = self._frame
         # frame.clear() finalizes the generator that owns the frame.
@@ -518,13 +586,13 @@ class _Suspendable:
         return frame
 
     def _is_running(self):
-        return self._running
+        return self._state is RUNNING
 
     def _code(self):
         return self._frame.f_code
 
     def _is_suspended(self):
-        return self._started and not self._finished and not self._running
+        return self._state is SUSPENDED
 
 
 class Generator(_Suspendable):
@@ -598,7 +666,8 @@ class Coroutine(_Suspendable):
         raise RuntimeError("cannot reuse already awaited coroutine")
 
     def _finalize(self):
-        if not self._started and not self._finished:
+        if self._state is CREATED:
+            # CPython warns, and leaves the coroutine as it was (it can still run).
             self._frame.interpreter.warn_never_awaited(self)
             return
         super()._finalize()
@@ -769,8 +838,8 @@ class _AsyncGeneratorStep:
 
     def _close_step(self, run):
         generator = self.generator
-        if generator._finished or not generator._started:
-            generator._finished = True
+        if generator._state is FINISHED or generator._state is CREATED:
+            generator._state = FINISHED
             raise StopIteration()
         try:
             result = run()
@@ -795,3 +864,12 @@ for _class, _name in ((Function, "function"), (Generator, "generator"),
         _class.__module__ = "builtins"
     _class.__reduce_ex__ = _class.__reduce__ = refuse_pickling
 del _class, _name
+
+# Only a string, never deleted, as CPython's setters check; with CPython's docstrings.
+for _class, _doc in ((Function, None), (Generator, "qualified name of the generator"),
+                     (Coroutine, "qualified name of the coroutine"),
+                     (AsyncGenerator, "qualified name of the async generator")):
+    put_in_class(_class, "__qualname__", _name_attribute(
+        "__qualname__", operator.attrgetter("_qualname"),
+        lambda self, value: setattr(self, "_qualname", value), _doc))
+del _class, _doc

@@ -1618,7 +1618,7 @@ def make_MAKE_FUNCTION(code, operand, index):
         annotations = parts.pop() if operand & FUNCTION_ANNOTATIONS else None
         kwdefaults = parts.pop() if operand & FUNCTION_KWDEFAULTS else None
         defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
-        stack.append(Function.make(function_code, frame.f_globals, frame.interpreter, defaults, kwdefaults, closure, annotations))
+        stack.append(Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, defaults, kwdefaults, closure, annotations))
         return next_index
     return MAKE_FUNCTION
 
@@ -3384,7 +3384,7 @@ def cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
     annotations = parts.pop() if operand & FUNCTION_ANNOTATIONS else None
     kwdefaults = parts.pop() if operand & FUNCTION_KWDEFAULTS else None
     defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
-    stack.append(Function.make(function_code, frame.f_globals, frame.interpreter, defaults, kwdefaults, closure, annotations))
+    stack.append(Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, defaults, kwdefaults, closure, annotations))
     return next_index
 
 

@@ -1128,8 +1128,8 @@ def run(function, arguments, caller):
         frame = Frame()
         frame.f_code = function._code
         frame.handlers = function.executable.handlers
-        frame.f_globals = function.__globals__
-        frame.f_builtins = function.__builtins__
+        frame.f_globals = function._globals
+        frame.f_builtins = function._builtins
         frame.interpreter = interpreter
         frame.stack = stack = []
         PAD
@@ -1332,7 +1332,7 @@ def _frameless_runner(name, body, code):
     return _at(runner, 0)
 
 
-_FRAMELESS_READS = {"f_globals": "__globals__", "f_builtins": "__builtins__"}
+_FRAMELESS_READS = {"f_globals": "_globals", "f_builtins": "_builtins"}
 
 
 def _returned(preceding):

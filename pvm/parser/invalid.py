@@ -121,7 +121,7 @@ class InvalidRules:
         index = self.keys.furthest
         token = self.tokens[index]
         raise located_error(message, self.stream, token, error_class,
-                            zero_width=self.keys[index] is NEWLINE)
+                            is_newline=self.keys[index] is NEWLINE)
 
     def _raise_starting_from(self, message, first):
         from pvm.parser.parser import located_error
@@ -248,14 +248,16 @@ class InvalidRules:
         if owner in ("def", "else", "finally", "try"):
             if is_added_newline(self.stream, self.pos):
                 raise no_column_error("expected ':'", self.stream, token[1])
-            self._raise_at("expected ':'", token, self._zero_width_if_newline(self.pos))
+            self._raise_at("expected ':'", token, self._cpython_span_if_newline(self.pos))
         if self.keys[self.pos] is NEWLINE:
-            raise located_error("expected ':'", self.stream, token, zero_width=True)
+            raise located_error("expected ':'", self.stream, token, is_newline=True)
 
-    def _zero_width_if_newline(self, index):
+    def _cpython_span_if_newline(self, index):
+        """Token ``index``, a NEWLINE spanned as CPython's tokenizer spans it (from the
+        line's comment, if any, to the line's end)."""
         token = self.tokens[index]
         if self.keys[index] is NEWLINE:
-            return (None, token[1], token[2], token[1], token[2])
+            return (None, token[1], token[2], token[3], token[4] - 1)
         return token
 
     def invalid_block(self, owner, owner_token):

@@ -178,6 +178,10 @@ def lex(source, filename="<unknown>", type_comments=False):
     name_continues_at = None  # where a NAME extended past the tokenize module's ends
     dedents_to_drop = 0
     indent_depth = 0
+    # (line, column) of the last comment dropped: CPython's tokenizer starts the NEWLINE
+    # that ends a line at the line's comment, which it skips as blanks (its start is
+    # where a syntax error found at the NEWLINE points).
+    comment_start = None
     generator = _generate_from_string(source)
     try:
         for kind, text, (start_line, start_col), (end_line, end_col), line in generator:
@@ -249,16 +253,20 @@ def lex(source, filename="<unknown>", type_comments=False):
                 key = NEWLINE
                 if not line and tokens:
                     # The newline the tokenize module adds at the end of a file that
-                    # lacks one comes without its line: place it after the last token.
+                    # lacks one comes without its line: place it after the last token
+                    # (or its comment).
                     start_col = tokens[-1][4]
+                    if comment_start is not None and comment_start[0] == start_line:
+                        start_col = comment_start[2]
                     end_col = start_col + 1
+                if comment_start is not None and comment_start[0] == start_line:
+                    start_col = comment_start[1]
             elif kind == _NL_TOKEN:
                 continue
             elif kind == _COMMENT_TOKEN:
-                if not type_comments:
-                    continue
-                match = _TYPE_COMMENT.match(text)
+                match = _TYPE_COMMENT.match(text) if type_comments else None
                 if match is None:
+                    comment_start = (start_line, start_col, end_col)
                     continue
                 ignore = _TYPE_IGNORE.match(match.group(1))
                 if ignore is not None:

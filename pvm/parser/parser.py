@@ -238,7 +238,7 @@ class Parser(InvalidRules):
                 statement_end -= 1
             raise located_error("multiple statements found while compiling a single "
                                 "statement", self.stream, self.tokens[statement_end],
-                                zero_width=True)
+                                is_newline=True)
         return ast.Interactive(body)
 
     def eval(self):
@@ -827,7 +827,7 @@ class Parser(InvalidRules):
             return None
         if keys[self.pos] != "(":
             if self.call_invalid_rules:
-                self._raise_at("expected '('", self._zero_width_if_newline(self.pos))
+                self._raise_at("expected '('", self._cpython_span_if_newline(self.pos))
             return None
         self.pos += 1
         parameters = self.parameters(")", annotated=True)
@@ -2148,7 +2148,7 @@ class Parser(InvalidRules):
                 failure = located_error(error.msg, self.stream, error.token)
             else:
                 failure = located_error(error.msg, self.stream, self.tokens[end],
-                                        zero_width=self.keys[end] is NEWLINE)
+                                        is_newline=self.keys[end] is NEWLINE)
             if not failure.text.isascii():
                 # CPython shows the line's bytes that are not UTF-8 as U+FFFD.
                 failure.text = failure.text.encode("utf-8", "surrogateescape").decode(
@@ -2632,7 +2632,7 @@ def syntax_error(stream, start_rule, filename, feature_version, allow_incomplete
     if is_added_newline(stream, furthest):
         error = no_column_error("invalid syntax", stream, token[1])
     else:
-        error = located_error("invalid syntax", stream, token, zero_width=key is NEWLINE)
+        error = located_error("invalid syntax", stream, token, is_newline=key is NEWLINE)
     return _with_filename(_tokenizer_error_first(stream, error, token[1]), filename)
 
 
@@ -2696,14 +2696,17 @@ def _unexpected_indentation(message, stream, token):
 
 
 def located_error(message, stream, first, error_class=SyntaxError, last=None,
-                  zero_width=False):
-    """A SyntaxError spanning tokens `first` to `last` (default: `first` alone)."""
+                  is_newline=False):
+    """A SyntaxError spanning tokens `first` to `last` (default: `first` alone);
+    `is_newline`: `first` is a NEWLINE, spanned as CPython's tokenizer spans it."""
     if last is None:
         last = first
-    if zero_width:
+    if is_newline:
         if first[0] == "" and not stream.exec_input:
             return position_unknown_error(message, stream, first, error_class)
-        last = (None, None, None, first[1], first[2])
+        # A NEWLINE: CPython's ends at the line's end, where it starts too unless the
+        # line has a comment (see pvm.parser.lexer).
+        last = (None, None, None, first[3], first[4] - 1)
     if first[0] == "" and first[1] > len(stream.lines) - (stream.lines[-1] == ""):
         # The end of the file: CPython puts it at the end of the last line.
         return _end_of_file_error(message, stream, error_class)

@@ -49,7 +49,8 @@ def report(world, error, owner, message=None):
         # frame running at the time as its traceback.
         try:
             setattr(error, guest_traceback.RECORD,
-                    [(frame.f_code, max(frame.resume_index - 1, 0), frame)])
+                    guest_traceback.Entries(
+                        ((frame.f_code, max(frame.resume_index - 1, 0), frame),)))
         except (AttributeError, TypeError):
             pass
     hook = world.sys.__dict__.get("unraisablehook")

@@ -143,7 +143,7 @@ def MAKE_FUNCTION(*parts, frame, operand):
     annotations = parts.pop() if operand & FUNCTION_ANNOTATIONS else None
     kwdefaults = parts.pop() if operand & FUNCTION_KWDEFAULTS else None
     defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
-    return Function.make(function_code, frame.f_globals, frame.interpreter,
+    return Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter,
                          defaults, kwdefaults, closure, annotations)
 
 
