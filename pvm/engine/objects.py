@@ -312,7 +312,7 @@ class _Suspendable:
     # __qualname__ is a property over _qualname, as for functions.  _state is one of
     # CREATED, SUSPENDED, RUNNING and FINISHED (one slot, not three flags: suspended
     # generators are many, see benchmarks/object_memory.py).
-    __slots__ = ("_frame", "_name", "_qualname", "_state", "_saved_handled", "_translated",
+    __slots__ = ("_frame", "_name", "_qualname", "_state", "_saved_handled",
                  "__weakref__")
     _kind_name = "generator"
     _messages_name = "generator"       # how error messages name it (CPython's words)
@@ -323,9 +323,6 @@ class _Suspendable:
         self._qualname = function._qualname
         self._state = CREATED
         self._saved_handled = None   # the exception being handled inside, while suspended
-        # The host generator running the frame once tier 1 has translated the code (see
-        # _resume); None while tier 0 runs it.
-        self._translated = None
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind_name, self._qualname, id(self))
@@ -349,16 +346,18 @@ class _Suspendable:
     def _resume(self, value, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
         state = self._state
-        translated = self._translated
+        frame = self._frame
+        # (The frame holds the host generator, not a slot of ours: a suspended generator
+        # object is as small as it can be, see benchmarks/object_memory.py.)
+        translated = frame.translated
         if translated is not None and exception is None and state is SUSPENDED \
-                and not self._frame.interpreter.instruments:
+                and not frame.interpreter.instruments:
             # Tier 1's host generator runs the frame (see tier1._resumer_body): sent the
             # value, it runs to the next yield; where the translation leaves the frame
             # (it returned an index, or the guest code raised), tier 0's loop runs it on
             # from there.  The rest is as below (written out again here: a host call
             # less for every item a translated generator yields): the frame links back
             # to its resumer, the generator has its own layer of handled exceptions.
-            frame = self._frame
             interpreter = frame.interpreter
             self._state = RUNNING
             if interpreter.frameless is not None:
@@ -378,7 +377,7 @@ class _Suspendable:
                 except BaseException as error:
                     outcome = error
                 interpreter.frame = outer
-                self._translated = translated = None
+                frame.translated = translated = None
                 if type(outcome) is int:
                     result = interpreter.run_frame(frame, None, outcome)
                 else:
@@ -407,11 +406,10 @@ class _Suspendable:
             raise ValueError("%s already executing" % self._messages_name)
         if state is FINISHED:
             return self._resume_finished(exception)
-        frame = self._frame
         if translated is not None:
             # Tier 0 raises a thrown exception, or reports a tracer's events, from where
             # the host generator suspended the frame, as it left it there.
-            self._translated = translated = None
+            frame.translated = translated = None
             frame.failed_index = -1
         # No stack (None) while not started or suspended with nothing on it: see the end.
         stack = frame.stack
@@ -437,7 +435,7 @@ class _Suspendable:
                     and not interpreter.instruments:
                 # Tier 1 has translated the code: its host generator takes the frame on
                 # from where it is (the value sent in on the stack, as for tier 0).
-                self._translated = resumer(frame, frame.stack, frame.fast,
+                frame.translated = resumer(frame, frame.stack, frame.fast,
                                            frame.resume_index)
                 self._state = SUSPENDED
                 return self._resume(None)
