@@ -1090,9 +1090,7 @@ def _with_host_locals(body, count):
                  for index in sorted(read)]
 
     def stores():
-        return [ast.Assign(targets=[fast_item(index, ast.Store())],
-                           value=ast.Name(id=_local(index), ctx=ast.Load()))
-                for index in sorted(stored)]
+        return [_write_back(index) for index in sorted(stored)]
     clears = [ast.Assign(targets=[fast_item(index, ast.Store())],
                          value=ast.Name(id="UNBOUND", ctx=ast.Load()))
               for index in sorted(stored & read)]
@@ -1107,6 +1105,13 @@ def _with_host_locals(body, count):
 
 
 _LOCAL = re.compile(r"local_\d+$")
+
+
+def _write_back(index):
+    """``fast[INDEX] = local_INDEX``: a local kept in a host local written back."""
+    return ast.Assign(targets=[ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
+                                             slice=ast.Constant(index), ctx=ast.Store())],
+                      value=ast.Name(id=_local(index), ctx=ast.Load()))
 
 
 # -- runners ---------------------------------------------------------------------------
@@ -1525,11 +1530,7 @@ def _resumer_body(body, stored, clears):
             if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
                     and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
                 line = statement.lineno - 1
-                result.extend(_at(ast.Assign(
-                    targets=[ast.Subscript(value=ast.Name(id="fast", ctx=ast.Load()),
-                                           slice=ast.Constant(index), ctx=ast.Store())],
-                    value=ast.Name(id=_local(index), ctx=ast.Load())), line)
-                    for index in stored)
+                result.extend(_at(_write_back(index), line) for index in stored)
                 result.append(statement)
                 result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
                                              value=ast.Name(id="UNBOUND", ctx=ast.Load())),
