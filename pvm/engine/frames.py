@@ -50,6 +50,7 @@ class Frame:
     exit_index = 0                  # the instruction an exception was last raised at
     generator = None
     translated = None               # a generator's: tier 1's host generator running it
+    layered = True                  # ... and whether it needs a layer of handled exceptions
     trace_state = None
     locals_snapshot = None
     special_exit = None             # the instance an __init__ frame initializes (enter_init)

@@ -543,7 +543,16 @@ class Interpreter:
         # locals (nothing stores into the fast locals of such code); and no value
         # stack until it runs (_Suspendable._resume).
         frame.fast = frame.fast.copy() if frame.fast else ()
-        frame.stack = None
+        resumer = function.executable.resumer
+        if resumer is not None and 0 in resumer.starts and not self.instruments:
+            # Tier 1 has translated the code: its host generator runs the frame from the
+            # start (_Suspendable._resume), made now rather than at the first next().
+            stack = frame.stack = []
+            frame.translated = resumer(frame, stack, frame.fast, 0)
+            if not resumer.handles:
+                frame.layered = False
+        else:
+            frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)
 
     def run_code(self, code, globals_, locals_=None):

@@ -18,6 +18,7 @@ from pvm.engine import guest_traceback
 from pvm.engine.descriptors import (ReadOnlyAttribute, c_type_name, put_in_class,
                                     refuse_pickling)
 from pvm.engine.host_stack import running_interpreter
+from pvm.engine.signals import RETURN
 
 CellType = types.CellType
 _new_object = object.__new__
@@ -302,6 +303,16 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
 # What a generator, coroutine or async generator is doing (_Suspendable._state).
 CREATED, SUSPENDED, RUNNING, FINISHED = "created", "suspended", "running", "finished"
 
+def _renamed(function, qualname, doc):
+    """A copy of the host function ``function`` named by ``qualname``, with ``doc``."""
+    name = qualname.rpartition(".")[2]
+    copy = types.FunctionType(function.__code__, function.__globals__, name,
+                              function.__defaults__, function.__closure__)
+    copy.__qualname__ = qualname
+    copy.__doc__ = doc
+    return copy
+
+
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -343,29 +354,36 @@ class _Suspendable:
         except BaseException as error:
             self._frame.interpreter.report_unraisable(error, self)
 
-    def _resume(self, value, exception=None):
+    def _resume(self, value=None, exception=None):
         """Run until the next yield (return what it yields) or the end (raise StopIteration)."""
         state = self._state
         frame = self._frame
         # (The frame holds the host generator, not a slot of ours: a suspended generator
-        # object is as small as it can be, see benchmarks/object_memory.py.)
+        # object is as small as it can be, see benchmarks/object_memory.py.  A generator
+        # of translated code made at tier 1 has it from the start: Interpreter.suspendable.)
         translated = frame.translated
-        if translated is not None and exception is None and state is SUSPENDED \
+        if translated is not None and exception is None \
+                and (state is SUSPENDED or state is CREATED and value is None) \
                 and not frame.interpreter.instruments:
             # Tier 1's host generator runs the frame (see tier1._resumer_body): sent the
             # value, it runs to the next yield; where the translation leaves the frame
             # (it returned an index, or the guest code raised), tier 0's loop runs it on
             # from there.  The rest is as below (written out again here: a host call
             # less for every item a translated generator yields): the frame links back
-            # to its resumer, the generator has its own layer of handled exceptions.
+            # to its resumer, the generator has its own layer of handled exceptions --
+            # unless its code handles none (frame.layered, Interpreter.suspendable):
+            # then the layer stays empty, and sys.exception() sees the resumer's
+            # exception through it, as it sees it through none.
             interpreter = frame.interpreter
             self._state = RUNNING
             if interpreter.frameless is not None:
                 interpreter.materialize_frameless()
             outer = frame.f_back = interpreter.frame
-            handled_below = interpreter.handled_below
-            handled_below.append(interpreter.handled)
-            interpreter.handled = self._saved_handled
+            layered = frame.layered
+            if layered:
+                handled_below = interpreter.handled_below
+                handled_below.append(interpreter.handled)
+                interpreter.handled = self._saved_handled
             interpreter.frame = frame
             try:
                 try:
@@ -379,7 +397,13 @@ class _Suspendable:
                 interpreter.frame = outer
                 frame.translated = translated = None
                 if type(outcome) is int:
-                    result = interpreter.run_frame(frame, None, outcome)
+                    if outcome == RETURN:
+                        # The frame's return, which the loop would only finish.
+                        frame.resume_index = -1
+                        result = frame.return_value
+                        frame.return_value = None
+                    else:
+                        result = interpreter.run_frame(frame, None, outcome)
                 else:
                     # (In a list the call empties, as the loop raises it: see run_frame.)
                     failure = [outcome]
@@ -395,8 +419,9 @@ class _Suspendable:
             finally:
                 interpreter.frame = outer
                 frame.f_back = None
-                self._saved_handled = interpreter.handled
-                interpreter.handled = handled_below.pop()
+                if layered:
+                    self._saved_handled = interpreter.handled
+                    interpreter.handled = handled_below.pop()
             if frame.resume_index < 0:
                 self._state = FINISHED
                 return self._returned(result)
@@ -437,6 +462,8 @@ class _Suspendable:
                 # from where it is (the value sent in on the stack, as for tier 0).
                 frame.translated = resumer(frame, frame.stack, frame.fast,
                                            frame.resume_index)
+                if not resumer.handles and self._saved_handled is None:
+                    frame.layered = False
                 self._state = SUSPENDED
                 return self._resume(None)
         if exception is _RESUME_WITHOUT_VALUE:
@@ -601,9 +628,10 @@ class Generator(_Suspendable):
         """Implement iter(self)."""
         return self
 
-    def __next__(self):
-        """Implement next(self)."""
-        return self._resume(None)
+    # _resume itself, under the name and words of next(): the host's next() of a guest
+    # generator (sum() of a generator expression, say) calls one host function per
+    # item, not two.
+    __next__ = _renamed(_Suspendable._resume, "Generator.__next__", "Implement next(self).")
 
     def send(self, value):
         """send(value) -> resume the generator with value as the result of its yield;

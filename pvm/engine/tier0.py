@@ -1395,11 +1395,14 @@ def make_CALL(code, operand, index):
         kind = type(function)
         if kind is MethodType:
             inner = function.__func__
-            if type(inner) is Function and (not inner.kind):
+            if type(inner) is Function:
                 arguments.insert(0, function.__self__)
                 function = inner
                 kind = Function
-        if kind is Function and (not function.kind):
+        if kind is Function:
+            if function.kind:
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
             interpreter = function.interpreter
             executable = function.executable
             if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
@@ -1448,11 +1451,14 @@ def make_CALL_METHOD(code, operand, index):
         kind = type(function)
         if kind is MethodType:
             inner = function.__func__
-            if type(inner) is Function and (not inner.kind):
+            if type(inner) is Function:
                 arguments.insert(0, function.__self__)
                 function = inner
                 kind = Function
-        if kind is Function and (not function.kind):
+        if kind is Function:
+            if function.kind:
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
             interpreter = function.interpreter
             executable = function.executable
             if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
@@ -3182,11 +3188,14 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is MethodType:
         inner = function.__func__
-        if type(inner) is Function and (not inner.kind):
+        if type(inner) is Function:
             arguments.insert(0, function.__self__)
             function = inner
             kind = Function
-    if kind is Function and (not function.kind):
+    if kind is Function:
+        if function.kind:
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
         interpreter = function.interpreter
         executable = function.executable
         if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
@@ -3232,11 +3241,14 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is MethodType:
         inner = function.__func__
-        if type(inner) is Function and (not inner.kind):
+        if type(inner) is Function:
             arguments.insert(0, function.__self__)
             function = inner
             kind = Function
-    if kind is Function and (not function.kind):
+    if kind is Function:
+        if function.kind:
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
         interpreter = function.interpreter
         executable = function.executable
         if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):

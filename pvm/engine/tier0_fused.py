@@ -37,11 +37,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_2 = type(value_1_0)
             if kind_2 is MethodType:
                 inner_2 = value_1_0.__func__
-                if type(inner_2) is Function and (not inner_2.kind):
+                if type(inner_2) is Function:
                     arguments_2.insert(0, value_1_0.__self__)
                     value_1_0 = inner_2
                     kind_2 = Function
-            if kind_2 is Function and (not value_1_0.kind):
+            if kind_2 is Function:
+                if value_1_0.kind:
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
+                    return after_2
                 interpreter_2 = value_1_0.interpreter
                 executable_2 = value_1_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
@@ -104,11 +107,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
-                if type(inner_3) is Function and (not inner_3.kind):
+                if type(inner_3) is Function:
                     arguments_3.insert(0, value_1_0.__self__)
                     value_1_0 = inner_3
                     kind_3 = Function
-            if kind_3 is Function and (not value_1_0.kind):
+            if kind_3 is Function:
+                if value_1_0.kind:
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
+                    return after_3
                 interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
@@ -171,11 +177,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
-                if type(inner_3) is Function and (not inner_3.kind):
+                if type(inner_3) is Function:
                     arguments_3.insert(0, value_1_0.__self__)
                     value_1_0 = inner_3
                     kind_3 = Function
-            if kind_3 is Function and (not value_1_0.kind):
+            if kind_3 is Function:
+                if value_1_0.kind:
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
+                    return after_3
                 interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
@@ -241,11 +250,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_1_0)
             if kind_4 is MethodType:
                 inner_4 = value_1_0.__func__
-                if type(inner_4) is Function and (not inner_4.kind):
+                if type(inner_4) is Function:
                     arguments_4.insert(0, value_1_0.__self__)
                     value_1_0 = inner_4
                     kind_4 = Function
-            if kind_4 is Function and (not value_1_0.kind):
+            if kind_4 is Function:
+                if value_1_0.kind:
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
+                    return after_4
                 interpreter_4 = value_1_0.interpreter
                 executable_4 = value_1_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
@@ -313,11 +325,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_3 = type(value_2_0)
             if kind_3 is MethodType:
                 inner_3 = value_2_0.__func__
-                if type(inner_3) is Function and (not inner_3.kind):
+                if type(inner_3) is Function:
                     arguments_3.insert(0, value_2_0.__self__)
                     value_2_0 = inner_3
                     kind_3 = Function
-            if kind_3 is Function and (not value_2_0.kind):
+            if kind_3 is Function:
+                if value_2_0.kind:
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
+                    return after_3
                 interpreter_3 = value_2_0.interpreter
                 executable_3 = value_2_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
@@ -388,11 +403,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_2_0)
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
-                if type(inner_4) is Function and (not inner_4.kind):
+                if type(inner_4) is Function:
                     arguments_4.insert(0, value_2_0.__self__)
                     value_2_0 = inner_4
                     kind_4 = Function
-            if kind_4 is Function and (not value_2_0.kind):
+            if kind_4 is Function:
+                if value_2_0.kind:
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
+                    return after_4
                 interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
@@ -463,11 +481,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             kind_4 = type(value_2_0)
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
-                if type(inner_4) is Function and (not inner_4.kind):
+                if type(inner_4) is Function:
                     arguments_4.insert(0, value_2_0.__self__)
                     value_2_0 = inner_4
                     kind_4 = Function
-            if kind_4 is Function and (not value_2_0.kind):
+            if kind_4 is Function:
+                if value_2_0.kind:
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
+                    return after_4
                 interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
                 if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
@@ -527,11 +548,14 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             kind_1 = type(value_0_0)
             if kind_1 is MethodType:
                 inner_1 = value_0_0.__func__
-                if type(inner_1) is Function and (not inner_1.kind):
+                if type(inner_1) is Function:
                     arguments_1.insert(0, value_0_0.__self__)
                     value_0_0 = inner_1
                     kind_1 = Function
-            if kind_1 is Function and (not value_0_0.kind):
+            if kind_1 is Function:
+                if value_0_0.kind:
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
+                    return after_1
                 interpreter_1 = value_0_0.interpreter
                 executable_1 = value_0_0.executable
                 if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
@@ -594,11 +618,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
-                if type(inner_2) is Function and (not inner_2.kind):
+                if type(inner_2) is Function:
                     arguments_2.insert(0, value_0_0.__self__)
                     value_0_0 = inner_2
                     kind_2 = Function
-            if kind_2 is Function and (not value_0_0.kind):
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
                 interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
@@ -661,11 +688,14 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
-                if type(inner_2) is Function and (not inner_2.kind):
+                if type(inner_2) is Function:
                     arguments_2.insert(0, value_0_0.__self__)
                     value_0_0 = inner_2
                     kind_2 = Function
-            if kind_2 is Function and (not value_0_0.kind):
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
                 interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
                 if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
@@ -731,11 +761,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             kind_3 = type(value_0_0)
             if kind_3 is MethodType:
                 inner_3 = value_0_0.__func__
-                if type(inner_3) is Function and (not inner_3.kind):
+                if type(inner_3) is Function:
                     arguments_3.insert(0, value_0_0.__self__)
                     value_0_0 = inner_3
                     kind_3 = Function
-            if kind_3 is Function and (not value_0_0.kind):
+            if kind_3 is Function:
+                if value_0_0.kind:
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
+                    return after_3
                 interpreter_3 = value_0_0.interpreter
                 executable_3 = value_0_0.executable
                 if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):

@@ -65,7 +65,7 @@ from types import FunctionType
 
 from pvm import opcodes
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
-                      CO_OPTIMIZED)
+                      CO_OPTIMIZED, decode_instructions)
 from pvm.engine import generate, hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.frames import Frame, UNBOUND
@@ -250,6 +250,10 @@ def _from_entry(code, entry, constants=None, tree=None):
         register_stored_locals(code, stored)
         # Where a host generator may take a suspended frame on (objects._Suspendable).
         function.starts = frozenset(starts)
+        # Whether the code handles exceptions (sets the one it handles): if not, its
+        # resumptions need no layer of handled exceptions of their own (see there).
+        function.handles = any(opcode == opcodes.PUSH_EXC_INFO
+                               for opcode, _operand in decode_instructions(code.co_code))
         return Translation(code, function, {}, None, tree, list(untranslated), function,
                            len(starts))
     entries = {}

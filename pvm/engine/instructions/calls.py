@@ -22,11 +22,15 @@ def CALL(function, *arguments, frame, next_index):
     kind = type(function)
     if kind is MethodType:
         inner = function.__func__
-        if type(inner) is Function and not inner.kind:
+        if type(inner) is Function:
             arguments.insert(0, function.__self__)
             function = inner
             kind = Function
-    if kind is Function and not function.kind:
+    if kind is Function:
+        if function.kind:
+            # A generator's (coroutine's, async generator's) call makes its object and
+            # runs nothing: no frame of the caller's is asked for.
+            return function.interpreter.suspendable(function, arguments, None)
         interpreter = function.interpreter
         executable = function.executable
         if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
