@@ -100,6 +100,20 @@ PROGRAM = textwrap.dedent('''
             yield from deep(level - 1)
         yield level
 
+    def seen_handled(count):
+        # No handler of its own: what it sees handled is its resumer's.
+        for _ in range(count):
+            yield repr(sys.exception())
+
+    def handles_then_sees(count):
+        # Handlers of its own: inside them its own exception, outside its resumer's.
+        for index in range(count):
+            try:
+                raise KeyError(index)
+            except KeyError:
+                yield repr(sys.exception())
+            yield repr(sys.exception())
+
     def tracer(frame, event, argument):
         if frame.f_code.co_name == "traced":
             print("trace", event, frame.f_lineno - frame.f_code.co_firstlineno)
@@ -149,6 +163,14 @@ PROGRAM = textwrap.dedent('''
         sys.settrace(tracer)
         print(list(generator))
         sys.settrace(None)
+        plain, handling = seen_handled(4), handles_then_sees(2)
+        print(next(plain), next(handling))
+        try:
+            raise OSError("outside")
+        except OSError:
+            print(next(plain), next(handling), next(handling))
+            print([next(plain), next(handling)])
+        print(next(plain), list(handling), list(plain))
         generator = squares(range(3))
         print(generator.__next__(), generator.gi_running, generator.gi_suspended)
         try:
@@ -170,7 +192,8 @@ def test_translated_generators_run_as_cpython(tmp_path):
         status, stdout, stderr = run(command, str(tmp_path))
         assert (status, stdout) == expected[:2], threshold
         # The generators were translated (so it is the host generators that ran).
-        for name in ("numbers", "summed", "Tree.__iter__", "handles", "guarded", "deep"):
+        for name in ("numbers", "summed", "Tree.__iter__", "handles", "guarded", "deep",
+                     "seen_handled", "handles_then_sees"):
             assert "pvm tier 1: translated %s (" % name in stderr, (threshold, name)
 
 
