@@ -262,6 +262,17 @@ def test_translations_are_kept_on_disk_and_made_again_from_there(tmp_path, monke
     assert [name for name in os.listdir(tmp_path) if name.startswith("translations-")]
 
 
+def test_tier_1_imports_neither_the_generator_nor_openssl(tmp_path):
+    # Translations read from the cache need neither (the generator is imported where
+    # code is translated): their modules are some 7 MB of a process's peak memory
+    # (benchmarks/run.py's memory column).
+    probe = ("import sys\n"
+             "import pvm.world.main, pvm.engine.tier1, pvm.engine.hot_runs\n"
+             "print([name for name in ('pvm.engine.generate', 'inspect', '_hashlib')\n"
+             "       if name in sys.modules])\n")
+    assert run(["python3", "-S", "-c", probe], str(tmp_path)) == (0, "[]\n", "")
+
+
 def test_jit_log_and_jit_show_tell_what_was_translated(tmp_path):
     program = tmp_path / "shown.py"
     program.write_text(textwrap.dedent('''

@@ -30,7 +30,7 @@ import os
 from types import CodeType, FunctionType
 
 from pvm import opcodes
-from pvm.cache import write_atomic
+from pvm.cache import sha256, write_atomic
 from pvm.engine import tier0
 from pvm.engine.host_stack import register_run_lines
 
@@ -160,14 +160,14 @@ class DiskCache:
         self.sources = sources
         self.folder = None
 
-    # hashlib and shutil are imported on first use: every process imports this module,
-    # few get code hot enough to join, and the two cost some 9 ms of start-up.
+    # shutil is imported on first use: every process imports this module, few get
+    # code hot enough to join.  The digests are CPython's own sha256 (pvm.cache's),
+    # not hashlib's, whose OpenSSL costs start-up time and memory.
 
     def _folder(self):
         if self.folder is None:
-            import hashlib
             import importlib.util
-            digest = hashlib.sha256(importlib.util.MAGIC_NUMBER)
+            digest = sha256(importlib.util.MAGIC_NUMBER)
             here = os.path.dirname(os.path.abspath(__file__))
             for name in self.sources:
                 with open(os.path.join(here, name), "rb") as file:
@@ -176,8 +176,7 @@ class DiskCache:
         return self.folder
 
     def _path(self, key):
-        import hashlib
-        name = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+        name = sha256(repr(key).encode()).hexdigest()[:32]
         return os.path.join(self._folder(), name + ".marshal")
 
     def get(self, key):
@@ -303,13 +302,7 @@ def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=
 def attribute_name(code, name, operand):
     """The attribute name to write into the joined body ``name`` (see
     ``generate.bakes_attribute_name``), or None."""
-    if name is None:
-        return None
-    bakes = _bakes.get(name)
-    if bakes is None:
-        from pvm.engine import generate
-        bakes = _bakes[name] = generate.bakes_attribute_name(_by_name[name])
-    if not bakes:
+    if name not in tier0.BAKES_ATTRIBUTE_NAME:
         return None
     attribute = code.co_names[operand]
     # Only a name the host's parser reads as one (a code object may have been built
@@ -317,10 +310,6 @@ def attribute_name(code, name, operand):
     if not attribute.isidentifier() or keyword.iskeyword(attribute):
         return None
     return attribute
-
-
-# Body name -> whether it bakes its attribute name (asked once per body).
-_bakes = {}
 
 
 def _joined(code, pairs, shape, start, end):

@@ -3840,3 +3840,15 @@ ENTERS_FRAME = frozenset({
 # The opcodes some body of which enters another frame (a call of a guest function):
 # code without them runs no frame of its own.
 ENTERS_FRAME_OPCODES = frozenset({68, 69, 70, 71})
+
+# The bodies that get, set or delete the attribute of their decode-time name: a joined
+# run writes the attribute itself (bakes_attribute_name).
+BAKES_ATTRIBUTE_NAME = frozenset({
+    'DELETE_ATTR',
+    'LOAD_ATTR',
+    'LOAD_ATTR_OF_EXCEPTION',
+    'LOAD_METHOD',
+    'LOAD_METHOD_OF_EXCEPTION',
+    'STORE_ATTR',
+    'STORE_ATTR_OF_EXCEPTION',
+})

@@ -54,11 +54,10 @@ import bisect
 import builtins
 import copy
 import gc
-import hashlib
+import importlib
 import marshal
 import operator
 import re
-import sys
 import warnings
 import weakref
 from types import FunctionType
@@ -66,12 +65,17 @@ from types import FunctionType
 from pvm import opcodes
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, decode_instructions)
-from pvm.engine import generate, hot_runs
+# pvm.engine.generate is imported by the functions that translate: a run whose
+# translations all come from the cache needs none of it, nor what it imports (inspect,
+# argparse: some 3 MB of the process's peak memory).  The digests are CPython's own
+# sha256, not hashlib's: OpenSSL's library is another 4 MB.
+from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.frames import Frame, UNBOUND
 from pvm.engine.objects import plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
+from pvm.cache import sha256
 
 # Values written into the code as constants; other values are globals of the function.
 _CONSTANT_TYPES = (int, float, str, bool, type(None))
@@ -232,7 +236,7 @@ def _from_entry(code, entry, constants=None, tree=None):
     function_code = marshal.loads(function_code)
     namespace = _function_namespace()
     for name, module in imports:
-        namespace.setdefault(name, getattr(sys.modules[module], name))
+        namespace.setdefault(name, getattr(importlib.import_module(module), name))
     globals_ = {"__builtins__": builtins, "Frame": Frame,
                 "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
     for name in global_names:
@@ -291,7 +295,7 @@ def _key_of(code):
                    code.co_kwonlyargcount, code.co_names, code.co_varnames, code.co_cellvars,
                    code.co_freevars, code.co_flags, code.co_name, code.co_qualname,
                    tuple(tuple(entry) for entry in code.co_exceptiontable), constants)
-    return hashlib.sha256(marshal.dumps(description)).hexdigest()
+    return sha256(marshal.dumps(description)).hexdigest()
 
 
 _decoders = {}
@@ -522,6 +526,7 @@ _ABSENT = object()
 
 
 def _generate_piece(key):
+    from pvm.engine import generate     # (not at import: see the imports above)
     names, counts, attributes = key
     by_name = hot_runs.by_name()
     line_parts = []
@@ -533,7 +538,7 @@ def _generate_piece(key):
         return None
     namespace = _function_namespace()
     for name, module in imports.items():
-        namespace.setdefault(name, getattr(sys.modules[module], name))
+        namespace.setdefault(name, getattr(importlib.import_module(module), name))
     maker = ast.parse("\n".join(lines)).body[0]
     inner = next(position for position, statement in enumerate(maker.body)
                  if isinstance(statement, ast.FunctionDef))
@@ -1605,6 +1610,7 @@ def _lay_out(top, blocks, loops, translated):
 
 
 def _region_statements(region, translated):
+    from pvm.engine import generate     # (not at import: see the imports above)
     result = []
     for item in region.items:
         if isinstance(item, _Region):
@@ -1714,6 +1720,7 @@ class _NotTail(Exception):
 def _tail_returns(statements, translated):
     """The statements rewritten so that each return of a translated block's index is
     the last thing its path runs, or _NotTail.  (Other returns leave the function.)"""
+    from pvm.engine import generate     # (not at import: see the imports above)
     result = []
     for position, statement in enumerate(statements):
         rest = statements[position + 1:]
