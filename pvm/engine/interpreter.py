@@ -21,7 +21,9 @@ the engine needs of it as attributes of the interpreter (see ``__init__``).
 
 import sys
 import time
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0, tracing

@@ -8,9 +8,13 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.  Their frames are ``pvm.engine.frames``.
 """
 
-import operator
+# operator.py's functions are _operator's: taken from there, start-up does without
+# operator.py.
+import _operator as operator
 import types
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS, Code)
