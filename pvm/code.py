@@ -30,16 +30,18 @@ CO_ASYNC_GENERATOR = 0x200
 PyCF_MASK = (0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
              | 0x1000000)
 
-# co_code's words are little-endian.  (Read and written without the struct module,
-# whose import, a shared library's, every start would pay.)
+# co_code's words are little-endian.  (Read without the struct module, whose import,
+# a shared library's, every start would pay; only compiling and writing cache files
+# import it.)
 INSTRUCTION_SIZE = 4
 MAX_OPERAND = (1 << 24) - 1
 
 
 def encode_instructions(pairs):
     """``co_code`` for a sequence of (opcode, operand) pairs."""
-    return b"".join((opcode | operand << 8).to_bytes(INSTRUCTION_SIZE, "little")
-                    for opcode, operand in pairs)
+    import struct
+    words = [opcode | operand << 8 for opcode, operand in pairs]
+    return struct.pack("<%dI" % len(words), *words)
 
 
 def decode_instructions(code_bytes):
@@ -219,7 +221,6 @@ class Code:
                 code_indexes.append(index)
                 constant = constant.to_tuple()
             consts.append(constant)
-        # (Imported here: only writing a cache file packs positions.)
         import struct
         positions = [value if value is not None else _NO_VALUE
                      for position in self.co_positions_table for value in position]
