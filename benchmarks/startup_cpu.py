@@ -1,6 +1,6 @@
 """Start-up CPU time of the pvm command against python3's, warm caches, in one run.
 
-    python3 benchmarks/startup_cpu.py [--runs N]
+    python3 benchmarks/startup_cpu.py [--runs N] [--against CHECKOUT]
 
 Runs, in turn (pvm, then python3, N times each after one warm-up run of each), three
 commands on both: ``-c pass``, ``-S -c pass`` and a program importing the 40 modules of
@@ -11,6 +11,11 @@ host binary itself.  CPU is user + system of the whole process (``os.wait4``).  
 each side's median and the median of the per-pair ratios.  The caches are the usual
 ones (``__pycache__`` folders, pvm's kept programs), written by the warm-up runs;
 PYTHONDONTWRITEBYTECODE is taken out of the environment so that they are.
+
+With ``--against``, the pvm of another checkout (a folder holding a ``pvm`` package:
+``git archive main | tar -x -C FOLDER``) runs in each turn too, and the median of the
+per-turn ratios of this pvm to that one is printed: an A/B measurement of a change,
+both sides under the same load.
 """
 
 import argparse
@@ -42,31 +47,55 @@ def cpu_seconds(command, environment):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--against", metavar="CHECKOUT",
+                        help="another checkout's pvm, run in each turn too")
     arguments = parser.parse_args(argv)
     host = os.path.realpath(sys.executable)
     pvm = launcher.launcher(host)
     environment = dict(os.environ)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    other = None
+    if arguments.against is not None:
+        # Its own launcher, which starts the host on that checkout's pvm package.
+        other = subprocess.run(
+            [host, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+             "from pvm.world import launcher; print(launcher.launcher(sys.argv[2]))",
+             os.path.abspath(arguments.against), host],
+            capture_output=True, text=True, check=True, env=environment,
+            cwd=tempfile.gettempdir()).stdout.strip()
     with tempfile.TemporaryDirectory() as folder:
         program = os.path.join(folder, "imports.py")
         with open(program, "w") as file:
             file.write(PROGRAM)
         cases = [("-c pass", ["-c", "pass"]), ("-S -c pass", ["-S", "-c", "pass"]),
                  ("40 imports", [program])]
-        print("%-12s %10s %10s %8s" % ("command", "pvm s", "python3 s", "ratio"))
+        heading = "%-12s %10s %10s %8s" % ("command", "pvm s", "python3 s", "ratio")
+        if other is not None:
+            heading += " %10s %8s %10s" % ("other s", "ratio", "pvm/other")
+        print(heading)
         for name, options in cases:
-            pvm_times, host_times = [], []
+            sides = [pvm, host] if other is None else [pvm, host, other]
+            times = [[] for _ in sides]
             for turn in range(arguments.runs + 1):
-                pvm_time = cpu_seconds([pvm, *options], environment)
-                host_time = cpu_seconds([host, *options], environment)
+                turn_times = [cpu_seconds([side, *options], environment) for side in sides]
                 if turn:        # the first turn warms the caches
-                    pvm_times.append(pvm_time)
-                    host_times.append(host_time)
-            ratios = [mine / theirs for mine, theirs in zip(pvm_times, host_times) if theirs]
-            print("%-12s %10.3f %10.3f %7.2fx" % (
-                name, statistics.median(pvm_times), statistics.median(host_times),
-                statistics.median(ratios) if ratios else float("nan")))
+                    for side_times, seconds in zip(times, turn_times):
+                        side_times.append(seconds)
+            line = "%-12s %10.3f %10.3f %7.2fx" % (name, statistics.median(times[0]),
+                                                   statistics.median(times[1]),
+                                                   _median_ratio(times[0], times[1]))
+            if other is not None:
+                line += " %10.3f %7.2fx %10.3f" % (statistics.median(times[2]),
+                                                   _median_ratio(times[2], times[1]),
+                                                   _median_ratio(times[0], times[2]))
+            print(line)
     return 0
+
+
+def _median_ratio(mine, theirs):
+    """The median of the per-turn ratios of two sides' times."""
+    ratios = [first / second for first, second in zip(mine, theirs) if second]
+    return statistics.median(ratios) if ratios else float("nan")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ positions, the exception table) count instructions, not bytes.
 constants and back, so the host's ``marshal`` can store it.
 """
 
-import struct
 import sys
 
 from pvm import opcodes
@@ -31,19 +30,23 @@ CO_ASYNC_GENERATOR = 0x200
 PyCF_MASK = (0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
              | 0x1000000)
 
-_INSTRUCTION = struct.Struct("<I")
-INSTRUCTION_SIZE = _INSTRUCTION.size
+# co_code's words are little-endian.  (Read without the struct module, whose import,
+# a shared library's, every start would pay; only compiling and writing cache files
+# import it.)
+INSTRUCTION_SIZE = 4
 MAX_OPERAND = (1 << 24) - 1
 
 
 def encode_instructions(pairs):
     """``co_code`` for a sequence of (opcode, operand) pairs."""
-    return b"".join(_INSTRUCTION.pack(opcode | operand << 8) for opcode, operand in pairs)
+    import struct
+    words = [opcode | operand << 8 for opcode, operand in pairs]
+    return struct.pack("<%dI" % len(words), *words)
 
 
 def decode_instructions(code_bytes):
     """The (opcode, operand) pairs of ``co_code``."""
-    return [(word & 0xFF, word >> 8) for (word,) in _INSTRUCTION.iter_unpack(code_bytes)]
+    return [(word & 0xFF, word >> 8) for word in instruction_words(code_bytes)]
 
 
 def instruction_words(code_bytes):
@@ -52,10 +55,12 @@ def instruction_words(code_bytes):
     bytes where the host's own order is little-endian, as co_code's is."""
     if _LITTLE_ENDIAN:
         return memoryview(code_bytes).cast("I")
-    return [word for (word,) in _INSTRUCTION.iter_unpack(code_bytes)]
+    return [int.from_bytes(code_bytes[start:start + INSTRUCTION_SIZE], "little")
+            for start in range(0, len(code_bytes), INSTRUCTION_SIZE)]
 
 
-_LITTLE_ENDIAN = sys.byteorder == "little" and struct.calcsize("I") == INSTRUCTION_SIZE
+_LITTLE_ENDIAN = (sys.byteorder == "little"
+                  and memoryview(bytes(INSTRUCTION_SIZE)).cast("I").itemsize == INSTRUCTION_SIZE)
 
 
 class Code:
@@ -216,6 +221,7 @@ class Code:
                 code_indexes.append(index)
                 constant = constant.to_tuple()
             consts.append(constant)
+        import struct
         positions = [value if value is not None else _NO_VALUE
                      for position in self.co_positions_table for value in position]
         return (self.co_argcount, self.co_posonlyargcount, self.co_kwonlyargcount,

@@ -106,12 +106,16 @@ def test_suspended_generators_take_at_most_twice_cpythons_memory():
         assert 0 < float(host_mib) and float(ratio.rstrip("x")) <= 2.0, row
 
 
-def test_the_start_up_comparison_runs_each_command_on_both(capsys):
+def _startup_cpu():
     specification = importlib.util.spec_from_file_location(
         "startup_cpu", os.path.join(benchmark_runner.FOLDER, "startup_cpu.py"))
     startup_cpu = importlib.util.module_from_spec(specification)
     specification.loader.exec_module(startup_cpu)
-    assert startup_cpu.main(["--runs", "1"]) == 0
+    return startup_cpu
+
+
+def test_the_start_up_comparison_runs_each_command_on_both(capsys):
+    assert _startup_cpu().main(["--runs", "1"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert [row[:12].strip() for row in rows] == ["command", "-c pass", "-S -c pass",
                                                   "40 imports"]
@@ -120,3 +124,18 @@ def test_the_start_up_comparison_runs_each_command_on_both(capsys):
         # pvm's start-up is at least python3's: it runs python3, then the guest's.
         assert float(pvm_seconds) > float(host_seconds) > 0
         assert ratio.endswith("x")
+
+
+def test_the_start_up_comparison_runs_another_checkouts_pvm_too(capsys):
+    # This checkout against itself: two launchers of one pvm package.
+    assert _startup_cpu().main(["--runs", "1", "--against", REPOSITORY]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].split() == ["command", "pvm", "s", "python3", "s", "ratio", "other", "s",
+                               "ratio", "pvm/other"]
+    for row in rows[1:]:
+        pvm_seconds, host_seconds, ratio, other_seconds, other_ratio, between = \
+            row[12:].split()
+        assert float(other_seconds) > float(host_seconds) > 0
+        assert ratio.endswith("x") and other_ratio.endswith("x")
+        # The same pvm on both sides: one run each, on a shared machine.
+        assert 0.2 < float(between) < 5

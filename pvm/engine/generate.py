@@ -478,17 +478,25 @@ def single_handler(definition):
 @functools.lru_cache(maxsize=None)
 def variable_count_source(opcode, operand, named):
     """The source of an expression over ``operand`` that is the count of the variable
-    input of ``opcode``'s instruction, whose named inputs are ``named``: the operand
-    plus a constant where the opcode's pops are (as for CALL and the BUILD_ opcodes),
-    so that decoding such an instruction calls nothing, else the opcode's own rule."""
+    input of ``opcode``'s instruction, whose named inputs are ``named``: where the
+    opcode's pops are the operand times a constant plus a constant (CALL and the BUILD_
+    opcodes; BUILD_MAP's pairs) or the number of its set bits plus a constant
+    (MAKE_FUNCTION's flags), that expression, so that decoding such an instruction,
+    or running it undecoded, calls nothing (the opcode's rule is a Python call, some
+    0.35 us); else the opcode's own rule."""
     pops = opcode.pops
-    offset = pops(0) if callable(pops) else None
-    if offset is not None and all(pops(value) == value + offset
-                                  for value in (*range(1024), MAX_OPERAND)):
-        offset -= named
-        return operand if offset == 0 else "%s %s %d" % (operand, "+-"[offset < 0],
-                                                          abs(offset))
-    return "OPCODES[%d].stack_effect(%s)[0] - %d" % (opcode.number, operand, named)
+    offset = pops(0) - named if callable(pops) else None
+    values = (*range(1024), MAX_OPERAND)
+    if offset is None:
+        return "OPCODES[%d].stack_effect(%s)[0] - %d" % (opcode.number, operand, named)
+    factor = pops(1) - pops(0)
+    if all(pops(value) - named == factor * value + offset for value in values):
+        term = operand if factor == 1 else "%s * %d" % (operand, factor)
+    elif all(pops(value) - named == value.bit_count() + offset for value in values):
+        term = "%s.bit_count()" % operand
+    else:
+        return "OPCODES[%d].stack_effect(%s)[0] - %d" % (opcode.number, operand, named)
+    return term if offset == 0 else "%s %s %d" % (term, "+-"[offset < 0], abs(offset))
 
 
 def _write_outputs(kept, outputs, reassigned):

@@ -13,7 +13,9 @@ the frames', needs to import neither.
 """
 
 import sys
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 # The ids of the code objects of the functions marked by runs_guest_frames (which live
 # as long as the process: by id, a look-up hashes no code object).

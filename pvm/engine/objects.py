@@ -8,9 +8,13 @@ method, works as ``sorted(key=f)``, with ``functools.wraps``...), a
 awaitable.  Their frames are ``pvm.engine.frames``.
 """
 
-import operator
+# operator.py's functions are _operator's: taken from there, start-up does without
+# operator.py.
+import _operator as operator
 import types
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
                       CO_VARKEYWORDS, Code)
@@ -47,28 +51,34 @@ class _FunctionClass(type):
     __builtins__ = _host_descriptor("__builtins__")
 
 
-def _call_shape(code):
-    """What a function of ``code`` needs to know to be called: its kind (generator,
-    coroutine, async generator, or 0) and, for calls with exactly the positional
-    parameters, which need no binding logic, their number (-1: always bind)."""
+def _set_call_shape(holder, code, closure):
+    """Set on ``holder`` (a function of ``code`` with ``closure``) what a call needs to
+    know: its ``kind`` (generator, coroutine, async generator, or 0); for calls with
+    exactly the positional parameters, which need no binding logic, their number
+    (``simple_arity``; -1: always bind); and where a call can make the frame by taking
+    its argument list as the fast locals, with no binding and no cells, that number
+    too (``plain_arity``, which ``Interpreter.run_call`` asks; else -1).  One call that
+    sets them, not two that return them: every closure, lambda and comprehension made
+    at run time comes through here."""
     flags = code.co_flags
-    kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+    holder.kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
     if code.co_kwonlyargcount or flags & (CO_VARARGS | CO_VARKEYWORDS):
-        return kind, -1
-    return kind, code.co_argcount
+        holder.simple_arity = holder.plain_arity = -1
+        return
+    holder.simple_arity = code.co_argcount
+    holder.plain_arity = code.co_argcount if closure is None and not code.co_cellvars else -1
 
 
-def _plain_arity(code, closure, simple_arity):
-    """For a function whose frame a call can make by taking its argument list as the
-    fast locals, with no binding and no cells: the number of arguments it takes (else
-    -1).  ``Interpreter.run_call`` asks it."""
-    return simple_arity if closure is None and not code.co_cellvars else -1
+class _CallShape:
+    __slots__ = ("kind", "simple_arity", "plain_arity")
 
 
 def plain_arity_of(code):
     """The ``plain_arity`` of the functions of ``code`` (their closure is None, unless
     the code has free variables): what tier 1's runners know of a call."""
-    return _plain_arity(code, () if code.co_freevars else None, _call_shape(code)[1])
+    shape = _CallShape()
+    _set_call_shape(shape, code, () if code.co_freevars else None)
+    return shape.plain_arity
 
 
 class _NotDecoded:
@@ -161,14 +171,13 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         # every closure, lambda and comprehension made at run time comes through here.
         function._code = code
         function.executable = NOT_DECODED
-        function.kind, function.simple_arity = _call_shape(code)
+        _set_call_shape(function, code, closure)
         function._globals = globals_
         function._function_name = code.co_name
         function._qualname = code.co_qualname
         function._function_defaults = defaults
         function._function_kwdefaults = kwdefaults
         function._closure = closure
-        function.plain_arity = _plain_arity(code, closure, function.simple_arity)
         function.__annotations__ = annotations if annotations is not None else {}
         function._builtins = builtins
         # The slots behind the __module__ and __doc__ properties, set directly: every
@@ -234,8 +243,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
                              % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
-        self.kind, self.simple_arity = _call_shape(code)
-        self.plain_arity = _plain_arity(code, self._closure, self.simple_arity)
+        _set_call_shape(self, code, self._closure)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,

@@ -16,7 +16,7 @@ from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Genera
     MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
-    FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS, OPCODES)
+    FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
 
 
 def when_COPY_TOP(operand):
@@ -976,7 +976,7 @@ def make_BUILD_SET(code, operand, index):
 def make_BUILD_MAP(code, operand, index):
     count = operand
     next_index = index + 1
-    variable_count = OPCODES[43].stack_effect(operand)[0] - 0
+    variable_count = operand * 2
 
     def BUILD_MAP(frame, stack, fast, count=count, next_index=next_index, variable_count=variable_count):
         if variable_count:
@@ -1611,7 +1611,7 @@ def select_CALL_FUNCTION_EX(code, operand):
 
 def make_MAKE_FUNCTION(code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[72].stack_effect(operand)[0] - 0
+    variable_count = operand.bit_count() + 1
 
     def MAKE_FUNCTION(frame, stack, fast, next_index=next_index, operand=operand, variable_count=variable_count):
         if variable_count:
@@ -2869,7 +2869,7 @@ def cold_BUILD_SET(frame, stack, fast, code, operand, index):
 def cold_BUILD_MAP(frame, stack, fast, code, operand, index):
     count = operand
     next_index = index + 1
-    variable_count = OPCODES[43].stack_effect(operand)[0] - 0
+    variable_count = operand * 2
     if variable_count:
         items = stack[-variable_count:]
         del stack[-variable_count:]
@@ -3385,7 +3385,7 @@ def cold_any_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
 
 def cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
     next_index = index + 1
-    variable_count = OPCODES[72].stack_effect(operand)[0] - 0
+    variable_count = operand.bit_count() + 1
     if variable_count:
         parts = stack[-variable_count:]
         del stack[-variable_count:]

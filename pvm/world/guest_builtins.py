@@ -215,24 +215,24 @@ def make_builtins(world):
 
 # type.__new__ makes these methods static or class methods, but only when they
 # are host functions; pvm's functions get the same treatment here.
-_IMPLICIT_CLASS_METHODS = ("__init_subclass__", "__class_getitem__")
+_IMPLICIT_WRAPPERS = (("__new__", staticmethod), ("__init_subclass__", classmethod),
+                      ("__class_getitem__", classmethod))
 
 
 def _wrap_implicit_methods(namespace):
-    try:
-        new = namespace["__new__"]
-    except KeyError:
-        pass
-    else:
-        if isinstance(new, Function):
-            namespace["__new__"] = staticmethod(new)
-    for name in _IMPLICIT_CLASS_METHODS:
-        try:
-            method = namespace[name]
-        except KeyError:
-            continue
+    # A plain dict (nearly every class's) is asked with get: most classes define none
+    # of these, and a KeyError raised and caught for each costs a microsecond a class.
+    plain = type(namespace) is dict
+    for name, wrap in _IMPLICIT_WRAPPERS:
+        if plain:
+            method = namespace.get(name)
+        else:
+            try:
+                method = namespace[name]
+            except KeyError:
+                continue
         if isinstance(method, Function):
-            namespace[name] = classmethod(method)
+            namespace[name] = wrap(method)
 
 
 def _most_derived_metaclass(metaclass, bases):

@@ -14,7 +14,7 @@ import sys as host_sys
 import types
 
 from pvm.cache import CACHE_TAG
-from pvm.engine import guest_traceback, tracing
+from pvm.engine import guest_traceback
 from pvm.engine.descriptors import ReadOnlyAttribute
 from pvm.engine.interpreter import HOST_FRAMES_PER_LEVEL
 from pvm.world.tracebacks import print_exception
@@ -200,16 +200,21 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
             return None
         return hook(*arguments, **keywords)
 
+    # (pvm.engine.tracing is imported when a program first asks: most never do.)
     def settrace(function, /):
+        from pvm.engine import tracing
         tracing.set_trace(interpreter, function)
 
     def gettrace():
+        from pvm.engine import tracing
         return tracing.get_trace(interpreter)
 
     def setprofile(function, /):
+        from pvm.engine import tracing
         tracing.set_profile(interpreter, function)
 
     def getprofile():
+        from pvm.engine import tracing
         return tracing.get_profile(interpreter)
 
     for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,

@@ -22,7 +22,9 @@ and writes, goes to the host's module, which is unchanged for host code.
 import sys as host_sys
 import types
 import warnings as host_warnings
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 # What the C code sees as the filters while a guest runs: show everything, so that
 # the guest's own filters decide (in _show_in_guest).

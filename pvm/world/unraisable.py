@@ -15,7 +15,9 @@ object, so the host's ``sys.unraisablehook`` sees their exceptions first:
 
 import sys as host_sys
 import types
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 from pvm.engine import guest_traceback
 from pvm.engine.objects import Function

@@ -14,7 +14,9 @@ import os
 import sys as host_sys
 import types
 import warnings as host_warnings
-import weakref
+# weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
+# (and _weakrefset, itertools).
+import _weakref as weakref
 
 from pvm.code import Code
 from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter
