@@ -159,6 +159,10 @@ class Interpreter:
         # What the instructions guest code runs are charged to (a world's limits), or
         # None: see set_budget.
         self.budget = None
+        # What checks the guarded attributes (support.GUARDED_ATTRIBUTES) guest code
+        # reads, sets and deletes: a world's that keeps its guest inside
+        # (pvm.world.guard), or None: plain attributes.
+        self.attribute_guard = None
         # compile_machine_code(code, pairs, executable, runner) -> runner: -X tier=2's,
         # told of each code object decoded and of each tier 1 translates, with what
         # would run its calls; it may return a dispatcher to machine code (pvm.tier2)

@@ -12,6 +12,74 @@ from pvm.engine.objects import (Function, Generator, MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
+def fuse_LOAD_FAST__LOAD_METHOD_GUARDED__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    if not (operand_2 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD_GUARDED__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        arguments_2 = []
+        try:
+            kind_2 = type(value_1_0)
+            if kind_2 is MethodType:
+                inner_2 = value_1_0.__func__
+                if type(inner_2) is Function and (not inner_2.kind):
+                    arguments_2.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function and (not value_1_0.kind):
+                interpreter_2 = value_1_0.interpreter
+                executable_2 = value_1_0.executable
+                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_1_0, arguments_2, frame))
+                    return after_2
+                frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                init_2 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_1_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_1_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_METHOD_GUARDED__CALL_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -74,6 +142,77 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_METHOD__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    if not (operand_3 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        arguments_3 = [value_2_0]
+        try:
+            kind_3 = type(value_1_0)
+            if kind_3 is MethodType:
+                inner_3 = value_1_0.__func__
+                if type(inner_3) is Function and (not inner_3.kind):
+                    arguments_3.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function and (not value_1_0.kind):
+                interpreter_3 = value_1_0.interpreter
+                executable_3 = value_1_0.executable
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_1_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -143,6 +282,77 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
 
+def fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    constant_2 = code.co_consts[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    if not (operand_3 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = constant_2
+        arguments_3 = [value_2_0]
+        try:
+            kind_3 = type(value_1_0)
+            if kind_3 is MethodType:
+                inner_3 = value_1_0.__func__
+                if type(inner_3) is Function and (not inner_3.kind):
+                    arguments_3.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function and (not value_1_0.kind):
+                interpreter_3 = value_1_0.interpreter
+                executable_3 = value_1_0.executable
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_1_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -208,6 +418,80 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 2):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        value_3_0 = fast[local_3]
+        arguments_4 = [value_2_0, value_3_0]
+        try:
+            kind_4 = type(value_1_0)
+            if kind_4 is MethodType:
+                inner_4 = value_1_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_1_0.kind):
+                interpreter_4 = value_1_0.interpreter
+                executable_4 = value_1_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_1_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_1_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_1_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_1_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -280,6 +564,238 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    if not (operand_3 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        arguments_3 = []
+        try:
+            kind_3 = type(value_2_0)
+            if kind_3 is MethodType:
+                inner_3 = value_2_0.__func__
+                if type(inner_3) is Function and (not inner_3.kind):
+                    arguments_3.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function and (not value_2_0.kind):
+                interpreter_3 = value_2_0.interpreter
+                executable_3 = value_2_0.executable
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_2_0, arguments_3, frame))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_2_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    if not (operand_3 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        arguments_3 = []
+        try:
+            kind_3 = type(value_2_0)
+            if kind_3 is MethodType:
+                inner_3 = value_2_0.__func__
+                if type(inner_3) is Function and (not inner_3.kind):
+                    arguments_3.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function and (not value_2_0.kind):
+                interpreter_3 = value_2_0.interpreter
+                executable_3 = value_2_0.executable
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_2_0, arguments_3, frame))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_2_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    if not (operand_3 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        arguments_3 = []
+        try:
+            kind_3 = type(value_2_0)
+            if kind_3 is MethodType:
+                inner_3 = value_2_0.__func__
+                if type(inner_3) is Function and (not inner_3.kind):
+                    arguments_3.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function and (not value_2_0.kind):
+                interpreter_3 = value_2_0.interpreter
+                executable_3 = value_2_0.executable
+                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_2_0, arguments_3, frame))
+                    return after_3
+                frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_2_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__CALL_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -350,6 +866,247 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = fast[local_3]
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = fast[local_3]
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_FAST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = fast[local_3]
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -425,6 +1182,247 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = constant_3
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = constant_3
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_CONST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_1_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = constant_3
+        arguments_4 = [value_3_0]
+        try:
+            kind_4 = type(value_2_0)
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function and (not inner_4.kind):
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function and (not value_2_0.kind):
+                interpreter_4 = value_2_0.interpreter
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if value_2_0 is type:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
@@ -1210,6 +2208,37 @@ def fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE(code, run, index):
     return LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_FALSE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_FALSE(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            if not value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_FALSE
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1237,6 +2266,37 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE(code, run, index):
     return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_TRUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_TRUE(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            if value_1_0:
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_TRUE
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1262,6 +2322,38 @@ def fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_FALSE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_FALSE_OR_POP(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            if not value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_FALSE_OR_POP
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
@@ -1292,6 +2384,38 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP(code, run, index):
     return LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_TRUE_OR_POP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    target_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_TRUE_OR_POP(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, target_2=target_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            if value_1_0:
+                stack.append(value_1_0)
+                return target_2
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_TRUE_OR_POP
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1320,6 +2444,29 @@ def fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP(code, run, index):
     return LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__RETURN_VALUE(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__RETURN_VALUE(frame, stack, fast, index=index, local_0=local_0, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        frame.return_value = value_1_0
+        return RETURN
+    return LOAD_FAST__LOAD_ATTR_GUARDED__RETURN_VALUE
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1337,6 +2484,32 @@ def fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE(code, run, index):
         frame.return_value = value_1_0
         return RETURN
     return LOAD_FAST__LOAD_ATTR__RETURN_VALUE
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__STORE_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__STORE_FAST(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        fast[local_2] = value_1_0
+        return after_2
+    return LOAD_FAST__LOAD_ATTR_GUARDED__STORE_FAST
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
@@ -1361,6 +2534,34 @@ def fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST(code, run, index):
     return LOAD_FAST__LOAD_ATTR__STORE_FAST
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__UNARY_NOT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    after_2 = index + 3
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__UNARY_NOT(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            stack.append(not value_1_0)
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__UNARY_NOT
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1383,6 +2584,872 @@ def fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__UNARY_NOT
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -1417,6 +3484,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO_
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1455,6 +3562,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIR
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1487,6 +3632,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1525,6 +3710,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1557,6 +3780,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1595,6 +3858,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1627,6 +3928,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1665,6 +4006,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1699,6 +4080,48 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STO
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1739,6 +4162,894 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__S
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1773,6 +5084,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1811,6 +5162,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_T
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1845,6 +5236,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1883,6 +5314,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1917,6 +5388,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -1955,6 +5466,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -1991,6 +5542,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2025,6 +5616,48 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SW
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -2065,6 +5698,48 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, index=index, local_0=local_0, local_3=local_3, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = fast[local_3]
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2103,6 +5778,872 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(value_0_0, name_2)
+            else:
+                value_2_0 = guard_2.load(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            setattr(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2135,6 +6676,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2173,6 +6754,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THI
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2205,6 +6824,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2243,6 +6902,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2275,6 +6972,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2313,6 +7050,44 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TO
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2345,6 +7120,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2383,6 +7198,46 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2417,6 +7272,48 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__ST
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        try:
+            value_2_0 = getattr(value_0_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        third_5 = stack.pop()
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(third_5, name_6, value_0_0)
+            else:
+                guard_6.store(third_5, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2457,6 +7354,894 @@ def fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__
     return LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                value_2_0 = getattr(second_1, name_2)
+            else:
+                value_2_0 = guard_2.load(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            setattr(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2491,6 +8276,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2529,6 +8354,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2563,6 +8428,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2601,6 +8506,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2635,6 +8580,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = value_2_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
@@ -2673,6 +8658,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_2_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_2_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2709,6 +8734,46 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_2_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_2_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2743,6 +8808,48 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__S
             frame.failed_index = index + 6
             raise
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR
+
+
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(value_0_0, name_6, value_4_0)
+            else:
+                guard_6.store(value_0_0, name_6, value_4_0)
+            stack.append(second_1)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR(code, run, index):
@@ -2783,6 +8890,48 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO_
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR
 
 
+def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_6 = run[6][1]
+    after_6 = index + 7
+    name_6 = code.co_names[operand_6]
+
+    def LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED(frame, stack, fast, after_6=after_6, binary_function_4=binary_function_4, constant_3=constant_3, index=index, local_0=local_0, name_2=name_2, name_6=name_6):
+        value_0_0 = fast[local_0]
+        second_1 = stack.pop()
+        try:
+            value_2_0 = getattr(second_1, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        value_3_0 = constant_3
+        try:
+            value_4_0 = binary_function_4(value_2_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_2_0
+        try:
+            guard_6 = frame.interpreter.attribute_guard
+            if guard_6 is None:
+                setattr(second_1, name_6, value_0_0)
+            else:
+                guard_6.store(second_1, name_6, value_0_0)
+            stack.append(value_4_0)
+            return after_6
+        except BaseException:
+            frame.failed_index = index + 6
+            raise
+    return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2821,6 +8970,100 @@ def fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIR
     return LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    name_2 = code.co_names[operand_2]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR_GUARDED(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, name_2=name_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                stack.append(getattr(value_1_0, name_2))
+                return after_2
+            stack.append(guard_2.load(value_1_0, name_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    name_2 = code.co_names[operand_2]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, name_2=name_2):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            stack.append(getattr(value_1_0, name_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    name_2 = code.co_names[operand_2]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_ATTR_GUARDED(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, name_2=name_2):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                stack.append(getattr(value_1_0, name_2))
+                return after_2
+            stack.append(guard_2.load(value_1_0, name_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -2845,6 +9088,29 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__STORE_ATTR_GUARDED(frame, stack, fast, after_1=after_1, index=index, local_0=local_0, name_1=name_1):
+        value_0_0 = fast[local_0]
+        value_1 = stack.pop()
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                setattr(value_0_0, name_1, value_1)
+            else:
+                guard_1.store(value_0_0, name_1, value_1)
+            return after_1
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+    return LOAD_FAST__STORE_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__STORE_ATTR(code, run, index):
@@ -3422,6 +9688,31 @@ def fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR(code, run, inde
     return BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR
 
 
+def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    name_2 = code.co_names[operand_2]
+
+    def LOAD_FAST__LOAD_FAST__STORE_ATTR_GUARDED(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_1=local_1, name_2=name_2):
+        value_0_0 = fast[local_0]
+        value_1_0 = fast[local_1]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                setattr(value_1_0, name_2, value_0_0)
+            else:
+                guard_2.store(value_1_0, name_2, value_0_0)
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_FAST__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -3443,6 +9734,31 @@ def fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR(code, run, index):
     return LOAD_FAST__LOAD_FAST__STORE_ATTR
 
 
+def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    constant_0 = code.co_consts[operand_0]
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    name_2 = code.co_names[operand_2]
+
+    def LOAD_CONST__LOAD_FAST__STORE_ATTR_GUARDED(frame, stack, fast, after_2=after_2, constant_0=constant_0, index=index, local_1=local_1, name_2=name_2):
+        value_0_0 = constant_0
+        value_1_0 = fast[local_1]
+        try:
+            guard_2 = frame.interpreter.attribute_guard
+            if guard_2 is None:
+                setattr(value_1_0, name_2, value_0_0)
+            else:
+                guard_2.store(value_1_0, name_2, value_0_0)
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_CONST__LOAD_FAST__STORE_ATTR_GUARDED
+
+
 def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
     operand_0 = run[0][1]
     constant_0 = code.co_consts[operand_0]
@@ -3462,6 +9778,28 @@ def fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_CONST__LOAD_FAST__STORE_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED(frame, stack, fast, after_1=after_1, index=index, local_0=local_0, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                stack.append(getattr(value_0_0, name_1))
+                return after_1
+            stack.append(guard_1.load(value_0_0, name_1))
+            return after_1
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__LOAD_ATTR(code, run, index):
@@ -4068,6 +10406,33 @@ def fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR(code, run, index):
     return LOAD_FAST__LOAD_CONST__BINARY_SUBSCR
 
 
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    after_2 = index + 3
+    local_2 = operand_2
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        stack.append(value_1_0)
+        stack.append(fast[local_2])
+        return after_2
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -4089,6 +10454,37 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST(code, run, index):
         stack.append(fast[local_2])
         return after_2
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_SUBSCR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    after_3 = index + 4
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_SUBSCR(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            stack.append(value_1_0[value_2_0])
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_SUBSCR
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
@@ -4116,6 +10512,114 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    after_3 = index + 4
+    name_3 = code.co_names[operand_3]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                stack.append(value_1_0)
+                stack.append(getattr(value_2_0, name_3))
+                return after_3
+            stack.append(value_1_0)
+            stack.append(guard_3.load(value_2_0, name_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    after_3 = index + 4
+    name_3 = code.co_names[operand_3]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            stack.append(value_1_0)
+            stack.append(getattr(value_2_0, name_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    after_3 = index + 4
+    name_3 = code.co_names[operand_3]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                stack.append(value_1_0)
+                stack.append(getattr(value_2_0, name_3))
+                return after_3
+            stack.append(value_1_0)
+            stack.append(guard_3.load(value_2_0, name_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
@@ -4146,6 +10650,620 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 + value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 - value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 * value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+            stack.append(value_1_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    after_4 = index + 5
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP(frame, stack, fast, after_4=after_4, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(binary_function_4(value_1_0, value_3_0))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 + value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 - value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 * value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+            stack.append(value_1_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    after_4 = index + 5
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP(frame, stack, fast, after_4=after_4, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(binary_function_4(value_1_0, value_3_0))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 + value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 - value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(value_1_0 * value_3_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_4 = index + 5
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+            stack.append(value_1_0)
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    after_4 = index + 5
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP(frame, stack, fast, after_4=after_4, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            stack.append(binary_function_4(value_1_0, value_3_0))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD(code, run, index):
@@ -4324,6 +11442,3631 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP(code, run, index)
             frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_1_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_1_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_1_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_1_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                value_1_0 = getattr(value_0_0, name_1)
+            else:
+                value_1_0 = guard_1.load(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            value_3_0 = getattr(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 + value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 - value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = value_1_0 * value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_1_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_1_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_1_0 += value_3_0
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_1_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 + value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 - value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(left_5 * value_4_0)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    after_5 = index + 6
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            left_5 += value_4_0
+            stack.append(left_5)
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    name_3 = code.co_names[operand_3]
+    operand_4 = run[4][1]
+    binary_function_4 = BINARY_FUNCTIONS[operand_4]
+    operand_5 = run[5][1]
+    after_5 = index + 6
+    binary_function_5 = BINARY_FUNCTIONS[operand_5]
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP(frame, stack, fast, after_5=after_5, binary_function_4=binary_function_4, binary_function_5=binary_function_5, index=index, local_0=local_0, local_2=local_2, name_1=name_1, name_3=name_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            guard_3 = frame.interpreter.attribute_guard
+            if guard_3 is None:
+                value_3_0 = getattr(value_2_0, name_3)
+            else:
+                value_3_0 = guard_3.load(value_2_0, name_3)
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+        del value_2_0
+        try:
+            value_4_0 = binary_function_4(value_1_0, value_3_0)
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+        del value_3_0, value_1_0
+        left_5 = stack.pop()
+        try:
+            stack.append(binary_function_5(left_5, value_4_0))
+            return after_5
+        except BaseException:
+            frame.failed_index = index + 5
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD(code, run, index):
@@ -5992,6 +16735,33 @@ def fuse_LOAD_GLOBAL__LOAD_FAST(code, run, index):
     return LOAD_GLOBAL__LOAD_FAST
 
 
+def fuse_LOAD_DEREF__LOAD_ATTR_GUARDED(code, run, index):
+    operand_0 = run[0][1]
+    cell_0 = operand_0
+    cell_name_0 = (code.co_cellvars + code.co_freevars)[operand_0]
+    cell_is_free_0 = operand_0 >= len(code.co_cellvars)
+    operand_1 = run[1][1]
+    after_1 = index + 2
+    name_1 = code.co_names[operand_1]
+
+    def LOAD_DEREF__LOAD_ATTR_GUARDED(frame, stack, fast, after_1=after_1, cell_0=cell_0, cell_is_free_0=cell_is_free_0, cell_name_0=cell_name_0, index=index, name_1=name_1):
+        try:
+            value_0 = frame.cells[cell_0].cell_contents
+        except ValueError:
+            raise unbound_free(cell_name_0) if cell_is_free_0 else unbound_local(cell_name_0) from None
+        try:
+            guard_1 = frame.interpreter.attribute_guard
+            if guard_1 is None:
+                stack.append(getattr(value_0, name_1))
+                return after_1
+            stack.append(guard_1.load(value_0, name_1))
+            return after_1
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+    return LOAD_DEREF__LOAD_ATTR_GUARDED
+
+
 def fuse_LOAD_DEREF__LOAD_ATTR(code, run, index):
     operand_0 = run[0][1]
     cell_0 = operand_0
@@ -6203,24 +16973,37 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
 # The rows: opcode numbers -> {the bodies chosen for them: the maker of their handler}.
 SUPERINSTRUCTIONS = {
     (5, 21, 69): {  # LOAD_FAST LOAD_METHOD CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD_GUARDED', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD_GUARDED__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD,
     },
     (5, 21, 5, 69): {  # LOAD_FAST LOAD_METHOD LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD_GUARDED', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD,
     },
     (5, 21, 4, 69): {  # LOAD_FAST LOAD_METHOD LOAD_CONST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD_GUARDED', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
     },
     (5, 21, 5, 5, 69): {  # LOAD_FAST LOAD_METHOD LOAD_FAST LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD_GUARDED', 'LOAD_FAST', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD_GUARDED__LOAD_FAST__LOAD_FAST__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD,
     },
     (5, 20, 21, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD_GUARDED', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD_GUARDED', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD,
     },
     (5, 20, 21, 5, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD_GUARDED', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_FAST__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD_GUARDED', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_FAST__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD,
     },
     (5, 20, 21, 4, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD LOAD_CONST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD_GUARDED', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD_GUARDED', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD_GUARDED__LOAD_CONST__CALL_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
     },
     (17, 68): {  # LOAD_GLOBAL CALL
@@ -6264,74 +17047,205 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_CONST', 'COMPARE_OP', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_CONST__COMPARE_OP__POP_JUMP_IF_TRUE,
     },
     (5, 20, 58): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_FALSE
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_FALSE,
         ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_FALSE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_FALSE,
     },
     (5, 20, 59): {  # LOAD_FAST LOAD_ATTR POP_JUMP_IF_TRUE
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__POP_JUMP_IF_TRUE,
         ('LOAD_FAST', 'LOAD_ATTR', 'POP_JUMP_IF_TRUE'): fuse_LOAD_FAST__LOAD_ATTR__POP_JUMP_IF_TRUE,
     },
     (5, 20, 62): {  # LOAD_FAST LOAD_ATTR JUMP_IF_FALSE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'JUMP_IF_FALSE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_FALSE_OR_POP,
         ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_FALSE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_FALSE_OR_POP,
     },
     (5, 20, 63): {  # LOAD_FAST LOAD_ATTR JUMP_IF_TRUE_OR_POP
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'JUMP_IF_TRUE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__JUMP_IF_TRUE_OR_POP,
         ('LOAD_FAST', 'LOAD_ATTR', 'JUMP_IF_TRUE_OR_POP'): fuse_LOAD_FAST__LOAD_ATTR__JUMP_IF_TRUE_OR_POP,
     },
     (5, 20, 67): {  # LOAD_FAST LOAD_ATTR RETURN_VALUE
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'RETURN_VALUE'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__RETURN_VALUE,
         ('LOAD_FAST', 'LOAD_ATTR', 'RETURN_VALUE'): fuse_LOAD_FAST__LOAD_ATTR__RETURN_VALUE,
     },
     (5, 20, 7): {  # LOAD_FAST LOAD_ATTR STORE_FAST
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'STORE_FAST'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__STORE_FAST,
         ('LOAD_FAST', 'LOAD_ATTR', 'STORE_FAST'): fuse_LOAD_FAST__LOAD_ATTR__STORE_FAST,
     },
     (5, 20, 30): {  # LOAD_FAST LOAD_ATTR UNARY_NOT
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'UNARY_NOT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__UNARY_NOT,
         ('LOAD_FAST', 'LOAD_ATTR', 'UNARY_NOT'): fuse_LOAD_FAST__LOAD_ATTR__UNARY_NOT,
     },
     (5, 2, 20, 5, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_FAST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_FAST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
     },
     (5, 2, 20, 4, 32, 3, 22): {  # LOAD_FAST COPY LOAD_ATTR LOAD_CONST BINARY_OP SWAP STORE_ATTR
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_TOP', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_TOP__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR_GUARDED', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR_GUARDED__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_SUBTRACT', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_SUBTRACT__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_MULTIPLY', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_MULTIPLY__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP_INPLACE_ADD', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP_INPLACE_ADD__SWAP_TOP_THIRD__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_TWO', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_TWO__STORE_ATTR,
+        ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'COPY_SECOND', 'LOAD_ATTR', 'LOAD_CONST', 'BINARY_OP', 'SWAP_TOP_THIRD', 'STORE_ATTR'): fuse_LOAD_FAST__COPY_SECOND__LOAD_ATTR__LOAD_CONST__BINARY_OP__SWAP_TOP_THIRD__STORE_ATTR,
     },
     (5, 20, 20): {  # LOAD_FAST LOAD_ATTR LOAD_ATTR
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR_GUARDED,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_ATTR,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR_GUARDED,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_ATTR,
     },
     (5, 22): {  # LOAD_FAST STORE_ATTR
+        ('LOAD_FAST', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__STORE_ATTR,
     },
     (5, 5, 2, 2, 36): {  # LOAD_FAST LOAD_FAST COPY COPY BINARY_SUBSCR
@@ -6369,12 +17283,15 @@ SUPERINSTRUCTIONS = {
         ('BINARY_OP', 'SWAP_TOP_THIRD', 'SWAP_TOP_THIRD', 'STORE_SUBSCR'): fuse_BINARY_OP__SWAP_TOP_THIRD__SWAP_TOP_THIRD__STORE_SUBSCR,
     },
     (5, 5, 22): {  # LOAD_FAST LOAD_FAST STORE_ATTR
+        ('LOAD_FAST', 'LOAD_FAST', 'STORE_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR_GUARDED,
         ('LOAD_FAST', 'LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_FAST__LOAD_FAST__STORE_ATTR,
     },
     (4, 5, 22): {  # LOAD_CONST LOAD_FAST STORE_ATTR
+        ('LOAD_CONST', 'LOAD_FAST', 'STORE_ATTR_GUARDED'): fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR_GUARDED,
         ('LOAD_CONST', 'LOAD_FAST', 'STORE_ATTR'): fuse_LOAD_CONST__LOAD_FAST__STORE_ATTR,
     },
     (5, 20): {  # LOAD_FAST LOAD_ATTR
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED,
         ('LOAD_FAST', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR,
     },
     (5, 5, 32, 7): {  # LOAD_FAST LOAD_FAST BINARY_OP STORE_FAST
@@ -6422,15 +17339,35 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_CONST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_CONST__BINARY_SUBSCR,
     },
     (5, 20, 5): {  # LOAD_FAST LOAD_ATTR LOAD_FAST
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST,
     },
     (5, 20, 5, 36): {  # LOAD_FAST LOAD_ATTR LOAD_FAST BINARY_SUBSCR
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__BINARY_SUBSCR,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'BINARY_SUBSCR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__BINARY_SUBSCR,
     },
     (5, 20, 5, 20): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR,
     },
     (5, 20, 5, 20, 32): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR BINARY_OP
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY,
@@ -6438,6 +17375,81 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP,
     },
     (5, 20, 5, 20, 32, 32): {  # LOAD_FAST LOAD_ATTR LOAD_FAST LOAD_ATTR BINARY_OP BINARY_OP
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_SUBTRACT', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_SUBTRACT__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_MULTIPLY', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_MULTIPLY__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP_INPLACE_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR_GUARDED', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR_GUARDED__LOAD_FAST__LOAD_ATTR__BINARY_OP__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_SUBTRACT', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_SUBTRACT__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_MULTIPLY', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_MULTIPLY__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP_INPLACE_ADD', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP_INPLACE_ADD__BINARY_OP,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_SUBTRACT,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_MULTIPLY,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP_INPLACE_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP_INPLACE_ADD,
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR_GUARDED', 'BINARY_OP', 'BINARY_OP'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR_GUARDED__BINARY_OP__BINARY_OP,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_ADD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_ADD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_SUBTRACT'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_SUBTRACT,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_FAST', 'LOAD_ATTR', 'BINARY_OP_ADD', 'BINARY_OP_MULTIPLY'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_FAST__LOAD_ATTR__BINARY_OP_ADD__BINARY_OP_MULTIPLY,
@@ -6517,6 +17529,7 @@ SUPERINSTRUCTIONS = {
         ('LOAD_GLOBAL', 'LOAD_FAST'): fuse_LOAD_GLOBAL__LOAD_FAST,
     },
     (9, 20): {  # LOAD_DEREF LOAD_ATTR
+        ('LOAD_DEREF', 'LOAD_ATTR_GUARDED'): fuse_LOAD_DEREF__LOAD_ATTR_GUARDED,
         ('LOAD_DEREF', 'LOAD_ATTR'): fuse_LOAD_DEREF__LOAD_ATTR,
     },
     (65, 7, 5, 5): {  # FOR_ITER STORE_FAST LOAD_FAST LOAD_FAST

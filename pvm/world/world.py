@@ -24,7 +24,8 @@ from pvm.world.guest_sys import make_sys
 from pvm.world.access import Access
 from pvm.world.importer import ImportSystem
 from pvm.world.signals import Signals
-from pvm.world.tracebacks import print_exception, thread_excepthook
+from pvm.world.tracebacks import (faulthandler_dump_traceback, print_exception,
+                                  thread_excepthook)
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
 # code leaves none, and neither do the frames of the pure-Python module each runs on
@@ -142,6 +143,11 @@ class World:
         if self.limits is not None:
             self.limits.activate()
         self.access.install(self)
+        if imports is not None or files is not None:
+            # A world that keeps its guest from modules or files keeps it from the
+            # host's objects too (imported here: other worlds pay nothing for it).
+            from pvm.world.guard import AttributeGuard
+            AttributeGuard(self).install()
 
     # -- the public interface -----------------------------------------------------------
 
@@ -185,7 +191,7 @@ class World:
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
         ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
         updates the guest's copy, and a thread's uncaught exception is printed with its
-        guest traceback."""
+        guest traceback, and faulthandler's dump_traceback shows guest frames."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
@@ -196,6 +202,8 @@ class World:
                 self.limits.adapt_time(module)
         elif name == "_thread":
             module._excepthook = thread_excepthook(self)
+        elif name == "faulthandler":
+            module.dump_traceback = faulthandler_dump_traceback(self, module.dump_traceback)
 
     # -- what the engine asks of the world -------------------------------------------------
 
