@@ -256,6 +256,29 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = {}\ni = 0\nwhile True:\n    x[i] = [i] * 50\n    i += 1",
     "try:\n    x = 'ab' * 10**10\nexcept BaseException:\n    print('caught')",
     "try:\n    x = [[0] * 1000 for _ in range(10**9)]\nfinally:\n    print('finally')",
+    # Host functions whose result's size follows from their arguments.
+    "x = bytes(10**9)",
+    "x = bytearray(10**9)",
+    "x = 'a'.ljust(10**9)",
+    "x = b'a'.rjust(10**9)",
+    "x = 'a'.center(10**9)",
+    "x = '1'.zfill(10**9)",
+    "x = str.ljust('a', 10**9)",
+    "x = ('\\t' * 1000).expandtabs(10**6)",
+    "x = list(range(10**9))",
+    "x = tuple(range(10**9))",
+    "x = []\nx.extend(range(10**9))",
+    "x = ('a' * 1000).replace('', 'x' * 10**6)",
+    "x = (1).to_bytes(10**9, 'big')",
+    "x = '%*d' % (10**9, 1)",
+    "x = '%1000000000d' % 1",
+    "x = f'{1:{10**9}}'",
+    "x = format(1, '1000000000')",
+    "x = '{:1000000000}'.format(1)",
+    "x = ('x' * 10**6).join(['a'] * 1000)",
+    "x = 'ab'.__mul__(10**9)",
+    "x = bytes.__new__(bytes, 10**9)",
+    "make = bytes\nx = make(*[10**9])",
 ])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program):
     from pvm.world.memory import resident_size
@@ -268,6 +291,16 @@ def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program)
     assert output.getvalue() == ""
     # The world runs again, with its whole allowance.
     assert world.eval("len('ab' * 1000)") == 2000
+
+
+def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
+    program = ("r = ('a'.ljust(5), b'1'.zfill(3), len(bytes(1000)), list(range(3)),"
+               " '%*d|%-4s' % (4, 7, 'x'), f'{2:{6}}', format(3, '>4'), '{:3}'.format(1),"
+               " 'a\\tb'.expandtabs(4), 'ab'.replace('', '-'), (255).to_bytes(2, 'big'),"
+               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2)")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
 
 
 @pytest.mark.parametrize("program", [

@@ -237,7 +237,7 @@ class Interpreter:
         if budget is None:
             return decoding.handlers_of(code, fusion, pairs)
         from pvm.engine import charging
-        plan = charging.Plan(code, pairs, budget.guarded_operators)
+        plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
         handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
         charging.charge(budget, handlers, plan, placed)
@@ -262,8 +262,8 @@ class Interpreter:
         # start-ups do neither.)
         from pvm.engine import charging, hot_runs
         budget = self.budget
-        plan = None if budget is None else charging.Plan(code, pairs,
-                                                         budget.guarded_operators)
+        plan = None if budget is None else charging.Plan(
+            code, pairs, budget.guarded_operators, budget.guards_calls)
         hot_runs.join_runs(code, pairs, handlers, later, threshold, budget, plan)
 
     def set_budget(self, budget):
@@ -271,7 +271,10 @@ class Interpreter:
         whose ``left`` (an int) stretches take their lengths from, whose
         ``refill(length)`` is called when one does not fit, and whose
         ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
-        its ``guarded_operators`` runs (``pvm.engine.charging``).
+        its ``guarded_operators`` runs, and, if it ``guards_calls``, whose
+        ``guard_call(function, arguments, keywords)`` and ``guard_format(value, spec)``
+        are called before each call and formatting with a spec
+        (``pvm.engine.charging``).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""
@@ -426,7 +429,8 @@ class Interpreter:
             # (Charged before the instruments see the instruction: a stretch that does
             # not fit in the budget does not start.)
             charging.charge(self.budget, handlers,
-                            charging.Plan(code, pairs, self.budget.guarded_operators), {})
+                            charging.Plan(code, pairs, self.budget.guarded_operators,
+                                          self.budget.guards_calls), {})
         if executable.plain_handlers is None:
             executable.plain_handlers = list(executable.handlers)
         executable.handlers[:] = handlers
