@@ -398,6 +398,11 @@ _ESCAPES_THROUGH_OBJECTS = [
     "import json\nescaped = json.decoder.re.enum.sys.meta_path[0].system",
     "import json\nspec = json.decoder.re.enum.sys.meta_path[0].find_spec('posix')\n"
     "escaped = spec.loader.create_module(spec)",
+    # Host C code that reads attributes by name.
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "escaped = operator.attrgetter('__globals__')(print)",
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "escaped = operator.methodcaller('__getattribute__', '__globals__')(print)",
 ]
 
 
@@ -437,6 +442,9 @@ _ORDINARY = [
     "class P:\n    def __init__(self):\n        self.__dict__['v'] = 5\nr = (P().v, P().__dict__)",
     "def outer():\n    try:\n        1 / 0\n    except ZeroDivisionError as error:\n"
     "        return error.__traceback__.tb_frame.f_code.co_name\nr = outer()",
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "r = (operator.attrgetter('real', 'imag')(3), operator.methodcaller('upper')('a'),"
+    " repr(operator.attrgetter('x.y')), sorted([3, 1, 2], key=operator.attrgetter('real')))",
 ]
 
 

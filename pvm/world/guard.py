@@ -20,9 +20,11 @@ in CPython, whose print has none) and an AttributeError where the host's object 
 come out.  A guest function's own ``__globals__``, ``__code__`` and ``__closure__``
 are the guest's, and pass.
 
-Not guarded: host C code that reads attributes by name for the guest
-(``operator.attrgetter``, ``str.format``'s fields), ``gc`` where the world allows it,
-and assignments to the attributes of pvm's classes, which all worlds share.
+The host's C code that reads attributes by name for the guest is not guarded
+(``str.format``'s fields, which give text), except ``operator.attrgetter`` and
+``methodcaller``, which the guest gets in Python (``adapt_operator``); nor are ``gc``
+where the world allows it, and assignments to the attributes of pvm's classes, which
+all worlds share.
 """
 
 import builtins as host_builtins
@@ -84,6 +86,13 @@ class AttributeGuard:
             function.__module__ = "builtins"
             function.__qualname__ = function.__name__
             namespace[function.__name__] = function
+
+    def adapt_operator(self, module):
+        """The guest's copy of ``_operator`` without attrgetter and methodcaller, whose
+        C code reads attributes by name: operator.py keeps its own, written in Python,
+        which read them through the guest's getattr."""
+        for name in ("attrgetter", "methodcaller"):
+            module.__dict__.pop(name, None)
 
     # -- what the engine calls ----------------------------------------------------------
 

@@ -107,6 +107,12 @@ class World:
         self.modules = {}
         self.signals = Signals(interpreter)
         self.access = Access(imports, files, path)
+        self.guard = None
+        if imports is not None or files is not None:
+            # A world that keeps its guest from modules or files keeps it from the
+            # host's objects too (imported here: other worlds pay nothing for it).
+            from pvm.world.guard import AttributeGuard
+            self.guard = AttributeGuard(self)
         self.limits = None
         if instructions is not None or seconds is not None or memory is not None:
             # (Imported only here: a world with no limit, as the pvm command's, pays
@@ -143,11 +149,8 @@ class World:
         if self.limits is not None:
             self.limits.activate()
         self.access.install(self)
-        if imports is not None or files is not None:
-            # A world that keeps its guest from modules or files keeps it from the
-            # host's objects too (imported here: other worlds pay nothing for it).
-            from pvm.world.guard import AttributeGuard
-            AttributeGuard(self).install()
+        if self.guard is not None:
+            self.guard.install()
 
     # -- the public interface -----------------------------------------------------------
 
@@ -191,7 +194,8 @@ class World:
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
         ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
         updates the guest's copy, and a thread's uncaught exception is printed with its
-        guest traceback, and faulthandler's dump_traceback shows guest frames."""
+        guest traceback, faulthandler's dump_traceback shows guest frames, and a
+        restricted world's ``_operator`` reads no attribute past its guard."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
@@ -202,6 +206,8 @@ class World:
                 self.limits.adapt_time(module)
         elif name == "_thread":
             module._excepthook = thread_excepthook(self)
+        elif name == "_operator" and self.guard is not None:
+            self.guard.adapt_operator(module)
         elif name == "faulthandler":
             module.dump_traceback = faulthandler_dump_traceback(self, module.dump_traceback)
 
