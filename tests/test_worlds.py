@@ -415,6 +415,19 @@ def test_the_guest_reaches_no_host_object(program):
     assert "escaped" not in world.main_module.__dict__
 
 
+@pytest.mark.parametrize("options", [dict(fusion=False), dict(join_threshold=0),
+                                     dict(tier=1, join_threshold=5),
+                                     dict(join_threshold=0, instructions=10**8)])
+def test_the_guard_holds_however_the_code_runs(options):
+    # Single handlers, superinstructions, joined runs, tier 1's translations, charged
+    # handlers: each reads the guarded attributes through the guard.
+    program = ("def f():\n    found = 0\n    for i in range(3000):\n        try:\n"
+               "            print.__globals__\n            found += 1\n"
+               "        except AttributeError:\n            pass\n"
+               "    return found, len.__self__ is __builtins__\nr = f()\n")
+    assert _restricted_world(**options).run(program)["r"] == (0, True)
+
+
 # What ordinary programs read through the guarded attributes: a restricted world gives
 # what CPython gives.
 _ORDINARY = [

@@ -513,7 +513,7 @@ def select_LOAD_ATTR(code, operand):
     if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_LOAD_ATTR_GUARDED(code.co_names[operand]):
-        return 'LOAD_ATTR_GUARDED'
+        return None
     return 'LOAD_ATTR'
 
 
@@ -574,7 +574,7 @@ def select_LOAD_METHOD(code, operand):
     if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_LOAD_METHOD_GUARDED(code.co_names[operand]):
-        return 'LOAD_METHOD_GUARDED'
+        return None
     return 'LOAD_METHOD'
 
 
@@ -633,7 +633,7 @@ def select_STORE_ATTR(code, operand):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_STORE_ATTR_GUARDED(code.co_names[operand]):
-        return 'STORE_ATTR_GUARDED'
+        return None
     return 'STORE_ATTR'
 
 
@@ -671,7 +671,7 @@ def make_any_DELETE_ATTR(code, operand, index):
 
 def select_DELETE_ATTR(code, operand):
     if when_DELETE_ATTR_GUARDED(code.co_names[operand]):
-        return 'DELETE_ATTR_GUARDED'
+        return None
     return 'DELETE_ATTR'
 
 

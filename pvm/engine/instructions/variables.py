@@ -158,7 +158,7 @@ def LOAD_ATTR_OF_EXCEPTION(owner, *, name):
 
 # A world that keeps its guest inside (pvm.world.guard) checks what these attributes
 # give; elsewhere they are plain attributes.
-@variant("LOAD_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES)
+@variant("LOAD_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
 def LOAD_ATTR_GUARDED(owner, *, frame, name):
     guard = frame.interpreter.attribute_guard
     if guard is None:
@@ -183,7 +183,7 @@ def LOAD_METHOD_OF_EXCEPTION(owner, *, name):
     return getattr(owner, name), NULL
 
 
-@variant("LOAD_METHOD", when=lambda name: name in GUARDED_ATTRIBUTES)
+@variant("LOAD_METHOD", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
 def LOAD_METHOD_GUARDED(owner, *, frame, name):
     guard = frame.interpreter.attribute_guard
     if guard is None:
@@ -210,7 +210,7 @@ def DELETE_ATTR(owner, *, name):
     delattr(owner, name)
 
 
-@variant("STORE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES)
+@variant("STORE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
 def STORE_ATTR_GUARDED(value, owner, *, frame, name):
     guard = frame.interpreter.attribute_guard
     if guard is None:
@@ -219,7 +219,7 @@ def STORE_ATTR_GUARDED(value, owner, *, frame, name):
         guard.store(owner, name, value)
 
 
-@variant("DELETE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES)
+@variant("DELETE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
 def DELETE_ATTR_GUARDED(owner, *, frame, name):
     guard = frame.interpreter.attribute_guard
     if guard is None:
