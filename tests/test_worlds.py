@@ -398,6 +398,14 @@ _ESCAPES_THROUGH_OBJECTS = [
     "import json\nescaped = json.decoder.re.enum.sys.meta_path[0].system",
     "import json\nspec = json.decoder.re.enum.sys.meta_path[0].find_spec('posix')\n"
     "escaped = spec.loader.create_module(spec)",
+    # A name whose hash and equality lie.
+    "class S(str):\n    def __hash__(self):\n        return 0\n"
+    "    def __eq__(self, other):\n        return False\n"
+    "escaped = getattr(print, S('__globals__'))",
+    "class S(str):\n    def __hash__(self):\n        return 0\n"
+    "    def __eq__(self, other):\n        return False\n"
+    "code = (lambda: print.x).__code__.replace(co_names=('print', S('__globals__')))\n"
+    "escaped = eval(code)",
     # Host C code that reads attributes by name.
     "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
     "escaped = operator.attrgetter('__globals__')(print)",

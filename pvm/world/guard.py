@@ -30,6 +30,7 @@ all worlds share.
 import builtins as host_builtins
 import sys as host_sys
 import types
+import weakref
 
 from pvm.engine.frames import Frame
 from pvm.engine.instructions.support import GUARDED_ATTRIBUTES
@@ -50,6 +51,9 @@ _DESCRIPTOR_TYPES = (types.GetSetDescriptorType, types.MemberDescriptorType,
 _SLOT_WRAPPER = types.WrapperDescriptorType
 _BOUND_SLOT = types.MethodWrapperType
 _HEAP_TYPE = 1 << 9          # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
+_PROXY_TYPES = (weakref.ProxyType, weakref.CallableProxyType)
+# What may wrap a host function in a class's namespace.
+_FUNCTION_HOLDERS = {staticmethod: "__func__", classmethod: "__func__", property: "fget"}
 
 
 def _refused(owner, name):
@@ -57,14 +61,19 @@ def _refused(owner, name):
 
 
 def _is_host_function(value):
-    # (__class__, not type(): a weak proxy of a host function forwards its attributes.)
-    try:
+    kind = type(value)
+    if kind in _PROXY_TYPES:
+        # A weak proxy forwards attribute reads to what it refers to.
         kind = value.__class__
-        if kind is types.MethodType:
-            kind = value.__func__.__class__
-    except Exception:
-        return False
+    if kind is types.MethodType:
+        kind = type(value.__func__)
     return kind is types.FunctionType
+
+
+def _exact_name(name):
+    """The attribute name a host lookup will use: a str subclass's own hash and
+    equality must not hide a guarded name from the check."""
+    return str.__add__(name, "") if type(name) is not str and isinstance(name, str) else name
 
 
 def _is_pvm_module(name):
@@ -138,7 +147,7 @@ class AttributeGuard:
 
     def _checked_value(self, owner, name, value):
         kind = type(value)
-        if kind is types.ModuleType or isinstance(value, types.ModuleType):
+        if issubclass(kind, types.ModuleType):
             modules = self.world.modules
             namesake = modules.get(getattr(value, "__name__", None))
             if namesake is value:
@@ -161,8 +170,11 @@ class AttributeGuard:
         library made), not a class the guest made."""
         if not cls.__flags__ & _HEAP_TYPE or _is_pvm_module(cls.__dict__.get("__module__")):
             return True
-        return any(_is_host_function(getattr(item, "__func__", item))
-                   for item in cls.__dict__.values())
+        for item in cls.__dict__.values():
+            holder = _FUNCTION_HOLDERS.get(type(item))
+            if _is_host_function(getattr(item, holder) if holder else item):
+                return True
+        return False
 
     def visible_subclass(self, cls):
         """Whether ``__subclasses__`` shows ``cls`` to the guest: not pvm's own classes,
@@ -190,11 +202,13 @@ class AttributeGuard:
         guard = self
         if type(lookup) is _SLOT_WRAPPER:
             def __getattribute__(owner, name, /):
+                name = _exact_name(name)
                 return guard.checked(owner, name, lookup(owner, name))
         elif type(lookup) is _BOUND_SLOT:
             owner = lookup.__self__
 
             def __getattribute__(name, /):
+                name = _exact_name(name)
                 return guard.checked(owner, name, lookup(name))
         else:
             return lookup
@@ -241,6 +255,7 @@ class AttributeGuard:
         host_getattr = host_builtins.getattr
 
         def getattr(owner, name, default=missing, /):
+            name = _exact_name(name)
             try:
                 value = host_getattr(owner, name)
                 if name in GUARDED_ATTRIBUTES:
@@ -258,6 +273,7 @@ class AttributeGuard:
         host_hasattr = host_builtins.hasattr
 
         def hasattr(owner, name, /):
+            name = _exact_name(name)
             if not host_hasattr(owner, name):
                 return False
             if name not in GUARDED_ATTRIBUTES:
@@ -275,6 +291,7 @@ class AttributeGuard:
         host_setattr = host_builtins.setattr
 
         def setattr(owner, name, value, /):
+            name = _exact_name(name)
             if name in GUARDED_ATTRIBUTES:
                 guard._check_change(owner, name)
             host_setattr(owner, name, value)
@@ -286,6 +303,7 @@ class AttributeGuard:
         host_delattr = host_builtins.delattr
 
         def delattr(owner, name, /):
+            name = _exact_name(name)
             if name in GUARDED_ATTRIBUTES:
                 guard._check_change(owner, name)
             host_delattr(owner, name)
