@@ -441,7 +441,8 @@ def faulthandler_dump_traceback(world, host_dump):
         current = get_ident()
         lines = []
         if all_threads:
-            for ident in sorted(frames, key=lambda ident: ident != current):
+            # (In the host's order of threads, the newest first, as faulthandler's.)
+            for ident in frames:
                 if lines:
                     lines.append("")
                 lines.append("%s 0x%016x (most recent call first):"
