@@ -52,6 +52,8 @@ _SLOT_WRAPPER = types.WrapperDescriptorType
 _BOUND_SLOT = types.MethodWrapperType
 _HEAP_TYPE = 1 << 9          # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 _PROXY_TYPES = (weakref.ProxyType, weakref.CallableProxyType)
+# A class's own namespace, whatever its metaclass says ``__dict__`` is.
+_CLASS_NAMESPACE = type.__dict__["__dict__"].__get__
 # What may wrap a host function in a class's namespace.
 _FUNCTION_HOLDERS = {staticmethod: "__func__", classmethod: "__func__", property: "fget"}
 
@@ -134,7 +136,7 @@ class AttributeGuard:
         elif name == "__dict__":
             if type(owner) is Frame:
                 raise _refused(owner, name)
-            if isinstance(owner, type) and self.is_host_class(owner):
+            if issubclass(type(owner), type) and self.is_host_class(owner):
                 return types.MappingProxyType(
                     {key: item for key, item in value.items() if key not in _HIDDEN_ENTRIES})
         elif name == "__getattribute__":
@@ -168,9 +170,10 @@ class AttributeGuard:
     def is_host_class(self, cls):
         """Whether ``cls`` is the host's (a C type, or a class pvm or the host's
         library made), not a class the guest made."""
-        if not cls.__flags__ & _HEAP_TYPE or _is_pvm_module(cls.__dict__.get("__module__")):
+        namespace = _CLASS_NAMESPACE(cls)
+        if not cls.__flags__ & _HEAP_TYPE or _is_pvm_module(namespace.get("__module__")):
             return True
-        for item in cls.__dict__.values():
+        for item in namespace.values():
             holder = _FUNCTION_HOLDERS.get(type(item))
             if _is_host_function(getattr(item, holder) if holder else item):
                 return True
@@ -180,9 +183,10 @@ class AttributeGuard:
         """Whether ``__subclasses__`` shows ``cls`` to the guest: not pvm's own classes,
         nor the host's Python classes, nor a class of a host module the world has
         another of (the host's FileIO, where the world's checks the files)."""
-        module_name = cls.__dict__.get("__module__")
-        if not isinstance(module_name, str):
-            module_name = getattr(cls, "__module__", None)
+        module_name = _CLASS_NAMESPACE(cls).get("__module__")
+        if type(module_name) is not str:
+            # A C type's module is in its name ("_io.FileIO").
+            module_name = type.__dict__["__module__"].__get__(cls)
         if _is_pvm_module(module_name):
             return False
         name = cls.__name__
