@@ -463,6 +463,13 @@ _ORDINARY = [
     "class P:\n    def __init__(self):\n        self.__dict__['v'] = 5\nr = (P().v, P().__dict__)",
     "def outer():\n    try:\n        1 / 0\n    except ZeroDivisionError as error:\n"
     "        return error.__traceback__.tb_frame.f_code.co_name\nr = outer()",
+    # A metaclass whose __getattribute__ reads the class's __dict__ (typing's io).
+    "class Meta(type):\n    def __getattribute__(cls, name):\n"
+    "        if name != '__dict__' and name in cls.__dict__:\n            pass\n"
+    "        return super().__getattribute__(name)\n"
+    "class K(metaclass=Meta):\n    x = 1\n"
+    "r = (K.x, sorted(name for name in vars(K) if not name.startswith('__')),"
+    " K in object.__subclasses__())",
     "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
     "r = (operator.attrgetter('real', 'imag')(3), operator.methodcaller('upper')('a'),"
     " repr(operator.attrgetter('x.y')), sorted([3, 1, 2], key=operator.attrgetter('real')))",

@@ -52,8 +52,12 @@ _SLOT_WRAPPER = types.WrapperDescriptorType
 _BOUND_SLOT = types.MethodWrapperType
 _HEAP_TYPE = 1 << 9          # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 _PROXY_TYPES = (weakref.ProxyType, weakref.CallableProxyType)
-# A class's own namespace, whatever its metaclass says ``__dict__`` is.
+# A class's own namespace, flags, name and module, read past its metaclass (whose
+# __getattribute__ is guest code, which may ask the guard again).
 _CLASS_NAMESPACE = type.__dict__["__dict__"].__get__
+_CLASS_FLAGS = type.__dict__["__flags__"].__get__
+_CLASS_NAME = type.__dict__["__name__"].__get__
+_CLASS_MODULE = type.__dict__["__module__"].__get__
 # What may wrap a host function in a class's namespace.
 _FUNCTION_HOLDERS = {staticmethod: "__func__", classmethod: "__func__", property: "fget"}
 
@@ -171,7 +175,7 @@ class AttributeGuard:
         """Whether ``cls`` is the host's (a C type, or a class pvm or the host's
         library made), not a class the guest made."""
         namespace = _CLASS_NAMESPACE(cls)
-        if not cls.__flags__ & _HEAP_TYPE or _is_pvm_module(namespace.get("__module__")):
+        if not _CLASS_FLAGS(cls) & _HEAP_TYPE or _is_pvm_module(namespace.get("__module__")):
             return True
         for item in namespace.values():
             holder = _FUNCTION_HOLDERS.get(type(item))
@@ -186,17 +190,17 @@ class AttributeGuard:
         module_name = _CLASS_NAMESPACE(cls).get("__module__")
         if type(module_name) is not str:
             # A C type's module is in its name ("_io.FileIO").
-            module_name = type.__dict__["__module__"].__get__(cls)
+            module_name = _CLASS_MODULE(cls)
         if _is_pvm_module(module_name):
             return False
-        name = cls.__name__
+        name = _CLASS_NAME(cls)
         guest_module = self.world.modules.get(module_name)
         if guest_module is not None and getattr(guest_module, name, None) is cls:
             return True
         host_module = host_sys.modules.get(module_name)
         if host_module is not None and getattr(host_module, name, None) is cls:
             return False
-        return not self.is_host_class(cls) or not cls.__flags__ & _HEAP_TYPE
+        return not self.is_host_class(cls) or not _CLASS_FLAGS(cls) & _HEAP_TYPE
 
     # -- the raw lookups the guarded attributes give --------------------------------------
 
