@@ -178,8 +178,17 @@ def _guarding_format(budget, handler):
 
 
 def _guarding_call(budget, opcode, count, handler):
-    """A call's handler behind ``budget.guard_call(function, arguments, keywords)``,
-    with what each call instruction finds on the stack (see pvm.opcodes)."""
+    """A call's handler behind ``budget.guard_call(function, arguments, keywords)``
+    where the callable is of one of ``budget.sized_callables`` (a guest function's
+    call is not looked at further), with what each call instruction finds on the stack
+    (see pvm.opcodes)."""
+    if opcode == _CALL:
+        place = count + 1
+    elif opcode == _CALL_FUNCTION_EX:
+        place = 3 if count & 1 else 2
+    else:
+        place = count + 2
+
     def called(stack):
         depth = len(stack)
         if opcode == _CALL:
@@ -198,8 +207,11 @@ def _guarding_call(budget, opcode, count, handler):
             return stack[-3], stack[-2], stack[-1]
         return stack[-2], stack[-1], None
 
-    def guarding(frame, stack, fast, budget=budget, called=called, handler=handler):
-        budget.guard_call(*called(stack))
+    def guarding(frame, stack, fast, budget=budget, place=place, called=called,
+                 sized=budget.sized_callables if budget is not None else (),
+                 handler=handler):
+        if type(stack[-place]) in sized:
+            budget.guard_call(*called(stack))
         return handler(frame, stack, fast)
     return guarding
 

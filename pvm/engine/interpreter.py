@@ -272,7 +272,8 @@ class Interpreter:
         ``refill(length)`` is called when one does not fit, and whose
         ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
         its ``guarded_operators`` runs, and, if it ``guards_calls``, whose
-        ``guard_call(function, arguments, keywords)`` and ``guard_format(value, spec)``
+        ``guard_call(function, arguments, keywords)`` (for callables of its
+        ``sized_callables``) and ``guard_format(value, spec)``
         are called before each call and formatting with a spec
         (``pvm.engine.charging``).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot

@@ -23,7 +23,7 @@ at its first block.  A world is started again, with a fresh budget, by the next
 import time
 
 from pvm.engine.interpreter import Interpreter
-from pvm.world.memory import AMPLIFYING, MemoryMeter, spec_size
+from pvm.world.memory import AMPLIFYING, SIZED_CALLABLES, MemoryMeter, spec_size
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -71,10 +71,12 @@ class Limits:
         # Whether calls and formatting with a spec run behind guard_call and
         # guard_format (pvm.engine.charging).
         self.guards_calls = False
+        self.sized_callables = frozenset()    # the types of callables guard_call sees
         if memory is not None:
             self.memory_meter = MemoryMeter(memory, self._out_of_memory)
             self.guarded_operators = AMPLIFYING
             self.guards_calls = True
+            self.sized_callables = SIZED_CALLABLES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""

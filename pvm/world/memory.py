@@ -240,6 +240,10 @@ _CALL_SIZERS = {
 }
 
 
+# The callables whose calls check_call looks at.
+SIZED_CALLABLES = frozenset(_CALL_SIZERS)
+
+
 def resident_size():
     """The process's resident size in bytes: from /proc where there is one, else its
     peak (``ru_maxrss``), which grows as the resident size does."""
