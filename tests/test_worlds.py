@@ -463,6 +463,13 @@ _ORDINARY = [
     "class P:\n    def __init__(self):\n        self.__dict__['v'] = 5\nr = (P().v, P().__dict__)",
     "def outer():\n    try:\n        1 / 0\n    except ZeroDivisionError as error:\n"
     "        return error.__traceback__.tb_frame.f_code.co_name\nr = outer()",
+    # The guest's getattr, hasattr, setattr and delattr, and their messages.
+    "class A:\n    pass\na = A()\nsetattr(a, 'x', 1)\nr = [getattr(a, 'x'), hasattr(a, 'x')]\n"
+    "delattr(a, 'x')\nr.append(getattr(a, 'x', 'gone'))\n"
+    "for call in (lambda: getattr(a), lambda: setattr(a), lambda: hasattr(a, 1),"
+    " lambda: delattr(a, 'x'), lambda: getattr(a, 'x', 1, 2), lambda: setattr(1, 'y', 2)):\n"
+    "    try:\n        call()\n    except (TypeError, AttributeError) as error:\n"
+    "        r.append((type(error).__name__, str(error)))",
     # A metaclass whose __getattribute__ reads the class's __dict__ (typing's io).
     "class Meta(type):\n    def __getattribute__(cls, name):\n"
     "        if name != '__dict__' and name in cls.__dict__:\n            pass\n"

@@ -96,8 +96,9 @@ class AttributeGuard:
         """Guard the engine's attribute instructions and the guest's builtins."""
         self.world.interpreter.attribute_guard = self
         namespace = self.world.builtins.__dict__
-        for function in (self._getattr(), self._hasattr(), self._setattr(),
-                         self._delattr(), self._vars()):
+        for function in (self._getattr(), self._hasattr(),
+                         self._changer(host_builtins.setattr),
+                         self._changer(host_builtins.delattr), self._vars()):
             function.__module__ = "builtins"
             function.__qualname__ = function.__name__
             namespace[function.__name__] = function
@@ -257,21 +258,25 @@ class AttributeGuard:
 
     # -- the guest's builtins that read and change attributes by name ----------------------
 
+    # (Each takes its arguments as the host's does, which gives CPython's messages for
+    # too many or too few, and for a name that is no string.)
+
     def _getattr(self):
         guard = self
-        missing = object()
         host_getattr = host_builtins.getattr
 
-        def getattr(owner, name, default=missing, /):
-            name = _exact_name(name)
+        def getattr(*arguments):
+            if len(arguments) not in (2, 3) or not isinstance(arguments[1], str):
+                return host_getattr(*arguments)
+            owner, name = arguments[0], _exact_name(arguments[1])
             try:
                 value = host_getattr(owner, name)
                 if name in GUARDED_ATTRIBUTES:
                     value = guard.checked(owner, name, value)
             except AttributeError:
-                if default is missing:
+                if len(arguments) == 2:
                     raise
-                return default
+                return arguments[2]
             return value
         getattr.__doc__ = host_getattr.__doc__
         return getattr
@@ -280,8 +285,10 @@ class AttributeGuard:
         guard = self
         host_hasattr = host_builtins.hasattr
 
-        def hasattr(owner, name, /):
-            name = _exact_name(name)
+        def hasattr(*arguments):
+            if len(arguments) != 2 or not isinstance(arguments[1], str):
+                return host_hasattr(*arguments)
+            owner, name = arguments[0], _exact_name(arguments[1])
             if not host_hasattr(owner, name):
                 return False
             if name not in GUARDED_ATTRIBUTES:
@@ -294,29 +301,20 @@ class AttributeGuard:
         hasattr.__doc__ = host_hasattr.__doc__
         return hasattr
 
-    def _setattr(self):
+    def _changer(self, host_change):
+        """The guest's setattr or delattr: ``host_change`` behind ``_check_change``."""
         guard = self
-        host_setattr = host_builtins.setattr
 
-        def setattr(owner, name, value, /):
-            name = _exact_name(name)
-            if name in GUARDED_ATTRIBUTES:
-                guard._check_change(owner, name)
-            host_setattr(owner, name, value)
-        setattr.__doc__ = host_setattr.__doc__
-        return setattr
-
-    def _delattr(self):
-        guard = self
-        host_delattr = host_builtins.delattr
-
-        def delattr(owner, name, /):
-            name = _exact_name(name)
-            if name in GUARDED_ATTRIBUTES:
-                guard._check_change(owner, name)
-            host_delattr(owner, name)
-        delattr.__doc__ = host_delattr.__doc__
-        return delattr
+        def change(*arguments):
+            if len(arguments) > 1 and isinstance(arguments[1], str):
+                name = _exact_name(arguments[1])
+                arguments = (arguments[0], name) + arguments[2:]
+                if name in GUARDED_ATTRIBUTES:
+                    guard._check_change(arguments[0], name)
+            return host_change(*arguments)
+        change.__name__ = host_change.__name__
+        change.__doc__ = host_change.__doc__
+        return change
 
     def _vars(self):
         guard = self

@@ -21,7 +21,7 @@ their result will have, worked out from the operands and arguments
 (``check_operation``, ``check_call``, ``check_size``): past what is left of the
 limit, the world stops before the host allocates anything.  The calls checked so
 are those of the host's types and methods whose result size follows from their
-arguments (``call_size``); host C code calling them for the guest (``map(bytes,
+arguments (``_CALL_SIZERS``); host C code calling them for the guest (``map(bytes,
 ...)``) is not seen, and is stopped by the sampling, if the process lives.
 """
 
