@@ -1,10 +1,14 @@
 """The price of a world's limits: each benchmark run in a ``pvm.World`` with no limit
 and with limits (instructions and seconds, never reached), in the same run.
 
-    python3 benchmarks/worlds.py [--repeat N] [NAME ...]
+    python3 benchmarks/worlds.py [--repeat N] [--memory] [--restricted] [NAME ...]
 
-Prints each benchmark's time limited / unlimited and their geometric mean.  The times
-are the programs' own (CPU time of their workload, as benchmarks/run.py's).
+``--memory`` adds a memory limit (never reached), under which calls and some
+operators run behind a check of what they would make; ``--restricted`` compares a
+world given ``imports`` and ``files`` (everything allowed) with one given neither,
+with no limit: the price of the attribute guard.  Prints each benchmark's time
+limited / unlimited and their geometric mean.  The times are the programs' own (CPU
+time of their workload, as benchmarks/run.py's).
 """
 
 import argparse
@@ -19,7 +23,9 @@ NOT_HERE = {"worlds"}
 _RUNNER = """\
 import io, sys
 import pvm
-limits = dict(instructions=10**15, seconds=10**6) if sys.argv[2] == "limited" else {}
+limits = {"plain": {}, "limited": dict(instructions=10**15, seconds=10**6),
+          "memory": dict(instructions=10**15, seconds=10**6, memory=2**50),
+          "restricted": dict(imports=sys.stdlib_module_names, files=["/"])}[sys.argv[2]]
 output = io.StringIO()
 world = pvm.World(stdout=output, argv=[sys.argv[1]], **limits)
 with open(sys.argv[1]) as file:
@@ -40,6 +46,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--memory", action="store_true", help="limit the memory too")
+    parser.add_argument("--restricted", action="store_true",
+                        help="compare a world given imports and files with one given none")
     arguments = parser.parse_args(argv)
     names = arguments.names or [name for name in benchmark_names() if name not in NOT_HERE]
     ratios = []
@@ -47,7 +56,9 @@ def main(argv=None):
     for name in names:
         path = os.path.join(FOLDER, name + ".py")
         plain = min(elapsed(path, "plain") for _ in range(arguments.repeat))
-        limited = min(elapsed(path, "limited") for _ in range(arguments.repeat))
+        kind = "restricted" if arguments.restricted else \
+            "memory" if arguments.memory else "limited"
+        limited = min(elapsed(path, kind) for _ in range(arguments.repeat))
         ratios.append(limited / plain)
         print("%-18s %12.4f %12.4f %8.2f" % (name, plain, limited, limited / plain), flush=True)
     mean = math.exp(sum(math.log(ratio) for ratio in ratios) / len(ratios))

@@ -48,6 +48,17 @@ def test_constant_folding_keeps_behaviour():
         "LOAD_CONST None", "RETURN_VALUE"]
 
 
+def test_string_formatting_is_not_folded():
+    # As CPython's folder: a width can make '%' on a string arbitrarily large and slow
+    # ('%*d' % (10**10, 1) took the compiler 40 s and 10 GB).
+    code = pvm_compile("a = '%*d' % (4, 1)\nb = b'%d' % 2\nc = 7 % 3\n", "<test>", "exec")
+    assert listing(code) == [
+        "LOAD_CONST '%*d'", "LOAD_CONST (4, 1)", "BINARY_OP %", "STORE_NAME a",
+        "LOAD_CONST b'%d'", "LOAD_CONST 2", "BINARY_OP %", "STORE_NAME b",
+        "LOAD_CONST 1", "STORE_NAME c",
+        "LOAD_CONST None", "RETURN_VALUE"]
+
+
 def test_while_loop_tests_at_the_top_and_again_at_the_bottom():
     # CPython 3.11's shape: one jump per round, back onto the body.
     code = function_code("def f(n):\n    while n:\n        n -= 1\n    return n\n")

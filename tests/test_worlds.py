@@ -256,6 +256,29 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = {}\ni = 0\nwhile True:\n    x[i] = [i] * 50\n    i += 1",
     "try:\n    x = 'ab' * 10**10\nexcept BaseException:\n    print('caught')",
     "try:\n    x = [[0] * 1000 for _ in range(10**9)]\nfinally:\n    print('finally')",
+    # Host functions whose result's size follows from their arguments.
+    "x = bytes(10**9)",
+    "x = bytearray(10**9)",
+    "x = 'a'.ljust(10**9)",
+    "x = b'a'.rjust(10**9)",
+    "x = 'a'.center(10**9)",
+    "x = '1'.zfill(10**9)",
+    "x = str.ljust('a', 10**9)",
+    "x = ('\\t' * 1000).expandtabs(10**6)",
+    "x = list(range(10**9))",
+    "x = tuple(range(10**9))",
+    "x = []\nx.extend(range(10**9))",
+    "x = ('a' * 1000).replace('', 'x' * 10**6)",
+    "x = (1).to_bytes(10**9, 'big')",
+    "x = '%*d' % (10**9, 1)",
+    "x = '%1000000000d' % 1",
+    "x = f'{1:{10**9}}'",
+    "x = format(1, '1000000000')",
+    "x = '{:1000000000}'.format(1)",
+    "x = ('x' * 10**6).join(['a'] * 1000)",
+    "x = 'ab'.__mul__(10**9)",
+    "x = bytes.__new__(bytes, 10**9)",
+    "make = bytes\nx = make(*[10**9])",
 ])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program):
     from pvm.world.memory import resident_size
@@ -268,6 +291,16 @@ def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program)
     assert output.getvalue() == ""
     # The world runs again, with its whole allowance.
     assert world.eval("len('ab' * 1000)") == 2000
+
+
+def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
+    program = ("r = ('a'.ljust(5), b'1'.zfill(3), len(bytes(1000)), list(range(3)),"
+               " '%*d|%-4s' % (4, 7, 'x'), f'{2:{6}}', format(3, '>4'), '{:3}'.format(1),"
+               " 'a\\tb'.expandtabs(4), 'ab'.replace('', '-'), (255).to_bytes(2, 'big'),"
+               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2)")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
 
 
 @pytest.mark.parametrize("program", [
@@ -302,3 +335,179 @@ def test_escape_attempts_fail_in_a_world_that_restricts_imports_and_files(progra
                       stderr=io.StringIO())
     with pytest.raises((ImportError, PermissionError, IndexError)):
         world.run(program)
+
+
+# -- keeping the guest inside (pvm.world.guard, pvm.world.access) --------------------------
+
+def _restricted_world(**options):
+    return pvm.World(imports=["json"], files=[], stdout=io.StringIO(), stderr=io.StringIO(),
+                     **options)
+
+
+# Each reaches the host's objects (its builtins, sys, modules, pvm's own world and
+# interpreter) in an unrestricted world of pvm's making; `escaped` must stay unset.
+_ESCAPES_THROUGH_OBJECTS = [
+    # The globals, closure and code of a builtin pvm writes in Python.
+    "escaped = print.__globals__['host_sys']",
+    "escaped = print.__closure__[0].cell_contents",
+    "escaped = print.__code__",
+    "escaped = __build_class__.__closure__[0].cell_contents",
+    "escaped = open.__globals__",
+    "escaped = super.__init__.__globals__",
+    "escaped = getattr(print, '__globals__')",
+    "escaped = object.__getattribute__(print, '__globals__')",
+    "escaped = print.__getattribute__('__globals__')",
+    "escaped = type(print).__dict__['__globals__'].__get__(print)",
+    "escaped = vars(type(print))['__globals__'].__get__(print)",
+    "escaped = type.__dict__['__dict__'].__get__(type(print))['__globals__']",
+    "escaped = type(type.__dict__['__dict__']).__get__("
+    "type.__dict__['__dict__'], type(print))['__globals__']",
+    "escaped = type(print)(type(print).__code__, {})",
+    # The host's functions the host's C code returns.
+    "escaped = (1).__reduce_ex__(2)[0].__globals__['__builtins__']",
+    # A builtin's module is the host's builtins, whose __import__ imports anything.
+    "escaped = len.__self__.__import__('os')",
+    "escaped = len.__self__.open('/etc/passwd').read()",
+    "escaped = getattr(len, '__self__').__import__('os')",
+    # pvm's own classes behind guest functions, generators and frames.
+    "escaped = type(lambda: 0).__repr__.__globals__",
+    "escaped = type(lambda: 0).make.__func__.__globals__",
+    "def g():\n    yield 1\nescaped = type(g()).__mro__[1].__dict__['_resume'].__globals__",
+    "escaped = (lambda: 0).interpreter",
+    "escaped = (lambda: 0).executable",
+    "try:\n    1 / 0\nexcept Exception as error:\n    escaped = error.__traceback__.tb_frame.interpreter",
+    "try:\n    1 / 0\nexcept Exception as error:\n"
+    "    escaped = error.__traceback__.tb_frame.__dict__['interpreter']",
+    "try:\n    1 / 0\nexcept Exception as error:\n"
+    "    escaped = error.__traceback__.tb_frame.f_back.f_globals['__builtins__']",
+    # Classes of pvm and of the host's library, listed where guest code looks.
+    "escaped = [c for c in object.__subclasses__() if c.__name__ == 'World'][0]",
+    "escaped = [c for c in type.__subclasses__(object) if c.__name__ == 'Interpreter'][0]",
+    "escaped = [c for c in object.__subclasses__() if 'pvm' in c.__module__][0]",
+    "escaped = [c for c in vars(type)['__subclasses__'](object) if 'pvm' in c.__module__][0]",
+    # importlib's loaders, past the allow-list.
+    "escaped = __loader__.load_module('posix')",
+    "escaped = __loader__.create_module(__loader__.find_spec('posix'))",
+    "escaped = __loader__.find_spec.__globals__['sys']",
+    # A module the guest shares with the host names the host's modules.
+    "import json\nescaped = json.decoder.re.enum.sys.modules['posix'].system('true')",
+    "import json\nescaped = json.decoder.re.enum.sys._getframe().f_back.f_globals",
+    "import json\nescaped = [frame.f_globals['__name__'] for frame in\n"
+    "           json.decoder.re.enum.sys._current_frames().values()\n"
+    "           if frame.f_globals['__name__'].startswith('pvm')][0]",
+    "import json\nescaped = json.decoder.re.enum.sys.meta_path[0].system",
+    "import json\nspec = json.decoder.re.enum.sys.meta_path[0].find_spec('posix')\n"
+    "escaped = spec.loader.create_module(spec)",
+    # A name whose hash and equality lie.
+    "class S(str):\n    def __hash__(self):\n        return 0\n"
+    "    def __eq__(self, other):\n        return False\n"
+    "escaped = getattr(print, S('__globals__'))",
+    "class S(str):\n    def __hash__(self):\n        return 0\n"
+    "    def __eq__(self, other):\n        return False\n"
+    "code = (lambda: print.x).__code__.replace(co_names=('print', S('__globals__')))\n"
+    "escaped = eval(code)",
+    # Host C code that reads attributes by name.
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "escaped = operator.attrgetter('__globals__')(print)",
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "escaped = operator.methodcaller('__getattribute__', '__globals__')(print)",
+]
+
+
+@pytest.mark.parametrize("program", _ESCAPES_THROUGH_OBJECTS)
+def test_the_guest_reaches_no_host_object(program):
+    world = _restricted_world()
+    with pytest.raises((AttributeError, ImportError, PermissionError, IndexError, KeyError,
+                        TypeError)):
+        world.run(program)
+    assert "escaped" not in world.main_module.__dict__
+
+
+@pytest.mark.parametrize("options", [dict(fusion=False), dict(join_threshold=0),
+                                     dict(tier=1, join_threshold=5),
+                                     dict(join_threshold=0, instructions=10**8)])
+def test_the_guard_holds_however_the_code_runs(options):
+    # Single handlers, superinstructions, joined runs, tier 1's translations, charged
+    # handlers: each reads the guarded attributes through the guard.
+    program = ("def f():\n    found = 0\n    for i in range(3000):\n        try:\n"
+               "            print.__globals__\n            found += 1\n"
+               "        except AttributeError:\n            pass\n"
+               "    return found, len.__self__ is __builtins__\nr = f()\n")
+    assert _restricted_world(**options).run(program)["r"] == (0, True)
+
+
+# What ordinary programs read through the guarded attributes: a restricted world gives
+# what CPython gives.
+_ORDINARY = [
+    "def f(a, b=2, *, c=3):\n    x = a\n    return lambda: x\n"
+    "r = (f.__code__.co_name, f.__defaults__, f.__kwdefaults__, f.__globals__ is globals(),"
+    " f(1).__closure__[0].cell_contents, f.__builtins__ is __builtins__.__dict__)",
+    "class C:\n    def m(self):\n        pass\nr = (C().m.__self__.__class__.__name__,"
+    " C.__dict__['m'].__name__, vars(C()) == {}, hasattr(C.m, '__code__'))",
+    "class D:\n    def __get__(self, instance, owner=None):\n        return 7\n"
+    "class E:\n    d = D()\nr = (E().d, vars(D)['__get__'].__name__, E.__dict__['d'].__get__(None, E))",
+    "class A:\n    def __getattribute__(self, name):\n"
+    "        return object.__getattribute__(self, name) * 2\n    x = 21\nr = A().x",
+    "class B:\n    x = 1\n    def __getattribute__(self, name):\n"
+    "        return super().__getattribute__(name) + 1\nr = B().x",
+    "class K:\n    pass\nr = (K in object.__subclasses__(), int in object.__subclasses__(),"
+    " bool in int.__subclasses__())",
+    "r = (getattr(len, '__name__'), len.__self__ is __builtins__, print.__name__,"
+    " print.__qualname__, print.__module__, [].append.__self__)",
+    "r = getattr(object(), 'missing', 'default'), hasattr(len, '__self__')",
+    "def g():\n    yield 1\nit = g()\nr = (it.gi_frame.f_code.co_name, it.gi_code.co_name,"
+    " it.gi_frame.f_back)",
+    "import json\nr = (json.decoder.re.compile('a+').match('aa').group(),"
+    " json.loads('[1, 2]'))",
+    "import json\nr = json.decoder.c_scanstring.__self__.__name__",
+    "class P:\n    def __init__(self):\n        self.__dict__['v'] = 5\nr = (P().v, P().__dict__)",
+    "def outer():\n    try:\n        1 / 0\n    except ZeroDivisionError as error:\n"
+    "        return error.__traceback__.tb_frame.f_code.co_name\nr = outer()",
+    # The guest's getattr, hasattr, setattr and delattr, and their messages.
+    "class A:\n    pass\na = A()\nsetattr(a, 'x', 1)\nr = [getattr(a, 'x'), hasattr(a, 'x')]\n"
+    "delattr(a, 'x')\nr.append(getattr(a, 'x', 'gone'))\n"
+    "for call in (lambda: getattr(a), lambda: setattr(a), lambda: hasattr(a, 1),"
+    " lambda: delattr(a, 'x'), lambda: getattr(a, 'x', 1, 2), lambda: setattr(1, 'y', 2)):\n"
+    "    try:\n        call()\n    except (TypeError, AttributeError) as error:\n"
+    "        r.append((type(error).__name__, str(error)))",
+    # A metaclass whose __getattribute__ reads the class's __dict__ (typing's io).
+    "class Meta(type):\n    def __getattribute__(cls, name):\n"
+    "        if name != '__dict__' and name in cls.__dict__:\n            pass\n"
+    "        return super().__getattribute__(name)\n"
+    "class K(metaclass=Meta):\n    x = 1\n"
+    "r = (K.x, sorted(name for name in vars(K) if not name.startswith('__')),"
+    " K in object.__subclasses__())",
+    "import json\noperator = json.decoder.re.enum.sys.modules['operator']\n"
+    "r = (operator.attrgetter('real', 'imag')(3), operator.methodcaller('upper')('a'),"
+    " repr(operator.attrgetter('x.y')), sorted([3, 1, 2], key=operator.attrgetter('real')))",
+]
+
+
+@pytest.mark.parametrize("program", _ORDINARY)
+def test_ordinary_programs_read_what_cpython_reads(program):
+    import builtins
+    expected = {"__builtins__": builtins}
+    exec(program, expected)
+    assert _restricted_world().run(program)["r"] == expected["r"]
+
+
+def test_current_frames_and_faulthandler_show_guest_frames_only(tmp_path):
+    import sys
+    from subprocesses import run
+    program = tmp_path / "frames.py"
+    program.write_text(
+        "import faulthandler, sys\n"
+        "def f():\n"
+        "    faulthandler.dump_traceback(sys.stdout, all_threads=True)\n"
+        "    faulthandler.dump_traceback(sys.stdout, all_threads=False)\n"
+        "    frames = sys._current_frames()\n"
+        "    print([frame.f_code.co_name for frame in frames.values()])\n"
+        "f()\n")
+
+    def output(command):
+        # (The thread's number differs from one process to the next.)
+        import re
+        status, out, errors = run(command, str(tmp_path))
+        return status, re.sub("0x[0-9a-f]+", "0x", out), errors
+    assert output([sys.executable, "-m", "pvm", str(program)]) == \
+        output([sys.executable, str(program)])

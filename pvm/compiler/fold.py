@@ -66,6 +66,10 @@ def _safe_operands(left, right, operator_type):
         return 0 <= right <= 128 and abs(left) < (1 << 64)
     if operator_type is ast.LShift and isinstance(right, int):
         return 0 <= right <= _MAX_INT_BITS
+    if operator_type is ast.Mod and isinstance(left, (str, bytes)):
+        # CPython's folder leaves string formatting alone (a width can make it
+        # arbitrarily large and slow, '%*d' % (10**10, 1)).
+        return False
     if operator_type is ast.Mult:
         for sequence, count in ((left, right), (right, left)):
             if isinstance(sequence, (str, bytes, tuple)) and isinstance(count, int):

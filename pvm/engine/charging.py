@@ -26,6 +26,7 @@ unlimited hot code.
 from bisect import bisect_right
 
 from pvm import opcodes
+from pvm.engine.instructions.support import NULL
 from pvm.engine.safe_points import wraps_handlers
 
 
@@ -33,9 +34,11 @@ class Plan:
     """Where the code of one code object is charged: ``charges`` {index of a stretch's
     first instruction: the stretch's length} and ``refunds`` {index of a jump inside a
     stretch: (its target, the instructions of the stretch it skips)}; and ``guarded``
-    {index of a BINARY_OP of the budget's ``guarded_operators``: its operator}, the
-    instructions that run as single handlers behind ``budget.guard_operator`` (a
-    world's memory limit checks what they would make before they run).
+    {index: (opcode, operand)}, the instructions that run as single handlers behind a
+    check of the budget's (a world's memory limit checks what they would make before
+    they run): each BINARY_OP of its ``guarded_operators`` (``budget.guard_operator``)
+    and, where it ``guards_calls``, each call (``budget.guard_call``) and each
+    FORMAT_VALUE with a spec (``budget.guard_format``).
 
     A stretch is entered at its first instruction only, and runs forward: it ends
     where a return or raise, or a jump back (a loop's), ends the way on, and is cut
@@ -46,10 +49,13 @@ class Plan:
 
     __slots__ = ("charges", "refunds", "guarded")
 
-    def __init__(self, code, pairs, guarded_operators=frozenset()):
+    def __init__(self, code, pairs, guarded_operators=frozenset(), guards_calls=False):
         count = len(pairs)
-        self.guarded = {index: operand for index, (opcode, operand) in enumerate(pairs)
-                        if opcode == _BINARY_OP and operand in guarded_operators}
+        self.guarded = {index: (opcode, operand) for index, (opcode, operand)
+                        in enumerate(pairs)
+                        if (opcode == _BINARY_OP and operand in guarded_operators)
+                        or (guards_calls and (opcode in _CALLS or (
+                            opcode == _FORMAT_VALUE and operand & opcodes.FORMAT_HAS_SPEC)))}
         jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
                  if opcode in opcodes.HAS_JUMP]
         starts = {0}
@@ -105,14 +111,24 @@ class Plan:
 # its target may be further on in it).
 _ENDS_WAY = opcodes.ENDS_BLOCK - opcodes.HAS_JUMP
 _BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
+_FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
+_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
+    opcodes.BY_NAME[name].number
+    for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+_CALLS = frozenset((_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX))
 
 
 def charge(budget, handlers, plan, placed):
     """Wrap the handlers the loop runs so that they charge ``plan``'s stretches and give
     back at its jumps; ``placed`` says where superinstructions stand ({start: length}),
     none of which crosses ``plan.bounds()``."""
-    for index, operator in plan.guarded.items():
-        handlers[index] = _guarding(budget, operator, handlers[index])
+    for index, (opcode, operand) in plan.guarded.items():
+        if opcode == _BINARY_OP:
+            handlers[index] = _guarding(budget, operand, handlers[index])
+        elif opcode == _FORMAT_VALUE:
+            handlers[index] = _guarding_format(budget, handlers[index])
+        else:
+            handlers[index] = _guarding_call(budget, opcode, operand, handlers[index])
     refunds = plan.refunds
     if refunds:
         # A jump inside a superinstruction gives back where the superinstruction is
@@ -154,8 +170,56 @@ def _guarding(budget, operator, handler):
     return guarding
 
 
+def _guarding_format(budget, handler):
+    def guarding(frame, stack, fast, budget=budget, handler=handler):
+        budget.guard_format(stack[-2], stack[-1])
+        return handler(frame, stack, fast)
+    return guarding
+
+
+def _guarding_call(budget, opcode, count, handler):
+    """A call's handler behind ``budget.guard_call(function, arguments, keywords)``
+    where the callable is of one of ``budget.sized_callables`` (a guest function's
+    call is not looked at further), with what each call instruction finds on the stack
+    (see pvm.opcodes)."""
+    if opcode == _CALL:
+        place = count + 1
+    elif opcode == _CALL_FUNCTION_EX:
+        place = 3 if count & 1 else 2
+    else:
+        place = count + 2
+
+    def called(stack):
+        depth = len(stack)
+        if opcode == _CALL:
+            return stack[depth - count - 1], stack[depth - count:], None
+        if opcode == _CALL_METHOD:
+            function, first = stack[depth - count - 2], stack[depth - count - 1]
+            arguments = stack[depth - count:]
+            return function, arguments if first is NULL else [first] + arguments, None
+        if opcode == _CALL_KW:
+            names = stack[-1]
+            values = stack[depth - count - 1:depth - 1]
+            positional = count - len(names)
+            return (stack[depth - count - 2], values[:positional],
+                    dict(zip(names, values[positional:])))
+        if count & 1:
+            return stack[-3], stack[-2], stack[-1]
+        return stack[-2], stack[-1], None
+
+    def guarding(frame, stack, fast, budget=budget, place=place, called=called,
+                 sized=budget.sized_callables if budget is not None else (),
+                 handler=handler):
+        if type(stack[-place]) in sized:
+            budget.guard_call(*called(stack))
+        return handler(frame, stack, fast)
+    return guarding
+
+
 # A handler called through these is still called by the loop (a signal may run its
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
 wraps_handlers(_guarding(None, 0, None).__code__)
+wraps_handlers(_guarding_format(None, None).__code__)
+wraps_handlers(_guarding_call(None, 0, 0, None).__code__)

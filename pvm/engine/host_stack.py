@@ -182,6 +182,22 @@ def running_index(frame):
     return max(frame.resume_index - 1, 0)
 
 
+def guest_frame_on(host, interpreter):
+    """The guest frame that the innermost loop or runner of ``interpreter`` at or
+    outside the host frame ``host`` (another thread's, from ``sys._current_frames``)
+    runs, or None where no guest code of it runs there."""
+    while host is not None:
+        code_id = id(host.f_code)
+        if code_id in _LOOP_CODES or code_id in _RUNNERS:
+            variables = host.f_locals
+            owner = variables.get("interpreter" if code_id in _RUNNERS else "self")
+            frame = variables.get("frame")
+            if owner is interpreter and frame is not None:
+                return frame
+        host = host.f_back
+    return None
+
+
 def running_interpreter():
     """The interpreter whose loop is running guest code that called the host (the
     innermost, should interpreters nest)."""

@@ -160,6 +160,10 @@ class Interpreter:
         # What the instructions guest code runs are charged to (a world's limits), or
         # None: see set_budget.
         self.budget = None
+        # What checks the guarded attributes (support.GUARDED_ATTRIBUTES) guest code
+        # reads, sets and deletes: a world's that keeps its guest inside
+        # (pvm.world.guard), or None: plain attributes.
+        self.attribute_guard = None
         # compile_machine_code(code, pairs, executable, runner) -> runner: -X tier=2's,
         # told of each code object decoded and of each tier 1 translates, with what
         # would run its calls; it may return a dispatcher to machine code (pvm.tier2)
@@ -234,7 +238,7 @@ class Interpreter:
         if budget is None:
             return decoding.handlers_of(code, fusion, pairs)
         from pvm.engine import charging
-        plan = charging.Plan(code, pairs, budget.guarded_operators)
+        plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
         handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
         charging.charge(budget, handlers, plan, placed)
@@ -259,8 +263,8 @@ class Interpreter:
         # start-ups do neither.)
         from pvm.engine import charging, hot_runs
         budget = self.budget
-        plan = None if budget is None else charging.Plan(code, pairs,
-                                                         budget.guarded_operators)
+        plan = None if budget is None else charging.Plan(
+            code, pairs, budget.guarded_operators, budget.guards_calls)
         hot_runs.join_runs(code, pairs, handlers, later, threshold, budget, plan)
 
     def set_budget(self, budget):
@@ -268,7 +272,11 @@ class Interpreter:
         whose ``left`` (an int) stretches take their lengths from, whose
         ``refill(length)`` is called when one does not fit, and whose
         ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
-        its ``guarded_operators`` runs (``pvm.engine.charging``).
+        its ``guarded_operators`` runs, and, if it ``guards_calls``, whose
+        ``guard_call(function, arguments, keywords)`` (for callables of its
+        ``sized_callables``) and ``guard_format(value, spec)``
+        are called before each call and formatting with a spec
+        (``pvm.engine.charging``).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""
@@ -423,7 +431,8 @@ class Interpreter:
             # (Charged before the instruments see the instruction: a stretch that does
             # not fit in the budget does not start.)
             charging.charge(self.budget, handlers,
-                            charging.Plan(code, pairs, self.budget.guarded_operators), {})
+                            charging.Plan(code, pairs, self.budget.guarded_operators,
+                                          self.budget.guards_calls), {})
         if executable.plain_handlers is None:
             executable.plain_handlers = list(executable.handlers)
         executable.handlers[:] = handlers

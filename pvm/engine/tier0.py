@@ -7,10 +7,10 @@ from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
 from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
-    EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL, OBJECT_NEW, RESUMABLE, TPFLAGS_MAPPING,
-    TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type, function_description,
-    guest_init, load_global_error, lookup, match_class, match_keys, public_names,
-    star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
+    EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
+    TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
+    function_description, guest_init, load_global_error, lookup, match_class, match_keys,
+    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
     with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
@@ -39,12 +39,28 @@ def when_LOAD_ATTR_OF_EXCEPTION(name):
     return name in EXCEPTION_ATTRIBUTE_READERS
 
 
+def when_LOAD_ATTR_GUARDED(name):
+    return name in GUARDED_ATTRIBUTES
+
+
 def when_LOAD_METHOD_OF_EXCEPTION(name):
     return name in EXCEPTION_ATTRIBUTE_READERS
 
 
+def when_LOAD_METHOD_GUARDED(name):
+    return name in GUARDED_ATTRIBUTES
+
+
 def when_STORE_ATTR_OF_EXCEPTION(name):
     return name == '__traceback__'
+
+
+def when_STORE_ATTR_GUARDED(name):
+    return name in GUARDED_ATTRIBUTES
+
+
+def when_DELETE_ATTR_GUARDED(name):
+    return name in GUARDED_ATTRIBUTES
 
 
 def when_BINARY_OP_ADD(operand):
@@ -459,6 +475,21 @@ def make_LOAD_ATTR_OF_EXCEPTION(code, operand, index):
     return LOAD_ATTR_OF_EXCEPTION
 
 
+def make_LOAD_ATTR_GUARDED(code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+
+    def LOAD_ATTR_GUARDED(frame, stack, fast, name=name, next_index=next_index):
+        owner = stack[-1]
+        guard = frame.interpreter.attribute_guard
+        if guard is None:
+            stack[-1] = getattr(owner, name)
+            return next_index
+        stack[-1] = guard.load(owner, name)
+        return next_index
+    return LOAD_ATTR_GUARDED
+
+
 def make_LOAD_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -473,11 +504,15 @@ def make_LOAD_ATTR(code, operand, index):
 def make_any_LOAD_ATTR(code, operand, index):
     if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return make_LOAD_ATTR_OF_EXCEPTION(code, operand, index)
+    if when_LOAD_ATTR_GUARDED(code.co_names[operand]):
+        return make_LOAD_ATTR_GUARDED(code, operand, index)
     return make_LOAD_ATTR(code, operand, index)
 
 
 def select_LOAD_ATTR(code, operand):
     if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
+        return None
+    if when_LOAD_ATTR_GUARDED(code.co_names[operand]):
         return None
     return 'LOAD_ATTR'
 
@@ -498,6 +533,23 @@ def make_LOAD_METHOD_OF_EXCEPTION(code, operand, index):
     return LOAD_METHOD_OF_EXCEPTION
 
 
+def make_LOAD_METHOD_GUARDED(code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+
+    def LOAD_METHOD_GUARDED(frame, stack, fast, name=name, next_index=next_index):
+        owner = stack[-1]
+        guard = frame.interpreter.attribute_guard
+        if guard is None:
+            stack[-1] = getattr(owner, name)
+            stack.append(NULL)
+            return next_index
+        stack[-1] = guard.load(owner, name)
+        stack.append(NULL)
+        return next_index
+    return LOAD_METHOD_GUARDED
+
+
 def make_LOAD_METHOD(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -513,11 +565,15 @@ def make_LOAD_METHOD(code, operand, index):
 def make_any_LOAD_METHOD(code, operand, index):
     if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
         return make_LOAD_METHOD_OF_EXCEPTION(code, operand, index)
+    if when_LOAD_METHOD_GUARDED(code.co_names[operand]):
+        return make_LOAD_METHOD_GUARDED(code, operand, index)
     return make_LOAD_METHOD(code, operand, index)
 
 
 def select_LOAD_METHOD(code, operand):
     if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
+        return None
+    if when_LOAD_METHOD_GUARDED(code.co_names[operand]):
         return None
     return 'LOAD_METHOD'
 
@@ -537,6 +593,22 @@ def make_STORE_ATTR_OF_EXCEPTION(code, operand, index):
     return STORE_ATTR_OF_EXCEPTION
 
 
+def make_STORE_ATTR_GUARDED(code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+
+    def STORE_ATTR_GUARDED(frame, stack, fast, name=name, next_index=next_index):
+        owner = stack.pop()
+        value = stack.pop()
+        guard = frame.interpreter.attribute_guard
+        if guard is None:
+            setattr(owner, name, value)
+        else:
+            guard.store(owner, name, value)
+        return next_index
+    return STORE_ATTR_GUARDED
+
+
 def make_STORE_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -552,13 +624,32 @@ def make_STORE_ATTR(code, operand, index):
 def make_any_STORE_ATTR(code, operand, index):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return make_STORE_ATTR_OF_EXCEPTION(code, operand, index)
+    if when_STORE_ATTR_GUARDED(code.co_names[operand]):
+        return make_STORE_ATTR_GUARDED(code, operand, index)
     return make_STORE_ATTR(code, operand, index)
 
 
 def select_STORE_ATTR(code, operand):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
+    if when_STORE_ATTR_GUARDED(code.co_names[operand]):
+        return None
     return 'STORE_ATTR'
+
+
+def make_DELETE_ATTR_GUARDED(code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+
+    def DELETE_ATTR_GUARDED(frame, stack, fast, name=name, next_index=next_index):
+        owner = stack.pop()
+        guard = frame.interpreter.attribute_guard
+        if guard is None:
+            delattr(owner, name)
+        else:
+            guard.delete(owner, name)
+        return next_index
+    return DELETE_ATTR_GUARDED
 
 
 def make_DELETE_ATTR(code, operand, index):
@@ -570,6 +661,18 @@ def make_DELETE_ATTR(code, operand, index):
         delattr(owner, name)
         return next_index
     return DELETE_ATTR
+
+
+def make_any_DELETE_ATTR(code, operand, index):
+    if when_DELETE_ATTR_GUARDED(code.co_names[operand]):
+        return make_DELETE_ATTR_GUARDED(code, operand, index)
+    return make_DELETE_ATTR(code, operand, index)
+
+
+def select_DELETE_ATTR(code, operand):
+    if when_DELETE_ATTR_GUARDED(code.co_names[operand]):
+        return None
+    return 'DELETE_ATTR'
 
 
 def make_LOAD_BUILD_CLASS(code, operand, index):
@@ -2059,7 +2162,7 @@ FACTORIES = [
     make_any_LOAD_ATTR,
     make_any_LOAD_METHOD,
     make_any_STORE_ATTR,
-    make_DELETE_ATTR,
+    make_any_DELETE_ATTR,
     make_LOAD_BUILD_CLASS,
     make_LOAD_ASSERTION_ERROR,
     make_LOAD_LOCALS,
@@ -2166,7 +2269,7 @@ SELECTORS = [
     select_LOAD_ATTR,
     select_LOAD_METHOD,
     select_STORE_ATTR,
-    lambda code, operand: 'DELETE_ATTR',
+    select_DELETE_ATTR,
     lambda code, operand: 'LOAD_BUILD_CLASS',
     lambda code, operand: 'LOAD_ASSERTION_ERROR',
     lambda code, operand: 'LOAD_LOCALS',
@@ -2510,6 +2613,18 @@ def cold_LOAD_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index):
     return next_index
 
 
+def cold_LOAD_ATTR_GUARDED(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        stack[-1] = getattr(owner, name)
+        return next_index
+    stack[-1] = guard.load(owner, name)
+    return next_index
+
+
 def cold_LOAD_ATTR(frame, stack, fast, code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -2521,6 +2636,8 @@ def cold_LOAD_ATTR(frame, stack, fast, code, operand, index):
 def cold_any_LOAD_ATTR(frame, stack, fast, code, operand, index):
     if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return cold_LOAD_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    if when_LOAD_ATTR_GUARDED(code.co_names[operand]):
+        return cold_LOAD_ATTR_GUARDED(frame, stack, fast, code, operand, index)
     return cold_LOAD_ATTR(frame, stack, fast, code, operand, index)
 
 
@@ -2537,6 +2654,20 @@ def cold_LOAD_METHOD_OF_EXCEPTION(frame, stack, fast, code, operand, index):
     return next_index
 
 
+def cold_LOAD_METHOD_GUARDED(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack[-1]
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        stack[-1] = getattr(owner, name)
+        stack.append(NULL)
+        return next_index
+    stack[-1] = guard.load(owner, name)
+    stack.append(NULL)
+    return next_index
+
+
 def cold_LOAD_METHOD(frame, stack, fast, code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -2549,6 +2680,8 @@ def cold_LOAD_METHOD(frame, stack, fast, code, operand, index):
 def cold_any_LOAD_METHOD(frame, stack, fast, code, operand, index):
     if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
         return cold_LOAD_METHOD_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    if when_LOAD_METHOD_GUARDED(code.co_names[operand]):
+        return cold_LOAD_METHOD_GUARDED(frame, stack, fast, code, operand, index)
     return cold_LOAD_METHOD(frame, stack, fast, code, operand, index)
 
 
@@ -2564,6 +2697,19 @@ def cold_STORE_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index):
     return next_index
 
 
+def cold_STORE_ATTR_GUARDED(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    value = stack.pop()
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        setattr(owner, name, value)
+    else:
+        guard.store(owner, name, value)
+    return next_index
+
+
 def cold_STORE_ATTR(frame, stack, fast, code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -2576,7 +2722,21 @@ def cold_STORE_ATTR(frame, stack, fast, code, operand, index):
 def cold_any_STORE_ATTR(frame, stack, fast, code, operand, index):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return cold_STORE_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index)
+    if when_STORE_ATTR_GUARDED(code.co_names[operand]):
+        return cold_STORE_ATTR_GUARDED(frame, stack, fast, code, operand, index)
     return cold_STORE_ATTR(frame, stack, fast, code, operand, index)
+
+
+def cold_DELETE_ATTR_GUARDED(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        delattr(owner, name)
+    else:
+        guard.delete(owner, name)
+    return next_index
 
 
 def cold_DELETE_ATTR(frame, stack, fast, code, operand, index):
@@ -2585,6 +2745,12 @@ def cold_DELETE_ATTR(frame, stack, fast, code, operand, index):
     owner = stack.pop()
     delattr(owner, name)
     return next_index
+
+
+def cold_any_DELETE_ATTR(frame, stack, fast, code, operand, index):
+    if when_DELETE_ATTR_GUARDED(code.co_names[operand]):
+        return cold_DELETE_ATTR_GUARDED(frame, stack, fast, code, operand, index)
+    return cold_DELETE_ATTR(frame, stack, fast, code, operand, index)
 
 
 def cold_LOAD_BUILD_CLASS(frame, stack, fast, code, operand, index):
@@ -3738,7 +3904,7 @@ COLD = [
     cold_any_LOAD_ATTR,
     cold_any_LOAD_METHOD,
     cold_any_STORE_ATTR,
-    cold_DELETE_ATTR,
+    cold_any_DELETE_ATTR,
     cold_LOAD_BUILD_CLASS,
     cold_LOAD_ASSERTION_ERROR,
     cold_LOAD_LOCALS,

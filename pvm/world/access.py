@@ -75,6 +75,16 @@ class Access:
         import_ = self._checked(importer.import_)
         import_.__name__ = "__import__"
         world.builtins.__import__ = import_
+        # Every module of C code is made by _imp, whatever way to it the guest finds
+        # (a loader's load_module or create_module, importlib's _load, a finder's spec
+        # executed by hand): the allow-list holds there too.
+        imp = importer.imp
+        for maker in ("create_builtin", "create_dynamic"):
+            setattr(imp, maker, self._checked_maker(getattr(imp, maker)))
+        # A loader's load_module finds a module already loaded in sys.modules and
+        # runs it again through these two, with no _imp call to check.
+        for loader in ("_exec", "_load"):
+            setattr(bootstrap, loader, self._checked_maker(getattr(bootstrap, loader)))
 
     def _checked(self, function):
         def checked(name, *arguments, **keywords):
@@ -89,6 +99,15 @@ class Access:
             finally:
                 self.loading -= 1
         checked.__module__ = "builtins"
+        return checked
+
+    def _checked_maker(self, make):
+        def checked(spec, *arguments):
+            if not self.loading:
+                self.check(getattr(spec, "name", None))
+            return make(spec, *arguments)
+        checked.__name__ = checked.__qualname__ = make.__name__
+        checked.__module__ = make.__module__
         return checked
 
     def check(self, name):

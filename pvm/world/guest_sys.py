@@ -12,10 +12,12 @@ import _operator as operator
 import os as host_os
 import sys as host_sys
 import types
+from _thread import get_ident
 
 from pvm.cache import CACHE_TAG
 from pvm.engine import guest_traceback
 from pvm.engine.descriptors import ReadOnlyAttribute
+from pvm.engine.host_stack import guest_frame_on
 from pvm.engine.interpreter import HOST_FRAMES_PER_LEVEL
 from pvm.world.tracebacks import print_exception
 
@@ -111,6 +113,17 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
         if frame is None:
             raise ValueError("call stack is not deep enough")
         return frame
+
+    def _current_frames():
+        # Each thread's guest frame, never the host frames of pvm that run it.
+        current = get_ident()
+        frames = {}
+        for ident, host in host_sys._current_frames().items():
+            frame = interpreter.running_frame() if ident == current \
+                else guest_frame_on(host, interpreter)
+            if frame is not None:
+                frames[ident] = frame
+        return frames
 
     def getrecursionlimit():
         return interpreter.recursion_limit
@@ -217,10 +230,10 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
         from pvm.engine import tracing
         return tracing.get_profile(interpreter)
 
-    for function in (exc_info, exception, _getframe, getrecursionlimit, setrecursionlimit,
-                     exit, displayhook, excepthook, set_coroutine_origin_tracking_depth,
-                     get_coroutine_origin_tracking_depth, breakpointhook, settrace, gettrace,
-                     setprofile, getprofile):
+    for function in (exc_info, exception, _getframe, _current_frames, getrecursionlimit,
+                     setrecursionlimit, exit, displayhook, excepthook,
+                     set_coroutine_origin_tracking_depth, get_coroutine_origin_tracking_depth,
+                     breakpointhook, settrace, gettrace, setprofile, getprofile):
         function.__module__ = "sys"
         namespace[function.__name__] = function
     namespace["__displayhook__"] = displayhook

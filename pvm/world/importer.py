@@ -323,7 +323,19 @@ class ImportSystem:
             guest_copy.__dict__.pop(attribute, None)
         self.world.adapt_host_module(name, guest_copy)
         self._copy_registered_submodules(name, module, guest_copy)
+        self._import_named_modules(guest_copy)
         return guest_copy
+
+    def _import_named_modules(self, guest_copy):
+        """The modules a copy's attributes name are the guest's, as the module's own
+        imports would have made them: ``json.decoder.re`` is the guest's re (through
+        the host's, the guest would reach the host's sys and all it imported)."""
+        namespace = guest_copy.__dict__
+        for attribute, value in list(namespace.items()):
+            if isinstance(value, types.ModuleType) and value is not guest_copy \
+                    and host_sys.modules.get(value.__name__) is value:
+                namespace[attribute] = self.modules.get(value.__name__) \
+                    or self.world.import_module(value.__name__)
 
     def _copy_registered_submodules(self, name, module, guest_copy):
         """Give the guest the submodules C code registered in the host's sys.modules
@@ -628,31 +640,33 @@ def resolve_name(name, package, level):
 
 class HostModuleFinder:
     """First on the guest's ``sys.meta_path``: refuses HIDDEN_ACCELERATORS and serves
-    the modules the guest shares with the host."""
+    the modules the guest shares with the host.  The import system it serves from is
+    in its methods' closure, not an attribute: the guest sees the finder, and a
+    restricted world's guest cannot read a host function's closure (pvm.world.guard)."""
 
     def __init__(self, system):
-        self.system = system
-
-    def find_spec(self, name, path=None, target=None):
-        if name in HIDDEN_ACCELERATORS:
-            raise ModuleNotFoundError("No module named %r" % name, name=name)
-        if name in GUEST_REPLACEMENTS:
-            spec = self.system.external.spec_from_file_location(
-                name, os.path.join(guest.FOLDER, name + ".py"))
-            spec.loader_state = GUEST_REPLACEMENTS[name]()
+        def find_spec(name, path=None, target=None):
+            if name in HIDDEN_ACCELERATORS:
+                raise ModuleNotFoundError("No module named %r" % name, name=name)
+            if name in GUEST_REPLACEMENTS:
+                spec = system.external.spec_from_file_location(
+                    name, os.path.join(guest.FOLDER, name + ".py"))
+                spec.loader_state = GUEST_REPLACEMENTS[name]()
+                return spec
+            if not system.is_host_module(name):
+                return None
+            module = host_sys.modules.get(name) or host_bootstrap._gcd_import(name)
+            host_spec = getattr(module, "__spec__", None)
+            spec = host_bootstrap.ModuleSpec(
+                name, self, origin=getattr(host_spec, "origin", None),
+                is_package=hasattr(module, "__path__"))
+            spec.has_location = getattr(host_spec, "has_location", False)
             return spec
-        if not self.system.is_host_module(name):
-            return None
-        module = host_sys.modules.get(name) or host_bootstrap._gcd_import(name)
-        host_spec = getattr(module, "__spec__", None)
-        spec = host_bootstrap.ModuleSpec(
-            name, self, origin=getattr(host_spec, "origin", None),
-            is_package=hasattr(module, "__path__"))
-        spec.has_location = getattr(host_spec, "has_location", False)
-        return spec
 
-    def create_module(self, spec):
-        return self.system.host_module(spec.name)
+        def create_module(spec):
+            return system.host_module(spec.name)
+        self.find_spec = find_spec
+        self.create_module = create_module
 
     def exec_module(self, module):
         pass    # the host ran it

@@ -23,7 +23,7 @@ at its first block.  A world is started again, with a fresh budget, by the next
 import time
 
 from pvm.engine.interpreter import Interpreter
-from pvm.world.memory import AMPLIFYING, MemoryMeter
+from pvm.world.memory import AMPLIFYING, SIZED_CALLABLES, MemoryMeter, spec_size
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -68,9 +68,15 @@ class Limits:
         self.memory_meter = None    # with a memory limit, pvm.world.memory's
         # The operators the engine checks before they run (BINARY_OP's operands).
         self.guarded_operators = frozenset()
+        # Whether calls and formatting with a spec run behind guard_call and
+        # guard_format (pvm.engine.charging).
+        self.guards_calls = False
+        self.sized_callables = frozenset()    # the types of callables guard_call sees
         if memory is not None:
             self.memory_meter = MemoryMeter(memory, self._out_of_memory)
             self.guarded_operators = AMPLIFYING
+            self.guards_calls = True
+            self.sized_callables = SIZED_CALLABLES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
@@ -123,6 +129,14 @@ class Limits:
     def guard_operator(self, operator, left, right):
         """Before ``left OPERATOR right``, one of ``guarded_operators``, runs."""
         self.memory_meter.check_operation(operator, left, right)
+
+    def guard_call(self, function, arguments, keywords):
+        """Before ``function(*arguments, **keywords)`` runs."""
+        self.memory_meter.check_call(function, arguments, keywords)
+
+    def guard_format(self, value, spec):
+        """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
+        self.memory_meter.check_size(spec_size(spec))
 
     def _out_of_memory(self, what):
         self.stop(MemoryLimitExceeded("the world ran out of memory (%d bytes): %s"

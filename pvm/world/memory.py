@@ -13,22 +13,26 @@ loop) is stopped within a millisecond of passing the limit, some hundred kilobyt
 later.
 
 One instruction can allocate far more than that: ``'a' * 10**10``, ``[0] * 10**10``,
-``10 ** 10**10``, ``1 << 10**11``.  So the binary operators that amplify (``*``,
-``**``, ``<<`` and their in-place forms) run, in a world with a memory limit, behind a
-check of the size their result will have, worked out from the operands
-(``check_operation``): past what is left of the limit, the world stops before the
-host allocates anything.  Not checked so: host functions whose result size follows
-from their arguments (``bytes(10**10)``, ``str.ljust``, ``list(range(10**10))``):
-they run, and the host's MemoryError (or the system's refusal) is what the guest
-gets; the sampling stops the world at the next slice.
+``10 ** 10**10``, ``1 << 10**11``, ``bytes(10**10)``, ``'a'.ljust(10**10)``,
+``list(range(10**10))``, ``f'{1:{10**10}}'``.  So, in a world with a memory limit,
+the binary operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place
+forms), the calls and the formatting with a spec run behind a check of the size
+their result will have, worked out from the operands and arguments
+(``check_operation``, ``check_call``, ``check_size``): past what is left of the
+limit, the world stops before the host allocates anything.  The calls checked so
+are those of the host's types and methods whose result size follows from their
+arguments (``_CALL_SIZERS``); host C code calling them for the guest (``map(bytes,
+...)``) is not seen, and is stopped by the sampling, if the process lives.
 """
 
 import os
+import re
 
 # The operators of BINARY_OP (pvm.opcodes.BINARY_OPERATORS, in-place forms 13 on)
 # whose result may be far larger than their operands.
-_MULTIPLY, _POWER, _SHIFT = 5, 8, 3
-AMPLIFYING = frozenset((_MULTIPLY, _POWER, _SHIFT, _MULTIPLY + 13, _POWER + 13, _SHIFT + 13))
+_MULTIPLY, _POWER, _SHIFT, _REMAINDER = 5, 8, 3, 6
+AMPLIFYING = frozenset(operator + inplace for operator in (_MULTIPLY, _POWER, _SHIFT, _REMAINDER)
+                       for inplace in (0, 13))
 # Bytes per item of the sequences a multiplication repeats.
 _ITEM_SIZES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
@@ -56,7 +60,16 @@ class MemoryMeter:
     def check_operation(self, operator, left, right):
         """Before ``left OPERATOR right`` runs (a BINARY_OP of ``AMPLIFYING``): stop
         where its result would not fit in what is left of the limit."""
-        size = result_size(operator % 13, left, right)
+        self.check_size(result_size(operator % 13, left, right))
+
+    def check_call(self, function, arguments, keywords):
+        """Before ``function(*arguments, **keywords)`` runs."""
+        sizer = _CALL_SIZERS.get(type(function))
+        if sizer is not None:
+            self.check_size(sizer(function, arguments, keywords or {}))
+
+    def check_size(self, size):
+        """Stop where ``size`` bytes, about to be made, would not fit in what is left."""
         if size > _LARGE:
             # What the process has grown by since the last slice counts too: a loop
             # of squarings runs a few instructions per doubling, and the memory its
@@ -81,12 +94,154 @@ def result_size(operator, left, right):
                 return max(count, 0) * len(sequence) * item_size
         if type(left) is int and type(right) is int:
             return (left.bit_length() + right.bit_length()) // 8
+    elif operator == _REMAINDER:
+        if type(left) in _TEXT_TYPES:
+            return printf_size(left, right)
     elif type(left) is int and type(right) is int and right > 0:
         if operator == _POWER:
             return right * left.bit_length() // 8
         if operator == _SHIFT:
             return (left.bit_length() + right) // 8
     return 0
+
+
+# -- what the host's types, methods and format specs make ----------------------------------
+
+_TEXT_TYPES = (str, bytes, bytearray)
+# The types a call of which makes a sequence as long as a lazy argument (a range), with
+# the bytes of each item; bytes and bytearray also take a length.
+_SEQUENCE_ITEM_SIZES = {id(bytes): 1, id(bytearray): 1, id(list): 8, id(tuple): 8,
+                        id(set): 16, id(frozenset): 16}
+_LAZY = (range, type(iter(range(0))), type(reversed(range(0))))
+_NUMBER = re.compile(r"\d+")
+_PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
+_FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
+
+
+def spec_size(spec):
+    """About the bytes ``format(value, spec)`` makes: its width and precision."""
+    if type(spec) is not str:
+        return 0
+    return sum(int(number) for number in _NUMBER.findall(spec))
+
+
+def printf_size(template, values):
+    """About the bytes of ``template % values``: the widths and precisions of its
+    fields, those given by a ``*`` from ``values``."""
+    text = template.decode("latin-1") if type(template) is not str else template
+    size = 0
+    stars = [value for value in (values if type(values) is tuple else (values,))
+             if type(value) is int]
+    for match in _PRINTF_FIELD.finditer(text):
+        for part in match.groups():
+            if part == "*":
+                size += abs(stars.pop(0)) if stars else 0
+            elif part:
+                size += int(part)
+    return size
+
+
+def _lazy_length(value):
+    if type(value) in _LAZY:
+        try:
+            return len(value) if type(value) is range else value.__length_hint__()
+        except OverflowError:
+            return 1 << 63
+    return 0
+
+
+def _type_call_size(cls, arguments, keywords):
+    item_size = _SEQUENCE_ITEM_SIZES.get(id(cls))
+    if item_size is None or len(arguments) != 1:
+        return 0
+    argument = arguments[0]
+    if type(argument) is int and item_size == 1:
+        return argument
+    return _lazy_length(argument) * item_size
+
+
+def _method_size(owner, name, arguments, keywords):
+    """About the bytes of ``owner.NAME(*arguments, **keywords)``, a host method."""
+    kind = type(owner)
+    first = arguments[0] if arguments else None
+    if kind in _TEXT_TYPES:
+        if name in ("ljust", "rjust", "center", "zfill"):
+            return first if type(first) is int else 0
+        if name == "expandtabs":
+            tabsize = keywords.get("tabsize", 8 if first is None else first)
+            tab = "\t" if kind is str else b"\t"
+            return owner.count(tab) * tabsize if type(tabsize) is int else 0
+        if name == "replace" and len(arguments) >= 2:
+            old, new = arguments[0], arguments[1]
+            if type(old) is kind and type(new) is kind and len(new) > len(old):
+                count = len(owner) + 1 if not old else owner.count(old)
+                return count * len(new)
+            return 0
+        if name == "join" and type(first) in (list, tuple):
+            return len(owner) * len(first)
+        if name in ("format", "format_map") and kind is str:
+            return sum(spec_size(spec) for spec in _FORMAT_FIELD_SPEC.findall(owner))
+        if name in ("__mul__", "__rmul__", "__imul__"):
+            return result_size(_MULTIPLY, owner, first)
+        if name == "__mod__":
+            return printf_size(owner, first)
+    elif kind is int:
+        if name == "to_bytes":
+            length = keywords.get("length", 1 if first is None else first)
+            return length if type(length) is int else 0
+        if name in ("__pow__", "__lshift__", "__mul__"):
+            return result_size({"__pow__": _POWER, "__lshift__": _SHIFT}.get(name, _MULTIPLY),
+                               owner, first)
+        if name in ("__rpow__", "__rlshift__", "__rmul__"):
+            return result_size({"__rpow__": _POWER, "__rlshift__": _SHIFT}.get(name, _MULTIPLY),
+                               first, owner)
+    elif kind in (list, tuple):
+        if name in ("__mul__", "__rmul__", "__imul__"):
+            return result_size(_MULTIPLY, owner, first)
+        if name in ("extend", "__iadd__"):
+            return _lazy_length(first) * 8
+    elif kind is type and name == "__new__":
+        # bytes.__new__(bytes, 10**10)
+        return _type_call_size(first, arguments[1:], keywords) if isinstance(first, type) else 0
+    return 0
+
+
+def _bound_method_size(method, arguments, keywords):
+    return _method_size(method.__self__, method.__name__, arguments, keywords)
+
+
+def _unbound_method_size(method, arguments, keywords):
+    if not arguments or not isinstance(arguments[0], method.__objclass__):
+        return 0
+    return _method_size(arguments[0], method.__name__, arguments[1:], keywords)
+
+
+def _format_size(function, arguments, keywords):
+    if function is not format or len(arguments) < 2:
+        return 0
+    return spec_size(arguments[1])
+
+
+def _builtin_size(function, arguments, keywords):
+    if function is format:
+        return _format_size(function, arguments, keywords)
+    return _bound_method_size(function, arguments, keywords)
+
+
+# What a call of each kind of host callable may make, by the callable's type: a type,
+# a builtin or bound C method ('a'.ljust), a method unbound (str.ljust), a special
+# method bound ('a'.__mul__) or unbound (str.__mul__).
+_CALL_SIZERS = {
+    type: _type_call_size,
+    type(len): _builtin_size,
+    type(str.ljust): _unbound_method_size,
+    type("".__mul__): _bound_method_size,
+    type(str.__mul__): _unbound_method_size,
+}
+
+
+# The callables whose calls check_call looks at.
+SIZED_CALLABLES = frozenset(_CALL_SIZERS)
 
 
 def resident_size():

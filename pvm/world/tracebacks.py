@@ -15,7 +15,9 @@ traceback is first formatted: most processes print none, and importing it was a
 tenth of pvm's start-up on the host.
 """
 
+import os
 import sys
+from _thread import get_ident
 from _functools import partial
 
 from pvm.engine.guest_traceback import traceback_of
@@ -420,3 +422,43 @@ def thread_excepthook(world):
         stream.flush()
     _excepthook.__module__ = "_thread"
     return _excepthook
+
+
+def faulthandler_dump_traceback(world, host_dump):
+    """The guest's ``faulthandler.dump_traceback``: the guest frames of each thread, in
+    faulthandler's format, written to the file's descriptor as the host's writes (the
+    host's would show pvm's frames).  The dumps the host's C code makes by itself (on
+    a fatal signal, a timer's) still show the host's."""
+    def dump_traceback(file=None, all_threads=True):
+        if file is None:
+            file = world.sys.stderr
+        if isinstance(file, int):
+            descriptor = file
+        else:
+            descriptor = file.fileno()
+            file.flush()
+        frames = world.sys._current_frames()
+        current = get_ident()
+        lines = []
+        if all_threads:
+            # (In the host's order of threads, the newest first, as faulthandler's.)
+            for ident in frames:
+                if lines:
+                    lines.append("")
+                lines.append("%s 0x%016x (most recent call first):"
+                             % ("Current thread" if ident == current else "Thread", ident))
+                lines.extend(_fault_lines(frames[ident]))
+        else:
+            lines.append("Stack (most recent call first):")
+            lines.extend(_fault_lines(frames.get(current)))
+        os.write(descriptor, ("\n".join(lines) + "\n").encode("utf-8", "backslashreplace"))
+    dump_traceback.__doc__ = host_dump.__doc__
+    dump_traceback.__module__ = "faulthandler"
+    return dump_traceback
+
+
+def _fault_lines(frame):
+    while frame is not None:
+        yield '  File "%s", line %s in %s' % (frame.f_code.co_filename, frame.f_lineno,
+                                              frame.f_code.co_name)
+        frame = frame.f_back

@@ -26,7 +26,8 @@ from pvm.world.guest_sys import make_sys
 from pvm.world.access import Access
 from pvm.world.importer import ImportSystem
 from pvm.world.signals import Signals
-from pvm.world.tracebacks import print_exception, thread_excepthook
+from pvm.world.tracebacks import (faulthandler_dump_traceback, print_exception,
+                                  thread_excepthook)
 
 # pvm's stand-ins for C modules (pvm/world/guest/) leave no traceback entries, as C
 # code leaves none, and neither do the frames of the pure-Python module each runs on
@@ -108,6 +109,12 @@ class World:
         self.modules = {}
         self.signals = Signals(interpreter)
         self.access = Access(imports, files, path)
+        self.guard = None
+        if imports is not None or files is not None:
+            # A world that keeps its guest from modules or files keeps it from the
+            # host's objects too (imported here: other worlds pay nothing for it).
+            from pvm.world.guard import AttributeGuard
+            self.guard = AttributeGuard(self)
         self.limits = None
         if instructions is not None or seconds is not None or memory is not None:
             # (Imported only here: a world with no limit, as the pvm command's, pays
@@ -144,6 +151,8 @@ class World:
         if self.limits is not None:
             self.limits.activate()
         self.access.install(self)
+        if self.guard is not None:
+            self.guard.install()
 
     # -- the public interface -----------------------------------------------------------
 
@@ -187,7 +196,8 @@ class World:
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
         ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
         updates the guest's copy, and a thread's uncaught exception is printed with its
-        guest traceback."""
+        guest traceback, faulthandler's dump_traceback shows guest frames, and a
+        restricted world's ``_operator`` reads no attribute past its guard."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
@@ -198,6 +208,10 @@ class World:
                 self.limits.adapt_time(module)
         elif name == "_thread":
             module._excepthook = thread_excepthook(self)
+        elif name == "_operator" and self.guard is not None:
+            self.guard.adapt_operator(module)
+        elif name == "faulthandler":
+            module.dump_traceback = faulthandler_dump_traceback(self, module.dump_traceback)
 
     # -- what the engine asks of the world -------------------------------------------------
 

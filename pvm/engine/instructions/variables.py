@@ -1,7 +1,8 @@
 """Loading and storing: constants, fast locals, cells, names, globals and attributes."""
 
 from pvm.engine.instructions.define import instruction, variant
-from pvm.engine.instructions.support import (EXCEPTION_ATTRIBUTE_READERS, MISSING, NULL,
+from pvm.engine.instructions.support import (EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES,
+                                             MISSING, NULL,
                                              load_global_error, lookup,
                                              unbound_free, unbound_local)
 from pvm.engine import guest_traceback
@@ -155,6 +156,16 @@ def LOAD_ATTR_OF_EXCEPTION(owner, *, name):
     return getattr(owner, name)
 
 
+# A world that keeps its guest inside (pvm.world.guard) checks what these attributes
+# give; elsewhere they are plain attributes.
+@variant("LOAD_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
+def LOAD_ATTR_GUARDED(owner, *, frame, name):
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        return getattr(owner, name)
+    return guard.load(owner, name)
+
+
 # The host's attribute lookup (its type cache, the instance dict, guest __getattribute__
 # and __getattr__) binds a guest method to a MethodType, which CALL_METHOD unwraps to
 # enter the function's frame: cheaper than finding the function without binding it by
@@ -170,6 +181,14 @@ def LOAD_METHOD_OF_EXCEPTION(owner, *, name):
     if isinstance(owner, BaseException):
         return EXCEPTION_ATTRIBUTE_READERS[name](owner), NULL
     return getattr(owner, name), NULL
+
+
+@variant("LOAD_METHOD", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
+def LOAD_METHOD_GUARDED(owner, *, frame, name):
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        return getattr(owner, name), NULL
+    return guard.load(owner, name), NULL
 
 
 @instruction
@@ -189,6 +208,24 @@ def STORE_ATTR_OF_EXCEPTION(value, owner, *, name):
 @instruction
 def DELETE_ATTR(owner, *, name):
     delattr(owner, name)
+
+
+@variant("STORE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
+def STORE_ATTR_GUARDED(value, owner, *, frame, name):
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        setattr(owner, name, value)
+    else:
+        guard.store(owner, name, value)
+
+
+@variant("DELETE_ATTR", when=lambda name: name in GUARDED_ATTRIBUTES, fusable=False)
+def DELETE_ATTR_GUARDED(owner, *, frame, name):
+    guard = frame.interpreter.attribute_guard
+    if guard is None:
+        delattr(owner, name)
+    else:
+        guard.delete(owner, name)
 
 
 # -- the rest ----------------------------------------------------------------------------------
