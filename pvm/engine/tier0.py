@@ -4011,10 +4011,14 @@ ENTERS_FRAME_OPCODES = frozenset({68, 69, 70, 71})
 # run writes the attribute itself (bakes_attribute_name).
 BAKES_ATTRIBUTE_NAME = frozenset({
     'DELETE_ATTR',
+    'DELETE_ATTR_GUARDED',
     'LOAD_ATTR',
+    'LOAD_ATTR_GUARDED',
     'LOAD_ATTR_OF_EXCEPTION',
     'LOAD_METHOD',
+    'LOAD_METHOD_GUARDED',
     'LOAD_METHOD_OF_EXCEPTION',
     'STORE_ATTR',
+    'STORE_ATTR_GUARDED',
     'STORE_ATTR_OF_EXCEPTION',
 })
