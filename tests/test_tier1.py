@@ -318,10 +318,12 @@ def test_pvm_tiers_source_shows_a_guest_functions_translation():
 # Translated frames that must go on in tier 0: a tracer set while they run (by the
 # frame itself, or by a callee that sets f_trace up the stack as bdb's set_trace does)
 # reports their next lines, after the call and at the next turn of a loop; a signal's
-# guest handler runs in a translated loop, a leaf's (with no frame) and one that calls.
+# guest handler runs in a translated loop, a leaf's (with no frame, made for it) and one
+# that calls.
 TIER0_PROGRAM = textwrap.dedent('''
     import signal
     import sys
+    import traceback
 
     seen = []
 
@@ -383,6 +385,12 @@ TIER0_PROGRAM = textwrap.dedent('''
             spinner()
         except KeyboardInterrupt as error:
             print(spinner.__name__, "interrupted:", error)
+            if spinner is spin:
+                # Each frame once, the leaf at its loop's jump back.  (Where a loop
+                # that calls is interrupted depends on when the signal comes.)
+                entries = traceback.extract_tb(error.__traceback__)
+                print([entry.name for entry in entries],
+                      entries[1].lineno - spin.__code__.co_firstlineno)
 ''')
 
 

@@ -27,7 +27,7 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0, tracing
 from pvm.engine.method_binding import bind_in_c
 from pvm.engine.arguments import bind
-from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
 from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator)
@@ -631,6 +631,9 @@ class Interpreter:
         """``error`` left the leaf running with no frame (its runner's locals written
         back to ``fast``): [its frame, made now unless made while it ran, and what
         ``runner_failed`` returns], or, raised here, the frame's end."""
+        if failed_index == LEFT_TO_TIER0:
+            # Raised by the loop that ran the frame to its end (frameless_to_tier0).
+            raise error
         self.frameless = None
         frame = self.frame
         # (Made while it ran, it holds the runner's very list of locals.)
@@ -643,7 +646,9 @@ class Interpreter:
     def frameless_to_tier0(self, function, fast, stack, caller, index):
         """The leaf running with no frame (its runner's locals written back to ``fast``)
         goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``): its frame, made
-        now unless made while it ran, runs to its end; return its value."""
+        now unless made while it ran, runs to its end; return its value.  (The runner
+        has recorded ``LEFT_TO_TIER0`` as its failing index: what this raises is the
+        frame's end, which ``frameless_failed`` raises on.)"""
         self.frameless = None
         frame = self.frame
         if frame is None or frame.fast is not fast:

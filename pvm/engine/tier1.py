@@ -68,7 +68,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
                       CO_OPTIMIZED)
 from pvm.engine import generate, hot_runs
 from pvm.engine.decode import is_leaf
-from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
 from pvm.engine.objects import plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
@@ -1304,9 +1304,10 @@ def _frameless_runner(name, body, code):
     def way_out(node, preceding):
         if _leaves_to_tier0(node):
             # The frame made now, the loop runs it on (see _tier0_at).
-            statements = parsed("return interpreter.frameless_to_tier0(function, fast, "
-                                "stack, caller, INDEX)")
-            statements[0].value.args[-1] = node.value
+            statements = parsed("failed_index = %d\n"
+                                "return interpreter.frameless_to_tier0(function, fast, "
+                                "stack, caller, INDEX)" % LEFT_TO_TIER0)
+            statements[-1].value.args[-1] = node.value
             return [_at(statement, node.lineno - 1) for statement in statements]
         if not (isinstance(node.value, ast.Name) and node.value.id == "RETURN"):
             refused.append(node)
