@@ -73,6 +73,8 @@ class Signals:
             _host_signal(signalnum, handler)
             self.handlers.pop(signalnum, None)
             self.pending.discard(signalnum)
+            if not self.pending:
+                self._handled()
         return previous
 
     def get_handler(self, signalnum, /):
