@@ -149,6 +149,13 @@ def _translate(code, pairs):
         blocks = [(start, end, _yielding(statements) if statements is not None else None)
                   for start, end, statements in blocks]
     translated = {start for start, _end, statements in blocks if statements is not None}
+    if generator and not any(isinstance(node, ast.Yield) for _start, _end, statements in blocks
+                             if statements is not None
+                             for statement in statements for node in ast.walk(statement)):
+        # With no yield, the host function would be no host generator: its call would
+        # run the frame (to a StopIteration returned, say: `raise StopIteration; yield`,
+        # whose yield the compiler drops) where the guest generator wants a generator.
+        return None, None
     if not translated or translator.fast_otherwise:
         # (No definition reads ``fast`` but by a constant index today; one that did
         # would need the list up to date, which host locals leave behind.)
@@ -360,6 +367,8 @@ def untranslated_reason(code):
         return "a module or class body"
     if code.co_flags & _SUSPENDS and not _is_plain_generator(code):
         return "a coroutine or async generator"
+    if code.co_flags & CO_GENERATOR:
+        return "no instruction the generator joins, or no yield"
     return "no instruction the generator joins"
 
 
