@@ -324,6 +324,7 @@ TIER0_PROGRAM = textwrap.dedent('''
     import signal
     import sys
     import traceback
+    from contextlib import nullcontext
 
     seen = []
 
@@ -375,7 +376,13 @@ TIER0_PROGRAM = textwrap.dedent('''
     def alarmed(signum, frame):
         raise KeyboardInterrupt("alarm")
 
-    print(outer(), looping(6))
+    def unpacked(values):
+        # UNPACK_EX's count of the names after the star is not the index after it (in a
+        # block of its own, after BEFORE_WITH).
+        with nullcontext(values) as (first, *middle, last):
+            return first, middle, last
+
+    print(outer(), looping(6), unpacked(range(1, 5)))
     for entry in seen:
         print(*entry)
     signal.signal(signal.SIGALRM, alarmed)

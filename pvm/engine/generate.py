@@ -288,6 +288,11 @@ class Part:
         self.position = position          # its place in a superinstruction (0 for a single)
         self.single = single
         suffix = "" if single else "_%d" % position
+        if "after" in self.body.locals:
+            # Renamed after_N, it would be the joined handler's name of the index after
+            # part N (tier 1 jumped there to the count UNPACK_EX's local held).
+            raise GenerationError("%s: a local named 'after' takes the name of the index "
+                                  "after it" % definition.name)
         self.rename = {name: name + suffix for name in self.body.locals}
         self.index_name = "index" + suffix
         self.target_name = "target" + suffix
