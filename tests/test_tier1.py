@@ -324,3 +324,99 @@ def test_pvm_tiers_source_shows_a_guest_functions_translation():
     assert text.startswith("def translated_square(frame, stack, fast, label=0):")
     assert "local_0 * local_0" in text
     assert tiers.source(namespace["never_called"]) is None
+
+
+# Translated frames that must go on in tier 0: a tracer set while they run (by the
+# frame itself, or by a callee that sets f_trace up the stack as bdb's set_trace does)
+# reports their next lines, after the call and at the next turn of a loop; a signal's
+# guest handler runs in a translated loop, a leaf's (with no frame, made for it) and one
+# that calls.
+TIER0_PROGRAM = textwrap.dedent('''
+    import signal
+    import sys
+    import traceback
+    from contextlib import nullcontext
+
+    seen = []
+
+    def local(frame, event, argument):
+        seen.append((event, frame.f_code.co_name, frame.f_lineno - frame.f_code.co_firstlineno))
+        return local
+
+    def global_tracer(frame, event, argument):
+        return local
+
+    def inner(value):
+        return value + 1
+
+    def outer():
+        frame = sys._getframe()
+        frame.f_trace = local
+        sys.settrace(global_tracer)
+        value = inner(1)
+        value += 1
+        sys.settrace(None)
+        return value
+
+    def start_tracing():
+        frame = sys._getframe(1)
+        while frame is not None:
+            frame.f_trace = local
+            frame = frame.f_back
+        sys.settrace(global_tracer)
+
+    def looping(count):
+        total = 0
+        for number in range(count):
+            if number == 3:
+                start_tracing()
+            total += number
+        sys.settrace(None)
+        return total
+
+    def spin():
+        count = 0
+        while True:
+            count += 1
+
+    def spin_calling():
+        count = 0
+        while True:
+            count = inner(count)
+
+    def alarmed(signum, frame):
+        raise KeyboardInterrupt("alarm")
+
+    def unpacked(values):
+        # UNPACK_EX's count of the names after the star is not the index after it (in a
+        # block of its own, after BEFORE_WITH).
+        with nullcontext(values) as (first, *middle, last):
+            return first, middle, last
+
+    print(outer(), looping(6), unpacked(range(1, 5)))
+    for entry in seen:
+        print(*entry)
+    signal.signal(signal.SIGALRM, alarmed)
+    for spinner in (spin, spin_calling):
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        try:
+            spinner()
+        except KeyboardInterrupt as error:
+            print(spinner.__name__, "interrupted:", error)
+            if spinner is spin:
+                # Each frame once, the leaf at its loop's jump back.  (Where a loop
+                # that calls is interrupted depends on when the signal comes.)
+                entries = traceback.extract_tb(error.__traceback__)
+                print([entry.name for entry in entries],
+                      entries[1].lineno - spin.__code__.co_firstlineno)
+''')
+
+
+def test_tracers_and_signals_take_translated_frames_to_tier_0(tmp_path):
+    program = tmp_path / "to_tier0.py"
+    program.write_text(TIER0_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "line outer 5" in expected[1]
+    assert "spin_calling interrupted: alarm" in expected[1]
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
+    assert run(command, str(tmp_path)) == expected

@@ -15,6 +15,18 @@ from pvm.engine.host_stack import running_index
 # most: past it, calls switch frames in the loop.  (Each costs two host frames.)
 NESTING_LIMIT = 16
 
+# Non-empty while tier 1's translated code must hand the frames it runs to tier 0's loop
+# at its next check (after a guest call, at a loop's back-edge; ``pvm.engine.tier1``):
+# an interpreter instruments its code (sys.settrace, -X trace: the loop runs the traced
+# handlers), or a signal waits for a place where its guest handler may run (the loop's
+# boundaries: ``pvm.world.signals``).  Each holds itself in it while it needs that.  One
+# list for the process, which the translations read as a global: testing it costs a
+# check some nanoseconds, and a world that has none of these only sees it empty.
+LEAVE_TRANSLATED = []
+# The failing index a frameless leaf's runner records where it hands its frame to the
+# loop (``Interpreter.frameless_to_tier0``): what leaves the loop then is the frame's end.
+LEFT_TO_TIER0 = -2
+
 
 class Unbound:
     """The value of a fast local that has no value yet."""

@@ -288,6 +288,11 @@ class Part:
         self.position = position          # its place in a superinstruction (0 for a single)
         self.single = single
         suffix = "" if single else "_%d" % position
+        if "after" in self.body.locals:
+            # Renamed after_N, it would be the joined handler's name of the index after
+            # part N (tier 1 jumped there to the count UNPACK_EX's local held).
+            raise GenerationError("%s: a local named 'after' takes the name of the index "
+                                  "after it" % definition.name)
         self.rename = {name: name + suffix for name in self.body.locals}
         self.index_name = "index" + suffix
         self.target_name = "target" + suffix
@@ -578,8 +583,14 @@ def _terminate(terminator, arguments, flushed, kept_count, next_index, target):
 
 # -- superinstructions -----------------------------------------------------------------
 
+# The instructions that call guest code as a call (CPython checks its eval breaker after
+# them): where tier 1's joined code may leave its frame to the loop.
+GUEST_CALLS = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+
+
 def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None,
-                  attribute_names=None, record_first=False, charges=(), refunds=()):
+                  attribute_names=None, record_first=False, charges=(), refunds=(),
+                  leaves_after_calls=False):
     """The maker of one handler for a run of instructions with these bodies.
 
     ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
@@ -596,7 +607,11 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     the stretch's length to a budget before it runs; ``refunds``: those of the jumps
     that give back part of their stretch where they are taken (``pvm.engine.charging``).
     The maker then takes the budget and the amounts (the charges', then the refunds')
-    as well."""
+    as well.  ``leaves_after_calls`` (tier 1's): after each guest call, where
+    ``LEAVE_TRANSLATED`` asks (``pvm.engine.frames``), the handler leaves the frame to
+    the loop there, its values on the stack, with ``return TIER0_AT(after_N)`` (a
+    return that tier 1's layout keeps, where it makes a return of a block's index a
+    jump)."""
     count = len(definitions)
     parts = [Part(definition, position, single=False)
              for position, definition in enumerate(definitions)]
@@ -710,15 +725,19 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             return _terminate(terminator, arguments, remaining, len(kept),
                               "after_%d" % part.position, part.target_name)
 
+        leaves = leaves_after_calls and opcode.name in GUEST_CALLS
         if last:
             def on_return(value, part=part, remaining=remaining, fallthrough=fallthrough,
-                          kept_count=kept_count):
+                          kept_count=kept_count, leaves=leaves):
                 if fallthrough is None:
                     outputs = []
                 else:
                     outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
                 lines = ["stack.append(%s)" % item for item in remaining]
                 lines += ["stack.append(%s)" % _expression(output) for output in outputs]
+                if leaves:
+                    lines += ["if LEAVE_TRANSLATED:",
+                              "    return TIER0_AT(after_%d)" % part.position]
                 return _code("\n".join(lines + ["return after_%d" % part.position]))
             exits = _Exits(on_return, on_terminator)
             if not always_exits(body_statements):
@@ -785,6 +804,10 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     dead.append(name)
             if dead:
                 statements += _code("del %s" % ", ".join(dead))
+            if leaves:
+                statements += _code("if LEAVE_TRANSLATED:\n%s    return TIER0_AT(after_%d)"
+                                    % ("".join("    stack.append(%s)\n" % value
+                                               for value in virtual), part.position))
     statements = _without_dead_copies(statements)
     handler_name = "__".join(definition.name for definition in definitions)
     body_lines = []

@@ -28,7 +28,7 @@ import _weakref as weakref
 from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
-from pvm.engine.frames import Frame, UNBOUND
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
 from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator)
@@ -392,6 +392,13 @@ class Interpreter:
 
     def _reinstrument(self):
         self._update_run_once()
+        # Frames that translated code runs go on in the loop at its next check, where
+        # the instrumented handlers see them (as tier 0's frames at their next
+        # instruction): a frame whose code sets sys.settrace reports its next line.
+        if self.instruments and self not in LEAVE_TRANSLATED:
+            LEAVE_TRANSLATED.append(self)
+        elif not self.instruments and self in LEAVE_TRANSLATED:
+            LEAVE_TRANSLATED.remove(self)
         for executable in list(self.executables.values()):
             self._instrument_executable(executable)
 
@@ -643,6 +650,9 @@ class Interpreter:
         """``error`` left the leaf running with no frame (its runner's locals written
         back to ``fast``): [its frame, made now unless made while it ran, and what
         ``runner_failed`` returns], or, raised here, the frame's end."""
+        if failed_index == LEFT_TO_TIER0:
+            # Raised by the loop that ran the frame to its end (frameless_to_tier0).
+            raise error
         self.frameless = None
         frame = self.frame
         # (Made while it ran, it holds the runner's very list of locals.)
@@ -651,6 +661,19 @@ class Interpreter:
         if failed_index >= 0:
             frame.failed_index = failed_index
         return [frame, self.runner_failed(frame, error, caller, False)]
+
+    def frameless_to_tier0(self, function, fast, stack, caller, index):
+        """The leaf running with no frame (its runner's locals written back to ``fast``)
+        goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``): its frame, made
+        now unless made while it ran, runs to its end; return its value.  (The runner
+        has recorded ``LEFT_TO_TIER0`` as its failing index: what this raises is the
+        frame's end, which ``frameless_failed`` raises on.)"""
+        self.frameless = None
+        frame = self.frame
+        if frame is None or frame.fast is not fast:
+            frame = self._frame_of_leaf(function, fast, stack, caller)
+            self.frame = frame
+        return self.finish_call(frame, index, caller, False)
 
     def frameless_returned(self, fast, caller):
         """The leaf whose frame was made while it ran (the frame holding ``fast``)

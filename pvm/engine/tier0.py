@@ -1336,8 +1336,8 @@ def make_UNPACK_EX(code, operand, index):
     next_index = index + 1
 
     def UNPACK_EX(frame, stack, fast, next_index=next_index, operand=operand):
-        before = operand & 255
-        after = operand >> 8
+        leading = operand & 255
+        trailing = operand >> 8
         sequence = stack.pop()
         try:
             items = list(iter(sequence))
@@ -1345,11 +1345,11 @@ def make_UNPACK_EX(code, operand, index):
             if not (hasattr(type(sequence), '__iter__') or hasattr(type(sequence), '__getitem__')):
                 raise TypeError('cannot unpack non-iterable %s object' % type(sequence).__name__) from None
             raise
-        if len(items) < before + after:
-            raise ValueError('not enough values to unpack (expected at least %d, got %d)' % (before + after, len(items)))
-        tail = items[len(items) - after:] if after else []
-        middle = items[before:len(items) - after]
-        head = items[:before]
+        if len(items) < leading + trailing:
+            raise ValueError('not enough values to unpack (expected at least %d, got %d)' % (leading + trailing, len(items)))
+        tail = items[len(items) - trailing:] if trailing else []
+        middle = items[leading:len(items) - trailing]
+        head = items[:leading]
         stack.extend(tail[::-1])
         stack.append(middle)
         stack.extend(head[::-1])
@@ -3228,8 +3228,8 @@ def cold_any_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index):
 
 def cold_UNPACK_EX(frame, stack, fast, code, operand, index):
     next_index = index + 1
-    before = operand & 255
-    after = operand >> 8
+    leading = operand & 255
+    trailing = operand >> 8
     sequence = stack.pop()
     try:
         items = list(iter(sequence))
@@ -3237,11 +3237,11 @@ def cold_UNPACK_EX(frame, stack, fast, code, operand, index):
         if not (hasattr(type(sequence), '__iter__') or hasattr(type(sequence), '__getitem__')):
             raise TypeError('cannot unpack non-iterable %s object' % type(sequence).__name__) from None
         raise
-    if len(items) < before + after:
-        raise ValueError('not enough values to unpack (expected at least %d, got %d)' % (before + after, len(items)))
-    tail = items[len(items) - after:] if after else []
-    middle = items[before:len(items) - after]
-    head = items[:before]
+    if len(items) < leading + trailing:
+        raise ValueError('not enough values to unpack (expected at least %d, got %d)' % (leading + trailing, len(items)))
+    tail = items[len(items) - trailing:] if trailing else []
+    middle = items[leading:len(items) - trailing]
+    head = items[:leading]
     stack.extend(tail[::-1])
     stack.append(middle)
     stack.extend(head[::-1])

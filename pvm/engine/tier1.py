@@ -71,7 +71,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
 from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
-from pvm.engine.frames import Frame, UNBOUND
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
 from pvm.engine.objects import plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
@@ -153,6 +153,13 @@ def _translate(code, pairs):
         blocks = [(start, end, _yielding(statements) if statements is not None else None)
                   for start, end, statements in blocks]
     translated = {start for start, _end, statements in blocks if statements is not None}
+    if generator and not any(isinstance(node, ast.Yield) for _start, _end, statements in blocks
+                             if statements is not None
+                             for statement in statements for node in ast.walk(statement)):
+        # With no yield, the host function would be no host generator: its call would
+        # run the frame (to a StopIteration returned, say: `raise StopIteration; yield`,
+        # whose yield the compiler drops) where the guest generator wants a generator.
+        return None, None
     if not translated or translator.fast_otherwise:
         # (No definition reads ``fast`` but by a constant index today; one that did
         # would need the list up to date, which host locals leave behind.)
@@ -160,6 +167,8 @@ def _translate(code, pairs):
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, loops, translated)
+    # (Read by the checks after calls and at back-edges, see _with_exits.)
+    translator.globals_read.update(_LEAVING)
     host_locals = translator.local_count
     stored = ()
     clears = []
@@ -366,6 +375,8 @@ def untranslated_reason(code):
         return "a module or class body"
     if code.co_flags & _SUSPENDS and not _is_plain_generator(code):
         return "a coroutine or async generator"
+    if code.co_flags & CO_GENERATOR:
+        return "no instruction the generator joins, or no yield"
     return "no instruction the generator joins"
 
 
@@ -533,7 +544,7 @@ def _generate_piece(key):
     try:
         lines, imports = generate.fused_handler([by_name[name] for name in names], "maker",
                                                 counts, line_parts, attributes,
-                                                record_first=True)
+                                                record_first=True, leaves_after_calls=True)
     except generate.GenerationError:
         return None
     namespace = _function_namespace()
@@ -1309,6 +1320,13 @@ def _frameless_runner(name, body, code):
     refused = []
 
     def way_out(node, preceding):
+        if _leaves_to_tier0(node):
+            # The frame made now, the loop runs it on (see _tier0_at).
+            statements = parsed("failed_index = %d\n"
+                                "return interpreter.frameless_to_tier0(function, fast, "
+                                "stack, caller, INDEX)" % LEFT_TO_TIER0)
+            statements[-1].value.args[-1] = node.value
+            return [_at(statement, node.lineno - 1) for statement in statements]
         if not (isinstance(node.value, ast.Name) and node.value.id == "RETURN"):
             refused.append(node)
             return [node]
@@ -1347,6 +1365,12 @@ def _frameless_runner(name, body, code):
 
 
 _FRAMELESS_READS = {"f_globals": "_globals", "f_builtins": "_builtins"}
+
+
+def _leaves_to_tier0(node):
+    """Whether the return ``node`` is ``return TIER0_AT(N)``."""
+    return (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "TIER0_AT")
 
 
 def _returned(preceding):
@@ -1672,6 +1696,15 @@ def _with_exits(statements, start, region, translated):
             frees.append(_at(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())
                                                  for name in forgotten],
                                         value=ast.Constant(None)), node.lineno - 1))
+        if target <= start:
+            # A back-edge: where LEAVE_TRANSLATED asks (a tracer set, a signal waiting),
+            # the frame goes on in tier 0's loop from the loop's head, as CPython checks
+            # its eval breaker there.  (After calls, the joined code checks itself.)
+            frees += [_at(ast.If(test=ast.Name(id="LEAVE_TRANSLATED", ctx=ast.Load()),
+                                 body=[ast.Return(value=ast.Call(
+                                     func=ast.Name(id="TIER0_AT", ctx=ast.Load()),
+                                     args=[ast.Constant(target)], keywords=[]))],
+                                 orelse=[]), node.lineno - 1)]
         if not region.holds(target):
             return frees + [assign, _at(ast.Break(), node.lineno - 1)]
         if tail and target > start:
@@ -1803,8 +1836,20 @@ _namespace = None
 
 
 def _function_namespace():
-    """The globals the generated statements read: tier 0's, and what bodies import."""
+    """The globals the generated statements read: tier 0's, what bodies import, and
+    what the checks that leave translated code read (``_LEAVING``)."""
     global _namespace
     if _namespace is None:
         _namespace = hot_runs.namespace()
+        _namespace.update(_LEAVING)
     return _namespace
+
+
+def _tier0_at(index):
+    """``return TIER0_AT(N)``: translated code leaves its frame to tier 0's loop at N,
+    where ``LEAVE_TRANSLATED`` asks.  The call marks the return, which the layout
+    keeps, where it makes a return of a block's index a jump to the block."""
+    return index
+
+
+_LEAVING = {"LEAVE_TRANSLATED": LEAVE_TRANSLATED, "TIER0_AT": _tier0_at}

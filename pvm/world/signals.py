@@ -20,6 +20,7 @@ for the next boundary.
 import _signal
 import _thread
 
+from pvm.engine.frames import LEAVE_TRANSLATED
 from pvm.engine.safe_points import checking_instruction, guest_code_may_run
 
 _host_signal = _signal.signal
@@ -72,6 +73,8 @@ class Signals:
             _host_signal(signalnum, handler)
             self.handlers.pop(signalnum, None)
             self.pending.discard(signalnum)
+            if not self.pending:
+                self._handled()
         return previous
 
     def get_handler(self, signalnum, /):
@@ -99,6 +102,7 @@ class Signals:
         self.host_handlers.clear()
         self.handlers.clear()
         self.pending.clear()
+        self._handled()
 
     def record(self, signalnum, host_frame):
         """The host's handler of every signal the guest handles."""
@@ -108,6 +112,10 @@ class Signals:
         # With no guest frame running, the host is in code of its own: the guest's
         # handler runs there, as a callback of the host's.
         if self.interpreter.frame is not None and not guest_code_may_run(host_frame):
+            # Tier 1's translated code never stops at such a place: it hands its frame
+            # to the loop at its next check (after a call, at a back-edge) while asked.
+            if self not in LEAVE_TRANSLATED:
+                LEAVE_TRANSLATED.append(self)
             return _CheckAgain(signalnum).asked
         frame = self.interpreter.frame
         index = checking_instruction(host_frame) if frame is not None else None
@@ -132,7 +140,14 @@ class Signals:
                     handler(signalnum, self.interpreter.frame)
         finally:
             self.running = False
+            if not pending:
+                self._handled()
             # What came meanwhile (or is left by a handler that raised) runs at the
             # next boundary.
             for waiting in pending:
                 _CheckAgain(waiting).asked
+
+    def _handled(self):
+        """No signal waits: translated code runs on (see ``record``)."""
+        if self in LEAVE_TRANSLATED:
+            LEAVE_TRANSLATED.remove(self)

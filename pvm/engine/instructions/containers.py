@@ -177,8 +177,8 @@ def UNPACK_THREE(sequence):
 
 @instruction(raw=True)
 def UNPACK_EX(*, stack, operand):
-    before = operand & 0xFF
-    after = operand >> 8
+    leading = operand & 0xFF
+    trailing = operand >> 8
     sequence = stack.pop()
     try:
         # Through an iterator: list() would ask the sequence for its length first.
@@ -189,12 +189,12 @@ def UNPACK_EX(*, stack, operand):
             raise TypeError("cannot unpack non-iterable %s object"
                             % type(sequence).__name__) from None
         raise
-    if len(items) < before + after:
+    if len(items) < leading + trailing:
         raise ValueError("not enough values to unpack (expected at least %d, got %d)"
-                         % (before + after, len(items)))
-    tail = items[len(items) - after:] if after else []
-    middle = items[before:len(items) - after]
-    head = items[:before]
+                         % (leading + trailing, len(items)))
+    tail = items[len(items) - trailing:] if trailing else []
+    middle = items[leading:len(items) - trailing]
+    head = items[:leading]
     stack.extend(tail[::-1])
     stack.append(middle)
     stack.extend(head[::-1])
