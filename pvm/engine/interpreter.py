@@ -31,7 +31,7 @@ from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
 from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                Function, Generator)
+                                Function, Generator, run_by_host_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -564,10 +564,8 @@ class Interpreter:
         if resumer is not None and 0 in resumer.starts and not self.instruments:
             # Tier 1 has translated the code: its host generator runs the frame from the
             # start (_Suspendable._resume), made now rather than at the first next().
-            stack = frame.stack = []
-            frame.translated = resumer(frame, stack, frame.fast, 0)
-            if not resumer.handles:
-                frame.layered = False
+            frame.stack = []
+            run_by_host_generator(frame, resumer)
         else:
             frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)

@@ -321,6 +321,17 @@ def _renamed(function, qualname, doc):
     return copy
 
 
+def run_by_host_generator(frame, resumer):
+    """Let tier 1's host generator function ``resumer`` (a generator's translation) run
+    the suspended ``frame`` from where it is, its stack and locals as tier 0 left them.
+    Code that handles no exception (``resumer.handles``) keeps no layer of handled
+    exceptions (``frame.layered``): nothing it runs sets one, so its layer would stay
+    empty (see ``_Suspendable._resume``)."""
+    frame.translated = resumer(frame, frame.stack, frame.fast, frame.resume_index)
+    if not resumer.handles:
+        frame.layered = False
+
+
 class _Suspendable:
     """What generators, coroutines and async generators share: a frame to resume.
 
@@ -468,10 +479,7 @@ class _Suspendable:
                     and not interpreter.instruments:
                 # Tier 1 has translated the code: its host generator takes the frame on
                 # from where it is (the value sent in on the stack, as for tier 0).
-                frame.translated = resumer(frame, frame.stack, frame.fast,
-                                           frame.resume_index)
-                if not resumer.handles and self._saved_handled is None:
-                    frame.layered = False
+                run_by_host_generator(frame, resumer)
                 self._state = SUSPENDED
                 return self._resume(None)
         if exception is _RESUME_WITHOUT_VALUE:
