@@ -155,7 +155,38 @@ PROGRAM = HOT_RUNS_PROGRAM.replace("deep([1])\n", "") + textwrap.dedent('''
                 found.append(str(error))
         return found
 
+    # Cells made by the runner itself: a parameter's cell holds its value (and sees
+    # it change), a cell that is no parameter starts empty, a closure's cells follow.
+    def with_cells(first, second=10):
+        late = None
+        def inner(extra):
+            return first + second + extra + (late or 0)
+        before = inner(1)
+        first = first * 2
+        late = 100
+        return before, inner(1), sum(1 for value in range(first) if value < second)
+
+    def make_counter(start):
+        def count(step):
+            nonlocal start
+            start += step
+            return start
+        return count
+
+    def empty_cell(flag):
+        if flag:
+            value = 1
+        def reads():
+            return value
+        return reads()
+
     for round_ in range(3):
+        counter = make_counter(round_)
+        print(with_cells(3), with_cells(3, 1), with_cells(first=2), counter(2), counter(5))
+        try:
+            print(empty_cell(True), empty_cell(False))
+        except NameError as error:
+            print("empty cell:", error)
         print(lines_seen(where(0)[0]), recursion_caught())
         print(defaults(1), defaults(1, 5), defaults(1, 2, 3, 4), raising_inside([1, 2, 3]))
         print(uses_locals(12))

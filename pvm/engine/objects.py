@@ -73,12 +73,18 @@ class _CallShape:
     __slots__ = ("kind", "simple_arity", "plain_arity")
 
 
-def plain_arity_of(code):
-    """The ``plain_arity`` of the functions of ``code`` (their closure is None, unless
-    the code has free variables): what tier 1's runners know of a call."""
+def call_shape_of(code):
+    """The ``kind``, ``simple_arity`` and ``plain_arity`` of the functions of ``code``
+    (their closure is None, unless the code has free variables): what tier 1's runners
+    know of a call."""
     shape = _CallShape()
     _set_call_shape(shape, code, () if code.co_freevars else None)
-    return shape.plain_arity
+    return shape
+
+
+def plain_arity_of(code):
+    """The ``plain_arity`` of the functions of ``code`` (see ``call_shape_of``)."""
+    return call_shape_of(code).plain_arity
 
 
 class _NotDecoded:

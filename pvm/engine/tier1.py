@@ -72,7 +72,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
-from pvm.engine.objects import plain_arity_of
+from pvm.engine.objects import CellType, call_shape_of, plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -246,7 +246,7 @@ def _from_entry(code, entry, constants=None, tree=None):
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(importlib.import_module(module), name))
-    globals_ = {"__builtins__": builtins, "Frame": Frame,
+    globals_ = {"__builtins__": builtins, "Frame": Frame, "CellType": CellType,
                 "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
     for name in global_names:
         globals_[name] = namespace[name]
@@ -1145,7 +1145,8 @@ def _write_back(index):
 # for a frame that is no leaf; FORGET, the assignment of None to all its variables.
 # What run_call asks of the function at each call is known of its code here: ARITY is
 # the number of arguments a call passes whose frame needs no binding and no cells (-1:
-# every call binds), PAD the locals beyond them (``executable.padding``).
+# every call binds), PAD the locals beyond them (``executable.padding``), CELLS the
+# frame's cells, made as ``Interpreter.enter`` makes them (see ``_cells_made``).
 _RUNNER_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
@@ -1159,6 +1160,7 @@ def run(function, arguments, caller):
         frame.stack = stack = []
         PAD
         frame.fast = fast = arguments
+        CELLS
         depth = caller.depth + 1
         if depth > interpreter.recursion_limit:
             raise RecursionError("maximum recursion depth exceeded")
@@ -1208,11 +1210,12 @@ def _runner(name, body, counted, code):
         text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
         text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
         text = text.replace("COUNTED", repr(counted)).replace("FORGET", forget)
-        arity = plain_arity_of(code)
+        arity, cells = _cells_made(code)
         text = text.replace("len(arguments) == ARITY", "len(arguments) == %d" % arity
                             if arity >= 0 else "False")
         padding = len(code.co_varnames) - code.co_argcount
         text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
+        text = text.replace("CELLS", cells)
         statements = [statement for statement in ast.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
@@ -1246,6 +1249,26 @@ def _runner(name, body, counted, code):
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
     trying.body = _replace_returns_after(body, way_out, in_place=False)
     return _at(runner, 0)
+
+
+def _cells_made(code):
+    """(the number of arguments of a call whose frame the runner makes itself, -1 for
+    none; the statement that makes that frame's cells, or ``pass``).  A call with
+    exactly the positional parameters needs no binding (``simple_arity``); its cells
+    are made here as ``Interpreter.enter`` makes them (a parameter's cell holds its
+    value, the closure's follow), so that a function with a closure or with variables
+    its inner functions read, such as one holding a generator expression, is not
+    sent to ``enter`` at each call."""
+    shape = call_shape_of(code)
+    if shape.plain_arity >= 0 or shape.simple_arity < 0:
+        return shape.plain_arity, "pass"
+    parameters = {name: code.co_varnames.index(name) for name in code.co_cellvars
+                  if name in code.co_varnames}
+    cells = ["CellType(arguments[%d])" % parameters[name] if name in parameters
+             else "CellType()" for name in code.co_cellvars]
+    if code.co_freevars:
+        cells.append("*function._closure")
+    return shape.simple_arity, "frame.cells = [%s]" % ", ".join(cells)
 
 
 # The runner of a leaf that makes no frame unless one is asked for (see
