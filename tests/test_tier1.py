@@ -451,3 +451,218 @@ def test_tracers_and_signals_take_translated_frames_to_tier_0(tmp_path):
     assert "spin_calling interrupted: alarm" in expected[1]
     command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
     assert run(command, str(tmp_path)) == expected
+
+
+# Translated functions that call others run with no frame of their own until one is
+# asked for: by sys._getframe and f_back walks below them, by tracebacks and handled
+# exceptions, by super(), warnings' stack levels, a property's getter, a finalizer,
+# a generator expression, f_locals of a caller, a RecursionError, and by a tracer
+# set three calls deep (events for the callers' lines and returns after it).
+FRAMELESS_CHAIN = '''
+import sys, warnings
+
+def where():
+    frame = sys._getframe(1)
+    names = []
+    while frame is not None and len(names) < 6:
+        names.append((frame.f_code.co_name, frame.f_lineno))
+        frame = frame.f_back
+    return names
+
+def level3(x):
+    return where() if x else x
+
+def level2(x):
+    y = x * 2
+    return level3(y), y
+
+def level1(x):
+    a = level2(x)
+    return a, x
+
+def fails3(x):
+    return 1 // x
+
+def fails2(x):
+    return fails3(x) + 1
+
+def fails1(x):
+    try:
+        return fails2(x)
+    except ZeroDivisionError as error:
+        return entries(error.__traceback__)
+
+def entries(tb):
+    found = []
+    while tb is not None:
+        found.append((tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_frame.f_lineno))
+        tb = tb.tb_next
+    return found
+
+def uncaught2(x):
+    return fails3(x)
+
+def uncaught1(x):
+    return uncaught2(x) + 1
+
+def recurse(n):
+    return recurse(n + 1) if n >= 0 else 0
+
+def locals_of_caller():
+    return sorted(sys._getframe(1).f_locals.items())
+
+def has_locals(a, b):
+    c = a + b
+    seen = locals_of_caller()
+    c = c + 1
+    return seen, c
+
+class Base:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+
+class Derived(Base):
+    def __init__(self, v):
+        super().__init__(v + 1)
+    def get(self):
+        return super().get() * 2
+
+def make_many(n):
+    return [Derived(i).get() for i in range(n)]
+
+def warns(x):
+    warnings.warn("careful %d" % x, stacklevel=2)
+    return x
+
+def calls_warns(x):
+    return warns(x) + 1
+
+class Prop:
+    @property
+    def value(self):
+        return inner_value(3)
+
+def inner_value(x):
+    return where()[:3]
+
+def reads_prop(p):
+    return p.value
+
+def gen_user(n):
+    return sum(square(i) for i in range(n))
+
+def square(i):
+    return i * i
+
+def deleter():
+    class D:
+        def __del__(self):
+            record.append(where()[:2])
+    d = D()
+    del d
+    return 1
+
+record = []
+
+def main():
+    for round_ in range(4):
+        print(level1(round_))
+        print(fails1(0), fails1(1))
+        try:
+            uncaught1(0)
+        except ZeroDivisionError as error:
+            print(entries(error.__traceback__))
+        try:
+            recurse(0)
+        except RecursionError as error:
+            print("recursion:", error)
+        print(has_locals(1, 2))
+        print(make_many(5))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            calls_warns(round_)
+            print([(w.lineno, str(w.message)) for w in caught])
+        print(reads_prop(Prop()))
+        print(gen_user(10))
+        deleter()
+        print(record[-1:])
+
+main()
+'''
+
+FRAMELESS_TRACED = '''
+import sys
+
+events = []
+def tracer(frame, event, arg):
+    events.append((event, frame.f_code.co_name, frame.f_lineno))
+    return tracer
+
+def deepest(x):
+    sys.settrace(tracer)
+    return x + 1
+
+def middle(x):
+    y = deepest(x)
+    return y * 2
+
+def top(x):
+    z = middle(x)
+    return z - 1
+
+def plain(x):
+    return x
+
+def caller_of_plain(x):
+    return plain(x) + plain(x + 1)
+
+for i in range(5):
+    caller_of_plain(i)
+    top(i)
+    sys.settrace(None)
+    print(events)
+    events.clear()
+
+def getter(depth):
+    f = sys._getframe(0)
+    out = []
+    while f is not None:
+        out.append(f.f_code.co_name)
+        f = f.f_back
+    return out
+
+def g1(n):
+    return getter(n)
+
+def g2(n):
+    return [x for x in g1(n)]
+
+for i in range(3):
+    print(g2(i))
+
+def recursive_tracer_free(n):
+    if n == 0:
+        return sys._getframe().f_back.f_back.f_code.co_name
+    return recursive_tracer_free(n - 1)
+print([recursive_tracer_free(k) for k in range(2, 5)])
+'''
+
+FRAMELESS_PROGRAMS = {"frameless_chain.py": FRAMELESS_CHAIN,
+                      "frameless_traced.py": FRAMELESS_TRACED}
+
+
+def test_functions_that_call_others_run_framelessly_as_cpython(tmp_path):
+    for name, text in FRAMELESS_PROGRAMS.items():
+        program = tmp_path / name
+        program.write_text(text)
+        expected = run_python([str(program)], str(tmp_path))
+        assert expected[0] == 0 and expected[1], name
+        # (At threshold 0 a cold translation cache costs a minute of translating
+        # importlib, site and the stdlib modules a program imports: the traced program
+        # imports nothing more.)
+        for threshold in ("0", "2") if name == "frameless_traced.py" else ("2",):
+            command = ["python3", "-m", "pvm", "-X", "tier=1", "-X",
+                       "jit-threshold=" + threshold, str(program)]
+            assert run(command, str(tmp_path)) == expected, (name, threshold)

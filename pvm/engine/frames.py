@@ -23,9 +23,6 @@ NESTING_LIMIT = 16
 # list for the process, which the translations read as a global: testing it costs a
 # check some nanoseconds, and a world that has none of these only sees it empty.
 LEAVE_TRANSLATED = []
-# The failing index a frameless leaf's runner records where it hands its frame to the
-# loop (``Interpreter.frameless_to_tier0``): what leaves the loop then is the frame's end.
-LEFT_TO_TIER0 = -2
 
 
 class Unbound:

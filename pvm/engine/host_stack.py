@@ -39,9 +39,9 @@ _TRANSLATED = {}
 _RUNNERS = {}
 
 
-# Those runners that run a leaf without making its frame (tier1's frameless runners):
-# their local ``fast`` is the frame's locals, ``function``, ``caller`` and ``stack``
-# what the frame would hold.
+# Those runners that run a function without making its frame (tier1's frameless
+# runners): their local ``fast`` is the frame's locals, ``function`` and ``stack``
+# what the frame would hold, ``depth`` its depth.
 _FRAMELESS_RUNNERS = {}
 
 
@@ -62,16 +62,36 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
         _register(_FRAMELESS_RUNNERS, host_code, True)
 
 
-def frameless_leaf():
-    """(the variables, the running instruction's index) of the innermost frameless
-    runner on the host's stack: the leaf running with no frame of its own (None if
-    none runs on this thread)."""
+def frameless_runners(below, skip=0):
+    """(the variables, the running instruction's index) of each frameless runner on
+    the host's stack running a frame deeper than ``below`` (a depth) with none of its
+    own, innermost first, past the ``skip`` innermost of them (none on another
+    thread's stack)."""
+    found = []
     host = sys._getframe(1)
     while host is not None:
         if id(host.f_code) in _FRAMELESS_RUNNERS:
-            return host.f_locals, host.f_lineno - 1
+            variables = _locals_of(host)
+            depth = variables.get("depth")
+            if depth is not None:
+                if depth <= below:
+                    break
+                if skip:
+                    skip -= 1
+                else:
+                    found.append((variables, host.f_lineno - 1))
         host = host.f_back
-    return None
+    return found
+
+
+def _locals_of(host):
+    """The local variables of the running host frame ``host``, copied out of the
+    mapping ``f_locals`` fills, which is emptied: the frame keeps that mapping while it
+    runs, and what it held (a local the guest deleted since) would live as long."""
+    mapping = host.f_locals
+    variables = dict(mapping)
+    mapping.clear()
+    return variables
 
 
 # Guest code objects with a translation, by id -> the indices of the locals it keeps in

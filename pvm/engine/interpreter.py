@@ -28,8 +28,8 @@ import _weakref as weakref
 from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
-from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
-from pvm.engine.host_stack import fast_locals, frameless_leaf, runs_guest_frames
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
+from pvm.engine.host_stack import fast_locals, frameless_runners, runs_guest_frames
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 Function, Generator, run_by_host_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
@@ -135,10 +135,14 @@ class Interpreter:
 
     def __init__(self, fusion=True, join_threshold=DEFAULT_JOIN_THRESHOLD, tier=0):
         self.frame = None             # the guest frame running now
-        # While a leaf runs with no frame of its own (tier 1's frameless runners): its
-        # function (``frame`` is its caller's); else None.  Who asks for the running
-        # frame then gets one made (``running_frame``).
+        # While functions run with no frame of their own (tier 1's frameless runners):
+        # the depth of the innermost (``frame`` is the caller of the outermost); else
+        # None.  Who asks for the running frame then gets them made
+        # (``running_frame``).
         self.frameless = None
+        # The locals of the frameless runner's frame that frameless_to_tier0 ran to an
+        # exception, until the runner's handler, which raises it on, sees it.
+        self.ended_in_tier0 = None
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
         # that resumed them), innermost last.  As in CPython, a generator has its own
@@ -548,9 +552,10 @@ class Interpreter:
         frame, which runs when it is resumed, linked to whoever resumes it then.  So the
         call needs no running frame (a frameless leaf's is not made for it), only its
         depth: CPython refuses the call past the recursion limit too."""
-        caller = self.frame
-        depth = (caller.depth if caller is not None else 0) \
-            + (1 if self.frameless is None else 2)
+        depth = self.frameless
+        if depth is None:
+            depth = self.frame.depth if self.frame is not None else 0
+        depth += 1
         if depth > self.recursion_limit:
             raise RecursionError("maximum recursion depth exceeded")
         frame = self.enter(function, arguments, keywords, None)
@@ -612,74 +617,98 @@ class Interpreter:
         return self.frame
 
     def materialize_frameless(self):
-        """Make the frame of the leaf that runs with none, now that host code it called
-        asks for the running frame (to call guest code, to warn); it is the running
-        frame from now on, and the leaf's runner ends it.  Its locals and instruction
-        are read off the runner's host frame."""
-        # Cleared first: a finalizer run while the frame is made (a collection) asks
-        # too, and must not make a second one.
+        """Make the frames of the functions that run with none (each frameless runner
+        on the host's stack above ``self.frame``), now that host code one of them
+        called, or a callee, asks for the running frame (to call guest code, to warn,
+        to link to it); the innermost is the running frame from now on, and their
+        runners end them.  Their locals and instructions are read off the runners'
+        host frames."""
+        # Cleared first: a finalizer run while the frames are made (a collection) asks
+        # too, and must not make them twice.
         marker, self.frameless = self.frameless, None
-        found = frameless_leaf()
-        if found is None:
-            # Another thread's leaf (threads share the interpreter's running frame).
+        frame = self._frames_made(marker + 1, 0)
+        if frame is self.frame:
+            # Another thread's (threads share the interpreter's running frame).
             self.frameless = marker
-            return self.frame
-        variables, index = found
-        fast = variables["fast"]
-        for name, value in variables.items():
-            if name.startswith("local_"):
-                fast[int(name[6:])] = value
-        function = variables["function"]
-        executable = function.executable
-        executable.frames_asked += 1
-        full_runner = getattr(executable.run, "full_runner", None)
-        if full_runner is not None and executable.frames_asked >= FRAMES_ASKED_LIMIT:
-            # A leaf whose frame keeps being asked for (it calls guest operators back,
-            # say) costs more made so than made at each call: its calls go to the
-            # runner that makes it from now on.
-            executable.run = executable.runner = full_runner
-        frame = self._frame_of_leaf(function, fast, variables["stack"], variables["caller"])
-        # Waiting at the instruction that called the host, as a frame at a call.
-        frame.resume_index = index + 1
+            return frame
         self.frame = frame
         return frame
 
-    def frameless_failed(self, function, fast, stack, caller, failed_index, error):
-        """``error`` left the leaf running with no frame (its runner's locals written
-        back to ``fast``): [its frame, made now unless made while it ran, and what
-        ``runner_failed`` returns], or, raised here, the frame's end."""
-        if failed_index == LEFT_TO_TIER0:
-            # Raised by the loop that ran the frame to its end (frameless_to_tier0).
-            raise error
-        self.frameless = None
+    def _frames_made(self, depth, skip):
+        """Make the frames of the frameless runners on the host's stack running frames
+        less deep than ``depth`` (past the ``skip`` innermost), linked from
+        ``self.frame``: return the innermost (``self.frame`` if none)."""
         frame = self.frame
-        # (Made while it ran, it holds the runner's very list of locals.)
-        if frame is None or frame.fast is not fast:
-            frame = self._frame_of_leaf(function, fast, stack, caller)
+        for variables, index in reversed(frameless_runners(
+                frame.depth if frame is not None else 0, skip)):
+            if variables["depth"] >= depth:
+                continue
+            fast = variables["fast"]
+            for name, value in variables.items():
+                if name.startswith("local_"):
+                    fast[int(name[6:])] = value
+            function = variables["function"]
+            executable = function.executable
+            executable.frames_asked += 1
+            full_runner = getattr(executable.run, "full_runner", None)
+            if full_runner is not None and executable.frames_asked >= FRAMES_ASKED_LIMIT:
+                # A function whose frame keeps being asked for (it calls guest
+                # operators back, or callees that make their frames, say) costs more
+                # made so than made at each call: its calls go to the runner that
+                # makes it from now on.
+                executable.run = executable.runner = full_runner
+            frame = self._frame_of_leaf(function, fast, variables["stack"], frame)
+            # Waiting at the instruction that called out, as a frame at a call.
+            frame.resume_index = index + 1
+        return frame
+
+    def frameless_failed(self, function, fast, stack, failed_index, error, depth, counted):
+        """``error`` left the function running with no frame at ``depth`` (its
+        runner's locals written back to ``fast``): [its frame, made now unless made
+        while it ran, and what ``runner_failed`` returns], or, raised here, the
+        frame's end."""
+        if self.ended_in_tier0 is fast:
+            # Raised by the loop that ran the frame to its end (frameless_to_tier0).
+            self.ended_in_tier0 = None
+            raise error
+        frame = self._own_frame(function, fast, stack, depth)
         if failed_index >= 0:
             frame.failed_index = failed_index
-        return [frame, self.runner_failed(frame, error, caller, False)]
+        return [frame, self.runner_failed(frame, error, frame.f_back, counted)]
 
-    def frameless_to_tier0(self, function, fast, stack, caller, index):
-        """The leaf running with no frame (its runner's locals written back to ``fast``)
-        goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``): its frame, made
-        now unless made while it ran, runs to its end; return its value.  (The runner
-        has recorded ``LEFT_TO_TIER0`` as its failing index: what this raises is the
-        frame's end, which ``frameless_failed`` raises on.)"""
+    def frameless_to_tier0(self, function, fast, stack, index, depth, counted):
+        """The function running with no frame at ``depth`` (its runner's locals written
+        back to ``fast``) goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``,
+        a call that entered a frame, a block not translated): its frame, made now
+        unless made while it ran, runs to its end; return its value.  (What this
+        raises is the frame's end, which ``frameless_failed`` raises on.)"""
+        frame = self._own_frame(function, fast, stack, depth)
+        try:
+            return self.finish_call(frame, index, frame.f_back, counted)
+        except BaseException:
+            # The frame's end, which the runner's handlers, the failing index they
+            # record first, must not take for an exception of its own.
+            self.ended_in_tier0 = fast
+            raise
+
+    def _own_frame(self, function, fast, stack, depth):
+        """The frame of the frameless runner calling (the innermost), the running frame
+        from now on: made unless made while it ran, those of the frameless runners
+        below it first (its own host locals are spent: ``fast`` holds its locals)."""
         self.frameless = None
         frame = self.frame
         if frame is None or frame.fast is not fast:
-            frame = self._frame_of_leaf(function, fast, stack, caller)
+            frame = self._frame_of_leaf(function, fast, stack, self._frames_made(depth, 1))
             self.frame = frame
-        return self.finish_call(frame, index, caller, False)
+        return frame
 
-    def frameless_returned(self, fast, caller):
-        """The leaf whose frame was made while it ran (the frame holding ``fast``)
+    def frameless_returned(self, fast):
+        """The function whose frame was made while it ran (the frame holding ``fast``)
         returns."""
         frame = self.frame
         if frame is not None and frame.fast is fast:
             frame.resume_index = -1
-        self.frame = caller
+            self.frame = frame.f_back
 
     def _frame_of_leaf(self, function, fast, stack, caller):
         # The frame run_call makes, with the same attributes in the same order.
@@ -851,6 +880,9 @@ class Interpreter:
         guest code recurses, the host's stack holds at most ``NESTING_LIMIT`` frames
         run in their calls.  An exception raised in the frame that its code may handle
         hands the frame over to the loop (``_failed_in_call``)."""
+        if caller is None:
+            # Called by translated code running with no frame: it is made now.
+            caller = self.running_frame()
         executable = function.executable
         if function.plain_arity == len(arguments):
             # ``enter``'s work for the common call, done here: a host call less per

@@ -71,7 +71,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
 from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
-from pvm.engine.frames import Frame, LEAVE_TRANSLATED, LEFT_TO_TIER0, UNBOUND
+from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
 from pvm.engine.objects import CellType, call_shape_of, plain_arity_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
@@ -191,7 +191,7 @@ def _translate(code, pairs):
         runner_body = [statement for statement in body if statement not in clears]
         leaf = is_leaf(code)
         runner_tree = _runner(name, runner_body, not leaf, code)
-        frameless_tree = _frameless_runner(name, runner_body, code) if leaf else None
+        frameless_tree = _frameless_runner(name, runner_body, code, not leaf)
     module = ast.Module(body=[tree for tree in (function_tree, runner_tree, frameless_tree)
                               if tree is not None], type_ignores=[])
     with warnings.catch_warnings():
@@ -1150,6 +1150,9 @@ def _write_back(index):
 _RUNNER_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
+    if caller is None:
+        # Called by translated code running with no frame: it is made now.
+        caller = interpreter.running_frame()
     if len(arguments) == ARITY:
         frame = Frame()
         frame.f_code = function._code
@@ -1271,50 +1274,73 @@ def _cells_made(code):
     return shape.simple_arity, "frame.cells = [%s]" % ", ".join(cells)
 
 
-# The runner of a leaf that makes no frame unless one is asked for (see
-# ``_frameless_runner``).  RUN_FULL is the leaf's runner that makes its frame, for the
-# calls this one does not take; STACK, the real stack if the body uses it.
+# The runner that makes no frame unless one is asked for (see ``_frameless_runner``).
+# RUN_FULL is the runner that makes its frame, for the calls this one does not take;
+# STACK, the real stack if the body uses it; COUNT_IN and COUNT_OUT, the changes of
+# ``nesting`` for a function that is no leaf.  ``depth`` is the frame's depth, and
+# what ``interpreter.frameless`` holds while it runs with no frame; ``outer``, what it
+# held before (the depth of a caller running with none, or None).
 _FRAMELESS_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
-    if len(arguments) != ARITY or interpreter.frameless is not None:
+    if len(arguments) != ARITY:
         return RUN_FULL(function, arguments, caller)
-    depth = caller.depth + 1
+    outer = interpreter.frameless
+    if caller is None:
+        # Called by translated code running with no frame (or with one made since).
+        depth = (outer if outer is not None else interpreter.frame.depth) + 1
+    elif outer is None:
+        depth = caller.depth + 1
+    else:
+        return RUN_FULL(function, arguments, caller)
     if depth > interpreter.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
     PAD
     fast = arguments
     STACK
     failed_index = -1
-    interpreter.frameless = function
+    interpreter.frameless = depth
+    COUNT_IN
     label = 0
     try:
         BODY
     except BaseException as error:
         FORGET
-        failure = interpreter.frameless_failed(function, fast, stack, caller, failed_index,
-                                               error)
+        failure = interpreter.frameless_failed(function, fast, stack, failed_index, error,
+                                               depth, COUNTED)
     return interpreter.run_frame(failure[0], failure.pop())
 """
 _FRAMELESS_RETURN_TEMPLATE = """
-interpreter.frameless = None
-if interpreter.frame is not caller:
-    interpreter.frameless_returned(fast, caller)
+COUNT_OUT
+if interpreter.frameless == depth:
+    interpreter.frameless = outer
+else:
+    interpreter.frameless_returned(fast)
 return VALUE
 """
 
 
-def _frameless_runner(name, body, code):
-    """The runner of a leaf's translation that makes no frame: the guest frame is made
-    only if something asks for it while the leaf runs (host code calling guest code
-    back, ``Interpreter.materialize_frameless``) or once it raises
-    (``Interpreter.frameless_failed``); until then the interpreter's ``frameless`` says
-    that the running guest frame is a leaf's with none, called by ``interpreter.frame``.
-    None where the body needs its frame otherwise (a block left to tier 0, a return
-    value kept on the frame): only its globals, builtins and the index of the
-    instruction that failed are the frame's, and they are the function's and a local.
-    Only plain calls come here (``plain_arity_of``); the others go to the runner that
-    makes the frame."""
+def _frameless_runner(name, body, code, counted):
+    """The runner of a translation that makes no frame: the guest frame is made only
+    if something asks for it while the function runs (host code calling guest code
+    back, a callee that needs its caller's frame, a tracer: see
+    ``Interpreter.materialize_frameless``), where it leaves its frame to tier 0, or
+    once it raises (``Interpreter.frameless_failed``); until then the interpreter's
+    ``frameless`` holds the depth of the innermost function running so, and each such
+    function's callers below it up to ``interpreter.frame`` run with none too.  Its
+    calls of guest functions pass no caller (``Executable.run`` with None), which a
+    callee that runs with no frame either takes as it is and one that makes its own
+    makes its caller's first.
+
+    Only plain calls come here (``plain_arity_of``: no binding, no cells); the others
+    go to the runner that makes the frame.  What it reads of the frame is the
+    function's (its globals and builtins), the interpreter, or a local (the value to
+    return, the index of the instruction that failed, kept until a frame is made for
+    the exception); the
+    instruction a call waits at, which a frame made while it runs takes from the host
+    line; and a rare path (a call past the nesting limit, three-argument ``type``)
+    makes the frame first, as asking for it does.  ``counted``: whether the function
+    counts in ``nesting`` (a leaf does not: it calls nothing)."""
     arity = plain_arity_of(code)
     if arity < 0:
         return None
@@ -1331,69 +1357,122 @@ def _frameless_runner(name, body, code):
         text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
         text = text.replace("STACK", "stack = []" if uses_stack else "stack = None")
         text = text.replace("FORGET", " = ".join(variables + ["None"]) if variables else "pass")
+        text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
+        text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
+        text = text.replace("COUNTED", repr(counted))
         statements = [statement for statement in ast.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
             for node in ast.walk(statement):
+                if isinstance(getattr(node, "body", None), list) and len(node.body) > 1:
+                    node.body = [inner for inner in node.body
+                                 if not isinstance(inner, ast.Pass)]
                 for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
                     if hasattr(node, attribute):
                         delattr(node, attribute)
         return statements
 
-    refused = []
-
     def way_out(node, preceding):
-        if _leaves_to_tier0(node):
-            # The frame made now, the loop runs it on (see _tier0_at).
-            statements = parsed("failed_index = %d\n"
-                                "return interpreter.frameless_to_tier0(function, fast, "
-                                "stack, caller, INDEX)" % LEFT_TO_TIER0)
-            statements[-1].value.args[-1] = node.value
-            return [_at(statement, node.lineno - 1) for statement in statements]
         if not (isinstance(node.value, ast.Name) and node.value.id == "RETURN"):
-            refused.append(node)
-            return [node]
+            # Left to tier 0 (the check after a call, a call that entered a frame, a
+            # block not translated): the frame made now, unless made already, the
+            # loop runs it on (see _tier0_at).
+            statements = parsed("return interpreter.frameless_to_tier0(function, fast, "
+                                "stack, INDEX, depth, %r)" % counted)
+            statements[-1].value.args[3] = node.value
+            return [_at(statement, node.lineno - 1) for statement in statements]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
         value = _returned(preceding)
-        if value is not None:
-            statements[-1].value = value
-        else:
-            refused.append(node)
+        # (Else the value stored before it, in ``returned``: see _rewrite_statement_list.)
+        statements[-1].value = value if value is not None \
+            else ast.Name(id="returned", ctx=ast.Load())
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_FRAMELESS_TEMPLATE)[0]
     runner.name = "frameless_" + name
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
     trying.body = _replace_returns_after(body, way_out)
-    if refused:
-        return None
-    # The frame's globals and builtins are the function's; the failing instruction's
-    # index is kept in a local until a frame is made for the exception.
-    for node in ast.walk(trying):
-        for field, value in ast.iter_fields(node):
-            if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) \
-                    and value.value.id == "frame" and value.attr in _FRAMELESS_READS:
-                setattr(node, field, ast.copy_location(ast.Attribute(
-                    value=ast.copy_location(ast.Name(id="function", ctx=ast.Load()), value),
-                    attr=_FRAMELESS_READS[value.attr], ctx=ast.Load()), value))
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
-                    and target.value.id == "frame" and target.attr == "failed_index":
-                node.targets = [ast.copy_location(ast.Name(id="failed_index", ctx=ast.Store()),
-                                                  target)]
-    if any(isinstance(node, ast.Name) and node.id == "frame" for node in ast.walk(trying)):
+    _read_without_frame(trying.body)
+    if any(isinstance(node, ast.Name) and node.id == "caller" for node in ast.walk(trying)):
         return None
     return _at(runner, 0)
 
 
+def _read_without_frame(statements):
+    """Rewrite ``statements`` (a frameless runner's body, in place) to read what they
+    read of the frame elsewhere, and to make the frame where nothing else will do."""
+    tree = ast.Module(body=statements, type_ignores=[])
+    for node in ast.walk(tree):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, ast.Attribute) and _is_frame(value.value):
+                if value.attr in _FRAMELESS_READS:
+                    setattr(node, field, ast.copy_location(ast.Attribute(
+                        value=ast.copy_location(ast.Name(id="function", ctx=ast.Load()), value),
+                        attr=_FRAMELESS_READS[value.attr], ctx=ast.Load()), value))
+                elif value.attr == "interpreter" and isinstance(value.ctx, ast.Load):
+                    setattr(node, field, ast.copy_location(
+                        ast.Name(id="interpreter", ctx=ast.Load()), value))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("run", "run_init_call") and node.args \
+                and _is_frame(node.args[-1]):
+            # The caller: none, for the callee to take its depth from the interpreter.
+            node.args[-1] = ast.copy_location(ast.Constant(None), node.args[-1])
+    # (Then the statements that still read the frame: a walk of their lists.)
+    for node in list(ast.walk(tree)):
+        for _field, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                _rewrite_statement_list(value)
+
+
+def _rewrite_statement_list(statements):
+    """In a list of statements of a frameless runner: the failing index kept in a
+    local, the waiting index dropped before a call (a frame made while it runs takes
+    it from the host line; not where the frame is left to tier 0 next, waiting at the
+    call), the frame made before any other statement that reads it."""
+    position = 0
+    while position < len(statements):
+        statement = statements[position]
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+            if isinstance(target, ast.Attribute) and _is_frame(target.value):
+                if target.attr in ("failed_index", "return_value"):
+                    statement.targets = [ast.copy_location(ast.Name(
+                        id="failed_index" if target.attr == "failed_index" else "returned",
+                        ctx=ast.Store()), target)]
+                elif target.attr == "resume_index" and not any(
+                        isinstance(later, ast.Return) for later in statements[position:]):
+                    del statements[position]
+                    continue
+        if any(_is_frame(node) for node in _own_nodes(statement)):
+            made = ast.parse("frame = interpreter.running_frame()").body[0]
+            for node in ast.walk(made):
+                for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
+                    if hasattr(node, attribute):
+                        delattr(node, attribute)
+            statements.insert(position, _at(made, statement.lineno - 1))
+            position += 1
+        position += 1
+
+
+def _own_nodes(statement):
+    """The nodes of ``statement`` outside the statements it holds."""
+    pending = [value for field, value in ast.iter_fields(statement)
+               if not (isinstance(value, list) and value and isinstance(value[0], ast.stmt))
+               and field not in ("handlers",)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, ast.AST):
+            yield value
+            pending.extend(child for _field, child in ast.iter_fields(value))
+
+
+def _is_frame(node):
+    return isinstance(node, ast.Name) and node.id == "frame" and isinstance(node.ctx, ast.Load)
+
+
 _FRAMELESS_READS = {"f_globals": "_globals", "f_builtins": "_builtins"}
-
-
-def _leaves_to_tier0(node):
-    """Whether the return ``node`` is ``return TIER0_AT(N)``."""
-    return (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-            and node.value.func.id == "TIER0_AT")
 
 
 def _returned(preceding):

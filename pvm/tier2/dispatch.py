@@ -124,6 +124,9 @@ class Dispatcher:
                 not specialization.assumptions_hold(function):
             return self.below(function, arguments, caller)
         interpreter = self.interpreter
+        if caller is None:
+            # Called by translated code running with no frame: it is made now.
+            caller = interpreter.running_frame()
         remaining = interpreter.recursion_limit - caller.depth - 1
         if remaining < 0:
             return self.below(function, arguments, caller)
