@@ -616,17 +616,18 @@ class Interpreter:
             return self.materialize_frameless()
         return self.frame
 
-    def materialize_frameless(self):
+    def materialize_frameless(self, counted=True):
         """Make the frames of the functions that run with none (each frameless runner
         on the host's stack above ``self.frame``), now that host code one of them
         called, or a callee, asks for the running frame (to call guest code, to warn,
         to link to it); the innermost is the running frame from now on, and their
         runners end them.  Their locals and instructions are read off the runners'
-        host frames."""
+        host frames.  ``counted``: whether this counts against their running so (see
+        _frames_made)."""
         # Cleared first: a finalizer run while the frames are made (a collection) asks
         # too, and must not make them twice.
         marker, self.frameless = self.frameless, None
-        frame = self._frames_made(marker + 1, 0)
+        frame = self._frames_made(marker + 1, 0, counted)
         if frame is self.frame:
             # Another thread's (threads share the interpreter's running frame).
             self.frameless = marker
@@ -634,10 +635,11 @@ class Interpreter:
         self.frame = frame
         return frame
 
-    def _frames_made(self, depth, skip):
+    def _frames_made(self, depth, skip, counted=True):
         """Make the frames of the frameless runners on the host's stack running frames
         less deep than ``depth`` (past the ``skip`` innermost), linked from
-        ``self.frame``: return the innermost (``self.frame`` if none)."""
+        ``self.frame``: return the innermost (``self.frame`` if none).  Each made
+        ``counted`` counts towards its function's giving up running so."""
         frame = self.frame
         for variables, index in reversed(frameless_runners(
                 frame.depth if frame is not None else 0, skip)):
@@ -649,7 +651,7 @@ class Interpreter:
                     fast[int(name[6:])] = value
             function = variables["function"]
             executable = function.executable
-            executable.frames_asked += 1
+            executable.frames_asked += counted
             full_runner = getattr(executable.run, "full_runner", None)
             if full_runner is not None and executable.frames_asked >= FRAMES_ASKED_LIMIT:
                 # A function whose frame keeps being asked for (it calls guest
@@ -657,12 +659,14 @@ class Interpreter:
                 # made so than made at each call: its calls go to the runner that
                 # makes it from now on.
                 executable.run = executable.runner = full_runner
-            frame = self._frame_of_leaf(function, fast, variables["stack"], frame)
+            frame = self._frame_of_frameless(function, fast, variables.get("cells"),
+                                        variables["stack"], frame)
             # Waiting at the instruction that called out, as a frame at a call.
             frame.resume_index = index + 1
         return frame
 
-    def frameless_failed(self, function, fast, stack, failed_index, error, depth, counted):
+    def frameless_failed(self, function, fast, cells, stack, failed_index, error, depth,
+                         counted):
         """``error`` left the function running with no frame at ``depth`` (its
         runner's locals written back to ``fast``): [its frame, made now unless made
         while it ran, and what ``runner_failed`` returns], or, raised here, the
@@ -671,18 +675,18 @@ class Interpreter:
             # Raised by the loop that ran the frame to its end (frameless_to_tier0).
             self.ended_in_tier0 = None
             raise error
-        frame = self._own_frame(function, fast, stack, depth)
+        frame = self._own_frame(function, fast, cells, stack, depth)
         if failed_index >= 0:
             frame.failed_index = failed_index
         return [frame, self.runner_failed(frame, error, frame.f_back, counted)]
 
-    def frameless_to_tier0(self, function, fast, stack, index, depth, counted):
+    def frameless_to_tier0(self, function, fast, cells, stack, index, depth, counted):
         """The function running with no frame at ``depth`` (its runner's locals written
         back to ``fast``) goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``,
         a call that entered a frame, a block not translated): its frame, made now
         unless made while it ran, runs to its end; return its value.  (What this
         raises is the frame's end, which ``frameless_failed`` raises on.)"""
-        frame = self._own_frame(function, fast, stack, depth)
+        frame = self._own_frame(function, fast, cells, stack, depth)
         try:
             return self.finish_call(frame, index, frame.f_back, counted)
         except BaseException:
@@ -691,14 +695,15 @@ class Interpreter:
             self.ended_in_tier0 = fast
             raise
 
-    def _own_frame(self, function, fast, stack, depth):
+    def _own_frame(self, function, fast, cells, stack, depth):
         """The frame of the frameless runner calling (the innermost), the running frame
         from now on: made unless made while it ran, those of the frameless runners
         below it first (its own host locals are spent: ``fast`` holds its locals)."""
         self.frameless = None
         frame = self.frame
         if frame is None or frame.fast is not fast:
-            frame = self._frame_of_leaf(function, fast, stack, self._frames_made(depth, 1))
+            frame = self._frame_of_frameless(function, fast, cells, stack,
+                                        self._frames_made(depth, 1))
             self.frame = frame
         return frame
 
@@ -710,7 +715,7 @@ class Interpreter:
             frame.resume_index = -1
             self.frame = frame.f_back
 
-    def _frame_of_leaf(self, function, fast, stack, caller):
+    def _frame_of_frameless(self, function, fast, cells, stack, caller):
         # The frame run_call makes, with the same attributes in the same order.
         frame = Frame()
         frame.f_code = function._code
@@ -720,6 +725,8 @@ class Interpreter:
         frame.interpreter = self
         frame.stack = stack if stack is not None else []
         frame.fast = fast
+        if cells is not None:
+            frame.cells = cells
         frame.depth = caller.depth + 1
         frame.f_back = caller
         return frame
@@ -880,10 +887,13 @@ class Interpreter:
         guest code recurses, the host's stack holds at most ``NESTING_LIMIT`` frames
         run in their calls.  An exception raised in the frame that its code may handle
         hands the frame over to the loop (``_failed_in_call``)."""
-        if caller is None:
-            # Called by translated code running with no frame: it is made now.
-            caller = self.running_frame()
         executable = function.executable
+        if caller is None:
+            # Called by translated code running with no frame: it is made now, and
+            # counts against the caller's running so (see _frames_made) only once this
+            # code is hot: a callee still warming up is translated soon.
+            caller = self.frame if self.frameless is None \
+                else self.materialize_frameless(executable.heat <= 0)
         if function.plain_arity == len(arguments):
             # ``enter``'s work for the common call, done here: a host call less per
             # guest call, which is a tenth of what a call of a leaf costs.  (The same

@@ -82,11 +82,6 @@ def call_shape_of(code):
     return shape
 
 
-def plain_arity_of(code):
-    """The ``plain_arity`` of the functions of ``code`` (see ``call_shape_of``)."""
-    return call_shape_of(code).plain_arity
-
-
 class _NotDecoded:
     """What a function holds as its decoded code until its first call decodes it (see
     Interpreter.enter): like an executable, it says how a call runs it (``run``, in the

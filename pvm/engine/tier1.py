@@ -71,8 +71,9 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
 from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
+from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.objects import CellType, call_shape_of, plain_arity_of
+from pvm.engine.objects import CellType, call_shape_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -246,7 +247,7 @@ def _from_entry(code, entry, constants=None, tree=None):
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(importlib.import_module(module), name))
-    globals_ = {"__builtins__": builtins, "Frame": Frame, "CellType": CellType,
+    globals_ = {"__builtins__": builtins, "Frame": Frame, "CellType": CellType, "bind": bind,
                 "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
     for name in global_names:
         globals_[name] = namespace[name]
@@ -1254,9 +1255,9 @@ def _runner(name, body, counted, code):
     return _at(runner, 0)
 
 
-def _cells_made(code):
+def _cells_made(code, target="frame.cells"):
     """(the number of arguments of a call whose frame the runner makes itself, -1 for
-    none; the statement that makes that frame's cells, or ``pass``).  A call with
+    none; the statement that makes that frame's cells into ``target``, or ``pass``).  A call with
     exactly the positional parameters needs no binding (``simple_arity``); its cells
     are made here as ``Interpreter.enter`` makes them (a parameter's cell holds its
     value, the closure's follow), so that a function with a closure or with variables
@@ -1267,24 +1268,24 @@ def _cells_made(code):
         return shape.plain_arity, "pass"
     parameters = {name: code.co_varnames.index(name) for name in code.co_cellvars
                   if name in code.co_varnames}
-    cells = ["CellType(arguments[%d])" % parameters[name] if name in parameters
-             else "CellType()" for name in code.co_cellvars]
+    made = ["CellType(arguments[%d])" % parameters[name] if name in parameters
+            else "CellType()" for name in code.co_cellvars]
     if code.co_freevars:
-        cells.append("*function._closure")
-    return shape.simple_arity, "frame.cells = [%s]" % ", ".join(cells)
+        made.append("*function._closure")
+    return shape.simple_arity, "%s = [%s]" % (target, ", ".join(made))
 
 
 # The runner that makes no frame unless one is asked for (see ``_frameless_runner``).
 # RUN_FULL is the runner that makes its frame, for the calls this one does not take;
-# STACK, the real stack if the body uses it; COUNT_IN and COUNT_OUT, the changes of
+# BIND, the locals beyond the arguments a call passes (PADDING), or the defaults
+# bound (``arguments.bind``: or the TypeError of a call that does not fit); STACK,
+# the real stack if the body uses it; COUNT_IN and COUNT_OUT, the changes of
 # ``nesting`` for a function that is no leaf.  ``depth`` is the frame's depth, and
 # what ``interpreter.frameless`` holds while it runs with no frame; ``outer``, what it
 # held before (the depth of a caller running with none, or None).
 _FRAMELESS_TEMPLATE = """
 def run(function, arguments, caller):
     interpreter = function.interpreter
-    if len(arguments) != ARITY:
-        return RUN_FULL(function, arguments, caller)
     outer = interpreter.frameless
     if caller is None:
         # Called by translated code running with no frame (or with one made since).
@@ -1295,8 +1296,9 @@ def run(function, arguments, caller):
         return RUN_FULL(function, arguments, caller)
     if depth > interpreter.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
-    PAD
+    BIND
     fast = arguments
+    CELLS
     STACK
     failed_index = -1
     interpreter.frameless = depth
@@ -1306,10 +1308,16 @@ def run(function, arguments, caller):
         BODY
     except BaseException as error:
         FORGET
-        failure = interpreter.frameless_failed(function, fast, stack, failed_index, error,
-                                               depth, COUNTED)
+        failure = interpreter.frameless_failed(function, fast, CELLS_MADE, stack,
+                                               failed_index, error, depth, COUNTED)
     return interpreter.run_frame(failure[0], failure.pop())
 """
+_BIND_OR_PAD = ("if len(arguments) != %d:\n"
+                "    arguments = bind(function, arguments, None)",
+                "if len(arguments) == %d:\n"
+                "    arguments += PADDING\n"
+                "else:\n"
+                "    arguments = bind(function, arguments, None)")
 _FRAMELESS_RETURN_TEMPLATE = """
 COUNT_OUT
 if interpreter.frameless == depth:
@@ -1332,8 +1340,10 @@ def _frameless_runner(name, body, code, counted):
     callee that runs with no frame either takes as it is and one that makes its own
     makes its caller's first.
 
-    Only plain calls come here (``plain_arity_of``: no binding, no cells); the others
-    go to the runner that makes the frame.  What it reads of the frame is the
+    A call that passes fewer arguments than the positional parameters has the
+    defaults bound (``arguments.bind``); code with keyword-only parameters, ``*args``
+    or ``**kwargs`` has no frameless runner (see ``_cells_made``, which makes the
+    cells, in a local).  What it reads of the frame is the
     function's (its globals and builtins), the interpreter, or a local (the value to
     return, the index of the instruction that failed, kept until a frame is made for
     the exception); the
@@ -1341,7 +1351,7 @@ def _frameless_runner(name, body, code, counted):
     line; and a rare path (a call past the nesting limit, three-argument ``type``)
     makes the frame first, as asking for it does.  ``counted``: whether the function
     counts in ``nesting`` (a leaf does not: it calls nothing)."""
-    arity = plain_arity_of(code)
+    arity, cells = _cells_made(code, "cells")
     if arity < 0:
         return None
     body = copy.deepcopy(body)
@@ -1352,9 +1362,11 @@ def _frameless_runner(name, body, code, counted):
                      for statement in body for node in ast.walk(statement))
 
     def parsed(text):
-        text = text.replace("len(arguments) != ARITY", "len(arguments) != %d" % arity)
         padding = len(code.co_varnames) - code.co_argcount
-        text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
+        text = text.replace("BIND", _BIND_OR_PAD[bool(padding)].replace("\n", "\n    ")
+                            % arity)
+        text = text.replace("CELLS_MADE", "cells" if cells != "pass" else "None")
+        text = text.replace("CELLS", cells)
         text = text.replace("STACK", "stack = []" if uses_stack else "stack = None")
         text = text.replace("FORGET", " = ".join(variables + ["None"]) if variables else "pass")
         text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
@@ -1378,8 +1390,8 @@ def _frameless_runner(name, body, code, counted):
             # block not translated): the frame made now, unless made already, the
             # loop runs it on (see _tier0_at).
             statements = parsed("return interpreter.frameless_to_tier0(function, fast, "
-                                "stack, INDEX, depth, %r)" % counted)
-            statements[-1].value.args[3] = node.value
+                                "CELLS_MADE, stack, INDEX, depth, %r)" % counted)
+            statements[-1].value.args[4] = node.value
             return [_at(statement, node.lineno - 1) for statement in statements]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
         value = _returned(preceding)
@@ -1404,14 +1416,10 @@ def _read_without_frame(statements):
     tree = ast.Module(body=statements, type_ignores=[])
     for node in ast.walk(tree):
         for field, value in ast.iter_fields(node):
-            if isinstance(value, ast.Attribute) and _is_frame(value.value):
-                if value.attr in _FRAMELESS_READS:
-                    setattr(node, field, ast.copy_location(ast.Attribute(
-                        value=ast.copy_location(ast.Name(id="function", ctx=ast.Load()), value),
-                        attr=_FRAMELESS_READS[value.attr], ctx=ast.Load()), value))
-                elif value.attr == "interpreter" and isinstance(value.ctx, ast.Load):
-                    setattr(node, field, ast.copy_location(
-                        ast.Name(id="interpreter", ctx=ast.Load()), value))
+            if isinstance(value, list):
+                value[:] = [_read_elsewhere(item) for item in value]
+            else:
+                setattr(node, field, _read_elsewhere(value))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr in ("run", "run_init_call") and node.args \
                 and _is_frame(node.args[-1]):
@@ -1422,6 +1430,22 @@ def _read_without_frame(statements):
         for _field, value in ast.iter_fields(node):
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 _rewrite_statement_list(value)
+
+
+def _read_elsewhere(node):
+    """``node``, or where it reads the frame's globals, builtins, interpreter or cells,
+    what a frameless runner reads instead."""
+    if not (isinstance(node, ast.Attribute) and _is_frame(node.value)
+            and isinstance(node.ctx, ast.Load)):
+        return node
+    if node.attr in _FRAMELESS_READS:
+        return ast.copy_location(ast.Attribute(
+            value=ast.copy_location(ast.Name(id="function", ctx=ast.Load()), node),
+            attr=_FRAMELESS_READS[node.attr], ctx=ast.Load()), node)
+    if node.attr in _FRAMELESS_LOCALS:
+        return ast.copy_location(ast.Name(id=_FRAMELESS_LOCALS[node.attr], ctx=ast.Load()),
+                                 node)
+    return node
 
 
 def _rewrite_statement_list(statements):
@@ -1473,6 +1497,8 @@ def _is_frame(node):
 
 
 _FRAMELESS_READS = {"f_globals": "_globals", "f_builtins": "_builtins"}
+# What else a frameless runner reads of its frame, in its locals instead.
+_FRAMELESS_LOCALS = {"interpreter": "interpreter", "cells": "cells"}
 
 
 def _returned(preceding):
