@@ -279,11 +279,29 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = 'ab'.__mul__(10**9)",
     "x = bytes.__new__(bytes, 10**9)",
     "make = bytes\nx = make(*[10**9])",
+    "x = bytes(*iter([10**9]))",
+    "x = (1).to_bytes(**{'length': 10**9, 'byteorder': 'big'})",
+    "x = True << 10**10",
+    "x = pow(2, 10**10)",
+    "x = sum([[0] * 10**5] * 10**3, [])",
+    "class B(bytes):\n    pass\nx = B(10**9)",
+    "class L(list):\n    pass\nx = L(range(10**9))",
+    "x = [*range(10**9)]",
+    "x = {*range(10**9)}",
+    "import itertools\nx = [*itertools.count()]",
+    "import itertools\nx = list(itertools.repeat(0, 10**9))",
 ])
-def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program):
+@pytest.mark.parametrize("hot", [False, True])
+def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
     from pvm.world.memory import resident_size
     output = io.StringIO()
-    world = pvm.World(memory=_MEMORY_LIMIT, stdout=output)
+    options = {}
+    if hot:
+        # In a function whose runs are joined at once: the checks inside joined runs.
+        program = "def f():\n%s\nf()\n" % "\n".join("    " + line
+                                                    for line in program.splitlines())
+        options = dict(join_threshold=0)
+    world = pvm.World(memory=_MEMORY_LIMIT, stdout=output, **options)
     before = resident_size()
     with pytest.raises(pvm.MemoryLimitExceeded):
         world.run(program)
@@ -297,10 +315,31 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
     program = ("r = ('a'.ljust(5), b'1'.zfill(3), len(bytes(1000)), list(range(3)),"
                " '%*d|%-4s' % (4, 7, 'x'), f'{2:{6}}', format(3, '>4'), '{:3}'.format(1),"
                " 'a\\tb'.expandtabs(4), 'ab'.replace('', '-'), (255).to_bytes(2, 'big'),"
-               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2)")
+               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2, True << 3,"
+               " pow(2, 10), pow(3, 4, 5), sum([[1], [2]], []), [*range(3)], {*range(2)},"
+               " 2.5 * 2, 3 ** 70, 7 << 70, (2 ** 5000) * 3, bytes(*[2]),"
+               " int.to_bytes(**{'self': 5, 'length': 2, 'byteorder': 'big'})"
+               " if False else (5).to_bytes(**{'length': 2, 'byteorder': 'big'}))")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
+    hot = "def f():\n    return " + program[len("r = "):] + "\nr = [f() for _ in range(3)][-1]"
+    assert pvm.World(memory=_MEMORY_LIMIT, join_threshold=0).run(hot)["r"] == expected["r"]
+
+
+def test_memory_limited_hot_code_keeps_its_joined_runs():
+    # The checks are inside the joined runs: a product, a power and calls of host
+    # functions do not cut them.
+    from pvm.engine import hot_runs
+    program = ("def f(x, items):\n    y = x * x + 1\n    items.append(y ** 2)\n"
+               "    return len(items) * y\nfor i in range(100):\n    f(1.5, [])\n")
+    world = pvm.World(memory=_MEMORY_LIMIT, join_threshold=0)
+    namespace = world.run(program)
+    executable = world.interpreter.executables[id(namespace["f"].__code__)]
+    source = hot_runs.joined_source(executable.handlers[0])
+    assert source is not None
+    for body in ("BINARY_OP_MULTIPLY", "BINARY_OP__", "CALL_METHOD", "CALL"):
+        assert body in source
 
 
 @pytest.mark.parametrize("program", [
