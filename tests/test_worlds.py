@@ -462,6 +462,46 @@ def test_the_guest_reaches_no_host_object(program):
     assert "escaped" not in world.main_module.__dict__
 
 
+# What gc gives the guest of a world that allows it: pvm's interpreter, world, module
+# globals and handlers, and the host's functions' parts, are none of it.
+_ESCAPES_THROUGH_GC = [
+    "escaped = [o for o in gc.get_objects() if type(o).__name__ in ('World', 'Interpreter')][0]",
+    "escaped = [o for o in gc.get_objects() if type(o) is dict and 'host_sys' in o][0]",
+    "escaped = [o for o in gc.get_objects() if str(type(o).__module__).startswith('pvm')][0]",
+    "escaped = [o for o in gc.get_objects() if type(o) is list and len(o) > 3\n"
+    "           and all(str(getattr(i, '__module__', '')).startswith('pvm') for i in o)][0]",
+    "escaped = [r for r in gc.get_referrers(print)\n"
+    "           if type(r) is dict and str(r.get('__name__')).startswith('pvm')][0]",
+    "escaped = [r for r in gc.get_referrers(sys) if type(r) is dict and 'host_sys' in r][0]",
+    "def f():\n    pass\n"
+    "escaped = [r for r in gc.get_referents(f) if 'pvm' in str(type(r).__module__)][0]",
+    "escaped = [r for r in gc.get_referents(sys._getframe()) if type(r) is list\n"
+    "           and r and type(r[0]).__name__ == 'function' and r[0].__module__ != __name__][0]",
+    "escaped = [r for r in gc.get_referents(*gc.get_referents(print))\n"
+    "           if type(r) is dict and 'host_sys' in r][0]",
+]
+
+
+@pytest.mark.parametrize("program", _ESCAPES_THROUGH_GC)
+def test_gc_gives_the_guest_its_own_objects_only(program):
+    world = pvm.World(imports=["gc", "sys"], files=[], stdout=io.StringIO(),
+                      stderr=io.StringIO())
+    with pytest.raises(IndexError):
+        world.run("import gc, sys\n" + program)
+    assert "escaped" not in world.main_module.__dict__
+
+
+def test_gc_gives_the_guest_its_objects_as_cpython_does():
+    program = ("import gc\nclass K:\n    pass\nk = K()\nitems = [k]\n"
+               "r = (any(o is items for o in gc.get_objects()), globals() in gc.get_referrers(k),"
+               " items in gc.get_referrers(k), K in gc.get_referents(k),"
+               " k in gc.get_referents(items))")
+    expected = {}
+    exec(program, expected)
+    world = pvm.World(imports=["gc"], files=[], stdout=io.StringIO())
+    assert world.run(program)["r"] == expected["r"]
+
+
 @pytest.mark.parametrize("options", [dict(fusion=False), dict(join_threshold=0),
                                      dict(tier=1, join_threshold=5),
                                      dict(join_threshold=0, instructions=10**8)])
