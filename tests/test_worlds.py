@@ -491,6 +491,27 @@ def test_gc_gives_the_guest_its_own_objects_only(program):
     assert "escaped" not in world.main_module.__dict__
 
 
+@pytest.mark.parametrize("program", [
+    "import json\nescaped = json.decoder.re.enum.sys.modules['posix'].system('true')",
+    "import json\nsys = json.decoder.re.enum.sys\n"
+    "escaped = sys.modules['posix'].execv('/bin/true', ['true'])",
+    "import json\nposix = json.decoder.re.enum.sys.modules['posix']\n"
+    "escaped = posix.posix_spawn('/bin/true', ['true'], {})",
+    "import json\nescaped = json.decoder.re.enum.sys.modules['posix'].fork()",
+])
+def test_a_world_given_imports_but_not_files_runs_no_program(program):
+    # The posix that start-up loads is in sys.modules, which any module reaches.
+    world = pvm.World(imports=["json"], stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.raises(PermissionError):
+        world.run(program)
+    assert "escaped" not in world.main_module.__dict__
+
+
+def test_a_world_that_allows_os_runs_programs():
+    world = pvm.World(imports=["os"], stdout=io.StringIO())
+    assert world.run("import os\nr = os.system('true')")["r"] == 0
+
+
 def test_gc_gives_the_guest_its_objects_as_cpython_does():
     program = ("import gc\nclass K:\n    pass\nk = K()\nitems = [k]\n"
                "r = (any(o is items for o in gc.get_objects()), globals() in gc.get_referrers(k),"
