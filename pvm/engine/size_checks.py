@@ -21,22 +21,29 @@ engine's (the generator runs when tier 0's handlers are being written again).
 
 from pvm import opcodes
 
-_CALLABLES = ("type(function) is type and issubclass(function, sized_types)"
-              " or type(function) in sized_kinds and function not in unsized_callables")
-_SMALL = "-small_operand < %s < small_operand"
+# (A guest function's call passes after one test; a guest class's after issubclass.)
+_CALLABLES = ("type(function) in sized_kinds and ("
+              "issubclass(function, sized_types) if type(function) is type"
+              " else function not in unsized_callables and function.__name__ in sized_names)")
+# An int of 30 bits at most: a literal the host compares in one step (one digit of
+# its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
+_SMALL = "%%s < %d and %%s > -%d" % ((1 << 30) - 1, (1 << 30) - 1)
 CHECKS = {
-    # Ints beyond small_operand (some kilobytes) may make a product as big as both, and
-    # a sequence is repeated; a float's product is a float.
+    # A float's product is a float, a product of small ints is small; larger ints may
+    # make one as big as both, and a sequence is repeated.  (A float on the left costs
+    # one type(), small ints two.)
     "multiply": (("left", "right"),
-                 "type(left) is not float and type(right) is not float and not ("
-                 "type(left) is int and type(right) is int and %s and %s)"
-                 % (_SMALL % "left", _SMALL % "right"),
+                 "(left_type := type(left)) is not float"
+                 " and not (left_type is int and type(right) is int and %s and %s)"
+                 " and type(right) is not float"
+                 % (_SMALL % ("left", "left"), _SMALL % ("right", "right")),
                  "check_operation(operand, left, right)", ()),
     # ``**`` and ``<<``: an int's power or shift by 64 or more.
     "power": (("left", "right"),
-              "type(left) is not float and type(right) is not float and not ("
-              "type(left) is int and type(right) is int and right < 64 and %s)"
-              % (_SMALL % "left"),
+              "(left_type := type(left)) is not float"
+              " and not (left_type is int and type(right) is int and right < 64 and %s)"
+              " and type(right) is not float"
+              % (_SMALL % ("left", "left")),
               "check_operation(operand, left, right)", ()),
     # ``%``: a string's or bytes' formatting; a number's remainder is a number.
     "remainder": (("left", "right"), "type(left) is not int and type(left) is not float",
@@ -63,8 +70,8 @@ CHECKS = {
 }
 # What the checks read of the budget, bound once where a handler is made.
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
-                "check_format", "check_extend", "small_operand", "sized_types",
-                "sized_kinds", "unsized_callables", "lazy_types")
+                "check_format", "check_extend", "sized_types", "sized_kinds",
+                "unsized_callables", "sized_names", "lazy_types")
 
 _BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
 _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number

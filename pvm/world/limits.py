@@ -83,10 +83,10 @@ class Limits:
             self.check_star_call = meter.check_star_call
             self.check_format = meter.check_format
             self.check_extend = meter.check_extend
-            self.small_operand = memory_sizes.SMALL_OPERAND
             self.sized_types = memory_sizes.SIZED_TYPES
             self.sized_kinds = memory_sizes.SIZED_KINDS
             self.unsized_callables = memory_sizes.UNSIZED_CALLABLES
+            self.sized_names = memory_sizes.SIZED_NAMES
             self.lazy_types = memory_sizes.LAZY_TYPES
 
     def activate(self):

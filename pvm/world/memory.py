@@ -21,12 +21,12 @@ their result will have, worked out from the operands and arguments
 (``check_operation``, ``check_call``, ``check_size``): past what is left of the
 limit, the world stops before the host allocates anything.  A quick test of the
 operands comes first, inline in hot code (``pvm.engine.size_checks``, with
-``SMALL_OPERAND``, ``SIZED_TYPES``, ``SIZED_KINDS`` and ``UNSIZED_CALLABLES``): a
-float's product, a small int's, a guest function's call, ``len``'s, make nothing
-big, and cost no call.  The calls looked at are those of the host's types, builtins
-and methods whose result size follows from their arguments (``call_size``); host C
-code calling them for the guest (``map(bytes, ...)``) is not seen, and is stopped by
-the sampling, if the process lives.
+``SIZED_TYPES``, ``SIZED_KINDS``, ``UNSIZED_CALLABLES`` and ``SIZED_NAMES``): a
+float's product, a small int's, a guest function's call, ``len``'s, a list's
+``append``, make nothing big, and cost no call.  The calls looked at are those of
+the host's types, builtins and methods whose result size follows from their
+arguments (``call_size``); host C code calling them for the guest (``map(bytes,
+...)``) is not seen, and is stopped by the sampling, if the process lives.
 """
 
 import builtins
@@ -153,9 +153,6 @@ _NO_KEYWORDS = {}
 _SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set, 16),
                         (frozenset, 16))
 SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
-# Operands the quick test lets pass (pvm.engine.size_checks): an int within this makes
-# a product of at most a kilobyte, and a power or shift by less than 64 some ten.
-SMALL_OPERAND = 1 << 4096
 # Host iterables that make their items as they are asked for, and say how many there
 # are (a range, itertools.repeat with a count) or have no end (itertools.count): a
 # list made of one is as long at once.
@@ -296,12 +293,14 @@ _BUILTIN_SIZERS = {format: _format_size, pow: _pow_size, sum: _sum_size}
 UNSIZED_CALLABLES = frozenset(
     value for value in vars(builtins).values()
     if type(value) is type(len) and value not in _BUILTIN_SIZERS)
-# The kinds of host callables that may be sized: builtins and bound C methods
-# ('a'.ljust), special methods bound ('a'.__mul__), methods unbound (str.ljust,
-# str.__mul__).  (Types are tested apart: SIZED_TYPES.)
+# The kinds of host callables that may be sized: types (SIZED_TYPES and their
+# subclasses), builtins and bound C methods ('a'.ljust), special methods bound
+# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); and the names of those
+# that are.
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
-SIZED_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
+SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
+SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_SIZERS}
 
 
 def call_size(function, arguments, keywords):
