@@ -9,7 +9,10 @@ the program asks for, by ``import``, ``__import__`` or importlib, is a
 ModuleNotFoundError.  Who asks is the innermost guest frame outside importlib: the
 program's code, or the code of a module it was allowed (checked by the frame's code
 file and globals, so that code compiled at run time with a module's namespace does
-not pass for the module).
+not pass for the module).  Where the allow-list names no module that runs programs,
+the guest's posix (which start-up loads, and any module's ``sys.modules`` reaches)
+runs none: its ``system``, ``exec*``, ``posix_spawn*``, ``fork*`` and ``kill*`` are
+a PermissionError.
 
 ``files``: the guest may read files in the folders named, and in the folders of its
 module search path (the importer reads through the same functions); it may write
