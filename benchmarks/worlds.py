@@ -1,14 +1,17 @@
 """The price of a world's limits: each benchmark run in a ``pvm.World`` with no limit
 and with limits (instructions and seconds, never reached), in the same run.
 
-    python3 benchmarks/worlds.py [--repeat N] [--memory] [--restricted] [NAME ...]
+    python3 benchmarks/worlds.py [--repeat N] [--memory] [--restricted]
+                                 [--base plain|limited] [NAME ...]
 
 ``--memory`` adds a memory limit (never reached), under which calls and some
 operators run behind a check of what they would make; ``--restricted`` compares a
 world given ``imports`` and ``files`` (everything allowed) with one given neither,
-with no limit: the price of the attribute guard.  Prints each benchmark's time
-limited / unlimited and their geometric mean.  The times are the programs' own (CPU
-time of their workload, as benchmarks/run.py's).
+with no limit: the price of the attribute guard.  ``--base limited`` compares with a
+world limited in instructions and seconds, not an unlimited one (with ``--memory``:
+the price of the memory checks alone).  The two kinds of run take turns.  Prints each
+benchmark's time limited / unlimited and their geometric mean.  The times are the
+programs' own (CPU time of their workload, as benchmarks/run.py's).
 """
 
 import argparse
@@ -49,20 +52,25 @@ def main(argv=None):
     parser.add_argument("--memory", action="store_true", help="limit the memory too")
     parser.add_argument("--restricted", action="store_true",
                         help="compare a world given imports and files with one given none")
+    parser.add_argument("--base", choices=("plain", "limited"), default="plain",
+                        help="the world compared with (default: one with no limit)")
     arguments = parser.parse_args(argv)
     names = arguments.names or [name for name in benchmark_names() if name not in NOT_HERE]
+    kind = "restricted" if arguments.restricted else \
+        "memory" if arguments.memory else "limited"
     ratios = []
-    print("%-18s %12s %12s %8s" % ("benchmark", "unlimited s", "limited s", "ratio"))
+    print("%-18s %12s %12s %8s" % ("benchmark", arguments.base + " s", kind + " s", "ratio"))
     for name in names:
         path = os.path.join(FOLDER, name + ".py")
-        plain = min(elapsed(path, "plain") for _ in range(arguments.repeat))
-        kind = "restricted" if arguments.restricted else \
-            "memory" if arguments.memory else "limited"
-        limited = min(elapsed(path, kind) for _ in range(arguments.repeat))
-        ratios.append(limited / plain)
-        print("%-18s %12.4f %12.4f %8.2f" % (name, plain, limited, limited / plain), flush=True)
+        base_times, times = [], []
+        for _ in range(arguments.repeat):
+            base_times.append(elapsed(path, arguments.base))
+            times.append(elapsed(path, kind))
+        base, limited = min(base_times), min(times)
+        ratios.append(limited / base)
+        print("%-18s %12.4f %12.4f %8.2f" % (name, base, limited, limited / base), flush=True)
     mean = math.exp(sum(math.log(ratio) for ratio in ratios) / len(ratios))
-    print("geometric mean of limited / unlimited: %.2fx" % mean)
+    print("geometric mean of %s / %s: %.2fx" % (kind, arguments.base, mean))
     return 0
 
 

@@ -279,11 +279,29 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = 'ab'.__mul__(10**9)",
     "x = bytes.__new__(bytes, 10**9)",
     "make = bytes\nx = make(*[10**9])",
+    "x = bytes(*iter([10**9]))",
+    "x = (1).to_bytes(**{'length': 10**9, 'byteorder': 'big'})",
+    "x = True << 10**10",
+    "x = pow(2, 10**10)",
+    "x = sum([[0] * 10**5] * 10**3, [])",
+    "class B(bytes):\n    pass\nx = B(10**9)",
+    "class L(list):\n    pass\nx = L(range(10**9))",
+    "x = [*range(10**9)]",
+    "x = {*range(10**9)}",
+    "import itertools\nx = [*itertools.count()]",
+    "import itertools\nx = list(itertools.repeat(0, 10**9))",
 ])
-def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program):
+@pytest.mark.parametrize("hot", [False, True])
+def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
     from pvm.world.memory import resident_size
     output = io.StringIO()
-    world = pvm.World(memory=_MEMORY_LIMIT, stdout=output)
+    options = {}
+    if hot:
+        # In a function whose runs are joined at once: the checks inside joined runs.
+        program = "def f():\n%s\nf()\n" % "\n".join("    " + line
+                                                    for line in program.splitlines())
+        options = dict(join_threshold=0)
+    world = pvm.World(memory=_MEMORY_LIMIT, stdout=output, **options)
     before = resident_size()
     with pytest.raises(pvm.MemoryLimitExceeded):
         world.run(program)
@@ -297,10 +315,31 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
     program = ("r = ('a'.ljust(5), b'1'.zfill(3), len(bytes(1000)), list(range(3)),"
                " '%*d|%-4s' % (4, 7, 'x'), f'{2:{6}}', format(3, '>4'), '{:3}'.format(1),"
                " 'a\\tb'.expandtabs(4), 'ab'.replace('', '-'), (255).to_bytes(2, 'big'),"
-               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2)")
+               " '-'.join('abc'), 17 % 5, 'ab' * 3, tuple(range(2)) * 2, True << 3,"
+               " pow(2, 10), pow(3, 4, 5), sum([[1], [2]], []), [*range(3)], {*range(2)},"
+               " 2.5 * 2, 3 ** 70, 7 << 70, (2 ** 5000) * 3, bytes(*[2]),"
+               " int.to_bytes(**{'self': 5, 'length': 2, 'byteorder': 'big'})"
+               " if False else (5).to_bytes(**{'length': 2, 'byteorder': 'big'}))")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
+    hot = "def f():\n    return " + program[len("r = "):] + "\nr = [f() for _ in range(3)][-1]"
+    assert pvm.World(memory=_MEMORY_LIMIT, join_threshold=0).run(hot)["r"] == expected["r"]
+
+
+def test_memory_limited_hot_code_keeps_its_joined_runs():
+    # The checks are inside the joined runs: a product, a power and calls of host
+    # functions do not cut them.
+    from pvm.engine import hot_runs
+    program = ("def f(x, items):\n    y = x * x + 1\n    items.append(y ** 2)\n"
+               "    return len(items) * y\nfor i in range(100):\n    f(1.5, [])\n")
+    world = pvm.World(memory=_MEMORY_LIMIT, join_threshold=0)
+    namespace = world.run(program)
+    executable = world.interpreter.executables[id(namespace["f"].__code__)]
+    source = hot_runs.joined_source(executable.handlers[0])
+    assert source is not None
+    for body in ("BINARY_OP_MULTIPLY", "BINARY_OP__", "CALL_METHOD", "CALL"):
+        assert body in source
 
 
 @pytest.mark.parametrize("program", [
@@ -421,6 +460,67 @@ def test_the_guest_reaches_no_host_object(program):
                         TypeError)):
         world.run(program)
     assert "escaped" not in world.main_module.__dict__
+
+
+# What gc gives the guest of a world that allows it: pvm's interpreter, world, module
+# globals and handlers, and the host's functions' parts, are none of it.
+_ESCAPES_THROUGH_GC = [
+    "escaped = [o for o in gc.get_objects() if type(o).__name__ in ('World', 'Interpreter')][0]",
+    "escaped = [o for o in gc.get_objects() if type(o) is dict and 'host_sys' in o][0]",
+    "escaped = [o for o in gc.get_objects() if str(type(o).__module__).startswith('pvm')][0]",
+    "escaped = [o for o in gc.get_objects() if type(o) is list and len(o) > 3\n"
+    "           and all(str(getattr(i, '__module__', '')).startswith('pvm') for i in o)][0]",
+    "escaped = [r for r in gc.get_referrers(print)\n"
+    "           if type(r) is dict and str(r.get('__name__')).startswith('pvm')][0]",
+    "escaped = [r for r in gc.get_referrers(sys) if type(r) is dict and 'host_sys' in r][0]",
+    "def f():\n    pass\n"
+    "escaped = [r for r in gc.get_referents(f) if 'pvm' in str(type(r).__module__)][0]",
+    "escaped = [r for r in gc.get_referents(sys._getframe()) if type(r) is list\n"
+    "           and r and type(r[0]).__name__ == 'function' and r[0].__module__ != __name__][0]",
+    "escaped = [r for r in gc.get_referents(*gc.get_referents(print))\n"
+    "           if type(r) is dict and 'host_sys' in r][0]",
+]
+
+
+@pytest.mark.parametrize("program", _ESCAPES_THROUGH_GC)
+def test_gc_gives_the_guest_its_own_objects_only(program):
+    world = pvm.World(imports=["gc", "sys"], files=[], stdout=io.StringIO(),
+                      stderr=io.StringIO())
+    with pytest.raises(IndexError):
+        world.run("import gc, sys\n" + program)
+    assert "escaped" not in world.main_module.__dict__
+
+
+@pytest.mark.parametrize("program", [
+    "import json\nescaped = json.decoder.re.enum.sys.modules['posix'].system('true')",
+    "import json\nsys = json.decoder.re.enum.sys\n"
+    "escaped = sys.modules['posix'].execv('/bin/true', ['true'])",
+    "import json\nposix = json.decoder.re.enum.sys.modules['posix']\n"
+    "escaped = posix.posix_spawn('/bin/true', ['true'], {})",
+    "import json\nescaped = json.decoder.re.enum.sys.modules['posix'].fork()",
+])
+def test_a_world_given_imports_but_not_files_runs_no_program(program):
+    # The posix that start-up loads is in sys.modules, which any module reaches.
+    world = pvm.World(imports=["json"], stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.raises(PermissionError):
+        world.run(program)
+    assert "escaped" not in world.main_module.__dict__
+
+
+def test_a_world_that_allows_os_runs_programs():
+    world = pvm.World(imports=["os"], stdout=io.StringIO())
+    assert world.run("import os\nr = os.system('true')")["r"] == 0
+
+
+def test_gc_gives_the_guest_its_objects_as_cpython_does():
+    program = ("import gc\nclass K:\n    pass\nk = K()\nitems = [k]\n"
+               "r = (any(o is items for o in gc.get_objects()), globals() in gc.get_referrers(k),"
+               " items in gc.get_referrers(k), K in gc.get_referents(k),"
+               " k in gc.get_referents(items))")
+    expected = {}
+    exec(program, expected)
+    world = pvm.World(imports=["gc"], files=[], stdout=io.StringIO())
+    assert world.run(program)["r"] == expected["r"]
 
 
 @pytest.mark.parametrize("options", [dict(fusion=False), dict(join_threshold=0),

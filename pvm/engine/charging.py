@@ -26,19 +26,18 @@ unlimited hot code.
 from bisect import bisect_right
 
 from pvm import opcodes
-from pvm.engine.instructions.support import NULL
+from pvm.engine import size_checks
 from pvm.engine.safe_points import wraps_handlers
 
 
 class Plan:
     """Where the code of one code object is charged: ``charges`` {index of a stretch's
     first instruction: the stretch's length} and ``refunds`` {index of a jump inside a
-    stretch: (its target, the instructions of the stretch it skips)}; and ``guarded``
-    {index: (opcode, operand)}, the instructions that run as single handlers behind a
-    check of the budget's (a world's memory limit checks what they would make before
-    they run): each BINARY_OP of its ``guarded_operators`` (``budget.guard_operator``)
-    and, where it ``guards_calls``, each call (``budget.guard_call``) and each
-    FORMAT_VALUE with a spec (``budget.guard_format``).
+    stretch: (its target, the instructions of the stretch it skips)}; and ``checks``
+    {index: kind of ``CHECKS``}, the instructions whose result's size the budget looks
+    at before they run (a world's memory limit): each BINARY_OP of its
+    ``guarded_operators`` and, where it ``guards_calls``, each call and each
+    FORMAT_VALUE with a spec.
 
     A stretch is entered at its first instruction only, and runs forward: it ends
     where a return or raise, or a jump back (a loop's), ends the way on, and is cut
@@ -47,15 +46,15 @@ class Plan:
     stretch, where it leaves), which it gives back, so that what the path through the
     stretch runs is what it is charged."""
 
-    __slots__ = ("charges", "refunds", "guarded")
+    __slots__ = ("charges", "refunds", "checks")
 
     def __init__(self, code, pairs, guarded_operators=frozenset(), guards_calls=False):
         count = len(pairs)
-        self.guarded = {index: (opcode, operand) for index, (opcode, operand)
-                        in enumerate(pairs)
-                        if (opcode == _BINARY_OP and operand in guarded_operators)
-                        or (guards_calls and (opcode in _CALLS or (
-                            opcode == _FORMAT_VALUE and operand & opcodes.FORMAT_HAS_SPEC)))}
+        self.checks = {}
+        for index, (opcode, operand) in enumerate(pairs):
+            kind = size_checks.check_kind(opcode, operand, guarded_operators, guards_calls)
+            if kind is not None:
+                self.checks[index] = kind
         jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
                  if opcode in opcodes.HAS_JUMP]
         starts = {0}
@@ -89,46 +88,48 @@ class Plan:
 
     def bounds(self):
         """The indexes no superinstruction may cross: each stretch's start, and each
-        guarded instruction's, which stays alone."""
-        return (self.charges.keys() | self.guarded.keys()
-                | {index + 1 for index in self.guarded})
+        checked instruction's, which stays alone (behind its check's wrapper) until
+        its code is hot and joined."""
+        return (self.charges.keys() | self.checks.keys()
+                | {index + 1 for index in self.checks})
 
     def in_run(self, start, end):
         """What the joined run from ``start`` to ``end`` does itself: the places in it
-        of the stretches that start there, of the jumps that give back, and the amounts
-        of both, in that order (``generate.fused_handler``'s ``charges``, ``refunds``,
-        and its maker's ``amounts``)."""
+        of the stretches that start there, of the jumps that give back, the amounts of
+        both, in that order, and the places and kinds of its checks
+        (``generate.fused_handler``'s ``charges``, ``refunds``, its maker's
+        ``amounts``, and its ``checks``)."""
         charges = tuple(index - start for index in range(start, end)
                         if index in self.charges)
         refunds = tuple(index - start for index in range(start, end)
                         if index in self.refunds)
         amounts = tuple(self.charges[start + place] for place in charges) \
             + tuple(self.refunds[start + place][1] for place in refunds)
-        return charges, refunds, amounts
+        checks = tuple((index - start, self.checks[index]) for index in range(start, end)
+                       if index in self.checks)
+        return charges, refunds, amounts, checks
 
 
 # The instructions after which nothing runs on (a forward jump does not end a stretch:
 # its target may be further on in it).
 _ENDS_WAY = opcodes.ENDS_BLOCK - opcodes.HAS_JUMP
-_BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
-_FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
-_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
-    opcodes.BY_NAME[name].number
-    for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
-_CALLS = frozenset((_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX))
+# The makers of the checks of single handlers, by kind (made at the first check: a
+# world limited in instructions or time has none).
+_checkers = None
 
 
-def charge(budget, handlers, plan, placed):
-    """Wrap the handlers the loop runs so that they charge ``plan``'s stretches and give
-    back at its jumps; ``placed`` says where superinstructions stand ({start: length}),
-    none of which crosses ``plan.bounds()``."""
-    for index, (opcode, operand) in plan.guarded.items():
-        if opcode == _BINARY_OP:
-            handlers[index] = _guarding(budget, operand, handlers[index])
-        elif opcode == _FORMAT_VALUE:
-            handlers[index] = _guarding_format(budget, handlers[index])
-        else:
-            handlers[index] = _guarding_call(budget, opcode, operand, handlers[index])
+def charge(budget, handlers, plan, placed, pairs):
+    """Wrap the handlers the loop runs so that they charge ``plan``'s stretches, give
+    back at its jumps and run its checks; ``placed`` says where superinstructions stand
+    ({start: length}), none of which crosses ``plan.bounds()``."""
+    global _checkers
+    if plan.checks and _checkers is None:
+        _checkers = size_checks.checker_makers()
+    for index, kind in plan.checks.items():
+        opcode, operand = pairs[index]
+        handlers[index] = _checking(_checkers[kind](budget), operand,
+                                    size_checks.inputs_on_stack(opcode, operand),
+                                    len(size_checks.CHECKS[kind][3]), handlers[index])
     refunds = plan.refunds
     if refunds:
         # A jump inside a superinstruction gives back where the superinstruction is
@@ -163,63 +164,26 @@ def _refunding(budget, target, amount, handler):
     return refunding
 
 
-def _guarding(budget, operator, handler):
-    def guarding(frame, stack, fast, budget=budget, operator=operator, handler=handler):
-        budget.guard_operator(operator, stack[-2], stack[-1])
-        return handler(frame, stack, fast)
-    return guarding
+def _checking(check, operand, inputs_of, given, handler):
+    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives, and which
+    gives anew the ``given`` inputs on top of the stack."""
+    if given:
+        def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
+                     given=-given, handler=handler):
+            stack[given:] = check(operand, *inputs_of(stack))
+            return handler(frame, stack, fast)
+        return checking
 
-
-def _guarding_format(budget, handler):
-    def guarding(frame, stack, fast, budget=budget, handler=handler):
-        budget.guard_format(stack[-2], stack[-1])
-        return handler(frame, stack, fast)
-    return guarding
-
-
-def _guarding_call(budget, opcode, count, handler):
-    """A call's handler behind ``budget.guard_call(function, arguments, keywords)``
-    where the callable is of one of ``budget.sized_callables`` (a guest function's
-    call is not looked at further), with what each call instruction finds on the stack
-    (see pvm.opcodes)."""
-    if opcode == _CALL:
-        place = count + 1
-    elif opcode == _CALL_FUNCTION_EX:
-        place = 3 if count & 1 else 2
-    else:
-        place = count + 2
-
-    def called(stack):
-        depth = len(stack)
-        if opcode == _CALL:
-            return stack[depth - count - 1], stack[depth - count:], None
-        if opcode == _CALL_METHOD:
-            function, first = stack[depth - count - 2], stack[depth - count - 1]
-            arguments = stack[depth - count:]
-            return function, arguments if first is NULL else [first] + arguments, None
-        if opcode == _CALL_KW:
-            names = stack[-1]
-            values = stack[depth - count - 1:depth - 1]
-            positional = count - len(names)
-            return (stack[depth - count - 2], values[:positional],
-                    dict(zip(names, values[positional:])))
-        if count & 1:
-            return stack[-3], stack[-2], stack[-1]
-        return stack[-2], stack[-1], None
-
-    def guarding(frame, stack, fast, budget=budget, place=place, called=called,
-                 sized=budget.sized_callables if budget is not None else (),
+    def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
                  handler=handler):
-        if type(stack[-place]) in sized:
-            budget.guard_call(*called(stack))
+        check(operand, *inputs_of(stack))
         return handler(frame, stack, fast)
-    return guarding
+    return checking
 
 
 # A handler called through these is still called by the loop (a signal may run its
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
-wraps_handlers(_guarding(None, 0, None).__code__)
-wraps_handlers(_guarding_format(None, None).__code__)
-wraps_handlers(_guarding_call(None, 0, 0, None).__code__)
+wraps_handlers(_checking(None, 0, None, 0, None).__code__)
+wraps_handlers(_checking(None, 0, None, 1, None).__code__)

@@ -39,7 +39,7 @@ import textwrap
 
 from pvm import opcodes
 from pvm.code import MAX_OPERAND
-from pvm.engine import superinstructions
+from pvm.engine import size_checks, superinstructions
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
 from pvm.engine.instructions.define import DECODED, RUNTIME, TERMINATORS
 
@@ -590,7 +590,7 @@ GUEST_CALLS = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 
 def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None,
                   attribute_names=None, record_first=False, charges=(), refunds=(),
-                  leaves_after_calls=False):
+                  checks=(), leaves_after_calls=False):
     """The maker of one handler for a run of instructions with these bodies.
 
     ``variable_counts`` (for a run whose operands are known, as in hot code) gives each
@@ -606,8 +606,10 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     ``charges``: the positions of the parts that start a stretch, each of which charges
     the stretch's length to a budget before it runs; ``refunds``: those of the jumps
     that give back part of their stretch where they are taken (``pvm.engine.charging``).
-    The maker then takes the budget and the amounts (the charges', then the refunds')
-    as well.  ``leaves_after_calls`` (tier 1's): after each guest call, where
+    ``checks``: (position, kind) of the parts that run behind a check of the budget's
+    (``pvm.engine.size_checks``: a test inline, and where it fails a call).  The
+    maker then takes the budget and the amounts (the charges', then the refunds') as
+    well.  ``leaves_after_calls`` (tier 1's): after each guest call, where
     ``LEAVE_TRANSLATED`` asks (``pvm.engine.frames``), the handler leaves the frame to
     the loop there, its values on the stack, with ``return TIER0_AT(after_N)`` (a
     return that tier 1's layout keeps, where it makes a return of a block's index a
@@ -620,6 +622,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
     statements = []
     guards = []               # decode-time checks: a variable input's count
     part_starts = []          # where each part's statements start in ``statements``
+    checked = dict(checks)
     for part in parts:
         part_starts.append(len(statements))
         if part.position in charges:
@@ -776,6 +779,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             exits = _Exits(on_return, on_terminator)
             body_statements = structured
         transformed = []
+        if part.position in checked:
+            transformed += _check(checked[part.position], part, rename)
         for statement in body_statements:
             result = exits.visit(statement)
             transformed.extend(result if isinstance(result, list) else [result])
@@ -830,13 +835,15 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         decode_lines.append(part.decode_lines(needs))
     used = set(re.findall(r"\w+", "\n".join(body_lines + guards
                                               + sum(decode_lines, []))))
-    charged = charges or refunds
+    charged = charges or refunds or checks
     lines = ["def %s(code, run, index%s):" % (maker_name,
                                                ", budget, amounts" if charged else "")]
     lines += ["    stretch_length_%d = amounts[%d]" % (number, number)
               for number in range(len(charges))]
     lines += ["    refund_%d = amounts[%d]" % (number, len(charges) + number)
               for number in range(len(refunds))]
+    lines += ["    %s = budget.%s" % (name, name) for name in size_checks.BUDGET_NAMES
+              if name in used]
     for part, part_lines in zip(parts, decode_lines):
         if part.operand_name in used:
             lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))
@@ -873,6 +880,17 @@ def _charge(position, number):
     return _code("\n".join(["budget_left = budget.left - %s" % length,
                             "budget.left = budget_left",
                             "if budget_left < 0.0:"] + ["    " + line for line in refill]))
+
+
+def _check(kind, part, rename):
+    """The statements of the check of ``kind`` before the part's body: its test over
+    the part's inputs, as the part names them, and where the test fails, its look."""
+    inputs, test, look, _given = size_checks.CHECKS[kind]
+    # (A raw body's ``stack`` keeps its name.)
+    names = {name: rename.get(name, name) for name in inputs}
+    names["operand"] = part.operand_name
+    statement = _code("if %s:\n    %s" % (test, look))[0]
+    return [copy_tree(statement, names)]
 
 
 def _bound_as_defaults(lines):

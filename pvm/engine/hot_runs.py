@@ -74,12 +74,14 @@ def namespace():
     return _namespace
 
 
-def maker_of(names, variable_counts, attribute_names, charges=(), refunds=()):
+def maker_of(names, variable_counts, attribute_names, charges=(), refunds=(), checks=()):
     """The maker of the handler joining the bodies ``names``, made on first request
     (or read from the cache of makers, when an earlier process made it); with
     ``charges`` and ``refunds`` (the positions of the parts that start a stretch, and of
-    the jumps that give back), one that charges a budget (``pvm.engine.charging``)."""
-    key = (names, variable_counts, attribute_names, charges, refunds)
+    the jumps that give back), one that charges a budget, and with ``checks`` (the
+    positions and kinds of the parts the budget looks at first), one that runs the
+    budget's checks (``pvm.engine.charging``)."""
+    key = (names, variable_counts, attribute_names, charges, refunds, checks)
     try:
         return _makers[key]
     except KeyError:
@@ -87,7 +89,7 @@ def maker_of(names, variable_counts, attribute_names, charges=(), refunds=()):
     namespace()
     entry = _cache.get(key)
     if entry is ABSENT:
-        entry = _generate(names, variable_counts, attribute_names, charges, refunds)
+        entry = _generate(names, variable_counts, attribute_names, charges, refunds, checks)
         _cache.put(key, entry)
     if entry is None:
         maker = None
@@ -107,7 +109,7 @@ def maker_of(names, variable_counts, attribute_names, charges=(), refunds=()):
     return maker
 
 
-def _generate(names, variable_counts, attribute_names, charges, refunds):
+def _generate(names, variable_counts, attribute_names, charges, refunds, checks):
     """(the maker's host code, marshalled; the part of each line; the names its code
     imports, with their modules), or None where the generator declines the bodies."""
     # The generator is only needed once code is hot: programs that never get there do
@@ -117,7 +119,8 @@ def _generate(names, variable_counts, attribute_names, charges, refunds):
     try:
         lines, imports = generate.fused_handler([_by_name[name] for name in names], "maker",
                                                 variable_counts, line_parts, attribute_names,
-                                                charges=charges, refunds=refunds)
+                                                charges=charges, refunds=refunds,
+                                                checks=checks)
     except generate.GenerationError:
         return None
     namespace = {}
@@ -133,10 +136,10 @@ def joined_source(handler):
     if key is None:
         return None
     from pvm.engine import generate
-    names, variable_counts, attribute_names, charges, refunds = key
+    names, variable_counts, attribute_names, charges, refunds, checks = key
     lines, _imports = generate.fused_handler([_by_name[name] for name in names], "maker",
                                              variable_counts, None, attribute_names,
-                                             charges=charges, refunds=refunds)
+                                             charges=charges, refunds=refunds, checks=checks)
     return "\n".join(lines)
 
 
@@ -208,17 +211,17 @@ class DiskCache:
 
 ABSENT = object()
 CACHE_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-_cache = DiskCache(CACHE_FOLDER, "joined-runs-", ("tier0.py", "generate.py", "hot_runs.py"))
+_cache = DiskCache(CACHE_FOLDER, "joined-runs-",
+                   ("tier0.py", "generate.py", "hot_runs.py", "size_checks.py"))
 
 
-def runs_of(code, pairs, charged=(), excluded=()):
+def runs_of(code, pairs, charged=()):
     """The runs of ``code`` worth joining, as (start, end) index pairs, and the name of
     the body each instruction runs (None: one no run may take).  A run of one
-    instruction is worth it only where ``charged`` has it (a budget's charge joined to
-    the instruction saves the call of a wrapper: a loop's jump back, alone at the
-    target of the jumps that skip the rest of its body).  No run takes an instruction
-    of ``excluded``."""
-    starts, resumes, names = boundaries_of(code, pairs, excluded)
+    instruction is worth it only where ``charged`` has it (a budget's charge or check
+    joined to the instruction saves the call of a wrapper: a loop's jump back, alone at
+    the target of the jumps that skip the rest of its body)."""
+    starts, resumes, names = boundaries_of(code, pairs)
     bounds = sorted(starts)
     runs = list(zip(bounds, bounds[1:]))
     runs += [(resume, bounds[bisect.bisect(bounds, resume)]) for resume in resumes
@@ -227,15 +230,13 @@ def runs_of(code, pairs, charged=(), excluded=()):
             if (end - start >= 2 or start in charged) and names[start] is not None], names
 
 
-def boundaries_of(code, pairs, excluded=()):
+def boundaries_of(code, pairs):
     """Where the runs of ``code`` start (with its end, a set), where a frame resumes
     after a call inside one (a list), and the name of the body each instruction runs
-    (None: one no run may take, as those of ``excluded`` are)."""
+    (None: one no run may take)."""
     count = len(pairs)
     selectors = tier0.SELECTORS
     names = [selectors[opcode](code, operand) for opcode, operand in pairs]
-    for index in excluded:
-        names[index] = None
     starts = {0, count}
     starts.update(operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
@@ -283,8 +284,8 @@ def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=
     if plan is None:
         runs, names = runs_of(code, pairs)
     else:
-        runs, names = runs_of(code, pairs, plan.charges.keys() | plan.refunds.keys(),
-                              plan.guarded)
+        runs, names = runs_of(code, pairs, plan.charges.keys() | plan.refunds.keys()
+                              | plan.checks.keys())
     counts = [variable_count(_by_name[name], operand) if name is not None else None
               for name, (_opcode, operand) in zip(names, pairs)]
     attributes = [attribute_name(code, name, operand)
@@ -316,16 +317,17 @@ def _joined(code, pairs, shape, start, end):
     """The joined handler of the run from ``start`` to ``end``, or None.  A run the
     generator declines is tried shorter: its head still gains."""
     names, counts, attributes, budget, plan = shape
-    charged = budget is not None and (start in plan.charges or start in plan.refunds)
+    charged = budget is not None and (start in plan.charges or start in plan.refunds
+                                      or start in plan.checks)
     while end - start >= 2 or (charged and end - start == 1):
-        charges = refunds = ()
+        charges = refunds = checks = ()
         if budget is not None:
-            charges, refunds, amounts = plan.in_run(start, end)
+            charges, refunds, amounts, checks = plan.in_run(start, end)
         maker = maker_of(tuple(names[start:end]), tuple(counts[start:end]),
-                         tuple(attributes[start:end]), charges, refunds)
+                         tuple(attributes[start:end]), charges, refunds, checks)
         if maker is None:
             handler = None
-        elif charges or refunds:
+        elif charges or refunds or checks:
             handler = maker(code, pairs[start:end], start, budget, amounts)
         else:
             handler = maker(code, pairs[start:end], start)

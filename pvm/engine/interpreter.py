@@ -245,7 +245,7 @@ class Interpreter:
         plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
         handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
-        charging.charge(budget, handlers, plan, placed)
+        charging.charge(budget, handlers, plan, placed, pairs)
         return handlers
 
     def _count_from_start(self, executable, code, pairs):
@@ -273,14 +273,15 @@ class Interpreter:
 
     def set_budget(self, budget):
         """Charge every instruction guest code runs from now on to ``budget``: an object
-        whose ``left`` (an int) stretches take their lengths from, whose
-        ``refill(length)`` is called when one does not fit, and whose
-        ``guard_operator(operator, left, right)`` is called before each BINARY_OP of
-        its ``guarded_operators`` runs, and, if it ``guards_calls``, whose
-        ``guard_call(function, arguments, keywords)`` (for callables of its
-        ``sized_callables``) and ``guard_format(value, spec)``
-        are called before each call and formatting with a spec
-        (``pvm.engine.charging``).
+        whose ``left`` (a float) stretches take their lengths from, whose
+        ``refill(length)`` is called when one does not fit, and whose checks run
+        before each BINARY_OP of its ``guarded_operators`` and, if it
+        ``guards_calls``, each call and formatting with a spec: where the operands
+        may make much (a test over its ``small_operand``, ``sized_types``,
+        ``sized_kinds`` and ``unsized_callables``), its ``check_operation(operator,
+        left, right)``, ``check_call(function, arguments, keywords)``,
+        ``check_call_with_names(function, values)`` or ``check_format(spec)`` is
+        called (``pvm.engine.size_checks``).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""
@@ -443,7 +444,7 @@ class Interpreter:
             # not fit in the budget does not start.)
             charging.charge(self.budget, handlers,
                             charging.Plan(code, pairs, self.budget.guarded_operators,
-                                          self.budget.guards_calls), {})
+                                          self.budget.guards_calls), {}, pairs)
         if executable.plain_handlers is None:
             executable.plain_handlers = list(executable.handlers)
         executable.handlers[:] = handlers

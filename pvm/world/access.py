@@ -9,7 +9,10 @@ the program asks for, by ``import``, ``__import__`` or importlib, is a
 ModuleNotFoundError.  Who asks is the innermost guest frame outside importlib: the
 program's code, or the code of a module it was allowed (checked by the frame's code
 file and globals, so that code compiled at run time with a module's namespace does
-not pass for the module).
+not pass for the module).  Where the allow-list names no module that runs programs,
+the guest's posix (which start-up loads, and any module's ``sys.modules`` reaches)
+runs none: its ``system``, ``exec*``, ``posix_spawn*``, ``fork*`` and ``kill*`` are
+a PermissionError.
 
 ``files``: the guest may read files in the folders named, and in the folders of its
 module search path (the importer reads through the same functions); it may write
@@ -37,6 +40,14 @@ _CHANGING = ("remove", "unlink", "rename", "replace", "mkdir", "makedirs", "rmdi
              "chmod", "chown", "lchown", "link", "symlink", "truncate", "utime",
              "mkfifo", "mknod", "setxattr", "removexattr", "system", "execv", "execve",
              "posix_spawn", "posix_spawnp", "fork", "forkpty", "kill", "killpg")
+# posix's functions that run programs (or signal them); and the modules that run
+# programs, one of which an allow-list names where the guest may.  A world whose
+# allow-list names none keeps them from the guest, who could otherwise reach the
+# posix that start-up loads through any module's sys.modules.
+_RUNNING = ("system", "execv", "execve", "posix_spawn", "posix_spawnp", "fork", "forkpty",
+            "kill", "killpg")
+_RUNS_PROGRAMS = frozenset(("os", "posix", "subprocess", "multiprocessing", "pty",
+                            "asyncio", "concurrent"))
 
 
 class Access:
@@ -140,10 +151,17 @@ class Access:
     # -- files -------------------------------------------------------------------------
 
     def adapt(self, name, module):
-        """Check the file operations of the guest's copy of ``_io`` or ``posix``."""
+        """Check the file operations of the guest's copy of ``_io`` or ``posix``, and
+        keep posix's ways of running programs from a guest whose allow-list names no
+        module that runs them."""
+        namespace = module.__dict__
+        if name == "posix" and self.imports is not None \
+                and not {item.partition(".")[0] for item in self.imports} & _RUNS_PROGRAMS:
+            for function_name in _RUNNING:
+                if function_name in namespace:
+                    namespace[function_name] = _refused(function_name)
         if self.folders is None:
             return
-        namespace = module.__dict__
         if name == "_io":
             namespace["open"] = self._reading(namespace["open"], mode_at=1)
             namespace["open_code"] = self._reading(namespace["open_code"])

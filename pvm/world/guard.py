@@ -20,14 +20,18 @@ in CPython, whose print has none) and an AttributeError where the host's object 
 come out.  A guest function's own ``__globals__``, ``__code__`` and ``__closure__``
 are the guest's, and pass.
 
+The guest's ``gc`` (where the world allows it) lists, and gives the referrers and
+referents of, the guest's objects only (``adapt_gc``): those it reaches from its
+modules and running frames without passing through the host's.
+
 The host's C code that reads attributes by name for the guest is not guarded
 (``str.format``'s fields, which give text), except ``operator.attrgetter`` and
-``methodcaller``, which the guest gets in Python (``adapt_operator``); nor are ``gc``
-where the world allows it, and assignments to the attributes of pvm's classes, which
-all worlds share.
+``methodcaller``, which the guest gets in Python (``adapt_operator``); nor are
+assignments to the attributes of pvm's classes, which all worlds share.
 """
 
 import builtins as host_builtins
+import gc as host_gc
 import sys as host_sys
 import types
 import weakref
@@ -35,6 +39,7 @@ import weakref
 from pvm.engine.frames import Frame
 from pvm.engine.instructions.support import GUARDED_ATTRIBUTES
 from pvm.engine.objects import Function
+from pvm.world.guest_sys import current_guest_frames
 
 # What a host function (one pvm or the host's library wrote in Python) keeps of its
 # place: none of it is the guest's.
@@ -58,6 +63,11 @@ _CLASS_NAMESPACE = type.__dict__["__dict__"].__get__
 _CLASS_FLAGS = type.__dict__["__flags__"].__get__
 _CLASS_NAME = type.__dict__["__name__"].__get__
 _CLASS_MODULE = type.__dict__["__module__"].__get__
+_MODULE_NAMESPACE = types.ModuleType.__dict__["__dict__"].__get__
+# Objects of these types are the host's, and what only they reach (a host function's
+# globals, a host frame's locals, a host generator's frame).
+_HOST_OBJECT_TYPES = frozenset((types.FunctionType, types.MethodType, types.FrameType,
+                                types.CodeType, types.GeneratorType))
 # What may wrap a host function in a class's namespace.
 _FUNCTION_HOLDERS = {staticmethod: "__func__", classmethod: "__func__", property: "fget"}
 
@@ -202,6 +212,75 @@ class AttributeGuard:
         if host_module is not None and getattr(host_module, name, None) is cls:
             return False
         return not self.is_host_class(cls) or not _CLASS_FLAGS(cls) & _HEAP_TYPE
+
+    # -- gc ----------------------------------------------------------------------------------
+
+    def adapt_gc(self, module):
+        """The guest's copy of ``gc``, whose ``get_objects``, ``get_referrers`` and
+        ``get_referents`` give the guest's objects only (``guest_objects``): the host's
+        list pvm's interpreter, its modules' globals, the world."""
+        guard = self
+        host_get_objects = module.get_objects
+        host_get_referrers = module.get_referrers
+        host_get_referents = module.get_referents
+
+        # (Each takes its arguments as the host's does, for CPython's messages.)
+        def get_objects(*arguments, **keywords):
+            found = host_get_objects(*arguments, **keywords)
+            guest = guard.guest_objects()
+            return [item for item in found if id(item) in guest]
+
+        def get_referrers(*objects):
+            found = host_get_referrers(*objects)
+            guest = guard.guest_objects()
+            return [item for item in found if id(item) in guest]
+
+        def get_referents(*objects):
+            found = host_get_referents(*objects)
+            guest = guard.guest_objects()
+            return [item for item in found if id(item) in guest]
+        for function, host_function in ((get_objects, host_get_objects),
+                                        (get_referrers, host_get_referrers),
+                                        (get_referents, host_get_referents)):
+            function.__module__ = "gc"
+            function.__doc__ = host_function.__doc__
+            module.__dict__[function.__name__] = function
+
+    def guest_objects(self):
+        """{id: object} of what the guest reaches from its modules and its running
+        frames, through anything but the host's objects (``_is_hosts``) and the parts of
+        a guest frame that are pvm's (its handlers)."""
+        found = {}
+        waiting = [self.world.modules]
+        waiting.extend(current_guest_frames(self.world.interpreter).values())
+        while waiting:
+            item = waiting.pop()
+            if id(item) in found or self._is_hosts(item):
+                continue
+            found[id(item)] = item
+            referents = host_gc.get_referents(item)
+            if type(item) is Frame:
+                # (A frame's attributes are its referents: the host keeps them inline.)
+                handlers = item.__dict__.get("handlers")
+                referents = [referent for referent in referents if referent is not handlers]
+            waiting.extend(referents)
+        return found
+
+    def _is_hosts(self, item):
+        """Whether ``item`` is the host's, not the guest's: a host function, frame or
+        code object, a module not the guest's, a class ``__subclasses__`` hides, pvm's
+        own machinery."""
+        kind = type(item)
+        if kind in _HOST_OBJECT_TYPES:
+            return True
+        if issubclass(kind, types.ModuleType):
+            # (Read past a guest module class's attributes.)
+            name = _MODULE_NAMESPACE(item).get("__name__")
+            return type(name) is not str or self.world.modules.get(name) is not item
+        if issubclass(kind, type):
+            return not self.visible_subclass(item)
+        # (The classes of guest objects pvm makes call themselves builtins.)
+        return _is_pvm_module(_CLASS_MODULE(kind))
 
     # -- the raw lookups the guarded attributes give --------------------------------------
 

@@ -71,6 +71,19 @@ def _guest_implementation():
     return types.SimpleNamespace(**values)
 
 
+def current_guest_frames(interpreter):
+    """{thread id: its running guest frame of ``interpreter``}: never the host frames of
+    pvm that run them."""
+    current = get_ident()
+    frames = {}
+    for ident, host in host_sys._current_frames().items():
+        frame = interpreter.running_frame() if ident == current \
+            else guest_frame_on(host, interpreter)
+        if frame is not None:
+            frames[ident] = frame
+    return frames
+
+
 def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
              flags=None, xoptions=None, warnoptions=()):
     """The sys module of ``world`` (a ``pvm.world.World``)."""
@@ -115,15 +128,7 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
         return frame
 
     def _current_frames():
-        # Each thread's guest frame, never the host frames of pvm that run it.
-        current = get_ident()
-        frames = {}
-        for ident, host in host_sys._current_frames().items():
-            frame = interpreter.running_frame() if ident == current \
-                else guest_frame_on(host, interpreter)
-            if frame is not None:
-                frames[ident] = frame
-        return frames
+        return current_guest_frames(interpreter)
 
     def getrecursionlimit():
         return interpreter.recursion_limit

@@ -23,7 +23,7 @@ at its first block.  A world is started again, with a fresh budget, by the next
 import time
 
 from pvm.engine.interpreter import Interpreter
-from pvm.world.memory import AMPLIFYING, SIZED_CALLABLES, MemoryMeter, spec_size
+from pvm.world import memory as memory_sizes
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -66,17 +66,28 @@ class Limits:
         self.deadline = None
         self.stopped = None         # the LimitExceeded raised, until the next start
         self.memory_meter = None    # with a memory limit, pvm.world.memory's
-        # The operators the engine checks before they run (BINARY_OP's operands).
+        # The operators the engine checks before they run (BINARY_OP's operands), and
+        # whether calls and formatting with a spec are checked too
+        # (pvm.engine.size_checks).
         self.guarded_operators = frozenset()
-        # Whether calls and formatting with a spec run behind guard_call and
-        # guard_format (pvm.engine.charging).
         self.guards_calls = False
-        self.sized_callables = frozenset()    # the types of callables guard_call sees
         if memory is not None:
-            self.memory_meter = MemoryMeter(memory, self._out_of_memory)
-            self.guarded_operators = AMPLIFYING
+            meter = self.memory_meter = memory_sizes.MemoryMeter(memory, self._out_of_memory)
+            self.guarded_operators = memory_sizes.AMPLIFYING
             self.guards_calls = True
-            self.sized_callables = SIZED_CALLABLES
+            # What the checks call and read (pvm.engine.size_checks.BUDGET_NAMES): the
+            # meter's own methods, one call from the handler.
+            self.check_operation = meter.check_operation
+            self.check_call = meter.check_call
+            self.check_call_with_names = meter.check_call_with_names
+            self.check_star_call = meter.check_star_call
+            self.check_format = meter.check_format
+            self.check_extend = meter.check_extend
+            self.sized_types = memory_sizes.SIZED_TYPES
+            self.sized_kinds = memory_sizes.SIZED_KINDS
+            self.unsized_callables = memory_sizes.UNSIZED_CALLABLES
+            self.sized_names = memory_sizes.SIZED_NAMES
+            self.lazy_types = memory_sizes.LAZY_TYPES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
@@ -125,18 +136,6 @@ class Limits:
                     "the world ran out of instructions (%d)" % self.instructions))
             self.remaining -= granted
         self.pending += granted
-
-    def guard_operator(self, operator, left, right):
-        """Before ``left OPERATOR right``, one of ``guarded_operators``, runs."""
-        self.memory_meter.check_operation(operator, left, right)
-
-    def guard_call(self, function, arguments, keywords):
-        """Before ``function(*arguments, **keywords)`` runs."""
-        self.memory_meter.check_call(function, arguments, keywords)
-
-    def guard_format(self, value, spec):
-        """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
-        self.memory_meter.check_size(spec_size(spec))
 
     def _out_of_memory(self, what):
         self.stop(MemoryLimitExceeded("the world ran out of memory (%d bytes): %s"

@@ -19,14 +19,22 @@ the binary operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-pla
 forms), the calls and the formatting with a spec run behind a check of the size
 their result will have, worked out from the operands and arguments
 (``check_operation``, ``check_call``, ``check_size``): past what is left of the
-limit, the world stops before the host allocates anything.  The calls checked so
-are those of the host's types and methods whose result size follows from their
-arguments (``_CALL_SIZERS``); host C code calling them for the guest (``map(bytes,
+limit, the world stops before the host allocates anything.  A quick test of the
+operands comes first, inline in hot code (``pvm.engine.size_checks``, with
+``SIZED_TYPES``, ``SIZED_KINDS``, ``UNSIZED_CALLABLES`` and ``SIZED_NAMES``): a
+float's product, a small int's, a guest function's call, ``len``'s, a list's
+``append``, make nothing big, and cost no call.  The calls looked at are those of
+the host's types, builtins and methods whose result size follows from their
+arguments (``call_size``); host C code calling them for the guest (``map(bytes,
 ...)``) is not seen, and is stopped by the sampling, if the process lives.
 """
 
+import builtins
+import itertools
 import os
 import re
+
+from pvm.engine.instructions.support import star_arguments, star_keywords
 
 # The operators of BINARY_OP (pvm.opcodes.BINARY_OPERATORS, in-place forms 13 on)
 # whose result may be far larger than their operands.
@@ -63,10 +71,38 @@ class MemoryMeter:
         self.check_size(result_size(operator % 13, left, right))
 
     def check_call(self, function, arguments, keywords):
-        """Before ``function(*arguments, **keywords)`` runs."""
-        sizer = _CALL_SIZERS.get(type(function))
-        if sizer is not None:
-            self.check_size(sizer(function, arguments, keywords or {}))
+        """Before ``function(*arguments, **keywords)`` runs (``arguments`` a list or
+        tuple, ``keywords`` a dict or None)."""
+        size = call_size(function, arguments, keywords or _NO_KEYWORDS)
+        if size:
+            self.check_size(size)
+
+    def check_call_with_names(self, function, values):
+        """Before CALL_KW's call: ``values`` are the arguments, the keywords' names on
+        top."""
+        names = values[-1]
+        positional = len(values) - 1 - len(names)
+        self.check_call(function, values[:positional],
+                        dict(zip(names, values[positional:-1])))
+
+    def check_star_call(self, function, arguments, keywords):
+        """Before ``function(*arguments, **keywords)`` (CALL_FUNCTION_EX's): its
+        arguments made a tuple and its keywords a dict, as the call makes them, given
+        back for the call."""
+        if type(arguments) is not tuple:
+            arguments = star_arguments(function, arguments)
+        if keywords is not None and type(keywords) is not dict:
+            keywords = star_keywords(function, keywords)
+        self.check_call(function, arguments, keywords)
+        return arguments, keywords
+
+    def check_format(self, spec):
+        """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
+        self.check_size(spec_size(spec))
+
+    def check_extend(self, iterable):
+        """Before a list or set is extended by ``iterable``, one of ``LAZY_TYPES``."""
+        self.check_size(_lazy_length(iterable) * 8)
 
     def check_size(self, size):
         """Stop where ``size`` bytes, about to be made, would not fit in what is left."""
@@ -90,14 +126,14 @@ def result_size(operator, left, right):
     if operator == _MULTIPLY:
         for sequence, count in ((left, right), (right, left)):
             item_size = _ITEM_SIZES.get(type(sequence))
-            if item_size is not None and type(count) is int:
+            if item_size is not None and type(count) in _INTEGERS:
                 return max(count, 0) * len(sequence) * item_size
-        if type(left) is int and type(right) is int:
+        if type(left) in _INTEGERS and type(right) in _INTEGERS:
             return (left.bit_length() + right.bit_length()) // 8
     elif operator == _REMAINDER:
         if type(left) in _TEXT_TYPES:
             return printf_size(left, right)
-    elif type(left) is int and type(right) is int and right > 0:
+    elif type(left) in _INTEGERS and type(right) in _INTEGERS and right > 0:
         if operator == _POWER:
             return right * left.bit_length() // 8
         if operator == _SHIFT:
@@ -108,11 +144,22 @@ def result_size(operator, left, right):
 # -- what the host's types, methods and format specs make ----------------------------------
 
 _TEXT_TYPES = (str, bytes, bytearray)
-# The types a call of which makes a sequence as long as a lazy argument (a range), with
-# the bytes of each item; bytes and bytearray also take a length.
-_SEQUENCE_ITEM_SIZES = {id(bytes): 1, id(bytearray): 1, id(list): 8, id(tuple): 8,
-                        id(set): 16, id(frozenset): 16}
-_LAZY = (range, type(iter(range(0))), type(reversed(range(0))))
+# (True << 10**10 is as big as 1 << 10**10.)
+_INTEGERS = frozenset((int, bool))
+_NO_KEYWORDS = {}
+# The types a call of which (or of a subclass) makes a sequence as long as a lazy
+# argument (a range), with the bytes of each item; bytes and bytearray also take a
+# length.
+_SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set, 16),
+                        (frozenset, 16))
+SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
+# Host iterables that make their items as they are asked for, and say how many there
+# are (a range, itertools.repeat with a count) or have no end (itertools.count): a
+# list made of one is as long at once.
+_LAZY = (range, type(iter(range(0))), type(iter(range(1 << 64))), type(reversed(range(0))),
+         itertools.repeat)
+_ENDLESS = (itertools.count, itertools.cycle)
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS)
 _NUMBER = re.compile(r"\d+")
 _PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
 _FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
@@ -142,17 +189,25 @@ def printf_size(template, values):
 
 
 def _lazy_length(value):
-    if type(value) in _LAZY:
+    kind = type(value)
+    if kind in _LAZY:
         try:
-            return len(value) if type(value) is range else value.__length_hint__()
-        except OverflowError:
+            return len(value) if kind is range else value.__length_hint__()
+        except (OverflowError, TypeError):
+            # (A range too long for an index; itertools.repeat with no count.)
             return 1 << 63
+    if kind in _ENDLESS:
+        return 1 << 63
     return 0
 
 
-def _type_call_size(cls, arguments, keywords):
-    item_size = _SEQUENCE_ITEM_SIZES.get(id(cls))
-    if item_size is None or len(arguments) != 1:
+def _type_call_size(cls, arguments):
+    if len(arguments) != 1:
+        return 0
+    for sequence_type, item_size in _SEQUENCE_ITEM_SIZES:
+        if issubclass(cls, sequence_type):
+            break
+    else:
         return 0
     argument = arguments[0]
     if type(argument) is int and item_size == 1:
@@ -160,8 +215,17 @@ def _type_call_size(cls, arguments, keywords):
     return _lazy_length(argument) * item_size
 
 
+# The names of the host methods _method_size knows to amplify.
+_AMPLIFYING_NAMES = frozenset((
+    "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
+    "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
+    "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__"))
+
+
 def _method_size(owner, name, arguments, keywords):
     """About the bytes of ``owner.NAME(*arguments, **keywords)``, a host method."""
+    if name not in _AMPLIFYING_NAMES:
+        return 0
     kind = type(owner)
     first = arguments[0] if arguments else None
     if kind in _TEXT_TYPES:
@@ -202,46 +266,61 @@ def _method_size(owner, name, arguments, keywords):
             return _lazy_length(first) * 8
     elif kind is type and name == "__new__":
         # bytes.__new__(bytes, 10**10)
-        return _type_call_size(first, arguments[1:], keywords) if isinstance(first, type) else 0
+        return _type_call_size(first, arguments[1:]) if type(first) is type else 0
     return 0
 
 
-def _bound_method_size(method, arguments, keywords):
-    return _method_size(method.__self__, method.__name__, arguments, keywords)
+def _format_size(arguments):
+    return spec_size(arguments[1]) if len(arguments) >= 2 else 0
 
 
-def _unbound_method_size(method, arguments, keywords):
-    if not arguments or not isinstance(arguments[0], method.__objclass__):
+def _pow_size(arguments):
+    # (With a modulus, the result is smaller than it.)
+    return result_size(_POWER, arguments[0], arguments[1]) if len(arguments) == 2 else 0
+
+
+def _sum_size(arguments):
+    # Lists or tuples added up: as long as all of them.
+    if len(arguments) != 2 or type(arguments[1]) not in (list, tuple) \
+            or type(arguments[0]) not in (list, tuple):
         return 0
-    return _method_size(arguments[0], method.__name__, arguments[1:], keywords)
+    return 8 * sum(len(item) for item in arguments[0] if type(item) in (list, tuple))
 
 
-def _format_size(function, arguments, keywords):
-    if function is not format or len(arguments) < 2:
-        return 0
-    return spec_size(arguments[1])
+# The builtins whose result's size follows from their arguments; the others make
+# nothing bigger than what they are given, and the quick test lets them pass.
+_BUILTIN_SIZERS = {format: _format_size, pow: _pow_size, sum: _sum_size}
+UNSIZED_CALLABLES = frozenset(
+    value for value in vars(builtins).values()
+    if type(value) is type(len) and value not in _BUILTIN_SIZERS)
+# The kinds of host callables that may be sized: types (SIZED_TYPES and their
+# subclasses), builtins and bound C methods ('a'.ljust), special methods bound
+# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); and the names of those
+# that are.
+_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
+    type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
+SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
+SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_SIZERS}
 
 
-def _builtin_size(function, arguments, keywords):
-    if function is format:
-        return _format_size(function, arguments, keywords)
-    return _bound_method_size(function, arguments, keywords)
-
-
-# What a call of each kind of host callable may make, by the callable's type: a type,
-# a builtin or bound C method ('a'.ljust), a method unbound (str.ljust), a special
-# method bound ('a'.__mul__) or unbound (str.__mul__).
-_CALL_SIZERS = {
-    type: _type_call_size,
-    type(len): _builtin_size,
-    type(str.ljust): _unbound_method_size,
-    type("".__mul__): _bound_method_size,
-    type(str.__mul__): _unbound_method_size,
-}
-
-
-# The callables whose calls check_call looks at.
-SIZED_CALLABLES = frozenset(_CALL_SIZERS)
+def call_size(function, arguments, keywords):
+    """About the bytes ``function(*arguments, **keywords)`` makes, for the host's
+    callables whose result size follows from their arguments; 0 for the rest."""
+    kind = type(function)
+    if kind is type:
+        return _type_call_size(function, arguments)
+    if kind is _BUILTIN:
+        sizer = _BUILTIN_SIZERS.get(function)
+        if sizer is not None:
+            return sizer(arguments)
+        return _method_size(function.__self__, function.__name__, arguments, keywords)
+    if kind is _BOUND_SPECIAL:
+        return _method_size(function.__self__, function.__name__, arguments, keywords)
+    if kind is _UNBOUND or kind is _UNBOUND_SPECIAL:
+        # (issubclass of its type: isinstance would read a guest object's __class__.)
+        if arguments and issubclass(type(arguments[0]), function.__objclass__):
+            return _method_size(arguments[0], function.__name__, arguments[1:], keywords)
+    return 0
 
 
 def resident_size():

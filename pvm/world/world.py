@@ -197,7 +197,8 @@ class World:
         ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
         updates the guest's copy, and a thread's uncaught exception is printed with its
         guest traceback, faulthandler's dump_traceback shows guest frames, and a
-        restricted world's ``_operator`` reads no attribute past its guard."""
+        restricted world's ``_operator`` reads no attribute past its guard and its ``gc``
+        lists the guest's objects only."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
@@ -210,6 +211,8 @@ class World:
             module._excepthook = thread_excepthook(self)
         elif name == "_operator" and self.guard is not None:
             self.guard.adapt_operator(module)
+        elif name == "gc" and self.guard is not None:
+            self.guard.adapt_gc(module)
         elif name == "faulthandler":
             module.dump_traceback = faulthandler_dump_traceback(self, module.dump_traceback)
 

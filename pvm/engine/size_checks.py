@@ -1,0 +1,143 @@
+"""The checks a budget runs before instructions whose result's size follows from their
+inputs (a world's memory limit, ``pvm.world.memory``, says how big): which
+instructions, and what each check reads and tests.
+
+Each kind of check has the inputs of the instruction it reads (named as in the
+instruction's definition), a test of them that says whether the budget must look, the
+look, a call of the budget's (``Interpreter.set_budget`` lists them), and the inputs
+the look gives anew (a call's ``*arguments`` and ``**keywords``, made a tuple and a
+dict first, so that what the look sees is what the call gets: the instruction then
+finds them made, and its errors are raised by the look, as the instruction would).  The test is
+the fast path, written inline in joined runs (``generate.fused_handler``), so that
+limited hot code keeps its joined runs: most operands are floats or small ints, most
+callables guest functions or builtins that make nothing big, and those pass it with no
+call.  It lets pass only what cannot make more than some kilobytes: the look decides
+the rest.  Single handlers run the same test and look as a function
+(``pvm.engine.charging``).
+
+This module is read by the generator of joined runs, so it imports nothing of the
+engine's (the generator runs when tier 0's handlers are being written again).
+"""
+
+from pvm import opcodes
+
+# (A guest function's call passes after one test; a guest class's after issubclass.)
+_CALLABLES = ("type(function) in sized_kinds and ("
+              "issubclass(function, sized_types) if type(function) is type"
+              " else function not in unsized_callables and function.__name__ in sized_names)")
+# An int of 30 bits at most: a literal the host compares in one step (one digit of
+# its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
+_SMALL = "%%s < %d and %%s > -%d" % ((1 << 30) - 1, (1 << 30) - 1)
+CHECKS = {
+    # A float's product is a float, a product of small ints is small; larger ints may
+    # make one as big as both, and a sequence is repeated.  (A float on the left costs
+    # one type(), small ints two.)
+    "multiply": (("left", "right"),
+                 "(left_type := type(left)) is not float"
+                 " and not (left_type is int and type(right) is int and %s and %s)"
+                 " and type(right) is not float"
+                 % (_SMALL % ("left", "left"), _SMALL % ("right", "right")),
+                 "check_operation(operand, left, right)", ()),
+    # ``**`` and ``<<``: an int's power or shift by 64 or more.
+    "power": (("left", "right"),
+              "(left_type := type(left)) is not float"
+              " and not (left_type is int and type(right) is int and right < 64 and %s)"
+              " and type(right) is not float"
+              % (_SMALL % ("left", "left")),
+              "check_operation(operand, left, right)", ()),
+    # ``%``: a string's or bytes' formatting; a number's remainder is a number.
+    "remainder": (("left", "right"), "type(left) is not int and type(left) is not float",
+                  "check_operation(operand, left, right)", ()),
+    # A format spec's width and precision: four characters say at most 9999.
+    "format": (("value", "spec"), "type(spec) is not str or len(spec) > 4",
+               "check_format(spec)", ()),
+    "call": (("function", "arguments"), _CALLABLES,
+             "check_call(function, arguments, None)", ()),
+    # CALL_KW's values, the tuple of keyword names on top.
+    "call with names": (("function", "values"), _CALLABLES,
+                        "check_call_with_names(function, values)", ()),
+    # CALL_FUNCTION_EX's.
+    "call with star": (("function", "arguments"), _CALLABLES,
+                       "arguments = check_star_call(function, arguments, None)[0]",
+                       ("arguments",)),
+    "call with stars": (("function", "arguments", "keywords"), _CALLABLES,
+                        "arguments, keywords = check_star_call(function, arguments, keywords)",
+                        ("arguments", "keywords")),
+    # LIST_EXTEND's and SET_UPDATE's iterable (``[*range(10**10)]``), on top of the
+    # stack they work on: one that says its length (a range) or has none
+    # (itertools.count).
+    "extend": (("stack",), "type(stack[-1]) in lazy_types", "check_extend(stack[-1])", ()),
+}
+# What the checks read of the budget, bound once where a handler is made.
+BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
+                "check_format", "check_extend", "sized_types", "sized_kinds",
+                "unsized_callables", "sized_names", "lazy_types")
+
+_BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
+_FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
+_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
+    opcodes.BY_NAME[name].number
+    for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+_EXTENDS = frozenset(opcodes.BY_NAME[name].number for name in ("LIST_EXTEND", "SET_UPDATE"))
+_OPERATOR_KINDS = {opcodes.BINARY_OPERATORS.index(symbol): kind for symbol, kind in
+                   (("*", "multiply"), ("**", "power"), ("<<", "power"), ("%", "remainder"))}
+
+
+def check_kind(opcode, operand, guarded_operators, guards_calls):
+    """The kind of check (a key of ``CHECKS``) the instruction runs behind, or None."""
+    if opcode == _BINARY_OP:
+        if operand in guarded_operators:
+            return _OPERATOR_KINDS.get(operand % opcodes.INPLACE_OFFSET)
+    elif not guards_calls:
+        return None
+    elif opcode == _CALL or opcode == _CALL_METHOD:
+        return "call"
+    elif opcode == _CALL_KW:
+        return "call with names"
+    elif opcode == _CALL_FUNCTION_EX:
+        return "call with stars" if operand & 1 else "call with star"
+    elif opcode == _FORMAT_VALUE and operand & opcodes.FORMAT_HAS_SPEC:
+        return "format"
+    elif opcode in _EXTENDS:
+        return "extend"
+    return None
+
+
+def inputs_on_stack(opcode, operand):
+    """A function of a stack that gives the inputs a check of the instruction reads, as
+    its single handler finds them there (see pvm.opcodes)."""
+    if opcode == _BINARY_OP or opcode == _FORMAT_VALUE:
+        return lambda stack: (stack[-2], stack[-1])
+    if opcode in _EXTENDS:
+        return lambda stack: (stack,)
+    if opcode == _CALL_FUNCTION_EX:
+        return (lambda stack: (stack[-3], stack[-2], stack[-1])) if operand & 1 else \
+            (lambda stack: (stack[-2], stack[-1]))
+    count = operand
+    if opcode == _CALL_KW:
+        # The function under the values and the tuple of names on top.
+        return lambda stack: (stack[-count - 2], stack[len(stack) - count - 1:])
+    # CALL_METHOD's NULL, between the method and its arguments, is not an argument.
+    below = count + 2 if opcode == _CALL_METHOD else count + 1
+    return lambda stack: (stack[-below], stack[len(stack) - count:])
+
+
+def checker_makers():
+    """The checks as functions, for single handlers: ``{kind: maker}``, where
+    ``maker(budget)`` is a function of (operand, *inputs) that runs the check's test
+    and, where it fails, its look, and returns the inputs the look gives anew (a
+    tuple, the top of the stack)."""
+    makers = {}
+    for kind, (inputs, test, look, given) in CHECKS.items():
+        namespace = {}
+        exec("def maker(budget):\n"
+             "    %s\n"
+             "    def check(operand, %s):\n"
+             "        if %s:\n"
+             "            %s\n"
+             "        return %s,\n"
+             "    return check\n"
+             % ("; ".join("%s = budget.%s" % (name, name) for name in BUDGET_NAMES),
+                ", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
+        makers[kind] = namespace["maker"]
+    return makers
