@@ -250,16 +250,20 @@ class Code:
         import struct
         positions = [value if value is not None else _NO_VALUE
                      for position in self.co_positions_table for value in position]
-        short = all(-32768 <= value <= 32767 for value in positions)
-        names, varnames, cellvars, freevars = (
-            _shared.setdefault(names, names) for names in (
-                self.co_names, self.co_varnames, self.co_cellvars, self.co_freevars))
+        try:
+            packed_positions = struct.pack("%dh" % len(positions), *positions)
+        except struct.error:    # a value that does not fit in two bytes
+            packed_positions = struct.pack("%di" % len(positions), *positions)
+        share = _shared.setdefault
         return (self.co_argcount, self.co_posonlyargcount, self.co_kwonlyargcount,
                 self.co_stacksize, self.co_flags, self.co_code, tuple(consts),
-                tuple(code_indexes), names, varnames, cellvars, freevars,
+                tuple(code_indexes), share(self.co_names, self.co_names),
+                share(self.co_varnames, self.co_varnames),
+                share(self.co_cellvars, self.co_cellvars),
+                share(self.co_freevars, self.co_freevars),
                 self.co_filename, self.co_name, self.co_qualname, self.co_firstlineno,
-                struct.pack("%d%s" % (len(positions), "h" if short else "i"), *positions),
-                tuple(value for entry in self.co_exceptiontable for value in entry))
+                packed_positions,
+                tuple([value for entry in self.co_exceptiontable for value in entry]))
 
     @classmethod
     def from_tuple(cls, data):
