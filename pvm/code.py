@@ -79,27 +79,30 @@ class Code:
                  firstlineno: int,
                  positions: tuple[tuple[int | None, int | None, int | None, int | None], ...],
                  exceptiontable: tuple[tuple[int, int, int, int, bool], ...]) -> None:
-        self.co_argcount = argcount
-        self.co_posonlyargcount = posonlyargcount
-        self.co_kwonlyargcount = kwonlyargcount
-        self.co_stacksize = stacksize
-        self.co_flags = flags
-        self.co_code = code
-        self.co_consts = tuple(consts)
-        self.co_names = tuple(names)
-        self.co_varnames = tuple(varnames)
-        self.co_cellvars = tuple(cellvars)
-        self.co_freevars = tuple(freevars)
-        self.co_filename = filename
-        self.co_name = name
-        self.co_qualname = qualname
-        self.co_firstlineno = firstlineno
-        self._positions = tuple(positions)
-        # Set last (co_exceptiontable): from here on the code object is read-only.
-        self._exceptiontable = tuple(exceptiontable)
+        # Through the slots' own setters, not __setattr__'s read-only check (the
+        # compiler makes a code object per function, class and comprehension).
+        _set_argcount(self, argcount)
+        _set_posonlyargcount(self, posonlyargcount)
+        _set_kwonlyargcount(self, kwonlyargcount)
+        _set_stacksize(self, stacksize)
+        _set_flags(self, flags)
+        _set_code(self, code)
+        _set_consts(self, tuple(consts))
+        _set_names(self, tuple(names))
+        _set_varnames(self, tuple(varnames))
+        _set_cellvars(self, tuple(cellvars))
+        _set_freevars(self, tuple(freevars))
+        _set_filename(self, filename)
+        _set_name(self, name)
+        _set_qualname(self, qualname)
+        _set_firstlineno(self, firstlineno)
+        _set_positions(self, tuple(positions))
+        _set_exceptiontable(self, tuple(exceptiontable))
 
     def __setattr__(self, name, value):
-        if hasattr(self, "co_exceptiontable"):
+        # Read-only once made (or loaded: a loaded code object has its exception
+        # table in one of these two slots).
+        if hasattr(self, "_exceptiontable") or hasattr(self, "_packed_exceptiontable"):
             raise AttributeError("readonly attribute")
         object.__setattr__(self, name, value)
 
@@ -144,7 +147,7 @@ class Code:
             return self._exceptiontable
         except AttributeError:
             pass
-        # (Neither is set while __init__ runs: __setattr__ asks.)
+        # (A code object made without __init__ has neither: AttributeError.)
         table = tuple(zip(*[iter(self._packed_exceptiontable)] * 5))
         _set_exceptiontable(self, table)
         return table
@@ -399,8 +402,8 @@ Code.__module__ = "builtins"
 # (never a real line or column).
 _NO_VALUE = -1
 
-# Loading sets slots through their descriptors, skipping Code.__setattr__ (the
-# read-only guard): the cache builds hundreds of code objects per module.
+# Loading and __init__ set slots through their descriptors, skipping Code.__setattr__
+# (the read-only guard): the cache builds hundreds of code objects per module.
 _new_code = object.__new__
 (_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize, _set_flags,
  _set_code, _set_consts, _set_names, _set_varnames, _set_cellvars, _set_freevars,
