@@ -80,24 +80,14 @@ class Code:
                  positions: tuple[tuple[int | None, int | None, int | None, int | None], ...],
                  exceptiontable: tuple[tuple[int, int, int, int, bool], ...]) -> None:
         # Through the slots' own setters, not __setattr__'s read-only check (the
-        # compiler makes a code object per function, class and comprehension).
-        _set_argcount(self, argcount)
-        _set_posonlyargcount(self, posonlyargcount)
-        _set_kwonlyargcount(self, kwonlyargcount)
-        _set_stacksize(self, stacksize)
-        _set_flags(self, flags)
-        _set_code(self, code)
-        _set_consts(self, tuple(consts))
-        _set_names(self, tuple(names))
-        _set_varnames(self, tuple(varnames))
-        _set_cellvars(self, tuple(cellvars))
-        _set_freevars(self, tuple(freevars))
-        _set_filename(self, filename)
-        _set_name(self, name)
-        _set_qualname(self, qualname)
-        _set_firstlineno(self, firstlineno)
-        _set_positions(self, tuple(positions))
-        _set_exceptiontable(self, tuple(exceptiontable))
+        # compiler makes a code object per function, class and comprehension); the
+        # exception table last (see __setattr__).
+        values = (argcount, posonlyargcount, kwonlyargcount, stacksize, flags, code,
+                  tuple(consts), tuple(names), tuple(varnames), tuple(cellvars),
+                  tuple(freevars), filename, name, qualname, firstlineno,
+                  tuple(positions), tuple(exceptiontable))
+        for setter, value in zip(_INIT_SETTERS, values):
+            setter(self, value)
 
     def __setattr__(self, name, value):
         # Read-only once made (or loaded: a loaded code object has its exception
@@ -414,6 +404,11 @@ _new_code = object.__new__
         "co_flags", "co_code", "co_consts", "co_names", "co_varnames", "co_cellvars",
         "co_freevars", "co_filename", "co_name", "co_qualname", "co_firstlineno",
         "_packed_positions", "_exceptiontable", "_positions", "_packed_exceptiontable"))
+# What Code.__init__ sets, in the order of its parameters.
+_INIT_SETTERS = (_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize,
+                 _set_flags, _set_code, _set_consts, _set_names, _set_varnames,
+                 _set_cellvars, _set_freevars, _set_filename, _set_name, _set_qualname,
+                 _set_firstlineno, _set_positions, _set_exceptiontable)
 
 
 def _code_from_tuple(data):
