@@ -15,7 +15,10 @@ PYTHONDONTWRITEBYTECODE is taken out of the environment so that they are.
 With ``--against``, the pvm of another checkout (a folder holding a ``pvm`` package:
 ``git archive main | tar -x -C FOLDER``) runs in each turn too, and the median of the
 per-turn ratios of this pvm to that one is printed: an A/B measurement of a change,
-both sides under the same load.
+both sides under the same load.  Where the two write cache files of different magic
+numbers (a change of the cache's form), each would rewrite the other's at every run:
+each pvm then keeps its caches in a folder of its own (PYTHONPYCACHEPREFIX, a
+temporary folder), which the warm-up turn fills.
 """
 
 import argparse
@@ -29,6 +32,7 @@ REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPOSITORY)
 sys.path.insert(0, os.path.join(REPOSITORY, "benchmarks"))
 
+from pvm.cache import MAGIC_NUMBER  # noqa: E402
 from pvm.world import launcher  # noqa: E402
 from startup import PROGRAM  # noqa: E402
 
@@ -55,15 +59,25 @@ def main(argv=None):
     environment = dict(os.environ)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     other = None
+    separate_caches = False
     if arguments.against is not None:
         # Its own launcher, which starts the host on that checkout's pvm package.
-        other = subprocess.run(
+        other, other_magic = subprocess.run(
             [host, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
-             "from pvm.world import launcher; print(launcher.launcher(sys.argv[2]))",
+             "from pvm.world import launcher; from pvm.cache import MAGIC_NUMBER; "
+             "print(launcher.launcher(sys.argv[2])); print(MAGIC_NUMBER.hex())",
              os.path.abspath(arguments.against), host],
             capture_output=True, text=True, check=True, env=environment,
-            cwd=tempfile.gettempdir()).stdout.strip()
+            cwd=tempfile.gettempdir()).stdout.split()
+        separate_caches = other_magic != MAGIC_NUMBER.hex()
     with tempfile.TemporaryDirectory() as folder:
+        environments = [environment] * 3
+        if separate_caches:
+            print("(the two pvms' cache files differ: each keeps its own)")
+            environments = [
+                dict(environment, PYTHONPYCACHEPREFIX=os.path.join(folder, "this")),
+                environment,
+                dict(environment, PYTHONPYCACHEPREFIX=os.path.join(folder, "other"))]
         program = os.path.join(folder, "imports.py")
         with open(program, "w") as file:
             file.write(PROGRAM)
@@ -77,7 +91,8 @@ def main(argv=None):
             sides = [pvm, host] if other is None else [pvm, host, other]
             times = [[] for _ in sides]
             for turn in range(arguments.runs + 1):
-                turn_times = [cpu_seconds([side, *options], environment) for side in sides]
+                turn_times = [cpu_seconds([side, *options], side_environment)
+                              for side, side_environment in zip(sides, environments)]
                 if turn:        # the first turn warms the caches
                     for side_times, seconds in zip(times, turn_times):
                         side_times.append(seconds)

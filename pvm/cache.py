@@ -47,8 +47,9 @@ FLAG_CHECK_SOURCE = 0b10
 # Raise this by hand when the compiler changes what code means without the opcode
 # table changing (a new operand encoding, a change in the tuple form of Code, positions:
 # 9 gave `while True`'s jump back the whole statement's, as CPython's; 10 passes f(*a)'s
-# `a` to CALL_FUNCTION_EX itself, whose error names the function).
-BYTECODE_REVISION = 10
+# `a` to CALL_FUNCTION_EX itself, whose error names the function; 11 packs positions
+# in two bytes a value when they fit, and the exception table flat: Code.to_tuple).
+BYTECODE_REVISION = 11
 
 
 def _magic_number():

@@ -70,7 +70,7 @@ class Code:
                  "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
                  "co_cellvars", "co_freevars", "co_filename", "co_name", "co_qualname",
                  "co_firstlineno", "_positions", "_packed_positions",
-                 "co_exceptiontable", "__weakref__")
+                 "_exceptiontable", "_packed_exceptiontable", "__weakref__")
 
     def __init__(self, *, argcount: int, posonlyargcount: int, kwonlyargcount: int,
                  stacksize: int, flags: int, code: bytes, consts: tuple, names: tuple[str, ...],
@@ -79,28 +79,20 @@ class Code:
                  firstlineno: int,
                  positions: tuple[tuple[int | None, int | None, int | None, int | None], ...],
                  exceptiontable: tuple[tuple[int, int, int, int, bool], ...]) -> None:
-        self.co_argcount = argcount
-        self.co_posonlyargcount = posonlyargcount
-        self.co_kwonlyargcount = kwonlyargcount
-        self.co_stacksize = stacksize
-        self.co_flags = flags
-        self.co_code = code
-        self.co_consts = tuple(consts)
-        self.co_names = tuple(names)
-        self.co_varnames = tuple(varnames)
-        self.co_cellvars = tuple(cellvars)
-        self.co_freevars = tuple(freevars)
-        self.co_filename = filename
-        self.co_name = name
-        self.co_qualname = qualname
-        self.co_firstlineno = firstlineno
-        self._positions = tuple(positions)
-        # (start, end, target, depth, push_offset) per protected range of instructions.
-        # Set last: from here on the code object is read-only.
-        self.co_exceptiontable = tuple(exceptiontable)
+        # Through the slots' own setters, not __setattr__'s read-only check (the
+        # compiler makes a code object per function, class and comprehension); the
+        # exception table last (see __setattr__).
+        values = (argcount, posonlyargcount, kwonlyargcount, stacksize, flags, code,
+                  tuple(consts), tuple(names), tuple(varnames), tuple(cellvars),
+                  tuple(freevars), filename, name, qualname, firstlineno,
+                  tuple(positions), tuple(exceptiontable))
+        for setter, value in zip(_INIT_SETTERS, values):
+            setter(self, value)
 
     def __setattr__(self, name, value):
-        if hasattr(self, "co_exceptiontable"):
+        # Read-only once made (or loaded: a loaded code object has its exception
+        # table in one of these two slots).
+        if hasattr(self, "_exceptiontable") or hasattr(self, "_packed_exceptiontable"):
             raise AttributeError("readonly attribute")
         object.__setattr__(self, name, value)
 
@@ -124,10 +116,30 @@ class Code:
             pass
         # Native ints, as packed below (the array module would import collections.abc
         # at every start-up).
-        values = memoryview(self._packed_positions).cast("i").tolist()
+        packed = self._packed_positions
+        # Four values an instruction, of two bytes each when all fit (see to_tuple), else
+        # of four: four bytes a value make the table four times co_code's length.
+        values = memoryview(packed).cast(
+            "h" if len(packed) < 4 * len(self.co_code) else "i").tolist()
         table = tuple(zip(*[iter([None if value == _NO_VALUE else value
                                   for value in values])] * 4))
         _set_positions(self, table)
+        return table
+
+    @property
+    def co_exceptiontable(self):
+        """(start, end, target, depth, push_offset) per protected range of instructions.
+        A code object loaded from the cache keeps them in one flat tuple until they are
+        first asked for (few are: an exception handled or passing through, fusion):
+        2,100 tuples fewer to load, and for the host's collector to walk, in `pvm -c
+        pass`."""
+        try:
+            return self._exceptiontable
+        except AttributeError:
+            pass
+        # (A code object made without __init__ has neither: AttributeError.)
+        table = tuple(zip(*[iter(self._packed_exceptiontable)] * 5))
+        _set_exceptiontable(self, table)
         return table
 
     @property
@@ -206,30 +218,45 @@ class Code:
 
     # -- plain tuples, for marshal -------------------------------------------------
 
-    def to_tuple(self):
+    def to_tuple(self, _shared=None):
         """The code as plain values that ``marshal`` stores, nested code objects included.
 
         The layout is made for loading speed (``pvm.cache`` reads one per imported
-        module): positions are packed into bytes and unpacked only when a traceback
-        or a tool asks for them; nested code objects stay in place in the constants,
-        and a tuple of their indexes says where they are.
+        module): positions are packed into bytes (two bytes a value when all fit, as
+        in nearly every file: half the bytes to read and check) and unpacked only when
+        a traceback or a tool asks for them; the exception table is one flat tuple
+        (``co_exceptiontable``); nested code objects stay in place in the constants,
+        and a tuple of their indexes says where they are.  Equal tuples of names are
+        one object across the nested code objects, which marshal then stores once
+        (a module's functions share their ``('self',)``): a thousand tuples fewer to
+        load in `pvm -c pass`.
         """
+        if _shared is None:
+            _shared = {}
         consts = []
         code_indexes = []
         for index, constant in enumerate(self.co_consts):
             if isinstance(constant, Code):
                 code_indexes.append(index)
-                constant = constant.to_tuple()
+                constant = constant.to_tuple(_shared)
             consts.append(constant)
         import struct
         positions = [value if value is not None else _NO_VALUE
                      for position in self.co_positions_table for value in position]
+        try:
+            packed_positions = struct.pack("%dh" % len(positions), *positions)
+        except struct.error:    # a value that does not fit in two bytes
+            packed_positions = struct.pack("%di" % len(positions), *positions)
+        share = _shared.setdefault
         return (self.co_argcount, self.co_posonlyargcount, self.co_kwonlyargcount,
                 self.co_stacksize, self.co_flags, self.co_code, tuple(consts),
-                tuple(code_indexes), self.co_names, self.co_varnames, self.co_cellvars,
-                self.co_freevars, self.co_filename, self.co_name, self.co_qualname,
-                self.co_firstlineno, struct.pack("%di" % len(positions), *positions),
-                self.co_exceptiontable)
+                tuple(code_indexes), share(self.co_names, self.co_names),
+                share(self.co_varnames, self.co_varnames),
+                share(self.co_cellvars, self.co_cellvars),
+                share(self.co_freevars, self.co_freevars),
+                self.co_filename, self.co_name, self.co_qualname, self.co_firstlineno,
+                packed_positions,
+                tuple([value for entry in self.co_exceptiontable for value in entry]))
 
     @classmethod
     def from_tuple(cls, data):
@@ -365,18 +392,23 @@ Code.__module__ = "builtins"
 # (never a real line or column).
 _NO_VALUE = -1
 
-# Loading sets slots through their descriptors, skipping Code.__setattr__ (the
-# read-only guard): the cache builds hundreds of code objects per module.
+# Loading and __init__ set slots through their descriptors, skipping Code.__setattr__
+# (the read-only guard): the cache builds hundreds of code objects per module.
 _new_code = object.__new__
 (_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize, _set_flags,
  _set_code, _set_consts, _set_names, _set_varnames, _set_cellvars, _set_freevars,
  _set_filename, _set_name, _set_qualname, _set_firstlineno, _set_packed_positions,
- _set_exceptiontable, _set_positions) = (
+ _set_exceptiontable, _set_positions, _set_packed_exceptiontable) = (
     getattr(Code, name).__set__ for name in (
         "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
         "co_flags", "co_code", "co_consts", "co_names", "co_varnames", "co_cellvars",
         "co_freevars", "co_filename", "co_name", "co_qualname", "co_firstlineno",
-        "_packed_positions", "co_exceptiontable", "_positions"))
+        "_packed_positions", "_exceptiontable", "_positions", "_packed_exceptiontable"))
+# What Code.__init__ sets, in the order of its parameters.
+_INIT_SETTERS = (_set_argcount, _set_posonlyargcount, _set_kwonlyargcount, _set_stacksize,
+                 _set_flags, _set_code, _set_consts, _set_names, _set_varnames,
+                 _set_cellvars, _set_freevars, _set_filename, _set_name, _set_qualname,
+                 _set_firstlineno, _set_positions, _set_exceptiontable)
 
 
 def _code_from_tuple(data):
@@ -405,7 +437,10 @@ def _code_from_tuple(data):
     _set_qualname(code, qualname)
     _set_firstlineno(code, firstlineno)
     _set_packed_positions(code, packed_positions)
-    _set_exceptiontable(code, exceptiontable)
+    if exceptiontable:
+        _set_packed_exceptiontable(code, exceptiontable)
+    else:
+        _set_exceptiontable(code, ())
     return code
 
 

@@ -216,6 +216,34 @@ def test_stdlib_sample_compiles_and_round_trips_through_marshal(path):
     assert Code.from_tuple(marshal.loads(data)) == code
 
 
+def test_the_stored_form_is_compact_and_loads_as_it_was():
+    # Positions in two bytes a value where they fit (f) and four where not (g, past
+    # line 32767); equal tuples of names stored once; the exception table flat, and
+    # a loaded code object's unpacked when asked for.
+    source = ("def f(self):\n    try:\n        return self.x\n"
+              "    except AttributeError:\n        return None\n"
+              + "\n" * 40000 + "def g(self):\n    return self.y\n")
+    module = pvm_compile(source, "<stored>", "exec")
+    f, g = (constant for constant in module.co_consts if isinstance(constant, Code))
+    data = module.to_tuple()
+    f_data, g_data = (data[6][index] for index in data[7])
+    assert len(f_data[16]) == 8 * len(f.instructions())
+    assert len(g_data[16]) == 16 * len(g.instructions())
+    assert f_data[9] is g_data[9] == ("self",)
+    assert f_data[17] == tuple(value for entry in f.co_exceptiontable for value in entry)
+    loaded = Code.from_tuple(marshal.loads(marshal.dumps(data)))
+    loaded_f, loaded_g = (constant for constant in loaded.co_consts
+                          if isinstance(constant, Code))
+    assert loaded_f.co_varnames is loaded_g.co_varnames
+    assert loaded_f.co_exceptiontable == f.co_exceptiontable
+    assert loaded_g.co_exceptiontable == ()
+    assert list(loaded_f.co_positions()) == list(f.co_positions())
+    assert list(loaded_g.co_positions()) == list(g.co_positions())
+    assert loaded == module
+    with pytest.raises(AttributeError):
+        loaded_f.co_name = "h"
+
+
 def _host_code_objects(path):
     with open(path, "rb") as file:
         pending = [compile(file.read(), path, "exec")]

@@ -299,12 +299,12 @@ def test_loop_heads_are_the_targets_of_backward_jumps():
         pairs = code.instructions()
         expected = {operand for index, (opcode, operand) in enumerate(pairs)
                     if opcode in opcodes.HAS_JUMP and operand <= index}
-        assert decode.loop_heads(code, pairs) == expected
+        assert decode.loop_heads(code) == expected
     # The for loop's head and the while loop's (``continue`` may jump to a copy of
     # its test), and the comprehension's own loop.
     function, comprehension = codes[1], codes[2]
-    assert len(decode.loop_heads(function, function.instructions())) >= 2
-    assert len(decode.loop_heads(comprehension, comprehension.instructions())) == 1
+    assert len(decode.loop_heads(function)) >= 2
+    assert len(decode.loop_heads(comprehension)) == 1
 
 
 def test_a_leaf_enters_no_frame_yields_nothing_and_handles_nothing():

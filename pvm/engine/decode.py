@@ -4,14 +4,15 @@ Each instruction gets the handler its definition's maker returns
 (``tier0.FACTORIES``); then, unless fusion is off (``-X fusion=0``), each place where
 a superinstruction's row occurs gets that row's handler at its first instruction.  The
 single handlers stay in place behind it: instrumentation (tracing, ``-X trace``) runs
-them, and a frame resumes at one after a call returns.
+them, and a frame resumes at one after a call returns.  A function's first decoding
+makes its handlers as its instructions first run (``lazy_handlers``).
 """
 
 import os
 
 from pvm import opcodes
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED,
-                      INSTRUCTION_SIZE, decode_instructions)
+                      INSTRUCTION_SIZE, decode_instructions, instruction_words)
 from pvm.engine import tier0
 
 # The superinstructions' makers (generated with tier0) are imported at the first fusion:
@@ -43,6 +44,64 @@ def single_handlers(code, pairs=None):
         pairs = decode_instructions(code.co_code)
     return [factories[opcode](code, operand, index)
             for index, (opcode, operand) in enumerate(pairs)]
+
+
+def lazy_handlers(code, decoded):
+    """The handlers of ``code`` made as they first run: those at the indexes of
+    ``decoded`` now; at the others a stand-in which, when the loop first calls it,
+    makes the handlers of the straight-line run from there (``_decode_run``), puts
+    them in the list in its place and runs the first.
+
+    A function's first decoding (its superinstructions come when it is warm) leaves
+    a third of its instructions never run in `pvm -c pass` (error paths, branches not
+    taken): not making their handlers spares the decoding and two objects each that
+    the host's collector would walk.  The stand-ins are shared by every code object
+    (one per index, made once), so a list of them costs one slice."""
+    count = len(code.co_code) // INSTRUCTION_SIZE
+    if len(_STAND_INS) < count:
+        _STAND_INS.extend(_stand_in(index) for index in range(len(_STAND_INS), count))
+    handlers = _STAND_INS[:count]
+    factories = tier0.FACTORIES
+    words = instruction_words(code.co_code)
+    for index in decoded:
+        word = words[index]
+        handlers[index] = factories[word & 0xFF](code, word >> 8, index)
+    return handlers
+
+
+# The stand-in for the handler at each index (see lazy_handlers).
+_STAND_INS = []
+
+
+def _stand_in(index):
+    # Only the loop calls a stand-in, from the list it is in: nothing wraps one (heat
+    # counters wrap the handlers made at once; instruments and budgets decode anew).
+    def decode_on_first_run(frame, stack, fast, index=index):
+        handlers = frame.handlers
+        _decode_run(frame.f_code, handlers, index)
+        return handlers[index](frame, stack, fast)
+    return decode_on_first_run
+
+
+# (Host code between a loop and the handler it calls: pvm.engine.safe_points.)
+STAND_IN_CODE = _stand_in(0).__code__
+
+
+def _decode_run(code, handlers, index):
+    """Decode the instructions from ``index`` to the first that jumps or leaves (the
+    run that goes on from there unless something raises), or to one decoded already."""
+    words = instruction_words(code.co_code)
+    factories = tier0.FACTORIES
+    stand_ins = _STAND_INS
+    ends = _ENDS_RUN
+    count = len(words)
+    while True:
+        word = words[index]
+        opcode = word & 0xFF
+        handlers[index] = factories[opcode](code, word >> 8, index)
+        index += 1
+        if ends[opcode] or index == count or handlers[index] is not stand_ins[index]:
+            return
 
 
 def handlers_of(code, fusion=True, pairs=None, bounds=(), placed=None):
@@ -127,6 +186,9 @@ def fuse(code, pairs, handlers, bounds=(), placed=None):
 _OPENING_BYTE = slice(None, None, INSTRUCTION_SIZE)
 # Opcode -> 1 for a jump, 0 for the rest (bytes.translate's table).
 _JUMP_MARKS = bytes(opcode in opcodes.HAS_JUMP for opcode in range(256))
+# Opcode -> whether a run of straight-line code ends with it: a jump, or an instruction
+# after which the next does not run (return, raise).
+_ENDS_RUN = [opcode in opcodes.HAS_JUMP or opcode in opcodes.ENDS_BLOCK for opcode in range(256)]
 
 
 def is_leaf(code):
@@ -140,13 +202,14 @@ def is_leaf(code):
     return not any(opcode in opcode_bytes for opcode in tier0.ENTERS_FRAME_OPCODES)
 
 
-def loop_heads(code, pairs):
+def loop_heads(code):
     """The targets of the code's backward jumps: where its loops start again."""
     jumps = code.co_code[_OPENING_BYTE].translate(_JUMP_MARKS)
     heads = set()
     index = jumps.find(1)
+    words = instruction_words(code.co_code) if index >= 0 else None
     while index >= 0:
-        target = pairs[index][1]
+        target = words[index] >> 8
         if target <= index:
             heads.add(target)
         index = jumps.find(1, index + 1)

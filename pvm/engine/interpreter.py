@@ -215,8 +215,14 @@ class Interpreter:
         executables = self.executables
         key = id(code)
         reference = weakref.ref(code, lambda _, key=key: executables.pop(key, None))
-        pairs = code.instructions()
-        handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code))
+        if self._fuses_later(code) and self.budget is None and not self.instruments \
+                and self.compile_machine_code is None:
+            # Its heat is counted at its start and loop heads: those handlers now.
+            handlers = decoding.lazy_handlers(code, {0} | decoding.loop_heads(code))
+            pairs = code.instructions() if code.co_flags & _SUSPENDABLE else None
+        else:
+            pairs = code.instructions()
+            handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code))
         executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
         if self.compile_machine_code is not None:
@@ -320,7 +326,7 @@ class Interpreter:
         # back would leave every decoded code object, once its code dies, a cycle for
         # the host's collector to find instead of memory freed at once.
         executable_reference = weakref.ref(executable)
-        for index in {0} | decoding.loop_heads(executable.code_reference(), pairs):
+        for index in {0} | decoding.loop_heads(executable.code_reference()):
             handlers[index] = _counter(self, executable_reference, handlers[index])
 
     def join_hot_runs(self, executable):

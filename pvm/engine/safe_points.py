@@ -30,7 +30,7 @@ looks at the stack.
 """
 
 from pvm.engine import tier0
-from pvm.engine.decode import FUSED_FILE
+from pvm.engine.decode import FUSED_FILE, STAND_IN_CODE
 from pvm.opcodes import BY_NAME, HAS_JUMP
 from pvm.engine.host_stack import _LOOP_CODES
 
@@ -46,8 +46,9 @@ _GUEST_CALLS = frozenset(BY_NAME[name].number
 # addition whose host code happens to call a function.)
 _GUEST_CALL_NAMES = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
 # Host code that wraps handlers and calls them from a loop (pvm.world.limits'), as
-# registered by ``wraps_handlers``.
-_WRAPPER_CODES = set()
+# registered by ``wraps_handlers``; and the stand-in that makes a handler and runs it
+# the first time its instruction runs (pvm.engine.decode.lazy_handlers).
+_WRAPPER_CODES = {STAND_IN_CODE}
 # Each loop's host code -> the offsets of its dispatch back-edge (found when first
 # asked: only programs that handle signals ask).
 _BOUNDARIES = {}

@@ -174,7 +174,7 @@ def _code_object(code, columns):
             "exceptiontable": [list(entry) for entry in code.co_exceptiontable],
             # Where the interpreter counts the code's heat, which makes it hot: its
             # first instruction (a frame starts) and its loops' heads (a back-edge).
-            "heat_at": sorted({0} | loop_heads(code, code.instructions()))}
+            "heat_at": sorted({0} | loop_heads(code))}
 
 
 def tiers(source, filename, number):
