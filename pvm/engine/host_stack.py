@@ -62,14 +62,15 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
         _register(_FRAMELESS_RUNNERS, host_code, True)
 
 
-def frameless_runners(below, skip=0):
-    """(the variables, the running instruction's index) of each frameless runner on
-    the host's stack running a frame deeper than ``below`` (a depth) with none of its
-    own, innermost first, past the ``skip`` innermost of them (none on another
-    thread's stack)."""
+def frameless_runners(below, count, skip=0):
+    """(the variables, the running instruction's index) of the ``count`` innermost
+    frameless runners on the host's stack running a frame deeper than ``below`` (a
+    depth) with none of its own, innermost first, past the ``skip`` innermost of them
+    (fewer: another thread's are not on this stack).  The walk ends there, not at the
+    bottom of the stack."""
     found = []
     host = sys._getframe(1)
-    while host is not None:
+    while host is not None and len(found) < count:
         if id(host.f_code) in _FRAMELESS_RUNNERS:
             variables = _locals_of(host)
             depth = variables.get("depth")

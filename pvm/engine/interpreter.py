@@ -648,8 +648,9 @@ class Interpreter:
         ``self.frame``: return the innermost (``self.frame`` if none).  Each made
         ``counted`` counts towards its function's giving up running so."""
         frame = self.frame
-        for variables, index in reversed(frameless_runners(
-                frame.depth if frame is not None else 0, skip)):
+        below = frame.depth if frame is not None else 0
+        # (Each depth between ``below`` and ``depth`` is one runner's.)
+        for variables, index in reversed(frameless_runners(below, depth - 1 - below, skip)):
             if variables["depth"] >= depth:
                 continue
             fast = variables["fast"]
