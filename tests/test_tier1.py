@@ -2,8 +2,10 @@
 as under CPython, whether translated early (a small -X jit-threshold) or part-way
 through a loop; what a translation holds can be read as host source."""
 
+import ast
 import os
 import textwrap
+import warnings
 
 from pvm import tiers
 from pvm.compiler import compile as pvm_compile
@@ -420,3 +422,49 @@ def test_tracers_and_signals_take_translated_frames_to_tier_0(tmp_path):
     assert "spin_calling interrupted: alarm" in expected[1]
     command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
     assert run(command, str(tmp_path)) == expected
+
+
+WARNED_LITERALS_PROGRAM = textwrap.dedent('''
+    def identities(x):
+        return x is 5, 5 is x, x is not 2.5, x is None, x is ..., x is 0, x is not False
+
+    def call_literal():
+        return (1)(2)
+
+    def subscript_none():
+        return None[0]
+
+    def index_str():
+        return "abc"["x"]
+
+    print(identities(5), identities(False))
+    for function in (call_literal, subscript_none, index_str):
+        try:
+            function()
+        except TypeError as error:
+            print(type(error).__name__, error)
+    ''')
+
+
+def test_translations_warn_of_nothing_the_guest_wrote(tmp_path, monkeypatch):
+    """A guest's ``value is 5`` warns once, when the guest compiles it; its translation,
+    with the constant written in, must not make the host's compiler warn again (world's
+    host_warnings passes what host C code warns on to the guest's stderr)."""
+    program = tmp_path / "warned.py"
+    program.write_text(WARNED_LITERALS_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[2].count("SyntaxWarning") == 7
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
+    assert run(command, str(tmp_path)) == expected
+    # The run above may have read its translations from the disk cache: translate here.
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    for name in ("identities", "call_literal", "subscript_none", "index_str"):
+        _world, function = _world_function(WARNED_LITERALS_PROGRAM.partition("print")[0],
+                                           name)
+        code = function.__code__
+        tree = tier1.translate(code, code.instructions()).tree
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(ast.fix_missing_locations(ast.Module(body=[tree], type_ignores=[])),
+                    "<translation>", "exec")

@@ -869,6 +869,9 @@ class _Round:
         if value.__class__ is ast.Name and _stored_between(self.uses, value.id, position,
                                                            load_position):
             return False
+        if value.__class__ is ast.Constant \
+                and _host_warns_of(value.value, self.statements[load_position], load):
+            return False
         replacement = ast.copy_location(
             ast.Name(id=value.id, ctx=ast.Load()) if value.__class__ is ast.Name
             else ast.Constant(value=value.value), load)
@@ -1041,6 +1044,29 @@ def _frees_only(statement, name):
 
 def _names_in(statement):
     return {node.id for node in ast.walk(statement) if node.__class__ is ast.Name}
+
+
+def _host_warns_of(constant, tree, load):
+    """Whether the host's compiler would warn of ``constant`` written where ``tree``
+    loads ``load``: as what a call calls or a subscript subscripts (``5(x)``,
+    ``None[0]``), or compared by identity (``x is 5``).  Its SyntaxWarning would reach
+    the guest's warnings (world.host_warnings passes on what host C code warns while a
+    guest runs) where the guest's compiler warned already, or never: the guest's
+    ``value is 5`` warns once, at compile time, not again when it gets hot."""
+    for node in ast.walk(tree):
+        kind = node.__class__
+        if kind is ast.Call and node.func is load \
+                or kind is ast.Subscript and node.value is load:
+            return True
+        if kind is ast.Compare and (node.left is load or load in node.comparators) \
+                and any(op.__class__ in (ast.Is, ast.IsNot) for op in node.ops):
+            # (Compared by identity: ``0 in (False,)`` holds.)
+            return not any(constant is literal for literal in _IDENTITY_LITERALS)
+    return False
+
+
+# The literals the host's compiler takes for an operand of ``is`` without a warning.
+_IDENTITY_LITERALS = (None, True, False, Ellipsis)
 
 
 def _replace_node(tree, old, new):
