@@ -7,7 +7,8 @@ import os
 import textwrap
 import warnings
 
-from pvm import tiers
+from pvm import cache, tiers
+from pvm.code import Code
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import hot_runs, tier1
 from pvm.world import World
@@ -468,3 +469,24 @@ def test_translations_warn_of_nothing_the_guest_wrote(tmp_path, monkeypatch):
             warnings.simplefilter("error")
             compile(ast.fix_missing_locations(ast.Module(body=[tree], type_ignores=[])),
                     "<translation>", "exec")
+
+
+def test_a_translation_made_from_fresh_code_is_found_from_its_bytecode_cache(
+        tmp_path, monkeypatch):
+    """The first process to import a module compiles it, and keeps its translations;
+    the next reads the module's .pyc, whose code differs from the compiled one in what
+    marshal also writes of a value (interned strings, shared objects), and must find
+    them."""
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    source = "def names(dir, files):\n    return list(dir + '/' + c for c in files)\n"
+    compiled = pvm_compile(source, str(tmp_path / "fresh.py"), "exec")
+    payload = cache.code_to_timestamp_pyc(compiled)[cache.HEADER_SIZE:]
+    loaded = cache.code_from_payload(payload, str(tmp_path / "fresh.py"))
+    for module in (compiled, loaded):
+        function, = (constant for constant in module.co_consts if isinstance(constant, Code))
+        generator, = (constant for constant in function.co_consts
+                      if isinstance(constant, Code))
+        translation = tier1.translate(generator, generator.instructions())
+        # Made from the compiled code, read back for the loaded.
+        assert (translation.tree is None) == (module is loaded)

@@ -294,6 +294,14 @@ def _from_entry(code, entry, constants=None, tree=None):
                        len(starts))
 
 
+# Marshal's version 0 writes a value only: later versions mark the strings that are
+# interned and the objects referenced more than once (by the reference count), which
+# differ between a code object just compiled and the same code read back from the
+# bytecode cache, so that the first process to run a module (compiling it) kept its
+# translations under keys no later process (reading its .pyc) asked for.
+_KEY_MARSHAL_VERSION = 0
+
+
 def _key_of(code):
     """What a translation of ``code`` depends on, hashed: its instructions, argument
     counts (its runner's), names and flags, and its constants where they are written
@@ -304,7 +312,7 @@ def _key_of(code):
                    code.co_kwonlyargcount, code.co_names, code.co_varnames, code.co_cellvars,
                    code.co_freevars, code.co_flags, code.co_name, code.co_qualname,
                    tuple(tuple(entry) for entry in code.co_exceptiontable), constants)
-    return sha256(marshal.dumps(description)).hexdigest()
+    return sha256(marshal.dumps(description, _KEY_MARSHAL_VERSION)).hexdigest()
 
 
 _decoders = {}
