@@ -9,9 +9,9 @@ Each program's result is printed as it finishes (a line, and the differences unl
 ``--quiet``), the summary at the end.  A program passes when ``python3 -m pvm NAME.py
 ARGS`` and ``python3 NAME.py ARGS``, both started in the program's folder with the same
 relative path, write the same stdout, the same stderr (tracebacks included, character
-for character) and exit with the same status.  ``--python PATH`` runs both sides on another host: PATH is
-the oracle and PATH runs pvm (``PATH -m pvm``), so that pvm is compared with the
-CPython release it runs on.
+for character) and exit with the same status.  ``--python PATH`` runs both sides on
+another host: PATH is the oracle and PATH runs pvm (``PATH -m pvm``), so that pvm is
+compared with the CPython release it runs on.
 
 Which files are programs (one function, `discover_programs`, owns this): every
 ``.py`` file under tests/programs/, except in a folder that holds a ``main.py``:
