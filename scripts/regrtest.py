@@ -1,13 +1,15 @@
 """CPython's regression tests under pvm: of the tests that pass on CPython, how many pass on pvm.
 
     python3 scripts/regrtest.py [--jobs N] [--timeout SECONDS] [--failures]
-                                [--cpython-only-tests] [--wide] [MODULE ...]
+                                [--cpython-only-tests] [--pvm-option OPTION] [--wide]
+                                [MODULE ...]
 
 Each module (default: CORE_MODULES, the core-language tests; ``--wide``: WIDE_MODULES,
 those and the behaviour tests of the rest of the language core and the pure-Python
 standard library) is run by
 scripts/regrtest_runner.py under ``python3`` and under ``python3 -m pvm``, side by
-side; a test counts for pvm when it passes on CPython and on pvm.  A module that
+side; a test counts for pvm when it passes on CPython and on pvm.  Each module's row
+is printed as it finishes, the total at the end.  A module that
 crashes or times out under pvm keeps the outcomes it printed (none if it died
 before printing: the runner prints at the end).  ``--failures`` lists, per
 module, the tests that pass on CPython and not on pvm, with the error's last line.
@@ -122,6 +124,16 @@ def _is_implementation_detail(outcome):
                                        "implementation detail not available on ")))
 
 
+def results_as_finished(modules, arguments):
+    """run_module's results, in the order the modules finish."""
+    with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
+        futures = [pool.submit(run_module, name, arguments.timeout,
+                               arguments.cpython_only_tests, arguments.pvm_option)
+                   for name in modules]
+        for future in concurrent.futures.as_completed(futures):
+            yield future.result()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*")
@@ -139,20 +151,21 @@ def main(argv=None):
                              % len(WIDE_MODULES))
     arguments = parser.parse_args(argv)
     modules = arguments.modules or (WIDE_MODULES if arguments.wide else CORE_MODULES)
-    with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
-        results = list(pool.map(lambda name: run_module(
-            name, arguments.timeout, arguments.cpython_only_tests, arguments.pvm_option),
-            modules))
     print("%-22s %8s %8s %8s %7s %9s  %s" % ("module", "tests", "cpython", "pvm", "pvm %",
-                                              "impl only", "pvm run"))
+                                              "impl only", "pvm run"), flush=True)
+    results = []
     total_passing = total_pvm = total_implementation_only = 0
-    for name, tests, passing, pvm_passing, failing, implementation_only, ending in results:
+    # A row a module as it finishes, flushed: a long run stopped half-way keeps its rows.
+    for result in results_as_finished(modules, arguments):
+        results.append(result)
+        name, tests, passing, pvm_passing, failing, implementation_only, ending = result
         total_passing += passing
         total_pvm += pvm_passing
         total_implementation_only += implementation_only
         percent = 100.0 * pvm_passing / passing if passing else 100.0
         print("%-22s %8d %8d %8d %6.1f%% %9d  %s" % (name, tests, passing, pvm_passing,
-                                                     percent, implementation_only, ending))
+                                                     percent, implementation_only, ending),
+              flush=True)
     percent = 100.0 * total_pvm / total_passing if total_passing else 100.0
     print("%-22s %8s %8d %8d %6.1f%% %9d" % ("total", "", total_passing, total_pvm, percent,
                                              total_implementation_only))

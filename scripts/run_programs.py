@@ -1,15 +1,17 @@
 """Run the differential program corpus: every program under ``python3`` and under pvm.
 
-    scripts/run_programs.py [--jobs N] [--timeout SECONDS] [--python PATH] [PATTERN...]
+    scripts/run_programs.py [--jobs N] [--timeout SECONDS] [--python PATH] [--quiet]
+                            [--pvm-option OPTION] [PATTERN...]
     scripts/run_programs.py --update-known-failures
     scripts/run_programs.py --check-oracle        # the programs themselves: deterministic?
 
-A program passes when ``python3 -m pvm NAME.py ARGS`` and ``python3 NAME.py ARGS``,
-both started in the program's folder with the same relative path, write the same
-stdout, the same stderr (tracebacks included, character for character) and exit
-with the same status.  ``--python PATH`` runs both sides on another host: PATH is
-the oracle and PATH runs pvm (``PATH -m pvm``), so that pvm is compared with the
-CPython release it runs on.
+Each program's result is printed as it finishes (a line, and the differences unless
+``--quiet``), the summary at the end.  A program passes when ``python3 -m pvm NAME.py
+ARGS`` and ``python3 NAME.py ARGS``, both started in the program's folder with the same
+relative path, write the same stdout, the same stderr (tracebacks included, character
+for character) and exit with the same status.  ``--python PATH`` runs both sides on
+another host: PATH is the oracle and PATH runs pvm (``PATH -m pvm``), so that pvm is
+compared with the CPython release it runs on.
 
 Which files are programs (one function, `discover_programs`, owns this): every
 ``.py`` file under tests/programs/, except in a folder that holds a ``main.py``:
@@ -368,7 +370,8 @@ def main(argv=None):
                         help="rewrite known_failures.txt from this run")
     parser.add_argument("--check-oracle", action="store_true",
                         help="run only python3, twice, to check the programs are deterministic")
-    parser.add_argument("--quiet", action="store_true", help="no diffs, only the summary")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no diffs: a line a program as it finishes, then the summary")
     parser.add_argument("--slowest", type=int, default=0, metavar="N",
                         help="list the N programs pvm takes longest on")
     arguments = parser.parse_args(argv)
@@ -389,20 +392,13 @@ def main(argv=None):
     if note:
         print(note, flush=True)
 
-    with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
-        comparisons = list(pool.map(
-            lambda program: compare_program(program, arguments.python, arguments.timeout,
-                                            pvm_options=arguments.pvm_option),
-            programs))
-
+    comparisons = compare_reporting(programs, arguments)
     known = read_known_failures()
     failures = [comparison for comparison in comparisons if not comparison.passed]
-    if not arguments.quiet:
-        for comparison in failures:
-            print(comparison.describe())
-            print()
     passed = len(comparisons) - len(failures)
     print(f"programs: passed {passed} / {len(comparisons)}")
+    if failures:
+        print("failed:", *(comparison.program for comparison in failures), sep="\n  ")
     if arguments.slowest:
         _print_slowest(comparisons, arguments.slowest)
 
@@ -424,6 +420,33 @@ def main(argv=None):
         write_known_failures(updated)
         print(f"known_failures.txt: {len(updated)} programs")
     return 0 if not failures else 1
+
+
+def compare_reporting(programs, arguments):
+    """The programs' comparisons, in the programs' order, each reported as it finishes.
+
+    A line a program, flushed (with the diffs under it unless --quiet), so that a long
+    run stopped half-way has said what it found."""
+    with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
+        futures = {pool.submit(compare_program, program, arguments.python, arguments.timeout,
+                               pvm_options=arguments.pvm_option): program
+                   for program in programs}
+        comparisons = {}
+        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            comparison = future.result()
+            comparisons[comparison.program] = comparison
+            print(progress_line(comparison, done, len(programs)), flush=True)
+            if not comparison.passed and not arguments.quiet:
+                print(comparison.describe().partition("\n")[2] + "\n", flush=True)
+    return [comparisons[program] for program in programs]
+
+
+def progress_line(comparison, done, total):
+    """'[done/total] pass|FAIL program (seconds under pvm)', and why it failed."""
+    verdict = "pass" if comparison.passed else "FAIL"
+    line = (f"[{done}/{total}] {verdict} {comparison.program} "
+            f"({comparison.actual.seconds:.1f} s)")
+    return line if comparison.passed else f"{line}: {comparison.reason()}"
 
 
 def _print_slowest(comparisons, count):

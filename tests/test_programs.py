@@ -173,3 +173,29 @@ def test_tier_2_programs_on_a_host_without_llvmlite_are_announced(tmp_path):
     note = run_programs.tier_2_note([tier_2, plain], bare)
     assert note.startswith("programs asking for -X tier=2: 1; %s cannot run tier 2" % bare)
     assert run_programs.tier_2_note([plain], bare) is None
+
+
+def test_each_program_is_reported_as_it_finishes():
+    """A line per program before the summary, so a run stopped half-way has said what it
+    found; a failure's line says why, and its diff follows unless --quiet."""
+    import subprocess
+    import sys
+    script = os.path.join(os.path.dirname(run_programs.PROGRAMS_FOLDER), "..", "scripts",
+                          "run_programs.py")
+
+    def run(*options):
+        return subprocess.run([sys.executable, script, "--jobs", "1", *options],
+                              capture_output=True, text=True, timeout=300).stdout.splitlines()
+
+    lines = run("--quiet", "basics/loops_else", "basics/short_circuit")
+    assert [line.rpartition(" (")[0] for line in lines[:2]] == [
+        "[1/2] pass basics/loops_else.py", "[2/2] pass basics/short_circuit.py"]
+    assert lines[2:] == ["programs: passed 2 / 2"]
+    # `-m pvm -c loops_else.py` runs the file's name as code: a NameError under pvm.
+    lines = run("--pvm-option=-c", "basics/loops_else")
+    assert lines[0].startswith("[1/1] FAIL basics/loops_else.py (")
+    assert lines[0].endswith("): exit 1: NameError: name 'loops_else' is not defined")
+    assert lines[1] == "  exit status: python3 0, pvm 1"
+    assert lines.index("programs: passed 0 / 1") > lines.index("  -2 is prime")
+    assert lines[lines.index("programs: passed 0 / 1") + 1:][:2] == [
+        "failed:", "  basics/loops_else.py"]

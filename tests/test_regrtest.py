@@ -30,3 +30,26 @@ def test_tests_kept_for_cpython_count_for_neither_side_unless_run():
     assert pvm == cpython
     tests, cpython, pvm, implementation_only = _row("--cpython-only-tests")
     assert implementation_only == 0 and cpython == tests and pvm == tests
+
+
+def test_each_module_is_reported_as_it_finishes(monkeypatch, capsys):
+    """A module's row is printed when it finishes, before the next module is done: a run
+    stopped half-way (here by the second module's failure) keeps the rows it printed."""
+    import regrtest
+
+    def run_module(name, timeout, cpython_only_tests, pvm_options):
+        assert pvm_options == ["-Xtier=1"]
+        if name == "test_second":
+            raise KeyboardInterrupt
+        return name, 3, 2, 1, [("test_a", ("fail", "boom"))], 1, "exit 0"
+
+    monkeypatch.setattr(regrtest, "run_module", run_module)
+    try:
+        regrtest.main(["--pvm-option=-Xtier=1", "test_first", "test_second"])
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("the second module's interruption was lost")
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split()[0] == "module"
+    assert row.split() == ["test_first", "3", "2", "1", "50.0%", "1", "exit", "0"]

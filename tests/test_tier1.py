@@ -2,10 +2,13 @@
 as under CPython, whether translated early (a small -X jit-threshold) or part-way
 through a loop; what a translation holds can be read as host source."""
 
+import ast
 import os
 import textwrap
+import warnings
 
-from pvm import tiers
+from pvm import cache, tiers
+from pvm.code import Code
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import hot_runs, tier1
 from pvm.world import World
@@ -666,3 +669,70 @@ def test_functions_that_call_others_run_framelessly_as_cpython(tmp_path):
             command = ["python3", "-m", "pvm", "-X", "tier=1", "-X",
                        "jit-threshold=" + threshold, str(program)]
             assert run(command, str(tmp_path)) == expected, (name, threshold)
+
+
+WARNED_LITERALS_PROGRAM = textwrap.dedent('''
+    def identities(x):
+        return x is 5, 5 is x, x is not 2.5, x is None, x is ..., x is 0, x is not False
+
+    def call_literal():
+        return (1)(2)
+
+    def subscript_none():
+        return None[0]
+
+    def index_str():
+        return "abc"["x"]
+
+    print(identities(5), identities(False))
+    for function in (call_literal, subscript_none, index_str):
+        try:
+            function()
+        except TypeError as error:
+            print(type(error).__name__, error)
+    ''')
+
+
+def test_translations_warn_of_nothing_the_guest_wrote(tmp_path, monkeypatch):
+    """A guest's ``value is 5`` warns once, when the guest compiles it; its translation,
+    with the constant written in, must not make the host's compiler warn again (world's
+    host_warnings passes what host C code warns on to the guest's stderr)."""
+    program = tmp_path / "warned.py"
+    program.write_text(WARNED_LITERALS_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[2].count("SyntaxWarning") == 7
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
+    assert run(command, str(tmp_path)) == expected
+    # The run above may have read its translations from the disk cache: translate here.
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    for name in ("identities", "call_literal", "subscript_none", "index_str"):
+        _world, function = _world_function(WARNED_LITERALS_PROGRAM.partition("print")[0],
+                                           name)
+        code = function.__code__
+        tree = tier1.translate(code, code.instructions()).tree
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(ast.fix_missing_locations(ast.Module(body=[tree], type_ignores=[])),
+                    "<translation>", "exec")
+
+
+def test_a_translation_made_from_fresh_code_is_found_from_its_bytecode_cache(
+        tmp_path, monkeypatch):
+    """The first process to import a module compiles it, and keeps its translations;
+    the next reads the module's .pyc, whose code differs from the compiled one in what
+    marshal also writes of a value (interned strings, shared objects), and must find
+    them."""
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    source = "def names(dir, files):\n    return list(dir + '/' + c for c in files)\n"
+    compiled = pvm_compile(source, str(tmp_path / "fresh.py"), "exec")
+    payload = cache.code_to_timestamp_pyc(compiled)[cache.HEADER_SIZE:]
+    loaded = cache.code_from_payload(payload, str(tmp_path / "fresh.py"))
+    for module in (compiled, loaded):
+        function, = (constant for constant in module.co_consts if isinstance(constant, Code))
+        generator, = (constant for constant in function.co_consts
+                      if isinstance(constant, Code))
+        translation = tier1.translate(generator, generator.instructions())
+        # Made from the compiled code, read back for the loaded.
+        assert (translation.tree is None) == (module is loaded)

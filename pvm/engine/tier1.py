@@ -295,6 +295,14 @@ def _from_entry(code, entry, constants=None, tree=None):
                        len(starts))
 
 
+# Marshal's version 0 writes a value only: later versions mark the strings that are
+# interned and the objects referenced more than once (by the reference count), which
+# differ between a code object just compiled and the same code read back from the
+# bytecode cache, so that the first process to run a module (compiling it) kept its
+# translations under keys no later process (reading its .pyc) asked for.
+_KEY_MARSHAL_VERSION = 0
+
+
 def _key_of(code):
     """What a translation of ``code`` depends on, hashed: its instructions, argument
     counts (its runner's), names and flags, and its constants where they are written
@@ -305,7 +313,7 @@ def _key_of(code):
                    code.co_kwonlyargcount, code.co_names, code.co_varnames, code.co_cellvars,
                    code.co_freevars, code.co_flags, code.co_name, code.co_qualname,
                    tuple(tuple(entry) for entry in code.co_exceptiontable), constants)
-    return sha256(marshal.dumps(description)).hexdigest()
+    return sha256(marshal.dumps(description, _KEY_MARSHAL_VERSION)).hexdigest()
 
 
 _decoders = {}
@@ -870,6 +878,9 @@ class _Round:
         if value.__class__ is ast.Name and _stored_between(self.uses, value.id, position,
                                                            load_position):
             return False
+        if value.__class__ is ast.Constant \
+                and _host_warns_of(value.value, self.statements[load_position], load):
+            return False
         replacement = ast.copy_location(
             ast.Name(id=value.id, ctx=ast.Load()) if value.__class__ is ast.Name
             else ast.Constant(value=value.value), load)
@@ -1042,6 +1053,29 @@ def _frees_only(statement, name):
 
 def _names_in(statement):
     return {node.id for node in ast.walk(statement) if node.__class__ is ast.Name}
+
+
+def _host_warns_of(constant, tree, load):
+    """Whether the host's compiler would warn of ``constant`` written where ``tree``
+    loads ``load``: as what a call calls or a subscript subscripts (``5(x)``,
+    ``None[0]``), or compared by identity (``x is 5``).  Its SyntaxWarning would reach
+    the guest's warnings (world.host_warnings passes on what host C code warns while a
+    guest runs) where the guest's compiler warned already, or never: the guest's
+    ``value is 5`` warns once, at compile time, not again when it gets hot."""
+    for node in ast.walk(tree):
+        kind = node.__class__
+        if kind is ast.Call and node.func is load \
+                or kind is ast.Subscript and node.value is load:
+            return True
+        if kind is ast.Compare and (node.left is load or load in node.comparators) \
+                and any(op.__class__ in (ast.Is, ast.IsNot) for op in node.ops):
+            # (Compared by identity: ``0 in (False,)`` holds.)
+            return not any(constant is literal for literal in _IDENTITY_LITERALS)
+    return False
+
+
+# The literals the host's compiler takes for an operand of ``is`` without a warning.
+_IDENTITY_LITERALS = (None, True, False, Ellipsis)
 
 
 def _replace_node(tree, old, new):
