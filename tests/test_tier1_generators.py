@@ -213,3 +213,72 @@ def test_a_generator_translation_shows_its_yields(tmp_path):
     assert (status, stdout) == (0, "[3, 2, 1]\n")
     assert "def resume_countdown(frame, stack, fast, label=0):" in stderr
     assert "(yield " in stderr and "YIELD_VALUE, line 3" in stderr
+
+
+# Generators resumed by functions that run with no frame (``sum()`` over a generator
+# expression in a frameless runner): the generator's f_back, and the frames below it,
+# are made only when read (frames._BackMadeOnRead), and must be CPython's then.
+RESUMED_FRAMELESS = textwrap.dedent('''
+    import sys
+    import traceback
+
+    def counted(count):
+        for value in range(count):
+            if value == 2:
+                caller = sys._getframe(1)
+                print("f_back", caller.f_code.co_name, caller.f_lineno)
+                print([entry.name for entry in traceback.extract_stack()][-5:])
+            yield value
+
+    def total(count):
+        return sum(value for value in counted(count))
+
+    def repeated(count):
+        result = 0
+        for _ in range(3):
+            result += total(count)
+        return result
+
+    print([repeated(4) for _ in range(3)])
+
+    def failing():
+        yield 1
+        raise ValueError("from the generator")
+
+    def consumer():
+        return sum(failing())
+
+    try:
+        consumer()
+    except ValueError:
+        traceback.print_exc(file=sys.stdout)
+
+    def outer_names():
+        yield sys._getframe().f_back.f_back.f_code.co_name
+
+    def second():
+        return list(outer_names())
+
+    def first():
+        return second()
+
+    print([first() for _ in range(5)])
+
+    def unread(count):
+        yield from range(count)
+
+    def quiet(count):
+        return sum(unread(count))
+
+    print([quiet(value) for value in range(6)], sys._getframe().f_code.co_name)
+''')
+
+
+def test_generators_resumed_by_frameless_functions_see_cpython_frames(tmp_path):
+    program = tmp_path / "resumed.py"
+    program.write_text(RESUMED_FRAMELESS)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "f_back <genexpr>" in expected[1]
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0",
+               str(program)]
+    assert run(command, str(tmp_path))[:2] == expected[:2]

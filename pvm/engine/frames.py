@@ -6,7 +6,7 @@ A ``Frame`` speaks the host's frame protocol (``f_code``, ``f_lineno``,
 traceback module read guest frames as they read CPython's.
 """
 
-from pvm.engine.descriptors import refuse_pickling
+from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling
 from pvm.engine.frame_trace import frame_attribute
 from pvm.engine.host_stack import running_index
 
@@ -49,7 +49,8 @@ class Frame:
     fast = None
     cells = None
     f_locals_mapping = None         # class bodies and modules: the namespace dict
-    f_back = None
+    back = None                     # the caller's frame (``f_back``, but see there)
+    frameless_below = None          # (see f_back)
     resume_index = 0
     callee = None
     return_value = None
@@ -83,6 +84,24 @@ class Frame:
         # operator's special method) the frame still runs in its loop or runner, which
         # knows the instruction; at a guest call, the call stored it.
         return running_index(self)
+
+    def _caller(self):
+        """``f_back``: the frame this one links back to, ``back``, unless the frame is
+        a generator's resumed by a function running with no frame of its own (``sum()``
+        over a generator expression, in one of tier 1's frameless runners:
+        ``_Suspendable._resume``), whose depth ``frameless_below`` holds then.  Its
+        frame, and those of its callers that have none, are made on this first read
+        (``Interpreter.frames_below_generator``); until someone reads it, resuming the
+        generator costs its resumers no frame.
+
+        The engine reads and writes ``back``, a plain attribute: a class-level
+        descriptor for the attribute itself would keep the host from specializing
+        every read and write of it (three times the cost of each, on every call)."""
+        if self.frameless_below is not None:
+            return self.interpreter.frames_below_generator(self)
+        return self.back
+
+    f_back = ReadOnlyAttribute("f_back", _caller)
 
     @property
     def f_lineno(self):

@@ -62,17 +62,18 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
         _register(_FRAMELESS_RUNNERS, host_code, True)
 
 
-def frameless_runners(below, count, skip=0):
+def frameless_runners(below, count, skip=0, host=None):
     """(the variables, the running instruction's index) of the ``count`` innermost
-    frameless runners on the host's stack running a frame deeper than ``below`` (a
-    depth) with none of its own, innermost first, past the ``skip`` innermost of them
-    (fewer: another thread's are not on this stack).  The walk ends there, not at the
-    bottom of the stack."""
+    frameless runners on the host's stack (below the host frame ``host``, if given)
+    running a frame deeper than ``below`` (a depth) with none of its own, innermost
+    first, past the ``skip`` innermost of them (fewer: another thread's are not on this
+    stack).  The walk ends there, not at the bottom of the stack."""
     found = []
-    host = sys._getframe(1)
+    if host is None:
+        host = sys._getframe(1)
     while host is not None and len(found) < count:
         if id(host.f_code) in _FRAMELESS_RUNNERS:
-            variables = _locals_of(host)
+            variables = locals_of(host)
             depth = variables.get("depth")
             if depth is not None:
                 if depth <= below:
@@ -85,7 +86,7 @@ def frameless_runners(below, count, skip=0):
     return found
 
 
-def _locals_of(host):
+def locals_of(host):
     """The local variables of the running host frame ``host``, copied out of the
     mapping ``f_locals`` fills, which is emptied: the frame keeps that mapping while it
     runs, and what it held (a local the guest deleted since) would live as long."""

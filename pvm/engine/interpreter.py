@@ -29,9 +29,10 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.host_stack import fast_locals, frameless_runners, runs_guest_frames
+from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
+                                   runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                Function, Generator, run_by_host_generator)
+                                RESUME_CODE, Function, Generator, run_by_host_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -531,7 +532,7 @@ class Interpreter:
             if depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
             frame.depth = depth
-            frame.f_back = caller
+            frame.back = caller
         return frame
 
     def enter_init(self, cls, init, arguments, keywords, caller):
@@ -587,7 +588,7 @@ class Interpreter:
         if locals_ is None:
             locals_ = globals_
         frame = self.new_frame(code, globals_, locals_)
-        frame.f_back = self.running_frame()
+        frame.back = self.running_frame()
         # The outermost frame counts against the recursion limit too, as in CPython.
         frame.depth = self.frame.depth + 1 if self.frame is not None else 1
         return self._run_body(frame)
@@ -596,7 +597,7 @@ class Interpreter:
         code = function.__code__
         frame = self.new_frame(code, function._globals, namespace, function._closure,
                                function._builtins)
-        frame.f_back = self.frame
+        frame.back = self.frame
         if self.frame is not None:
             frame.depth = self.frame.depth + 1
             if frame.depth > self.recursion_limit:
@@ -634,7 +635,7 @@ class Interpreter:
         # Cleared first: a finalizer run while the frames are made (a collection) asks
         # too, and must not make them twice.
         marker, self.frameless = self.frameless, None
-        frame = self._frames_made(marker + 1, 0, counted)
+        frame = self._frames_made(self.frame, marker + 1, 0, counted)
         if frame is self.frame:
             # Another thread's (threads share the interpreter's running frame).
             self.frameless = marker
@@ -642,15 +643,16 @@ class Interpreter:
         self.frame = frame
         return frame
 
-    def _frames_made(self, depth, skip, counted=True):
-        """Make the frames of the frameless runners on the host's stack running frames
-        less deep than ``depth`` (past the ``skip`` innermost), linked from
-        ``self.frame``: return the innermost (``self.frame`` if none).  Each made
-        ``counted`` counts towards its function's giving up running so."""
-        frame = self.frame
+    def _frames_made(self, frame, depth, skip, counted=True, host=None):
+        """Make the frames of the frameless runners on the host's stack (below the
+        host frame ``host``, if given) running frames less deep than ``depth`` (past
+        the ``skip`` innermost), linked from ``frame``: return the innermost
+        (``frame`` if none).  Each made ``counted`` counts towards its function's
+        giving up running so."""
         below = frame.depth if frame is not None else 0
         # (Each depth between ``below`` and ``depth`` is one runner's.)
-        for variables, index in reversed(frameless_runners(below, depth - 1 - below, skip)):
+        runners = frameless_runners(below, depth - 1 - below, skip, host)
+        for variables, index in reversed(runners):
             if variables["depth"] >= depth:
                 continue
             fast = variables["fast"]
@@ -673,6 +675,25 @@ class Interpreter:
             frame.resume_index = index + 1
         return frame
 
+    def frames_below_generator(self, frame):
+        """The frame ``f_back`` of the running generator's ``frame`` links to, made now
+        that someone reads it: that of the innermost function running with no frame
+        that resumed the generator, made with those of its callers that have none
+        (Frame.f_back).  Once the generator suspends, it is the running
+        frame (_Suspendable._resume)."""
+        host = sys._getframe(1)
+        while True:
+            if host.f_code is RESUME_CODE:
+                resumer = locals_of(host)
+                if resumer["frame"] is frame:
+                    break
+            host = host.f_back
+        frame.frameless_below = None
+        made = self._frames_made(resumer["outer"], resumer["frameless_resumer"] + 1, 0,
+                                 host=host)
+        frame.back = made
+        return made
+
     def frameless_failed(self, function, fast, cells, stack, failed_index, error, depth,
                          counted):
         """``error`` left the function running with no frame at ``depth`` (its
@@ -686,7 +707,7 @@ class Interpreter:
         frame = self._own_frame(function, fast, cells, stack, depth)
         if failed_index >= 0:
             frame.failed_index = failed_index
-        return [frame, self.runner_failed(frame, error, frame.f_back, counted)]
+        return [frame, self.runner_failed(frame, error, frame.back, counted)]
 
     def frameless_to_tier0(self, function, fast, cells, stack, index, depth, counted):
         """The function running with no frame at ``depth`` (its runner's locals written
@@ -696,7 +717,7 @@ class Interpreter:
         raises is the frame's end, which ``frameless_failed`` raises on.)"""
         frame = self._own_frame(function, fast, cells, stack, depth)
         try:
-            return self.finish_call(frame, index, frame.f_back, counted)
+            return self.finish_call(frame, index, frame.back, counted)
         except BaseException:
             # The frame's end, which the runner's handlers, the failing index they
             # record first, must not take for an exception of its own.
@@ -711,7 +732,7 @@ class Interpreter:
         frame = self.frame
         if frame is None or frame.fast is not fast:
             frame = self._frame_of_frameless(function, fast, cells, stack,
-                                        self._frames_made(depth, 1))
+                                        self._frames_made(frame, depth, 1))
             self.frame = frame
         return frame
 
@@ -721,7 +742,7 @@ class Interpreter:
         frame = self.frame
         if frame is not None and frame.fast is fast:
             frame.resume_index = -1
-            self.frame = frame.f_back
+            self.frame = frame.back
 
     def _frame_of_frameless(self, function, fast, cells, stack, caller):
         # The frame run_call makes, with the same attributes in the same order.
@@ -736,7 +757,7 @@ class Interpreter:
         if cells is not None:
             frame.cells = cells
         frame.depth = caller.depth + 1
-        frame.f_back = caller
+        frame.back = caller
         return frame
 
     def frame_locals(self, frame):
@@ -816,7 +837,7 @@ class Interpreter:
                             if frame is entry:
                                 return value
                             instance = frame.special_exit
-                            frame = frame.f_back
+                            frame = frame.back
                             self.frame = frame
                             handlers = frame.handlers
                             stack = frame.stack
@@ -874,7 +895,7 @@ class Interpreter:
                         self._leave_by_exception(frame, error)
                         if frame is entry:
                             raise
-                        frame = frame.f_back
+                        frame = frame.back
                         self.frame = frame
                         handlers = frame.handlers
                         stack = frame.stack
@@ -920,7 +941,7 @@ class Interpreter:
             if depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
             frame.depth = depth
-            frame.f_back = caller
+            frame.back = caller
         else:
             frame = self.enter(function, arguments, None, caller)
         self.frame = frame

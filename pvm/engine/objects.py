@@ -396,9 +396,17 @@ class _Suspendable:
             # exception through it, as it sees it through none.
             interpreter = frame.interpreter
             self._state = RUNNING
-            if interpreter.frameless is not None:
-                interpreter.materialize_frameless()
-            outer = frame.f_back = interpreter.frame
+            outer = interpreter.frame
+            frameless_resumer = interpreter.frameless
+            if frameless_resumer is None:
+                frame.back = outer
+            else:
+                # Resumed by a function running with no frame (tier 1's frameless
+                # runners; ``sum()`` over a generator expression, say): the generator's
+                # frame is the running one, and its f_back, that function's frame, is
+                # made only if someone reads it (Frame.f_back).
+                interpreter.frameless = None
+                frame.frameless_below = frameless_resumer
             layered = frame.layered
             if layered:
                 handled_below = interpreter.handled_below
@@ -437,8 +445,18 @@ class _Suspendable:
                 self._state = FINISHED
                 raise
             finally:
-                interpreter.frame = outer
-                frame.f_back = None
+                if frameless_resumer is None:
+                    interpreter.frame = outer
+                    frame.back = None
+                elif frame.frameless_below is not None:
+                    # Its resumers' frames were not asked for: they run on with none.
+                    frame.frameless_below = None
+                    interpreter.frame = outer
+                    interpreter.frameless = frameless_resumer
+                else:
+                    # Made while it ran: the innermost is the running frame now.
+                    interpreter.frame = frame.back
+                    frame.back = None
                 if layered:
                     self._saved_handled = interpreter.handled
                     interpreter.handled = handled_below.pop()
@@ -488,7 +506,7 @@ class _Suspendable:
         self._state = RUNNING
         # While it runs, the frame links back to the frame that resumed it, as in CPython
         # (sys._getframe(1), inspect.currentframe().f_back).
-        frame.f_back = interpreter.running_frame()
+        frame.back = interpreter.running_frame()
         handled_below = interpreter.handled_below
         handled_below.append(interpreter.handled)
         interpreter.handled = self._saved_handled
@@ -512,7 +530,7 @@ class _Suspendable:
             self._state = FINISHED
             raise
         finally:
-            frame.f_back = None
+            frame.back = None
             self._saved_handled = interpreter.handled
             interpreter.handled = handled_below.pop()
         if frame.resume_index < 0:
@@ -586,7 +604,7 @@ class _Suspendable:
                 # The delegate runs as if called from this generator's frame, as in
                 # CPython (its frame's f_back is ours).
                 resumer = interpreter.running_frame()
-                frame.f_back = resumer
+                frame.back = resumer
                 interpreter.frame = frame
                 self._state = RUNNING
                 try:
@@ -600,7 +618,7 @@ class _Suspendable:
                     if self._state is RUNNING:
                         self._state = SUSPENDED
                     interpreter.frame = resumer
-                    frame.f_back = None
+                    frame.back = None
         return self._resume(None, exception)
 
     def _close(self):
@@ -635,6 +653,11 @@ class _Suspendable:
 
     def _is_suspended(self):
         return self._state is SUSPENDED
+
+
+# The host code running every resumption: a walk of the host's stack finds where a
+# generator was resumed by it (Interpreter.frames_below_generator).
+RESUME_CODE = _Suspendable._resume.__code__
 
 
 class Generator(_Suspendable):

@@ -1203,7 +1203,7 @@ def run(function, arguments, caller):
         if depth > interpreter.recursion_limit:
             raise RecursionError("maximum recursion depth exceeded")
         frame.depth = depth
-        frame.f_back = caller
+        frame.back = caller
     else:
         # Defaults to bind, cells to make: the frame as any call makes it.
         frame = interpreter.enter(function, arguments, None, caller)
