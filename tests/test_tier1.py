@@ -671,6 +671,139 @@ def test_functions_that_call_others_run_framelessly_as_cpython(tmp_path):
             assert run(command, str(tmp_path)) == expected, (name, threshold)
 
 
+# Loops over iterators: a host ``for`` in the translation (tier1._host_for), whose
+# turns must be tier 0's in every way the guest can see.
+FOR_LOOPS = '''import sys
+import traceback
+
+
+class Countdown:
+    """A guest iterator: its __next__ is guest code, which fails on request."""
+
+    def __init__(self, start, fail_at=None):
+        self.value, self.fail_at = start, fail_at
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.value == self.fail_at:
+            raise ValueError("countdown failed at %d" % self.value)
+        if self.value <= 0:
+            raise StopIteration
+        self.value -= 1
+        return self.value
+
+
+def numbers(count):
+    for value in range(count):
+        yield value
+
+
+def shapes(n):
+    total = 0
+    for i in range(n):                      # the whole turn in the head block
+        total += i
+    for key, value in {"a": 1, "b": 2}.items():   # unpacked items
+        total += value * len(key)
+    for i in range(n):                      # blocks of their own, break, continue, else
+        if i % 3 == 0:
+            continue
+        if i > 7:
+            break
+        total += i
+    else:
+        total = -total
+    for i in range(3):                      # nested loops
+        for j in numbers(i + 2):            # a pvm generator
+            total += i * j
+    for value in Countdown(4):              # a guest iterator
+        total += value
+    return total
+
+
+def caught(values):
+    found = []
+    for value in values:
+        try:
+            found.append(10 // value)
+        except ZeroDivisionError:
+            found.append("zero")
+            continue
+        finally:
+            found.append(";")
+    return found
+
+
+def failing_body(values):
+    for value in values:
+        print(100 // value)
+
+
+def failing_iterator():
+    total = 0
+    for value in Countdown(5, fail_at=2):
+        total += value
+    return total
+
+
+def deep(n):
+    # Past the nesting limit, calls go on in tier 0's loop, whose frame comes back to
+    # the translation in the middle of a turn.
+    if n == 0:
+        return 0
+    result = 0
+    for i in range(2):
+        result += deep(n - 1) + i
+    return result
+
+
+def lines_seen(n):
+    seen = []
+    for i in range(n):
+        seen.append(sys._getframe().f_lineno)
+    return seen
+
+
+def traced_loop():
+    events = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == "traced_loop" and event == "line":
+            events.append(frame.f_lineno - traced_loop.__code__.co_firstlineno)
+        return tracer
+
+    for i in range(4):
+        if i == 1:
+            sys.settrace(tracer)
+            sys._getframe().f_trace = tracer
+    sys.settrace(None)
+    return events
+
+
+for _ in range(3):
+    print(shapes(12), caught([1, 0, 5]), deep(17), lines_seen(2))
+    for function, argument in ((failing_body, [4, 0]), (failing_iterator, None)):
+        try:
+            function(argument) if argument is not None else function()
+        except (ZeroDivisionError, ValueError):
+            traceback.print_exc(file=sys.stdout)
+print(traced_loop())
+'''
+
+
+def test_for_loops_run_as_cpython(tmp_path):
+    program = tmp_path / "loops.py"
+    program.write_text(FOR_LOOPS)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "countdown failed at 2" in expected[1]
+    assert expected[1].endswith("[8, 9, 8, 9, 8, 12]\n")
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold
+
+
 WARNED_LITERALS_PROGRAM = textwrap.dedent('''
     def identities(x):
         return x is 5, 5 is x, x is not 2.5, x is None, x is ..., x is 0, x is not False
