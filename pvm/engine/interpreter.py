@@ -53,11 +53,10 @@ RUN_JOIN_THRESHOLD = 50
 # A function's frame starts and back-edges before it gets its superinstructions: placing
 # them costs about a microsecond per instruction of the function (with decoding it
 # again: 80 us a function at start-up), which they pay back after a hundred or more
-# executions.  Just under the joining's threshold, so that in effect a function gets
-# them with its joined runs: `pvm -c pass` fused 340 functions at their first call, 59
-# at 32, 12 at 128, 6 at 999 (and imports the superinstructions, 0.9 ms, for them): 2.3%
-# less CPU at 999 than at 128, where benchmarks/run.py's steady state is the same.
-FUSION_THRESHOLD = 999
+# executions, and most of the functions start-up runs run a few times (`pvm -c pass`
+# fused 340 functions at their first call, 59 at 32, 13 at 128; `pvm -S -c pass`
+# fuses none, and so loads no superinstruction).
+FUSION_THRESHOLD = 128
 _new_object = object.__new__
 # What a try/except* raises when its clauses raised one new exception and left nothing
 # of the group unhandled: since CPython 3.11.4 (gh-103590) that exception itself, as an
