@@ -139,8 +139,9 @@ The following implementation-specific options are available:
 Every -X option, these and any other, appears in sys._xoptions. CPython's
 -X faulthandler and -X tracemalloc[=N] (also PYTHONTRACEMALLOC) act on the host
 process, which is the guest's: tracemalloc traces pvm's allocations too, and its
-tracebacks show pvm's frames. showrefcount, no_debug_ranges and frozen_modules
-are recorded there and do nothing else.
+tracebacks show pvm's frames. -X frozen_modules=off loads the modules CPython
+freezes (os, site, runpy, ...) from their files, as CPython's does; showrefcount
+and no_debug_ranges are recorded there and do nothing else.
 """
 
 HELP_ENVIRONMENT = """\

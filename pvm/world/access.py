@@ -31,7 +31,9 @@ import sys
 from pvm.world import guest
 
 _IMPORTLIB_FOLDER = os.path.dirname(os.__file__) + os.sep + "importlib" + os.sep
-_IMPORTLIB_FILES = ("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>")
+# The files importlib's frozen code names: its bootstrap's ("<frozen
+# importlib._bootstrap>"), importlib.util's and importlib.machinery's (pvm.world.importer).
+_FROZEN_IMPORTLIB = "<frozen importlib."
 
 # posix's functions that read (by the path given first), and those that change files.
 _READING = ("open", "stat", "lstat", "listdir", "scandir", "access", "readlink",
@@ -136,8 +138,8 @@ class Access:
 
     def _requester(self):
         frame = self.world.interpreter.running_frame()
-        while frame is not None and (frame.f_code.co_filename in _IMPORTLIB_FILES or
-                                     frame.f_code.co_filename.startswith(_IMPORTLIB_FOLDER)):
+        while frame is not None and frame.f_code.co_filename.startswith(
+                (_IMPORTLIB_FOLDER, _FROZEN_IMPORTLIB)):
             frame = frame.f_back
         return frame
 
@@ -146,7 +148,7 @@ class Access:
         module = self.world.modules.get(name) if isinstance(name, str) else None
         return (module is not None and name in self.library
                 and getattr(module, "__dict__", None) is frame.f_globals
-                and getattr(module, "__file__", None) == frame.f_code.co_filename)
+                and _code_file(module) == frame.f_code.co_filename)
 
     # -- files -------------------------------------------------------------------------
 
@@ -219,3 +221,13 @@ def _refused(name):
 
 def _folder(path):
     return os.path.realpath(os.fsdecode(path))
+
+
+def _code_file(module):
+    """The file its module's code names: its ``__file__``, or for a frozen module
+    "<frozen ORIGNAME>", as CPython's frozen code names it."""
+    spec = getattr(module, "__spec__", None)
+    if getattr(spec, "origin", None) == "frozen":
+        origname = getattr(getattr(spec, "loader_state", None), "origname", None)
+        return "<frozen %s>" % origname.lstrip("<") if isinstance(origname, str) else None
+    return getattr(module, "__file__", None)

@@ -15,8 +15,9 @@ does in CPython is host code here:
   ``_find_and_load`` only for a module not loaded yet, and removing
   importlib's frames from tracebacks as CPython does;
 - ``_imp`` (``make_imp``): built-in and extension modules are the host's (they
-  have no Python source); nothing is frozen, so modules that CPython freezes
-  (os, codecs, ...) are compiled from source like any other;
+  have no Python source); the modules CPython freezes (FROZEN: os, codecs, site,
+  runpy, ...) are frozen for the guest too, their code pvm's compile of their
+  source (see FROZEN);
 - the bytecode cache (``pvm.cache``): ``SourceLoader.get_code`` and the
   functions that name, read and write cache files are replaced by host
   functions that speak pvm's cache format.  They are host code also because a
@@ -64,6 +65,36 @@ GUEST_REPLACEMENTS = {"_pickle": lambda: {"PickleBuffer": __import__("_pickle").
                       "marshal": lambda: {"marshal": __import__("marshal"), "Code": Code}}
 SHARED_WITH_HOST = frozenset({"asyncio.exceptions", "numbers", "json.decoder",
                               "zoneinfo._common", "zoneinfo._tzpath", "copyreg"})
+
+# The modules CPython 3.11 freezes into its executable (Python/frozen.c), by name: the
+# module whose source it is (CPython's "origname"; "<P" is package P's __init__ as a
+# module of its own) and whether it is a package.  CPython finds them through
+# FrozenImporter, before sys.path is searched; their code names "<frozen ORIGNAME>" as
+# its file (tracebacks through os show "<frozen os>" and no source line), their specs
+# say origin "frozen", and -X frozen_modules=off loads all but the essential ones from
+# their files.  The guest's are the same modules, frozen the same way: the code is pvm's
+# compile of the source file, kept in the usual cache file (pvm has no executable to
+# freeze it into), found without a search of sys.path or a loader's work in guest code.
+# Not here: importlib's own two (ImportSystem.install runs them) and __hello_only__,
+# which has no source file.
+FROZEN = {
+    "zipimport": ("zipimport", False), "abc": ("abc", False), "codecs": ("codecs", False),
+    "io": ("io", False), "_collections_abc": ("_collections_abc", False),
+    "_sitebuiltins": ("_sitebuiltins", False), "genericpath": ("genericpath", False),
+    "ntpath": ("ntpath", False), "posixpath": ("posixpath", False),
+    "os.path": ("posixpath", False), "os": ("os", False), "site": ("site", False),
+    "stat": ("stat", False), "importlib.util": ("importlib.util", False),
+    "importlib.machinery": ("importlib.machinery", False), "runpy": ("runpy", False),
+    "__hello__": ("__hello__", False), "__hello_alias__": ("__hello__", False),
+    "__phello_alias__": ("__hello__", True), "__phello_alias__.spam": ("__hello__", False),
+    "__phello__": ("__phello__", True), "__phello__.__init__": ("<__phello__", False),
+    "__phello__.ham": ("__phello__.ham", True),
+    "__phello__.ham.__init__": ("<__phello__.ham", False),
+    "__phello__.ham.eggs": ("__phello__.ham.eggs", False),
+    "__phello__.spam": ("__phello__.spam", False),
+}
+# Frozen even under -X frozen_modules=off, as in CPython.
+ESSENTIAL_FROZEN = frozenset({"zipimport"})
 
 BOOTSTRAP_FILENAME = "<frozen importlib._bootstrap>"
 EXTERNAL_FILENAME = "<frozen importlib._bootstrap_external>"
@@ -158,13 +189,12 @@ class ImportSystem:
         raise ImportError("not a Zip file", path=path)
 
     def zipimport(self):
-        """The guest's zipimport module, loaded from the standard library's file if it
-        is not loaded yet: CPython finds its frozen copy so, and a search of sys.path
-        would ask this very hook about the zip file that made it needed."""
+        """The guest's zipimport module, loaded from its frozen copy if it is not loaded
+        yet, as CPython finds it: a search of sys.path would ask this very hook about
+        the zip file that made it needed."""
         module = self.modules.get("zipimport")
         if module is None:
-            spec = self.external.spec_from_file_location(
-                "zipimport", os.path.join(os.path.dirname(_IMPORTLIB_FOLDER), "zipimport.py"))
+            spec = self.bootstrap.FrozenImporter.find_spec("zipimport")
             module = self.call_importlib(self.bootstrap._load, spec)
         return module
 
@@ -459,13 +489,17 @@ HOST_RUN = {
         "_ModuleLockManager.__enter__", "_ModuleLockManager.__exit__",
         "_ImportLockContext.__enter__", "_ImportLockContext.__exit__",
         "ModuleSpec.__init__", "ModuleSpec.cached", "ModuleSpec.parent",
-        "ModuleSpec.has_location", "BuiltinImporter.find_spec", "FrozenImporter.find_spec"),
+        "ModuleSpec.has_location", "BuiltinImporter.find_spec", "FrozenImporter.find_spec",
+        "FrozenImporter._resolve_filename", "FrozenImporter.create_module"),
     "_frozen_importlib_external": (
         "_path_join", "_path_split", "_path_stat", "_path_is_mode_type", "_path_isfile",
         "_path_isdir", "_path_isabs", "_get_cached", "spec_from_file_location",
         "FileFinder.__init__", "FileFinder.find_spec", "FileFinder._get_spec",
         "FileFinder._fill_cache", "FileLoader.__init__", "FileLoader.get_data",
-        "SourceFileLoader.path_stats"),
+        "SourceFileLoader.path_stats", "_LoaderBasics.create_module",
+        # (FileFinder.find_spec's test; where it is a closure, the platform's that read
+        # the environment, it stays guest code: see _host_twin.)
+        "_relax_case"),
 }
 
 
@@ -677,7 +711,7 @@ class HostModuleFinder:
 
 def make_imp(system):
     """The guest's ``_imp``: the host's, except where it would hand the guest host
-    state (its sys, frozen modules, host code objects)."""
+    state (its sys, its frozen modules' code, host code objects)."""
     module = types.ModuleType("_imp", host_imp.__doc__)
     module.__dict__.update(host_imp.__dict__)
     module.__name__ = "_imp"
@@ -694,21 +728,68 @@ def make_imp(system):
     def exec_dynamic(module):
         return 0
 
-    # Nothing is frozen for the guest: what CPython freezes has Python source.
+    # The frozen modules (FROZEN): -X frozen_modules=off leaves the essential ones, and
+    # _override_frozen_modules_for_tests (test.support's frozen_modules()) decides
+    # instead while it is not 0, as in CPython.
+    frozen_state = {"override": 0,
+                    "on": system.sys._xoptions.get("frozen_modules", "on") != "off"}
+    sources = {}
+
+    def frozen(name):
+        """FROZEN's entry for ``name`` and its source file, or None where it is not
+        frozen now (or the standard library lacks the file: a build without the test
+        packages)."""
+        entry = FROZEN.get(name)
+        if entry is None:
+            return None
+        override = frozen_state["override"]
+        if not (override > 0 if override else frozen_state["on"]) \
+                and name not in ESSENTIAL_FROZEN:
+            return None
+        source = sources.get(name)
+        if source is None:
+            origname, is_package = entry
+            filename, _ = host_bootstrap.FrozenImporter._resolve_filename(
+                origname, name, is_package)
+            source = sources[name] = filename if filename and os.path.isfile(filename) \
+                else ""
+        return entry + (source,) if source else None
+
     def is_frozen(name):
-        return False
+        return frozen(name) is not None
 
     def is_frozen_package(name):
-        raise ImportError("No such frozen object named %r" % name, name=name)
+        entry = frozen(name)
+        if entry is None:
+            raise ImportError("No such frozen object named %r" % name, name=name)
+        return entry[1]
 
     def find_frozen(name, *, withdata=False):
-        return None
+        # (No marshalled data for withdata: pvm's code is not the host's marshal.)
+        entry = frozen(name)
+        return None if entry is None else (None, entry[1], entry[0])
 
     def get_frozen_object(name, data=None):
-        raise ImportError("No such frozen object named %r" % name, name=name)
+        entry = frozen(name)
+        if entry is None:
+            raise ImportError("No such frozen object named %r" % name, name=name)
+        origname, _, source = entry
+        guest_sys = system.sys
+        return cache.load_or_compile(
+            source, lambda text, filename: system.world.compile(text, filename, "exec"),
+            optimize=system.world.optimize, dont_write_bytecode=guest_sys.dont_write_bytecode,
+            pycache_prefix=guest_sys.pycache_prefix,
+            filename="<frozen %s>" % origname.lstrip("<"))
 
     def init_frozen(name):
-        return None
+        if frozen(name) is None:
+            return None
+        bootstrap = system.bootstrap
+        return system.call_importlib(bootstrap._load,
+                                     bootstrap.FrozenImporter.find_spec(name))
+
+    def _override_frozen_modules_for_tests(override):
+        frozen_state["override"] = override
 
     def _fix_co_filename(code, path):
         if isinstance(code, Code):
@@ -718,7 +799,7 @@ def make_imp(system):
 
     for function in (create_builtin, exec_builtin, create_dynamic, exec_dynamic,
                      is_frozen, is_frozen_package, find_frozen, get_frozen_object,
-                     init_frozen, _fix_co_filename):
+                     init_frozen, _override_frozen_modules_for_tests, _fix_co_filename):
         function.__module__ = "_imp"
         module.__dict__[function.__name__] = function
     return module

@@ -166,6 +166,9 @@ class Options:
         if "int_max_str_digits" in xoptions:
             self.int_max_str_digits = _max_str_digits(xoptions["int_max_str_digits"],
                                                       "-X int_max_str_digits")
+        if xoptions.get("frozen_modules", "on") not in (True, "on", "off"):
+            raise ConfigurationError("", 'bad value for option -X frozen_modules (expected '
+                                     '"on" or "off")', "preinitialized")
         if "pycache_prefix" in xoptions:
             value = xoptions["pycache_prefix"]
             self.pycache_prefix = value if isinstance(value, str) and value else None
@@ -245,7 +248,8 @@ def _default_utf8_mode():
 
 class ConfigurationError(Exception):
     """A setting CPython refuses at start-up, with a fatal error naming ``function``
-    (None: one of pvm's own settings, reported plainly)."""
+    ("": a fatal error that names none; None: one of pvm's own settings, reported
+    plainly)."""
 
     def __init__(self, function, message, state):
         super().__init__(message)
@@ -258,8 +262,8 @@ class ConfigurationError(Exception):
         if self.function is None:
             stream.write(self.message + "\n")
             return 2
-        stream.write("Fatal Python error: %s: %s\nPython runtime state: %s\n\n"
-                     % (self.function, self.message, self.state))
+        stream.write("Fatal Python error: %s%s\nPython runtime state: %s\n\n"
+                     % (self.function and self.function + ": ", self.message, self.state))
         return 1
 
 
