@@ -94,6 +94,9 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
     namespace.update(host_sys.__dict__)
     # The host's site set it for the host's prompt; the guest's site sets the guest's.
     namespace.pop("__interactivehook__", None)
+    # The guest's unraisable hook is CPython's default (pvm.world.unraisable writes its
+    # report to the guest's stderr), not the one the host may have put in place.
+    namespace["unraisablehook"] = host_sys.__unraisablehook__
     namespace["argv"] = list(argv)
     namespace["orig_argv"] = list(host_sys.orig_argv)
     namespace["path"] = list(host_sys.path if path is None else path)
