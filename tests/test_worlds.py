@@ -680,11 +680,14 @@ def test_the_guest_changes_no_class_it_shares(program):
         _restricted_world().run(program)
     assert {cls: dict(vars(cls)) for cls in shared} == before
     assert pvm.World().eval("repr(lambda: 0).startswith('<function')")
-    # The guest's own classes are its to change.
+    # The guest's own classes are its to change, one that holds a builtin pvm writes in
+    # Python, or made in a function, too.
     assert _restricted_world().run(
-        "class K:\n    pass\nK.x = 1\nsetattr(K, 'y', 2)\ntype.__setattr__(K, 'z', 3)\n"
-        "del K.x\ntype.__delattr__(K, 'y')\nr = sorted(k for k in vars(K) if len(k) == 1)"
-    )["r"] == ["z"]
+        "class K:\n    show = print\nK.x = 1\nsetattr(K, 'y', 2)\ntype.__setattr__(K, 'z', 3)\n"
+        "del K.x\ntype.__delattr__(K, 'y')\ndef make():\n    class L:\n        pass\n"
+        "    return L\nL = make()\nsetattr(L, 'w', 4)\n"
+        "r = sorted(k for k in vars(K) if len(k) == 1), L.w"
+    )["r"] == (["z"], 4)
 
 
 def test_pvms_classes_of_builtin_types_refuse_changes_as_cpythons_do():

@@ -42,7 +42,7 @@ import sys as host_sys
 import types
 import weakref
 
-from pvm.code import type_name
+from pvm.code import BuiltinType, type_name
 from pvm.engine.frames import Frame
 from pvm.engine.instructions.support import GUARDED_ATTRIBUTES
 from pvm.engine.objects import Function
@@ -153,9 +153,29 @@ class AttributeGuard:
         """A class the guest did not make (pvm's, the host library's) is every world's:
         the guest changes it as CPython's built-in types are changed, not at all.  (The
         host refuses to change its C types itself.)"""
-        if _CLASS_FLAGS(cls) & _HEAP_TYPE and not self.visible_subclass(cls):
+        if _CLASS_FLAGS(cls) & _HEAP_TYPE and self._is_shared_class(cls):
             raise TypeError("cannot set %r attribute of immutable type '%s'"
                             % (name, type_name(cls)))
+
+    def _is_shared_class(self, cls):
+        """Whether ``cls`` is pvm's, or a class of a module of the host's library that
+        is not the guest's copy.  (Not ``is_host_class``: a guest class that holds one
+        of pvm's builtins is still the guest's to change.)"""
+        if isinstance(cls, BuiltinType):
+            return True
+        module_name = _CLASS_NAMESPACE(cls).get("__module__")
+        if type(module_name) is not str:
+            return False
+        if _is_pvm_module(module_name):
+            return True
+        name = _CLASS_NAME(cls)
+        # (Read past a module's __getattr__, which may be the guest's.)
+        guest_module = self.world.modules.get(module_name)
+        if guest_module is not None \
+                and _MODULE_NAMESPACE(guest_module).get(name) is cls:
+            return False
+        host_module = host_sys.modules.get(module_name)
+        return host_module is not None and _MODULE_NAMESPACE(host_module).get(name) is cls
 
     # -- the policy -----------------------------------------------------------------------
 
