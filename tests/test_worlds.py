@@ -72,10 +72,11 @@ def test_a_program_within_its_budget_runs_and_the_world_is_used_again():
     "def g():\n    try:\n        yield 1\n    finally:\n        print('closed')\n"
     "it = g(); next(it)\nwhile True: pass\n",
 ])
-def test_no_guest_code_runs_after_a_limit(program):
+@pytest.mark.parametrize("limit", [dict(instructions=3000), dict(seconds=0.2)])
+def test_no_guest_code_runs_after_a_limit(program, limit):
     output = io.StringIO()
-    world = pvm.World(instructions=3000, stdout=output)
-    with pytest.raises(pvm.InstructionLimitExceeded):
+    world = pvm.World(stdout=output, **limit)
+    with pytest.raises(pvm.LimitExceeded):
         world.run(program)
     del world
     assert output.getvalue() == ""
@@ -88,6 +89,7 @@ def test_no_guest_code_runs_after_a_limit(program):
     "import time\nwhile True: time.sleep(0.01)",
     "import time\ntime.sleep(100)",
     "def f():\n    while True: yield 1\nfor _ in f(): pass",
+    "x = []\nwhile True:\n    x.append([0] * 100)",
 ])
 def test_time_limit_fires_within_a_fifth_of_a_second(program):
     world = pvm.World(seconds=0.3)
