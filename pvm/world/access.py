@@ -178,7 +178,6 @@ class Access:
                 raise PermissionError("reading %r is not allowed in this world"
                                       % (os.fsdecode(path),))
 
-
     def adapt(self, name, module):
         """Check the file operations of the guest's copy of ``_io`` or ``posix``, and
         keep posix's ways of running programs from a guest whose allow-list names no
@@ -219,7 +218,7 @@ class Access:
             mode = None
             if mode_at is not None:
                 mode = arguments[mode_at] if len(arguments) > mode_at else keywords.get("mode", "r")
-            # (posix.open's flags.)
+            # (posix.open's flags; check_open reads only an int there.)
             flags = arguments[1] if name == "open" and len(arguments) > 1 else 0
             if path is None and name in ("listdir", "scandir"):
                 path = "."
