@@ -63,7 +63,31 @@ _LITTLE_ENDIAN = (sys.byteorder == "little"
                   and memoryview(bytes(INSTRUCTION_SIZE)).cast("I").itemsize == INSTRUCTION_SIZE)
 
 
-class Code:
+class BuiltinType(type):
+    """The metaclass of pvm's classes that stand for CPython's built-in types (code,
+    function, generator, frame, traceback, ``sys.flags``): like those, they refuse to
+    have their attributes set or deleted, with CPython's message.  They are shared by
+    every world in the process and by the host, so a guest's ``type(f).__repr__ = ...``
+    would otherwise reach them all.  pvm sets what it needs as it makes them, through
+    ``type.__setattr__``."""
+
+    def __setattr__(cls, name, value):
+        raise TypeError("cannot set %r attribute of immutable type '%s'"
+                        % (name, type_name(cls)))
+
+    def __delattr__(cls, name):
+        BuiltinType.__setattr__(cls, name, None)
+
+
+def type_name(cls):
+    """CPython's tp_name of the type ``cls`` stands for: ``function``, ``sys.flags``."""
+    module = type.__dict__["__module__"].__get__(cls)
+    if not isinstance(module, str) or module == "builtins":
+        return cls.__name__
+    return "%s.%s" % (module, cls.__qualname__)
+
+
+class Code(metaclass=BuiltinType):
     """A compiled body: module, class body, function, lambda or comprehension."""
 
     __slots__ = ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize",
@@ -385,8 +409,10 @@ def _read_signed_varint(reader):
 
 # CPython's name for the type, which guest code sees (``type(f.__code__)``, error
 # messages); to the host it is still ``pvm.Code``.
-Code.__name__ = Code.__qualname__ = "code"
-Code.__module__ = "builtins"
+for _name, _value in (("__name__", "code"), ("__qualname__", "code"),
+                      ("__module__", "builtins")):
+    type.__setattr__(Code, _name, _value)
+del _name, _value
 
 # Positions hold None where an instruction has no line or column; packed, that is -1
 # (never a real line or column).

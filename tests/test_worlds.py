@@ -72,10 +72,11 @@ def test_a_program_within_its_budget_runs_and_the_world_is_used_again():
     "def g():\n    try:\n        yield 1\n    finally:\n        print('closed')\n"
     "it = g(); next(it)\nwhile True: pass\n",
 ])
-def test_no_guest_code_runs_after_a_limit(program):
+@pytest.mark.parametrize("limit", [dict(instructions=3000), dict(seconds=0.2)])
+def test_no_guest_code_runs_after_a_limit(program, limit):
     output = io.StringIO()
-    world = pvm.World(instructions=3000, stdout=output)
-    with pytest.raises(pvm.InstructionLimitExceeded):
+    world = pvm.World(stdout=output, **limit)
+    with pytest.raises(pvm.LimitExceeded):
         world.run(program)
     del world
     assert output.getvalue() == ""
@@ -88,6 +89,7 @@ def test_no_guest_code_runs_after_a_limit(program):
     "import time\nwhile True: time.sleep(0.01)",
     "import time\ntime.sleep(100)",
     "def f():\n    while True: yield 1\nfor _ in f(): pass",
+    "x = []\nwhile True:\n    x.append([0] * 100)",
 ])
 def test_time_limit_fires_within_a_fifth_of_a_second(program):
     world = pvm.World(seconds=0.3)
@@ -589,6 +591,133 @@ def test_ordinary_programs_read_what_cpython_reads(program):
     expected = {"__builtins__": builtins}
     exec(program, expected)
     assert _restricted_world().run(program)["r"] == expected["r"]
+
+
+# Each opens a file past the world's folders through the host's FileIO, which the guest's
+# _io does not check and any file object the guest holds leads to; {file} is one it may
+# read.
+_ESCAPES_THROUGH_FILE_OBJECTS = [
+    "escaped = type(open({file}).buffer.raw)('/etc/passwd').read()",
+    "escaped = type(open({file}, 'rb').raw)('/etc/passwd').read()",
+    "f = open({file}, 'rb', buffering=0)\nescaped = type(f)('/etc/passwd').read()",
+    "f = open({file}, 'rb', buffering=0)\ntype(f).__init__(f, '/etc/passwd')\n"
+    "escaped = f.read()",
+    "f = open({file}, 'rb', buffering=0)\nf.__init__('/etc/passwd')\nescaped = f.read()",
+    "import json\nfile_io = json.decoder.re.enum.sys.modules['_io'].FileIO\n"
+    "escaped = file_io.__mro__[1]('/etc/passwd').read()",
+    "import json\nfile_io = json.decoder.re.enum.sys.modules['_io'].FileIO\n"
+    "f = file_io({file})\nsuper(file_io, f).__init__('/etc/passwd')\nescaped = f.read()",
+    # Host code calls the class for the guest.
+    "f = open({file}, 'rb', buffering=0)\n"
+    "escaped = list(map(type(f), ['/etc/passwd']))[0].read()",
+    "f = open({file}, 'rb', buffering=0)\nescaped = sorted(['/etc/passwd'], key=type(f))",
+    "f = open({file}, 'rb', buffering=0)\nclass W:\n    write = type(f)\n"
+    "print('/etc/passwd', file=W(), end='')\nescaped = True",
+    # Writing, where the folder may be read.
+    "f = open({file}, 'rb', buffering=0)\nescaped = type(f)({file}, 'w')",
+    "f = open({file}, 'rb', buffering=0)\nescaped = type(f)({file} + '.new', 'x')",
+    # In a thread of the guest's.
+    "import json\n_thread = json.decoder.re.enum.sys.modules['_thread']\n"
+    "f = open({file}, 'rb', buffering=0)\nfound = []\ndone = _thread.allocate_lock()\n"
+    "done.acquire()\ndef run():\n    try:\n        found.append(type(f)('/etc/passwd').read())\n"
+    "    except PermissionError:\n        pass\n    finally:\n        done.release()\n"
+    "_thread.start_new_thread(run, ())\n"
+    "done.acquire()\nescaped = found[0]",
+]
+
+
+@pytest.mark.parametrize("program", _ESCAPES_THROUGH_FILE_OBJECTS)
+def test_the_hosts_file_objects_open_no_file_past_the_folders(program, tmp_path):
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    (allowed / "data.txt").write_text("inside")
+    errors = io.StringIO()
+    world = pvm.World(imports=["json"], files=[str(allowed)], stdout=io.StringIO(),
+                      stderr=errors)
+    with pytest.raises((PermissionError, IndexError)):
+        world.run(program.format(file=repr(str(allowed / "data.txt"))))
+    assert "escaped" not in world.main_module.__dict__
+    assert sorted(os.listdir(allowed)) == ["data.txt"]
+    assert (allowed / "data.txt").read_text() == "inside"
+    # What the folders allow is read as before.
+    assert world.eval("open(%r).read()" % str(allowed / "data.txt")) == "inside"
+
+
+# Each changes a class that every world and the host share: pvm's classes of guest
+# functions, generators, frames and code, and the host library's classes the guest holds.
+_CHANGES_OF_SHARED_CLASSES = [
+    "def f():\n    pass\ntype(f).__repr__ = lambda self: 'changed'",
+    "def f():\n    pass\ndel type(f).__repr__",
+    "def f():\n    pass\nsetattr(type(f), 'marker', 1)",
+    "def f():\n    pass\ntype.__setattr__(type(f), 'marker', 1)",
+    "def f():\n    pass\ntype.__delattr__(type(f), '__repr__')",
+    "def f():\n    pass\ngetattr(type, '__setattr__')(type(f), 'marker', 1)",
+    "def f():\n    pass\nobject.__getattribute__(type, '__setattr__')(type(f), 'marker', 1)",
+    "def f():\n    pass\nsuper(type(type(f)), type(f)).__setattr__('marker', 1)",
+    "class M(type):\n    pass\ndef f():\n    pass\nM.__setattr__(type(f), 'marker', 1)",
+    "def f():\n    pass\ntype.__setattr__(type(f).__mro__[1], 'marker', 1)",
+    "def g():\n    yield 1\ntype(g()).marker = 1",
+    "def g():\n    yield 1\ntype.__setattr__(type(g()).__mro__[1], 'marker', 1)",
+    "try:\n    1 / 0\nexcept Exception as error:\n"
+    "    type.__setattr__(type(error.__traceback__.tb_frame), 'marker', 1)",
+    "try:\n    1 / 0\nexcept Exception as error:\n"
+    "    type.__setattr__(type(error.__traceback__), 'marker', 1)",
+    "type.__setattr__(type((lambda: 0).__code__), 'marker', 1)",
+    "import json\ntype.__setattr__(type(json.decoder.re.enum.sys.flags), 'marker', 1)",
+    "type.__setattr__(type(quit), 'marker', 1)",
+    "setattr(type(copyright), 'marker', 1)",
+]
+
+
+@pytest.mark.parametrize("program", _CHANGES_OF_SHARED_CLASSES)
+def test_the_guest_changes_no_class_it_shares(program):
+    from pvm.code import Code
+    from pvm.engine.frames import Frame
+    from pvm.engine.guest_traceback import Traceback
+    from pvm.engine.objects import Function, Generator
+    shared = (Function, Generator, Frame, Traceback, Code) + Function.__mro__ + \
+        Generator.__mro__
+    before = {cls: dict(vars(cls)) for cls in shared}
+    with pytest.raises((TypeError, AttributeError)):
+        _restricted_world().run(program)
+    assert {cls: dict(vars(cls)) for cls in shared} == before
+    assert pvm.World().eval("repr(lambda: 0).startswith('<function')")
+    # The guest's own classes are its to change, one that holds a builtin pvm writes in
+    # Python, or made in a function, too.
+    assert _restricted_world().run(
+        "class K:\n    show = print\nK.x = 1\nsetattr(K, 'y', 2)\ntype.__setattr__(K, 'z', 3)\n"
+        "del K.x\ntype.__delattr__(K, 'y')\ndef make():\n    class L:\n        pass\n"
+        "    return L\nL = make()\nsetattr(L, 'w', 4)\n"
+        "r = sorted(k for k in vars(K) if len(k) == 1), L.w"
+    )["r"] == (["z"], 4)
+
+
+def test_pvms_classes_of_builtin_types_refuse_changes_as_cpythons_do():
+    program = ("import sys, types\nr = []\n"
+               "for statement in ('types.FunctionType.x = 1', 'del types.FunctionType.__repr__',"
+               " 'types.FunctionType.__name__ = \"f\"', 'types.GeneratorType.x = 1',"
+               " 'types.CoroutineType.x = 1', 'types.AsyncGeneratorType.x = 1',"
+               " 'types.FrameType.x = 1', 'types.CodeType.x = 1', 'types.TracebackType.x = 1',"
+               " 'type(sys.flags).x = 1', 'int.x = 1'):\n"
+               "    try:\n        exec(statement)\n"
+               "    except TypeError as error:\n        r.append(str(error))\n")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World().run(program)["r"] == expected["r"]
+
+
+def test_a_threads_uncaught_exception_is_reported_with_its_guest_traceback():
+    import re
+    import subprocess
+    import sys
+    program = ("import _thread, time\ndef work():\n    1 / 0\n"
+               "_thread.start_new_thread(work, ())\ntime.sleep(0.5)\n")
+    expected = subprocess.run([sys.executable, "-c", program], capture_output=True,
+                              text=True, timeout=60).stderr
+    errors = io.StringIO()
+    pvm.World(stderr=errors).run(program, "<string>")
+    assert re.sub("0x[0-9a-f]+", "0x", errors.getvalue()) == \
+        re.sub("0x[0-9a-f]+", "0x", expected)
 
 
 def test_current_frames_and_faulthandler_show_guest_frames_only(tmp_path):

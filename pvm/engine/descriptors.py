@@ -22,6 +22,13 @@ class ReadOnlyAttribute(property):
         self.__set__(instance, None)
 
 
+def set_in_class(cls, **attributes):
+    """Set class attributes of ``cls``, one of pvm's stand-ins for CPython's built-in
+    types, whose metaclass (``pvm.code.BuiltinType``) refuses setattr as those types do."""
+    for name, value in attributes.items():
+        type.__setattr__(cls, name, value)
+
+
 def put_in_class(cls, name, descriptor):
     """Make ``descriptor`` the attribute ``name`` of ``cls``'s instances where neither a
     class statement nor setattr can put it: ``__qualname__``, which a class body's

@@ -6,7 +6,8 @@ A ``Frame`` speaks the host's frame protocol (``f_code``, ``f_lineno``,
 traceback module read guest frames as they read CPython's.
 """
 
-from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling
+from pvm.code import BuiltinType
+from pvm.engine.descriptors import ReadOnlyAttribute, refuse_pickling, set_in_class
 from pvm.engine.frame_trace import frame_attribute
 from pvm.engine.host_stack import running_index
 
@@ -37,7 +38,7 @@ class Unbound:
 UNBOUND = Unbound()
 
 
-class Frame:
+class Frame(metaclass=BuiltinType):
     """One activation of a code object.
 
     No ``__slots__``: what most frames never change is a class attribute, so making a
@@ -146,6 +147,5 @@ class Frame:
 
 
 # The name CPython gives the type, which error messages and reprs show.
-Frame.__name__ = Frame.__qualname__ = "frame"
-Frame.__module__ = "builtins"
-Frame.__reduce_ex__ = Frame.__reduce__ = refuse_pickling
+set_in_class(Frame, __name__="frame", __qualname__="frame", __module__="builtins",
+             __reduce_ex__=refuse_pickling, __reduce__=refuse_pickling)

@@ -19,7 +19,8 @@ lookup (``co_positions``) lands on the right instruction.
 import _operator as operator
 import sys
 
-from pvm.engine.descriptors import ReadOnlyAttribute
+from pvm.code import BuiltinType
+from pvm.engine.descriptors import ReadOnlyAttribute, set_in_class
 from pvm.engine.frames import Frame
 
 RECORD = "__pvm_traceback__"
@@ -32,7 +33,7 @@ RECORD = "__pvm_traceback__"
 _LINE_READ_WHEN_ASKED = sys.version_info >= (3, 11, 7)
 
 
-class Traceback:
+class Traceback(metaclass=BuiltinType):
     """One guest frame's entry of a traceback, linked outermost first like CPython's.
 
     Guest code may make one, ``types.TracebackType(tb_next, tb_frame, tb_lasti,
@@ -98,8 +99,8 @@ class Traceback:
         return ["tb_frame", "tb_lasti", "tb_lineno", "tb_next"]
 
 
-Traceback.__name__ = Traceback.__qualname__ = "traceback"
-Traceback.__module__ = "builtins"
+set_in_class(Traceback, __name__="traceback", __qualname__="traceback",
+             __module__="builtins")
 
 
 class Entries(list):

@@ -17,10 +17,10 @@ import types
 import _weakref as weakref
 
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS,
-                      CO_VARKEYWORDS, Code)
+                      CO_VARKEYWORDS, BuiltinType, Code)
 from pvm.engine import guest_traceback
 from pvm.engine.descriptors import (ReadOnlyAttribute, c_type_name, put_in_class,
-                                    refuse_pickling)
+                                    refuse_pickling, set_in_class)
 from pvm.engine.host_stack import running_interpreter
 from pvm.engine.signals import RETURN
 
@@ -34,7 +34,7 @@ def _host_descriptor(name):
     return property(lambda cls: descriptor)
 
 
-class _FunctionClass(type):
+class _FunctionClass(BuiltinType):
     """The metaclass of Function, for reads on the class of the attributes below.
 
     types.py takes ``GetSetDescriptorType`` from ``type(FunctionType.__code__)`` and
@@ -115,7 +115,7 @@ def _name_attribute(attribute, getter, setter, doc):
     return property(getter, set_name, refuse_deletion, doc)
 
 
-class _FunctionAttributes:
+class _FunctionAttributes(metaclass=BuiltinType):
     """The instance dictionary of Function, in a base class so that Function's own
     ``__dict__`` (below) can wrap the descriptor made for this slot."""
 
@@ -333,7 +333,7 @@ def run_by_host_generator(frame, resumer):
         frame.layered = False
 
 
-class _Suspendable:
+class _Suspendable(metaclass=BuiltinType):
     """What generators, coroutines and async generators share: a frame to resume.
 
     The state is kept in private slots: ``dir()`` of a generator shows CPython's
@@ -760,7 +760,7 @@ def _origin_of(frame, depth):
     return tuple(origin)
 
 
-class _CoroutineWrapper:
+class _CoroutineWrapper(metaclass=BuiltinType):
     """What ``coroutine.__await__()`` returns: an iterator over the coroutine."""
 
     __slots__ = ("_coroutine",)
@@ -852,7 +852,7 @@ class AsyncGenerator(_Suspendable):
     ag_await = ReadOnlyAttribute("ag_await", _Suspendable._delegate)
 
 
-class _AsyncGeneratorStep:
+class _AsyncGeneratorStep(metaclass=BuiltinType):
     """The awaitable of one asend/athrow/aclose: runs the generator to its next value."""
 
     def __init__(self, generator, action, argument):
@@ -924,11 +924,11 @@ SUSPENDABLE_CLASSES = {CO_GENERATOR: Generator, CO_COROUTINE: Coroutine,
 for _class, _name in ((Function, "function"), (Generator, "generator"),
                       (Coroutine, "coroutine"), (AsyncGenerator, "async_generator"),
                       (_CoroutineWrapper, "coroutine_wrapper")):
-    _class.__name__ = _class.__qualname__ = _name
+    set_in_class(_class, __name__=_name, __qualname__=_name, __reduce_ex__=refuse_pickling,
+                 __reduce__=refuse_pickling)
     # Function's class attribute __module__ is the property of its instances' module.
     if _class is not Function:
-        _class.__module__ = "builtins"
-    _class.__reduce_ex__ = _class.__reduce__ = refuse_pickling
+        set_in_class(_class, __module__="builtins")
 del _class, _name
 
 # Only a string, never deleted, as CPython's setters check; with CPython's docstrings.

@@ -17,14 +17,17 @@ a PermissionError.
 ``files``: the guest may read files in the folders named, and in the folders of its
 module search path (the importer reads through the same functions); it may write
 none.  Checked in the guest's copies of ``_io`` and ``posix``, through which every
-file operation of the guest's standard library goes.  Anything else is a
-PermissionError.
+file operation of the guest's standard library goes, and, for what opens a file past
+them, at the host's "open" audit event (``_audit``): the host's ``FileIO`` is a step
+from any file object the guest holds (``type(open(name).buffer.raw)``, a class's
+``__mro__``, ``super()``), and opens any file.  Anything else is a PermissionError.
 
 Neither is a process boundary: objects the guest is given reach other objects
 (a module it may import may hold one it may not), and host code the guest calls
 runs as the host.
 """
 
+import _thread
 import os
 import sys
 
@@ -76,6 +79,7 @@ class Access:
         if self.folders is not None:
             # The builtin open is the host's io.open, not the guest's _io's.
             world.builtins.open = self._reading(world.builtins.open, mode_at=1)
+            _install_audit_hook()
         if self.imports is None:
             return
         # What start-up imported is the standard library's, not the program's.
@@ -152,6 +156,30 @@ class Access:
 
     # -- files -------------------------------------------------------------------------
 
+    def enter(self):
+        """Note that this world's guest runs on this thread, for ``_audit``; returns
+        what ``leave`` puts back (the world whose guest ran here before)."""
+        before = getattr(_guest_files, "access", None)
+        _guest_files.access = self
+        return before
+
+    @staticmethod
+    def leave(before):
+        _guest_files.access = before
+
+    def check_open(self, path, mode=None, flags=0):
+        """Refuse to open ``path`` (a file descriptor is one the guest has already)
+        with ``mode`` or ``flags`` that write, or outside the allowed folders."""
+        if (isinstance(mode, str) and any(letter in mode for letter in "wax+")) \
+                or (isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
+            raise PermissionError("writing files is not allowed in this world")
+        if isinstance(path, (str, bytes, os.PathLike)):
+            place = _folder(path)
+            if not any(place == folder or place.startswith(folder + os.sep)
+                       for folder in self.folders):
+                raise PermissionError("reading %r is not allowed in this world"
+                                      % (os.fsdecode(path),))
+
     def adapt(self, name, module):
         """Check the file operations of the guest's copy of ``_io`` or ``posix``, and
         keep posix's ways of running programs from a guest whose allow-list names no
@@ -185,31 +213,67 @@ class Access:
                     namespace[function_name] = _refused(function_name)
 
     def _reading(self, function, mode_at=None):
-        folders = self.folders
+        access = self
 
         def checked(*arguments, **keywords):
             path = arguments[0] if arguments else keywords.get("file", keywords.get("path"))
+            mode = None
             if mode_at is not None:
                 mode = arguments[mode_at] if len(arguments) > mode_at else keywords.get("mode", "r")
-                if isinstance(mode, str) and any(letter in mode for letter in "wax+"):
-                    raise PermissionError("writing files is not allowed in this world")
-            if name == "open" and len(arguments) > 1 and isinstance(arguments[1], int) \
-                    and arguments[1] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-                raise PermissionError("writing files is not allowed in this world")
+            # (posix.open's flags; check_open reads only an int there.)
+            flags = arguments[1] if name == "open" and len(arguments) > 1 else 0
             if path is None and name in ("listdir", "scandir"):
                 path = "."
-            # (A file descriptor is one the guest opened, or a standard stream's.)
-            if isinstance(path, (str, bytes, os.PathLike)):
-                place = _folder(path)
-                if not any(place == folder or place.startswith(folder + os.sep)
-                           for folder in folders):
-                    raise PermissionError("reading %r is not allowed in this world"
-                                          % (os.fsdecode(path),))
+            access.check_open(path, mode, flags)
             return function(*arguments, **keywords)
         name = getattr(function, "__name__", "")
         checked.__name__ = name
         checked.__qualname__ = getattr(function, "__qualname__", name)
         return checked
+
+
+# -- the host's "open" audit event ---------------------------------------------------------
+
+# The Access of the restricted world whose guest runs on this thread (``World.run``,
+# ``eval``, ``call`` and the guest's threads), if any.
+_guest_files = _thread._local()
+# The modules whose file operations are pvm's own, on paths pvm chose: its caches, its
+# memory meter's /proc file, and the host's importlib, which imports pvm's modules as
+# they are first needed.
+_OWN_FILE_USERS = frozenset(("pvm.cache", "pvm.engine.hot_runs", "pvm.world.programs",
+                             "pvm.world.patterns", "pvm.world.memory",
+                             "_frozen_importlib", "_frozen_importlib_external"))
+_audit_hook_installed = False
+
+
+def _install_audit_hook():
+    """Audit hooks last as long as the process: one, for every world, added by the first
+    world that restricts files."""
+    global _audit_hook_installed
+    if not _audit_hook_installed:
+        sys.addaudithook(_audit)
+        _audit_hook_installed = True
+
+
+def _audit(event, arguments):
+    """Every FileIO and os.open of the process raises "open" (path, mode, flags) before
+    it opens: where a restricted world's guest runs, what is not pvm's own is checked
+    against the world's folders.  Whose it is tells the innermost Python frame, the one
+    that called the host code that opens: a frame of one of pvm's file users, or any
+    other (pvm's loop running a guest call, a guest-facing builtin pvm writes in Python,
+    tier 1's code, host code the guest called), which the guest may steer."""
+    if event != "open":
+        return
+    access = getattr(_guest_files, "access", None)
+    if access is None:
+        return
+    namespace = sys._getframe(1).f_globals
+    name = namespace.get("__name__")
+    # (Identity, not the name alone: tier 1's code runs with a guest module's globals.)
+    if type(name) is str and name in _OWN_FILE_USERS \
+            and getattr(sys.modules.get(name), "__dict__", None) is namespace:
+        return
+    access.check_open(*arguments)
 
 
 def _refused(name):

@@ -7,18 +7,20 @@ that made it, with the host's ``sys`` in them; ``len.__self__`` the host's built
 module, whose ``__import__`` imports anything; ``type(f).__repr__.__globals__`` (``f``
 a guest function, whose class is pvm's) a pvm module; ``frame.interpreter`` pvm's
 interpreter, from which the world and its allow-lists are a few attributes away; and
-``object.__subclasses__()`` pvm's ``World`` class, or the host's ``subprocess.Popen``.
+``object.__subclasses__()`` pvm's ``World`` class, or the host's ``subprocess.Popen``;
+and a class that is not the guest's (pvm's, or one of the host's library) is shared
+with the host and every other world, so the guest may not change it.
 
 The attributes that lead there are few (``support.GUARDED_ATTRIBUTES``), and the
 engine runs the guest's loads, stores and deletions of them (and only of them) through
 ``AttributeGuard``; so do the guest's ``getattr``, ``hasattr``, ``setattr``,
 ``delattr`` and ``vars``, and the raw lookups the guarded attributes give
 (``object.__getattribute__``, a descriptor's ``__get__``, a class's
-``__subclasses__``).  The guard gives what CPython would where it can (a builtin's
-``__self__`` is the guest's builtins module; ``print.__globals__`` does not exist, as
-in CPython, whose print has none) and an AttributeError where the host's object would
-come out.  A guest function's own ``__globals__``, ``__code__`` and ``__closure__``
-are the guest's, and pass.
+``__subclasses__``, ``type.__setattr__`` and ``__delattr__``).  The guard gives what
+CPython would where it can (a builtin's ``__self__`` is the guest's builtins module;
+``print.__globals__`` does not exist, as in CPython, whose print has none) and an
+AttributeError where the host's object would come out.  A guest function's own
+``__globals__``, ``__code__`` and ``__closure__`` are the guest's, and pass.
 
 The guest's ``gc`` (where the world allows it) lists, and gives the referrers and
 referents of, the guest's objects only (``adapt_gc``): those it reaches from its
@@ -26,8 +28,12 @@ modules and running frames without passing through the host's.
 
 The host's C code that reads attributes by name for the guest is not guarded
 (``str.format``'s fields, which give text), except ``operator.attrgetter`` and
-``methodcaller``, which the guest gets in Python (``adapt_operator``); nor are
-assignments to the attributes of pvm's classes, which all worlds share.
+``methodcaller``, which the guest gets in Python (``adapt_operator``).  pvm's classes
+refuse assignments themselves (their metaclass, ``pvm.code.BuiltinType``, as CPython's
+built-in types do); the guard refuses those that pass it (``type.__setattr__``) and
+the guest's ``setattr`` and ``delattr`` of a host class.  A plain assignment to an
+attribute of a class of the host's library the guest holds (``C.x = 1``, where the
+host's importlib gave ``C``) is not checked: the engine guards the names above only.
 """
 
 import builtins as host_builtins
@@ -36,6 +42,7 @@ import sys as host_sys
 import types
 import weakref
 
+from pvm.code import BuiltinType, type_name
 from pvm.engine.frames import Frame
 from pvm.engine.instructions.support import GUARDED_ATTRIBUTES
 from pvm.engine.objects import Function
@@ -54,6 +61,8 @@ _DESCRIPTOR_TYPES = (types.GetSetDescriptorType, types.MemberDescriptorType,
                      types.WrapperDescriptorType, types.MethodDescriptorType,
                      types.ClassMethodDescriptorType)
 _SLOT_WRAPPER = types.WrapperDescriptorType
+_CLASS_CHANGERS = {"__setattr__": type.__dict__["__setattr__"],
+                   "__delattr__": type.__dict__["__delattr__"]}
 _BOUND_SLOT = types.MethodWrapperType
 _HEAP_TYPE = 1 << 9          # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 _PROXY_TYPES = (weakref.ProxyType, weakref.CallableProxyType)
@@ -137,6 +146,36 @@ class AttributeGuard:
         if (name in _FUNCTION_PARTS and _is_host_function(owner)) \
                 or (name in _PVM_ONLY and type(owner) in (Frame, Function)):
             raise _refused(owner, name)
+        if isinstance(owner, type):
+            self._check_class_change(owner, name)
+
+    def _check_class_change(self, cls, name):
+        """A class the guest did not make (pvm's, the host library's) is every world's:
+        the guest changes it as CPython's built-in types are changed, not at all.  (The
+        host refuses to change its C types itself.)"""
+        if _CLASS_FLAGS(cls) & _HEAP_TYPE and self._is_shared_class(cls):
+            raise TypeError("cannot set %r attribute of immutable type '%s'"
+                            % (name, type_name(cls)))
+
+    def _is_shared_class(self, cls):
+        """Whether ``cls`` is pvm's, or a class of a module of the host's library that
+        is not the guest's copy.  (Not ``is_host_class``: a guest class that holds one
+        of pvm's builtins is still the guest's to change.)"""
+        if isinstance(cls, BuiltinType):
+            return True
+        module_name = _CLASS_NAMESPACE(cls).get("__module__")
+        if type(module_name) is not str:
+            return False
+        if _is_pvm_module(module_name):
+            return True
+        name = _CLASS_NAME(cls)
+        # (Read past a module's __getattr__, which may be the guest's.)
+        guest_module = self.world.modules.get(module_name)
+        if guest_module is not None \
+                and _MODULE_NAMESPACE(guest_module).get(name) is cls:
+            return False
+        host_module = host_sys.modules.get(module_name)
+        return host_module is not None and _MODULE_NAMESPACE(host_module).get(name) is cls
 
     # -- the policy -----------------------------------------------------------------------
 
@@ -160,6 +199,8 @@ class AttributeGuard:
             return self._checked_get(owner, value)
         elif name == "__subclasses__":
             return self._checked_subclasses(value)
+        elif name in _CLASS_CHANGERS:
+            return self._checked_class_changer(name, value)
         return self._checked_value(owner, name, value)
 
     def _checked_value(self, owner, name, value):
@@ -335,6 +376,29 @@ class AttributeGuard:
             return subclasses
         return __subclasses__
 
+    def _checked_class_changer(self, name, change):
+        """``type.__setattr__`` or ``__delattr__``, unbound or bound to a class, behind
+        ``_check_class_change``; any other ``__setattr__`` passes (object's refuses
+        classes itself)."""
+        guard = self
+        if change is _CLASS_CHANGERS[name]:
+            def changer(cls, attribute, *value):
+                if isinstance(cls, type) and isinstance(attribute, str):
+                    guard._check_class_change(cls, _exact_name(attribute))
+                return change(cls, attribute, *value)
+        elif type(change) is _BOUND_SLOT and isinstance(change.__self__, type):
+            cls = change.__self__
+
+            def changer(attribute, *value):
+                if isinstance(attribute, str):
+                    guard._check_class_change(cls, _exact_name(attribute))
+                return change(attribute, *value)
+        else:
+            return change
+        changer.__name__ = name
+        changer.__qualname__ = getattr(change, "__qualname__", name)
+        return changer
+
     # -- the guest's builtins that read and change attributes by name ----------------------
 
     # (Each takes its arguments as the host's does, which gives CPython's messages for
@@ -388,7 +452,7 @@ class AttributeGuard:
             if len(arguments) > 1 and isinstance(arguments[1], str):
                 name = _exact_name(arguments[1])
                 arguments = (arguments[0], name) + arguments[2:]
-                if name in GUARDED_ATTRIBUTES:
+                if name in GUARDED_ATTRIBUTES or isinstance(arguments[0], type):
                     guard._check_change(arguments[0], name)
             return host_change(*arguments)
         change.__name__ = host_change.__name__

@@ -15,8 +15,9 @@ import types
 from _thread import get_ident
 
 from pvm.cache import CACHE_TAG
+from pvm.code import BuiltinType
 from pvm.engine import guest_traceback
-from pvm.engine.descriptors import ReadOnlyAttribute
+from pvm.engine.descriptors import ReadOnlyAttribute, set_in_class
 from pvm.engine.host_stack import guest_frame_on
 from pvm.engine.interpreter import HOST_FRAMES_PER_LEVEL
 from pvm.world.tracebacks import print_exception
@@ -25,7 +26,7 @@ from pvm.world.tracebacks import print_exception
 _FLAG_NAMES = type(host_sys.flags).__match_args__
 
 
-class _Flags(tuple):
+class _Flags(tuple, metaclass=BuiltinType):
     """sys.flags: a tuple of the command line's flags, each also an attribute, read-only,
     whose repr is CPython's (``sys.flags(debug=0, ...)``), as the host's own type (which
     refuses to make new instances) would give.  (Not a namedtuple: CPython's has no
@@ -44,10 +45,10 @@ class _Flags(tuple):
 
 
 for _index, _name in enumerate(_FLAG_NAMES):
-    setattr(_Flags, _name, ReadOnlyAttribute(_name, operator.itemgetter(_index), member=True))
+    set_in_class(_Flags, **{_name: ReadOnlyAttribute(_name, operator.itemgetter(_index),
+                                                     member=True)})
 del _index, _name
-_Flags.__module__ = "sys"
-_Flags.__qualname__ = _Flags.__name__ = "flags"
+set_in_class(_Flags, __module__="sys", __qualname__="flags", __name__="flags")
 
 
 def _guest_flags(optimize, dont_write_bytecode, values):
@@ -93,6 +94,9 @@ def make_sys(world, argv, path, dont_write_bytecode=False, pycache_prefix=None,
     namespace.update(host_sys.__dict__)
     # The host's site set it for the host's prompt; the guest's site sets the guest's.
     namespace.pop("__interactivehook__", None)
+    # The guest's unraisable hook is CPython's default (pvm.world.unraisable writes its
+    # report to the guest's stderr), not the one the host may have put in place.
+    namespace["unraisablehook"] = host_sys.__unraisablehook__
     namespace["argv"] = list(argv)
     namespace["orig_argv"] = list(host_sys.orig_argv)
     namespace["path"] = list(host_sys.path if path is None else path)

@@ -44,6 +44,38 @@ _C_STAND_INS = {
 _TIME_ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
 
 
+def _thread_starter(world, start_new_thread):
+    """The guest's ``_thread.start_new_thread``: the thread's guest opens files as the
+    world allows (``Access.enter``), and an exception its function lets out is reported
+    as CPython reports it, with its guest traceback (the host would show pvm's frames)."""
+    def start_new_thread_(function, arguments, keywords=None, /):
+        # (The host's checks, before the thread starts.)
+        if not callable(function):
+            raise TypeError("first arg must be callable")
+        if not isinstance(arguments, tuple):
+            raise TypeError("2nd arg must be a tuple")
+        if keywords is not None and not isinstance(keywords, dict):
+            raise TypeError("optional 3rd arg must be a dictionary")
+
+        def run(*arguments, **keywords):
+            if world.access.folders is not None:
+                world.access.enter()
+            try:
+                function(*arguments, **keywords)
+            except SystemExit:
+                pass
+            except BaseException as error:
+                unraisable.report(world, error, function,
+                                  "Exception ignored in thread started by")
+        if keywords is None:
+            return start_new_thread(run, arguments)
+        return start_new_thread(run, arguments, keywords)
+    start_new_thread_.__name__ = start_new_thread_.__qualname__ = start_new_thread.__name__
+    start_new_thread_.__module__ = "_thread"
+    start_new_thread_.__doc__ = start_new_thread.__doc__
+    return start_new_thread_
+
+
 def _tzset_for(guest_time):
     """time.tzset for the guest's copy of the time module: the host's sets the time
     zone attributes of the host's module, and the guest reads its own."""
@@ -186,7 +218,8 @@ class World:
 
     def _guest_entry(self):
         """Around the host's run, eval and call: the budgets whole again; signals
-        handled between instructions; the guest's exceptions out as themselves,
+        handled between instructions; the files the guest opens checked, where the
+        world restricts them; the guest's exceptions out as themselves,
         without the host frames of pvm that they passed through."""
         return _GuestEntry(self)
 
@@ -195,10 +228,11 @@ class World:
         ``_signal`` runs guest handlers between instructions (pvm.world.signals),
         ``_io`` and ``posix`` keep to the allowed files (pvm.world.access), and
         ``time.sleep`` ends at the world's deadline (pvm.world.limits), ``time.tzset``
-        updates the guest's copy, and a thread's uncaught exception is printed with its
-        guest traceback, faulthandler's dump_traceback shows guest frames, and a
-        restricted world's ``_operator`` reads no attribute past its guard and its ``gc``
-        lists the guest's objects only."""
+        updates the guest's copy, a thread's uncaught exception is printed with its
+        guest traceback (a thread's files are checked as the world's are),
+        faulthandler's dump_traceback shows guest frames, and a restricted world's
+        ``_operator`` reads no attribute past its guard and its ``gc`` lists the guest's
+        objects only."""
         if name == "_signal":
             self.signals.adapt(module)
         elif name in ("_io", "posix"):
@@ -209,6 +243,8 @@ class World:
                 self.limits.adapt_time(module)
         elif name == "_thread":
             module._excepthook = thread_excepthook(self)
+            for starter in ("start_new_thread", "start_new"):
+                setattr(module, starter, _thread_starter(self, getattr(module, starter)))
         elif name == "_operator" and self.guard is not None:
             self.guard.adapt_operator(module)
         elif name == "gc" and self.guard is not None:
@@ -473,7 +509,7 @@ class _GuestEntry:
     the world imports no contextlib (with collections and functools: some 3 ms of
     every start)."""
 
-    __slots__ = ("world", "outermost")
+    __slots__ = ("world", "outermost", "files_before")
 
     def __init__(self, world):
         self.world = world
@@ -484,9 +520,13 @@ class _GuestEntry:
             world.signals.handle_interrupts()
 
     def __enter__(self):
+        if self.world.access.folders is not None:
+            self.files_before = self.world.access.enter()
         return self
 
     def __exit__(self, kind, error, traceback):
+        if self.world.access.folders is not None:
+            self.world.access.leave(self.files_before)
         if self.outermost:
             if error is not None:
                 error.__traceback__ = None

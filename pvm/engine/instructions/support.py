@@ -156,14 +156,17 @@ EXCEPTION_ATTRIBUTE_READERS = {
 # Attributes through which guest code could reach the host, not its own world: a host
 # function's globals, closure and code, the host frame of a host generator or traceback,
 # a builtin's module (the host's), pvm's own objects behind a guest frame or function,
-# and the raw lookups and class listings that lead to those.  Their loads, stores and
-# deletions run behind the world's attribute guard (``Interpreter.attribute_guard``,
-# pvm.world.guard), where it has one; code that names none of them pays nothing.
+# the raw lookups and class listings that lead to those, and ``type.__setattr__`` and
+# ``__delattr__``, which change the classes all worlds share past their metaclass.
+# Their loads, stores and deletions run behind the world's attribute guard
+# (``Interpreter.attribute_guard``, pvm.world.guard), where it has one; code that names
+# none of them pays nothing.
 GUARDED_ATTRIBUTES = frozenset((
     "__globals__", "__closure__", "__code__", "__builtins__", "__defaults__",
     "__kwdefaults__", "__self__", "__dict__", "__getattribute__", "__get__",
-    "__subclasses__", "f_back", "tb_frame", "gi_frame", "cr_frame", "ag_frame",
-    "gi_code", "cr_code", "ag_code", "interpreter", "executable", "translated",
+    "__subclasses__", "__setattr__", "__delattr__", "f_back", "tb_frame", "gi_frame",
+    "cr_frame", "ag_frame", "gi_code", "cr_code", "ag_code", "interpreter", "executable",
+    "translated",
 ))
 
 
