@@ -758,6 +758,24 @@ def deep(n):
     return result
 
 
+def keyword(value, *, scale=1):
+    return value * scale
+
+
+class Closable(Countdown):
+    def close(self):
+        print("closed, which no loop does")
+
+
+def keyword_calls(source):
+    # A call with keywords enters its frame in tier 0's loop at every turn, which
+    # comes back to the translation in the middle of the next.
+    found = []
+    for value in source:
+        found.append(keyword(value, scale=2))
+    return found
+
+
 def lines_seen(n):
     seen = []
     for i in range(n):
@@ -783,6 +801,7 @@ def traced_loop():
 
 for _ in range(3):
     print(shapes(12), caught([1, 0, 5]), deep(17), lines_seen(2))
+    print(keyword_calls(numbers(4)), keyword_calls(Closable(3)))
     for function, argument in ((failing_body, [4, 0]), (failing_iterator, None)):
         try:
             function(argument) if argument is not None else function()

@@ -73,7 +73,7 @@ from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.objects import CellType, Generator, call_shape_of
+from pvm.engine.objects import CellType, call_shape_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -1847,10 +1847,10 @@ def _host_for(region, blocks):
     ``continue``.  Else the turn's blocks keep their ``while``, the head block's
     statements under a label of their own (``-1 - head``), and a jump back to the head
     ends the turn; a turn that leaves the loop breaks out of the ``for``.  The iterator
-    stays on the stack, where tier 0 and the exception handlers find it.  Entered
-    elsewhere than at its head (a frame going on from tier 0 in the middle of a turn),
-    or over a pvm generator (which the host would resume through its ``__next__``,
-    called from C), the loop takes its items from ``LOOP_ITEMS``.  The failing index
+    stays on the stack, where tier 0 and the exception handlers find it (a pvm
+    generator is resumed by the host through its ``__next__``, which is ``_resume``).
+    Entered elsewhere than at its head (a frame going on from tier 0 in the middle of a
+    turn), the loop takes its items from ``LOOP_ITEMS``.  The failing index
     of a failed fetch is recorded by a handler around the ``for``, where no failing
     instruction of the body recorded its own first."""
     from pvm.engine import generate     # (not at import: see the imports above)
@@ -1879,18 +1879,11 @@ def _host_for(region, blocks):
     stack_top = ast.Subscript(value=ast.Name(id="stack", ctx=ast.Load()),
                               slice=ast.UnaryOp(op=ast.USub(), operand=ast.Constant(1)),
                               ctx=ast.Load())
-    plain = ast.BoolOp(op=ast.And(), values=[
-        ast.Compare(left=_label(), ops=[ast.Eq()], comparators=[ast.Constant(head)]),
-        ast.Compare(left=ast.Call(func=ast.Name(id="type", ctx=ast.Load()),
-                                  args=[stack_top], keywords=[]),
-                    ops=[ast.IsNot()], comparators=[ast.Name(id="Generator", ctx=ast.Load())])])
+    at_head = ast.Compare(left=_label(), ops=[ast.Eq()], comparators=[ast.Constant(head)])
     choose = ast.Assign(targets=[ast.Name(id=source, ctx=ast.Store())], value=ast.IfExp(
-        test=plain, body=generate.copy_tree(stack_top),
+        test=at_head, body=generate.copy_tree(stack_top),
         orelse=ast.Call(func=ast.Name(id="LOOP_ITEMS", ctx=ast.Load()),
-                        args=[ast.Name(id="stack", ctx=ast.Load()),
-                              ast.Compare(left=_label(), ops=[ast.NotEq()],
-                                          comparators=[ast.Constant(head)])],
-                        keywords=[])))
+                        args=[ast.Name(id="stack", ctx=ast.Load())], keywords=[])))
     take = ast.Assign(targets=[target], value=ast.Name(id=item, ctx=ast.Load()))
 
     def turn_of(turn_blocks):
@@ -2036,23 +2029,20 @@ def _fetch_of(statements):
     return fetch.targets[0], failure.body[:-1], stop.body[:-1]
 
 
-def _loop_items(stack, mid_iteration):
+def _loop_items(stack):
     """What a loop translated as a host ``for`` (``_host_for``) takes its items from
-    where the iterator on ``stack`` is no plain one, or the loop was entered in the
-    middle of a turn: MID_ITERATION first in that case (the turn goes on, its item
-    taken), then the iterator's items, read from the stack once the turn is over (the
-    turn may have left more on it above the iterator until then).  A pvm generator is
-    resumed directly, as tier 0's FOR_ITER does."""
-    if mid_iteration:
-        yield MID_ITERATION
+    where it was entered in the middle of a turn: MID_ITERATION first (the turn goes
+    on, its item taken), then the items of the iterator on ``stack``, read once the
+    turn is over (the turn may have left more on the stack above it until then).
+
+    Not ``yield from``: a turn that leaves the translation (to tier 0, at a call that
+    enters a frame) drops this generator, and closing it would close the iterator it
+    delegated to (a guest generator, a file), where the loop goes on with it."""
+    yield MID_ITERATION
     iterator = stack[-1]
-    if type(iterator) is not Generator:
-        yield from iterator
-        return
-    resume = iterator._resume
     while True:
         try:
-            item = resume(None)
+            item = next(iterator)
         except StopIteration:
             return
         yield item
