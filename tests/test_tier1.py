@@ -263,6 +263,29 @@ def test_a_translation_puts_one_function_at_each_block_and_shows_its_source():
     assert tier1.source(lambda frame, stack, fast: 0) is None
 
 
+def _calls_in_one_block(count):
+    """A function whose body is one block of ``count`` statements with a call each."""
+    lines = ["def chain(a):", "    x = 0"]
+    lines += ["    x = x + len([a, %d]) * %d" % (step, step) for step in range(count)]
+    return "\n".join(lines + ["    return x", ""])
+
+
+def test_a_block_of_many_calls_translates_to_code_of_its_own_size():
+    # Each call may enter a guest frame, and a frame resumes after it; the blocks
+    # that are the ways in must not each run to the block's end (n calls would make
+    # n blocks of n calls: test_grammar's long functions took minutes to translate).
+    sizes = {}
+    for count in (10, 40):
+        world, function = _world_function(_calls_in_one_block(count), "chain")
+        code = function.__code__
+        translation, _entry = tier1._translate(code, code.instructions())   # (no cache)
+        sizes[count] = len(ast.unparse(translation.tree).splitlines())
+        executable = world.interpreter.executable_of(code)
+        tier1.install(translation, executable.handlers)
+        assert function(5) == sum(2 * step for step in range(count))
+    assert sizes[40] < 5 * sizes[10]
+
+
 def test_module_bodies_are_left_to_tier_0():
     module = pvm_compile("total = 0\nfor n in range(3):\n    total += n\n", "<test>", "exec")
     assert tier1.translate(module, module.instructions()) is None

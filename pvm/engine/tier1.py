@@ -141,11 +141,16 @@ def _translate(code, pairs):
             blocks.append((position, piece_end, statements))
             position = piece_end
     # A block goes on through a call; where a frame resumes after one that entered a
-    # guest frame, a block of its own (the rest of the first) is the way in.
+    # guest frame, a block of its own is the way in.  It ends where the next such
+    # block starts (and goes on into it): a block from each resumption to the end
+    # would make a run of n calls n runs of n calls' length.
     starts = {start for start, _end, _statements in blocks}
-    for resume in resumes:
+    resumes = sorted(resumes)
+    for position, resume in enumerate(resumes):
         if resume not in starts:
             end = leaders[bisect.bisect(leaders, resume)]
+            if position + 1 < len(resumes):
+                end = min(end, resumes[position + 1])
             piece_end, statements = translator.longest_piece(pairs, names, resume, end)
             blocks.append((resume, piece_end, statements))
     blocks.sort(key=lambda block: block[0])
