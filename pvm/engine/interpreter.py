@@ -32,7 +32,8 @@ from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                RESUME_CODE, Function, Generator, run_by_host_generator)
+                                RESUME_CODE, Function, Generator, made_shape_of,
+                                new_generator, run_by_host_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -86,7 +87,8 @@ class Executable:
 
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
-                 "runner", "machine_code", "fused", "resumer", "frames_asked", "__weakref__")
+                 "runner", "machine_code", "fused", "resumer", "frames_asked", "made_shape",
+                 "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -99,6 +101,8 @@ class Executable:
         # Whether the handlers have their superinstructions (or are to have none).
         self.fused = True
         self.padding = [UNBOUND] * (len(code.co_varnames) - code.co_argcount)
+        # What Function.make takes from here for the functions made of the code.
+        self.made_shape = made_shape_of(code)
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
                                 for index, name in enumerate(code.co_cellvars)
@@ -577,10 +581,11 @@ class Interpreter:
         if resumer is not None and 0 in resumer.starts and not self.instruments:
             # Tier 1 has translated the code: its host generator runs the frame from the
             # start (_Suspendable._resume), made now rather than at the first next().
-            frame.stack = []
+            # (The generator made with no call of its __init__: every generator
+            # expression comes through here.)
             run_by_host_generator(frame, resumer)
-        else:
-            frame.stack = None
+            return new_generator(frame, function)
+        frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)
 
     def run_code(self, code, globals_, locals_=None):

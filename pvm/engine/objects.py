@@ -73,6 +73,16 @@ class _CallShape:
     __slots__ = ("kind", "simple_arity", "plain_arity")
 
 
+def made_shape_of(code):
+    """What ``Function.make`` sets from ``code`` alone, kept by its executable: the
+    call shape (``kind``, ``simple_arity``, ``plain_arity``: MAKE_FUNCTION gives a
+    closure exactly to code with free variables) and the docstring."""
+    shape = call_shape_of(code)
+    consts = code.co_consts
+    return (shape.kind, shape.simple_arity, shape.plain_arity,
+            consts[0] if consts and isinstance(consts[0], str) else None)
+
+
 def call_shape_of(code):
     """The ``kind``, ``simple_arity`` and ``plain_arity`` of the functions of ``code``
     (their closure is None, unless the code has free variables): what tier 1's runners
@@ -171,8 +181,18 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         # The __code__ setter's work, without the cost of a property called from C:
         # every closure, lambda and comprehension made at run time comes through here.
         function._code = code
-        function.executable = NOT_DECODED
-        _set_call_shape(function, code, closure)
+        # Made again and again, they find their code decoded already: the executable
+        # keeps what the call needs to know of it (``made_shape``).
+        executable = interpreter.executables.get(id(code))
+        if executable is None:
+            function.executable = NOT_DECODED
+            _set_call_shape(function, code, closure)
+            consts = code.co_consts
+            function.doc = consts[0] if consts and isinstance(consts[0], str) else None
+        else:
+            function.executable = executable
+            (function.kind, function.simple_arity, function.plain_arity,
+             function.doc) = executable.made_shape
         function._globals = globals_
         function._function_name = code.co_name
         function._qualname = code.co_qualname
@@ -184,8 +204,6 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         # The slots behind the __module__ and __doc__ properties, set directly: every
         # closure, lambda and comprehension made at run time comes through here.
         function.module = globals_.get("__name__")
-        consts = code.co_consts
-        function.doc = consts[0] if consts and isinstance(consts[0], str) else None
         function.interpreter = interpreter
         return function
 
@@ -359,7 +377,8 @@ class _Suspendable(metaclass=BuiltinType):
         return "<%s object %s at %#x>" % (self._kind_name, self._qualname, id(self))
 
     def __del__(self):
-        self._finalize()
+        if self._state is not FINISHED:     # (most die finished: no call for them)
+            self._finalize()
 
     def _finalize(self):
         """What CPython does when the object dies or its frame is cleared: close it,
@@ -914,6 +933,17 @@ class _AsyncGeneratorStep(metaclass=BuiltinType):
         if isinstance(result, AsyncGeneratorValue):
             raise RuntimeError("async generator ignored GeneratorExit")
         return result
+
+
+def new_generator(frame, function):
+    """``Generator(frame, function)``, made without the call of ``__init__``."""
+    generator = _new_object(Generator)
+    generator._frame = frame
+    generator._name = function._function_name
+    generator._qualname = function._qualname
+    generator._state = CREATED
+    generator._saved_handled = None
+    return generator
 
 
 SUSPENDABLE_CLASSES = {CO_GENERATOR: Generator, CO_COROUTINE: Coroutine,

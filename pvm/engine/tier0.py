@@ -115,6 +115,14 @@ def when_CALL_FUNCTION_EX_KEYWORDS(operand):
     return operand & 1 != 0
 
 
+def when_MAKE_FUNCTION_OF_CODE(operand):
+    return operand == 0
+
+
+def when_MAKE_FUNCTION_WITH_CLOSURE(operand):
+    return operand == FUNCTION_CLOSURE
+
+
 def when_RAISE_VARARGS_RERAISE(operand):
     return operand == 0
 
@@ -1712,6 +1720,27 @@ def select_CALL_FUNCTION_EX(code, operand):
     return 'CALL_FUNCTION_EX'
 
 
+def make_MAKE_FUNCTION_OF_CODE(code, operand, index):
+    next_index = index + 1
+
+    def MAKE_FUNCTION_OF_CODE(frame, stack, fast, next_index=next_index):
+        function_code = stack[-1]
+        stack[-1] = Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter)
+        return next_index
+    return MAKE_FUNCTION_OF_CODE
+
+
+def make_MAKE_FUNCTION_WITH_CLOSURE(code, operand, index):
+    next_index = index + 1
+
+    def MAKE_FUNCTION_WITH_CLOSURE(frame, stack, fast, next_index=next_index):
+        function_code = stack.pop()
+        closure = stack[-1]
+        stack[-1] = Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, None, None, closure)
+        return next_index
+    return MAKE_FUNCTION_WITH_CLOSURE
+
+
 def make_MAKE_FUNCTION(code, operand, index):
     next_index = index + 1
     variable_count = operand.bit_count() + 1
@@ -1730,6 +1759,22 @@ def make_MAKE_FUNCTION(code, operand, index):
         stack.append(Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, defaults, kwdefaults, closure, annotations))
         return next_index
     return MAKE_FUNCTION
+
+
+def make_any_MAKE_FUNCTION(code, operand, index):
+    if when_MAKE_FUNCTION_OF_CODE(operand):
+        return make_MAKE_FUNCTION_OF_CODE(code, operand, index)
+    if when_MAKE_FUNCTION_WITH_CLOSURE(operand):
+        return make_MAKE_FUNCTION_WITH_CLOSURE(code, operand, index)
+    return make_MAKE_FUNCTION(code, operand, index)
+
+
+def select_MAKE_FUNCTION(code, operand):
+    if when_MAKE_FUNCTION_OF_CODE(operand):
+        return 'MAKE_FUNCTION_OF_CODE'
+    if when_MAKE_FUNCTION_WITH_CLOSURE(operand):
+        return 'MAKE_FUNCTION_WITH_CLOSURE'
+    return 'MAKE_FUNCTION'
 
 
 def make_IMPORT_NAME(code, operand, index):
@@ -2211,7 +2256,7 @@ FACTORIES = [
     make_CALL_METHOD,
     make_CALL_KW,
     make_any_CALL_FUNCTION_EX,
-    make_MAKE_FUNCTION,
+    make_any_MAKE_FUNCTION,
     make_IMPORT_NAME,
     make_IMPORT_FROM,
     make_IMPORT_STAR,
@@ -2318,7 +2363,7 @@ SELECTORS = [
     lambda code, operand: 'CALL_METHOD',
     lambda code, operand: 'CALL_KW',
     select_CALL_FUNCTION_EX,
-    lambda code, operand: 'MAKE_FUNCTION',
+    select_MAKE_FUNCTION,
     lambda code, operand: 'IMPORT_NAME',
     lambda code, operand: 'IMPORT_FROM',
     lambda code, operand: 'IMPORT_STAR',
@@ -3549,6 +3594,21 @@ def cold_any_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
     return cold_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index)
 
 
+def cold_MAKE_FUNCTION_OF_CODE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    function_code = stack[-1]
+    stack[-1] = Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter)
+    return next_index
+
+
+def cold_MAKE_FUNCTION_WITH_CLOSURE(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    function_code = stack.pop()
+    closure = stack[-1]
+    stack[-1] = Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, None, None, closure)
+    return next_index
+
+
 def cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
     next_index = index + 1
     variable_count = operand.bit_count() + 1
@@ -3564,6 +3624,14 @@ def cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
     defaults = parts.pop() if operand & FUNCTION_DEFAULTS else None
     stack.append(Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter, defaults, kwdefaults, closure, annotations))
     return next_index
+
+
+def cold_any_MAKE_FUNCTION(frame, stack, fast, code, operand, index):
+    if when_MAKE_FUNCTION_OF_CODE(operand):
+        return cold_MAKE_FUNCTION_OF_CODE(frame, stack, fast, code, operand, index)
+    if when_MAKE_FUNCTION_WITH_CLOSURE(operand):
+        return cold_MAKE_FUNCTION_WITH_CLOSURE(frame, stack, fast, code, operand, index)
+    return cold_MAKE_FUNCTION(frame, stack, fast, code, operand, index)
 
 
 def cold_IMPORT_NAME(frame, stack, fast, code, operand, index):
@@ -3953,7 +4021,7 @@ COLD = [
     cold_CALL_METHOD,
     cold_CALL_KW,
     cold_any_CALL_FUNCTION_EX,
-    cold_MAKE_FUNCTION,
+    cold_any_MAKE_FUNCTION,
     cold_IMPORT_NAME,
     cold_IMPORT_FROM,
     cold_IMPORT_STAR,

@@ -151,6 +151,20 @@ def MAKE_FUNCTION(*parts, frame, operand):
                          defaults, kwdefaults, closure, annotations)
 
 
+# The functions made at run time, over and over, are comprehensions, generator
+# expressions, lambdas and closures: no parts but the code, or its closure too.  Their
+# bodies take no list of parts and test no flag.
+@variant("MAKE_FUNCTION", when=lambda operand: operand == 0)
+def MAKE_FUNCTION_OF_CODE(function_code, *, frame):
+    return Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter)
+
+
+@variant("MAKE_FUNCTION", when=lambda operand: operand == FUNCTION_CLOSURE)
+def MAKE_FUNCTION_WITH_CLOSURE(closure, function_code, *, frame):
+    return Function.make(function_code, frame.f_globals, frame.f_builtins, frame.interpreter,
+                         None, None, closure)
+
+
 # -- imports -----------------------------------------------------------------------------------
 
 @instruction
