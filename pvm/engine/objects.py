@@ -135,6 +135,26 @@ class _FunctionAttributes(metaclass=BuiltinType):
 _INSTANCE_DICT = _FunctionAttributes.__dict__["__dict__"]
 
 
+# A function's __annotations__ is made on first use, as CPython's: most functions have
+# none, and every closure, lambda and comprehension made at run time would make an
+# empty dict.
+def _get_annotations(function):
+    annotations = function._annotations
+    if annotations is None:
+        annotations = function._annotations = {}
+    return annotations
+
+
+def _set_annotations(function, value):
+    if value is not None and not isinstance(value, dict):
+        raise TypeError("__annotations__ must be set to a dict object")
+    function._annotations = value
+
+
+def _delete_annotations(function):
+    function._annotations = None
+
+
 def _set_function_dict(function, value):
     if not isinstance(value, dict):
         raise TypeError("__dict__ must be set to a dictionary, not a '%s'"
@@ -157,7 +177,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
     # this module: a class body cannot define it.)
     __slots__ = ("_code", "_globals", "_function_name", "_qualname",
                  "_function_defaults", "_function_kwdefaults", "_closure", "_builtins",
-                 "__annotations__",
+                 "_annotations",
                  "__weakref__", "interpreter", "kind", "simple_arity",
                  "plain_arity", "module",
                  "doc", "executable")
@@ -199,7 +219,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         function._function_defaults = defaults
         function._function_kwdefaults = kwdefaults
         function._closure = closure
-        function.__annotations__ = annotations if annotations is not None else {}
+        function._annotations = annotations
         function._builtins = builtins
         # The slots behind the __module__ and __doc__ properties, set directly: every
         # closure, lambda and comprehension made at run time comes through here.
@@ -263,6 +283,8 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
         _set_call_shape(self, code, self._closure)
+
+    __annotations__ = property(_get_annotations, _set_annotations, _delete_annotations)
 
     # Kept out of the instance __dict__, where CPython does not show them either.
     __module__ = property(lambda self: self.module,
