@@ -911,3 +911,40 @@ def test_a_translation_made_from_fresh_code_is_found_from_its_bytecode_cache(
         translation = tier1.translate(generator, generator.instructions())
         # Made from the compiled code, read back for the loaded.
         assert (translation.tree is None) == (module is loaded)
+
+
+CLASS_IN_FRAMELESS_FUNCTION = textwrap.dedent('''
+    import sys
+
+    def shadowed():
+        x = 42
+        class X:
+            locals()["x"] = 43
+            y = x
+        return X.y
+
+    def linked():
+        class Y:
+            name = sys._getframe().f_code.co_name
+            back = sys._getframe(1).f_code.co_name
+        return Y.name, Y.back
+
+    class Case:
+        def method(self):
+            return shadowed(), linked()
+
+    for _ in range(3):
+        print(Case().method())
+''')
+
+
+def test_class_bodies_run_by_frameless_functions_link_to_their_frames(tmp_path):
+    # The class body's f_back is the function running the class statement, made for
+    # it; and while the body runs, the running frame is the body's own (its locals()
+    # is the class namespace, which LOAD_CLASSDEREF reads before the closure).
+    program = tmp_path / "classes.py"
+    program.write_text(CLASS_IN_FRAMELESS_FUNCTION)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "(43, ('Y', 'linked'))" in expected[1]
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
+    assert run(command, str(tmp_path)) == expected

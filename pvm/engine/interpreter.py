@@ -602,9 +602,12 @@ class Interpreter:
         code = function.__code__
         frame = self.new_frame(code, function._globals, namespace, function._closure,
                                function._builtins)
-        frame.back = self.frame
-        if self.frame is not None:
-            frame.depth = self.frame.depth + 1
+        # The function running the class statement may run with no frame (tier 1's
+        # frameless runners): made now, it is the body's f_back, and the frame that
+        # asking for the running one finds is the body's, not that function's.
+        caller = frame.back = self.running_frame()
+        if caller is not None:
+            frame.depth = caller.depth + 1
             if frame.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
         return self._run_body(frame)
