@@ -4,6 +4,7 @@ through a loop; what a translation holds can be read as host source."""
 
 import ast
 import os
+import re
 import textwrap
 import warnings
 
@@ -948,3 +949,23 @@ def test_class_bodies_run_by_frameless_functions_link_to_their_frames(tmp_path):
     assert expected[0] == 0 and "(43, ('Y', 'linked'))" in expected[1]
     command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
     assert run(command, str(tmp_path)) == expected
+
+
+def test_builtins_are_called_with_their_arguments_written_out():
+    # CALL calls the host's built-in functions and methods first, and the generator
+    # writes f(*arguments) out as f(a, b) where nothing before it on its path touched
+    # the list: the host's fast call, not a call unpacking a list.
+    world, function = _world_function('''
+        def measure(items, value):
+            items.append(value)
+            return len(items)
+        ''', "measure")
+    code = function.__code__
+    translation, _entry = tier1._translate(code, code.instructions())
+    text = ast.unparse(translation.tree)
+    direct = re.findall(r"is BUILTIN and .*\n.*\n\s*t\d+ = (t\d+\(t\d+\))\n", text)
+    assert len(direct) == 2, text
+    executable = world.interpreter.executable_of(code)
+    tier1.install(translation, executable.handlers)
+    items = []
+    assert [function(items, 5), function(items, 6)] == [1, 2] and items == [5, 6]

@@ -639,6 +639,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         # them they are deleted, so that an object the program drops dies when it does
         # under CPython (its finalizer runs there), not when the run ends.
         consumed = []
+        listed = None           # (the variable input's name, the names of its values)
         if definition.raw:
             flush_before = virtual
             consumed += virtual
@@ -669,6 +670,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     consumed += variable_values
                     statements += _code("%s = [%s]" % (
                         variable_name, ", ".join(variable_values)))
+                    listed = variable_name, variable_values
                 else:
                     # Some of the values are on the real stack: the rest go there too,
                     # and the part takes its inputs from there, as its single handler.
@@ -707,6 +709,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         reassigned = {rename.get(item, item) for item in body.assigned}
         remaining = list(virtual)
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
+        if listed is not None:
+            _pass_values(body_statements, *listed)
         if attribute_names and attribute_names[part.position] is not None:
             _bake_attribute_name(body_statements, rename["name"],
                                  attribute_names[part.position])
@@ -966,6 +970,42 @@ def _drop_names(statements, dead):
             handler.body = _drop_names(handler.body, dead) or [ast.Pass()]
         kept.append(statement)
     return kept
+
+
+def _pass_values(statements, name, values):
+    """Where the variable input ``name`` (a list of the ``values``, names) is passed
+    on whole to a call, ``f(*name)``, before anything else on its path reads it, pass
+    the values themselves (in place): a call with its arguments written out is the
+    host's fast one, where unpacking a list is not.  Returns whether ``name`` was
+    left unread but so, on every path through ``statements``."""
+    for statement in statements:
+        if isinstance(statement, ast.If) and not _mentions(statement.test, name, values):
+            if not (_pass_values(statement.body, name, values)
+                    and _pass_values(statement.orelse, name, values)):
+                return False
+            continue
+        if isinstance(statement, (ast.Assign, ast.Expr, ast.Return)):
+            calls = [node for node in ast.walk(statement) if isinstance(node, ast.Call)
+                     and len(node.args) == 1 and isinstance(node.args[0], ast.Starred)
+                     and isinstance(node.args[0].value, ast.Name)
+                     and node.args[0].value.id == name]
+            for call in calls:
+                call.args = [ast.Name(id=value, ctx=ast.Load()) for value in values]
+            if not _mentions(statement, name, values):
+                continue
+        return False
+    return True
+
+
+def _mentions(node, name, values):
+    """Whether ``node`` reads or writes ``name`` or writes one of ``values``."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Name) and (inner.id == name or inner.id in values
+                                            and not isinstance(inner.ctx, ast.Load)):
+            return True
+        if isinstance(inner, ast.NamedExpr):
+            return True
+    return False
 
 
 def copy_tree(node, rename=None):

@@ -6,7 +6,7 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
 from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
-from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
+from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
     function_description, guest_init, load_global_error, lookup, match_class, match_keys,
@@ -1504,6 +1504,10 @@ def make_CALL(code, operand, index):
             arguments = []
         function = stack[-1]
         kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            stack[-1] = function(*arguments)
+            return next_index
         if kind is MethodType:
             inner = function.__func__
             if type(inner) is Function:
@@ -1560,6 +1564,10 @@ def make_CALL_METHOD(code, operand, index):
         del stack[-1]
         function = stack[-1]
         kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            stack[-1] = function(*arguments)
+            return next_index
         if kind is MethodType:
             inner = function.__func__
             if type(inner) is Function:
@@ -3397,6 +3405,10 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         arguments = []
     function = stack[-1]
     kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:
@@ -3450,6 +3462,10 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     del stack[-1]
     function = stack[-1]
     kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:

@@ -5,7 +5,7 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 (tests/test_generate.py fails while this file is stale)."""
 
 from pvm.engine.frames import (NESTING_LIMIT)
-from pvm.engine.instructions.support import (BINARY_FUNCTIONS, COMPARE_FUNCTIONS,
+from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     OBJECT_NEW, TYPE_NEW, guest_init, load_global_error, unbound_free, unbound_local,
     with_module_named)
 from pvm.engine.objects import (Function, Generator, MethodType)
@@ -35,6 +35,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
         arguments_2 = []
         try:
             kind_2 = type(value_1_0)
+            if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_1_0())
+                return after_2
             if kind_2 is MethodType:
                 inner_2 = value_1_0.__func__
                 if type(inner_2) is Function:
@@ -105,6 +109,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
         arguments_3 = [value_2_0]
         try:
             kind_3 = type(value_1_0)
+            if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_1_0(value_2_0))
+                return after_3
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
                 if type(inner_3) is Function:
@@ -175,6 +183,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
         arguments_3 = [value_2_0]
         try:
             kind_3 = type(value_1_0)
+            if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_1_0(value_2_0))
+                return after_3
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
                 if type(inner_3) is Function:
@@ -248,6 +260,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
         arguments_4 = [value_2_0, value_3_0]
         try:
             kind_4 = type(value_1_0)
+            if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_1_0(value_2_0, value_3_0))
+                return after_4
             if kind_4 is MethodType:
                 inner_4 = value_1_0.__func__
                 if type(inner_4) is Function:
@@ -323,6 +339,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
         arguments_3 = []
         try:
             kind_3 = type(value_2_0)
+            if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_2_0())
+                return after_3
             if kind_3 is MethodType:
                 inner_3 = value_2_0.__func__
                 if type(inner_3) is Function:
@@ -401,6 +421,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
         arguments_4 = [value_3_0]
         try:
             kind_4 = type(value_2_0)
+            if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_2_0(value_3_0))
+                return after_4
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
                 if type(inner_4) is Function:
@@ -479,6 +503,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
         arguments_4 = [value_3_0]
         try:
             kind_4 = type(value_2_0)
+            if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_2_0(value_3_0))
+                return after_4
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
                 if type(inner_4) is Function:
@@ -546,6 +574,10 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
         arguments_1 = []
         try:
             kind_1 = type(value_0_0)
+            if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_1
+                stack.append(value_0_0())
+                return after_1
             if kind_1 is MethodType:
                 inner_1 = value_0_0.__func__
                 if type(inner_1) is Function:
@@ -616,6 +648,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
         arguments_2 = [value_1_0]
         try:
             kind_2 = type(value_0_0)
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(value_1_0))
+                return after_2
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
                 if type(inner_2) is Function:
@@ -686,6 +722,10 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
         arguments_2 = [value_1_0]
         try:
             kind_2 = type(value_0_0)
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(value_1_0))
+                return after_2
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
                 if type(inner_2) is Function:
@@ -759,6 +799,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
         arguments_3 = [value_1_0, value_2_0]
         try:
             kind_3 = type(value_0_0)
+            if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_0_0(value_1_0, value_2_0))
+                return after_3
             if kind_3 is MethodType:
                 inner_3 = value_0_0.__func__
                 if type(inner_3) is Function:

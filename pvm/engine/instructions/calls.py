@@ -8,8 +8,8 @@ switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames
 which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
-from pvm.engine.instructions.support import (OBJECT_NEW, TYPE_NEW, guest_init, public_names,
-                                             star_arguments, star_keywords,
+from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
+                                             public_names, star_arguments, star_keywords,
                                              with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
@@ -20,6 +20,12 @@ from pvm.engine.objects import Function, MethodType
 @instruction
 def CALL(function, *arguments, frame, next_index):
     kind = type(function)
+    # The host's built-in functions and methods (len, isinstance, a list's append) are
+    # the callees most often called, and the cheapest: called at once, with the
+    # arguments as they are where the count is known (see generate, _pass_values).
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        return function(*arguments)
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:

@@ -73,6 +73,10 @@ def lookup(namespace, name):
 
 
 TYPE_NEW = type.__new__
+
+# The type of the host's built-in functions and of its objects' built-in methods
+# (``len``, ``[].append``), which CALL calls first.
+BUILTIN = type(len)
 # What makes the instances of a class whose __init__ the loop may run itself (see
 # guest_init); no built-in class but object has it, so CALL asks guest_init only of
 # classes that do (a host-level call less for every int(), list() or range()).
