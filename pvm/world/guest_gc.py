@@ -12,7 +12,7 @@ program must not see that:
   the modules site imported: the first call gives them back to the collector
   (``World.thaw_start_up``, once: later full collections walk them again);
 - ``freeze`` and ``unfreeze`` are the host's, and mean what they say: after either,
-  nothing is frozen by pvm alone (``World.forget_start_up``).
+  nothing is frozen by pvm alone (``World.start_up_frozen``).
 
 ``is_tracked``, ``get_referents`` and ``collect`` need nothing: a frozen object is
 tracked, and a collection frees the program's garbage, frozen objects being only
@@ -32,13 +32,13 @@ def adapt(world, module):
     def freeze(*arguments, **keywords):
         host_freeze(*arguments, **keywords)
         world.guest_froze = True
-        world.forget_start_up()
+        world.start_up_frozen = False
 
     def unfreeze(*arguments, **keywords):
         host_unfreeze(*arguments, **keywords)
         world.guest_froze = False
         world.frozen_by_pvm = 0
-        world.forget_start_up()
+        world.start_up_frozen = False
 
     def get_freeze_count(*arguments, **keywords):
         count = host_get_freeze_count(*arguments, **keywords)

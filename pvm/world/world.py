@@ -184,12 +184,10 @@ class World:
         # start-up's: ``freeze_start_up``), which the guest's gc.get_freeze_count() does
         # not count, and whether the guest froze any (pvm.world.guest_gc); whether
         # start-up's objects are frozen, which the guest's gc.get_objects() and
-        # gc.get_referrers() must see (``thaw_start_up``); and the namespaces of the
-        # modules start-up made, for ``finalize``.
+        # gc.get_referrers() must see (``thaw_start_up``).
         self.frozen_by_pvm = gc.get_freeze_count()
         self.guest_froze = False
         self.start_up_frozen = False
-        self.start_up_namespaces = ()
         if self.limits is not None:
             self.limits.activate()
         self.access.install(self)
@@ -487,13 +485,9 @@ class World:
                 or host_sys.getrefcount(main_module) != 4 \
                 or host_sys.getrefcount(_MODULE_NAMESPACE.__get__(main_module)) != 2:
             return
-        namespaces = [(weakref.ref(module), _MODULE_NAMESPACE.__get__(module))
-                      for name, module in self.modules.items()
-                      if name != "__main__" and issubclass(type(module), types.ModuleType)]
         gc.freeze()
         self.frozen_by_pvm = gc.get_freeze_count()
         self.start_up_frozen = True
-        self.start_up_namespaces = namespaces
         # (After the freeze: the new module and its namespace are not frozen.)
         fresh = types.ModuleType("__main__")
         fresh.__dict__.update(_MODULE_NAMESPACE.__get__(main_module))
@@ -507,14 +501,7 @@ class World:
         if self.start_up_frozen:
             gc.unfreeze()
             self.frozen_by_pvm = 0
-            self.forget_start_up()
-
-    def forget_start_up(self) -> None:
-        """Start-up's objects are no longer frozen by pvm alone (thawed, or the guest
-        froze or thawed the collector itself): finalization treats them as CPython's
-        does any."""
-        self.start_up_frozen = False
-        self.start_up_namespaces = ()
+            self.start_up_frozen = False
 
     def finalize(self) -> None:
         """What CPython's shutdown does for Python code, in its order: wait for the
@@ -549,19 +536,18 @@ class World:
         self.modules.clear()
         self.interpreter.handled = None
         name = module = None      # the loop variables must not keep a module alive
-        # A frozen namespace is not collected: those of start-up's modules that are
-        # gone, which CPython's collection frees here, are cleared first, so that what
-        # they held of the program's (its __main__'s namespace, through a class) is
-        # garbage for the collection.
-        frozen = self.start_up_frozen
-        for reference, namespace in reversed(self.start_up_namespaces):
-            if reference() is None and type(namespace) is dict:
-                _clear_module_namespace(namespace)
-        # (Held no longer: a namespace of a module no longer in sys.modules, but alive,
-        # may be garbage for the collections below.)
-        self.start_up_namespaces = ()
-        namespace = None
         gc.collect()
+        if self.start_up_frozen and _finalizers_left():
+            # That collection walked only what was made since start-up.  The rest
+            # holds nothing of the program's that would finalize: what is left frozen
+            # is the garbage start-up's modules make once sys.modules is empty, which
+            # only CPython's collection would free.  Else (an object of the
+            # program's with a __del__ lives on, which frozen garbage may hold: a
+            # class of the program's in typing's caches, its __main__ namespace
+            # through the class's methods), the collection walks everything, as
+            # CPython's does.
+            self.thaw_start_up()
+            gc.collect()
         for reference in reversed(weak_modules):
             module = reference()
             if module is not None:
@@ -570,16 +556,6 @@ class World:
                 if type(namespace) is dict:
                     _clear_module_namespace(namespace)
                 namespace = None
-        if frozen:
-            # What the program left in start-up's frozen containers kept its objects
-            # from the collection above: those the modules held are garbage now.
-            gc.collect()
-            if _finalizers_left():
-                # Some are held by frozen garbage (its class in typing's caches, which
-                # hold its __main__ namespace through the class's methods), which
-                # CPython's collection frees: thawed, the collector frees it too.
-                gc.unfreeze()
-                gc.collect()
 
     def flush_streams(self) -> None:
         """Flush the guest's sys.stdout and sys.stderr, whatever they have become."""
