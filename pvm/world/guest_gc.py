@@ -30,14 +30,16 @@ def adapt(world, module):
 
     # (Each takes its arguments as the host's does, for CPython's messages.)
     def freeze(*arguments, **keywords):
+        frozen_before = host_get_freeze_count() if not world.guest_froze else None
         host_freeze(*arguments, **keywords)
-        world.guest_froze = True
+        if frozen_before is not None:
+            world.frozen_by_pvm = frozen_before
+            world.guest_froze = True
         world.start_up_frozen = False
 
     def unfreeze(*arguments, **keywords):
         host_unfreeze(*arguments, **keywords)
         world.guest_froze = False
-        world.frozen_by_pvm = 0
         world.start_up_frozen = False
 
     def get_freeze_count(*arguments, **keywords):

@@ -180,13 +180,14 @@ class World:
         main_module.__spec__ = None
         main_module.__annotations__ = {}
         self.modules["__main__"] = main_module
-        # How many of the host's collector's objects pvm froze (pvm's own modules, then
-        # start-up's: ``freeze_start_up``), which the guest's gc.get_freeze_count() does
-        # not count, and whether the guest froze any (pvm.world.guest_gc); whether
-        # start-up's objects are frozen, which the guest's gc.get_objects() and
-        # gc.get_referrers() must see (``thaw_start_up``).
-        self.frozen_by_pvm = gc.get_freeze_count()
+        # Whether the guest froze objects in the host's collector, and how many were
+        # frozen then by pvm (its own modules, start-up's: ``freeze_start_up``), which
+        # the guest's gc.get_freeze_count() does not count (pvm.world.guest_gc: the
+        # count walks the frozen objects, some 2 ms at start-up); whether start-up's
+        # objects are frozen, which the guest's gc.get_objects() and gc.get_referrers()
+        # must see (``thaw_start_up``).
         self.guest_froze = False
+        self.frozen_by_pvm = 0
         self.start_up_frozen = False
         if self.limits is not None:
             self.limits.activate()
@@ -486,7 +487,6 @@ class World:
                 or host_sys.getrefcount(_MODULE_NAMESPACE.__get__(main_module)) != 2:
             return
         gc.freeze()
-        self.frozen_by_pvm = gc.get_freeze_count()
         self.start_up_frozen = True
         # (After the freeze: the new module and its namespace are not frozen.)
         fresh = types.ModuleType("__main__")
@@ -500,7 +500,6 @@ class World:
         do (and later full collections walk them again)."""
         if self.start_up_frozen:
             gc.unfreeze()
-            self.frozen_by_pvm = 0
             self.start_up_frozen = False
 
     def finalize(self) -> None:
