@@ -708,14 +708,17 @@ class Interpreter:
         runner's locals written back to ``fast``): [its frame, made now unless made
         while it ran, and what ``runner_failed`` returns], or, raised here, the
         frame's end."""
-        if self.ended_in_tier0 is fast:
-            # Raised by the loop that ran the frame to its end (frameless_to_tier0).
-            self.ended_in_tier0 = None
-            raise error
-        frame = self._own_frame(function, fast, cells, stack, depth)
-        if failed_index >= 0:
-            frame.failed_index = failed_index
-        return [frame, self.runner_failed(frame, error, frame.back, counted)]
+        try:
+            if self.ended_in_tier0 is fast:
+                # Raised by the loop that ran the frame to its end (frameless_to_tier0).
+                self.ended_in_tier0 = None
+                raise error
+            frame = self._own_frame(function, fast, cells, stack, depth)
+            if failed_index >= 0:
+                frame.failed_index = failed_index
+            return [frame, self.runner_failed(frame, error, frame.back, counted)]
+        finally:
+            error = None        # (see _failed_in_call's raise)
 
     def frameless_to_tier0(self, function, fast, cells, stack, index, depth, counted):
         """The function running with no frame at ``depth`` (its runner's locals written
@@ -1074,6 +1077,7 @@ class Interpreter:
         try:
             return self._failed_in_call(frame, error, 0)
         finally:
+            error = None        # (see _failed_in_call's raise)
             if counted:
                 self.nesting -= 1
             self.frame = caller
@@ -1117,7 +1121,15 @@ class Interpreter:
         self.record_raise(error, frame, index)
         frame.exit_index = index
         self._leave_by_exception(frame, error)
-        raise error
+        try:
+            raise error
+        finally:
+            # The error's host traceback holds this frame: without the error in its
+            # locals they make no cycle, and an error the guest or the host catches
+            # is freed when it is done with, not left to the collector (at start-up,
+            # 9 caught AttributeErrors were 1,540 of site's 1,840 objects of cyclic
+            # garbage, with the host frames their tracebacks held).
+            error = None
 
     def _leave_by_exception(self, frame, error):
         """An exception that nothing in ``frame`` handles leaves it."""

@@ -386,6 +386,9 @@ def run(options: Options, watcher=None) -> int:
                 # As CPython's start-up: sys.path gains site-packages, .pth files run,
                 # builtins gain exit, help, ...; sys.__interactivehook__ is set.
                 world.import_module("site")
+            # What start-up made lives to the end: the collector need not walk it
+            # again (frozen before the usual thresholds are back, which would collect).
+            world.freeze_start_up()
         finally:
             # (Unless site, a .pth file or sitecustomize set thresholds of its own.)
             if gc.get_threshold() == _START_UP_GC_THRESHOLDS:

@@ -180,6 +180,15 @@ class World:
         main_module.__spec__ = None
         main_module.__annotations__ = {}
         self.modules["__main__"] = main_module
+        # Whether the guest froze objects in the host's collector, and how many were
+        # frozen then by pvm (its own modules, start-up's: ``freeze_start_up``), which
+        # the guest's gc.get_freeze_count() does not count (pvm.world.guest_gc: the
+        # count walks the frozen objects, some 2 ms at start-up); whether start-up's
+        # objects are frozen, which the guest's gc.get_objects() and gc.get_referrers()
+        # must see (``thaw_start_up``).
+        self.guest_froze = False
+        self.frozen_by_pvm = 0
+        self.start_up_frozen = False
         if self.limits is not None:
             self.limits.activate()
         self.access.install(self)
@@ -247,8 +256,12 @@ class World:
                 setattr(module, starter, _thread_starter(self, getattr(module, starter)))
         elif name == "_operator" and self.guard is not None:
             self.guard.adapt_operator(module)
-        elif name == "gc" and self.guard is not None:
-            self.guard.adapt_gc(module)
+        elif name == "gc":
+            # (Imported only here: few programs import gc.)
+            from pvm.world import guest_gc
+            guest_gc.adapt(self, module)
+            if self.guard is not None:
+                self.guard.adapt_gc(module)
         elif name == "faulthandler":
             module.dump_traceback = faulthandler_dump_traceback(self, module.dump_traceback)
 
@@ -452,6 +465,43 @@ class World:
 
     # -- the end ------------------------------------------------------------------------------
 
+    def freeze_start_up(self) -> None:
+        """Freeze what start-up made (``gc.freeze()``), once ``site`` has run: the
+        builtins, sys, importlib and the modules site imported, their code and decoded
+        handlers, live to the end, and the host's collector then walks none of them
+        again, neither in the program's collections nor in finalization's (some 15%
+        of ``pvm -c pass``, docs/startup.md).  The guest sees CPython's collector all
+        the same: its gc counts no freeze it did not make, and finds start-up's objects
+        (``thaw_start_up``, pvm.world.guest_gc).
+
+        ``__main__``, made empty before site ran, is made again after the freeze with
+        the same entries (when nothing else holds it), so that the program's globals
+        are not in a frozen namespace: finalization collects it as CPython's does.
+        Nothing is frozen if the guest froze during start-up (a .pth file), or if
+        something holds ``__main__``."""
+        main_module = self.main_module
+        # (Held by self.main_module, self.modules, the local name and the call's
+        # argument; its namespace by the module and the argument.)
+        if self.guest_froze or main_module is None \
+                or host_sys.getrefcount(main_module) != 4 \
+                or host_sys.getrefcount(_MODULE_NAMESPACE.__get__(main_module)) != 2:
+            return
+        gc.freeze()
+        self.start_up_frozen = True
+        # (After the freeze: the new module and its namespace are not frozen.)
+        fresh = types.ModuleType("__main__")
+        fresh.__dict__.update(_MODULE_NAMESPACE.__get__(main_module))
+        fresh.__annotations__ = dict(main_module.__annotations__)
+        self.main_module = self.modules["__main__"] = fresh
+
+    def thaw_start_up(self) -> None:
+        """Give start-up's objects back to the host's collector, once and for good:
+        the guest's gc.get_objects() and gc.get_referrers() list them, as CPython's
+        do (and later full collections walk them again)."""
+        if self.start_up_frozen:
+            gc.unfreeze()
+            self.start_up_frozen = False
+
     def finalize(self) -> None:
         """What CPython's shutdown does for Python code, in its order: wait for the
         threads that are not daemons, run the atexit callbacks, empty sys.modules and
@@ -486,6 +536,17 @@ class World:
         self.interpreter.handled = None
         name = module = None      # the loop variables must not keep a module alive
         gc.collect()
+        if self.start_up_frozen and _finalizers_left():
+            # That collection walked only what was made since start-up.  The rest
+            # holds nothing of the program's that would finalize: what is left frozen
+            # is the garbage start-up's modules make once sys.modules is empty, which
+            # only CPython's collection would free.  Else (an object of the
+            # program's with a __del__ lives on, which frozen garbage may hold: a
+            # class of the program's in typing's caches, its __main__ namespace
+            # through the class's methods), the collection walks everything, as
+            # CPython's does.
+            self.thaw_start_up()
+            gc.collect()
         for reference in reversed(weak_modules):
             module = reference()
             if module is not None:
@@ -542,6 +603,24 @@ _MODULE_NAMESPACE = types.ModuleType.__dict__["__dict__"]
 # longest text whose code is kept between runs (longer text is seldom compiled twice).
 _ONLY_AST = 0x400
 _LONGEST_KEPT_TEXT = 100_000
+
+
+_HEAP_TYPE = 1 << 9          # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
+_CLASS_MRO = type.__dict__["__mro__"].__get__
+_CLASS_NAMESPACE = type.__dict__["__dict__"].__get__
+_CLASS_FLAGS = type.__dict__["__flags__"].__get__
+
+
+def _finalizers_left():
+    """Whether an object the collector walks (frozen ones aside) is of a class with a
+    ``__del__`` of Python code: the guest's classes, pvm's generators.  (Read past the
+    classes' metaclasses: no guest code runs.)"""
+    for kind in set(map(type, gc.get_objects())):
+        if _CLASS_FLAGS(kind) & _HEAP_TYPE:
+            for base in _CLASS_MRO(kind):
+                if "__del__" in _CLASS_NAMESPACE(base):
+                    return True
+    return False
 
 
 def _clear_module_namespace(namespace):
