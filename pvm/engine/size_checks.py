@@ -1,6 +1,6 @@
 """The checks a budget runs before instructions whose result's size follows from their
-inputs (a world's memory limit, ``pvm.world.memory``, says how big): which
-instructions, and what each check reads and tests.
+inputs (a world's memory or time limit, ``pvm.world.amplifiers``, says whether it
+fits): which instructions, and what each check reads and tests.
 
 Each kind of check has the inputs of the instruction it reads (named as in the
 instruction's definition), a test of them that says whether the budget must look, the
@@ -21,10 +21,28 @@ engine's (the generator runs when tier 0's handlers are being written again).
 
 from pvm import opcodes
 
-# (A guest function's call passes after one test; a guest class's after issubclass.)
-_CALLABLES = ("type(function) in sized_kinds and ("
-              "issubclass(function, sized_types) if type(function) is type"
-              " else function not in unsized_callables and function.__name__ in sized_names)")
+
+def _callables(count):
+    """The test of a call's callable, ``count`` the source of its number of arguments
+    (or None: not known before the look).  A guest function's call passes after one
+    comparison, a guest method's after two, a builtin that makes nothing big (``len``)
+    after a look-up in ``unsized_callables``, a guest class after issubclass, a bound
+    method of the host's after its owner's type (``random.random``), or, where that is
+    a str's, a list's ... (``sized_owners``), its name; a sized builtin called with
+    fewer arguments than it needs to amplify (``sum(numbers)``) passes too.  No hash
+    or comparison is made of a type whose metaclass is not ``type`` (a guest
+    metaclass's ``__hash__`` would run).  Hashes of the callables are the host's, of
+    their identity."""
+    enough = "" if count is None else " and %s >= sized_callables[function]" % count
+    return ("(call_kind := type(function)) is not guest_function"
+            " and call_kind is not bound_method and type(call_kind) is type"
+            " and call_kind in sized_kinds and function not in unsized_callables and ("
+            "issubclass(function, sized_types) if call_kind is type"
+            " else function in sized_callables%s or call_kind in bound_kinds"
+            " and issubclass(type(function.__self__), sized_owners)"
+            " and function.__name__ in sized_names)" % enough)
+
+
 # An int of 30 bits at most: a literal the host compares in one step (one digit of
 # its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
 _SMALL = "%%s < %d and %%s > -%d" % ((1 << 30) - 1, (1 << 30) - 1)
@@ -51,16 +69,16 @@ CHECKS = {
     # A format spec's width and precision: four characters say at most 9999.
     "format": (("value", "spec"), "type(spec) is not str or len(spec) > 4",
                "check_format(spec)", ()),
-    "call": (("function", "arguments"), _CALLABLES,
+    "call": (("function", "arguments"), _callables("len(arguments)"),
              "check_call(function, arguments, None)", ()),
     # CALL_KW's values, the tuple of keyword names on top.
-    "call with names": (("function", "values"), _CALLABLES,
+    "call with names": (("function", "values"), _callables("len(values)"),
                         "check_call_with_names(function, values)", ()),
     # CALL_FUNCTION_EX's.
-    "call with star": (("function", "arguments"), _CALLABLES,
+    "call with star": (("function", "arguments"), _callables(None),
                        "arguments = check_star_call(function, arguments, None)[0]",
                        ("arguments",)),
-    "call with stars": (("function", "arguments", "keywords"), _CALLABLES,
+    "call with stars": (("function", "arguments", "keywords"), _callables(None),
                         "arguments, keywords = check_star_call(function, arguments, keywords)",
                         ("arguments", "keywords")),
     # LIST_EXTEND's and SET_UPDATE's iterable (``[*range(10**10)]``), on top of the
@@ -70,8 +88,9 @@ CHECKS = {
 }
 # What the checks read of the budget, bound once where a handler is made.
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
-                "check_format", "check_extend", "sized_types", "sized_kinds",
-                "unsized_callables", "sized_names", "lazy_types")
+                "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
+                "unsized_callables", "sized_callables", "sized_owners", "sized_names",
+                "lazy_types", "guest_function", "bound_method")
 
 _BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
 _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
