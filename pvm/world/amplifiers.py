@@ -403,7 +403,7 @@ UNSIZED_CALLABLES = frozenset(
 # object (whose ``__self__`` is a SIZED_OWNER's are sized by name, SIZED_NAMES).
 SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
 BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
-SIZED_NAMES = _AMPLIFYING_NAMES
+SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_COSTS}
 
 
 def call_cost(function, arguments, keywords):
