@@ -19,28 +19,31 @@ This module is read by the generator of joined runs, so it imports nothing of th
 engine's (the generator runs when tier 0's handlers are being written again).
 """
 
+import re
+
 from pvm import opcodes
 
 
 def _callables(count):
     """The test of a call's callable, ``count`` the source of its number of arguments
     (or None: not known before the look).  A guest function's call passes after one
-    comparison, a guest method's after two, a builtin that makes nothing big (``len``)
-    after a look-up in ``unsized_callables``, a guest class after issubclass, a bound
-    method of the host's after its owner's type (``random.random``), or, where that is
-    a str's, a list's ... (``sized_owners``), its name; a sized builtin called with
-    fewer arguments than it needs to amplify (``sum(numbers)``) passes too.  No hash
-    or comparison is made of a type whose metaclass is not ``type`` (a guest
-    metaclass's ``__hash__`` would run).  Hashes of the callables are the host's, of
-    their identity."""
-    enough = "" if count is None else " and %s >= sized_callables[function]" % count
+    comparison, a guest method's after two, a builtin or type that makes nothing big
+    (``len``, ``int``) after a look-up in ``unsized_callables``, a guest class after
+    issubclass, the host's other callables after their name (``list.pop``,
+    ``random.random``); of those with a name that may amplify, a sized builtin called
+    with fewer arguments than it needs to (``sum(numbers)``), and a method bound to an
+    object not of ``sized_owners`` (a deque's ``extend``), pass too.  No hash or
+    comparison is made of a type whose metaclass is not ``type`` (a guest metaclass's
+    ``__hash__`` would run); the callables' own hashes are the host's, of identity."""
+    enough = "" if count is None else \
+        " and (function not in sized_callables or %s >= sized_callables[function])" % count
     return ("(call_kind := type(function)) is not guest_function"
             " and call_kind is not bound_method and type(call_kind) is type"
             " and call_kind in sized_kinds and function not in unsized_callables and ("
             "issubclass(function, sized_types) if call_kind is type"
-            " else function in sized_callables%s or call_kind in bound_kinds"
-            " and issubclass(type(function.__self__), sized_owners)"
-            " and function.__name__ in sized_names)" % enough)
+            " else function.__name__ in sized_names%s and (call_kind not in bound_kinds"
+            " or function in sized_callables"
+            " or issubclass(type(function.__self__), sized_owners)))" % enough)
 
 
 # An int of 30 bits at most: a literal the host compares in one step (one digit of
@@ -86,11 +89,18 @@ CHECKS = {
     # (itertools.count).
     "extend": (("stack",), "type(stack[-1]) in lazy_types", "check_extend(stack[-1])", ()),
 }
-# What the checks read of the budget, bound once where a handler is made.
+# What the checks read of the budget.  They read it as the budget's attributes, where
+# the test runs, not as names bound where a handler is made: a joined run's handler
+# takes what it reads as defaults, which the host copies into its frame at every call,
+# and these would be ten more for each run with a call (deltablue: 10% of its time).
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
                 "lazy_types", "guest_function", "bound_method")
+_BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
+CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
+                 given)
+          for kind, (inputs, test, look, given) in CHECKS.items()}
 
 _BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
 _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
@@ -150,13 +160,11 @@ def checker_makers():
     for kind, (inputs, test, look, given) in CHECKS.items():
         namespace = {}
         exec("def maker(budget):\n"
-             "    %s\n"
              "    def check(operand, %s):\n"
              "        if %s:\n"
              "            %s\n"
              "        return %s,\n"
              "    return check\n"
-             % ("; ".join("%s = budget.%s" % (name, name) for name in BUDGET_NAMES),
-                ", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
+             % (", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
         makers[kind] = namespace["maker"]
     return makers

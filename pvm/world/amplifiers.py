@@ -31,10 +31,10 @@ generator): the time limit stops these at the next instruction after they return
 memory limit at its next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
-over ``SIZED_TYPES``, ``SIZED_KINDS``, ``UNSIZED_CALLABLES``, ``SIZED_CALLABLES``,
-``SIZED_OWNERS`` and ``SIZED_NAMES``): a float's product, a small int's, a guest
-function's call, ``len``'s, a list's ``append``, a ``sum`` of one argument, make nothing
-big, and cost no call.
+over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
+``SIZED_CALLABLES``, ``SIZED_OWNERS`` and ``SIZED_NAMES``): a float's product, a small
+int's, a guest function's call, ``len``'s, a list's ``append``, a ``sum`` of one
+argument, make nothing big, and cost no call.
 """
 
 import builtins
@@ -399,8 +399,8 @@ UNSIZED_CALLABLES = frozenset(
     or (type(value) is type and not issubclass(value, SIZED_TYPES)))
 # The kinds of host callables that may be sized: types (SIZED_TYPES and their
 # subclasses), builtins and bound C methods ('a'.ljust), special methods bound
-# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); those of them bound to an
-# object (whose ``__self__`` is a SIZED_OWNER's are sized by name, SIZED_NAMES).
+# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); the names that may be (of
+# the bound ones, where their ``__self__`` is of SIZED_OWNERS or a subclass).
 SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
 BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
 SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_COSTS}
