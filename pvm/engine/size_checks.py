@@ -28,8 +28,12 @@ def _callables(count):
     """The test of a call's callable, ``count`` the source of its number of arguments
     (or None: not known before the look).  A guest function's call passes after one
     comparison, a guest method's after two, a builtin or type that makes nothing big
-    (``len``, ``int``) after a look-up in ``unsized_callables``, a guest class after
-    issubclass, the host's other callables after their name (``list.pop``,
+    (``len``, ``int``) after a look-up in ``unsized_callables``, a guest class whose
+    ``__base__`` is object after that (a class derived from a sized type, list or
+    bytes ..., has it or a class derived from it as its ``__base__``, the base whose
+    layout is the most derived; the sized types are ``sized_callables``), other
+    classes after issubclass, the host's other
+    callables after their name (``list.pop``,
     ``random.random``); of those with a name that may amplify, a sized builtin called
     with fewer arguments than it needs to (``sum(numbers)``), and a method bound to an
     object not of ``sized_owners`` (a deque's ``extend``), pass too.  No hash or
@@ -40,7 +44,8 @@ def _callables(count):
     return ("(call_kind := type(function)) is not guest_function"
             " and call_kind is not bound_method and type(call_kind) is type"
             " and call_kind in sized_kinds and function not in unsized_callables and ("
-            "issubclass(function, sized_types) if call_kind is type"
+            "(function in sized_callables or function.__base__ is not object"
+            " and issubclass(function, sized_types)) if call_kind is type"
             " else function.__name__ in sized_names%s and (call_kind not in bound_kinds"
             " or function in sized_callables"
             " or issubclass(type(function.__self__), sized_owners)))" % enough)

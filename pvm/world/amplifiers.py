@@ -382,12 +382,13 @@ _BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost}
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
 # The host callables that may be sized whatever their owner: the builtins above, the
-# sized types' ``__new__``, and their methods of the names _method_cost knows, unbound
+# sized types and their ``__new__``, and their methods of the names _method_cost knows, unbound
 # (str.ljust, str.__mul__: their instances are the same objects at each look-up), with
 # the least number of positional arguments each needs to amplify (the unbound ones,
 # their instance first).
 SIZED_CALLABLES = {format: 2, pow: 2, sum: 2}
 SIZED_CALLABLES.update((kind.__new__, 2) for kind in SIZED_TYPES)
+SIZED_CALLABLES.update((kind, 1) for kind in SIZED_TYPES)
 SIZED_CALLABLES.update(
     (method, 1) for kind in _OWNERS for method in
     (vars(kind).get(name) for name in sorted(_AMPLIFYING_NAMES))
