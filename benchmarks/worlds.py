@@ -1,15 +1,17 @@
 """The price of a world's limits: each benchmark run in a ``pvm.World`` with no limit
-and with limits (instructions and seconds, never reached), in the same run.
+and with limits (instructions and seconds, never reached: instructions are counted,
+and calls and some operators run behind a check of the time what they make takes),
+in the same run.
 
     python3 benchmarks/worlds.py [--repeat N] [--memory] [--restricted]
                                  [--base plain|limited] [NAME ...]
 
-``--memory`` adds a memory limit (never reached), under which calls and some
-operators run behind a check of what they would make; ``--restricted`` compares a
-world given ``imports`` and ``files`` (everything allowed) with one given neither,
-with no limit: the price of the attribute guard.  ``--base limited`` compares with a
-world limited in instructions and seconds, not an unlimited one (with ``--memory``:
-the price of the memory checks alone).  The two kinds of run take turns.  Prints each
+``--memory`` adds a memory limit (never reached), under which the same checks also
+look at the room what they make takes; ``--restricted`` compares a world given
+``imports`` and ``files`` (everything allowed) with one given neither, with no limit:
+the price of the attribute guard.  ``--base limited`` compares with a world limited in
+instructions and seconds, not an unlimited one (with ``--memory``: the price of the
+memory limit alone).  The two kinds of run take turns.  Prints each
 benchmark's time limited / unlimited and their geometric mean.  The times are the
 programs' own (CPU time of their workload, as benchmarks/run.py's).
 """

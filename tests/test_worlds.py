@@ -292,6 +292,11 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = {*range(10**9)}",
     "import itertools\nx = [*itertools.count()]",
     "import itertools\nx = list(itertools.repeat(0, 10**9))",
+    # Items' lengths count in a join; a subclass's instances make what their base's do.
+    "x = ''.join(['x' * 10**6] * 1000)",
+    "class S(str):\n    pass\nx = S('ab') * 10**9",
+    "class S(str):\n    def __len__(self):\n        return 0\nx = S('a').ljust(10**9)",
+    "class L(list):\n    pass\nx = L([0]) * 10**9",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -327,6 +332,87 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
     hot = "def f():\n    return " + program[len("r = "):] + "\nr = [f() for _ in range(3)][-1]"
     assert pvm.World(memory=_MEMORY_LIMIT, join_threshold=0).run(hot)["r"] == expected["r"]
+
+
+# Host operations the time limit cannot cut short once started (pvm kills no host
+# thread): each would run seconds to hours; a world with a time limit alone estimates
+# the time from the operands and stops before starting one that would not end in time.
+_AMPLIFIERS = [
+    "x = 'ab' * 10**9",
+    "x = b'ab' * 10**9",
+    "x = [0] * 10**9",
+    "x = (0, 1) * 10**9",
+    "x = [0]\nwhile True:\n    x = x * 2",
+    "x = 10 ** 10 ** 8",
+    "x = 3 ** 10**8",
+    "x = pow(7, 10**8)",
+    "x = (7).__pow__(10**8)",
+    "x = 7\nwhile True:\n    x = x * x",
+    "x = 1 << 10**11",
+    "x = pow(3, 2**10**5, 10**10**4)",
+    "x = bytes(10**10)",
+    "x = bytearray(10**10)",
+    "x = (1).to_bytes(10**10, 'big')",
+    "x = '1'.zfill(10**10)",
+    "x = 'a'.ljust(10**10)",
+    "x = b'a'.center(10**10)",
+    "x = ('x' * 10**6).join(['a'] * 10**4)",
+    "x = ''.join(['x' * 10**6] * 10**4)",
+    "x = ('a' * 1000).replace('', 'x' * 10**7)",
+    "x = '%*d' % (10**10, 1)",
+    "x = f'{1:{10**10}}'",
+    "x = list(range(10**10))",
+    "x = [*range(10**10)]",
+    "x = set(range(10**10))",
+    "x = sum([[0] * 10**3] * 10**5, [])",
+    "class S(str):\n    pass\nx = S('ab') * 10**10",
+    "class B(bytes):\n    pass\nx = B(10**10)",
+]
+
+
+@pytest.mark.parametrize("program", _AMPLIFIERS)
+@pytest.mark.parametrize("hot", [False, True])
+def test_time_limit_alone_stops_amplifiers_before_they_start(program, hot):
+    output = io.StringIO()
+    options = {}
+    if hot:
+        program = "def f():\n%s\n    print('done')\nf()\n" % "\n".join(
+            "    " + line for line in program.splitlines())
+        options = dict(join_threshold=0)
+    world = pvm.World(seconds=0.3, stdout=output, **options)
+    started = time.monotonic()
+    with pytest.raises(pvm.TimeLimitExceeded):
+        world.run(program)
+    assert time.monotonic() - started < 0.3 + 0.2
+    assert output.getvalue() == ""
+
+
+def test_operations_that_end_in_time_run_under_a_time_limit():
+    program = ("r = (len('ab' * 10**6), len([0] * 10**6), (3 ** 10**4).bit_length(),"
+               " len(bytes(10**6)), len('a'.ljust(10**6)), len(''.join(['x' * 1000] * 1000)),"
+               " len(list(range(10**5))), len(sum([[0]] * 100, [])), pow(3, 10**5, 7))")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World(seconds=5).run(program)["r"] == expected["r"]
+
+
+def test_the_checks_run_no_guest_code():
+    # A guest metaclass's __hash__ and a str subclass's __len__ are the guest's to
+    # call: the checks before a call or a product call neither.
+    program = ("class M(type):\n    def __hash__(cls):\n        print('hash')\n"
+               "        return 1\n    def __eq__(cls, other):\n        print('eq')\n"
+               "        return False\n"
+               "class C(metaclass=M):\n    def __call__(self):\n        return 5\n"
+               "class S(str):\n    def __len__(self):\n        print('len')\n        return 1\n"
+               "print(C()(), S('ab') * 3, S('a').ljust(3), '-'.join([S('x'), S('y')]))\n")
+    expected = io.StringIO()
+    import contextlib
+    with contextlib.redirect_stdout(expected):
+        exec(program, {})
+    for limits in (dict(memory=_MEMORY_LIMIT), dict(seconds=100)):
+        output = io.StringIO()
+        pvm.World(stdout=output, **limits).run(program)
+        assert output.getvalue() == expected.getvalue()
 
 
 def test_memory_limited_hot_code_keeps_its_joined_runs():

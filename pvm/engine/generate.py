@@ -846,8 +846,6 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
               for number in range(len(charges))]
     lines += ["    refund_%d = amounts[%d]" % (number, len(charges) + number)
               for number in range(len(refunds))]
-    lines += ["    %s = budget.%s" % (name, name) for name in size_checks.BUDGET_NAMES
-              if name in used]
     for part, part_lines in zip(parts, decode_lines):
         if part.operand_name in used:
             lines.append("    %s = run[%d][1]" % (part.operand_name, part.position))

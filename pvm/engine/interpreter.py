@@ -288,8 +288,8 @@ class Interpreter:
         ``refill(length)`` is called when one does not fit, and whose checks run
         before each BINARY_OP of its ``guarded_operators`` and, if it
         ``guards_calls``, each call and formatting with a spec: where the operands
-        may make much (a test over its ``small_operand``, ``sized_types``,
-        ``sized_kinds`` and ``unsized_callables``), its ``check_operation(operator,
+        may make much (a test over its attributes that
+        ``pvm.engine.size_checks.BUDGET_NAMES`` names), its ``check_operation(operator,
         left, right)``, ``check_call(function, arguments, keywords)``,
         ``check_call_with_names(function, values)`` or ``check_format(spec)`` is
         called (``pvm.engine.size_checks``).

@@ -1,6 +1,6 @@
 """The checks a budget runs before instructions whose result's size follows from their
-inputs (a world's memory limit, ``pvm.world.memory``, says how big): which
-instructions, and what each check reads and tests.
+inputs (a world's memory or time limit, ``pvm.world.amplifiers``, says whether it
+fits): which instructions, and what each check reads and tests.
 
 Each kind of check has the inputs of the instruction it reads (named as in the
 instruction's definition), a test of them that says whether the budget must look, the
@@ -19,12 +19,38 @@ This module is read by the generator of joined runs, so it imports nothing of th
 engine's (the generator runs when tier 0's handlers are being written again).
 """
 
+import re
+
 from pvm import opcodes
 
-# (A guest function's call passes after one test; a guest class's after issubclass.)
-_CALLABLES = ("type(function) in sized_kinds and ("
-              "issubclass(function, sized_types) if type(function) is type"
-              " else function not in unsized_callables and function.__name__ in sized_names)")
+
+def _callables(count):
+    """The test of a call's callable, ``count`` the source of its number of arguments
+    (or None: not known before the look).  A guest function's call passes after one
+    comparison, a guest method's after two, a builtin or type that makes nothing big
+    (``len``, ``int``) after a look-up in ``unsized_callables``, a guest class whose
+    ``__base__`` is object after that (a class derived from a sized type, list or
+    bytes ..., has it or a class derived from it as its ``__base__``, the base whose
+    layout is the most derived; the sized types are ``sized_callables``), other
+    classes after issubclass, the host's other
+    callables after their name (``list.pop``,
+    ``random.random``); of those with a name that may amplify, a sized builtin called
+    with fewer arguments than it needs to (``sum(numbers)``), and a method bound to an
+    object not of ``sized_owners`` (a deque's ``extend``), pass too.  No hash or
+    comparison is made of a type whose metaclass is not ``type`` (a guest metaclass's
+    ``__hash__`` would run); the callables' own hashes are the host's, of identity."""
+    enough = "" if count is None else \
+        " and (function not in sized_callables or %s >= sized_callables[function])" % count
+    return ("(call_kind := type(function)) is not guest_function"
+            " and call_kind is not bound_method and type(call_kind) is type"
+            " and call_kind in sized_kinds and function not in unsized_callables and ("
+            "(function in sized_callables or function.__base__ is not object"
+            " and issubclass(function, sized_types)) if call_kind is type"
+            " else function.__name__ in sized_names%s and (call_kind not in bound_kinds"
+            " or function in sized_callables"
+            " or issubclass(type(function.__self__), sized_owners)))" % enough)
+
+
 # An int of 30 bits at most: a literal the host compares in one step (one digit of
 # its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
 _SMALL = "%%s < %d and %%s > -%d" % ((1 << 30) - 1, (1 << 30) - 1)
@@ -51,16 +77,16 @@ CHECKS = {
     # A format spec's width and precision: four characters say at most 9999.
     "format": (("value", "spec"), "type(spec) is not str or len(spec) > 4",
                "check_format(spec)", ()),
-    "call": (("function", "arguments"), _CALLABLES,
+    "call": (("function", "arguments"), _callables("len(arguments)"),
              "check_call(function, arguments, None)", ()),
     # CALL_KW's values, the tuple of keyword names on top.
-    "call with names": (("function", "values"), _CALLABLES,
+    "call with names": (("function", "values"), _callables("len(values)"),
                         "check_call_with_names(function, values)", ()),
     # CALL_FUNCTION_EX's.
-    "call with star": (("function", "arguments"), _CALLABLES,
+    "call with star": (("function", "arguments"), _callables(None),
                        "arguments = check_star_call(function, arguments, None)[0]",
                        ("arguments",)),
-    "call with stars": (("function", "arguments", "keywords"), _CALLABLES,
+    "call with stars": (("function", "arguments", "keywords"), _callables(None),
                         "arguments, keywords = check_star_call(function, arguments, keywords)",
                         ("arguments", "keywords")),
     # LIST_EXTEND's and SET_UPDATE's iterable (``[*range(10**10)]``), on top of the
@@ -68,10 +94,19 @@ CHECKS = {
     # (itertools.count).
     "extend": (("stack",), "type(stack[-1]) in lazy_types", "check_extend(stack[-1])", ()),
 }
-# What the checks read of the budget, bound once where a handler is made.
+# What the checks read of the budget.  They read it as the budget's attributes, where
+# the test runs, not as names bound where a handler is made: a joined run's handler
+# takes what it reads as defaults, which the host copies into its frame at every call
+# (ten more for each run with a call; no faster either way, measured on deltablue,
+# fannkuch and nbody, and a smaller frame).
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
-                "check_format", "check_extend", "sized_types", "sized_kinds",
-                "unsized_callables", "sized_names", "lazy_types")
+                "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
+                "unsized_callables", "sized_callables", "sized_owners", "sized_names",
+                "lazy_types", "guest_function", "bound_method")
+_BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
+CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
+                 given)
+          for kind, (inputs, test, look, given) in CHECKS.items()}
 
 _BINARY_OP = opcodes.BY_NAME["BINARY_OP"].number
 _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
@@ -131,13 +166,11 @@ def checker_makers():
     for kind, (inputs, test, look, given) in CHECKS.items():
         namespace = {}
         exec("def maker(budget):\n"
-             "    %s\n"
              "    def check(operand, %s):\n"
              "        if %s:\n"
              "            %s\n"
              "        return %s,\n"
              "    return check\n"
-             % ("; ".join("%s = budget.%s" % (name, name) for name in BUDGET_NAMES),
-                ", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
+             % (", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
         makers[kind] = namespace["maker"]
     return makers

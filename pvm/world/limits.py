@@ -21,9 +21,11 @@ at its first block.  A world is started again, with a fresh budget, by the next
 """
 
 import time
+from types import MethodType
 
 from pvm.engine.interpreter import Interpreter
-from pvm.world import memory as memory_sizes
+from pvm.engine.objects import Function
+from pvm.world import amplifiers, memory as memory_sizes
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -68,26 +70,35 @@ class Limits:
         self.memory_meter = None    # with a memory limit, pvm.world.memory's
         # The operators the engine checks before they run (BINARY_OP's operands), and
         # whether calls and formatting with a spec are checked too
-        # (pvm.engine.size_checks).
+        # (pvm.engine.size_checks): with a memory limit, for the room their result
+        # takes; with a time limit, for the time making it takes (a host operation
+        # cannot be cut short once started: pvm.world.amplifiers).
         self.guarded_operators = frozenset()
         self.guards_calls = False
         if memory is not None:
-            meter = self.memory_meter = memory_sizes.MemoryMeter(memory, self._out_of_memory)
-            self.guarded_operators = memory_sizes.AMPLIFYING
+            self.memory_meter = memory_sizes.MemoryMeter(memory, self._out_of_memory)
+        if memory is not None or seconds is not None:
+            checks = amplifiers.OperationChecks(self.memory_meter, self, seconds is not None)
+            self.guarded_operators = amplifiers.AMPLIFYING
             self.guards_calls = True
             # What the checks call and read (pvm.engine.size_checks.BUDGET_NAMES): the
-            # meter's own methods, one call from the handler.
-            self.check_operation = meter.check_operation
-            self.check_call = meter.check_call
-            self.check_call_with_names = meter.check_call_with_names
-            self.check_star_call = meter.check_star_call
-            self.check_format = meter.check_format
-            self.check_extend = meter.check_extend
-            self.sized_types = memory_sizes.SIZED_TYPES
-            self.sized_kinds = memory_sizes.SIZED_KINDS
-            self.unsized_callables = memory_sizes.UNSIZED_CALLABLES
-            self.sized_names = memory_sizes.SIZED_NAMES
-            self.lazy_types = memory_sizes.LAZY_TYPES
+            # checks' own methods, one call from the handler.
+            self.check_operation = checks.check_operation
+            self.check_call = checks.check_call
+            self.check_call_with_names = checks.check_call_with_names
+            self.check_star_call = checks.check_star_call
+            self.check_format = checks.check_format
+            self.check_extend = checks.check_extend
+            self.sized_types = amplifiers.SIZED_TYPES
+            self.sized_kinds = amplifiers.SIZED_KINDS
+            self.bound_kinds = amplifiers.BOUND_KINDS
+            self.unsized_callables = amplifiers.UNSIZED_CALLABLES
+            self.sized_callables = amplifiers.SIZED_CALLABLES
+            self.sized_owners = amplifiers.SIZED_OWNERS
+            self.sized_names = amplifiers.SIZED_NAMES
+            self.lazy_types = amplifiers.LAZY_TYPES
+            self.guest_function = Function
+            self.bound_method = MethodType
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
@@ -145,8 +156,9 @@ class Limits:
         if self.deadline is not None and time.monotonic() > self.deadline:
             self.time_out()
 
-    def time_out(self):
-        self.stop(TimeLimitExceeded("the world ran out of time (%g s)" % self.seconds))
+    def time_out(self, why=None):
+        self.stop(TimeLimitExceeded("the world ran out of time (%g s)%s"
+                                    % (self.seconds, ": " + why if why else "")))
 
     def adapt_time(self, module):
         """The guest's ``time.sleep`` sleeps no further than the deadline."""

@@ -203,20 +203,21 @@ class World:
         namespace = self.main_module.__dict__
         with self._guest_entry():
             code = self.compile(source, filename, "exec")
-            self.run_code(code, namespace)
+            _on_a_deep_host_stack(self.run_code, (code, namespace), _NO_KEYWORDS)
         return namespace
 
     def eval(self, expression: str):
         """The value of ``expression`` in ``__main__``'s namespace."""
         with self._guest_entry():
             code = self.compile(expression, "<world>", "eval")
-            return self.run_code(code, self.main_module.__dict__)
+            return _on_a_deep_host_stack(self.run_code, (code, self.main_module.__dict__),
+                                         _NO_KEYWORDS)
 
     def call(self, function, /, *arguments, **keywords):
         """``function(*arguments, **keywords)``, a guest function (or anything the
         guest made) called within the world's limits."""
         with self._guest_entry():
-            return function(*arguments, **keywords)
+            return _on_a_deep_host_stack(function, arguments, keywords)
 
     def format_exception(self, error: BaseException) -> str:
         """The traceback of ``error`` (which came out of ``run``, ``eval`` or ``call``)
@@ -563,6 +564,22 @@ class World:
                 stream.flush()
             except Exception:
                 pass
+
+
+def _on_a_deep_host_stack(function, arguments, keywords):
+    """``function(*arguments, **keywords)``, from a host frame that opens a big frame
+    chunk (below), as the ``pvm`` command runs (pvm/__main__.py)."""
+    return function(*arguments, **keywords)
+
+
+# CPython 3.11 keeps frames in chunks of 16 KB and frees a chunk as soon as the frame
+# that opened it returns; pvm's host stack is deep, and where a hot call is made at a
+# chunk's end, each call pays an mmap and a munmap (a world run from a host program,
+# benchmarks/worlds.py's hexiom: 547,000 pairs, 1.6x its time, moved by a few locals
+# more or less in a joined run).  A first frame this big opens a 256 KB chunk (from a
+# 16 KB one) and leaves some 100 KB of it above for the guest's run.
+_on_a_deep_host_stack.__code__ = _on_a_deep_host_stack.__code__.replace(co_stacksize=17_000)
+_NO_KEYWORDS = {}
 
 
 class _GuestEntry:

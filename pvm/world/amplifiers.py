@@ -1,0 +1,428 @@
+"""What one instruction can make at once, and how long making it takes, worked out from
+its operands before it runs: the checks of a world with a memory or a time limit.
+
+Most instructions make an object of a bounded size, in a bounded time.  Some make one
+as big as their operands say: ``'a' * 10**10``, ``[0] * 10**10``, ``10 ** 10**10``,
+``1 << 10**11``, ``bytes(10**10)``, ``'a'.ljust(10**10)``, ``list(range(10**10))``,
+``f'{1:{10**10}}'``.  Such an operation is host C code, which no limit can cut short
+once it has started (pvm kills no host thread, and the host checks for signals only
+between its own instructions).  So in a world with a memory or a time limit, the binary
+operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place forms), the calls
+and the formatting with a spec run behind a check (``OperationChecks``) of the *cost*
+of their result: its size in bytes (``operation_cost``, ``call_cost``, ``spec_size``),
+and the seconds making it takes.  Past what is left of the memory limit, or of the time
+before the deadline, the world stops before the host starts.
+
+The seconds are an estimate, deterministic given the size and the time left: the size
+at ``BYTES_PER_SECOND``, a conservative throughput (the host writes strings, bytes and
+lists of one item at 1 GB/s or more, and lists, tuples and sets of ranges at 230 to
+330 MB/s of the sizes counted here, on the machines measured), except where the work
+is not in proportion to the size: a product of large ints (Karatsuba's n**1.585, and
+the schoolbook's n*m below its cut-off), a power (its squarings and products), a
+modular power (a product and a division per bit of the exponent), a ``sum`` of lists
+(a copy of the sum so far per list).  A slower machine than those measured may run
+an operation past the deadline by what the margin does not cover.
+
+What this does not protect against: host C code whose time does not follow from the
+sizes of its operands (a regular expression that backtracks, a division of large ints,
+which is not checked, a sort with a cheap key), and host C code that calls the
+callables checked here for the guest (``map(bytes, [10**10])``, ``''.join`` of a
+generator): the time limit stops these at the next instruction after they return, the
+memory limit at its next reading of the process's size, if the process lives.
+
+A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
+over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
+``SIZED_CALLABLES``, ``SIZED_OWNERS`` and ``SIZED_NAMES``): a float's product, a small
+int's, a guest function's call, ``len``'s, a list's ``append``, a ``sum`` of one
+argument, make nothing big, and cost no call.
+"""
+
+import builtins
+import itertools
+import re
+import time
+
+from pvm.engine.instructions.support import star_arguments, star_keywords
+
+# The operators of BINARY_OP (pvm.opcodes.BINARY_OPERATORS, in-place forms 13 on)
+# whose result may be far larger than their operands.
+_MULTIPLY, _POWER, _SHIFT, _REMAINDER = 5, 8, 3, 6
+AMPLIFYING = frozenset(operator + inplace for operator in (_MULTIPLY, _POWER, _SHIFT, _REMAINDER)
+                       for inplace in (0, 13))
+
+# The throughput the time estimates assume, in bytes of result a second (see above).
+BYTES_PER_SECOND = 100e6
+# The cost of a product of ints of a and b 30-bit digits: below the host's Karatsuba
+# cut-off (70 digits), a * b * _DIGIT_PRODUCT; above, each block of the smaller's size
+# in the larger costs _KARATSUBA * (bits of the smaller) ** log2(3) (measured: 1.4e-9
+# and 1.5e-11 to 2.1e-11).  A division's, a * b * _DIGIT_DIVISION (measured 1.8e-9).
+_DIGIT_PRODUCT = 4e-9
+_KARATSUBA = 6e-11
+_KARATSUBA_CUTOFF = 70
+_DIGIT_DIVISION = 5e-9
+# An estimate under this many seconds passes without reading the clock: the time
+# limit's slices, every 10,000 instructions, catch what such operations add up to.
+_NOTICEABLE = 1e-5
+_NO_COST = (0, 0.0)
+
+
+class OperationChecks:
+    """The checks before amplifying operations, against what is left of the memory
+    limit (``meter``, a ``pvm.world.memory.MemoryMeter``, or None) and of the time
+    before ``limits.deadline`` (where ``timed``); ``stop_for_time(what)`` raises."""
+
+    def __init__(self, meter, limits, timed):
+        self.meter = meter
+        self.limits = limits
+        self.timed = timed
+
+    def check_operation(self, operator, left, right):
+        """Before ``left OPERATOR right`` runs (a BINARY_OP of ``AMPLIFYING``)."""
+        self.check_cost(*operation_cost(operator % 13, left, right))
+
+    def check_call(self, function, arguments, keywords):
+        """Before ``function(*arguments, **keywords)`` runs (``arguments`` a list or
+        tuple, ``keywords`` a dict or None)."""
+        size, seconds = call_cost(function, arguments, keywords or _NO_KEYWORDS)
+        if seconds:
+            self.check_cost(size, seconds)
+
+    def check_call_with_names(self, function, values):
+        """Before CALL_KW's call: ``values`` are the arguments, the keywords' names on
+        top."""
+        names = values[-1]
+        positional = len(values) - 1 - len(names)
+        self.check_call(function, values[:positional],
+                        dict(zip(names, values[positional:-1])))
+
+    def check_star_call(self, function, arguments, keywords):
+        """Before ``function(*arguments, **keywords)`` (CALL_FUNCTION_EX's): its
+        arguments made a tuple and its keywords a dict, as the call makes them, given
+        back for the call."""
+        if type(arguments) is not tuple:
+            arguments = star_arguments(function, arguments)
+        if keywords is not None and type(keywords) is not dict:
+            keywords = star_keywords(function, keywords)
+        self.check_call(function, arguments, keywords)
+        return arguments, keywords
+
+    def check_format(self, spec):
+        """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
+        self.check_cost(*_linear(spec_size(spec)))
+
+    def check_extend(self, iterable):
+        """Before a list or set is extended by ``iterable``, one of ``LAZY_TYPES``."""
+        self.check_cost(*_linear(_lazy_length(iterable) * 8))
+
+    def check_cost(self, size, seconds):
+        """Stop where ``size`` bytes would not fit in what is left of the memory limit,
+        or ``seconds`` in what is left of the time."""
+        if self.meter is not None:
+            self.meter.check_size(size)
+        if self.timed and seconds > _NOTICEABLE:
+            left = self.limits.deadline - time.monotonic()
+            if seconds > left:
+                self.limits.time_out("an operation would take about %.3g s, %.3g s are left"
+                                     % (seconds, max(left, 0.0)))
+
+
+def _linear(size):
+    """The cost of making ``size`` bytes at the assumed throughput."""
+    return size, size / BYTES_PER_SECOND
+
+
+def _product_seconds(left_bits, right_bits):
+    """About the seconds of a product of ints of these sizes."""
+    small, large = sorted((left_bits // 30 + 1, right_bits // 30 + 1))
+    if small < _KARATSUBA_CUTOFF:
+        return small * large * _DIGIT_PRODUCT
+    return large / small * _KARATSUBA * (small * 30) ** 1.585
+
+
+def _power_cost(base, exponent):
+    """(bytes, seconds) of ``base ** exponent``, ints, the exponent positive."""
+    if -1 <= base <= 1:
+        return _NO_COST
+    base_bits = base.bit_length()
+    bits = exponent * base_bits
+    # Its squarings (the last, of half the result, costs most: with Karatsuba's cost,
+    # all of them less than twice the result's own square), and its products by the
+    # base (as many as the exponent's bits, the result growing to its size).
+    seconds = _product_seconds(bits, bits) + 2 * _product_seconds(base_bits, bits)
+    return bits // 8, seconds
+
+
+def operation_cost(operator, left, right):
+    """(bytes, seconds) of ``left OPERATOR right`` (``*``, ``**``, ``<<`` or ``%``) for
+    the operands that amplify; nothing for the rest (a float's product, a user's
+    ``__mul__``, which runs as guest code and is counted there)."""
+    if operator == _MULTIPLY:
+        for sequence, count in ((left, right), (right, left)):
+            kind = _sized_kind(type(sequence))
+            if kind is not None and kind is not int and type(count) in _INTEGERS:
+                return _linear(max(count, 0) * kind.__len__(sequence) * _ITEM_SIZES[kind])
+        if type(left) in _INTEGERS and type(right) in _INTEGERS:
+            left_bits, right_bits = left.bit_length(), right.bit_length()
+            return (left_bits + right_bits) // 8, _product_seconds(left_bits, right_bits)
+    elif operator == _REMAINDER:
+        if _sized_kind(type(left)) in _TEXT_TYPES:
+            return _linear(printf_size(left, right))
+    elif type(left) in _INTEGERS and type(right) in _INTEGERS and right > 0:
+        if operator == _POWER:
+            return _power_cost(left, right)
+        if operator == _SHIFT:
+            return _linear((left.bit_length() + right) // 8)
+    return _NO_COST
+
+
+# -- what the host's types, methods and format specs make ----------------------------------
+
+# Bytes per item of the sequences a multiplication repeats.
+_ITEM_SIZES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
+_TEXT_TYPES = (str, bytes, bytearray)
+# (True << 10**10 is as big as 1 << 10**10.)
+_INTEGERS = frozenset((int, bool))
+_NO_KEYWORDS = {}
+# The types a call of which (or of a subclass) makes a sequence as long as a lazy
+# argument (a range), with the bytes of each item; bytes and bytearray also take a
+# length.
+_SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set, 16),
+                        (frozenset, 16))
+SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
+# The types whose methods may amplify (``_method_size``), subclasses' instances sized as
+# theirs.
+_OWNERS = (str, bytes, bytearray, int, list, tuple)
+SIZED_OWNERS = _OWNERS
+# Host iterables that make their items as they are asked for, and say how many there
+# are (a range, itertools.repeat with a count) or have no end (itertools.count): a
+# list made of one is as long at once.
+_LAZY = (range, type(iter(range(0))), type(iter(range(1 << 64))), type(reversed(range(0))),
+         itertools.repeat)
+_ENDLESS = (itertools.count, itertools.cycle)
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS)
+_NUMBER = re.compile(r"\d+")
+_PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
+_FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
+
+
+def _sized_kind(kind):
+    """The type of ``_OWNERS`` that ``kind`` is or derives from (a guest's subclass of
+    str makes what a str makes), or None.  (Identity, and issubclass of exact types,
+    which reads the class's method order: no guest code runs, as a guest metaclass's
+    ``__hash__`` or ``__eq__`` would for ``kind in a_set``.)"""
+    for owner in _OWNERS:
+        if kind is owner:
+            return owner
+    for owner in _OWNERS:
+        if issubclass(kind, owner):
+            return owner
+    return None
+
+
+def spec_size(spec):
+    """About the bytes ``format(value, spec)`` makes: its width and precision."""
+    if type(spec) is not str:
+        return 0
+    return sum(int(number) for number in _NUMBER.findall(spec))
+
+
+def printf_size(template, values):
+    """About the bytes of ``template % values``: the widths and precisions of its
+    fields, those given by a ``*`` from ``values``."""
+    kind = _sized_kind(type(template))
+    text = str.__str__(template) if kind is str else kind.decode(template, "latin-1")
+    size = 0
+    stars = [value for value in (values if type(values) is tuple else (values,))
+             if type(value) is int]
+    for match in _PRINTF_FIELD.finditer(text):
+        for part in match.groups():
+            if part == "*":
+                size += abs(stars.pop(0)) if stars else 0
+            elif part:
+                size += int(part)
+    return size
+
+
+def _lazy_length(value):
+    kind = type(value)
+    if kind in _LAZY:
+        try:
+            return len(value) if kind is range else value.__length_hint__()
+        except (OverflowError, TypeError):
+            # (A range too long for an index; itertools.repeat with no count.)
+            return 1 << 63
+    if kind in _ENDLESS:
+        return 1 << 63
+    return 0
+
+
+def _type_call_size(cls, arguments):
+    if len(arguments) != 1:
+        return 0
+    for sequence_type, item_size in _SEQUENCE_ITEM_SIZES:
+        if issubclass(cls, sequence_type):
+            break
+    else:
+        return 0
+    argument = arguments[0]
+    if type(argument) is int and item_size == 1:
+        return argument
+    return _lazy_length(argument) * item_size
+
+
+def _joined_size(kind, separator, items):
+    """About the bytes of ``separator.join(items)`` (``separator`` a ``kind``, ``items``
+    a list or tuple): its items' lengths (read by the host's own length of their type,
+    no guest ``__len__``) and the separators between them."""
+    length = str.__len__ if kind is str else bytes.__len__
+    try:
+        total = sum(map(length, items))
+    except TypeError:
+        # (Other bytes-like items than bytes, or items the join refuses.)
+        total = sum(len(item) for item in items if type(item) in _TEXT_TYPES)
+    return total + kind.__len__(separator) * max(len(items) - 1, 0)
+
+
+# The names of the host methods _method_cost knows to amplify.
+_AMPLIFYING_NAMES = frozenset((
+    "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
+    "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
+    "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__"))
+_INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
+                  "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
+
+
+def _method_cost(owner, name, arguments, keywords):
+    """(bytes, seconds) of ``owner.NAME(*arguments, **keywords)``, a host method."""
+    if name not in _AMPLIFYING_NAMES:
+        return _NO_COST
+    kind = _sized_kind(type(owner))
+    first = arguments[0] if arguments else None
+    if kind in _TEXT_TYPES:
+        if name in ("ljust", "rjust", "center", "zfill"):
+            return _linear(first if type(first) is int else 0)
+        if name == "expandtabs":
+            tabsize = keywords.get("tabsize", 8 if first is None else first)
+            tab = "\t" if kind is str else b"\t"
+            return _linear(kind.count(owner, tab) * tabsize if type(tabsize) is int else 0)
+        if name == "replace" and len(arguments) >= 2:
+            old, new = arguments[0], arguments[1]
+            if type(old) is kind and type(new) is kind and len(new) > len(old):
+                count = kind.__len__(owner) + 1 if not old else kind.count(owner, old)
+                return _linear(count * len(new))
+            return _NO_COST
+        if name == "join" and type(first) in (list, tuple):
+            return _linear(_joined_size(kind, owner, first))
+        if name in ("format", "format_map") and kind is str:
+            return _linear(sum(spec_size(spec) for spec in _FORMAT_FIELD_SPEC.findall(owner)))
+        if name in ("__mul__", "__rmul__", "__imul__"):
+            return operation_cost(_MULTIPLY, owner, first)
+        if name == "__mod__":
+            return _linear(printf_size(owner, first))
+    elif kind is int:
+        if name == "to_bytes":
+            length = keywords.get("length", 1 if first is None else first)
+            return _linear(length if type(length) is int else 0)
+        operator = _INT_OPERATORS.get(name)
+        if operator is not None:
+            if name.startswith("__r"):
+                return operation_cost(operator, first, owner)
+            return operation_cost(operator, owner, first)
+    elif kind in (list, tuple):
+        if name in ("__mul__", "__rmul__", "__imul__"):
+            return operation_cost(_MULTIPLY, owner, first)
+        if name in ("extend", "__iadd__"):
+            return _linear(_lazy_length(first) * 8)
+    elif type(owner) is type and name == "__new__":
+        # bytes.__new__(bytes, 10**10)
+        return _linear(_type_call_size(first, arguments[1:]) if type(first) is type else 0)
+    return _NO_COST
+
+
+def _format_cost(arguments):
+    return _linear(spec_size(arguments[1]) if len(arguments) >= 2 else 0)
+
+
+def _pow_cost(arguments):
+    if len(arguments) == 2:
+        return operation_cost(_POWER, arguments[0], arguments[1])
+    if len(arguments) != 3:
+        return _NO_COST
+    base, exponent, modulus = arguments
+    if type(base) in _INTEGERS and type(exponent) in _INTEGERS \
+            and type(modulus) in _INTEGERS and modulus:
+        # (The result is smaller than the modulus.)  Per bit of the exponent, a square
+        # and a product, each reduced by a division by the modulus.
+        digits = modulus.bit_length() // 30 + 1
+        step = 2 * (_product_seconds(digits * 30, digits * 30)
+                    + 2 * digits * digits * _DIGIT_DIVISION)
+        return 0, abs(exponent).bit_length() * step
+    return _NO_COST
+
+
+def _sum_cost(arguments):
+    # Lists or tuples added up: as long as all of them, and each addition copies the
+    # sum so far.
+    if len(arguments) != 2 or type(arguments[1]) not in (list, tuple) \
+            or type(arguments[0]) not in (list, tuple):
+        return _NO_COST
+    length = len(arguments[1])
+    copied = 0
+    for item in arguments[0]:
+        if type(item) in (list, tuple):
+            length += len(item)
+            copied += length
+    return 8 * length, 8 * copied / BYTES_PER_SECOND
+
+
+# The builtins whose result's cost follows from their arguments, with the least number
+# of arguments with which it may be large (a sum of lists needs its start); the others
+# make nothing bigger than what they are given, and the quick test lets them pass.
+_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost}
+_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
+    type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
+# The host callables that may be sized whatever their owner: the builtins above, the
+# sized types and their ``__new__``, and their methods of the names _method_cost knows, unbound
+# (str.ljust, str.__mul__: their instances are the same objects at each look-up), with
+# the least number of positional arguments each needs to amplify (the unbound ones,
+# their instance first).
+SIZED_CALLABLES = {format: 2, pow: 2, sum: 2}
+SIZED_CALLABLES.update((kind.__new__, 2) for kind in SIZED_TYPES)
+SIZED_CALLABLES.update((kind, 1) for kind in SIZED_TYPES)
+SIZED_CALLABLES.update(
+    (method, 1) for kind in _OWNERS for method in
+    (vars(kind).get(name) for name in sorted(_AMPLIFYING_NAMES))
+    if type(method) in (_UNBOUND, _UNBOUND_SPECIAL))
+# The builtins, and builtin types, that make nothing big: the quick test's first look.
+UNSIZED_CALLABLES = frozenset(
+    value for value in vars(builtins).values()
+    if (type(value) is _BUILTIN and value not in _BUILTIN_COSTS)
+    or (type(value) is type and not issubclass(value, SIZED_TYPES)))
+# The kinds of host callables that may be sized: types (SIZED_TYPES and their
+# subclasses), builtins and bound C methods ('a'.ljust), special methods bound
+# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); the names that may be (of
+# the bound ones, where their ``__self__`` is of SIZED_OWNERS or a subclass).
+SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
+BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
+SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_COSTS}
+
+
+def call_cost(function, arguments, keywords):
+    """(bytes, seconds) of ``function(*arguments, **keywords)``, for the host's
+    callables whose result's cost follows from their arguments; nothing for the
+    rest."""
+    kind = type(function)
+    if kind is type:
+        return _linear(_type_call_size(function, arguments))
+    if kind is _BUILTIN:
+        cost = _BUILTIN_COSTS.get(function)
+        if cost is not None:
+            return cost(arguments)
+        return _method_cost(function.__self__, function.__name__, arguments, keywords)
+    if kind is _BOUND_SPECIAL:
+        return _method_cost(function.__self__, function.__name__, arguments, keywords)
+    if kind is _UNBOUND or kind is _UNBOUND_SPECIAL:
+        # (issubclass of its type: isinstance would read a guest object's __class__.)
+        if arguments and issubclass(type(arguments[0]), function.__objclass__):
+            return _method_cost(arguments[0], function.__name__, arguments[1:], keywords)
+    return _NO_COST
