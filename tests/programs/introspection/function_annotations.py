@@ -1,5 +1,4 @@
-# A function's __annotations__: made on first read, kept, replaced only by a dict or
-# None, and made again after a delete.
+# Checks: a function's __annotations__: made on first read and kept, replaced only by a dict or None (TypeError's message otherwise), made again after a delete (twice is no error), each function made at run time with its own.
 def annotated(a: int, *, b: "text" = "x") -> list:
     return [a, b]
 
