@@ -51,45 +51,29 @@ class _FunctionClass(BuiltinType):
     __builtins__ = _host_descriptor("__builtins__")
 
 
-def _set_call_shape(holder, code, closure):
-    """Set on ``holder`` (a function of ``code`` with ``closure``) what a call needs to
-    know: its ``kind`` (generator, coroutine, async generator, or 0); for calls with
-    exactly the positional parameters, which need no binding logic, their number
-    (``simple_arity``; -1: always bind); and where a call can make the frame by taking
+def call_shape_of(code, closure):
+    """What a call of a function of ``code`` with ``closure`` needs to know: (its
+    ``kind``: generator, coroutine, async generator, or 0; for calls with exactly the
+    positional parameters, which need no binding logic, their number, the
+    ``simple_arity``, -1: always bind; and where a call can make the frame by taking
     its argument list as the fast locals, with no binding and no cells, that number
-    too (``plain_arity``, which ``Interpreter.run_call`` asks; else -1).  One call that
-    sets them, not two that return them: every closure, lambda and comprehension made
-    at run time comes through here."""
+    too, the ``plain_arity`` that ``Interpreter.run_call`` asks, else -1).  Tier 1's
+    runners ask it too, of the closure MAKE_FUNCTION gives: one exactly where the code
+    has free variables."""
     flags = code.co_flags
-    holder.kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+    kind = flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
     if code.co_kwonlyargcount or flags & (CO_VARARGS | CO_VARKEYWORDS):
-        holder.simple_arity = holder.plain_arity = -1
-        return
-    holder.simple_arity = code.co_argcount
-    holder.plain_arity = code.co_argcount if closure is None and not code.co_cellvars else -1
-
-
-class _CallShape:
-    __slots__ = ("kind", "simple_arity", "plain_arity")
+        return kind, -1, -1
+    arity = code.co_argcount
+    return kind, arity, arity if closure is None and not code.co_cellvars else -1
 
 
 def made_shape_of(code):
     """What ``Function.make`` sets from ``code`` alone, kept by its executable: the
-    call shape (``kind``, ``simple_arity``, ``plain_arity``: MAKE_FUNCTION gives a
-    closure exactly to code with free variables) and the docstring."""
-    shape = call_shape_of(code)
+    call shape of the functions MAKE_FUNCTION makes of it, and the docstring."""
     consts = code.co_consts
-    return (shape.kind, shape.simple_arity, shape.plain_arity,
-            consts[0] if consts and isinstance(consts[0], str) else None)
-
-
-def call_shape_of(code):
-    """The ``kind``, ``simple_arity`` and ``plain_arity`` of the functions of ``code``
-    (their closure is None, unless the code has free variables): what tier 1's runners
-    know of a call."""
-    shape = _CallShape()
-    _set_call_shape(shape, code, () if code.co_freevars else None)
-    return shape
+    return call_shape_of(code, () if code.co_freevars else None) + (
+        consts[0] if consts and isinstance(consts[0], str) else None,)
 
 
 class _NotDecoded:
@@ -206,13 +190,12 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         executable = interpreter.executables.get(id(code))
         if executable is None:
             function.executable = NOT_DECODED
-            _set_call_shape(function, code, closure)
-            consts = code.co_consts
-            function.doc = consts[0] if consts and isinstance(consts[0], str) else None
+            made_shape = made_shape_of(code)
         else:
             function.executable = executable
-            (function.kind, function.simple_arity, function.plain_arity,
-             function.doc) = executable.made_shape
+            made_shape = executable.made_shape
+        (function.kind, function.simple_arity, function.plain_arity,
+         function.doc) = made_shape
         function._globals = globals_
         function._function_name = code.co_name
         function._qualname = code.co_qualname
@@ -282,7 +265,7 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
                              % (self._function_name, closure_count, free_count))
         self._code = code
         self.executable = NOT_DECODED   # its decoded form, found on the first call
-        _set_call_shape(self, code, self._closure)
+        self.kind, self.simple_arity, self.plain_arity = call_shape_of(code, self._closure)
 
     __annotations__ = property(_get_annotations, _set_annotations, _delete_annotations)
 
@@ -958,7 +941,9 @@ class _AsyncGeneratorStep(metaclass=BuiltinType):
 
 
 def new_generator(frame, function):
-    """``Generator(frame, function)``, made without the call of ``__init__``."""
+    """``Generator(frame, function)``, made without the class's call.  The assignments
+    of ``_Suspendable.__init__``, written out: a call to it (or to a helper both use)
+    made a loop that only makes generators 4-8% slower at tier 1."""
     generator = _new_object(Generator)
     generator._frame = frame
     generator._name = function._function_name

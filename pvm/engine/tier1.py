@@ -1309,16 +1309,16 @@ def _cells_made(code, target="frame.cells"):
     value, the closure's follow), so that a function with a closure or with variables
     its inner functions read, such as one holding a generator expression, is not
     sent to ``enter`` at each call."""
-    shape = call_shape_of(code)
-    if shape.plain_arity >= 0 or shape.simple_arity < 0:
-        return shape.plain_arity, "pass"
+    _, simple_arity, plain_arity = call_shape_of(code, () if code.co_freevars else None)
+    if plain_arity >= 0 or simple_arity < 0:
+        return plain_arity, "pass"
     parameters = {name: code.co_varnames.index(name) for name in code.co_cellvars
                   if name in code.co_varnames}
     made = ["CellType(arguments[%d])" % parameters[name] if name in parameters
             else "CellType()" for name in code.co_cellvars]
     if code.co_freevars:
         made.append("*function._closure")
-    return shape.simple_arity, "%s = [%s]" % (target, ", ".join(made))
+    return simple_arity, "%s = [%s]" % (target, ", ".join(made))
 
 
 # The runner that makes no frame unless one is asked for (see ``_frameless_runner``).
