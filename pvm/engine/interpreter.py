@@ -33,7 +33,7 @@ from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 RESUME_CODE, Function, Generator, made_shape_of,
-                                new_generator, run_by_host_generator)
+                                new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -581,9 +581,11 @@ class Interpreter:
         if resumer is not None and 0 in resumer.starts and not self.instruments:
             # Tier 1 has translated the code: its host generator runs the frame from the
             # start (_Suspendable._resume), made now rather than at the first next().
-            # (The generator made with no call of its __init__: every generator
-            # expression comes through here.)
-            run_by_host_generator(frame, resumer)
+            # (run_by_host_generator's work written out, and the generator made with
+            # no call of its __init__: every generator expression comes through here.)
+            frame.translated = resumer(frame, frame.stack, frame.fast, 0)
+            if not resumer.handles:
+                frame.layered = False
             return new_generator(frame, function)
         frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)

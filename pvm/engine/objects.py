@@ -345,6 +345,11 @@ def _renamed(function, qualname, doc):
     return copy
 
 
+# What next() gives for a host generator that has ended (tier 1's resumers leave what
+# ends them in the frame).
+_ENDED = object()
+
+
 def run_by_host_generator(frame, resumer):
     """Let tier 1's host generator function ``resumer`` (a generator's translation) run
     the suspended ``frame`` from where it is, its stack and locals as tier 0 left them.
@@ -439,13 +444,19 @@ class _Suspendable(metaclass=BuiltinType):
             interpreter.frame = frame
             try:
                 try:
-                    result = translated.send(value)
-                    self._state = SUSPENDED
-                    return result
-                except StopIteration as stop:
-                    outcome = stop.value
+                    # next(), which makes no StopIteration when the host generator
+                    # ends (it left its outcome in the frame: tier1._left_with).
+                    result = next(translated, _ENDED) if value is None \
+                        else translated.send(value)
+                    if result is not _ENDED:
+                        self._state = SUSPENDED
+                        return result
+                except StopIteration:
+                    pass
                 except BaseException as error:
-                    outcome = error
+                    frame.resumer_outcome = error
+                outcome = frame.resumer_outcome
+                frame.resumer_outcome = None
                 interpreter.frame = outer
                 frame.translated = translated = None
                 if type(outcome) is int:

@@ -1723,18 +1723,33 @@ def _frame_assignment(statements, attribute):
     return None
 
 
+def _left_with(value, line):
+    """A resumer's ``return VALUE``: the value (what the frame does next: RETURN, an
+    index for tier 0, or the StopIteration the guest raised) left in the frame's
+    ``resumer_outcome`` and a plain return, which ends the host generator with no
+    StopIteration made when ``next()`` runs it (see ``_Suspendable._resume``)."""
+    return [_at(ast.Assign(targets=[ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
+                                                  attr="resumer_outcome", ctx=ast.Store())],
+                           value=value if value is not None else ast.Constant(None)), line),
+            _at(ast.Return(value=None), line)]
+
+
 def _resumer_body(body, stored, clears):
     """The host generator's body from the translated function's (``_with_host_locals``'s
     ``body``, ``stored`` and ``clears``): the locals it stores are written back to
     ``fast`` before each yield, so that the suspended frame's locals are current there
     (``gi_frame.f_locals``, and tier 0 if the frame goes on there), and taken out again
-    on resumption; a StopIteration leaving the guest code is returned, not raised (the
-    host would make it a RuntimeError, PEP 479, before the guest's handlers saw it).
+    on resumption; what it would return is left in the frame (``_left_with``), and a
+    StopIteration leaving the guest code is left there too, not raised (the host would
+    make it a RuntimeError, PEP 479, before the guest's handlers saw it).
     ``interpreter`` is the local that the host stack's readers find in a runner."""
 
     def around(statements):
         result = []
         for statement in statements:
+            if isinstance(statement, ast.Return):
+                result.extend(_left_with(statement.value, statement.lineno - 1))
+                continue
             if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
                     and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
                 line = statement.lineno - 1
@@ -1755,7 +1770,7 @@ def _resumer_body(body, stored, clears):
         return result
     handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
                                 name="error",
-                                body=[ast.Return(value=ast.Name(id="error", ctx=ast.Load()))])
+                                body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
     return [_at(statement, 0) for statement in (
         ast.Assign(targets=[ast.Name(id="interpreter", ctx=ast.Store())],
                    value=ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
