@@ -60,6 +60,7 @@ import operator
 import re
 import warnings
 import weakref
+from itertools import chain
 from types import FunctionType
 
 from pvm import opcodes
@@ -2054,18 +2055,20 @@ def _loop_items(stack):
     where it was entered in the middle of a turn: MID_ITERATION first (the turn goes
     on, its item taken), then the items of the iterator on ``stack``, read once the
     turn is over (the turn may have left more on the stack above it until then).
+    A ``chain``, which asks ``_loop_parts`` for the iterator only then and takes its
+    items with no host frame between: a generator whose code was translated after it
+    started runs all its later turns so (the generators benchmark's pipeline).
 
-    Not ``yield from``: a turn that leaves the translation (to tier 0, at a call that
-    enters a frame) drops this generator, and closing it would close the iterator it
-    delegated to (a guest generator, a file), where the loop goes on with it."""
-    yield MID_ITERATION
-    iterator = stack[-1]
-    while True:
-        try:
-            item = next(iterator)
-        except StopIteration:
-            return
-        yield item
+    Not a generator that delegates with ``yield from``: a turn that leaves the
+    translation (to tier 0, at a call that enters a frame) drops it, and closing it
+    would close the iterator it delegated to (a guest generator, a file), where the
+    loop goes on with it."""
+    return chain.from_iterable(_loop_parts(stack))
+
+
+def _loop_parts(stack):
+    yield _MID_TURN
+    yield stack[-1]
 
 
 class _MidIteration:
@@ -2075,6 +2078,7 @@ class _MidIteration:
 
 
 MID_ITERATION = _MidIteration()
+_MID_TURN = (MID_ITERATION,)
 
 
 def _with_exits(statements, start, region, translated):
