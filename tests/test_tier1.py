@@ -969,3 +969,65 @@ def test_builtins_are_called_with_their_arguments_written_out():
     tier1.install(translation, executable.handlers)
     items = []
     assert [function(items, 5), function(items, 6)] == [1, 2] and items == [5, 6]
+
+
+GUEST_ITERATORS_PROGRAM = textwrap.dedent('''
+    class NextOnly:
+        """An iterator with no __iter__: a for loop needs none."""
+        def __init__(self):
+            self.n = 0
+
+        def __next__(self):
+            self.n += 1
+            if self.n > 3:
+                raise StopIteration
+            return self.n
+
+
+    class OtherIter(NextOnly):
+        """An iterator whose __iter__ says it is another, and counts its calls."""
+        calls = 0
+
+        def __iter__(self):
+            OtherIter.calls += 1
+            return iter([99])
+
+
+    class Iterable:
+        def __init__(self, kind):
+            self.kind = kind
+
+        def __iter__(self):
+            return self.kind()
+
+
+    def loop(kind):
+        items = []
+        for item in Iterable(kind):
+            items.append(item)
+        return items
+
+
+    def generator(kind):
+        for item in Iterable(kind):
+            yield item
+
+
+    for _ in range(4):
+        print(loop(NextOnly), loop(OtherIter), list(generator(NextOnly)),
+              [item * 2 for item in Iterable(OtherIter)])
+    print("__iter__ calls:", OtherIter.calls)
+''')
+
+
+def test_loops_over_guest_iterators_call_only_their_next(tmp_path):
+    """FOR_ITER calls the iterator's __next__ and never its __iter__: a translated loop
+    over an iterator of a guest class does the same."""
+    program = tmp_path / "iterators.py"
+    program.write_text(GUEST_ITERATORS_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "__iter__ calls: 0" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold

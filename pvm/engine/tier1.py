@@ -74,7 +74,7 @@ from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.objects import CellType, call_shape_of
+from pvm.engine.objects import CellType, Generator, call_shape_of
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -1905,6 +1905,17 @@ def _host_for(region, blocks):
         test=at_head, body=generate.copy_tree(stack_top),
         orelse=ast.Call(func=ast.Name(id="LOOP_ITEMS", ctx=ast.Load()),
                         args=[ast.Name(id="stack", ctx=ast.Load())], keywords=[])))
+    # (Read once a loop is entered: FOR_ITER's next() where the host's own iter()
+    # would differ, see _items.)
+    wrap = ast.If(test=ast.Compare(
+        left=ast.Call(func=ast.Name(id="type", ctx=ast.Load()),
+                      args=[ast.Name(id=source, ctx=ast.Load())], keywords=[]),
+        ops=[ast.NotIn()], comparators=[ast.Name(id="SELF_ITERATING", ctx=ast.Load())]),
+        body=[ast.Assign(targets=[ast.Name(id=source, ctx=ast.Store())],
+                         value=ast.Call(func=ast.Name(id="LOOP_ITERATOR", ctx=ast.Load()),
+                                        args=[ast.Name(id=source, ctx=ast.Load())],
+                                        keywords=[]))],
+        orelse=[])
     take = ast.Assign(targets=[target], value=ast.Name(id=item, ctx=ast.Load()))
 
     def turn_of(turn_blocks):
@@ -1953,7 +1964,7 @@ def _host_for(region, blocks):
     record = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()), name=None,
                                body=[ast.If(test=unset, body=failed, orelse=[]), ast.Raise()])
     guarded = ast.Try(body=[loop], handlers=[record], orelse=[], finalbody=[])
-    return [_at(node, line) for node in (choose, guarded)]
+    return [_at(node, line) for node in (choose, wrap, guarded)]
 
 
 def _label_assign(value):
@@ -2068,7 +2079,36 @@ def _loop_items(stack):
 
 def _loop_parts(stack):
     yield _MID_TURN
-    yield stack[-1]
+    iterator = stack[-1]
+    yield iterator if type(iterator) in SELF_ITERATING else _items(iterator)
+
+
+def _items(iterator):
+    """What a host ``for`` iterates for the guest loop over ``iterator`` (what GET_ITER
+    left): itself where ``iter()`` of it is itself and runs no guest code, as for the
+    host's own iterators (their types kept in ``SELF_ITERATING``); else a host
+    generator that calls ``next()`` on it, as FOR_ITER does.  An iterator of a guest
+    class needs no ``__iter__``, and the one it has may return another object or
+    have effects: CPython's loop never calls it."""
+    kind = type(iterator)
+    if not kind.__flags__ & _HEAP_TYPE and iter(iterator) is iterator:
+        SELF_ITERATING.add(kind)
+        return iterator
+    return _next_of(iterator)
+
+
+def _next_of(iterator):
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        yield item
+
+
+_HEAP_TYPE = 1 << 9     # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement)
+# pvm's generators (whose __iter__ is their own) and the iterator types seen so far.
+SELF_ITERATING = {Generator}
 
 
 class _MidIteration:
@@ -2275,4 +2315,5 @@ def _tier0_at(index):
 
 _LEAVING = {"LEAVE_TRANSLATED": LEAVE_TRANSLATED, "TIER0_AT": _tier0_at,
             # (What loops translated as host ``for`` loops read: _host_for.)
-            "LOOP_ITEMS": _loop_items, "MID_ITERATION": MID_ITERATION}
+            "LOOP_ITEMS": _loop_items, "MID_ITERATION": MID_ITERATION,
+            "LOOP_ITERATOR": _items, "SELF_ITERATING": SELF_ITERATING}
