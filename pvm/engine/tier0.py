@@ -1518,14 +1518,13 @@ def make_CALL(code, operand, index):
             if function.kind:
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
-            interpreter = function.interpreter
             executable = function.executable
-            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
                 stack[-1] = executable.run(function, arguments, frame)
                 return next_index
             del stack[-1]
-            frame.callee = interpreter.enter(function, arguments, None, frame)
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
@@ -1578,14 +1577,13 @@ def make_CALL_METHOD(code, operand, index):
             if function.kind:
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
-            interpreter = function.interpreter
             executable = function.executable
-            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
                 stack[-1] = executable.run(function, arguments, frame)
                 return next_index
             del stack[-1]
-            frame.callee = interpreter.enter(function, arguments, None, frame)
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
@@ -3419,14 +3417,13 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         if function.kind:
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
-        interpreter = function.interpreter
         executable = function.executable
-        if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+        if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
             frame.resume_index = next_index
             stack[-1] = executable.run(function, arguments, frame)
             return next_index
         del stack[-1]
-        frame.callee = interpreter.enter(function, arguments, None, frame)
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
@@ -3476,14 +3473,13 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         if function.kind:
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
-        interpreter = function.interpreter
         executable = function.executable
-        if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+        if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
             frame.resume_index = next_index
             stack[-1] = executable.run(function, arguments, frame)
             return next_index
         del stack[-1]
-        frame.callee = interpreter.enter(function, arguments, None, frame)
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:

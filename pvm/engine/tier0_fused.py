@@ -49,13 +49,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if value_1_0.kind:
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
                     return after_2
-                interpreter_2 = value_1_0.interpreter
                 executable_2 = value_1_0.executable
-                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_1_0, arguments_2, frame))
                     return after_2
-                frame.callee = interpreter_2.enter(value_1_0, arguments_2, None, frame)
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
@@ -123,13 +122,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 if value_1_0.kind:
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
-                interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
-                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
-                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
@@ -197,13 +195,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 if value_1_0.kind:
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
-                interpreter_3 = value_1_0.interpreter
                 executable_3 = value_1_0.executable
-                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
-                frame.callee = interpreter_3.enter(value_1_0, arguments_3, None, frame)
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
@@ -274,13 +271,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 if value_1_0.kind:
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
                     return after_4
-                interpreter_4 = value_1_0.interpreter
                 executable_4 = value_1_0.executable
-                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_1_0, arguments_4, frame))
                     return after_4
-                frame.callee = interpreter_4.enter(value_1_0, arguments_4, None, frame)
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
@@ -353,13 +349,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if value_2_0.kind:
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
                     return after_3
-                interpreter_3 = value_2_0.interpreter
                 executable_3 = value_2_0.executable
-                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_2_0, arguments_3, frame))
                     return after_3
-                frame.callee = interpreter_3.enter(value_2_0, arguments_3, None, frame)
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
@@ -435,13 +430,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 if value_2_0.kind:
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
-                interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
-                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
-                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
@@ -517,13 +511,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 if value_2_0.kind:
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
-                interpreter_4 = value_2_0.interpreter
                 executable_4 = value_2_0.executable
-                if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
-                frame.callee = interpreter_4.enter(value_2_0, arguments_4, None, frame)
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
@@ -588,13 +581,12 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 if value_0_0.kind:
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
                     return after_1
-                interpreter_1 = value_0_0.interpreter
                 executable_1 = value_0_0.executable
-                if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
+                if executable_1.leaf or (executable_1.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_1
                     stack.append(executable_1.run(value_0_0, arguments_1, frame))
                     return after_1
-                frame.callee = interpreter_1.enter(value_0_0, arguments_1, None, frame)
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
                 frame.resume_index = after_1
                 return CALL_FRAME
             if kind_1 is type:
@@ -662,13 +654,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 if value_0_0.kind:
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
-                interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
-                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
-                frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
@@ -736,13 +727,12 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 if value_0_0.kind:
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
-                interpreter_2 = value_0_0.interpreter
                 executable_2 = value_0_0.executable
-                if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
-                frame.callee = interpreter_2.enter(value_0_0, arguments_2, None, frame)
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
@@ -813,13 +803,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 if value_0_0.kind:
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
                     return after_3
-                interpreter_3 = value_0_0.interpreter
                 executable_3 = value_0_0.executable
-                if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_0_0, arguments_3, frame))
                     return after_3
-                frame.callee = interpreter_3.enter(value_0_0, arguments_3, None, frame)
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:

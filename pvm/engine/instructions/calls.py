@@ -37,12 +37,12 @@ def CALL(function, *arguments, frame, next_index):
             # A generator's (coroutine's, async generator's) call makes its object and
             # runs nothing: no frame of the caller's is asked for.
             return function.interpreter.suspendable(function, arguments, None)
-        interpreter = function.interpreter
+        # (The interpreter read only past a leaf: most calls are of leaves.)
         executable = function.executable
-        if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
+        if executable.leaf or executable.nests and function.interpreter.nesting < NESTING_LIMIT:
             frame.resume_index = next_index
             return executable.run(function, arguments, frame)
-        enter_frame(interpreter.enter(function, arguments, None, frame))
+        enter_frame(function.interpreter.enter(function, arguments, None, frame))
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
     if kind is type:
