@@ -1031,3 +1031,59 @@ def test_loops_over_guest_iterators_call_only_their_next(tmp_path):
         command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
                    str(program)]
         assert run(command, str(tmp_path)) == expected, threshold
+
+
+HOST_CALLED_PROGRAM = textwrap.dedent('''
+    import sys
+    import traceback
+
+
+    class Vector:
+        def __init__(self, x):
+            self.x = x
+
+        def __sub__(self, other):
+            if other.x < 0:
+                raise ValueError("negative")
+            # The caller's frame, as host code (the - operator) called this.
+            return Vector(self.x - other.x), sys._getframe(1).f_code.co_name
+
+        def __lt__(self, other):
+            return self.x < other.x
+
+
+    def difference(a, b):
+        return a - b
+
+
+    def callers_of_key(items):
+        seen = []
+
+        def key(item):
+            seen.append(sys._getframe(1).f_code.co_name)
+            return -item.x
+        return [item.x for item in sorted(items, key=key)], seen[:1]
+
+
+    for round in range(4):
+        value, caller = difference(Vector(5), Vector(2))
+        print(value.x, caller, callers_of_key([Vector(1), Vector(3)]))
+        try:
+            difference(Vector(1), Vector(-1))
+        except ValueError:
+            traceback.print_exc(file=sys.stdout)
+''')
+
+
+def test_guest_code_called_by_host_code_from_translated_code(tmp_path):
+    """An operator's special method and a sort key, which host code calls, run with
+    translated callers below them: their frames link to those callers (f_back, the
+    traceback), as CPython's do."""
+    program = tmp_path / "host_called.py"
+    program.write_text(HOST_CALLED_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "difference" in expected[1] and "callers_of_key" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold

@@ -323,10 +323,12 @@ class Function(_FunctionAttributes, metaclass=_FunctionClass):
         if self.kind:
             return interpreter.suspendable(self, list(args), kwargs or None)
         executable = self.executable
-        caller = interpreter.frame if interpreter.frameless is None \
-            else interpreter.materialize_frameless()
-        if (executable.leaf or executable.nests) and not kwargs and caller is not None:
-            return executable.run(self, list(args), caller)
+        if (executable.leaf or executable.nests) and not kwargs:
+            if interpreter.frameless is not None:
+                return executable.run(self, list(args), None)
+            caller = interpreter.frame
+            if caller is not None:
+                return executable.run(self, list(args), caller)
         return interpreter.call_function(self, args, kwargs)
 
 
