@@ -175,7 +175,7 @@ class ImportSystem:
         # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
         # (or run as a program) is searched.
         self.sys.path_hooks.insert(0, self.zip_path_hook)
-        bootstrap._find_spec = find_spec_on_host(self)
+        search_on_host(self)
 
     def zip_path_hook(self, path):
         """First on the guest's sys.path_hooks, where CPython's start-up puts
@@ -673,16 +673,16 @@ def resolve_name(name, package, level):
     return "%s.%s" % (base, name) if name else base
 
 
-# What find_spec_on_host's search returns where importlib's own guest functions must
+# What the searches of search_on_host return where importlib's own guest functions must
 # search instead.
 _IN_GUEST = object()
 _MISSING = object()
 
 
-def find_spec_on_host(system):
-    """importlib's ``_find_spec`` for the guest: the search of ``sys.meta_path`` done in
-    host code while only the finders and path hooks importlib and pvm install take part
-    in it, else importlib's own guest function.
+def search_on_host(system):
+    """Make importlib's search of ``sys.meta_path`` (``_find_spec``) and of the path
+    (``PathFinder.find_spec``) host code while only the finders and path hooks importlib
+    and pvm install take part in it, falling back on importlib's own guest functions.
 
     ``_find_spec`` and the path finder's ``find_spec``, ``_get_spec`` and
     ``_path_importer_cache`` were a seventh of the instructions `pvm -c pass` ran (some
@@ -699,8 +699,11 @@ def find_spec_on_host(system):
     host).  Anything else (another finder, hook or path entry finder on the way, a
     namespace package, a module the search itself imported, sys's lists replaced by
     other types, an exception, a tracer or a budget that must see every instruction)
-    sends the whole search to importlib's ``_find_spec``, from the start: what the
-    known finders did is only caching, which the second search finds done."""
+    sends the whole search to importlib's function, from the start: what the known
+    finders did is only caching, which the second search finds done.  The path
+    finder's search is also on the host when importlib's ``_find_spec`` asks for it
+    (a finder of the program's first on ``sys.meta_path``, as setuptools' .pth file
+    puts one)."""
     bootstrap = system.bootstrap.__dict__
     external = system.external.__dict__
     guest_find_spec = bootstrap["_find_spec"]
@@ -709,6 +712,39 @@ def find_spec_on_host(system):
     path_finder = external["PathFinder"]
     file_finder = external["FileFinder"]
     file_finder_find_spec = vars(file_finder)["find_spec"]
+    guest_path_find_spec = vars(path_finder)["find_spec"].__func__
+
+    def in_guest():
+        return interpreter.instruments or interpreter.budget is not None
+
+    def find_spec(name, path, target=None):
+        if not in_guest():
+            try:
+                spec = search(name, path, target)
+            except Exception:
+                spec = _IN_GUEST
+            if spec is not _IN_GUEST:
+                return spec
+        return guest_find_spec(name, path, target)
+
+    def path_find_spec(cls, fullname, path=None, target=None):
+        if cls is path_finder and not in_guest():
+            try:
+                spec = search_path(fullname, path, target)
+            except Exception:
+                spec = _IN_GUEST
+            if spec is not _IN_GUEST:
+                return spec
+        return guest_path_find_spec(cls, fullname, path, target)
+
+    for function, model in ((find_spec, guest_find_spec),
+                            (path_find_spec, guest_path_find_spec)):
+        function.__name__ = model.__name__
+        function.__qualname__ = model.__qualname__
+        function.__module__ = model.__module__
+        function.__doc__ = model.__doc__
+    bootstrap["_find_spec"] = find_spec
+    path_finder.find_spec = classmethod(path_find_spec)
     path_finder_methods = [(name, vars(path_finder)[name]) for name in
                            ("find_spec", "_get_spec", "_path_importer_cache", "_path_hooks")]
     # By id (a finder need not be hashable): the finder, and the function its find_spec
@@ -718,17 +754,6 @@ def find_spec_on_host(system):
         method = finder.find_spec
         known_finders[id(finder)] = (finder, getattr(method, "__func__", method))
     known_hooks = {id(hook): hook for hook in guest_sys.path_hooks}
-
-    def find_spec(name, path, target=None):
-        if interpreter.instruments or interpreter.budget is not None:
-            return guest_find_spec(name, path, target)
-        try:
-            spec = search(name, path, target)
-        except Exception:
-            spec = _IN_GUEST
-        if spec is _IN_GUEST:
-            return guest_find_spec(name, path, target)
-        return spec
 
     def search(name, path, target):
         meta_path = guest_sys.meta_path
@@ -809,11 +834,6 @@ def find_spec_on_host(system):
             except ImportError:
                 continue
         return None
-
-    find_spec.__name__ = find_spec.__qualname__ = "_find_spec"
-    find_spec.__module__ = "_frozen_importlib"
-    find_spec.__doc__ = guest_find_spec.__doc__
-    return find_spec
 
 
 class HostModuleFinder:

@@ -1,6 +1,7 @@
-# Checks: the search of sys.meta_path as a program changes what takes part in it: a finder of its own last or first on meta_path (what sys._getframe shows calling it), a namespace package, entries on sys.path that are not str, the path importer cache emptied, FileFinder's and PathFinder's find_spec replaced, importlib.util.find_spec, a null byte in a name, a tracer's view of the search, and the traceback of a finder that raises.
+# Checks: the search of sys.meta_path as a program changes what takes part in it: a finder of its own last or first on meta_path (what sys._getframe shows calling it), a namespace package, entries on sys.path that are not str, the path importer cache emptied, FileFinder's and PathFinder's find_spec replaced, a subclass of PathFinder, a path hook that fails under a finder of the program's, importlib.util.find_spec, a null byte in a name, a tracer's view of the search, and the traceback of a finder that raises.
 import importlib.util
 import sys
+import traceback
 from importlib.machinery import FileFinder, PathFinder
 
 
@@ -106,6 +107,40 @@ try:
     __import__("search_\0null")
 except ModuleNotFoundError as error:
     print("ModuleNotFoundError:", repr(error.name))
+
+# A subclass of the path finder first on meta_path: its own _get_spec is asked.
+class LoggingPathFinder(PathFinder):
+    @classmethod
+    def _get_spec(cls, fullname, path, target=None):
+        print("LoggingPathFinder._get_spec for", fullname, "called by", callers(1)[0])
+        return super()._get_spec(fullname, path, target)
+
+
+sys.meta_path.insert(0, LoggingPathFinder)
+print("helper:", import_again("plain_helper").VALUE)
+sys.meta_path.remove(LoggingPathFinder)
+
+# A finder of the program's first, then a path hook of the program's that fails: the
+# path finder, asked by importlib's _find_spec, calls the hook from importlib's frames.
+sys.meta_path.insert(0, first)
+
+
+def failing_hook(entry):
+    if entry == "failing:entry":
+        raise ValueError("no finder for " + entry)
+    raise ImportError("not mine")
+
+
+sys.path_hooks.insert(0, failing_hook)
+sys.path.append("failing:entry")
+try:
+    import search_missing_six  # noqa: F401
+except ValueError as error:
+    entries = traceback.extract_tb(error.__traceback__)
+    print("ValueError:", error, [entry.name for entry in entries])
+sys.path.remove("failing:entry")
+sys.path_hooks.remove(failing_hook)
+sys.meta_path.remove(first)
 
 # A tracer sees importlib's functions search.
 seen = set()
