@@ -264,9 +264,20 @@ class ImportSystem:
         CPython's, a damaged body after a good header means "compile again"."""
         guest_sys = self.sys
         imp = self.imp
+        source_file_loader = external.SourceFileLoader
+        file_loader = vars(external.FileLoader)
+        # FileLoader.get_filename: importlib's _check_name wrapper around ``return
+        # self.path``, two guest calls per import.
+        get_filename = file_loader["get_filename"]
 
         def get_code(self, fullname):
-            source_path = self.get_filename(fullname)
+            if type(self) is source_file_loader and fullname == self.name \
+                    and file_loader.get("get_filename") is get_filename \
+                    and "get_filename" not in vars(source_file_loader) \
+                    and "get_filename" not in vars(self):
+                source_path = self.path
+            else:
+                source_path = self.get_filename(fullname)
             source_mtime = None
             source_bytes = None
             source_hash = None
