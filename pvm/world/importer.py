@@ -134,6 +134,8 @@ class ImportSystem:
         self.modules = world.modules
         self.sys = world.sys
         self.host_modules = SHARED_WITH_HOST | frozenset(host_modules)
+        # (Their submodules are the host's too; asked at every search: see is_host_module.)
+        self.host_packages = tuple(name + "." for name in self.host_modules)
         self.bootstrap = None     # the guest's _frozen_importlib module
         self.external = None      # the guest's _frozen_importlib_external module
         self.find_and_load = None
@@ -389,8 +391,10 @@ class ImportSystem:
         copies."""
         prefix = name + "."
         copies = {id(module): guest_copy}
-        for submodule_name, submodule in list(host_sys.modules.items()):
-            if (submodule_name.startswith(prefix) and submodule_name not in self.modules
+        host_modules = host_sys.modules
+        for submodule_name in [key for key in host_modules if key.startswith(prefix)]:
+            submodule = host_modules.get(submodule_name)
+            if (submodule_name not in self.modules
                     and isinstance(submodule, types.ModuleType)
                     and getattr(submodule, "__spec__", None) is None):
                 copies[id(submodule)] = self.modules[submodule_name] = _module_copy(
@@ -403,8 +407,7 @@ class ImportSystem:
                         namespace[attribute] = copies[id(value)]
 
     def is_host_module(self, name):
-        return name in self.host_modules or any(
-            name.startswith(prefix + ".") for prefix in self.host_modules)
+        return name in self.host_modules or name.startswith(self.host_packages)
 
     # -- __import__ -----------------------------------------------------------------------
 
@@ -756,6 +759,7 @@ def search_on_host(system):
         function.__doc__ = model.__doc__
     bootstrap["_find_spec"] = find_spec
     path_finder.find_spec = classmethod(path_find_spec)
+    bootstrap["module_from_spec"] = module_from_spec_on_host(system, in_guest)
     path_finder_methods = [(name, vars(path_finder)[name]) for name in
                            ("find_spec", "_get_spec", "_path_importer_cache", "_path_hooks")]
     # By id (a finder need not be hashable): the finder, and the function its find_spec
@@ -845,6 +849,54 @@ def search_on_host(system):
             except ImportError:
                 continue
         return None
+
+
+def module_from_spec_on_host(system, in_guest):
+    """importlib's ``module_from_spec`` for the guest, in host code for a spec whose
+    loader is a source or sourceless file loader or FrozenImporter, as importlib's
+    code does it: such a loader's ``create_module`` is host code (HOST_RUN), and so is
+    everything the function calls then, so no guest code can tell.  Any other loader
+    (the program's, whose ``create_module`` must be called from importlib's frame),
+    anything replaced, an exception, a tracer or a budget: importlib's own function,
+    from the start (making a module object again changes nothing else)."""
+    bootstrap = system.bootstrap.__dict__
+    external = system.external.__dict__
+    guest_module_from_spec = bootstrap["module_from_spec"]
+    module_spec = bootstrap["ModuleSpec"]
+    frozen_importer = bootstrap["FrozenImporter"]
+    file_loaders = (external["SourceFileLoader"], external["SourcelessFileLoader"])
+    file_loader_create_module = vars(external["_LoaderBasics"])["create_module"]
+    frozen_create_module = frozen_importer.create_module
+    new_module = bootstrap["_new_module"]
+    init_module_attrs = bootstrap["_init_module_attrs"]
+
+    def module_from_spec(spec):
+        if type(spec) is module_spec and not in_guest() \
+                and bootstrap["_new_module"] is new_module \
+                and bootstrap["_init_module_attrs"] is init_module_attrs:
+            loader = spec.loader
+            try:
+                if type(loader) in file_loaders:
+                    method = loader.create_module
+                    known = getattr(method, "__func__", None) is file_loader_create_module
+                else:
+                    method = frozen_create_module
+                    known = loader is frozen_importer \
+                        and loader.create_module is frozen_create_module
+                if known:
+                    module = method(spec)
+                    if module is None:
+                        module = new_module(spec.name)
+                    init_module_attrs(spec, module)
+                    return module
+            except Exception:
+                pass
+        return guest_module_from_spec(spec)
+
+    module_from_spec.__name__ = module_from_spec.__qualname__ = "module_from_spec"
+    module_from_spec.__module__ = guest_module_from_spec.__module__
+    module_from_spec.__doc__ = guest_module_from_spec.__doc__
+    return module_from_spec
 
 
 class HostModuleFinder:

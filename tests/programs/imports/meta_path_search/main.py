@@ -1,4 +1,4 @@
-# Checks: the search of sys.meta_path as a program changes what takes part in it: a finder of its own last or first on meta_path (what sys._getframe shows calling it), a namespace package, entries on sys.path that are not str, the path importer cache emptied, FileFinder's and PathFinder's find_spec replaced, a subclass of PathFinder, a path hook that fails under a finder of the program's, importlib.util.find_spec, a null byte in a name, a tracer's view of the search, and the traceback of a finder that raises.
+# Checks: the search of sys.meta_path as a program changes what takes part in it: a finder of its own last or first on meta_path (what sys._getframe shows calling it), a namespace package, entries on sys.path that are not str, the path importer cache emptied, FileFinder's and PathFinder's find_spec replaced, a subclass of PathFinder, a path hook that fails under a finder of the program's, module_from_spec with a loader of the program's, importlib.util.find_spec, a null byte in a name, a tracer's view of the search, and the traceback of a finder that raises.
 import importlib.util
 import sys
 import traceback
@@ -141,6 +141,27 @@ except ValueError as error:
 sys.path.remove("failing:entry")
 sys.path_hooks.remove(failing_hook)
 sys.meta_path.remove(first)
+
+# Loaders' create_module: a subclass of the source loader's, and module_from_spec.
+from importlib.machinery import SourceFileLoader  # noqa: E402
+
+
+class LoggingLoader(SourceFileLoader):
+    def create_module(self, spec):
+        print("create_module for", spec.name, "called by", callers(1)[0])
+        return None
+
+
+helper_path = importlib.util.find_spec("plain_helper").origin
+spec = importlib.util.spec_from_file_location("plain_copy", helper_path,
+                                              loader=LoggingLoader("plain_copy", helper_path))
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+print("copy:", module.VALUE, module.__name__, type(module.__loader__).__name__,
+      module.__cached__ == spec.cached)
+spec = importlib.util.spec_from_file_location("plain_second", helper_path)
+module = importlib.util.module_from_spec(spec)
+print("second:", module.__name__, module.__file__ == helper_path, hasattr(module, "VALUE"))
 
 # A tracer sees importlib's functions search.
 seen = set()
