@@ -95,8 +95,9 @@ class _PatternCache:
     """The kept values, one file per pattern and flags in pvm's cache folder, in a
     folder whose name holds a fingerprint of the guest's re sources (their sizes and
     modification times), the ``_sre`` engine and the Python version, so that values
-    made by other sources are never read.  Nothing is written where the guest's ``sys.dont_write_bytecode`` says not
-    to write cache files, or where the folder cannot be written."""
+    made by other sources are never read.  Nothing is written where the guest's
+    ``sys.dont_write_bytecode`` says not to write cache files, or where the folder
+    cannot be written."""
 
     def __init__(self, re_folder, guest_sys):
         self.re_folder = re_folder
