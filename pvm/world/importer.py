@@ -731,34 +731,27 @@ def search_on_host(system):
     def in_guest():
         return interpreter.instruments or interpreter.budget is not None
 
+    def on_host(host_search, *arguments):
+        """``host_search(*arguments)``, or _IN_GUEST where it cannot answer or raised."""
+        if in_guest():
+            return _IN_GUEST
+        try:
+            return host_search(*arguments)
+        except Exception:
+            return _IN_GUEST
+
     def find_spec(name, path, target=None):
-        if not in_guest():
-            try:
-                spec = search(name, path, target)
-            except Exception:
-                spec = _IN_GUEST
-            if spec is not _IN_GUEST:
-                return spec
-        return guest_find_spec(name, path, target)
+        spec = on_host(search, name, path, target)
+        return guest_find_spec(name, path, target) if spec is _IN_GUEST else spec
 
     def path_find_spec(cls, fullname, path=None, target=None):
-        if cls is path_finder and not in_guest():
-            try:
-                spec = search_path(fullname, path, target)
-            except Exception:
-                spec = _IN_GUEST
-            if spec is not _IN_GUEST:
-                return spec
-        return guest_path_find_spec(cls, fullname, path, target)
+        spec = on_host(search_path, fullname, path, target) if cls is path_finder \
+            else _IN_GUEST
+        return guest_path_find_spec(cls, fullname, path, target) if spec is _IN_GUEST \
+            else spec
 
-    for function, model in ((find_spec, guest_find_spec),
-                            (path_find_spec, guest_path_find_spec)):
-        function.__name__ = model.__name__
-        function.__qualname__ = model.__qualname__
-        function.__module__ = model.__module__
-        function.__doc__ = model.__doc__
-    bootstrap["_find_spec"] = find_spec
-    path_finder.find_spec = classmethod(path_find_spec)
+    bootstrap["_find_spec"] = _named_as(find_spec, guest_find_spec)
+    path_finder.find_spec = classmethod(_named_as(path_find_spec, guest_path_find_spec))
     bootstrap["module_from_spec"] = module_from_spec_on_host(system, in_guest)
     path_finder_methods = [(name, vars(path_finder)[name]) for name in
                            ("find_spec", "_get_spec", "_path_importer_cache", "_path_hooks")]
@@ -893,10 +886,17 @@ def module_from_spec_on_host(system, in_guest):
                 pass
         return guest_module_from_spec(spec)
 
-    module_from_spec.__name__ = module_from_spec.__qualname__ = "module_from_spec"
-    module_from_spec.__module__ = guest_module_from_spec.__module__
-    module_from_spec.__doc__ = guest_module_from_spec.__doc__
-    return module_from_spec
+    return _named_as(module_from_spec, guest_module_from_spec)
+
+
+def _named_as(function, model):
+    """The host function ``function``, named and documented as the guest function
+    ``model`` it stands for."""
+    function.__name__ = model.__name__
+    function.__qualname__ = model.__qualname__
+    function.__module__ = model.__module__
+    function.__doc__ = model.__doc__
+    return function
 
 
 class HostModuleFinder:
