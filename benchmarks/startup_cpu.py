@@ -20,6 +20,11 @@ turn.  Where the two write cache files of different magic numbers (a change of t
 cache's form), each would rewrite the other's at every run: each pvm then keeps its
 caches in a folder of its own (PYTHONPYCACHEPREFIX, a temporary folder), which the
 warm-up turn fills.
+
+With ``--cold``, every run of every side starts from an empty cache folder of its own
+(PYTHONPYCACHEPREFIX, which pvm honours for its guest's cache files, kept programs and
+patterns, and python3 for its .pyc files; pvm's own host modules stay cached): a cold
+start, of the program importing the 40 modules only.
 """
 
 import argparse
@@ -54,6 +59,8 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--against", metavar="CHECKOUT",
                         help="another checkout's pvm, run in each turn too")
+    parser.add_argument("--cold", action="store_true",
+                        help="each run with empty caches (the 40 imports only)")
     arguments = parser.parse_args(argv)
     host = os.path.realpath(sys.executable)
     pvm = launcher.launcher(host)
@@ -84,6 +91,8 @@ def main(argv=None):
             file.write(PROGRAM)
         cases = [("-c pass", ["-c", "pass"]), ("-S -c pass", ["-S", "-c", "pass"]),
                  ("40 imports", [program])]
+        if arguments.cold:
+            cases = [("40 imports", [program])]
         heading = "%-12s %10s %10s %8s" % ("command", "pvm s", "python3 s", "ratio")
         if other is not None:
             heading += " %10s %8s %10s" % ("other s", "ratio", "pvm/other")
@@ -100,9 +109,13 @@ def main(argv=None):
                     order.reverse()
                 turn_times = [0.0] * len(sides)
                 for index in order:
+                    environment_of_run = environments[index]
+                    if arguments.cold:
+                        environment_of_run = dict(environment_of_run, PYTHONPYCACHEPREFIX=(
+                            tempfile.mkdtemp(prefix="cold-", dir=folder)))
                     turn_times[index] = cpu_seconds([sides[index], *options],
-                                                    environments[index])
-                if turn:        # the first turn warms the caches
+                                                    environment_of_run)
+                if turn:        # the first turn warms the caches (and pvm's own)
                     for side_times, seconds in zip(times, turn_times):
                         side_times.append(seconds)
             line = "%-12s %10.3f %10.3f %7.2fx" % (name, statistics.median(times[0]),

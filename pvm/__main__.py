@@ -343,11 +343,14 @@ def main(argv=None, launched_as=None):
     return run(options)
 
 
-def launched():
-    """The entry of pvm's launcher (``pvm.world.launcher``), which starts the host as
-    ``HOST -I -S -c START NAME ARGUMENT...``: NAME is the name it was started by."""
+def launched(name=None, arguments=None):
+    """The entry of pvm's launcher (``pvm.world.launcher``): ``name`` is the name it was
+    started by, ``arguments`` pvm's command line; where not given, they are read from
+    ``sys.argv`` as ``HOST -I -S -c START NAME ARGUMENT...`` sets it."""
+    if name is None:
+        name, arguments = sys.argv[1], sys.argv[2:]
     launcher.restore_environment()
-    end_process(main_on_a_deep_host_stack(sys.argv[2:], launched_as=sys.argv[1]))
+    end_process(main_on_a_deep_host_stack(arguments, launched_as=name))
 
 
 def end_process(status):

@@ -126,6 +126,20 @@ def test_the_start_up_comparison_runs_each_command_on_both(capsys):
         assert ratio.endswith("x")
 
 
+def test_the_cold_start_up_comparison_empties_the_caches_of_each_run(capsys):
+    startup_cpu = _startup_cpu()
+    assert startup_cpu.main(["--runs", "1", "--cold"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert [row[:12].strip() for row in rows] == ["command", "40 imports"]
+    cold_pvm, cold_host, ratio = rows[1][12:].split()
+    assert float(cold_pvm) > float(cold_host) > 0 and ratio.endswith("x")
+    # Compiling the 40 modules' sources (pvm's compiler is Python code) is most
+    # of a cold start: it takes some ten times a warm one.
+    assert startup_cpu.main(["--runs", "1"]) == 0
+    warm_pvm = capsys.readouterr().out.splitlines()[3][12:].split()[0]
+    assert float(cold_pvm) > 3 * float(warm_pvm)
+
+
 def test_the_start_up_comparison_runs_another_checkouts_pvm_too(capsys):
     # This checkout against itself: two launchers of one pvm package.
     assert _startup_cpu().main(["--runs", "1", "--against", REPOSITORY]) == 0

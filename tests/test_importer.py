@@ -260,7 +260,7 @@ def test_host_run_functions_in_the_guest(tmp_path):
                "guest_function = type(lambda: None)\n"
                "finder = external.FileFinder.find_spec\n"
                "print(type(finder) is guest_function, finder.__globals__ is vars(external))\n"
-               "print(type(external.PathFinder.find_spec.__func__) is guest_function)\n")
+               "print(type(external.PathFinder._get_spec.__func__) is guest_function)\n")
     result = run([sys.executable, "-m", "pvm", "-c", program], tmp_path)
     assert result == (0, "False True\nTrue\n", "")
 

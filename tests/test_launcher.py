@@ -157,8 +157,28 @@ def test_launcher_is_written_once(tmp_path, monkeypatch):
     assert launcher.launcher(host) == path
     assert os.listdir(os.path.dirname(path)) == [os.path.basename(path)]
     text = open(path, encoding="utf-8").read()
-    assert text.startswith("#!/bin/sh\n") and "exec /nowhere/bin/python3 -I -S -c " in text
+    assert text.startswith("#!/nowhere/bin/python3 -IS\n")
     assert launcher.launcher("/elsewhere/python3") != path
+
+
+@pytest.mark.parametrize("folder_name", ["plain", "with space", "long" * 30])
+def test_launcher_forms(tmp_path, monkeypatch, folder_name):
+    """The host's path after ``#!`` where it fits there (no shell to start), else a
+    shell script: either runs pvm with the launcher's name and arguments."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / folder_name
+    folder.mkdir()
+    host = folder / "python3"
+    host.symlink_to(os.path.realpath(sys.executable))
+    path = launcher.launcher(str(host))
+    first_line = open(path, encoding="utf-8").readline()
+    fits = folder_name == "plain" and len(str(host)) < 120
+    assert first_line == ("#!%s -IS\n" % host if fits else "#!/bin/sh\n")
+    result = subprocess.run(
+        [path, "-c", "import sys; print(sys.argv, sys.executable == sys.orig_argv[0])", "a b"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert (result.returncode, result.stdout, result.stderr) == \
+        (0, "['-c', 'a b'] True\n", "")
 
 
 def test_launcher_without_a_folder(tmp_path, monkeypatch):

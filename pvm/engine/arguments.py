@@ -10,9 +10,22 @@ from pvm.engine.frames import UNBOUND
 
 
 def bind(function, args, kwargs):
-    code = function.__code__
-    name = function.__qualname__
+    # (The slots, not the __code__ and __qualname__ properties: a call that misses
+    # a parameter with a default, or passes keywords, comes here.)
+    code = function._code
     argcount = code.co_argcount
+    defaults = function._function_defaults
+    if defaults and not kwargs and not code.co_kwonlyargcount \
+            and not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS):
+        # Positional arguments, and defaults for the rest: the common call here.
+        given = len(args)
+        first_default = argcount - len(defaults)
+        if first_default <= given <= argcount:
+            fast = list(args)
+            fast += defaults[given - first_default:]
+            fast += [UNBOUND] * (len(code.co_varnames) - argcount)
+            return fast
+    name = function._qualname
     posonly = code.co_posonlyargcount
     kwonly = code.co_kwonlyargcount
     varnames = code.co_varnames
@@ -57,7 +70,7 @@ def bind(function, args, kwargs):
             raise TypeError("%s() got some positional-only arguments passed as keyword "
                             "arguments: '%s'" % (name, ", ".join(positional_only_as_keyword)))
     if given < argcount:
-        defaults = function._function_defaults or ()
+        defaults = defaults or ()
         first_default = argcount - len(defaults)
         missing = []
         for index in range(given, argcount):
@@ -97,7 +110,7 @@ def _missing(name, missing, kind):
 
 
 def _too_many_positional(function, name, given, kwargs):
-    code = function.__code__
+    code = function._code
     argcount = code.co_argcount
     defaults = len(function._function_defaults or ())
     kwonly_given = sum(1 for key in (kwargs or {})

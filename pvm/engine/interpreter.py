@@ -107,7 +107,7 @@ class Executable:
         self.cell_count = len(code.co_cellvars)
         self.cell_parameters = [(index, code.co_varnames.index(name))
                                 for index, name in enumerate(code.co_cellvars)
-                                if name in code.co_varnames]
+                                if name in code.co_varnames] if code.co_cellvars else ()
         # Where a frame suspended in a yield from / await resumes (just after the
         # YIELD_VALUE that follows a SEND) -> where that SEND jumps when done.
         # (Only generators and coroutines send: the loop is not run for the rest.)
@@ -224,9 +224,11 @@ class Interpreter:
         if self._fuses_later(code) and self.budget is None and not self.instruments \
                 and self.compile_machine_code is None:
             # Its heat is counted at its start and loop heads: those handlers now.
-            handlers = decoding.lazy_handlers(code, {0} | decoding.loop_heads(code))
+            counted = {0} | decoding.loop_heads(code)
+            handlers = decoding.lazy_handlers(code, counted)
             pairs = code.instructions() if code.co_flags & _SUSPENDABLE else None
         else:
+            counted = None
             pairs = code.instructions()
             handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code))
         executable = Executable(code, pairs, handlers, reference, self.run_call)
@@ -235,7 +237,7 @@ class Interpreter:
             runner = self.compile_machine_code(code, pairs, executable, executable.run)
             if runner is not executable.run:
                 executable.run = executable.runner = runner
-        self._count_from_start(executable, code, pairs)
+        self._count_from_start(executable, code, pairs, counted)
         if self.instruments:
             self._instrument_executable(executable)
         return executable
@@ -260,9 +262,10 @@ class Interpreter:
         charging.charge(budget, handlers, plan, placed, pairs)
         return handlers
 
-    def _count_from_start(self, executable, code, pairs):
+    def _count_from_start(self, executable, code, pairs, counted=None):
         """The executable's handlers are its first: count its heat from here (or join
-        or translate it at once, at a threshold of 0)."""
+        or translate it at once, at a threshold of 0); ``counted``: the indexes where
+        it is counted, if known (see _wrap_counters)."""
         threshold = self.join_threshold
         if threshold == 0:
             _bind_methods_in_c()
@@ -270,9 +273,9 @@ class Interpreter:
                 self._join_runs(code, pairs, executable.handlers)
         elif self._fuses_later(code):
             executable.fused = False
-            self.count_heat(executable, pairs, FUSION_THRESHOLD)
+            self.count_heat(executable, pairs, FUSION_THRESHOLD, counted)
         elif threshold is not None:
-            self.count_heat(executable, pairs, threshold)
+            self.count_heat(executable, pairs, threshold, counted)
 
     def _join_runs(self, code, pairs, handlers, later=None, threshold=0):
         # (Imported when code first gets hot, or a world first has limits: most
@@ -316,7 +319,7 @@ class Interpreter:
             if self.instruments:
                 self._instrument_executable(executable)
 
-    def count_heat(self, executable, pairs, threshold):
+    def count_heat(self, executable, pairs, threshold, counted=None):
         """Count the frame starts and loop back-edges of the executable's code: where
         they happen, its handlers are wrapped in counters until the code is hot.
 
@@ -325,14 +328,16 @@ class Interpreter:
         whose own handler never runs, while a jump's target always has its handler run.
         """
         executable.heat = threshold
-        self._wrap_counters(executable, executable.handlers, pairs)
+        self._wrap_counters(executable, executable.handlers, pairs, counted)
 
-    def _wrap_counters(self, executable, handlers, pairs):
+    def _wrap_counters(self, executable, handlers, pairs, counted=None):
         # Weak: the counters are the executable's own handlers, and a strong reference
         # back would leave every decoded code object, once its code dies, a cycle for
         # the host's collector to find instead of memory freed at once.
         executable_reference = weakref.ref(executable)
-        for index in {0} | decoding.loop_heads(executable.code_reference()):
+        if counted is None:
+            counted = {0} | decoding.loop_heads(executable.code_reference())
+        for index in counted:
             handlers[index] = _counter(self, executable_reference, handlers[index])
 
     def join_hot_runs(self, executable):

@@ -153,9 +153,19 @@ def make_builtins(world):
             return sorted(locals())
         return host_builtins.dir(*arguments)
 
+    host_super_init = host_builtins.super.__init__
+
     class super(host_builtins.super):
         # The messages of CPython's super_vectorcall, which a call of super itself takes.
         def __init__(self, *arguments, **keywords):
+            if not arguments and not keywords:
+                # super() in a method: the common call (some 800 at start-up).
+                frame = interpreter.frame if interpreter.frameless is None \
+                    else interpreter.materialize_frameless()
+                if frame is None:
+                    raise SystemError("no current guest frame")
+                host_super_init(self, *_zero_argument_super(frame))
+                return
             if keywords:
                 raise TypeError("super() takes no keyword arguments")
             if len(arguments) > 2:

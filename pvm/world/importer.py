@@ -134,6 +134,8 @@ class ImportSystem:
         self.modules = world.modules
         self.sys = world.sys
         self.host_modules = SHARED_WITH_HOST | frozenset(host_modules)
+        # (Their submodules are the host's too; asked at every search: see is_host_module.)
+        self.host_packages = tuple(name + "." for name in self.host_modules)
         self.bootstrap = None     # the guest's _frozen_importlib module
         self.external = None      # the guest's _frozen_importlib_external module
         self.find_and_load = None
@@ -175,6 +177,7 @@ class ImportSystem:
         # CPython's start-up puts zipimport's hook first, so that a zip file on sys.path
         # (or run as a program) is searched.
         self.sys.path_hooks.insert(0, self.zip_path_hook)
+        search_on_host(self)
 
     def zip_path_hook(self, path):
         """First on the guest's sys.path_hooks, where CPython's start-up puts
@@ -263,9 +266,20 @@ class ImportSystem:
         CPython's, a damaged body after a good header means "compile again"."""
         guest_sys = self.sys
         imp = self.imp
+        source_file_loader = external.SourceFileLoader
+        file_loader = vars(external.FileLoader)
+        # FileLoader.get_filename: importlib's _check_name wrapper around ``return
+        # self.path``, two guest calls per import.
+        get_filename = file_loader["get_filename"]
 
         def get_code(self, fullname):
-            source_path = self.get_filename(fullname)
+            if type(self) is source_file_loader and fullname == self.name \
+                    and file_loader.get("get_filename") is get_filename \
+                    and "get_filename" not in vars(source_file_loader) \
+                    and "get_filename" not in vars(self):
+                source_path = self.path
+            else:
+                source_path = self.get_filename(fullname)
             source_mtime = None
             source_bytes = None
             source_hash = None
@@ -377,8 +391,10 @@ class ImportSystem:
         copies."""
         prefix = name + "."
         copies = {id(module): guest_copy}
-        for submodule_name, submodule in list(host_sys.modules.items()):
-            if (submodule_name.startswith(prefix) and submodule_name not in self.modules
+        host_modules = host_sys.modules
+        for submodule_name in [key for key in host_modules if key.startswith(prefix)]:
+            submodule = host_modules.get(submodule_name)
+            if (submodule_name not in self.modules
                     and isinstance(submodule, types.ModuleType)
                     and getattr(submodule, "__spec__", None) is None):
                 copies[id(submodule)] = self.modules[submodule_name] = _module_copy(
@@ -391,8 +407,7 @@ class ImportSystem:
                         namespace[attribute] = copies[id(value)]
 
     def is_host_module(self, name):
-        return name in self.host_modules or any(
-            name.startswith(prefix + ".") for prefix in self.host_modules)
+        return name in self.host_modules or name.startswith(self.host_packages)
 
     # -- __import__ -----------------------------------------------------------------------
 
@@ -670,6 +685,218 @@ def resolve_name(name, package, level):
         raise ImportError("attempted relative import beyond top-level package")
     base = bits[0]
     return "%s.%s" % (base, name) if name else base
+
+
+# What the searches of search_on_host return where importlib's own guest functions must
+# search instead.
+_IN_GUEST = object()
+_MISSING = object()
+
+
+def search_on_host(system):
+    """Make importlib's search of ``sys.meta_path`` (``_find_spec``) and of the path
+    (``PathFinder.find_spec``) host code while only the finders and path hooks importlib
+    and pvm install take part in it, falling back on importlib's own guest functions.
+
+    ``_find_spec`` and the path finder's ``find_spec``, ``_get_spec`` and
+    ``_path_importer_cache`` were a seventh of the instructions `pvm -c pass` ran (some
+    20,000, for 90 searches).  They are guest code because a search may call the
+    program's code: a finder it put on ``sys.meta_path``, a hook on ``sys.path_hooks``,
+    a path entry finder in ``sys.path_importer_cache``, whose exceptions show these
+    frames in their tracebacks, whose ``sys._getframe()`` sees them, and which a tracer
+    sees called from them.  Most searches call none: every finder asked is pvm's host
+    module finder, BuiltinImporter, FrozenImporter or PathFinder, every path entry's
+    finder a FileFinder (or None), every hook asked importlib's or pvm's, none of them
+    replaced.  Such a search runs here, as importlib's code does it (the import lock
+    held around each finder, the path hooks' finders cached), and no guest code can tell
+    (the known finders' own guest code, a folder's path hook, runs as any call from the
+    host).  Anything else (another finder, hook or path entry finder on the way, a
+    namespace package, a module the search itself imported, sys's lists replaced by
+    other types, an exception, a tracer or a budget that must see every instruction)
+    sends the whole search to importlib's function, from the start: what the known
+    finders did is only caching, which the second search finds done.  The path
+    finder's search is also on the host when importlib's ``_find_spec`` asks for it
+    (a finder of the program's first on ``sys.meta_path``, as setuptools' .pth file
+    puts one)."""
+    bootstrap = system.bootstrap.__dict__
+    external = system.external.__dict__
+    guest_find_spec = bootstrap["_find_spec"]
+    guest_sys = system.sys
+    interpreter = system.world.interpreter
+    path_finder = external["PathFinder"]
+    file_finder = external["FileFinder"]
+    file_finder_find_spec = vars(file_finder)["find_spec"]
+    guest_path_find_spec = vars(path_finder)["find_spec"].__func__
+
+    def in_guest():
+        return interpreter.instruments or interpreter.budget is not None
+
+    def on_host(host_search, *arguments):
+        """``host_search(*arguments)``, or _IN_GUEST where it cannot answer or raised."""
+        if in_guest():
+            return _IN_GUEST
+        try:
+            return host_search(*arguments)
+        except Exception:
+            return _IN_GUEST
+
+    def find_spec(name, path, target=None):
+        spec = on_host(search, name, path, target)
+        return guest_find_spec(name, path, target) if spec is _IN_GUEST else spec
+
+    def path_find_spec(cls, fullname, path=None, target=None):
+        spec = on_host(search_path, fullname, path, target) if cls is path_finder \
+            else _IN_GUEST
+        return guest_path_find_spec(cls, fullname, path, target) if spec is _IN_GUEST \
+            else spec
+
+    bootstrap["_find_spec"] = _named_as(find_spec, guest_find_spec)
+    path_finder.find_spec = classmethod(_named_as(path_find_spec, guest_path_find_spec))
+    bootstrap["module_from_spec"] = module_from_spec_on_host(system, in_guest)
+    path_finder_methods = [(name, vars(path_finder)[name]) for name in
+                           ("find_spec", "_get_spec", "_path_importer_cache", "_path_hooks")]
+    # By id (a finder need not be hashable): the finder, and the function its find_spec
+    # is while nobody has replaced it.
+    known_finders = {}
+    for finder in guest_sys.meta_path:
+        method = finder.find_spec
+        known_finders[id(finder)] = (finder, getattr(method, "__func__", method))
+    known_hooks = {id(hook): hook for hook in guest_sys.path_hooks}
+
+    def search(name, path, target):
+        meta_path = guest_sys.meta_path
+        modules = guest_sys.modules
+        if type(meta_path) is not list or not meta_path or type(modules) is not dict:
+            return _IN_GUEST
+        is_reload = name in modules
+        for finder in meta_path:
+            known = known_finders.get(id(finder))
+            if known is None or known[0] is not finder:
+                return _IN_GUEST
+            imp = bootstrap["_imp"]
+            imp.acquire_lock()
+            try:
+                method = finder.find_spec
+                if getattr(method, "__func__", method) is not known[1]:
+                    return _IN_GUEST
+                if finder is path_finder:
+                    spec = search_path(name, path, target)
+                else:
+                    spec = method(name, path, target)
+            finally:
+                imp.release_lock()
+            if spec is not None:
+                # (A module the search imported: its __spec__ may be another's.)
+                if spec is _IN_GUEST or (not is_reload and name in modules):
+                    return _IN_GUEST
+                return spec
+        return None
+
+    def search_path(name, path, target):
+        """PathFinder.find_spec's search, over path entries whose finders are known."""
+        methods = vars(path_finder)
+        for method_name, method in path_finder_methods:
+            if methods.get(method_name) is not method:
+                return _IN_GUEST
+        if path is None:
+            path = guest_sys.path
+        finders = guest_sys.path_importer_cache
+        if type(path) is not list or type(finders) is not dict:
+            return _IN_GUEST
+        for entry in path:
+            if type(entry) is not str:
+                return _IN_GUEST
+            if entry == "":
+                try:
+                    entry = external["_os"].getcwd()
+                except FileNotFoundError:
+                    continue
+            finder = finders.get(entry, _MISSING)
+            if finder is _MISSING:
+                finder = finder_from_hooks(entry)
+                if finder is _IN_GUEST:
+                    return _IN_GUEST
+                finders[entry] = finder
+            if finder is None:
+                continue
+            if type(finder) is not file_finder:
+                return _IN_GUEST
+            method = finder.find_spec
+            if getattr(method, "__func__", None) is not file_finder_find_spec:
+                return _IN_GUEST
+            spec = method(name, target)
+            if spec is not None:
+                # (No loader: a portion of a namespace package.)
+                return spec if spec.loader is not None else _IN_GUEST
+        return None
+
+    def finder_from_hooks(entry):
+        hooks = guest_sys.path_hooks
+        if type(hooks) is not list or not hooks:
+            return _IN_GUEST
+        for hook in hooks:
+            if known_hooks.get(id(hook)) is not hook:
+                return _IN_GUEST
+            try:
+                return hook(entry)
+            except ImportError:
+                continue
+        return None
+
+
+def module_from_spec_on_host(system, in_guest):
+    """importlib's ``module_from_spec`` for the guest, in host code for a spec whose
+    loader is a source or sourceless file loader or FrozenImporter, as importlib's
+    code does it: such a loader's ``create_module`` is host code (HOST_RUN), and so is
+    everything the function calls then, so no guest code can tell.  Any other loader
+    (the program's, whose ``create_module`` must be called from importlib's frame),
+    anything replaced, an exception, a tracer or a budget: importlib's own function,
+    from the start (making a module object again changes nothing else)."""
+    bootstrap = system.bootstrap.__dict__
+    external = system.external.__dict__
+    guest_module_from_spec = bootstrap["module_from_spec"]
+    module_spec = bootstrap["ModuleSpec"]
+    frozen_importer = bootstrap["FrozenImporter"]
+    file_loaders = (external["SourceFileLoader"], external["SourcelessFileLoader"])
+    file_loader_create_module = vars(external["_LoaderBasics"])["create_module"]
+    frozen_create_module = frozen_importer.create_module
+    new_module = bootstrap["_new_module"]
+    init_module_attrs = bootstrap["_init_module_attrs"]
+
+    def module_from_spec(spec):
+        if type(spec) is module_spec and not in_guest() \
+                and bootstrap["_new_module"] is new_module \
+                and bootstrap["_init_module_attrs"] is init_module_attrs:
+            loader = spec.loader
+            try:
+                if type(loader) in file_loaders:
+                    method = loader.create_module
+                    known = getattr(method, "__func__", None) is file_loader_create_module
+                else:
+                    method = frozen_create_module
+                    known = loader is frozen_importer \
+                        and loader.create_module is frozen_create_module
+                if known:
+                    module = method(spec)
+                    if module is None:
+                        module = new_module(spec.name)
+                    init_module_attrs(spec, module)
+                    return module
+            except Exception:
+                pass
+        return guest_module_from_spec(spec)
+
+    return _named_as(module_from_spec, guest_module_from_spec)
+
+
+def _named_as(function, model):
+    """The host function ``function``, named and documented as the guest function
+    ``model`` it stands for."""
+    function.__name__ = model.__name__
+    function.__qualname__ = model.__qualname__
+    function.__module__ = model.__module__
+    function.__doc__ = model.__doc__
+    return function
 
 
 class HostModuleFinder:

@@ -3,10 +3,19 @@ program's children (``subprocess.run([sys.executable, ...])``, multiprocessing's
 and forkserver processes) run on pvm, as a CPython program's children run on CPython.
 
 CPython's sys.executable is its own binary.  pvm is a package that a host python runs,
-so pvm writes a shell script that starts that host on that package:
+so pvm writes a script that the host runs, which starts pvm from that package:
+
+    #!HOST -IS
+    import sys; sys.path.insert(0, PARENT); ...launched(sys.argv[0], sys.argv[1:])
+
+(the system runs ``HOST -IS SCRIPT ARGUMENT...``).  Where the host's path cannot follow
+``#!`` (it holds a space, or the line would be longer than old kernels read), the script
+is one for the shell instead, which starts the host on the same code:
 
     #!/bin/sh
     exec HOST -I -S -c 'import sys; sys.path.insert(0, PARENT); ...launched()' "$0" "$@"
+
+The shell costs every start about a millisecond of CPU (`pvm -S -c pass` takes some 20).
 
 ``-I``: the host reads no PYTHON* variable and puts neither the current folder nor the
 user's site folder on its own path, so that pvm reads them for its guest, as python
@@ -46,6 +55,11 @@ _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspat
 # and is frozen (pvm.__main__.main) before the collector is on again.
 _START = ("import gc; gc.disable(); import sys; sys.path.insert(0, %s); import pvm.__main__; "
           "pvm.__main__.launched()" % repr(_PACKAGE_PARENT))
+# The same, run as the launcher itself (``HOST -IS LAUNCHER ARGUMENT...``).
+_SCRIPT_START = _START.replace("launched()", "launched(sys.argv[0], sys.argv[1:])")
+# What the kernels of the systems pvm runs on read of a ``#!`` line, at least (Linux
+# read 128 bytes before 5.1).
+_LONGEST_INTERPRETER_LINE = 127
 
 
 def host_command(host: str, arguments: list[str], read_environment=False) -> list[str]:
@@ -99,10 +113,7 @@ def launcher(host: str) -> str:
     "" (CPython's sys.executable when it cannot tell) if no folder can hold it."""
     if not host:
         return ""
-    text = ("#!/bin/sh\n"
-            "# pvm's launcher, written by pvm.world.launcher: sys.executable of the\n"
-            "# programs pvm runs on this host python.\n"
-            "exec %s \"$0\" \"$@\"\n" % " ".join(map(_quoted, host_command(host, [])))).encode()
+    text = _launcher_text(host).encode()
     name = "pvm-" + sha256(text).hexdigest()[:16]
     for folder in _folders(host):
         path = os.path.join(folder, name)
@@ -117,6 +128,17 @@ def launcher(host: str) -> str:
             continue
         return path
     return ""
+
+
+def _launcher_text(host):
+    comment = ("# pvm's launcher, written by pvm.world.launcher: sys.executable of the\n"
+               "# programs pvm runs on this host python.\n")
+    interpreter_line = "#!%s -IS\n" % host
+    if len(interpreter_line) <= _LONGEST_INTERPRETER_LINE and host.isascii() \
+            and host.isprintable() and " " not in host:
+        return interpreter_line + comment + _SCRIPT_START + "\n"
+    return ("#!/bin/sh\n" + comment
+            + "exec %s \"$0\" \"$@\"\n" % " ".join(map(_quoted, host_command(host, []))))
 
 
 # What a shell word may hold unquoted (shlex's rule; shlex itself imports re, which every

@@ -1,0 +1,1 @@
+VALUE = "a module of a namespace package"
