@@ -176,6 +176,65 @@ def always_exits(statements):
     return False
 
 
+def bound_on_every_path(statements, names=frozenset(), at_returns=None):
+    """The names bound on every path that runs off the end of ``statements``, given
+    ``names`` bound before (None where none does); ``at_returns``, a dict, receives for
+    each return (by id) those bound on every path to it.  A plain assignment binds its
+    names, a ``del`` unbinds them; of an ``if``, what both branches leave that go on;
+    of a ``try``, what its body leaves and each of its handlers that goes on, a handler
+    starting with what the try started with (it may run after any part of the body).
+    Less is safe (a name left out lives on: its value dies later than it could), more
+    is not (a ``del`` of a name not bound fails)."""
+    names = set(names)
+    for statement in statements:
+        kind = statement.__class__
+        if kind is ast.Assign or kind is ast.AugAssign or kind is ast.AnnAssign:
+            targets = statement.targets if kind is ast.Assign else [statement.target]
+            names.update(node.id for target in targets for node in ast.walk(target)
+                         if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store)
+        elif kind is ast.Return:
+            if at_returns is not None:
+                found = at_returns.get(id(statement))
+                at_returns[id(statement)] = names if found is None else found & names
+            return None
+        elif kind is ast.Raise or kind is ast.Continue or kind is ast.Break \
+                or _terminator_name(statement):
+            return None
+        elif kind is ast.If:
+            branches = [bound_on_every_path(branch, names, at_returns)
+                        for branch in (statement.body, statement.orelse)]
+            names = _common([branch for branch in branches if branch is not None])
+            if names is None:
+                return None
+        elif kind is ast.Try:
+            ways_on = [bound_on_every_path(statement.body + statement.orelse, names,
+                                           at_returns)]
+            unbound = _unbound_in(statement)
+            ways_on += [bound_on_every_path(handler.body, names - unbound, at_returns)
+                        for handler in statement.handlers]
+            names = _common([way for way in ways_on if way is not None])
+            if names is None:
+                return None
+            names = bound_on_every_path(statement.finalbody, names, at_returns)
+            if names is None:
+                return None
+        else:
+            # (Loops and withs, in no body: what they bind is left out, their returns
+            # unrecorded.)
+            names -= _unbound_in(statement)
+    return names
+
+
+def _common(name_sets):
+    return set.intersection(*name_sets) if name_sets else None
+
+
+def _unbound_in(statement):
+    """The names a ``del`` anywhere in ``statement`` unbinds."""
+    return {node.id for node in ast.walk(statement)
+            if node.__class__ is ast.Name and node.ctx.__class__ is ast.Del}
+
+
 def _contains_return(node):
     return any(isinstance(inner, ast.Return) for inner in ast.walk(node))
 
@@ -807,8 +866,14 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             statements.extend(transformed)
         if not last:
             virtual = remaining + output_names
+            # What the part made for itself dies with it too (CALL_KW's argument list
+            # and keyword dict: the callee's generator, run by the next part, must not
+            # find the run still holding its arguments).  Only the names every path
+            # that falls through assigns: a ``del`` of an unbound name would fail.
+            own = (bound_on_every_path(transformed) or set()) & {
+                rename[name] for name in body.assigned if name not in body.decoded}
             dead = []
-            for name in consumed:
+            for name in consumed + sorted(own):
                 if name not in virtual and name not in kept and name not in dead:
                     dead.append(name)
             if dead:

@@ -2077,6 +2077,9 @@ def _with_exits(statements, start, region, translated):
         tail = True
     except _NotTail:
         tail = False
+    from pvm.engine import generate     # (not at import: see the imports above)
+    bound_at_returns = {}
+    generate.bound_on_every_path(statements, at_returns=bound_at_returns)
 
     def exit_to(node, preceding):
         if not _is_label_return(node, translated):
@@ -2090,10 +2093,17 @@ def _with_exits(statements, start, region, translated):
         # So are those that only read items the stack keeps (a with's exit reads the
         # exception under it).
         pushed = _pushed_temporaries(preceding)
-        frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
-                                         for name in pushed]), node.lineno - 1)] \
-            if pushed else []
         forgotten = [name for name in peeked if name not in pushed]
+        # And the block's other temporaries bound on every way here (the last
+        # instruction's own: CALL_KW's argument list and keyword dict, which the next
+        # block's call of the callee's generator must not find alive).
+        freed = pushed + sorted(
+            (name for name in bound_at_returns.get(id(node), ())
+             if _TEMPORARY.match(name) and name not in pushed and name not in forgotten),
+            key=lambda name: int(name[1:]))
+        frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
+                                         for name in freed]), node.lineno - 1)] \
+            if freed else []
         if forgotten:
             frees.append(_at(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())
                                                  for name in forgotten],
