@@ -1289,9 +1289,12 @@ def _runner(name, body, counted, code):
                                          "frame.return_value = None\n"
                                          "return returned")
         else:
-            statements = parsed("return interpreter.finish_call(frame, VALUE, caller, %r)"
-                                % counted)
-            statements[0].value.args[1] = node.value
+            # finish_call runs the rest of the frame under this host frame: what the
+            # runner's variables hold must not outlive what the frame holds (a local
+            # the guest stores again, a call's arguments).
+            statements = parsed("FORGET\nreturn interpreter.finish_call(frame, VALUE, "
+                                "caller, %r)" % counted)
+            statements[-1].value.args[1] = node.value
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_RUNNER_TEMPLATE)[0]
     runner.name = "run_" + name
@@ -1435,8 +1438,9 @@ def _frameless_runner(name, body, code, counted):
             # Left to tier 0 (the check after a call, a call that entered a frame, a
             # block not translated): the frame made now, unless made already, the
             # loop runs it on (see _tier0_at).
-            statements = parsed("return interpreter.frameless_to_tier0(function, fast, "
-                                "CELLS_MADE, stack, INDEX, depth, %r)" % counted)
+            # (Its variables forgotten first, as the runner's: see _runner.)
+            statements = parsed("FORGET\nreturn interpreter.frameless_to_tier0(function, "
+                                "fast, CELLS_MADE, stack, INDEX, depth, %r)" % counted)
             statements[-1].value.args[4] = node.value
             return [_at(statement, node.lineno - 1) for statement in statements]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
