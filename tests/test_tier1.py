@@ -680,6 +680,7 @@ print([recursive_tracer_free(k) for k in range(2, 5)])
 # frame goes on (test_contextlib's test_nokeepref: a call's arguments).
 FRAMELESS_LIFETIMES = '''
 import gc
+import sys
 import weakref
 
 gc.disable()
@@ -712,8 +713,22 @@ def by_keyword_with_star(*extra):
     return alive() is None
 
 
+def caller_name():
+    return sys._getframe(1).f_code.co_name
+
+
+def frame_made_while_running():
+    # Asked for, the frame is made while the frameless runner runs on: it must not
+    # keep a copy of held either (test_set's test_weakref).
+    held = Held()
+    alive = weakref.ref(held)
+    caller_name()
+    held = None
+    return alive() is None
+
+
 for _ in range(4):
-    print(by_keyword(), by_keyword_with_star())
+    print(by_keyword(), by_keyword_with_star(), frame_made_while_running())
 '''
 
 FRAMELESS_PROGRAMS = {"frameless_chain.py": FRAMELESS_CHAIN,
