@@ -225,6 +225,45 @@ def bound_on_every_path(statements, names=frozenset(), at_returns=None):
     return names
 
 
+def worth_freeing(statements, variables):
+    """Those of ``variables`` that ``statements`` bind to a value that may live only
+    there: not those only ever bound to what something else keeps alive anyway (a
+    type, what the frame holds, a constant, a global, an identity test), whose ``del``
+    would cost a hot run an instruction and free nothing."""
+    worth = set()
+    plain = set()             # the targets of the assignments looked at
+    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+        kind = node.__class__
+        if kind is ast.Assign and len(node.targets) == 1 \
+                and node.targets[0].__class__ is ast.Name:
+            plain.add(node.targets[0])
+            if not _lives_elsewhere(node.value, variables):
+                worth.add(node.targets[0].id)
+        elif kind is ast.Name and node.ctx.__class__ is ast.Store and node not in plain \
+                or kind is ast.ExceptHandler and node.name:
+            # (Bound otherwise: a tuple's item, an augmented assignment.)
+            worth.add(node.id if kind is ast.Name else node.name)
+    return worth & set(variables)
+
+
+def _lives_elsewhere(value, variables):
+    kind = value.__class__
+    if kind is ast.Constant:
+        return True
+    if kind is ast.Name:
+        return value.id not in variables
+    if kind is ast.Attribute:
+        while value.__class__ is ast.Attribute:
+            value = value.value
+        return value.__class__ is ast.Name and value.id == "frame"
+    if kind is ast.Call:
+        return (value.func.__class__ is ast.Name and value.func.id == "type"
+                and len(value.args) == 1 and not value.keywords)
+    if kind is ast.Compare:
+        return all(test.__class__ in (ast.Is, ast.IsNot) for test in value.ops)
+    return False
+
+
 def _common(name_sets):
     return set.intersection(*name_sets) if name_sets else None
 
@@ -870,8 +909,10 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             # and keyword dict: the callee's generator, run by the next part, must not
             # find the run still holding its arguments).  Only the names every path
             # that falls through assigns: a ``del`` of an unbound name would fail.
-            own = (bound_on_every_path(transformed) or set()) & {
-                rename[name] for name in body.assigned if name not in body.decoded}
+            variables = {rename[name] for name in body.locals if name not in body.decoded}
+            own = (bound_on_every_path(transformed) or set()) & worth_freeing(
+                transformed, variables) & {rename[name] for name in body.assigned
+                                           if name not in body.decoded}
             dead = []
             for name in consumed + sorted(own):
                 if name not in virtual and name not in kept and name not in dead:

@@ -571,7 +571,6 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        del globals__0
         arguments_1 = []
         try:
             kind_1 = type(value_0_0)
@@ -645,7 +644,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        del globals__0
         value_1_0 = fast[local_1]
         arguments_2 = [value_1_0]
         try:
@@ -720,7 +718,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        del globals__0
         value_1_0 = constant_1
         arguments_2 = [value_1_0]
         try:
@@ -797,7 +794,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        del globals__0
         value_1_0 = fast[local_1]
         value_2_0 = fast[local_2]
         arguments_3 = [value_1_0, value_2_0]
@@ -6067,7 +6063,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        del globals__0
         stack.append(value_0_0)
         stack.append(fast[local_1])
         return after_1

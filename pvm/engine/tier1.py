@@ -2084,6 +2084,9 @@ def _with_exits(statements, start, region, translated):
     from pvm.engine import generate     # (not at import: see the imports above)
     bound_at_returns = {}
     generate.bound_on_every_path(statements, at_returns=bound_at_returns)
+    worth_freeing = generate.worth_freeing(statements, {
+        node.id for statement in statements for node in ast.walk(statement)
+        if node.__class__ is ast.Name and _TEMPORARY.match(node.id)})
 
     def exit_to(node, preceding):
         if not _is_label_return(node, translated):
@@ -2103,7 +2106,7 @@ def _with_exits(statements, start, region, translated):
         # block's call of the callee's generator must not find alive).
         freed = pushed + sorted(
             (name for name in bound_at_returns.get(id(node), ())
-             if _TEMPORARY.match(name) and name not in pushed and name not in forgotten),
+             if name in worth_freeing and name not in pushed and name not in forgotten),
             key=lambda name: int(name[1:]))
         frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
                                          for name in freed]), node.lineno - 1)] \
