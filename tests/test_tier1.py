@@ -676,8 +676,64 @@ def recursive_tracer_free(n):
 print([recursive_tracer_free(k) for k in range(2, 5)])
 '''
 
+# What a runner holds in its variables dies when the guest lets it go, wherever the
+# frame goes on (test_contextlib's test_nokeepref: a call's arguments).
+FRAMELESS_LIFETIMES = '''
+import gc
+import sys
+import weakref
+
+gc.disable()
+
+
+class Held:
+    pass
+
+
+def takes(value, keyword=None):
+    return keyword
+
+
+def by_keyword():
+    # The call of a guest function with a keyword enters its frame: the rest of this
+    # one runs in tier 0's loop, called by the runner, which must keep no copy of held.
+    held = Held()
+    alive = weakref.ref(held)
+    takes(held, keyword=1)
+    del held
+    return alive() is None
+
+
+def by_keyword_with_star(*extra):
+    # (No frameless runner for *args: the runner that makes its frame.)
+    held = Held()
+    alive = weakref.ref(held)
+    takes(held, keyword=1)
+    held = None
+    return alive() is None
+
+
+def caller_name():
+    return sys._getframe(1).f_code.co_name
+
+
+def frame_made_while_running():
+    # Asked for, the frame is made while the frameless runner runs on: it must not
+    # keep a copy of held either (test_set's test_weakref).
+    held = Held()
+    alive = weakref.ref(held)
+    caller_name()
+    held = None
+    return alive() is None
+
+
+for _ in range(4):
+    print(by_keyword(), by_keyword_with_star(), frame_made_while_running())
+'''
+
 FRAMELESS_PROGRAMS = {"frameless_chain.py": FRAMELESS_CHAIN,
-                      "frameless_traced.py": FRAMELESS_TRACED}
+                      "frameless_traced.py": FRAMELESS_TRACED,
+                      "frameless_lifetimes.py": FRAMELESS_LIFETIMES}
 
 
 def test_functions_that_call_others_run_framelessly_as_cpython(tmp_path):

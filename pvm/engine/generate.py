@@ -176,6 +176,104 @@ def always_exits(statements):
     return False
 
 
+def bound_on_every_path(statements, names=frozenset(), at_returns=None):
+    """The names bound on every path that runs off the end of ``statements``, given
+    ``names`` bound before (None where none does); ``at_returns``, a dict, receives for
+    each return (by id) those bound on every path to it.  A plain assignment binds its
+    names, a ``del`` unbinds them; of an ``if``, what both branches leave that go on;
+    of a ``try``, what its body leaves and each of its handlers that goes on, a handler
+    starting with what the try started with (it may run after any part of the body).
+    Less is safe (a name left out lives on: its value dies later than it could), more
+    is not (a ``del`` of a name not bound fails)."""
+    names = set(names)
+    for statement in statements:
+        kind = statement.__class__
+        if kind is ast.Assign or kind is ast.AugAssign or kind is ast.AnnAssign:
+            targets = statement.targets if kind is ast.Assign else [statement.target]
+            names.update(node.id for target in targets for node in ast.walk(target)
+                         if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store)
+        elif kind is ast.Return:
+            if at_returns is not None:
+                found = at_returns.get(id(statement))
+                at_returns[id(statement)] = names if found is None else found & names
+            return None
+        elif kind is ast.Raise or kind is ast.Continue or kind is ast.Break \
+                or _terminator_name(statement):
+            return None
+        elif kind is ast.If:
+            branches = [bound_on_every_path(branch, names, at_returns)
+                        for branch in (statement.body, statement.orelse)]
+            names = _common([branch for branch in branches if branch is not None])
+            if names is None:
+                return None
+        elif kind is ast.Try:
+            ways_on = [bound_on_every_path(statement.body + statement.orelse, names,
+                                           at_returns)]
+            unbound = _unbound_in(statement)
+            ways_on += [bound_on_every_path(handler.body, names - unbound, at_returns)
+                        for handler in statement.handlers]
+            names = _common([way for way in ways_on if way is not None])
+            if names is None:
+                return None
+            names = bound_on_every_path(statement.finalbody, names, at_returns)
+            if names is None:
+                return None
+        else:
+            # (Loops and withs, in no body: what they bind is left out, their returns
+            # unrecorded.)
+            names -= _unbound_in(statement)
+    return names
+
+
+def worth_freeing(statements, variables):
+    """Those of ``variables`` that ``statements`` bind to a value that may live only
+    there: not those only ever bound to what something else keeps alive anyway (a
+    type, what the frame holds, a constant, a global, an identity test), whose ``del``
+    would cost a hot run an instruction and free nothing."""
+    worth = set()
+    plain = set()             # the targets of the assignments looked at
+    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+        kind = node.__class__
+        if kind is ast.Assign and len(node.targets) == 1 \
+                and node.targets[0].__class__ is ast.Name:
+            plain.add(node.targets[0])
+            if not _lives_elsewhere(node.value, variables):
+                worth.add(node.targets[0].id)
+        elif kind is ast.Name and node.ctx.__class__ is ast.Store and node not in plain \
+                or kind is ast.ExceptHandler and node.name:
+            # (Bound otherwise: a tuple's item, an augmented assignment.)
+            worth.add(node.id if kind is ast.Name else node.name)
+    return worth & set(variables)
+
+
+def _lives_elsewhere(value, variables):
+    kind = value.__class__
+    if kind is ast.Constant:
+        return True
+    if kind is ast.Name:
+        return value.id not in variables
+    if kind is ast.Attribute:
+        while value.__class__ is ast.Attribute:
+            value = value.value
+        return value.__class__ is ast.Name and value.id == "frame"
+    if kind is ast.Call:
+        return (value.func.__class__ is ast.Name and value.func.id == "type"
+                and len(value.args) == 1 and not value.keywords)
+    if kind is ast.Compare:
+        return all(test.__class__ in (ast.Is, ast.IsNot) for test in value.ops)
+    return False
+
+
+def _common(name_sets):
+    return set.intersection(*name_sets) if name_sets else None
+
+
+def _unbound_in(statement):
+    """The names a ``del`` anywhere in ``statement`` unbinds."""
+    return {node.id for node in ast.walk(statement)
+            if node.__class__ is ast.Name and node.ctx.__class__ is ast.Del}
+
+
 def _contains_return(node):
     return any(isinstance(inner, ast.Return) for inner in ast.walk(node))
 
@@ -807,8 +905,16 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             statements.extend(transformed)
         if not last:
             virtual = remaining + output_names
+            # What the part made for itself dies with it too (CALL_KW's argument list
+            # and keyword dict: the callee's generator, run by the next part, must not
+            # find the run still holding its arguments).  Only the names every path
+            # that falls through assigns: a ``del`` of an unbound name would fail.
+            variables = {rename[name] for name in body.locals if name not in body.decoded}
+            own = (bound_on_every_path(transformed) or set()) & worth_freeing(
+                transformed, variables) & {rename[name] for name in body.assigned
+                                           if name not in body.decoded}
             dead = []
-            for name in consumed:
+            for name in consumed + sorted(own):
                 if name not in virtual and name not in kept and name not in dead:
                     dead.append(name)
             if dead:

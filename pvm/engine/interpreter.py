@@ -671,10 +671,11 @@ class Interpreter:
         for variables, index in reversed(runners):
             if variables["depth"] >= depth:
                 continue
+            # (Not its host locals: the runner goes on with them and writes them back
+            # wherever it leaves the frame; readers of a running frame's locals find
+            # them on the host stack (host_stack.fast_locals).  A copy written here
+            # kept what the guest dropped after, as long as the runner ran.)
             fast = variables["fast"]
-            for name, value in variables.items():
-                if name.startswith("local_"):
-                    fast[int(name[6:])] = value
             function = variables["function"]
             executable = function.executable
             executable.frames_asked += counted

@@ -1290,9 +1290,12 @@ def _runner(name, body, counted, code):
                                          "frame.return_value = None\n"
                                          "return returned")
         else:
-            statements = parsed("return interpreter.finish_call(frame, VALUE, caller, %r)"
-                                % counted)
-            statements[0].value.args[1] = node.value
+            # finish_call runs the rest of the frame under this host frame: what the
+            # runner's variables hold must not outlive what the frame holds (a local
+            # the guest stores again, a call's arguments).
+            statements = parsed("FORGET\nreturn interpreter.finish_call(frame, VALUE, "
+                                "caller, %r)" % counted)
+            statements[-1].value.args[1] = node.value
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_RUNNER_TEMPLATE)[0]
     runner.name = "run_" + name
@@ -1436,8 +1439,9 @@ def _frameless_runner(name, body, code, counted):
             # Left to tier 0 (the check after a call, a call that entered a frame, a
             # block not translated): the frame made now, unless made already, the
             # loop runs it on (see _tier0_at).
-            statements = parsed("return interpreter.frameless_to_tier0(function, fast, "
-                                "CELLS_MADE, stack, INDEX, depth, %r)" % counted)
+            # (Its variables forgotten first, as the runner's: see _runner.)
+            statements = parsed("FORGET\nreturn interpreter.frameless_to_tier0(function, "
+                                "fast, CELLS_MADE, stack, INDEX, depth, %r)" % counted)
             statements[-1].value.args[4] = node.value
             return [_at(statement, node.lineno - 1) for statement in statements]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
@@ -2136,6 +2140,12 @@ def _with_exits(statements, start, region, translated):
         tail = True
     except _NotTail:
         tail = False
+    from pvm.engine import generate     # (not at import: see the imports above)
+    bound_at_returns = {}
+    generate.bound_on_every_path(statements, at_returns=bound_at_returns)
+    worth_freeing = generate.worth_freeing(statements, {
+        node.id for statement in statements for node in ast.walk(statement)
+        if node.__class__ is ast.Name and _TEMPORARY.match(node.id)})
 
     def exit_to(node, preceding):
         if not _is_label_return(node, translated):
@@ -2149,10 +2159,17 @@ def _with_exits(statements, start, region, translated):
         # So are those that only read items the stack keeps (a with's exit reads the
         # exception under it).
         pushed = _pushed_temporaries(preceding)
-        frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
-                                         for name in pushed]), node.lineno - 1)] \
-            if pushed else []
         forgotten = [name for name in peeked if name not in pushed]
+        # And the block's other temporaries bound on every way here (the last
+        # instruction's own: CALL_KW's argument list and keyword dict, which the next
+        # block's call of the callee's generator must not find alive).
+        freed = pushed + sorted(
+            (name for name in bound_at_returns.get(id(node), ())
+             if name in worth_freeing and name not in pushed and name not in forgotten),
+            key=lambda name: int(name[1:]))
+        frees = [_at(ast.Delete(targets=[ast.Name(id=name, ctx=ast.Del())
+                                         for name in freed]), node.lineno - 1)] \
+            if freed else []
         if forgotten:
             frees.append(_at(ast.Assign(targets=[ast.Name(id=name, ctx=ast.Store())
                                                  for name in forgotten],
