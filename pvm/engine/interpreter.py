@@ -29,7 +29,6 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.instructions.support import init_returned
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
@@ -871,7 +870,7 @@ class Interpreter:
                                 if value is not None:
                                     index -= 1          # the error is the call's
                                     instance = None
-                                    raise init_returned(value)
+                                    raise _init_returned(value)
                                 value, instance = instance, None
                             stack.append(value)
                             # Nor this one: the caller's stack holds the value now.
@@ -1091,6 +1090,17 @@ class Interpreter:
                 self.nesting -= 1
             self.frame = caller
 
+    def run_init_call(self, cls, init, arguments, caller):
+        """``cls(*arguments)`` where ``init`` is ``cls.__init__``, its frame run by
+        ``run_call``: the call's value is a new instance, as ``type.__call__`` makes it
+        when ``object.__new__`` does (see ``guest_init``)."""
+        instance = _new_object(cls)
+        arguments.insert(0, instance)
+        value = init.executable.run(init, arguments, caller)
+        if value is not None:
+            raise _init_returned(value)
+        return instance
+
     def _run_callee(self, frame):
         """Run the frame ``frame``'s call entered in a loop of its own; return the
         call's value (an ``__init__``'s instance, for a frame of ``enter_init``)."""
@@ -1100,7 +1110,7 @@ class Interpreter:
         instance = callee.special_exit
         if instance is not None:
             if value is not None:
-                raise init_returned(value)
+                raise _init_returned(value)
             return instance
         return value
 
@@ -1352,6 +1362,11 @@ def _decode_frame(frame, stack, fast, code, operand, index):
     decoded: hands the frame to its handlers there (``DECODE``)."""
     frame.resume_index = index
     return DECODE
+
+
+def _init_returned(value):
+    """The error of an ``__init__`` that returned ``value``, not None."""
+    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
 
 
 def _not_installed(hook):

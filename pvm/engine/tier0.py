@@ -9,9 +9,9 @@ from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
-    function_description, guest_init, init_returned, load_global_error, lookup, match_class,
-    match_keys, public_names, star_arguments, star_keywords, unbound_free, unbound_local,
-    unpack_items, with_module_named)
+    function_description, guest_init, load_global_error, lookup, match_class, match_keys,
+    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
+    with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -1530,18 +1530,14 @@ def make_CALL(code, operand, index):
         if kind is type:
             init = guest_init(function) if function.__new__ is OBJECT_NEW else None
             if init is not None:
+                interpreter = init.interpreter
                 executable = init.executable
-                if executable.leaf or (executable.nests and init.interpreter.nesting < NESTING_LIMIT):
-                    instance = OBJECT_NEW(function)
-                    arguments.insert(0, instance)
+                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index
-                    value = executable.run(init, arguments, frame)
-                    if value is not None:
-                        raise init_returned(value)
-                    stack[-1] = instance
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
                 del stack[-1]
-                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
             if function is type:
@@ -1593,18 +1589,14 @@ def make_CALL_METHOD(code, operand, index):
         if kind is type:
             init = guest_init(function) if function.__new__ is OBJECT_NEW else None
             if init is not None:
+                interpreter = init.interpreter
                 executable = init.executable
-                if executable.leaf or (executable.nests and init.interpreter.nesting < NESTING_LIMIT):
-                    instance = OBJECT_NEW(function)
-                    arguments.insert(0, instance)
+                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                     frame.resume_index = next_index
-                    value = executable.run(init, arguments, frame)
-                    if value is not None:
-                        raise init_returned(value)
-                    stack[-1] = instance
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
                 del stack[-1]
-                frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
             if function is type:
@@ -3437,18 +3429,14 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     if kind is type:
         init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
+            interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or (executable.nests and init.interpreter.nesting < NESTING_LIMIT):
-                instance = OBJECT_NEW(function)
-                arguments.insert(0, instance)
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                value = executable.run(init, arguments, frame)
-                if value is not None:
-                    raise init_returned(value)
-                stack[-1] = instance
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                 return next_index
             del stack[-1]
-            frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if function is type:
@@ -3497,18 +3485,14 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     if kind is type:
         init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
+            interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or (executable.nests and init.interpreter.nesting < NESTING_LIMIT):
-                instance = OBJECT_NEW(function)
-                arguments.insert(0, instance)
+            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index
-                value = executable.run(init, arguments, frame)
-                if value is not None:
-                    raise init_returned(value)
-                stack[-1] = instance
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                 return next_index
             del stack[-1]
-            frame.callee = init.interpreter.enter_init(function, init, arguments, None, frame)
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
         if function is type:

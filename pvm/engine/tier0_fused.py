@@ -6,8 +6,8 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
-    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error, unbound_free,
-    unbound_local, with_module_named)
+    OBJECT_NEW, TYPE_NEW, guest_init, load_global_error, unbound_free, unbound_local,
+    with_module_named)
 from pvm.engine.objects import (Function, Generator, MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
@@ -60,17 +60,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_2 is type:
                 init_2 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and init_2.interpreter.nesting < NESTING_LIMIT):
-                        instance_2 = OBJECT_NEW(value_1_0)
-                        arguments_2.insert(0, instance_2)
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        value_2 = executable_2.run(init_2, arguments_2, frame)
-                        if value_2 is not None:
-                            raise init_returned(value_2)
-                        stack.append(instance_2)
+                        stack.append(interpreter_2.run_init_call(value_1_0, init_2, arguments_2, frame))
                         return after_2
-                    frame.callee = init_2.interpreter.enter_init(value_1_0, init_2, arguments_2, None, frame)
+                    frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
                 if value_1_0 is type:
@@ -137,17 +133,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             if kind_3 is type:
                 init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and init_3.interpreter.nesting < NESTING_LIMIT):
-                        instance_3 = OBJECT_NEW(value_1_0)
-                        arguments_3.insert(0, instance_3)
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        value_3 = executable_3.run(init_3, arguments_3, frame)
-                        if value_3 is not None:
-                            raise init_returned(value_3)
-                        stack.append(instance_3)
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
-                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
                 if value_1_0 is type:
@@ -214,17 +206,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             if kind_3 is type:
                 init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and init_3.interpreter.nesting < NESTING_LIMIT):
-                        instance_3 = OBJECT_NEW(value_1_0)
-                        arguments_3.insert(0, instance_3)
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        value_3 = executable_3.run(init_3, arguments_3, frame)
-                        if value_3 is not None:
-                            raise init_returned(value_3)
-                        stack.append(instance_3)
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
-                    frame.callee = init_3.interpreter.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
                 if value_1_0 is type:
@@ -294,17 +282,13 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is type:
                 init_4 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and init_4.interpreter.nesting < NESTING_LIMIT):
-                        instance_4 = OBJECT_NEW(value_1_0)
-                        arguments_4.insert(0, instance_4)
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        value_4 = executable_4.run(init_4, arguments_4, frame)
-                        if value_4 is not None:
-                            raise init_returned(value_4)
-                        stack.append(instance_4)
+                        stack.append(interpreter_4.run_init_call(value_1_0, init_4, arguments_4, frame))
                         return after_4
-                    frame.callee = init_4.interpreter.enter_init(value_1_0, init_4, arguments_4, None, frame)
+                    frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
                 if value_1_0 is type:
@@ -376,17 +360,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_3 is type:
                 init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and init_3.interpreter.nesting < NESTING_LIMIT):
-                        instance_3 = OBJECT_NEW(value_2_0)
-                        arguments_3.insert(0, instance_3)
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        value_3 = executable_3.run(init_3, arguments_3, frame)
-                        if value_3 is not None:
-                            raise init_returned(value_3)
-                        stack.append(instance_3)
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
                         return after_3
-                    frame.callee = init_3.interpreter.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
                 if value_2_0 is type:
@@ -461,17 +441,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is type:
                 init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and init_4.interpreter.nesting < NESTING_LIMIT):
-                        instance_4 = OBJECT_NEW(value_2_0)
-                        arguments_4.insert(0, instance_4)
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        value_4 = executable_4.run(init_4, arguments_4, frame)
-                        if value_4 is not None:
-                            raise init_returned(value_4)
-                        stack.append(instance_4)
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
-                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
                 if value_2_0 is type:
@@ -546,17 +522,13 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             if kind_4 is type:
                 init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
                 if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and init_4.interpreter.nesting < NESTING_LIMIT):
-                        instance_4 = OBJECT_NEW(value_2_0)
-                        arguments_4.insert(0, instance_4)
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_4
-                        value_4 = executable_4.run(init_4, arguments_4, frame)
-                        if value_4 is not None:
-                            raise init_returned(value_4)
-                        stack.append(instance_4)
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
-                    frame.callee = init_4.interpreter.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
                 if value_2_0 is type:
@@ -620,17 +592,13 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             if kind_1 is type:
                 init_1 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_1 is not None:
+                    interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
-                    if executable_1.leaf or (executable_1.nests and init_1.interpreter.nesting < NESTING_LIMIT):
-                        instance_1 = OBJECT_NEW(value_0_0)
-                        arguments_1.insert(0, instance_1)
+                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_1
-                        value_1 = executable_1.run(init_1, arguments_1, frame)
-                        if value_1 is not None:
-                            raise init_returned(value_1)
-                        stack.append(instance_1)
+                        stack.append(interpreter_1.run_init_call(value_0_0, init_1, arguments_1, frame))
                         return after_1
-                    frame.callee = init_1.interpreter.enter_init(value_0_0, init_1, arguments_1, None, frame)
+                    frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
                 if value_0_0 is type:
@@ -697,17 +665,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             if kind_2 is type:
                 init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and init_2.interpreter.nesting < NESTING_LIMIT):
-                        instance_2 = OBJECT_NEW(value_0_0)
-                        arguments_2.insert(0, instance_2)
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        value_2 = executable_2.run(init_2, arguments_2, frame)
-                        if value_2 is not None:
-                            raise init_returned(value_2)
-                        stack.append(instance_2)
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
-                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
                 if value_0_0 is type:
@@ -774,17 +738,13 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             if kind_2 is type:
                 init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and init_2.interpreter.nesting < NESTING_LIMIT):
-                        instance_2 = OBJECT_NEW(value_0_0)
-                        arguments_2.insert(0, instance_2)
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_2
-                        value_2 = executable_2.run(init_2, arguments_2, frame)
-                        if value_2 is not None:
-                            raise init_returned(value_2)
-                        stack.append(instance_2)
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
-                    frame.callee = init_2.interpreter.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
                 if value_0_0 is type:
@@ -854,17 +814,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             if kind_3 is type:
                 init_3 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
                 if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and init_3.interpreter.nesting < NESTING_LIMIT):
-                        instance_3 = OBJECT_NEW(value_0_0)
-                        arguments_3.insert(0, instance_3)
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
                         frame.resume_index = next_index_3
-                        value_3 = executable_3.run(init_3, arguments_3, frame)
-                        if value_3 is not None:
-                            raise init_returned(value_3)
-                        stack.append(instance_3)
+                        stack.append(interpreter_3.run_init_call(value_0_0, init_3, arguments_3, frame))
                         return after_3
-                    frame.callee = init_3.interpreter.enter_init(value_0_0, init_3, arguments_3, None, frame)
+                    frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
                 if value_0_0 is type:

@@ -1472,7 +1472,7 @@ def _read_without_frame(statements):
             else:
                 setattr(node, field, _read_elsewhere(value))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "run" and node.args \
+                and node.func.attr in ("run", "run_init_call") and node.args \
                 and _is_frame(node.args[-1]):
             # The caller: none, for the callee to take its depth from the interpreter.
             node.args[-1] = ast.copy_location(ast.Constant(None), node.args[-1])

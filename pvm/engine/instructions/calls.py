@@ -9,8 +9,8 @@ which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
-                                             init_returned, public_names, star_arguments,
-                                             star_keywords, with_module_named)
+                                             public_names, star_arguments, star_keywords,
+                                             with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
@@ -48,18 +48,12 @@ def CALL(function, *arguments, frame, next_index):
     if kind is type:
         init = guest_init(function) if function.__new__ is OBJECT_NEW else None
         if init is not None:
+            interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or executable.nests and init.interpreter.nesting < NESTING_LIMIT:
-                # type.__call__'s work, its __init__ run in the call: the value is the
-                # new instance.
-                instance = OBJECT_NEW(function)
-                arguments.insert(0, instance)
+            if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
                 frame.resume_index = next_index
-                value = executable.run(init, arguments, frame)
-                if value is not None:
-                    raise init_returned(value)
-                return instance
-            enter_frame(init.interpreter.enter_init(function, init, arguments, None, frame))
+                return interpreter.run_init_call(function, init, arguments, frame)
+            enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
         if function is type:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:

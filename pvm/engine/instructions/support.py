@@ -83,11 +83,6 @@ BUILTIN = type(len)
 OBJECT_NEW = object.__new__
 
 
-def init_returned(value):
-    """The error of an ``__init__`` that returned ``value``, not None."""
-    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
-
-
 def with_module_named(arguments, position, frame):
     """The arguments of ``type(name, bases, namespace)`` (or of ``type.__new__``, the
     namespace at ``position``) called from the guest ``frame``, with ``__module__`` in a
