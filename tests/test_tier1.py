@@ -891,16 +891,22 @@ print(traced_loop())
 '''
 
 
+def assert_translated_runs_give(expected, program, tmp_path):
+    """pvm at tier 1 runs ``program`` as python3 did (``expected``), translating
+    everything at its first call and translating once warm."""
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold
+
+
 def test_for_loops_run_as_cpython(tmp_path):
     program = tmp_path / "loops.py"
     program.write_text(FOR_LOOPS)
     expected = run_python([str(program)], str(tmp_path))
     assert expected[0] == 0 and "countdown failed at 2" in expected[1]
     assert expected[1].endswith("[8, 9, 8, 9, 8, 12]\n")
-    for threshold in ("0", "2"):
-        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
-                   str(program)]
-        assert run(command, str(tmp_path)) == expected, threshold
+    assert_translated_runs_give(expected, program, tmp_path)
 
 
 WARNED_LITERALS_PROGRAM = textwrap.dedent('''
@@ -1083,10 +1089,7 @@ def test_loops_over_guest_iterators_call_only_their_next(tmp_path):
     program.write_text(GUEST_ITERATORS_PROGRAM)
     expected = run_python([str(program)], str(tmp_path))
     assert expected[0] == 0 and "__iter__ calls: 0" in expected[1]
-    for threshold in ("0", "2"):
-        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
-                   str(program)]
-        assert run(command, str(tmp_path)) == expected, threshold
+    assert_translated_runs_give(expected, program, tmp_path)
 
 
 HOST_CALLED_PROGRAM = textwrap.dedent('''
@@ -1139,7 +1142,4 @@ def test_guest_code_called_by_host_code_from_translated_code(tmp_path):
     program.write_text(HOST_CALLED_PROGRAM)
     expected = run_python([str(program)], str(tmp_path))
     assert expected[0] == 0 and "difference" in expected[1] and "callers_of_key" in expected[1]
-    for threshold in ("0", "2"):
-        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
-                   str(program)]
-        assert run(command, str(tmp_path)) == expected, threshold
+    assert_translated_runs_give(expected, program, tmp_path)
