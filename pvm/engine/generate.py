@@ -766,8 +766,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     variable_values = virtual[len(virtual) - available:]
                     virtual = virtual[:len(virtual) - available]
                     consumed += variable_values
-                    statements += _code("%s = [%s]" % (
-                        variable_name, ", ".join(variable_values)))
+                    # (Made where the body first needs it: see _made_where_read.)
                     listed = variable_name, variable_values
                 else:
                     # Some of the values are on the real stack: the rest go there too,
@@ -809,6 +808,9 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
         if listed is not None:
             _pass_values(body_statements, *listed)
+            body_statements = _made_where_read(
+                _code("%s = [%s]" % (listed[0], ", ".join(listed[1])))[0], body_statements,
+                listed[0])
         if attribute_names and attribute_names[part.position] is not None:
             _bake_attribute_name(body_statements, rename["name"],
                                  attribute_names[part.position])
@@ -1078,11 +1080,14 @@ def _drop_names(statements, dead):
 
 def _pass_values(statements, name, values):
     """Where the variable input ``name`` (a list of the ``values``, names) is passed
-    on whole to a call, ``f(*name)``, before anything else on its path reads it, pass
-    the values themselves (in place): a call with its arguments written out is the
-    host's fast one, where unpacking a list is not.  Returns whether ``name`` was
-    left unread but so, on every path through ``statements``."""
+    on whole to a call, ``f(*name)`` or ``f(a, *name)``, before anything else on its
+    path reads it, pass the values themselves (in place): a call with its arguments
+    written out is the host's fast one, where unpacking a list is not.  Its length,
+    ``len(name)``, read there is the constant it is (CALL's test of a callee's arity).
+    Returns whether ``name`` was left unread but so, on every path through
+    ``statements``."""
     for statement in statements:
+        _count_known(statement, name, len(values))
         if isinstance(statement, ast.If) and not _mentions(statement.test, name, values):
             if not (_pass_values(statement.body, name, values)
                     and _pass_values(statement.orelse, name, values)):
@@ -1090,15 +1095,62 @@ def _pass_values(statements, name, values):
             continue
         if isinstance(statement, (ast.Assign, ast.Expr, ast.Return)):
             calls = [node for node in ast.walk(statement) if isinstance(node, ast.Call)
-                     and len(node.args) == 1 and isinstance(node.args[0], ast.Starred)
-                     and isinstance(node.args[0].value, ast.Name)
-                     and node.args[0].value.id == name]
+                     and node.args and isinstance(node.args[-1], ast.Starred)
+                     and isinstance(node.args[-1].value, ast.Name)
+                     and node.args[-1].value.id == name
+                     and not any(isinstance(argument, ast.Starred)
+                                 for argument in node.args[:-1])]
             for call in calls:
-                call.args = [ast.Name(id=value, ctx=ast.Load()) for value in values]
+                call.args[-1:] = [ast.Name(id=value, ctx=ast.Load()) for value in values]
             if not _mentions(statement, name, values):
                 continue
         return False
     return True
+
+
+def _made_where_read(creation, statements, name):
+    """``statements`` with ``creation`` (the assignment of the variable input ``name``)
+    first, or, where only one ``if`` reads or writes ``name`` and its test does not,
+    made in those of its branches that do, and ``name = None`` in the others (bound on
+    every path, so that its ``del`` after the part and tier 1's freeing find it): a
+    call that passes the values themselves (CALL's built-in and direct calls) makes no
+    list."""
+    reading = [position for position, statement in enumerate(statements)
+               if _mentions(statement, name, ())]
+    if not reading:
+        return [_code("%s = None" % name)[0]] + statements
+    first = statements[reading[0]]
+    if len(reading) == 1 and isinstance(first, ast.If) and not _mentions(first.test, name, ()):
+        first.body = _made_where_read(creation, first.body, name)
+        first.orelse = _made_where_read(copy_tree(creation), first.orelse, name)
+        return statements
+    return statements[:reading[0]] + [creation] + statements[reading[0]:]
+
+
+def _count_known(statement, name, count):
+    """Replace ``len(name)`` in ``statement``'s own expressions (not in the statements
+    it holds, which _pass_values reaches in their turn) by ``count``."""
+    nested = {id(inner) for field in ("body", "orelse", "finalbody", "handlers")
+              for inner in getattr(statement, field, None) or ()}
+    pending = [statement]
+    while pending:
+        node = pending.pop()
+        for field, value in ast.iter_fields(node):
+            children = value if isinstance(value, list) else [value]
+            for position, child in enumerate(children):
+                if not isinstance(child, ast.AST) or id(child) in nested:
+                    continue
+                if (isinstance(child, ast.Call) and isinstance(child.func, ast.Name)
+                        and child.func.id == "len" and len(child.args) == 1
+                        and not child.keywords and isinstance(child.args[0], ast.Name)
+                        and child.args[0].id == name):
+                    constant = ast.Constant(count)
+                    if isinstance(value, list):
+                        value[position] = constant
+                    else:
+                        setattr(node, field, constant)
+                    continue
+                pending.append(child)
 
 
 def _mentions(node, name, values):
@@ -1107,7 +1159,8 @@ def _mentions(node, name, values):
         if isinstance(inner, ast.Name) and (inner.id == name or inner.id in values
                                             and not isinstance(inner.ctx, ast.Load)):
             return True
-        if isinstance(inner, ast.NamedExpr):
+        if isinstance(inner, ast.NamedExpr) and (inner.target.id == name
+                                                 or inner.target.id in values):
             return True
     return False
 

@@ -88,7 +88,7 @@ class Executable:
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
                  "runner", "machine_code", "fused", "resumer", "frames_asked", "made_shape",
-                 "__weakref__")
+                 "direct", "direct_arity", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -125,6 +125,11 @@ class Executable:
         # frame and runs the translated code itself (pvm.engine.tier1).
         self.runner = None
         self.run = run_call
+        # direct(function, *arguments): what runs a call that passes exactly the
+        # positional parameters, with no argument list (tier 1's, set with ``run``:
+        # set_run), for that count of arguments, ``direct_arity`` (-1: none).
+        self.direct = None
+        self.direct_arity = -1
         # A generator function's, once tier 1 has translated it: what makes the host
         # generator that runs a generator's frame (pvm.engine.tier1, _resumer_body).
         self.resumer = None
@@ -133,6 +138,19 @@ class Executable:
         self.frames_asked = 0
         # What -X tier=2's hook keeps of the code (its dispatcher), if anything.
         self.machine_code = None
+
+
+    def set_run(self, run, runner=False):
+        """Let ``run`` run the calls (and be the ``runner`` too, if asked), with the
+        direct runner that goes with it (``run.direct``, tier 1's), if any: whatever
+        takes a code's calls over (instruments, a budget, another runner) takes them
+        all."""
+        self.run = run
+        if runner:
+            self.runner = run
+        direct = getattr(run, "direct", None)
+        self.direct = direct
+        self.direct_arity = direct.arity if direct is not None else -1
 
 
 class Interpreter:
@@ -235,7 +253,7 @@ class Interpreter:
         if self.compile_machine_code is not None:
             runner = self.compile_machine_code(code, pairs, executable, executable.run)
             if runner is not executable.run:
-                executable.run = executable.runner = runner
+                executable.set_run(runner, runner=True)
         self._count_from_start(executable, code, pairs, counted)
         if self.instruments:
             self._instrument_executable(executable)
@@ -308,7 +326,7 @@ class Interpreter:
             if code is None:
                 continue
             pairs = code.instructions()
-            executable.run = self.run_call
+            executable.set_run(self.run_call)
             executable.runner = executable.machine_code = None
             executable.fused = True
             executable.plain_handlers = None
@@ -388,7 +406,7 @@ class Interpreter:
         runner = translation.runner
         if self.compile_machine_code is not None:
             runner = self.compile_machine_code(code, pairs, executable, runner)
-        executable.run = executable.runner = runner
+        executable.set_run(runner, runner=True)
         return True
 
     def executable_of(self, code):
@@ -439,7 +457,7 @@ class Interpreter:
             if executable.plain_handlers is not None:
                 executable.handlers[:] = executable.plain_handlers
                 executable.plain_handlers = None
-                executable.run = executable.runner or self.run_call
+                executable.set_run(executable.runner or self.run_call)
                 if code is not None:
                     executable.leaf = decoding.is_leaf(code)
                     executable.nests = True
@@ -448,7 +466,7 @@ class Interpreter:
             return
         # Instrumented frames run in the loop, which reports their events.
         executable.leaf = executable.nests = False
-        executable.run = self.run_call
+        executable.set_run(self.run_call)
         pairs = code.instructions()
         handlers = decoding.single_handlers(code, pairs)
         for index, (opcode, operand) in enumerate(pairs):
@@ -684,7 +702,7 @@ class Interpreter:
                 # operators back, or callees that make their frames, say) costs more
                 # made so than made at each call: its calls go to the runner that
                 # makes it from now on.
-                executable.run = executable.runner = full_runner
+                executable.set_run(full_runner, runner=True)
             frame = self._frame_of_frameless(function, fast, variables.get("cells"),
                                         variables["stack"], frame)
             # Waiting at the instruction that called out, as a frame at a call.

@@ -85,6 +85,7 @@ class _NotDecoded:
     __slots__ = ()
     leaf = False
     nests = True
+    direct_arity = -1
 
     @staticmethod
     def run(function, arguments, caller):

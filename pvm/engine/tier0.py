@@ -1508,6 +1508,14 @@ def make_CALL(code, operand, index):
             frame.resume_index = next_index
             stack[-1] = function(*arguments)
             return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            return next_index
         if kind is MethodType:
             inner = function.__func__
             if type(inner) is Function:
@@ -1566,6 +1574,14 @@ def make_CALL_METHOD(code, operand, index):
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
             stack[-1] = function(*arguments)
+            return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, function.__self__, *arguments)
             return next_index
         if kind is MethodType:
             inner = function.__func__
@@ -3407,6 +3423,14 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        return next_index
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:
@@ -3462,6 +3486,14 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
+        return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, function.__self__, *arguments)
         return next_index
     if kind is MethodType:
         inner = function.__func__

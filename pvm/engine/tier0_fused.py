@@ -32,13 +32,21 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 1
             raise
         del value_0_0
-        arguments_2 = []
         try:
             kind_2 = type(value_1_0)
             if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 stack.append(value_1_0())
                 return after_2
+            if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_1_0))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, value_1_0.__self__))
+                return after_2
+            arguments_2 = []
             if kind_2 is MethodType:
                 inner_2 = value_1_0.__func__
                 if type(inner_2) is Function:
@@ -105,13 +113,21 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             raise
         del value_0_0
         value_2_0 = fast[local_2]
-        arguments_3 = [value_2_0]
         try:
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_1_0, value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
+                return after_3
+            arguments_3 = [value_2_0]
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
                 if type(inner_3) is Function:
@@ -178,13 +194,21 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             raise
         del value_0_0
         value_2_0 = constant_2
-        arguments_3 = [value_2_0]
         try:
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_1_0, value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
+                return after_3
+            arguments_3 = [value_2_0]
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
                 if type(inner_3) is Function:
@@ -254,13 +278,21 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
         del value_0_0
         value_2_0 = fast[local_2]
         value_3_0 = fast[local_3]
-        arguments_4 = [value_2_0, value_3_0]
         try:
             kind_4 = type(value_1_0)
             if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 stack.append(value_1_0(value_2_0, value_3_0))
                 return after_4
+            if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_1_0, value_2_0, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, value_1_0.__self__, value_2_0, value_3_0))
+                return after_4
+            arguments_4 = [value_2_0, value_3_0]
             if kind_4 is MethodType:
                 inner_4 = value_1_0.__func__
                 if type(inner_4) is Function:
@@ -332,13 +364,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 2
             raise
         del value_1_0
-        arguments_3 = []
         try:
             kind_3 = type(value_2_0)
             if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 stack.append(value_2_0())
                 return after_3
+            if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, value_2_0.__self__))
+                return after_3
+            arguments_3 = []
             if kind_3 is MethodType:
                 inner_3 = value_2_0.__func__
                 if type(inner_3) is Function:
@@ -413,13 +453,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             raise
         del value_1_0
         value_3_0 = fast[local_3]
-        arguments_4 = [value_3_0]
         try:
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_2_0, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
+                return after_4
+            arguments_4 = [value_3_0]
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
                 if type(inner_4) is Function:
@@ -494,13 +542,21 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             raise
         del value_1_0
         value_3_0 = constant_3
-        arguments_4 = [value_3_0]
         try:
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_2_0, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
+                return after_4
+            arguments_4 = [value_3_0]
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
                 if type(inner_4) is Function:
@@ -564,13 +620,21 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 value_0_0 = builtins_0[name_0]
             else:
                 raise load_global_error(name_0)
-        arguments_1 = []
         try:
             kind_1 = type(value_0_0)
             if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_1
                 stack.append(value_0_0())
                 return after_1
+            if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(value_0_0))
+                return after_1
+            if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or inner_1.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(inner_1, value_0_0.__self__))
+                return after_1
+            arguments_1 = []
             if kind_1 is MethodType:
                 inner_1 = value_0_0.__func__
                 if type(inner_1) is Function:
@@ -637,13 +701,21 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             else:
                 raise load_global_error(name_0)
         value_1_0 = fast[local_1]
-        arguments_2 = [value_1_0]
         try:
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, value_1_0))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
+                return after_2
+            arguments_2 = [value_1_0]
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
                 if type(inner_2) is Function:
@@ -710,13 +782,21 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             else:
                 raise load_global_error(name_0)
         value_1_0 = constant_1
-        arguments_2 = [value_1_0]
         try:
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, value_1_0))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
+                return after_2
+            arguments_2 = [value_1_0]
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
                 if type(inner_2) is Function:
@@ -786,13 +866,21 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 raise load_global_error(name_0)
         value_1_0 = fast[local_1]
         value_2_0 = fast[local_2]
-        arguments_3 = [value_1_0, value_2_0]
         try:
             kind_3 = type(value_0_0)
             if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 stack.append(value_0_0(value_1_0, value_2_0))
                 return after_3
+            if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_0_0, value_1_0, value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, value_0_0.__self__, value_1_0, value_2_0))
+                return after_3
+            arguments_3 = [value_1_0, value_2_0]
             if kind_3 is MethodType:
                 inner_3 = value_0_0.__func__
                 if type(inner_3) is Function:

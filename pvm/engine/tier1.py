@@ -193,13 +193,14 @@ def _translate(code, pairs):
     if generator:
         function_tree.name = "resume_" + name
         function_tree.body = _resumer_body(body, stored, clears)
-        runner_tree = frameless_tree = None
+        runner_tree = frameless_tree = direct_tree = None
     else:
         runner_body = [statement for statement in body if statement not in clears]
         leaf = is_leaf(code)
         runner_tree = _runner(name, runner_body, not leaf, code)
-        frameless_tree = _frameless_runner(name, runner_body, code, not leaf)
-    module = ast.Module(body=[tree for tree in (function_tree, runner_tree, frameless_tree)
+        frameless_tree, direct_tree = _frameless_runner(name, runner_body, code, not leaf)
+    module = ast.Module(body=[tree for tree in (function_tree, runner_tree, frameless_tree,
+                                                direct_tree)
                               if tree is not None], type_ignores=[])
     with warnings.catch_warnings():
         # The host's warnings about the code it compiles (``local_0 is 5``, a guest
@@ -216,8 +217,10 @@ def _translate(code, pairs):
                    if runner_tree is not None else None)
     frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
                       if frameless_tree is not None else None)
+    direct_code = (marshal.dumps(scope[direct_tree.name].__code__)
+                   if direct_tree is not None else None)
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
-    entry = (marshal.dumps(function_code), runner_code, frameless_code,
+    entry = (marshal.dumps(function_code), runner_code, frameless_code, direct_code,
              tuple(sorted(translator.imports.items())), global_names,
              tuple(translator.recipes), host_locals, stored, tuple(sorted(translated)),
              untranslated)
@@ -247,14 +250,15 @@ def _from_entry(code, entry, constants=None, tree=None):
     """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
     host function, with the globals it reads, the objects the recipes name made again
     from ``code`` (unless ``constants`` gives them)."""
-    (function_code, runner_code, frameless_code, imports, global_names, recipes, host_locals,
-     stored, starts, untranslated) = entry
+    (function_code, runner_code, frameless_code, direct_code, imports, global_names, recipes,
+     host_locals, stored, starts, untranslated) = entry
     function_code = marshal.loads(function_code)
     namespace = _function_namespace()
     for name, module in imports:
         namespace.setdefault(name, getattr(importlib.import_module(module), name))
     globals_ = {"__builtins__": builtins, "Frame": Frame, "CellType": CellType, "bind": bind,
-                "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
+                "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount),
+                "UNBOUND": UNBOUND}
     for name in global_names:
         globals_[name] = namespace[name]
     if constants is not None:
@@ -296,6 +300,12 @@ def _from_entry(code, entry, constants=None, tree=None):
         # frame keeps being asked for.)
         runner.full_runner = globals_["RUN_FULL"]
         register_translated(frameless_code, host_locals, runner=True, frameless=True)
+        # (Which Executable.set_run takes with it: calls with exactly the positional
+        # parameters run it.)
+        direct_code = marshal.loads(direct_code)
+        runner.direct = FunctionType(direct_code, globals_, direct_code.co_name)
+        runner.direct.arity = code.co_argcount
+        register_translated(direct_code, host_locals, runner=True, frameless=True)
     register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated), None,
                        len(starts))
@@ -1333,20 +1343,8 @@ def _cells_made(code, target="frame.cells"):
 # ``nesting`` for a function that is no leaf.  ``depth`` is the frame's depth, and
 # what ``interpreter.frameless`` holds while it runs with no frame; ``outer``, what it
 # held before (the depth of a caller running with none, or None).
-_FRAMELESS_TEMPLATE = """
-def run(function, arguments, caller):
-    interpreter = function.interpreter
-    outer = interpreter.frameless
-    if caller is None:
-        # Called by translated code running with no frame (or with one made since).
-        depth = (outer if outer is not None else interpreter.frame.depth) + 1
-    elif outer is None:
-        depth = caller.depth + 1
-    else:
-        return RUN_FULL(function, arguments, caller)
-    if depth > interpreter.recursion_limit:
-        raise RecursionError("maximum recursion depth exceeded")
-    BIND
+# What the frameless runner and the direct one (below) do once the arguments are a list.
+_FRAMELESS_REST = """
     fast = arguments
     CELLS
     STACK
@@ -1362,6 +1360,35 @@ def run(function, arguments, caller):
                                                failed_index, error, depth, COUNTED)
     return interpreter.run_frame(failure[0], failure.pop())
 """
+_FRAMELESS_TEMPLATE = """
+def run(function, arguments, caller):
+    interpreter = function.interpreter
+    outer = interpreter.frameless
+    if caller is None:
+        # Called by translated code running with no frame (or with one made since).
+        depth = (outer if outer is not None else interpreter.frame.depth) + 1
+    elif outer is None:
+        depth = caller.depth + 1
+    else:
+        return RUN_FULL(function, arguments, caller)
+    if depth > interpreter.recursion_limit:
+        raise RecursionError("maximum recursion depth exceeded")
+    BIND
+""" + _FRAMELESS_REST
+# The direct runner: the frameless runner of a call that passes exactly the positional
+# parameters, as host parameters (CALL's, where the count is known), named as the
+# host locals the body keeps them in; so the call makes no argument list, binds
+# nothing, and reads no parameter out of a list.  Called only by guest calls (with
+# no caller but the running frame), it makes the list of the locals for the rest.
+_DIRECT_TEMPLATE = """
+def run(function, PARAMETERS):
+    interpreter = function.interpreter
+    outer = interpreter.frameless
+    depth = (outer if outer is not None else interpreter.frame.depth) + 1
+    if depth > interpreter.recursion_limit:
+        raise RecursionError("maximum recursion depth exceeded")
+    arguments = [LOCALS]
+""" + _FRAMELESS_REST
 _BIND_OR_PAD = ("if len(arguments) != %d:\n"
                 "    arguments = bind(function, arguments, None)",
                 "if len(arguments) == %d:\n"
@@ -1403,7 +1430,7 @@ def _frameless_runner(name, body, code, counted):
     counts in ``nesting`` (a leaf does not: it calls nothing)."""
     arity, cells = _cells_made(code, "cells")
     if arity < 0:
-        return None
+        return None, None
     body = copy.deepcopy(body)
     variables = sorted({node.id for statement in body for node in ast.walk(statement)
                         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
@@ -1411,8 +1438,9 @@ def _frameless_runner(name, body, code, counted):
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
                      for statement in body for node in ast.walk(statement))
 
+    padding = len(code.co_varnames) - code.co_argcount
+
     def parsed(text):
-        padding = len(code.co_varnames) - code.co_argcount
         text = text.replace("BIND", _BIND_OR_PAD[bool(padding)].replace("\n", "\n    ")
                             % arity)
         text = text.replace("CELLS_MADE", "cells" if cells != "pass" else "None")
@@ -1422,6 +1450,9 @@ def _frameless_runner(name, body, code, counted):
         text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
         text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
         text = text.replace("COUNTED", repr(counted))
+        text = text.replace("PARAMETERS", ", ".join(_local(index) for index in range(arity)))
+        text = text.replace("LOCALS", ", ".join([_local(index) for index in range(arity)]
+                                                + ["UNBOUND"] * padding))
         statements = [statement for statement in ast.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
@@ -1457,8 +1488,38 @@ def _frameless_runner(name, body, code, counted):
     trying.body = _replace_returns_after(body, way_out)
     _read_without_frame(trying.body)
     if any(isinstance(node, ast.Name) and node.id == "caller" for node in ast.walk(trying)):
-        return None
-    return _at(runner, 0)
+        return None, None
+    direct = parsed(_DIRECT_TEMPLATE)[0]
+    direct.name = "direct_" + name
+    direct.body = [statement for statement in direct.body if not isinstance(statement, ast.Pass)]
+    direct_trying = next(statement for statement in direct.body
+                         if isinstance(statement, ast.Try))
+    direct_trying.body = _without_parameter_loads(copy.deepcopy(trying.body), arity)
+    return _at(runner, 0), _at(direct, 0)
+
+
+def _without_parameter_loads(statements, arity):
+    """``statements`` (a runner's body) less the loads of the first ``arity`` locals
+    from ``fast`` at its start, which the direct runner has as its parameters."""
+    kept = []
+    for position, statement in enumerate(statements):
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+            return kept + statements[position:]
+        target, value = statement.targets[0], statement.value
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Name) and value.id == "fast":
+            # All the locals, unpacked: those past the parameters, one by one.
+            kept += [_at(ast.Assign(targets=[element], value=ast.Subscript(
+                value=ast.Name(id="fast", ctx=ast.Load()), slice=ast.Constant(index),
+                ctx=ast.Load())), statement.lineno - 1)
+                for index, element in enumerate(target.elts) if index >= arity]
+        elif (isinstance(target, ast.Name) and _LOCAL.match(target.id)
+              and isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
+              and value.value.id == "fast" and isinstance(value.slice, ast.Constant)):
+            if value.slice.value >= arity:
+                kept.append(statement)
+        else:
+            return kept + statements[position:]
+    return kept
 
 
 def _read_without_frame(statements):

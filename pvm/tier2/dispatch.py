@@ -206,7 +206,7 @@ class Dispatcher:
         if executable.runner is self:
             executable.runner = self.below
         if executable.run is self:
-            executable.run = self.below
+            executable.set_run(self.below)
 
     # -- arguments and results ------------------------------------------------------------
 

@@ -26,6 +26,20 @@ def CALL(function, *arguments, frame, next_index):
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
         return function(*arguments)
+    # A translated function called with exactly its positional parameters takes them
+    # as host parameters (its ``direct`` runner: tier 1), where the count is known
+    # (generate, _pass_values): no argument list to make, none to bind, a method's
+    # self not inserted in one.  (Each test a whole ``if`` that returns: what follows
+    # is not written out again in its branches.)
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) \
+            and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        return executable.direct(function, *arguments)
+    if kind is MethodType and type(inner := function.__func__) is Function \
+            and (executable := inner.executable).direct_arity == len(arguments) + 1 \
+            and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        return executable.direct(inner, function.__self__, *arguments)
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:
