@@ -766,8 +766,12 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     variable_values = virtual[len(virtual) - available:]
                     virtual = virtual[:len(virtual) - available]
                     consumed += variable_values
-                    # (Made where the body first needs it: see _made_where_read.)
                     listed = variable_name, variable_values
+                    if part.position in checked:
+                        # A size check before the body reads the list: made first.
+                        statements += _code("%s = [%s]" % (
+                            variable_name, ", ".join(variable_values)))
+                    # (Else made where the body first needs it: see _made_where_read.)
                 else:
                     # Some of the values are on the real stack: the rest go there too,
                     # and the part takes its inputs from there, as its single handler.
@@ -808,9 +812,10 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
         if listed is not None:
             _pass_values(body_statements, *listed)
-            body_statements = _made_where_read(
-                _code("%s = [%s]" % (listed[0], ", ".join(listed[1])))[0], body_statements,
-                listed[0])
+            if part.position not in checked:
+                body_statements = _made_where_read(
+                    _code("%s = [%s]" % (listed[0], ", ".join(listed[1])))[0],
+                    body_statements, listed[0])
         if attribute_names and attribute_names[part.position] is not None:
             _bake_attribute_name(body_statements, rename["name"],
                                  attribute_names[part.position])
