@@ -129,7 +129,9 @@ def charge(budget, handlers, plan, placed, pairs):
         opcode, operand = pairs[index]
         handlers[index] = _checking(_checkers[kind](budget), operand,
                                     size_checks.inputs_on_stack(opcode, operand),
-                                    len(size_checks.CHECKS[kind][3]), handlers[index])
+                                    size_checks.given_on_stack(opcode, operand)
+                                    if size_checks.CHECKS[kind][3] else None,
+                                    handlers[index])
     refunds = plan.refunds
     if refunds:
         # A jump inside a superinstruction gives back where the superinstruction is
@@ -164,13 +166,13 @@ def _refunding(budget, target, amount, handler):
     return refunding
 
 
-def _checking(check, operand, inputs_of, given, handler):
-    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives, and which
-    gives anew the ``given`` inputs on top of the stack."""
-    if given:
+def _checking(check, operand, inputs_of, put_back, handler):
+    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives, and the
+    inputs it gives anew put back on the stack by ``put_back`` (or None: none)."""
+    if put_back is not None:
         def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
-                     given=-given, handler=handler):
-            stack[given:] = check(operand, *inputs_of(stack))
+                     put_back=put_back, handler=handler):
+            put_back(stack, check(operand, *inputs_of(stack)))
             return handler(frame, stack, fast)
         return checking
 
@@ -185,5 +187,5 @@ def _checking(check, operand, inputs_of, given, handler):
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
-wraps_handlers(_checking(None, 0, None, 0, None).__code__)
-wraps_handlers(_checking(None, 0, None, 1, None).__code__)
+wraps_handlers(_checking(None, 0, None, None, None).__code__)
+wraps_handlers(_checking(None, 0, None, True, None).__code__)

@@ -99,6 +99,7 @@ class Limits:
             self.lazy_types = amplifiers.LAZY_TYPES
             self.guest_function = Function
             self.bound_method = MethodType
+            self.wrapper_kinds = amplifiers.WRAPPER_KINDS
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
