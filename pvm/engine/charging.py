@@ -127,10 +127,8 @@ def charge(budget, handlers, plan, placed, pairs):
         _checkers = size_checks.checker_makers()
     for index, kind in plan.checks.items():
         opcode, operand = pairs[index]
-        handlers[index] = _checking(_checkers[kind](budget), operand,
-                                    size_checks.inputs_on_stack(opcode, operand),
-                                    size_checks.given_on_stack(opcode, operand)
-                                    if size_checks.CHECKS[kind][3] else None,
+        check = _checkers[kind](budget, size_checks.given_on_stack(opcode, operand))
+        handlers[index] = _checking(check, operand, size_checks.inputs_on_stack(opcode, operand),
                                     handlers[index])
     refunds = plan.refunds
     if refunds:
@@ -166,19 +164,11 @@ def _refunding(budget, target, amount, handler):
     return refunding
 
 
-def _checking(check, operand, inputs_of, put_back, handler):
-    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives, and the
-    inputs it gives anew put back on the stack by ``put_back`` (or None: none)."""
-    if put_back is not None:
-        def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
-                     put_back=put_back, handler=handler):
-            put_back(stack, check(operand, *inputs_of(stack)))
-            return handler(frame, stack, fast)
-        return checking
-
+def _checking(check, operand, inputs_of, handler):
+    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives."""
     def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
                  handler=handler):
-        check(operand, *inputs_of(stack))
+        check(operand, stack, *inputs_of(stack))
         return handler(frame, stack, fast)
     return checking
 
@@ -187,5 +177,4 @@ def _checking(check, operand, inputs_of, put_back, handler):
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
-wraps_handlers(_checking(None, 0, None, None, None).__code__)
-wraps_handlers(_checking(None, 0, None, True, None).__code__)
+wraps_handlers(_checking(None, 0, None, None).__code__)

@@ -124,6 +124,7 @@ _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
 _CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
     opcodes.BY_NAME[name].number
     for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+_CALLS = frozenset((_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX))
 _EXTENDS = frozenset(opcodes.BY_NAME[name].number for name in ("LIST_EXTEND", "SET_UPDATE"))
 _OPERATOR_KINDS = {opcodes.BINARY_OPERATORS.index(symbol): kind for symbol, kind in
                    (("*", "multiply"), ("**", "power"), ("<<", "power"), ("%", "remainder"))}
@@ -170,7 +171,10 @@ def inputs_on_stack(opcode, operand):
 
 def given_on_stack(opcode, operand):
     """A function of a stack and the inputs a check of the instruction gives anew (its
-    ``CHECKS`` entry's last), which puts them where its single handler finds them."""
+    ``CHECKS`` entry's last), which puts them where its single handler finds them
+    (None for an instruction whose check gives none)."""
+    if opcode not in _CALLS:
+        return None
     if opcode == _CALL_FUNCTION_EX:
         given = -3 if operand & 1 else -2
 
@@ -189,18 +193,19 @@ def given_on_stack(opcode, operand):
 
 def checker_makers():
     """The checks as functions, for single handlers: ``{kind: maker}``, where
-    ``maker(budget)`` is a function of (operand, *inputs) that runs the check's test
-    and, where it fails, its look, and returns the inputs the look gives anew (a
-    tuple, which ``given_on_stack`` puts back)."""
+    ``maker(budget, put_back)`` is a function of (operand, stack, *inputs) that runs
+    the check's test and, where it fails, its look, and puts the inputs the look gives
+    anew back on the stack, with ``put_back(stack, inputs)`` (``given_on_stack``'s)."""
     makers = {}
     for kind, (inputs, test, look, given) in CHECKS.items():
         namespace = {}
-        exec("def maker(budget):\n"
-             "    def check(operand, %s):\n"
+        exec("def maker(budget, put_back):\n"
+             "    def check(operand, the_stack, %s):\n"
              "        if %s:\n"
              "            %s\n"
-             "        return %s,\n"
+             "            %s\n"
              "    return check\n"
-             % (", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
+             % (", ".join(inputs), test, look,
+                "put_back(the_stack, (%s,))" % ", ".join(given) if given else "pass"), namespace)
         makers[kind] = namespace["maker"]
     return makers

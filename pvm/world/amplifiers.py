@@ -99,6 +99,9 @@ class OperationChecks:
         size, seconds = call_cost(function, arguments, keywords)
         if seconds:
             self.check_cost(size, seconds)
+        if type(function) is type and function not in _CALLBACK_TAKERS:
+            # (The look most made: list(...), set(...).)
+            return function
         return _with_checked_callbacks(self, function, arguments, keywords)
 
     def check_call_with_names(self, function, values):
@@ -356,24 +359,25 @@ def _lazy_length(value):
 
 def _type_call_size(cls, arguments, keywords):
     """About the bytes ``cls(*arguments, **keywords)`` makes, ``cls`` a class."""
-    if issubclass(cls, itertools.product):
-        # Its pools made tuples at once, as many times as it repeats.
-        repeat = _count(keywords.get("repeat", 1)) or 0
-        return sum(_lazy_length(pool) for pool in arguments) * 8 * max(repeat, 1)
-    if issubclass(cls, array.array):
-        return _lazy_length(arguments[1]) * 8 if len(arguments) == 2 else 0
-    if "maxlen" in keywords:
-        # (A deque that keeps so many items at most.)
-        return 0
-    if not arguments and "source" in keywords:
-        # bytes(source=10**10)
-        arguments = (keywords["source"],)
-    if len(arguments) != 1:
-        return 0
     for sequence_type, item_size in _SEQUENCE_ITEM_SIZES:
         if issubclass(cls, sequence_type):
             break
     else:
+        if issubclass(cls, itertools.product):
+            # Its pools made tuples at once, as many times as it repeats.
+            repeat = _count(keywords.get("repeat", 1)) or 0
+            return sum(_lazy_length(pool) for pool in arguments) * 8 * max(repeat, 1)
+        if issubclass(cls, array.array):
+            return _lazy_length(arguments[1]) * 8 if len(arguments) == 2 else 0
+        return 0
+    if keywords:
+        if "maxlen" in keywords:
+            # (A deque that keeps so many items at most.)
+            return 0
+        if not arguments and "source" in keywords:
+            # bytes(source=10**10)
+            arguments = (keywords["source"],)
+    if len(arguments) != 1:
         return 0
     argument = arguments[0]
     if item_size == 1:
