@@ -23,12 +23,19 @@ modular power (a product and a division per bit of the exponent), a ``sum`` of l
 (a copy of the sum so far per list).  A slower machine than those measured may run
 an operation past the deadline by what the margin does not cover.
 
+A call's check also looks through the wrappers of callables (``partial(str.ljust,
+'a')(10**10)``), and gives the host's functions that call a callable they are given
+(``map(str.ljust, ...)``, a sort's key) that callable behind the check
+(``OperationChecks.checked``).
+
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
-which is not checked, a sort with a cheap key), and host C code that calls the
-callables checked here for the guest (``map(bytes, [10**10])``, ``''.join`` of a
-generator): the time limit stops these at the next instruction after they return, the
-memory limit at its next reading of the process's size, if the process lives.
+which is not checked, a sort with a cheap key), host C code that makes much of a lazy
+iterable other than those ``LAZY_TYPES`` holds (``''.join`` of a generator,
+``list(map(str, range(10**10)))``), and special methods a guest class takes from the
+host (``__add__ = str.ljust``), which the host calls: the time limit stops these at the
+next instruction after they return, the memory limit at its next reading of the
+process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
