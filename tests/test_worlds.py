@@ -297,6 +297,50 @@ _MEMORY_LIMIT = 32 * 2**20
     "class S(str):\n    pass\nx = S('ab') * 10**9",
     "class S(str):\n    def __len__(self):\n        return 0\nx = S('a').ljust(10**9)",
     "class L(list):\n    pass\nx = L([0]) * 10**9",
+    # Host callables reached through the wrappers of callables.
+    "import types\nx = types.MethodType(str.ljust, 'a')(10**9)",
+    "import types\nx = types.MethodType(types.MethodType(str.ljust, 'a'), 10**9)()",
+    "import functools\nx = functools.partial(str.ljust, 'a')(10**9)",
+    "import functools\nx = functools.partial(pow, exp=10**10)(2)",
+    "import operator\nx = operator.methodcaller('ljust', 10**9)('a')",
+    "import operator\nx = operator.methodcaller('ljust', 10**9, fillchar='b')('a')",
+    "import operator\nx = operator.call(str.ljust, 'a', 10**9)",
+    "x = staticmethod(str.ljust)('a', 10**9)",
+    "class M(type):\n    pass\nclass B(bytes, metaclass=M):\n    pass\nx = B(10**9)",
+    # Host code that calls a callable it is given.
+    "x = list(map(str.ljust, ['a'], [10**9]))",
+    "import functools\nx = list(map(functools.partial(str.ljust, 'a'), [10**9]))",
+    "import itertools\nx = list(itertools.starmap(str.ljust, [('a', 10**9)]))",
+    "x = list(filter(' '.ljust, [10**9]))",
+    "x = sorted([10**9], key=' '.ljust)",
+    "x = max([10**9, 1], key=' '.ljust)",
+    "x = [10**9, 1]\nx.sort(key=' '.ljust)",
+    "import functools\nx = functools.reduce(str.ljust, [10**9], 'a')",
+    "import itertools\nx = list(itertools.accumulate(['a', 10**9], str.ljust))",
+    "import collections, functools\n"
+    "x = collections.defaultdict(functools.partial(str.ljust, 'a', 10**9))[0]",
+    "import functools\nx = next(iter(functools.partial(str.ljust, 'a', 10**9), None))",
+    "import functools\nx = functools.cache(functools.partial(str.ljust, 'a'))(10**9)",
+    "import types\nx = list(types.MethodType(map, str.ljust)(['a'], [10**9]))",
+    # Keyword forms, sizes given by ints of other types, and more host operations whose
+    # result's size follows from their operands.
+    "x = pow(base=2, exp=10**10)",
+    "x = sum([[0] * 10**5] * 10**3, start=[])",
+    "x = bytearray(source=10**9)",
+    "class I(int):\n    pass\nx = 'a'.ljust(I(10**9))",
+    "class I(int):\n    pass\nx = 'a' * I(10**9)",
+    "class I:\n    def __index__(self):\n        return 10**9\nx = 'a'.ljust(I())",
+    "class I:\n    def __index__(self):\n        return 10**9\nx = [0] * I()",
+    "x = dict.fromkeys(range(10**8))",
+    "x = ('a' * 1000).translate({97: 'b' * 10**6})",
+    "x = '{:{}}'.format(1, 10**9)",
+    "x = sorted(range(10**9))",
+    "import array\nx = array.array('b', [0]) * 10**9",
+    "import array\nx = array.array('d', range(10**8))",
+    "import collections\nx = collections.deque([0]) * 10**9",
+    "import collections\nx = collections.deque(range(10**9))",
+    "import itertools\nx = list(itertools.product(range(10), repeat=9))",
+    "import itertools\nx = itertools.product(range(10**8), repeat=2)",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -326,11 +370,28 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                " pow(2, 10), pow(3, 4, 5), sum([[1], [2]], []), [*range(3)], {*range(2)},"
                " 2.5 * 2, 3 ** 70, 7 << 70, (2 ** 5000) * 3, bytes(*[2]),"
                " int.to_bytes(**{'self': 5, 'length': 2, 'byteorder': 'big'})"
-               " if False else (5).to_bytes(**{'length': 2, 'byteorder': 'big'}))")
+               " if False else (5).to_bytes(**{'length': 2, 'byteorder': 'big'}))\n"
+               # Wrappers, callbacks and keyword forms, looked into and let run.
+               "import array, collections, functools, itertools, operator, types\n"
+               "class I(int):\n    pass\n"
+               "r2 = (types.MethodType(str.ljust, 'a')(3), functools.partial(str.ljust, 'a')(3),"
+               " operator.methodcaller('ljust', 3, '-')('a'), operator.call(str.zfill, '1', 3),"
+               " staticmethod(str.ljust)('a', 2), list(map(str.ljust, ['a', 'b'], [2, 3])),"
+               " list(itertools.starmap(pow, [(2, 5)])), sorted(['bb', 'a'], key=len),"
+               " max(['a', 'ccc', 'bb'], key=str.upper), functools.reduce(str.ljust, [3], 'a'),"
+               " list(itertools.accumulate(['a', 3], str.ljust)), list(filter(str.strip, [' ', 'a'])),"
+               " collections.defaultdict(functools.partial(str.ljust, 'a', 2))[0],"
+               " pow(base=2, exp=5), sum([[1]], start=[]), bytes(source=2), 'a' * I(3),"
+               " 'a'.ljust(I(3)), dict.fromkeys(range(3)), 'ab'.translate({97: 'xy'}),"
+               " '{:{}}'.format(1, 4), array.array('b', [1]) * 3, collections.deque([1]) * 2,"
+               " list(itertools.product(range(2), repeat=2)), sorted(range(3, 0, -1)),"
+               " functools.cache(functools.partial(str.ljust, 'a'))(2))\n"
+               "r = r, r2")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
-    hot = "def f():\n    return " + program[len("r = "):] + "\nr = [f() for _ in range(3)][-1]"
+    hot = "def f():\n%s\n    return r\nr = [f() for _ in range(3)][-1]" % "\n".join(
+        "    " + line for line in program.splitlines())
     assert pvm.World(memory=_MEMORY_LIMIT, join_threshold=0).run(hot)["r"] == expected["r"]
 
 
@@ -367,6 +428,11 @@ _AMPLIFIERS = [
     "x = sum([[0] * 10**3] * 10**5, [])",
     "class S(str):\n    pass\nx = S('ab') * 10**10",
     "class B(bytes):\n    pass\nx = B(10**10)",
+    "x = pow(base=7, exp=10**8)",
+    "import math\nx = math.factorial(10**7)",
+    "import math\nx = math.comb(10**7, 5 * 10**6)",
+    "import functools\nx = functools.partial(str.ljust, 'a')(10**10)",
+    "x = list(map(str.ljust, ['a'], [10**10]))",
 ]
 
 

@@ -127,9 +127,9 @@ def charge(budget, handlers, plan, placed, pairs):
         _checkers = size_checks.checker_makers()
     for index, kind in plan.checks.items():
         opcode, operand = pairs[index]
-        handlers[index] = _checking(_checkers[kind](budget), operand,
-                                    size_checks.inputs_on_stack(opcode, operand),
-                                    len(size_checks.CHECKS[kind][3]), handlers[index])
+        check = _checkers[kind](budget, size_checks.given_on_stack(opcode, operand))
+        handlers[index] = _checking(check, operand, size_checks.inputs_on_stack(opcode, operand),
+                                    handlers[index])
     refunds = plan.refunds
     if refunds:
         # A jump inside a superinstruction gives back where the superinstruction is
@@ -164,19 +164,11 @@ def _refunding(budget, target, amount, handler):
     return refunding
 
 
-def _checking(check, operand, inputs_of, given, handler):
-    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives, and which
-    gives anew the ``given`` inputs on top of the stack."""
-    if given:
-        def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
-                     given=-given, handler=handler):
-            stack[given:] = check(operand, *inputs_of(stack))
-            return handler(frame, stack, fast)
-        return checking
-
+def _checking(check, operand, inputs_of, handler):
+    """``handler`` behind ``check``, whose inputs ``inputs_of(stack)`` gives."""
     def checking(frame, stack, fast, check=check, operand=operand, inputs_of=inputs_of,
                  handler=handler):
-        check(operand, *inputs_of(stack))
+        check(operand, stack, *inputs_of(stack))
         return handler(frame, stack, fast)
     return checking
 
@@ -185,5 +177,4 @@ def _checking(check, operand, inputs_of, given, handler):
 # guest handler there: pvm.engine.safe_points).
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
-wraps_handlers(_checking(None, 0, None, 0, None).__code__)
-wraps_handlers(_checking(None, 0, None, 1, None).__code__)
+wraps_handlers(_checking(None, 0, None, None).__code__)

@@ -309,12 +309,14 @@ class Interpreter:
         whose ``left`` (a float) stretches take their lengths from, whose
         ``refill(length)`` is called when one does not fit, and whose checks run
         before each BINARY_OP of its ``guarded_operators`` and, if it
-        ``guards_calls``, each call and formatting with a spec: where the operands
-        may make much (a test over its attributes that
-        ``pvm.engine.size_checks.BUDGET_NAMES`` names), its ``check_operation(operator,
-        left, right)``, ``check_call(function, arguments, keywords)``,
-        ``check_call_with_names(function, values)`` or ``check_format(spec)`` is
-        called (``pvm.engine.size_checks``).
+        ``guards_calls``, each call, each formatting with a spec and each LIST_EXTEND
+        and SET_UPDATE: where the operands may make much (a test over its attributes
+        that ``pvm.engine.size_checks.BUDGET_NAMES`` names), its
+        ``check_operation(operator, left, right)``, ``check_call(function, arguments,
+        keywords)``, ``check_call_with_names(function, values)``,
+        ``check_star_call(function, arguments, keywords)``, ``check_format(spec)`` or
+        ``check_extend(iterable)`` is called (``pvm.engine.size_checks``; a call's
+        check gives the callable to call).
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""

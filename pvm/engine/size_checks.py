@@ -27,29 +27,37 @@ from pvm import opcodes
 def _callables(count):
     """The test of a call's callable, ``count`` the source of its number of arguments
     (or None: not known before the look).  A guest function's call passes after one
-    comparison, a guest method's after two, a builtin or type that makes nothing big
-    (``len``, ``int``) after a look-up in ``unsized_callables``, a guest class whose
-    ``__base__`` is object after that (a class derived from a sized type, list or
-    bytes ..., has it or a class derived from it as its ``__base__``, the base whose
-    layout is the most derived; the sized types are ``sized_callables``), other
-    classes after issubclass, the host's other
-    callables after their name (``list.pop``,
-    ``random.random``); of those with a name that may amplify, a sized builtin called
-    with fewer arguments than it needs to (``sum(numbers)``), and a method bound to an
-    object not of ``sized_owners`` (a deque's ``extend``), pass too.  No hash or
-    comparison is made of a type whose metaclass is not ``type`` (a guest metaclass's
+    comparison; a bound method's after two where it binds a guest function (any other
+    is looked into: ``types.MethodType(str.ljust, 'a')``); a guest class whose
+    ``__base__`` is object after a look-up in ``sized_callables`` (a class derived from
+    a sized type, list or bytes ..., has it or a class derived from it as its
+    ``__base__``, the base whose layout is the most derived; the sized types are
+    ``sized_callables``), other classes after issubclass; a builtin or a type that
+    makes nothing big (``len``, ``int``) after a look-up in ``unsized_callables``; the
+    wrappers of callables (``functools.partial``) are looked into; the host's other
+    callables pass after their name (``list.pop``, ``random.random``), and of those
+    with a name that may amplify, a sized builtin called with fewer arguments than it
+    needs to (``sum(numbers)``), and a method bound to an object not of
+    ``sized_owners`` (a deque's ``extend``), pass too.  A class whose metaclass is not
+    ``type`` is looked at (``class B(bytes, metaclass=M)``), and no hash or comparison
+    is made of a type whose metaclass is not ``type`` (a guest metaclass's
     ``__hash__`` would run); the callables' own hashes are the host's, of identity."""
     enough = "" if count is None else \
         " and (function not in sized_callables or %s >= sized_callables[function])" % count
-    return ("(call_kind := type(function)) is not guest_function"
-            " and call_kind is not bound_method and type(call_kind) is type"
-            " and call_kind in sized_kinds and function not in unsized_callables and ("
-            "(function in sized_callables or function.__base__ is not object"
-            " and issubclass(function, sized_types)) if call_kind is type"
-            " else function.__name__ in sized_names%s and (call_kind not in bound_kinds"
-            " or function in sized_callables"
-            " or issubclass(type(function.__self__), sized_owners)))" % enough)
+    return ("(call_kind := type(function)) is not guest_function and ("
+            "type(function.__func__) is not guest_function if call_kind is bound_method"
+            " else function in sized_callables or function.__base__ is not object"
+            " and issubclass(function, sized_types) if call_kind is type"
+            " else type(call_kind) is type and ((function not in unsized_callables"
+            " and (call_kind in wrapper_kinds or function.__name__ in sized_names%s"
+            " and (call_kind not in bound_kinds or function in sized_callables"
+            " or issubclass(type(function.__self__), sized_owners))))"
+            " if call_kind in sized_kinds else issubclass(call_kind, type)))" % enough)
 
+
+# What a call with keywords counts as arguments more, for ``sized_callables``'s least
+# numbers: a sized callable that needs a keyword (``sorted``'s key) has this many.
+KEYWORDED = 1 << 30
 
 # An int of 30 bits at most: a literal the host compares in one step (one digit of
 # its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
@@ -77,18 +85,21 @@ CHECKS = {
     # A format spec's width and precision: four characters say at most 9999.
     "format": (("value", "spec"), "type(spec) is not str or len(spec) > 4",
                "check_format(spec)", ()),
+    # A call's look gives the callable to call in its place (``map(str.ljust, ...)``
+    # calls map with str.ljust behind a check).
     "call": (("function", "arguments"), _callables("len(arguments)"),
-             "check_call(function, arguments, None)", ()),
-    # CALL_KW's values, the tuple of keyword names on top.
-    "call with names": (("function", "values"), _callables("len(values)"),
-                        "check_call_with_names(function, values)", ()),
+             "function = check_call(function, arguments, None)", ("function",)),
+    # CALL_KW's values, the tuple of keyword names on top: a keyword may give any
+    # sized callable what it needs (``pow(2, exp=10**10)``, ``sorted(x, key=f)``).
+    "call with names": (("function", "values"), _callables("len(values) + %d" % KEYWORDED),
+                        "function = check_call_with_names(function, values)", ("function",)),
     # CALL_FUNCTION_EX's.
     "call with star": (("function", "arguments"), _callables(None),
-                       "arguments = check_star_call(function, arguments, None)[0]",
-                       ("arguments",)),
+                       "function, arguments = check_star_call(function, arguments, None)[:2]",
+                       ("function", "arguments")),
     "call with stars": (("function", "arguments", "keywords"), _callables(None),
-                        "arguments, keywords = check_star_call(function, arguments, keywords)",
-                        ("arguments", "keywords")),
+                        "function, arguments, keywords = check_star_call(function, arguments,"
+                        " keywords)", ("function", "arguments", "keywords")),
     # LIST_EXTEND's and SET_UPDATE's iterable (``[*range(10**10)]``), on top of the
     # stack they work on: one that says its length (a range) or has none
     # (itertools.count).
@@ -102,7 +113,7 @@ CHECKS = {
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
-                "lazy_types", "guest_function", "bound_method")
+                "lazy_types", "guest_function", "bound_method", "wrapper_kinds")
 _BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
 CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
                  given)
@@ -113,6 +124,7 @@ _FORMAT_VALUE = opcodes.BY_NAME["FORMAT_VALUE"].number
 _CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
     opcodes.BY_NAME[name].number
     for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+_CALLS = frozenset((_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX))
 _EXTENDS = frozenset(opcodes.BY_NAME[name].number for name in ("LIST_EXTEND", "SET_UPDATE"))
 _OPERATOR_KINDS = {opcodes.BINARY_OPERATORS.index(symbol): kind for symbol, kind in
                    (("*", "multiply"), ("**", "power"), ("<<", "power"), ("%", "remainder"))}
@@ -157,20 +169,43 @@ def inputs_on_stack(opcode, operand):
     return lambda stack: (stack[-below], stack[len(stack) - count:])
 
 
+def given_on_stack(opcode, operand):
+    """A function of a stack and the inputs a check of the instruction gives anew (its
+    ``CHECKS`` entry's last), which puts them where its single handler finds them
+    (None for an instruction whose check gives none)."""
+    if opcode not in _CALLS:
+        return None
+    if opcode == _CALL_FUNCTION_EX:
+        given = -3 if operand & 1 else -2
+
+        def put(stack, values):
+            stack[given:] = values
+        return put
+    if opcode == _CALL_KW:
+        below = operand + 2
+    else:
+        below = operand + 2 if opcode == _CALL_METHOD else operand + 1
+
+    def put(stack, values):
+        stack[-below] = values[0]
+    return put
+
+
 def checker_makers():
     """The checks as functions, for single handlers: ``{kind: maker}``, where
-    ``maker(budget)`` is a function of (operand, *inputs) that runs the check's test
-    and, where it fails, its look, and returns the inputs the look gives anew (a
-    tuple, the top of the stack)."""
+    ``maker(budget, put_back)`` is a function of (operand, stack, *inputs) that runs
+    the check's test and, where it fails, its look, and puts the inputs the look gives
+    anew back on the stack, with ``put_back(stack, inputs)`` (``given_on_stack``'s)."""
     makers = {}
     for kind, (inputs, test, look, given) in CHECKS.items():
         namespace = {}
-        exec("def maker(budget):\n"
-             "    def check(operand, %s):\n"
+        exec("def maker(budget, put_back):\n"
+             "    def check(operand, the_stack, %s):\n"
              "        if %s:\n"
              "            %s\n"
-             "        return %s,\n"
+             "            %s\n"
              "    return check\n"
-             % (", ".join(inputs), test, look, ", ".join(given or ("None",))), namespace)
+             % (", ".join(inputs), test, look,
+                "put_back(the_stack, (%s,))" % ", ".join(given) if given else "pass"), namespace)
         makers[kind] = namespace["maker"]
     return makers

@@ -23,12 +23,19 @@ modular power (a product and a division per bit of the exponent), a ``sum`` of l
 (a copy of the sum so far per list).  A slower machine than those measured may run
 an operation past the deadline by what the margin does not cover.
 
+A call's check also looks through the wrappers of callables (``partial(str.ljust,
+'a')(10**10)``), and gives the host's functions that call a callable they are given
+(``map(str.ljust, ...)``, a sort's key) that callable behind the check
+(``OperationChecks.checked``).
+
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
-which is not checked, a sort with a cheap key), and host C code that calls the
-callables checked here for the guest (``map(bytes, [10**10])``, ``''.join`` of a
-generator): the time limit stops these at the next instruction after they return, the
-memory limit at its next reading of the process's size, if the process lives.
+which is not checked, a sort with a cheap key), host C code that makes much of a lazy
+iterable other than those ``LAZY_TYPES`` holds (``''.join`` of a generator,
+``list(map(str, range(10**10)))``), and special methods a guest class takes from the
+host (``__add__ = str.ljust``), which the host calls: the time limit stops these at the
+next instruction after they return, the memory limit at its next reading of the
+process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
@@ -37,12 +44,20 @@ int's, a guest function's call, ``len``'s, a list's ``append``, a ``sum`` of one
 argument, make nothing big, and cost no call.
 """
 
+import array
 import builtins
+import collections
+import functools
 import itertools
+import math
+import operator
 import re
 import time
+from types import MethodType
 
 from pvm.engine.instructions.support import star_arguments, star_keywords
+from pvm.engine.size_checks import KEYWORDED
+from pvm.engine.objects import Function
 
 # The operators of BINARY_OP (pvm.opcodes.BINARY_OPERATORS, in-place forms 13 on)
 # whose result may be far larger than their operands.
@@ -82,29 +97,47 @@ class OperationChecks:
 
     def check_call(self, function, arguments, keywords):
         """Before ``function(*arguments, **keywords)`` runs (``arguments`` a list or
-        tuple, ``keywords`` a dict or None)."""
-        size, seconds = call_cost(function, arguments, keywords or _NO_KEYWORDS)
+        tuple, ``keywords`` a dict or None): the callable to call in its place, with
+        the same arguments.  That is ``function`` itself, unless it is one of the
+        host's that call a callable they are given (``map(str.ljust, ...)``, a
+        ``key``): then a function that calls it with that callable behind this check
+        (``_with_checked_callbacks``)."""
+        keywords = keywords or _NO_KEYWORDS
+        size, seconds = call_cost(function, arguments, keywords)
         if seconds:
             self.check_cost(size, seconds)
+        if type(function) is type and function not in _CALLBACK_TAKERS:
+            # (The look most made: list(...), set(...).)
+            return function
+        return _with_checked_callbacks(self, function, arguments, keywords)
 
     def check_call_with_names(self, function, values):
         """Before CALL_KW's call: ``values`` are the arguments, the keywords' names on
-        top."""
+        top.  The callable to call in ``function``'s place (``check_call``)."""
         names = values[-1]
         positional = len(values) - 1 - len(names)
-        self.check_call(function, values[:positional],
-                        dict(zip(names, values[positional:-1])))
+        return self.check_call(function, values[:positional],
+                               dict(zip(names, values[positional:-1])))
 
     def check_star_call(self, function, arguments, keywords):
-        """Before ``function(*arguments, **keywords)`` (CALL_FUNCTION_EX's): its
-        arguments made a tuple and its keywords a dict, as the call makes them, given
-        back for the call."""
+        """Before ``function(*arguments, **keywords)`` (CALL_FUNCTION_EX's): the
+        callable to call in its place (``check_call``), and its arguments made a
+        tuple and its keywords a dict, as the call makes them, given back for the
+        call."""
         if type(arguments) is not tuple:
             arguments = star_arguments(function, arguments)
         if keywords is not None and type(keywords) is not dict:
             keywords = star_keywords(function, keywords)
-        self.check_call(function, arguments, keywords)
-        return arguments, keywords
+        return self.check_call(function, arguments, keywords), arguments, keywords
+
+    def checked(self, function):
+        """``function`` behind the checks of a call: for host code to call, which
+        the checks before instructions do not see."""
+        checks = self
+
+        def checked_call(*arguments, **keywords):
+            return checks.check_call(function, arguments, keywords)(*arguments, **keywords)
+        return checked_call
 
     def check_format(self, spec):
         """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
@@ -159,20 +192,85 @@ def operation_cost(operator, left, right):
     if operator == _MULTIPLY:
         for sequence, count in ((left, right), (right, left)):
             kind = _sized_kind(type(sequence))
-            if kind is not None and kind is not int and type(count) in _INTEGERS:
-                return _linear(max(count, 0) * kind.__len__(sequence) * _ITEM_SIZES[kind])
-        if type(left) in _INTEGERS and type(right) in _INTEGERS:
+            if kind is not None and kind is not int:
+                count = _count(count)
+                if count is not None:
+                    return _linear(max(count, 0) * kind.__len__(sequence) * _ITEM_SIZES[kind])
+            elif _repeated_kind(type(sequence)) is not None:
+                # An array's or a deque's repetition (of a guest subclass's too).
+                count = _count(count)
+                if count is not None:
+                    return _linear(max(count, 0) * _repeated_size(sequence))
+        left, right = _int_value(left), _int_value(right)
+        if left is not None and right is not None:
             left_bits, right_bits = left.bit_length(), right.bit_length()
             return (left_bits + right_bits) // 8, _product_seconds(left_bits, right_bits)
     elif operator == _REMAINDER:
         if _sized_kind(type(left)) in _TEXT_TYPES:
             return _linear(printf_size(left, right))
-    elif type(left) in _INTEGERS and type(right) in _INTEGERS and right > 0:
-        if operator == _POWER:
-            return _power_cost(left, right)
-        if operator == _SHIFT:
-            return _linear((left.bit_length() + right) // 8)
+    else:
+        left, right = _int_value(left), _int_value(right)
+        if left is not None and right is not None and right > 0:
+            if operator == _POWER:
+                return _power_cost(left, right)
+            if operator == _SHIFT:
+                return _linear((left.bit_length() + right) // 8)
     return _NO_COST
+
+
+# A size that a guest object's ``__index__`` gives: the host asks for it as the
+# operation runs, after any check, and it may say anything then; such an operation is
+# refused as too big.
+_UNKNOWN_SIZE = 1 << 62
+_MRO_OF = type.__dict__["__mro__"].__get__
+_DICT_OF = type.__dict__["__dict__"].__get__
+_MISSING = object()
+
+
+def _type_attribute(kind, name):
+    """What ``kind.NAME`` finds in its classes' dicts (its method order's), as the host
+    looks a special method up, with no guest code run (a metaclass's ``__getattribute__``
+    or ``__mro__``); None where there is none."""
+    for klass in _MRO_OF(kind):
+        value = _DICT_OF(klass).get(name, _MISSING)
+        if value is not _MISSING:
+            return value
+    return None
+
+
+def _count(value):
+    """The int a host operation reads from ``value`` as a count or a size: an int's
+    (``_int_value``), ``_UNKNOWN_SIZE`` for another object with an ``__index__``, None
+    for the rest."""
+    count = _int_value(value)
+    if count is None and _type_attribute(type(value), "__index__") is not None:
+        return _UNKNOWN_SIZE
+    return count
+
+
+def _int_value(value):
+    """An int's value (a subclass's own, which the host's arithmetic reads), or None:
+    the host's ints do arithmetic with no other object's ``__index__``."""
+    kind = type(value)
+    if kind is int or kind is bool:
+        return value
+    if issubclass(kind, int):
+        return int.__index__(value)
+    return None
+
+
+def _repeated_kind(kind):
+    for repeated in (array.array, collections.deque):
+        if issubclass(kind, repeated):
+            return repeated
+    return None
+
+
+def _repeated_size(sequence):
+    """The bytes of one copy of an array or a deque."""
+    if _repeated_kind(type(sequence)) is array.array:
+        return array.array.__len__(sequence) * array.array.itemsize.__get__(sequence)
+    return collections.deque.__len__(sequence) * 8
 
 
 # -- what the host's types, methods and format specs make ----------------------------------
@@ -187,12 +285,14 @@ _NO_KEYWORDS = {}
 # argument (a range), with the bytes of each item; bytes and bytearray also take a
 # length.
 _SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set, 16),
-                        (frozenset, 16))
+                        (frozenset, 16), (collections.deque, 8))
 SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
 # The types whose methods may amplify (``_method_size``), subclasses' instances sized as
 # theirs.
 _OWNERS = (str, bytes, bytearray, int, list, tuple)
-SIZED_OWNERS = _OWNERS
+# ... and the owners of the bound methods the quick test sends to the look by their
+# name: those and the classes (``dict.fromkeys``, a class method).
+SIZED_OWNERS = _OWNERS + (type,)
 # Host iterables that make their items as they are asked for, and say how many there
 # are (a range, itertools.repeat with a count) or have no end (itertools.count): a
 # list made of one is as long at once.
@@ -203,6 +303,7 @@ LAZY_TYPES = frozenset(_LAZY + _ENDLESS)
 _NUMBER = re.compile(r"\d+")
 _PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
 _FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
+_NESTED_FIELD = re.compile(r"\{[^{}]*:[^{}]*\{")
 
 
 def _sized_kind(kind):
@@ -232,8 +333,8 @@ def printf_size(template, values):
     kind = _sized_kind(type(template))
     text = str.__str__(template) if kind is str else kind.decode(template, "latin-1")
     size = 0
-    stars = [value for value in (values if type(values) is tuple else (values,))
-             if type(value) is int]
+    stars = [_count(value) for value in (values if type(values) is tuple else (values,))
+             if _count(value) is not None]
     for match in _PRINTF_FIELD.finditer(text):
         for part in match.groups():
             if part == "*":
@@ -244,6 +345,8 @@ def printf_size(template, values):
 
 
 def _lazy_length(value):
+    """How many items iterating over ``value`` gives, for the host's lazy iterables that
+    say it (``LAZY_TYPES``); 0 for the rest."""
     kind = type(value)
     if kind in _LAZY:
         try:
@@ -253,20 +356,41 @@ def _lazy_length(value):
             return 1 << 63
     if kind in _ENDLESS:
         return 1 << 63
+    if kind is itertools.product:
+        # Its pools are tuples already (made by its call, which is checked): as many
+        # items as their lengths' product, each a tuple of one item per pool.
+        pools = itertools.product.__reduce__(value)[1]
+        return math.prod(map(len, pools)) * (len(pools) + 8)
     return 0
 
 
-def _type_call_size(cls, arguments):
-    if len(arguments) != 1:
-        return 0
+def _type_call_size(cls, arguments, keywords):
+    """About the bytes ``cls(*arguments, **keywords)`` makes, ``cls`` a class."""
     for sequence_type, item_size in _SEQUENCE_ITEM_SIZES:
         if issubclass(cls, sequence_type):
             break
     else:
+        if issubclass(cls, itertools.product):
+            # Its pools made tuples at once, as many times as it repeats.
+            repeat = _count(keywords.get("repeat", 1)) or 0
+            return sum(_lazy_length(pool) for pool in arguments) * 8 * max(repeat, 1)
+        if issubclass(cls, array.array):
+            return _lazy_length(arguments[1]) * 8 if len(arguments) == 2 else 0
+        return 0
+    if keywords:
+        if "maxlen" in keywords:
+            # (A deque that keeps so many items at most.)
+            return 0
+        if not arguments and "source" in keywords:
+            # bytes(source=10**10)
+            arguments = (keywords["source"],)
+    if len(arguments) != 1:
         return 0
     argument = arguments[0]
-    if type(argument) is int and item_size == 1:
-        return argument
+    if item_size == 1:
+        count = _count(argument)
+        if count is not None:
+            return count
     return _lazy_length(argument) * item_size
 
 
@@ -287,7 +411,8 @@ def _joined_size(kind, separator, items):
 _AMPLIFYING_NAMES = frozenset((
     "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
-    "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__"))
+    "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__", "translate",
+    "fromkeys", "sort"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
 
@@ -300,11 +425,19 @@ def _method_cost(owner, name, arguments, keywords):
     first = arguments[0] if arguments else None
     if kind in _TEXT_TYPES:
         if name in ("ljust", "rjust", "center", "zfill"):
-            return _linear(first if type(first) is int else 0)
+            return _linear(_count(first) or 0)
         if name == "expandtabs":
-            tabsize = keywords.get("tabsize", 8 if first is None else first)
+            tabsize = _count(keywords.get("tabsize", 8 if first is None else first))
             tab = "\t" if kind is str else b"\t"
-            return _linear(kind.count(owner, tab) * tabsize if type(tabsize) is int else 0)
+            return _linear(kind.count(owner, tab) * tabsize if tabsize else 0)
+        if name == "translate" and kind is str:
+            # Each character may become the longest string of the table.
+            table = keywords.get("table", first)
+            if type(table) is not dict:
+                return _linear(_UNKNOWN_SIZE if str.__len__(owner) else 0)
+            longest = max((str.__len__(value) for value in table.values()
+                           if type(value) is str), default=1)
+            return _linear(str.__len__(owner) * longest)
         if name == "replace" and len(arguments) >= 2:
             old, new = arguments[0], arguments[1]
             if type(old) is kind and type(new) is kind and len(new) > len(old):
@@ -314,15 +447,20 @@ def _method_cost(owner, name, arguments, keywords):
         if name == "join" and type(first) in (list, tuple):
             return _linear(_joined_size(kind, owner, first))
         if name in ("format", "format_map") and kind is str:
-            return _linear(sum(spec_size(spec) for spec in _FORMAT_FIELD_SPEC.findall(owner)))
+            specs = _FORMAT_FIELD_SPEC.findall(owner)
+            size = sum(spec_size(spec) for spec in specs)
+            if _NESTED_FIELD.search(owner):
+                # A spec's field given by an argument ('{:{}}'): any of them.
+                size += sum(abs(_count(value) or 0)
+                            for value in (*arguments, *keywords.values()))
+            return _linear(size)
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
         if name == "__mod__":
             return _linear(printf_size(owner, first))
     elif kind is int:
         if name == "to_bytes":
-            length = keywords.get("length", 1 if first is None else first)
-            return _linear(length if type(length) is int else 0)
+            return _linear(_count(keywords.get("length", 1 if first is None else first)) or 0)
         operator = _INT_OPERATORS.get(name)
         if operator is not None:
             if name.startswith("__r"):
@@ -333,24 +471,40 @@ def _method_cost(owner, name, arguments, keywords):
             return operation_cost(_MULTIPLY, owner, first)
         if name in ("extend", "__iadd__"):
             return _linear(_lazy_length(first) * 8)
-    elif type(owner) is type and name == "__new__":
-        # bytes.__new__(bytes, 10**10)
-        return _linear(_type_call_size(first, arguments[1:]) if type(first) is type else 0)
+    elif issubclass(type(owner), type):
+        if name == "__new__" and type(first) is type:
+            # bytes.__new__(bytes, 10**10)
+            return _linear(_type_call_size(first, arguments[1:], keywords))
+        if name == "fromkeys" and issubclass(owner, dict):
+            # dict.fromkeys(range(10**10)): an entry of some 32 bytes per key.
+            return _linear(_lazy_length(first) * 32)
     return _NO_COST
 
 
-def _format_cost(arguments):
+def _format_cost(arguments, keywords):
     return _linear(spec_size(arguments[1]) if len(arguments) >= 2 else 0)
 
 
-def _pow_cost(arguments):
+def _keyword_arguments(arguments, keywords, names):
+    """``arguments`` with those of ``names`` given as keywords after them, in order."""
+    values = list(arguments)
+    for name in names[len(values):]:
+        if name not in keywords:
+            break
+        values.append(keywords[name])
+    return values
+
+
+def _pow_cost(arguments, keywords):
+    arguments = _keyword_arguments(arguments, keywords, ("base", "exp", "mod"))
+    if len(arguments) == 3 and arguments[2] is None:
+        del arguments[2]
     if len(arguments) == 2:
         return operation_cost(_POWER, arguments[0], arguments[1])
     if len(arguments) != 3:
         return _NO_COST
-    base, exponent, modulus = arguments
-    if type(base) in _INTEGERS and type(exponent) in _INTEGERS \
-            and type(modulus) in _INTEGERS and modulus:
+    base, exponent, modulus = map(_int_value, arguments)
+    if base is not None and exponent is not None and modulus:
         # (The result is smaller than the modulus.)  Per bit of the exponent, a square
         # and a product, each reduced by a division by the modulus.
         digits = modulus.bit_length() // 30 + 1
@@ -360,9 +514,10 @@ def _pow_cost(arguments):
     return _NO_COST
 
 
-def _sum_cost(arguments):
+def _sum_cost(arguments, keywords):
     # Lists or tuples added up: as long as all of them, and each addition copies the
     # sum so far.
+    arguments = _keyword_arguments(arguments, keywords, ("iterable", "start"))
     if len(arguments) != 2 or type(arguments[1]) not in (list, tuple) \
             or type(arguments[0]) not in (list, tuple):
         return _NO_COST
@@ -375,49 +530,108 @@ def _sum_cost(arguments):
     return 8 * length, 8 * copied / BYTES_PER_SECOND
 
 
+def _sorted_cost(arguments, keywords):
+    # A list of a lazy iterable's items.
+    return _linear(_lazy_length(arguments[0]) * 8 if arguments else 0)
+
+
+def _factorial_cost(arguments, keywords):
+    # n! has about n*log2(n) bits, made by products up to that size.
+    n = _int_value(arguments[0]) if len(arguments) == 1 else None
+    if n is None or n < 2:
+        return _NO_COST
+    bits = int(n * math.log2(n))
+    return bits // 8, 2 * _product_seconds(bits // 2, bits // 2)
+
+
+def _combinations_cost(arguments, keywords):
+    # comb(n, k) and perm(n, k) have at most n*log2(n) bits (perm(n) is n!).
+    n = _int_value(arguments[0]) if arguments else None
+    if n is None or n < 2:
+        return _NO_COST
+    return _factorial_cost((n,), keywords)
+
+
 # The builtins whose result's cost follows from their arguments, with the least number
-# of arguments with which it may be large (a sum of lists needs its start); the others
+# of positional arguments with which it may be large (a sum of lists needs its start;
+# a keyword may give one, and a call with keywords is always looked at); the others
 # make nothing bigger than what they are given, and the quick test lets them pass.
-_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost}
+_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost, sorted: _sorted_cost,
+                  math.factorial: _factorial_cost, math.comb: _combinations_cost,
+                  math.perm: _combinations_cost}
+_LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
+                    math.perm: 1}
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
+_PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
+_PARTIAL_PARTS = tuple(vars(_PARTIAL)[name].__get__ for name in ("func", "args", "keywords"))
+_STATIC_FUNCTION = vars(staticmethod)["__func__"].__get__
+
+# The host's callables that call a callable they are given, later, from the host's
+# code, where the checks before instructions do not see it: with the positions and
+# the keywords of the callables they take.  Each is called with those behind the
+# checks of a call (``OperationChecks.checked``) where they may amplify.
+_CALLBACK_TAKERS = {
+    map: ((0,), ()), filter: ((0,), ()), iter: ((0,), ()),
+    sorted: ((), ("key",)), min: ((), ("key",)), max: ((), ("key",)),
+    itertools.starmap: ((0,), ()), itertools.filterfalse: ((0,), ()),
+    itertools.takewhile: ((0,), ()), itertools.dropwhile: ((0,), ()),
+    itertools.accumulate: ((1,), ("func",)), itertools.groupby: ((1,), ("key",)),
+    functools.reduce: ((0,), ()), functools.cmp_to_key: ((0,), ("mycmp",)),
+    functools._lru_cache_wrapper: ((0,), ()), collections.defaultdict: ((0,), ()),
+    list.sort: ((), ("key",)),
+}
 # The host callables that may be sized whatever their owner: the builtins above, the
-# sized types and their ``__new__``, and their methods of the names _method_cost knows, unbound
-# (str.ljust, str.__mul__: their instances are the same objects at each look-up), with
-# the least number of positional arguments each needs to amplify (the unbound ones,
-# their instance first).
-SIZED_CALLABLES = {format: 2, pow: 2, sum: 2}
+# sized types and their ``__new__``, and their methods of the names _method_cost knows,
+# unbound (str.ljust, str.__mul__: their instances are the same objects at each
+# look-up), with the least number of positional arguments each needs to amplify (the
+# unbound ones, their instance first); and the callback takers, with the least number
+# that may give them a callable.
+SIZED_CALLABLES = dict(_LEAST_ARGUMENTS)
 SIZED_CALLABLES.update((kind.__new__, 2) for kind in SIZED_TYPES)
 SIZED_CALLABLES.update((kind, 1) for kind in SIZED_TYPES)
 SIZED_CALLABLES.update(
     (method, 1) for kind in _OWNERS for method in
     (vars(kind).get(name) for name in sorted(_AMPLIFYING_NAMES))
     if type(method) in (_UNBOUND, _UNBOUND_SPECIAL))
+SIZED_CALLABLES.update((kind, 1) for kind in (array.array, collections.deque, itertools.product))
+for taker, (positions, _names) in _CALLBACK_TAKERS.items():
+    # (A callable given by keyword only: a call with keywords counts as one with
+    # KEYWORDED arguments more.)
+    SIZED_CALLABLES[taker] = min(SIZED_CALLABLES.get(taker, KEYWORDED),
+                                 min(positions) + 1 if positions else KEYWORDED)
+SIZED_CALLABLES[iter] = 2
+SIZED_CALLABLES[operator.call] = 1
 # The builtins, and builtin types, that make nothing big: the quick test's first look.
 UNSIZED_CALLABLES = frozenset(
     value for value in vars(builtins).values()
-    if (type(value) is _BUILTIN and value not in _BUILTIN_COSTS)
-    or (type(value) is type and not issubclass(value, SIZED_TYPES)))
+    if (type(value) is _BUILTIN or type(value) is type) and value not in SIZED_CALLABLES
+    and not (type(value) is type and issubclass(value, SIZED_TYPES)))
 # The kinds of host callables that may be sized: types (SIZED_TYPES and their
 # subclasses), builtins and bound C methods ('a'.ljust), special methods bound
-# ('a'.__mul__), methods unbound (str.ljust, str.__mul__); the names that may be (of
-# the bound ones, where their ``__self__`` is of SIZED_OWNERS or a subclass).
-SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL))
+# ('a'.__mul__), methods unbound (str.ljust, str.__mul__), and the wrappers of
+# callables, which are looked into (``WRAPPER_KINDS``); the names that may be (of the
+# bound ones, where their ``__self__`` is of SIZED_OWNERS or a subclass).
+WRAPPER_KINDS = frozenset((_PARTIAL, _METHOD_CALLER, staticmethod))
+SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)) \
+    | WRAPPER_KINDS
 BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
-SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in _BUILTIN_COSTS}
+SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in SIZED_CALLABLES
+                                   if type(function) is _BUILTIN}
 
 
 def call_cost(function, arguments, keywords):
     """(bytes, seconds) of ``function(*arguments, **keywords)``, for the host's
-    callables whose result's cost follows from their arguments; nothing for the
-    rest."""
+    callables whose result's cost follows from their arguments, and the wrappers of
+    such a callable (``_unwrapped``); nothing for the rest."""
+    function, arguments, keywords = _unwrapped(function, arguments, keywords)
     kind = type(function)
-    if kind is type:
-        return _linear(_type_call_size(function, arguments))
+    if kind is type or issubclass(kind, type):
+        return _linear(_type_call_size(function, arguments, keywords))
     if kind is _BUILTIN:
         cost = _BUILTIN_COSTS.get(function)
         if cost is not None:
-            return cost(arguments)
+            return cost(arguments, keywords)
         return _method_cost(function.__self__, function.__name__, arguments, keywords)
     if kind is _BOUND_SPECIAL:
         return _method_cost(function.__self__, function.__name__, arguments, keywords)
@@ -426,3 +640,92 @@ def call_cost(function, arguments, keywords):
         if arguments and issubclass(type(arguments[0]), function.__objclass__):
             return _method_cost(arguments[0], function.__name__, arguments[1:], keywords)
     return _NO_COST
+
+
+def _unwrapped(function, arguments, keywords):
+    """(callable, arguments, keywords) that ``function(*arguments, **keywords)`` calls
+    in the end, through the wrappers of callables: a bound method, ``functools.partial``,
+    ``staticmethod``, ``operator.methodcaller`` and ``operator.call`` (each read through
+    its own type, not a guest subclass's attributes)."""
+    while True:
+        kind = type(function)
+        if kind is Function or kind is type:
+            return function, arguments, keywords
+        if kind is MethodType:
+            function, arguments = function.__func__, (function.__self__, *arguments)
+        elif function is operator.call and arguments:
+            function, arguments = arguments[0], arguments[1:]
+        elif issubclass(kind, _PARTIAL):
+            inner, bound, bound_keywords = (part(function) for part in _PARTIAL_PARTS)
+            function, arguments = inner, (*bound, *arguments)
+            keywords = {**bound_keywords, **keywords}
+        elif issubclass(kind, staticmethod):
+            function = _STATIC_FUNCTION(function)
+        elif issubclass(kind, _METHOD_CALLER) and arguments:
+            # (The host's reduction of it names what it calls: its name and arguments,
+            # its keywords in a partial.)
+            maker, bound = _METHOD_CALLER.__reduce__(function)
+            name, keywords = bound[0], {}
+            if type(maker) is _PARTIAL:
+                name, keywords = maker.args[0], maker.keywords
+            else:
+                bound = bound[1:]
+            target = arguments[0]
+            method = _type_attribute(type(target), name) if type(name) is str else None
+            if method is None:
+                return function, arguments, keywords
+            function, arguments = method, (target, *bound)
+        else:
+            return function, arguments, keywords
+
+
+def may_amplify(function):
+    """Whether a call of ``function`` may be sized (with some arguments)."""
+    kind = type(function)
+    if kind is Function:
+        return False
+    if kind is MethodType:
+        return may_amplify(function.__func__)
+    if kind is type or issubclass(kind, type):
+        return function in SIZED_CALLABLES or issubclass(function, SIZED_TYPES) \
+            or _repeated_kind(function) is not None
+    if kind in WRAPPER_KINDS or issubclass(kind, _PARTIAL) or issubclass(kind, staticmethod):
+        return True
+    if kind in SIZED_KINDS:
+        return function in SIZED_CALLABLES or function.__name__ in SIZED_NAMES
+    return False
+
+
+def _with_checked_callbacks(checks, function, arguments, keywords):
+    """``function``, or where it calls one of the ``_CALLBACK_TAKERS`` (through its
+    wrappers, ``_unwrapped``) giving it a callable that may amplify, a function that
+    calls the taker with that callable behind ``checks`` (for the same arguments,
+    which it has)."""
+    taker, arguments, keywords = _unwrapped(function, arguments, keywords)
+    kind = type(taker)
+    if kind is _BUILTIN and taker.__name__ == "sort" and issubclass(type(taker.__self__), list):
+        arguments = (taker.__self__, *arguments)
+        taker = list.sort
+    elif kind not in SIZED_KINDS:
+        return function
+    places = _CALLBACK_TAKERS.get(taker) if taker in SIZED_CALLABLES else None
+    if places is None:
+        return function
+    positions, names = places
+    checked_arguments = list(arguments)
+    checked_keywords = dict(keywords)
+    changed = False
+    for position in positions:
+        if position < len(checked_arguments) and may_amplify(checked_arguments[position]):
+            checked_arguments[position] = checks.checked(checked_arguments[position])
+            changed = True
+    for name in names:
+        if name in checked_keywords and may_amplify(checked_keywords[name]):
+            checked_keywords[name] = checks.checked(checked_keywords[name])
+            changed = True
+    if not changed:
+        return function
+
+    def call_with_checked_callbacks(*_arguments, **_keywords):
+        return taker(*checked_arguments, **checked_keywords)
+    return call_with_checked_callbacks

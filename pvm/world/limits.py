@@ -30,7 +30,7 @@ from pvm.world import amplifiers, memory as memory_sizes
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
 SLICE = 10_000
-# ... of which ``left`` holds at most this many (the host caches the ints to 256).
+# ... of which ``left`` holds at most this many.
 CHUNK = 10_000
 
 
@@ -59,9 +59,9 @@ class Limits:
         self.seconds = seconds
         self.memory = memory
         # Instructions the stretches may take now (pvm.engine.charging): at most
-        # CHUNK, so that the charges' arithmetic is on the host's cached small ints,
-        # which it neither allocates nor frees (a third less per charge than larger
-        # ints, and there is a charge every few instructions).
+        # CHUNK.  A float: the charges' arithmetic makes a new one each time, which
+        # the host takes from and gives back to its free list of floats (an int's
+        # went through its object allocator).
         self.left = 0.0
         self.pending = 0.0            # of the time slice, what is not in ``left`` yet
         self.remaining = None       # of the budget, what no slice has (None: no end)
@@ -99,6 +99,7 @@ class Limits:
             self.lazy_types = amplifiers.LAZY_TYPES
             self.guest_function = Function
             self.bound_method = MethodType
+            self.wrapper_kinds = amplifiers.WRAPPER_KINDS
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
