@@ -9,8 +9,8 @@ which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
-                                             init_returned, public_names, star_arguments,
-                                             star_keywords, with_module_named)
+                                             public_names, star_arguments, star_keywords,
+                                             with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
@@ -40,20 +40,6 @@ def CALL(function, *arguments, frame, next_index):
             and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
         return executable.direct(inner, function.__self__, *arguments)
-    # A guest class whose instance object.__new__ makes, with such an __init__: the
-    # instance made here and passed as its self (see guest_init, below), held by the
-    # handler no longer than the call, as by type.__call__.
-    if kind is type and function.__new__ is OBJECT_NEW \
-            and type(init := function.__init__) is Function \
-            and (executable := init.executable).direct_arity == len(arguments) + 1 \
-            and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
-        frame.resume_index = next_index
-        instance = OBJECT_NEW(function)
-        returned = executable.direct(init, instance, *arguments)
-        if returned is not None:
-            raise init_returned(returned)
-        # (Handed on with no name of the handler's left holding it.)
-        return (instance, (instance := None))[0]
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:

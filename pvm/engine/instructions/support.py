@@ -102,11 +102,6 @@ def with_module_named(arguments, position, frame):
     return tuple(arguments[:position]) + (namespace,)
 
 
-def init_returned(value):
-    """The error of an ``__init__`` that returned ``value``, not None."""
-    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
-
-
 def guest_init(cls):
     """The guest ``__init__`` that calling the class ``cls`` runs, when the call does
     nothing else: the class's metaclass is ``type`` (the caller checks), its
