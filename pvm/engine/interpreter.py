@@ -163,9 +163,6 @@ class Interpreter:
         # None.  Who asks for the running frame then gets them made
         # (``running_frame``).
         self.frameless = None
-        # The locals of the frameless runner's frame that frameless_to_tier0 ran to an
-        # exception, until the runner's handler, which raises it on, sees it.
-        self.ended_in_tier0 = None
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
         # that resumed them), innermost last.  As in CPython, a generator has its own
@@ -737,10 +734,6 @@ class Interpreter:
         while it ran, and what ``runner_failed`` returns], or, raised here, the
         frame's end."""
         try:
-            if self.ended_in_tier0 is fast:
-                # Raised by the loop that ran the frame to its end (frameless_to_tier0).
-                self.ended_in_tier0 = None
-                raise error
             frame = self._own_frame(function, fast, cells, stack, depth)
             if failed_index >= 0:
                 frame.failed_index = failed_index
@@ -752,16 +745,11 @@ class Interpreter:
         """The function running with no frame at ``depth`` (its runner's locals written
         back to ``fast``) goes on in the loop from ``index`` (``frames.LEAVE_TRANSLATED``,
         a call that entered a frame, a block not translated): its frame, made now
-        unless made while it ran, runs to its end; return its value.  (What this
-        raises is the frame's end, which ``frameless_failed`` raises on.)"""
+        unless made while it ran, runs to its end; return its value.  (Called after
+        the runner's try: what this raises is the frame's end, which the runner's
+        handlers must not take for an exception of its own.)"""
         frame = self._own_frame(function, fast, cells, stack, depth)
-        try:
-            return self.finish_call(frame, index, frame.back, counted)
-        except BaseException:
-            # The frame's end, which the runner's handlers, the failing index they
-            # record first, must not take for an exception of its own.
-            self.ended_in_tier0 = fast
-            raise
+        return self.finish_call(frame, index, frame.back, counted)
 
     def _own_frame(self, function, fast, cells, stack, depth):
         """The frame of the frameless runner calling (the innermost), the running frame

@@ -257,8 +257,8 @@ def _from_entry(code, entry, constants=None, tree=None):
     for name, module in imports:
         namespace.setdefault(name, getattr(importlib.import_module(module), name))
     globals_ = {"__builtins__": builtins, "Frame": Frame, "CellType": CellType, "bind": bind,
-                "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount),
-                "UNBOUND": UNBOUND}
+                "ToTier0": ToTier0, "UNBOUND": UNBOUND,
+                "PADDING": (UNBOUND,) * (len(code.co_varnames) - code.co_argcount)}
     for name in global_names:
         globals_[name] = namespace[name]
     if constants is not None:
@@ -1237,12 +1237,14 @@ def run(function, arguments, caller):
     label = 0
     try:
         BODY
+    except ToTier0:
+        failure = None
     except BaseException as error:
-        if frame.resume_index < 0:
-            # Raised where finish_call ran the frame to its end.
-            raise
         FORGET
         failure = [interpreter.runner_failed(frame, error, caller, COUNTED)]
+    if failure is None:
+        FORGET
+        return interpreter.finish_call(frame, leaving, caller, COUNTED)
     return interpreter.run_frame(frame, failure.pop())
 """
 _RETURN_TEMPLATE = """
@@ -1300,18 +1302,12 @@ def _runner(name, body, counted, code):
                                          "frame.return_value = None\n"
                                          "return returned")
         else:
-            # finish_call runs the rest of the frame under this host frame: what the
-            # runner's variables hold must not outlive what the frame holds (a local
-            # the guest stores again, a call's arguments).
-            statements = parsed("FORGET\nreturn interpreter.finish_call(frame, VALUE, "
-                                "caller, %r)" % counted)
-            statements[-1].value.args[1] = node.value
+            statements = _to_tier0(node, preceding)
         return [_at(statement, node.lineno - 1) for statement in statements]
     runner = parsed(_RUNNER_TEMPLATE)[0]
     runner.name = "run_" + name
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
-    trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
-    trying.body = _replace_returns_after(body, way_out, in_place=False)
+    _with_body(runner, _replace_returns_after(body, way_out, in_place=False))
     return _at(runner, 0)
 
 
@@ -1354,10 +1350,16 @@ _FRAMELESS_REST = """
     label = 0
     try:
         BODY
+    except ToTier0:
+        failure = None
     except BaseException as error:
         FORGET
         failure = interpreter.frameless_failed(function, fast, CELLS_MADE, stack,
                                                failed_index, error, depth, COUNTED)
+    if failure is None:
+        FORGET
+        return interpreter.frameless_to_tier0(function, fast, CELLS_MADE, stack, leaving,
+                                              depth, COUNTED)
     return interpreter.run_frame(failure[0], failure.pop())
 """
 _FRAMELESS_TEMPLATE = """
@@ -1470,11 +1472,8 @@ def _frameless_runner(name, body, code, counted):
             # Left to tier 0 (the check after a call, a call that entered a frame, a
             # block not translated): the frame made now, unless made already, the
             # loop runs it on (see _tier0_at).
-            # (Its variables forgotten first, as the runner's: see _runner.)
-            statements = parsed("FORGET\nreturn interpreter.frameless_to_tier0(function, "
-                                "fast, CELLS_MADE, stack, INDEX, depth, %r)" % counted)
-            statements[-1].value.args[4] = node.value
-            return [_at(statement, node.lineno - 1) for statement in statements]
+            return [_at(statement, node.lineno - 1)
+                    for statement in _to_tier0(node, preceding)]
         statements = parsed(_FRAMELESS_RETURN_TEMPLATE)
         value = _returned(preceding)
         # (Else the value stored before it, in ``returned``: see _rewrite_statement_list.)
@@ -1484,18 +1483,56 @@ def _frameless_runner(name, body, code, counted):
     runner = parsed(_FRAMELESS_TEMPLATE)[0]
     runner.name = "frameless_" + name
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
-    trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
-    trying.body = _replace_returns_after(body, way_out)
+    trying = _with_body(runner, _replace_returns_after(body, way_out))
     _read_without_frame(trying.body)
     if any(isinstance(node, ast.Name) and node.id == "caller" for node in ast.walk(trying)):
         return None, None
     direct = parsed(_DIRECT_TEMPLATE)[0]
     direct.name = "direct_" + name
     direct.body = [statement for statement in direct.body if not isinstance(statement, ast.Pass)]
-    direct_trying = next(statement for statement in direct.body
-                         if isinstance(statement, ast.Try))
-    direct_trying.body = _without_parameter_loads(copy.deepcopy(trying.body), arity)
+    _with_body(direct, _without_parameter_loads(copy.deepcopy(trying.body), arity))
     return _at(runner, 0), _at(direct, 0)
+
+
+class ToTier0(BaseException):
+    """Raised by a runner's translated code where it leaves its frame to tier 0 (the
+    check after a call, a call that entered a frame, a block not translated), having
+    set ``leaving`` to the index to go on at; caught by the runner's ``except
+    ToTier0``, which hands the frame over after the try.  One shared way out: each
+    exit written out (the runner's variables forgotten, its host locals written
+    back, the hand-over called) was most of a translation's code, some 50
+    assignments at each of a big function's three exits per call.  (A
+    BaseException, so that no guest-level handler of the host code takes it; the
+    handlers that write host locals back on an exception write them back here too.)"""
+
+
+def _to_tier0(node, preceding):
+    """The statements that leave for tier 0 where the translated code returns
+    ``node`` (an index, not RETURN): ``leaving = INDEX; raise ToTier0``.  The host
+    locals written back just before it (in ``preceding``, changed in place) are
+    dropped: the handler the exception passes writes them back (``_with_host_locals``)."""
+    while preceding and _writes_fast(preceding[-1]):
+        preceding.pop()
+    return [ast.Assign(targets=[ast.Name(id="leaving", ctx=ast.Store())], value=node.value),
+            ast.Raise(exc=ast.Name(id="ToTier0", ctx=ast.Load()), cause=None)]
+
+
+def _is_to_tier0(node):
+    """Whether ``node`` is the ``raise ToTier0`` of a way out to tier 0."""
+    return isinstance(node, ast.Raise) and isinstance(node.exc, ast.Name) \
+        and node.exc.id == "ToTier0"
+
+
+def _with_body(runner, body):
+    """Put ``body`` in the try of ``runner`` (a runner's tree, from its template); where
+    it never leaves for tier 0, without the ways that go there.  The try."""
+    index, trying = next((index, statement) for index, statement in enumerate(runner.body)
+                         if isinstance(statement, ast.Try))
+    trying.body = body
+    if not any(_is_to_tier0(node) for statement in body for node in ast.walk(statement)):
+        del trying.handlers[0]
+        del runner.body[index + 1]
+    return trying
 
 
 def _without_parameter_loads(statements, arity):
@@ -1576,7 +1613,8 @@ def _rewrite_statement_list(statements):
                         id="failed_index" if target.attr == "failed_index" else "returned",
                         ctx=ast.Store()), target)]
                 elif target.attr == "resume_index" and not any(
-                        isinstance(later, ast.Return) for later in statements[position:]):
+                        isinstance(later, ast.Return) or _is_to_tier0(later)
+                        for later in statements[position:]):
                     del statements[position]
                     continue
         if any(_is_frame(node) for node in _own_nodes(statement)):
