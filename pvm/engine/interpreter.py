@@ -701,7 +701,7 @@ class Interpreter:
                 # operators back, or callees that make their frames, say) costs more
                 # made so than made at each call: its calls go to the runner that
                 # makes it from now on.
-                executable.set_run(full_runner, runner=True)
+                executable.set_run(full_runner(), runner=True)
             frame = self._frame_of_frameless(function, fast, variables.get("cells"),
                                         variables["stack"], frame)
             # Waiting at the instruction that called out, as a frame at a call.

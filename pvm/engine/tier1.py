@@ -60,6 +60,7 @@ import operator
 import re
 import warnings
 import weakref
+import zlib
 from itertools import chain
 from types import FunctionType
 
@@ -213,7 +214,8 @@ def _translate(code, pairs):
     scope = {}
     exec(host_code, scope)
     function_code = scope[function_tree.name].__code__
-    runner_code = (marshal.dumps(scope[runner_tree.name].__code__)
+    # (Compressed: kept so until a call asks for it, see _full_runner_when_asked.)
+    runner_code = (zlib.compress(marshal.dumps(scope[runner_tree.name].__code__))
                    if runner_tree is not None else None)
     frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
                       if frameless_tree is not None else None)
@@ -286,19 +288,19 @@ def _from_entry(code, entry, constants=None, tree=None):
         entry_function = entries[start] = FunctionType(function_code, globals_,
                                                        function_code.co_name, (start,))
         entry_function.guest_code = guest_code
-    runner_code = marshal.loads(runner_code)
-    runner = FunctionType(runner_code, globals_, runner_code.co_name)
     register_translated(function_code, host_locals)
-    register_translated(runner_code, host_locals, runner=True)
-    if frameless_code is not None:
+    if frameless_code is None:
+        runner = _full_runner(runner_code, globals_, host_locals)
+    else:
         # The runner a call runs; the one that makes the frame takes the calls it
         # does not.
-        globals_["RUN_FULL"] = runner
+        globals_["RUN_FULL"], full_runner = _full_runner_when_asked(runner_code, globals_,
+                                                                    host_locals)
         frameless_code = marshal.loads(frameless_code)
         runner = FunctionType(frameless_code, globals_, frameless_code.co_name)
         # (Which Interpreter.materialize_frameless puts in its place for a leaf whose
         # frame keeps being asked for.)
-        runner.full_runner = globals_["RUN_FULL"]
+        runner.full_runner = full_runner
         register_translated(frameless_code, host_locals, runner=True, frameless=True)
         # (Which Executable.set_run takes with it: calls with exactly the positional
         # parameters run it.)
@@ -309,6 +311,32 @@ def _from_entry(code, entry, constants=None, tree=None):
     register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated), None,
                        len(starts))
+
+
+def _full_runner(packed, globals_, host_locals):
+    """The runner that makes its frame, from ``packed`` (its code, marshalled and
+    compressed)."""
+    runner_code = marshal.loads(zlib.decompress(packed))
+    register_translated(runner_code, host_locals, runner=True)
+    return FunctionType(runner_code, globals_, runner_code.co_name)
+
+
+def _full_runner_when_asked(packed, globals_, host_locals):
+    """(what a frameless runner calls as RUN_FULL; a function that gives the full
+    runner): the full runner made only when first asked for.  A function with a
+    frameless runner seldom needs the one that makes its frame (a call by a caller
+    with a frame while frameless runners run below it; a frame asked for
+    ``FRAMES_ASKED_LIMIT`` times), and its code was a quarter of a translation's
+    memory; compressed, about a fifth of that."""
+    def full_runner():
+        runner = globals_["RUN_FULL"]
+        if runner is run_full:
+            runner = globals_["RUN_FULL"] = _full_runner(packed, globals_, host_locals)
+        return runner
+
+    def run_full(function, arguments, caller):
+        return full_runner()(function, arguments, caller)
+    return run_full, full_runner
 
 
 # Marshal's version 0 writes a value only: later versions mark the strings that are
