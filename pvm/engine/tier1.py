@@ -217,7 +217,7 @@ def _translate(code, pairs):
     # (Compressed: kept so until a call asks for it, see _full_runner_when_asked.)
     runner_code = (zlib.compress(marshal.dumps(scope[runner_tree.name].__code__))
                    if runner_tree is not None else None)
-    frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
+    frameless_code = (zlib.compress(marshal.dumps(scope[frameless_tree.name].__code__))
                       if frameless_tree is not None else None)
     direct_code = (marshal.dumps(scope[direct_tree.name].__code__)
                    if direct_tree is not None else None)
@@ -296,21 +296,52 @@ def _from_entry(code, entry, constants=None, tree=None):
         # does not.
         globals_["RUN_FULL"], full_runner = _full_runner_when_asked(runner_code, globals_,
                                                                     host_locals)
-        frameless_code = marshal.loads(frameless_code)
-        runner = FunctionType(frameless_code, globals_, frameless_code.co_name)
-        # (Which Interpreter.materialize_frameless puts in its place for a leaf whose
-        # frame keeps being asked for.)
-        runner.full_runner = full_runner
-        register_translated(frameless_code, host_locals, runner=True, frameless=True)
-        # (Which Executable.set_run takes with it: calls with exactly the positional
-        # parameters run it.)
+        # (Which Executable.set_run takes with the frameless runner: calls with exactly
+        # the positional parameters run it.)
         direct_code = marshal.loads(direct_code)
-        runner.direct = FunctionType(direct_code, globals_, direct_code.co_name)
-        runner.direct.arity = code.co_argcount
+        direct = FunctionType(direct_code, globals_, direct_code.co_name)
+        direct.arity = code.co_argcount
         register_translated(direct_code, host_locals, runner=True, frameless=True)
+        runner = _frameless_runner_when_called(frameless_code, globals_, host_locals, direct,
+                                               full_runner)
     register_stored_locals(code, stored)
     return Translation(code, function, entries, runner, tree, list(untranslated), None,
                        len(starts))
+
+
+def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_runner):
+    """What runs the calls of a translation with a frameless runner: a stand-in that
+    makes the frameless runner from ``packed`` (its code, marshalled and compressed) at
+    the first call, and puts it in its place as the function's ``run``.  Calls that
+    pass exactly the positional parameters run the ``direct`` runner instead, and
+    most functions get no other (a call binding defaults or keywords, host code
+    calling a guest function): the frameless runner's code was a quarter of a
+    translation's memory."""
+    made = []
+
+    def frameless():
+        if not made:
+            runner_code = marshal.loads(zlib.decompress(packed))
+            register_translated(runner_code, host_locals, runner=True, frameless=True)
+            runner = FunctionType(runner_code, globals_, runner_code.co_name)
+            runner.direct = direct
+            # (Which Interpreter.materialize_frameless puts in its place for a leaf
+            # whose frame keeps being asked for.)
+            runner.full_runner = full_runner
+            made.append(runner)
+        return made[0]
+
+    def run(function, arguments, caller):
+        runner = frameless()
+        executable = function.executable
+        if executable.run is run:
+            if executable.runner is run:
+                executable.runner = runner
+            executable.set_run(runner)
+        return runner(function, arguments, caller)
+    run.direct = direct
+    run.full_runner = full_runner
+    return run
 
 
 def _full_runner(packed, globals_, host_locals):
