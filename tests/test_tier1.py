@@ -1162,3 +1162,72 @@ def test_calls_with_exactly_the_parameters_run_direct(tmp_path):
     assert expected[0] == 0 and "in fails" in expected[1]
     assert expected[1].endswith("module caller: <module>\n118 0\n")
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# A runner leaves its frame to tier 0 by one shared way out (tier1._to_tier0: ``raise
+# ToTier0``, the frame handed over after the runner's try): at a call that enters a
+# frame (keywords; past the nesting limit), in a loop or not, with locals stored
+# before and read after, a handled exception around it, a weak reference showing that
+# what the runner held is let go, and a function whose frameless runner runs only
+# from its second kind of call (defaults, host code calling back).
+HANDED_OVER = '''\
+import sys
+import weakref
+
+
+class Held:
+    pass
+
+
+def scaled(value, *, scale=1):
+    return value * scale
+
+
+def nested(n):
+    if n == 0:
+        return sys._getframe().f_back.f_code.co_name
+    return nested(n - 1)
+
+
+def hands_over(values):
+    total, names, seen = 0, [], 0
+    for value in values:
+        seen += 1
+        total += scaled(value, scale=3)
+        names.append(nested(3) if value % 2 else "even")
+    try:
+        total += scaled(1, scale=None)
+    except TypeError as error:
+        names.append(type(error).__name__)
+    return total, seen, names
+
+
+def frees_after_handover():
+    held = Held()
+    alive = weakref.ref(held)
+    scaled(held is not None, scale=2)
+    del held
+    return alive() is None
+
+
+def defaults(a, b=10):
+    return a + b
+
+
+def key(item):
+    return -defaults(item)
+
+
+for round in range(3):
+    print(hands_over([1, 2, 3]), frees_after_handover())
+    print(defaults(1, 2), defaults(1), sorted([1, 3, 2], key=key))
+'''
+
+
+def test_runners_hand_their_frame_over_to_tier0_as_cpython_runs_it(tmp_path):
+    program = tmp_path / "handed_over.py"
+    program.write_text(HANDED_OVER)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "'TypeError'" in expected[1]
+    assert expected[1].count("True\n") == 3
+    assert_translated_runs_give(expected, program, tmp_path)
