@@ -99,6 +99,25 @@ def test_time_limit_fires_within_a_fifth_of_a_second(program):
     assert time.monotonic() - started < 0.3 + 0.2
 
 
+def test_full_collections_held_near_the_deadline_come_back_after_the_run():
+    # A time-limited world holds off the host's full collections near its deadline
+    # (pvm.world.full_passes); the guest's gc shows and sets the thresholds as they are
+    # outside the hold, and the host has them back after the run.
+    import gc
+    gc.collect(0)  # (puts back what an earlier test's run held)
+    before = gc.get_threshold()
+    output = io.StringIO()
+    world = pvm.World(seconds=0.3, stdout=output)
+    try:
+        world.run("import gc\nprint(gc.get_threshold())\ngc.set_threshold(500, 5)\n"
+                  "print(gc.get_threshold())\n")
+        [[] for _ in range(2000)]  # (put back at the next collection's start)
+        assert gc.get_threshold() == (500, 5, before[2])
+    finally:
+        gc.set_threshold(*before)
+    assert output.getvalue() == "%s\n%s\n" % (before, (500, 5, before[2]))
+
+
 def test_recursion_limit_is_the_guests():
     world = pvm.World(recursion=60)
     with pytest.raises(RecursionError):

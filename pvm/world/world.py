@@ -611,6 +611,8 @@ class _GuestEntry:
                 self.world.interpreter.handled = None
                 self.world.interpreter.handled_below.clear()
             self.world.signals.release()
+            if self.world.limits is not None:
+                self.world.limits.finish()
         return False
 
 
