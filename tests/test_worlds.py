@@ -118,6 +118,29 @@ def test_full_collections_held_near_the_deadline_come_back_after_the_run():
     assert output.getvalue() == "%s\n%s\n" % (before, (500, 5, before[2]))
 
 
+@pytest.mark.parametrize("program", [
+    "import threading\ndef spin():\n    while True: pass\n"
+    "thread = threading.Thread(target=spin)\nthread.start()\nthread.join()",
+    "import _thread, time\ndef spin():\n    while True: pass\n"
+    "_thread.start_new_thread(spin, ())\nwhile True: time.sleep(0.01)",
+])
+@pytest.mark.parametrize("limit", [dict(instructions=10**6), dict(seconds=0.3)])
+def test_threads_a_limited_guest_starts_are_held_to_its_limits(program, limit):
+    # The threads charge the world's budget: the spinning thread uses it up, the world
+    # stops, the thread ends with no report (no guest hook runs after a limit), and the
+    # run raises the limit.
+    output = io.StringIO()
+    world = pvm.World(stdout=output, stderr=output, **limit)
+    started = time.monotonic()
+    with pytest.raises(pvm.LimitExceeded):
+        world.run(program)
+    if "seconds" in limit:
+        assert time.monotonic() - started < 0.3 + 0.2
+    time.sleep(0.05)
+    assert output.getvalue() == ""
+    assert world.eval("1 + 1") == 2
+
+
 def test_recursion_limit_is_the_guests():
     world = pvm.World(recursion=60)
     with pytest.raises(RecursionError):
@@ -360,6 +383,13 @@ _MEMORY_LIMIT = 32 * 2**20
     "import collections\nx = collections.deque(range(10**9))",
     "import itertools\nx = list(itertools.product(range(10), repeat=9))",
     "import itertools\nx = itertools.product(range(10**8), repeat=2)",
+    # Host iterables made of others, which host code iterates over.
+    "x = ''.join(map(str, range(10**8)))",
+    "x = list(map(str, range(10**8)))",
+    "x = [*zip(range(10**9), range(10**9))]",
+    "x = []\nx.extend(enumerate(range(10**9)))",
+    "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
+    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -405,7 +435,13 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                " '{:{}}'.format(1, 4), array.array('b', [1]) * 3, collections.deque([1]) * 2,"
                " list(itertools.product(range(2), repeat=2)), sorted(range(3, 0, -1)),"
                " functools.cache(functools.partial(str.ljust, 'a'))(2))\n"
-               "r = r, r2")
+               # Host iterables made of others, sized and let run.
+               "r3 = (''.join(map(str, range(5))), list(zip(range(3), 'ab')), [*enumerate('xy')],"
+               " list(itertools.islice(itertools.count(), 2, 9, 3)),"
+               " list(itertools.chain((i for i in range(2)), range(2), [7])),"
+               " sorted(filter(None, range(-2, 3))), tuple(itertools.accumulate(range(4))),"
+               " list(map(lambda v: -v, range(3))))\n"
+               "r = r, r2, r3")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
@@ -452,6 +488,12 @@ _AMPLIFIERS = [
     "import math\nx = math.comb(10**7, 5 * 10**6)",
     "import functools\nx = functools.partial(str.ljust, 'a')(10**10)",
     "x = list(map(str.ljust, ['a'], [10**10]))",
+    "x = ''.join(map(str, range(10**8)))",
+    "x = list(map(str, range(10**8)))",
+    "x = sorted(map(abs, range(10**9)))",
+    "x = set(filter(None, range(10**9)))",
+    "import itertools\nx = list(itertools.starmap(pow, zip(range(10**9), range(10**9))))",
+    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",
 ]
 
 

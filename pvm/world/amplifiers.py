@@ -145,7 +145,7 @@ class OperationChecks:
 
     def check_extend(self, iterable):
         """Before a list or set is extended by ``iterable``, one of ``LAZY_TYPES``."""
-        self.check_cost(*_linear(_lazy_length(iterable) * 8))
+        self.check_cost(*_linear(_lazy_size(iterable, 8)))
 
     def check_cost(self, size, seconds):
         """Stop where ``size`` bytes would not fit in what is left of the memory limit,
@@ -299,7 +299,20 @@ SIZED_OWNERS = _OWNERS + (type,)
 _LAZY = (range, type(iter(range(0))), type(iter(range(1 << 64))), type(reversed(range(0))),
          itertools.repeat)
 _ENDLESS = (itertools.count, itertools.cycle)
-LAZY_TYPES = frozenset(_LAZY + _ENDLESS)
+# Host iterables made of others, which the host iterates over for them, with the bytes
+# of the object each makes per item (a call's result, a tuple), where it makes one: as
+# many items as their sources give (``_composed_length``), each made in the host's
+# code where its function is the host's (a guest function's calls are counted).
+_COMPOSED = {map: 32, itertools.starmap: 32, zip: 64, enumerate: 64, filter: 0,
+             itertools.filterfalse: 0, itertools.takewhile: 0, itertools.dropwhile: 0,
+             itertools.islice: 0, itertools.accumulate: 32, itertools.compress: 0,
+             itertools.chain: 0}
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED))
+# The host's collections already made, whose length a composed iterable's source may
+# say (read by their own type's __len__).
+_MADE = (list, tuple, str, bytes, bytearray, dict, set, frozenset)
+_ENDLESS_LENGTH = 1 << 63
+_TUPLE_ITERATOR = type(iter(()))
 _NUMBER = re.compile(r"\d+")
 _PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
 _FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
@@ -355,13 +368,84 @@ def _lazy_length(value):
             # (A range too long for an index; itertools.repeat with no count.)
             return 1 << 63
     if kind in _ENDLESS:
-        return 1 << 63
+        return _ENDLESS_LENGTH
+    if kind in _COMPOSED:
+        return _composed_length(kind, value)
     if kind is itertools.product:
         # Its pools are tuples already (made by its call, which is checked): as many
         # items as their lengths' product, each a tuple of one item per pool.
         pools = itertools.product.__reduce__(value)[1]
         return math.prod(map(len, pools)) * (len(pools) + 8)
     return 0
+
+
+def _lazy_size(value, item_size):
+    """About the bytes a collection of ``value``'s items takes (``_lazy_length``),
+    ``item_size`` bytes each, with the objects a composed iterable makes per item."""
+    return _lazy_length(value) * (item_size + _COMPOSED.get(type(value), 0))
+
+
+def _source_length(value):
+    """The items a composed iterable's source gives: a collection's length, or a lazy
+    iterable's (``_lazy_length``); None where the host does not know it (a guest
+    generator's items are made by counted instructions)."""
+    kind = type(value)
+    if kind in _MADE:
+        return kind.__len__(value)
+    if kind in LAZY_TYPES or kind is itertools.product:
+        return _lazy_length(value)
+    return None
+
+
+def _runs_guest_code(function):
+    """Whether calling ``function`` runs guest code, whose instructions are counted."""
+    kind = type(function)
+    return kind is Function or kind is MethodType and type(function.__func__) is Function
+
+
+def _composed_length(kind, value):
+    """How many items the composed iterable ``value`` (of ``_COMPOSED``) makes in the
+    host's code: 0 where a guest function makes each (its instructions are counted), or
+    where a source's length is not known (a guest generator, whose are)."""
+    # (Its own type's reduction, with no guest code: what it was made of.)
+    reduced = kind.__reduce__(value)
+    parts = reduced[1]
+    if kind is itertools.chain:
+        # (chain, (), (the sources' iterator[, the active source])): a chain of a
+        # tuple's sources, chain(a, b, ...), gives what they give.
+        state = reduced[2] if len(reduced) > 2 else ()
+        if not state:
+            return 0
+        sources = state[0]
+        if type(sources) is not _TUPLE_ITERATOR:
+            return 0
+        reduced_sources = _TUPLE_ITERATOR.__reduce__(sources)
+        if len(reduced_sources) < 3:
+            # (Its sources all used.)
+            return 0
+        remaining = reduced_sources[1][0][reduced_sources[2]:]
+        lengths = [_source_length(source) for source in remaining + state[1:]]
+        # (A guest generator among them counts its own items.)
+        return min(sum(length for length in lengths if length), _ENDLESS_LENGTH)
+    if kind in (map, itertools.starmap, filter, itertools.filterfalse, itertools.takewhile,
+                itertools.dropwhile):
+        if _runs_guest_code(parts[0]):
+            return 0
+        sources = parts[1:]
+    elif kind is itertools.accumulate:
+        if _runs_guest_code(parts[1]):
+            return 0
+        sources = parts[:1]
+    elif kind is itertools.islice and len(parts) == 4 and type(parts[2]) is int:
+        source, start, stop, step = parts
+        return min(_source_length(source) or 0, max(0, -(-(stop - start) // step)))
+    elif kind in (enumerate, itertools.islice):
+        sources = parts[:1]
+    else:
+        # zip, compress: as many as their shortest source.
+        sources = parts
+    lengths = [_source_length(source) for source in sources]
+    return 0 if None in lengths else min(lengths, default=0)
 
 
 def _type_call_size(cls, arguments, keywords):
@@ -375,7 +459,7 @@ def _type_call_size(cls, arguments, keywords):
             repeat = _count(keywords.get("repeat", 1)) or 0
             return sum(_lazy_length(pool) for pool in arguments) * 8 * max(repeat, 1)
         if issubclass(cls, array.array):
-            return _lazy_length(arguments[1]) * 8 if len(arguments) == 2 else 0
+            return _lazy_size(arguments[1], 8) if len(arguments) == 2 else 0
         return 0
     if keywords:
         if "maxlen" in keywords:
@@ -391,7 +475,7 @@ def _type_call_size(cls, arguments, keywords):
         count = _count(argument)
         if count is not None:
             return count
-    return _lazy_length(argument) * item_size
+    return _lazy_size(argument, item_size)
 
 
 def _joined_size(kind, separator, items):
@@ -446,6 +530,10 @@ def _method_cost(owner, name, arguments, keywords):
             return _NO_COST
         if name == "join" and type(first) in (list, tuple):
             return _linear(_joined_size(kind, owner, first))
+        if name == "join" and type(first) in LAZY_TYPES:
+            # (The join makes a list of the items first: at least one character
+            # each, and a separator between them.)
+            return _linear(_lazy_size(first, 9 + kind.__len__(owner)))
         if name in ("format", "format_map") and kind is str:
             specs = _FORMAT_FIELD_SPEC.findall(owner)
             size = sum(spec_size(spec) for spec in specs)
@@ -470,14 +558,14 @@ def _method_cost(owner, name, arguments, keywords):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
         if name in ("extend", "__iadd__"):
-            return _linear(_lazy_length(first) * 8)
+            return _linear(_lazy_size(first, 8))
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
             # bytes.__new__(bytes, 10**10)
             return _linear(_type_call_size(first, arguments[1:], keywords))
         if name == "fromkeys" and issubclass(owner, dict):
             # dict.fromkeys(range(10**10)): an entry of some 32 bytes per key.
-            return _linear(_lazy_length(first) * 32)
+            return _linear(_lazy_size(first, 32))
     return _NO_COST
 
 
@@ -532,7 +620,7 @@ def _sum_cost(arguments, keywords):
 
 def _sorted_cost(arguments, keywords):
     # A list of a lazy iterable's items.
-    return _linear(_lazy_length(arguments[0]) * 8 if arguments else 0)
+    return _linear(_lazy_size(arguments[0], 8) if arguments else 0)
 
 
 def _factorial_cost(arguments, keywords):

@@ -33,6 +33,7 @@ def adapt(world, module):
     host_get_freeze_count = module.get_freeze_count
     host_get_objects = module.get_objects
     host_get_referrers = module.get_referrers
+    module_get_threshold = module.get_threshold
 
     # (Each takes its arguments as the host's does, for CPython's messages.)
     def freeze(*arguments, **keywords):
@@ -63,7 +64,9 @@ def adapt(world, module):
         world.thaw_start_up()
         return host_get_referrers(*objects)
 
-    def get_threshold():
+    def get_threshold(*arguments, **keywords):
+        if arguments or keywords:
+            module_get_threshold(*arguments, **keywords)  # (raises CPython's TypeError)
         return full_passes.threshold()
 
     def set_threshold(*thresholds):
