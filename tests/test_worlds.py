@@ -389,8 +389,7 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = [*zip(range(10**9), range(10**9))]",
     "x = []\nx.extend(enumerate(range(10**9)))",
     "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
-    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
-])
+    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
     from pvm.world.memory import resident_size
@@ -493,8 +492,7 @@ _AMPLIFIERS = [
     "x = sorted(map(abs, range(10**9)))",
     "x = set(filter(None, range(10**9)))",
     "import itertools\nx = list(itertools.starmap(pow, zip(range(10**9), range(10**9))))",
-    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",
-]
+    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",]
 
 
 @pytest.mark.parametrize("program", _AMPLIFIERS)
@@ -512,6 +510,28 @@ def test_time_limit_alone_stops_amplifiers_before_they_start(program, hot):
         world.run(program)
     assert time.monotonic() - started < 0.3 + 0.2
     assert output.getvalue() == ""
+
+
+# A pickle that calls str.ljust('a', 10**10) (REDUCE).
+_AMPLIFYING_PICKLE = (b"\x80\x04\x8c\x08builtins\x94\x8c\tstr.ljust\x94\x93\x94\x8c\x01a\x94"
+                      b"\x8a\x05\x00\xe4\x0bT\x02\x86\x94R\x94.")
+
+
+@pytest.mark.parametrize("limit", [dict(seconds=1.0), dict(memory=_MEMORY_LIMIT)])
+def test_an_amplifying_pickle_is_stopped_before_it_amplifies(limit):
+    # The guest's _pickle is pvm's, in Python (pvm.world.guest._pickle): the calls its
+    # unpickler makes are checked as the guest's own.  (pickle imported in a run of its
+    # own: the time limit bounds the unpickling.)
+    from pvm.world.memory import resident_size
+    world = pvm.World(**limit)
+    world.run("import pickle")
+    before = resident_size()
+    started = time.monotonic()
+    with pytest.raises(pvm.LimitExceeded):
+        world.run("x = pickle.loads(%r)" % _AMPLIFYING_PICKLE)
+    assert time.monotonic() - started < 1.0 + 0.2
+    assert resident_size() - before < 2 * _MEMORY_LIMIT
+    assert world.eval("pickle.loads(pickle.dumps([1, 'a']))") == [1, "a"]
 
 
 def test_operations_that_end_in_time_run_under_a_time_limit():
