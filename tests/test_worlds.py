@@ -389,7 +389,14 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = [*zip(range(10**9), range(10**9))]",
     "x = []\nx.extend(enumerate(range(10**9)))",
     "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
-    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",])
+    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
+    # Special methods a guest class takes from the host, which the host calls.
+    "class S(str):\n    __add__ = str.ljust\nx = S('a') + 10**10",
+    "class L(list):\n    __iadd__ = list.__mul__\nx = L([0])\nx += 10**10",
+    "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
+    "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
+    "x = C()[10**10]",
+])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
     from pvm.world.memory import resident_size
@@ -452,6 +459,19 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
 # Host operations the time limit cannot cut short once started (pvm kills no host
 # thread): each would run seconds to hours; a world with a time limit alone estimates
 # the time from the operands and stops before starting one that would not end in time.
+
+@pytest.mark.parametrize("limit", [dict(seconds=5.0), dict(memory=_MEMORY_LIMIT)])
+def test_special_methods_taken_from_the_host_run_as_in_cpython_behind_the_checks(limit):
+    program = ("import functools\n"
+               "class S(str):\n    __add__ = str.ljust\n    __mul__ = str.center\n"
+               "class C:\n    __call__ = staticmethod(bytes)\n"
+               "    __getitem__ = functools.partial(str.zfill, '7')\n"
+               "r = (S('a') + 3, S('b') * 3, C()(2), C()[3], S.__add__.__name__)\n")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World(**limit).run(program)["r"] == expected["r"]
+
+
 _AMPLIFIERS = [
     "x = 'ab' * 10**9",
     "x = b'ab' * 10**9",
@@ -492,7 +512,14 @@ _AMPLIFIERS = [
     "x = sorted(map(abs, range(10**9)))",
     "x = set(filter(None, range(10**9)))",
     "import itertools\nx = list(itertools.starmap(pow, zip(range(10**9), range(10**9))))",
-    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",]
+    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",
+    # Special methods a guest class takes from the host, which the host calls.
+    "class S(str):\n    __add__ = str.ljust\nx = S('a') + 10**10",
+    "class L(list):\n    __iadd__ = list.__mul__\nx = L([0])\nx += 10**10",
+    "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
+    "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
+    "x = C()[10**10]",
+]
 
 
 @pytest.mark.parametrize("program", _AMPLIFIERS)

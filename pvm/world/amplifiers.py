@@ -137,7 +137,33 @@ class OperationChecks:
 
         def checked_call(*arguments, **keywords):
             return checks.check_call(function, arguments, keywords)(*arguments, **keywords)
+        if type(function) in _NAMED_KINDS:
+            # (A special method put behind the checks keeps its name: the host's
+            # callables of these kinds have theirs, read with no guest code run.)
+            checked_call.__name__ = function.__name__
+            checked_call.__qualname__ = function.__qualname__
         return checked_call
+
+    def check_class_namespace(self, namespace):
+        """Before a guest class is made of ``namespace`` (a dict): its special methods
+        that are host callables which may amplify (``class S(str): __add__ =
+        str.ljust``), which the host calls for ``S('a') + 10**10`` where no check
+        sees the call, put behind the checks of a call, bound as they were (a method
+        descriptor binds as a function does; a builtin function is called unbound; a
+        staticmethod's function is wrapped in it)."""
+        for name, value in list(namespace.items()):
+            if not (name[:2] == "__" == name[-2:]) or type(value) is Function:
+                continue
+            if type(value) is staticmethod:
+                inner = _STATIC_FUNCTION(value)
+                if may_amplify(inner):
+                    namespace[name] = staticmethod(self.checked(inner))
+            elif may_amplify(value):
+                checked = self.checked(value)
+                if _type_attribute(type(value), "__get__") is None:
+                    # (Called as it is, with no instance: a partial does not bind.)
+                    checked = _PARTIAL(checked)
+                namespace[name] = checked
 
     def check_format(self, spec):
         """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
@@ -654,6 +680,7 @@ _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
 _PARTIAL_PARTS = tuple(vars(_PARTIAL)[name].__get__ for name in ("func", "args", "keywords"))
 _STATIC_FUNCTION = vars(staticmethod)["__func__"].__get__
+_NAMED_KINDS = (_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)
 
 # The host's callables that call a callable they are given, later, from the host's
 # code, where the checks before instructions do not see it: with the positions and

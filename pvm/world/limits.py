@@ -92,6 +92,7 @@ class Limits:
             self.check_star_call = checks.check_star_call
             self.check_format = checks.check_format
             self.check_extend = checks.check_extend
+            self.check_class_namespace = checks.check_class_namespace
             self.sized_types = amplifiers.SIZED_TYPES
             self.sized_kinds = amplifiers.SIZED_KINDS
             self.bound_kinds = amplifiers.BOUND_KINDS
