@@ -446,7 +446,8 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                " list(itertools.islice(itertools.count(), 2, 9, 3)),"
                " list(itertools.chain((i for i in range(2)), range(2), [7])),"
                " sorted(filter(None, range(-2, 3))), tuple(itertools.accumulate(range(4))),"
-               " list(map(lambda v: -v, range(3))))\n"
+               " list(map(lambda v: -v, range(3))), sum(range(10)), max(range(5)),"
+               " any(map(bool, range(3))), all(range(1, 4)), min(map(abs, range(-3, 3))))\n"
                "r = r, r2, r3")
     expected = {}
     exec(program, expected)
@@ -513,6 +514,11 @@ _AMPLIFIERS = [
     "x = set(filter(None, range(10**9)))",
     "import itertools\nx = list(itertools.starmap(pow, zip(range(10**9), range(10**9))))",
     "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",
+    # The host's consumers of a lazy iterable, which keep none of its items.
+    "x = sum(range(10**9))",
+    "x = max(range(10**9))",
+    "x = all(range(1, 10**10))",
+    "import itertools\nx = any(map(bool, itertools.repeat(0)))",
     # Special methods a guest class takes from the host, which the host calls.
     "class S(str):\n    __add__ = str.ljust\nx = S('a') + 10**10",
     "class L(list):\n    __iadd__ = list.__mul__\nx = L([0])\nx += 10**10",

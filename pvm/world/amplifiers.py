@@ -644,6 +644,19 @@ def _sum_cost(arguments, keywords):
     return 8 * length, 8 * copied / BYTES_PER_SECOND
 
 
+def _consumed_cost(arguments, keywords):
+    # A lazy iterable's items, iterated over in the host's code, which keeps none of
+    # them: time, no room (at the assumed throughput, as a list of them).
+    if not arguments:
+        return _NO_COST
+    return 0, _lazy_size(arguments[0], 8) / BYTES_PER_SECOND
+
+
+def _sum_or_consumed_cost(arguments, keywords):
+    size, seconds = _sum_cost(arguments, keywords)
+    return size, max(seconds, _consumed_cost(arguments, keywords)[1])
+
+
 def _sorted_cost(arguments, keywords):
     # A list of a lazy iterable's items.
     return _linear(_lazy_size(arguments[0], 8) if arguments else 0)
@@ -670,11 +683,15 @@ def _combinations_cost(arguments, keywords):
 # of positional arguments with which it may be large (a sum of lists needs its start;
 # a keyword may give one, and a call with keywords is always looked at); the others
 # make nothing bigger than what they are given, and the quick test lets them pass.
-_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost, sorted: _sorted_cost,
-                  math.factorial: _factorial_cost, math.comb: _combinations_cost,
-                  math.perm: _combinations_cost}
+_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_cost,
+                  sorted: _sorted_cost, math.factorial: _factorial_cost,
+                  math.comb: _combinations_cost, math.perm: _combinations_cost,
+                  min: _consumed_cost, max: _consumed_cost, any: _consumed_cost,
+                  all: _consumed_cost}
+# (The consumers of an iterable are looked at below their least number where their
+# first argument is lazy: size_checks' quick test.)
 _LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
-                    math.perm: 1}
+                    math.perm: 1, any: KEYWORDED, all: KEYWORDED}
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
