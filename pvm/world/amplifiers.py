@@ -28,14 +28,19 @@ A call's check also looks through the wrappers of callables (``partial(str.ljust
 (``map(str.ljust, ...)``, a sort's key) that callable behind the check
 (``OperationChecks.checked``).
 
+Lazy iterables are sized through the host's iterables made of others (``map``,
+``zip``, ``islice`` ...: ``_composed_length``), the host's consumers that keep no item
+(``sum``, ``min``, ``max``, ``any``, ``all``) are timed on them, and the special methods
+a guest class statement takes from the host (``__add__ = str.ljust``) are put behind the
+checks of a call (``OperationChecks.check_class_namespace``).
+
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
-which is not checked, a sort with a cheap key), host C code that makes much of a lazy
-iterable other than those ``LAZY_TYPES`` holds (``''.join`` of a generator,
-``list(map(str, range(10**10)))``), and special methods a guest class takes from the
-host (``__add__ = str.ljust``), which the host calls: the time limit stops these at the
-next instruction after they return, the memory limit at its next reading of the
-process's size, if the process lives.
+which is not checked, a sort with a cheap key), consumers of lazy iterables not named
+above (``dict(zip(...))``, ``x in itertools.count()``), special methods set on a class
+after it is made, or in a class ``type(...)`` makes, and host calls that wait (a lock's
+``acquire()``): the time limit stops these at the next instruction after they return,
+the memory limit at its next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
