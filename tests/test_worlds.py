@@ -99,6 +99,48 @@ def test_time_limit_fires_within_a_fifth_of_a_second(program):
     assert time.monotonic() - started < 0.3 + 0.2
 
 
+def test_full_collections_held_near_the_deadline_come_back_after_the_run():
+    # A time-limited world holds off the host's full collections near its deadline
+    # (pvm.world.full_passes); the guest's gc shows and sets the thresholds as they are
+    # outside the hold, and the host has them back after the run.
+    import gc
+    gc.collect(0)  # (puts back what an earlier test's run held)
+    before = gc.get_threshold()
+    output = io.StringIO()
+    world = pvm.World(seconds=0.3, stdout=output)
+    try:
+        world.run("import gc\nprint(gc.get_threshold())\ngc.set_threshold(500, 5)\n"
+                  "print(gc.get_threshold())\n")
+        [[] for _ in range(2000)]  # (put back at the next collection's start)
+        assert gc.get_threshold() == (500, 5, before[2])
+    finally:
+        gc.set_threshold(*before)
+    assert output.getvalue() == "%s\n%s\n" % (before, (500, 5, before[2]))
+
+
+@pytest.mark.parametrize("program", [
+    "import threading\ndef spin():\n    while True: pass\n"
+    "thread = threading.Thread(target=spin)\nthread.start()\nthread.join()",
+    "import _thread, time\ndef spin():\n    while True: pass\n"
+    "_thread.start_new_thread(spin, ())\nwhile True: time.sleep(0.01)",
+])
+@pytest.mark.parametrize("limit", [dict(instructions=10**6), dict(seconds=0.3)])
+def test_threads_a_limited_guest_starts_are_held_to_its_limits(program, limit):
+    # The threads charge the world's budget: the spinning thread uses it up, the world
+    # stops, the thread ends with no report (no guest hook runs after a limit), and the
+    # run raises the limit.
+    output = io.StringIO()
+    world = pvm.World(stdout=output, stderr=output, **limit)
+    started = time.monotonic()
+    with pytest.raises(pvm.LimitExceeded):
+        world.run(program)
+    if "seconds" in limit:
+        assert time.monotonic() - started < 0.3 + 0.2
+    time.sleep(0.05)
+    assert output.getvalue() == ""
+    assert world.eval("1 + 1") == 2
+
+
 def test_recursion_limit_is_the_guests():
     world = pvm.World(recursion=60)
     with pytest.raises(RecursionError):
@@ -341,6 +383,19 @@ _MEMORY_LIMIT = 32 * 2**20
     "import collections\nx = collections.deque(range(10**9))",
     "import itertools\nx = list(itertools.product(range(10), repeat=9))",
     "import itertools\nx = itertools.product(range(10**8), repeat=2)",
+    # Host iterables made of others, which host code iterates over.
+    "x = ''.join(map(str, range(10**8)))",
+    "x = list(map(str, range(10**8)))",
+    "x = [*zip(range(10**9), range(10**9))]",
+    "x = []\nx.extend(enumerate(range(10**9)))",
+    "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
+    "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
+    # Special methods a guest class takes from the host, which the host calls.
+    "class S(str):\n    __add__ = str.ljust\nx = S('a') + 10**10",
+    "class L(list):\n    __iadd__ = list.__mul__\nx = L([0])\nx += 10**10",
+    "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
+    "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
+    "x = C()[10**10]",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -386,7 +441,14 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                " '{:{}}'.format(1, 4), array.array('b', [1]) * 3, collections.deque([1]) * 2,"
                " list(itertools.product(range(2), repeat=2)), sorted(range(3, 0, -1)),"
                " functools.cache(functools.partial(str.ljust, 'a'))(2))\n"
-               "r = r, r2")
+               # Host iterables made of others, sized and let run.
+               "r3 = (''.join(map(str, range(5))), list(zip(range(3), 'ab')), [*enumerate('xy')],"
+               " list(itertools.islice(itertools.count(), 2, 9, 3)),"
+               " list(itertools.chain((i for i in range(2)), range(2), [7])),"
+               " sorted(filter(None, range(-2, 3))), tuple(itertools.accumulate(range(4))),"
+               " list(map(lambda v: -v, range(3))), sum(range(10)), max(range(5)),"
+               " any(map(bool, range(3))), all(range(1, 4)), min(map(abs, range(-3, 3))))\n"
+               "r = r, r2, r3")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]
@@ -398,6 +460,19 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
 # Host operations the time limit cannot cut short once started (pvm kills no host
 # thread): each would run seconds to hours; a world with a time limit alone estimates
 # the time from the operands and stops before starting one that would not end in time.
+
+@pytest.mark.parametrize("limit", [dict(seconds=5.0), dict(memory=_MEMORY_LIMIT)])
+def test_special_methods_taken_from_the_host_run_as_in_cpython_behind_the_checks(limit):
+    program = ("import functools\n"
+               "class S(str):\n    __add__ = str.ljust\n    __mul__ = str.center\n"
+               "class C:\n    __call__ = staticmethod(bytes)\n"
+               "    __getitem__ = functools.partial(str.zfill, '7')\n"
+               "r = (S('a') + 3, S('b') * 3, C()(2), C()[3], S.__add__.__name__)\n")
+    expected = {}
+    exec(program, expected)
+    assert pvm.World(**limit).run(program)["r"] == expected["r"]
+
+
 _AMPLIFIERS = [
     "x = 'ab' * 10**9",
     "x = b'ab' * 10**9",
@@ -433,6 +508,23 @@ _AMPLIFIERS = [
     "import math\nx = math.comb(10**7, 5 * 10**6)",
     "import functools\nx = functools.partial(str.ljust, 'a')(10**10)",
     "x = list(map(str.ljust, ['a'], [10**10]))",
+    "x = ''.join(map(str, range(10**8)))",
+    "x = list(map(str, range(10**8)))",
+    "x = sorted(map(abs, range(10**9)))",
+    "x = set(filter(None, range(10**9)))",
+    "import itertools\nx = list(itertools.starmap(pow, zip(range(10**9), range(10**9))))",
+    "import itertools\nx = tuple(itertools.accumulate(range(10**9)))",
+    # The host's consumers of a lazy iterable, which keep none of its items.
+    "x = sum(range(10**9))",
+    "x = max(range(10**9))",
+    "x = all(range(1, 10**10))",
+    "import itertools\nx = any(map(bool, itertools.repeat(0)))",
+    # Special methods a guest class takes from the host, which the host calls.
+    "class S(str):\n    __add__ = str.ljust\nx = S('a') + 10**10",
+    "class L(list):\n    __iadd__ = list.__mul__\nx = L([0])\nx += 10**10",
+    "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
+    "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
+    "x = C()[10**10]",
 ]
 
 
@@ -451,6 +543,28 @@ def test_time_limit_alone_stops_amplifiers_before_they_start(program, hot):
         world.run(program)
     assert time.monotonic() - started < 0.3 + 0.2
     assert output.getvalue() == ""
+
+
+# A pickle that calls str.ljust('a', 10**10) (REDUCE).
+_AMPLIFYING_PICKLE = (b"\x80\x04\x8c\x08builtins\x94\x8c\tstr.ljust\x94\x93\x94\x8c\x01a\x94"
+                      b"\x8a\x05\x00\xe4\x0bT\x02\x86\x94R\x94.")
+
+
+@pytest.mark.parametrize("limit", [dict(seconds=1.0), dict(memory=_MEMORY_LIMIT)])
+def test_an_amplifying_pickle_is_stopped_before_it_amplifies(limit):
+    # The guest's _pickle is pvm's, in Python (pvm.world.guest._pickle): the calls its
+    # unpickler makes are checked as the guest's own.  (pickle imported in a run of its
+    # own: the time limit bounds the unpickling.)
+    from pvm.world.memory import resident_size
+    world = pvm.World(**limit)
+    world.run("import pickle")
+    before = resident_size()
+    started = time.monotonic()
+    with pytest.raises(pvm.LimitExceeded):
+        world.run("x = pickle.loads(%r)" % _AMPLIFYING_PICKLE)
+    assert time.monotonic() - started < 1.0 + 0.2
+    assert resident_size() - before < 2 * _MEMORY_LIMIT
+    assert world.eval("pickle.loads(pickle.dumps([1, 'a']))") == [1, "a"]
 
 
 def test_operations_that_end_in_time_run_under_a_time_limit():

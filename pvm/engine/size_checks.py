@@ -24,7 +24,7 @@ import re
 from pvm import opcodes
 
 
-def _callables(count):
+def _callables(count, arguments=None):
     """The test of a call's callable, ``count`` the source of its number of arguments
     (or None: not known before the look).  A guest function's call passes after one
     comparison; a bound method's after two where it binds a guest function (any other
@@ -38,12 +38,16 @@ def _callables(count):
     callables pass after their name (``list.pop``, ``random.random``), and of those
     with a name that may amplify, a sized builtin called with fewer arguments than it
     needs to (``sum(numbers)``), and a method bound to an object not of
-    ``sized_owners`` (a deque's ``extend``), pass too.  A class whose metaclass is not
-    ``type`` is looked at (``class B(bytes, metaclass=M)``), and no hash or comparison
-    is made of a type whose metaclass is not ``type`` (a guest metaclass's
-    ``__hash__`` would run); the callables' own hashes are the host's, of identity."""
+    ``sized_owners`` (a deque's ``extend``), pass too, unless their first argument is
+    one of ``lazy_types`` (``sum(range(10**10))``, ``any(itertools.count())``).  A
+    class whose metaclass is not ``type`` is looked at (``class B(bytes,
+    metaclass=M)``), and no hash or comparison is made of a type whose metaclass is
+    not ``type`` (a guest metaclass's ``__hash__`` would run); the callables' own
+    hashes are the host's, of identity."""
     enough = "" if count is None else \
-        " and (function not in sized_callables or %s >= sized_callables[function])" % count
+        " and (function not in sized_callables or %s >= sized_callables[function]%s)" % (
+            count, "" if arguments is None else
+            " or %s and type(%s[0]) in lazy_types" % (count, arguments))
     return ("(call_kind := type(function)) is not guest_function and ("
             "type(function.__func__) is not guest_function if call_kind is bound_method"
             " else function in sized_callables or function.__base__ is not object"
@@ -87,7 +91,7 @@ CHECKS = {
                "check_format(spec)", ()),
     # A call's look gives the callable to call in its place (``map(str.ljust, ...)``
     # calls map with str.ljust behind a check).
-    "call": (("function", "arguments"), _callables("len(arguments)"),
+    "call": (("function", "arguments"), _callables("len(arguments)", "arguments"),
              "function = check_call(function, arguments, None)", ("function",)),
     # CALL_KW's values, the tuple of keyword names on top: a keyword may give any
     # sized callable what it needs (``pow(2, exp=10**10)``, ``sorted(x, key=f)``).

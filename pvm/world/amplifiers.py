@@ -28,14 +28,19 @@ A call's check also looks through the wrappers of callables (``partial(str.ljust
 (``map(str.ljust, ...)``, a sort's key) that callable behind the check
 (``OperationChecks.checked``).
 
+Lazy iterables are sized through the host's iterables made of others (``map``,
+``zip``, ``islice`` ...: ``_composed_length``), the host's consumers that keep no item
+(``sum``, ``min``, ``max``, ``any``, ``all``) are timed on them, and the special methods
+a guest class statement takes from the host (``__add__ = str.ljust``) are put behind the
+checks of a call (``OperationChecks.check_class_namespace``).
+
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
-which is not checked, a sort with a cheap key), host C code that makes much of a lazy
-iterable other than those ``LAZY_TYPES`` holds (``''.join`` of a generator,
-``list(map(str, range(10**10)))``), and special methods a guest class takes from the
-host (``__add__ = str.ljust``), which the host calls: the time limit stops these at the
-next instruction after they return, the memory limit at its next reading of the
-process's size, if the process lives.
+which is not checked, a sort with a cheap key), consumers of lazy iterables not named
+above (``dict(zip(...))``, ``x in itertools.count()``), special methods set on a class
+after it is made, or in a class ``type(...)`` makes, and host calls that wait (a lock's
+``acquire()``): the time limit stops these at the next instruction after they return,
+the memory limit at its next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
@@ -137,7 +142,33 @@ class OperationChecks:
 
         def checked_call(*arguments, **keywords):
             return checks.check_call(function, arguments, keywords)(*arguments, **keywords)
+        if type(function) in _NAMED_KINDS:
+            # (A special method put behind the checks keeps its name: the host's
+            # callables of these kinds have theirs, read with no guest code run.)
+            checked_call.__name__ = function.__name__
+            checked_call.__qualname__ = function.__qualname__
         return checked_call
+
+    def check_class_namespace(self, namespace):
+        """Before a guest class is made of ``namespace`` (a dict): its special methods
+        that are host callables which may amplify (``class S(str): __add__ =
+        str.ljust``), which the host calls for ``S('a') + 10**10`` where no check
+        sees the call, put behind the checks of a call, bound as they were (a method
+        descriptor binds as a function does; a builtin function is called unbound; a
+        staticmethod's function is wrapped in it)."""
+        for name, value in list(namespace.items()):
+            if not (name[:2] == "__" == name[-2:]) or type(value) is Function:
+                continue
+            if type(value) is staticmethod:
+                inner = _STATIC_FUNCTION(value)
+                if may_amplify(inner):
+                    namespace[name] = staticmethod(self.checked(inner))
+            elif may_amplify(value):
+                checked = self.checked(value)
+                if _type_attribute(type(value), "__get__") is None:
+                    # (Called as it is, with no instance: a partial does not bind.)
+                    checked = _PARTIAL(checked)
+                namespace[name] = checked
 
     def check_format(self, spec):
         """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
@@ -145,7 +176,7 @@ class OperationChecks:
 
     def check_extend(self, iterable):
         """Before a list or set is extended by ``iterable``, one of ``LAZY_TYPES``."""
-        self.check_cost(*_linear(_lazy_length(iterable) * 8))
+        self.check_cost(*_linear(_lazy_size(iterable, 8)))
 
     def check_cost(self, size, seconds):
         """Stop where ``size`` bytes would not fit in what is left of the memory limit,
@@ -299,7 +330,20 @@ SIZED_OWNERS = _OWNERS + (type,)
 _LAZY = (range, type(iter(range(0))), type(iter(range(1 << 64))), type(reversed(range(0))),
          itertools.repeat)
 _ENDLESS = (itertools.count, itertools.cycle)
-LAZY_TYPES = frozenset(_LAZY + _ENDLESS)
+# Host iterables made of others, which the host iterates over for them, with the bytes
+# of the object each makes per item (a call's result, a tuple), where it makes one: as
+# many items as their sources give (``_composed_length``), each made in the host's
+# code where its function is the host's (a guest function's calls are counted).
+_COMPOSED = {map: 32, itertools.starmap: 32, zip: 64, enumerate: 64, filter: 0,
+             itertools.filterfalse: 0, itertools.takewhile: 0, itertools.dropwhile: 0,
+             itertools.islice: 0, itertools.accumulate: 32, itertools.compress: 0,
+             itertools.chain: 0}
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED))
+# The host's collections already made, whose length a composed iterable's source may
+# say (read by their own type's __len__).
+_MADE = (list, tuple, str, bytes, bytearray, dict, set, frozenset)
+_ENDLESS_LENGTH = 1 << 63
+_TUPLE_ITERATOR = type(iter(()))
 _NUMBER = re.compile(r"\d+")
 _PRINTF_FIELD = re.compile(r"%[#0 +-]*(\d+|\*)?(?:\.(\d+|\*))?")
 _FORMAT_FIELD_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
@@ -355,13 +399,84 @@ def _lazy_length(value):
             # (A range too long for an index; itertools.repeat with no count.)
             return 1 << 63
     if kind in _ENDLESS:
-        return 1 << 63
+        return _ENDLESS_LENGTH
+    if kind in _COMPOSED:
+        return _composed_length(kind, value)
     if kind is itertools.product:
         # Its pools are tuples already (made by its call, which is checked): as many
         # items as their lengths' product, each a tuple of one item per pool.
         pools = itertools.product.__reduce__(value)[1]
         return math.prod(map(len, pools)) * (len(pools) + 8)
     return 0
+
+
+def _lazy_size(value, item_size):
+    """About the bytes a collection of ``value``'s items takes (``_lazy_length``),
+    ``item_size`` bytes each, with the objects a composed iterable makes per item."""
+    return _lazy_length(value) * (item_size + _COMPOSED.get(type(value), 0))
+
+
+def _source_length(value):
+    """The items a composed iterable's source gives: a collection's length, or a lazy
+    iterable's (``_lazy_length``); None where the host does not know it (a guest
+    generator's items are made by counted instructions)."""
+    kind = type(value)
+    if kind in _MADE:
+        return kind.__len__(value)
+    if kind in LAZY_TYPES or kind is itertools.product:
+        return _lazy_length(value)
+    return None
+
+
+def _runs_guest_code(function):
+    """Whether calling ``function`` runs guest code, whose instructions are counted."""
+    kind = type(function)
+    return kind is Function or kind is MethodType and type(function.__func__) is Function
+
+
+def _composed_length(kind, value):
+    """How many items the composed iterable ``value`` (of ``_COMPOSED``) makes in the
+    host's code: 0 where a guest function makes each (its instructions are counted), or
+    where a source's length is not known (a guest generator, whose are)."""
+    # (Its own type's reduction, with no guest code: what it was made of.)
+    reduced = kind.__reduce__(value)
+    parts = reduced[1]
+    if kind is itertools.chain:
+        # (chain, (), (the sources' iterator[, the active source])): a chain of a
+        # tuple's sources, chain(a, b, ...), gives what they give.
+        state = reduced[2] if len(reduced) > 2 else ()
+        if not state:
+            return 0
+        sources = state[0]
+        if type(sources) is not _TUPLE_ITERATOR:
+            return 0
+        reduced_sources = _TUPLE_ITERATOR.__reduce__(sources)
+        if len(reduced_sources) < 3:
+            # (Its sources all used.)
+            return 0
+        remaining = reduced_sources[1][0][reduced_sources[2]:]
+        lengths = [_source_length(source) for source in remaining + state[1:]]
+        # (A guest generator among them counts its own items.)
+        return min(sum(length for length in lengths if length), _ENDLESS_LENGTH)
+    if kind in (map, itertools.starmap, filter, itertools.filterfalse, itertools.takewhile,
+                itertools.dropwhile):
+        if _runs_guest_code(parts[0]):
+            return 0
+        sources = parts[1:]
+    elif kind is itertools.accumulate:
+        if _runs_guest_code(parts[1]):
+            return 0
+        sources = parts[:1]
+    elif kind is itertools.islice and len(parts) == 4 and type(parts[2]) is int:
+        source, start, stop, step = parts
+        return min(_source_length(source) or 0, max(0, -(-(stop - start) // step)))
+    elif kind in (enumerate, itertools.islice):
+        sources = parts[:1]
+    else:
+        # zip, compress: as many as their shortest source.
+        sources = parts
+    lengths = [_source_length(source) for source in sources]
+    return 0 if None in lengths else min(lengths, default=0)
 
 
 def _type_call_size(cls, arguments, keywords):
@@ -375,7 +490,7 @@ def _type_call_size(cls, arguments, keywords):
             repeat = _count(keywords.get("repeat", 1)) or 0
             return sum(_lazy_length(pool) for pool in arguments) * 8 * max(repeat, 1)
         if issubclass(cls, array.array):
-            return _lazy_length(arguments[1]) * 8 if len(arguments) == 2 else 0
+            return _lazy_size(arguments[1], 8) if len(arguments) == 2 else 0
         return 0
     if keywords:
         if "maxlen" in keywords:
@@ -391,7 +506,7 @@ def _type_call_size(cls, arguments, keywords):
         count = _count(argument)
         if count is not None:
             return count
-    return _lazy_length(argument) * item_size
+    return _lazy_size(argument, item_size)
 
 
 def _joined_size(kind, separator, items):
@@ -446,6 +561,10 @@ def _method_cost(owner, name, arguments, keywords):
             return _NO_COST
         if name == "join" and type(first) in (list, tuple):
             return _linear(_joined_size(kind, owner, first))
+        if name == "join" and type(first) in LAZY_TYPES:
+            # (The join makes a list of the items first: at least one character
+            # each, and a separator between them.)
+            return _linear(_lazy_size(first, 9 + kind.__len__(owner)))
         if name in ("format", "format_map") and kind is str:
             specs = _FORMAT_FIELD_SPEC.findall(owner)
             size = sum(spec_size(spec) for spec in specs)
@@ -470,14 +589,14 @@ def _method_cost(owner, name, arguments, keywords):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
         if name in ("extend", "__iadd__"):
-            return _linear(_lazy_length(first) * 8)
+            return _linear(_lazy_size(first, 8))
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
             # bytes.__new__(bytes, 10**10)
             return _linear(_type_call_size(first, arguments[1:], keywords))
         if name == "fromkeys" and issubclass(owner, dict):
             # dict.fromkeys(range(10**10)): an entry of some 32 bytes per key.
-            return _linear(_lazy_length(first) * 32)
+            return _linear(_lazy_size(first, 32))
     return _NO_COST
 
 
@@ -530,9 +649,22 @@ def _sum_cost(arguments, keywords):
     return 8 * length, 8 * copied / BYTES_PER_SECOND
 
 
+def _consumed_cost(arguments, keywords):
+    # A lazy iterable's items, iterated over in the host's code, which keeps none of
+    # them: time, no room (at the assumed throughput, as a list of them).
+    if not arguments:
+        return _NO_COST
+    return 0, _lazy_size(arguments[0], 8) / BYTES_PER_SECOND
+
+
+def _sum_or_consumed_cost(arguments, keywords):
+    size, seconds = _sum_cost(arguments, keywords)
+    return size, max(seconds, _consumed_cost(arguments, keywords)[1])
+
+
 def _sorted_cost(arguments, keywords):
     # A list of a lazy iterable's items.
-    return _linear(_lazy_length(arguments[0]) * 8 if arguments else 0)
+    return _linear(_lazy_size(arguments[0], 8) if arguments else 0)
 
 
 def _factorial_cost(arguments, keywords):
@@ -556,16 +688,21 @@ def _combinations_cost(arguments, keywords):
 # of positional arguments with which it may be large (a sum of lists needs its start;
 # a keyword may give one, and a call with keywords is always looked at); the others
 # make nothing bigger than what they are given, and the quick test lets them pass.
-_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_cost, sorted: _sorted_cost,
-                  math.factorial: _factorial_cost, math.comb: _combinations_cost,
-                  math.perm: _combinations_cost}
+_BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_cost,
+                  sorted: _sorted_cost, math.factorial: _factorial_cost,
+                  math.comb: _combinations_cost, math.perm: _combinations_cost,
+                  min: _consumed_cost, max: _consumed_cost, any: _consumed_cost,
+                  all: _consumed_cost}
+# (The consumers of an iterable are looked at below their least number where their
+# first argument is lazy: size_checks' quick test.)
 _LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
-                    math.perm: 1}
+                    math.perm: 1, any: KEYWORDED, all: KEYWORDED}
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
 _PARTIAL_PARTS = tuple(vars(_PARTIAL)[name].__get__ for name in ("func", "args", "keywords"))
 _STATIC_FUNCTION = vars(staticmethod)["__func__"].__get__
+_NAMED_KINDS = (_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)
 
 # The host's callables that call a callable they are given, later, from the host's
 # code, where the checks before instructions do not see it: with the positions and

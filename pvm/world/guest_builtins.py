@@ -35,6 +35,8 @@ def make_builtins(world):
             raise SystemError("no current guest frame")
         return frame
 
+    limits = world.limits
+
     def __build_class__(function, name, /, *bases, metaclass=_MISSING, **keywords):
         if not isinstance(function, Function):
             raise TypeError("__build_class__: func must be a function")
@@ -54,6 +56,9 @@ def make_builtins(world):
                                type(namespace).__name__))
         cell = interpreter.run_class_body(function, namespace)
         _wrap_implicit_methods(namespace)
+        if limits is not None and limits.guards_calls and type(namespace) is dict:
+            # (Special methods taken from the host run behind a world's checks.)
+            limits.check_class_namespace(namespace)
         if bases is not original_bases:
             namespace["__orig_bases__"] = original_bases
         cls = metaclass(name, bases, namespace, **keywords)

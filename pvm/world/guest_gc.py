@@ -14,10 +14,16 @@ program must not see that:
 - ``freeze`` and ``unfreeze`` are the host's, and mean what they say: after either,
   nothing is frozen by pvm alone (``World.start_up_frozen``).
 
+- ``get_threshold`` and ``set_threshold`` give and set the thresholds outside a hold
+  of full collections near a time-limited world's deadline (pvm.world.full_passes).
+
 ``is_tracked``, ``get_referents`` and ``collect`` need nothing: a frozen object is
 tracked, and a collection frees the program's garbage, frozen objects being only
 referrers outside it.
 """
+
+from pvm.world import full_passes
+
 
 def adapt(world, module):
     """Put the guest's versions of the functions above into ``module``, the guest's
@@ -27,6 +33,7 @@ def adapt(world, module):
     host_get_freeze_count = module.get_freeze_count
     host_get_objects = module.get_objects
     host_get_referrers = module.get_referrers
+    module_get_threshold = module.get_threshold
 
     # (Each takes its arguments as the host's does, for CPython's messages.)
     def freeze(*arguments, **keywords):
@@ -57,7 +64,16 @@ def adapt(world, module):
         world.thaw_start_up()
         return host_get_referrers(*objects)
 
-    for function in (freeze, unfreeze, get_freeze_count, get_objects, get_referrers):
+    def get_threshold(*arguments, **keywords):
+        if arguments or keywords:
+            module_get_threshold(*arguments, **keywords)  # (raises CPython's TypeError)
+        return full_passes.threshold()
+
+    def set_threshold(*thresholds):
+        full_passes.set_threshold(*thresholds)
+
+    for function in (freeze, unfreeze, get_freeze_count, get_objects, get_referrers,
+                     get_threshold, set_threshold):
         host_function = getattr(module, function.__name__)
         function.__module__ = "gc"
         function.__doc__ = host_function.__doc__

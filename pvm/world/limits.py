@@ -25,7 +25,7 @@ from types import MethodType
 
 from pvm.engine.interpreter import Interpreter
 from pvm.engine.objects import Function
-from pvm.world import amplifiers, memory as memory_sizes
+from pvm.world import amplifiers, full_passes, memory as memory_sizes
 
 # Instructions granted at a time: the clock and the memory are read at each grant,
 # about every millisecond of guest code at tier 0.
@@ -68,6 +68,7 @@ class Limits:
         self.deadline = None
         self.stopped = None         # the LimitExceeded raised, until the next start
         self.memory_meter = None    # with a memory limit, pvm.world.memory's
+        self.holds_full_passes = False  # whether the run holds off full collections
         # The operators the engine checks before they run (BINARY_OP's operands), and
         # whether calls and formatting with a spec are checked too
         # (pvm.engine.size_checks): with a memory limit, for the room their result
@@ -77,6 +78,8 @@ class Limits:
         self.guards_calls = False
         if memory is not None:
             self.memory_meter = memory_sizes.MemoryMeter(memory, self._out_of_memory)
+        if seconds is not None:
+            full_passes.install()
         if memory is not None or seconds is not None:
             checks = amplifiers.OperationChecks(self.memory_meter, self, seconds is not None)
             self.guarded_operators = amplifiers.AMPLIFYING
@@ -89,6 +92,7 @@ class Limits:
             self.check_star_call = checks.check_star_call
             self.check_format = checks.check_format
             self.check_extend = checks.check_extend
+            self.check_class_namespace = checks.check_class_namespace
             self.sized_types = amplifiers.SIZED_TYPES
             self.sized_kinds = amplifiers.SIZED_KINDS
             self.bound_kinds = amplifiers.BOUND_KINDS
@@ -116,6 +120,12 @@ class Limits:
             self.memory_meter.start()
         self.left = self.pending = 0.0
         self.remaining = self.instructions
+
+    def finish(self):
+        """The run, eval or call of the host's ended (or failed)."""
+        if self.holds_full_passes:
+            self.holds_full_passes = False
+            full_passes.release()
 
     def spent(self):
         """The instructions charged since the start (those of stretches cut short by
@@ -154,8 +164,15 @@ class Limits:
                                       % (self.memory, what)))
 
     def check_clock(self):
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            self.time_out()
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left < 0.0:
+                self.time_out()
+            if left < full_passes.window() and not self.holds_full_passes:
+                # A full collection starting now could end past the deadline, and
+                # nothing cuts it short (pvm.world.full_passes).
+                self.holds_full_passes = True
+                full_passes.hold()
 
     def time_out(self, why=None):
         self.stop(TimeLimitExceeded("the world ran out of time (%g s)%s"

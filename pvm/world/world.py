@@ -47,7 +47,10 @@ _TIME_ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
 def _thread_starter(world, start_new_thread):
     """The guest's ``_thread.start_new_thread``: the thread's guest opens files as the
     world allows (``Access.enter``), and an exception its function lets out is reported
-    as CPython reports it, with its guest traceback (the host would show pvm's frames)."""
+    as CPython reports it, with its guest traceback (the host would show pvm's frames).
+    The thread charges the world's budget, as the guest's other code does, and a limit
+    passed there stops the world (its other threads, and the run, at their next
+    instructions)."""
     def start_new_thread_(function, arguments, keywords=None, /):
         # (The host's checks, before the thread starts.)
         if not callable(function):
@@ -65,6 +68,11 @@ def _thread_starter(world, start_new_thread):
             except SystemExit:
                 pass
             except BaseException as error:
+                if world.limits is not None and world.limits.stopped is error:
+                    # A limit stopped the world: the thread ends with no guest code
+                    # run (the guest's hook is guest code), the limit being the host's
+                    # to report, by the run that meets it.
+                    return
                 unraisable.report(world, error, function,
                                   "Exception ignored in thread started by")
         if keywords is None:
@@ -611,6 +619,8 @@ class _GuestEntry:
                 self.world.interpreter.handled = None
                 self.world.interpreter.handled_below.clear()
             self.world.signals.release()
+            if self.world.limits is not None:
+                self.world.limits.finish()
         return False
 
 
