@@ -1006,3 +1006,22 @@ def test_current_frames_and_faulthandler_show_guest_frames_only(tmp_path):
         return status, re.sub("0x[0-9a-f]+", "0x", out), errors
     assert output([sys.executable, "-m", "pvm", str(program)]) == \
         output([sys.executable, str(program)])
+
+
+def test_time_limit_stress_script_reports_each_run():
+    """scripts/time_limit_stress.py (docs/architecture.md's figure) runs and prints each
+    run's time, the host's full passes and the worst run; its exit status says whether
+    a run was late, which depends on the machine, so only its form is checked."""
+    import re
+    import subprocess
+    import sys
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                          "scripts", "time_limit_stress.py")
+    result = subprocess.run([sys.executable, script, "--runs", "2", "--ballast", "1000"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"\d+\.\d{3} \d+\.\d{3}", lines[0])
+    assert re.fullmatch(r"full passes: \d+, longest \d+\.\d{3} s", lines[1])
+    assert re.fullmatch(r"worst \d+\.\d{3} s of 2 runs; [012] at or past 0\.5 s", lines[2])
+    assert (result.returncode == 1) == (not lines[2].endswith("; 0 at or past 0.5 s"))
