@@ -318,6 +318,23 @@ def test_code_past_the_size_cap_is_left_to_tier_0(tmp_path, monkeypatch):
         % program in stderr
 
 
+def test_translating_keeps_the_pieces_of_short_runs_only(monkeypatch):
+    # Long runs hardly recur, and kept, their statements were most of the memory
+    # test_descr grew by at -X jit-threshold=0.
+    monkeypatch.setattr(tier1, "_pieces", {})
+    world, function = _world_function(_calls_in_one_block(3), "chain")
+    code = function.__code__
+    generated = []
+    monkeypatch.setattr(tier1, "_generate_piece",
+                        lambda key, generate=tier1._generate_piece:
+                        generated.append(len(key[0])) or generate(key))
+    translation, _entry = tier1._translate(code, code.instructions())
+    assert max(generated) > tier1._PIECE_KEPT
+    assert tier1._pieces and all(len(key[0]) <= tier1._PIECE_KEPT for key in tier1._pieces)
+    tier1.install(translation, world.interpreter.executable_of(code).handlers)
+    assert function(5) == sum(2 * step for step in range(3))
+
+
 def test_module_bodies_are_left_to_tier_0():
     module = pvm_compile("total = 0\nfor n in range(3):\n    total += n\n", "<test>", "exec")
     assert tier1.translate(module, module.instructions()) is None
