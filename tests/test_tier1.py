@@ -271,10 +271,13 @@ def _calls_in_one_block(count):
     return "\n".join(lines + ["    return x", ""])
 
 
-def test_a_block_of_many_calls_translates_to_code_of_its_own_size():
+def test_a_block_of_many_calls_translates_to_code_of_its_own_size(monkeypatch):
     # Each call may enter a guest frame, and a frame resumes after it; the blocks
     # that are the ways in must not each run to the block's end (n calls would make
     # n blocks of n calls: test_grammar's long functions took minutes to translate).
+    # (The runners' exits grow with the calls and their variables: 40 calls are past
+    # the size cap, which this test is not about.)
+    monkeypatch.setattr(tier1, "SIZE_CAP", 10 ** 7)
     sizes = {}
     for count in (10, 40):
         world, function = _world_function(_calls_in_one_block(count), "chain")
@@ -285,6 +288,51 @@ def test_a_block_of_many_calls_translates_to_code_of_its_own_size():
         tier1.install(translation, executable.handlers)
         assert function(5) == sum(2 * step for step in range(count))
     assert sizes[40] < 5 * sizes[10]
+
+
+def test_code_past_the_size_cap_is_left_to_tier_0(tmp_path, monkeypatch):
+    # test_descr's longest test (1,909 instructions) took past 8 GB to translate at
+    # -X jit-threshold=0; re's parser 822 MB.  Past the cap, translating stops, the
+    # size is kept in the cache in place of the translation, and -X jit-log says why.
+    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "SIZE_CAP", 5000)
+    for attempt in ("translated", "read from the cache"):
+        world, function = _world_function(_calls_in_one_block(40), "chain")
+        code = function.__code__
+        assert tier1.translate(code, code.instructions()) is None, attempt
+        reason = tier1.untranslated_reason(code)
+        assert reason.startswith("too big: its translation reached ") and "cap of 5000" in reason
+        assert int(reason.split()[5]) > 5000
+        assert function(5) == sum(2 * step for step in range(40))
+    small = _world_function(_calls_in_one_block(2), "chain")[1].__code__
+    assert tier1.translate(small, small.instructions()) is not None
+
+    program = tmp_path / "big.py"
+    program.write_text(_calls_in_one_block(60) + "for _ in range(5):\n    print(chain(5))\n")
+    status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=1", "-X",
+                                  "jit-threshold=3", "-X", "jit-log", str(program)],
+                                 str(tmp_path))
+    assert (status, stdout) == (0, "%d\n" % sum(2 * step for step in range(60)) * 5)
+    assert "pvm tier 1: left chain (%s, line 1) to tier 0: too big: its translation reached " \
+        % program in stderr
+
+
+def test_translating_keeps_the_pieces_of_short_runs_only(monkeypatch):
+    # Long runs hardly recur, and kept, their statements were most of the memory
+    # test_descr grew by at -X jit-threshold=0.
+    monkeypatch.setattr(tier1, "_pieces", {})
+    world, function = _world_function(_calls_in_one_block(3), "chain")
+    code = function.__code__
+    generated = []
+    monkeypatch.setattr(tier1, "_generate_piece",
+                        lambda key, generate=tier1._generate_piece:
+                        generated.append(len(key[0])) or generate(key))
+    translation, _entry = tier1._translate(code, code.instructions())
+    assert max(generated) > tier1._PIECE_KEPT
+    assert tier1._pieces and all(len(key[0]) <= tier1._PIECE_KEPT for key in tier1._pieces)
+    tier1.install(translation, world.interpreter.executable_of(code).handlers)
+    assert function(5) == sum(2 * step for step in range(3))
 
 
 def test_module_bodies_are_left_to_tier_0():

@@ -84,6 +84,15 @@ from pvm.cache import sha256
 _CONSTANT_TYPES = (int, float, str, bool, type(None))
 _SUSPENDS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _LABEL = "label"
+# The most syntax-tree nodes a translation may hold; code past it is left to tier 0.
+# What a translation costs grows faster than its code: each runner copies the blocks,
+# and at each exit that hands the frame on forgets every variable (exits times
+# variables).  So the blocks' nodes are counted as they are made (``_Translator.piece``)
+# and a runner's before any is made (``_runner_size``).  Peak memory runs at some 1.3 KB
+# a counted node: re's ``_parse`` (1,553 instructions) counts 643,813 and took 822 MB
+# and 27 s, fnmatch's ``translate`` 50,133, 65 MB, 2.4 s; the benchmarks' largest,
+# deltablue's ``projection_test`` (138 instructions), 112,071 (docs/architecture.md).
+SIZE_CAP = 150_000
 
 
 class Translation:
@@ -122,12 +131,22 @@ def translate(code, pairs):
         return None
     key = _key_of(code)
     entry = _cache.get(key)
-    if entry is not hot_runs.ABSENT:
-        return _from_entry(code, entry) if entry is not None else None
-    translation, entry = _translate(code, pairs)
-    if entry is not _UNCACHEABLE:
-        _cache.put(key, entry)
+    if entry is hot_runs.ABSENT:
+        translation, entry = _translate(code, pairs)
+        if entry is not _UNCACHEABLE:
+            _cache.put(key, entry)
+    elif type(entry) is tuple:
+        return _from_entry(code, entry)
+    else:
+        translation = None
+    if type(entry) is int:
+        # Past the cap: the entry is the size, for ``untranslated_reason``.
+        _oversized[code] = entry
     return translation
+
+
+# Code left to tier 0 for its size -> the nodes counted past the cap.
+_oversized = weakref.WeakKeyDictionary()
 
 
 def _translate(code, pairs):
@@ -142,6 +161,10 @@ def _translate(code, pairs):
             piece_end, statements = translator.longest_piece(pairs, names, position, end)
             blocks.append((position, piece_end, statements))
             position = piece_end
+            if translator.size > SIZE_CAP:
+                # (Told before the rest is generated: the size is cached in place of
+                # the translation.)
+                return None, translator.size
     # A block goes on through a call; where a frame resumes after one that entered a
     # guest frame, a block of its own is the way in.  It ends where the next such
     # block starts (and goes on into it): a block from each resumption to the end
@@ -155,6 +178,8 @@ def _translate(code, pairs):
                 end = min(end, resumes[position + 1])
             piece_end, statements = translator.longest_piece(pairs, names, resume, end)
             blocks.append((resume, piece_end, statements))
+            if translator.size > SIZE_CAP:
+                return None, translator.size
     blocks.sort(key=lambda block: block[0])
     generator = bool(code.co_flags & CO_GENERATOR)
     if generator:
@@ -197,6 +222,9 @@ def _translate(code, pairs):
         runner_tree = frameless_tree = direct_tree = None
     else:
         runner_body = [statement for statement in body if statement not in clears]
+        size = _runner_size(runner_body)
+        if size > SIZE_CAP:
+            return None, size
         leaf = is_leaf(code)
         runner_tree = _runner(name, runner_body, not leaf, code)
         frameless_tree, direct_tree = _frameless_runner(name, runner_body, code, not leaf)
@@ -459,6 +487,10 @@ def untranslated_reason(code):
         return "a module or class body"
     if code.co_flags & _SUSPENDS and not _is_plain_generator(code):
         return "a coroutine or async generator"
+    size = _oversized.get(code)
+    if size is not None:
+        return ("too big: its translation reached %d syntax-tree nodes, past the cap of"
+                " %d (tier1.SIZE_CAP)" % (size, SIZE_CAP))
     if code.co_flags & CO_GENERATOR:
         return "no instruction the generator joins, or no yield"
     return "no instruction the generator joins"
@@ -537,6 +569,14 @@ def _leaders(code, pairs, loops):
 # (body names, variable counts, attribute names) -> the joined body (``_Piece``), or
 # None where the generator declines it.
 _pieces = {}
+# The longest run whose piece ``_pieces`` keeps.  Longer runs hardly recur, and their
+# statements were most of what translating left behind: translating every function of
+# deltablue, richards and raytrace, runs of up to 4 instructions found their piece kept
+# 207 times out of 321, of 5 to 8 24 of 161, of 9 to 16 5 of 100, longer ones never (46),
+# while these held 190,000 of the 283,000 syntax-tree nodes kept; in test_descr's first
+# 25 tests, 9 hits of 111 past 8 instructions, and the pieces were 87% of the memory
+# blocks left after translating (some 1.4 million).
+_PIECE_KEPT = 8
 
 
 class _Piece:
@@ -567,6 +607,7 @@ class _Translator:
         self.recipes = []
         self.cacheable = True
         self.fast_otherwise = False
+        self.size = 0                   # the syntax-tree nodes of the pieces made
 
     def longest_piece(self, pairs, names, start, end):
         """(where the piece ends, its statements): the longest run of instructions from
@@ -595,7 +636,9 @@ class _Translator:
         key = (run_names, counts, attributes)
         piece = _pieces.get(key, _ABSENT)
         if piece is _ABSENT:
-            piece = _pieces[key] = _generate_piece(key)
+            piece = _generate_piece(key)
+            if len(run) <= _PIECE_KEPT:
+                _pieces[key] = piece
         if piece is None:
             return None
         values = piece.prologue(code, run, start)
@@ -605,7 +648,9 @@ class _Translator:
             values.pop(name, None)
         self.imports.update(piece.imports)
         instance = _Instance(self, values, piece.assigned, start + 1, run, start)
-        return _without_copies(instance.statements(piece.statements))
+        statements = _without_copies(instance.statements(piece.statements))
+        self.size += sum(1 for statement in statements for _node in ast.walk(statement))
+        return statements
 
     def constant(self, value, decoded_name, run, start):
         """The name of a global holding ``value``, the decode-time name ``decoded_name``
@@ -1323,9 +1368,7 @@ def _runner(name, body, counted, code):
     frame, a block it did not translate), ``Interpreter.finish_call`` runs it on."""
     # The loop runs the frame on from an exception: the runner's variables must not
     # keep what the frame's values were (a handled exception frees what it held).
-    variables = sorted({node.id for statement in body for node in ast.walk(statement)
-                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+    variables = _variables(body)
     forget = " = ".join(variables + ["None"]) if variables else "pass"
 
     def parsed(text):
@@ -1368,6 +1411,26 @@ def _runner(name, body, counted, code):
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     _with_body(runner, _replace_returns_after(body, way_out, in_place=False))
     return _at(runner, 0)
+
+
+def _variables(body):
+    """The host variables ``body`` binds (temporaries and guest locals), sorted: what a
+    runner forgets at each exit that hands the frame on."""
+    return sorted({node.id for statement in body for node in ast.walk(statement)
+                   if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                   and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+
+
+def _runner_size(body):
+    """The syntax-tree nodes of a runner of ``body``, near enough: the body's, and at
+    each exit a name for each variable forgotten (see ``_runner``)."""
+    nodes = exits = 0
+    for statement in body:
+        for node in ast.walk(statement):
+            nodes += 1
+            if isinstance(node, ast.Return):
+                exits += 1
+    return nodes + exits * len(_variables(body))
 
 
 def _cells_made(code, target="frame.cells"):
@@ -1493,9 +1556,7 @@ def _frameless_runner(name, body, code, counted):
     if arity < 0:
         return None, None
     body = copy.deepcopy(body)
-    variables = sorted({node.id for statement in body for node in ast.walk(statement)
-                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-                        and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+    variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
                      for statement in body for node in ast.walk(statement))
 
