@@ -309,11 +309,12 @@ def test_code_past_the_size_cap_is_left_to_tier_0(tmp_path, monkeypatch):
     assert tier1.translate(small, small.instructions()) is not None
 
     program = tmp_path / "big.py"
-    program.write_text(_calls_in_one_block(60) + "for _ in range(5):\n    print(chain(5))\n")
+    # (150 calls: some 1,500 nodes each, past the real cap.)
+    program.write_text(_calls_in_one_block(150) + "for _ in range(5):\n    print(chain(5))\n")
     status, stdout, stderr = run(["python3", "-m", "pvm", "-X", "tier=1", "-X",
                                   "jit-threshold=3", "-X", "jit-log", str(program)],
                                  str(tmp_path))
-    assert (status, stdout) == (0, "%d\n" % sum(2 * step for step in range(60)) * 5)
+    assert (status, stdout) == (0, "%d\n" % sum(2 * step for step in range(150)) * 5)
     assert "pvm tier 1: left chain (%s, line 1) to tier 0: too big: its translation reached " \
         % program in stderr
 

@@ -85,13 +85,12 @@ _CONSTANT_TYPES = (int, float, str, bool, type(None))
 _SUSPENDS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _LABEL = "label"
 # The most syntax-tree nodes a translation may hold; code past it is left to tier 0.
-# What a translation costs grows faster than its code: each runner copies the blocks,
-# and at each exit that hands the frame on forgets every variable (exits times
-# variables).  So the blocks' nodes are counted as they are made (``_Translator.piece``)
-# and a runner's before any is made (``_runner_size``).  Peak memory runs at some 1.3 KB
-# a counted node: re's ``_parse`` (1,553 instructions) counts 643,813 and took 822 MB
-# and 27 s, fnmatch's ``translate`` 50,133, 65 MB, 2.4 s; the benchmarks' largest,
-# deltablue's ``projection_test`` (138 instructions), 112,071 (docs/architecture.md).
+# What a translation costs grows with its code: each call is written out whole, and each
+# runner copies the blocks.  So the blocks' nodes are counted as they are made
+# (``_Translator.piece``) and a runner's before any is made (``_runner_size``).  Peak
+# memory ran at some 1.3 KB a counted node: re's ``_parse`` (1,553 instructions) counts
+# 552,208; the benchmarks' largest, deltablue's ``projection_test`` (138 instructions),
+# 53,562 (docs/architecture.md).
 SIZE_CAP = 150_000
 
 
@@ -1422,15 +1421,11 @@ def _variables(body):
 
 
 def _runner_size(body):
-    """The syntax-tree nodes of a runner of ``body``, near enough: the body's, and at
-    each exit a name for each variable forgotten (see ``_runner``)."""
-    nodes = exits = 0
-    for statement in body:
-        for node in ast.walk(statement):
-            nodes += 1
-            if isinstance(node, ast.Return):
-                exits += 1
-    return nodes + exits * len(_variables(body))
+    """The syntax-tree nodes of a runner of ``body``, near enough: the body's, and a
+    name for each variable forgotten, where it fails and where it hands its frame to
+    tier 0 (once each: see ``ToTier0``)."""
+    return sum(1 for statement in body for _node in ast.walk(statement)) \
+        + 2 * len(_variables(body))
 
 
 def _cells_made(code, target="frame.cells"):
