@@ -317,7 +317,7 @@ def _from_entry(code, entry, constants=None, tree=None):
         entry_function.guest_code = guest_code
     register_translated(function_code, host_locals)
     if frameless_code is None:
-        runner = _full_runner(runner_code, globals_, host_locals)
+        runner = _runner_from(runner_code, globals_, host_locals)
     else:
         # The runner a call runs; the one that makes the frame takes the calls it
         # does not.
@@ -348,9 +348,7 @@ def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_ru
 
     def frameless():
         if not made:
-            runner_code = marshal.loads(zlib.decompress(packed))
-            register_translated(runner_code, host_locals, runner=True, frameless=True)
-            runner = FunctionType(runner_code, globals_, runner_code.co_name)
+            runner = _runner_from(packed, globals_, host_locals, frameless=True)
             runner.direct = direct
             # (Which Interpreter.materialize_frameless puts in its place for a leaf
             # whose frame keeps being asked for.)
@@ -371,11 +369,11 @@ def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_ru
     return run
 
 
-def _full_runner(packed, globals_, host_locals):
-    """The runner that makes its frame, from ``packed`` (its code, marshalled and
-    compressed)."""
+def _runner_from(packed, globals_, host_locals, frameless=False):
+    """A runner (the one that makes its frame, unless ``frameless``) from ``packed``
+    (its code, marshalled and compressed), registered for the host stack's readers."""
     runner_code = marshal.loads(zlib.decompress(packed))
-    register_translated(runner_code, host_locals, runner=True)
+    register_translated(runner_code, host_locals, runner=True, frameless=frameless)
     return FunctionType(runner_code, globals_, runner_code.co_name)
 
 
@@ -389,7 +387,7 @@ def _full_runner_when_asked(packed, globals_, host_locals):
     def full_runner():
         runner = globals_["RUN_FULL"]
         if runner is run_full:
-            runner = globals_["RUN_FULL"] = _full_runner(packed, globals_, host_locals)
+            runner = globals_["RUN_FULL"] = _runner_from(packed, globals_, host_locals)
         return runner
 
     def run_full(function, arguments, caller):
