@@ -1280,3 +1280,46 @@ def test_runners_hand_their_frame_over_to_tier0_as_cpython_runs_it(tmp_path):
     assert expected[0] == 0 and "'TypeError'" in expected[1]
     assert expected[1].count("True\n") == 3
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# A block that ends at a call (the call may enter a frame: the next block is the way in)
+# once kept the copy of a local it passed, after the guest deleted the local.
+ARGUMENT_COPIES = '''import weakref
+
+
+class Held:
+    pass
+
+
+def takes(*values):
+    return 1
+
+
+def passed_to_a_function():
+    held = Held()
+    alive = weakref.ref(held)
+    takes(1, 2, 3, held)
+    del held
+    return alive() is None
+
+
+def passed_to_a_method(box):
+    held = Held()
+    alive = weakref.ref(held)
+    box.append(held)
+    box.pop()
+    del held
+    return alive() is None
+
+
+for _ in range(3):
+    print(passed_to_a_function(), passed_to_a_method([]))
+'''
+
+
+def test_a_local_passed_to_a_call_dies_when_deleted(tmp_path):
+    program = tmp_path / "argument_copies.py"
+    program.write_text(ARGUMENT_COPIES)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected == (0, "True True\n" * 3, "")
+    assert_translated_runs_give(expected, program, tmp_path)

@@ -251,7 +251,9 @@ def _lives_elsewhere(value, variables):
     if kind is ast.Constant:
         return True
     if kind is ast.Name:
-        return value.id not in variables
+        # (Not a copy of a guest local's host variable, tier 1's ``local_N``, or of a
+        # loop's item: the guest may delete or rebind it while the copy lives on.)
+        return value.id not in variables and not value.id.startswith(("local_", "item_"))
     if kind is ast.Attribute:
         while value.__class__ is ast.Attribute:
             value = value.value

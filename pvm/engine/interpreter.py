@@ -29,6 +29,7 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
+from pvm.engine.instructions.support import init_returned
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
@@ -878,7 +879,7 @@ class Interpreter:
                                 if value is not None:
                                     index -= 1          # the error is the call's
                                     instance = None
-                                    raise _init_returned(value)
+                                    raise init_returned(value)
                                 value, instance = instance, None
                             stack.append(value)
                             # Nor this one: the caller's stack holds the value now.
@@ -1106,7 +1107,7 @@ class Interpreter:
         arguments.insert(0, instance)
         value = init.executable.run(init, arguments, caller)
         if value is not None:
-            raise _init_returned(value)
+            raise init_returned(value)
         return instance
 
     def _run_callee(self, frame):
@@ -1118,7 +1119,7 @@ class Interpreter:
         instance = callee.special_exit
         if instance is not None:
             if value is not None:
-                raise _init_returned(value)
+                raise init_returned(value)
             return instance
         return value
 
@@ -1370,11 +1371,6 @@ def _decode_frame(frame, stack, fast, code, operand, index):
     decoded: hands the frame to its handlers there (``DECODE``)."""
     frame.resume_index = index
     return DECODE
-
-
-def _init_returned(value):
-    """The error of an ``__init__`` that returned ``value``, not None."""
-    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
 
 
 def _not_installed(hook):

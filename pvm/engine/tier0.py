@@ -9,9 +9,9 @@ from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
-    function_description, guest_init, load_global_error, lookup, match_class, match_keys,
-    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
-    with_module_named)
+    function_description, guest_init, init_returned, load_global_error, lookup, match_class,
+    match_keys, new_object, public_names, star_arguments, star_keywords, unbound_free,
+    unbound_local, unpack_items, with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -1516,6 +1516,14 @@ def make_CALL(code, operand, index):
             frame.resume_index = next_index
             stack[-1] = executable.direct(inner, function.__self__, *arguments)
             return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            instance = new_object(function)
+            returned = executable.direct(init, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
+            return next_index
         if kind is MethodType:
             inner = function.__func__
             if type(inner) is Function:
@@ -1582,6 +1590,14 @@ def make_CALL_METHOD(code, operand, index):
         if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
             frame.resume_index = next_index
             stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+            frame.resume_index = next_index
+            instance = new_object(function)
+            returned = executable.direct(init, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
             return next_index
         if kind is MethodType:
             inner = function.__func__
@@ -3431,6 +3447,14 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         stack[-1] = executable.direct(inner, function.__self__, *arguments)
         return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        instance = new_object(function)
+        returned = executable.direct(init, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
+        return next_index
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:
@@ -3494,6 +3518,14 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
         stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        instance = new_object(function)
+        returned = executable.direct(init, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
         return next_index
     if kind is MethodType:
         inner = function.__func__

@@ -6,8 +6,8 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
-    OBJECT_NEW, TYPE_NEW, guest_init, load_global_error, unbound_free, unbound_local,
-    with_module_named)
+    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error, new_object,
+    unbound_free, unbound_local, with_module_named)
 from pvm.engine.objects import (Function, Generator, MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
@@ -45,6 +45,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_1_0.__self__))
+                return after_2
+            if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                instance_2 = new_object(value_1_0)
+                returned_2 = executable_2.direct(init_2, instance_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
                 return after_2
             arguments_2 = []
             if kind_2 is MethodType:
@@ -127,6 +135,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
                 return after_3
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                instance_3 = new_object(value_1_0)
+                returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
             arguments_3 = [value_2_0]
             if kind_3 is MethodType:
                 inner_3 = value_1_0.__func__
@@ -207,6 +223,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
+                return after_3
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                instance_3 = new_object(value_1_0)
+                returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
                 return after_3
             arguments_3 = [value_2_0]
             if kind_3 is MethodType:
@@ -291,6 +315,14 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_1_0.__self__, value_2_0, value_3_0))
+                return after_4
+            if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                instance_4 = new_object(value_1_0)
+                returned_4 = executable_4.direct(init_4, instance_4, value_2_0, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
                 return after_4
             arguments_4 = [value_2_0, value_3_0]
             if kind_4 is MethodType:
@@ -377,6 +409,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_2_0.__self__))
+                return after_3
+            if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                instance_3 = new_object(value_2_0)
+                returned_3 = executable_3.direct(init_3, instance_3)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
                 return after_3
             arguments_3 = []
             if kind_3 is MethodType:
@@ -467,6 +507,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
                 return after_4
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                instance_4 = new_object(value_2_0)
+                returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
+                return after_4
             arguments_4 = [value_3_0]
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
@@ -556,6 +604,14 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
                 return after_4
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_4
+                instance_4 = new_object(value_2_0)
+                returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
+                return after_4
             arguments_4 = [value_3_0]
             if kind_4 is MethodType:
                 inner_4 = value_2_0.__func__
@@ -633,6 +689,14 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or inner_1.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_1
                 stack.append(executable_1.direct(inner_1, value_0_0.__self__))
+                return after_1
+            if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or init_1.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_1
+                instance_1 = new_object(value_0_0)
+                returned_1 = executable_1.direct(init_1, instance_1)
+                if returned_1 is not None:
+                    raise init_returned(returned_1)
+                stack.append(instance_1)
                 return after_1
             arguments_1 = []
             if kind_1 is MethodType:
@@ -715,6 +779,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
                 return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                instance_2 = new_object(value_0_0)
+                returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
             arguments_2 = [value_1_0]
             if kind_2 is MethodType:
                 inner_2 = value_0_0.__func__
@@ -795,6 +867,14 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
+                return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_2
+                instance_2 = new_object(value_0_0)
+                returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
                 return after_2
             arguments_2 = [value_1_0]
             if kind_2 is MethodType:
@@ -879,6 +959,14 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_0_0.__self__, value_1_0, value_2_0))
+                return after_3
+            if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+                frame.resume_index = next_index_3
+                instance_3 = new_object(value_0_0)
+                returned_3 = executable_3.direct(init_3, instance_3, value_1_0, value_2_0)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
                 return after_3
             arguments_3 = [value_1_0, value_2_0]
             if kind_3 is MethodType:

@@ -9,6 +9,7 @@ which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
+                                             init_returned, new_object,
                                              public_names, star_arguments, star_keywords,
                                              with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
@@ -40,6 +41,19 @@ def CALL(function, *arguments, frame, next_index):
             and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
         return executable.direct(inner, function.__self__, *arguments)
+    # A guest class made by ``type`` whose instances object.__new__ makes, and whose
+    # __init__ is translated and takes exactly these arguments: the instance made here,
+    # given to its direct runner (what type.__call__ does, with no list made).
+    if kind is type and function.__new__ is OBJECT_NEW \
+            and type(init := function.__init__) is Function \
+            and (executable := init.executable).direct_arity == len(arguments) + 1 \
+            and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+        frame.resume_index = next_index
+        instance = new_object(function)
+        returned = executable.direct(init, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        return instance
     if kind is MethodType:
         inner = function.__func__
         if type(inner) is Function:

@@ -81,6 +81,12 @@ BUILTIN = type(len)
 # guest_init); no built-in class but object has it, so CALL asks guest_init only of
 # classes that do (a host-level call less for every int(), list() or range()).
 OBJECT_NEW = object.__new__
+new_object = object.__new__
+
+
+def init_returned(value):
+    """The error of an ``__init__`` that returned ``value``, not None."""
+    return TypeError("__init__() should return None, not '%s'" % type(value).__name__)
 
 
 def with_module_named(arguments, position, frame):
