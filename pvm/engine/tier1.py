@@ -199,6 +199,10 @@ def _translate(code, pairs):
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, loops, translated)
+    if not generator and _one_block(body[0].body):
+        # A function of one block (most methods) runs its statements with no loop
+        # of blocks around them: no ``label`` to set, no test at each call.
+        body = body[0].body[0].body
     # (Read by the checks after calls and at back-edges, see _with_exits.)
     translator.globals_read.update(_LEAVING)
     host_locals = translator.local_count
@@ -1645,6 +1649,11 @@ def _with_body(runner, body):
     if not any(_is_to_tier0(node) for statement in body for node in ast.walk(statement)):
         del trying.handlers[0]
         del runner.body[index + 1]
+    if not any(isinstance(node, ast.Name) and node.id == _LABEL
+               for statement in body for node in ast.walk(statement)):
+        # (A body of one block: see _one_block.)
+        runner.body[:index] = [statement for statement in runner.body[:index]
+                               if not _is_label_assign(statement, (0,))]
     return trying
 
 
@@ -2038,6 +2047,22 @@ def _lay_out(top, blocks, loops, translated):
             current = region
         current.items.append((start, end, statements))
     return _region_statements(top, translated)
+
+
+def _one_block(laid_out):
+    """Whether ``laid_out`` (the statements of the function's loop of blocks) is one
+    block's ``if label == 0:``, whose statements never set ``label`` or leave the loop
+    but by returning."""
+    if len(laid_out) != 1 or not isinstance(laid_out[0], ast.If):
+        return False
+    test = laid_out[0].test
+    if not (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+            and test.left.id == _LABEL and isinstance(test.ops[0], ast.Eq)
+            and test.comparators[0].value == 0):
+        return False
+    return not any(isinstance(node, (ast.Break, ast.Continue, ast.While, ast.For))
+                   or isinstance(node, ast.Name) and node.id == _LABEL
+                   for statement in laid_out[0].body for node in ast.walk(statement))
 
 
 def _region_statements(region, translated):
