@@ -649,7 +649,8 @@ class _Translator:
             values.pop(name, None)
         self.imports.update(piece.imports)
         instance = _Instance(self, values, piece.assigned, start + 1, run, start)
-        statements = _without_copies(instance.statements(piece.statements))
+        statements = _without_copies(_without_round_trips(
+            instance.statements(piece.statements)))
         self.size += sum(1 for statement in statements for _node in ast.walk(statement))
         return statements
 
@@ -927,6 +928,48 @@ def _without_copies(statements):
         statements = [statement for statement in statements if statement is not None]
         for name in round_.removed:
             _forget(statements, name)
+
+
+def _without_round_trips(statements):
+    """``statements`` less the trips of a value through the real stack from one part to
+    the next: ``stack.append(local_1)`` followed by ``t1 = stack.pop()`` (first in a
+    ``try``, or not) is ``t1 = local_1`` (a part that reads deeper in the stack, such
+    as LIST_APPEND's ``stack[-2]``, takes its inputs from there; nothing runs between,
+    and a name or a constant cannot fail, so nothing can tell)."""
+    result = []
+    for statement in statements:
+        previous = result[-1] if result else None
+        pop = statement.body[0] if isinstance(statement, ast.Try) else statement
+        pushed = _pushed_value(previous)
+        if pushed is not None and _is_pop(pop):
+            result.pop()
+            pop.value = pushed
+        result.append(statement)
+    return result
+
+
+def _pushed_value(statement):
+    """X of ``stack.append(X)`` where X is a name or a constant, else None."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return None
+    call = statement.value
+    if (isinstance(call.func, ast.Attribute) and call.func.attr == "append"
+            and isinstance(call.func.value, ast.Name) and call.func.value.id == "stack"
+            and len(call.args) == 1 and not call.keywords
+            and isinstance(call.args[0], (ast.Name, ast.Constant))):
+        return call.args[0]
+    return None
+
+
+def _is_pop(statement):
+    """Whether ``statement`` is ``NAME = stack.pop()``."""
+    return (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and isinstance(statement.value, ast.Call) and not statement.value.args
+            and isinstance(statement.value.func, ast.Attribute)
+            and statement.value.func.attr == "pop"
+            and isinstance(statement.value.func.value, ast.Name)
+            and statement.value.func.value.id == "stack")
 
 
 def _uses(statements):
