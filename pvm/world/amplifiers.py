@@ -338,7 +338,11 @@ _COMPOSED = {map: 32, itertools.starmap: 32, zip: 64, enumerate: 64, filter: 0,
              itertools.filterfalse: 0, itertools.takewhile: 0, itertools.dropwhile: 0,
              itertools.islice: 0, itertools.accumulate: 32, itertools.compress: 0,
              itertools.chain: 0}
-LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED))
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED) + (itertools.product,))
+# The sized types whose call makes a collection as long as its one argument, only
+# bigger than that argument where it is lazy (``_type_call_size``): the quick test lets
+# the others pass.
+COLLECTION_TYPES = frozenset((list, tuple, set, frozenset, collections.deque))
 # The host's collections already made, whose length a composed iterable's source may
 # say (read by their own type's __len__).
 _MADE = (list, tuple, str, bytes, bytearray, dict, set, frozenset)

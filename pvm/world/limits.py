@@ -104,6 +104,7 @@ class Limits:
             self.guest_function = Function
             self.bound_method = MethodType
             self.wrapper_kinds = amplifiers.WRAPPER_KINDS
+            self.collection_types = amplifiers.COLLECTION_TYPES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
