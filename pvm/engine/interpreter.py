@@ -273,7 +273,7 @@ class Interpreter:
         plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
         handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
-        charging.charge(budget, handlers, plan, placed, pairs)
+        charging.charge(budget, handlers, plan, placed, pairs, code)
         return handlers
 
     def _count_from_start(self, executable, code, pairs, counted=None):

@@ -51,8 +51,8 @@ def _callables(count, arguments=None):
             count, "" if arguments is None else " or " + lazy_first)
     # (A collection made of one argument is as big as it, unless it is lazy.)
     sized_type = "function in sized_callables" if arguments is None else \
-        "function in sized_callables and (function not in collection_types or %s == 1 and %s)" % (
-            count, lazy_first)
+        "function in sized_callables and (function not in collection_types"\
+        " or %s == 1 and %s) and (function is not type or %s == 3)" % (count, lazy_first, count)
     return ("(call_kind := type(function)) is not guest_function and ("
             "type(function.__func__) is not guest_function if call_kind is bound_method"
             " else " + sized_type + " or function.__base__ is not object"
