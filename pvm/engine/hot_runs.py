@@ -297,6 +297,11 @@ def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=
                                            handlers[start], later, threshold)
         else:
             handlers[start] = _joined(code, pairs, shape, start, end) or handlers[start]
+            if budget is not None:
+                # Joining a big function at once (a threshold of 0) may take longer
+                # than its instructions: the time it takes counts (the run stays as
+                # it is where the clock says stop).
+                budget.check_clock()
     return len(runs)
 
 

@@ -312,7 +312,8 @@ class Interpreter:
         keywords)``, ``check_call_with_names(function, values)``,
         ``check_star_call(function, arguments, keywords)``, ``check_format(spec)`` or
         ``check_extend(iterable)`` is called (``pvm.engine.size_checks``; a call's
-        check gives the callable to call).
+        check gives the callable to call); its ``check_clock()`` is called after each
+        run joined at once (a threshold of 0), and raises where the time is up.
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""
