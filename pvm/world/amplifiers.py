@@ -32,14 +32,16 @@ Lazy iterables are sized through the host's iterables made of others (``map``,
 ``zip``, ``islice`` ...: ``_composed_length``), the host's consumers that keep no item
 (``sum``, ``min``, ``max``, ``any``, ``all``) are timed on them, and the special methods
 a guest class statement takes from the host (``__add__ = str.ljust``) are put behind the
-checks of a call (``OperationChecks.check_class_namespace``).
+checks of a call (``OperationChecks.check_class_namespace``), as are those set on a class
+after it is made (``check_special_method``, from STORE_ATTR, ``setattr`` and
+``type.__setattr__``) and those of a class made by a call (``type(name, bases,
+namespace)``, a metaclass's, ``type.__new__``: ``_with_checked_class_parts``).
 
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
 which is not checked, a sort with a cheap key), consumers of lazy iterables not named
-above (``dict(zip(...))``, ``x in itertools.count()``), special methods set on a class
-after it is made, or in a class ``type(...)`` makes, and host calls that wait (a lock's
-``acquire()``): the time limit stops these at the next instruction after they return,
+above (``x in itertools.count()``), special methods of a class made with a
+``__prepare__`` mapping, and host calls that wait (a lock's ``acquire()``): the time limit stops these at the next instruction after they return,
 the memory limit at its next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
