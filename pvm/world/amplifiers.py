@@ -42,7 +42,8 @@ sizes of its operands (a regular expression that backtracks, a division of large
 which is not checked, a sort with a cheap key), consumers of lazy iterables not named
 above (``x in itertools.count()``), special methods of a class made with a
 ``__prepare__`` mapping, and host calls that wait (a lock's ``acquire()``): the time
-limit stops these at the next instruction after they return, the memory limit at its next reading of the process's size, if the process lives.
+limit stops these at the next instruction after they return, the memory limit at its
+next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
