@@ -104,7 +104,7 @@ def test_time_limit_counts_the_time_joining_code_at_once_takes():
     # host code (a millisecond a run where none was made before): the clock is read
     # after each run joined.
     body = "".join("    if x:\n        y = x.joined_at_once_%d\n" % number
-                   for number in range(600))
+                   for number in range(300))
     world = pvm.World(seconds=0.3, join_threshold=0)
     started = time.monotonic()
     with pytest.raises(pvm.TimeLimitExceeded):
