@@ -99,6 +99,19 @@ def test_time_limit_fires_within_a_fifth_of_a_second(program):
     assert time.monotonic() - started < 0.3 + 0.2
 
 
+def test_time_limit_counts_the_time_joining_code_at_once_takes():
+    # At a join threshold of 0 each code object's runs are joined as it is first run, in
+    # host code (a millisecond a run where none was made before): the clock is read
+    # after each run joined.
+    body = "".join("    if x:\n        y = x.joined_at_once_%d\n" % number
+                   for number in range(300))
+    world = pvm.World(seconds=0.3, join_threshold=0)
+    started = time.monotonic()
+    with pytest.raises(pvm.TimeLimitExceeded):
+        world.run("def f(x):\n%s    while True:\n        pass\nf(0)\n" % body)
+    assert time.monotonic() - started < 0.3 + 0.2
+
+
 def test_full_collections_held_near_the_deadline_come_back_after_the_run():
     # A time-limited world holds off the host's full collections near its deadline
     # (pvm.world.full_passes); the guest's gc shows and sets the thresholds as they are
@@ -396,6 +409,21 @@ _MEMORY_LIMIT = 32 * 2**20
     "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
     "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
     "x = C()[10**10]",
+    # ... set on a class after it is made, or in a class made by a call.
+    "class S(str):\n    pass\nS.__add__ = str.ljust\nx = S('a') + 10**10",
+    "class S(str):\n    pass\nsetattr(S, '__add__', str.ljust)\nx = S('a') + 10**10",
+    "class S(str):\n    pass\ntype.__setattr__(S, '__add__', str.ljust)\nx = S('a') + 10**10",
+    "import functools\nclass S(str):\n    pass\n"
+    "functools.partial(setattr, S)('__add__', str.ljust)\nx = S('a') + 10**10",
+    "S = type('S', (str,), {'__add__': str.ljust})\nx = S('a') + 10**10",
+    "class M(type):\n    pass\nS = M('S', (str,), {'__add__': str.ljust})\nx = S('a') + 10**10",
+    "S = type.__new__(type, 'S', (str,), {'__add__': str.ljust})\nx = S('a') + 10**10",
+    "class M(type):\n    def __new__(cls, name, bases, namespace):\n"
+    "        return super().__new__(cls, name, bases, namespace)\n"
+    "S = M('S', (str,), {'__add__': str.ljust})\nx = S('a') + 10**10",
+    # Host consumers of lazy iterables.
+    "x = dict(zip(range(10**9), range(10**9)))",
+    "import itertools\nx = [*itertools.product(range(10), repeat=10)]",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -467,7 +495,18 @@ def test_special_methods_taken_from_the_host_run_as_in_cpython_behind_the_checks
                "class S(str):\n    __add__ = str.ljust\n    __mul__ = str.center\n"
                "class C:\n    __call__ = staticmethod(bytes)\n"
                "    __getitem__ = functools.partial(str.zfill, '7')\n"
-               "r = (S('a') + 3, S('b') * 3, C()(2), C()[3], S.__add__.__name__)\n")
+               "r = (S('a') + 3, S('b') * 3, C()(2), C()[3], S.__add__.__name__)\n"
+               # Set after the class is made, or in a class made by a call.
+               "class T(str):\n    pass\nT.__add__ = str.ljust\n"
+               "setattr(T, '__mul__', str.center)\ntype.__setattr__(T, '__call__', str.upper)\n"
+               "T.__len__ = lambda self: 9\nT.__doc__ = 'd'\n"
+               "U = type('U', (str,), {'__add__': str.rjust, 'x': 1})\n"
+               "class M(type):\n    pass\nV = M('V', (bytes,), {'__call__': bytes.zfill})\n"
+               "W = type.__new__(type, 'W', (str,), {'__mul__': str.zfill})\n"
+               "r = r, (T('a') + 3, T('b') * 3, T('c')(), len(T('d')), T.__doc__, U('e') + 3,"
+               " U.x, V(b'1')(3), W('2') * 3, T.__add__.__name__, type(U).__name__,"
+               " type(V).__name__, dict(zip('ab', range(2))), dict([(1, 2)], c=3),"
+               " list((1, 2)), tuple([3]), set('a'), frozenset([4]), type(5).__name__)\n")
     expected = {}
     exec(program, expected)
     assert pvm.World(**limit).run(program)["r"] == expected["r"]

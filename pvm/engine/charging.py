@@ -26,7 +26,7 @@ unlimited hot code.
 from bisect import bisect_right
 
 from pvm import opcodes
-from pvm.engine import size_checks
+from pvm.engine import hot_runs, size_checks
 from pvm.engine.safe_points import wraps_handlers
 
 
@@ -118,10 +118,12 @@ _ENDS_WAY = opcodes.ENDS_BLOCK - opcodes.HAS_JUMP
 _checkers = None
 
 
-def charge(budget, handlers, plan, placed, pairs):
+def charge(budget, handlers, plan, placed, pairs, code=None):
     """Wrap the handlers the loop runs so that they charge ``plan``'s stretches, give
     back at its jumps and run its checks; ``placed`` says where superinstructions stand
-    ({start: length}), none of which crosses ``plan.bounds()``."""
+    ({start: length}), none of which crosses ``plan.bounds()``.  With ``code``, an
+    instruction so wrapped gets a joined handler of its own instead once it has run
+    (``hot_runs.joined_alone``)."""
     global _checkers
     if plan.checks and _checkers is None:
         _checkers = size_checks.checker_makers()
@@ -142,6 +144,37 @@ def charge(budget, handlers, plan, placed, pairs):
             handlers[index] = _refunding(budget, target, amount, handlers[index])
     for start, length in plan.charges.items():
         handlers[start] = _charging(budget, length, handlers[start])
+    if code is not None:
+        # An instruction that charges, gives back or is checked, and starts no
+        # superinstruction, runs all that in one joined handler of its own once it has
+        # run twice (code run once keeps its wrappers: making the handler costs more), where
+        # the generator makes one: one host call, where its wrappers are two to four.
+        inside = {index for start, length in placed.items()
+                  for index in range(start, start + length) if length > 1}
+        for index in plan.charges.keys() | plan.refunds.keys() | plan.checks.keys():
+            if index not in inside:
+                handlers[index] = _joining(code, pairs, index, budget, plan, handlers,
+                                           handlers[index])
+
+
+def _joining(code, pairs, index, budget, plan, handlers, wrapped):
+    """A handler that runs ``wrapped`` and, run the second time, puts in its place the
+    joined handler of the instruction alone (``hot_runs.joined_alone``), or
+    ``wrapped``."""
+    runs = 0
+
+    def joining(frame, stack, fast):
+        nonlocal wrapped, runs
+        if runs < 2:
+            runs += 1
+            if runs == 2:
+                wrapped = hot_runs.joined_alone(code, pairs, index, budget, plan) or wrapped
+                # (Where a counter of heat stands in front of it, it stays, and runs
+                # what it put in place.)
+                if handlers[index] is joining:
+                    handlers[index] = wrapped
+        return wrapped(frame, stack, fast)
+    return joining
 
 
 def _charging(budget, length, handler):
@@ -178,3 +211,4 @@ def _checking(check, operand, inputs_of, handler):
 wraps_handlers(_charging(None, 0, None).__code__)
 wraps_handlers(_refunding(None, 0, 0, None).__code__)
 wraps_handlers(_checking(None, 0, None, None).__code__)
+wraps_handlers(_joining(None, None, 0, None, None, None, None).__code__)

@@ -769,11 +769,8 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                     virtual = virtual[:len(virtual) - available]
                     consumed += variable_values
                     listed = variable_name, variable_values
-                    if part.position in checked:
-                        # A size check before the body reads the list: made first.
-                        statements += _code("%s = [%s]" % (
-                            variable_name, ", ".join(variable_values)))
-                    # (Else made where the body first needs it: see _made_where_read.)
+                    # (Made where the body first needs it: see _made_where_read; a
+                    # size check reads the values themselves, _check.)
                 else:
                     # Some of the values are on the real stack: the rest go there too,
                     # and the part takes its inputs from there, as its single handler.
@@ -814,10 +811,9 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
         if listed is not None:
             _pass_values(body_statements, *listed)
-            if part.position not in checked:
-                body_statements = _made_where_read(
-                    _code("%s = [%s]" % (listed[0], ", ".join(listed[1])))[0],
-                    body_statements, listed[0])
+            body_statements = _made_where_read(
+                _code("%s = [%s]" % (listed[0], ", ".join(listed[1])))[0],
+                body_statements, listed[0])
         if attribute_names and attribute_names[part.position] is not None:
             _bake_attribute_name(body_statements, rename["name"],
                                  attribute_names[part.position])
@@ -891,7 +887,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             body_statements = structured
         transformed = []
         if part.position in checked:
-            transformed += _check(checked[part.position], part, rename)
+            transformed += _check(checked[part.position], part, rename, listed)
         for statement in body_statements:
             result = exits.visit(statement)
             transformed.extend(result if isinstance(result, list) else [result])
@@ -999,15 +995,53 @@ def _charge(position, number):
                             "if budget_left < 0.0:"] + ["    " + line for line in refill]))
 
 
-def _check(kind, part, rename):
+def _check(kind, part, rename, listed=None):
     """The statements of the check of ``kind`` before the part's body: its test over
-    the part's inputs, as the part names them, and where the test fails, its look."""
+    the part's inputs, as the part names them, and where the test fails, its look.
+    ``listed``: (the variable input's name, the names of its values), where the run
+    knows them: the check reads the values themselves (its length a constant, its
+    first item a name, the list made for the look only), so that a call the body
+    makes with its values written out makes no list (``_made_where_read``)."""
     inputs, test, look, _given = size_checks.CHECKS[kind]
     # (A raw body's ``stack`` keeps its name.)
     names = {name: rename.get(name, name) for name in inputs}
     names["operand"] = part.operand_name
-    statement = _code("if %s:\n    %s" % (test, look))[0]
-    return [copy_tree(statement, names)]
+    statement = copy_tree(_code("if %s:\n    %s" % (test, look))[0], names)
+    if listed is not None and listed[0] in names.values():
+        statement = _ValuesListed(*listed).visit(statement)
+    return [statement]
+
+
+class _ValuesListed(ast.NodeTransformer):
+    """A check with its variable input's ``len(name)`` the constant it is, ``name[0]``
+    its first value, and ``name`` elsewhere a list display of the values."""
+
+    def __init__(self, name, values):
+        self.name = name
+        self.values = values
+
+    def _is_list(self, node):
+        return isinstance(node, ast.Name) and node.id == self.name
+
+    def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id == "len" \
+                and len(node.args) == 1 and self._is_list(node.args[0]):
+            return ast.Constant(len(self.values))
+        return self.generic_visit(node)
+
+    def visit_Subscript(self, node):
+        if self._is_list(node.value) and isinstance(node.slice, ast.Constant) \
+                and node.slice.value == 0:
+            # (Read after a test of the length only: None where there is none.)
+            return ast.Name(id=self.values[0], ctx=ast.Load()) if self.values \
+                else ast.Constant(None)
+        return self.generic_visit(node)
+
+    def visit_Name(self, node):
+        if self._is_list(node):
+            return ast.List(elts=[ast.Name(id=value, ctx=ast.Load())
+                                  for value in self.values], ctx=ast.Load())
+        return node
 
 
 def _bound_as_defaults(lines):

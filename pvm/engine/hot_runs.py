@@ -297,7 +297,31 @@ def join_runs(code, pairs, handlers, later=None, threshold=0, budget=None, plan=
                                            handlers[start], later, threshold)
         else:
             handlers[start] = _joined(code, pairs, shape, start, end) or handlers[start]
+            if budget is not None:
+                # Joining a big function at once (a threshold of 0) may take longer
+                # than its instructions: the time it takes counts (the run stays as
+                # it is where the clock says stop).
+                budget.check_clock()
     return len(runs)
+
+
+def joined_alone(code, pairs, index, budget, plan):
+    """The joined handler of the instruction at ``index`` alone, with what ``plan``
+    says it does for ``budget`` (its stretch's charge, its refund, its check), or None
+    where the generator declines it: an instruction of cold code that would otherwise
+    run behind wrappers (``pvm.engine.charging``).  (Its attribute name is not written
+    into its body: one maker for every name.)"""
+    opcode, operand = pairs[index]
+    name = tier0.SELECTORS[opcode](code, operand)
+    if name is None:
+        return None
+    by_name()
+    charges, refunds, amounts, checks = plan.in_run(index, index + 1)
+    maker = maker_of((name,), (variable_count(_by_name[name], operand),), (None,),
+                     charges, refunds, checks)
+    if maker is None:
+        return None
+    return maker(code, pairs[index:index + 1], index, budget, amounts)
 
 
 def attribute_name(code, name, operand):

@@ -274,7 +274,7 @@ class Interpreter:
         plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
         handlers = decoding.handlers_of(code, fusion, pairs, plan.bounds(), placed)
-        charging.charge(budget, handlers, plan, placed, pairs)
+        charging.charge(budget, handlers, plan, placed, pairs, code)
         return handlers
 
     def _count_from_start(self, executable, code, pairs, counted=None):
@@ -313,7 +313,8 @@ class Interpreter:
         keywords)``, ``check_call_with_names(function, values)``,
         ``check_star_call(function, arguments, keywords)``, ``check_format(spec)`` or
         ``check_extend(iterable)`` is called (``pvm.engine.size_checks``; a call's
-        check gives the callable to call).
+        check gives the callable to call); its ``check_clock()`` is called after each
+        run joined at once (a threshold of 0), and raises where the time is up.
         The code decoded so far gets its handlers anew, its heat counted again.  Hot
         code stays at tier 0: tier 1's translations and tier 2's machine code charge
         nothing."""

@@ -44,13 +44,18 @@ def _callables(count, arguments=None):
     metaclass=M)``), and no hash or comparison is made of a type whose metaclass is
     not ``type`` (a guest metaclass's ``__hash__`` would run); the callables' own
     hashes are the host's, of identity."""
+    lazy_first = "%s and type(type(%s[0])) is type and type(%s[0]) in lazy_types" % (
+        count, arguments, arguments)
     enough = "" if count is None else \
         " and (function not in sized_callables or %s >= sized_callables[function]%s)" % (
-            count, "" if arguments is None else
-            " or %s and type(%s[0]) in lazy_types" % (count, arguments))
+            count, "" if arguments is None else " or " + lazy_first)
+    # (A collection made of one argument is as big as it, unless it is lazy.)
+    sized_type = "function in sized_callables" if arguments is None else \
+        "function in sized_callables and (function not in collection_types"\
+        " or %s == 1 and %s) and (function is not type or %s == 3)" % (count, lazy_first, count)
     return ("(call_kind := type(function)) is not guest_function and ("
             "type(function.__func__) is not guest_function if call_kind is bound_method"
-            " else function in sized_callables or function.__base__ is not object"
+            " else " + sized_type + " or function.__base__ is not object"
             " and issubclass(function, sized_types) if call_kind is type"
             " else type(call_kind) is type and ((function not in unsized_callables"
             " and (call_kind in wrapper_kinds or function.__name__ in sized_names%s"
@@ -117,7 +122,8 @@ CHECKS = {
 BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check_star_call",
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
-                "lazy_types", "guest_function", "bound_method", "wrapper_kinds")
+                "lazy_types", "guest_function", "bound_method", "wrapper_kinds",
+                "collection_types")
 _BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
 CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
                  given)

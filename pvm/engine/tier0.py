@@ -8,10 +8,10 @@ from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
-    TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception, check_except_type,
-    function_description, guest_init, init_returned, load_global_error, lookup, match_class,
-    match_keys, new_object, public_names, star_arguments, star_keywords, unbound_free,
-    unbound_local, unpack_items, with_module_named)
+    SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
+    check_except_type, function_description, guest_init, init_returned, load_global_error,
+    lookup, match_class, match_keys, new_object, public_names, star_arguments,
+    star_keywords, unbound_free, unbound_local, unpack_items, with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -57,6 +57,10 @@ def when_STORE_ATTR_OF_EXCEPTION(name):
 
 def when_STORE_ATTR_GUARDED(name):
     return name in GUARDED_ATTRIBUTES
+
+
+def when_STORE_ATTR_SPECIAL(name):
+    return name in SPECIAL_METHOD_NAMES and name not in GUARDED_ATTRIBUTES
 
 
 def when_DELETE_ATTR_GUARDED(name):
@@ -617,6 +621,21 @@ def make_STORE_ATTR_GUARDED(code, operand, index):
     return STORE_ATTR_GUARDED
 
 
+def make_STORE_ATTR_SPECIAL(code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+
+    def STORE_ATTR_SPECIAL(frame, stack, fast, name=name, next_index=next_index):
+        owner = stack.pop()
+        value = stack.pop()
+        budget = frame.interpreter.budget
+        if budget is not None and budget.guards_calls and isinstance(owner, type):
+            value = budget.check_special_method(name, value)
+        setattr(owner, name, value)
+        return next_index
+    return STORE_ATTR_SPECIAL
+
+
 def make_STORE_ATTR(code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -634,6 +653,8 @@ def make_any_STORE_ATTR(code, operand, index):
         return make_STORE_ATTR_OF_EXCEPTION(code, operand, index)
     if when_STORE_ATTR_GUARDED(code.co_names[operand]):
         return make_STORE_ATTR_GUARDED(code, operand, index)
+    if when_STORE_ATTR_SPECIAL(code.co_names[operand]):
+        return make_STORE_ATTR_SPECIAL(code, operand, index)
     return make_STORE_ATTR(code, operand, index)
 
 
@@ -641,6 +662,8 @@ def select_STORE_ATTR(code, operand):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_STORE_ATTR_GUARDED(code.co_names[operand]):
+        return None
+    if when_STORE_ATTR_SPECIAL(code.co_names[operand]):
         return None
     return 'STORE_ATTR'
 
@@ -2793,6 +2816,18 @@ def cold_STORE_ATTR_GUARDED(frame, stack, fast, code, operand, index):
     return next_index
 
 
+def cold_STORE_ATTR_SPECIAL(frame, stack, fast, code, operand, index):
+    name = code.co_names[operand]
+    next_index = index + 1
+    owner = stack.pop()
+    value = stack.pop()
+    budget = frame.interpreter.budget
+    if budget is not None and budget.guards_calls and isinstance(owner, type):
+        value = budget.check_special_method(name, value)
+    setattr(owner, name, value)
+    return next_index
+
+
 def cold_STORE_ATTR(frame, stack, fast, code, operand, index):
     name = code.co_names[operand]
     next_index = index + 1
@@ -2807,6 +2842,8 @@ def cold_any_STORE_ATTR(frame, stack, fast, code, operand, index):
         return cold_STORE_ATTR_OF_EXCEPTION(frame, stack, fast, code, operand, index)
     if when_STORE_ATTR_GUARDED(code.co_names[operand]):
         return cold_STORE_ATTR_GUARDED(frame, stack, fast, code, operand, index)
+    if when_STORE_ATTR_SPECIAL(code.co_names[operand]):
+        return cold_STORE_ATTR_SPECIAL(frame, stack, fast, code, operand, index)
     return cold_STORE_ATTR(frame, stack, fast, code, operand, index)
 
 
@@ -4165,4 +4202,5 @@ BAKES_ATTRIBUTE_NAME = frozenset({
     'STORE_ATTR',
     'STORE_ATTR_GUARDED',
     'STORE_ATTR_OF_EXCEPTION',
+    'STORE_ATTR_SPECIAL',
 })

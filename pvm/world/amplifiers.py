@@ -32,15 +32,18 @@ Lazy iterables are sized through the host's iterables made of others (``map``,
 ``zip``, ``islice`` ...: ``_composed_length``), the host's consumers that keep no item
 (``sum``, ``min``, ``max``, ``any``, ``all``) are timed on them, and the special methods
 a guest class statement takes from the host (``__add__ = str.ljust``) are put behind the
-checks of a call (``OperationChecks.check_class_namespace``).
+checks of a call (``OperationChecks.check_class_namespace``), as are those set on a class
+after it is made (``check_special_method``, from STORE_ATTR, ``setattr`` and
+``type.__setattr__``) and those of a class made by a call (``type(name, bases,
+namespace)``, a metaclass's, ``type.__new__``: ``_with_checked_class_parts``).
 
 What this does not protect against: host C code whose time does not follow from the
 sizes of its operands (a regular expression that backtracks, a division of large ints,
 which is not checked, a sort with a cheap key), consumers of lazy iterables not named
-above (``dict(zip(...))``, ``x in itertools.count()``), special methods set on a class
-after it is made, or in a class ``type(...)`` makes, and host calls that wait (a lock's
-``acquire()``): the time limit stops these at the next instruction after they return,
-the memory limit at its next reading of the process's size, if the process lives.
+above (``x in itertools.count()``), special methods of a class made with a
+``__prepare__`` mapping, and host calls that wait (a lock's ``acquire()``): the time
+limit stops these at the next instruction after they return, the memory limit at its
+next reading of the process's size, if the process lives.
 
 A quick test of the operands comes first, inline in hot code (``pvm.engine.size_checks``,
 over ``SIZED_TYPES``, ``SIZED_KINDS``, ``BOUND_KINDS``, ``UNSIZED_CALLABLES``,
@@ -108,6 +111,8 @@ class OperationChecks:
         ``key``): then a function that calls it with that callable behind this check
         (``_with_checked_callbacks``)."""
         keywords = keywords or _NO_KEYWORDS
+        if type(function) is not Function and _changes_classes(function):
+            function = self._with_checked_class_parts(function, arguments, keywords)
         size, seconds = call_cost(function, arguments, keywords)
         if seconds:
             self.check_cost(size, seconds)
@@ -169,6 +174,50 @@ class OperationChecks:
                     # (Called as it is, with no instance: a partial does not bind.)
                     checked = _PARTIAL(checked)
                 namespace[name] = checked
+
+    def check_special_method(self, name, value):
+        """``value`` as a class's special method ``name`` (set after the class was
+        made: ``S.__add__ = str.ljust``), put behind the checks of a call as a class
+        statement's are (``check_class_namespace``)."""
+        namespace = {name: value}
+        self.check_class_namespace(namespace)
+        return namespace[name]
+
+    def _with_checked_class_parts(self, function, arguments, keywords):
+        """``function``, or where its call makes a class of a namespace (``type(name,
+        bases, namespace)``, a metaclass's call, ``type.__new__``) or sets a class's
+        special method (``setattr``, ``type.__setattr__``) that may amplify, a function
+        that calls it with those behind the checks (``check_class_namespace``)."""
+        inner, inner_arguments, inner_keywords = _unwrapped(function, arguments, keywords)
+        kind = type(inner)
+        arguments = list(inner_arguments)
+        if (inner is setattr or inner is _TYPE_SETATTR) and len(arguments) == 3 \
+                and issubclass(type(arguments[0]), type) and type(arguments[1]) is str:
+            arguments[2] = self.check_special_method(arguments[1], arguments[2])
+        elif kind is _BOUND_SPECIAL and len(arguments) == 2 \
+                and issubclass(type(inner.__self__), type) and type(arguments[0]) is str \
+                and inner.__name__ == "__setattr__":
+            # (A class's own __setattr__, bound: S.__setattr__(name, value).)
+            arguments[1] = self.check_special_method(arguments[0], arguments[1])
+        else:
+            if inner is _TYPE_NEW:
+                place = 3
+            elif (kind is type or issubclass(kind, type)) and issubclass(inner, type):
+                place = 2
+            else:
+                return function
+            if len(arguments) != place + 1 or type(arguments[place]) is not dict:
+                return function
+            namespace = dict(arguments[place])
+            self.check_class_namespace(namespace)
+            if all(namespace[name] is value for name, value in arguments[place].items()):
+                return function
+            arguments[place] = namespace
+        checked_keywords = dict(inner_keywords)
+
+        def call_with_checked_class_parts(*_arguments, **_keywords):
+            return inner(*arguments, **checked_keywords)
+        return call_with_checked_class_parts
 
     def check_format(self, spec):
         """Before ``format(value, spec)`` runs (an f-string's field with a spec)."""
@@ -338,7 +387,14 @@ _COMPOSED = {map: 32, itertools.starmap: 32, zip: 64, enumerate: 64, filter: 0,
              itertools.filterfalse: 0, itertools.takewhile: 0, itertools.dropwhile: 0,
              itertools.islice: 0, itertools.accumulate: 32, itertools.compress: 0,
              itertools.chain: 0}
-LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED))
+LAZY_TYPES = frozenset(_LAZY + _ENDLESS + tuple(_COMPOSED) + (itertools.product,))
+# The sized types whose call makes a collection as long as its one argument, only
+# bigger than that argument where it is lazy (``_type_call_size``): the quick test lets
+# the others pass.
+COLLECTION_TYPES = frozenset((list, tuple, set, frozenset, collections.deque, dict))
+# The classes whose subclasses' calls the quick test sends to the look: the sized
+# types', and the metaclasses' (a class made of a namespace: ``_with_checked_class_parts``).
+SIZED_OR_CLASS_TYPES = SIZED_TYPES + (type,)
 # The host's collections already made, whose length a composed iterable's source may
 # say (read by their own type's __len__).
 _MADE = (list, tuple, str, bytes, bytearray, dict, set, frozenset)
@@ -481,6 +537,9 @@ def _composed_length(kind, value):
 
 def _type_call_size(cls, arguments, keywords):
     """About the bytes ``cls(*arguments, **keywords)`` makes, ``cls`` a class."""
+    if cls is dict:
+        # dict(zip(keys, values)): an entry of some 32 bytes per pair, and the pair.
+        return _lazy_size(arguments[0], 32) if len(arguments) == 1 else 0
     for sequence_type, item_size in _SEQUENCE_ITEM_SIZES:
         if issubclass(cls, sequence_type):
             break
@@ -704,6 +763,28 @@ _PARTIAL_PARTS = tuple(vars(_PARTIAL)[name].__get__ for name in ("func", "args",
 _STATIC_FUNCTION = vars(staticmethod)["__func__"].__get__
 _NAMED_KINDS = (_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)
 
+_TYPE_NEW, _TYPE_SETATTR = type.__new__, type.__setattr__
+
+
+def _changes_classes(function):
+    """Whether a call of ``function`` may make a class or set a class's attribute
+    (``OperationChecks._with_checked_class_parts`` looks): ``type``, a metaclass,
+    ``type.__new__``, ``setattr``, ``type.__setattr__``, a class's bound
+    ``__setattr__``, a wrapper of callables.  (By identity: no guest ``__eq__`` or
+    ``__hash__`` runs.)"""
+    if function is type or function is setattr or function is _TYPE_NEW \
+            or function is _TYPE_SETATTR:
+        return True
+    kind = type(function)
+    if kind is type or issubclass(kind, type):
+        return issubclass(function, type)
+    if kind is _BOUND_SPECIAL:
+        return issubclass(type(function.__self__), type)
+    if kind is MethodType:
+        return type(function.__func__) is not Function
+    return kind in WRAPPER_KINDS or issubclass(kind, (_PARTIAL, staticmethod))
+
+
 # The host's callables that call a callable they are given, later, from the host's
 # code, where the checks before instructions do not see it: with the positions and
 # the keywords of the callables they take.  Each is called with those behind the
@@ -739,6 +820,12 @@ for taker, (positions, _names) in _CALLBACK_TAKERS.items():
                                  min(positions) + 1 if positions else KEYWORDED)
 SIZED_CALLABLES[iter] = 2
 SIZED_CALLABLES[operator.call] = 1
+# The makers and changers of classes, whose special methods may be set from the host's
+# callables (``type('S', (str,), {'__add__': str.ljust})``, ``setattr(S, '__add__',
+# str.ljust)``): type's call is looked at with three arguments (size_checks).
+SIZED_CALLABLES.update({type: 3, setattr: 3, _TYPE_SETATTR: 3})
+# dict of a lazy iterable of pairs (``dict(zip(range(10**9), range(10**9)))``).
+SIZED_CALLABLES[dict] = 1
 # The builtins, and builtin types, that make nothing big: the quick test's first look.
 UNSIZED_CALLABLES = frozenset(
     value for value in vars(builtins).values()
@@ -753,8 +840,8 @@ WRAPPER_KINDS = frozenset((_PARTIAL, _METHOD_CALLER, staticmethod))
 SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)) \
     | WRAPPER_KINDS
 BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
-SIZED_NAMES = _AMPLIFYING_NAMES | {function.__name__ for function in SIZED_CALLABLES
-                                   if type(function) is _BUILTIN}
+SIZED_NAMES = _AMPLIFYING_NAMES | {"__setattr__"} | {
+    function.__name__ for function in SIZED_CALLABLES if type(function) is _BUILTIN}
 
 
 def call_cost(function, arguments, keywords):

@@ -93,7 +93,8 @@ class Limits:
             self.check_format = checks.check_format
             self.check_extend = checks.check_extend
             self.check_class_namespace = checks.check_class_namespace
-            self.sized_types = amplifiers.SIZED_TYPES
+            self.sized_types = amplifiers.SIZED_OR_CLASS_TYPES
+            self.check_special_method = checks.check_special_method
             self.sized_kinds = amplifiers.SIZED_KINDS
             self.bound_kinds = amplifiers.BOUND_KINDS
             self.unsized_callables = amplifiers.UNSIZED_CALLABLES
@@ -104,6 +105,7 @@ class Limits:
             self.guest_function = Function
             self.bound_method = MethodType
             self.wrapper_kinds = amplifiers.WRAPPER_KINDS
+            self.collection_types = amplifiers.COLLECTION_TYPES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""

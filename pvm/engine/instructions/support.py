@@ -179,6 +179,20 @@ GUARDED_ATTRIBUTES = frozenset((
     "translated",
 ))
 
+# The names of the special methods the host's C code calls (``__add__``, ``__call__``,
+# ``__getitem__`` ...): those of its built-in types' slots.
+SPECIAL_METHOD_NAMES = frozenset(
+    name for kind in (object, type, int, float, complex, str, bytes, list, tuple, dict, set,
+                      BaseException, property, staticmethod, classmethod, range, slice)
+    for name, value in vars(kind).items()
+    if name[:2] == "__" == name[-2:] and callable(value)) | {
+    "__enter__", "__exit__", "__aenter__", "__aexit__", "__await__", "__aiter__",
+    "__anext__", "__set_name__", "__init_subclass__", "__class_getitem__", "__missing__",
+    "__length_hint__", "__fspath__", "__bytes__", "__round__", "__trunc__", "__floor__",
+    "__ceil__", "__index__", "__instancecheck__", "__subclasscheck__", "__prepare__",
+    "__next__", "__del__", "__getattr__", "__matmul__", "__rmatmul__", "__imatmul__",
+    "__ipow__", "__ilshift__", "__irshift__", "__imod__", "__itruediv__", "__ifloordiv__"}
+
 
 def public_names(module):
     """What ``from module import *`` binds when the module has no __all__."""
