@@ -29,7 +29,7 @@ from pvm import opcodes
 from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.instructions.support import init_returned
+from pvm.engine.instructions.support import OBJECT_NEW, init_returned
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
@@ -60,7 +60,6 @@ RUN_JOIN_THRESHOLD = 50
 # fused 340 functions at their first call, 59 at 32, 13 at 128; `pvm -S -c pass`
 # fuses none, and so loads no superinstruction).
 FUSION_THRESHOLD = 128
-_new_object = object.__new__
 # What a try/except* raises when its clauses raised one new exception and left nothing
 # of the group unhandled: since CPython 3.11.4 (gh-103590) that exception itself, as an
 # except clause would; 3.11.0 to 3.11.3 wrap it in a group of its own, ExceptionGroup('',
@@ -569,7 +568,7 @@ class Interpreter:
         ``object.__new__`` makes the instance (see ``guest_init``).  When the frame
         returns, the loop hands the caller the instance instead of the return value,
         which must be None."""
-        instance = _new_object(cls)
+        instance = OBJECT_NEW(cls)
         arguments.insert(0, instance)
         frame = self.enter(init, arguments, keywords, caller)
         frame.special_exit = instance
@@ -1104,7 +1103,7 @@ class Interpreter:
         """``cls(*arguments)`` where ``init`` is ``cls.__init__``, its frame run by
         ``run_call``: the call's value is a new instance, as ``type.__call__`` makes it
         when ``object.__new__`` does (see ``guest_init``)."""
-        instance = _new_object(cls)
+        instance = OBJECT_NEW(cls)
         arguments.insert(0, instance)
         value = init.executable.run(init, arguments, caller)
         if value is not None:

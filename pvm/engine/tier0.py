@@ -10,8 +10,8 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
     check_except_type, function_description, guest_init, init_returned, load_global_error,
-    lookup, match_class, match_keys, new_object, public_names, star_arguments,
-    star_keywords, unbound_free, unbound_local, unpack_items, with_module_named)
+    lookup, match_class, match_keys, public_names, star_arguments, star_keywords,
+    unbound_free, unbound_local, unpack_items, with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -1541,7 +1541,7 @@ def make_CALL(code, operand, index):
             return next_index
         if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
             frame.resume_index = next_index
-            instance = new_object(function)
+            instance = OBJECT_NEW(function)
             returned = executable.direct(init, instance, *arguments)
             if returned is not None:
                 raise init_returned(returned)
@@ -1616,7 +1616,7 @@ def make_CALL_METHOD(code, operand, index):
             return next_index
         if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
             frame.resume_index = next_index
-            instance = new_object(function)
+            instance = OBJECT_NEW(function)
             returned = executable.direct(init, instance, *arguments)
             if returned is not None:
                 raise init_returned(returned)
@@ -3486,7 +3486,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         return next_index
     if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
-        instance = new_object(function)
+        instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)
@@ -3558,7 +3558,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         return next_index
     if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
-        instance = new_object(function)
+        instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)

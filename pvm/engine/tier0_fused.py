@@ -6,8 +6,8 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
-    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error, new_object,
-    unbound_free, unbound_local, with_module_named)
+    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error, unbound_free,
+    unbound_local, with_module_named)
 from pvm.engine.objects import (Function, Generator, MethodType)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
@@ -48,7 +48,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 return after_2
             if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_2
-                instance_2 = new_object(value_1_0)
+                instance_2 = OBJECT_NEW(value_1_0)
                 returned_2 = executable_2.direct(init_2, instance_2)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
@@ -137,7 +137,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
-                instance_3 = new_object(value_1_0)
+                instance_3 = OBJECT_NEW(value_1_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
@@ -226,7 +226,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
-                instance_3 = new_object(value_1_0)
+                instance_3 = OBJECT_NEW(value_1_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
@@ -318,7 +318,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 return after_4
             if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_4
-                instance_4 = new_object(value_1_0)
+                instance_4 = OBJECT_NEW(value_1_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_2_0, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
@@ -412,7 +412,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
-                instance_3 = new_object(value_2_0)
+                instance_3 = OBJECT_NEW(value_2_0)
                 returned_3 = executable_3.direct(init_3, instance_3)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
@@ -509,7 +509,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 return after_4
             if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_4
-                instance_4 = new_object(value_2_0)
+                instance_4 = OBJECT_NEW(value_2_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
@@ -606,7 +606,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 return after_4
             if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_4
-                instance_4 = new_object(value_2_0)
+                instance_4 = OBJECT_NEW(value_2_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
@@ -692,7 +692,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 return after_1
             if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or init_1.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_1
-                instance_1 = new_object(value_0_0)
+                instance_1 = OBJECT_NEW(value_0_0)
                 returned_1 = executable_1.direct(init_1, instance_1)
                 if returned_1 is not None:
                     raise init_returned(returned_1)
@@ -781,7 +781,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_2
-                instance_2 = new_object(value_0_0)
+                instance_2 = OBJECT_NEW(value_0_0)
                 returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
@@ -870,7 +870,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_2
-                instance_2 = new_object(value_0_0)
+                instance_2 = OBJECT_NEW(value_0_0)
                 returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
@@ -962,7 +962,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 return after_3
             if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
                 frame.resume_index = next_index_3
-                instance_3 = new_object(value_0_0)
+                instance_3 = OBJECT_NEW(value_0_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_1_0, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)

@@ -950,13 +950,14 @@ def _without_round_trips(statements):
 
 def _pushed_value(statement):
     """X of ``stack.append(X)`` where X is a name or a constant, else None."""
-    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
-        return None
-    call = statement.value
-    if (isinstance(call.func, ast.Attribute) and call.func.attr == "append"
-            and isinstance(call.func.value, ast.Name) and call.func.value.id == "stack"
-            and len(call.args) == 1 and not call.keywords
-            and isinstance(call.args[0], (ast.Name, ast.Constant))):
+    value = _appended(statement)
+    return value if isinstance(value, (ast.Name, ast.Constant)) else None
+
+
+def _appended(statement):
+    """X of the statement ``stack.append(X)``, else None."""
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    if _is_stack_call(call, "append") and len(call.args) == 1 and not call.keywords:
         return call.args[0]
     return None
 
@@ -965,11 +966,14 @@ def _is_pop(statement):
     """Whether ``statement`` is ``NAME = stack.pop()``."""
     return (isinstance(statement, ast.Assign) and len(statement.targets) == 1
             and isinstance(statement.targets[0], ast.Name)
-            and isinstance(statement.value, ast.Call) and not statement.value.args
-            and isinstance(statement.value.func, ast.Attribute)
-            and statement.value.func.attr == "pop"
-            and isinstance(statement.value.func.value, ast.Name)
-            and statement.value.func.value.id == "stack")
+            and _is_stack_call(statement.value, "pop") and not statement.value.args)
+
+
+def _is_stack_call(node, method):
+    """Whether ``node`` is a call of the real stack's ``method``."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == method and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "stack")
 
 
 def _uses(statements):
@@ -2489,16 +2493,10 @@ def _pushed_temporaries(preceding):
     (``stack.append(t3)``), once each, in order."""
     pushed = []
     for statement in reversed(preceding):
-        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
-                and isinstance(statement.value.func, ast.Attribute)
-                and statement.value.func.attr == "append"
-                and isinstance(statement.value.func.value, ast.Name)
-                and statement.value.func.value.id == "stack"
-                and len(statement.value.args) == 1
-                and isinstance(statement.value.args[0], ast.Name)
-                and _TEMPORARY.match(statement.value.args[0].id)):
+        value = _appended(statement)
+        if not (isinstance(value, ast.Name) and _TEMPORARY.match(value.id)):
             break
-        name = statement.value.args[0].id
+        name = value.id
         if name not in pushed:
             pushed.insert(0, name)
     return pushed

@@ -9,9 +9,8 @@ which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
-                                             init_returned, new_object,
-                                             public_names, star_arguments, star_keywords,
-                                             with_module_named)
+                                             init_returned, public_names, star_arguments,
+                                             star_keywords, with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
@@ -49,7 +48,7 @@ def CALL(function, *arguments, frame, next_index):
             and (executable := init.executable).direct_arity == len(arguments) + 1 \
             and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
         frame.resume_index = next_index
-        instance = new_object(function)
+        instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)

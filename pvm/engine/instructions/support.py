@@ -81,7 +81,6 @@ BUILTIN = type(len)
 # guest_init); no built-in class but object has it, so CALL asks guest_init only of
 # classes that do (a host-level call less for every int(), list() or range()).
 OBJECT_NEW = object.__new__
-new_object = object.__new__
 
 
 def init_returned(value):
