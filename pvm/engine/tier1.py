@@ -941,7 +941,7 @@ def _without_round_trips(statements):
         previous = result[-1] if result else None
         pop = statement.body[0] if isinstance(statement, ast.Try) else statement
         pushed = _pushed_value(previous)
-        if pushed is not None and _is_pop(pop):
+        if pushed is not None and _is_pop(pop, pushed):
             result.pop()
             pop.value = pushed
         result.append(statement)
@@ -962,11 +962,18 @@ def _appended(statement):
     return None
 
 
-def _is_pop(statement):
-    """Whether ``statement`` is ``NAME = stack.pop()``."""
-    return (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Name)
-            and _is_stack_call(statement.value, "pop") and not statement.value.args)
+def _is_pop(statement, pushed):
+    """Whether ``statement`` is ``NAME = stack.pop()``, or ``frame.return_value =
+    stack.pop()`` (the value a yield suspends with) where the value ``pushed`` is no
+    temporary (whose copy ``_without_copies`` would fold into the statement that makes
+    it, where ``_yielding`` does not look)."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and _is_stack_call(statement.value, "pop") and not statement.value.args):
+        return False
+    if isinstance(statement.targets[0], ast.Name):
+        return True
+    return (_frame_assignment([statement], "return_value") is not None
+            and not (isinstance(pushed, ast.Name) and _TEMPORARY.match(pushed.id)))
 
 
 def _is_stack_call(node, method):
@@ -2181,6 +2188,9 @@ def _host_for(region, blocks):
         return None
     recorded = failed[0].targets[0]
     rest = statements[2:] or [_at(ast.Pass(), head)]
+    # (The host ``for`` holds the iterator: the temporary that read it off the stack is
+    # gone, and clearing it before a yield clears nothing.)
+    _without_clears_of(rest, statements[0].targets[0].id)
     line = head
     item = "item_%d" % head
     source = "items_%d" % head
@@ -2253,6 +2263,46 @@ def _host_for(region, blocks):
                                body=[ast.If(test=unset, body=failed, orelse=[]), ast.Raise()])
     guarded = ast.Try(body=[loop], handlers=[record], orelse=[], finalbody=[])
     return [_at(node, line) for node in (choose, wrap, guarded)]
+
+
+def _without_clears_of(statements, name):
+    """Take ``name`` out of the ``A = B = None`` statements in ``statements`` (nested
+    ones too), where nothing else there stores it: such a clear frees nothing."""
+    stores = [node for statement in statements for node in ast.walk(statement)
+              if isinstance(node, ast.Name) and node.id == name
+              and isinstance(node.ctx, ast.Store)]
+    clears = [node for node in (node for statement in statements
+                                for node in ast.walk(statement))
+              if isinstance(node, ast.Assign) and _is_clear(node)]
+    if len(stores) != sum(1 for clear in clears for target in clear.targets
+                          if target.id == name):
+        return
+    for clear in clears:
+        clear.targets = [target for target in clear.targets if target.id != name]
+    for current in _statement_lists(statements):
+        current[:] = [statement for statement in current
+                      if not (isinstance(statement, ast.Assign) and not statement.targets)]
+
+
+def _is_clear(statement):
+    """Whether ``statement`` (an Assign) is ``A = B = ... = None``."""
+    return (isinstance(statement.value, ast.Constant) and statement.value.value is None
+            and all(isinstance(target, ast.Name) for target in statement.targets))
+
+
+def _statement_lists(statements):
+    """``statements`` and every list of statements nested in them."""
+    pending = [statements]
+    while pending:
+        current = pending.pop()
+        yield current
+        for statement in current:
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(statement, field, None)
+                if inner:
+                    pending.append(inner)
+            for handler in getattr(statement, "handlers", ()):
+                pending.append(handler.body)
 
 
 def _label_assign(value):
