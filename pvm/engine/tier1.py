@@ -224,7 +224,8 @@ def _translate(code, pairs):
         function_tree.body = _resumer_body(body, stored, clears)
         runner_tree = frameless_tree = direct_tree = None
     else:
-        runner_body = [statement for statement in body if statement not in clears]
+        runner_body = _entered_at_start([statement for statement in body
+                                         if statement not in clears])
         size = _runner_size(runner_body)
         if size > SIZE_CAP:
             return None, size
@@ -2117,6 +2118,96 @@ def _one_block(laid_out):
     return not any(isinstance(node, (ast.Break, ast.Continue, ast.While, ast.For))
                    or isinstance(node, ast.Name) and node.id == _LABEL
                    for statement in laid_out[0].body for node in ast.walk(statement))
+
+
+def _entered_at_start(body):
+    """``body`` (the translated function's) as a runner runs it, from its first block
+    only: less each block (``if label == N:``) that no jump of the body goes to, which
+    only tier 0 enters (where a frame resumes after a call that entered a guest frame,
+    most often); a loop of blocks left with one block (``_one_block``) is that block's
+    statements.  A turn of a loop no longer tests for such a block, and a function whose
+    calls may enter frames runs with no loop of blocks around it, as a leaf does.
+
+    Rebuilt where it changes: the nodes are shared with the translated function."""
+    while True:
+        targets = _jump_targets(body)
+        if targets is None:
+            return body     # (``label`` set otherwise than to a constant: keep all)
+        kept = _without_blocks_entered_elsewhere(body, targets)
+        if kept is body:
+            return body
+        body = kept         # (A block dropped may have been the only way to another.)
+
+
+def _jump_targets(body):
+    """The labels ``body`` sets (``label = N``), with 0; None if it sets ``label`` to
+    anything but a constant."""
+    targets = {0}
+    stores = 0
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and node.id == _LABEL \
+                    and isinstance(node.ctx, ast.Store):
+                stores += 1
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name) \
+                    and node.targets[0].id == _LABEL \
+                    and isinstance(node.value, ast.Constant):
+                targets.add(node.value.value)
+                stores -= 1
+    return targets if stores == 0 else None
+
+
+def _without_blocks_entered_elsewhere(statements, targets):
+    """``statements`` less the blocks (``if label == N:``) whose N is not in
+    ``targets``, at any depth; the list itself if nothing changes."""
+    result = []
+    changed = False
+    for statement in statements:
+        if _is_block_test(statement) and statement.test.comparators[0].value not in targets:
+            changed = True
+            continue
+        rebuilt = statement
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner:
+                kept = _without_blocks_entered_elsewhere(inner, targets)
+                if kept is not inner:
+                    if rebuilt is statement:
+                        rebuilt = copy.copy(statement)
+                    setattr(rebuilt, field, kept or [_at(ast.Pass(), statement.lineno - 1)])
+        handlers = getattr(statement, "handlers", None)
+        if handlers:
+            kept_handlers = []
+            for handler in handlers:
+                kept = _without_blocks_entered_elsewhere(handler.body, targets)
+                if kept is not handler.body:
+                    handler = copy.copy(handler)
+                    handler.body = kept or [_at(ast.Pass(), statement.lineno - 1)]
+                kept_handlers.append(handler)
+            if any(new is not old for new, old in zip(kept_handlers, handlers)):
+                if rebuilt is statement:
+                    rebuilt = copy.copy(statement)
+                rebuilt.handlers = kept_handlers
+        if isinstance(rebuilt, ast.While) and rebuilt is not statement \
+                and _one_block(rebuilt.body):
+            result.extend(rebuilt.body[0].body)
+            changed = True
+            continue
+        changed = changed or rebuilt is not statement
+        result.append(rebuilt)
+    return result if changed else statements
+
+
+def _is_block_test(statement):
+    """Whether ``statement`` is a block of the layout: ``if label == N:``."""
+    if not isinstance(statement, ast.If) or statement.orelse:
+        return False
+    test = statement.test
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+            and test.left.id == _LABEL and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Eq)
+            and isinstance(test.comparators[0], ast.Constant))
 
 
 def _region_statements(region, translated):
