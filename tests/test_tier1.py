@@ -1323,3 +1323,44 @@ def test_a_local_passed_to_a_call_dies_when_deleted(tmp_path):
     expected = run_python([str(program)], str(tmp_path))
     assert expected == (0, "True True\n" * 3, "")
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# ``pending`` leaves values on its stack only on its way out (the call of ``deep`` may
+# enter deep's frame, below the values the tuple waits for), and ``caller_name`` makes
+# pending's frame first: the frame made then must take the stack made on the way out.
+STACK_MADE_ON_THE_WAY_OUT = '''
+import sys
+
+
+def caller_name():
+    return sys._getframe(1).f_code.co_name
+
+
+def deep(n):
+    if n == 0:
+        return 1
+    return deep(n - 1) + 1
+
+
+def pending(n):
+    name = caller_name()
+    return (n, name, 10 + deep(n))
+
+
+def nest(k, n):
+    if k == 0:
+        return pending(n)
+    return nest(k - 1, n)
+
+
+for k in (0, 5, 15, 16, 17, 20, 40):
+    print(k, nest(k, 3), pending(k))
+'''
+
+
+def test_a_stack_made_on_the_way_out_goes_to_the_frame_made_before(tmp_path):
+    program = tmp_path / "stack_on_the_way_out.py"
+    program.write_text(STACK_MADE_ON_THE_WAY_OUT)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and expected[1].startswith("0 (3, 'pending', 14) (0, 'pending', 11)\n")
+    assert_translated_runs_give(expected, program, tmp_path)

@@ -762,6 +762,10 @@ class Interpreter:
             frame = self._frame_of_frameless(function, fast, cells, stack,
                                         self._frames_made(frame, depth, 1))
             self.frame = frame
+        elif stack is not None:
+            # Made while it ran, with the stack it had then; a runner whose stack takes
+            # values only on its way out had none (tier1._stack_made_on_the_way_out).
+            frame.stack = stack
         return frame
 
     def frameless_returned(self, fast):

@@ -1663,7 +1663,51 @@ def _frameless_runner(name, body, code, counted):
     direct.name = "direct_" + name
     direct.body = [statement for statement in direct.body if not isinstance(statement, ast.Pass)]
     _with_body(direct, _without_parameter_loads(copy.deepcopy(trying.body), arity))
+    for made in (runner, direct):
+        _stack_made_on_the_way_out(made)
     return _at(runner, 0), _at(direct, 0)
+
+
+def _stack_made_on_the_way_out(runner):
+    """Where the real stack of a frameless runner (``runner``) takes values only on
+    ways out to tier 0 (the values a call that entered a frame leaves under its result,
+    say: ``stack.append(t1)`` ... ``raise ToTier0``), and nothing else there reads it,
+    it is empty until then: start with none (``stack = None``, which the frame made on
+    the way out takes for an empty stack) and make it there, ``stack = [t1]``.  Most
+    calls then make no list for it."""
+    trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
+    loads = sum(1 for statement in trying.body for node in ast.walk(statement)
+                if isinstance(node, ast.Name) and node.id == "stack")
+    if not loads:
+        return
+    runs = []
+    for statements in _statement_lists(trying.body):
+        position = 0
+        while position < len(statements):
+            end = position
+            while end < len(statements) and _appended(statements[end]) is not None:
+                end += 1
+            if end == position:
+                position += 1
+                continue
+            if not any(_is_to_tier0(statement) for statement in statements[end:]) \
+                    or any(isinstance(node, ast.Name) and node.id == "stack"
+                           for statement in statements[end:] for node in ast.walk(statement)):
+                return
+            runs.append((statements, position, end))
+            position = end
+    if loads != sum(end - position for _statements, position, end in runs):
+        return
+    for statements, position, end in reversed(runs):
+        line = statements[position].lineno - 1
+        statements[position:end] = [_at(ast.Assign(
+            targets=[ast.Name(id="stack", ctx=ast.Store())],
+            value=ast.List(elts=[_appended(statement) for statement in statements[position:end]],
+                           ctx=ast.Load())), line)]
+    for statement in runner.body:
+        if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name) \
+                and statement.targets[0].id == "stack":
+            statement.value = ast.Constant(None)
 
 
 class ToTier0(BaseException):
