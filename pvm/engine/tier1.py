@@ -1690,9 +1690,11 @@ def _stack_made_on_the_way_out(runner):
             if end == position:
                 position += 1
                 continue
-            if not any(_is_to_tier0(statement) for statement in statements[end:]) \
-                    or any(isinstance(node, ast.Name) and node.id == "stack"
-                           for statement in statements[end:] for node in ast.walk(statement)):
+            way_out = next((later for later in range(end, len(statements))
+                            if _is_to_tier0(statements[later])), None)
+            if way_out is None or any(isinstance(node, ast.Name) and node.id == "stack"
+                                      for statement in statements[end:way_out]
+                                      for node in ast.walk(statement)):
                 return
             runs.append((statements, position, end))
             position = end
@@ -2173,33 +2175,47 @@ def _entered_at_start(body):
     calls may enter frames runs with no loop of blocks around it, as a leaf does.
 
     Rebuilt where it changes: the nodes are shared with the translated function."""
-    while True:
-        targets = _jump_targets(body)
-        if targets is None:
-            return body     # (``label`` set otherwise than to a constant: keep all)
-        kept = _without_blocks_entered_elsewhere(body, targets)
-        if kept is body:
-            return body
-        body = kept         # (A block dropped may have been the only way to another.)
+    jumps = {}          # block -> the blocks it jumps to
+    reached = {0}       # and those the statements outside blocks jump to
+    if not _collect_jumps(body, reached, jumps):
+        return body     # (``label`` set otherwise than to a constant: keep all)
+    pending = list(reached)
+    while pending:
+        for target in jumps.get(pending.pop(), ()):
+            if target not in reached:
+                reached.add(target)
+                pending.append(target)
+    return _without_blocks_entered_elsewhere(body, reached)
 
 
-def _jump_targets(body):
-    """The labels ``body`` sets (``label = N``), with 0; None if it sets ``label`` to
-    anything but a constant."""
-    targets = {0}
-    stores = 0
-    for statement in body:
-        for node in ast.walk(statement):
-            if isinstance(node, ast.Name) and node.id == _LABEL \
-                    and isinstance(node.ctx, ast.Store):
-                stores += 1
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                    and isinstance(node.targets[0], ast.Name) \
-                    and node.targets[0].id == _LABEL \
-                    and isinstance(node.value, ast.Constant):
-                targets.add(node.value.value)
-                stores -= 1
-    return targets if stores == 0 else None
+def _collect_jumps(statements, targets, jumps):
+    """Add the labels ``statements`` set (``label = N``) to ``targets``, those set in
+    a block to ``jumps[block]``; whether every store of ``label`` is such."""
+    for statement in statements:
+        if _is_block_test(statement):
+            if not _collect_jumps(statement.body,
+                                  jumps.setdefault(statement.test.comparators[0].value, set()),
+                                  jumps):
+                return False
+            continue
+        if isinstance(statement, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == _LABEL
+                for target in statement.targets):
+            if not (len(statement.targets) == 1 and isinstance(statement.value, ast.Constant)):
+                return False
+            targets.add(statement.value.value)
+            continue
+        if isinstance(statement, (ast.AugAssign, ast.For)) and isinstance(
+                statement.target, ast.Name) and statement.target.id == _LABEL:
+            return False
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner and not _collect_jumps(inner, targets, jumps):
+                return False
+        for handler in getattr(statement, "handlers", ()):
+            if not _collect_jumps(handler.body, targets, jumps):
+                return False
+    return True
 
 
 def _without_blocks_entered_elsewhere(statements, targets):
