@@ -2172,7 +2172,8 @@ def _entered_at_start(body):
     only tier 0 enters (where a frame resumes after a call that entered a guest frame,
     most often); a loop of blocks left with one block (``_one_block``) is that block's
     statements.  A turn of a loop no longer tests for such a block, and a function whose
-    calls may enter frames runs with no loop of blocks around it, as a leaf does.
+    calls may enter frames runs with no loop of blocks around it, as a leaf does.  (Nor
+    does a loop start in the middle of a turn, as tier 0 may hand one over.)
 
     Rebuilt where it changes: the nodes are shared with the translated function."""
     jumps = {}          # block -> the blocks it jumps to
@@ -2185,7 +2186,7 @@ def _entered_at_start(body):
             if target not in reached:
                 reached.add(target)
                 pending.append(target)
-    return _without_blocks_entered_elsewhere(body, reached)
+    return _as_entered_at_start(body, reached)
 
 
 def _collect_jumps(statements, targets, jumps):
@@ -2218,20 +2219,32 @@ def _collect_jumps(statements, targets, jumps):
     return True
 
 
-def _without_blocks_entered_elsewhere(statements, targets):
+def _as_entered_at_start(statements, targets):
     """``statements`` less the blocks (``if label == N:``) whose N is not in
-    ``targets``, at any depth; the list itself if nothing changes."""
+    ``targets``, at any depth; each host ``for`` (``_host_for``) entered at its head,
+    which a runner's always is: its items those on the stack, and none of them the
+    turn under way (``MID_ITERATION``).  The list itself if nothing changes."""
     result = []
     changed = False
     for statement in statements:
         if _is_block_test(statement) and statement.test.comparators[0].value not in targets:
             changed = True
             continue
+        if _is_mid_iteration_test(statement):
+            result.extend(_as_entered_at_start(statement.body, targets))
+            changed = True
+            continue
+        if _is_items_choice(statement):
+            rebuilt = copy.copy(statement)
+            rebuilt.value = statement.value.body
+            result.append(rebuilt)
+            changed = True
+            continue
         rebuilt = statement
         for field in ("body", "orelse", "finalbody"):
             inner = getattr(statement, field, None)
             if inner:
-                kept = _without_blocks_entered_elsewhere(inner, targets)
+                kept = _as_entered_at_start(inner, targets)
                 if kept is not inner:
                     if rebuilt is statement:
                         rebuilt = copy.copy(statement)
@@ -2240,7 +2253,7 @@ def _without_blocks_entered_elsewhere(statements, targets):
         if handlers:
             kept_handlers = []
             for handler in handlers:
-                kept = _without_blocks_entered_elsewhere(handler.body, targets)
+                kept = _as_entered_at_start(handler.body, targets)
                 if kept is not handler.body:
                     handler = copy.copy(handler)
                     handler.body = kept or [_at(ast.Pass(), statement.lineno - 1)]
@@ -2257,6 +2270,25 @@ def _without_blocks_entered_elsewhere(statements, targets):
         changed = changed or rebuilt is not statement
         result.append(rebuilt)
     return result if changed else statements
+
+
+def _is_mid_iteration_test(statement):
+    """Whether ``statement`` is a host ``for``'s ``if item_N is not MID_ITERATION:``."""
+    if not isinstance(statement, ast.If):
+        return False
+    test = statement.test
+    return (isinstance(test, ast.Compare) and isinstance(test.ops[0], ast.IsNot)
+            and isinstance(test.comparators[0], ast.Name)
+            and test.comparators[0].id == "MID_ITERATION")
+
+
+def _is_items_choice(statement):
+    """Whether ``statement`` is a host ``for``'s ``items_N = stack[-1] if label == N
+    else LOOP_ITEMS(stack)``."""
+    return (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.IfExp)
+            and isinstance(statement.value.orelse, ast.Call)
+            and isinstance(statement.value.orelse.func, ast.Name)
+            and statement.value.orelse.func.id == "LOOP_ITEMS")
 
 
 def _is_block_test(statement):
