@@ -1607,7 +1607,8 @@ def _frameless_runner(name, body, code, counted):
     arity, cells = _cells_made(code, "cells")
     if arity < 0:
         return None, None
-    body = copy.deepcopy(body)
+    from pvm.engine import generate     # (not at import: see the imports above)
+    body = generate.copy_tree(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
                      for statement in body for node in ast.walk(statement))
@@ -1662,9 +1663,11 @@ def _frameless_runner(name, body, code, counted):
     direct = parsed(_DIRECT_TEMPLATE)[0]
     direct.name = "direct_" + name
     direct.body = [statement for statement in direct.body if not isinstance(statement, ast.Pass)]
-    _with_body(direct, _without_parameter_loads(copy.deepcopy(trying.body), arity))
-    for made in (runner, direct):
-        _stack_made_on_the_way_out(made)
+    _with_body(direct, _without_parameter_loads(generate.copy_tree(trying.body), arity))
+    # (The direct runner's body is the frameless runner's: if one's stack cannot be
+    # made on the way out, neither can the other's.)
+    if _stack_made_on_the_way_out(runner):
+        _stack_made_on_the_way_out(direct)
     return _at(runner, 0), _at(direct, 0)
 
 
@@ -1674,12 +1677,12 @@ def _stack_made_on_the_way_out(runner):
     say: ``stack.append(t1)`` ... ``raise ToTier0``), and nothing else there reads it,
     it is empty until then: start with none (``stack = None``, which the frame made on
     the way out takes for an empty stack) and make it there, ``stack = [t1]``.  Most
-    calls then make no list for it."""
+    calls then make no list for it.  Whether it does."""
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
     loads = sum(1 for statement in trying.body for node in ast.walk(statement)
                 if isinstance(node, ast.Name) and node.id == "stack")
     if not loads:
-        return
+        return False
     runs = []
     for statements in _statement_lists(trying.body):
         position = 0
@@ -1695,11 +1698,11 @@ def _stack_made_on_the_way_out(runner):
             if way_out is None or any(isinstance(node, ast.Name) and node.id == "stack"
                                       for statement in statements[end:way_out]
                                       for node in ast.walk(statement)):
-                return
+                return False
             runs.append((statements, position, end))
             position = end
     if loads != sum(end - position for _statements, position, end in runs):
-        return
+        return False
     for statements, position, end in reversed(runs):
         line = statements[position].lineno - 1
         statements[position:end] = [_at(ast.Assign(
@@ -1710,6 +1713,7 @@ def _stack_made_on_the_way_out(runner):
         if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name) \
                 and statement.targets[0].id == "stack":
             statement.value = ast.Constant(None)
+    return True
 
 
 class ToTier0(BaseException):
