@@ -51,7 +51,7 @@ _COUNTS = re.compile(r"(\d+) (passed|failed|skipped|xfailed|xpassed|errors?)\b")
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("names", nargs="*", metavar="NAME")
     parser.add_argument("--pvm-option", action="append", default=[], metavar="OPTION",
                         help="an option for pvm only, e.g. --pvm-option=-Xtier=1")

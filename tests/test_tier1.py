@@ -1363,4 +1363,44 @@ def test_a_stack_made_on_the_way_out_goes_to_the_frame_made_before(tmp_path):
     program.write_text(STACK_MADE_ON_THE_WAY_OUT)
     expected = run_python([str(program)], str(tmp_path))
     assert expected[0] == 0 and expected[1].startswith("0 (3, 'pending', 14) (0, 'pending', 11)\n")
+
+
+# A constructor call that runs __init__'s direct runner (the class made by ``type``, its
+# instances made by object.__new__) made its instance in a variable bound on that path
+# only, which the end of the part did not free: with calls after it in the same run (a
+# module body's, a translated block's), every instance but the last lived until the run
+# ended, and their finalizers ran late.
+REBOUND_INSTANCES = '''class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        print("finalising", self.name)
+
+
+def rebinds(tag):
+    held = Noisy(tag + "1")
+    held = Noisy(tag + "2")
+    held = Noisy(tag + "3")
+    print("rebound", tag)
+    return len(tag)
+
+
+held = Noisy("a")
+held = Noisy("b")
+held = Noisy("c")
+print("rebound at module level")
+for tag in "xyz":
+    rebinds(tag)
+print("end")
+'''
+
+
+def test_an_instance_made_for_a_direct_init_dies_when_dropped(tmp_path):
+    program = tmp_path / "rebound_instances.py"
+    program.write_text(REBOUND_INSTANCES)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0
+    assert expected[1].index("finalising b") < expected[1].index("rebound at module level")
+    assert expected[1].index("finalising z2") < expected[1].index("rebound z")
     assert_translated_runs_give(expected, program, tmp_path)

@@ -310,13 +310,16 @@ class _Exits:
     """Replaces each ``return`` and terminator by the statements of that exit.  Both are
     statements, so only statement lists are walked, not expressions."""
 
-    def __init__(self, on_return, on_terminator):
+    def __init__(self, on_return, on_terminator, with_node=False):
         self.on_return = on_return
         self.on_terminator = on_terminator
+        self.with_node = with_node      # on_return takes the return statement too
 
     def visit(self, statement):
         """The statement with its exits replaced: a node, or a list of statements."""
         if isinstance(statement, ast.Return):
+            if self.with_node:
+                return self.on_return(statement.value, statement)
             return self.on_return(statement.value)
         if isinstance(statement, ast.Expr):
             name = _terminator_name(statement)
@@ -874,16 +877,32 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
                                     and output.id in own else name
                                     for output, name in zip(outputs, output_names)]
 
-            def on_return(value, part=part, output_names=output_names,
-                          fallthrough=fallthrough, kept_count=kept_count):
+            # What the part made for itself on the way to one return only (CALL's
+            # instance, made where it calls __init__ directly) dies at that return:
+            # the end of the part frees only what every way through it binds.
+            bound_at_returns = {}
+            everywhere = bound_on_every_path(structured, at_returns=bound_at_returns) or set()
+            own_made = worth_freeing(structured, {
+                rename[name] for name in body.assigned
+                if name not in body.decoded and name in body.locals}) - everywhere
+
+            def on_return(value, node, part=part, output_names=output_names,
+                          fallthrough=fallthrough, kept_count=kept_count,
+                          bound_at_returns=bound_at_returns, own_made=own_made,
+                          consumed=consumed, kept=kept):
                 if fallthrough is None:
-                    return []
-                outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
-                return [ast.Assign(targets=[ast.Name(id=target_name, ctx=ast.Store())],
+                    assignments = []
+                else:
+                    outputs = part.body.outputs_of(value, fallthrough)[kept_count:]
+                    assignments = [
+                        ast.Assign(targets=[ast.Name(id=target_name, ctx=ast.Store())],
                                    value=output, lineno=0)
                         for target_name, output in zip(output_names, outputs)
                         if not (isinstance(output, ast.Name) and output.id == target_name)]
-            exits = _Exits(on_return, on_terminator)
+                dead = sorted(own_made & bound_at_returns.get(id(node), set())
+                              - set(output_names) - set(consumed) - set(kept))
+                return assignments + (_code("del %s" % ", ".join(dead)) if dead else [])
+            exits = _Exits(on_return, on_terminator, with_node=True)
             body_statements = structured
         transformed = []
         if part.position in checked:
