@@ -41,7 +41,8 @@ from pvm import opcodes
 from pvm.code import MAX_OPERAND
 from pvm.engine import size_checks, superinstructions
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
-from pvm.engine.instructions.define import CALLEE_CHECK, DECODED, RUNTIME, TERMINATORS
+from pvm.engine.instructions.define import (BUILTIN_CALLEE_CHECK, CALLEE_CHECK, DECODED,
+                                            RUNTIME, TERMINATORS)
 
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tier0.py")
 FUSED_OUTPUT = os.path.join(os.path.dirname(OUTPUT), "tier0_fused.py")
@@ -155,29 +156,34 @@ def body_of(definition):
     return body
 
 
+# The marks of where a call's check of its callable goes, and the kind of check each
+# place takes (size_checks.CHECKS).
+_CALLEE_CHECKS = {CALLEE_CHECK: "call", BUILTIN_CALLEE_CHECK: "call of a builtin"}
+
+
 def _is_callee_check(node):
-    """Whether ``node`` is the statement that marks where a call's check of its
-    callable goes (``define.CALLEE_CHECK``)."""
+    """Whether ``node`` is a statement that marks where a call's check of its
+    callable goes (``define.CALLEE_CHECK``, ``BUILTIN_CALLEE_CHECK``)."""
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
-        and node.value.value == CALLEE_CHECK
+        and node.value.value in _CALLEE_CHECKS
 
 
-def _with_callee_checks(statements, check=None):
+def _with_callee_checks(statements, checks=None):
     """``statements`` (copies, changed in place) with each statement that marks where
-    a call's check of its callable goes replaced by a copy of ``check`` (a statement),
-    or dropped."""
+    a call's check of its callable goes replaced by a copy of its check (``checks``:
+    {kind of check: statement}), or dropped."""
     placed = []
     for statement in statements:
         if _is_callee_check(statement):
-            if check is not None:
-                placed.append(copy_tree(check))
+            if checks is not None:
+                placed.append(copy_tree(checks[_CALLEE_CHECKS[statement.value.value]]))
             continue
         for field in ("body", "orelse", "finalbody"):
             inner = getattr(statement, field, None)
             if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
-                setattr(statement, field, _with_callee_checks(inner, check) or [ast.Pass()])
+                setattr(statement, field, _with_callee_checks(inner, checks) or [ast.Pass()])
         for handler in getattr(statement, "handlers", ()):
-            handler.body = _with_callee_checks(handler.body, check) or [ast.Pass()]
+            handler.body = _with_callee_checks(handler.body, checks) or [ast.Pass()]
         placed.append(statement)
     return placed
 
@@ -839,12 +845,12 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
         # A call's check of its callable goes where its body marks it, past the guest
         # functions' calls (define.CALLEE_CHECK); any other check goes first.
-        checked_in_body = part.position in checked and body.checks_callee
+        checked_in_body = body.checks_callee and checked.get(part.position) == "call"
         if body.checks_callee:
             body_statements = _with_callee_checks(
                 body_statements,
-                _check(checked[part.position], part, rename, listed)[0] if checked_in_body
-                else None)
+                {kind: _check(kind, part, rename, listed)[0]
+                 for kind in _CALLEE_CHECKS.values()} if checked_in_body else None)
         if listed is not None:
             _pass_values(body_statements, *listed)
             body_statements = _made_where_read(

@@ -61,7 +61,7 @@ import math
 import operator
 import re
 import time
-from types import MethodType
+from types import MethodType, ModuleType
 
 from pvm.engine.instructions.support import star_arguments, star_keywords
 from pvm.engine.size_checks import KEYWORDED
@@ -111,6 +111,14 @@ class OperationChecks:
         ``key``): then a function that calls it with that callable behind this check
         (``_with_checked_callbacks``)."""
         keywords = keywords or _NO_KEYWORDS
+        if type(function) is _BUILTIN and type(function.__self__) is ModuleType \
+                and function not in SIZED_CALLABLES:
+            # A module's function that is not sized (``math.sin``) makes nothing big,
+            # whatever its arguments (of other objects' methods, the quick test looks
+            # at the name): the quick test lets it pass from now on.
+            if len(UNSIZED_CALLABLES) < _LEARNED_UP_TO:
+                UNSIZED_CALLABLES.add(function)
+            return function
         if type(function) is not Function and _changes_classes(function):
             function = self._with_checked_class_parts(function, arguments, keywords)
         size, seconds = call_cost(function, arguments, keywords)
@@ -827,10 +835,17 @@ SIZED_CALLABLES.update({type: 3, setattr: 3, _TYPE_SETATTR: 3})
 # dict of a lazy iterable of pairs (``dict(zip(range(10**9), range(10**9)))``).
 SIZED_CALLABLES[dict] = 1
 # The builtins, and builtin types, that make nothing big: the quick test's first look.
-UNSIZED_CALLABLES = frozenset(
+# The functions of other modules are added as the look first sees them
+# (``OperationChecks.check_call``): their modules may be made again, as other objects.
+UNSIZED_CALLABLES = set(
     value for value in vars(builtins).values()
     if (type(value) is _BUILTIN or type(value) is type) and value not in SIZED_CALLABLES
     and not (type(value) is type and issubclass(value, SIZED_TYPES)))
+# At most this many are added (each holds its function alive, in every world of the
+# process: a guest that imports a module afresh again and again makes new functions).
+_LEARNED_AT_MOST = 10_000
+_LEARNED_UP_TO = len(UNSIZED_CALLABLES) + _LEARNED_AT_MOST
+BUILTIN_KIND = _BUILTIN
 # The kinds of host callables that may be sized: types (SIZED_TYPES and their
 # subclasses), builtins and bound C methods ('a'.ljust), special methods bound
 # ('a'.__mul__), methods unbound (str.ljust, str.__mul__), and the wrappers of

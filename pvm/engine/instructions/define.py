@@ -46,7 +46,8 @@ A definition is a plain function named after its opcode::
 - ``raises=False`` says the body cannot raise, so a superinstruction need not record
   where it failed.
 - A statement that is the string ``CALLEE_CHECK`` alone marks where a call's body is
-  about to call a callable that is not a guest function (``CALL``'s): a joined run of a
+  about to call a callable that is not a guest function (``CALL``'s), and
+  ``BUILTIN_CALLEE_CHECK`` one where that callable is a builtin: a joined run of a
   world that checks calls (``pvm.engine.size_checks``) puts the check of the callable
   there, so that guest calls skip it; everywhere else it is dropped (a string
   statement would cost nothing anyway).  A body with none is checked before it starts.
@@ -88,6 +89,7 @@ RUNTIME = ("frame", "stack", "fast")
 TERMINATORS = ("jump", "enter_frame", "leave_frame", "suspend_frame")
 # The statement marking where a call's check of its callable goes (see above).
 CALLEE_CHECK = "the callee is checked here"
+BUILTIN_CALLEE_CHECK = "the builtin callee is checked here"
 
 
 class Definition:
