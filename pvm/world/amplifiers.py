@@ -760,10 +760,30 @@ _BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_co
                   math.comb: _combinations_cost, math.perm: _combinations_cost,
                   min: _consumed_cost, max: _consumed_cost, any: _consumed_cost,
                   all: _consumed_cost}
+# The operator module's functions of the operators that amplify (``operator.mul('a',
+# 10**10)``, ``operator.pow(7, 10**8)``; ``__mul__`` and the like are the same objects),
+# sized as the operator.
+_OPERATOR_FUNCTIONS = {operator.mul: _MULTIPLY, operator.imul: _MULTIPLY,
+                       operator.pow: _POWER, operator.ipow: _POWER,
+                       operator.lshift: _SHIFT, operator.ilshift: _SHIFT,
+                       operator.mod: _REMAINDER, operator.imod: _REMAINDER}
+
+
+def _operator_cost(number):
+    def cost(arguments, keywords):
+        if len(arguments) != 2:
+            return _NO_COST
+        return operation_cost(number, arguments[0], arguments[1])
+    return cost
+
+
+_BUILTIN_COSTS.update((function, _operator_cost(number))
+                      for function, number in _OPERATOR_FUNCTIONS.items())
 # (The consumers of an iterable are looked at below their least number where their
 # first argument is lazy: size_checks' quick test.)
 _LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
                     math.perm: 1, any: KEYWORDED, all: KEYWORDED}
+_LEAST_ARGUMENTS.update((function, 2) for function in _OPERATOR_FUNCTIONS)
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
