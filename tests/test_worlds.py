@@ -424,6 +424,11 @@ _MEMORY_LIMIT = 32 * 2**20
     # Host consumers of lazy iterables.
     "x = dict(zip(range(10**9), range(10**9)))",
     "import itertools\nx = [*itertools.product(range(10), repeat=10)]",
+    # The operator module's functions of the operators that amplify, called and given.
+    "import operator\nx = operator.mul('ab', 10**9)",
+    "import operator\nx = operator.__imul__([0], 10**9)",
+    "import operator\nx = operator.mod('%*d', (10**9, 1))",
+    "import functools, operator\nx = functools.reduce(operator.mul, [[0], 10**9])",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -564,6 +569,9 @@ _AMPLIFIERS = [
     "class C:\n    __call__ = staticmethod(bytes)\nx = C()(10**10)",
     "import functools\nclass C:\n    __getitem__ = functools.partial(str.ljust, 'a')\n"
     "x = C()[10**10]",
+    # The operator module's functions of the operators that amplify.
+    "import operator\nx = operator.pow(7, 10**8)",
+    "import operator\nx = list(map(operator.lshift, [1], [10**11]))",
 ]
 
 

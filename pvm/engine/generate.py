@@ -41,7 +41,8 @@ from pvm import opcodes
 from pvm.code import MAX_OPERAND
 from pvm.engine import size_checks, superinstructions
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
-from pvm.engine.instructions.define import DECODED, RUNTIME, TERMINATORS
+from pvm.engine.instructions.define import (BUILTIN_CALLEE_CHECK, CALLEE_CHECK, DECODED,
+                                            RUNTIME, TERMINATORS)
 
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tier0.py")
 FUSED_OUTPUT = os.path.join(os.path.dirname(OUTPUT), "tier0_fused.py")
@@ -100,6 +101,7 @@ class Body:
         self.terminators = {node.value.func.id for node in ast.walk(function)
                             if _terminator_name(node)}
         self.returns = any(isinstance(node, ast.Return) for node in ast.walk(function))
+        self.checks_callee = any(_is_callee_check(node) for node in ast.walk(function))
         self._structured = None
         self._one_final_return = None
 
@@ -152,6 +154,38 @@ def body_of(definition):
     if body is None:
         body = _BODIES[definition] = Body(definition)
     return body
+
+
+# The marks of where a call's check of its callable goes, and the kind of check each
+# place takes (size_checks.CHECKS).
+_CALLEE_CHECKS = {CALLEE_CHECK: "call", BUILTIN_CALLEE_CHECK: "call of a builtin"}
+
+
+def _is_callee_check(node):
+    """Whether ``node`` is a statement that marks where a call's check of its
+    callable goes (``define.CALLEE_CHECK``, ``BUILTIN_CALLEE_CHECK``)."""
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
+        and node.value.value in _CALLEE_CHECKS
+
+
+def _with_callee_checks(statements, checks=None):
+    """``statements`` (copies, changed in place) with each statement that marks where
+    a call's check of its callable goes replaced by a copy of its check (``checks``:
+    {kind of check: statement}), or dropped."""
+    placed = []
+    for statement in statements:
+        if _is_callee_check(statement):
+            if checks is not None:
+                placed.append(copy_tree(checks[_CALLEE_CHECKS[statement.value.value]]))
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                setattr(statement, field, _with_callee_checks(inner, checks) or [ast.Pass()])
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _with_callee_checks(handler.body, checks) or [ast.Pass()]
+        placed.append(statement)
+    return placed
 
 
 def _terminator_name(node):
@@ -488,7 +522,7 @@ def single_handler(definition):
         needs.append("target")
     prologue = []
     if definition.raw:
-        statements = copy_tree(body.statements)
+        statements = _with_callee_checks(copy_tree(body.statements))
         exits = _Exits(lambda value: _code("return next_index"),
                        lambda terminator, arguments: _terminate(terminator, arguments, [],
                                                                 0, "next_index",
@@ -537,7 +571,7 @@ def single_handler(definition):
             return _terminate(terminator, arguments, [], len(kept), "next_index", "target")
 
         exits = _Exits(on_return, on_terminator)
-        statements = copy_tree(body.statements)
+        statements = _with_callee_checks(copy_tree(body.statements))
         if not always_exits(statements):
             if fallthrough:
                 raise GenerationError("%s: falls off its end without its outputs" % name)
@@ -812,6 +846,14 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
         reassigned = {rename.get(item, item) for item in body.assigned}
         remaining = list(virtual)
         body_statements = copy_tree(body.statements if last else body.structured(), rename)
+        # A call's check of its callable goes where its body marks it, past the guest
+        # functions' calls (define.CALLEE_CHECK); any other check goes first.
+        checked_in_body = body.checks_callee and checked.get(part.position) == "call"
+        if body.checks_callee:
+            body_statements = _with_callee_checks(
+                body_statements,
+                {kind: _check(kind, part, rename, listed)[0]
+                 for kind in _CALLEE_CHECKS.values()} if checked_in_body else None)
         if listed is not None:
             _pass_values(body_statements, *listed)
             body_statements = _made_where_read(
@@ -905,7 +947,7 @@ def fused_handler(definitions, maker_name, variable_counts=None, line_parts=None
             exits = _Exits(on_return, on_terminator, with_node=True)
             body_statements = structured
         transformed = []
-        if part.position in checked:
+        if part.position in checked and not checked_in_body:
             transformed += _check(checked[part.position], part, rename, listed)
         for statement in body_statements:
             result = exits.visit(statement)

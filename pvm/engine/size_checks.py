@@ -57,11 +57,31 @@ def _callables(count, arguments=None):
             "type(function.__func__) is not guest_function if call_kind is bound_method"
             " else " + sized_type + " or function.__base__ is not object"
             " and issubclass(function, sized_types) if call_kind is type"
-            " else type(call_kind) is type and ((function not in unsized_callables"
+            " else type(call_kind) is type and ((" + _builtins(count, arguments) +
+            " if call_kind is builtin_kind else function not in unsized_callables"
             " and (call_kind in wrapper_kinds or function.__name__ in sized_names%s"
             " and (call_kind not in bound_kinds or function in sized_callables"
             " or issubclass(type(function.__self__), sized_owners))))"
             " if call_kind in sized_kinds else issubclass(call_kind, type)))" % enough)
+
+
+def _builtins(count, arguments=None):
+    """The test of a call's callable known to be a builtin (a function or method of the
+    host's C code, ``len``, ``math.sin``, a list's ``pop``), as ``_callables``' of
+    one: one that makes nothing big (``unsized_callables``) passes after a look-up; a
+    sized builtin called with fewer arguments than it needs to, unless its first is
+    lazy; another of a name that may amplify where it is bound to an object of
+    ``sized_owners``.  A module's function not yet known is looked at: the look adds
+    it to ``unsized_callables`` where it cannot amplify (``math.sin``: one look-up
+    from then on, where its name was made and looked up at each call)."""
+    sized = "True" if count is None else "%s >= sized_callables[function]%s" % (
+        count, "" if arguments is None else
+        " or %s and type(type(%s[0])) is type and type(%s[0]) in lazy_types" % (
+            count, arguments, arguments))
+    return ("function not in unsized_callables and ((%s) if function in sized_callables"
+            " else type(function.__self__) is module_type"
+            " or function.__name__ in sized_names"
+            " and issubclass(type(function.__self__), sized_owners))" % sized)
 
 
 # What a call with keywords counts as arguments more, for ``sized_callables``'s least
@@ -98,6 +118,11 @@ CHECKS = {
     # calls map with str.ljust behind a check).
     "call": (("function", "arguments"), _callables("len(arguments)", "arguments"),
              "function = check_call(function, arguments, None)", ("function",)),
+    # The same where the callable is a builtin (CALL's body calls those first: its
+    # mark of where the check goes there, pvm.engine.instructions.define's
+    # BUILTIN_CALLEE_CHECK).
+    "call of a builtin": (("function", "arguments"), _builtins("len(arguments)", "arguments"),
+                          "function = check_call(function, arguments, None)", ("function",)),
     # CALL_KW's values, the tuple of keyword names on top: a keyword may give any
     # sized callable what it needs (``pow(2, exp=10**10)``, ``sorted(x, key=f)``).
     "call with names": (("function", "values"), _callables("len(values) + %d" % KEYWORDED),
@@ -123,7 +148,7 @@ BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
                 "lazy_types", "guest_function", "bound_method", "wrapper_kinds",
-                "collection_types")
+                "collection_types", "builtin_kind", "module_type")
 _BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
 CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
                  given)

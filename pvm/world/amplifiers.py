@@ -61,7 +61,7 @@ import math
 import operator
 import re
 import time
-from types import MethodType
+from types import MethodType, ModuleType
 
 from pvm.engine.instructions.support import star_arguments, star_keywords
 from pvm.engine.size_checks import KEYWORDED
@@ -111,6 +111,14 @@ class OperationChecks:
         ``key``): then a function that calls it with that callable behind this check
         (``_with_checked_callbacks``)."""
         keywords = keywords or _NO_KEYWORDS
+        if type(function) is _BUILTIN and type(function.__self__) is ModuleType \
+                and function not in SIZED_CALLABLES:
+            # A module's function that is not sized (``math.sin``) makes nothing big,
+            # whatever its arguments (of other objects' methods, the quick test looks
+            # at the name): the quick test lets it pass from now on.
+            if len(UNSIZED_CALLABLES) < _LEARNED_UP_TO:
+                UNSIZED_CALLABLES.add(function)
+            return function
         if type(function) is not Function and _changes_classes(function):
             function = self._with_checked_class_parts(function, arguments, keywords)
         size, seconds = call_cost(function, arguments, keywords)
@@ -752,10 +760,30 @@ _BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_co
                   math.comb: _combinations_cost, math.perm: _combinations_cost,
                   min: _consumed_cost, max: _consumed_cost, any: _consumed_cost,
                   all: _consumed_cost}
+# The operator module's functions of the operators that amplify (``operator.mul('a',
+# 10**10)``, ``operator.pow(7, 10**8)``; ``__mul__`` and the like are the same objects),
+# sized as the operator.
+_OPERATOR_FUNCTIONS = {operator.mul: _MULTIPLY, operator.imul: _MULTIPLY,
+                       operator.pow: _POWER, operator.ipow: _POWER,
+                       operator.lshift: _SHIFT, operator.ilshift: _SHIFT,
+                       operator.mod: _REMAINDER, operator.imod: _REMAINDER}
+
+
+def _operator_cost(number):
+    def cost(arguments, keywords):
+        if len(arguments) != 2:
+            return _NO_COST
+        return operation_cost(number, arguments[0], arguments[1])
+    return cost
+
+
+_BUILTIN_COSTS.update((function, _operator_cost(number))
+                      for function, number in _OPERATOR_FUNCTIONS.items())
 # (The consumers of an iterable are looked at below their least number where their
 # first argument is lazy: size_checks' quick test.)
 _LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
                     math.perm: 1, any: KEYWORDED, all: KEYWORDED}
+_LEAST_ARGUMENTS.update((function, 2) for function in _OPERATOR_FUNCTIONS)
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
@@ -827,10 +855,17 @@ SIZED_CALLABLES.update({type: 3, setattr: 3, _TYPE_SETATTR: 3})
 # dict of a lazy iterable of pairs (``dict(zip(range(10**9), range(10**9)))``).
 SIZED_CALLABLES[dict] = 1
 # The builtins, and builtin types, that make nothing big: the quick test's first look.
-UNSIZED_CALLABLES = frozenset(
+# The functions of other modules are added as the look first sees them
+# (``OperationChecks.check_call``): their modules may be made again, as other objects.
+UNSIZED_CALLABLES = set(
     value for value in vars(builtins).values()
     if (type(value) is _BUILTIN or type(value) is type) and value not in SIZED_CALLABLES
     and not (type(value) is type and issubclass(value, SIZED_TYPES)))
+# At most this many are added (each holds its function alive, in every world of the
+# process: a guest that imports a module afresh again and again makes new functions).
+_LEARNED_AT_MOST = 10_000
+_LEARNED_UP_TO = len(UNSIZED_CALLABLES) + _LEARNED_AT_MOST
+BUILTIN_KIND = _BUILTIN
 # The kinds of host callables that may be sized: types (SIZED_TYPES and their
 # subclasses), builtins and bound C methods ('a'.ljust), special methods bound
 # ('a'.__mul__), methods unbound (str.ljust, str.__mul__), and the wrappers of

@@ -21,7 +21,7 @@ at its first block.  A world is started again, with a fresh budget, by the next
 """
 
 import time
-from types import MethodType
+from types import MethodType, ModuleType
 
 from pvm.engine.interpreter import Interpreter
 from pvm.engine.objects import Function
@@ -52,6 +52,20 @@ class MemoryLimitExceeded(LimitExceeded):
 
 class Limits:
     """The budgets of one world, what is left of them, and whether it is stopped."""
+
+    # Slots: the charges read and write ``left``, and the checks read what they need,
+    # in the guest's hot code; an attribute in a slot is read and written in fewer host
+    # instructions than one of a dict (the host shares no dict's keys of more than 30:
+    # a charge of a stretch in a dict of this many took 27 ns, in a slot 16 to 20).
+    __slots__ = ("interpreter", "instructions", "seconds", "memory", "left", "pending",
+                 "remaining", "deadline", "stopped", "memory_meter", "holds_full_passes",
+                 "guarded_operators", "guards_calls", "check_operation", "check_call",
+                 "check_call_with_names", "check_star_call", "check_format",
+                 "check_extend", "check_class_namespace", "sized_types",
+                 "check_special_method", "sized_kinds", "bound_kinds", "unsized_callables",
+                 "sized_callables", "sized_owners", "sized_names", "lazy_types",
+                 "guest_function", "bound_method", "wrapper_kinds", "collection_types",
+                 "builtin_kind", "module_type")
 
     def __init__(self, interpreter, instructions=None, seconds=None, memory=None):
         self.interpreter = interpreter
@@ -106,6 +120,8 @@ class Limits:
             self.bound_method = MethodType
             self.wrapper_kinds = amplifiers.WRAPPER_KINDS
             self.collection_types = amplifiers.COLLECTION_TYPES
+            self.builtin_kind = amplifiers.BUILTIN_KIND
+            self.module_type = ModuleType
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""

@@ -24,6 +24,7 @@ def CALL(function, *arguments, frame, next_index):
     # the callees most often called, and the cheapest: called at once, with the
     # arguments as they are where the count is known (see generate, _pass_values).
     if kind is BUILTIN and function is not TYPE_NEW:
+        "the builtin callee is checked here"
         frame.resume_index = next_index
         return function(*arguments)
     # A translated function called with exactly its positional parameters takes them
@@ -70,6 +71,13 @@ def CALL(function, *arguments, frame, next_index):
             frame.resume_index = next_index
             return executable.run(function, arguments, frame)
         enter_frame(function.interpreter.enter(function, arguments, None, frame))
+    # Not a guest function: a world's check of the callable goes here and at the
+    # builtins' call above (define.CALLEE_CHECK, BUILTIN_CALLEE_CHECK), where guest
+    # calls do not pass.  (A
+    # guest class whose __init__ is called direct above is no host callable that
+    # amplifies: object.__new__ makes its instance.)  The check may give a host
+    # function to call in the callable's place, called below as any other.
+    "the callee is checked here"
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
     if kind is type:

@@ -45,6 +45,12 @@ A definition is a plain function named after its opcode::
   deep in the stack); superinstructions hand it the real stack.
 - ``raises=False`` says the body cannot raise, so a superinstruction need not record
   where it failed.
+- A statement that is the string ``CALLEE_CHECK`` alone marks where a call's body is
+  about to call a callable that is not a guest function (``CALL``'s), and
+  ``BUILTIN_CALLEE_CHECK`` one where that callable is a builtin: a joined run of a
+  world that checks calls (``pvm.engine.size_checks``) puts the check of the callable
+  there, so that guest calls skip it; everywhere else it is dropped (a string
+  statement would cost nothing anyway).  A body with none is checked before it starts.
 - ``statements_of=OTHER`` takes the statements of the definition ``OTHER`` as this
   one's body, with this one's own inputs and context (CALL_METHOD is CALL's body with a
   NULL input it ignores).
@@ -81,6 +87,9 @@ DECODED = {
 # Run-time names: the handler's own parameters.
 RUNTIME = ("frame", "stack", "fast")
 TERMINATORS = ("jump", "enter_frame", "leave_frame", "suspend_frame")
+# The statement marking where a call's check of its callable goes (see above).
+CALLEE_CHECK = "the callee is checked here"
+BUILTIN_CALLEE_CHECK = "the builtin callee is checked here"
 
 
 class Definition:
