@@ -2477,13 +2477,16 @@ def _is_clear(statement):
             and all(isinstance(target, ast.Name) for target in statement.targets))
 
 
-def _statement_lists(statements):
-    """``statements`` and every list of statements nested in them."""
+def _statement_lists(statements, into_loops=True):
+    """``statements`` and every list of statements nested in them (``into_loops``
+    false: not those in a loop of their own)."""
     pending = [statements]
     while pending:
         current = pending.pop()
         yield current
         for statement in current:
+            if not into_loops and isinstance(statement, (ast.While, ast.For)):
+                continue
             for field in ("body", "orelse", "finalbody"):
                 inner = getattr(statement, field, None)
                 if inner:
@@ -2506,19 +2509,7 @@ def _is_label_assign(statement, values):
 def _turn_level(statements):
     """Each list of statements within ``statements`` that a ``continue`` or ``break``
     there would leave the same loop from (not those in a loop of their own)."""
-    pending = [statements]
-    while pending:
-        current = pending.pop()
-        yield current
-        for statement in current:
-            if isinstance(statement, (ast.While, ast.For)):
-                continue
-            for field in ("body", "orelse", "finalbody"):
-                inner = getattr(statement, field, None)
-                if inner:
-                    pending.append(inner)
-            for handler in getattr(statement, "handlers", ()):
-                pending.append(handler.body)
+    return _statement_lists(statements, into_loops=False)
 
 
 def _replace_back_edges(statements, head, replacement):
