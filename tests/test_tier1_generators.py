@@ -6,6 +6,11 @@ generator throughout."""
 
 import textwrap
 
+from pvm import opcodes
+from pvm.compiler import compile as pvm_compile
+from pvm.engine import objects
+from pvm.engine.instructions.support import passes_new_generator
+from pvm.world import World
 from tests.subprocesses import run, run_python
 
 PROGRAM = textwrap.dedent('''
@@ -282,3 +287,141 @@ def test_generators_resumed_by_frameless_functions_see_cpython_frames(tmp_path):
     command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0",
                str(program)]
     assert run(command, str(tmp_path))[:2] == expected[:2]
+
+
+# Builtins that iterate a generator expression's generator, which nothing else holds:
+# each is given tier 1's driver of the frame (objects.iterated_alone), which does at each
+# resumption what the generator's _resume does.  Everything a guest can see of that:
+# values, early ends (the frame closed where it yields, its locals freed then), errors
+# and their tracebacks, a StopIteration leaving the frame, frames read from inside, a
+# tracer set midway (tier 0 takes the frame on), and the cases the driver must not
+# take: a generator the guest holds, one a conditional expression chooses.
+CONSUMED_PROGRAM = textwrap.dedent('''
+    import gc
+    import sys
+    import traceback
+
+
+    class Noisy:
+        def __init__(self, name):
+            self.name = name
+
+        def __del__(self):
+            print("del", self.name)
+
+
+    def totals(values, limit):
+        return (sum(value for value in values if value < limit),
+                min(value * 2 for value in values), max(-value for value in values),
+                sorted(value % 3 for value in values))
+
+
+    def tests(values):
+        return (all(value >= 0 for value in values), any(value > 3 for value in values),
+                all(value < 2 for value in values), any(value == 1 for value in values))
+
+
+    def caller_name():
+        return sys._getframe(1).f_code.co_name, sys._getframe(2).f_code.co_name
+
+
+    def frames(values):
+        return sum(len(caller_name()[1]) for value in values), [
+            name for name in (caller_name() for value in values[:1])]
+
+
+    def failing(values):
+        return sum(10 // value for value in values)
+
+
+    def stopping(values):
+        iterator = iter(values)
+        return sum(next(iterator) for value in range(5))
+
+
+    def held(values):
+        generator = (value + 1 for value in values)
+        first = sum(generator)
+        return first, next(generator, "ended")
+
+
+    def chosen(values, which):
+        given = (value for value in values)
+        return sum(given if which else (value * 10 for value in values))
+
+
+    def closed_early():
+        keep = [Noisy("a"), Noisy("b")]
+        found = any(item.name == "a" for item in keep)
+        del keep
+        print("after any", found)
+
+
+    def nested(rows):
+        return sum(sum(cell for cell in row) for row in rows)
+
+
+    def traced(values):
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == "<genexpr>":
+                print("trace", event, frame.f_lineno)
+            return tracer
+        return sum((sys.settrace(tracer) if value == 2 else None, value)[1]
+                   for value in values)
+
+
+    for round_ in range(3):
+        values = [3, 1, 4, 1, 5]
+        print(totals(values, 4), tests(values), frames(values))
+        print(held(values), chosen(values, True), chosen(values, False),
+              nested([values, values]))
+        closed_early()
+        for function, argument in ((failing, [1, 0]), (stopping, [1, 2])):
+            try:
+                function(argument)
+            except Exception:
+                traceback.print_exc(file=sys.stdout)
+    print(traced([1, 2, 3]))
+    sys.settrace(None)
+    gc.collect()
+    print("done")
+''')
+
+
+def test_builtins_iterating_generator_expressions_see_cpython_generators(tmp_path):
+    program = tmp_path / "consumed.py"
+    program.write_text(CONSUMED_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "ZeroDivisionError" in expected[1] \
+        and "generator raised StopIteration" in expected[1] and "trace line" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path))[:2] == expected[:2], threshold
+
+
+def test_a_generator_expression_alone_is_driven_by_its_translation():
+    # The driver, given in place of the generator, runs the frame as the generator would.
+    world = World(tier=1, join_threshold=0)
+    world.run_source("def made(values):\n    return (value * 2 for value in values)\n",
+                     "<test>")
+    made = world.modules["__main__"].__dict__["made"]
+    generator = made([1, 2, 3])
+    driver = objects.iterated_alone(generator)
+    assert driver is not generator and driver.gi_code.co_name == "drive__genexpr_"
+    assert sum(driver) == 12
+    # Held (started, or not made by a generator expression): the generator itself.
+    started = made([1, 2])
+    next(started)
+    assert objects.iterated_alone(started) is started
+
+
+def test_only_a_call_of_a_new_generator_takes_it_alone():
+    # CALL's decode-time test: the call right after a comprehension's call, no jump
+    # landing between (a conditional expression brings a held generator there).
+    code = pvm_compile("sum(x for x in y)\nsum(g if c else (x for x in y))\n"
+                       "len([x for x in y])\nf(x)(y)\n", "<test>", "exec")
+    calls = [index for index, (opcode, operand) in enumerate(code.instructions())
+             if opcode == opcodes.BY_NAME["CALL"].number]
+    taking = [passes_new_generator(code, index) for index in calls]
+    assert taking == [False, True, False, False, False, True, False, False], taking

@@ -1508,6 +1508,7 @@ def generate():
 # the decode-time names, the loop's signals, the opcodes (variable input counts).
 _ALWAYS = {"BINARY_FUNCTIONS": "pvm.engine.instructions.support",
            "COMPARE_FUNCTIONS": "pvm.engine.instructions.support",
+           "passes_new_generator": "pvm.engine.instructions.support",
            "CALL_FRAME": "pvm.engine.signals", "RETURN": "pvm.engine.signals",
            "YIELD": "pvm.engine.signals", "OPCODES": "pvm.opcodes"}
 

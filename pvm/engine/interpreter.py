@@ -33,7 +33,7 @@ from pvm.engine.instructions.support import OBJECT_NEW, init_returned
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                RESUME_CODE, Function, Generator, made_shape_of,
+                                RESUMING_CODES, Function, Generator, made_shape_of,
                                 new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
@@ -606,7 +606,7 @@ class Interpreter:
             # start (_Suspendable._resume), made now rather than at the first next().
             # (run_by_host_generator's work written out, and the generator made with
             # no call of its __init__: every generator expression comes through here.)
-            frame.translated = resumer(frame, frame.stack, frame.fast, 0)
+            frame.translated = resumer.from_start(frame, frame.stack, frame.fast, 0)
             if not resumer.handles:
                 frame.layered = False
             return new_generator(frame, function)
@@ -717,7 +717,7 @@ class Interpreter:
         frame (_Suspendable._resume)."""
         host = sys._getframe(1)
         while True:
-            if host.f_code is RESUME_CODE:
+            if host.f_code in RESUMING_CODES:
                 resumer = locals_of(host)
                 if resumer["frame"] is frame:
                     break

@@ -589,10 +589,7 @@ class _Suspendable(metaclass=BuiltinType):
         raise StopIteration(value) if value is not None else StopIteration()
 
     def _wrap_stop_iteration(self, error):
-        replacement = RuntimeError("%s raised StopIteration" % self._messages_name)
-        replacement.__cause__ = error
-        replacement.__context__ = error
-        return replacement
+        return _wrapped_stop_iteration(error, self._messages_name)
 
     def _delegate(self):
         """The iterator a ``yield from`` / ``await`` is suspended in, if any."""
@@ -665,6 +662,22 @@ class _Suspendable(metaclass=BuiltinType):
         if self._state is CREATED:
             self._state = FINISHED
             return None
+        if self._state is SUSPENDED and self._ends_at_once_when_closed():
+            # The GeneratorExit would leave the frame from where it is suspended, with
+            # nothing of the guest's run: the frame ends as it would, with none raised.
+            # (Most generators that are closed are closed so: ``any()`` and ``all()``
+            # stopping early, a ``for`` broken out of, whose generator dies.)
+            frame = self._frame
+            self._state = FINISHED
+            # (The host generator closes as it goes: its handlers write the locals
+            # back, as they are already, and say where the frame failed, which no one
+            # asks of a frame that has ended.)
+            frame.translated = None
+            frame.failed_index = -1
+            frame.resume_index = -1
+            if frame.stack:
+                frame.stack.clear()
+            return None
         try:
             self._throw(GeneratorExit)
         except (GeneratorExit, StopIteration) as error:
@@ -673,6 +686,17 @@ class _Suspendable(metaclass=BuiltinType):
             error.__traceback__ = None
             return None
         raise RuntimeError("%s ignored GeneratorExit" % self._messages_name)
+
+    def _ends_at_once_when_closed(self):
+        """Whether closing the suspended frame runs none of its code: GeneratorExit,
+        raised where it is suspended, is handled by no ``try`` of its code (no
+        ``finally``, no ``with``), no iterator it delegates to must be closed first,
+        and no tracer or instrument must see the exception."""
+        frame = self._frame
+        interpreter = frame.interpreter
+        return (not interpreter.instruments and not interpreter.tracing
+                and interpreter.find_handler(frame, frame.resume_index - 1) is None
+                and not interpreter.suspended_in_send(frame))
 
     # The attributes CPython names gi_*, cr_* and ag_*, by what they return.
     def _current_frame(self):
@@ -694,8 +718,96 @@ class _Suspendable(metaclass=BuiltinType):
 
 
 # The host code running every resumption: a walk of the host's stack finds where a
-# generator was resumed by it (Interpreter.frames_below_generator).
+# generator was resumed by it (Interpreter.frames_below_generator), in ``_resume`` or in
+# a driver of tier 1's (``iterated_alone``), whose code ``register_resuming`` adds.
 RESUME_CODE = _Suspendable._resume.__code__
+RESUMING_CODES = {RESUME_CODE}
+
+
+def register_resuming(code):
+    """Count ``code`` (a host generator's, with the locals ``frame``, ``outer`` and
+    ``frameless_resumer`` of ``_resume``) among those that resume a guest frame."""
+    RESUMING_CODES.add(code)
+
+
+# The builtins that iterate what they are given, to its end or to their answer, and keep
+# nothing of it: given a generator that nothing else holds, they may run its frame
+# through tier 1's driver (``iterated_alone``).
+ITERATING_BUILTINS = frozenset((sum, all, any, min, max, sorted))
+
+
+def iterated_alone(generator):
+    """What a builtin that iterates (``ITERATING_BUILTINS``) is given in place of the
+    generator that a generator expression has just made, which nothing else holds (the
+    call's one argument: CALL's ``takes_new_generator``): the host generator that drives
+    its frame (tier 1's driver, see tier1._driver_body), where its code has one; else
+    the generator.  The driver does at each resumption what ``_resume`` does, so each
+    item costs no call of it, and no generator object is resumed: none is left to the
+    guest (``iter(generator)`` of the builtin is the driver, which no guest code sees)."""
+    if type(generator) is Generator and generator._state is CREATED:
+        frame = generator._frame
+        # (A generator made at tier 1 has its resumer from the start: suspendable.)
+        if frame.translated is not None:
+            drive = frame.interpreter.executable_of(frame.f_code).resumer.drive
+            if drive is not None:
+                generator._state = FINISHED
+                frame.translated = None
+                return drive(frame, frame.stack, frame.fast, 0)
+    return generator
+
+
+def go_on_in_tier0(frame, outcome):
+    """The rest of a driven frame's run (``iterated_alone``) in tier 0's loop, from
+    where its driver left it: ``outcome``, as ``_resume`` takes a resumer's (an index,
+    CALL_FRAME, RETURN, or the exception its code raised).  Yields what the frame
+    yields, each resumption done as ``_resume`` does it where tier 0 runs the frame;
+    returns what the frame returns, raises what leaves it."""
+    interpreter = frame.interpreter
+    failure = []
+    start = None
+    if type(outcome) is int:
+        if outcome == RETURN:
+            frame.resume_index = -1
+            value = frame.return_value
+            frame.return_value = None
+            return value
+        start = outcome
+    else:
+        # (In a list the call empties, as _resume raises it: see run_frame.)
+        failure.append(outcome)
+        failure[0].__traceback__ = None
+    outcome = None
+    while True:
+        frame.back = interpreter.running_frame()
+        handled_below = interpreter.handled_below
+        handled_below.append(interpreter.handled)
+        interpreter.handled = None
+        try:
+            if failure:
+                result = interpreter.run_frame(frame, failure.pop())
+            else:
+                result = interpreter.run_frame(frame, None, start)
+        except StopIteration as error:
+            raise _wrapped_stop_iteration(error, "generator")
+        finally:
+            frame.back = None
+            interpreter.handled = handled_below.pop()
+        if frame.resume_index < 0:
+            return result
+        start = None
+        value = yield result
+        if frame.stack is None:
+            frame.stack = [value]
+        else:
+            frame.stack.append(value)
+
+
+def _wrapped_stop_iteration(error, messages_name):
+    """The RuntimeError a StopIteration leaving a generator's frame becomes (PEP 479)."""
+    replacement = RuntimeError("%s raised StopIteration" % messages_name)
+    replacement.__cause__ = error
+    replacement.__context__ = error
+    return replacement
 
 
 class Generator(_Suspendable):

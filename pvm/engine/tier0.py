@@ -10,10 +10,10 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
     check_except_type, function_description, guest_init, init_returned, load_global_error,
-    lookup, match_class, match_keys, public_names, star_arguments, star_keywords,
-    unbound_free, unbound_local, unpack_items, with_module_named)
+    lookup, match_class, match_keys, passes_new_generator, public_names, star_arguments,
+    star_keywords, unbound_free, unbound_local, unpack_items, with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
-    MethodType)
+    ITERATING_BUILTINS, MethodType, iterated_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
     FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
@@ -1517,9 +1517,10 @@ def make_RETURN_VALUE(code, operand, index):
 
 def make_CALL(code, operand, index):
     next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
     variable_count = operand
 
-    def CALL(frame, stack, fast, next_index=next_index, variable_count=variable_count):
+    def CALL(frame, stack, fast, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1529,6 +1530,10 @@ def make_CALL(code, operand, index):
         kind = type(function)
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
+            if takes_new_generator:
+                if function in ITERATING_BUILTINS:
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
             stack[-1] = function(*arguments)
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
@@ -1591,9 +1596,10 @@ def make_CALL(code, operand, index):
 
 def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
     variable_count = operand
 
-    def CALL_METHOD(frame, stack, fast, next_index=next_index, variable_count=variable_count):
+    def CALL_METHOD(frame, stack, fast, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1604,6 +1610,10 @@ def make_CALL_METHOD(code, operand, index):
         kind = type(function)
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
+            if takes_new_generator:
+                if function in ITERATING_BUILTINS:
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
             stack[-1] = function(*arguments)
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
@@ -3464,6 +3474,7 @@ def cold_RETURN_VALUE(frame, stack, fast, code, operand, index):
 
 def cold_CALL(frame, stack, fast, code, operand, index):
     next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3474,6 +3485,10 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
+        if takes_new_generator:
+            if function in ITERATING_BUILTINS:
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
         stack[-1] = function(*arguments)
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
@@ -3535,6 +3550,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
 
 def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3546,6 +3562,10 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
+        if takes_new_generator:
+            if function in ITERATING_BUILTINS:
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
         stack[-1] = function(*arguments)
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):

@@ -6,9 +6,10 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
-    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error, unbound_free,
-    unbound_local, with_module_named)
-from pvm.engine.objects import (Function, Generator, MethodType)
+    OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error,
+    passes_new_generator, unbound_free, unbound_local, with_module_named)
+from pvm.engine.objects import (Function, Generator, ITERATING_BUILTINS, MethodType,
+    iterated_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
@@ -21,10 +22,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
+    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 0):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2):
+    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -36,6 +38,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_2 = type(value_1_0)
             if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
+                if takes_new_generator_2:
+                    if value_1_0 in ITERATING_BUILTINS:
+                        stack.append(value_1_0(iterated_alone()))
+                        return after_2
                 stack.append(value_1_0())
                 return after_2
             if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
@@ -109,10 +115,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
+    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -125,6 +132,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
+                if takes_new_generator_3:
+                    if value_1_0 in ITERATING_BUILTINS:
+                        stack.append(value_1_0(iterated_alone(value_2_0)))
+                        return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
@@ -198,10 +209,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
+    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -214,6 +226,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
+                if takes_new_generator_3:
+                    if value_1_0 in ITERATING_BUILTINS:
+                        stack.append(value_1_0(iterated_alone(value_2_0)))
+                        return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
@@ -289,10 +305,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
+    takes_new_generator_4 = passes_new_generator(code, index_4)
     if not (operand_4 == 2):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -306,6 +323,10 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_1_0)
             if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
+                if takes_new_generator_4:
+                    if value_1_0 in ITERATING_BUILTINS:
+                        stack.append(value_1_0(iterated_alone(value_2_0, value_3_0)))
+                        return after_4
                 stack.append(value_1_0(value_2_0, value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
@@ -379,10 +400,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
+    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 0):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -400,6 +422,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_3 = type(value_2_0)
             if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
+                if takes_new_generator_3:
+                    if value_2_0 in ITERATING_BUILTINS:
+                        stack.append(value_2_0(iterated_alone()))
+                        return after_3
                 stack.append(value_2_0())
                 return after_3
             if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
@@ -475,10 +501,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
+    takes_new_generator_4 = passes_new_generator(code, index_4)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -497,6 +524,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
+                if takes_new_generator_4:
+                    if value_2_0 in ITERATING_BUILTINS:
+                        stack.append(value_2_0(iterated_alone(value_3_0)))
+                        return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
@@ -572,10 +603,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
+    takes_new_generator_4 = passes_new_generator(code, index_4)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -594,6 +626,10 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
+                if takes_new_generator_4:
+                    if value_2_0 in ITERATING_BUILTINS:
+                        stack.append(value_2_0(iterated_alone(value_3_0)))
+                        return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
@@ -663,10 +699,11 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     index_1 = index + 1
     after_1 = index + 2
     next_index_1 = index_1 + 1
+    takes_new_generator_1 = passes_new_generator(code, index_1)
     if not (operand_1 == 0):
         return None
 
-    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, name_0=name_0, next_index_1=next_index_1):
+    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, name_0=name_0, next_index_1=next_index_1, takes_new_generator_1=takes_new_generator_1):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -680,6 +717,10 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             kind_1 = type(value_0_0)
             if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_1
+                if takes_new_generator_1:
+                    if value_0_0 in ITERATING_BUILTINS:
+                        stack.append(value_0_0(iterated_alone()))
+                        return after_1
                 stack.append(value_0_0())
                 return after_1
             if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
@@ -751,10 +792,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
+    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, name_0=name_0, next_index_2=next_index_2):
+    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -769,6 +811,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
+                if takes_new_generator_2:
+                    if value_0_0 in ITERATING_BUILTINS:
+                        stack.append(value_0_0(iterated_alone(value_1_0)))
+                        return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
@@ -840,10 +886,11 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
+    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, name_0=name_0, next_index_2=next_index_2):
+    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -858,6 +905,10 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
+                if takes_new_generator_2:
+                    if value_0_0 in ITERATING_BUILTINS:
+                        stack.append(value_0_0(iterated_alone(value_1_0)))
+                        return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
@@ -931,10 +982,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
+    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 2):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, name_0=name_0, next_index_3=next_index_3):
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, name_0=name_0, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -950,6 +1002,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             kind_3 = type(value_0_0)
             if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
+                if takes_new_generator_3:
+                    if value_0_0 in ITERATING_BUILTINS:
+                        stack.append(value_0_0(iterated_alone(value_1_0, value_2_0)))
+                        return after_3
                 stack.append(value_0_0(value_1_0, value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):

@@ -58,6 +58,7 @@ import importlib
 import marshal
 import operator
 import re
+import textwrap
 import warnings
 import weakref
 import zlib
@@ -75,7 +76,8 @@ from pvm.engine import hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.objects import CellType, Generator, call_shape_of
+from pvm.engine.objects import (CellType, Generator, call_shape_of, go_on_in_tier0,
+                                register_resuming)
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -220,9 +222,36 @@ def _translate(code, pairs):
                                         decorator_list=[], returns=None), 0)
     function_tree.body = body
     if generator:
+        # Two host generator functions: one takes a suspended frame on wherever tier 0
+        # left it (``label``: its resume index), the other starts the frame at its
+        # first instruction, which is where a generator made at tier 1 starts (most
+        # of them).  The second has none of the blocks only tier 0's resumptions
+        # enter, and no test for them at each turn of its loops (``_entered_at_start``).
+        from pvm.engine import generate     # (not at import: see the imports above)
+        # (Copies: _resumer_body rebuilds the statements it goes into in place.)
+        # Neither is made where the first yield is in code left to tier 0 (the host
+        # function would be no generator: its call would run the frame at once).
+        start_body = _with_yield(_entered_at_start(generate.copy_tree(body)))
+        driver_body = _with_yield(_entered_at_start(generate.copy_tree(body))) \
+            if _drivable(code, pairs) else None
         function_tree.name = "resume_" + name
         function_tree.body = _resumer_body(body, stored, clears)
-        runner_tree = frameless_tree = direct_tree = None
+        runner_tree = None
+        if start_body is not None:
+            runner_tree = _at(ast.FunctionDef(name="start_" + name,
+                                              args=copy.deepcopy(arguments),
+                                              decorator_list=[], returns=None), 0)
+            runner_tree.body = _resumer_body(start_body, stored, clears)
+        frameless_tree = direct_tree = None
+        if driver_body is not None:
+            # And a third, for a builtin that iterates a generator expression's
+            # generator alone (objects.iterated_alone): it does a generator's work at
+            # each resumption itself, so each item costs no call of _resume.
+            frameless_tree = _at(ast.FunctionDef(name="drive_" + name,
+                                                 args=copy.deepcopy(arguments),
+                                                 decorator_list=[], returns=None), 0)
+            frameless_tree.body = _driver_body(driver_body, stored, clears)
+            translator.globals_read.update(("GO_ON_IN_TIER0", "RETURN"))
     else:
         runner_body = _entered_at_start([statement for statement in body
                                          if statement not in clears])
@@ -247,10 +276,18 @@ def _translate(code, pairs):
     exec(host_code, scope)
     function_code = scope[function_tree.name].__code__
     # (Compressed: kept so until a call asks for it, see _full_runner_when_asked.)
-    runner_code = (zlib.compress(marshal.dumps(scope[runner_tree.name].__code__))
-                   if runner_tree is not None else None)
-    frameless_code = (zlib.compress(marshal.dumps(scope[frameless_tree.name].__code__))
-                      if frameless_tree is not None else None)
+    if generator:
+        # (The host generator functions that start the frame: used at every generator
+        # made at tier 1, not compressed.)
+        runner_code = (marshal.dumps(scope[runner_tree.name].__code__)
+                       if runner_tree is not None else None)
+        frameless_code = (marshal.dumps(scope[frameless_tree.name].__code__)
+                          if frameless_tree is not None else None)
+    else:
+        runner_code = (zlib.compress(marshal.dumps(scope[runner_tree.name].__code__))
+                       if runner_tree is not None else None)
+        frameless_code = (zlib.compress(marshal.dumps(scope[frameless_tree.name].__code__))
+                          if frameless_tree is not None else None)
     direct_code = (marshal.dumps(scope[direct_tree.name].__code__)
                    if direct_tree is not None else None)
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
@@ -301,13 +338,27 @@ def _from_entry(code, entry, constants=None, tree=None):
         for name, decoded, operand, index in recipes:
             globals_[name] = _decoder(decoded)(code, operand, index)
     function = FunctionType(function_code, globals_, function_code.co_name)
-    if runner_code is None:
+    if code.co_flags & CO_GENERATOR:
         # A generator's: the host generator function, which the guest generator resumes
-        # (it runs the frame it is given, as a runner does).
+        # (it runs the frame it is given, as a runner does), and the one that starts
+        # it (``_translate``), which the first is asked for as ``from_start``.
         register_translated(function_code, host_locals, runner=True)
         register_stored_locals(code, stored)
         # Where a host generator may take a suspended frame on (objects._Suspendable).
         function.starts = frozenset(starts)
+        function.from_start = function
+        if runner_code is not None:
+            runner_code = marshal.loads(runner_code)
+            register_translated(runner_code, host_locals, runner=True)
+            function.from_start = FunctionType(runner_code, globals_, runner_code.co_name)
+        # (Where others keep their frameless runner, a generator expression keeps its
+        # driver: see _driver_body.)
+        function.drive = None
+        if frameless_code is not None:
+            frameless_code = marshal.loads(frameless_code)
+            register_translated(frameless_code, host_locals, runner=True)
+            register_resuming(frameless_code)
+            function.drive = FunctionType(frameless_code, globals_, frameless_code.co_name)
         # Whether the code handles exceptions (sets the one it handles): if not, its
         # resumptions need no layer of handled exceptions of their own (see there).
         function.handles = any(opcode == opcodes.PUSH_EXC_INFO
@@ -650,8 +701,8 @@ class _Translator:
             values.pop(name, None)
         self.imports.update(piece.imports)
         instance = _Instance(self, values, piece.assigned, start + 1, run, start)
-        statements = _without_copies(_without_round_trips(
-            instance.statements(piece.statements)))
+        statements = _without_copies(_without_round_trips(_without_constant_tests(
+            instance.statements(piece.statements))))
         self.size += sum(1 for statement in statements for _node in ast.walk(statement))
         return statements
 
@@ -905,6 +956,25 @@ class _Instance:
 # -- fewer copies ------------------------------------------------------------------------
 
 _TEMPORARY = re.compile(r"t\d+$")
+
+
+def _without_constant_tests(statements):
+    """``statements`` with each ``if`` on a constant (a decode-time name written in:
+    CALL's ``takes_new_generator``) the branch it takes, at any depth."""
+    result = []
+    for statement in statements:
+        if isinstance(statement, ast.If) and isinstance(statement.test, ast.Constant):
+            result.extend(_without_constant_tests(
+                statement.body if statement.test.value else statement.orelse))
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner and isinstance(inner[0], ast.stmt):
+                setattr(statement, field, _without_constant_tests(inner) or [ast.Pass()])
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _without_constant_tests(handler.body) or [ast.Pass()]
+        result.append(statement)
+    return result
 
 
 def _without_copies(statements):
@@ -2075,9 +2145,15 @@ def _resumer_body(body, stored, clears):
     make it a RuntimeError, PEP 479, before the guest's handlers saw it).
     ``interpreter`` is the local that the host stack's readers find in a runner."""
 
+    # (A statement the layout put in two places is rebuilt once.)
+    rebuilt = set()
+
     def around(statements):
         result = []
         for statement in statements:
+            if id(statement) in rebuilt:
+                result.append(statement)
+                continue
             if isinstance(statement, ast.Return):
                 result.extend(_left_with(statement.value, statement.lineno - 1))
                 continue
@@ -2091,6 +2167,7 @@ def _resumer_body(body, stored, clears):
                                   line)
                               for clear in clears)
                 continue
+            rebuilt.add(id(statement))
             for field in ("body", "orelse", "finalbody"):
                 inner = getattr(statement, field, None)
                 if inner:
@@ -2107,6 +2184,145 @@ def _resumer_body(body, stored, clears):
                    value=ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
                                        attr="interpreter", ctx=ast.Load())),
         ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[]))]
+
+
+def _with_yield(body):
+    """``body``, or None if it has no yield."""
+    if any(isinstance(node, ast.Yield) for statement in body for node in ast.walk(statement)):
+        return body
+    return None
+
+
+def _drivable(code, pairs):
+    """Whether a generator's code gets a driver (``_driver_body``): a generator
+    expression's (which nothing but the call of its function makes, and whose generator
+    only a builtin that iterates it then holds, see objects.iterated_alone), whose
+    frame no exception handler, and no iterator it delegates to, ever keeps running
+    when it is closed."""
+    return (code.co_name == "<genexpr>" and not code.co_exceptiontable
+            and all(opcode != opcodes.SEND for opcode, _operand in pairs))
+
+
+# What a driver does where its frame starts or goes on running: the frame links back to
+# its resumer, as _Suspendable._resume links it (the frame running now, or, under a
+# function that runs with no frame, that function's depth, whose frame is made only if
+# someone reads f_back), and is the running frame.  Then what it does where the frame
+# stops running (yields or ends): the links undone.
+_DRIVER_LINK = """
+outer = interpreter.frame
+frameless_resumer = interpreter.frameless
+if frameless_resumer is None:
+    frame.back = outer
+else:
+    interpreter.frameless = None
+    frame.frameless_below = frameless_resumer
+interpreter.frame = frame
+"""
+_DRIVER_UNLINK = """
+if frameless_resumer is None:
+    interpreter.frame = outer
+    frame.back = None
+elif frame.frameless_below is not None:
+    frame.frameless_below = None
+    interpreter.frame = outer
+    interpreter.frameless = frameless_resumer
+else:
+    interpreter.frame = frame.back
+    frame.back = None
+"""
+# Past the translated code (its return, where it leaves the frame to tier 0, or its
+# exception, all left in ``frame.resumer_outcome`` as a resumer leaves them): unless
+# it was closed where it yielded, the frame ends here (a generator expression returns
+# None), or tier 0's loop runs it on, yielding what it yields (objects.go_on_in_tier0).
+# (In a ``finally``: the statements' returns come out of any depth of loops and
+# handlers to here, and nothing the loop raises passes the statements' handlers.)
+_DRIVER_END = """
+if not closed:
+%s
+    outcome = frame.resumer_outcome
+    frame.resumer_outcome = None
+    if type(outcome) is int and outcome == RETURN:
+        frame.resume_index = -1
+        frame.return_value = None
+    else:
+        yield from GO_ON_IN_TIER0(frame, outcome)
+""" % textwrap.indent(_DRIVER_UNLINK.strip("\n"), "    ")
+
+
+def _driver_body(body, stored, clears):
+    """A driver's body, from the translated function's (``_entered_at_start``'s, as
+    the resumer that starts the frame has it): a host generator that a builtin
+    iterating a generator expression's generator runs itself (objects.iterated_alone),
+    doing at each resumption what ``_Suspendable._resume`` does for a resumer: the
+    frame linked to its resumer while it runs (``_DRIVER_LINK``), the locals written
+    back to ``fast`` where it yields, tier 0 taking the frame on where
+    ``LEAVE_TRANSLATED`` asks (a tracer, a signal), and the frame's end, or its
+    exception, where the statements leave it (``_DRIVER_END``).  Closed where it
+    yields (the builtin had its answer: ``any()``), the frame ends with nothing run:
+    the code of a driver has no exception handler (``_drivable``)."""
+
+    def code(text):
+        return [_at(statement, 0) for statement in ast.parse(text).body]
+
+    # (A statement the layout put in two places is rebuilt once.)
+    rebuilt = set()
+
+    def around(statements):
+        result = []
+        for statement in statements:
+            if id(statement) in rebuilt:
+                result.append(statement)
+                continue
+            if isinstance(statement, ast.Return):
+                result.extend(_left_with(statement.value, statement.lineno - 1))
+                continue
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
+                line = statement.lineno - 1
+                result.extend(_at(_write_back(index), line) for index in stored)
+                result.extend(code(_DRIVER_UNLINK))
+                result.extend(code("closed = True"))
+                result.append(statement)
+                result.extend(code("closed = False"))
+                result.extend(code(_DRIVER_LINK))
+                # (The value sent in on the stack, the locals in ``fast``: as tier 0
+                # finds a frame suspended there.)
+                result.extend(code("if LEAVE_TRANSLATED:\n"
+                                   "    frame.resumer_outcome = frame.resume_index\n"
+                                   "    return"))
+                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
+                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
+                                  line)
+                              for clear in clears)
+                continue
+            rebuilt.add(id(statement))
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(statement, field, None)
+                if inner:
+                    setattr(statement, field, around(inner))
+            for handler in getattr(statement, "handlers", ()):
+                handler.body = around(handler.body)
+            result.append(statement)
+        return result
+
+    # Closed where it yielded: the exception passes the statements' handlers (which
+    # write the locals back, as they are, and say where the frame failed, which no
+    # one asks of a frame that has ended) and ends the frame here.
+    closing = code("if closed:\n"
+                   "    frame.resume_index = -1\n"
+                   "    frame.failed_index = -1\n"
+                   "    stack.clear()\n"
+                   "    raise\n"
+                   "frame.resumer_outcome = error")
+    trying = ast.Try(body=[*code("if LEAVE_TRANSLATED:\n"
+                                 "    frame.resumer_outcome = 0\n"
+                                 "    return"), *around(body)],
+                     handlers=[ast.ExceptHandler(type=ast.Name(id="BaseException",
+                                                                ctx=ast.Load()),
+                                                 name="error", body=closing)],
+                     orelse=[], finalbody=code(_DRIVER_END))
+    return [*code("interpreter = frame.interpreter\nclosed = False"), *code(_DRIVER_LINK),
+            _at(trying, 0)]
 
 
 # -- layout ----------------------------------------------------------------------------
@@ -2837,6 +3053,7 @@ def _tier0_at(index):
 
 
 _LEAVING = {"LEAVE_TRANSLATED": LEAVE_TRANSLATED, "TIER0_AT": _tier0_at,
+            "GO_ON_IN_TIER0": go_on_in_tier0,
             # (What loops translated as host ``for`` loops read: _host_for.)
             "LOOP_ITEMS": _loop_items, "MID_ITERATION": MID_ITERATION,
             "LOOP_ITERATOR": _items, "SELF_ITERATING": SELF_ITERATING}

@@ -14,11 +14,11 @@ from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, gues
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
-from pvm.engine.objects import Function, MethodType
+from pvm.engine.objects import ITERATING_BUILTINS, Function, MethodType, iterated_alone
 
 
 @instruction
-def CALL(function, *arguments, frame, next_index):
+def CALL(function, *arguments, frame, next_index, takes_new_generator):
     kind = type(function)
     # The host's built-in functions and methods (len, isinstance, a list's append) are
     # the callees most often called, and the cheapest: called at once, with the
@@ -26,6 +26,11 @@ def CALL(function, *arguments, frame, next_index):
     if kind is BUILTIN and function is not TYPE_NEW:
         "the builtin callee is checked here"
         frame.resume_index = next_index
+        if takes_new_generator:
+            # ``sum(x for x in y)``: the generator nothing else holds runs as the host
+            # generator that drives its frame, where tier 1 has one.
+            if function in ITERATING_BUILTINS:
+                return function(iterated_alone(*arguments))
         return function(*arguments)
     # A translated function called with exactly its positional parameters takes them
     # as host parameters (its ``direct`` runner: tier 1), where the count is known
@@ -101,7 +106,7 @@ def CALL(function, *arguments, frame, next_index):
 # LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method,
 # which the call drops: its statements are CALL's.
 @instruction(statements_of=CALL)
-def CALL_METHOD(function, null, *arguments, frame, next_index):
+def CALL_METHOD(function, null, *arguments, frame, next_index, takes_new_generator):
     pass
 
 

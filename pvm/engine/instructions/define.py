@@ -83,6 +83,7 @@ DECODED = {
     "cell_is_free": "operand >= len(code.co_cellvars)",
     "binary_function": "BINARY_FUNCTIONS[operand]",
     "compare_function": "COMPARE_FUNCTIONS[operand]",
+    "takes_new_generator": "passes_new_generator(code, index)",
 }
 # Run-time names: the handler's own parameters.
 RUNTIME = ("frame", "stack", "fast")

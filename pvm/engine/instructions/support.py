@@ -9,6 +9,8 @@ They live here, at module level, because bodies may not define functions (see
 # importing operator.py (0.2 ms).
 import _operator as operator
 
+from pvm import opcodes
+from pvm.code import instruction_words
 from pvm.engine import guest_traceback
 from pvm.engine.objects import Coroutine, Function, Generator
 
@@ -29,6 +31,28 @@ MISSING = object()
 
 # pvm's own generators and coroutines, which SEND resumes directly.
 RESUMABLE = frozenset({Generator, Coroutine})
+
+
+# -- decode-time tests -------------------------------------------------------------------
+
+_CALL_1 = opcodes.BY_NAME["CALL"].number | 1 << 8
+_GET_ITER = opcodes.BY_NAME["GET_ITER"].number
+
+
+def passes_new_generator(code, index):
+    """Whether the call at ``index`` (CALL's ``takes_new_generator``) has for its one
+    argument what the call before it made of an iterator just taken (``GET_ITER``,
+    ``CALL 1``): a comprehension's value, which is the generator of a generator
+    expression (``sum(x for x in y)``) that nothing else holds -- unless a jump lands
+    between, bringing a value from elsewhere."""
+    words = instruction_words(code.co_code)
+    if not (index >= 2 and words[index] == words[index - 1] == _CALL_1
+            and words[index - 2] & 0xFF == _GET_ITER):
+        return False
+    between = (index - 1, index)
+    return not any(word & 0xFF in opcodes.HAS_JUMP and word >> 8 in between
+                   for word in words) \
+        and not any(entry[2] in between for entry in code.co_exceptiontable)
 
 
 # -- operator tables -----------------------------------------------------------------------
