@@ -9,7 +9,8 @@ import textwrap
 from pvm import opcodes
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import objects
-from pvm.engine.instructions.support import passes_new_generator
+from pvm.engine.instructions.support import (passes_generator_to_loop,
+                                             passes_new_generator)
 from pvm.world import World
 from tests.subprocesses import run, run_python
 
@@ -425,3 +426,183 @@ def test_only_a_call_of_a_new_generator_takes_it_alone():
              if opcode == opcodes.BY_NAME["CALL"].number]
     taking = [passes_new_generator(code, index) for index in calls]
     assert taking == [False, True, False, False, False, True, False, False], taking
+
+
+# A for loop iterating what a call of a generator function returns holds the generator
+# alone: it is given the driver of the frame (Interpreter.iterated_generator).  The
+# same things a guest can see, with recursion (nqueens' permutations), methods with
+# closures, a value returned, a loop broken out of, and a generator with a handler
+# (no driver: its frame must see the close).
+LOOPED_PROGRAM = textwrap.dedent('''
+    import sys
+    import traceback
+
+
+    class Noisy:
+        def __init__(self, name):
+            self.name = name
+
+        def __del__(self):
+            print("del", self.name)
+
+
+    def permutations(items):
+        if len(items) <= 1:
+            yield list(items)
+            return
+        for index in range(len(items)):
+            rest = items[:index] + items[index + 1:]
+            for tail in permutations(rest):
+                yield [items[index]] + tail
+
+
+    def names():
+        yield sys._getframe().f_code.co_name, sys._getframe(1).f_code.co_name
+        yield sys._getframe(2).f_code.co_name
+
+
+    def outer_loop():
+        return [name for name in names()], [value for value in names()]
+
+
+    def looping():
+        found = []
+        for value in names():
+            found.append(value)
+        return found
+
+
+    def returns_value(count):
+        for number in range(count):
+            yield number
+        return "ignored"
+
+
+    def noisy_items():
+        first = Noisy("first")
+        yield first.name
+        second = Noisy("second")
+        yield second.name
+        print("not reached")
+
+
+    def broken():
+        for name in noisy_items():
+            print("got", name)
+            break
+        print("after break")
+
+
+    def fails(count):
+        for number in range(count):
+            yield 10 // (number - 2)
+
+
+    def failing():
+        total = 0
+        for value in fails(5):
+            total += value
+        return total
+
+
+    def stops():
+        yield 1
+        raise StopIteration("inner")
+
+
+    def stopping():
+        return [value for value in [0]] + [value for value in stops()]
+
+
+    def loop_over_stops():
+        seen = []
+        for value in stops():
+            seen.append(value)
+        return seen
+
+
+    class Box:
+        def __init__(self, values):
+            self.values = values
+
+        def items(self):
+            scale = 10
+            def scaled(value):
+                return value * scale
+            for value in self.values:
+                yield scaled(value)
+
+
+    def methods(box):
+        total = 0
+        for value in box.items():
+            total += value
+        return total
+
+
+    def guarded():
+        try:
+            yield 1
+            yield 2
+        finally:
+            print("finally")
+
+
+    def breaks_guarded():
+        for value in guarded():
+            break
+        print("after guarded")
+
+
+    def traced():
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == "counting":
+                print("trace", event, frame.f_lineno)
+            return tracer
+        def counting():
+            yield 1
+            sys.settrace(tracer)
+            yield 2
+            yield 3
+        total = 0
+        for value in counting():
+            total += value
+        sys.settrace(None)
+        return total
+
+
+    for round_ in range(3):
+        print(sum(1 for _ in permutations([1, 2, 3, 4])), list(permutations([1, 2]))[:2])
+        print(outer_loop(), looping())
+        print([value for value in returns_value(3)], methods(Box([1, 2, 3])))
+        broken()
+        breaks_guarded()
+        for function in (failing, loop_over_stops, stopping):
+            try:
+                print(function())
+            except Exception:
+                traceback.print_exc(file=sys.stdout)
+    print(traced())
+    print("done")
+''')
+
+
+def test_for_loops_over_new_generators_see_cpython_generators(tmp_path):
+    program = tmp_path / "looped.py"
+    program.write_text(LOOPED_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "after break" in expected[1] and "finally" in expected[1] \
+        and "generator raised StopIteration" in expected[1] and "trace line" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path))[:2] == expected[:2], threshold
+
+
+def test_only_a_call_whose_value_a_loop_takes_at_once_makes_it_for_the_loop():
+    code = pvm_compile("for x in f(): pass\ng = f()\nfor x in g: pass\n"
+                       "for x in (f() if c else g): pass\n", "<test>", "exec")
+    calls = [index for index, (opcode, operand) in enumerate(code.instructions())
+             if opcode == opcodes.BY_NAME["CALL"].number]
+    looping = [passes_generator_to_loop(code, index) for index in calls]
+    assert looping == [True, False, False], looping

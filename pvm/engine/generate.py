@@ -1509,6 +1509,7 @@ def generate():
 _ALWAYS = {"BINARY_FUNCTIONS": "pvm.engine.instructions.support",
            "COMPARE_FUNCTIONS": "pvm.engine.instructions.support",
            "passes_new_generator": "pvm.engine.instructions.support",
+           "passes_generator_to_loop": "pvm.engine.instructions.support",
            "CALL_FRAME": "pvm.engine.signals", "RETURN": "pvm.engine.signals",
            "YIELD": "pvm.engine.signals", "OPCODES": "pvm.opcodes"}
 

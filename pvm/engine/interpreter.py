@@ -613,6 +613,27 @@ class Interpreter:
         frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)
 
+    def iterated_generator(self, function, arguments):
+        """What a call of the generator function ``function`` gives a ``for`` loop that
+        iterates it at once (CALL's ``makes_iterated_generator``): tier 1's driver of
+        the new frame where its code has one (see objects.iterated_alone: the loop
+        alone would hold the generator, and no guest code sees its iterator), else
+        the generator."""
+        resumer = getattr(function.executable, "resumer", None)
+        if resumer is None or resumer.drive is None or function.kind != CO_GENERATOR \
+                or 0 not in resumer.starts or self.instruments:
+            return self.suspendable(function, arguments, None)
+        depth = self.frameless
+        if depth is None:
+            depth = self.frame.depth if self.frame is not None else 0
+        if depth + 1 > self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        frame = self.enter(function, arguments, None, None)
+        # (As suspendable keeps it: the frame may be suspended long.)
+        frame.fast = frame.fast.copy() if frame.fast else ()
+        frame.layered = False
+        return resumer.drive(frame, frame.stack, frame.fast, 0)
+
     def run_code(self, code, globals_, locals_=None):
         """Run module-level (or exec'd) code in the given namespaces."""
         if locals_ is None:

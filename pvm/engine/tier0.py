@@ -10,8 +10,9 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
     check_except_type, function_description, guest_init, init_returned, load_global_error,
-    lookup, match_class, match_keys, passes_new_generator, public_names, star_arguments,
-    star_keywords, unbound_free, unbound_local, unpack_items, with_module_named)
+    lookup, match_class, match_keys, passes_generator_to_loop, passes_new_generator,
+    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
+    with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     ITERATING_BUILTINS, MethodType, iterated_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -1518,9 +1519,10 @@ def make_RETURN_VALUE(code, operand, index):
 def make_CALL(code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
     variable_count = operand
 
-    def CALL(frame, stack, fast, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
+    def CALL(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1560,6 +1562,9 @@ def make_CALL(code, operand, index):
                 kind = Function
         if kind is Function:
             if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
@@ -1597,9 +1602,10 @@ def make_CALL(code, operand, index):
 def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
     variable_count = operand
 
-    def CALL_METHOD(frame, stack, fast, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
+    def CALL_METHOD(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1640,6 +1646,9 @@ def make_CALL_METHOD(code, operand, index):
                 kind = Function
         if kind is Function:
             if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
@@ -3475,6 +3484,7 @@ def cold_RETURN_VALUE(frame, stack, fast, code, operand, index):
 def cold_CALL(frame, stack, fast, code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3515,6 +3525,9 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             kind = Function
     if kind is Function:
         if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
@@ -3551,6 +3564,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
 def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3592,6 +3606,9 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             kind = Function
     if kind is Function:
         if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable

@@ -7,7 +7,8 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error,
-    passes_new_generator, unbound_free, unbound_local, with_module_named)
+    passes_generator_to_loop, passes_new_generator, unbound_free, unbound_local,
+    with_module_named)
 from pvm.engine.objects import (Function, Generator, ITERATING_BUILTINS, MethodType,
     iterated_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
@@ -23,10 +24,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     after_2 = index + 3
     next_index_2 = index_2 + 1
     takes_new_generator_2 = passes_new_generator(code, index_2)
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
     if not (operand_2 == 0):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, name_1=name_1, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, makes_iterated_generator_2=makes_iterated_generator_2, name_1=name_1, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -69,6 +71,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_2 = Function
             if kind_2 is Function:
                 if value_1_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_2))
+                        return after_2
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
                     return after_2
                 executable_2 = value_1_0.executable
@@ -116,10 +121,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     after_3 = index + 4
     next_index_3 = index_3 + 1
     takes_new_generator_3 = passes_new_generator(code, index_3)
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -163,6 +169,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function:
                 if value_1_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
+                        return after_3
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
@@ -210,10 +219,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     after_3 = index + 4
     next_index_3 = index_3 + 1
     takes_new_generator_3 = passes_new_generator(code, index_3)
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -257,6 +267,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function:
                 if value_1_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
+                        return after_3
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
@@ -306,10 +319,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     after_4 = index + 5
     next_index_4 = index_4 + 1
     takes_new_generator_4 = passes_new_generator(code, index_4)
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
     if not (operand_4 == 2):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, name_1=name_1, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -354,6 +368,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function:
                 if value_1_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_4))
+                        return after_4
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
                     return after_4
                 executable_4 = value_1_0.executable
@@ -401,10 +418,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     after_3 = index + 4
     next_index_3 = index_3 + 1
     takes_new_generator_3 = passes_new_generator(code, index_3)
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
     if not (operand_3 == 0):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, name_2=name_2, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -453,6 +471,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     kind_3 = Function
             if kind_3 is Function:
                 if value_2_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_3))
+                        return after_3
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
                     return after_3
                 executable_3 = value_2_0.executable
@@ -502,10 +523,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     after_4 = index + 5
     next_index_4 = index_4 + 1
     takes_new_generator_4 = passes_new_generator(code, index_4)
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -555,6 +577,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     kind_4 = Function
             if kind_4 is Function:
                 if value_2_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
+                        return after_4
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
@@ -604,10 +629,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     after_4 = index + 5
     next_index_4 = index_4 + 1
     takes_new_generator_4 = passes_new_generator(code, index_4)
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -657,6 +683,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     kind_4 = Function
             if kind_4 is Function:
                 if value_2_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
+                        return after_4
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
@@ -700,10 +729,11 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     after_1 = index + 2
     next_index_1 = index_1 + 1
     takes_new_generator_1 = passes_new_generator(code, index_1)
+    makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
     if not (operand_1 == 0):
         return None
 
-    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, name_0=name_0, next_index_1=next_index_1, takes_new_generator_1=takes_new_generator_1):
+    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, name_0=name_0, next_index_1=next_index_1, takes_new_generator_1=takes_new_generator_1):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -748,6 +778,9 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     kind_1 = Function
             if kind_1 is Function:
                 if value_0_0.kind:
+                    if makes_iterated_generator_1:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_1))
+                        return after_1
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
                     return after_1
                 executable_1 = value_0_0.executable
@@ -793,10 +826,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     after_2 = index + 3
     next_index_2 = index_2 + 1
     takes_new_generator_2 = passes_new_generator(code, index_2)
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -842,6 +876,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function:
                 if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -887,10 +924,11 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     after_2 = index + 3
     next_index_2 = index_2 + 1
     takes_new_generator_2 = passes_new_generator(code, index_2)
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -936,6 +974,9 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     kind_2 = Function
             if kind_2 is Function:
                 if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -983,10 +1024,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     after_3 = index + 4
     next_index_3 = index_3 + 1
     takes_new_generator_3 = passes_new_generator(code, index_3)
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
     if not (operand_3 == 2):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, name_0=name_0, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, name_0=name_0, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1033,6 +1075,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     kind_3 = Function
             if kind_3 is Function:
                 if value_0_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_3))
+                        return after_3
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
                     return after_3
                 executable_3 = value_0_0.executable

@@ -2194,12 +2194,11 @@ def _with_yield(body):
 
 
 def _drivable(code, pairs):
-    """Whether a generator's code gets a driver (``_driver_body``): a generator
-    expression's (which nothing but the call of its function makes, and whose generator
-    only a builtin that iterates it then holds, see objects.iterated_alone), whose
-    frame no exception handler, and no iterator it delegates to, ever keeps running
-    when it is closed."""
-    return (code.co_name == "<genexpr>" and not code.co_exceptiontable
+    """Whether a generator's code gets a driver (``_driver_body``, for a generator
+    that only a builtin or a ``for`` loop iterating it holds: objects.iterated_alone,
+    Interpreter.iterated_generator): one whose frame no exception handler, and no
+    iterator it delegates to, ever keeps running when it is closed."""
+    return (not code.co_exceptiontable
             and all(opcode != opcodes.SEND for opcode, _operand in pairs))
 
 

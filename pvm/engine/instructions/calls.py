@@ -18,7 +18,8 @@ from pvm.engine.objects import ITERATING_BUILTINS, Function, MethodType, iterate
 
 
 @instruction
-def CALL(function, *arguments, frame, next_index, takes_new_generator):
+def CALL(function, *arguments, frame, next_index, takes_new_generator,
+         makes_iterated_generator):
     kind = type(function)
     # The host's built-in functions and methods (len, isinstance, a list's append) are
     # the callees most often called, and the cheapest: called at once, with the
@@ -69,6 +70,10 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator):
         if function.kind:
             # A generator's (coroutine's, async generator's) call makes its object and
             # runs nothing: no frame of the caller's is asked for.
+            if makes_iterated_generator:
+                # ``for x in generator_function()``: the loop, which alone holds the
+                # generator, may iterate the host generator that drives its frame.
+                return function.interpreter.iterated_generator(function, arguments)
             return function.interpreter.suspendable(function, arguments, None)
         # (The interpreter read only past a leaf: most calls are of leaves.)
         executable = function.executable
@@ -106,7 +111,8 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator):
 # LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method,
 # which the call drops: its statements are CALL's.
 @instruction(statements_of=CALL)
-def CALL_METHOD(function, null, *arguments, frame, next_index, takes_new_generator):
+def CALL_METHOD(function, null, *arguments, frame, next_index, takes_new_generator,
+                makes_iterated_generator):
     pass
 
 

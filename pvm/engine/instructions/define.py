@@ -84,6 +84,7 @@ DECODED = {
     "binary_function": "BINARY_FUNCTIONS[operand]",
     "compare_function": "COMPARE_FUNCTIONS[operand]",
     "takes_new_generator": "passes_new_generator(code, index)",
+    "makes_iterated_generator": "passes_generator_to_loop(code, index)",
 }
 # Run-time names: the handler's own parameters.
 RUNTIME = ("frame", "stack", "fast")

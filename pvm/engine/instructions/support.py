@@ -37,6 +37,7 @@ RESUMABLE = frozenset({Generator, Coroutine})
 
 _CALL_1 = opcodes.BY_NAME["CALL"].number | 1 << 8
 _GET_ITER = opcodes.BY_NAME["GET_ITER"].number
+_FOR_ITER = opcodes.BY_NAME["FOR_ITER"].number
 
 
 def passes_new_generator(code, index):
@@ -49,10 +50,26 @@ def passes_new_generator(code, index):
     if not (index >= 2 and words[index] == words[index - 1] == _CALL_1
             and words[index - 2] & 0xFF == _GET_ITER):
         return False
-    between = (index - 1, index)
-    return not any(word & 0xFF in opcodes.HAS_JUMP and word >> 8 in between
+    return _reached_in_order(code, words, (index - 1, index))
+
+
+def passes_generator_to_loop(code, index):
+    """Whether what the call at ``index`` returns (CALL's ``makes_iterated_generator``)
+    is the iterable of a ``for`` loop (``GET_ITER``, ``FOR_ITER`` next), which nothing
+    but the loop holds then -- unless a jump lands at the GET_ITER, bringing a value
+    from elsewhere."""
+    words = instruction_words(code.co_code)
+    if not (index + 2 < len(words) and words[index + 1] & 0xFF == _GET_ITER
+            and words[index + 2] & 0xFF == _FOR_ITER):
+        return False
+    return _reached_in_order(code, words, (index + 1,))
+
+
+def _reached_in_order(code, words, indices):
+    """Whether no jump, and no exception handler, lands at any of ``indices``."""
+    return not any(word & 0xFF in opcodes.HAS_JUMP and word >> 8 in indices
                    for word in words) \
-        and not any(entry[2] in between for entry in code.co_exceptiontable)
+        and not any(entry[2] in indices for entry in code.co_exceptiontable)
 
 
 # -- operator tables -----------------------------------------------------------------------
