@@ -1,6 +1,7 @@
 """pvm.World: guest code run, evaluated and called within limits (pvm.world.limits),
 with the imports and files it is allowed (pvm.world.access)."""
 
+import contextlib
 import io
 import os
 import time
@@ -632,6 +633,43 @@ def test_time_limit_alone_stops_amplifiers_before_they_start(program, hot):
     assert output.getvalue() == ""
 
 
+# Classes made by a call, not a class statement: type's, a metaclass's (type.__new__
+# makes the class: it names the module of the running frame's globals, pvm's host code
+# there), type.__new__'s, by CALL, CALL_KW and CALL_FUNCTION_EX, with a namespace the
+# checks of a timed world put behind them (a host special method) or not.
+_CLASSES_MADE_BY_CALLS = """
+class M(type):
+    pass
+class N(type):
+    def __init__(cls, *arguments):
+        super().__init__(*arguments)
+class Base(str):
+    def __init_subclass__(cls, **keywords):
+        pass
+def made(namespace):
+    return [type('A', (str,), dict(namespace)), M('B', (str,), dict(namespace)),
+            N('C', (str,), dict(namespace)), type.__new__(M, 'D', (str,), dict(namespace)),
+            type(*('E', (str,), dict(namespace))), M(*('F', (str,), dict(namespace))),
+            M('G', (str,), dict(namespace), **{}), M('H', (Base,), dict(namespace), flag=1),
+            type('I', (Base,), dict(namespace), flag=1)]
+modules = set()
+for _ in range(30):
+    for namespace in ({}, {'__add__': str.ljust}, {'__module__': 'elsewhere'}):
+        modules.add(tuple(kind.__module__ for kind in made(namespace)))
+print(sorted(modules))
+"""
+
+
+@pytest.mark.parametrize("limit", [{}, dict(seconds=100), dict(instructions=10**9)])
+def test_classes_made_by_calls_name_the_guest_s_module(limit):
+    expected = io.StringIO()
+    with contextlib.redirect_stdout(expected):
+        exec(_CLASSES_MADE_BY_CALLS, {"__name__": "__main__"})
+    output = io.StringIO()
+    pvm.World(stdout=output, **limit).run(_CLASSES_MADE_BY_CALLS)
+    assert output.getvalue() == expected.getvalue()
+    assert "pvm" not in output.getvalue()
+
 # A pickle that calls str.ljust('a', 10**10) (REDUCE).
 _AMPLIFYING_PICKLE = (b"\x80\x04\x8c\x08builtins\x94\x8c\tstr.ljust\x94\x93\x94\x8c\x01a\x94"
                       b"\x8a\x05\x00\xe4\x0bT\x02\x86\x94R\x94.")
@@ -685,7 +723,6 @@ def test_the_checks_run_no_guest_code():
                "class S(str):\n    def __len__(self):\n        print('len')\n        return 1\n"
                "print(C()(), S('ab') * 3, S('a').ljust(3), '-'.join([S('x'), S('y')]))\n")
     expected = io.StringIO()
-    import contextlib
     with contextlib.redirect_stdout(expected):
         exec(program, {})
     for limits in (dict(memory=_MEMORY_LIMIT), dict(seconds=100)):

@@ -1567,7 +1567,8 @@ def make_CALL(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1579,7 +1580,7 @@ def make_CALL(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
             arguments = with_module_named(arguments, 3, frame)
@@ -1642,7 +1643,8 @@ def make_CALL_METHOD(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1654,7 +1656,7 @@ def make_CALL_METHOD(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
             arguments = with_module_named(arguments, 3, frame)
@@ -1693,13 +1695,14 @@ def make_CALL_KW(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 del stack[-1]
                 frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments, **keywords)
@@ -1730,8 +1733,10 @@ def make_CALL_FUNCTION_EX_KEYWORDS(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type or function is TYPE_NEW:
-            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+            arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         if keywords:
             stack[-1] = function(*arguments, **keywords)
@@ -1761,8 +1766,10 @@ def make_CALL_FUNCTION_EX(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type or function is TYPE_NEW:
-            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+            arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -3512,7 +3519,8 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3524,7 +3532,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
         arguments = with_module_named(arguments, 3, frame)
@@ -3584,7 +3592,8 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3596,7 +3605,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
         arguments = with_module_named(arguments, 3, frame)
@@ -3632,13 +3641,14 @@ def cold_CALL_KW(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             del stack[-1]
             frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     stack[-1] = function(*arguments, **keywords)
@@ -3666,8 +3676,10 @@ def cold_CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast, code, operand, index):
         frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
         frame.resume_index = next_index
         return CALL_FRAME
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     if keywords:
         stack[-1] = function(*arguments, **keywords)
@@ -3694,8 +3706,10 @@ def cold_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
         frame.callee = target.interpreter.enter(target, list(positional), None, frame)
         frame.resume_index = next_index
         return CALL_FRAME
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     stack[-1] = function(*arguments)
     return next_index

@@ -74,7 +74,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_2 = value_1_0.__new__
+                init_2 = guest_init(value_1_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -85,7 +86,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -163,7 +164,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -174,7 +176,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -252,7 +254,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -263,7 +266,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -344,7 +347,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_4 = value_1_0.__new__
+                init_4 = guest_init(value_1_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -355,7 +359,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -438,7 +442,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_3 = value_2_0.__new__
+                init_3 = guest_init(value_2_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -449,7 +454,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -535,7 +540,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -546,7 +552,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -632,7 +638,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -643,7 +650,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -718,7 +725,8 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 frame.resume_index = after_1
                 return CALL_FRAME
             if kind_1 is type:
-                init_1 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_1 = value_0_0.__new__
+                init_1 = guest_init(value_0_0) if new_1 is OBJECT_NEW else None
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
@@ -729,7 +737,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_1 is TYPE_NEW:
                     arguments_1 = with_module_named(arguments_1, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_1 = with_module_named(arguments_1, 3, frame)
@@ -807,7 +815,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -818,7 +827,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -896,7 +905,8 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -907,7 +917,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -988,7 +998,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_3 = value_0_0.__new__
+                init_3 = guest_init(value_0_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -999,7 +1010,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
