@@ -1577,7 +1577,8 @@ def make_CALL(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1589,7 +1590,7 @@ def make_CALL(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
             arguments = with_module_named(arguments, 3, frame)
@@ -1661,7 +1662,8 @@ def make_CALL_METHOD(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
@@ -1673,7 +1675,7 @@ def make_CALL_METHOD(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
             arguments = with_module_named(arguments, 3, frame)
@@ -1712,13 +1714,14 @@ def make_CALL_KW(code, operand, index):
             frame.resume_index = next_index
             return CALL_FRAME
         if kind is type:
-            init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
             if init is not None:
                 del stack[-1]
                 frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if function is type:
+            if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments, **keywords)
@@ -1749,8 +1752,10 @@ def make_CALL_FUNCTION_EX_KEYWORDS(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type or function is TYPE_NEW:
-            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+            arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         if keywords:
             stack[-1] = function(*arguments, **keywords)
@@ -1780,8 +1785,10 @@ def make_CALL_FUNCTION_EX(code, operand, index):
             frame.callee = target.interpreter.enter(target, list(positional), None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type or function is TYPE_NEW:
-            arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+            arguments = with_module_named(arguments, 2, frame)
         frame.resume_index = next_index
         stack[-1] = function(*arguments)
         return next_index
@@ -3540,7 +3547,8 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3552,7 +3560,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
         arguments = with_module_named(arguments, 3, frame)
@@ -3621,7 +3629,8 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -3633,7 +3642,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
         arguments = with_module_named(arguments, 3, frame)
@@ -3669,13 +3678,14 @@ def cold_CALL_KW(frame, stack, fast, code, operand, index):
         frame.resume_index = next_index
         return CALL_FRAME
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             del stack[-1]
             frame.callee = init.interpreter.enter_init(function, init, arguments, keywords, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     stack[-1] = function(*arguments, **keywords)
@@ -3703,8 +3713,10 @@ def cold_CALL_FUNCTION_EX_KEYWORDS(frame, stack, fast, code, operand, index):
         frame.callee = target.interpreter.enter(target, list(positional), keywords, frame)
         frame.resume_index = next_index
         return CALL_FRAME
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     if keywords:
         stack[-1] = function(*arguments, **keywords)
@@ -3731,8 +3743,10 @@ def cold_CALL_FUNCTION_EX(frame, stack, fast, code, operand, index):
         frame.callee = target.interpreter.enter(target, list(positional), None, frame)
         frame.resume_index = next_index
         return CALL_FRAME
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) and (function.__new__ is TYPE_NEW):
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     stack[-1] = function(*arguments)
     return next_index

@@ -85,7 +85,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_2 = value_1_0.__new__
+                init_2 = guest_init(value_1_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -96,7 +97,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -183,7 +184,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -194,7 +196,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -281,7 +283,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -292,7 +295,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -382,7 +385,8 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_1_0) if value_1_0.__new__ is OBJECT_NEW else None
+                new_4 = value_1_0.__new__
+                init_4 = guest_init(value_1_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -393,7 +397,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_1_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_1_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -485,7 +489,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_3 = value_2_0.__new__
+                init_3 = guest_init(value_2_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -496,7 +501,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)
@@ -591,7 +596,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -602,7 +608,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -697,7 +703,8 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 frame.resume_index = after_4
                 return CALL_FRAME
             if kind_4 is type:
-                init_4 = guest_init(value_2_0) if value_2_0.__new__ is OBJECT_NEW else None
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
@@ -708,7 +715,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if value_2_0 is type:
+                if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
                 arguments_4 = with_module_named(arguments_4, 3, frame)
@@ -792,7 +799,8 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 frame.resume_index = after_1
                 return CALL_FRAME
             if kind_1 is type:
-                init_1 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_1 = value_0_0.__new__
+                init_1 = guest_init(value_0_0) if new_1 is OBJECT_NEW else None
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
@@ -803,7 +811,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_1 is TYPE_NEW:
                     arguments_1 = with_module_named(arguments_1, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_1 = with_module_named(arguments_1, 3, frame)
@@ -890,7 +898,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -901,7 +910,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -988,7 +997,8 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 frame.resume_index = after_2
                 return CALL_FRAME
             if kind_2 is type:
-                init_2 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
@@ -999,7 +1009,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_2 = with_module_named(arguments_2, 3, frame)
@@ -1089,7 +1099,8 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 frame.resume_index = after_3
                 return CALL_FRAME
             if kind_3 is type:
-                init_3 = guest_init(value_0_0) if value_0_0.__new__ is OBJECT_NEW else None
+                new_3 = value_0_0.__new__
+                init_3 = guest_init(value_0_0) if new_3 is OBJECT_NEW else None
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
@@ -1100,7 +1111,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if value_0_0 is type:
+                if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_0_0 is TYPE_NEW:
                 arguments_3 = with_module_named(arguments_3, 3, frame)

@@ -63,7 +63,7 @@ import re
 import time
 from types import MethodType, ModuleType
 
-from pvm.engine.instructions.support import star_arguments, star_keywords
+from pvm.engine.instructions.support import star_arguments, star_keywords, with_module_named
 from pvm.engine.size_checks import KEYWORDED
 from pvm.engine.objects import Function
 
@@ -221,6 +221,11 @@ class OperationChecks:
             if all(namespace[name] is value for name, value in arguments[place].items()):
                 return function
             arguments[place] = namespace
+            if place == 3 or inner.__new__ is _TYPE_NEW:
+                # The call's own naming of the class's module (the instruction's:
+                # type.__new__ would name the module of this, the host's, code).
+                arguments = list(with_module_named(
+                    arguments, place, self.limits.interpreter.running_frame()))
         checked_keywords = dict(inner_keywords)
 
         def call_with_checked_class_parts(*_arguments, **_keywords):

@@ -17,6 +17,7 @@ import warnings as host_warnings
 # weakref.py's ref is _weakref's: taken from there, start-up does without weakref.py
 # (and _weakrefset, itertools).
 import _weakref as weakref
+from _thread import get_ident
 
 from pvm.code import Code
 from pvm.engine.interpreter import DEFAULT_JOIN_THRESHOLD, Interpreter
@@ -156,6 +157,9 @@ class World:
             from pvm.world.guard import AttributeGuard
             self.guard = AttributeGuard(self)
         self.limits = None
+        # The host's run, eval and call in progress, by host thread: the outermost of a
+        # thread's starts the world again (_GuestEntry).
+        self.entries = {}
         if instructions is not None or seconds is not None or memory is not None:
             # (Imported only here: a world with no limit, as the pvm command's, pays
             # nothing for them at start-up.)
@@ -595,22 +599,44 @@ class _GuestEntry:
     the world imports no contextlib (with collections and functools: some 3 ms of
     every start)."""
 
-    __slots__ = ("world", "outermost", "files_before")
+    __slots__ = ("world", "outermost", "files_before", "thread")
 
     def __init__(self, world):
         self.world = world
-        self.outermost = world.interpreter.frame is None
+        # Outermost where this host thread runs no guest code of the world's already
+        # (a host function the guest called may call the world again).  Not "the
+        # interpreter has no running frame": the world's threads share it, and one that
+        # ends after the run did puts back the frame it found when it started, which
+        # the next run took for one of its own (and kept the stopped budget).
+        self.thread = get_ident()
+        depth = world.entries.get(self.thread, 0)
+        self.outermost = depth == 0
+        world.entries[self.thread] = depth + 1
         if self.outermost:
+            # (Nothing of the guest's runs outside a run: a frame left by a thread is
+            # none of the new run's callers.)
+            world.interpreter.frame = None
             if world.limits is not None:
                 world.limits.start()
             world.signals.handle_interrupts()
 
     def __enter__(self):
         if self.world.access.folders is not None:
-            self.files_before = self.world.access.enter()
+            try:
+                self.files_before = self.world.access.enter()
+            except BaseException:
+                self._leave()
+                raise
         return self
 
+    def _leave(self):
+        entries = self.world.entries
+        depth = entries.pop(self.thread) - 1
+        if depth:
+            entries[self.thread] = depth
+
     def __exit__(self, kind, error, traceback):
+        self._leave()
         if self.world.access.folders is not None:
             self.world.access.leave(self.files_before)
         if self.outermost:

@@ -91,7 +91,8 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     # A guest class whose instances object.__new__ makes: its __init__ runs in the loop
     # (as CPython 3.12's specializer does), not from the host's type.__call__.
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
@@ -99,7 +100,9 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
                 frame.resume_index = next_index
                 return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
-        if function is type:
+        if new is TYPE_NEW:
+            # type(name, bases, namespace), or a metaclass's call that type.__new__
+            # makes the class of.
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
         arguments = with_module_named(arguments, 3, frame)
@@ -134,11 +137,12 @@ def CALL_KW(function, *values, frame, next_index, count):
     if kind is Function and not function.kind:
         enter_frame(function.interpreter.enter(function, arguments, keywords, frame))
     if kind is type:
-        init = guest_init(function) if function.__new__ is OBJECT_NEW else None
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
         if init is not None:
             enter_frame(init.interpreter.enter_init(function, init, arguments, keywords,
                                                     frame))
-        if function is type:
+        if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     return function(*arguments, **keywords)
@@ -159,8 +163,11 @@ def CALL_FUNCTION_EX(function, arguments, *, frame, next_index):
         kind = Function
     if kind is Function and not target.kind:
         enter_frame(target.interpreter.enter(target, list(positional), None, frame))
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) \
+            and function.__new__ is TYPE_NEW:
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     return function(*arguments)
 
@@ -182,8 +189,11 @@ def CALL_FUNCTION_EX_KEYWORDS(function, arguments, keywords, *, frame, next_inde
         kind = Function
     if kind is Function and not target.kind:
         enter_frame(target.interpreter.enter(target, list(positional), keywords, frame))
-    if function is type or function is TYPE_NEW:
-        arguments = with_module_named(arguments, 2 if function is type else 3, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    elif kind is type and len(arguments) == 3 and issubclass(function, type) \
+            and function.__new__ is TYPE_NEW:
+        arguments = with_module_named(arguments, 2, frame)
     frame.resume_index = next_index
     if keywords:
         return function(*arguments, **keywords)
