@@ -1441,3 +1441,41 @@ def test_threads_run_translated_code_as_cpython(tmp_path):
     expected = run_python([str(program)], str(tmp_path))
     assert expected == (0, "".join(f"{turn} [0, 1, 2] False\n" for turn in range(10)), "")
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# A coroutine's origin (sys.set_coroutine_origin_tracking_depth) was read from the
+# interpreter's frame, which is the caller of the functions running with no frame: a
+# coroutine made by frameless callers had the module's line as its only origin.
+COROUTINE_ORIGIN = '''
+import sys
+
+
+async def coroutine_function():
+    pass
+
+
+def inner():
+    return coroutine_function()
+
+
+def outer():
+    return inner()
+
+
+def track():
+    sys.set_coroutine_origin_tracking_depth(3)
+    made = outer()
+    print([(name, line) for _, line, name in made.cr_origin])
+    made.close()
+
+
+track()
+'''
+
+
+def test_a_coroutines_origin_names_the_callers_running_frameless(tmp_path):
+    program = tmp_path / "origin.py"
+    program.write_text(COROUTINE_ORIGIN)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected == (0, "[('inner', 10), ('outer', 14), ('track', 19)]\n", "")
+    assert_translated_runs_give(expected, program, tmp_path)
