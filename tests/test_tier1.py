@@ -1404,3 +1404,78 @@ def test_an_instance_made_for_a_direct_init_dies_when_dropped(tmp_path):
     assert expected[1].index("finalising b") < expected[1].index("rebound at module level")
     assert expected[1].index("finalising z2") < expected[1].index("rebound z")
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# Threads share the interpreter's running frame and frameless depth: a frameless runner
+# that made its frame (and its callers') from them, while another thread had set them,
+# made the wrong runners' frames or none ("'NoneType' object has no attribute
+# 'handlers'" at a function's first line, a barrier that never opened).  Once the guest
+# starts a thread, every function runs with its frame.
+THREADS_AT_A_BARRIER = '''
+import threading
+
+
+def arrive(barrier, lock, arrivals, index):
+    barrier.wait(timeout=10)
+    with lock:
+        arrivals.append(index)
+
+
+for turn in range(10):
+    barrier = threading.Barrier(3)
+    lock = threading.Lock()
+    arrivals = []
+    group = [threading.Thread(target=arrive, args=(barrier, lock, arrivals, index))
+             for index in range(3)]
+    for thread in group:
+        thread.start()
+    for thread in group:
+        thread.join()
+    print(turn, sorted(arrivals), barrier.broken)
+'''
+
+
+def test_threads_run_translated_code_as_cpython(tmp_path):
+    program = tmp_path / "barrier.py"
+    program.write_text(THREADS_AT_A_BARRIER)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected == (0, "".join(f"{turn} [0, 1, 2] False\n" for turn in range(10)), "")
+    assert_translated_runs_give(expected, program, tmp_path)
+
+
+# A coroutine's origin (sys.set_coroutine_origin_tracking_depth) was read from the
+# interpreter's frame, which is the caller of the functions running with no frame: a
+# coroutine made by frameless callers had the module's line as its only origin.
+COROUTINE_ORIGIN = '''
+import sys
+
+
+async def coroutine_function():
+    pass
+
+
+def inner():
+    return coroutine_function()
+
+
+def outer():
+    return inner()
+
+
+def track():
+    sys.set_coroutine_origin_tracking_depth(3)
+    made = outer()
+    print([(name, line) for _, line, name in made.cr_origin])
+    made.close()
+
+
+track()
+'''
+
+
+def test_a_coroutines_origin_names_the_callers_running_frameless(tmp_path):
+    program = tmp_path / "origin.py"
+    program.write_text(COROUTINE_ORIGIN)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected == (0, "[('inner', 10), ('outer', 14), ('track', 19)]\n", "")
+    assert_translated_runs_give(expected, program, tmp_path)

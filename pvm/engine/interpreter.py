@@ -163,6 +163,9 @@ class Interpreter:
         # None.  Who asks for the running frame then gets them made
         # (``running_frame``).
         self.frameless = None
+        # Whether the guest has started a thread: from then on every function runs with
+        # its frame (see thread_starting).
+        self.threaded = False
         self.handled = None           # the exception being handled in this generator layer
         # The handled exceptions of the layers below the running generators (the frames
         # that resumed them), innermost last.  As in CPython, a generator has its own
@@ -404,6 +407,8 @@ class Interpreter:
             return False
         tier1.install(translation, handlers)
         runner = translation.runner
+        if self.threaded:
+            runner = getattr(runner, "full_runner", lambda: runner)()
         if self.compile_machine_code is not None:
             runner = self.compile_machine_code(code, pairs, executable, runner)
         executable.set_run(runner, runner=True)
@@ -677,6 +682,30 @@ class Interpreter:
         if self.frameless is not None:
             return self.materialize_frameless()
         return self.frame
+
+    def thread_starting(self):
+        """The guest starts a thread (``_thread.start_new_thread``).  Threads share the
+        running frame and the frameless runners' depth (``frame``, ``frameless``), which
+        a frameless runner reads to make its frame and those of its callers from its
+        own host stack: another thread's frame or depth there made frames of the wrong
+        runners (or none).  So the frameless runners running now get their frames, and
+        from now on every translated function runs its full runner, which makes its
+        frame at each call and links it to the caller it is given, as tier 0 does."""
+        if self.frameless is not None:
+            self.materialize_frameless(counted=False)
+        if self.threaded:
+            return
+        self.threaded = True
+        for executable in list(self.executables.values()):
+            runner = executable.runner
+            full_runner = getattr(runner, "full_runner", None)
+            if full_runner is None:
+                continue
+            if executable.run is runner:
+                executable.set_run(full_runner(), runner=True)
+            else:
+                # (Instrumented: the full runner takes the calls when instruments go.)
+                executable.runner = full_runner()
 
     def materialize_frameless(self, counted=True):
         """Make the frames of the functions that run with none (each frameless runner

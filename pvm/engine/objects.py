@@ -857,7 +857,8 @@ class Coroutine(_Suspendable):
         super().__init__(frame, function)
         interpreter = frame.interpreter
         depth = interpreter.coroutine_origin_depth
-        self._origin = _origin_of(interpreter.frame, depth) if depth else None
+        # (The running frame: made now if the caller runs with none, tier 1's.)
+        self._origin = _origin_of(interpreter.running_frame(), depth) if depth else None
 
     def __await__(self):
         """Return an iterator to be used in await expression."""

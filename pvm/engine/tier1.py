@@ -62,6 +62,7 @@ import textwrap
 import warnings
 import weakref
 import zlib
+from _thread import RLock
 from itertools import chain
 from types import FunctionType
 
@@ -307,14 +308,20 @@ def _compile_tree(module, filename):
     keeps the depth of the tree it converts in state that a compilation started
     meanwhile (a guest finalizer the collector ran, whose code is translated at once)
     changes, which ended the outer one in "SystemError: AST constructor recursion
-    depth mismatch" (fixed in later releases)."""
-    if not gc.isenabled():
-        return compile(module, filename, "exec")
-    gc.disable()
-    try:
-        return compile(module, filename, "exec")
-    finally:
-        gc.enable()
+    depth mismatch" (fixed in later releases).  One thread compiles at a time: guest
+    threads translate too, and one that turned the collector back on while another
+    compiled ended that one so."""
+    with _compiling:
+        if not gc.isenabled():
+            return compile(module, filename, "exec")
+        gc.disable()
+        try:
+            return compile(module, filename, "exec")
+        finally:
+            gc.enable()
+
+
+_compiling = RLock()
 
 
 def _from_entry(code, entry, constants=None, tree=None):

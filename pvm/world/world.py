@@ -76,6 +76,7 @@ def _thread_starter(world, start_new_thread):
                     return
                 unraisable.report(world, error, function,
                                   "Exception ignored in thread started by")
+        world.interpreter.thread_starting()
         if keywords is None:
             return start_new_thread(run, arguments)
         return start_new_thread(run, arguments, keywords)
