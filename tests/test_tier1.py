@@ -1363,6 +1363,7 @@ def test_a_stack_made_on_the_way_out_goes_to_the_frame_made_before(tmp_path):
     program.write_text(STACK_MADE_ON_THE_WAY_OUT)
     expected = run_python([str(program)], str(tmp_path))
     assert expected[0] == 0 and expected[1].startswith("0 (3, 'pending', 14) (0, 'pending', 11)\n")
+    assert_translated_runs_give(expected, program, tmp_path)
 
 
 # A constructor call that runs __init__'s direct runner (the class made by ``type``, its
