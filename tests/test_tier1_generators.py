@@ -362,6 +362,14 @@ CONSUMED_PROGRAM = textwrap.dedent('''
         return sum(sum(cell for cell in row) for row in rows)
 
 
+    def collected(values):
+        return (tuple(value + 1 for value in values), list(value for value in values),
+                "-".join(str(value) for value in values), set(value for value in values),
+                dict((value, str(value)) for value in values), frozenset(
+                    value for value in values), bytes(value for value in values),
+                tuple(value for value in values if value > 1 // (value - 1)))
+
+
     def traced(values):
         def tracer(frame, event, arg):
             if frame.f_code.co_name == "<genexpr>":
@@ -376,6 +384,11 @@ CONSUMED_PROGRAM = textwrap.dedent('''
         print(totals(values, 4), tests(values), frames(values))
         print(held(values), chosen(values, True), chosen(values, False),
               nested([values, values]))
+        print(collected([3, 4, 5]))
+        try:
+            collected(values)
+        except ZeroDivisionError:
+            traceback.print_exc(file=sys.stdout)
         closed_early()
         for function, argument in ((failing, [1, 0]), (stopping, [1, 2])):
             try:

@@ -730,16 +730,27 @@ def register_resuming(code):
     RESUMING_CODES.add(code)
 
 
-# The builtins that iterate what they are given, to its end or to their answer, and keep
-# nothing of it: given a generator that nothing else holds, they may run its frame
-# through tier 1's driver (``iterated_alone``).
+# The builtins and types that iterate what they are given, to its end or to their
+# answer, and keep nothing of it: given a generator that nothing else holds, they may
+# run its frame through tier 1's driver (``iterated_alone``).  (Not enumerate, zip or
+# map: they keep the iterator, which their __reduce__ shows.)
 ITERATING_BUILTINS = frozenset((sum, all, any, min, max, sorted))
+ITERATING_TYPES = frozenset((list, tuple, set, frozenset, dict, bytes, bytearray))
+
+
+def iterates_alone(builtin):
+    """Whether the host builtin ``builtin`` is one of ``ITERATING_BUILTINS``, or a
+    string's ``join``.  (A builtin's hash and equality are its self's and its C
+    function's identities: no guest code runs.)"""
+    return builtin in ITERATING_BUILTINS or (
+        type(builtin.__self__) is str and builtin.__name__ == "join")
 
 
 def iterated_alone(generator):
-    """What a builtin that iterates (``ITERATING_BUILTINS``) is given in place of the
-    generator that a generator expression has just made, which nothing else holds (the
-    call's one argument: CALL's ``takes_new_generator``): the host generator that drives
+    """What a builtin that iterates (``iterates_alone``, ``ITERATING_TYPES``) is given
+    in place of the generator that a generator expression has just made, which nothing
+    else holds (the call's one argument: CALL's ``takes_new_generator``): the host
+    generator that drives
     its frame (tier 1's driver, see tier1._driver_body), where its code has one; else
     the generator.  The driver does at each resumption what ``_resume`` does, so each
     item costs no call of it, and no generator object is resumed: none is left to the

@@ -14,7 +14,7 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
     with_module_named)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
-    ITERATING_BUILTINS, MethodType, iterated_alone)
+    ITERATING_TYPES, MethodType, iterated_alone, iterates_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
     FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
@@ -1533,7 +1533,7 @@ def make_CALL(code, operand, index):
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
             if takes_new_generator:
-                if function in ITERATING_BUILTINS:
+                if iterates_alone(function):
                     stack[-1] = function(iterated_alone(*arguments))
                     return next_index
             stack[-1] = function(*arguments)
@@ -1590,6 +1590,11 @@ def make_CALL(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
+            if takes_new_generator:
+                if function in ITERATING_TYPES:
+                    frame.resume_index = next_index
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
             if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
@@ -1618,7 +1623,7 @@ def make_CALL_METHOD(code, operand, index):
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
             if takes_new_generator:
-                if function in ITERATING_BUILTINS:
+                if iterates_alone(function):
                     stack[-1] = function(iterated_alone(*arguments))
                     return next_index
             stack[-1] = function(*arguments)
@@ -1675,6 +1680,11 @@ def make_CALL_METHOD(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
+            if takes_new_generator:
+                if function in ITERATING_TYPES:
+                    frame.resume_index = next_index
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
             if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
@@ -3503,7 +3513,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
         if takes_new_generator:
-            if function in ITERATING_BUILTINS:
+            if iterates_alone(function):
                 stack[-1] = function(iterated_alone(*arguments))
                 return next_index
         stack[-1] = function(*arguments)
@@ -3560,6 +3570,11 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if takes_new_generator:
+            if function in ITERATING_TYPES:
+                frame.resume_index = next_index
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
         if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
@@ -3585,7 +3600,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
         if takes_new_generator:
-            if function in ITERATING_BUILTINS:
+            if iterates_alone(function):
                 stack[-1] = function(iterated_alone(*arguments))
                 return next_index
         stack[-1] = function(*arguments)
@@ -3642,6 +3657,11 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
+        if takes_new_generator:
+            if function in ITERATING_TYPES:
+                frame.resume_index = next_index
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
         if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:

@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error,
     passes_generator_to_loop, passes_new_generator, unbound_free, unbound_local,
     with_module_named)
-from pvm.engine.objects import (Function, Generator, ITERATING_BUILTINS, MethodType,
-    iterated_alone)
+from pvm.engine.objects import (Function, Generator, ITERATING_TYPES, MethodType,
+    iterated_alone, iterates_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
@@ -41,7 +41,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 if takes_new_generator_2:
-                    if value_1_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_1_0):
                         stack.append(value_1_0(iterated_alone()))
                         return after_2
                 stack.append(value_1_0())
@@ -97,6 +97,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if takes_new_generator_2:
+                    if value_1_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_2
+                        stack.append(value_1_0(iterated_alone(*arguments_2)))
+                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -140,7 +145,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 if takes_new_generator_3:
-                    if value_1_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_1_0):
                         stack.append(value_1_0(iterated_alone(value_2_0)))
                         return after_3
                 stack.append(value_1_0(value_2_0))
@@ -196,6 +201,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if takes_new_generator_3:
+                    if value_1_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_3
+                        stack.append(value_1_0(iterated_alone(*arguments_3)))
+                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -239,7 +249,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 if takes_new_generator_3:
-                    if value_1_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_1_0):
                         stack.append(value_1_0(iterated_alone(value_2_0)))
                         return after_3
                 stack.append(value_1_0(value_2_0))
@@ -295,6 +305,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if takes_new_generator_3:
+                    if value_1_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_3
+                        stack.append(value_1_0(iterated_alone(*arguments_3)))
+                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -341,7 +356,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 if takes_new_generator_4:
-                    if value_1_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_1_0):
                         stack.append(value_1_0(iterated_alone(value_2_0, value_3_0)))
                         return after_4
                 stack.append(value_1_0(value_2_0, value_3_0))
@@ -397,6 +412,11 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if takes_new_generator_4:
+                    if value_1_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_4
+                        stack.append(value_1_0(iterated_alone(*arguments_4)))
+                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -445,7 +465,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 if takes_new_generator_3:
-                    if value_2_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_2_0):
                         stack.append(value_2_0(iterated_alone()))
                         return after_3
                 stack.append(value_2_0())
@@ -501,6 +521,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if takes_new_generator_3:
+                    if value_2_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_3
+                        stack.append(value_2_0(iterated_alone(*arguments_3)))
+                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -552,7 +577,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 if takes_new_generator_4:
-                    if value_2_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_2_0):
                         stack.append(value_2_0(iterated_alone(value_3_0)))
                         return after_4
                 stack.append(value_2_0(value_3_0))
@@ -608,6 +633,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if takes_new_generator_4:
+                    if value_2_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_4
+                        stack.append(value_2_0(iterated_alone(*arguments_4)))
+                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -659,7 +689,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
                 if takes_new_generator_4:
-                    if value_2_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_2_0):
                         stack.append(value_2_0(iterated_alone(value_3_0)))
                         return after_4
                 stack.append(value_2_0(value_3_0))
@@ -715,6 +745,11 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
+                if takes_new_generator_4:
+                    if value_2_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_4
+                        stack.append(value_2_0(iterated_alone(*arguments_4)))
+                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -755,7 +790,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_1
                 if takes_new_generator_1:
-                    if value_0_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_0_0):
                         stack.append(value_0_0(iterated_alone()))
                         return after_1
                 stack.append(value_0_0())
@@ -811,6 +846,11 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
+                if takes_new_generator_1:
+                    if value_0_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_1
+                        stack.append(value_0_0(iterated_alone(*arguments_1)))
+                        return after_1
                 if new_1 is TYPE_NEW:
                     arguments_1 = with_module_named(arguments_1, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -854,7 +894,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 if takes_new_generator_2:
-                    if value_0_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_0_0):
                         stack.append(value_0_0(iterated_alone(value_1_0)))
                         return after_2
                 stack.append(value_0_0(value_1_0))
@@ -910,6 +950,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if takes_new_generator_2:
+                    if value_0_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_2
+                        stack.append(value_0_0(iterated_alone(*arguments_2)))
+                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -953,7 +998,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
                 if takes_new_generator_2:
-                    if value_0_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_0_0):
                         stack.append(value_0_0(iterated_alone(value_1_0)))
                         return after_2
                 stack.append(value_0_0(value_1_0))
@@ -1009,6 +1054,11 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
+                if takes_new_generator_2:
+                    if value_0_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_2
+                        stack.append(value_0_0(iterated_alone(*arguments_2)))
+                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1055,7 +1105,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
                 if takes_new_generator_3:
-                    if value_0_0 in ITERATING_BUILTINS:
+                    if iterates_alone(value_0_0):
                         stack.append(value_0_0(iterated_alone(value_1_0, value_2_0)))
                         return after_3
                 stack.append(value_0_0(value_1_0, value_2_0))
@@ -1111,6 +1161,11 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
+                if takes_new_generator_3:
+                    if value_0_0 in ITERATING_TYPES:
+                        frame.resume_index = next_index_3
+                        stack.append(value_0_0(iterated_alone(*arguments_3)))
+                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_0_0 is TYPE_NEW:

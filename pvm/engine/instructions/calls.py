@@ -14,7 +14,8 @@ from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, gues
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
 from pvm.engine.frames import NESTING_LIMIT
-from pvm.engine.objects import ITERATING_BUILTINS, Function, MethodType, iterated_alone
+from pvm.engine.objects import (ITERATING_TYPES, Function, MethodType, iterated_alone,
+                                iterates_alone)
 
 
 @instruction
@@ -30,7 +31,7 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
         if takes_new_generator:
             # ``sum(x for x in y)``: the generator nothing else holds runs as the host
             # generator that drives its frame, where tier 1 has one.
-            if function in ITERATING_BUILTINS:
+            if iterates_alone(function):
                 return function(iterated_alone(*arguments))
         return function(*arguments)
     # A translated function called with exactly its positional parameters takes them
@@ -100,6 +101,11 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
                 frame.resume_index = next_index
                 return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
+        if takes_new_generator:
+            # ``tuple(x for x in y)``: as for the builtins above.
+            if function in ITERATING_TYPES:
+                frame.resume_index = next_index
+                return function(iterated_alone(*arguments))
         if new is TYPE_NEW:
             # type(name, bases, namespace), or a metaclass's call that type.__new__
             # makes the class of.
