@@ -389,7 +389,8 @@ def _from_entry(code, entry, constants=None, tree=None):
         # (Which Executable.set_run takes with the frameless runner: calls with exactly
         # the positional parameters run it.)
         direct_code = marshal.loads(direct_code)
-        direct = FunctionType(direct_code, globals_, direct_code.co_name)
+        direct = FunctionType(direct_code, globals_, direct_code.co_name,
+                              _constant_defaults(direct_code, code.co_argcount))
         direct.arity = code.co_argcount
         register_translated(direct_code, host_locals, runner=True, frameless=True)
         runner = _frameless_runner_when_called(frameless_code, globals_, host_locals, direct,
@@ -1575,7 +1576,7 @@ def _cells_made(code, target="frame.cells"):
         return plain_arity, "pass"
     parameters = {name: code.co_varnames.index(name) for name in code.co_cellvars
                   if name in code.co_varnames}
-    made = ["CellType(arguments[%d])" % parameters[name] if name in parameters
+    made = ["CellType(fast[%d])" % parameters[name] if name in parameters
             else "CellType()" for name in code.co_cellvars]
     if code.co_freevars:
         made.append("*function._closure")
@@ -1592,7 +1593,6 @@ def _cells_made(code, target="frame.cells"):
 # held before (the depth of a caller running with none, or None).
 # What the frameless runner and the direct one (below) do once the arguments are a list.
 _FRAMELESS_REST = """
-    fast = arguments
     CELLS
     STACK
     failed_index = -1
@@ -1627,6 +1627,7 @@ def run(function, arguments, caller):
     if depth > interpreter.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
     BIND
+    fast = arguments
 """ + _FRAMELESS_REST
 # The direct runner: the frameless runner of a call that passes exactly the positional
 # parameters, as host parameters (CALL's, where the count is known), named as the
@@ -1640,7 +1641,7 @@ def run(function, PARAMETERS):
     depth = (outer if outer is not None else interpreter.frame.depth) + 1
     if depth > interpreter.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
-    arguments = [LOCALS]
+    fast = [LOCALS]
 """ + _FRAMELESS_REST
 _BIND_OR_PAD = ("if len(arguments) != %d:\n"
                 "    arguments = bind(function, arguments, None)",
@@ -1745,7 +1746,52 @@ def _frameless_runner(name, body, code, counted):
     # made on the way out, neither can the other's.)
     if _stack_made_on_the_way_out(runner):
         _stack_made_on_the_way_out(direct)
+    _constants_as_defaults(direct)
     return _at(runner, 0), _at(direct, 0)
+
+
+# The direct runner's parameters past the guest's (``_constants_as_defaults``), and
+# their defaults, which its code object does not keep (``_constant_defaults``).
+_CONSTANT_PARAMETERS = {"stack": None, "failed_index": -1, _LABEL: 0}
+
+
+def _constant_defaults(direct_code, arity):
+    """The defaults of the direct runner of ``direct_code``, whose guest function takes
+    ``arity`` parameters (after ``function``)."""
+    return tuple(_CONSTANT_PARAMETERS[name]
+                 for name in direct_code.co_varnames[1 + arity:direct_code.co_argcount])
+
+
+def _is_constant(node, value):
+    """Whether the expression ``node`` is the literal ``value`` (None, or an int)."""
+    try:
+        literal = ast.literal_eval(node)
+    except ValueError:
+        return False
+    return type(literal) is type(value) and literal == value
+
+
+def _constants_as_defaults(runner):
+    """The direct runner's variables that start as constants (``stack = None``,
+    ``failed_index = -1``, ``label = 0``), made parameters with those defaults, which
+    the host's call fills in C: a call passes exactly the guest's parameters (CALL's
+    ``direct_arity`` test), so these keep their defaults, and the runner runs fewer
+    host instructions at each call."""
+    kept = []
+    for position, statement in enumerate(runner.body):
+        if isinstance(statement, ast.Try):
+            kept.extend(runner.body[position:])
+            break
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name) \
+                and statement.targets[0].id in _CONSTANT_PARAMETERS \
+                and _is_constant(statement.value, _CONSTANT_PARAMETERS[statement.targets[0].id]):
+            name = statement.targets[0].id
+            runner.args.args.append(ast.arg(arg=name))
+            runner.args.defaults.append(statement.value)
+            continue
+        kept.append(statement)
+    runner.body = kept
 
 
 def _stack_made_on_the_way_out(runner):
@@ -1841,7 +1887,9 @@ def _with_body(runner, body):
 
 def _without_parameter_loads(statements, arity):
     """``statements`` (a runner's body) less the loads of the first ``arity`` locals
-    from ``fast`` at its start, which the direct runner has as its parameters."""
+    from ``fast`` at its start, which the direct runner has as its parameters; the
+    others start unbound, as the direct runner's ``fast`` has them (its cells are
+    apart, in ``cells``)."""
     kept = []
     for position, statement in enumerate(statements):
         if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
@@ -1849,15 +1897,17 @@ def _without_parameter_loads(statements, arity):
         target, value = statement.targets[0], statement.value
         if isinstance(target, ast.Tuple) and isinstance(value, ast.Name) and value.id == "fast":
             # All the locals, unpacked: those past the parameters, one by one.
-            kept += [_at(ast.Assign(targets=[element], value=ast.Subscript(
-                value=ast.Name(id="fast", ctx=ast.Load()), slice=ast.Constant(index),
-                ctx=ast.Load())), statement.lineno - 1)
-                for index, element in enumerate(target.elts) if index >= arity]
+            kept += [_at(ast.Assign(targets=[element],
+                                    value=ast.Name(id="UNBOUND", ctx=ast.Load())),
+                         statement.lineno - 1)
+                     for index, element in enumerate(target.elts) if index >= arity]
         elif (isinstance(target, ast.Name) and _LOCAL.match(target.id)
               and isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
               and value.value.id == "fast" and isinstance(value.slice, ast.Constant)):
             if value.slice.value >= arity:
-                kept.append(statement)
+                kept.append(_at(ast.Assign(targets=[target],
+                                           value=ast.Name(id="UNBOUND", ctx=ast.Load())),
+                                statement.lineno - 1))
         else:
             return kept + statements[position:]
     return kept
