@@ -600,6 +600,10 @@ _AMPLIFYING_NAMES = frozenset((
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
     "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__", "translate",
     "fromkeys", "sort"))
+# The methods that grow their object by as many items as their argument gives, which
+# is as big as they make unless it is lazy (the quick test lets them pass where it is
+# not: size_checks' ``grown_names``).
+GROWN_NAMES = frozenset(("extend", "__iadd__"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
 
@@ -660,7 +664,7 @@ def _method_cost(owner, name, arguments, keywords):
     elif kind in (list, tuple):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
-        if name in ("extend", "__iadd__"):
+        if name in GROWN_NAMES:
             return _linear(_lazy_size(first, 8))
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
