@@ -230,7 +230,14 @@ def deleted(a, n):
     del a
     a = n
     return c, a * a
+def constant(a):
+    return a * 2.0, 0.5 * a, a ** 0.5
+def landed(a, c):
+    # A jump lands at the product: it may be of another value than the constant.
+    return a * (2.0 if c else 10**10)
 for i in range(200):
+    constant(2.25)
+    landed(1.5, 1)
     again(1.5, 3)
     stored(1.5, 2.0, 3)
     deleted(2.5, 3.0)
@@ -249,10 +256,14 @@ def test_a_run_s_checks_of_a_float_read_again_pass_for_that_float_only():
     stored = world.interpreter.executables[id(namespace["stored"].__code__)]
     assert "if not float_" not in hot_runs.joined_source(stored.handlers[0])
     # As CPython computes them.
-    assert world.eval("again(1.5, 3), stored(1.5, 2.0, 3), deleted(2.5, 3.0)") == \
-        ((2.25, 4.5), (2.25, 6.0), (6.25, 9.0))
+    # A float constant's product or power needs no check at all.
+    constant = world.interpreter.executables[id(namespace["constant"].__code__)]
+    assert "check_operation" not in hot_runs.joined_source(constant.handlers[0])
+    assert world.eval("again(1.5, 3), stored(1.5, 2.0, 3), deleted(2.5, 3.0), landed(1.5, 1),"
+                      " constant(2.25)") \
+        == ((2.25, 4.5), (2.25, 6.0), (6.25, 9.0), 3.0, (4.5, 1.125, 1.5))
     # Not a float: the later product is checked (a string repeated past the limit).
-    for call in ("again(10**9, ['x'])", "stored(1.5, 'ab', 10**10)"):
+    for call in ("again(10**9, ['x'])", "stored(1.5, 'ab', 10**10)", "landed('ab', 0)"):
         with pytest.raises(pvm.MemoryLimitExceeded):
             world.eval(call)
     # The count is the same however the code runs, and exactly the instructions run.

@@ -55,17 +55,22 @@ class Plan:
             kind = size_checks.check_kind(opcode, operand, guarded_operators, guards_calls)
             if kind is not None:
                 self.checks[index] = kind
+        jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
+                 if opcode in opcodes.HAS_JUMP]
+        starts = {0}
+        starts.update(target for _start, _end, target, _depth, _lasti
+                      in code.co_exceptiontable)
+        if self.checks:
+            # A product or power of a float constant needs no check.
+            landed = starts.union(target for _index, target in jumps)
+            for index in size_checks.of_float_constants(code, pairs, self.checks, landed):
+                del self.checks[index]
         # Of the checked operators, the fast locals their operands are read from
         # (``size_checks.operand_locals``), and where each local is stored: a run's
         # checks of a local read again, unchanged, use what the first found
         # (``in_run``).
         self.operand_locals = size_checks.operand_locals(pairs, self.checks)
         self.stores = size_checks.local_stores(pairs) if self.operand_locals else {}
-        jumps = [(index, operand) for index, (opcode, operand) in enumerate(pairs)
-                 if opcode in opcodes.HAS_JUMP]
-        starts = {0}
-        starts.update(target for _start, _end, target, _depth, _lasti
-                      in code.co_exceptiontable)
         starts.update(index + 1 for index, (opcode, _operand) in enumerate(pairs)
                       if opcode in _ENDS_WAY)
         for index, target in jumps:

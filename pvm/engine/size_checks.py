@@ -261,10 +261,31 @@ def checker_makers():
 # product or power is a number: nothing big).
 _FLOAT_PASSES = frozenset(("multiply", "power"))
 _LOADS = frozenset(opcodes.BY_NAME[name].number for name in ("LOAD_FAST", "LOAD_FAST_CHECK"))
-_PUSHES_ONE = _LOADS | {opcodes.BY_NAME["LOAD_CONST"].number}
+_LOAD_CONST = opcodes.BY_NAME["LOAD_CONST"].number
+_PUSHES_ONE = _LOADS | {_LOAD_CONST}
 # The only instructions that change a frame's fast locals (nothing else writes them
 # while the frame runs: pvm has no write back of ``f_locals``).
 _STORES = frozenset(opcodes.BY_NAME[name].number for name in ("STORE_FAST", "DELETE_FAST"))
+
+
+def of_float_constants(code, pairs, checks, landed):
+    """The indexes of the operators of ``checks`` ({index: kind}) that a float passes
+    whose operand is a float constant just before them (``x * 2.0``, ``x ** 0.5``,
+    ``2.0 * x``), where no jump or handler lands between (``landed``): a check of
+    them would always pass."""
+    constants = code.co_consts
+    found = []
+    for index, kind in checks.items():
+        if kind not in _FLOAT_PASSES or index < 1 or index in landed:
+            continue
+        right_opcode, right_operand = pairs[index - 1]
+        if right_opcode == _LOAD_CONST and type(constants[right_operand]) is float:
+            found.append(index)
+        elif index >= 2 and right_opcode in _PUSHES_ONE and index - 1 not in landed:
+            left_opcode, left_operand = pairs[index - 2]
+            if left_opcode == _LOAD_CONST and type(constants[left_operand]) is float:
+                found.append(index)
+    return found
 
 
 def operand_locals(pairs, checks):
