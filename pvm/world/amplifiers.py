@@ -651,6 +651,9 @@ def _method_cost(owner, name, arguments, keywords):
             return _linear(size)
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
+        if name in GROWN_NAMES and kind is bytearray:
+            # (The host makes room for as many bytes as a lazy iterable says first.)
+            return _linear(_lazy_size(first, 1))
         if name == "__mod__":
             return _linear(printf_size(owner, first))
     elif kind is int:
