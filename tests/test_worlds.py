@@ -214,6 +214,80 @@ def test_worlds_are_apart():
         first.run("filters = list(warnings.filters)")["filters"]
 
 
+# A local read again by a later product of the same joined run, with and without a
+# store between: where the first check found a float, the later one uses that
+# (pvm.engine.size_checks.with_floats_kept).
+_FLOATS_KEPT = """\
+def again(a, n):
+    c = a * a
+    return c, a * n
+def stored(a, b, n):
+    c = a * a
+    a = b
+    return c, a * n
+def deleted(a, n):
+    c = a * a
+    del a
+    a = n
+    return c, a * a
+def constant(a):
+    return a * 2.0, 0.5 * a, a ** 0.5
+def landed(a, c):
+    # A jump lands at the product: it may be of another value than the constant.
+    return a * (2.0 if c else 10**10)
+for i in range(200):
+    constant(2.25)
+    landed(1.5, 1)
+    again(1.5, 3)
+    stored(1.5, 2.0, 3)
+    deleted(2.5, 3.0)
+"""
+
+
+def test_a_run_s_checks_of_a_float_read_again_pass_for_that_float_only():
+    from pvm.engine import hot_runs
+    world = pvm.World(memory=_MEMORY_LIMIT, join_threshold=0)
+    namespace = world.run(_FLOATS_KEPT)
+    executable = world.interpreter.executables[id(namespace["again"].__code__)]
+    source = hot_runs.joined_source(executable.handlers[0])
+    # The second product of ``a`` uses what the first found; in ``stored``, ``a`` is
+    # a new value and is tested again.
+    assert "if not float_" in source and "(float_" in source
+    stored = world.interpreter.executables[id(namespace["stored"].__code__)]
+    assert "if not float_" not in hot_runs.joined_source(stored.handlers[0])
+    # As CPython computes them.
+    # A float constant's product or power needs no check at all.
+    constant = world.interpreter.executables[id(namespace["constant"].__code__)]
+    assert "check_operation" not in hot_runs.joined_source(constant.handlers[0])
+    assert world.eval("again(1.5, 3), stored(1.5, 2.0, 3), deleted(2.5, 3.0), landed(1.5, 1),"
+                      " constant(2.25)") \
+        == ((2.25, 4.5), (2.25, 6.0), (6.25, 9.0), 3.0, (4.5, 1.125, 1.5))
+    # Not a float: the later product is checked (a string repeated past the limit).
+    for call in ("again(10**9, ['x'])", "stored(1.5, 'ab', 10**10)", "landed('ab', 0)"):
+        with pytest.raises(pvm.MemoryLimitExceeded):
+            world.eval(call)
+    # The count is the same however the code runs, and exactly the instructions run.
+    counts = {_spent(_FLOATS_KEPT, memory=_MEMORY_LIMIT, fusion=False),
+              _spent(_FLOATS_KEPT, memory=_MEMORY_LIMIT, join_threshold=0)}
+    assert counts == {_instructions_run(_FLOATS_KEPT)}
+
+
+def test_a_list_grown_by_its_methods_in_a_loop_meets_the_memory_limit():
+    # ``insert`` and ``pop`` pass the quick test by their name, ``extend`` of a list
+    # already made by its argument: the growth a little at a time is stopped within a
+    # slice of instructions, and ``extend`` of a lazy iterable by the look.
+    from pvm.world.memory import resident_size
+    for program in ("x = []\nwhile True:\n    x.insert(len(x), 0)\n    x.append(x.pop())",
+                    "x = []\nwhile True:\n    x.extend([0] * 100)",
+                    "def f():\n    x = []\n    for i in range(10):\n"
+                    "        x.extend([0])\n    x.extend(range(10**10))\nf()\n"):
+        world = pvm.World(memory=_MEMORY_LIMIT, join_threshold=0)
+        before = resident_size()
+        with pytest.raises(pvm.MemoryLimitExceeded):
+            world.run(program)
+        assert resident_size() - before < 2 * _MEMORY_LIMIT
+
+
 @pytest.mark.parametrize("program", [
     "import os",
     "__import__('os')",
@@ -445,6 +519,7 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = list(map(str, range(10**8)))",
     "x = [*zip(range(10**9), range(10**9))]",
     "x = []\nx.extend(enumerate(range(10**9)))",
+    "x = bytearray()\nx.extend(range(10**10))",
     "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
     "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
     # Special methods a guest class takes from the host, which the host calls.

@@ -46,7 +46,7 @@ class Plan:
     stretch, where it leaves), which it gives back, so that what the path through the
     stretch runs is what it is charged."""
 
-    __slots__ = ("charges", "refunds", "checks")
+    __slots__ = ("charges", "refunds", "checks", "operand_locals", "stores")
 
     def __init__(self, code, pairs, guarded_operators=frozenset(), guards_calls=False):
         count = len(pairs)
@@ -60,6 +60,17 @@ class Plan:
         starts = {0}
         starts.update(target for _start, _end, target, _depth, _lasti
                       in code.co_exceptiontable)
+        if self.checks:
+            # A product or power of a float constant needs no check.
+            landed = starts.union(target for _index, target in jumps)
+            for index in size_checks.of_float_constants(code, pairs, self.checks, landed):
+                del self.checks[index]
+        # Of the checked operators, the fast locals their operands are read from
+        # (``size_checks.operand_locals``), and where each local is stored: a run's
+        # checks of a local read again, unchanged, use what the first found
+        # (``in_run``).
+        self.operand_locals = size_checks.operand_locals(pairs, self.checks)
+        self.stores = size_checks.local_stores(pairs) if self.operand_locals else {}
         starts.update(index + 1 for index, (opcode, _operand) in enumerate(pairs)
                       if opcode in _ENDS_WAY)
         for index, target in jumps:
@@ -107,6 +118,9 @@ class Plan:
             + tuple(self.refunds[start + place][1] for place in refunds)
         checks = tuple((index - start, self.checks[index]) for index in range(start, end)
                        if index in self.checks)
+        if self.operand_locals and end - start > 1:
+            checks = size_checks.with_floats_kept(checks, start, self.operand_locals,
+                                                  self.stores)
         return charges, refunds, amounts, checks
 
 

@@ -1063,7 +1063,15 @@ def _check(kind, part, rename, listed=None):
     knows them: the check reads the values themselves (its length a constant, its
     first item a name, the list made for the look only), so that a call the body
     makes with its values written out makes no list (``_made_where_read``)."""
+    kind, _, kept = kind.partition("/")
     inputs, test, look, _given = size_checks.CHECKS[kind]
+    if kept.startswith("keeping "):
+        # (size_checks.with_floats_kept: whether this operand is a float, for later
+        # checks of the run that read the same local again.)
+        test = "not (float_%d := type(%s) is float) and (%s)" % (
+            part.position, kept[len("keeping "):], test)
+    elif kept.startswith("after "):
+        test = "not float_%d and (%s)" % (int(kept[len("after "):]), test)
     # (A raw body's ``stack`` keeps its name.)
     names = {name: rename.get(name, name) for name in inputs}
     names["operand"] = part.operand_name

@@ -74,14 +74,23 @@ def _builtins(count, arguments=None):
     ``sized_owners``.  A module's function not yet known is looked at: the look adds
     it to ``unsized_callables`` where it cannot amplify (``math.sin``: one look-up
     from then on, where its name was made and looked up at each call)."""
+    lazy_first = "" if arguments is None else \
+        "%s and type(type(%s[0])) is type and type(%s[0]) in lazy_types" % (
+            count, arguments, arguments)
     sized = "True" if count is None else "%s >= sized_callables[function]%s" % (
-        count, "" if arguments is None else
-        " or %s and type(type(%s[0])) is type and type(%s[0]) in lazy_types" % (
-            count, arguments, arguments))
-    return ("function not in unsized_callables and ((%s) if function in sized_callables"
-            " else type(function.__self__) is module_type"
-            " or function.__name__ in sized_names"
-            " and issubclass(type(function.__self__), sized_owners))" % sized)
+        count, lazy_first and " or " + lazy_first)
+    # (A method that grows its object by its argument, ``grown_names``, makes only
+    # as much as a lazy argument says: ``extend`` of a list already made passes.)
+    grown = "" if arguments is None else \
+        " and (method_name not in grown_names or %s)" % lazy_first
+    # Only a module's functions are in ``unsized_callables`` and, of the sized
+    # ones, all but the ``__new__`` of sized types (bound to a type, sent to the look
+    # by their name): the methods bound to other objects go by their owner's type
+    # and their name.
+    return ("function not in unsized_callables and ((function not in sized_callables"
+            " or %s) if (owner_kind := type(function.__self__)) is module_type"
+            " else (method_name := function.__name__) in sized_names%s"
+            " and issubclass(owner_kind, sized_owners))" % (sized, grown))
 
 
 # What a call with keywords counts as arguments more, for ``sized_callables``'s least
@@ -148,7 +157,7 @@ BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
                 "lazy_types", "guest_function", "bound_method", "wrapper_kinds",
-                "collection_types", "builtin_kind", "module_type")
+                "collection_types", "builtin_kind", "module_type", "grown_names")
 _BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
 CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
                  given)
@@ -244,3 +253,99 @@ def checker_makers():
                 "put_back(the_stack, (%s,))" % ", ".join(given) if given else "pass"), namespace)
         makers[kind] = namespace["maker"]
     return makers
+
+
+# -- a run's checks of floats read again -----------------------------------------------------
+
+# The checks an operand that is a float passes, whichever side it is on (a float's
+# product or power is a number: nothing big).
+_FLOAT_PASSES = frozenset(("multiply", "power"))
+_LOADS = frozenset(opcodes.BY_NAME[name].number for name in ("LOAD_FAST", "LOAD_FAST_CHECK"))
+_LOAD_CONST = opcodes.BY_NAME["LOAD_CONST"].number
+_PUSHES_ONE = _LOADS | {_LOAD_CONST}
+# The only instructions that change a frame's fast locals (nothing else writes them
+# while the frame runs: pvm has no write back of ``f_locals``).
+_STORES = frozenset(opcodes.BY_NAME[name].number for name in ("STORE_FAST", "DELETE_FAST"))
+
+
+def of_float_constants(code, pairs, checks, landed):
+    """The indexes of the operators of ``checks`` ({index: kind}) that a float passes
+    whose operand is a float constant just before them (``x * 2.0``, ``x ** 0.5``,
+    ``2.0 * x``), where no jump or handler lands between (``landed``): a check of
+    them would always pass."""
+    constants = code.co_consts
+    found = []
+    for index, kind in checks.items():
+        if kind not in _FLOAT_PASSES or index < 1 or index in landed:
+            continue
+        right_opcode, right_operand = pairs[index - 1]
+        if right_opcode == _LOAD_CONST and type(constants[right_operand]) is float:
+            found.append(index)
+        elif index >= 2 and right_opcode in _PUSHES_ONE and index - 1 not in landed:
+            left_opcode, left_operand = pairs[index - 2]
+            if left_opcode == _LOAD_CONST and type(constants[left_operand]) is float:
+                found.append(index)
+    return found
+
+
+def operand_locals(pairs, checks):
+    """{index: ((left's local, where it is read), (right's ...))} of the operators of
+    ``checks`` ({index: kind}) that a float operand passes, whose operands are read
+    from fast locals just before them (``LOAD_FAST a; LOAD_FAST b; BINARY_OP``, or a
+    constant on the right), None for an operand that is not."""
+    found = {}
+    for index, kind in checks.items():
+        if kind not in _FLOAT_PASSES or index < 2:
+            continue
+        (left_opcode, left_local), (right_opcode, right_local) = pairs[index - 2:index]
+        right = (right_local, index - 1) if right_opcode in _LOADS else None
+        left = (left_local, index - 2) if left_opcode in _LOADS \
+            and right_opcode in _PUSHES_ONE else None
+        if left is not None or right is not None:
+            found[index] = (left, right)
+    return found
+
+
+def local_stores(pairs):
+    """{local: the indexes of the instructions that store or delete it}."""
+    stores = {}
+    for index, (opcode, operand) in enumerate(pairs):
+        if opcode in _STORES:
+            stores.setdefault(operand, []).append(index)
+    return stores
+
+
+def with_floats_kept(checks, start, operand_locals, stores):
+    """A joined run's ``checks`` ((position, kind), from ``start``), where a check of
+    an operand read from a local that an earlier check of the run read too, with no
+    store of it between, uses what the earlier one found: that check keeps whether
+    its operand is a float (its kind ``KIND/keeping left``), the later one passes at
+    once where it was (``KIND/after POSITION``).  (In a run the values go from one
+    part to the next in order, and nothing but its own stores changes its frame's
+    locals: the two reads give the same object.)"""
+    keepers = {}      # local -> (position of the check that read it, where it read it)
+    kept = {}         # position -> the side it keeps
+    after = {}        # position -> the position of the check whose finding it uses
+    for position, kind in checks:
+        sides = operand_locals.get(start + position)
+        if sides is None:
+            continue
+        sides = [(side, read) for side, read in zip(("left", "right"), sides)
+                 if read is not None and read[1] >= start]
+        for _side, (local, at) in sides:
+            keeper = keepers.get(local)
+            if keeper is not None and not any(keeper[1] < store < at
+                                              for store in stores.get(local, ())):
+                after[position] = keeper[0]
+                kept.setdefault(keeper[0], keeper[2])
+                break
+        else:
+            if sides:
+                side, (local, at) = sides[0]
+                keepers[local] = (position, at, side)
+    if not after:
+        return checks
+    return tuple((position, "%s/keeping %s" % (kind, kept[position]) if position in kept
+                  else "%s/after %d" % (kind, after[position]) if position in after
+                  else kind)
+                 for position, kind in checks)

@@ -600,6 +600,10 @@ _AMPLIFYING_NAMES = frozenset((
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
     "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__", "translate",
     "fromkeys", "sort"))
+# The methods that grow their object by as many items as their argument gives, which
+# is as big as they make unless it is lazy (the quick test lets them pass where it is
+# not: size_checks' ``grown_names``).
+GROWN_NAMES = frozenset(("extend", "__iadd__"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
 
@@ -647,6 +651,9 @@ def _method_cost(owner, name, arguments, keywords):
             return _linear(size)
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
+        if name in GROWN_NAMES and kind is bytearray:
+            # (The host makes room for as many bytes as a lazy iterable says first.)
+            return _linear(_lazy_size(first, 1))
         if name == "__mod__":
             return _linear(printf_size(owner, first))
     elif kind is int:
@@ -660,7 +667,7 @@ def _method_cost(owner, name, arguments, keywords):
     elif kind in (list, tuple):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
-        if name in ("extend", "__iadd__"):
+        if name in GROWN_NAMES:
             return _linear(_lazy_size(first, 8))
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:

@@ -63,7 +63,7 @@ class Limits:
                  "check_call_with_names", "check_star_call", "check_format",
                  "check_extend", "check_class_namespace", "sized_types",
                  "check_special_method", "sized_kinds", "bound_kinds", "unsized_callables",
-                 "sized_callables", "sized_owners", "sized_names", "lazy_types",
+                 "sized_callables", "sized_owners", "sized_names", "lazy_types", "grown_names",
                  "guest_function", "bound_method", "wrapper_kinds", "collection_types",
                  "builtin_kind", "module_type")
 
@@ -122,6 +122,7 @@ class Limits:
             self.collection_types = amplifiers.COLLECTION_TYPES
             self.builtin_kind = amplifiers.BUILTIN_KIND
             self.module_type = ModuleType
+            self.grown_names = amplifiers.GROWN_NAMES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
