@@ -520,6 +520,8 @@ _MEMORY_LIMIT = 32 * 2**20
     "x = [*zip(range(10**9), range(10**9))]",
     "x = []\nx.extend(enumerate(range(10**9)))",
     "x = bytearray()\nx.extend(range(10**10))",
+    "import collections\nx = collections.deque()\nx.extend(range(10**10))",
+    "import collections\nx = collections.deque()\nx.extendleft(range(10**10))",
     "import itertools\nx = list(itertools.islice(itertools.count(), 10**9))",
     "import itertools\nx = list(itertools.chain((i for i in ()), range(10**9)))",
     # Special methods a guest class takes from the host, which the host calls.

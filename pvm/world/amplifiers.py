@@ -369,7 +369,7 @@ def _repeated_size(sequence):
 # -- what the host's types, methods and format specs make ----------------------------------
 
 # Bytes per item of the sequences a multiplication repeats.
-_ITEM_SIZES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
+_ITEM_SIZES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8, collections.deque: 8}
 _TEXT_TYPES = (str, bytes, bytearray)
 # (True << 10**10 is as big as 1 << 10**10.)
 _INTEGERS = frozenset((int, bool))
@@ -382,7 +382,7 @@ _SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set,
 SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
 # The types whose methods may amplify (``_method_size``), subclasses' instances sized as
 # theirs.
-_OWNERS = (str, bytes, bytearray, int, list, tuple)
+_OWNERS = (str, bytes, bytearray, int, list, tuple, collections.deque)
 # ... and the owners of the bound methods the quick test sends to the look by their
 # name: those and the classes (``dict.fromkeys``, a class method).
 SIZED_OWNERS = _OWNERS + (type,)
@@ -598,12 +598,12 @@ def _joined_size(kind, separator, items):
 _AMPLIFYING_NAMES = frozenset((
     "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
-    "__lshift__", "__rpow__", "__rlshift__", "extend", "__iadd__", "__new__", "translate",
-    "fromkeys", "sort"))
+    "__lshift__", "__rpow__", "__rlshift__", "extend", "extendleft", "__iadd__", "__new__",
+    "translate", "fromkeys", "sort"))
 # The methods that grow their object by as many items as their argument gives, which
 # is as big as they make unless it is lazy (the quick test lets them pass where it is
 # not: size_checks' ``grown_names``).
-GROWN_NAMES = frozenset(("extend", "__iadd__"))
+GROWN_NAMES = frozenset(("extend", "extendleft", "__iadd__"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
 
@@ -664,11 +664,18 @@ def _method_cost(owner, name, arguments, keywords):
             if name.startswith("__r"):
                 return operation_cost(operator, first, owner)
             return operation_cost(operator, owner, first)
-    elif kind in (list, tuple):
+    elif kind in (list, tuple, collections.deque):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
         if name in GROWN_NAMES:
-            return _linear(_lazy_size(first, 8))
+            size = _lazy_size(first, 8)
+            maxlen = collections.deque.maxlen.__get__(owner) \
+                if kind is collections.deque else None
+            if maxlen is not None:
+                # (A deque made with a maximum length keeps that many items at most,
+                # having iterated them all.)
+                return min(size, maxlen * 8), size / BYTES_PER_SECOND
+            return _linear(size)
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
             # bytes.__new__(bytes, 10**10)
