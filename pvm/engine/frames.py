@@ -12,14 +12,6 @@ from pvm.engine.frame_trace import frame_attribute
 from pvm.engine.host_stack import running_index
 
 
-# Frames of functions that are no leaves run in their calls (Interpreter.run_call, tier
-# 1's runners), at most: past it, calls switch frames in the loop.  (Each costs two to
-# four host frames: a program embedding a world may keep the host's recursion limit
-# low, and test_vm's test_guest_calls_do_not_grow_the_host_stack runs 900 guest calls
-# under a host limit of 200.  At 100, the generators benchmark's tree, built 15 calls
-# deep, ran 9% fewer host instructions at tier 1, hexiom 3%, but that test failed.)
-NESTING_LIMIT = 16
-
 # Non-empty while tier 1's translated code must hand the frames it runs to tier 0's loop
 # at its next check (after a guest call, at a loop's back-edge; ``pvm.engine.tier1``):
 # an interpreter instruments its code (sys.settrace, -X trace: the loop runs the traced

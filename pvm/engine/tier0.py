@@ -5,7 +5,7 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
 from pvm.engine import (guest_traceback)
-from pvm.engine.frames import (NESTING_LIMIT, UNBOUND)
+from pvm.engine.frames import (UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
@@ -1538,15 +1538,15 @@ def make_CALL(code, operand, index):
                     return next_index
             stack[-1] = function(*arguments)
             return next_index
-        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.direct(function, *arguments)
             return next_index
-        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.direct(inner, function.__self__, *arguments)
             return next_index
-        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             instance = OBJECT_NEW(function)
             returned = executable.direct(init, instance, *arguments)
@@ -1568,7 +1568,7 @@ def make_CALL(code, operand, index):
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
-            if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
                 frame.resume_index = next_index
                 stack[-1] = executable.run(function, arguments, frame)
                 return next_index
@@ -1582,7 +1582,7 @@ def make_CALL(code, operand, index):
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
-                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
                     frame.resume_index = next_index
                     stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
@@ -1628,15 +1628,15 @@ def make_CALL_METHOD(code, operand, index):
                     return next_index
             stack[-1] = function(*arguments)
             return next_index
-        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.direct(function, *arguments)
             return next_index
-        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.direct(inner, function.__self__, *arguments)
             return next_index
-        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             instance = OBJECT_NEW(function)
             returned = executable.direct(init, instance, *arguments)
@@ -1658,7 +1658,7 @@ def make_CALL_METHOD(code, operand, index):
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
-            if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
                 frame.resume_index = next_index
                 stack[-1] = executable.run(function, arguments, frame)
                 return next_index
@@ -1672,7 +1672,7 @@ def make_CALL_METHOD(code, operand, index):
             if init is not None:
                 interpreter = init.interpreter
                 executable = init.executable
-                if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
                     frame.resume_index = next_index
                     stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                     return next_index
@@ -3518,15 +3518,15 @@ def cold_CALL(frame, stack, fast, code, operand, index):
                 return next_index
         stack[-1] = function(*arguments)
         return next_index
-    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         stack[-1] = executable.direct(function, *arguments)
         return next_index
-    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         stack[-1] = executable.direct(inner, function.__self__, *arguments)
         return next_index
-    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
@@ -3548,7 +3548,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
-        if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.run(function, arguments, frame)
             return next_index
@@ -3562,7 +3562,7 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
                 frame.resume_index = next_index
                 stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                 return next_index
@@ -3605,15 +3605,15 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
                 return next_index
         stack[-1] = function(*arguments)
         return next_index
-    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         stack[-1] = executable.direct(function, *arguments)
         return next_index
-    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         stack[-1] = executable.direct(inner, function.__self__, *arguments)
         return next_index
-    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
@@ -3635,7 +3635,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
-        if executable.leaf or (executable.nests and function.interpreter.nesting < NESTING_LIMIT):
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             stack[-1] = executable.run(function, arguments, frame)
             return next_index
@@ -3649,7 +3649,7 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or (executable.nests and interpreter.nesting < NESTING_LIMIT):
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
                 frame.resume_index = next_index
                 stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
                 return next_index

@@ -4,7 +4,6 @@ pvm.engine.instructions and the rows of pvm.engine.superinstructions.
 Do not edit: change a definition or a row and run `python3 -m pvm.engine.generate`
 (tests/test_generate.py fails while this file is stale)."""
 
-from pvm.engine.frames import (NESTING_LIMIT)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     OBJECT_NEW, TYPE_NEW, guest_init, init_returned, load_global_error,
     passes_generator_to_loop, passes_new_generator, unbound_free, unbound_local,
@@ -46,15 +45,15 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                         return after_2
                 stack.append(value_1_0())
                 return after_2
-            if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(value_1_0))
                 return after_2
-            if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_1_0.__self__))
                 return after_2
-            if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_1_0)
                 returned_2 = executable_2.direct(init_2, instance_2)
@@ -77,7 +76,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
                     return after_2
                 executable_2 = value_1_0.executable
-                if executable_2.leaf or (executable_2.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_1_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_1_0, arguments_2, frame))
                     return after_2
@@ -90,7 +89,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
                         frame.resume_index = next_index_2
                         stack.append(interpreter_2.run_init_call(value_1_0, init_2, arguments_2, frame))
                         return after_2
@@ -150,15 +149,15 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                         return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
-            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(value_1_0, value_2_0))
                 return after_3
-            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
                 return after_3
-            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_1_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
@@ -181,7 +180,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
-                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
@@ -194,7 +193,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
                         frame.resume_index = next_index_3
                         stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
@@ -254,15 +253,15 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                         return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
-            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(value_1_0, value_2_0))
                 return after_3
-            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
                 return after_3
-            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_1_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
@@ -285,7 +284,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
-                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_1_0, arguments_3, frame))
                     return after_3
@@ -298,7 +297,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
                         frame.resume_index = next_index_3
                         stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
                         return after_3
@@ -361,15 +360,15 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                         return after_4
                 stack.append(value_1_0(value_2_0, value_3_0))
                 return after_4
-            if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(value_1_0, value_2_0, value_3_0))
                 return after_4
-            if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_1_0.__self__, value_2_0, value_3_0))
                 return after_4
-            if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_1_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_2_0, value_3_0)
@@ -392,7 +391,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
                     return after_4
                 executable_4 = value_1_0.executable
-                if executable_4.leaf or (executable_4.nests and value_1_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_1_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_1_0, arguments_4, frame))
                     return after_4
@@ -405,7 +404,7 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
                         frame.resume_index = next_index_4
                         stack.append(interpreter_4.run_init_call(value_1_0, init_4, arguments_4, frame))
                         return after_4
@@ -470,15 +469,15 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                         return after_3
                 stack.append(value_2_0())
                 return after_3
-            if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(value_2_0))
                 return after_3
-            if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_2_0.__self__))
                 return after_3
-            if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_2_0)
                 returned_3 = executable_3.direct(init_3, instance_3)
@@ -501,7 +500,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
                     return after_3
                 executable_3 = value_2_0.executable
-                if executable_3.leaf or (executable_3.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_2_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_2_0, arguments_3, frame))
                     return after_3
@@ -514,7 +513,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
                         frame.resume_index = next_index_3
                         stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
                         return after_3
@@ -582,15 +581,15 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                         return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
-            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(value_2_0, value_3_0))
                 return after_4
-            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
                 return after_4
-            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_2_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
@@ -613,7 +612,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
-                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
@@ -626,7 +625,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
                         frame.resume_index = next_index_4
                         stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
@@ -694,15 +693,15 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                         return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
-            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(value_2_0, value_3_0))
                 return after_4
-            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
                 return after_4
-            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting < NESTING_LIMIT):
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_2_0)
                 returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
@@ -725,7 +724,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
-                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_4
                     stack.append(executable_4.run(value_2_0, arguments_4, frame))
                     return after_4
@@ -738,7 +737,7 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 if init_4 is not None:
                     interpreter_4 = init_4.interpreter
                     executable_4 = init_4.executable
-                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting < NESTING_LIMIT):
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
                         frame.resume_index = next_index_4
                         stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
                         return after_4
@@ -795,15 +794,15 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                         return after_1
                 stack.append(value_0_0())
                 return after_1
-            if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
                 stack.append(executable_1.direct(value_0_0))
                 return after_1
-            if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or inner_1.interpreter.nesting < NESTING_LIMIT):
+            if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or inner_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
                 stack.append(executable_1.direct(inner_1, value_0_0.__self__))
                 return after_1
-            if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or init_1.interpreter.nesting < NESTING_LIMIT):
+            if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or init_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
                 instance_1 = OBJECT_NEW(value_0_0)
                 returned_1 = executable_1.direct(init_1, instance_1)
@@ -826,7 +825,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
                     return after_1
                 executable_1 = value_0_0.executable
-                if executable_1.leaf or (executable_1.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_1.leaf or (executable_1.nests and value_0_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_1
                     stack.append(executable_1.run(value_0_0, arguments_1, frame))
                     return after_1
@@ -839,7 +838,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 if init_1 is not None:
                     interpreter_1 = init_1.interpreter
                     executable_1 = init_1.executable
-                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting < NESTING_LIMIT):
+                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting_room > 0):
                         frame.resume_index = next_index_1
                         stack.append(interpreter_1.run_init_call(value_0_0, init_1, arguments_1, frame))
                         return after_1
@@ -899,15 +898,15 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                         return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
-            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(value_0_0, value_1_0))
                 return after_2
-            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
                 return after_2
-            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
                 returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
@@ -930,7 +929,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
-                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
@@ -943,7 +942,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
                         frame.resume_index = next_index_2
                         stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
@@ -1003,15 +1002,15 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                         return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
-            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(value_0_0, value_1_0))
                 return after_2
-            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
                 return after_2
-            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting < NESTING_LIMIT):
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
                 returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
@@ -1034,7 +1033,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
-                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_2
                     stack.append(executable_2.run(value_0_0, arguments_2, frame))
                     return after_2
@@ -1047,7 +1046,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 if init_2 is not None:
                     interpreter_2 = init_2.interpreter
                     executable_2 = init_2.executable
-                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting < NESTING_LIMIT):
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
                         frame.resume_index = next_index_2
                         stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
                         return after_2
@@ -1110,15 +1109,15 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                         return after_3
                 stack.append(value_0_0(value_1_0, value_2_0))
                 return after_3
-            if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(value_0_0, value_1_0, value_2_0))
                 return after_3
-            if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or inner_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 stack.append(executable_3.direct(inner_3, value_0_0.__self__, value_1_0, value_2_0))
                 return after_3
-            if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or init_3.interpreter.nesting < NESTING_LIMIT):
+            if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_0_0)
                 returned_3 = executable_3.direct(init_3, instance_3, value_1_0, value_2_0)
@@ -1141,7 +1140,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
                     return after_3
                 executable_3 = value_0_0.executable
-                if executable_3.leaf or (executable_3.nests and value_0_0.interpreter.nesting < NESTING_LIMIT):
+                if executable_3.leaf or (executable_3.nests and value_0_0.interpreter.nesting_room > 0):
                     frame.resume_index = next_index_3
                     stack.append(executable_3.run(value_0_0, arguments_3, frame))
                     return after_3
@@ -1154,7 +1153,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 if init_3 is not None:
                     interpreter_3 = init_3.interpreter
                     executable_3 = init_3.executable
-                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting < NESTING_LIMIT):
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
                         frame.resume_index = next_index_3
                         stack.append(interpreter_3.run_init_call(value_0_0, init_3, arguments_3, frame))
                         return after_3

@@ -1437,7 +1437,7 @@ def _write_back(index):
 # Interpreter.enter where the call binds defaults or makes cells), then runs
 # the translated statements itself: the host call of the translated function, the
 # loop's dispatch and the return through ``frame.return_value`` are spared.  BODY is
-# the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting``
+# the translated function's body; COUNT_IN and COUNT_OUT, the changes of ``nesting_room``
 # for a frame that is no leaf; FORGET, the assignment of None to all its variables.
 # What run_call asks of the function at each call is known of its code here: ARITY is
 # the number of arguments a call passes whose frame needs no binding and no cells (-1:
@@ -1506,8 +1506,8 @@ def _runner(name, body, counted, code):
     forget = " = ".join(variables + ["None"]) if variables else "pass"
 
     def parsed(text):
-        text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
-        text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
+        text = text.replace("COUNT_IN", "interpreter.nesting_room -= 1" if counted else "pass")
+        text = text.replace("COUNT_OUT", "interpreter.nesting_room += 1" if counted else "pass")
         text = text.replace("COUNTED", repr(counted)).replace("FORGET", forget)
         arity, cells = _cells_made(code)
         text = text.replace("len(arguments) == ARITY", "len(arguments) == %d" % arity
@@ -1588,7 +1588,7 @@ def _cells_made(code, target="frame.cells"):
 # BIND, the locals beyond the arguments a call passes (PADDING), or the defaults
 # bound (``arguments.bind``: or the TypeError of a call that does not fit); STACK,
 # the real stack if the body uses it; COUNT_IN and COUNT_OUT, the changes of
-# ``nesting`` for a function that is no leaf.  ``depth`` is the frame's depth, and
+# ``nesting_room`` for a function that is no leaf.  ``depth`` is the frame's depth, and
 # what ``interpreter.frameless`` holds while it runs with no frame; ``outer``, what it
 # held before (the depth of a caller running with none, or None).
 # What the frameless runner and the direct one (below) do once the arguments are a list.
@@ -1681,7 +1681,7 @@ def _frameless_runner(name, body, code, counted):
     instruction a call waits at, which a frame made while it runs takes from the host
     line; and a rare path (a call past the nesting limit, three-argument ``type``)
     makes the frame first, as asking for it does.  ``counted``: whether the function
-    counts in ``nesting`` (a leaf does not: it calls nothing)."""
+    counts in ``nesting_room`` (a leaf does not: it calls nothing)."""
     arity, cells = _cells_made(code, "cells")
     if arity < 0:
         return None, None
@@ -1700,8 +1700,8 @@ def _frameless_runner(name, body, code, counted):
         text = text.replace("CELLS", cells)
         text = text.replace("STACK", "stack = []" if uses_stack else "stack = None")
         text = text.replace("FORGET", " = ".join(variables + ["None"]) if variables else "pass")
-        text = text.replace("COUNT_IN", "interpreter.nesting += 1" if counted else "pass")
-        text = text.replace("COUNT_OUT", "interpreter.nesting -= 1" if counted else "pass")
+        text = text.replace("COUNT_IN", "interpreter.nesting_room -= 1" if counted else "pass")
+        text = text.replace("COUNT_OUT", "interpreter.nesting_room += 1" if counted else "pass")
         text = text.replace("COUNTED", repr(counted))
         text = text.replace("PARAMETERS", ", ".join(_local(index) for index in range(arity)))
         text = text.replace("LOCALS", ", ".join([_local(index) for index in range(arity)]

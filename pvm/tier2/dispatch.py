@@ -306,7 +306,7 @@ class Dispatcher:
             fast[index] = locals_.get(index, UNBOUND)
         frame.stack.extend(stack)
         interpreter.frame = frame
-        interpreter.nesting += 1
+        interpreter.nesting_room -= 1
         if not exit_.waiting:
             return interpreter.finish_call(frame, exit_.index, caller, True)
         # Waiting at its call: the callee's frame goes on first, and its value is the

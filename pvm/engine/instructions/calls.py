@@ -4,8 +4,8 @@ host calls; anything else is called as the host calls it.  A guest function whos
 enters no frame of its own (a leaf: no call, no yield, no exception handler) runs to its
 end in the call (``Executable.run``: ``Interpreter.run_call``, or tier 1's runner of
 its translation): it cannot recurse, and the loop is spared two
-switches of frames.  So does any other while fewer than ``NESTING_LIMIT`` frames run so,
-which bounds what they take of the host's stack."""
+switches of frames.  So does any other while the interpreter has room for it
+(``Interpreter.nesting_room``), which bounds what they take of the host's stack."""
 
 from pvm.engine.instructions.define import enter_frame, instruction, variant
 from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, guest_init,
@@ -13,7 +13,6 @@ from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, TYPE_NEW, gues
                                              star_keywords, with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
-from pvm.engine.frames import NESTING_LIMIT
 from pvm.engine.objects import (ITERATING_TYPES, Function, MethodType, iterated_alone,
                                 iterates_alone)
 
@@ -40,12 +39,12 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     # self not inserted in one.  (Each test a whole ``if`` that returns: what follows
     # is not written out again in its branches.)
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) \
-            and (executable.leaf or function.interpreter.nesting < NESTING_LIMIT):
+            and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         return executable.direct(function, *arguments)
     if kind is MethodType and type(inner := function.__func__) is Function \
             and (executable := inner.executable).direct_arity == len(arguments) + 1 \
-            and (executable.leaf or inner.interpreter.nesting < NESTING_LIMIT):
+            and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         return executable.direct(inner, function.__self__, *arguments)
     # A guest class made by ``type`` whose instances object.__new__ makes, and whose
@@ -54,7 +53,7 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     if kind is type and function.__new__ is OBJECT_NEW \
             and type(init := function.__init__) is Function \
             and (executable := init.executable).direct_arity == len(arguments) + 1 \
-            and (executable.leaf or init.interpreter.nesting < NESTING_LIMIT):
+            and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
         returned = executable.direct(init, instance, *arguments)
@@ -78,7 +77,7 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
             return function.interpreter.suspendable(function, arguments, None)
         # (The interpreter read only past a leaf: most calls are of leaves.)
         executable = function.executable
-        if executable.leaf or executable.nests and function.interpreter.nesting < NESTING_LIMIT:
+        if executable.leaf or executable.nests and function.interpreter.nesting_room > 0:
             frame.resume_index = next_index
             return executable.run(function, arguments, frame)
         enter_frame(function.interpreter.enter(function, arguments, None, frame))
@@ -97,7 +96,7 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
         if init is not None:
             interpreter = init.interpreter
             executable = init.executable
-            if executable.leaf or executable.nests and interpreter.nesting < NESTING_LIMIT:
+            if executable.leaf or executable.nests and interpreter.nesting_room > 0:
                 frame.resume_index = next_index
                 return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
