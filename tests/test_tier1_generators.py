@@ -277,6 +277,27 @@ RESUMED_FRAMELESS = textwrap.dedent('''
         return sum(unread(count))
 
     print([quiet(value) for value in range(6)], sys._getframe().f_code.co_name)
+
+    # The generator's host generator links its frame itself, and unlinks it where it
+    # yields: its own layer of handled exceptions, the frames below it read in its
+    # handler (which the translation leaves to tier 0's loop), and its resumer's after.
+    def layered():
+        try:
+            yield repr(sys.exception())
+            raise KeyError("inside")
+        except KeyError:
+            yield repr(sys.exception()), sys._getframe(1).f_code.co_name
+        yield repr(sys.exception()), sys._getframe(1).f_code.co_name
+
+    def layered_consumer():
+        try:
+            raise ValueError("outside")
+        except ValueError:
+            held = layered()
+            first = next(held)
+            return [first, repr(sys.exception()), *list(held), repr(sys.exception())]
+
+    print([layered_consumer() for _ in range(3)])
 ''')
 
 

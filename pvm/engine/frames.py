@@ -86,8 +86,9 @@ class Frame(metaclass=BuiltinType):
     def _caller(self):
         """``f_back``: the frame this one links back to, ``back``, unless the frame is
         a generator's resumed by a function running with no frame of its own (``sum()``
-        over a generator expression, in one of tier 1's frameless runners:
-        ``_Suspendable._resume``), whose depth ``frameless_below`` holds then.  Its
+        over a generator expression, in one of tier 1's frameless runners: tier 1's
+        host generators link it so, ``tier1._DRIVER_LINK``), whose depth
+        ``frameless_below`` holds then.  Its
         frame, and those of its callers that have none, are made on this first read
         (``Interpreter.frames_below_generator``); until someone reads it, resuming the
         generator costs its resumers no frame.

@@ -21,6 +21,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS
 from pvm.engine import guest_traceback
 from pvm.engine.descriptors import (ReadOnlyAttribute, c_type_name, put_in_class,
                                     refuse_pickling, set_in_class)
+from pvm.engine.frames import LEAVE_TRANSLATED
 from pvm.engine.host_stack import running_interpreter
 from pvm.engine.signals import RETURN
 
@@ -417,34 +418,21 @@ class _Suspendable(metaclass=BuiltinType):
         if translated is not None and exception is None \
                 and (state is SUSPENDED or state is CREATED and value is None) \
                 and not frame.interpreter.instruments:
-            # Tier 1's host generator runs the frame (see tier1._resumer_body): sent the
+            # Tier 1's host generator runs the frame (see tier1._resumer_body), linking
+            # it to its resumer as it goes on and unlinking it where it stops: sent the
             # value, it runs to the next yield; where the translation leaves the frame
             # (it returned an index, or the guest code raised), tier 0's loop runs it on
-            # from there.  The rest is as below (written out again here: a host call
-            # less for every item a translated generator yields): the frame links back
-            # to its resumer, the generator has its own layer of handled exceptions --
-            # unless its code handles none (frame.layered, Interpreter.suspendable):
-            # then the layer stays empty, and sys.exception() sees the resumer's
-            # exception through it, as it sees it through none.
-            interpreter = frame.interpreter
+            # from there (_after_host_generator).  The generator has its own layer of
+            # handled exceptions -- unless its code handles none (frame.layered,
+            # Interpreter.suspendable): then the layer stays empty, and sys.exception()
+            # sees the resumer's exception through it, as it sees it through none.
             self._state = RUNNING
-            outer = interpreter.frame
-            frameless_resumer = interpreter.frameless
-            if frameless_resumer is None:
-                frame.back = outer
-            else:
-                # Resumed by a function running with no frame (tier 1's frameless
-                # runners; ``sum()`` over a generator expression, say): the generator's
-                # frame is the running one, and its f_back, that function's frame, is
-                # made only if someone reads it (Frame.f_back).
-                interpreter.frameless = None
-                frame.frameless_below = frameless_resumer
             layered = frame.layered
             if layered:
+                interpreter = frame.interpreter
                 handled_below = interpreter.handled_below
                 handled_below.append(interpreter.handled)
                 interpreter.handled = self._saved_handled
-            interpreter.frame = frame
             try:
                 try:
                     # next(), which makes no StopIteration when the host generator
@@ -458,51 +446,12 @@ class _Suspendable(metaclass=BuiltinType):
                     pass
                 except BaseException as error:
                     frame.resumer_outcome = error
-                outcome = frame.resumer_outcome
-                frame.resumer_outcome = None
-                interpreter.frame = outer
-                frame.translated = translated = None
-                if type(outcome) is int:
-                    if outcome == RETURN:
-                        # The frame's return, which the loop would only finish.
-                        frame.resume_index = -1
-                        result = frame.return_value
-                        frame.return_value = None
-                    else:
-                        result = interpreter.run_frame(frame, None, outcome)
-                else:
-                    # (In a list the call empties, as the loop raises it: see run_frame.)
-                    failure = [outcome]
-                    outcome = None
-                    failure[0].__traceback__ = None
-                    result = interpreter.run_frame(frame, failure.pop())
-            except StopIteration as error:
-                self._state = FINISHED
-                raise self._wrap_stop_iteration(error)
-            except BaseException:
-                self._state = FINISHED
-                raise
+                translated = None
+                return self._after_host_generator(frame)
             finally:
-                if frameless_resumer is None:
-                    interpreter.frame = outer
-                    frame.back = None
-                elif frame.frameless_below is not None:
-                    # Its resumers' frames were not asked for: they run on with none.
-                    frame.frameless_below = None
-                    interpreter.frame = outer
-                    interpreter.frameless = frameless_resumer
-                else:
-                    # Made while it ran: the innermost is the running frame now.
-                    interpreter.frame = frame.back
-                    frame.back = None
                 if layered:
                     self._saved_handled = interpreter.handled
                     interpreter.handled = handled_below.pop()
-            if frame.resume_index < 0:
-                self._state = FINISHED
-                return self._returned(result)
-            self._state = SUSPENDED
-            return result
         if state is RUNNING:
             raise ValueError("%s already executing" % self._messages_name)
         if state is FINISHED:
@@ -578,6 +527,49 @@ class _Suspendable(metaclass=BuiltinType):
         if not frame.stack:
             # A suspended generator holds no empty list: many may wait at once.
             frame.stack = None
+        return result
+
+    def _after_host_generator(self, frame):
+        """The rest of a resumption of the running ``frame`` whose host generator has
+        ended (it left the frame unlinked, and what ended it in
+        ``frame.resumer_outcome``): the frame's return, or tier 0's loop running it on
+        from where the translation left it (an index, or the exception its code
+        raised), linked to its resumer as the loop runs frames that resume.  What the
+        resumption gives: the next value the frame yields, or its end."""
+        outcome = frame.resumer_outcome
+        frame.resumer_outcome = None
+        frame.translated = None
+        try:
+            if type(outcome) is int and outcome == RETURN:
+                # The frame's return, which the loop would only finish.
+                frame.resume_index = -1
+                result = frame.return_value
+                frame.return_value = None
+            else:
+                interpreter = frame.interpreter
+                frame.back = interpreter.running_frame()
+                try:
+                    if type(outcome) is int:
+                        result = interpreter.run_frame(frame, None, outcome)
+                    else:
+                        # (In a list the call empties, as the loop raises it: see
+                        # run_frame.)
+                        failure = [outcome]
+                        outcome = None
+                        failure[0].__traceback__ = None
+                        result = interpreter.run_frame(frame, failure.pop())
+                finally:
+                    frame.back = None
+        except StopIteration as error:
+            self._state = FINISHED
+            raise self._wrap_stop_iteration(error)
+        except BaseException:
+            self._state = FINISHED
+            raise
+        if frame.resume_index < 0:
+            self._state = FINISHED
+            return self._returned(result)
+        self._state = SUSPENDED
         return result
 
     def _resume_finished(self, exception):
@@ -717,16 +709,16 @@ class _Suspendable(metaclass=BuiltinType):
         return self._state is SUSPENDED
 
 
-# The host code running every resumption: a walk of the host's stack finds where a
-# generator was resumed by it (Interpreter.frames_below_generator), in ``_resume`` or in
-# a driver of tier 1's (``iterated_alone``), whose code ``register_resuming`` adds.
-RESUME_CODE = _Suspendable._resume.__code__
-RESUMING_CODES = {RESUME_CODE}
+# The host code running every resumption that links the frame lazily to a resumer that
+# runs with no frame: a walk of the host's stack finds where a generator was resumed by
+# it (Interpreter.frames_below_generator), in tier 1's host generators (a resumer, a
+# driver: ``iterated_alone``), whose codes ``register_resuming`` adds.
+RESUMING_CODES = set()
 
 
 def register_resuming(code):
     """Count ``code`` (a host generator's, with the locals ``frame``, ``outer`` and
-    ``frameless_resumer`` of ``_resume``) among those that resume a guest frame."""
+    ``frameless_resumer`` of tier1._DRIVER_LINK) among those that resume a guest frame."""
     RESUMING_CODES.add(code)
 
 
@@ -829,10 +821,28 @@ class Generator(_Suspendable):
         """Implement iter(self)."""
         return self
 
-    # _resume itself, under the name and words of next(): the host's next() of a guest
-    # generator (sum() of a generator expression, say) calls one host function per
-    # item, not two.
-    __next__ = _renamed(_Suspendable._resume, "Generator.__next__", "Implement next(self).")
+    def __next__(self):
+        """Implement next(self)."""
+        # The common resumption, where tier 1's host generator runs the suspended frame
+        # (see _resume, which does the rest, and tier1._resumer_body): here, for the
+        # host's next() of a guest generator (a for loop's, sum()'s), one host call and
+        # the fewest tests.  Not while a tracer or a signal waits for tier 0's loop
+        # (LEAVE_TRANSLATED), nor for a frame with its own layer of handled exceptions.
+        frame = self._frame
+        translated = frame.translated
+        if translated is not None and self._state is SUSPENDED and not frame.layered \
+                and not LEAVE_TRANSLATED:
+            self._state = RUNNING
+            try:
+                result = next(translated, _ENDED)
+            except BaseException as error:
+                frame.resumer_outcome = error
+                result = _ENDED
+            if result is not _ENDED:
+                self._state = SUSPENDED
+                return result
+            return self._after_host_generator(frame)
+        return self._resume()
 
     def send(self, value):
         """send(value) -> resume the generator with value as the result of its yield;

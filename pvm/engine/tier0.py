@@ -2182,7 +2182,10 @@ def make_SEND(code, operand, index):
         value = stack.pop()
         iterator = stack[-1]
         try:
-            if type(iterator) in RESUMABLE:
+            kind = type(iterator)
+            if kind is Generator and value is None:
+                result = iterator.__next__()
+            elif kind in RESUMABLE:
                 result = iterator._resume(value)
             elif value is None:
                 result = next(iterator)
@@ -4053,7 +4056,10 @@ def cold_SEND(frame, stack, fast, code, operand, index):
     value = stack.pop()
     iterator = stack[-1]
     try:
-        if type(iterator) in RESUMABLE:
+        kind = type(iterator)
+        if kind is Generator and value is None:
+            result = iterator.__next__()
+        elif kind in RESUMABLE:
             result = iterator._resume(value)
         elif value is None:
             result = next(iterator)

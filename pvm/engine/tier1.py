@@ -350,6 +350,7 @@ def _from_entry(code, entry, constants=None, tree=None):
         # (it runs the frame it is given, as a runner does), and the one that starts
         # it (``_translate``), which the first is asked for as ``from_start``.
         register_translated(function_code, host_locals, runner=True)
+        register_resuming(function_code)
         register_stored_locals(code, stored)
         # Where a host generator may take a suspended frame on (objects._Suspendable).
         function.starts = frozenset(starts)
@@ -357,6 +358,7 @@ def _from_entry(code, entry, constants=None, tree=None):
         if runner_code is not None:
             runner_code = marshal.loads(runner_code)
             register_translated(runner_code, host_locals, runner=True)
+            register_resuming(runner_code)
             function.from_start = FunctionType(runner_code, globals_, runner_code.co_name)
         # (Where others keep their frameless runner, a generator expression keeps its
         # driver: see _driver_body.)
@@ -2192,78 +2194,13 @@ def _left_with(value, line):
             _at(ast.Return(value=None), line)]
 
 
-def _resumer_body(body, stored, clears):
-    """The host generator's body from the translated function's (``_with_host_locals``'s
-    ``body``, ``stored`` and ``clears``): the locals it stores are written back to
-    ``fast`` before each yield, so that the suspended frame's locals are current there
-    (``gi_frame.f_locals``, and tier 0 if the frame goes on there), and taken out again
-    on resumption; what it would return is left in the frame (``_left_with``), and a
-    StopIteration leaving the guest code is left there too, not raised (the host would
-    make it a RuntimeError, PEP 479, before the guest's handlers saw it).
-    ``interpreter`` is the local that the host stack's readers find in a runner."""
-
-    # (A statement the layout put in two places is rebuilt once.)
-    rebuilt = set()
-
-    def around(statements):
-        result = []
-        for statement in statements:
-            if id(statement) in rebuilt:
-                result.append(statement)
-                continue
-            if isinstance(statement, ast.Return):
-                result.extend(_left_with(statement.value, statement.lineno - 1))
-                continue
-            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
-                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
-                line = statement.lineno - 1
-                result.extend(_at(_write_back(index), line) for index in stored)
-                result.append(statement)
-                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
-                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
-                                  line)
-                              for clear in clears)
-                continue
-            rebuilt.add(id(statement))
-            for field in ("body", "orelse", "finalbody"):
-                inner = getattr(statement, field, None)
-                if inner:
-                    setattr(statement, field, around(inner))
-            for handler in getattr(statement, "handlers", ()):
-                handler.body = around(handler.body)
-            result.append(statement)
-        return result
-    handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
-                                name="error",
-                                body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
-    return [_at(statement, 0) for statement in (
-        ast.Assign(targets=[ast.Name(id="interpreter", ctx=ast.Store())],
-                   value=ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
-                                       attr="interpreter", ctx=ast.Load())),
-        ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[]))]
-
-
-def _with_yield(body):
-    """``body``, or None if it has no yield."""
-    if any(isinstance(node, ast.Yield) for statement in body for node in ast.walk(statement)):
-        return body
-    return None
-
-
-def _drivable(code, pairs):
-    """Whether a generator's code gets a driver (``_driver_body``, for a generator
-    that only a builtin or a ``for`` loop iterating it holds: objects.iterated_alone,
-    Interpreter.iterated_generator): one whose frame no exception handler, and no
-    iterator it delegates to, ever keeps running when it is closed."""
-    return (not code.co_exceptiontable
-            and all(opcode != opcodes.SEND for opcode, _operand in pairs))
-
-
-# What a driver does where its frame starts or goes on running: the frame links back to
-# its resumer, as _Suspendable._resume links it (the frame running now, or, under a
-# function that runs with no frame, that function's depth, whose frame is made only if
-# someone reads f_back), and is the running frame.  Then what it does where the frame
-# stops running (yields or ends): the links undone.
+# What a host generator running a guest generator's frame (a resumer, a driver) does
+# where the frame starts or goes on running: the frame links back to whatever resumed
+# it (the frame running now, or, under a function that runs with no frame, that
+# function's depth, whose frame is made only if someone reads f_back), and is the
+# running frame.  Then what it does where the frame stops running (yields or ends):
+# the links undone.  (``outer`` and ``frameless_resumer`` are read off the host
+# generator's frame: Interpreter.frames_below_generator.)
 _DRIVER_LINK = """
 outer = interpreter.frame
 frameless_resumer = interpreter.frameless
@@ -2286,6 +2223,86 @@ else:
     interpreter.frame = frame.back
     frame.back = None
 """
+
+
+def _resumer_body(body, stored, clears):
+    """The host generator's body from the translated function's (``_with_host_locals``'s
+    ``body``, ``stored`` and ``clears``): the locals it stores are written back to
+    ``fast`` before each yield, so that the suspended frame's locals are current there
+    (``gi_frame.f_locals``, and tier 0 if the frame goes on there), and taken out again
+    on resumption; what it would return is left in the frame (``_left_with``), and a
+    StopIteration leaving the guest code is left there too, not raised (the host would
+    make it a RuntimeError, PEP 479, before the guest's handlers saw it).
+    ``interpreter`` is the local that the host stack's readers find in a runner.
+
+    The frame links to its resumer where it starts or goes on running and unlinks where
+    it yields or ends (``_DRIVER_LINK``, ``_DRIVER_UNLINK``), as a driver's does: the
+    host generator's own work, not ``_Suspendable._resume``'s, which calls it (some 30
+    host instructions less a resumption).  ``linked`` says whether it is linked: an
+    exception thrown in where it yields (its close) finds it unlinked already."""
+
+    def code(text):
+        return [_at(statement, 0) for statement in ast.parse(text).body]
+
+    # (A statement the layout put in two places is rebuilt once.)
+    rebuilt = set()
+
+    def around(statements):
+        result = []
+        for statement in statements:
+            if id(statement) in rebuilt:
+                result.append(statement)
+                continue
+            if isinstance(statement, ast.Return):
+                result.extend(_left_with(statement.value, statement.lineno - 1))
+                continue
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
+                line = statement.lineno - 1
+                result.extend(_at(_write_back(index), line) for index in stored)
+                result.extend(code(_DRIVER_UNLINK + "linked = False"))
+                result.append(statement)
+                result.extend(code(_DRIVER_LINK + "linked = True"))
+                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
+                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
+                                  line)
+                              for clear in clears)
+                continue
+            rebuilt.add(id(statement))
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(statement, field, None)
+                if inner:
+                    setattr(statement, field, around(inner))
+            for handler in getattr(statement, "handlers", ()):
+                handler.body = around(handler.body)
+            result.append(statement)
+        return result
+    handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
+                                name="error",
+                                body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
+    trying = ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[])
+    return [*code("interpreter = frame.interpreter\n" + _DRIVER_LINK + "linked = True"),
+            _at(ast.Try(body=[_at(trying, 0)], handlers=[], orelse=[],
+                        finalbody=code("if linked:\n" + textwrap.indent(_DRIVER_UNLINK.strip("\n"),
+                                                                        "    "))), 0)]
+
+
+def _with_yield(body):
+    """``body``, or None if it has no yield."""
+    if any(isinstance(node, ast.Yield) for statement in body for node in ast.walk(statement)):
+        return body
+    return None
+
+
+def _drivable(code, pairs):
+    """Whether a generator's code gets a driver (``_driver_body``, for a generator
+    that only a builtin or a ``for`` loop iterating it holds: objects.iterated_alone,
+    Interpreter.iterated_generator): one whose frame no exception handler, and no
+    iterator it delegates to, ever keeps running when it is closed."""
+    return (not code.co_exceptiontable
+            and all(opcode != opcodes.SEND for opcode, _operand in pairs))
+
+
 # Past the translated code (its return, where it leaves the frame to tier 0, or its
 # exception, all left in ``frame.resumer_outcome`` as a resumer leaves them): unless
 # it was closed where it yielded, the frame ends here (a generator expression returns

@@ -4,7 +4,7 @@ from pvm.code import CO_COROUTINE, CO_ITERABLE_COROUTINE
 from pvm.engine.instructions.define import instruction, jump, suspend_frame
 from pvm.engine.instructions.support import RESUMABLE
 from pvm.opcodes import AWAIT_EXPRESSION
-from pvm.engine.objects import AsyncGeneratorValue, Coroutine
+from pvm.engine.objects import AsyncGeneratorValue, Coroutine, Generator
 
 
 # Raw: the value sent in when the frame resumes is its output, pushed by the resumer.
@@ -17,8 +17,12 @@ def YIELD_VALUE(*, stack):
 def SEND(iterator, value):
     try:
         # pvm's own generators and coroutines are resumed directly (a coroutine
-        # awaited in place has no __next__, as in CPython).
-        if type(iterator) in RESUMABLE:
+        # awaited in place has no __next__, as in CPython); a generator's plain
+        # resumption (``yield from`` iterating) by its own quick path, its __next__.
+        kind = type(iterator)
+        if kind is Generator and value is None:
+            result = iterator.__next__()
+        elif kind in RESUMABLE:
             result = iterator._resume(value)
         elif value is None:
             result = next(iterator)
