@@ -568,6 +568,10 @@ _MEMORY_LIMIT = 32 * 2**20
     "import array\nx = array.array('b', [0])\nwhile True:\n    x += x",
     "import collections\nx = collections.deque([0])\nwhile True:\n    x += x",
     "import collections\nx = collections.deque([0])\nwhile True:\n    x.extend(x)",
+    "s = 'a'\nwhile True:\n    s = '%s%s' % (s, s)",
+    "s = b'a'\nwhile True:\n    s = b'%s%s' % (s, s)",
+    "s = 'a'\nwhile True:\n    s = '{}{}'.format(s, s)",
+    "s = 'a'\nwhile True:\n    s = '{a}{a}'.format_map({'a': s})",
     "x = []\nx += range(10**10)",
     "import itertools\nx = []\nx += itertools.count()",
     "import collections\nx = collections.deque()\nx += range(10**10)",
@@ -634,7 +638,8 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                "d += range(3)\nd.extend(d)\ny = []\ny += range(4)\n"
                "r4 = (len(x), len(s), len(b), d, y, len([*x, *x]), len(operator.add(x, x)),"
                " 'a' + 'b', (1,) + (2,), b'a' + memoryview(b'b'), len(x.__add__(x)),"
-               " array.array('b', [1]) + array.array('b', [2]), 1 + 2.5)\n"
+               " array.array('b', [1]) + array.array('b', [2]), 1 + 2.5,"
+               " len('%s%s' % (s, s)), len('{}{}'.format(s, s)), '{a}'.format_map({'a': 'b'}))\n"
                "r = r, r2, r3, r4")
     expected = {}
     exec(program, expected)

@@ -544,14 +544,26 @@ def spec_size(spec):
     return sum(int(number) for number in _NUMBER.findall(spec))
 
 
+def _texts_size(values):
+    """The bytes of the strings, bytes and bytearrays among ``values`` (a format may put
+    each in whole)."""
+    size = 0
+    for value in values:
+        kind = _sized_kind(type(value))
+        if kind in _TEXT_TYPES:
+            size += _joined_bytes(value, kind)
+    return size
+
+
 def printf_size(template, values):
     """About the bytes of ``template % values``: the widths and precisions of its
     fields, those given by a ``*`` from ``values``."""
     kind = _sized_kind(type(template))
     text = str.__str__(template) if kind is str else kind.decode(template, "latin-1")
-    size = 0
-    stars = [_count(value) for value in (values if type(values) is tuple else (values,))
-             if _count(value) is not None]
+    values = values if type(values) is tuple else (values,)
+    # (Each string or bytes value may be put in whole: '%s%s' % (s, s) in a loop doubles.)
+    size = _texts_size(values)
+    stars = [_count(value) for value in values if _count(value) is not None]
     for match in _PRINTF_FIELD.finditer(text):
         for part in match.groups():
             if part == "*":
@@ -748,6 +760,10 @@ def _method_cost(owner, name, arguments, keywords):
         if name in ("format", "format_map") and kind is str:
             specs = _FORMAT_FIELD_SPEC.findall(owner)
             size = sum(spec_size(spec) for spec in specs)
+            # ('{}{}'.format(s, s) in a loop doubles.)
+            size += _texts_size(arguments) + _texts_size(keywords.values())
+            if name == "format_map" and type(first) is dict:
+                size += _texts_size(first.values())
             if _NESTED_FIELD.search(owner):
                 # A spec's field given by an argument ('{:{}}'): any of them.
                 size += sum(abs(_count(value) or 0)
