@@ -7,10 +7,12 @@ as big as their operands say: ``'a' * 10**10``, ``[0] * 10**10``, ``10 ** 10**10
 ``f'{1:{10**10}}'``.  Such an operation is host C code, which no limit can cut short
 once it has started (pvm kills no host thread, and the host checks for signals only
 between its own instructions).  So in a world with a memory or a time limit, the binary
-operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place forms), the calls
-and the formatting with a spec run behind a check (``OperationChecks``) of the *cost*
-of their result: its size in bytes (``operation_cost``, ``call_cost``, ``spec_size``),
-and the seconds making it takes.  Past what is left of the memory limit, or of the time
+operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place forms) or join
+sequences (``+``, ``+=``: ``x = x + x`` in a loop doubles, one instruction a doubling,
+where the memory is read once a slice), the calls and the formatting with a spec run
+behind a check (``OperationChecks``) of the *cost* of their result: its size in bytes
+(``operation_cost``, ``addition_cost``, ``call_cost``, ``spec_size``), and the seconds
+making it takes.  Past what is left of the memory limit, or of the time
 before the deadline, the world stops before the host starts.
 
 The seconds are an estimate, deterministic given the size and the time left: the size
