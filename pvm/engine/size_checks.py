@@ -65,6 +65,27 @@ def _callables(count, arguments=None):
             " if call_kind in sized_kinds else issubclass(call_kind, type)))" % enough)
 
 
+# A sequence shorter than this (items, characters) is *short*: the quick test lets pass
+# a ``+`` with a short operand and an ``extend`` by a short sequence, which make at most
+# a copy of the other and some kilobytes (``x = x + x`` in a loop doubles; ``x = x +
+# [0]`` grows some bytes a turn, which the memory's reading once a slice sees).
+SHORT = 1024
+# Whether ``%s`` (a type) is one of the host's sequences whose length is read in one
+# step with no guest code (``len``: the type's own), by identity (a guest metaclass's
+# ``__eq__`` or ``__hash__`` would run for ``in``).
+_KNOWN_LENGTH = "(%(type)s is str or %(type)s is list or %(type)s is tuple" \
+                " or %(type)s is bytes or %(type)s is bytearray)"
+
+
+def _long_sequence(value, value_type):
+    """The test of whether ``value`` (whose type ``value_type`` names, or an expression
+    it is assigned to) may be a long sequence that a ``+`` joins or an ``extend`` adds
+    (``concatenated_types``): one whose length is known and under ``SHORT`` is not."""
+    kind = value_type.split(" := ")[0].strip("(")
+    return ("issubclass(%s, concatenated_types) and not (%s and len(%s) < %d)"
+            % (value_type, _KNOWN_LENGTH % {"type": kind}, value, SHORT))
+
+
 def _builtins(count, arguments=None):
     """The test of a call's callable known to be a builtin (a function or method of the
     host's C code, ``len``, ``math.sin``, a list's ``pop``), as ``_callables``' of
@@ -79,10 +100,13 @@ def _builtins(count, arguments=None):
             count, arguments, arguments)
     sized = "True" if count is None else "%s >= sized_callables[function]%s" % (
         count, lazy_first and " or " + lazy_first)
-    # (A method that grows its object by its argument, ``grown_names``, makes only
-    # as much as a lazy argument says: ``extend`` of a list already made passes.)
+    # (A method that grows its object by its argument, ``grown_names``, makes as much
+    # as a lazy argument says, or a long sequence's length: ``extend`` of a short list
+    # passes, ``x.extend(x)`` in a loop doubles.)
     grown = "" if arguments is None else \
-        " and (method_name not in grown_names or %s)" % lazy_first
+        " and (method_name not in grown_names or %s or %s and %s)" % (
+            lazy_first, count, _long_sequence(arguments + "[0]",
+                                              "(first_type := type(%s[0]))" % arguments))
     # Only a module's functions are in ``unsized_callables`` and, of the sized
     # ones, all but the ``__new__`` of sized types (bound to a type, sent to the look
     # by their name): the methods bound to other objects go by their owner's type
@@ -101,6 +125,19 @@ KEYWORDED = 1 << 30
 # its ints, COMPARE_OP_INT_JUMP), not a name, and two comparisons, not a chained one.
 _SMALL = "%%s < %d and %%s > -%d" % ((1 << 30) - 1, (1 << 30) - 1)
 CHECKS = {
+    # ``+`` joins sequences: a number's sum is a number, a guest object's is counted
+    # (its ``__add__`` is guest code), and a short operand makes at most a copy of the
+    # other: only two long sequences (``x + x``) or a lazy iterable added to a list
+    # in place (``x += range(10**10)``) go to the look.  (A number on the left costs
+    # one type() and two comparisons.)
+    "add": (("left", "right"),
+            "(left_type := type(left)) is not int and left_type is not float"
+            " and issubclass(left_type, concatenated_types)"
+            " and not (((right_type := type(right)) is str or right_type is list"
+            " or right_type is tuple or right_type is bytes or right_type is bytearray)"
+            " and (len(right) < %d or %s and len(left) < %d))"
+            % (SHORT, _KNOWN_LENGTH % {"type": "left_type"}, SHORT),
+            "check_operation(operand, left, right)", ()),
     # A float's product is a float, a product of small ints is small; larger ints may
     # make one as big as both, and a sequence is repeated.  (A float on the left costs
     # one type(), small ints two.)
@@ -145,8 +182,10 @@ CHECKS = {
                         " keywords)", ("function", "arguments", "keywords")),
     # LIST_EXTEND's and SET_UPDATE's iterable (``[*range(10**10)]``), on top of the
     # stack they work on: one that says its length (a range) or has none
-    # (itertools.count).
-    "extend": (("stack",), "type(stack[-1]) in lazy_types", "check_extend(stack[-1])", ()),
+    # (itertools.count), or a long sequence (``[*x, *x]``).
+    "extend": (("stack",), "(extended_type := type(stack[-1])) in lazy_types or "
+               + _long_sequence("stack[-1]", "extended_type"),
+               "check_extend(stack[-1])", ()),
 }
 # What the checks read of the budget.  They read it as the budget's attributes, where
 # the test runs, not as names bound where a handler is made: a joined run's handler
@@ -157,7 +196,8 @@ BUDGET_NAMES = ("check_operation", "check_call", "check_call_with_names", "check
                 "check_format", "check_extend", "sized_types", "sized_kinds", "bound_kinds",
                 "unsized_callables", "sized_callables", "sized_owners", "sized_names",
                 "lazy_types", "guest_function", "bound_method", "wrapper_kinds",
-                "collection_types", "builtin_kind", "module_type", "grown_names")
+                "collection_types", "builtin_kind", "module_type", "grown_names",
+                "concatenated_types")
 _BUDGET_NAME = re.compile(r"\b(%s)\b" % "|".join(BUDGET_NAMES))
 CHECKS = {kind: (inputs, _BUDGET_NAME.sub(r"budget.\1", test), _BUDGET_NAME.sub(r"budget.\1", look),
                  given)
@@ -171,7 +211,8 @@ _CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX = (
 _CALLS = frozenset((_CALL, _CALL_METHOD, _CALL_KW, _CALL_FUNCTION_EX))
 _EXTENDS = frozenset(opcodes.BY_NAME[name].number for name in ("LIST_EXTEND", "SET_UPDATE"))
 _OPERATOR_KINDS = {opcodes.BINARY_OPERATORS.index(symbol): kind for symbol, kind in
-                   (("*", "multiply"), ("**", "power"), ("<<", "power"), ("%", "remainder"))}
+                   (("*", "multiply"), ("**", "power"), ("<<", "power"), ("%", "remainder"),
+                    ("+", "add"))}
 
 
 def check_kind(opcode, operand, guarded_operators, guards_calls):
@@ -258,8 +299,20 @@ def checker_makers():
 # -- a run's checks of floats read again -----------------------------------------------------
 
 # The checks an operand that is a float passes, whichever side it is on (a float's
-# product or power is a number: nothing big).
-_FLOAT_PASSES = frozenset(("multiply", "power"))
+# product, power or sum is a number: nothing big; a sequence's sum with one raises).
+_FLOAT_PASSES = frozenset(("multiply", "power", "add"))
+
+
+def _passing_constant(kind, value):
+    """Whether a check of ``kind`` passes whatever the other operand, where one is the
+    constant ``value``: a float, for the checks of ``_FLOAT_PASSES``; for ``+``, also
+    an int or a short str, bytes or tuple (``i + 1``, ``s + 'x'``: a number's sum, or at
+    most a copy of the other operand and some bytes)."""
+    kind_of_value = type(value)
+    if kind_of_value is float:
+        return True
+    return kind == "add" and (kind_of_value is int or kind_of_value is bool
+                              or kind_of_value in (str, bytes, tuple) and len(value) < SHORT)
 _LOADS = frozenset(opcodes.BY_NAME[name].number for name in ("LOAD_FAST", "LOAD_FAST_CHECK"))
 _LOAD_CONST = opcodes.BY_NAME["LOAD_CONST"].number
 _PUSHES_ONE = _LOADS | {_LOAD_CONST}
@@ -270,20 +323,20 @@ _STORES = frozenset(opcodes.BY_NAME[name].number for name in ("STORE_FAST", "DEL
 
 def of_float_constants(code, pairs, checks, landed):
     """The indexes of the operators of ``checks`` ({index: kind}) that a float passes
-    whose operand is a float constant just before them (``x * 2.0``, ``x ** 0.5``,
-    ``2.0 * x``), where no jump or handler lands between (``landed``): a check of
-    them would always pass."""
+    whose operand is a constant just before them that passes their check
+    (``_passing_constant``: ``x * 2.0``, ``x ** 0.5``, ``2.0 * x``, ``i + 1``), where
+    no jump or handler lands between (``landed``): a check of them would always pass."""
     constants = code.co_consts
     found = []
     for index, kind in checks.items():
         if kind not in _FLOAT_PASSES or index < 1 or index in landed:
             continue
         right_opcode, right_operand = pairs[index - 1]
-        if right_opcode == _LOAD_CONST and type(constants[right_operand]) is float:
+        if right_opcode == _LOAD_CONST and _passing_constant(kind, constants[right_operand]):
             found.append(index)
         elif index >= 2 and right_opcode in _PUSHES_ONE and index - 1 not in landed:
             left_opcode, left_operand = pairs[index - 2]
-            if left_opcode == _LOAD_CONST and type(constants[left_operand]) is float:
+            if left_opcode == _LOAD_CONST and _passing_constant(kind, constants[left_operand]):
                 found.append(index)
     return found
 

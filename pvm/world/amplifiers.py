@@ -7,10 +7,12 @@ as big as their operands say: ``'a' * 10**10``, ``[0] * 10**10``, ``10 ** 10**10
 ``f'{1:{10**10}}'``.  Such an operation is host C code, which no limit can cut short
 once it has started (pvm kills no host thread, and the host checks for signals only
 between its own instructions).  So in a world with a memory or a time limit, the binary
-operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place forms), the calls
-and the formatting with a spec run behind a check (``OperationChecks``) of the *cost*
-of their result: its size in bytes (``operation_cost``, ``call_cost``, ``spec_size``),
-and the seconds making it takes.  Past what is left of the memory limit, or of the time
+operators that amplify (``*``, ``**``, ``<<``, ``%`` and their in-place forms) or join
+sequences (``+``, ``+=``: ``x = x + x`` in a loop doubles, one instruction a doubling,
+where the memory is read once a slice), the calls and the formatting with a spec run
+behind a check (``OperationChecks``) of the *cost* of their result: its size in bytes
+(``operation_cost``, ``addition_cost``, ``call_cost``, ``spec_size``), and the seconds
+making it takes.  Past what is left of the memory limit, or of the time
 before the deadline, the world stops before the host starts.
 
 The seconds are an estimate, deterministic given the size and the time left: the size
@@ -69,9 +71,14 @@ from pvm.engine.objects import Function
 
 # The operators of BINARY_OP (pvm.opcodes.BINARY_OPERATORS, in-place forms 13 on)
 # whose result may be far larger than their operands.
-_MULTIPLY, _POWER, _SHIFT, _REMAINDER = 5, 8, 3, 6
+_ADD, _MULTIPLY, _POWER, _SHIFT, _REMAINDER = 0, 5, 8, 3, 6
+_INPLACE = 13
 AMPLIFYING = frozenset(operator + inplace for operator in (_MULTIPLY, _POWER, _SHIFT, _REMAINDER)
-                       for inplace in (0, 13))
+                       for inplace in (0, _INPLACE))
+# ``+`` and ``+=``, which join two sequences: a result no bigger than its operands, but
+# ``x = x + x`` (or ``x += x``) in a loop doubles at each turn, a few instructions a
+# doubling, where the memory is read once a slice (``addition_cost``).
+CONCATENATING = frozenset((_ADD, _ADD + _INPLACE))
 
 # The throughput the time estimates assume, in bytes of result a second (see above).
 BYTES_PER_SECOND = 100e6
@@ -100,8 +107,9 @@ class OperationChecks:
         self.timed = timed
 
     def check_operation(self, operator, left, right):
-        """Before ``left OPERATOR right`` runs (a BINARY_OP of ``AMPLIFYING``)."""
-        self.check_cost(*operation_cost(operator % 13, left, right))
+        """Before ``left OPERATOR right`` runs (a BINARY_OP of ``AMPLIFYING`` or
+        ``CONCATENATING``)."""
+        self.check_cost(*operation_cost(operator, left, right))
 
     def check_call(self, function, arguments, keywords):
         """Before ``function(*arguments, **keywords)`` runs (``arguments`` a list or
@@ -237,8 +245,9 @@ class OperationChecks:
         self.check_cost(*_linear(spec_size(spec)))
 
     def check_extend(self, iterable):
-        """Before a list or set is extended by ``iterable``, one of ``LAZY_TYPES``."""
-        self.check_cost(*_linear(_lazy_size(iterable, 8)))
+        """Before a list or set is extended by ``iterable``: one of ``LAZY_TYPES``,
+        or a sequence of ``CONCATENATED_TYPES`` (``[*x, *x]``)."""
+        self.check_cost(*_linear(_added_size(iterable, 8)))
 
     def check_cost(self, size, seconds):
         """Stop where ``size`` bytes would not fit in what is left of the memory limit,
@@ -279,9 +288,14 @@ def _power_cost(base, exponent):
 
 
 def operation_cost(operator, left, right):
-    """(bytes, seconds) of ``left OPERATOR right`` (``*``, ``**``, ``<<`` or ``%``) for
-    the operands that amplify; nothing for the rest (a float's product, a user's
-    ``__mul__``, which runs as guest code and is counted there)."""
+    """(bytes, seconds) of ``left OPERATOR right`` (``*``, ``**``, ``<<``, ``%`` or
+    ``+``, or their in-place forms) for the operands that amplify or join; nothing for
+    the rest (a float's product, a user's ``__mul__``, which runs as guest code and is
+    counted there)."""
+    in_place = operator >= _INPLACE
+    operator %= _INPLACE
+    if operator == _ADD:
+        return addition_cost(left, right, in_place)
     if operator == _MULTIPLY:
         for sequence, count in ((left, right), (right, left)):
             kind = _sized_kind(type(sequence))
@@ -366,6 +380,98 @@ def _repeated_size(sequence):
     return collections.deque.__len__(sequence) * 8
 
 
+# The host's sequences that ``+`` joins (and their subclasses), with what each joins
+# (a right operand of another type raises, or is the right operand's to add):
+# ``addition_cost``.  The quick test (size_checks' ``concatenated_types``) sends a ``+``
+# whose left operand is one of these to the look, unless either operand is short.
+_JOINED_WITH = {str: str, bytes: (bytes, bytearray, memoryview, array.array),
+                bytearray: (bytes, bytearray, memoryview, array.array), list: list,
+                tuple: tuple, collections.deque: collections.deque, array.array: array.array}
+CONCATENATED_TYPES = tuple(_JOINED_WITH)
+# The sequences a ``+=`` extends by any iterable's items, in place.
+_EXTENDED_IN_PLACE = (list, collections.deque)
+# The collections whose length (read by their own type's ``__len__``) is the number of
+# items they add to one extended by them.
+_LENGTH_TYPES = (list, tuple, str, bytes, bytearray, dict, set, frozenset, collections.deque,
+                 array.array, memoryview)
+
+
+def _joined_kind(kind):
+    """The type of ``CONCATENATED_TYPES`` that ``kind`` is or derives from, or None."""
+    for joined in CONCATENATED_TYPES:
+        if kind is joined:
+            return joined
+    for joined in CONCATENATED_TYPES:
+        if issubclass(kind, joined):
+            return joined
+    return None
+
+
+def _joined_bytes(value, kind):
+    """The bytes of ``value``, a ``kind`` of ``CONCATENATED_TYPES`` or a buffer, in a
+    result that joins it."""
+    if kind is str:
+        # (Its own size: a character takes 1, 2 or 4 bytes.)
+        return str.__sizeof__(value)
+    if kind is bytes or kind is bytearray:
+        return kind.__len__(value)
+    if kind is array.array:
+        return _repeated_size(value)
+    if kind is memoryview:
+        return memoryview.nbytes.__get__(value)
+    return kind.__len__(value) * 8
+
+
+def _added_size(value, item_size):
+    """About the bytes a collection grows by when extended by ``value``'s items,
+    ``item_size`` bytes each: as many as a collection's length says, or a lazy
+    iterable's (``_lazy_size``); 0 for the rest (a guest generator's items are made by
+    counted instructions)."""
+    kind = type(value)
+    for base in _LENGTH_TYPES:
+        if kind is base or issubclass(kind, base):
+            return base.__len__(value) * item_size
+    return _lazy_size(value, item_size)
+
+
+def _extended_cost(owner, kind, iterable, item_size=8):
+    """(bytes, seconds) of extending ``owner`` (a ``kind``) by ``iterable``'s items: a
+    deque made with a maximum length keeps that many items at most, having iterated
+    them all."""
+    size = _added_size(iterable, item_size)
+    maxlen = collections.deque.maxlen.__get__(owner) if kind is collections.deque else None
+    if maxlen is not None:
+        return min(size, maxlen * item_size), size / BYTES_PER_SECOND
+    return _linear(size)
+
+
+def addition_cost(left, right, in_place):
+    """(bytes, seconds) of ``left + right`` (``left += right`` where ``in_place``):
+    the joined sequence, as big as both (``_joined_bytes``); what an in-place ``+=``
+    adds to a list, a deque, a bytearray or an array, which grow in place (a list and a
+    deque by any iterable's items, a lazy one's too: ``x += range(10**10)``).  Nothing
+    where a guest class's own ``__add__`` or ``__iadd__`` runs (its code is counted and
+    checked), or where the right operand is not one the left joins."""
+    kind = _joined_kind(type(left))
+    if kind is None:
+        return _NO_COST
+    name = "__add__"
+    if in_place and _type_attribute(type(left), "__iadd__") is not None:
+        name = "__iadd__"
+    if _type_attribute(type(left), name) is not vars(kind).get(name):
+        return _NO_COST
+    if name == "__iadd__":
+        if kind in _EXTENDED_IN_PLACE:
+            return _extended_cost(left, kind, right)
+        if not issubclass(type(right), _JOINED_WITH[kind]):
+            return _NO_COST
+        return _linear(_joined_bytes(right, _joined_kind(type(right)) or memoryview))
+    if not issubclass(type(right), _JOINED_WITH[kind]):
+        return _NO_COST
+    return _linear(_joined_bytes(left, kind)
+                   + _joined_bytes(right, _joined_kind(type(right)) or memoryview))
+
+
 # -- what the host's types, methods and format specs make ----------------------------------
 
 # Bytes per item of the sequences a multiplication repeats.
@@ -440,14 +546,26 @@ def spec_size(spec):
     return sum(int(number) for number in _NUMBER.findall(spec))
 
 
+def _texts_size(values):
+    """The bytes of the strings, bytes and bytearrays among ``values`` (a format may put
+    each in whole)."""
+    size = 0
+    for value in values:
+        kind = _sized_kind(type(value))
+        if kind in _TEXT_TYPES:
+            size += _joined_bytes(value, kind)
+    return size
+
+
 def printf_size(template, values):
     """About the bytes of ``template % values``: the widths and precisions of its
     fields, those given by a ``*`` from ``values``."""
     kind = _sized_kind(type(template))
     text = str.__str__(template) if kind is str else kind.decode(template, "latin-1")
-    size = 0
-    stars = [_count(value) for value in (values if type(values) is tuple else (values,))
-             if _count(value) is not None]
+    values = values if type(values) is tuple else (values,)
+    # (Each string or bytes value may be put in whole: '%s%s' % (s, s) in a loop doubles.)
+    size = _texts_size(values)
+    stars = [_count(value) for value in values if _count(value) is not None]
     for match in _PRINTF_FIELD.finditer(text):
         for part in match.groups():
             if part == "*":
@@ -599,10 +717,10 @@ _AMPLIFYING_NAMES = frozenset((
     "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
     "__lshift__", "__rpow__", "__rlshift__", "extend", "extendleft", "__iadd__", "__new__",
-    "translate", "fromkeys", "sort"))
-# The methods that grow their object by as many items as their argument gives, which
-# is as big as they make unless it is lazy (the quick test lets them pass where it is
-# not: size_checks' ``grown_names``).
+    "translate", "fromkeys", "sort", "__add__"))
+# The methods that grow their object by as many items as their argument gives: the
+# quick test lets them pass where it is neither lazy nor a long sequence
+# (size_checks' ``grown_names``; ``x.extend(x)`` in a loop doubles).
 GROWN_NAMES = frozenset(("extend", "extendleft", "__iadd__"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
@@ -644,6 +762,10 @@ def _method_cost(owner, name, arguments, keywords):
         if name in ("format", "format_map") and kind is str:
             specs = _FORMAT_FIELD_SPEC.findall(owner)
             size = sum(spec_size(spec) for spec in specs)
+            # ('{}{}'.format(s, s) in a loop doubles.)
+            size += _texts_size(arguments) + _texts_size(keywords.values())
+            if name == "format_map" and type(first) is dict:
+                size += _texts_size(first.values())
             if _NESTED_FIELD.search(owner):
                 # A spec's field given by an argument ('{:{}}'): any of them.
                 size += sum(abs(_count(value) or 0)
@@ -651,9 +773,11 @@ def _method_cost(owner, name, arguments, keywords):
             return _linear(size)
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
+        if name == "__add__":
+            return addition_cost(owner, first, False)
         if name in GROWN_NAMES and kind is bytearray:
             # (The host makes room for as many bytes as a lazy iterable says first.)
-            return _linear(_lazy_size(first, 1))
+            return _linear(_added_size(first, 1))
         if name == "__mod__":
             return _linear(printf_size(owner, first))
     elif kind is int:
@@ -667,15 +791,10 @@ def _method_cost(owner, name, arguments, keywords):
     elif kind in (list, tuple, collections.deque):
         if name in ("__mul__", "__rmul__", "__imul__"):
             return operation_cost(_MULTIPLY, owner, first)
+        if name == "__add__":
+            return addition_cost(owner, first, False)
         if name in GROWN_NAMES:
-            size = _lazy_size(first, 8)
-            maxlen = collections.deque.maxlen.__get__(owner) \
-                if kind is collections.deque else None
-            if maxlen is not None:
-                # (A deque made with a maximum length keeps that many items at most,
-                # having iterated them all.)
-                return min(size, maxlen * 8), size / BYTES_PER_SECOND
-            return _linear(size)
+            return _extended_cost(owner, kind, first)
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
             # bytes.__new__(bytes, 10**10)
@@ -782,7 +901,9 @@ _BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_co
 # The operator module's functions of the operators that amplify (``operator.mul('a',
 # 10**10)``, ``operator.pow(7, 10**8)``; ``__mul__`` and the like are the same objects),
 # sized as the operator.
-_OPERATOR_FUNCTIONS = {operator.mul: _MULTIPLY, operator.imul: _MULTIPLY,
+_OPERATOR_FUNCTIONS = {operator.add: _ADD, operator.iadd: _ADD + _INPLACE,
+                       operator.concat: _ADD, operator.iconcat: _ADD + _INPLACE,
+                       operator.mul: _MULTIPLY, operator.imul: _MULTIPLY,
                        operator.pow: _POWER, operator.ipow: _POWER,
                        operator.lshift: _SHIFT, operator.ilshift: _SHIFT,
                        operator.mod: _REMAINDER, operator.imod: _REMAINDER}

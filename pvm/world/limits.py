@@ -64,6 +64,7 @@ class Limits:
                  "check_extend", "check_class_namespace", "sized_types",
                  "check_special_method", "sized_kinds", "bound_kinds", "unsized_callables",
                  "sized_callables", "sized_owners", "sized_names", "lazy_types", "grown_names",
+                 "concatenated_types",
                  "guest_function", "bound_method", "wrapper_kinds", "collection_types",
                  "builtin_kind", "module_type")
 
@@ -96,7 +97,7 @@ class Limits:
             full_passes.install()
         if memory is not None or seconds is not None:
             checks = amplifiers.OperationChecks(self.memory_meter, self, seconds is not None)
-            self.guarded_operators = amplifiers.AMPLIFYING
+            self.guarded_operators = amplifiers.AMPLIFYING | amplifiers.CONCATENATING
             self.guards_calls = True
             # What the checks call and read (pvm.engine.size_checks.BUDGET_NAMES): the
             # checks' own methods, one call from the handler.
@@ -123,6 +124,7 @@ class Limits:
             self.builtin_kind = amplifiers.BUILTIN_KIND
             self.module_type = ModuleType
             self.grown_names = amplifiers.GROWN_NAMES
+            self.concatenated_types = amplifiers.CONCATENATED_TYPES
 
     def activate(self):
         """Count from now on (start-up's code runs uncounted, at full speed)."""
