@@ -398,13 +398,7 @@ _LENGTH_TYPES = (list, tuple, str, bytes, bytearray, dict, set, frozenset, colle
 
 def _joined_kind(kind):
     """The type of ``CONCATENATED_TYPES`` that ``kind`` is or derives from, or None."""
-    for joined in CONCATENATED_TYPES:
-        if kind is joined:
-            return joined
-    for joined in CONCATENATED_TYPES:
-        if issubclass(kind, joined):
-            return joined
-    return None
+    return _kind_among(kind, CONCATENATED_TYPES)
 
 
 def _joined_bytes(value, kind):
@@ -530,12 +524,18 @@ def _sized_kind(kind):
     str makes what a str makes), or None.  (Identity, and issubclass of exact types,
     which reads the class's method order: no guest code runs, as a guest metaclass's
     ``__hash__`` or ``__eq__`` would for ``kind in a_set``.)"""
-    for owner in _OWNERS:
-        if kind is owner:
-            return owner
-    for owner in _OWNERS:
-        if issubclass(kind, owner):
-            return owner
+    return _kind_among(kind, _OWNERS)
+
+
+def _kind_among(kind, kinds):
+    """The type of ``kinds`` that ``kind`` is, else the first it derives from, or None
+    (see _sized_kind: no guest code runs)."""
+    for known in kinds:
+        if kind is known:
+            return known
+    for known in kinds:
+        if issubclass(kind, known):
+            return known
     return None
 
 
