@@ -39,7 +39,7 @@ import textwrap
 
 from pvm import opcodes
 from pvm.code import MAX_OPERAND
-from pvm.engine import size_checks, superinstructions
+from pvm.engine import host_trees, size_checks, superinstructions
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
 from pvm.engine.instructions.define import (BUILTIN_CALLEE_CHECK, CALLEE_CHECK, DECODED,
                                             RUNTIME, TERMINATORS)
@@ -60,7 +60,7 @@ class Body:
     def __init__(self, definition):
         self.definition = definition
         source = textwrap.dedent(inspect.getsource(definition.statements_of))
-        function = ast.parse(source).body[0]
+        function = host_trees.parse(source).body[0]
         statements = function.body
         self.doc = None
         if (statements and isinstance(statements[0], ast.Expr)
@@ -384,7 +384,7 @@ def _code(text):
     once per text, as the same snippets recur in every joined handler."""
     statements = _SNIPPETS.get(text)
     if statements is None:
-        statements = _SNIPPETS[text] = ast.parse(textwrap.dedent(text)).body
+        statements = _SNIPPETS[text] = host_trees.parse(textwrap.dedent(text)).body
     return copy_tree(statements)
 
 
@@ -468,7 +468,7 @@ def _imports_of(definition, names):
 
 @functools.lru_cache(maxsize=None)
 def _module_tree(module_name):
-    return ast.parse(inspect.getsource(importlib.import_module(module_name)))
+    return host_trees.parse(inspect.getsource(importlib.import_module(module_name)))
 
 
 def home_of(module_name, name):

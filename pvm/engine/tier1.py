@@ -53,7 +53,6 @@ import ast
 import bisect
 import builtins
 import copy
-import gc
 import importlib
 import marshal
 import operator
@@ -62,7 +61,6 @@ import textwrap
 import warnings
 import weakref
 import zlib
-from _thread import RLock
 from itertools import chain
 from types import FunctionType
 
@@ -73,7 +71,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # translations all come from the cache needs none of it, nor what it imports (inspect,
 # argparse: some 3 MB of the process's peak memory).  The digests are CPython's own
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
-from pvm.engine import hot_runs
+from pvm.engine import host_trees, hot_runs
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
@@ -270,7 +268,7 @@ def _translate(code, pairs):
         # comparison with its constant written in) are not the guest's: the guest's
         # compiler warned about its source already.
         warnings.simplefilter("ignore")
-        host_code = _compile_tree(module, "<pvm tier 1: %s>" % code.co_qualname)
+        host_code = host_trees.compile_tree(module, "<pvm tier 1: %s>" % code.co_qualname)
     namespace = _function_namespace()
     global_names = tuple(sorted(name for name in translator.globals_read if name in namespace))
     scope = {}
@@ -301,27 +299,6 @@ def _translate(code, pairs):
 
 
 _UNCACHEABLE = object()
-
-
-def _compile_tree(module, filename):
-    """The host's ``compile`` of a syntax tree, with its collector off: CPython 3.11
-    keeps the depth of the tree it converts in state that a compilation started
-    meanwhile (a guest finalizer the collector ran, whose code is translated at once)
-    changes, which ended the outer one in "SystemError: AST constructor recursion
-    depth mismatch" (fixed in later releases).  One thread compiles at a time: guest
-    threads translate too, and one that turned the collector back on while another
-    compiled ended that one so."""
-    with _compiling:
-        if not gc.isenabled():
-            return compile(module, filename, "exec")
-        gc.disable()
-        try:
-            return compile(module, filename, "exec")
-        finally:
-            gc.enable()
-
-
-_compiling = RLock()
 
 
 def _from_entry(code, entry, constants=None, tree=None):
@@ -750,7 +727,7 @@ def _generate_piece(key):
     namespace = _function_namespace()
     for name, module in imports.items():
         namespace.setdefault(name, getattr(importlib.import_module(module), name))
-    maker = ast.parse("\n".join(lines)).body[0]
+    maker = host_trees.parse("\n".join(lines)).body[0]
     inner = next(position for position, statement in enumerate(maker.body)
                  if isinstance(statement, ast.FunctionDef))
     statements = maker.body[inner].body
@@ -776,7 +753,7 @@ def _generate_piece(key):
         decorator_list=[], returns=None)
     module = ast.fix_missing_locations(ast.Module(body=[prologue], type_ignores=[]))
     scope = dict(namespace)
-    exec(compile(module, "<pvm tier 1 prologue>", "exec"), scope)
+    exec(host_trees.compile_tree(module, "<pvm tier 1 prologue>"), scope)
     return _Piece(statements, assigned - _RUNTIME, scope["prologue"], imports)
 
 
@@ -1517,7 +1494,7 @@ def _runner(name, body, counted, code):
         padding = len(code.co_varnames) - code.co_argcount
         text = text.replace("PAD", "arguments += PADDING" if padding else "pass")
         text = text.replace("CELLS", cells)
-        statements = [statement for statement in ast.parse(text).body
+        statements = [statement for statement in host_trees.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
             for node in ast.walk(statement):
@@ -1708,7 +1685,7 @@ def _frameless_runner(name, body, code, counted):
         text = text.replace("PARAMETERS", ", ".join(_local(index) for index in range(arity)))
         text = text.replace("LOCALS", ", ".join([_local(index) for index in range(arity)]
                                                 + ["UNBOUND"] * padding))
-        statements = [statement for statement in ast.parse(text).body
+        statements = [statement for statement in host_trees.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
             for node in ast.walk(statement):
@@ -1974,7 +1951,7 @@ def _rewrite_statement_list(statements):
                     del statements[position]
                     continue
         if any(_is_frame(node) for node in _own_nodes(statement)):
-            made = ast.parse("frame = interpreter.running_frame()").body[0]
+            made = host_trees.parse("frame = interpreter.running_frame()").body[0]
             for node in ast.walk(made):
                 for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
                     if hasattr(node, attribute):
@@ -2242,7 +2219,7 @@ def _resumer_body(body, stored, clears):
     exception thrown in where it yields (its close) finds it unlinked already."""
 
     def code(text):
-        return [_at(statement, 0) for statement in ast.parse(text).body]
+        return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
     # (A statement the layout put in two places is rebuilt once.)
     rebuilt = set()
@@ -2335,7 +2312,7 @@ def _driver_body(body, stored, clears):
     the code of a driver has no exception handler (``_drivable``)."""
 
     def code(text):
-        return [_at(statement, 0) for statement in ast.parse(text).body]
+        return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
     # (A statement the layout put in two places is rebuilt once.)
     rebuilt = set()

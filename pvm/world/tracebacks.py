@@ -330,13 +330,15 @@ def _interpreter_caret_anchors(original, segment):
     """
     import ast
     import traceback
+    from pvm.engine import host_trees
     try:
-        tree = ast.parse(segment)
+        tree = host_trees.parse(segment)
     except SyntaxError:
         return None
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr) \
             or not isinstance(tree.body[0].value, ast.BinOp):
-        return original(segment)
+        with host_trees.alone():  # the traceback module parses the segment again
+            return original(segment)
     expression = tree.body[0].value
     data = segment.encode("utf-8")
     start, stop = expression.left.end_col_offset, expression.right.col_offset
