@@ -121,7 +121,9 @@ The following implementation-specific options are available:
     (0: at once; the default is 1000)
 
 -X tier=0|1|2: with 1, a function that gets hot (as above) is translated whole
-    into one host function instead (experimental; the default is 0); with 2,
+    into one host function instead (experimental; the default is 0), and one
+    an earlier run translated once warm (128 calls and loops back) from the
+    translations it cached; with 2,
     also a function over ints, floats, bools and lists of them that loops or
     calls is compiled to machine code through pvm's SSA form and LLVM at its
     first call (needs llvmlite: pip install pvm[llvm]); also PVM_TIER

@@ -191,6 +191,11 @@ class DiskCache:
             return ABSENT
         return entry if kept_key == key else ABSENT
 
+    def holds(self, key):
+        """Whether a file is kept for ``key`` (a read may still find it is another
+        key's, or broken: ``get`` says)."""
+        return os.path.exists(self._path(key))
+
     def put(self, key, entry):
         path = self._path(key)
         try:

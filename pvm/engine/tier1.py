@@ -145,6 +145,15 @@ def translate(code, pairs):
     return translation
 
 
+def is_cached(code):
+    """Whether the cache holds what ``translate`` would make of ``code``: a translation,
+    or the size of code past the cap."""
+    if not code.co_flags & CO_OPTIMIZED \
+            or code.co_flags & _SUSPENDS and not _is_plain_generator(code):
+        return False
+    return _cache.holds(_key_of(code))
+
+
 # Code left to tier 0 for its size -> the nodes counted past the cap.
 _oversized = weakref.WeakKeyDictionary()
 
