@@ -27,10 +27,17 @@ def environment(**extra):
     return variables
 
 
+# Long enough for the first run at -X jit-threshold=0 in a fresh clone, which joins every
+# run of start-up's code with nothing cached: 230-270 s of CPU on a quiet machine
+# (`pvm -X jit-threshold=0 -c pass`), past 300 s on a loaded one (a CI run failed so).
+# Still a bound on a child that hangs.
+TIMEOUT = 900
+
+
 def run(command, folder, stdin=None, **extra):
     """(exit status, stdout, stderr) of ``command`` run in ``folder``."""
     result = subprocess.run(command, cwd=folder, capture_output=True, text=True,
-                            env=environment(**extra), input=stdin, timeout=300)
+                            env=environment(**extra), input=stdin, timeout=TIMEOUT)
     return result.returncode, result.stdout, result.stderr
 
 
