@@ -355,6 +355,106 @@ def test_a_translation_cached_by_an_earlier_run_is_taken_when_warm(tmp_path):
     assert logged[1] == "200 calls made"
 
 
+# super() with no arguments is made by the call itself (CALL_ZERO_ARGUMENT_SUPER) from
+# the first local and the __class__ cell, in tier 0 and in translations, and every case
+# that is not plain (a first local rebound or deleted, a cell for it, another callee,
+# no arguments at all) gives CPython's result or error.
+ZERO_ARGUMENT_SUPER = """
+class A:
+    def __init__(self, x):
+        self.x = x
+
+    def f(self):
+        return "A.f"
+
+
+class B(A):
+    def __init__(self, x):
+        super().__init__(x)
+        self.y = 1
+
+    def f(self):
+        return "B>" + super().f()
+
+
+class Rebound(B):
+    def f(self):
+        self = 5
+        try:
+            return super().f()
+        except TypeError as error:
+            return "TypeError: %s" % error
+
+
+class Deleted(B):
+    def f(self):
+        del self
+        try:
+            return super().f()
+        except RuntimeError as error:
+            return "RuntimeError: %s" % error
+
+
+class InACell(B):
+    def f(self):
+        get = lambda: self
+        return "InACell>" + super().f() + str(get() is self)
+
+
+class Shadowed(B):
+    def f(self):
+        super = lambda: "not the builtin"
+        return super()
+
+
+def no_arguments():
+    try:
+        super()
+    except RuntimeError as error:
+        return "RuntimeError: %s" % error
+
+
+results = []
+for count in range(300):
+    made = B(count)
+    results.append((made.x, made.y, made.f(), Rebound(1).f(), Deleted(2).f(), InACell(3).f(),
+                    Shadowed(4).f(), no_arguments()))
+print(results[0], results[-1], len(set(results)) == len(results))
+"""
+
+
+def test_super_without_arguments_runs_as_cpython(tmp_path):
+    program = tmp_path / "zero_argument_super.py"
+    program.write_text(ZERO_ARGUMENT_SUPER)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "RuntimeError: super(): arg[0] deleted" in expected[1]
+    assert run(["python3", "-m", "pvm", str(program)], str(tmp_path)) == expected
+    assert_translated_runs_give(expected, program, tmp_path)
+
+
+def test_super_without_arguments_makes_no_frame_at_tier_1():
+    # Tier 1 runs the method with no frame; the guest's super() asked for the running
+    # frame, which made the frames of the functions running so, and after a few, had
+    # them give up running so for good.
+    world = World(join_threshold=0, tier=1)
+    world.run_source(textwrap.dedent("""
+        class A:
+            def value(self):
+                return 1
+
+        class B(A):
+            def value(self):
+                return super().value() + 1
+
+        def total(item):
+            return sum(item.value() for _ in range(50))
+        """), "<test>")
+    namespace = world.modules["__main__"].__dict__
+    assert namespace["total"](namespace["B"]()) == 100
+    executable = world.interpreter.executable_of(namespace["B"].value.__code__)
+    assert executable.frames_asked == 0
+
+
 def test_translating_keeps_the_pieces_of_short_runs_only(monkeypatch):
     # Long runs hardly recur, and kept, their statements were most of the memory
     # test_descr grew by at -X jit-threshold=0.

@@ -54,20 +54,32 @@ class GenerationError(Exception):
 
 # -- reading a definition ---------------------------------------------------------------
 
+def _function_tree(function):
+    """The tree of ``function``'s definition, read from its source."""
+    return host_trees.parse(textwrap.dedent(inspect.getsource(function))).body[0]
+
+
+def _has_doc(statements):
+    return bool(statements and isinstance(statements[0], ast.Expr)
+                and isinstance(statements[0].value, ast.Constant)
+                and isinstance(statements[0].value.value, str))
+
+
 class Body:
     """A definition's statements and what its names are."""
 
     def __init__(self, definition):
         self.definition = definition
-        source = textwrap.dedent(inspect.getsource(definition.statements_of))
-        function = host_trees.parse(source).body[0]
+        function = _function_tree(definition.statements_of)
         statements = function.body
         self.doc = None
-        if (statements and isinstance(statements[0], ast.Expr)
-                and isinstance(statements[0].value, ast.Constant)
-                and isinstance(statements[0].value.value, str)):
+        if _has_doc(statements):
             self.doc = statements[0].value.value
             statements = statements[1:]
+        if definition.then is not None:
+            following = _function_tree(definition.then).body
+            statements = statements + (following[1:] if _has_doc(following) else following)
+            function.body = statements
         self.statements = statements or [ast.Pass()]
         function.decorator_list = []
         for node in ast.walk(function):
@@ -1518,6 +1530,7 @@ _ALWAYS = {"BINARY_FUNCTIONS": "pvm.engine.instructions.support",
            "COMPARE_FUNCTIONS": "pvm.engine.instructions.support",
            "passes_new_generator": "pvm.engine.instructions.support",
            "passes_generator_to_loop": "pvm.engine.instructions.support",
+           "zero_argument_super_cell": "pvm.engine.instructions.support",
            "CALL_FRAME": "pvm.engine.signals", "RETURN": "pvm.engine.signals",
            "YIELD": "pvm.engine.signals", "OPCODES": "pvm.opcodes"}
 

@@ -209,6 +209,9 @@ class Interpreter:
         # report_translation(code, translation or None, seconds): told of each code
         # object tier 1 translates or leaves (-X jit-log, -X jit-show), if installed.
         self.report_translation = None
+        # The world's builtin super, which CALL_ZERO_ARGUMENT_SUPER makes without
+        # asking for the running frame (set by pvm.world.guest_builtins).
+        self.super_type = None
         # What the instructions guest code runs are charged to (a world's limits), or
         # None: see set_budget.
         self.budget = None

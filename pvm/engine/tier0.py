@@ -8,11 +8,12 @@ from pvm.engine import (guest_traceback)
 from pvm.engine.frames import (UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
-    SPECIAL_METHOD_NAMES, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE, TYPE_NEW, as_exception,
-    check_except_type, function_description, guest_init, init_returned, load_global_error,
-    lookup, match_class, match_keys, passes_generator_to_loop, passes_new_generator,
-    public_names, star_arguments, star_keywords, unbound_free, unbound_local, unpack_items,
-    with_module_named)
+    SPECIAL_METHOD_NAMES, SUPER_INIT, SUPER_NEW, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
+    TYPE_NEW, as_exception, check_except_type, function_description, guest_init,
+    init_returned, load_global_error, lookup, match_class, match_keys,
+    passes_generator_to_loop, passes_new_generator, public_names, star_arguments,
+    star_keywords, unbound_free, unbound_local, unpack_items, with_module_named,
+    zero_argument_super_cell)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
     ITERATING_TYPES, MethodType, iterated_alone, iterates_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
@@ -114,6 +115,10 @@ def when_UNPACK_TWO(count):
 
 def when_UNPACK_THREE(count):
     return count == 3
+
+
+def when_CALL_ZERO_ARGUMENT_SUPER(super_class_cell):
+    return super_class_cell >= 0
 
 
 def when_CALL_FUNCTION_EX_KEYWORDS(operand):
@@ -1516,6 +1521,108 @@ def make_RETURN_VALUE(code, operand, index):
     return RETURN_VALUE
 
 
+def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
+    next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    super_class_cell = zero_argument_super_cell(code, operand)
+    variable_count = operand
+
+    def CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, super_class_cell=super_class_cell, takes_new_generator=takes_new_generator, variable_count=variable_count):
+        if variable_count:
+            arguments = stack[-variable_count:]
+            del stack[-variable_count:]
+        else:
+            arguments = []
+        function = stack[-1]
+        if function is frame.interpreter.super_type:
+            first = fast[0]
+            try:
+                owner = frame.cells[super_class_cell].cell_contents
+            except ValueError:
+                owner = None
+            if first is not UNBOUND and isinstance(owner, type):
+                made = SUPER_NEW(function)
+                frame.resume_index = next_index
+                SUPER_INIT(made, owner, first)
+                stack[-1] = made
+                return next_index
+        kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            if takes_new_generator:
+                if iterates_alone(function):
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
+            stack[-1] = function(*arguments)
+            return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            instance = OBJECT_NEW(function)
+            returned = executable.direct(init, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
+            return next_index
+        if kind is MethodType:
+            inner = function.__func__
+            if type(inner) is Function:
+                arguments.insert(0, function.__self__)
+                function = inner
+                kind = Function
+        if kind is Function:
+            if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
+            executable = function.executable
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = executable.run(function, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if kind is type:
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
+            if init is not None:
+                interpreter = init.interpreter
+                executable = init.executable
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                    return next_index
+                del stack[-1]
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
+            if takes_new_generator:
+                if function in ITERATING_TYPES:
+                    frame.resume_index = next_index
+                    stack[-1] = function(iterated_alone(*arguments))
+                    return next_index
+            if new is TYPE_NEW:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    return CALL_ZERO_ARGUMENT_SUPER
+
+
 def make_CALL(code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
@@ -1603,6 +1710,18 @@ def make_CALL(code, operand, index):
         stack[-1] = function(*arguments)
         return next_index
     return CALL
+
+
+def make_any_CALL(code, operand, index):
+    if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
+        return make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index)
+    return make_CALL(code, operand, index)
+
+
+def select_CALL(code, operand):
+    if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
+        return 'CALL_ZERO_ARGUMENT_SUPER'
+    return 'CALL'
 
 
 def make_CALL_METHOD(code, operand, index):
@@ -2352,7 +2471,7 @@ FACTORIES = [
     make_FOR_ITER,
     make_PRINT_EXPR,
     make_RETURN_VALUE,
-    make_CALL,
+    make_any_CALL,
     make_CALL_METHOD,
     make_CALL_KW,
     make_any_CALL_FUNCTION_EX,
@@ -2459,7 +2578,7 @@ SELECTORS = [
     lambda code, operand: 'FOR_ITER',
     lambda code, operand: 'PRINT_EXPR',
     lambda code, operand: 'RETURN_VALUE',
-    lambda code, operand: 'CALL',
+    select_CALL,
     lambda code, operand: 'CALL_METHOD',
     lambda code, operand: 'CALL_KW',
     select_CALL_FUNCTION_EX,
@@ -3501,6 +3620,105 @@ def cold_RETURN_VALUE(frame, stack, fast, code, operand, index):
     return RETURN
 
 
+def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    takes_new_generator = passes_new_generator(code, index)
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    super_class_cell = zero_argument_super_cell(code, operand)
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    function = stack[-1]
+    if function is frame.interpreter.super_type:
+        first = fast[0]
+        try:
+            owner = frame.cells[super_class_cell].cell_contents
+        except ValueError:
+            owner = None
+        if first is not UNBOUND and isinstance(owner, type):
+            made = SUPER_NEW(function)
+            frame.resume_index = next_index
+            SUPER_INIT(made, owner, first)
+            stack[-1] = made
+            return next_index
+    kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        if takes_new_generator:
+            if iterates_alone(function):
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        instance = OBJECT_NEW(function)
+        returned = executable.direct(init, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
+        return next_index
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function:
+        if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
+        executable = function.executable
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if takes_new_generator:
+            if function in ITERATING_TYPES:
+                frame.resume_index = next_index
+                stack[-1] = function(iterated_alone(*arguments))
+                return next_index
+        if new is TYPE_NEW:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
 def cold_CALL(frame, stack, fast, code, operand, index):
     next_index = index + 1
     takes_new_generator = passes_new_generator(code, index)
@@ -3585,6 +3803,12 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     frame.resume_index = next_index
     stack[-1] = function(*arguments)
     return next_index
+
+
+def cold_any_CALL(frame, stack, fast, code, operand, index):
+    if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
+        return cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index)
+    return cold_CALL(frame, stack, fast, code, operand, index)
 
 
 def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
@@ -4207,7 +4431,7 @@ COLD = [
     cold_FOR_ITER,
     cold_PRINT_EXPR,
     cold_RETURN_VALUE,
-    cold_CALL,
+    cold_any_CALL,
     cold_CALL_METHOD,
     cold_CALL_KW,
     cold_any_CALL_FUNCTION_EX,
@@ -4259,6 +4483,7 @@ ENTERS_FRAME = frozenset({
     'CALL_FUNCTION_EX_KEYWORDS',
     'CALL_KW',
     'CALL_METHOD',
+    'CALL_ZERO_ARGUMENT_SUPER',
 })
 
 # The opcodes some body of which enters another frame (a call of a guest function):

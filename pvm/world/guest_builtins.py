@@ -185,6 +185,7 @@ def make_builtins(world):
 
     super.__name__ = super.__qualname__ = "super"
     super.__module__ = "builtins"
+    interpreter.super_type = super
 
     def print(*values, sep=" ", end="\n", file=None, flush=False):
         if file is None:

@@ -53,7 +53,9 @@ A definition is a plain function named after its opcode::
   statement would cost nothing anyway).  A body with none is checked before it starts.
 - ``statements_of=OTHER`` takes the statements of the definition ``OTHER`` as this
   one's body, with this one's own inputs and context (CALL_METHOD is CALL's body with a
-  NULL input it ignores).
+  NULL input it ignores).  A variant's ``then=OTHER`` puts ``OTHER``'s statements after
+  its own, which return where they take a case (the zero-argument ``super()`` call
+  is CALL's body after a test of its own).
 
 Bodies must not define nested functions, lambdas or comprehensions (the generator
 renames a body's variables when it joins bodies); helpers go in ``support`` or another
@@ -85,6 +87,7 @@ DECODED = {
     "compare_function": "COMPARE_FUNCTIONS[operand]",
     "takes_new_generator": "passes_new_generator(code, index)",
     "makes_iterated_generator": "passes_generator_to_loop(code, index)",
+    "super_class_cell": "zero_argument_super_cell(code, operand)",
 }
 # Run-time names: the handler's own parameters.
 RUNTIME = ("frame", "stack", "fast")
@@ -98,11 +101,13 @@ class Definition:
     """One body of an instruction: the plain one, or a variant."""
 
     def __init__(self, function, opcode, when=None, raw=False, raises=True, fusable=True,
-                 statements_of=None):
+                 statements_of=None, then=None):
         self.function = function
         # The function whose statements are the body (the definition's own, unless it
         # shares another's: its signature is still its own).
         self.statements_of = statements_of or function
+        # The function whose statements follow the body's own (a variant's ``then``).
+        self.then = then
         self.name = function.__name__
         self.opcode = opcode                  # a pvm.opcodes.Opcode
         self.when = when                      # a predicate over decode-time names, or None
@@ -159,12 +164,13 @@ def instruction(function=None, *, raw=False, raises=True, statements_of=None):
     return register(function) if function is not None else register
 
 
-def variant(opcode_name, *, when, raw=False, raises=True, fusable=True):
-    """Register another body for ``opcode_name``, chosen when ``when`` holds."""
+def variant(opcode_name, *, when, raw=False, raises=True, fusable=True, then=None):
+    """Register another body for ``opcode_name``, chosen when ``when`` holds (its
+    statements followed by those of ``then``, if given)."""
     def register(function):
         VARIANTS.setdefault(opcode_name, []).append(
             Definition(function, opcodes.BY_NAME[opcode_name], when=when, raw=raw,
-                       raises=raises, fusable=fusable))
+                       raises=raises, fusable=fusable, then=then))
         return function
     return register
 

@@ -26,6 +26,11 @@ class _Null:
 
 NULL = _Null()
 
+# What a zero-argument super() call makes its object with (CALL_ZERO_ARGUMENT_SUPER):
+# the host's, which the world's super subclasses.
+SUPER_NEW = super.__new__
+SUPER_INIT = super.__init__
+
 # What a namespace lookup (``lookup``) returns for a missing name.
 MISSING = object()
 
@@ -38,6 +43,18 @@ RESUMABLE = frozenset({Generator, Coroutine})
 _CALL_1 = opcodes.BY_NAME["CALL"].number | 1 << 8
 _GET_ITER = opcodes.BY_NAME["GET_ITER"].number
 _FOR_ITER = opcodes.BY_NAME["FOR_ITER"].number
+
+
+def zero_argument_super_cell(code, operand):
+    """For a call of ``operand`` arguments in ``code`` (CALL's ``super_class_cell``):
+    where a call of none in a method that may call super() (code with a first
+    parameter, not a cell, and a ``__class__`` cell) finds ``__class__`` among the
+    frame's cells; -1 for any other call.  (From the operand alone: variants are chosen
+    without the instruction's index.)"""
+    if operand or not code.co_argcount or "__class__" not in code.co_freevars \
+            or code.co_varnames[0] in code.co_cellvars:
+        return -1
+    return len(code.co_cellvars) + code.co_freevars.index("__class__")
 
 
 def passes_new_generator(code, index):
