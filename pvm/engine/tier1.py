@@ -126,8 +126,7 @@ def translate(code, pairs):
     protocol written out at each) cost far more to compile than a single run saves.
     A generator's translation is a host generator (``_resumer``); coroutines and
     async generators stay tier 0's."""
-    if not code.co_flags & CO_OPTIMIZED \
-            or code.co_flags & _SUSPENDS and not _is_plain_generator(code):
+    if not _is_function_code(code):
         return None
     key = _key_of(code)
     entry = _cache.get(key)
@@ -148,10 +147,14 @@ def translate(code, pairs):
 def is_cached(code):
     """Whether the cache holds what ``translate`` would make of ``code``: a translation,
     or the size of code past the cap."""
-    if not code.co_flags & CO_OPTIMIZED \
-            or code.co_flags & _SUSPENDS and not _is_plain_generator(code):
-        return False
-    return _cache.holds(_key_of(code))
+    return _is_function_code(code) and _cache.holds(_key_of(code))
+
+
+def _is_function_code(code):
+    """Whether ``code`` is what tier 1 translates: a function's or a plain generator's
+    (not a module or class body, a coroutine or an async generator)."""
+    return bool(code.co_flags & CO_OPTIMIZED) \
+        and not (code.co_flags & _SUSPENDS and not _is_plain_generator(code))
 
 
 # Code left to tier 0 for its size -> the nodes counted past the cap.
