@@ -597,6 +597,16 @@ _MEMORY_LIMIT = 32 * 2**20
     "import operator\nx = operator.__imul__([0], 10**9)",
     "import operator\nx = operator.mod('%*d', (10**9, 1))",
     "import functools, operator\nx = functools.reduce(operator.mul, [[0], 10**9])",
+    # Sets and dicts grown by a lazy iterable, a Counter of one, random bytes, a packed
+    # format, an array extended by itself.
+    "s = set()\ns.update(range(10**9))",
+    "s = frozenset().union(range(10**9))",
+    "s = set()\ns.symmetric_difference_update(range(10**9))",
+    "d = {}\nd.update(zip(range(10**9), range(10**9)))",
+    "import collections\nc = collections.Counter(range(10**9))",
+    "import os\nx = os.urandom(10**9)",
+    "import struct\nx = struct.pack('1000000000x')",
+    "import array\na = array.array('b', bytes(10**6))\nwhile True:\n    a.extend(a)",
 ])
 @pytest.mark.parametrize("hot", [False, True])
 def test_memory_limit_fires_before_the_process_grows_by_twice_the_limit(program, hot):
@@ -657,7 +667,12 @@ def test_sizes_within_the_memory_limit_are_made_as_cpython_makes_them():
                " 'a' + 'b', (1,) + (2,), b'a' + memoryview(b'b'), len(x.__add__(x)),"
                " array.array('b', [1]) + array.array('b', [2]), 1 + 2.5,"
                " len('%s%s' % (s, s)), len('{}{}'.format(s, s)), '{a}'.format_map({'a': 'b'}))\n"
-               "r = r, r2, r3, r4")
+               # Sets, dicts and arrays grown by lazy iterables, counted, packed.
+               "import os, struct\nst = {0}\nst.update(range(3), [7])\nst.symmetric_difference_update(range(2))\n"
+               "dd = {}\ndd.update(zip(range(2), 'ab'))\nar = array.array('b', [1])\nar.extend(ar)\n"
+               "r5 = (st, frozenset().union(range(2)), set().symmetric_difference(range(2)), dd, ar,"
+               " dict(collections.Counter(range(3))), len(os.urandom(5)), struct.pack('3x'))\n"
+               "r = r, r2, r3, r4, r5")
     expected = {}
     exec(program, expected)
     assert pvm.World(memory=_MEMORY_LIMIT).run(program)["r"] == expected["r"]

@@ -61,8 +61,11 @@ import functools
 import itertools
 import math
 import operator
+import os
 import re
+import struct
 import time
+from _collections import _count_elements
 from types import MethodType, ModuleType
 
 from pvm.engine.instructions.support import star_arguments, star_keywords, with_module_named
@@ -299,7 +302,7 @@ def operation_cost(operator, left, right):
     if operator == _MULTIPLY:
         for sequence, count in ((left, right), (right, left)):
             kind = _sized_kind(type(sequence))
-            if kind is not None and kind is not int:
+            if kind in _ITEM_SIZES:
                 count = _count(count)
                 if count is not None:
                     return _linear(max(count, 0) * kind.__len__(sequence) * _ITEM_SIZES[kind])
@@ -482,7 +485,8 @@ _SEQUENCE_ITEM_SIZES = ((bytes, 1), (bytearray, 1), (list, 8), (tuple, 8), (set,
 SIZED_TYPES = tuple(kind for kind, _size in _SEQUENCE_ITEM_SIZES)
 # The types whose methods may amplify (``_method_size``), subclasses' instances sized as
 # theirs.
-_OWNERS = (str, bytes, bytearray, int, list, tuple, collections.deque)
+_OWNERS = (str, bytes, bytearray, int, list, tuple, collections.deque, set, frozenset, dict,
+           array.array)
 # ... and the owners of the bound methods the quick test sends to the look by their
 # name: those and the classes (``dict.fromkeys``, a class method).
 SIZED_OWNERS = _OWNERS + (type,)
@@ -717,11 +721,13 @@ _AMPLIFYING_NAMES = frozenset((
     "ljust", "rjust", "center", "zfill", "expandtabs", "replace", "join", "format",
     "format_map", "__mul__", "__rmul__", "__imul__", "__mod__", "to_bytes", "__pow__",
     "__lshift__", "__rpow__", "__rlshift__", "extend", "extendleft", "__iadd__", "__new__",
-    "translate", "fromkeys", "sort", "__add__"))
+    "translate", "fromkeys", "sort", "__add__", "update", "union", "symmetric_difference",
+    "symmetric_difference_update"))
 # The methods that grow their object by as many items as their argument gives: the
 # quick test lets them pass where it is neither lazy nor a long sequence
 # (size_checks' ``grown_names``; ``x.extend(x)`` in a loop doubles).
-GROWN_NAMES = frozenset(("extend", "extendleft", "__iadd__"))
+GROWN_NAMES = frozenset(("extend", "extendleft", "__iadd__", "update", "union",
+                         "symmetric_difference", "symmetric_difference_update"))
 _INT_OPERATORS = {"__pow__": _POWER, "__lshift__": _SHIFT, "__mul__": _MULTIPLY,
                   "__rpow__": _POWER, "__rlshift__": _SHIFT, "__rmul__": _MULTIPLY}
 
@@ -795,6 +801,20 @@ def _method_cost(owner, name, arguments, keywords):
             return addition_cost(owner, first, False)
         if name in GROWN_NAMES:
             return _extended_cost(owner, kind, first)
+    elif kind is set or kind is frozenset:
+        if name in GROWN_NAMES:
+            # set().update(range(10**10)): an entry of some 16 bytes per item of each
+            # lazy iterable given (a collection's items are made already).
+            return _linear(sum(_lazy_size(argument, 16) for argument in arguments
+                               if type(argument) in LAZY_TYPES))
+    elif kind is array.array:
+        if name in ("extend", "__iadd__"):
+            # (a.extend(a) in a loop doubles.)
+            return _linear(_added_size(first, array.array.itemsize.__get__(owner)))
+    elif kind is dict:
+        if name == "update" and type(first) in LAZY_TYPES:
+            # d.update(zip(range(10**10), range(10**10))): an entry per pair.
+            return _linear(_lazy_size(first, 32))
     elif issubclass(type(owner), type):
         if name == "__new__" and type(first) is type:
             # bytes.__new__(bytes, 10**10)
@@ -889,6 +909,28 @@ def _combinations_cost(arguments, keywords):
     return _factorial_cost((n,), keywords)
 
 
+def _random_bytes_cost(arguments, keywords):
+    # os.urandom(10**10)
+    arguments = _keyword_arguments(arguments, keywords, ("size",))
+    return _linear(max(_count(arguments[0]) or 0, 0) if arguments else 0)
+
+
+def _counted_elements_cost(arguments, keywords):
+    # collections.Counter(range(10**10)), whose update counts a lazy iterable's items
+    # into a dict in the host's code (_collections._count_elements): an entry per item.
+    return _linear(_lazy_size(arguments[1], 32) if len(arguments) == 2 else 0)
+
+
+def _packed_cost(arguments, keywords):
+    # struct.pack('10000000000x'): as many bytes as the format says.
+    if not arguments or type(arguments[0]) not in (str, bytes):
+        return _NO_COST
+    try:
+        return _linear(struct.calcsize(arguments[0]))
+    except (struct.error, OverflowError, ValueError):
+        return _NO_COST
+
+
 # The builtins whose result's cost follows from their arguments, with the least number
 # of positional arguments with which it may be large (a sum of lists needs its start;
 # a keyword may give one, and a call with keywords is always looked at); the others
@@ -897,7 +939,8 @@ _BUILTIN_COSTS = {format: _format_cost, pow: _pow_cost, sum: _sum_or_consumed_co
                   sorted: _sorted_cost, math.factorial: _factorial_cost,
                   math.comb: _combinations_cost, math.perm: _combinations_cost,
                   min: _consumed_cost, max: _consumed_cost, any: _consumed_cost,
-                  all: _consumed_cost}
+                  all: _consumed_cost, os.urandom: _random_bytes_cost,
+                  _count_elements: _counted_elements_cost, struct.pack: _packed_cost}
 # The operator module's functions of the operators that amplify (``operator.mul('a',
 # 10**10)``, ``operator.pow(7, 10**8)``; ``__mul__`` and the like are the same objects),
 # sized as the operator.
@@ -922,14 +965,18 @@ _BUILTIN_COSTS.update((function, _operator_cost(number))
 # (The consumers of an iterable are looked at below their least number where their
 # first argument is lazy: size_checks' quick test.)
 _LEAST_ARGUMENTS = {format: 2, pow: 2, sum: 2, sorted: 1, math.factorial: 1, math.comb: 1,
-                    math.perm: 1, any: KEYWORDED, all: KEYWORDED}
+                    math.perm: 1, any: KEYWORDED, all: KEYWORDED, os.urandom: 1,
+                    _count_elements: 2, struct.pack: 1}
 _LEAST_ARGUMENTS.update((function, 2) for function in _OPERATOR_FUNCTIONS)
 _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL = (
     type(len), type("".__mul__), type(str.ljust), type(str.__mul__))
+# The bound methods of the types whose methods are told their defining class (an
+# array's: ``array('b').extend``), a type of their own.
+_BOUND_CLASS_METHOD = type(array.array("b").extend)
 _PARTIAL, _METHOD_CALLER = functools.partial, operator.methodcaller
 _PARTIAL_PARTS = tuple(vars(_PARTIAL)[name].__get__ for name in ("func", "args", "keywords"))
 _STATIC_FUNCTION = vars(staticmethod)["__func__"].__get__
-_NAMED_KINDS = (_BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)
+_NAMED_KINDS = (_BUILTIN, _BOUND_SPECIAL, _BOUND_CLASS_METHOD, _UNBOUND, _UNBOUND_SPECIAL)
 
 _TYPE_NEW, _TYPE_SETATTR = type.__new__, type.__setattr__
 
@@ -1012,9 +1059,9 @@ BUILTIN_KIND = _BUILTIN
 # callables, which are looked into (``WRAPPER_KINDS``); the names that may be (of the
 # bound ones, where their ``__self__`` is of SIZED_OWNERS or a subclass).
 WRAPPER_KINDS = frozenset((_PARTIAL, _METHOD_CALLER, staticmethod))
-SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _UNBOUND, _UNBOUND_SPECIAL)) \
-    | WRAPPER_KINDS
-BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL))
+SIZED_KINDS = frozenset((type, _BUILTIN, _BOUND_SPECIAL, _BOUND_CLASS_METHOD, _UNBOUND,
+                         _UNBOUND_SPECIAL)) | WRAPPER_KINDS
+BOUND_KINDS = frozenset((_BUILTIN, _BOUND_SPECIAL, _BOUND_CLASS_METHOD))
 SIZED_NAMES = _AMPLIFYING_NAMES | {"__setattr__"} | {
     function.__name__ for function in SIZED_CALLABLES if type(function) is _BUILTIN}
 
@@ -1032,7 +1079,7 @@ def call_cost(function, arguments, keywords):
         if cost is not None:
             return cost(arguments, keywords)
         return _method_cost(function.__self__, function.__name__, arguments, keywords)
-    if kind is _BOUND_SPECIAL:
+    if kind is _BOUND_SPECIAL or kind is _BOUND_CLASS_METHOD:
         return _method_cost(function.__self__, function.__name__, arguments, keywords)
     if kind is _UNBOUND or kind is _UNBOUND_SPECIAL:
         # (issubclass of its type: isinstance would read a guest object's __class__.)
