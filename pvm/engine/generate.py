@@ -40,6 +40,7 @@ import textwrap
 from pvm import opcodes
 from pvm.code import MAX_OPERAND
 from pvm.engine import host_trees, size_checks, superinstructions
+from pvm.engine.tree_walk import walk
 from pvm.engine.instructions import DEFINITIONS, VARIANTS
 from pvm.engine.instructions.define import (BUILTIN_CALLEE_CHECK, CALLEE_CHECK, DECODED,
                                             RUNTIME, TERMINATORS)
@@ -82,7 +83,7 @@ class Body:
             function.body = statements
         self.statements = statements or [ast.Pass()]
         function.decorator_list = []
-        for node in ast.walk(function):
+        for node in walk(function):
             if node is not function and isinstance(
                     node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp,
                            ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.ClassDef)):
@@ -95,7 +96,7 @@ class Body:
         assigned = set()
         loaded = set()
         for statement in self.statements:
-            for node in ast.walk(statement):
+            for node in walk(statement):
                 if isinstance(node, ast.Name):
                     (assigned if isinstance(node.ctx, (ast.Store, ast.Del)) else loaded).add(
                         node.id)
@@ -110,10 +111,10 @@ class Body:
         # The decode-time names the maker binds: those the body reads, and those its
         # exits need (next_index for calls and yields, target for jumps).
         self.decoded = [name for name in definition.context if name in DECODED]
-        self.terminators = {node.value.func.id for node in ast.walk(function)
+        self.terminators = {node.value.func.id for node in walk(function)
                             if _terminator_name(node)}
-        self.returns = any(isinstance(node, ast.Return) for node in ast.walk(function))
-        self.checks_callee = any(_is_callee_check(node) for node in ast.walk(function))
+        self.returns = any(isinstance(node, ast.Return) for node in walk(function))
+        self.checks_callee = any(_is_callee_check(node) for node in walk(function))
         self._structured = None
         self._one_final_return = None
 
@@ -133,7 +134,7 @@ class Body:
         """Whether the structured statements' one return is their last statement."""
         if self._one_final_return is None:
             structured = self.structured()
-            returns = [node for node in ast.walk(ast.Module(body=structured, type_ignores=[]))
+            returns = [node for node in walk(ast.Module(body=structured, type_ignores=[]))
                        if isinstance(node, ast.Return)]
             self._one_final_return = (len(returns) == 1 and bool(structured)
                                       and returns[0] is structured[-1])
@@ -236,7 +237,7 @@ def bound_on_every_path(statements, names=frozenset(), at_returns=None):
         kind = statement.__class__
         if kind is ast.Assign or kind is ast.AugAssign or kind is ast.AnnAssign:
             targets = statement.targets if kind is ast.Assign else [statement.target]
-            names.update(node.id for target in targets for node in ast.walk(target)
+            names.update(node.id for target in targets for node in walk(target)
                          if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store)
         elif kind is ast.Return:
             if at_returns is not None:
@@ -278,7 +279,7 @@ def worth_freeing(statements, variables):
     would cost a hot run an instruction and free nothing."""
     worth = set()
     plain = set()             # the targets of the assignments looked at
-    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+    for node in walk(ast.Module(body=statements, type_ignores=[])):
         kind = node.__class__
         if kind is ast.Assign and len(node.targets) == 1 \
                 and node.targets[0].__class__ is ast.Name:
@@ -318,12 +319,12 @@ def _common(name_sets):
 
 def _unbound_in(statement):
     """The names a ``del`` anywhere in ``statement`` unbinds."""
-    return {node.id for node in ast.walk(statement)
+    return {node.id for node in walk(statement)
             if node.__class__ is ast.Name and node.ctx.__class__ is ast.Del}
 
 
 def _contains_return(node):
-    return any(isinstance(inner, ast.Return) for inner in ast.walk(node))
+    return any(isinstance(inner, ast.Return) for inner in walk(node))
 
 
 def _structure_returns(statements, name):
@@ -414,7 +415,7 @@ def _pushes(body, jump):
     if not callable(pushes):
         return pushes
     counts = set()
-    for node in ast.walk(ast.Module(body=body.statements, type_ignores=[])):
+    for node in walk(ast.Module(body=body.statements, type_ignores=[])):
         if jump and _terminator_name(node) == "jump":
             counts.add(len(node.value.args))
         elif not jump and isinstance(node, ast.Return):
@@ -507,14 +508,14 @@ def _predicate_source(definition):
     """``def when_NAME(...): return ...``: the variant's predicate, written out from
     the lambda given to ``variant`` (found by its line in the definition's module)."""
     code = definition.when.__code__
-    found = [node for node in ast.walk(_module_tree(definition.module))
+    found = [node for node in walk(_module_tree(definition.module))
              if isinstance(node, ast.Lambda) and node.lineno == code.co_firstlineno
              and [argument.arg for argument in node.args.args] == definition.when_names]
     if len(found) != 1:
         raise GenerationError("%s: its predicate is not one lambda on its line"
                               % definition.name)
     expression = found[0].body
-    loaded = {node.id for node in ast.walk(expression) if isinstance(node, ast.Name)}
+    loaded = {node.id for node in walk(expression) if isinstance(node, ast.Name)}
     lines = ["def when_%s(%s):" % (definition.name, ", ".join(definition.when_names)),
              "    return %s" % ast.unparse(expression)]
     return lines, _imports_of(definition, loaded - set(definition.when_names))
@@ -599,14 +600,14 @@ def single_handler(definition):
         lines.append('    """%s"""' % body.doc.strip())
     decode_start = len(lines)
     # Only what the handler reads: a prologue line reading an input, a decode-time name.
-    used = {node.id for statement in transformed for node in ast.walk(statement)
+    used = {node.id for statement in transformed for node in walk(statement)
             if isinstance(node, ast.Name)}
     prologue = [statement for statement in prologue
                 if not (isinstance(statement, ast.Assign)
                         and isinstance(statement.targets[0], ast.Name)
                         and statement.targets[0].id not in used
                         and isinstance(statement.value, ast.Subscript))]
-    used |= {node.id for statement in prologue for node in ast.walk(statement)
+    used |= {node.id for statement in prologue for node in walk(statement)
              if isinstance(node, ast.Name)}
     for item in body.decoded + [need for need in needs if need not in body.decoded]:
         if item not in used:
@@ -683,7 +684,7 @@ def _drop(count):
 def _pass_through_count(body, inputs, count):
     """How many of the deepest inputs every return of the body hands back unchanged,
     in the same places."""
-    returns = [node for statement in body.statements for node in ast.walk(statement)
+    returns = [node for statement in body.statements for node in walk(statement)
                if isinstance(node, ast.Return)]
     if not returns or not count:
         return 0
@@ -1155,7 +1156,7 @@ def _without_dead_copies(statements):
     loaded = set()
     copied = set()
     assigned_otherwise = set()
-    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+    for node in walk(ast.Module(body=statements, type_ignores=[])):
         if isinstance(node, ast.Name):
             if isinstance(node.ctx, ast.Load):
                 loaded.add(node.id)
@@ -1166,11 +1167,11 @@ def _without_dead_copies(statements):
                 copied.add(target.id)
             else:
                 assigned_otherwise.update(child.id for target in node.targets
-                                          for child in ast.walk(target)
+                                          for child in walk(target)
                                           if isinstance(child, ast.Name))
         elif isinstance(node, (ast.AugAssign, ast.For, ast.With, ast.NamedExpr)):
             # (Targets of these are never copies; be safe and keep them.)
-            assigned_otherwise.update(child.id for child in ast.walk(node)
+            assigned_otherwise.update(child.id for child in walk(node)
                                       if isinstance(child, ast.Name))
     dead = copied - loaded - assigned_otherwise
     if not dead:
@@ -1216,7 +1217,7 @@ def _pass_values(statements, name, values):
                 return False
             continue
         if isinstance(statement, (ast.Assign, ast.Expr, ast.Return)):
-            calls = [node for node in ast.walk(statement) if isinstance(node, ast.Call)
+            calls = [node for node in walk(statement) if isinstance(node, ast.Call)
                      and node.args and isinstance(node.args[-1], ast.Starred)
                      and isinstance(node.args[-1].value, ast.Name)
                      and node.args[-1].value.id == name
@@ -1277,7 +1278,7 @@ def _count_known(statement, name, count):
 
 def _mentions(node, name, values):
     """Whether ``node`` reads or writes ``name`` or writes one of ``values``."""
-    for inner in ast.walk(node):
+    for inner in walk(node):
         if isinstance(inner, ast.Name) and (inner.id == name or inner.id in values
                                             and not isinstance(inner.ctx, ast.Load)):
             return True
@@ -1322,7 +1323,7 @@ def bakes_attribute_name(definition):
     if "name" not in body.decoded:
         return False
     return any(_attribute_call(node, "name") is not None
-               for statement in body.statements for node in ast.walk(statement))
+               for statement in body.statements for node in walk(statement))
 
 
 def _attribute_call(node, variable):

@@ -72,6 +72,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # argparse: some 3 MB of the process's peak memory).  The digests are CPython's own
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
 from pvm.engine import host_trees, hot_runs
+from pvm.engine.tree_walk import walk
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
@@ -200,7 +201,7 @@ def _translate(code, pairs):
     translated = {start for start, _end, statements in blocks if statements is not None}
     if generator and not any(isinstance(node, ast.Yield) for _start, _end, statements in blocks
                              if statements is not None
-                             for statement in statements for node in ast.walk(statement)):
+                             for statement in statements for node in walk(statement)):
         # With no yield, the host function would be no host generator: its call would
         # run the frame (to a StopIteration returned, say: `raise StopIteration; yield`,
         # whose yield the compiler drops) where the guest generator wants a generator.
@@ -702,7 +703,7 @@ class _Translator:
         instance = _Instance(self, values, piece.assigned, start + 1, run, start)
         statements = _without_copies(_without_round_trips(_without_constant_tests(
             instance.statements(piece.statements))))
-        self.size += sum(1 for statement in statements for _node in ast.walk(statement))
+        self.size += sum(1 for statement in statements for _node in walk(statement))
         return statements
 
     def constant(self, value, decoded_name, run, start):
@@ -749,7 +750,7 @@ def _generate_piece(key):
     assigned = set()
     for statement in statements:
         part = line_parts[statement.lineno - 1] or 0
-        for node in ast.walk(statement):
+        for node in walk(statement):
             if "lineno" in node._attributes:
                 node.lineno = node.end_lineno = part
                 node.col_offset = node.end_col_offset = 0
@@ -775,10 +776,10 @@ _RUNTIME = {"frame", "stack", "fast"}
 def _exits_are_plain(statements):
     """Whether no exit of the statements is inside a loop of their own (where a
     ``continue`` or ``break`` would mean that loop)."""
-    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+    for node in walk(ast.Module(body=statements, type_ignores=[])):
         if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
             if any(isinstance(inner, (ast.Return, ast.Continue, ast.Break))
-                   for inner in ast.walk(node)):
+                   for inner in walk(node)):
                 return False
     return True
 
@@ -1304,7 +1305,7 @@ def _frees_only(statement, name):
 
 
 def _names_in(statement):
-    return {node.id for node in ast.walk(statement) if node.__class__ is ast.Name}
+    return {node.id for node in walk(statement) if node.__class__ is ast.Name}
 
 
 def _host_warns_of(constant, tree, load):
@@ -1314,7 +1315,7 @@ def _host_warns_of(constant, tree, load):
     the guest's warnings (world.host_warnings passes on what host C code warns while a
     guest runs) where the guest's compiler warned already, or never: the guest's
     ``value is 5`` warns once, at compile time, not again when it gets hot."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         kind = node.__class__
         if kind is ast.Call and node.func is load \
                 or kind is ast.Subscript and node.value is load:
@@ -1331,7 +1332,7 @@ _IDENTITY_LITERALS = (None, True, False, Ellipsis)
 
 
 def _replace_node(tree, old, new):
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for field, value in ast.iter_fields(node):
             if value is old:
                 setattr(node, field, new)
@@ -1509,7 +1510,7 @@ def _runner(name, body, counted, code):
         statements = [statement for statement in host_trees.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
-            for node in ast.walk(statement):
+            for node in walk(statement):
                 if isinstance(getattr(node, "body", None), list) and len(node.body) > 1:
                     node.body = [inner for inner in node.body
                                  if not isinstance(inner, ast.Pass)]
@@ -1541,7 +1542,7 @@ def _runner(name, body, counted, code):
 def _variables(body):
     """The host variables ``body`` binds (temporaries and guest locals), sorted: what a
     runner forgets at each exit that hands the frame on."""
-    return sorted({node.id for statement in body for node in ast.walk(statement)
+    return sorted({node.id for statement in body for node in walk(statement)
                    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
                    and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
 
@@ -1550,7 +1551,7 @@ def _runner_size(body):
     """The syntax-tree nodes of a runner of ``body``, near enough: the body's, and a
     name for each variable forgotten, where it fails and where it hands its frame to
     tier 0 (once each: see ``ToTier0``)."""
-    return sum(1 for statement in body for _node in ast.walk(statement)) \
+    return sum(1 for statement in body for _node in walk(statement)) \
         + 2 * len(_variables(body))
 
 
@@ -1680,7 +1681,7 @@ def _frameless_runner(name, body, code, counted):
     body = generate.copy_tree(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
-                     for statement in body for node in ast.walk(statement))
+                     for statement in body for node in walk(statement))
 
     padding = len(code.co_varnames) - code.co_argcount
 
@@ -1700,7 +1701,7 @@ def _frameless_runner(name, body, code, counted):
         statements = [statement for statement in host_trees.parse(text).body
                       if not isinstance(statement, ast.Pass)]
         for statement in statements:
-            for node in ast.walk(statement):
+            for node in walk(statement):
                 if isinstance(getattr(node, "body", None), list) and len(node.body) > 1:
                     node.body = [inner for inner in node.body
                                  if not isinstance(inner, ast.Pass)]
@@ -1727,7 +1728,7 @@ def _frameless_runner(name, body, code, counted):
     runner.body = [statement for statement in runner.body if not isinstance(statement, ast.Pass)]
     trying = _with_body(runner, _replace_returns_after(body, way_out))
     _read_without_frame(trying.body)
-    if any(isinstance(node, ast.Name) and node.id == "caller" for node in ast.walk(trying)):
+    if any(isinstance(node, ast.Name) and node.id == "caller" for node in walk(trying)):
         return None, None
     direct = parsed(_DIRECT_TEMPLATE)[0]
     direct.name = "direct_" + name
@@ -1793,7 +1794,7 @@ def _stack_made_on_the_way_out(runner):
     the way out takes for an empty stack) and make it there, ``stack = [t1]``.  Most
     calls then make no list for it.  Whether it does."""
     trying = next(statement for statement in runner.body if isinstance(statement, ast.Try))
-    loads = sum(1 for statement in trying.body for node in ast.walk(statement)
+    loads = sum(1 for statement in trying.body for node in walk(statement)
                 if isinstance(node, ast.Name) and node.id == "stack")
     if not loads:
         return False
@@ -1811,7 +1812,7 @@ def _stack_made_on_the_way_out(runner):
                             if _is_to_tier0(statements[later])), None)
             if way_out is None or any(isinstance(node, ast.Name) and node.id == "stack"
                                       for statement in statements[end:way_out]
-                                      for node in ast.walk(statement)):
+                                      for node in walk(statement)):
                 return False
             runs.append((statements, position, end))
             position = end
@@ -1865,11 +1866,11 @@ def _with_body(runner, body):
     index, trying = next((index, statement) for index, statement in enumerate(runner.body)
                          if isinstance(statement, ast.Try))
     trying.body = body
-    if not any(_is_to_tier0(node) for statement in body for node in ast.walk(statement)):
+    if not any(_is_to_tier0(node) for statement in body for node in walk(statement)):
         del trying.handlers[0]
         del runner.body[index + 1]
     if not any(isinstance(node, ast.Name) and node.id == _LABEL
-               for statement in body for node in ast.walk(statement)):
+               for statement in body for node in walk(statement)):
         # (A body of one block: see _one_block.)
         runner.body[:index] = [statement for statement in runner.body[:index]
                                if not _is_label_assign(statement, (0,))]
@@ -1908,7 +1909,7 @@ def _read_without_frame(statements):
     """Rewrite ``statements`` (a frameless runner's body, in place) to read what they
     read of the frame elsewhere, and to make the frame where nothing else will do."""
     tree = ast.Module(body=statements, type_ignores=[])
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for field, value in ast.iter_fields(node):
             if isinstance(value, list):
                 value[:] = [_read_elsewhere(item) for item in value]
@@ -1920,7 +1921,7 @@ def _read_without_frame(statements):
             # The caller: none, for the callee to take its depth from the interpreter.
             node.args[-1] = ast.copy_location(ast.Constant(None), node.args[-1])
     # (Then the statements that still read the frame: a walk of their lists.)
-    for node in list(ast.walk(tree)):
+    for node in list(walk(tree)):
         for _field, value in ast.iter_fields(node):
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 _rewrite_statement_list(value)
@@ -1964,7 +1965,7 @@ def _rewrite_statement_list(statements):
                     continue
         if any(_is_frame(node) for node in _own_nodes(statement)):
             made = host_trees.parse("frame = interpreter.running_frame()").body[0]
-            for node in ast.walk(made):
+            for node in walk(made):
                 for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
                     if hasattr(node, attribute):
                         delattr(node, attribute)
@@ -2120,7 +2121,7 @@ def _yielding(statements):
     suspension does not read as the generator writes it.  While suspended, the host
     frame keeps none of the block's temporaries (the yielded value is the resumer's:
     CPython's generator does not keep it either)."""
-    temporaries = sorted({node.id for statement in statements for node in ast.walk(statement)
+    temporaries = sorted({node.id for statement in statements for node in walk(statement)
                           if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
                           and _TEMPORARY.match(node.id)})
     refused = []
@@ -2278,7 +2279,7 @@ def _resumer_body(body, stored, clears):
 
 def _with_yield(body):
     """``body``, or None if it has no yield."""
-    if any(isinstance(node, ast.Yield) for statement in body for node in ast.walk(statement)):
+    if any(isinstance(node, ast.Yield) for statement in body for node in walk(statement)):
         return body
     return None
 
@@ -2445,7 +2446,7 @@ def _one_block(laid_out):
         return False
     return not any(isinstance(node, (ast.Break, ast.Continue, ast.While, ast.For))
                    or isinstance(node, ast.Name) and node.id == _LABEL
-                   for statement in laid_out[0].body for node in ast.walk(statement))
+                   for statement in laid_out[0].body for node in walk(statement))
 
 
 def _entered_at_start(body):
@@ -2733,11 +2734,11 @@ def _host_for(region, blocks):
 def _without_clears_of(statements, name):
     """Take ``name`` out of the ``A = B = None`` statements in ``statements`` (nested
     ones too), where nothing else there stores it: such a clear frees nothing."""
-    stores = [node for statement in statements for node in ast.walk(statement)
+    stores = [node for statement in statements for node in walk(statement)
               if isinstance(node, ast.Name) and node.id == name
               and isinstance(node.ctx, ast.Store)]
     clears = [node for node in (node for statement in statements
-                                for node in ast.walk(statement))
+                                for node in walk(statement))
               if isinstance(node, ast.Assign) and _is_clear(node)]
     if len(stores) != sum(1 for clear in clears for target in clear.targets
                           if target.id == name):
@@ -2934,7 +2935,7 @@ def _with_exits(statements, start, region, translated):
     bound_at_returns = {}
     generate.bound_on_every_path(statements, at_returns=bound_at_returns)
     worth_freeing = generate.worth_freeing(statements, {
-        node.id for statement in statements for node in ast.walk(statement)
+        node.id for statement in statements for node in walk(statement)
         if node.__class__ is ast.Name and _TEMPORARY.match(node.id)})
 
     def exit_to(node, preceding):
@@ -3047,7 +3048,7 @@ def _tail_returns(statements, translated):
 
 
 def _has_label_return(node, translated):
-    return any(_is_label_return(inner, translated) for inner in ast.walk(node))
+    return any(_is_label_return(inner, translated) for inner in walk(node))
 
 
 def _is_label_return(node, translated):
