@@ -1300,11 +1300,18 @@ def copy_tree(node, rename=None):
         return node
     kind = node.__class__
     new = kind()
+    # (Through the nodes' dicts, where the fields and positions set are: a field
+    # unset reads as its class's default, None, as getattr gives it.)
+    values = node.__dict__
+    copied = new.__dict__
     for field in node._fields:
-        setattr(new, field, copy_tree(getattr(node, field, None), rename))
+        value = values[field] if field in values else getattr(node, field, None)
+        if isinstance(value, (ast.AST, list)):
+            value = copy_tree(value, rename)
+        copied[field] = value
     for attribute in node._attributes:
-        if hasattr(node, attribute):
-            setattr(new, attribute, getattr(node, attribute))
+        if attribute in values:
+            copied[attribute] = values[attribute]
     if rename and (kind is ast.Name or kind is ast.ExceptHandler):
         if kind is ast.Name:
             new.id = rename.get(new.id, new.id)
