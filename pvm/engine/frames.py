@@ -62,6 +62,10 @@ class Frame(metaclass=BuiltinType):
     trace_state = None
     locals_snapshot = None
     special_exit = None             # the instance an __init__ frame initializes (enter_init)
+    # A frame made while a frameless runner of tier 1 runs it: that runner's host frame,
+    # until it leaves the frame (the locals it runs with are its host locals, read off
+    # there: host_stack.fast_locals).
+    runner = None
 
     # No __init__: ``Frame()`` then the attributes, set by Interpreter.enter (which makes
     # most frames) and new_frame in the same order, so that all frames share one layout.

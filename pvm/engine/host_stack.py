@@ -40,8 +40,9 @@ _RUNNERS = {}
 
 
 # Those runners that run a function without making its frame (tier1's frameless
-# runners): their local ``fast`` is the frame's locals, ``function`` and ``stack``
-# what the frame would hold, ``depth`` its depth.
+# runners): their locals ``local_0``, ``local_1``... are the frame's (those they do
+# not keep so are in ``fast``, which a direct runner makes only where it leaves its
+# frame), ``function`` and ``stack`` what the frame would hold, ``depth`` its depth.
 _FRAMELESS_RUNNERS = {}
 
 
@@ -63,7 +64,7 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
 
 
 def frameless_runners(below, count, skip=0, host=None):
-    """(the variables, the running instruction's index) of the ``count`` innermost
+    """(the host frame, its variables, the running instruction's index) of the ``count`` innermost
     frameless runners on the host's stack (below the host frame ``host``, if given)
     running a frame deeper than ``below`` (a depth) with none of its own, innermost
     first, past the ``skip`` innermost of them (fewer: another thread's are not on this
@@ -81,7 +82,7 @@ def frameless_runners(below, count, skip=0, host=None):
                 if skip:
                     skip -= 1
                 else:
-                    found.append((variables, host.f_lineno - 1))
+                    found.append((host, variables, host.f_lineno - 1))
         host = host.f_back
     return found
 
@@ -112,6 +113,12 @@ def register_stored_locals(guest_code, stored):
     _STORED_LOCALS[key] = (frozenset(stored), reference)
 
 
+def stored_locals(code):
+    """The indices of the locals of ``code`` its translation stores in host locals."""
+    entry = _STORED_LOCALS.get(id(code))
+    return entry[0] if entry is not None else frozenset()
+
+
 def fast_local(frame, index):
     """``fast_locals(frame)[index]``, with no walk of the host's stack where no
     translation stores the local (``super()`` reads the first: most methods never
@@ -138,7 +145,7 @@ def fast_locals(frame):
             entry = _TRANSLATED.get(id(code))
             count = entry[0] if entry is not None else 0
             variables = host.f_locals if count else None
-            if variables is not None and _runs(code, variables, frame):
+            if variables is not None and _runs(host, variables, frame):
                 # (A local the function neither reads nor stores is not among them.)
                 return [variables.get("local_%d" % index, value)
                         for index, value in enumerate(frame.fast[:count])]
@@ -172,13 +179,10 @@ def _running_loops():
         host = host.f_back
 
 
-def _runs(host_code, variables, frame):
-    """Whether the host frame of ``host_code`` with ``variables`` runs ``frame``: its
-    ``frame``, or for a frameless runner, whose frame was made while it ran, the list
-    of locals it runs with."""
-    if variables.get("frame") is frame:
-        return True
-    return id(host_code) in _FRAMELESS_RUNNERS and variables.get("fast") is frame.fast
+def _runs(host, variables, frame):
+    """Whether the host frame ``host`` with ``variables`` runs ``frame``: its
+    ``frame``, or it is the frameless runner ``frame`` was made for while it ran."""
+    return variables.get("frame") is frame or frame.runner is host
 
 
 def running_index(frame):
@@ -186,7 +190,7 @@ def running_index(frame):
     the one it stopped after)."""
     for host, handler in _running_loops():
         variables = host.f_locals
-        if _runs(host.f_code, variables, frame):
+        if _runs(host, variables, frame):
             if id(host.f_code) in _RUNNERS:
                 return host.f_lineno - 1
             index = variables["index"]

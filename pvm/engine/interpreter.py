@@ -30,7 +30,7 @@ from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
 from pvm.engine.instructions.support import OBJECT_NEW, init_returned
-from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners,
+from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners, stored_locals,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 RESUMING_CODES, Function, Generator, made_shape_of,
@@ -148,7 +148,7 @@ class Executable:
         # frame and runs the translated code itself (pvm.engine.tier1).
         self.runner = None
         self.run = run_call
-        # direct(function, *arguments): what runs a call that passes exactly the
+        # direct(function, depth, *arguments): what runs a call that passes exactly the
         # positional parameters, with no argument list (tier 1's, set with ``run``:
         # set_run), for that count of arguments, ``direct_arity`` (-1: none).
         self.direct = None
@@ -774,15 +774,23 @@ class Interpreter:
         below = frame.depth if frame is not None else 0
         # (Each depth between ``below`` and ``depth`` is one runner's.)
         runners = frameless_runners(below, depth - 1 - below, skip, host)
-        for variables, index in reversed(runners):
+        for host, variables, index in reversed(runners):
             if variables["depth"] >= depth:
                 continue
-            # (Not its host locals: the runner goes on with them and writes them back
-            # wherever it leaves the frame; readers of a running frame's locals find
-            # them on the host stack (host_stack.fast_locals).  A copy written here
-            # kept what the guest dropped after, as long as the runner ran.)
-            fast = variables["fast"]
             function = variables["function"]
+            # The runner goes on with its host locals, and hands them over wherever it
+            # leaves the frame; readers of a running frame's locals find them on the
+            # host stack (host_stack.fast_locals), through ``frame.runner``.  (Not a
+            # copy of them in the frame's list: it kept what the guest dropped after,
+            # as long as the runner ran.)  A direct runner makes its list only where it
+            # leaves: until then the frame's holds what a frameless runner's would,
+            # the locals it never stores (its parameters), and UNBOUND.
+            fast = variables.get("fast")
+            if fast is None:
+                code = function._code
+                stored = stored_locals(code)
+                fast = [UNBOUND if index in stored else variables.get("local_%d" % index, UNBOUND)
+                        for index in range(len(code.co_varnames))]
             executable = function.executable
             executable.frames_asked += counted
             full_runner = getattr(executable.run, "full_runner", None)
@@ -794,6 +802,7 @@ class Interpreter:
                 executable.set_run(full_runner(), runner=True)
             frame = self._frame_of_frameless(function, fast, variables.get("cells"),
                                         variables["stack"], frame)
+            frame.runner = host
             # Waiting at the instruction that called out, as a frame at a call.
             frame.resume_index = index + 1
         return frame
@@ -824,7 +833,7 @@ class Interpreter:
         while it ran, and what ``runner_failed`` returns], or, raised here, the
         frame's end."""
         try:
-            frame = self._own_frame(function, fast, cells, stack, depth)
+            frame = self._own_frame(function, fast, cells, stack, depth, sys._getframe(1))
             if failed_index >= 0:
                 frame.failed_index = failed_index
             return [frame, self.runner_failed(frame, error, frame.back, counted)]
@@ -838,30 +847,38 @@ class Interpreter:
         unless made while it ran, runs to its end; return its value.  (Called after
         the runner's try: what this raises is the frame's end, which the runner's
         handlers must not take for an exception of its own.)"""
-        frame = self._own_frame(function, fast, cells, stack, depth)
+        frame = self._own_frame(function, fast, cells, stack, depth, sys._getframe(1))
         return self.finish_call(frame, index, frame.back, counted)
 
-    def _own_frame(self, function, fast, cells, stack, depth):
-        """The frame of the frameless runner calling (the innermost), the running frame
-        from now on: made unless made while it ran, those of the frameless runners
-        below it first (its own host locals are spent: ``fast`` holds its locals)."""
+    def _own_frame(self, function, fast, cells, stack, depth, runner):
+        """The frame of the frameless runner calling (the innermost, its host frame
+        ``runner``), the running frame from now on: made unless made while it ran,
+        those of the frameless runners below it first (its own host locals are spent:
+        ``fast`` holds its locals)."""
         self.frameless = None
         frame = self.frame
-        if frame is None or frame.fast is not fast:
+        if frame is None or frame.runner is not runner:
             frame = self._frame_of_frameless(function, fast, cells, stack,
                                         self._frames_made(frame, depth, 1))
             self.frame = frame
-        elif stack is not None:
-            # Made while it ran, with the stack it had then; a runner whose stack takes
-            # values only on its way out had none (tier1._stack_made_on_the_way_out).
-            frame.stack = stack
+        else:
+            # Made while it ran: its locals are those handed over now, and it has no
+            # runner any more.  Its stack is the one it had then; a runner whose stack
+            # takes values only on its way out had none
+            # (tier1._stack_made_on_the_way_out).
+            frame.fast = fast
+            frame.runner = None
+            if stack is not None:
+                frame.stack = stack
         return frame
 
     def frameless_returned(self, fast):
-        """The function whose frame was made while it ran (the frame holding ``fast``)
-        returns."""
+        """The function whose frame was made while it ran returns, its locals in
+        ``fast``: the frame keeps them, as a frame that has ended keeps its last."""
         frame = self.frame
-        if frame is not None and frame.fast is fast:
+        if frame is not None and frame.runner is sys._getframe(1):
+            frame.fast = fast
+            frame.runner = None
             frame.resume_index = -1
             self.frame = frame.back
 

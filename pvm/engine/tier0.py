@@ -1558,16 +1558,16 @@ def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(function, *arguments)
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
             return next_index
         if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
             return next_index
         if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             instance = OBJECT_NEW(function)
-            returned = executable.direct(init, instance, *arguments)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
             if returned is not None:
                 raise init_returned(returned)
             stack[-1] = instance
@@ -1647,16 +1647,16 @@ def make_CALL(code, operand, index):
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(function, *arguments)
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
             return next_index
         if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
             return next_index
         if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             instance = OBJECT_NEW(function)
-            returned = executable.direct(init, instance, *arguments)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
             if returned is not None:
                 raise init_returned(returned)
             stack[-1] = instance
@@ -1749,16 +1749,16 @@ def make_CALL_METHOD(code, operand, index):
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(function, *arguments)
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
             return next_index
         if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
             frame.resume_index = next_index
-            stack[-1] = executable.direct(inner, function.__self__, *arguments)
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
             return next_index
         if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
             frame.resume_index = next_index
             instance = OBJECT_NEW(function)
-            returned = executable.direct(init, instance, *arguments)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
             if returned is not None:
                 raise init_returned(returned)
             stack[-1] = instance
@@ -3655,16 +3655,16 @@ def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(function, *arguments)
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
         return next_index
     if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
         return next_index
     if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
-        returned = executable.direct(init, instance, *arguments)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)
         stack[-1] = instance
@@ -3741,16 +3741,16 @@ def cold_CALL(frame, stack, fast, code, operand, index):
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(function, *arguments)
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
         return next_index
     if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
         return next_index
     if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
-        returned = executable.direct(init, instance, *arguments)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)
         stack[-1] = instance
@@ -3834,16 +3834,16 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(function, *arguments)
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
         return next_index
     if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        stack[-1] = executable.direct(inner, function.__self__, *arguments)
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
         return next_index
     if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
-        returned = executable.direct(init, instance, *arguments)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)
         stack[-1] = instance

@@ -48,16 +48,16 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                 return after_2
             if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(value_1_0))
+                stack.append(executable_2.direct(value_1_0, frame.depth + 1))
                 return after_2
             if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(inner_2, value_1_0.__self__))
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_1_0.__self__))
                 return after_2
             if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_1_0)
-                returned_2 = executable_2.direct(init_2, instance_2)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
                 stack.append(instance_2)
@@ -152,16 +152,16 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(value_1_0, value_2_0))
+                stack.append(executable_3.direct(value_1_0, frame.depth + 1, value_2_0))
                 return after_3
             if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
                 return after_3
             if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_1_0)
-                returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
                 stack.append(instance_3)
@@ -256,16 +256,16 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(value_1_0, value_2_0))
+                stack.append(executable_3.direct(value_1_0, frame.depth + 1, value_2_0))
                 return after_3
             if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(inner_3, value_1_0.__self__, value_2_0))
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
                 return after_3
             if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_1_0)
-                returned_3 = executable_3.direct(init_3, instance_3, value_2_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
                 stack.append(instance_3)
@@ -363,16 +363,16 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                 return after_4
             if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(value_1_0, value_2_0, value_3_0))
+                stack.append(executable_4.direct(value_1_0, frame.depth + 1, value_2_0, value_3_0))
                 return after_4
             if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(inner_4, value_1_0.__self__, value_2_0, value_3_0))
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_1_0.__self__, value_2_0, value_3_0))
                 return after_4
             if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_1_0)
-                returned_4 = executable_4.direct(init_4, instance_4, value_2_0, value_3_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_2_0, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
                 stack.append(instance_4)
@@ -472,16 +472,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                 return after_3
             if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(value_2_0))
+                stack.append(executable_3.direct(value_2_0, frame.depth + 1))
                 return after_3
             if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(inner_3, value_2_0.__self__))
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_2_0.__self__))
                 return after_3
             if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_2_0)
-                returned_3 = executable_3.direct(init_3, instance_3)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
                 stack.append(instance_3)
@@ -584,16 +584,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(value_2_0, value_3_0))
+                stack.append(executable_4.direct(value_2_0, frame.depth + 1, value_3_0))
                 return after_4
             if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
                 return after_4
             if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_2_0)
-                returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
                 stack.append(instance_4)
@@ -696,16 +696,16 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(value_2_0, value_3_0))
+                stack.append(executable_4.direct(value_2_0, frame.depth + 1, value_3_0))
                 return after_4
             if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
-                stack.append(executable_4.direct(inner_4, value_2_0.__self__, value_3_0))
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
                 return after_4
             if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_4
                 instance_4 = OBJECT_NEW(value_2_0)
-                returned_4 = executable_4.direct(init_4, instance_4, value_3_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_3_0)
                 if returned_4 is not None:
                     raise init_returned(returned_4)
                 stack.append(instance_4)
@@ -811,16 +811,16 @@ def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                 return after_1
             if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == len(arguments_1) and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
-                stack.append(executable_1.direct(value_0_0, *arguments_1))
+                stack.append(executable_1.direct(value_0_0, frame.depth + 1, *arguments_1))
                 return after_1
             if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or inner_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
-                stack.append(executable_1.direct(inner_1, value_0_0.__self__, *arguments_1))
+                stack.append(executable_1.direct(inner_1, frame.depth + 1, value_0_0.__self__, *arguments_1))
                 return after_1
             if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or init_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
                 instance_1 = OBJECT_NEW(value_0_0)
-                returned_1 = executable_1.direct(init_1, instance_1, *arguments_1)
+                returned_1 = executable_1.direct(init_1, frame.depth + 1, instance_1, *arguments_1)
                 if returned_1 is not None:
                     raise init_returned(returned_1)
                 stack.append(instance_1)
@@ -911,16 +911,16 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                 return after_1
             if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
-                stack.append(executable_1.direct(value_0_0))
+                stack.append(executable_1.direct(value_0_0, frame.depth + 1))
                 return after_1
             if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or inner_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
-                stack.append(executable_1.direct(inner_1, value_0_0.__self__))
+                stack.append(executable_1.direct(inner_1, frame.depth + 1, value_0_0.__self__))
                 return after_1
             if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == 0 + 1) and (executable_1.leaf or init_1.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_1
                 instance_1 = OBJECT_NEW(value_0_0)
-                returned_1 = executable_1.direct(init_1, instance_1)
+                returned_1 = executable_1.direct(init_1, frame.depth + 1, instance_1)
                 if returned_1 is not None:
                     raise init_returned(returned_1)
                 stack.append(instance_1)
@@ -1029,16 +1029,16 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(value_0_0, *arguments_2))
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
                 return after_2
             if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(inner_2, value_0_0.__self__, *arguments_2))
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
-                returned_2 = executable_2.direct(init_2, instance_2, *arguments_2)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
                 stack.append(instance_2)
@@ -1132,16 +1132,16 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(value_0_0, value_1_0))
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, value_1_0))
                 return after_2
             if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, value_1_0))
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
-                returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, value_1_0)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
                 stack.append(instance_2)
@@ -1250,16 +1250,16 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(value_0_0, *arguments_2))
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
                 return after_2
             if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(inner_2, value_0_0.__self__, *arguments_2))
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
-                returned_2 = executable_2.direct(init_2, instance_2, *arguments_2)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
                 stack.append(instance_2)
@@ -1353,16 +1353,16 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(value_0_0, value_1_0))
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, value_1_0))
                 return after_2
             if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
-                stack.append(executable_2.direct(inner_2, value_0_0.__self__, value_1_0))
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, value_1_0))
                 return after_2
             if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 1 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_2
                 instance_2 = OBJECT_NEW(value_0_0)
-                returned_2 = executable_2.direct(init_2, instance_2, value_1_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, value_1_0)
                 if returned_2 is not None:
                     raise init_returned(returned_2)
                 stack.append(instance_2)
@@ -1474,16 +1474,16 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, 
                 return after_3
             if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == len(arguments_3) and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(value_0_0, *arguments_3))
+                stack.append(executable_3.direct(value_0_0, frame.depth + 1, *arguments_3))
                 return after_3
             if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(inner_3, value_0_0.__self__, *arguments_3))
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_0_0.__self__, *arguments_3))
                 return after_3
             if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_0_0)
-                returned_3 = executable_3.direct(init_3, instance_3, *arguments_3)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, *arguments_3)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
                 stack.append(instance_3)
@@ -1580,16 +1580,16 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                 return after_3
             if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(value_0_0, value_1_0, value_2_0))
+                stack.append(executable_3.direct(value_0_0, frame.depth + 1, value_1_0, value_2_0))
                 return after_3
             if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
-                stack.append(executable_3.direct(inner_3, value_0_0.__self__, value_1_0, value_2_0))
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_0_0.__self__, value_1_0, value_2_0))
                 return after_3
             if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 2 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
                 frame.resume_index = next_index_3
                 instance_3 = OBJECT_NEW(value_0_0)
-                returned_3 = executable_3.direct(init_3, instance_3, value_1_0, value_2_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, value_1_0, value_2_0)
                 if returned_3 is not None:
                     raise init_returned(returned_3)
                 stack.append(instance_3)

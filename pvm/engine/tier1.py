@@ -1624,15 +1624,15 @@ def run(function, arguments, caller):
 # The direct runner: the frameless runner of a call that passes exactly the positional
 # parameters, as host parameters (CALL's, where the count is known), named as the
 # host locals the body keeps them in; so the call makes no argument list, binds
-# nothing, and reads no parameter out of a list.  Called only by guest calls (with
-# no caller but the running frame), it makes the list of the locals for the rest.
+# nothing, and reads no parameter out of a list.  Called only by guest calls, which
+# pass its ``depth`` (their own plus one), it makes the list of the locals for the
+# rest.
 _DIRECT_TEMPLATE = """
-def run(function, PARAMETERS):
+def run(function, depth, PARAMETERS):
     interpreter = function.interpreter
-    outer = interpreter.frameless
-    depth = (outer if outer is not None else interpreter.frame.depth) + 1
     if depth > interpreter.recursion_limit:
         raise RecursionError("maximum recursion depth exceeded")
+    outer = interpreter.frameless
     fast = [LOCALS]
 """ + _FRAMELESS_REST
 _BIND_OR_PAD = ("if len(arguments) != %d:\n"
@@ -1738,8 +1738,78 @@ def _frameless_runner(name, body, code, counted):
     # made on the way out, neither can the other's.)
     if _stack_made_on_the_way_out(runner):
         _stack_made_on_the_way_out(direct)
+    _locals_made_on_the_way_out(direct, len(code.co_varnames), arity)
     _constants_as_defaults(direct)
     return _at(runner, 0), _at(direct, 0)
+
+
+def _locals_made_on_the_way_out(runner, count, arity):
+    """Where the direct runner ``runner`` (of a function of ``count`` locals, the first
+    ``arity`` its parameters) uses its list of locals ``fast`` only to hand it over
+    where it leaves its frame (its host locals written back into it, then given to the
+    interpreter), make it only there, of the host locals (``local_0``... or UNBOUND
+    for one the body never stores: it holds what it held at the start); the frame
+    made while it runs takes a copy, its host frame the way to the rest
+    (``Frame.runner``).  Most calls then make no list for it.  Whether it does."""
+    position, trying = next((position, statement) for position, statement
+                            in enumerate(runner.body) if isinstance(statement, ast.Try))
+    made = [index for index, statement in enumerate(runner.body[:position])
+            if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)
+            and statement.targets[0].id == "fast"]
+    if len(made) != 1 or _reads_fast(runner.body[:made[0]] + runner.body[made[0] + 1:position]):
+        return False
+    from pvm.engine import generate     # (not at import: see the imports above)
+    body = generate.copy_tree(trying.body)
+    stored = {node.id for statement in body for node in walk(statement)
+              if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
+
+    def handed_over():
+        return ast.List(elts=[ast.Name(id=_local(index), ctx=ast.Load())
+                              if index < arity or _local(index) in stored
+                              else ast.Name(id="UNBOUND", ctx=ast.Load())
+                              for index in range(count)], ctx=ast.Load())
+    for node in walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "frameless_returned":
+            node.args = [_at(handed_over(), node.lineno - 1)]
+    for statements in _statement_lists(body):
+        kept = []
+        for statement in statements:
+            if _writes_fast(statement):
+                continue
+            if _reraises_only(statement):
+                # The host locals written back on an exception: nothing left to write.
+                kept.extend(statement.body)
+            else:
+                kept.append(statement)
+        statements[:] = kept
+    if _reads_fast(body) or any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Del)
+                                and _LOCAL.match(node.id)
+                                for statement in body for node in walk(statement)):
+        return False
+    trying.body = body
+    del runner.body[made[0]]
+    for handler in trying.handlers:
+        handler.body.insert(0, _at(ast.Assign(targets=[ast.Name(id="fast", ctx=ast.Store())],
+                                              value=handed_over()), 0))
+    return True
+
+
+def _reraises_only(statement):
+    """Whether ``statement`` is ``try: ... except BaseException: raise``."""
+    if not (isinstance(statement, ast.Try) and len(statement.handlers) == 1
+            and not statement.orelse and not statement.finalbody):
+        return False
+    handler = statement.handlers[0]
+    return isinstance(handler.type, ast.Name) and handler.type.id == "BaseException" \
+        and handler.name is None and len(handler.body) == 1 \
+        and isinstance(handler.body[0], ast.Raise) and handler.body[0].exc is None
+
+
+def _reads_fast(statements):
+    """Whether ``statements`` use the variable ``fast``."""
+    return any(isinstance(node, ast.Name) and node.id == "fast"
+               for statement in statements for node in walk(statement))
 
 
 # The direct runner's parameters past the guest's (``_constants_as_defaults``), and
@@ -1751,7 +1821,7 @@ def _constant_defaults(direct_code, arity):
     """The defaults of the direct runner of ``direct_code``, whose guest function takes
     ``arity`` parameters (after ``function``)."""
     return tuple(_CONSTANT_PARAMETERS[name]
-                 for name in direct_code.co_varnames[1 + arity:direct_code.co_argcount])
+                 for name in direct_code.co_varnames[2 + arity:direct_code.co_argcount])
 
 
 def _is_constant(node, value):
@@ -1995,7 +2065,7 @@ def _is_frame(node):
 _FRAMELESS_READS = {"f_globals": "_globals", "f_builtins": "_builtins"}
 # What else a frameless runner reads of its frame, in its locals instead.
 _FRAMELESS_LOCALS = {"interpreter": "interpreter", "cells": "cells",
-                     "failed_index": "failed_index"}
+                     "failed_index": "failed_index", "depth": "depth"}
 
 
 def _returned(preceding):

@@ -38,17 +38,19 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     # A translated function called with exactly its positional parameters takes them
     # as host parameters (its ``direct`` runner: tier 1), where the count is known
     # (generate, _pass_values): no argument list to make, none to bind, a method's
-    # self not inserted in one.  (Each test a whole ``if`` that returns: what follows
-    # is not written out again in its branches.)
+    # self not inserted in one.  The callee's depth goes with them: the caller knows
+    # its own (a frameless runner's in a local), where the callee would have to ask
+    # the interpreter whether its caller runs with a frame.  (Each test a whole ``if``
+    # that returns: what follows is not written out again in its branches.)
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) \
             and (executable.leaf or function.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        return executable.direct(function, *arguments)
+        return executable.direct(function, frame.depth + 1, *arguments)
     if kind is MethodType and type(inner := function.__func__) is Function \
             and (executable := inner.executable).direct_arity == len(arguments) + 1 \
             and (executable.leaf or inner.interpreter.nesting_room > 0):
         frame.resume_index = next_index
-        return executable.direct(inner, function.__self__, *arguments)
+        return executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
     # A guest class made by ``type`` whose instances object.__new__ makes, and whose
     # __init__ is translated and takes exactly these arguments: the instance made here,
     # given to its direct runner (what type.__call__ does, with no list made).
@@ -58,7 +60,7 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
             and (executable.leaf or init.interpreter.nesting_room > 0):
         frame.resume_index = next_index
         instance = OBJECT_NEW(function)
-        returned = executable.direct(init, instance, *arguments)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
         if returned is not None:
             raise init_returned(returned)
         return instance
