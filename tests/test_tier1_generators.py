@@ -312,7 +312,7 @@ def test_generators_resumed_by_frameless_functions_see_cpython_frames(tmp_path):
 
 
 # Builtins that iterate a generator expression's generator, which nothing else holds:
-# each is given tier 1's driver of the frame (objects.iterated_alone), which does at each
+# each is given tier 1's driver of the frame (objects.PendingGenerator), which does at each
 # resumption what the generator's _resume does.  Everything a guest can see of that:
 # values, early ends (the frame closed where it yields, its locals freed then), errors
 # and their tracebacks, a StopIteration leaving the frame, frames read from inside, a
@@ -436,19 +436,17 @@ def test_builtins_iterating_generator_expressions_see_cpython_generators(tmp_pat
 
 
 def test_a_generator_expression_alone_is_driven_by_its_translation():
-    # The driver, given in place of the generator, runs the frame as the generator would.
+    # The driver, given in place of the generator, runs the frame as the generator would;
+    # any other callee is given the generator.
     world = World(tier=1, join_threshold=0)
-    world.run_source("def made(values):\n    return (value * 2 for value in values)\n",
-                     "<test>")
-    made = world.modules["__main__"].__dict__["made"]
-    generator = made([1, 2, 3])
-    driver = objects.iterated_alone(generator)
-    assert driver is not generator and driver.gi_code.co_name == "drive__genexpr_"
-    assert sum(driver) == 12
-    # Held (started, or not made by a generator expression): the generator itself.
-    started = made([1, 2])
-    next(started)
-    assert objects.iterated_alone(started) is started
+    world.run_source("def doubled(values):\n    for value in values:\n"
+                     "        yield value * 2\n", "<test>")
+    doubled = world.modules["__main__"].__dict__["doubled"]
+    list(doubled([0]))      # (translated at its first call)
+    driver = objects.PendingGenerator(doubled, [[1, 2, 3]]).iterated()
+    assert driver.gi_code.co_name == "drive_doubled" and sum(driver) == 12
+    generator = objects.PendingGenerator(doubled, [[1, 2]]).made()
+    assert type(generator) is objects.Generator and list(generator) == [2, 4]
 
 
 def test_only_a_call_of_a_new_generator_takes_it_alone():
@@ -460,6 +458,10 @@ def test_only_a_call_of_a_new_generator_takes_it_alone():
              if opcode == opcodes.BY_NAME["CALL"].number]
     taking = [passes_new_generator(code, index) for index in calls]
     assert taking == [False, True, False, False, False, True, False, False], taking
+    # (The call before one that takes it makes the generator it passes: CALL's
+    # ``makes_passed_generator``.)
+    making = [passes_new_generator(code, index + 1) for index in calls]
+    assert making == [True, False, False, False, True, False, False, False], making
 
 
 # A for loop iterating what a call of a generator function returns holds the generator

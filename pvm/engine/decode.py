@@ -153,7 +153,8 @@ def fuse(code, pairs, handlers, bounds=(), placed=None):
             if end > limit or tuple(opcodes_only[index:end]) != row:
                 continue
             run = pairs[index:end]
-            key = tuple(selectors[opcode](code, operand) for opcode, operand in run)
+            key = tuple(selectors[opcode](code, operand, at)
+                        for at, (opcode, operand) in enumerate(run, index))
             maker = makers.get(key)
             handler = maker(code, run, index) if maker is not None else None
             if handler is not None:

@@ -1436,11 +1436,11 @@ def generate():
                 predicates.append("\n".join(lines))
         if len(bodies) == 1:
             factory_lines.append("    make_%s," % opcode.name)
-            selector_lines.append("    lambda code, operand: %r," % opcode.name)
+            selector_lines.append("    lambda code, operand, index: %r," % opcode.name)
             cold_lines.append("    cold_%s," % opcode.name)
             continue
         lines = ["def make_any_%s(code, operand, index):" % opcode.name]
-        selector = ["def select_%s(code, operand):" % opcode.name]
+        selector = ["def select_%s(code, operand, index):" % opcode.name]
         cold = ["def cold_any_%s(frame, stack, fast, code, operand, index):" % opcode.name]
         for definition in bodies[:-1]:
             lines.append("    if %s:" % _predicate_call(definition))

@@ -241,7 +241,8 @@ def boundaries_of(code, pairs):
     (None: one no run may take)."""
     count = len(pairs)
     selectors = tier0.SELECTORS
-    names = [selectors[opcode](code, operand) for opcode, operand in pairs]
+    names = [selectors[opcode](code, operand, index)
+             for index, (opcode, operand) in enumerate(pairs)]
     starts = {0, count}
     starts.update(operand for opcode, operand in pairs if opcode in opcodes.HAS_JUMP)
     for start, end, target, _depth, _lasti in code.co_exceptiontable:
@@ -317,7 +318,7 @@ def joined_alone(code, pairs, index, budget, plan):
     run behind wrappers (``pvm.engine.charging``).  (Its attribute name is not written
     into its body: one maker for every name.)"""
     opcode, operand = pairs[index]
-    name = tier0.SELECTORS[opcode](code, operand)
+    name = tier0.SELECTORS[opcode](code, operand, index)
     if name is None:
         return None
     by_name()

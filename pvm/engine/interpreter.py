@@ -33,8 +33,8 @@ from pvm.engine.instructions.support import OBJECT_NEW, init_returned
 from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners, stored_locals,
                                    runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
-                                RESUMING_CODES, Function, Generator, made_shape_of,
-                                new_generator)
+                                PendingGenerator, RESUMING_CODES, Function, Generator,
+                                made_shape_of, new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -628,15 +628,8 @@ class Interpreter:
 
     def suspendable(self, function, arguments, keywords):
         """The generator, coroutine or async generator a call of ``function`` makes: its
-        frame, which runs when it is resumed, linked to whoever resumes it then.  So the
-        call needs no running frame (a frameless leaf's is not made for it), only its
-        depth: CPython refuses the call past the recursion limit too."""
-        depth = self.frameless
-        if depth is None:
-            depth = self.frame.depth if self.frame is not None else 0
-        depth += 1
-        if depth > self.recursion_limit:
-            raise RecursionError("maximum recursion depth exceeded")
+        frame, which runs when it is resumed, linked to whoever resumes it then."""
+        self._refuse_past_the_limit()
         frame = self.enter(function, arguments, keywords, None)
         # A suspended frame may live long (200,000 of them must fit where CPython's
         # fit): its locals in a list of their own size, not the argument list that
@@ -657,21 +650,34 @@ class Interpreter:
         frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)
 
-    def iterated_generator(self, function, arguments):
-        """What a call of the generator function ``function`` gives a ``for`` loop that
-        iterates it at once (CALL's ``makes_iterated_generator``): tier 1's driver of
-        the new frame where its code has one (see objects.iterated_alone: the loop
-        alone would hold the generator, and no guest code sees its iterator), else
-        the generator."""
-        resumer = getattr(function.executable, "resumer", None)
-        if resumer is None or resumer.drive is None or function.kind != CO_GENERATOR \
-                or 0 not in resumer.starts or self.instruments:
-            return self.suspendable(function, arguments, None)
+    def _refuse_past_the_limit(self):
+        """The call of a generator function needs no running frame (a frameless leaf's
+        is not made for it), only its depth: CPython refuses the call past the recursion
+        limit too."""
         depth = self.frameless
         if depth is None:
             depth = self.frame.depth if self.frame is not None else 0
         if depth + 1 > self.recursion_limit:
             raise RecursionError("maximum recursion depth exceeded")
+
+    def passed_generator(self, function, arguments):
+        """What a call of a generator expression's ``function`` gives the call it is
+        passed to at once (CALL's ``makes_passed_generator``): the generator still to
+        make (objects.PendingGenerator), which that call makes, or drives."""
+        self._refuse_past_the_limit()
+        return PendingGenerator(function, arguments)
+
+    def iterated_generator(self, function, arguments):
+        """What a call of the generator function ``function`` gives a ``for`` loop that
+        iterates it at once (CALL's ``makes_iterated_generator``), or a builtin that
+        does (objects.PendingGenerator): tier 1's driver of the new frame where its
+        code has one (the loop alone would hold the generator, and no guest code sees
+        its iterator), else the generator."""
+        resumer = getattr(function.executable, "resumer", None)
+        if resumer is None or resumer.drive is None or function.kind != CO_GENERATOR \
+                or 0 not in resumer.starts or self.instruments:
+            return self.suspendable(function, arguments, None)
+        self._refuse_past_the_limit()
         frame = self.enter(function, arguments, None, None)
         # (As suspendable keeps it: the frame may be suspended long.)
         frame.fast = frame.fast.copy() if frame.fast else ()

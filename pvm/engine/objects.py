@@ -712,7 +712,7 @@ class _Suspendable(metaclass=BuiltinType):
 # The host code running every resumption that links the frame lazily to a resumer that
 # runs with no frame: a walk of the host's stack finds where a generator was resumed by
 # it (Interpreter.frames_below_generator), in tier 1's host generators (a resumer, a
-# driver: ``iterated_alone``), whose codes ``register_resuming`` adds.
+# driver: ``PendingGenerator``), whose codes ``register_resuming`` adds.
 RESUMING_CODES = set()
 
 
@@ -724,7 +724,7 @@ def register_resuming(code):
 
 # The builtins and types that iterate what they are given, to its end or to their
 # answer, and keep nothing of it: given a generator that nothing else holds, they may
-# run its frame through tier 1's driver (``iterated_alone``).  (Not enumerate, zip or
+# run its frame through tier 1's driver (``PendingGenerator``).  (Not enumerate, zip or
 # map: they keep the iterator, which their __reduce__ shows.)
 ITERATING_BUILTINS = frozenset((sum, all, any, min, max, sorted))
 ITERATING_TYPES = frozenset((list, tuple, set, frozenset, dict, bytes, bytearray))
@@ -738,29 +738,33 @@ def iterates_alone(builtin):
         type(builtin.__self__) is str and builtin.__name__ == "join")
 
 
-def iterated_alone(generator):
-    """What a builtin that iterates (``iterates_alone``, ``ITERATING_TYPES``) is given
-    in place of the generator that a generator expression has just made, which nothing
-    else holds (the call's one argument: CALL's ``takes_new_generator``): the host
-    generator that drives
-    its frame (tier 1's driver, see tier1._driver_body), where its code has one; else
-    the generator.  The driver does at each resumption what ``_resume`` does, so each
-    item costs no call of it, and no generator object is resumed: none is left to the
-    guest (``iter(generator)`` of the builtin is the driver, which no guest code sees)."""
-    if type(generator) is Generator and generator._state is CREATED:
-        frame = generator._frame
-        # (A generator made at tier 1 has its resumer from the start: suspendable.)
-        if frame.translated is not None:
-            drive = frame.interpreter.executable_of(frame.f_code).resumer.drive
-            if drive is not None:
-                generator._state = FINISHED
-                frame.translated = None
-                return drive(frame, frame.stack, frame.fast, 0)
-    return generator
+class PendingGenerator:
+    """What the call of a generator expression's function gives the call it is passed
+    to at once (``sum(x for x in y)``: CALL's ``makes_passed_generator`` and
+    ``takes_new_generator``), which nothing else sees: the generator to make.  A builtin
+    that iterates it alone (``iterates_alone``, ``ITERATING_TYPES``) is given the host
+    generator that drives its frame (tier 1's driver, see tier1._driver_body), where
+    its code has one: each item costs no call of ``_resume``, and no generator object
+    is made, which no guest code could have seen (``iter()`` of the driver is itself).
+    Any other callee is given the generator."""
+
+    __slots__ = ("function", "arguments")
+
+    def __init__(self, function, arguments):
+        self.function = function
+        self.arguments = arguments
+
+    def iterated(self):
+        """The driver of the frame, or the generator where its code has none."""
+        return self.function.interpreter.iterated_generator(self.function, self.arguments)
+
+    def made(self):
+        """The generator."""
+        return self.function.interpreter.suspendable(self.function, self.arguments, None)
 
 
 def go_on_in_tier0(frame, outcome):
-    """The rest of a driven frame's run (``iterated_alone``) in tier 0's loop, from
+    """The rest of a driven frame's run (``PendingGenerator``) in tier 0's loop, from
     where its driver left it: ``outcome``, as ``_resume`` takes a resumer's (an index,
     CALL_FRAME, RETURN, or the exception its code raised).  Yields what the frame
     yields, each resumption done as ``_resume`` does it where tier 0 runs the frame;

@@ -15,7 +15,7 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     star_keywords, unbound_free, unbound_local, unpack_items, with_module_named,
     zero_argument_super_cell)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
-    ITERATING_TYPES, MethodType, iterated_alone, iterates_alone)
+    ITERATING_TYPES, MethodType, PendingGenerator, iterates_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
     FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
@@ -117,6 +117,10 @@ def when_UNPACK_THREE(count):
     return count == 3
 
 
+def when_CALL_OF_NEW_GENERATOR(takes_new_generator):
+    return takes_new_generator
+
+
 def when_CALL_ZERO_ARGUMENT_SUPER(super_class_cell):
     return super_class_cell >= 0
 
@@ -200,7 +204,7 @@ def make_any_COPY(code, operand, index):
     return make_COPY(code, operand, index)
 
 
-def select_COPY(code, operand):
+def select_COPY(code, operand, index):
     if when_COPY_TOP(operand):
         return 'COPY_TOP'
     if when_COPY_SECOND(operand):
@@ -251,7 +255,7 @@ def make_any_SWAP(code, operand, index):
     return make_SWAP(code, operand, index)
 
 
-def select_SWAP(code, operand):
+def select_SWAP(code, operand, index):
     if when_SWAP_TOP_TWO(operand):
         return 'SWAP_TOP_TWO'
     if when_SWAP_TOP_THIRD(operand):
@@ -527,7 +531,7 @@ def make_any_LOAD_ATTR(code, operand, index):
     return make_LOAD_ATTR(code, operand, index)
 
 
-def select_LOAD_ATTR(code, operand):
+def select_LOAD_ATTR(code, operand, index):
     if when_LOAD_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_LOAD_ATTR_GUARDED(code.co_names[operand]):
@@ -588,7 +592,7 @@ def make_any_LOAD_METHOD(code, operand, index):
     return make_LOAD_METHOD(code, operand, index)
 
 
-def select_LOAD_METHOD(code, operand):
+def select_LOAD_METHOD(code, operand, index):
     if when_LOAD_METHOD_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_LOAD_METHOD_GUARDED(code.co_names[operand]):
@@ -664,7 +668,7 @@ def make_any_STORE_ATTR(code, operand, index):
     return make_STORE_ATTR(code, operand, index)
 
 
-def select_STORE_ATTR(code, operand):
+def select_STORE_ATTR(code, operand, index):
     if when_STORE_ATTR_OF_EXCEPTION(code.co_names[operand]):
         return None
     if when_STORE_ATTR_GUARDED(code.co_names[operand]):
@@ -706,7 +710,7 @@ def make_any_DELETE_ATTR(code, operand, index):
     return make_DELETE_ATTR(code, operand, index)
 
 
-def select_DELETE_ATTR(code, operand):
+def select_DELETE_ATTR(code, operand, index):
     if when_DELETE_ATTR_GUARDED(code.co_names[operand]):
         return None
     return 'DELETE_ATTR'
@@ -869,7 +873,7 @@ def make_any_BINARY_OP(code, operand, index):
     return make_BINARY_OP(code, operand, index)
 
 
-def select_BINARY_OP(code, operand):
+def select_BINARY_OP(code, operand, index):
     if when_BINARY_OP_ADD(operand):
         return 'BINARY_OP_ADD'
     if when_BINARY_OP_SUBTRACT(operand):
@@ -923,7 +927,7 @@ def make_any_COMPARE_OP(code, operand, index):
     return make_COMPARE_OP(code, operand, index)
 
 
-def select_COMPARE_OP(code, operand):
+def select_COMPARE_OP(code, operand, index):
     if when_COMPARE_OP_LESS(operand):
         return 'COMPARE_OP_LESS'
     if when_COMPARE_OP_EQUAL(operand):
@@ -959,7 +963,7 @@ def make_any_IS_OP(code, operand, index):
     return make_IS_OP(code, operand, index)
 
 
-def select_IS_OP(code, operand):
+def select_IS_OP(code, operand, index):
     if when_IS_NOT_OP(operand):
         return 'IS_NOT_OP'
     return 'IS_OP'
@@ -993,7 +997,7 @@ def make_any_CONTAINS_OP(code, operand, index):
     return make_CONTAINS_OP(code, operand, index)
 
 
-def select_CONTAINS_OP(code, operand):
+def select_CONTAINS_OP(code, operand, index):
     if when_NOT_CONTAINS_OP(operand):
         return 'NOT_CONTAINS_OP'
     return 'CONTAINS_OP'
@@ -1062,7 +1066,7 @@ def make_any_BUILD_SLICE(code, operand, index):
     return make_BUILD_SLICE(code, operand, index)
 
 
-def select_BUILD_SLICE(code, operand):
+def select_BUILD_SLICE(code, operand, index):
     if when_BUILD_SLICE_STEP(operand):
         return 'BUILD_SLICE_STEP'
     return 'BUILD_SLICE'
@@ -1305,7 +1309,7 @@ def make_any_FORMAT_VALUE(code, operand, index):
     return make_FORMAT_VALUE(code, operand, index)
 
 
-def select_FORMAT_VALUE(code, operand):
+def select_FORMAT_VALUE(code, operand, index):
     if when_FORMAT_VALUE_WITH_SPEC(operand):
         return 'FORMAT_VALUE_WITH_SPEC'
     return 'FORMAT_VALUE'
@@ -1361,7 +1365,7 @@ def make_any_UNPACK_SEQUENCE(code, operand, index):
     return make_UNPACK_SEQUENCE(code, operand, index)
 
 
-def select_UNPACK_SEQUENCE(code, operand):
+def select_UNPACK_SEQUENCE(code, operand, index):
     if when_UNPACK_TWO(operand):
         return 'UNPACK_TWO'
     if when_UNPACK_THREE(operand):
@@ -1521,14 +1525,105 @@ def make_RETURN_VALUE(code, operand, index):
     return RETURN_VALUE
 
 
+def make_CALL_OF_NEW_GENERATOR(code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+
+    def CALL_OF_NEW_GENERATOR(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, variable_count=variable_count):
+        if variable_count:
+            arguments = stack[-variable_count:]
+            del stack[-variable_count:]
+        else:
+            arguments = []
+        function = stack[-1]
+        pending = arguments[0]
+        if type(pending) is PendingGenerator:
+            kind = type(function)
+            if kind is BUILTIN and iterates_alone(function) or (kind is type and function in ITERATING_TYPES):
+                frame.resume_index = next_index
+                stack[-1] = function(pending.iterated())
+                return next_index
+            arguments = [pending.made()]
+        kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            stack[-1] = function(*arguments)
+            return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+            return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            instance = OBJECT_NEW(function)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
+            return next_index
+        if kind is MethodType:
+            inner = function.__func__
+            if type(inner) is Function:
+                arguments.insert(0, function.__self__)
+                function = inner
+                kind = Function
+        if kind is Function:
+            if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
+            executable = function.executable
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = executable.run(function, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if kind is type:
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
+            if init is not None:
+                interpreter = init.interpreter
+                executable = init.executable
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                    return next_index
+                del stack[-1]
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
+            if new is TYPE_NEW:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    return CALL_OF_NEW_GENERATOR
+
+
 def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     super_class_cell = zero_argument_super_cell(code, operand)
     variable_count = operand
 
-    def CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, super_class_cell=super_class_cell, takes_new_generator=takes_new_generator, variable_count=variable_count):
+    def CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, super_class_cell=super_class_cell, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1550,10 +1645,6 @@ def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
         kind = type(function)
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
-            if takes_new_generator:
-                if iterates_alone(function):
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             stack[-1] = function(*arguments)
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -1583,6 +1674,9 @@ def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
                 if makes_iterated_generator:
                     stack[-1] = function.interpreter.iterated_generator(function, arguments)
                     return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
@@ -1608,11 +1702,6 @@ def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if takes_new_generator:
-                if function in ITERATING_TYPES:
-                    frame.resume_index = next_index
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
@@ -1625,11 +1714,11 @@ def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
 
 def make_CALL(code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     variable_count = operand
 
-    def CALL(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
+    def CALL(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1639,10 +1728,6 @@ def make_CALL(code, operand, index):
         kind = type(function)
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
-            if takes_new_generator:
-                if iterates_alone(function):
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             stack[-1] = function(*arguments)
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -1672,6 +1757,9 @@ def make_CALL(code, operand, index):
                 if makes_iterated_generator:
                     stack[-1] = function.interpreter.iterated_generator(function, arguments)
                     return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
@@ -1697,11 +1785,6 @@ def make_CALL(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if takes_new_generator:
-                if function in ITERATING_TYPES:
-                    frame.resume_index = next_index
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
@@ -1713,12 +1796,16 @@ def make_CALL(code, operand, index):
 
 
 def make_any_CALL(code, operand, index):
+    if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
+        return make_CALL_OF_NEW_GENERATOR(code, operand, index)
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index)
     return make_CALL(code, operand, index)
 
 
-def select_CALL(code, operand):
+def select_CALL(code, operand, index):
+    if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
+        return 'CALL_OF_NEW_GENERATOR'
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return 'CALL_ZERO_ARGUMENT_SUPER'
     return 'CALL'
@@ -1726,11 +1813,11 @@ def select_CALL(code, operand):
 
 def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     variable_count = operand
 
-    def CALL_METHOD(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, next_index=next_index, takes_new_generator=takes_new_generator, variable_count=variable_count):
+    def CALL_METHOD(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, variable_count=variable_count):
         if variable_count:
             arguments = stack[-variable_count:]
             del stack[-variable_count:]
@@ -1741,10 +1828,6 @@ def make_CALL_METHOD(code, operand, index):
         kind = type(function)
         if kind is BUILTIN and function is not TYPE_NEW:
             frame.resume_index = next_index
-            if takes_new_generator:
-                if iterates_alone(function):
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             stack[-1] = function(*arguments)
             return next_index
         if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -1774,6 +1857,9 @@ def make_CALL_METHOD(code, operand, index):
                 if makes_iterated_generator:
                     stack[-1] = function.interpreter.iterated_generator(function, arguments)
                     return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
                 stack[-1] = function.interpreter.suspendable(function, arguments, None)
                 return next_index
             executable = function.executable
@@ -1799,11 +1885,6 @@ def make_CALL_METHOD(code, operand, index):
                 frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
                 frame.resume_index = next_index
                 return CALL_FRAME
-            if takes_new_generator:
-                if function in ITERATING_TYPES:
-                    frame.resume_index = next_index
-                    stack[-1] = function(iterated_alone(*arguments))
-                    return next_index
             if new is TYPE_NEW:
                 arguments = with_module_named(arguments, 2, frame)
         if function is TYPE_NEW:
@@ -1930,7 +2011,7 @@ def make_any_CALL_FUNCTION_EX(code, operand, index):
     return make_CALL_FUNCTION_EX(code, operand, index)
 
 
-def select_CALL_FUNCTION_EX(code, operand):
+def select_CALL_FUNCTION_EX(code, operand, index):
     if when_CALL_FUNCTION_EX_KEYWORDS(operand):
         return 'CALL_FUNCTION_EX_KEYWORDS'
     return 'CALL_FUNCTION_EX'
@@ -1985,7 +2066,7 @@ def make_any_MAKE_FUNCTION(code, operand, index):
     return make_MAKE_FUNCTION(code, operand, index)
 
 
-def select_MAKE_FUNCTION(code, operand):
+def select_MAKE_FUNCTION(code, operand, index):
     if when_MAKE_FUNCTION_OF_CODE(operand):
         return 'MAKE_FUNCTION_OF_CODE'
     if when_MAKE_FUNCTION_WITH_CLOSURE(operand):
@@ -2082,7 +2163,7 @@ def make_any_RAISE_VARARGS(code, operand, index):
     return make_RAISE_VARARGS(code, operand, index)
 
 
-def select_RAISE_VARARGS(code, operand):
+def select_RAISE_VARARGS(code, operand, index):
     if when_RAISE_VARARGS_RERAISE(operand):
         return 'RAISE_VARARGS_RERAISE'
     if when_RAISE_VARARGS_FROM(operand):
@@ -2510,105 +2591,105 @@ FACTORIES = [
 
 # Which body an opcode's instruction gets (None: one no superinstruction takes), by opcode number.
 SELECTORS = [
-    lambda code, operand: 'NOP',
-    lambda code, operand: 'POP_TOP',
+    lambda code, operand, index: 'NOP',
+    lambda code, operand, index: 'POP_TOP',
     select_COPY,
     select_SWAP,
-    lambda code, operand: 'LOAD_CONST',
-    lambda code, operand: 'LOAD_FAST',
-    lambda code, operand: 'LOAD_FAST_CHECK',
-    lambda code, operand: 'STORE_FAST',
-    lambda code, operand: 'DELETE_FAST',
-    lambda code, operand: 'LOAD_DEREF',
-    lambda code, operand: 'LOAD_CLASSDEREF',
-    lambda code, operand: 'STORE_DEREF',
-    lambda code, operand: 'DELETE_DEREF',
-    lambda code, operand: 'LOAD_CLOSURE',
-    lambda code, operand: 'LOAD_NAME',
-    lambda code, operand: 'STORE_NAME',
-    lambda code, operand: 'DELETE_NAME',
-    lambda code, operand: 'LOAD_GLOBAL',
-    lambda code, operand: 'STORE_GLOBAL',
-    lambda code, operand: 'DELETE_GLOBAL',
+    lambda code, operand, index: 'LOAD_CONST',
+    lambda code, operand, index: 'LOAD_FAST',
+    lambda code, operand, index: 'LOAD_FAST_CHECK',
+    lambda code, operand, index: 'STORE_FAST',
+    lambda code, operand, index: 'DELETE_FAST',
+    lambda code, operand, index: 'LOAD_DEREF',
+    lambda code, operand, index: 'LOAD_CLASSDEREF',
+    lambda code, operand, index: 'STORE_DEREF',
+    lambda code, operand, index: 'DELETE_DEREF',
+    lambda code, operand, index: 'LOAD_CLOSURE',
+    lambda code, operand, index: 'LOAD_NAME',
+    lambda code, operand, index: 'STORE_NAME',
+    lambda code, operand, index: 'DELETE_NAME',
+    lambda code, operand, index: 'LOAD_GLOBAL',
+    lambda code, operand, index: 'STORE_GLOBAL',
+    lambda code, operand, index: 'DELETE_GLOBAL',
     select_LOAD_ATTR,
     select_LOAD_METHOD,
     select_STORE_ATTR,
     select_DELETE_ATTR,
-    lambda code, operand: 'LOAD_BUILD_CLASS',
-    lambda code, operand: 'LOAD_ASSERTION_ERROR',
-    lambda code, operand: 'LOAD_LOCALS',
-    lambda code, operand: 'SETUP_ANNOTATIONS',
-    lambda code, operand: 'UNARY_POSITIVE',
-    lambda code, operand: 'UNARY_NEGATIVE',
-    lambda code, operand: 'UNARY_NOT',
-    lambda code, operand: 'UNARY_INVERT',
+    lambda code, operand, index: 'LOAD_BUILD_CLASS',
+    lambda code, operand, index: 'LOAD_ASSERTION_ERROR',
+    lambda code, operand, index: 'LOAD_LOCALS',
+    lambda code, operand, index: 'SETUP_ANNOTATIONS',
+    lambda code, operand, index: 'UNARY_POSITIVE',
+    lambda code, operand, index: 'UNARY_NEGATIVE',
+    lambda code, operand, index: 'UNARY_NOT',
+    lambda code, operand, index: 'UNARY_INVERT',
     select_BINARY_OP,
     select_COMPARE_OP,
     select_IS_OP,
     select_CONTAINS_OP,
-    lambda code, operand: 'BINARY_SUBSCR',
-    lambda code, operand: 'STORE_SUBSCR',
-    lambda code, operand: 'DELETE_SUBSCR',
+    lambda code, operand, index: 'BINARY_SUBSCR',
+    lambda code, operand, index: 'STORE_SUBSCR',
+    lambda code, operand, index: 'DELETE_SUBSCR',
     select_BUILD_SLICE,
-    lambda code, operand: 'BUILD_TUPLE',
-    lambda code, operand: 'BUILD_LIST',
-    lambda code, operand: 'BUILD_SET',
-    lambda code, operand: 'BUILD_MAP',
-    lambda code, operand: 'BUILD_CONST_KEY_MAP',
-    lambda code, operand: 'BUILD_STRING',
-    lambda code, operand: 'LIST_APPEND',
-    lambda code, operand: 'SET_ADD',
-    lambda code, operand: 'MAP_ADD',
-    lambda code, operand: 'LIST_EXTEND',
-    lambda code, operand: 'SET_UPDATE',
-    lambda code, operand: 'DICT_UPDATE',
-    lambda code, operand: 'DICT_MERGE',
-    lambda code, operand: 'LIST_TO_TUPLE',
+    lambda code, operand, index: 'BUILD_TUPLE',
+    lambda code, operand, index: 'BUILD_LIST',
+    lambda code, operand, index: 'BUILD_SET',
+    lambda code, operand, index: 'BUILD_MAP',
+    lambda code, operand, index: 'BUILD_CONST_KEY_MAP',
+    lambda code, operand, index: 'BUILD_STRING',
+    lambda code, operand, index: 'LIST_APPEND',
+    lambda code, operand, index: 'SET_ADD',
+    lambda code, operand, index: 'MAP_ADD',
+    lambda code, operand, index: 'LIST_EXTEND',
+    lambda code, operand, index: 'SET_UPDATE',
+    lambda code, operand, index: 'DICT_UPDATE',
+    lambda code, operand, index: 'DICT_MERGE',
+    lambda code, operand, index: 'LIST_TO_TUPLE',
     select_FORMAT_VALUE,
     select_UNPACK_SEQUENCE,
-    lambda code, operand: 'UNPACK_EX',
-    lambda code, operand: 'JUMP',
-    lambda code, operand: 'POP_JUMP_IF_FALSE',
-    lambda code, operand: 'POP_JUMP_IF_TRUE',
-    lambda code, operand: 'POP_JUMP_IF_NONE',
-    lambda code, operand: 'POP_JUMP_IF_NOT_NONE',
-    lambda code, operand: 'JUMP_IF_FALSE_OR_POP',
-    lambda code, operand: 'JUMP_IF_TRUE_OR_POP',
-    lambda code, operand: 'GET_ITER',
-    lambda code, operand: 'FOR_ITER',
-    lambda code, operand: 'PRINT_EXPR',
-    lambda code, operand: 'RETURN_VALUE',
+    lambda code, operand, index: 'UNPACK_EX',
+    lambda code, operand, index: 'JUMP',
+    lambda code, operand, index: 'POP_JUMP_IF_FALSE',
+    lambda code, operand, index: 'POP_JUMP_IF_TRUE',
+    lambda code, operand, index: 'POP_JUMP_IF_NONE',
+    lambda code, operand, index: 'POP_JUMP_IF_NOT_NONE',
+    lambda code, operand, index: 'JUMP_IF_FALSE_OR_POP',
+    lambda code, operand, index: 'JUMP_IF_TRUE_OR_POP',
+    lambda code, operand, index: 'GET_ITER',
+    lambda code, operand, index: 'FOR_ITER',
+    lambda code, operand, index: 'PRINT_EXPR',
+    lambda code, operand, index: 'RETURN_VALUE',
     select_CALL,
-    lambda code, operand: 'CALL_METHOD',
-    lambda code, operand: 'CALL_KW',
+    lambda code, operand, index: 'CALL_METHOD',
+    lambda code, operand, index: 'CALL_KW',
     select_CALL_FUNCTION_EX,
     select_MAKE_FUNCTION,
-    lambda code, operand: 'IMPORT_NAME',
-    lambda code, operand: 'IMPORT_FROM',
-    lambda code, operand: 'IMPORT_STAR',
+    lambda code, operand, index: 'IMPORT_NAME',
+    lambda code, operand, index: 'IMPORT_FROM',
+    lambda code, operand, index: 'IMPORT_STAR',
     select_RAISE_VARARGS,
-    lambda code, operand: 'RERAISE',
-    lambda code, operand: 'PUSH_EXC_INFO',
-    lambda code, operand: 'POP_EXCEPT',
-    lambda code, operand: 'CHECK_EXC_MATCH',
-    lambda code, operand: 'CHECK_EG_MATCH',
-    lambda code, operand: 'PREP_RERAISE_STAR',
-    lambda code, operand: 'WITH_EXCEPT_START',
-    lambda code, operand: 'BEFORE_WITH',
-    lambda code, operand: 'BEFORE_ASYNC_WITH',
-    lambda code, operand: 'GET_LEN',
-    lambda code, operand: 'MATCH_MAPPING',
-    lambda code, operand: 'MATCH_SEQUENCE',
-    lambda code, operand: 'MATCH_KEYS',
-    lambda code, operand: 'MATCH_CLASS',
-    lambda code, operand: 'YIELD_VALUE',
-    lambda code, operand: 'SEND',
-    lambda code, operand: 'GET_YIELD_FROM_ITER',
-    lambda code, operand: 'GET_AWAITABLE',
-    lambda code, operand: 'GET_AITER',
-    lambda code, operand: 'GET_ANEXT',
-    lambda code, operand: 'END_ASYNC_FOR',
-    lambda code, operand: 'ASYNC_GEN_WRAP',
+    lambda code, operand, index: 'RERAISE',
+    lambda code, operand, index: 'PUSH_EXC_INFO',
+    lambda code, operand, index: 'POP_EXCEPT',
+    lambda code, operand, index: 'CHECK_EXC_MATCH',
+    lambda code, operand, index: 'CHECK_EG_MATCH',
+    lambda code, operand, index: 'PREP_RERAISE_STAR',
+    lambda code, operand, index: 'WITH_EXCEPT_START',
+    lambda code, operand, index: 'BEFORE_WITH',
+    lambda code, operand, index: 'BEFORE_ASYNC_WITH',
+    lambda code, operand, index: 'GET_LEN',
+    lambda code, operand, index: 'MATCH_MAPPING',
+    lambda code, operand, index: 'MATCH_SEQUENCE',
+    lambda code, operand, index: 'MATCH_KEYS',
+    lambda code, operand, index: 'MATCH_CLASS',
+    lambda code, operand, index: 'YIELD_VALUE',
+    lambda code, operand, index: 'SEND',
+    lambda code, operand, index: 'GET_YIELD_FROM_ITER',
+    lambda code, operand, index: 'GET_AWAITABLE',
+    lambda code, operand, index: 'GET_AITER',
+    lambda code, operand, index: 'GET_ANEXT',
+    lambda code, operand, index: 'END_ASYNC_FOR',
+    lambda code, operand, index: 'ASYNC_GEN_WRAP',
     None,
     None,
     None,
@@ -3620,10 +3701,98 @@ def cold_RETURN_VALUE(frame, stack, fast, code, operand, index):
     return RETURN
 
 
+def cold_CALL_OF_NEW_GENERATOR(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    function = stack[-1]
+    pending = arguments[0]
+    if type(pending) is PendingGenerator:
+        kind = type(function)
+        if kind is BUILTIN and iterates_alone(function) or (kind is type and function in ITERATING_TYPES):
+            frame.resume_index = next_index
+            stack[-1] = function(pending.iterated())
+            return next_index
+        arguments = [pending.made()]
+    kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+        return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        instance = OBJECT_NEW(function)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
+        return next_index
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function:
+        if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
+        executable = function.executable
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if new is TYPE_NEW:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
 def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     super_class_cell = zero_argument_super_cell(code, operand)
     variable_count = operand
     if variable_count:
@@ -3647,10 +3816,6 @@ def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
-        if takes_new_generator:
-            if iterates_alone(function):
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         stack[-1] = function(*arguments)
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -3680,6 +3845,9 @@ def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
             if makes_iterated_generator:
                 stack[-1] = function.interpreter.iterated_generator(function, arguments)
                 return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
@@ -3705,11 +3873,6 @@ def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if takes_new_generator:
-            if function in ITERATING_TYPES:
-                frame.resume_index = next_index
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
@@ -3721,8 +3884,8 @@ def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
 
 def cold_CALL(frame, stack, fast, code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3733,10 +3896,6 @@ def cold_CALL(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
-        if takes_new_generator:
-            if iterates_alone(function):
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         stack[-1] = function(*arguments)
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -3766,6 +3925,9 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             if makes_iterated_generator:
                 stack[-1] = function.interpreter.iterated_generator(function, arguments)
                 return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
@@ -3791,11 +3953,6 @@ def cold_CALL(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if takes_new_generator:
-            if function in ITERATING_TYPES:
-                frame.resume_index = next_index
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
@@ -3806,6 +3963,8 @@ def cold_CALL(frame, stack, fast, code, operand, index):
 
 
 def cold_any_CALL(frame, stack, fast, code, operand, index):
+    if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
+        return cold_CALL_OF_NEW_GENERATOR(frame, stack, fast, code, operand, index)
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index)
     return cold_CALL(frame, stack, fast, code, operand, index)
@@ -3813,8 +3972,8 @@ def cold_any_CALL(frame, stack, fast, code, operand, index):
 
 def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     next_index = index + 1
-    takes_new_generator = passes_new_generator(code, index)
     makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
     variable_count = operand
     if variable_count:
         arguments = stack[-variable_count:]
@@ -3826,10 +3985,6 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     kind = type(function)
     if kind is BUILTIN and function is not TYPE_NEW:
         frame.resume_index = next_index
-        if takes_new_generator:
-            if iterates_alone(function):
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         stack[-1] = function(*arguments)
         return next_index
     if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
@@ -3859,6 +4014,9 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             if makes_iterated_generator:
                 stack[-1] = function.interpreter.iterated_generator(function, arguments)
                 return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
             stack[-1] = function.interpreter.suspendable(function, arguments, None)
             return next_index
         executable = function.executable
@@ -3884,11 +4042,6 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
             frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
             frame.resume_index = next_index
             return CALL_FRAME
-        if takes_new_generator:
-            if function in ITERATING_TYPES:
-                frame.resume_index = next_index
-                stack[-1] = function(iterated_alone(*arguments))
-                return next_index
         if new is TYPE_NEW:
             arguments = with_module_named(arguments, 2, frame)
     if function is TYPE_NEW:
@@ -4483,6 +4636,7 @@ ENTERS_FRAME = frozenset({
     'CALL_FUNCTION_EX_KEYWORDS',
     'CALL_KW',
     'CALL_METHOD',
+    'CALL_OF_NEW_GENERATOR',
     'CALL_ZERO_ARGUMENT_SUPER',
 })
 

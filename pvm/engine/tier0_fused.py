@@ -10,7 +10,7 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     load_global_error, passes_generator_to_loop, passes_new_generator, unbound_free,
     unbound_local, with_module_named, zero_argument_super_cell)
 from pvm.engine.objects import (Function, Generator, ITERATING_TYPES, MethodType,
-    iterated_alone, iterates_alone)
+    PendingGenerator, iterates_alone)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
@@ -23,12 +23,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
     if not (operand_2 == 0):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, makes_iterated_generator_2=makes_iterated_generator_2, name_1=name_1, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_FAST__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_1=name_1, next_index_2=next_index_2):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -40,10 +40,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_2 = type(value_1_0)
             if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
-                if takes_new_generator_2:
-                    if iterates_alone(value_1_0):
-                        stack.append(value_1_0(iterated_alone()))
-                        return after_2
                 stack.append(value_1_0())
                 return after_2
             if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting_room > 0):
@@ -74,6 +70,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     if makes_iterated_generator_2:
                         stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_2))
+                        return after_2
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
                     return after_2
                 executable_2 = value_1_0.executable
@@ -97,11 +96,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if takes_new_generator_2:
-                    if value_1_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_2
-                        stack.append(value_1_0(iterated_alone(*arguments_2)))
-                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -126,12 +120,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -144,10 +138,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
-                if takes_new_generator_3:
-                    if iterates_alone(value_1_0):
-                        stack.append(value_1_0(iterated_alone(value_2_0)))
-                        return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
@@ -178,6 +168,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     if makes_iterated_generator_3:
                         stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_3))
+                        return after_3
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
@@ -201,11 +194,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if takes_new_generator_3:
-                    if value_1_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_3
-                        stack.append(value_1_0(iterated_alone(*arguments_3)))
-                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -230,12 +218,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
     if not (operand_3 == 1):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -248,10 +236,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             kind_3 = type(value_1_0)
             if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
-                if takes_new_generator_3:
-                    if iterates_alone(value_1_0):
-                        stack.append(value_1_0(iterated_alone(value_2_0)))
-                        return after_3
                 stack.append(value_1_0(value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
@@ -282,6 +266,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     if makes_iterated_generator_3:
                         stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_3))
+                        return after_3
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
                     return after_3
                 executable_3 = value_1_0.executable
@@ -305,11 +292,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if takes_new_generator_3:
-                    if value_1_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_3
-                        stack.append(value_1_0(iterated_alone(*arguments_3)))
-                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -336,12 +318,12 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    takes_new_generator_4 = passes_new_generator(code, index_4)
     makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
     if not (operand_4 == 2):
         return None
 
-    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -355,10 +337,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_1_0)
             if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
-                if takes_new_generator_4:
-                    if iterates_alone(value_1_0):
-                        stack.append(value_1_0(iterated_alone(value_2_0, value_3_0)))
-                        return after_4
                 stack.append(value_1_0(value_2_0, value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting_room > 0):
@@ -389,6 +367,9 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     if makes_iterated_generator_4:
                         stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_4))
                         return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_4))
+                        return after_4
                     stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
                     return after_4
                 executable_4 = value_1_0.executable
@@ -412,11 +393,6 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if takes_new_generator_4:
-                    if value_1_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_4
-                        stack.append(value_1_0(iterated_alone(*arguments_4)))
-                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_1_0 is TYPE_NEW:
@@ -441,12 +417,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
     if not (operand_3 == 0):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, name_1=name_1, name_2=name_2, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -464,10 +440,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             kind_3 = type(value_2_0)
             if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
-                if takes_new_generator_3:
-                    if iterates_alone(value_2_0):
-                        stack.append(value_2_0(iterated_alone()))
-                        return after_3
                 stack.append(value_2_0())
                 return after_3
             if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting_room > 0):
@@ -498,6 +470,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     if makes_iterated_generator_3:
                         stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_3))
+                        return after_3
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
                     return after_3
                 executable_3 = value_2_0.executable
@@ -521,11 +496,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if takes_new_generator_3:
-                    if value_2_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_3
-                        stack.append(value_2_0(iterated_alone(*arguments_3)))
-                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -552,12 +522,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    takes_new_generator_4 = passes_new_generator(code, index_4)
     makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -576,10 +546,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
-                if takes_new_generator_4:
-                    if iterates_alone(value_2_0):
-                        stack.append(value_2_0(iterated_alone(value_3_0)))
-                        return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
@@ -610,6 +576,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     if makes_iterated_generator_4:
                         stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
                         return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_4))
+                        return after_4
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
@@ -633,11 +602,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if takes_new_generator_4:
-                    if value_2_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_4
-                        stack.append(value_2_0(iterated_alone(*arguments_4)))
-                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -664,12 +628,12 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     index_4 = index + 4
     after_4 = index + 5
     next_index_4 = index_4 + 1
-    takes_new_generator_4 = passes_new_generator(code, index_4)
     makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
     if not (operand_4 == 1):
         return None
 
-    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, makes_iterated_generator_4=makes_iterated_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4, takes_new_generator_4=takes_new_generator_4):
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
         value_0_0 = fast[local_0]
         try:
             value_1_0 = getattr(value_0_0, name_1)
@@ -688,10 +652,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
             kind_4 = type(value_2_0)
             if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
                 frame.resume_index = next_index_4
-                if takes_new_generator_4:
-                    if iterates_alone(value_2_0):
-                        stack.append(value_2_0(iterated_alone(value_3_0)))
-                        return after_4
                 stack.append(value_2_0(value_3_0))
                 return after_4
             if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
@@ -722,6 +682,9 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     if makes_iterated_generator_4:
                         stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
                         return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_4))
+                        return after_4
                     stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
                     return after_4
                 executable_4 = value_2_0.executable
@@ -745,11 +708,6 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
                     frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
                     frame.resume_index = after_4
                     return CALL_FRAME
-                if takes_new_generator_4:
-                    if value_2_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_4
-                        stack.append(value_2_0(iterated_alone(*arguments_4)))
-                        return after_4
                 if new_4 is TYPE_NEW:
                     arguments_4 = with_module_named(arguments_4, 2, frame)
             if value_2_0 is TYPE_NEW:
@@ -763,20 +721,20 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, i
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD
 
 
-def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+def fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
     index_1 = index + 1
     after_1 = index + 2
     next_index_1 = index_1 + 1
-    takes_new_generator_1 = passes_new_generator(code, index_1)
     makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
-    super_class_cell_1 = zero_argument_super_cell(code, operand_1)
+    makes_passed_generator_1 = passes_new_generator(code, index_1 + 1)
+    takes_new_generator_1 = passes_new_generator(code, index_1)
     if not (operand_1 == 0):
         return None
 
-    def LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, name_0=name_0, next_index_1=next_index_1, super_class_cell_1=super_class_cell_1, takes_new_generator_1=takes_new_generator_1):
+    def LOAD_GLOBAL__CALL_OF_NEW_GENERATOR(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, makes_passed_generator_1=makes_passed_generator_1, name_0=name_0, next_index_1=next_index_1):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -787,26 +745,18 @@ def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
             else:
                 raise load_global_error(name_0)
         try:
-            if value_0_0 is frame.interpreter.super_type:
-                first_1 = fast[0]
-                try:
-                    owner_1 = frame.cells[super_class_cell_1].cell_contents
-                except ValueError:
-                    owner_1 = None
-                if first_1 is not UNBOUND and isinstance(owner_1, type):
-                    made_1 = SUPER_NEW(value_0_0)
-                    frame.resume_index = next_index_1
-                    SUPER_INIT(made_1, owner_1, first_1)
-                    stack.append(made_1)
-                    return after_1
-            kind_1 = type(value_0_0)
             arguments_1 = []
+            pending_1 = arguments_1[0]
+            if type(pending_1) is PendingGenerator:
+                kind_1 = type(value_0_0)
+                if kind_1 is BUILTIN and iterates_alone(value_0_0) or (kind_1 is type and value_0_0 in ITERATING_TYPES):
+                    frame.resume_index = next_index_1
+                    stack.append(value_0_0(pending_1.iterated()))
+                    return after_1
+                arguments_1 = [pending_1.made()]
+            kind_1 = type(value_0_0)
             if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_1
-                if takes_new_generator_1:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(*arguments_1)))
-                        return after_1
                 stack.append(value_0_0(*arguments_1))
                 return after_1
             if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == len(arguments_1) and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -836,6 +786,9 @@ def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     if makes_iterated_generator_1:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_1))
                         return after_1
+                    if makes_passed_generator_1:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_1))
+                        return after_1
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
                     return after_1
                 executable_1 = value_0_0.executable
@@ -859,11 +812,114 @@ def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
-                if takes_new_generator_1:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_1
-                        stack.append(value_0_0(iterated_alone(*arguments_1)))
+                if new_1 is TYPE_NEW:
+                    arguments_1 = with_module_named(arguments_1, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_1 = with_module_named(arguments_1, 3, frame)
+            frame.resume_index = next_index_1
+            stack.append(value_0_0(*arguments_1))
+            return after_1
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+    return LOAD_GLOBAL__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    next_index_1 = index_1 + 1
+    makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
+    makes_passed_generator_1 = passes_new_generator(code, index_1 + 1)
+    super_class_cell_1 = zero_argument_super_cell(code, operand_1)
+    if not (operand_1 == 0):
+        return None
+
+    def LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, makes_passed_generator_1=makes_passed_generator_1, name_0=name_0, next_index_1=next_index_1, super_class_cell_1=super_class_cell_1):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        try:
+            if value_0_0 is frame.interpreter.super_type:
+                first_1 = fast[0]
+                try:
+                    owner_1 = frame.cells[super_class_cell_1].cell_contents
+                except ValueError:
+                    owner_1 = None
+                if first_1 is not UNBOUND and isinstance(owner_1, type):
+                    made_1 = SUPER_NEW(value_0_0)
+                    frame.resume_index = next_index_1
+                    SUPER_INIT(made_1, owner_1, first_1)
+                    stack.append(made_1)
+                    return after_1
+            kind_1 = type(value_0_0)
+            arguments_1 = []
+            if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_1
+                stack.append(value_0_0(*arguments_1))
+                return after_1
+            if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == len(arguments_1) and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(value_0_0, frame.depth + 1, *arguments_1))
+                return after_1
+            if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or inner_1.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(inner_1, frame.depth + 1, value_0_0.__self__, *arguments_1))
+                return after_1
+            if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or init_1.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                instance_1 = OBJECT_NEW(value_0_0)
+                returned_1 = executable_1.direct(init_1, frame.depth + 1, instance_1, *arguments_1)
+                if returned_1 is not None:
+                    raise init_returned(returned_1)
+                stack.append(instance_1)
+                return after_1
+            if kind_1 is MethodType:
+                inner_1 = value_0_0.__func__
+                if type(inner_1) is Function:
+                    arguments_1.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_1
+                    kind_1 = Function
+            if kind_1 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_1:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_1))
                         return after_1
+                    if makes_passed_generator_1:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_1))
+                        return after_1
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
+                    return after_1
+                executable_1 = value_0_0.executable
+                if executable_1.leaf or (executable_1.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_1
+                    stack.append(executable_1.run(value_0_0, arguments_1, frame))
+                    return after_1
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
+                frame.resume_index = after_1
+                return CALL_FRAME
+            if kind_1 is type:
+                new_1 = value_0_0.__new__
+                init_1 = guest_init(value_0_0) if new_1 is OBJECT_NEW else None
+                if init_1 is not None:
+                    interpreter_1 = init_1.interpreter
+                    executable_1 = init_1.executable
+                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting_room > 0):
+                        frame.resume_index = next_index_1
+                        stack.append(interpreter_1.run_init_call(value_0_0, init_1, arguments_1, frame))
+                        return after_1
+                    frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
+                    frame.resume_index = after_1
+                    return CALL_FRAME
                 if new_1 is TYPE_NEW:
                     arguments_1 = with_module_named(arguments_1, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -884,12 +940,12 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     index_1 = index + 1
     after_1 = index + 2
     next_index_1 = index_1 + 1
-    takes_new_generator_1 = passes_new_generator(code, index_1)
     makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
+    makes_passed_generator_1 = passes_new_generator(code, index_1 + 1)
     if not (operand_1 == 0):
         return None
 
-    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, name_0=name_0, next_index_1=next_index_1, takes_new_generator_1=takes_new_generator_1):
+    def LOAD_GLOBAL__CALL(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, makes_passed_generator_1=makes_passed_generator_1, name_0=name_0, next_index_1=next_index_1):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -903,10 +959,6 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
             kind_1 = type(value_0_0)
             if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_1
-                if takes_new_generator_1:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone()))
-                        return after_1
                 stack.append(value_0_0())
                 return after_1
             if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == 0 and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -937,6 +989,9 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     if makes_iterated_generator_1:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_1))
                         return after_1
+                    if makes_passed_generator_1:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_1))
+                        return after_1
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
                     return after_1
                 executable_1 = value_0_0.executable
@@ -960,11 +1015,6 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
                     frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
                     frame.resume_index = after_1
                     return CALL_FRAME
-                if takes_new_generator_1:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_1
-                        stack.append(value_0_0(iterated_alone(*arguments_1)))
-                        return after_1
                 if new_1 is TYPE_NEW:
                     arguments_1 = with_module_named(arguments_1, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -978,7 +1028,7 @@ def fuse_LOAD_GLOBAL__CALL(code, run, index):
     return LOAD_GLOBAL__CALL
 
 
-def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
@@ -987,13 +1037,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
-    super_class_cell_2 = zero_argument_super_cell(code, operand_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, super_class_cell_2=super_class_cell_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1005,26 +1055,18 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                 raise load_global_error(name_0)
         value_1_0 = fast[local_1]
         try:
-            if value_0_0 is frame.interpreter.super_type:
-                first_2 = fast[0]
-                try:
-                    owner_2 = frame.cells[super_class_cell_2].cell_contents
-                except ValueError:
-                    owner_2 = None
-                if first_2 is not UNBOUND and isinstance(owner_2, type):
-                    made_2 = SUPER_NEW(value_0_0)
-                    frame.resume_index = next_index_2
-                    SUPER_INIT(made_2, owner_2, first_2)
-                    stack.append(made_2)
-                    return after_2
-            kind_2 = type(value_0_0)
             arguments_2 = [value_1_0]
+            pending_2 = arguments_2[0]
+            if type(pending_2) is PendingGenerator:
+                kind_2 = type(value_0_0)
+                if kind_2 is BUILTIN and iterates_alone(value_0_0) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
+                    frame.resume_index = next_index_2
+                    stack.append(value_0_0(pending_2.iterated()))
+                    return after_2
+                arguments_2 = [pending_2.made()]
+            kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
-                if takes_new_generator_2:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
-                        return after_2
                 stack.append(value_0_0(*arguments_2))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1054,6 +1096,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     if makes_iterated_generator_2:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -1077,11 +1122,117 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if takes_new_generator_2:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_2
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
+                if new_2 is TYPE_NEW:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_0_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    super_class_cell_2 = zero_argument_super_cell(code, operand_2)
+    if not (operand_2 == 1):
+        return None
+
+    def LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2, super_class_cell_2=super_class_cell_2):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = fast[local_1]
+        try:
+            if value_0_0 is frame.interpreter.super_type:
+                first_2 = fast[0]
+                try:
+                    owner_2 = frame.cells[super_class_cell_2].cell_contents
+                except ValueError:
+                    owner_2 = None
+                if first_2 is not UNBOUND and isinstance(owner_2, type):
+                    made_2 = SUPER_NEW(value_0_0)
+                    frame.resume_index = next_index_2
+                    SUPER_INIT(made_2, owner_2, first_2)
+                    stack.append(made_2)
+                    return after_2
+            kind_2 = type(value_0_0)
+            arguments_2 = [value_1_0]
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(*arguments_2))
+                return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
+                return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                instance_2 = OBJECT_NEW(value_0_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
+            if kind_2 is MethodType:
+                inner_2 = value_0_0.__func__
+                if type(inner_2) is Function:
+                    arguments_2.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
+                executable_2 = value_0_0.executable
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
+                    return after_2
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1104,12 +1255,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_FAST__CALL(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1124,10 +1275,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
-                if takes_new_generator_2:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(value_1_0)))
-                        return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1158,6 +1305,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     if makes_iterated_generator_2:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -1181,11 +1331,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if takes_new_generator_2:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_2
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
-                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1199,7 +1344,7 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL(code, run, index):
     return LOAD_GLOBAL__LOAD_FAST__CALL
 
 
-def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
@@ -1208,13 +1353,13 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
-    super_class_cell_2 = zero_argument_super_cell(code, operand_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, super_class_cell_2=super_class_cell_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1226,26 +1371,18 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                 raise load_global_error(name_0)
         value_1_0 = constant_1
         try:
-            if value_0_0 is frame.interpreter.super_type:
-                first_2 = fast[0]
-                try:
-                    owner_2 = frame.cells[super_class_cell_2].cell_contents
-                except ValueError:
-                    owner_2 = None
-                if first_2 is not UNBOUND and isinstance(owner_2, type):
-                    made_2 = SUPER_NEW(value_0_0)
-                    frame.resume_index = next_index_2
-                    SUPER_INIT(made_2, owner_2, first_2)
-                    stack.append(made_2)
-                    return after_2
-            kind_2 = type(value_0_0)
             arguments_2 = [value_1_0]
+            pending_2 = arguments_2[0]
+            if type(pending_2) is PendingGenerator:
+                kind_2 = type(value_0_0)
+                if kind_2 is BUILTIN and iterates_alone(value_0_0) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
+                    frame.resume_index = next_index_2
+                    stack.append(value_0_0(pending_2.iterated()))
+                    return after_2
+                arguments_2 = [pending_2.made()]
+            kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
-                if takes_new_generator_2:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
-                        return after_2
                 stack.append(value_0_0(*arguments_2))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1275,6 +1412,9 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     if makes_iterated_generator_2:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -1298,11 +1438,117 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if takes_new_generator_2:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_2
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
+                if new_2 is TYPE_NEW:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_0_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    super_class_cell_2 = zero_argument_super_cell(code, operand_2)
+    if not (operand_2 == 1):
+        return None
+
+    def LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2, super_class_cell_2=super_class_cell_2):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = constant_1
+        try:
+            if value_0_0 is frame.interpreter.super_type:
+                first_2 = fast[0]
+                try:
+                    owner_2 = frame.cells[super_class_cell_2].cell_contents
+                except ValueError:
+                    owner_2 = None
+                if first_2 is not UNBOUND and isinstance(owner_2, type):
+                    made_2 = SUPER_NEW(value_0_0)
+                    frame.resume_index = next_index_2
+                    SUPER_INIT(made_2, owner_2, first_2)
+                    stack.append(made_2)
+                    return after_2
+            kind_2 = type(value_0_0)
+            arguments_2 = [value_1_0]
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(*arguments_2))
+                return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
+                return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                instance_2 = OBJECT_NEW(value_0_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
+            if kind_2 is MethodType:
+                inner_2 = value_0_0.__func__
+                if type(inner_2) is Function:
+                    arguments_2.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
+                executable_2 = value_0_0.executable
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
+                    return after_2
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1325,12 +1571,12 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     index_2 = index + 2
     after_2 = index + 3
     next_index_2 = index_2 + 1
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
     if not (operand_2 == 1):
         return None
 
-    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, name_0=name_0, next_index_2=next_index_2, takes_new_generator_2=takes_new_generator_2):
+    def LOAD_GLOBAL__LOAD_CONST__CALL(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1345,10 +1591,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
             kind_2 = type(value_0_0)
             if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_2
-                if takes_new_generator_2:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(value_1_0)))
-                        return after_2
                 stack.append(value_0_0(value_1_0))
                 return after_2
             if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == 1 and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1379,6 +1621,9 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     if makes_iterated_generator_2:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
                         return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
                     return after_2
                 executable_2 = value_0_0.executable
@@ -1402,11 +1647,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
                     frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
                     frame.resume_index = after_2
                     return CALL_FRAME
-                if takes_new_generator_2:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_2
-                        stack.append(value_0_0(iterated_alone(*arguments_2)))
-                        return after_2
                 if new_2 is TYPE_NEW:
                     arguments_2 = with_module_named(arguments_2, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1420,7 +1660,7 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL(code, run, index):
     return LOAD_GLOBAL__LOAD_CONST__CALL
 
 
-def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
     operand_1 = run[1][1]
@@ -1431,13 +1671,13 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, 
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
-    super_class_cell_3 = zero_argument_super_cell(code, operand_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 2):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, name_0=name_0, next_index_3=next_index_3, super_class_cell_3=super_class_cell_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_0=name_0, next_index_3=next_index_3):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1450,26 +1690,18 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, 
         value_1_0 = fast[local_1]
         value_2_0 = fast[local_2]
         try:
-            if value_0_0 is frame.interpreter.super_type:
-                first_3 = fast[0]
-                try:
-                    owner_3 = frame.cells[super_class_cell_3].cell_contents
-                except ValueError:
-                    owner_3 = None
-                if first_3 is not UNBOUND and isinstance(owner_3, type):
-                    made_3 = SUPER_NEW(value_0_0)
-                    frame.resume_index = next_index_3
-                    SUPER_INIT(made_3, owner_3, first_3)
-                    stack.append(made_3)
-                    return after_3
-            kind_3 = type(value_0_0)
             arguments_3 = [value_1_0, value_2_0]
+            pending_3 = arguments_3[0]
+            if type(pending_3) is PendingGenerator:
+                kind_3 = type(value_0_0)
+                if kind_3 is BUILTIN and iterates_alone(value_0_0) or (kind_3 is type and value_0_0 in ITERATING_TYPES):
+                    frame.resume_index = next_index_3
+                    stack.append(value_0_0(pending_3.iterated()))
+                    return after_3
+                arguments_3 = [pending_3.made()]
+            kind_3 = type(value_0_0)
             if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
-                if takes_new_generator_3:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(*arguments_3)))
-                        return after_3
                 stack.append(value_0_0(*arguments_3))
                 return after_3
             if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == len(arguments_3) and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1499,6 +1731,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, 
                     if makes_iterated_generator_3:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_3))
+                        return after_3
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
                     return after_3
                 executable_3 = value_0_0.executable
@@ -1522,11 +1757,120 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, 
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if takes_new_generator_3:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_3
-                        stack.append(value_0_0(iterated_alone(*arguments_3)))
+                if new_3 is TYPE_NEW:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_0_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    super_class_cell_3 = zero_argument_super_cell(code, operand_3)
+    if not (operand_3 == 2):
+        return None
+
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_0=name_0, next_index_3=next_index_3, super_class_cell_3=super_class_cell_3):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = fast[local_1]
+        value_2_0 = fast[local_2]
+        try:
+            if value_0_0 is frame.interpreter.super_type:
+                first_3 = fast[0]
+                try:
+                    owner_3 = frame.cells[super_class_cell_3].cell_contents
+                except ValueError:
+                    owner_3 = None
+                if first_3 is not UNBOUND and isinstance(owner_3, type):
+                    made_3 = SUPER_NEW(value_0_0)
+                    frame.resume_index = next_index_3
+                    SUPER_INIT(made_3, owner_3, first_3)
+                    stack.append(made_3)
+                    return after_3
+            kind_3 = type(value_0_0)
+            arguments_3 = [value_1_0, value_2_0]
+            if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_0_0(*arguments_3))
+                return after_3
+            if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == len(arguments_3) and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_0_0, frame.depth + 1, *arguments_3))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_0_0.__self__, *arguments_3))
+                return after_3
+            if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                instance_3 = OBJECT_NEW(value_0_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, *arguments_3)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
+            if kind_3 is MethodType:
+                inner_3 = value_0_0.__func__
+                if type(inner_3) is Function:
+                    arguments_3.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_3))
+                        return after_3
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
+                    return after_3
+                executable_3 = value_0_0.executable
+                if executable_3.leaf or (executable_3.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_0_0, arguments_3, frame))
+                    return after_3
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                new_3 = value_0_0.__new__
+                init_3 = guest_init(value_0_0) if new_3 is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_0_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -1551,12 +1895,12 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
     index_3 = index + 3
     after_3 = index + 4
     next_index_3 = index_3 + 1
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
     if not (operand_3 == 2):
         return None
 
-    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, name_0=name_0, next_index_3=next_index_3, takes_new_generator_3=takes_new_generator_3):
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_0=name_0, next_index_3=next_index_3):
         globals__0 = frame.f_globals
         if name_0 in globals__0:
             value_0_0 = globals__0[name_0]
@@ -1572,10 +1916,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
             kind_3 = type(value_0_0)
             if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
                 frame.resume_index = next_index_3
-                if takes_new_generator_3:
-                    if iterates_alone(value_0_0):
-                        stack.append(value_0_0(iterated_alone(value_1_0, value_2_0)))
-                        return after_3
                 stack.append(value_0_0(value_1_0, value_2_0))
                 return after_3
             if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == 2 and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
@@ -1606,6 +1946,9 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     if makes_iterated_generator_3:
                         stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_3))
                         return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_3))
+                        return after_3
                     stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
                     return after_3
                 executable_3 = value_0_0.executable
@@ -1629,11 +1972,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL(code, run, index):
                     frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
                     frame.resume_index = after_3
                     return CALL_FRAME
-                if takes_new_generator_3:
-                    if value_0_0 in ITERATING_TYPES:
-                        frame.resume_index = next_index_3
-                        stack.append(value_0_0(iterated_alone(*arguments_3)))
-                        return after_3
                 if new_3 is TYPE_NEW:
                     arguments_3 = with_module_named(arguments_3, 2, frame)
             if value_0_0 is TYPE_NEW:
@@ -7101,18 +7439,22 @@ SUPERINSTRUCTIONS = {
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
     },
     (17, 68): {  # LOAD_GLOBAL CALL
+        ('LOAD_GLOBAL', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR,
         ('LOAD_GLOBAL', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'CALL'): fuse_LOAD_GLOBAL__CALL,
     },
     (17, 5, 68): {  # LOAD_GLOBAL LOAD_FAST CALL
+        ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL,
     },
     (17, 4, 68): {  # LOAD_GLOBAL LOAD_CONST CALL
+        ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR,
         ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL,
     },
     (17, 5, 5, 68): {  # LOAD_GLOBAL LOAD_FAST LOAD_FAST CALL
+        ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL,
     },

@@ -15,13 +15,13 @@ from pvm.engine.instructions.support import (BUILTIN, OBJECT_NEW, SUPER_INIT, SU
                                              star_keywords, with_module_named)
 from pvm.opcodes import (FUNCTION_ANNOTATIONS, FUNCTION_CLOSURE, FUNCTION_DEFAULTS,
                          FUNCTION_KWDEFAULTS)
-from pvm.engine.objects import (ITERATING_TYPES, Function, MethodType, iterated_alone,
+from pvm.engine.objects import (ITERATING_TYPES, Function, MethodType, PendingGenerator,
                                 iterates_alone)
 
 
 @instruction
-def CALL(function, *arguments, frame, next_index, takes_new_generator,
-         makes_iterated_generator):
+def CALL(function, *arguments, frame, next_index, makes_iterated_generator,
+         makes_passed_generator):
     kind = type(function)
     # The host's built-in functions and methods (len, isinstance, a list's append) are
     # the callees most often called, and the cheapest: called at once, with the
@@ -29,11 +29,6 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     if kind is BUILTIN and function is not TYPE_NEW:
         "the builtin callee is checked here"
         frame.resume_index = next_index
-        if takes_new_generator:
-            # ``sum(x for x in y)``: the generator nothing else holds runs as the host
-            # generator that drives its frame, where tier 1 has one.
-            if iterates_alone(function):
-                return function(iterated_alone(*arguments))
         return function(*arguments)
     # A translated function called with exactly its positional parameters takes them
     # as host parameters (its ``direct`` runner: tier 1), where the count is known
@@ -78,6 +73,9 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
                 # ``for x in generator_function()``: the loop, which alone holds the
                 # generator, may iterate the host generator that drives its frame.
                 return function.interpreter.iterated_generator(function, arguments)
+            if makes_passed_generator:
+                # A generator expression's, passed at once to the next call (above).
+                return function.interpreter.passed_generator(function, arguments)
             return function.interpreter.suspendable(function, arguments, None)
         # (The interpreter read only past a leaf: most calls are of leaves.)
         executable = function.executable
@@ -104,11 +102,6 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
                 frame.resume_index = next_index
                 return interpreter.run_init_call(function, init, arguments, frame)
             enter_frame(interpreter.enter_init(function, init, arguments, None, frame))
-        if takes_new_generator:
-            # ``tuple(x for x in y)``: as for the builtins above.
-            if function in ITERATING_TYPES:
-                frame.resume_index = next_index
-                return function(iterated_alone(*arguments))
         if new is TYPE_NEW:
             # type(name, bases, namespace), or a metaclass's call that type.__new__
             # makes the class of.
@@ -120,6 +113,24 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
     return function(*arguments)
 
 
+# ``sum(x for x in y)``: the call of the generator expression's function made no
+# generator yet (CALL's ``makes_passed_generator``).  A builtin or type that iterates
+# it alone, nothing else holding it, is given the host generator that drives its frame
+# (tier 1's, where its code has one); any other callee, the generator.  (A variant: the
+# other calls make no list of their arguments to look at the first.)
+@variant("CALL", when=lambda takes_new_generator: takes_new_generator, then=CALL)
+def CALL_OF_NEW_GENERATOR(function, *arguments, frame, next_index, makes_iterated_generator,
+                          makes_passed_generator, takes_new_generator):
+    pending = arguments[0]
+    if type(pending) is PendingGenerator:
+        kind = type(function)
+        if kind is BUILTIN and iterates_alone(function) \
+                or kind is type and function in ITERATING_TYPES:
+            frame.resume_index = next_index
+            return function(pending.iterated())
+        arguments = [pending.made()]
+
+
 # super() with no arguments in a method, as CPython's super_init_without_args makes it:
 # the world's super made here from the frame's first local and its __class__ cell.
 # The guest's super() finds them by asking for the running frame, which at tier 1 made
@@ -128,7 +139,8 @@ def CALL(function, *arguments, frame, next_index, takes_new_generator,
 # callee, a deleted first local, an empty cell) is CALL's, and super()'s own errors.
 @variant("CALL", when=lambda super_class_cell: super_class_cell >= 0, then=CALL)
 def CALL_ZERO_ARGUMENT_SUPER(function, *arguments, frame, fast, next_index,
-                             takes_new_generator, makes_iterated_generator, super_class_cell):
+                             makes_iterated_generator, makes_passed_generator,
+                             super_class_cell):
     if function is frame.interpreter.super_type:
         first = fast[0]
         try:
@@ -146,8 +158,8 @@ def CALL_ZERO_ARGUMENT_SUPER(function, *arguments, frame, fast, next_index,
 # LOAD_METHOD binds, as LOAD_ATTR does (see there), and pushes NULL under the method,
 # which the call drops: its statements are CALL's.
 @instruction(statements_of=CALL)
-def CALL_METHOD(function, null, *arguments, frame, next_index, takes_new_generator,
-                makes_iterated_generator):
+def CALL_METHOD(function, null, *arguments, frame, next_index, makes_iterated_generator,
+                makes_passed_generator):
     pass
 
 

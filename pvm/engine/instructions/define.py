@@ -87,6 +87,7 @@ DECODED = {
     "compare_function": "COMPARE_FUNCTIONS[operand]",
     "takes_new_generator": "passes_new_generator(code, index)",
     "makes_iterated_generator": "passes_generator_to_loop(code, index)",
+    "makes_passed_generator": "passes_new_generator(code, index + 1)",
     "super_class_cell": "zero_argument_super_cell(code, operand)",
 }
 # Run-time names: the handler's own parameters.

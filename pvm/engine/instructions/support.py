@@ -49,8 +49,7 @@ def zero_argument_super_cell(code, operand):
     """For a call of ``operand`` arguments in ``code`` (CALL's ``super_class_cell``):
     where a call of none in a method that may call super() (code with a first
     parameter, not a cell, and a ``__class__`` cell) finds ``__class__`` among the
-    frame's cells; -1 for any other call.  (From the operand alone: variants are chosen
-    without the instruction's index.)"""
+    frame's cells; -1 for any other call."""
     if operand or not code.co_argcount or "__class__" not in code.co_freevars \
             or code.co_varnames[0] in code.co_cellvars:
         return -1
@@ -64,7 +63,7 @@ def passes_new_generator(code, index):
     expression (``sum(x for x in y)``) that nothing else holds -- unless a jump lands
     between, bringing a value from elsewhere."""
     words = instruction_words(code.co_code)
-    if not (index >= 2 and words[index] == words[index - 1] == _CALL_1
+    if not (2 <= index < len(words) and words[index] == words[index - 1] == _CALL_1
             and words[index - 2] & 0xFF == _GET_ITER):
         return False
     return _reached_in_order(code, words, (index - 1, index))
