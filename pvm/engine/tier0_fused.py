@@ -730,7 +730,6 @@ def fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR(code, run, index):
     next_index_1 = index_1 + 1
     makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
     makes_passed_generator_1 = passes_new_generator(code, index_1 + 1)
-    takes_new_generator_1 = passes_new_generator(code, index_1)
     if not (operand_1 == 0):
         return None
 
@@ -1039,7 +1038,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, index):
     next_index_2 = index_2 + 1
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
     makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
@@ -1355,7 +1353,6 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR(code, run, index):
     next_index_2 = index_2 + 1
     makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
     makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
-    takes_new_generator_2 = passes_new_generator(code, index_2)
     if not (operand_2 == 1):
         return None
 
@@ -1673,7 +1670,6 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, ind
     next_index_3 = index_3 + 1
     makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
     makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
-    takes_new_generator_3 = passes_new_generator(code, index_3)
     if not (operand_3 == 2):
         return None
 

@@ -120,7 +120,7 @@ def CALL(function, *arguments, frame, next_index, makes_iterated_generator,
 # other calls make no list of their arguments to look at the first.)
 @variant("CALL", when=lambda takes_new_generator: takes_new_generator, then=CALL)
 def CALL_OF_NEW_GENERATOR(function, *arguments, frame, next_index, makes_iterated_generator,
-                          makes_passed_generator, takes_new_generator):
+                          makes_passed_generator):
     pending = arguments[0]
     if type(pending) is PendingGenerator:
         kind = type(function)
