@@ -1758,8 +1758,20 @@ def _locals_made_on_the_way_out(runner, count, arity):
             and statement.targets[0].id == "fast"]
     if len(made) != 1 or _reads_fast(runner.body[:made[0]] + runner.body[made[0] + 1:position]):
         return False
-    from pvm.engine import generate     # (not at import: see the imports above)
-    body = generate.copy_tree(trying.body)
+    body = trying.body
+    # (Tested before anything changes: the body is the runner's own, not a copy.)
+    uses = handed = 0
+    for statement in body:
+        for node in walk(statement):
+            if isinstance(node, ast.Name):
+                if node.id == "fast":
+                    uses += 1
+                elif isinstance(node.ctx, ast.Del) and _LOCAL.match(node.id):
+                    return False
+            elif _writes_fast(node) or _is_return_call(node):
+                handed += 1
+    if uses != handed:
+        return False
     stored = {node.id for statement in body for node in walk(statement)
               if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
 
@@ -1768,26 +1780,22 @@ def _locals_made_on_the_way_out(runner, count, arity):
                               if index < arity or _local(index) in stored
                               else ast.Name(id="UNBOUND", ctx=ast.Load())
                               for index in range(count)], ctx=ast.Load())
-    for node in walk(ast.Module(body=body, type_ignores=[])):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "frameless_returned":
-            node.args = [_at(handed_over(), node.lineno - 1)]
+    returns = [node for statement in body for node in walk(statement) if _is_return_call(node)]
+    for node in returns:
+        node.args = [_at(handed_over(), node.lineno - 1)]
     for statements in _statement_lists(body):
         kept = []
-        for statement in statements:
+        pending = list(statements)
+        while pending:
+            statement = pending.pop(0)
             if _writes_fast(statement):
                 continue
             if _reraises_only(statement):
                 # The host locals written back on an exception: nothing left to write.
-                kept.extend(statement.body)
-            else:
-                kept.append(statement)
+                pending[:0] = statement.body
+                continue
+            kept.append(statement)
         statements[:] = kept
-    if _reads_fast(body) or any(isinstance(node, ast.Name) and isinstance(node.ctx, ast.Del)
-                                and _LOCAL.match(node.id)
-                                for statement in body for node in walk(statement)):
-        return False
-    trying.body = body
     del runner.body[made[0]]
     for handler in trying.handlers:
         handler.body.insert(0, _at(ast.Assign(targets=[ast.Name(id="fast", ctx=ast.Store())],
@@ -1795,15 +1803,24 @@ def _locals_made_on_the_way_out(runner, count, arity):
     return True
 
 
+def _is_return_call(node):
+    """Whether ``node`` is ``interpreter.frameless_returned(fast)``."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        and node.func.attr == "frameless_returned" and len(node.args) == 1 \
+        and isinstance(node.args[0], ast.Name) and node.args[0].id == "fast"
+
+
 def _reraises_only(statement):
-    """Whether ``statement`` is ``try: ... except BaseException: raise``."""
+    """Whether ``statement`` is ``try: ... except BaseException: raise``, but for the
+    host locals the handler writes back."""
     if not (isinstance(statement, ast.Try) and len(statement.handlers) == 1
             and not statement.orelse and not statement.finalbody):
         return False
     handler = statement.handlers[0]
+    handling = [inner for inner in handler.body if not _writes_fast(inner)]
     return isinstance(handler.type, ast.Name) and handler.type.id == "BaseException" \
-        and handler.name is None and len(handler.body) == 1 \
-        and isinstance(handler.body[0], ast.Raise) and handler.body[0].exc is None
+        and handler.name is None and len(handling) == 1 \
+        and isinstance(handling[0], ast.Raise) and handling[0].exc is None
 
 
 def _reads_fast(statements):
