@@ -257,7 +257,7 @@ def _translate(code, pairs):
         frameless_tree = direct_tree = None
         if driver_body is not None:
             # And a third, for a builtin that iterates a generator expression's
-            # generator alone (objects.iterated_alone): it does a generator's work at
+            # generator alone (objects.PendingGenerator): it does a generator's work at
             # each resumption itself, so each item costs no call of _resume.
             frameless_tree = _at(ast.FunctionDef(name="drive_" + name,
                                                  args=copy.deepcopy(arguments),
@@ -1772,8 +1772,7 @@ def _locals_made_on_the_way_out(runner, count, arity):
                 handed += 1
     if uses != handed:
         return False
-    stored = {node.id for statement in body for node in walk(statement)
-              if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
+    stored = set(_variables(body))
 
     def handed_over():
         return ast.List(elts=[ast.Name(id=_local(index), ctx=ast.Load())
@@ -2373,7 +2372,7 @@ def _with_yield(body):
 
 def _drivable(code, pairs):
     """Whether a generator's code gets a driver (``_driver_body``, for a generator
-    that only a builtin or a ``for`` loop iterating it holds: objects.iterated_alone,
+    that only a builtin or a ``for`` loop iterating it holds: objects.PendingGenerator,
     Interpreter.iterated_generator): one whose frame no exception handler, and no
     iterator it delegates to, ever keeps running when it is closed."""
     return (not code.co_exceptiontable
@@ -2402,7 +2401,7 @@ if not closed:
 def _driver_body(body, stored, clears):
     """A driver's body, from the translated function's (``_entered_at_start``'s, as
     the resumer that starts the frame has it): a host generator that a builtin
-    iterating a generator expression's generator runs itself (objects.iterated_alone),
+    iterating a generator expression's generator runs itself (objects.PendingGenerator),
     doing at each resumption what ``_Suspendable._resume`` does for a resumer: the
     frame linked to its resumer while it runs (``_DRIVER_LINK``), the locals written
     back to ``fast`` where it yields, tier 0 taking the frame on where
