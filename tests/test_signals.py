@@ -32,3 +32,48 @@ def test_safe_points_know_the_host_s_opcodes():
 
     assert safe_points._HOST_OPCODES == {
         name: opcode.opmap[name] for name in safe_points._HOST_OPCODES}
+
+
+class _Woken(Exception):
+    pass
+
+
+def test_a_signal_that_waits_wakes_a_call_that_blocks_before_the_next_check():
+    """A signal delivered in pvm's own work waits for the host's next check; when the
+    guest's next instruction blocks in a host call first (``print(); time.sleep(60)``
+    with Ctrl-C between), the call must still be interrupted, as CPython's would be."""
+    import signal
+    import threading
+    import types
+
+    from pvm.world.signals import Signals
+
+    def handler(signalnum, frame):
+        raise _Woken
+    interpreter = types.SimpleNamespace(frame=object())   # a guest frame runs
+    signals = Signals(interpreter)
+    previous = signal.getsignal(signal.SIGUSR1)
+    signals.set_handler(signal.SIGUSR1, handler)
+    reading, writing = os.pipe()
+    # What ends the read if nothing wakes it (the host checks after a call returns:
+    # the handler would raise then, too late).
+    writer = threading.Timer(30, os.write, (writing, b"x"))
+    writer.start()
+    try:
+        # Delivered where no guest code may run (this test's own frame): it waits.
+        signals.record(signal.SIGUSR1, sys._getframe())
+        assert signals.pending == {signal.SIGUSR1}
+        # No host check comes between these two statements.  Once no guest frame runs,
+        # the host's handler runs the guest's.
+        interpreter.frame = None; os.read(reading, 1)           # noqa: E702
+    except _Woken:
+        assert writer.is_alive(), "the read was not woken: it ended when written to"
+    else:
+        pytest.fail("the handler never ran")
+    finally:
+        writer.cancel()
+        signals.release()
+        signal.signal(signal.SIGUSR1, previous)
+        os.close(reading)
+        os.close(writing)
+    assert signals.pending == set()

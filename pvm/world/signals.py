@@ -10,7 +10,9 @@ Elsewhere it asks the host to call it again at its next check
 (``_thread.interrupt_main``, which trips the host's flag for the signal without a
 real signal: see ``_CheckAgain``), so the guest's handler runs at the first instruction boundary,
 receives the guest frame that is running, and an exception it raises is raised
-there, where the guest's ``except`` and ``finally`` see it.
+there, where the guest's ``except`` and ``finally`` see it.  Should the guest block
+in a host call before the host checks again, a host thread sends the signal again,
+which wakes the call.
 
 Handlers run in signal-number order, each once however often its signal came
 (CPython keeps one "tripped" flag per signal); should one raise, the others wait
@@ -19,12 +21,19 @@ for the next boundary.
 
 import _signal
 import _thread
+from time import sleep as _host_sleep
 
 from pvm.engine.frames import LEAVE_TRANSLATED
 from pvm.engine.safe_points import checking_instruction, guest_code_may_run
 
 _host_signal = _signal.signal
 _host_getsignal = _signal.getsignal
+
+
+# Seconds a signal that waits for the host's next check waits before it is sent again:
+# long enough that code that runs on reaches a check first (a few instructions' time),
+# short enough for a person pressing Ctrl-C.
+_SEND_AGAIN_AFTER = 0.05
 
 
 class _CheckAgain(int):
@@ -53,6 +62,8 @@ class Signals:
         # handler far slower than CPython, and a storm of signals nesting handler
         # calls in each other would never let the program go on.
         self.running = False
+        # Signals a host thread will send again (see ``_send_again_later``).
+        self.sending_again = set()
 
     def adapt(self, module):
         """Make ``module``, the guest's copy of the host's ``_signal``, keep the
@@ -116,6 +127,7 @@ class Signals:
             # to the loop at its next check (after a call, at a back-edge) while asked.
             if self not in LEAVE_TRANSLATED:
                 LEAVE_TRANSLATED.append(self)
+            self._send_again_later(signalnum)
             return _CheckAgain(signalnum).asked
         frame = self.interpreter.frame
         index = checking_instruction(host_frame) if frame is not None else None
@@ -127,6 +139,28 @@ class Signals:
         frame.failed_index = index
         self.run_pending()
         frame.failed_index = -1
+
+    def _send_again_later(self, signalnum):
+        """Have a host thread send ``signalnum`` to this thread again in a moment, if it
+        still waits then.  The host's next check may never come: the guest instruction
+        about to run may be a call of a host function that blocks (``time.sleep``, a
+        read) with nothing to wake it, since the flag the host checks wakes nothing.
+        A real signal interrupts the wait, and the host checks as it resumes, inside
+        the guest's call, where the guest's handler may run."""
+        if signalnum in self.sending_again:
+            return
+        self.sending_again.add(signalnum)
+        _thread.start_new_thread(self._send_again, (signalnum, _thread.get_ident()))
+
+    def _send_again(self, signalnum, thread):
+        _host_sleep(_SEND_AGAIN_AFTER)
+        self.sending_again.discard(signalnum)
+        # The guest may have handled it, or dropped its handler, meanwhile.
+        if signalnum in self.pending and _host_getsignal(signalnum) == self.record:
+            try:
+                _signal.pthread_kill(thread, signalnum)
+            except ProcessLookupError:
+                pass    # the thread has ended: the process is ending
 
     def run_pending(self):
         pending = self.pending
