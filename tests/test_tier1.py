@@ -1619,3 +1619,152 @@ def test_a_coroutines_origin_names_the_callers_running_frameless(tmp_path):
     expected = run_python([str(program)], str(tmp_path))
     assert expected == (0, "[('inner', 10), ('outer', 14), ('track', 19)]\n", "")
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+# Blocks written where they are jumped to (pvm.engine.straight_blocks): an exception in
+# a block written inside a jump's handler is its own instruction's (the traceback's
+# position), a loop's turn left with no ``while`` of its own still breaks, continues,
+# runs its ``else`` and hands its frame over to a callee that needs one.
+STRAIGHT_PROGRAM = '''
+import sys, traceback
+
+def divides(numbers):
+    total = 0
+    for number in numbers:
+        if number > 2:
+            total += 1
+        else:
+            total += 10 // number
+    return total
+
+def first_negative(numbers):
+    for index, number in enumerate(numbers):
+        if number >= 0:
+            continue
+        if number < -100:
+            break
+        return index
+    else:
+        return "none"
+    return "too small"
+
+def caller_line():
+    return sys._getframe(1).f_lineno
+
+def lines(numbers):
+    seen = []
+    for number in numbers:
+        if number % 2:
+            seen.append(caller_line())
+        else:
+            seen.append(-caller_line())
+    return seen
+
+def nested(rows):
+    found = []
+    for row in rows:
+        for cell in row:
+            if cell == "stop":
+                break
+            if not cell:
+                continue
+            found.append(cell)
+        else:
+            found.append("end")
+    return found
+
+for _ in range(3):
+    print(divides([5, 4, 1, 2]), first_negative([3, -1]), first_negative([1, 2]),
+          first_negative([-500]), lines([1, 2, 3]), nested([["a", "", "b"], ["stop", "x"]]))
+    try:
+        divides([3, 0])
+    except ZeroDivisionError:
+        print(traceback.format_exc())
+'''
+
+
+def test_blocks_written_where_they_are_jumped_to_run_as_cpython(tmp_path):
+    program = tmp_path / "straight.py"
+    program.write_text(STRAIGHT_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "10 // number" in expected[1] and "~~~^^~~~~~~~" in expected[1]
+    command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
+    assert run(command, str(tmp_path)) == expected
+
+
+# A loop laid out as tier 1 lays it out (tier1._lay_out, _host_for): a turn of four
+# blocks in a ``while`` of its own, each jump a ``label`` set and tested.  (The turn's
+# head block is labelled -2 there, a constant of the host tree that the parser would
+# read as a negation: 2 here.)
+LAID_OUT_LOOP = """
+def counted(items, failed_index=-1, label=1):
+    total = 0
+    stack = [iter(items)]
+    while True:
+        if 1 <= label < 54:
+            for item in stack[-1]:
+                value = item
+                label = 2
+                while True:
+                    if label == 2:
+                        try:
+                            odd = value % 2
+                        except BaseException:
+                            failed_index = 2
+                            raise
+                        try:
+                            if not odd:
+                                label = 25
+                            else:
+                                label = 22
+                        except BaseException:
+                            failed_index = 3
+                            raise
+                    if label == 22:
+                        total += 1
+                        label = 53
+                    if label == 25:
+                        try:
+                            total += 10 // value
+                        except BaseException:
+                            failed_index = 25
+                            raise
+                        label = 53
+                    if label == 53:
+                        if value == 99:
+                            label = 60
+                            break
+                        label = 1
+                        break
+                    if label == 1 or not 1 <= label < 54:
+                        break
+                if label != 1:
+                    break
+            else:
+                label = 60
+        if label == 60:
+            return total, failed_index
+"""
+
+
+def test_a_loops_turn_of_one_block_runs_with_no_while_of_its_own():
+    from pvm.engine.straight_blocks import straighten
+
+    tree = ast.parse(LAID_OUT_LOOP)
+    straighten(tree.body[0].body)
+    loop = next(node for node in ast.walk(tree) if isinstance(node, ast.For))
+    assert not any(isinstance(node, ast.While) for node in ast.walk(loop))
+    assert "label == 22" not in ast.unparse(tree) and "label == 53" not in ast.unparse(tree)
+    laid_out, straight = {}, {}
+    exec(LAID_OUT_LOOP, laid_out)
+    exec(compile(ast.fix_missing_locations(tree), "<straight>", "exec"), straight)
+    for items in ([], [1, 2, 3], [5, 99, 4], [2, 4, 7]):
+        assert straight["counted"](items) == laid_out["counted"](items)
+    # The failing instruction is the innermost one's, not the jump's around it.
+    for namespace in (laid_out, straight):
+        trace = []
+        try:
+            namespace["counted"]([1, 0])
+        except ZeroDivisionError as error:
+            trace.append(error.__traceback__.tb_next.tb_frame.f_locals["failed_index"])
+        assert trace == [25]

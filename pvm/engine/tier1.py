@@ -72,6 +72,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # argparse: some 3 MB of the process's peak memory).  The digests are CPython's own
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
 from pvm.engine import host_trees, hot_runs
+from pvm.engine.straight_blocks import is_block_test, straighten
 from pvm.engine.tree_walk import walk
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
@@ -243,8 +244,8 @@ def _translate(code, pairs):
         # (Copies: _resumer_body rebuilds the statements it goes into in place.)
         # Neither is made where the first yield is in code left to tier 0 (the host
         # function would be no generator: its call would run the frame at once).
-        start_body = _with_yield(_entered_at_start(generate.copy_tree(body)))
-        driver_body = _with_yield(_entered_at_start(generate.copy_tree(body))) \
+        start_body = _with_yield(_straightened(_entered_at_start(generate.copy_tree(body))))
+        driver_body = _with_yield(_straightened(_entered_at_start(generate.copy_tree(body)))) \
             if _drivable(code, pairs) else None
         function_tree.name = "resume_" + name
         function_tree.body = _resumer_body(body, stored, clears)
@@ -1679,6 +1680,7 @@ def _frameless_runner(name, body, code, counted):
         return None, None
     from pvm.engine import generate     # (not at import: see the imports above)
     body = generate.copy_tree(body)
+    straighten(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
                      for statement in body for node in walk(statement))
@@ -2535,6 +2537,12 @@ def _one_block(laid_out):
                    for statement in laid_out[0].body for node in walk(statement))
 
 
+def _straightened(body):
+    """``body`` (a copy of its own), its blocks laid out straight (``straighten``)."""
+    straighten(body)
+    return body
+
+
 def _entered_at_start(body):
     """``body`` (the translated function's) as a runner runs it, from its first block
     only: less each block (``if label == N:``) that no jump of the body goes to, which
@@ -2562,7 +2570,7 @@ def _collect_jumps(statements, targets, jumps):
     """Add the labels ``statements`` set (``label = N``) to ``targets``, those set in
     a block to ``jumps[block]``; whether every store of ``label`` is such."""
     for statement in statements:
-        if _is_block_test(statement):
+        if is_block_test(statement):
             if not _collect_jumps(statement.body,
                                   jumps.setdefault(statement.test.comparators[0].value, set()),
                                   jumps):
@@ -2596,7 +2604,7 @@ def _as_entered_at_start(statements, targets):
     result = []
     changed = False
     for statement in statements:
-        if _is_block_test(statement) and statement.test.comparators[0].value not in targets:
+        if is_block_test(statement) and statement.test.comparators[0].value not in targets:
             changed = True
             continue
         if _is_mid_iteration_test(statement):
@@ -2658,17 +2666,6 @@ def _is_items_choice(statement):
             and isinstance(statement.value.orelse, ast.Call)
             and isinstance(statement.value.orelse.func, ast.Name)
             and statement.value.orelse.func.id == "LOOP_ITEMS")
-
-
-def _is_block_test(statement):
-    """Whether ``statement`` is a block of the layout: ``if label == N:``."""
-    if not isinstance(statement, ast.If) or statement.orelse:
-        return False
-    test = statement.test
-    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
-            and test.left.id == _LABEL and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.Eq)
-            and isinstance(test.comparators[0], ast.Constant))
 
 
 def _region_statements(region, translated):
