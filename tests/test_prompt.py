@@ -207,6 +207,9 @@ def type_session(command, home, steps, environment_changes=None):
     environment.pop("PYTHONSTARTUP", None)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     environment.update(environment_changes or {})
+    # What a session stuck past the deadline was doing: its host stacks, which the
+    # host's faulthandler writes to the terminal when aborted (see below).
+    environment["PYTHONFAULTHANDLER"] = "1"
     process, descriptor = pty.fork()
     if process == 0:
         os.chdir(REPOSITORY_FOLDER)
@@ -222,6 +225,14 @@ def type_session(command, home, steps, environment_changes=None):
             screen = read_until(descriptor, screen, wanted, time.monotonic() + TIMEOUT_SECONDS)
         screen = read_to_end(descriptor, screen, time.monotonic() + TIMEOUT_SECONDS)
         finished = True
+    except AssertionError as timeout:
+        os.kill(process, signal.SIGABRT)
+        try:
+            stacks = read_to_end(descriptor, b"", time.monotonic() + 5)
+        except AssertionError as still:
+            stacks = str(still).encode()
+        raise AssertionError("%s\nits host stacks when aborted:\n%s"
+                             % (timeout, stacks.decode(errors="replace"))) from None
     finally:
         if not finished:             # still at its prompt: end it, or waiting would hang
             os.kill(process, signal.SIGKILL)
