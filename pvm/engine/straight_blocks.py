@@ -50,7 +50,8 @@ def is_block_test(statement):
 
 
 def straighten(body):
-    """Rewrite ``body`` (a frameless runner's statements, its own copy) in place."""
+    """Rewrite ``body`` (the statements of a runner entered at its start, a copy of its
+    own) in place."""
     setters = {}
     if not _count_setters(body, setters):
         return
