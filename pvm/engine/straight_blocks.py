@@ -109,9 +109,7 @@ def _inline_one_block(statements, setters):
             # (An exception thrown in at the yield is the yield's: no jump's handler
             # may record its own instruction for it.)
             continue
-        # (A small block's ways out are written as often as it is: its exit to tier 0,
-        # its return.  No loop or handler of its own is.)
-        if count > 1 and any(isinstance(node, (ast.For, ast.While, ast.Try))
+        if count > 1 and any(isinstance(node, (ast.For, ast.While, ast.Try, ast.Return))
                              for statement in block.body for node in ast.walk(statement)):
             continue
         reads_label = any(isinstance(node, ast.Name) and node.id == _LABEL
