@@ -487,7 +487,8 @@ def _decoder(name):
 
 
 _cache = hot_runs.DiskCache(hot_runs.CACHE_FOLDER, "translations-",
-                            ("tier0.py", "generate.py", "hot_runs.py", "tier1.py"))
+                            ("tier0.py", "generate.py", "hot_runs.py", "tier1.py",
+                             "straight_blocks.py"))
 
 
 def install(translation, handlers):
