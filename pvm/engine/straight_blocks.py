@@ -12,8 +12,8 @@ frame and drive it) so that:
 
 - a block that only one place jumps to, at the end of an earlier block of the same
   ``while``, is written at that place (its test gone); a small block that several such
-  places jump to (the end of a turn: the check for tier 0, then the jump back) is
-  written at each of them;
+  places jump to, with no loop, handler or way out (a return, an exit to tier 0) of its
+  own, is written at each of them;
 - a turn of a host ``for`` left with one block (the head's) runs it with no ``while``
   around it: the turn's ``break`` becomes the ``for``'s ``continue`` (the next turn) or
   ``break`` (out of the loop), as the ``label`` it set says.
