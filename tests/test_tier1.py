@@ -455,6 +455,29 @@ def test_super_without_arguments_makes_no_frame_at_tier_1():
     assert executable.frames_asked == 0
 
 
+def test_a_generator_warming_up_leaves_its_callers_running_with_no_frame():
+    # The caller is translated first (its loop makes it hot); the generator expression
+    # still runs in tier 0's loop at its next calls, and asks for the caller's frame
+    # each time it resumes.  Asks by code not yet hot are not counted: counted, they
+    # had the caller make its frame at every call for good (go's fills_own_eye).
+    world = World(join_threshold=40, tier=1)
+    world.run_source(textwrap.dedent("""
+        def count_true(items):
+            for _ in range(100):
+                pass
+            return sum(1 for item in items if item)
+
+        results = []
+        for _ in range(30):
+            results.append(count_true([]))
+        results.append(count_true([0, 1, 2]))
+        """), "<test>")
+    namespace = world.modules["__main__"].__dict__
+    assert namespace["results"] == [0] * 30 + [2]
+    executable = world.interpreter.executable_of(namespace["count_true"].__code__)
+    assert executable.frames_asked == 0
+
+
 def test_translating_keeps_the_pieces_of_short_runs_only(monkeypatch):
     # Long runs hardly recur, and kept, their statements were most of the memory
     # test_descr grew by at -X jit-threshold=0.
