@@ -478,6 +478,44 @@ def test_a_generator_warming_up_leaves_its_callers_running_with_no_frame():
     assert executable.frames_asked == 0
 
 
+def test_a_call_followed_by_the_return_written_after_it_makes_no_frame():
+    # The block after the call (the return) is written where the call jumps to it
+    # (straight_blocks).  The index the call waits at is kept only where the frame is
+    # left to tier 0 next: kept before a return, it made the frame at every call, and
+    # the recursive call's callee, made to make its frame for good between the test
+    # of its direct runner and the call of it, was called as None.
+    world = World(join_threshold=0, tier=1)
+    world.run_source(textwrap.dedent("""
+        import sys
+
+        def depth(n):
+            try:
+                return depth(n + 1)
+            except RecursionError:
+                return n
+
+        def halved(n):
+            try:
+                return n // 2
+            except ZeroDivisionError:
+                return None
+
+        def total(items):
+            result = 0
+            for item in items:
+                result += halved(item)
+            return result
+
+        sums = [total(range(10)) for _ in range(20)]
+        sys.setrecursionlimit(120)
+        deepest = depth(0)
+        """), "<test>")
+    namespace = world.modules["__main__"].__dict__
+    assert namespace["sums"] == [20] * 20 and 100 < namespace["deepest"] < 120
+    executable = world.interpreter.executable_of(namespace["halved"].__code__)
+    assert executable.frames_asked == 0
+
+
 def test_translating_keeps_the_pieces_of_short_runs_only(monkeypatch):
     # Long runs hardly recur, and kept, their statements were most of the memory
     # test_descr grew by at -X jit-threshold=0.

@@ -12,8 +12,8 @@ frame and drive it) so that:
 
 - a block that only one place jumps to, at the end of an earlier block of the same
   ``while``, is written at that place (its test gone); a small block that several such
-  places jump to, with no loop, handler or way out (a return, an exit to tier 0) of its
-  own, is written at each of them;
+  places jump to (the end of a turn: the check for tier 0, then the jump back), with no
+  loop or handler of its own, is written at each of them;
 - a turn of a host ``for`` left with one block (the head's) runs it with no ``while``
   around it: the turn's ``break`` becomes the ``for``'s ``continue`` (the next turn) or
   ``break`` (out of the loop), as the ``label`` it set says.
@@ -109,7 +109,9 @@ def _inline_one_block(statements, setters):
             # (An exception thrown in at the yield is the yield's: no jump's handler
             # may record its own instruction for it.)
             continue
-        if count > 1 and any(isinstance(node, (ast.For, ast.While, ast.Try, ast.Return))
+        # (A small block's ways out are written as often as it is: its exit to tier 0,
+        # its return.  No loop or handler of its own is.)
+        if count > 1 and any(isinstance(node, (ast.For, ast.While, ast.Try))
                              for statement in block.body for node in ast.walk(statement)):
             continue
         reads_label = any(isinstance(node, ast.Name) and node.id == _LABEL

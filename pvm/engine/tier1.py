@@ -2048,8 +2048,7 @@ def _rewrite_statement_list(statements):
                         id="failed_index" if target.attr == "failed_index" else "returned",
                         ctx=ast.Store()), target)]
                 elif target.attr == "resume_index" and not any(
-                        isinstance(later, ast.Return) or _is_to_tier0(later)
-                        for later in statements[position:]):
+                        _is_to_tier0(later) for later in statements[position:]):
                     del statements[position]
                     continue
         if any(_is_frame(node) for node in _own_nodes(statement)):
