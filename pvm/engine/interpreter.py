@@ -728,6 +728,17 @@ class Interpreter:
             return self.materialize_frameless()
         return self.frame
 
+    def running_frame_for(self, code):
+        """The running frame, for a frame of ``code`` that tier 0's loop
+        is to run under it (a callee, a resumed generator): made if functions run with
+        none, which counts against their running so (see _frames_made) only once that
+        code is hot.  Code still warming up is translated soon; counted, it made a
+        caller of a generator expression make its frame at every call for good, and
+        that caller's callers in turn (go's Board.fills_own_eye)."""
+        if self.frameless is None:
+            return self.frame
+        return self.materialize_frameless(self.executable_of(code).heat <= 0)
+
     def thread_starting(self):
         """The guest starts a thread (``_thread.start_new_thread``).  Threads share the
         running frame and the frameless runners' depth (``frame``, ``frameless``), which
@@ -1062,11 +1073,8 @@ class Interpreter:
         hands the frame over to the loop (``_failed_in_call``)."""
         executable = function.executable
         if caller is None:
-            # Called by translated code running with no frame: it is made now, and
-            # counts against the caller's running so (see _frames_made) only once this
-            # code is hot: a callee still warming up is translated soon.
-            caller = self.frame if self.frameless is None \
-                else self.materialize_frameless(executable.heat <= 0)
+            # Called by translated code running with no frame.
+            caller = self.running_frame_for(function._code)
         if function.plain_arity == len(arguments):
             # ``enter``'s work for the common call, done here: a host call less per
             # guest call, which is a tenth of what a call of a leaf costs.  (The same

@@ -492,17 +492,8 @@ class _Suspendable(metaclass=BuiltinType):
             exception = None
         self._state = RUNNING
         # While it runs, the frame links back to the frame that resumed it, as in CPython
-        # (sys._getframe(1), inspect.currentframe().f_back).  A resumer running with no
-        # frame gets it made, which counts against its running so (see
-        # Interpreter._frames_made) only once this code is hot, as run_call's callee:
-        # a generator still warming up is translated soon, and then runs no loop here.
-        # (Else a caller of a generator expression is made to make its frame at every
-        # call for good, and so are its callers in turn: go's Board.fills_own_eye.)
-        if interpreter.frameless is None:
-            frame.back = interpreter.frame
-        else:
-            frame.back = interpreter.materialize_frameless(
-                interpreter.executable_of(frame.f_code).heat <= 0)
+        # (sys._getframe(1), inspect.currentframe().f_back).
+        frame.back = interpreter.running_frame_for(frame.f_code)
         handled_below = interpreter.handled_below
         handled_below.append(interpreter.handled)
         interpreter.handled = self._saved_handled
