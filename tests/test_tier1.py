@@ -8,10 +8,11 @@ import re
 import textwrap
 import warnings
 
-from pvm import cache, tiers
+from pvm import cache, opcodes, tiers
 from pvm.code import Code
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import hot_runs, tier1
+from pvm.engine.instructions.support import calls_guest_method
 from pvm.world import World
 from tests.subprocesses import run, run_python
 from tests.test_hot_runs import PROGRAM as HOT_RUNS_PROGRAM
@@ -430,6 +431,90 @@ def test_super_without_arguments_runs_as_cpython(tmp_path):
     assert expected[0] == 0 and "RuntimeError: super(): arg[0] deleted" in expected[1]
     assert run(["python3", "-m", "pvm", str(program)], str(tmp_path)) == expected
     assert_translated_runs_give(expected, program, tmp_path)
+
+
+GUEST_METHOD_SITES = """
+import math
+
+
+class Shape:
+    def __init__(self, side):
+        self.side = side
+
+    def area(self):
+        return self.side * self.side
+
+    def scaled(self, factor):
+        return Shape(self.side * factor)
+
+    @staticmethod
+    def unit():
+        return Shape(1)
+
+    @classmethod
+    def named(cls, side):
+        return cls(side)
+
+    def deep(self, count):
+        return 0 if count == 0 else 1 + self.deep(count - 1)
+
+
+class Square(Shape):
+    def area(self):
+        return super().area() + 0
+
+
+class Unit(Shape):
+    def __init__(self):
+        self.side = 1
+
+
+totals = []
+for count in range(200):
+    shape = Square(count % 7) if count % 2 else Shape(count % 5)
+    if count == 150:
+        # The same sites, given a builtin, a plain function and a class in its place.
+        shape.area = [count].__len__
+        shape.scaled = lambda factor: Shape(factor)
+        shape.unit = Unit
+    totals.append((shape.area(), shape.scaled(3).area(), shape.unit().area(),
+                   Shape.named(count).side, math.floor(count / 3)))
+print(totals[0], totals[149], totals[150], totals[-1], len(totals))
+try:
+    Shape(1).deep(10 ** 5)
+except RecursionError as error:
+    print("RecursionError:", error)
+"""
+
+
+def test_guest_method_sites_run_as_cpython(tmp_path):
+    # The call of a method no builtin type names (CALL_OF_GUEST_METHOD) tests the bound
+    # method of a guest class first; anything else called there is CALL's.
+    program = tmp_path / "guest_methods.py"
+    program.write_text(GUEST_METHOD_SITES)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "RecursionError: maximum recursion depth" in expected[1]
+    assert run(["python3", "-m", "pvm", str(program)], str(tmp_path)) == expected
+    assert_translated_runs_give(expected, program, tmp_path)
+
+
+def test_a_call_of_a_method_no_builtin_type_names_is_taken_for_a_guest_method():
+    code = pvm_compile(textwrap.dedent("""
+        def f(self, items, x, math):
+            self.move(x, x + 1)
+            items.append(x)
+            super().__init__(x)
+            self.move(x if x else items)
+            math.sqrt(x)
+        """), "<test>", "exec")
+    function = next(constant for constant in code.co_consts if isinstance(constant, Code))
+    words = [(opcode, operand) for opcode, operand in function.instructions()]
+    calls = [(index, operand) for index, (opcode, operand) in enumerate(words)
+             if opcodes.OPCODES[opcode].name == "CALL_METHOD"]
+    # self.move(x, x + 1) and super().__init__(x) are; items.append(x) and math.sqrt(x)
+    # are builtins' names; the call whose arguments jump is not looked into.
+    assert [calls_guest_method(function, index, operand) for index, operand in calls] \
+        == [True, False, True, False, False]
 
 
 def test_super_without_arguments_makes_no_frame_at_tier_1():

@@ -1539,6 +1539,7 @@ _ALWAYS = {"BINARY_FUNCTIONS": "pvm.engine.instructions.support",
            "passes_new_generator": "pvm.engine.instructions.support",
            "passes_generator_to_loop": "pvm.engine.instructions.support",
            "zero_argument_super_cell": "pvm.engine.instructions.support",
+           "calls_guest_method": "pvm.engine.instructions.support",
            "CALL_FRAME": "pvm.engine.signals", "RETURN": "pvm.engine.signals",
            "YIELD": "pvm.engine.signals", "OPCODES": "pvm.opcodes"}
 

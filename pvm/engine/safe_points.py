@@ -40,15 +40,19 @@ from pvm.engine.host_stack import _LOOP_CODES
 _HANDLER_FILES = frozenset({tier0.__file__, FUSED_FILE, "<pvm joined run>"})
 _GUEST_CALLS = frozenset(BY_NAME[name].number
                          for name in ("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
-# A handler's host name is its instruction's (a superinstruction's, its parts' joined by
-# "__"; a handler of code that runs once, "cold_" and its instruction's): only a guest
-# call's host calls are the guest's.  (CPython checks after a call, not inside an
+# A handler's host name is its body's (a superinstruction's, its parts' joined by "__";
+# a handler of code that runs once, "cold_" and its body's): only a guest call's host
+# calls are the guest's, the calls' bodies and their variants (CALL_OF_GUEST_METHOD...),
+# which are those that may enter a frame.  (CPython checks after a call, not inside an
 # addition whose host code happens to call a function.)
-_GUEST_CALL_NAMES = frozenset(("CALL", "CALL_METHOD", "CALL_KW", "CALL_FUNCTION_EX"))
+_GUEST_CALL_NAMES = tier0.ENTERS_FRAME
 # Host code that wraps handlers and calls them from a loop (pvm.world.limits'), as
-# registered by ``wraps_handlers``; and the stand-in that makes a handler and runs it
-# the first time its instruction runs (pvm.engine.decode.lazy_handlers).
-_WRAPPER_CODES = {STAND_IN_CODE}
+# registered by ``wraps_handlers``; the stand-in that makes a handler and runs it the
+# first time its instruction runs (pvm.engine.decode.lazy_handlers); and the cold
+# handlers that pick a variant of their instruction's body and call its own
+# (``tier0.cold_any_CALL``: code that runs once).
+_WRAPPER_CODES = {STAND_IN_CODE} | {function.__code__ for name, function in vars(tier0).items()
+                                    if name.startswith("cold_any_")}
 # Each loop's host code -> the offsets of its dispatch back-edge (found when first
 # asked: only programs that handle signals ask).
 _BOUNDARIES = {}

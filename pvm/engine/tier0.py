@@ -9,8 +9,8 @@ from pvm.engine.frames import (UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, SUPER_INIT, SUPER_NEW, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
-    TYPE_NEW, as_exception, check_except_type, function_description, guest_init,
-    init_returned, load_global_error, lookup, match_class, match_keys,
+    TYPE_NEW, as_exception, calls_guest_method, check_except_type, function_description,
+    guest_init, init_returned, load_global_error, lookup, match_class, match_keys,
     passes_generator_to_loop, passes_new_generator, public_names, star_arguments,
     star_keywords, unbound_free, unbound_local, unpack_items, with_module_named,
     zero_argument_super_cell)
@@ -123,6 +123,10 @@ def when_CALL_OF_NEW_GENERATOR(takes_new_generator):
 
 def when_CALL_ZERO_ARGUMENT_SUPER(super_class_cell):
     return super_class_cell >= 0
+
+
+def when_CALL_OF_GUEST_METHOD(guest_method_likely):
+    return guest_method_likely
 
 
 def when_CALL_FUNCTION_EX_KEYWORDS(operand):
@@ -1811,6 +1815,94 @@ def select_CALL(code, operand, index):
     return 'CALL'
 
 
+def make_CALL_OF_GUEST_METHOD(code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+
+    def CALL_OF_GUEST_METHOD(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, variable_count=variable_count):
+        if variable_count:
+            arguments = stack[-variable_count:]
+            del stack[-variable_count:]
+        else:
+            arguments = []
+        del stack[-1]
+        function = stack[-1]
+        if type(function) is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+            return next_index
+        kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            stack[-1] = function(*arguments)
+            return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+            return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            instance = OBJECT_NEW(function)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
+            return next_index
+        if kind is MethodType:
+            inner = function.__func__
+            if type(inner) is Function:
+                arguments.insert(0, function.__self__)
+                function = inner
+                kind = Function
+        if kind is Function:
+            if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
+            executable = function.executable
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = executable.run(function, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if kind is type:
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
+            if init is not None:
+                interpreter = init.interpreter
+                executable = init.executable
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                    return next_index
+                del stack[-1]
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
+            if new is TYPE_NEW:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    return CALL_OF_GUEST_METHOD
+
+
 def make_CALL_METHOD(code, operand, index):
     next_index = index + 1
     makes_iterated_generator = passes_generator_to_loop(code, index)
@@ -1893,6 +1985,18 @@ def make_CALL_METHOD(code, operand, index):
         stack[-1] = function(*arguments)
         return next_index
     return CALL_METHOD
+
+
+def make_any_CALL_METHOD(code, operand, index):
+    if when_CALL_OF_GUEST_METHOD(calls_guest_method(code, index, operand)):
+        return make_CALL_OF_GUEST_METHOD(code, operand, index)
+    return make_CALL_METHOD(code, operand, index)
+
+
+def select_CALL_METHOD(code, operand, index):
+    if when_CALL_OF_GUEST_METHOD(calls_guest_method(code, index, operand)):
+        return 'CALL_OF_GUEST_METHOD'
+    return 'CALL_METHOD'
 
 
 def make_CALL_KW(code, operand, index):
@@ -2553,7 +2657,7 @@ FACTORIES = [
     make_PRINT_EXPR,
     make_RETURN_VALUE,
     make_any_CALL,
-    make_CALL_METHOD,
+    make_any_CALL_METHOD,
     make_CALL_KW,
     make_any_CALL_FUNCTION_EX,
     make_any_MAKE_FUNCTION,
@@ -2660,7 +2764,7 @@ SELECTORS = [
     lambda code, operand, index: 'PRINT_EXPR',
     lambda code, operand, index: 'RETURN_VALUE',
     select_CALL,
-    lambda code, operand, index: 'CALL_METHOD',
+    select_CALL_METHOD,
     lambda code, operand, index: 'CALL_KW',
     select_CALL_FUNCTION_EX,
     select_MAKE_FUNCTION,
@@ -3970,6 +4074,91 @@ def cold_any_CALL(frame, stack, fast, code, operand, index):
     return cold_CALL(frame, stack, fast, code, operand, index)
 
 
+def cold_CALL_OF_GUEST_METHOD(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    del stack[-1]
+    function = stack[-1]
+    if type(function) is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+        return next_index
+    kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+        return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        instance = OBJECT_NEW(function)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
+        return next_index
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function:
+        if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
+        executable = function.executable
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if new is TYPE_NEW:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
 def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     next_index = index + 1
     makes_iterated_generator = passes_generator_to_loop(code, index)
@@ -4049,6 +4238,12 @@ def cold_CALL_METHOD(frame, stack, fast, code, operand, index):
     frame.resume_index = next_index
     stack[-1] = function(*arguments)
     return next_index
+
+
+def cold_any_CALL_METHOD(frame, stack, fast, code, operand, index):
+    if when_CALL_OF_GUEST_METHOD(calls_guest_method(code, index, operand)):
+        return cold_CALL_OF_GUEST_METHOD(frame, stack, fast, code, operand, index)
+    return cold_CALL_METHOD(frame, stack, fast, code, operand, index)
 
 
 def cold_CALL_KW(frame, stack, fast, code, operand, index):
@@ -4585,7 +4780,7 @@ COLD = [
     cold_PRINT_EXPR,
     cold_RETURN_VALUE,
     cold_any_CALL,
-    cold_CALL_METHOD,
+    cold_any_CALL_METHOD,
     cold_CALL_KW,
     cold_any_CALL_FUNCTION_EX,
     cold_any_MAKE_FUNCTION,
@@ -4636,6 +4831,7 @@ ENTERS_FRAME = frozenset({
     'CALL_FUNCTION_EX_KEYWORDS',
     'CALL_KW',
     'CALL_METHOD',
+    'CALL_OF_GUEST_METHOD',
     'CALL_OF_NEW_GENERATOR',
     'CALL_ZERO_ARGUMENT_SUPER',
 })

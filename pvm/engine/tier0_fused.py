@@ -14,6 +14,105 @@ from pvm.engine.objects import (Function, Generator, ITERATING_TYPES, MethodType
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
+def fuse_LOAD_FAST__LOAD_METHOD__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    if not (operand_2 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD__CALL_OF_GUEST_METHOD(frame, stack, fast, after_2=after_2, index=index, local_0=local_0, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_1=name_1, next_index_2=next_index_2):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            if type(value_1_0) is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_1_0.__self__))
+                return after_2
+            kind_2 = type(value_1_0)
+            if kind_2 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_1_0())
+                return after_2
+            if kind_2 is Function and (executable_2 := value_1_0.executable).direct_arity == 0 and (executable_2.leaf or value_1_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_1_0, frame.depth + 1))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_1_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_1_0.__self__))
+                return after_2
+            if kind_2 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_2 := value_1_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == 0 + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                instance_2 = OBJECT_NEW(value_1_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
+            arguments_2 = []
+            if kind_2 is MethodType:
+                inner_2 = value_1_0.__func__
+                if type(inner_2) is Function:
+                    arguments_2.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function:
+                if value_1_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_2))
+                        return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_2))
+                        return after_2
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_2, None))
+                    return after_2
+                executable_2 = value_1_0.executable
+                if executable_2.leaf or (executable_2.nests and value_1_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_1_0, arguments_2, frame))
+                    return after_2
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                new_2 = value_1_0.__new__
+                init_2 = guest_init(value_1_0) if new_2 is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_1_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_1_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
+                if new_2 is TYPE_NEW:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_1_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_FAST__LOAD_METHOD__CALL_OF_GUEST_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -107,6 +206,108 @@ def fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_FAST__LOAD_METHOD__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    if not (operand_3 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        try:
+            if type(value_1_0) is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
+                return after_3
+            kind_3 = type(value_1_0)
+            if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_1_0(value_2_0))
+                return after_3
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_1_0, frame.depth + 1, value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
+                return after_3
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                instance_3 = OBJECT_NEW(value_1_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, value_2_0)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
+            arguments_3 = [value_2_0]
+            if kind_3 is MethodType:
+                inner_3 = value_1_0.__func__
+                if type(inner_3) is Function:
+                    arguments_3.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function:
+                if value_1_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
+                        return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_3))
+                        return after_3
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
+                    return after_3
+                executable_3 = value_1_0.executable
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
+                    return after_3
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if new_3 is TYPE_NEW:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_1_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -207,6 +408,108 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD
 
 
+def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    constant_2 = code.co_consts[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    if not (operand_3 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD(frame, stack, fast, after_3=after_3, constant_2=constant_2, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = constant_2
+        try:
+            if type(value_1_0) is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
+                return after_3
+            kind_3 = type(value_1_0)
+            if kind_3 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_1_0(value_2_0))
+                return after_3
+            if kind_3 is Function and (executable_3 := value_1_0.executable).direct_arity == 1 and (executable_3.leaf or value_1_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_1_0, frame.depth + 1, value_2_0))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_1_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_1_0.__self__, value_2_0))
+                return after_3
+            if kind_3 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_3 := value_1_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 1 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                instance_3 = OBJECT_NEW(value_1_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, value_2_0)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
+            arguments_3 = [value_2_0]
+            if kind_3 is MethodType:
+                inner_3 = value_1_0.__func__
+                if type(inner_3) is Function:
+                    arguments_3.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function:
+                if value_1_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_3))
+                        return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_3))
+                        return after_3
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_3, None))
+                    return after_3
+                executable_3 = value_1_0.executable
+                if executable_3.leaf or (executable_3.nests and value_1_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_1_0, arguments_3, frame))
+                    return after_3
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                new_3 = value_1_0.__new__
+                init_3 = guest_init(value_1_0) if new_3 is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_1_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_1_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if new_3 is TYPE_NEW:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_1_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -303,6 +606,111 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
+    if not (operand_4 == 2):
+        return None
+
+    def LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_OF_GUEST_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_2=local_2, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        value_2_0 = fast[local_2]
+        value_3_0 = fast[local_3]
+        try:
+            if type(value_1_0) is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_1_0.__self__, value_2_0, value_3_0))
+                return after_4
+            kind_4 = type(value_1_0)
+            if kind_4 is BUILTIN and value_1_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_1_0(value_2_0, value_3_0))
+                return after_4
+            if kind_4 is Function and (executable_4 := value_1_0.executable).direct_arity == 2 and (executable_4.leaf or value_1_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_1_0, frame.depth + 1, value_2_0, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_1_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_1_0.__self__, value_2_0, value_3_0))
+                return after_4
+            if kind_4 is type and value_1_0.__new__ is OBJECT_NEW and (type((init_4 := value_1_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 2 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                instance_4 = OBJECT_NEW(value_1_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_2_0, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
+                return after_4
+            arguments_4 = [value_2_0, value_3_0]
+            if kind_4 is MethodType:
+                inner_4 = value_1_0.__func__
+                if type(inner_4) is Function:
+                    arguments_4.insert(0, value_1_0.__self__)
+                    value_1_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function:
+                if value_1_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_1_0.interpreter.iterated_generator(value_1_0, arguments_4))
+                        return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_1_0.interpreter.passed_generator(value_1_0, arguments_4))
+                        return after_4
+                    stack.append(value_1_0.interpreter.suspendable(value_1_0, arguments_4, None))
+                    return after_4
+                executable_4 = value_1_0.executable
+                if executable_4.leaf or (executable_4.nests and value_1_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_1_0, arguments_4, frame))
+                    return after_4
+                frame.callee = value_1_0.interpreter.enter(value_1_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                new_4 = value_1_0.__new__
+                init_4 = guest_init(value_1_0) if new_4 is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_1_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_1_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if new_4 is TYPE_NEW:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_1_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_1_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_OF_GUEST_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -406,6 +814,113 @@ def fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD(code, run, in
     return LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD
 
 
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    if not (operand_3 == 0):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_OF_GUEST_METHOD(frame, stack, fast, after_3=after_3, index=index, local_0=local_0, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_1=name_1, name_2=name_2, next_index_3=next_index_3):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        try:
+            if type(value_2_0) is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_2_0.__self__))
+                return after_3
+            kind_3 = type(value_2_0)
+            if kind_3 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_2_0())
+                return after_3
+            if kind_3 is Function and (executable_3 := value_2_0.executable).direct_arity == 0 and (executable_3.leaf or value_2_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_2_0, frame.depth + 1))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_2_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_2_0.__self__))
+                return after_3
+            if kind_3 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_3 := value_2_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == 0 + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                instance_3 = OBJECT_NEW(value_2_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
+            arguments_3 = []
+            if kind_3 is MethodType:
+                inner_3 = value_2_0.__func__
+                if type(inner_3) is Function:
+                    arguments_3.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function:
+                if value_2_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_3))
+                        return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_3))
+                        return after_3
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_3, None))
+                    return after_3
+                executable_3 = value_2_0.executable
+                if executable_3.leaf or (executable_3.nests and value_2_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_2_0, arguments_3, frame))
+                    return after_3
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                new_3 = value_2_0.__new__
+                init_3 = guest_init(value_2_0) if new_3 is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_2_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_2_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if new_3 is TYPE_NEW:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_2_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_OF_GUEST_METHOD
+
+
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
     operand_0 = run[0][1]
     local_0 = operand_0
@@ -507,6 +1022,116 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD(code, run, index):
             frame.failed_index = index + 3
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    local_3 = operand_3
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD(frame, stack, fast, after_4=after_4, index=index, local_0=local_0, local_3=local_3, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = fast[local_3]
+        try:
+            if type(value_2_0) is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
+                return after_4
+            kind_4 = type(value_2_0)
+            if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_2_0(value_3_0))
+                return after_4
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_2_0, frame.depth + 1, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
+                return after_4
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                instance_4 = OBJECT_NEW(value_2_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
+                return after_4
+            arguments_4 = [value_3_0]
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function:
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function:
+                if value_2_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
+                        return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_4))
+                        return after_4
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
+                    return after_4
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if new_4 is TYPE_NEW:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, index):
@@ -613,6 +1238,116 @@ def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD(code, run, in
             frame.failed_index = index + 4
             raise
     return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD
+
+
+def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD(code, run, index):
+    operand_0 = run[0][1]
+    local_0 = operand_0
+    operand_1 = run[1][1]
+    name_1 = code.co_names[operand_1]
+    operand_2 = run[2][1]
+    name_2 = code.co_names[operand_2]
+    operand_3 = run[3][1]
+    constant_3 = code.co_consts[operand_3]
+    operand_4 = run[4][1]
+    index_4 = index + 4
+    after_4 = index + 5
+    next_index_4 = index_4 + 1
+    makes_iterated_generator_4 = passes_generator_to_loop(code, index_4)
+    makes_passed_generator_4 = passes_new_generator(code, index_4 + 1)
+    if not (operand_4 == 1):
+        return None
+
+    def LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD(frame, stack, fast, after_4=after_4, constant_3=constant_3, index=index, local_0=local_0, makes_iterated_generator_4=makes_iterated_generator_4, makes_passed_generator_4=makes_passed_generator_4, name_1=name_1, name_2=name_2, next_index_4=next_index_4):
+        value_0_0 = fast[local_0]
+        try:
+            value_1_0 = getattr(value_0_0, name_1)
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+        del value_0_0
+        try:
+            value_2_0 = getattr(value_1_0, name_2)
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+        del value_1_0
+        value_3_0 = constant_3
+        try:
+            if type(value_2_0) is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
+                return after_4
+            kind_4 = type(value_2_0)
+            if kind_4 is BUILTIN and value_2_0 is not TYPE_NEW:
+                frame.resume_index = next_index_4
+                stack.append(value_2_0(value_3_0))
+                return after_4
+            if kind_4 is Function and (executable_4 := value_2_0.executable).direct_arity == 1 and (executable_4.leaf or value_2_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(value_2_0, frame.depth + 1, value_3_0))
+                return after_4
+            if kind_4 is MethodType and type((inner_4 := value_2_0.__func__)) is Function and ((executable_4 := inner_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or inner_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                stack.append(executable_4.direct(inner_4, frame.depth + 1, value_2_0.__self__, value_3_0))
+                return after_4
+            if kind_4 is type and value_2_0.__new__ is OBJECT_NEW and (type((init_4 := value_2_0.__init__)) is Function) and ((executable_4 := init_4.executable).direct_arity == 1 + 1) and (executable_4.leaf or init_4.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_4
+                instance_4 = OBJECT_NEW(value_2_0)
+                returned_4 = executable_4.direct(init_4, frame.depth + 1, instance_4, value_3_0)
+                if returned_4 is not None:
+                    raise init_returned(returned_4)
+                stack.append(instance_4)
+                return after_4
+            arguments_4 = [value_3_0]
+            if kind_4 is MethodType:
+                inner_4 = value_2_0.__func__
+                if type(inner_4) is Function:
+                    arguments_4.insert(0, value_2_0.__self__)
+                    value_2_0 = inner_4
+                    kind_4 = Function
+            if kind_4 is Function:
+                if value_2_0.kind:
+                    if makes_iterated_generator_4:
+                        stack.append(value_2_0.interpreter.iterated_generator(value_2_0, arguments_4))
+                        return after_4
+                    if makes_passed_generator_4:
+                        stack.append(value_2_0.interpreter.passed_generator(value_2_0, arguments_4))
+                        return after_4
+                    stack.append(value_2_0.interpreter.suspendable(value_2_0, arguments_4, None))
+                    return after_4
+                executable_4 = value_2_0.executable
+                if executable_4.leaf or (executable_4.nests and value_2_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_4
+                    stack.append(executable_4.run(value_2_0, arguments_4, frame))
+                    return after_4
+                frame.callee = value_2_0.interpreter.enter(value_2_0, arguments_4, None, frame)
+                frame.resume_index = after_4
+                return CALL_FRAME
+            if kind_4 is type:
+                new_4 = value_2_0.__new__
+                init_4 = guest_init(value_2_0) if new_4 is OBJECT_NEW else None
+                if init_4 is not None:
+                    interpreter_4 = init_4.interpreter
+                    executable_4 = init_4.executable
+                    if executable_4.leaf or (executable_4.nests and interpreter_4.nesting_room > 0):
+                        frame.resume_index = next_index_4
+                        stack.append(interpreter_4.run_init_call(value_2_0, init_4, arguments_4, frame))
+                        return after_4
+                    frame.callee = interpreter_4.enter_init(value_2_0, init_4, arguments_4, None, frame)
+                    frame.resume_index = after_4
+                    return CALL_FRAME
+                if new_4 is TYPE_NEW:
+                    arguments_4 = with_module_named(arguments_4, 2, frame)
+            if value_2_0 is TYPE_NEW:
+                arguments_4 = with_module_named(arguments_4, 3, frame)
+            frame.resume_index = next_index_4
+            stack.append(value_2_0(*arguments_4))
+            return after_4
+        except BaseException:
+            frame.failed_index = index + 4
+            raise
+    return LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD
 
 
 def fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD(code, run, index):
@@ -7414,24 +8149,31 @@ def fuse_LOAD_FAST__LOAD_CONST(code, run, index):
 # The rows: opcode numbers -> {the bodies chosen for them: the maker of their handler}.
 SUPERINSTRUCTIONS = {
     (5, 21, 69): {  # LOAD_FAST LOAD_METHOD CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__CALL_METHOD,
     },
     (5, 21, 5, 69): {  # LOAD_FAST LOAD_METHOD LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__CALL_METHOD,
     },
     (5, 21, 4, 69): {  # LOAD_FAST LOAD_METHOD LOAD_CONST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
     },
     (5, 21, 5, 5, 69): {  # LOAD_FAST LOAD_METHOD LOAD_FAST LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'LOAD_FAST', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_METHOD', 'LOAD_FAST', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_METHOD__LOAD_FAST__LOAD_FAST__CALL_METHOD,
     },
     (5, 20, 21, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__CALL_METHOD,
     },
     (5, 20, 21, 5, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD LOAD_FAST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_FAST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_FAST__CALL_METHOD,
     },
     (5, 20, 21, 4, 69): {  # LOAD_FAST LOAD_ATTR LOAD_METHOD LOAD_CONST CALL_METHOD
+        ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_OF_GUEST_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_OF_GUEST_METHOD,
         ('LOAD_FAST', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_CONST', 'CALL_METHOD'): fuse_LOAD_FAST__LOAD_ATTR__LOAD_METHOD__LOAD_CONST__CALL_METHOD,
     },
     (17, 68): {  # LOAD_GLOBAL CALL

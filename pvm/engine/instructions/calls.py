@@ -163,6 +163,20 @@ def CALL_METHOD(function, null, *arguments, frame, next_index, makes_iterated_ge
     pass
 
 
+# ``self.move(x)``, a method no builtin type has by that name (support.calls_guest_method):
+# most likely a guest class's, which LOAD_METHOD bound.  Its direct call is tested
+# first, where CALL's order (the builtins first: ``items.append(x)``, then functions)
+# would fail two tests before it.  (The same test as CALL's; any other callee is CALL's.)
+@variant("CALL_METHOD", when=lambda guest_method_likely: guest_method_likely, then=CALL)
+def CALL_OF_GUEST_METHOD(function, null, *arguments, frame, next_index,
+                         makes_iterated_generator, makes_passed_generator):
+    if type(function) is MethodType and type(inner := function.__func__) is Function \
+            and (executable := inner.executable).direct_arity == len(arguments) + 1 \
+            and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        return executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+
+
 # The tuple of keyword names is on top of the `count` argument values: the variable
 # input takes the values and the names.
 @instruction

@@ -89,6 +89,7 @@ DECODED = {
     "makes_iterated_generator": "passes_generator_to_loop(code, index)",
     "makes_passed_generator": "passes_new_generator(code, index + 1)",
     "super_class_cell": "zero_argument_super_cell(code, operand)",
+    "guest_method_likely": "calls_guest_method(code, index, operand)",
 }
 # Run-time names: the handler's own parameters.
 RUNTIME = ("frame", "stack", "fast")

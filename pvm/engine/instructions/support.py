@@ -81,6 +81,46 @@ def passes_generator_to_loop(code, index):
     return _reached_in_order(code, words, (index + 1,))
 
 
+_LOAD_METHOD = opcodes.BY_NAME["LOAD_METHOD"].number
+
+# The names of the builtin types' methods (and math's functions): a call of a method
+# so named (``items.append(x)``, ``math.sqrt(x)``) is most likely a builtin's.  Special
+# names are left out: called by name (``super().__init__(x)``), they are mostly a guest
+# class's, and a builtin type's is a slot wrapper, no builtin function, anyway.
+_BUILTIN_METHOD_NAMES = frozenset(
+    name for namespace in (list, dict, set, frozenset, str, bytes, bytearray, tuple, int,
+                           float, complex, range, memoryview, __import__("math"))
+    for name in dir(namespace) if not name.startswith("__"))
+
+
+def calls_guest_method(code, index, operand):
+    """Whether the call at ``index`` (CALL_METHOD's ``guest_method_likely``, of
+    ``operand`` arguments) most likely calls a method of a guest class: its LOAD_METHOD,
+    found back across the straight code that computes the arguments, names no builtin
+    type's method (``self.update(x)``, not ``items.append(x)``)."""
+    words = instruction_words(code.co_code)
+    # Walking back from the call: ``above`` counts the values the arguments still
+    # hold above the (method, NULL) pair, which LOAD_METHOD pushed.
+    above = operand
+    position = index
+    while above > 0:
+        position -= 1
+        if position < 0:
+            return False
+        word = words[position]
+        opcode = word & 0xFF
+        if opcode in opcodes.HAS_JUMP:
+            return False
+        pops, pushes = opcodes.OPCODES[opcode].stack_effect(word >> 8)
+        above += pops - pushes
+    load = position - 1
+    if above or load < 0 or words[load] & 0xFF != _LOAD_METHOD \
+            or not _reached_in_order(code, words, range(load + 1, index + 1)):
+        return False
+    name = code.co_names[words[load] >> 8]
+    return name.startswith("__") or name not in _BUILTIN_METHOD_NAMES
+
+
 def _reached_in_order(code, words, indices):
     """Whether no jump, and no exception handler, lands at any of ``indices``."""
     return not any(word & 0xFF in opcodes.HAS_JUMP and word >> 8 in indices
