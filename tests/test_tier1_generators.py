@@ -4,6 +4,7 @@ has to go on in tier 0 (an exception its code handles, an exception thrown in, a
 tracer, a call past the nesting limit) it does, and the guest sees CPython's
 generator throughout."""
 
+import dis
 import textwrap
 
 from pvm import opcodes
@@ -447,6 +448,26 @@ def test_a_generator_expression_alone_is_driven_by_its_translation():
     assert driver.gi_code.co_name == "drive_doubled" and sum(driver) == 12
     generator = objects.PendingGenerator(doubled, [[1, 2]]).made()
     assert type(generator) is objects.Generator and list(generator) == [2, 4]
+
+
+def test_a_yield_statement_passes_its_value_through_no_list():
+    # ``yield value`` pushed the value on the real stack for the suspension to pop, and
+    # pushed the value sent in for the POP_TOP after it to drop: the host generators
+    # that start the frame and that drive it yield the value, and take none back.
+    world = World(tier=1, join_threshold=0)
+    world.run_source("def doubled(values):\n    for value in values:\n"
+                     "        yield value * 2\n        yield value\n", "<test>")
+    doubled = world.modules["__main__"].__dict__["doubled"]
+    assert list(doubled([1, 2])) == [2, 1, 4, 2]
+    resumer = world.interpreter.executable_of(doubled.__code__).resumer
+    # The appends left: GET_ITER's (the loop's iterator, on the stack); and the driver's
+    # None pushed where it leaves the frame to tier 0 just after each yield, a tracer
+    # set meanwhile, for the POP_TOP that tier 0 runs next.
+    for host_function, appends in ((resumer.from_start, 1), (resumer.drive, 3)):
+        calls = [instruction.argval for instruction in dis.get_instructions(host_function)
+                 if instruction.opname == "LOAD_METHOD"]
+        assert calls.count("append") == appends and "pop" not in calls, (host_function, calls)
+    assert sum(objects.PendingGenerator(doubled, [[1, 2, 3]]).iterated()) == 18
 
 
 def test_only_a_call_of_a_new_generator_takes_it_alone():

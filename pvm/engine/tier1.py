@@ -2227,6 +2227,11 @@ def _yielding(statements):
             refused.append(node)
             return [node]
         del preceding[-2]
+        pushed = _pushed_value(preceding[-2]) if len(preceding) > 1 else None
+        if pushed is not None and _is_stack_call(value, "pop"):
+            # The value pushed just before, for the suspension to pop: yielded as it is.
+            value = pushed
+            del preceding[-2]
         line = node.lineno - 1
         freed = [name for name in temporaries
                  if not (isinstance(value, ast.Name) and value.id == name)]
@@ -2307,6 +2312,62 @@ else:
 """
 
 
+def _is_suspension(statement):
+    """Whether ``statement`` is where the host generator yields: ``stack.append((yield
+    VALUE))``, or ``yield VALUE`` where the value sent in is dropped at once
+    (``_sent_values_dropped``)."""
+    if not isinstance(statement, ast.Expr):
+        return False
+    value = statement.value
+    return isinstance(value, ast.Yield) or _is_stack_call(value, "append") \
+        and len(value.args) == 1 and isinstance(value.args[0], ast.Yield)
+
+
+def _sent_values_dropped(body):
+    """``body`` (in place) with ``yield VALUE`` alone where the value sent in, pushed on
+    the stack (``stack.append((yield VALUE))``), is popped at once (the POP_TOP of a
+    ``yield`` statement: ``del stack[-1]``) with nothing in between that reads the stack,
+    calls, or leaves the statements: where the frame leaves them, tier 0's loop would
+    find the stack without it.  (A driver's exit to tier 0 just after it pushes None,
+    what a driver is always sent: ``_driver_body``.)"""
+    for statements in _statement_lists(body):
+        for position, statement in enumerate(statements):
+            if not (_is_suspension(statement) and isinstance(statement.value, ast.Call)):
+                continue
+            for later in range(position + 1, len(statements)):
+                following = statements[later]
+                if _drops_stack_top(following):
+                    statements[position] = _at(ast.Expr(value=statement.value.args[0]),
+                                               statement.lineno - 1)
+                    del statements[later]
+                    break
+                if not _runs_through(following):
+                    break
+
+
+def _drops_stack_top(statement):
+    """Whether ``statement`` is ``del stack[-1]``."""
+    if not (isinstance(statement, ast.Delete) and len(statement.targets) == 1):
+        return False
+    target = statement.targets[0]
+    if not (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+            and target.value.id == "stack"):
+        return False
+    index = target.slice
+    if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub):
+        return isinstance(index.operand, ast.Constant) and index.operand.value == 1
+    return isinstance(index, ast.Constant) and index.value == -1
+
+
+def _runs_through(statement):
+    """Whether ``statement`` surely runs to its end and on to the next, reading nothing of
+    the stack: no call (which may raise), no exit, no suspension."""
+    return not any(isinstance(node, (ast.Call, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom,
+                                     ast.Await, ast.Break, ast.Continue, ast.Try))
+                   or isinstance(node, ast.Name) and node.id == "stack"
+                   for node in walk(statement))
+
+
 def _resumer_body(body, stored, clears):
     """The host generator's body from the translated function's (``_with_host_locals``'s
     ``body``, ``stored`` and ``clears``): the locals it stores are written back to
@@ -2338,8 +2399,7 @@ def _resumer_body(body, stored, clears):
             if isinstance(statement, ast.Return):
                 result.extend(_left_with(statement.value, statement.lineno - 1))
                 continue
-            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
-                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
+            if _is_suspension(statement):
                 line = statement.lineno - 1
                 result.extend(_at(_write_back(index), line) for index in stored)
                 result.extend(code(_DRIVER_UNLINK + "linked = False"))
@@ -2362,6 +2422,7 @@ def _resumer_body(body, stored, clears):
     handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
                                 name="error",
                                 body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
+    _sent_values_dropped(body)
     trying = ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[])
     return [*code("interpreter = frame.interpreter\n" + _DRIVER_LINK + "linked = True"),
             _at(ast.Try(body=[_at(trying, 0)], handlers=[], orelse=[],
@@ -2431,8 +2492,7 @@ def _driver_body(body, stored, clears):
             if isinstance(statement, ast.Return):
                 result.extend(_left_with(statement.value, statement.lineno - 1))
                 continue
-            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
-                    and statement.value.args and isinstance(statement.value.args[0], ast.Yield):
+            if _is_suspension(statement):
                 line = statement.lineno - 1
                 result.extend(_at(_write_back(index), line) for index in stored)
                 result.extend(code(_DRIVER_UNLINK))
@@ -2441,8 +2501,10 @@ def _driver_body(body, stored, clears):
                 result.extend(code("closed = False"))
                 result.extend(code(_DRIVER_LINK))
                 # (The value sent in on the stack, the locals in ``fast``: as tier 0
-                # finds a frame suspended there.)
-                result.extend(code("if LEAVE_TRANSLATED:\n"
+                # finds a frame suspended there.  A driver is sent None, always.)
+                pushed = "    stack.append(None)\n" \
+                    if isinstance(statement.value, ast.Yield) else ""
+                result.extend(code("if LEAVE_TRANSLATED:\n" + pushed +
                                    "    frame.resumer_outcome = frame.resume_index\n"
                                    "    return"))
                 result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
@@ -2469,6 +2531,7 @@ def _driver_body(body, stored, clears):
                    "    stack.clear()\n"
                    "    raise\n"
                    "frame.resumer_outcome = error")
+    _sent_values_dropped(body)
     trying = ast.Try(body=[*code("if LEAVE_TRANSLATED:\n"
                                  "    frame.resumer_outcome = 0\n"
                                  "    return"), *around(body)],
