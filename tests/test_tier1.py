@@ -3,6 +3,7 @@ as under CPython, whether translated early (a small -X jit-threshold) or part-wa
 through a loop; what a translation holds can be read as host source."""
 
 import ast
+import dis
 import os
 import re
 import textwrap
@@ -515,6 +516,64 @@ def test_a_call_of_a_method_no_builtin_type_names_is_taken_for_a_guest_method():
     # are builtins' names; the call whose arguments jump is not looked into.
     assert [calls_guest_method(function, index, operand) for index, operand in calls] \
         == [True, False, True, False, False]
+
+
+FAILURES_BY_LINE = """
+import traceback
+
+
+class Broken:
+    def __iter__(self):
+        yield 1
+        raise KeyError("from the iteration")
+
+
+def fails(kind, items):
+    total = 0
+    for item in items:
+        total += item
+        if kind == "attribute":
+            total = total.missing
+        if kind == "index":
+            total = items[total * 10]
+    if kind == "division":
+        return total // (total - total)
+    return total
+
+
+def caught(kind, items):
+    try:
+        return fails(kind, items)
+    except (AttributeError, IndexError, KeyError, TypeError, ZeroDivisionError) as error:
+        return type(error).__name__ + " at line %d" % error.__traceback__.tb_next.tb_lineno
+
+
+for round_ in range(3):
+    print([caught(kind, items) for kind in ("attribute", "index", "division", "none")
+           for items in ([1, 2], Broken())])
+try:
+    fails("attribute", [3])
+except AttributeError:
+    traceback.print_exc()
+"""
+
+
+def test_a_frameless_runner_reads_the_failing_instruction_off_its_host_line(tmp_path):
+    # The handlers that recorded the failing instruction are gone from the frameless
+    # runners (tier1._failures_left_to_lines): the host traceback's line says it.
+    program = tmp_path / "failures.py"
+    program.write_text(FAILURES_BY_LINE)
+    expected = run_python([str(program)], str(tmp_path))
+    assert "KeyError at line 13" in expected[1] and "total = total.missing" in expected[2]
+    assert_translated_runs_give(expected, program, tmp_path)
+    world = World(join_threshold=0, tier=1)
+    world.run_source(FAILURES_BY_LINE.split("for round_")[0], "<test>")
+    fails = world.modules["__main__"].__dict__["fails"]
+    assert fails("none", [1, 2]) == 3
+    direct = world.interpreter.executable_of(fails.__code__).direct
+    stored = {instruction.argval for instruction in dis.get_instructions(direct)
+              if instruction.opname == "STORE_FAST"}
+    assert "local_1" in stored and "failed_index" not in stored
 
 
 def test_super_without_arguments_makes_no_frame_at_tier_1():

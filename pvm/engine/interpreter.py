@@ -851,8 +851,12 @@ class Interpreter:
         frame's end."""
         try:
             frame = self._own_frame(function, fast, cells, stack, depth, sys._getframe(1))
-            if failed_index >= 0:
-                frame.failed_index = failed_index
+            if failed_index < 0:
+                # The instruction is the runner's host line less one, as every line's
+                # (tier1._failures_left_to_lines): the runner's own entry is the
+                # traceback's first, which its handler caught.
+                failed_index = error.__traceback__.tb_lineno - 1
+            frame.failed_index = failed_index
             return [frame, self.runner_failed(frame, error, frame.back, counted)]
         finally:
             error = None        # (see _failed_in_call's raise)

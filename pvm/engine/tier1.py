@@ -1684,7 +1684,7 @@ def _frameless_runner(name, body, code, counted):
     if arity < 0:
         return None, None
     from pvm.engine import generate     # (not at import: see the imports above)
-    body = generate.copy_tree(body)
+    body = _failures_left_to_lines(generate.copy_tree(body))
     straighten(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
@@ -1748,6 +1748,100 @@ def _frameless_runner(name, body, code, counted):
     _locals_made_on_the_way_out(direct, len(code.co_varnames), arity)
     _constants_as_defaults(direct)
     return _at(runner, 0), _at(direct, 0)
+
+
+def _failures_left_to_lines(statements):
+    """``statements`` (a frameless runner's body) less the handlers that record which
+    instruction failed (``try: ... except BaseException: frame.failed_index = N;
+    raise``) around statements all on host line N + 1: the line the host's traceback
+    gives where such a statement raises is the same fact, which the runner's own
+    handler reads (``Interpreter.frameless_failed``).  Each handler cost a jump past
+    it wherever its statement ran; most instructions that may fail had one.  A loop's
+    (``if frame.failed_index < 0: ...``, for what its iteration raises) goes too where
+    its ``for`` is on its line; one that stays keeps those inside it, whose failures it
+    would take for its own."""
+    result = []
+    for statement in statements:
+        recorded = _failure_recorded(statement)
+        if recorded is not None:
+            index, unless_recorded = recorded
+            body = statement.body
+            if unless_recorded:
+                loop = body[0] if len(body) == 1 and isinstance(body[0], ast.For) else None
+                removable = loop is not None and all(
+                    getattr(node, "lineno", index + 1) == index + 1
+                    for node in chain([loop], walk(loop.target), walk(loop.iter)))
+            else:
+                removable = all(getattr(node, "lineno", index + 1) == index + 1
+                                for inner in body for node in _nodes_that_may_fail(inner))
+            if removable:
+                result.extend(_failures_left_to_lines(body))
+                continue
+            if unless_recorded:
+                result.append(statement)
+                continue
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(statement, field, None)
+            if inner:
+                setattr(statement, field, _failures_left_to_lines(inner))
+        for handler in getattr(statement, "handlers", ()):
+            handler.body = _failures_left_to_lines(handler.body)
+        result.append(statement)
+    return result
+
+
+def _nodes_that_may_fail(statement):
+    """The nodes of ``statement``, less a plain assignment and its target where that is
+    a name or the frame's attribute, which cannot fail: their line may be the next
+    instruction's (STORE_FAST, or RETURN_VALUE's ``frame.return_value``, joined to the
+    instruction that made the value)."""
+    pending = [statement]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Assign) and all(
+                isinstance(target, ast.Name) or isinstance(target, ast.Attribute)
+                and _is_frame(target.value) for target in node.targets):
+            pending.append(node.value)
+            continue
+        yield node
+        pending.extend(ast.iter_child_nodes(node))
+
+
+def _failure_recorded(statement):
+    """(N, whether only unless recorded already) where ``statement`` is ``try: ...
+    except BaseException: frame.failed_index = N; raise`` (or, for a loop, ``if
+    frame.failed_index < 0: frame.failed_index = N``), N a sum of constants; else None."""
+    if not (isinstance(statement, ast.Try) and len(statement.handlers) == 1
+            and not statement.orelse and not statement.finalbody):
+        return None
+    handler = statement.handlers[0]
+    if not (isinstance(handler.type, ast.Name) and handler.type.id == "BaseException"
+            and handler.name is None and len(handler.body) == 2
+            and isinstance(handler.body[1], ast.Raise) and handler.body[1].exc is None):
+        return None
+    recording = handler.body[0]
+    unless_recorded = isinstance(recording, ast.If)
+    if unless_recorded:
+        if recording.orelse or len(recording.body) != 1:
+            return None
+        recording = recording.body[0]
+    if not (isinstance(recording, ast.Assign) and len(recording.targets) == 1
+            and isinstance(recording.targets[0], ast.Attribute)
+            and recording.targets[0].attr == "failed_index"):
+        return None
+    index = _constant_sum(recording.value)
+    return None if index is None else (index, unless_recorded)
+
+
+def _constant_sum(node):
+    """The value of ``node``, a constant integer or a sum of them; else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _constant_sum(node.left), _constant_sum(node.right)
+        if left is not None and right is not None:
+            return left + right
+    return None
 
 
 def _locals_made_on_the_way_out(runner, count, arity):
