@@ -576,6 +576,59 @@ def test_a_frameless_runner_reads_the_failing_instruction_off_its_host_line(tmp_
     assert "local_1" in stored and "failed_index" not in stored
 
 
+FOLDED_ORDER = """
+class Loud:
+    def __init__(self, name):
+        self.name = name
+
+    def __getitem__(self, key):
+        print("get", self.name, key)
+        return Loud(self.name + str(key))
+
+    def __add__(self, other):
+        print("add", self.name, other.name)
+        return Loud(self.name + "+" + other.name)
+
+    def __mul__(self, other):
+        print("mul", self.name, other.name)
+        return Loud(self.name + "*" + other.name)
+
+    def __bool__(self):
+        print("bool", self.name)
+        return len(self.name) > 3
+
+
+def order(a, b):
+    total = a[1] + b[2] * a[3]
+    if not b[4]:
+        print("not", b[5].name)
+    return total.name, len(a[6].name)
+
+
+for round_ in range(3):
+    print(order(Loud("a"), Loud("b")))
+"""
+
+
+def test_temporaries_folded_keep_cpython_s_order_of_evaluation(tmp_path):
+    # A frameless runner writes a temporary read once, first, into its read
+    # (tier1._temporaries_folded): the same operations, in the same order.
+    program = tmp_path / "folded.py"
+    program.write_text(FOLDED_ORDER)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "mul b2 a3" in expected[1]
+    assert_translated_runs_give(expected, program, tmp_path)
+    world = World(join_threshold=0, tier=1)
+    world.run_source("def mix(values, offset):\n    return values[offset] * 2 + offset\n",
+                     "<test>")
+    mix = world.modules["__main__"].__dict__["mix"]
+    assert mix([5, 6], 1) == 13
+    direct = world.interpreter.executable_of(mix.__code__).direct
+    stored = {instruction.argval for instruction in dis.get_instructions(direct)
+              if instruction.opname == "STORE_FAST"}
+    assert not any(re.match(r"t\d+$", name) for name in stored), stored
+
+
 def test_super_without_arguments_makes_no_frame_at_tier_1():
     # Tier 1 runs the method with no frame; the guest's super() asked for the running
     # frame, which made the frames of the functions running so, and after a few, had

@@ -1684,7 +1684,7 @@ def _frameless_runner(name, body, code, counted):
     if arity < 0:
         return None, None
     from pvm.engine import generate     # (not at import: see the imports above)
-    body = _failures_left_to_lines(generate.copy_tree(body))
+    body = _temporaries_folded(_failures_left_to_lines(generate.copy_tree(body)))
     straighten(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
@@ -1788,6 +1788,113 @@ def _failures_left_to_lines(statements):
             handler.body = _failures_left_to_lines(handler.body)
         result.append(statement)
     return result
+
+
+def _temporaries_folded(body):
+    """``body`` (a frameless runner's, its failures left to lines:
+    ``_failures_left_to_lines``) with each temporary that one statement makes and the
+    next reads once, first of all it evaluates, written into that read: ``t4 =
+    t2[local_1]`` then ``t6 = t4 + local_1`` is ``t6 = t2[local_1] + local_1``.  The host
+    runs the same operations in the same order, each on its own guest instruction's
+    line, and keeps the value on its own stack, not in a local stored, read and
+    deleted.  (Read after anything but names and constants, the value would be made
+    after an operation that could see what making it did.)"""
+    counts = {}
+    for node in walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Name) and _TEMPORARY.match(node.id) \
+                and not isinstance(node.ctx, ast.Del):
+            loads, stores = counts.get(node.id, (0, 0))
+            counts[node.id] = (loads + isinstance(node.ctx, ast.Load),
+                               stores + isinstance(node.ctx, ast.Store))
+    folded = set()
+    for statements in _statement_lists(body):
+        position = 0
+        while position < len(statements) - 1:
+            statement = statements[position]
+            name = _single_use_temporary(statement, counts)
+            following = position + 1
+            while name is not None and following < len(statements) \
+                    and _frees_only(statements[following], name):
+                following += 1
+            if name is None or following == len(statements) \
+                    or not _read_first_replaced(statements[following], name, statement.value):
+                position += 1
+                continue
+            # The frees between (of what the value reads, say) go after the read.
+            frees = statements[position + 1:following]
+            statements[position:following + 1] = [statements[following], *frees]
+            folded.add(name)
+    if folded:
+        for statements in _statement_lists(body):
+            for statement in statements:
+                if isinstance(statement, ast.Delete):
+                    statement.targets = [target for target in statement.targets
+                                         if not (isinstance(target, ast.Name)
+                                                 and target.id in folded)]
+            statements[:] = [statement for statement in statements
+                             if not (isinstance(statement, ast.Delete)
+                                     and not statement.targets)]
+    return body
+
+
+def _single_use_temporary(statement, counts):
+    """The temporary ``statement`` assigns (``tN = VALUE``), if it stores it nowhere
+    else and it is read once; else None."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)):
+        return None
+    name = statement.targets[0].id
+    # (A name or a constant copied is _without_copies' to write in.)
+    if counts.get(name) != (1, 1) or isinstance(statement.value, (ast.Name, ast.Constant)):
+        return None
+    return name
+
+
+def _read_first_replaced(statement, name, value):
+    """Whether ``statement`` (an assignment to a name or to the frame's attribute, an
+    expression, an ``if``) reads ``name`` before it evaluates anything but names and
+    constants: that read replaced by ``value`` then."""
+    if isinstance(statement, ast.Assign):
+        # (A name's store, or the frame's attribute's, comes after the value.)
+        target = statement.targets[0] if len(statement.targets) == 1 else None
+        if not (isinstance(target, ast.Name)
+                or isinstance(target, ast.Attribute) and _is_frame(target.value)):
+            return False
+        holder, field = statement, "value"
+    elif isinstance(statement, ast.Expr):
+        holder, field = statement, "value"
+    elif isinstance(statement, ast.If):
+        holder, field = statement, "test"
+    else:
+        return False
+    while True:
+        node = getattr(holder, field) if isinstance(field, str) else holder[field]
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            if isinstance(field, str):
+                setattr(holder, field, value)
+            else:
+                holder[field] = value
+            return True
+        # The operand evaluated first: an operation's left, an attribute's or an item's
+        # owner, or a call's first argument past names and constants.
+        if isinstance(node, (ast.BinOp, ast.Compare)):
+            holder, field = node, "left"
+        elif isinstance(node, (ast.Attribute, ast.Subscript)):
+            holder, field = node, "value"
+        elif isinstance(node, ast.UnaryOp):
+            holder, field = node, "operand"
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and not node.keywords:
+            pure = 0
+            while pure < len(node.args) and isinstance(node.args[pure], ast.Constant) \
+                    or pure < len(node.args) and isinstance(node.args[pure], ast.Name) \
+                    and node.args[pure].id != name:
+                pure += 1
+            if pure == len(node.args) or isinstance(node.args[pure], ast.Starred):
+                return False
+            holder, field = node.args, pure
+        else:
+            return False
 
 
 def _nodes_that_may_fail(statement):
