@@ -63,6 +63,15 @@ def register_translated(host_code, host_locals, runner=False, frameless=False):
         _register(_FRAMELESS_RUNNERS, host_code, True)
 
 
+def failed_in_translation(traceback):
+    """The index of the guest instruction that failed where ``traceback`` (an entry of
+    an error's traceback) says tier 1's host code raised: its line less one, as every
+    line of it is its instruction's plus one; -1 for any other host code, or none."""
+    if traceback is not None and id(traceback.tb_frame.f_code) in _TRANSLATED:
+        return traceback.tb_lineno - 1
+    return -1
+
+
 def frameless_runners(below, count, skip=0, host=None):
     """(the host frame, its variables, the running instruction's index) of the ``count`` innermost
     frameless runners on the host's stack (below the host frame ``host``, if given)

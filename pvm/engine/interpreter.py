@@ -30,8 +30,8 @@ from pvm.engine import decode as decoding, guest_traceback, tier0
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
 from pvm.engine.instructions.support import OBJECT_NEW, init_returned
-from pvm.engine.host_stack import (locals_of, fast_locals, frameless_runners, stored_locals,
-                                   runs_guest_frames)
+from pvm.engine.host_stack import (failed_in_translation, locals_of, fast_locals,
+                                   frameless_runners, stored_locals, runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 PendingGenerator, RESUMING_CODES, Function, Generator,
                                 made_shape_of, new_generator)
@@ -852,10 +852,9 @@ class Interpreter:
         try:
             frame = self._own_frame(function, fast, cells, stack, depth, sys._getframe(1))
             if failed_index < 0:
-                # The instruction is the runner's host line less one, as every line's
-                # (tier1._failures_left_to_lines): the runner's own entry is the
-                # traceback's first, which its handler caught.
-                failed_index = error.__traceback__.tb_lineno - 1
+                # (The runner's own entry is the traceback's first: its handler caught
+                # the error.  See tier1._failures_left_to_lines.)
+                failed_index = failed_in_translation(error.__traceback__)
             frame.failed_index = failed_index
             return [frame, self.runner_failed(frame, error, frame.back, counted)]
         finally:
@@ -1220,6 +1219,10 @@ class Interpreter:
         (``finish_call``'s work when its loop fails): the error to raise in the frame
         for the loop (``run_frame``) to handle, or, raised here, the frame's end."""
         try:
+            if frame.failed_index < 0:
+                # (The runner's own entry is the traceback's first: its handler caught
+                # the error.  See tier1._failures_left_to_lines.)
+                frame.failed_index = failed_in_translation(error.__traceback__)
             return self._failed_in_call(frame, error, 0)
         finally:
             error = None        # (see _failed_in_call's raise)

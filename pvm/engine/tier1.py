@@ -218,6 +218,10 @@ def _translate(code, pairs):
         # A function of one block (most methods) runs its statements with no loop
         # of blocks around them: no ``label`` to set, no test at each call.
         body = body[0].body[0].body
+    if not generator:
+        # (A generator's host generators keep theirs: what leaves them is handled
+        # apart, _Suspendable._resume.)
+        body = _temporaries_folded(_failures_left_to_lines(body))
     # (Read by the checks after calls and at back-edges, see _with_exits.)
     translator.globals_read.update(_LEAVING)
     host_locals = translator.local_count
@@ -233,7 +237,7 @@ def _translate(code, pairs):
     name = _identifier(code.co_name)
     function_tree = _at(ast.FunctionDef(name="translated_" + name, args=arguments,
                                         decorator_list=[], returns=None), 0)
-    function_tree.body = body
+    function_tree.body = body if generator else _failure_read_off_its_line(body)
     if generator:
         # Two host generator functions: one takes a suspended frame on wherever tier 0
         # left it (``label``: its resume index), the other starts the frame at its
@@ -1684,7 +1688,7 @@ def _frameless_runner(name, body, code, counted):
     if arity < 0:
         return None, None
     from pvm.engine import generate     # (not at import: see the imports above)
-    body = _temporaries_folded(_failures_left_to_lines(generate.copy_tree(body)))
+    body = generate.copy_tree(body)
     straighten(body)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
@@ -1912,6 +1916,24 @@ def _nodes_that_may_fail(statement):
             continue
         yield node
         pending.extend(ast.iter_child_nodes(node))
+
+
+def _failure_read_off_its_line(body):
+    """``body`` (the frame's own translation's) in a handler that records the failing
+    instruction, unless recorded already, from the line where the error left it (see
+    ``_failures_left_to_lines``): for the loop, which reads ``frame.failed_index``."""
+    handler = host_trees.parse("try:\n"
+                               "    pass\n"
+                               "except BaseException as raised:\n"
+                               "    if frame.failed_index < 0:\n"
+                               "        frame.failed_index = raised.__traceback__.tb_lineno - 1\n"
+                               "    raise\n").body[0]
+    for node in walk(handler):
+        for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
+            if hasattr(node, attribute):
+                delattr(node, attribute)
+    handler.body = body
+    return [_at(handler, 0)]
 
 
 def _failure_recorded(statement):
