@@ -619,8 +619,8 @@ def test_temporaries_folded_keep_cpython_s_order_of_evaluation(tmp_path):
     assert expected[0] == 0 and "mul b2 a3" in expected[1]
     assert_translated_runs_give(expected, program, tmp_path)
     world = World(join_threshold=0, tier=1)
-    world.run_source("def mix(values, offset):\n    return values[offset] * 2 + offset\n",
-                     "<test>")
+    world.run_source("def mix(values, offset):\n"
+                     "    return values[offset] * 2 + offset * offset\n", "<test>")
     mix = world.modules["__main__"].__dict__["mix"]
     assert mix([5, 6], 1) == 13
     direct = world.interpreter.executable_of(mix.__code__).direct

@@ -1828,6 +1828,11 @@ def _temporaries_folded(body):
             frees = statements[position + 1:following]
             statements[position:following + 1] = [statements[following], *frees]
             folded.add(name)
+            # (The statement before, past frees, may make a temporary read there too, now
+            # next to it: ``t1 = a * a; t2 = b * b; t3 = t1 + t2``.)
+            position = max(position - 1, 0)
+            while position and isinstance(statements[position], ast.Delete):
+                position -= 1
     if folded:
         for statements in _statement_lists(body):
             for statement in statements:
@@ -1879,26 +1884,39 @@ def _read_first_replaced(statement, name, value):
             else:
                 holder[field] = value
             return True
-        # The operand evaluated first: an operation's left, an attribute's or an item's
-        # owner, or a call's first argument past names and constants.
-        if isinstance(node, (ast.BinOp, ast.Compare)):
-            holder, field = node, "left"
-        elif isinstance(node, (ast.Attribute, ast.Subscript)):
+        # The operand evaluated first (an operation's left, an attribute's or an item's
+        # owner), or the next where that is a name or a constant: a right operand, an
+        # item's key, a call's first argument past names and constants.
+        if isinstance(node, ast.BinOp):
+            holder, field = node, "right" if _loads_other(node.left, name) else "left"
+        elif isinstance(node, ast.Compare):
+            if len(node.comparators) == 1 and _loads_other(node.left, name):
+                holder, field = node.comparators, 0
+            else:
+                holder, field = node, "left"
+        elif isinstance(node, ast.Subscript):
+            holder, field = node, "slice" if _loads_other(node.value, name) else "value"
+        elif isinstance(node, ast.Attribute):
             holder, field = node, "value"
         elif isinstance(node, ast.UnaryOp):
             holder, field = node, "operand"
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and not node.keywords:
             pure = 0
-            while pure < len(node.args) and isinstance(node.args[pure], ast.Constant) \
-                    or pure < len(node.args) and isinstance(node.args[pure], ast.Name) \
-                    and node.args[pure].id != name:
+            while pure < len(node.args) and _loads_other(node.args[pure], name):
                 pure += 1
             if pure == len(node.args) or isinstance(node.args[pure], ast.Starred):
                 return False
             holder, field = node.args, pure
         else:
             return False
+
+
+def _loads_other(node, name):
+    """Whether ``node`` is a constant, or a load of a name other than ``name``: reading
+    it first or later is all one."""
+    return isinstance(node, ast.Constant) or isinstance(node, ast.Name) \
+        and node.id != name and isinstance(node.ctx, ast.Load)
 
 
 def _nodes_that_may_fail(statement):
