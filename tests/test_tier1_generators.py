@@ -10,6 +10,7 @@ import textwrap
 from pvm import opcodes
 from pvm.compiler import compile as pvm_compile
 from pvm.engine import objects
+from pvm.engine.decode import single_handlers
 from pvm.engine.instructions.support import (passes_generator_to_loop,
                                              passes_new_generator)
 from pvm.world import World
@@ -663,3 +664,104 @@ def test_only_a_call_whose_value_a_loop_takes_at_once_makes_it_for_the_loop():
              if opcode == opcodes.BY_NAME["CALL"].number]
     looping = [passes_generator_to_loop(code, index) for index in calls]
     assert looping == [True, False, False], looping
+
+
+def test_the_call_of_a_comprehension_s_function_is_its_own_variant():
+    # The call that makes what the next call takes (CALL's ``makes_passed_generator``)
+    # calls the comprehension's function just made: CALL_OF_COMPREHENSION, which makes
+    # a generator expression's generator with no test of the callable (a list
+    # comprehension's runs on as CALL).
+    code = pvm_compile("sum(x for x in y)\nsorted([x for x in y])\nf(g(x))\n",
+                       "<test>", "exec")
+    handlers = single_handlers(code)
+    called = [handlers[index].__name__ for index, (opcode, operand)
+              in enumerate(code.instructions())
+              if opcode == opcodes.BY_NAME["CALL"].number]
+    assert called == ["CALL_OF_COMPREHENSION", "CALL_OF_NEW_GENERATOR",
+                      "CALL_OF_COMPREHENSION", "CALL_OF_NEW_GENERATOR", "CALL", "CALL"], called
+
+
+# Generators fail at several instructions (an attribute, an item, a division, in a
+# loop's iteration, in a generator expression a builtin drives): the host generators
+# read the failing instruction off the line where the error left them, as frames'
+# translations do (tier1._failures_left_to_lines), and the tracebacks are CPython's.
+FAILING_GENERATORS = textwrap.dedent('''
+    import traceback
+
+
+    class Broken:
+        def __iter__(self):
+            yield 1
+            raise KeyError("from the iteration")
+
+
+    def failing(kind, items):
+        total = 0
+        for item in items:
+            total += item
+            if kind == "attribute":
+                total = total.missing
+            yield total
+            if kind == "index":
+                yield items[total * 10]
+        if kind == "division":
+            yield total // (total - total)
+
+
+    def driven(kind, items):
+        return sum(item.missing if kind == "attribute"
+                   else items[item * 10]
+                   for item in items if item)
+
+
+    for round_ in range(3):
+        for kind in ("attribute", "index", "division"):
+            for make in (failing, driven):
+                try:
+                    print(list(make(kind, [1, 2])) if make is failing else make(kind, [0, 1]))
+                except Exception as error:
+                    entries = traceback.extract_tb(error.__traceback__)
+                    print(type(error).__name__, [(entry.name, entry.lineno, entry.line)
+                                                 for entry in entries[1:]])
+        try:
+            print(list(failing("none", Broken())))
+        except KeyError as error:
+            print("KeyError", error.__traceback__.tb_next.tb_lineno)
+''')
+
+
+def test_generators_read_the_failing_instruction_off_their_host_lines(tmp_path):
+    program = tmp_path / "failing.py"
+    program.write_text(FAILING_GENERATORS)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "AttributeError [('failing', 16," in expected[1] \
+        and "('<genexpr>', 26" in expected[1] and "KeyError 13" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path)) == expected, threshold
+    # One handler records the failing instruction in each host generator (a driver's
+    # close clears it too), not one around each statement that may fail.
+    world = World(tier=1, join_threshold=0)
+    world.run_source(FAILING_GENERATORS.split("for round_")[0], "<test>")
+    failing = world.modules["__main__"].__dict__["failing"]
+    assert list(failing("none", [1, 2])) == [1, 3] and world.interpreter.tier
+    resumer = world.interpreter.executable_of(failing.__code__).resumer
+    for host_function, records in ((resumer.from_start, 1), (resumer.drive, 2)):
+        stores = [instruction.argval for instruction in dis.get_instructions(host_function)
+                  if instruction.opname == "STORE_ATTR"]
+        assert stores.count("failed_index") == records, (host_function, stores)
+
+
+def test_a_tuple_or_set_of_values_known_is_made_by_a_display():
+    # BUILD_TUPLE and BUILD_SET of values that the translation names are host displays,
+    # with no list made first (generate._displays_made).
+    world = World(tier=1, join_threshold=0)
+    world.run_source("def pair(a, b):\n    return (a, b), {a, b}, (), set()\n", "<test>")
+    pair = world.modules["__main__"].__dict__["pair"]
+    assert pair(1, 2) == ((1, 2), {1, 2}, (), set())
+    direct = world.interpreter.executable_of(pair.__code__).direct
+    opnames = [instruction.opname for instruction in dis.get_instructions(direct)]
+    globals_read = [instruction.argval for instruction in dis.get_instructions(direct)
+                    if instruction.opname == "LOAD_GLOBAL"]
+    assert "BUILD_SET" in opnames and "tuple" not in globals_read, (opnames, globals_read)

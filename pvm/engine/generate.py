@@ -1225,10 +1225,37 @@ def _pass_values(statements, name, values):
                                  for argument in node.args[:-1])]
             for call in calls:
                 call.args[-1:] = [ast.Name(id=value, ctx=ast.Load()) for value in values]
+            _displays_made(statement, name, values)
             if not _mentions(statement, name, values):
                 continue
         return False
     return True
+
+
+# The builtins that make a container of the values of a list, and the display that
+# makes the same container of the values written out (BUILD_TUPLE, BUILD_SET): a
+# display is one host instruction, where the call made a list first.  (A set display
+# adds its items in order, as set() does; an empty one is no display.)
+_DISPLAYS = {"tuple": ast.Tuple, "set": ast.Set}
+
+
+def _displays_made(statement, name, values):
+    """In ``statement``'s expressions, ``tuple(name)`` (or ``set(name)``) where the
+    list ``name`` holds the ``values`` (names) made a display of them, in place."""
+    def display(node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in _DISPLAYS and len(node.args) == 1 and not node.keywords \
+                and isinstance(node.args[0], ast.Name) and node.args[0].id == name \
+                and (values or node.func.id == "tuple"):
+            return _DISPLAYS[node.func.id](elts=[ast.Name(id=item, ctx=ast.Load())
+                                                 for item in values], ctx=ast.Load())
+        return node
+    for node in walk(statement):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list):
+                value[:] = [display(item) for item in value]
+            else:
+                setattr(node, field, display(value))
 
 
 def _made_where_read(creation, statements, name):

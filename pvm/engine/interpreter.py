@@ -673,11 +673,16 @@ class Interpreter:
         does (objects.PendingGenerator): tier 1's driver of the new frame where its
         code has one (the loop alone would hold the generator, and no guest code sees
         its iterator), else the generator."""
+        self._refuse_past_the_limit()
+        return self.driven_generator(function, arguments)
+
+    def driven_generator(self, function, arguments):
+        """``iterated_generator`` past the recursion limit's check, which a generator
+        expression's call made already (``PendingGenerator.iterated``)."""
         resumer = getattr(function.executable, "resumer", None)
         if resumer is None or resumer.drive is None or function.kind != CO_GENERATOR \
                 or 0 not in resumer.starts or self.instruments:
             return self.suspendable(function, arguments, None)
-        self._refuse_past_the_limit()
         frame = self.enter(function, arguments, None, None)
         # (As suspendable keeps it: the frame may be suspended long.)
         frame.fast = frame.fast.copy() if frame.fast else ()

@@ -756,7 +756,7 @@ class PendingGenerator:
 
     def iterated(self):
         """The driver of the frame, or the generator where its code has none."""
-        return self.function.interpreter.iterated_generator(self.function, self.arguments)
+        return self.function.interpreter.driven_generator(self.function, self.arguments)
 
     def made(self):
         """The generator."""

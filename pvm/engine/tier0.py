@@ -121,6 +121,10 @@ def when_CALL_OF_NEW_GENERATOR(takes_new_generator):
     return takes_new_generator
 
 
+def when_CALL_OF_COMPREHENSION(makes_passed_generator):
+    return makes_passed_generator
+
+
 def when_CALL_ZERO_ARGUMENT_SUPER(super_class_cell):
     return super_class_cell >= 0
 
@@ -1620,6 +1624,92 @@ def make_CALL_OF_NEW_GENERATOR(code, operand, index):
     return CALL_OF_NEW_GENERATOR
 
 
+def make_CALL_OF_COMPREHENSION(code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+
+    def CALL_OF_COMPREHENSION(frame, stack, fast, makes_iterated_generator=makes_iterated_generator, makes_passed_generator=makes_passed_generator, next_index=next_index, variable_count=variable_count):
+        if variable_count:
+            arguments = stack[-variable_count:]
+            del stack[-variable_count:]
+        else:
+            arguments = []
+        function = stack[-1]
+        if function.kind:
+            stack[-1] = function.interpreter.passed_generator(function, arguments)
+            return next_index
+        kind = type(function)
+        if kind is BUILTIN and function is not TYPE_NEW:
+            frame.resume_index = next_index
+            stack[-1] = function(*arguments)
+            return next_index
+        if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+            return next_index
+        if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+            return next_index
+        if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            instance = OBJECT_NEW(function)
+            returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+            if returned is not None:
+                raise init_returned(returned)
+            stack[-1] = instance
+            return next_index
+        if kind is MethodType:
+            inner = function.__func__
+            if type(inner) is Function:
+                arguments.insert(0, function.__self__)
+                function = inner
+                kind = Function
+        if kind is Function:
+            if function.kind:
+                if makes_iterated_generator:
+                    stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                    return next_index
+                if makes_passed_generator:
+                    stack[-1] = function.interpreter.passed_generator(function, arguments)
+                    return next_index
+                stack[-1] = function.interpreter.suspendable(function, arguments, None)
+                return next_index
+            executable = function.executable
+            if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = executable.run(function, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = function.interpreter.enter(function, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if kind is type:
+            new = function.__new__
+            init = guest_init(function) if new is OBJECT_NEW else None
+            if init is not None:
+                interpreter = init.interpreter
+                executable = init.executable
+                if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                    frame.resume_index = next_index
+                    stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                    return next_index
+                del stack[-1]
+                frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+                frame.resume_index = next_index
+                return CALL_FRAME
+            if new is TYPE_NEW:
+                arguments = with_module_named(arguments, 2, frame)
+        if function is TYPE_NEW:
+            arguments = with_module_named(arguments, 3, frame)
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    return CALL_OF_COMPREHENSION
+
+
 def make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index):
     next_index = index + 1
     makes_iterated_generator = passes_generator_to_loop(code, index)
@@ -1802,6 +1892,8 @@ def make_CALL(code, operand, index):
 def make_any_CALL(code, operand, index):
     if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
         return make_CALL_OF_NEW_GENERATOR(code, operand, index)
+    if when_CALL_OF_COMPREHENSION(passes_new_generator(code, index + 1)):
+        return make_CALL_OF_COMPREHENSION(code, operand, index)
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return make_CALL_ZERO_ARGUMENT_SUPER(code, operand, index)
     return make_CALL(code, operand, index)
@@ -1810,6 +1902,8 @@ def make_any_CALL(code, operand, index):
 def select_CALL(code, operand, index):
     if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
         return 'CALL_OF_NEW_GENERATOR'
+    if when_CALL_OF_COMPREHENSION(passes_new_generator(code, index + 1)):
+        return 'CALL_OF_COMPREHENSION'
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return 'CALL_ZERO_ARGUMENT_SUPER'
     return 'CALL'
@@ -3893,6 +3987,89 @@ def cold_CALL_OF_NEW_GENERATOR(frame, stack, fast, code, operand, index):
     return next_index
 
 
+def cold_CALL_OF_COMPREHENSION(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    makes_iterated_generator = passes_generator_to_loop(code, index)
+    makes_passed_generator = passes_new_generator(code, index + 1)
+    variable_count = operand
+    if variable_count:
+        arguments = stack[-variable_count:]
+        del stack[-variable_count:]
+    else:
+        arguments = []
+    function = stack[-1]
+    if function.kind:
+        stack[-1] = function.interpreter.passed_generator(function, arguments)
+        return next_index
+    kind = type(function)
+    if kind is BUILTIN and function is not TYPE_NEW:
+        frame.resume_index = next_index
+        stack[-1] = function(*arguments)
+        return next_index
+    if kind is Function and (executable := function.executable).direct_arity == len(arguments) and (executable.leaf or function.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(function, frame.depth + 1, *arguments)
+        return next_index
+    if kind is MethodType and type((inner := function.__func__)) is Function and ((executable := inner.executable).direct_arity == len(arguments) + 1) and (executable.leaf or inner.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        stack[-1] = executable.direct(inner, frame.depth + 1, function.__self__, *arguments)
+        return next_index
+    if kind is type and function.__new__ is OBJECT_NEW and (type((init := function.__init__)) is Function) and ((executable := init.executable).direct_arity == len(arguments) + 1) and (executable.leaf or init.interpreter.nesting_room > 0):
+        frame.resume_index = next_index
+        instance = OBJECT_NEW(function)
+        returned = executable.direct(init, frame.depth + 1, instance, *arguments)
+        if returned is not None:
+            raise init_returned(returned)
+        stack[-1] = instance
+        return next_index
+    if kind is MethodType:
+        inner = function.__func__
+        if type(inner) is Function:
+            arguments.insert(0, function.__self__)
+            function = inner
+            kind = Function
+    if kind is Function:
+        if function.kind:
+            if makes_iterated_generator:
+                stack[-1] = function.interpreter.iterated_generator(function, arguments)
+                return next_index
+            if makes_passed_generator:
+                stack[-1] = function.interpreter.passed_generator(function, arguments)
+                return next_index
+            stack[-1] = function.interpreter.suspendable(function, arguments, None)
+            return next_index
+        executable = function.executable
+        if executable.leaf or (executable.nests and function.interpreter.nesting_room > 0):
+            frame.resume_index = next_index
+            stack[-1] = executable.run(function, arguments, frame)
+            return next_index
+        del stack[-1]
+        frame.callee = function.interpreter.enter(function, arguments, None, frame)
+        frame.resume_index = next_index
+        return CALL_FRAME
+    if kind is type:
+        new = function.__new__
+        init = guest_init(function) if new is OBJECT_NEW else None
+        if init is not None:
+            interpreter = init.interpreter
+            executable = init.executable
+            if executable.leaf or (executable.nests and interpreter.nesting_room > 0):
+                frame.resume_index = next_index
+                stack[-1] = interpreter.run_init_call(function, init, arguments, frame)
+                return next_index
+            del stack[-1]
+            frame.callee = interpreter.enter_init(function, init, arguments, None, frame)
+            frame.resume_index = next_index
+            return CALL_FRAME
+        if new is TYPE_NEW:
+            arguments = with_module_named(arguments, 2, frame)
+    if function is TYPE_NEW:
+        arguments = with_module_named(arguments, 3, frame)
+    frame.resume_index = next_index
+    stack[-1] = function(*arguments)
+    return next_index
+
+
 def cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index):
     next_index = index + 1
     makes_iterated_generator = passes_generator_to_loop(code, index)
@@ -4069,6 +4246,8 @@ def cold_CALL(frame, stack, fast, code, operand, index):
 def cold_any_CALL(frame, stack, fast, code, operand, index):
     if when_CALL_OF_NEW_GENERATOR(passes_new_generator(code, index)):
         return cold_CALL_OF_NEW_GENERATOR(frame, stack, fast, code, operand, index)
+    if when_CALL_OF_COMPREHENSION(passes_new_generator(code, index + 1)):
+        return cold_CALL_OF_COMPREHENSION(frame, stack, fast, code, operand, index)
     if when_CALL_ZERO_ARGUMENT_SUPER(zero_argument_super_cell(code, operand)):
         return cold_CALL_ZERO_ARGUMENT_SUPER(frame, stack, fast, code, operand, index)
     return cold_CALL(frame, stack, fast, code, operand, index)
@@ -4831,6 +5010,7 @@ ENTERS_FRAME = frozenset({
     'CALL_FUNCTION_EX_KEYWORDS',
     'CALL_KW',
     'CALL_METHOD',
+    'CALL_OF_COMPREHENSION',
     'CALL_OF_GUEST_METHOD',
     'CALL_OF_NEW_GENERATOR',
     'CALL_ZERO_ARGUMENT_SUPER',

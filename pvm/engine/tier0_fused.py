@@ -1559,6 +1559,104 @@ def fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR(code, run, index):
     return LOAD_GLOBAL__CALL_OF_NEW_GENERATOR
 
 
+def fuse_LOAD_GLOBAL__CALL_OF_COMPREHENSION(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    index_1 = index + 1
+    after_1 = index + 2
+    next_index_1 = index_1 + 1
+    makes_iterated_generator_1 = passes_generator_to_loop(code, index_1)
+    makes_passed_generator_1 = passes_new_generator(code, index_1 + 1)
+    if not (operand_1 == 0):
+        return None
+
+    def LOAD_GLOBAL__CALL_OF_COMPREHENSION(frame, stack, fast, after_1=after_1, index=index, makes_iterated_generator_1=makes_iterated_generator_1, makes_passed_generator_1=makes_passed_generator_1, name_0=name_0, next_index_1=next_index_1):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        try:
+            arguments_1 = []
+            if value_0_0.kind:
+                stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_1))
+                return after_1
+            kind_1 = type(value_0_0)
+            if kind_1 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_1
+                stack.append(value_0_0(*arguments_1))
+                return after_1
+            if kind_1 is Function and (executable_1 := value_0_0.executable).direct_arity == len(arguments_1) and (executable_1.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(value_0_0, frame.depth + 1, *arguments_1))
+                return after_1
+            if kind_1 is MethodType and type((inner_1 := value_0_0.__func__)) is Function and ((executable_1 := inner_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or inner_1.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                stack.append(executable_1.direct(inner_1, frame.depth + 1, value_0_0.__self__, *arguments_1))
+                return after_1
+            if kind_1 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_1 := value_0_0.__init__)) is Function) and ((executable_1 := init_1.executable).direct_arity == len(arguments_1) + 1) and (executable_1.leaf or init_1.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_1
+                instance_1 = OBJECT_NEW(value_0_0)
+                returned_1 = executable_1.direct(init_1, frame.depth + 1, instance_1, *arguments_1)
+                if returned_1 is not None:
+                    raise init_returned(returned_1)
+                stack.append(instance_1)
+                return after_1
+            if kind_1 is MethodType:
+                inner_1 = value_0_0.__func__
+                if type(inner_1) is Function:
+                    arguments_1.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_1
+                    kind_1 = Function
+            if kind_1 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_1:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_1))
+                        return after_1
+                    if makes_passed_generator_1:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_1))
+                        return after_1
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_1, None))
+                    return after_1
+                executable_1 = value_0_0.executable
+                if executable_1.leaf or (executable_1.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_1
+                    stack.append(executable_1.run(value_0_0, arguments_1, frame))
+                    return after_1
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_1, None, frame)
+                frame.resume_index = after_1
+                return CALL_FRAME
+            if kind_1 is type:
+                new_1 = value_0_0.__new__
+                init_1 = guest_init(value_0_0) if new_1 is OBJECT_NEW else None
+                if init_1 is not None:
+                    interpreter_1 = init_1.interpreter
+                    executable_1 = init_1.executable
+                    if executable_1.leaf or (executable_1.nests and interpreter_1.nesting_room > 0):
+                        frame.resume_index = next_index_1
+                        stack.append(interpreter_1.run_init_call(value_0_0, init_1, arguments_1, frame))
+                        return after_1
+                    frame.callee = interpreter_1.enter_init(value_0_0, init_1, arguments_1, None, frame)
+                    frame.resume_index = after_1
+                    return CALL_FRAME
+                if new_1 is TYPE_NEW:
+                    arguments_1 = with_module_named(arguments_1, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_1 = with_module_named(arguments_1, 3, frame)
+            frame.resume_index = next_index_1
+            stack.append(value_0_0(*arguments_1))
+            return after_1
+        except BaseException:
+            frame.failed_index = index + 1
+            raise
+    return LOAD_GLOBAL__CALL_OF_COMPREHENSION
+
+
 def fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
     operand_0 = run[0][1]
     name_0 = code.co_names[operand_0]
@@ -1866,6 +1964,107 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_COMPREHENSION(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    if not (operand_2 == 1):
+        return None
+
+    def LOAD_GLOBAL__LOAD_FAST__CALL_OF_COMPREHENSION(frame, stack, fast, after_2=after_2, index=index, local_1=local_1, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = fast[local_1]
+        try:
+            arguments_2 = [value_1_0]
+            if value_0_0.kind:
+                stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                return after_2
+            kind_2 = type(value_0_0)
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(*arguments_2))
+                return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
+                return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                instance_2 = OBJECT_NEW(value_0_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
+            if kind_2 is MethodType:
+                inner_2 = value_0_0.__func__
+                if type(inner_2) is Function:
+                    arguments_2.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
+                        return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
+                executable_2 = value_0_0.executable
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
+                    return after_2
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
+                if new_2 is TYPE_NEW:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_0_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_GLOBAL__LOAD_FAST__CALL_OF_COMPREHENSION
 
 
 def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
@@ -2181,6 +2380,107 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR(code, run, index):
             frame.failed_index = index + 2
             raise
     return LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_COMPREHENSION(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    constant_1 = code.co_consts[operand_1]
+    operand_2 = run[2][1]
+    index_2 = index + 2
+    after_2 = index + 3
+    next_index_2 = index_2 + 1
+    makes_iterated_generator_2 = passes_generator_to_loop(code, index_2)
+    makes_passed_generator_2 = passes_new_generator(code, index_2 + 1)
+    if not (operand_2 == 1):
+        return None
+
+    def LOAD_GLOBAL__LOAD_CONST__CALL_OF_COMPREHENSION(frame, stack, fast, after_2=after_2, constant_1=constant_1, index=index, makes_iterated_generator_2=makes_iterated_generator_2, makes_passed_generator_2=makes_passed_generator_2, name_0=name_0, next_index_2=next_index_2):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = constant_1
+        try:
+            arguments_2 = [value_1_0]
+            if value_0_0.kind:
+                stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                return after_2
+            kind_2 = type(value_0_0)
+            if kind_2 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_2
+                stack.append(value_0_0(*arguments_2))
+                return after_2
+            if kind_2 is Function and (executable_2 := value_0_0.executable).direct_arity == len(arguments_2) and (executable_2.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(value_0_0, frame.depth + 1, *arguments_2))
+                return after_2
+            if kind_2 is MethodType and type((inner_2 := value_0_0.__func__)) is Function and ((executable_2 := inner_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or inner_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                stack.append(executable_2.direct(inner_2, frame.depth + 1, value_0_0.__self__, *arguments_2))
+                return after_2
+            if kind_2 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_2 := value_0_0.__init__)) is Function) and ((executable_2 := init_2.executable).direct_arity == len(arguments_2) + 1) and (executable_2.leaf or init_2.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_2
+                instance_2 = OBJECT_NEW(value_0_0)
+                returned_2 = executable_2.direct(init_2, frame.depth + 1, instance_2, *arguments_2)
+                if returned_2 is not None:
+                    raise init_returned(returned_2)
+                stack.append(instance_2)
+                return after_2
+            if kind_2 is MethodType:
+                inner_2 = value_0_0.__func__
+                if type(inner_2) is Function:
+                    arguments_2.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_2
+                    kind_2 = Function
+            if kind_2 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_2:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_2))
+                        return after_2
+                    if makes_passed_generator_2:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_2))
+                        return after_2
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_2, None))
+                    return after_2
+                executable_2 = value_0_0.executable
+                if executable_2.leaf or (executable_2.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_2
+                    stack.append(executable_2.run(value_0_0, arguments_2, frame))
+                    return after_2
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_2, None, frame)
+                frame.resume_index = after_2
+                return CALL_FRAME
+            if kind_2 is type:
+                new_2 = value_0_0.__new__
+                init_2 = guest_init(value_0_0) if new_2 is OBJECT_NEW else None
+                if init_2 is not None:
+                    interpreter_2 = init_2.interpreter
+                    executable_2 = init_2.executable
+                    if executable_2.leaf or (executable_2.nests and interpreter_2.nesting_room > 0):
+                        frame.resume_index = next_index_2
+                        stack.append(interpreter_2.run_init_call(value_0_0, init_2, arguments_2, frame))
+                        return after_2
+                    frame.callee = interpreter_2.enter_init(value_0_0, init_2, arguments_2, None, frame)
+                    frame.resume_index = after_2
+                    return CALL_FRAME
+                if new_2 is TYPE_NEW:
+                    arguments_2 = with_module_named(arguments_2, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_2 = with_module_named(arguments_2, 3, frame)
+            frame.resume_index = next_index_2
+            stack.append(value_0_0(*arguments_2))
+            return after_2
+        except BaseException:
+            frame.failed_index = index + 2
+            raise
+    return LOAD_GLOBAL__LOAD_CONST__CALL_OF_COMPREHENSION
 
 
 def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
@@ -2499,6 +2799,110 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, ind
             frame.failed_index = index + 3
             raise
     return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR
+
+
+def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_COMPREHENSION(code, run, index):
+    operand_0 = run[0][1]
+    name_0 = code.co_names[operand_0]
+    operand_1 = run[1][1]
+    local_1 = operand_1
+    operand_2 = run[2][1]
+    local_2 = operand_2
+    operand_3 = run[3][1]
+    index_3 = index + 3
+    after_3 = index + 4
+    next_index_3 = index_3 + 1
+    makes_iterated_generator_3 = passes_generator_to_loop(code, index_3)
+    makes_passed_generator_3 = passes_new_generator(code, index_3 + 1)
+    if not (operand_3 == 2):
+        return None
+
+    def LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_COMPREHENSION(frame, stack, fast, after_3=after_3, index=index, local_1=local_1, local_2=local_2, makes_iterated_generator_3=makes_iterated_generator_3, makes_passed_generator_3=makes_passed_generator_3, name_0=name_0, next_index_3=next_index_3):
+        globals__0 = frame.f_globals
+        if name_0 in globals__0:
+            value_0_0 = globals__0[name_0]
+        else:
+            builtins_0 = frame.f_builtins
+            if name_0 in builtins_0:
+                value_0_0 = builtins_0[name_0]
+            else:
+                raise load_global_error(name_0)
+        value_1_0 = fast[local_1]
+        value_2_0 = fast[local_2]
+        try:
+            arguments_3 = [value_1_0, value_2_0]
+            if value_0_0.kind:
+                stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_3))
+                return after_3
+            kind_3 = type(value_0_0)
+            if kind_3 is BUILTIN and value_0_0 is not TYPE_NEW:
+                frame.resume_index = next_index_3
+                stack.append(value_0_0(*arguments_3))
+                return after_3
+            if kind_3 is Function and (executable_3 := value_0_0.executable).direct_arity == len(arguments_3) and (executable_3.leaf or value_0_0.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(value_0_0, frame.depth + 1, *arguments_3))
+                return after_3
+            if kind_3 is MethodType and type((inner_3 := value_0_0.__func__)) is Function and ((executable_3 := inner_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or inner_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                stack.append(executable_3.direct(inner_3, frame.depth + 1, value_0_0.__self__, *arguments_3))
+                return after_3
+            if kind_3 is type and value_0_0.__new__ is OBJECT_NEW and (type((init_3 := value_0_0.__init__)) is Function) and ((executable_3 := init_3.executable).direct_arity == len(arguments_3) + 1) and (executable_3.leaf or init_3.interpreter.nesting_room > 0):
+                frame.resume_index = next_index_3
+                instance_3 = OBJECT_NEW(value_0_0)
+                returned_3 = executable_3.direct(init_3, frame.depth + 1, instance_3, *arguments_3)
+                if returned_3 is not None:
+                    raise init_returned(returned_3)
+                stack.append(instance_3)
+                return after_3
+            if kind_3 is MethodType:
+                inner_3 = value_0_0.__func__
+                if type(inner_3) is Function:
+                    arguments_3.insert(0, value_0_0.__self__)
+                    value_0_0 = inner_3
+                    kind_3 = Function
+            if kind_3 is Function:
+                if value_0_0.kind:
+                    if makes_iterated_generator_3:
+                        stack.append(value_0_0.interpreter.iterated_generator(value_0_0, arguments_3))
+                        return after_3
+                    if makes_passed_generator_3:
+                        stack.append(value_0_0.interpreter.passed_generator(value_0_0, arguments_3))
+                        return after_3
+                    stack.append(value_0_0.interpreter.suspendable(value_0_0, arguments_3, None))
+                    return after_3
+                executable_3 = value_0_0.executable
+                if executable_3.leaf or (executable_3.nests and value_0_0.interpreter.nesting_room > 0):
+                    frame.resume_index = next_index_3
+                    stack.append(executable_3.run(value_0_0, arguments_3, frame))
+                    return after_3
+                frame.callee = value_0_0.interpreter.enter(value_0_0, arguments_3, None, frame)
+                frame.resume_index = after_3
+                return CALL_FRAME
+            if kind_3 is type:
+                new_3 = value_0_0.__new__
+                init_3 = guest_init(value_0_0) if new_3 is OBJECT_NEW else None
+                if init_3 is not None:
+                    interpreter_3 = init_3.interpreter
+                    executable_3 = init_3.executable
+                    if executable_3.leaf or (executable_3.nests and interpreter_3.nesting_room > 0):
+                        frame.resume_index = next_index_3
+                        stack.append(interpreter_3.run_init_call(value_0_0, init_3, arguments_3, frame))
+                        return after_3
+                    frame.callee = interpreter_3.enter_init(value_0_0, init_3, arguments_3, None, frame)
+                    frame.resume_index = after_3
+                    return CALL_FRAME
+                if new_3 is TYPE_NEW:
+                    arguments_3 = with_module_named(arguments_3, 2, frame)
+            if value_0_0 is TYPE_NEW:
+                arguments_3 = with_module_named(arguments_3, 3, frame)
+            frame.resume_index = next_index_3
+            stack.append(value_0_0(*arguments_3))
+            return after_3
+        except BaseException:
+            frame.failed_index = index + 3
+            raise
+    return LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_COMPREHENSION
 
 
 def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER(code, run, index):
@@ -8178,21 +8582,25 @@ SUPERINSTRUCTIONS = {
     },
     (17, 68): {  # LOAD_GLOBAL CALL
         ('LOAD_GLOBAL', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR,
+        ('LOAD_GLOBAL', 'CALL_OF_COMPREHENSION'): fuse_LOAD_GLOBAL__CALL_OF_COMPREHENSION,
         ('LOAD_GLOBAL', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'CALL'): fuse_LOAD_GLOBAL__CALL,
     },
     (17, 5, 68): {  # LOAD_GLOBAL LOAD_FAST CALL
         ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR,
+        ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL_OF_COMPREHENSION'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_COMPREHENSION,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_FAST__CALL,
     },
     (17, 4, 68): {  # LOAD_GLOBAL LOAD_CONST CALL
         ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR,
+        ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL_OF_COMPREHENSION'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_COMPREHENSION,
         ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_CONST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_CONST__CALL,
     },
     (17, 5, 5, 68): {  # LOAD_GLOBAL LOAD_FAST LOAD_FAST CALL
         ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL_OF_NEW_GENERATOR'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR,
+        ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL_OF_COMPREHENSION'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_COMPREHENSION,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL_ZERO_ARGUMENT_SUPER'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_ZERO_ARGUMENT_SUPER,
         ('LOAD_GLOBAL', 'LOAD_FAST', 'LOAD_FAST', 'CALL'): fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL,
     },

@@ -218,10 +218,7 @@ def _translate(code, pairs):
         # A function of one block (most methods) runs its statements with no loop
         # of blocks around them: no ``label`` to set, no test at each call.
         body = body[0].body[0].body
-    if not generator:
-        # (A generator's host generators keep theirs: what leaves them is handled
-        # apart, _Suspendable._resume.)
-        body = _temporaries_folded(_failures_left_to_lines(body))
+    body = _temporaries_folded(_failures_left_to_lines(body))
     # (Read by the checks after calls and at back-edges, see _with_exits.)
     translator.globals_read.update(_LEAVING)
     host_locals = translator.local_count
@@ -2664,7 +2661,8 @@ def _resumer_body(body, stored, clears):
                                 name="error",
                                 body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
     _sent_values_dropped(body)
-    trying = ast.Try(body=around(body), handlers=[handler], orelse=[], finalbody=[])
+    trying = ast.Try(body=_failure_read_off_its_line(around(body)), handlers=[handler],
+                     orelse=[], finalbody=[])
     return [*code("interpreter = frame.interpreter\n" + _DRIVER_LINK + "linked = True"),
             _at(ast.Try(body=[_at(trying, 0)], handlers=[], orelse=[],
                         finalbody=code("if linked:\n" + textwrap.indent(_DRIVER_UNLINK.strip("\n"),
@@ -2775,7 +2773,7 @@ def _driver_body(body, stored, clears):
     _sent_values_dropped(body)
     trying = ast.Try(body=[*code("if LEAVE_TRANSLATED:\n"
                                  "    frame.resumer_outcome = 0\n"
-                                 "    return"), *around(body)],
+                                 "    return"), *_failure_read_off_its_line(around(body))],
                      handlers=[ast.ExceptHandler(type=ast.Name(id="BaseException",
                                                                 ctx=ast.Load()),
                                                  name="error", body=closing)],

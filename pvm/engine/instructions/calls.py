@@ -131,6 +131,17 @@ def CALL_OF_NEW_GENERATOR(function, *arguments, frame, next_index, makes_iterate
         arguments = [pending.made()]
 
 
+# The call of a comprehension's function, made just before (MAKE_FUNCTION: a guest
+# function, surely), whose value the next call takes (CALL's ``makes_passed_generator``):
+# a generator expression's makes the generator to pass (``sum(x for x in y)``) with
+# none of CALL's tests of the callable; a list's (``"".join([...])``) runs on in CALL.
+@variant("CALL", when=lambda makes_passed_generator: makes_passed_generator, then=CALL)
+def CALL_OF_COMPREHENSION(function, *arguments, frame, next_index, makes_iterated_generator,
+                          makes_passed_generator):
+    if function.kind:
+        return function.interpreter.passed_generator(function, arguments)
+
+
 # super() with no arguments in a method, as CPython's super_init_without_args makes it:
 # the world's super made here from the frame's first local and its __class__ cell.
 # The guest's super() finds them by asking for the running frame, which at tier 1 made
