@@ -986,8 +986,9 @@ def _without_constant_tests(statements):
 
 def _without_copies(statements):
     """A block's statements with the copies the joined bodies make taken out, where
-    nothing can tell: ``t1 = local_2`` or ``t1 = 3`` read once is that read written in
-    (``local_2`` not stored in between), and ``t3 = EXPRESSION`` that only the next
+    nothing can tell: ``t1 = local_2`` or ``t1 = 3`` is written into each read of it
+    (``local_2`` not stored in between: ``t1[t2] -= x`` reads and stores the item of
+    ``local_2[3]``), and ``t3 = EXPRESSION`` that only the next
     statement stores, ``local_1 = t3``, becomes ``local_1 = EXPRESSION``; ``t0 =
     local_1; t0 += E; local_1 = t0`` becomes ``local_1 += E``; ``t1, t2 = E`` whose
     items are only copied, ``local_3 = t2; local_4 = t1``, stores them itself.  A
@@ -1092,6 +1093,18 @@ def _single_copy(uses, name):
     return stores[0], loads[0]
 
 
+def _copy_uses(uses, name):
+    """(where it is stored, [where it is loaded]) for a temporary stored once, loaded
+    at least once and otherwise only deleted; else None."""
+    if not _TEMPORARY.match(name):
+        return None
+    stores = [use for use in uses.get(name, ()) if use[2] is ast.Store]
+    loads = [use for use in uses.get(name, ()) if use[2] is ast.Load]
+    if len(stores) != 1 or not loads:
+        return None
+    return stores[0], loads
+
+
 def _stored_between(uses, name, first, last):
     return any(first < position <= last and context is not ast.Load
                for position, _node, context in uses.get(name, ()))
@@ -1129,24 +1142,28 @@ class _Round:
         if value.__class__ not in (ast.Name, ast.Constant):
             return False
         name = statement.targets[0].id
-        found = _single_copy(self.uses, name)
+        found = _copy_uses(self.uses, name)
         if found is None or found[0][1] is not statement.targets[0]:
             return False
-        load_position, load, _context = found[1]
-        if load_position <= position or not self.free(position, load_position):
+        loads = found[1]
+        last_position = max(load_position for load_position, _load, _context in loads)
+        if any(load_position <= position for load_position, _load, _context in loads) \
+                or not self.free(position, last_position):
             return False
         if value.__class__ is ast.Name and _stored_between(self.uses, value.id, position,
-                                                           load_position):
+                                                           last_position):
             return False
-        if value.__class__ is ast.Constant \
-                and _host_warns_of(value.value, self.statements[load_position], load):
+        if value.__class__ is ast.Constant and any(
+                _host_warns_of(value.value, self.statements[load_position], load)
+                for load_position, load, _context in loads):
             return False
-        replacement = ast.copy_location(
-            ast.Name(id=value.id, ctx=ast.Load()) if value.__class__ is ast.Name
-            else ast.Constant(value=value.value), load)
-        _replace_node(self.statements[load_position], load, replacement)
+        for load_position, load, _context in loads:
+            replacement = ast.copy_location(
+                ast.Name(id=value.id, ctx=ast.Load()) if value.__class__ is ast.Name
+                else ast.Constant(value=value.value), load)
+            _replace_node(self.statements[load_position], load, replacement)
         self.statements[position] = None
-        self.take(position, load_position, name)
+        self.take(position, last_position, name)
         return True
 
     def merge(self, position):
@@ -1808,57 +1825,104 @@ def _temporaries_folded(body):
             counts[node.id] = (loads + isinstance(node.ctx, ast.Load),
                                stores + isinstance(node.ctx, ast.Store))
     folded = set()
+    emptied = False
     for statements in _statement_lists(body):
         position = 0
         while position < len(statements) - 1:
             statement = statements[position]
-            name = _single_use_temporary(statement, counts)
+            name = _foldable_temporary(statement)
             following = position + 1
             while name is not None and following < len(statements) \
                     and _frees_only(statements[following], name):
                 following += 1
+            freed_after = None
+            if name is not None and following < len(statements) \
+                    and counts.get(name) != (1, 1):
+                # The name is made or read elsewhere too: this value is read here alone
+                # where it is read once here and freed at once after.
+                freed_after = _freed_after(statements, following, name)
+            # (Not past frees into an ``if``'s test: CPython frees a comparison's
+            # operands before it tests the result's truth, which may run guest code;
+            # and the frees after the ``if`` would end its block in no jump that
+            # straighten follows.)
             if name is None or following == len(statements) \
+                    or counts.get(name) != (1, 1) and freed_after is None \
+                    or following > position + 1 and isinstance(statements[following], ast.If) \
                     or not _read_first_replaced(statements[following], name, statement.value):
                 position += 1
                 continue
             # The frees between (of what the value reads, say) go after the read.
             frees = statements[position + 1:following]
             statements[position:following + 1] = [statements[following], *frees]
-            folded.add(name)
+            if freed_after is None:
+                folded.add(name)
+            for free in freed_after or ():
+                # (A ``del`` left with no target goes with the others, below.)
+                free.targets = [target for target in free.targets if target.id != name]
+                emptied = emptied or not free.targets
             # (The statement before, past frees, may make a temporary read there too, now
             # next to it: ``t1 = a * a; t2 = b * b; t3 = t1 + t2``.)
             position = max(position - 1, 0)
             while position and isinstance(statements[position], ast.Delete):
                 position -= 1
-    if folded:
+    if folded or emptied:
         for statements in _statement_lists(body):
             for statement in statements:
                 if isinstance(statement, ast.Delete):
                     statement.targets = [target for target in statement.targets
                                          if not (isinstance(target, ast.Name)
                                                  and target.id in folded)]
-            statements[:] = [statement for statement in statements
-                             if not (isinstance(statement, ast.Delete)
-                                     and not statement.targets)]
+            kept = [statement for statement in statements
+                    if not (isinstance(statement, ast.Delete) and not statement.targets)]
+            statements[:] = kept or [_at(ast.Pass(), statements[0].lineno - 1)]
     return body
 
 
-def _single_use_temporary(statement, counts):
-    """The temporary ``statement`` assigns (``tN = VALUE``), if it stores it nowhere
-    else and it is read once; else None."""
+def _foldable_temporary(statement):
+    """The temporary ``statement`` assigns (``tN = VALUE``), if any; else None."""
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Name)):
+            and isinstance(statement.targets[0], ast.Name)
+            and _TEMPORARY.match(statement.targets[0].id)):
         return None
-    name = statement.targets[0].id
     # (A name or a constant copied is _without_copies' to write in.)
-    if counts.get(name) != (1, 1) or isinstance(statement.value, (ast.Name, ast.Constant)):
+    if isinstance(statement.value, (ast.Name, ast.Constant)):
         return None
-    return name
+    return statement.targets[0].id
+
+
+def _freed_after(statements, reading, name):
+    """The ``del`` statements that free ``name`` at once after ``statements[reading]``
+    (among the frees just after it; past an ``if``, first in each way on: its body, and
+    its ``else`` or what follows it), if that statement reads ``name`` once and stores
+    it nowhere, so that the value read there is read nowhere else; else None."""
+    statement = statements[reading]
+    uses = [node for node in walk(statement) if isinstance(node, ast.Name)
+            and node.id == name and not isinstance(node.ctx, ast.Del)]
+    if len(uses) != 1 or not isinstance(uses[0].ctx, ast.Load):
+        return None
+    if isinstance(statement, ast.If):
+        ways = [statement.body, statement.orelse or statements[reading + 1:]]
+        frees = [_free_among(way[:1], name) for way in ways]
+        return None if None in frees else frees
+    free = _free_among(statements[reading + 1:], name)
+    return None if free is None else [free]
+
+
+def _free_among(statements, name):
+    """The ``del`` of ``name`` among the frees that open ``statements``, if any."""
+    for statement in statements:
+        if statement.__class__ is not ast.Delete:
+            return None
+        if any(target.__class__ is ast.Name and target.id == name
+               for target in statement.targets):
+            return statement
+    return None
 
 
 def _read_first_replaced(statement, name, value):
     """Whether ``statement`` (an assignment to a name or to the frame's attribute, an
-    expression, an ``if``) reads ``name`` before it evaluates anything but names and
+    augmented one to a name, an expression, an ``if``) reads ``name`` before it
+    evaluates anything but names and
     constants: that read replaced by ``value`` then."""
     if isinstance(statement, ast.Assign):
         # (A name's store, or the frame's attribute's, comes after the value.)
@@ -1868,6 +1932,10 @@ def _read_first_replaced(statement, name, value):
             return False
         holder, field = statement, "value"
     elif isinstance(statement, ast.Expr):
+        holder, field = statement, "value"
+    elif isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name) \
+            and statement.target.id != name:
+        # (``t6 += t7``: the target's read, first, is a name's.)
         holder, field = statement, "value"
     elif isinstance(statement, ast.If):
         holder, field = statement, "test"
