@@ -1798,12 +1798,7 @@ def _failures_left_to_lines(statements):
             if unless_recorded:
                 result.append(statement)
                 continue
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(statement, field, None)
-            if inner:
-                setattr(statement, field, _failures_left_to_lines(inner))
-        for handler in getattr(statement, "handlers", ()):
-            handler.body = _failures_left_to_lines(handler.body)
+        _inner_lists_rebuilt(statement, _failures_left_to_lines)
         result.append(statement)
     return result
 
@@ -2005,18 +2000,27 @@ def _failure_read_off_its_line(body):
     """``body`` (the frame's own translation's) in a handler that records the failing
     instruction, unless recorded already, from the line where the error left it (see
     ``_failures_left_to_lines``): for the loop, which reads ``frame.failed_index``."""
-    handler = host_trees.parse("try:\n"
-                               "    pass\n"
-                               "except BaseException as raised:\n"
-                               "    if frame.failed_index < 0:\n"
-                               "        frame.failed_index = raised.__traceback__.tb_lineno - 1\n"
-                               "    raise\n").body[0]
-    for node in walk(handler):
+    handler = copy.deepcopy(_FAILURE_READ_OFF_ITS_LINE)
+    handler.body = body
+    return [_at(handler, 0)]
+
+
+def _without_positions(tree):
+    """``tree``, its nodes' positions taken off (in place): ``_at`` gives them theirs."""
+    for node in walk(tree):
         for attribute in ("lineno", "end_lineno", "col_offset", "end_col_offset"):
             if hasattr(node, attribute):
                 delattr(node, attribute)
-    handler.body = body
-    return [_at(handler, 0)]
+    return tree
+
+
+_FAILURE_READ_OFF_ITS_LINE = _without_positions(host_trees.parse(
+    "try:\n"
+    "    pass\n"
+    "except BaseException as raised:\n"
+    "    if frame.failed_index < 0:\n"
+    "        frame.failed_index = raised.__traceback__.tb_lineno - 1\n"
+    "    raise\n").body[0])
 
 
 def _failure_recorded(statement):
@@ -2674,6 +2678,38 @@ def _runs_through(statement):
                    for node in walk(statement))
 
 
+def _around_suspensions(body, suspended):
+    """``body`` (a host generator's statements, rebuilt in place) with each return left
+    in the frame (``_left_with``) and each suspension (``_is_suspension``) the
+    statements ``suspended`` makes of it."""
+    # (A statement the layout put in two places is rebuilt once.)
+    rebuilt = set()
+
+    def around(statements):
+        result = []
+        for statement in statements:
+            if id(statement) in rebuilt:
+                result.append(statement)
+            elif isinstance(statement, ast.Return):
+                result.extend(_left_with(statement.value, statement.lineno - 1))
+            elif _is_suspension(statement):
+                result.extend(suspended(statement))
+            else:
+                rebuilt.add(id(statement))
+                _inner_lists_rebuilt(statement, around)
+                result.append(statement)
+        return result
+    return around(body)
+
+
+def _cleared(clears, line):
+    """The locals of ``clears`` (``_with_host_locals``'s) made UNBOUND again in ``fast``
+    as the frame goes on, at host line ``line`` + 1."""
+    return [_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
+                           value=ast.Name(id="UNBOUND", ctx=ast.Load())), line)
+            for clear in clears]
+
+
 def _resumer_body(body, stored, clears):
     """The host generator's body from the translated function's (``_with_host_locals``'s
     ``body``, ``stored`` and ``clears``): the locals it stores are written back to
@@ -2693,44 +2729,17 @@ def _resumer_body(body, stored, clears):
     def code(text):
         return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
-    # (A statement the layout put in two places is rebuilt once.)
-    rebuilt = set()
-
-    def around(statements):
-        result = []
-        for statement in statements:
-            if id(statement) in rebuilt:
-                result.append(statement)
-                continue
-            if isinstance(statement, ast.Return):
-                result.extend(_left_with(statement.value, statement.lineno - 1))
-                continue
-            if _is_suspension(statement):
-                line = statement.lineno - 1
-                result.extend(_at(_write_back(index), line) for index in stored)
-                result.extend(code(_DRIVER_UNLINK + "linked = False"))
-                result.append(statement)
-                result.extend(code(_DRIVER_LINK + "linked = True"))
-                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
-                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
-                                  line)
-                              for clear in clears)
-                continue
-            rebuilt.add(id(statement))
-            for field in ("body", "orelse", "finalbody"):
-                inner = getattr(statement, field, None)
-                if inner:
-                    setattr(statement, field, around(inner))
-            for handler in getattr(statement, "handlers", ()):
-                handler.body = around(handler.body)
-            result.append(statement)
-        return result
+    def suspended(statement):
+        line = statement.lineno - 1
+        return [*(_at(_write_back(index), line) for index in stored),
+                *code(_DRIVER_UNLINK + "linked = False"), statement,
+                *code(_DRIVER_LINK + "linked = True"), *_cleared(clears, line)]
     handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
                                 name="error",
                                 body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
     _sent_values_dropped(body)
-    trying = ast.Try(body=_failure_read_off_its_line(around(body)), handlers=[handler],
-                     orelse=[], finalbody=[])
+    trying = ast.Try(body=_failure_read_off_its_line(_around_suspensions(body, suspended)),
+                     handlers=[handler], orelse=[], finalbody=[])
     return [*code("interpreter = frame.interpreter\n" + _DRIVER_LINK + "linked = True"),
             _at(ast.Try(body=[_at(trying, 0)], handlers=[], orelse=[],
                         finalbody=code("if linked:\n" + textwrap.indent(_DRIVER_UNLINK.strip("\n"),
@@ -2787,47 +2796,17 @@ def _driver_body(body, stored, clears):
     def code(text):
         return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
-    # (A statement the layout put in two places is rebuilt once.)
-    rebuilt = set()
-
-    def around(statements):
-        result = []
-        for statement in statements:
-            if id(statement) in rebuilt:
-                result.append(statement)
-                continue
-            if isinstance(statement, ast.Return):
-                result.extend(_left_with(statement.value, statement.lineno - 1))
-                continue
-            if _is_suspension(statement):
-                line = statement.lineno - 1
-                result.extend(_at(_write_back(index), line) for index in stored)
-                result.extend(code(_DRIVER_UNLINK))
-                result.extend(code("closed = True"))
-                result.append(statement)
-                result.extend(code("closed = False"))
-                result.extend(code(_DRIVER_LINK))
-                # (The value sent in on the stack, the locals in ``fast``: as tier 0
-                # finds a frame suspended there.  A driver is sent None, always.)
-                pushed = "    stack.append(None)\n" \
-                    if isinstance(statement.value, ast.Yield) else ""
-                result.extend(code("if LEAVE_TRANSLATED:\n" + pushed +
-                                   "    frame.resumer_outcome = frame.resume_index\n"
-                                   "    return"))
-                result.extend(_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
-                                             value=ast.Name(id="UNBOUND", ctx=ast.Load())),
-                                  line)
-                              for clear in clears)
-                continue
-            rebuilt.add(id(statement))
-            for field in ("body", "orelse", "finalbody"):
-                inner = getattr(statement, field, None)
-                if inner:
-                    setattr(statement, field, around(inner))
-            for handler in getattr(statement, "handlers", ()):
-                handler.body = around(handler.body)
-            result.append(statement)
-        return result
+    def suspended(statement):
+        # (The value sent in on the stack, the locals in ``fast``: as tier 0 finds a
+        # frame suspended there.  A driver is sent None, always.)
+        pushed = "    stack.append(None)\n" if isinstance(statement.value, ast.Yield) else ""
+        return [*(_at(_write_back(index), statement.lineno - 1) for index in stored),
+                *code(_DRIVER_UNLINK + "closed = True"), statement,
+                *code("closed = False" + _DRIVER_LINK),
+                *code("if LEAVE_TRANSLATED:\n" + pushed +
+                      "    frame.resumer_outcome = frame.resume_index\n"
+                      "    return"),
+                *_cleared(clears, statement.lineno - 1)]
 
     # Closed where it yielded: the exception passes the statements' handlers (which
     # write the locals back, as they are, and say where the frame failed, which no
@@ -2841,7 +2820,8 @@ def _driver_body(body, stored, clears):
     _sent_values_dropped(body)
     trying = ast.Try(body=[*code("if LEAVE_TRANSLATED:\n"
                                  "    frame.resumer_outcome = 0\n"
-                                 "    return"), *_failure_read_off_its_line(around(body))],
+                                 "    return"),
+                           *_failure_read_off_its_line(_around_suspensions(body, suspended))],
                      handlers=[ast.ExceptHandler(type=ast.Name(id="BaseException",
                                                                 ctx=ast.Load()),
                                                  name="error", body=closing)],
@@ -3211,6 +3191,17 @@ def _is_clear(statement):
     """Whether ``statement`` (an Assign) is ``A = B = ... = None``."""
     return (isinstance(statement.value, ast.Constant) and statement.value.value is None
             and all(isinstance(target, ast.Name) for target in statement.targets))
+
+
+def _inner_lists_rebuilt(statement, rebuild):
+    """``statement`` with each list of statements it holds (its body, ``else`` and
+    ``finally``, its handlers' bodies) made ``rebuild`` of that list, in place."""
+    for field in ("body", "orelse", "finalbody"):
+        inner = getattr(statement, field, None)
+        if inner:
+            setattr(statement, field, rebuild(inner))
+    for handler in getattr(statement, "handlers", ()):
+        handler.body = rebuild(handler.body)
 
 
 def _statement_lists(statements, into_loops=True):
