@@ -296,8 +296,8 @@ def test_code_past_the_size_cap_is_left_to_tier_0(tmp_path, monkeypatch):
     # test_descr's longest test (1,909 instructions) took past 8 GB to translate at
     # -X jit-threshold=0; re's parser 822 MB.  Past the cap, translating stops, the
     # size is kept in the cache in place of the translation, and -X jit-log says why.
-    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
-        str(tmp_path), "translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "_caches", (hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)),) * 2)
     monkeypatch.setattr(tier1, "SIZE_CAP", 5000)
     for attempt in ("translated", "read from the cache"):
         world, function = _world_function(_calls_in_one_block(40), "chain")
@@ -793,8 +793,8 @@ def test_module_bodies_are_left_to_tier_0():
 
 
 def test_translations_are_kept_on_disk_and_made_again_from_there(tmp_path, monkeypatch):
-    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
-        str(tmp_path), "translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "_caches", (hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)),) * 2)
     source = '''
         def classify(values):
             found = []
@@ -818,6 +818,24 @@ def test_translations_are_kept_on_disk_and_made_again_from_there(tmp_path, monke
     tier1.install(second, world.interpreter.executable_of(code).handlers)
     assert function(list(range(10))) == [1, 2, 5, 6, 9]
     assert [name for name in os.listdir(tmp_path) if name.startswith("translations-")]
+
+
+def test_translations_of_runs_at_threshold_0_are_kept_apart(tmp_path, monkeypatch):
+    # A run that translates everything at its first call keeps its translations where
+    # a run that translates what gets hot does not look: else that one took code that
+    # got warm in it at once (tier1._caches).
+    caches = (hot_runs.DiskCache(str(tmp_path), "translations-", ("tier1.py",)),
+              hot_runs.DiskCache(str(tmp_path), "eager-translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "_caches", caches)
+    source = "def scaled(values):\n    return [value * 3 for value in values]\n"
+    world = World(tier=1, join_threshold=0)
+    world.run_source(source + "scaled([1, 2])\n", "<test>")
+    code = world.modules["__main__"].__dict__["scaled"].__code__
+    assert tier1.is_cached(code, eager=True) and not tier1.is_cached(code)
+    # Made by a run that waits for hot code, it is kept in the other.
+    world = World(tier=1, join_threshold=2)
+    world.run_source(source + "for _ in range(200):\n    scaled([1, 2])\n", "<test>")
+    assert tier1.is_cached(code)
 
 
 def test_tier_1_imports_neither_the_generator_nor_openssl(tmp_path):
@@ -1442,8 +1460,8 @@ def test_translations_warn_of_nothing_the_guest_wrote(tmp_path, monkeypatch):
     command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=0", str(program)]
     assert run(command, str(tmp_path)) == expected
     # The run above may have read its translations from the disk cache: translate here.
-    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
-        str(tmp_path), "translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "_caches", (hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)),) * 2)
     for name in ("identities", "call_literal", "subscript_none", "index_str"):
         _world, function = _world_function(WARNED_LITERALS_PROGRAM.partition("print")[0],
                                            name)
@@ -1461,8 +1479,8 @@ def test_a_translation_made_from_fresh_code_is_found_from_its_bytecode_cache(
     the next reads the module's .pyc, whose code differs from the compiled one in what
     marshal also writes of a value (interned strings, shared objects), and must find
     them."""
-    monkeypatch.setattr(tier1, "_cache", hot_runs.DiskCache(
-        str(tmp_path), "translations-", ("tier1.py",)))
+    monkeypatch.setattr(tier1, "_caches", (hot_runs.DiskCache(
+        str(tmp_path), "translations-", ("tier1.py",)),) * 2)
     source = "def names(dir, files):\n    return list(dir + '/' + c for c in files)\n"
     compiled = pvm_compile(source, str(tmp_path / "fresh.py"), "exec")
     payload = cache.code_to_timestamp_pyc(compiled)[cache.HEADER_SIZE:]

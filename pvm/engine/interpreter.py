@@ -422,7 +422,7 @@ class Interpreter:
         if self.tier < 1:
             return False
         from pvm.engine import tier1
-        return tier1.is_cached(code)
+        return tier1.is_cached(code, self.join_threshold == 0)
 
     def _translate(self, code, pairs, handlers, executable):
         """With tier 1, put the entries of the code's translation in ``handlers``, and
@@ -431,11 +431,13 @@ class Interpreter:
             return False
         # Imported when code first gets hot: a program that never does pays nothing.
         from pvm.engine import tier1
+        # (Kept apart where everything is translated at its first call: tier1._caches.)
+        eager = self.join_threshold == 0
         if self.report_translation is None:
-            translation = tier1.translate(code, pairs)
+            translation = tier1.translate(code, pairs, eager)
         else:
             started = time.perf_counter()
-            translation = tier1.translate(code, pairs)
+            translation = tier1.translate(code, pairs, eager)
             self.report_translation(code, translation, time.perf_counter() - started)
         if translation is None:
             return False

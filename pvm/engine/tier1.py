@@ -119,9 +119,11 @@ class Translation:
         self.block_count = block_count      # the blocks translated
 
 
-def translate(code, pairs):
+def translate(code, pairs, eager=False):
     """The translation of ``code`` (decoded into ``pairs``), or None when no block of it
-    can be translated, or it is not a function's.
+    can be translated, or it is not a function's.  ``eager``: for a run that translates
+    everything at its first call (-X jit-threshold=0), whose translations are kept
+    apart (``_caches``).
 
     Module and class bodies stay tier 0's (their hot loops get joined runs): they
     mostly run once, and are long runs of calls, whose joined statements (the call
@@ -131,11 +133,12 @@ def translate(code, pairs):
     if not _is_function_code(code):
         return None
     key = _key_of(code)
-    entry = _cache.get(key)
+    cache = _caches[eager]
+    entry = cache.get(key)
     if entry is hot_runs.ABSENT:
         translation, entry = _translate(code, pairs)
         if entry is not _UNCACHEABLE:
-            _cache.put(key, entry)
+            cache.put(key, entry)
     elif type(entry) is tuple:
         return _from_entry(code, entry)
     else:
@@ -146,10 +149,10 @@ def translate(code, pairs):
     return translation
 
 
-def is_cached(code):
+def is_cached(code, eager=False):
     """Whether the cache holds what ``translate`` would make of ``code``: a translation,
     or the size of code past the cap."""
-    return _is_function_code(code) and _cache.holds(_key_of(code))
+    return _is_function_code(code) and _caches[eager].holds(_key_of(code))
 
 
 def _is_function_code(code):
@@ -490,10 +493,16 @@ def _decoder(name):
 # (Fingerprinted: every module whose code shapes a translation, the definitions' through
 # tier0.py, which is generated from them, and support.py, whose tests of the code run as
 # it is translated.  One left out had its changes hidden by translations read back.)
-_cache = hot_runs.DiskCache(hot_runs.CACHE_FOLDER, "translations-",
-                            ("tier0.py", "generate.py", "hot_runs.py", "tier1.py",
-                             "straight_blocks.py", "tree_walk.py", "host_trees.py",
-                             "instructions/support.py"))
+_SOURCES = ("tier0.py", "generate.py", "hot_runs.py", "tier1.py", "straight_blocks.py",
+            "tree_walk.py", "host_trees.py", "instructions/support.py")
+# Two caches: a run at -X jit-threshold=0 (the tests', the corpus's) translates all it
+# runs, the start-up's standard library too, and a later run that read those took the
+# code that got warm in it at once (``Interpreter._translation_cached``): nbody at tier
+# 1 took 10 translations of the standard library it would never have made, which cost
+# its start-up 6% (paired runs) until the folder was cleared.  (The prefixes must not
+# begin one another: a new fingerprint's folder removes the others of its prefix.)
+_caches = (hot_runs.DiskCache(hot_runs.CACHE_FOLDER, "translations-", _SOURCES),
+           hot_runs.DiskCache(hot_runs.CACHE_FOLDER, "eager-translations-", _SOURCES))
 
 
 def install(translation, handlers):
