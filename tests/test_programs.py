@@ -34,7 +34,12 @@ def _parameters():
 
 @pytest.fixture(scope="session")
 def program_results(request):
-    """{program: future Comparison} for the programs this session selected, in order."""
+    """{program: future Comparison} for the programs this session selected, in order;
+    None under pytest-xdist, whose workers are the parallelism (and each worker's session
+    lists every item, not only those it will be given)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        yield None
+        return
     selected = [item.callspec.params["program"] for item in request.session.items
                 if getattr(item, "originalname", None) == "test_program"]
     pool = concurrent.futures.ThreadPoolExecutor(run_programs.default_jobs())
@@ -49,7 +54,10 @@ def program_results(request):
 
 @pytest.mark.parametrize("program", list(_parameters()))
 def test_program(program, program_results):
-    comparison = program_results[program].result()
+    if program_results is None:
+        comparison = run_programs.compare_program(program, sys.executable)
+    else:
+        comparison = program_results[program].result()
     assert comparison.passed, comparison.describe()
 
 
