@@ -29,15 +29,19 @@ def _parameters():
         marks = ()
         if program in KNOWN_FAILURES:
             marks = pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[program])
+        # One worker runs them all, with its pool of comparisons (program_results).
+        marks = [*marks, pytest.mark.xdist_group("corpus")]
         yield pytest.param(program, marks=marks, id=program)
 
 
 @pytest.fixture(scope="session")
 def program_results(request):
-    """{program: future Comparison} for the programs this session selected, in order;
-    None under pytest-xdist, whose workers are the parallelism (and each worker's session
-    lists every item, not only those it will be given)."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    """{program: future Comparison} for the programs this session selected, in order.
+    Under pytest-xdist a worker's session lists every item, not only those it is given:
+    the pool runs them ahead only where the programs all go to one worker (``--dist
+    loadgroup``, the README's command, and their group below); else (None) each test
+    runs its own."""
+    if os.environ.get("PYTEST_XDIST_WORKER") and request.config.option.dist != "loadgroup":
         yield None
         return
     selected = [item.callspec.params["program"] for item in request.session.items
