@@ -765,3 +765,112 @@ def test_a_tuple_or_set_of_values_known_is_made_by_a_display():
     globals_read = [instruction.argval for instruction in dis.get_instructions(direct)
                     if instruction.opname == "LOAD_GLOBAL"]
     assert "BUILD_SET" in opnames and "tuple" not in globals_read, (opnames, globals_read)
+
+
+SUSPENDED_LOCALS_PROGRAM = textwrap.dedent('''
+    import sys, inspect
+
+    def gen(n):
+        total = 0
+        for i in range(n):
+            total += i
+            label = "at %d" % i
+            yield total
+        return total
+
+    g = gen(5)
+    next(g); next(g)
+    print(sorted(g.gi_frame.f_locals.items()))
+    print(inspect.getgeneratorlocals(g))
+    next(g)
+    print(sorted(inspect.getgeneratorlocals(g).items()))
+
+    def catching(n):
+        state = "start"
+        try:
+            for i in range(n):
+                state = "item %d" % i
+                yield i
+        except ValueError as error:
+            print("caught", error, state, i)
+            yield "after"
+        finally:
+            print("finally", state)
+
+    c = catching(4)
+    next(c); next(c)
+    print(c.throw(ValueError("boom")))
+    c.close()
+    c = catching(4)
+    next(c); next(c); next(c)
+    c.close()
+    c = catching(4)
+    next(c)
+    del c
+
+    # A generator expression's frame, kept while it ran and read while it is suspended.
+    frames = []
+    def keep(x):
+        frames.append(sys._getframe(1))
+        return x
+    def look(x):
+        f = frames[-1]
+        return (x, sorted(k for k in f.f_locals if not k.startswith('.')), f.f_locals.get('v'))
+    print(list(map(look, (keep(v) for v in range(3)))))
+
+    # A generator function iterated by a for loop (a driver), its frame kept.
+    def numbers(n):
+        for k in range(n):
+            square = k * k
+            keep(square)
+            yield square
+    for value in numbers(3):
+        f = frames[-1]
+        print(value, f.f_code.co_name, f.f_locals.get('k'), f.f_locals.get('square'))
+
+    # A tracer set while the generator is suspended: tier 0 takes it on.
+    g = gen(4)
+    next(g); next(g)
+    events = []
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == "gen":
+            events.append((event, frame.f_lineno, frame.f_locals.get('total')))
+        return tracer
+    sys.settrace(tracer)
+    print(next(g), next(g))
+    sys.settrace(None)
+    print(events)
+
+    class Noisy:
+        def __init__(self, name): self.name = name
+        def __del__(self): print("del", self.name)
+    def holder():
+        x = Noisy("first")
+        yield 1
+        x = Noisy("second")
+        yield 2
+        x = None
+        yield 3
+    h = holder()
+    print(next(h)); print(next(h)); print(next(h)); print("end")
+''')
+
+
+def test_the_locals_of_a_suspended_generator_are_its_host_generator_s(tmp_path):
+    # Where tier 1's host generators yield, the locals they store stay theirs (nothing
+    # written back to the frame): read through gi_frame, a frame kept from a generator
+    # expression or a driven generator, a throw() or close() that tier 0 takes on (with
+    # the host generator closed first), a tracer set while suspended; and a value the
+    # guest drops after it resumes is freed there.
+    program = tmp_path / "suspended.py"
+    program.write_text(SUSPENDED_LOCALS_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "caught boom item 1 1" in expected[1] \
+        and "2\ndel second\n3" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   "-X", "jit-log", str(program)]
+        status, stdout, stderr = run(command, str(tmp_path))
+        assert (status, stdout) == expected[:2], threshold
+        for name in ("gen", "catching", "numbers", "holder") if threshold == "0" else ():
+            assert "pvm tier 1: translated %s (" % name in stderr, name

@@ -159,7 +159,51 @@ def fast_locals(frame):
                 return [variables.get("local_%d" % index, value)
                         for index, value in enumerate(frame.fast[:count])]
         host = host.f_back
+    suspended = _suspended_host_generator(frame)
+    if suspended is not None:
+        # Suspended where tier 1's host generator yields, with the locals it stores in
+        # its host locals (tier1._resumer_body).
+        variables = locals_of(suspended.gi_frame)
+        return [variables.get("local_%d" % index, value)
+                for index, value in enumerate(frame.fast)]
     return frame.fast
+
+
+def _suspended_host_generator(frame):
+    """The host generator of tier 1 that holds ``frame`` suspended where it yields, if
+    one does: a resumer (``frame.translated``), or a driver (``Interpreter.
+    driven_generator``).  The frame does not keep its driver (the driver's host frame
+    keeps the frame: it would be a cycle, and a weak reference a cost at each generator
+    expression's call): it is found among the frame's referrers, a search only this
+    rare reader pays for (a frame of a generator expression kept while it ran, read
+    while its driver is suspended)."""
+    generator = frame.translated
+    if generator is None:
+        if frame.generator is not None or frame.resume_index <= 0 \
+                or not frame.f_code.co_flags & _CO_GENERATOR:
+            return None
+        import gc
+        generator = next((referrer for referrer in gc.get_referrers(frame)
+                          if type(referrer) is _HOST_GENERATOR
+                          and id(referrer.gi_code) in _TRANSLATED
+                          and referrer.gi_frame is not None
+                          and referrer.gi_frame.f_locals.get("frame") is frame), None)
+        if generator is None:
+            return None
+    # (Not where it hands the frame to tier 0: the frame's fast is current there.)
+    if generator.gi_frame is None or generator.gi_running or generator.gi_yieldfrom is not None:
+        return None
+    return generator
+
+
+_CO_GENERATOR = 0x20      # (pvm.code's CO_GENERATOR: this module imports none of pvm's)
+
+
+def _a_host_generator():
+    yield
+
+
+_HOST_GENERATOR = type(_a_host_generator())
 
 
 def register_run_lines(host_code, line_parts):

@@ -689,6 +689,8 @@ class Interpreter:
         # (As suspendable keeps it: the frame may be suspended long.)
         frame.fast = frame.fast.copy() if frame.fast else ()
         frame.layered = False
+        # (Where the driver yields, the locals it stores are its own: who reads them
+        # finds it, host_stack.fast_locals.)
         return resumer.drive(frame, frame.stack, frame.fast, 0)
 
     def run_code(self, code, globals_, locals_=None):

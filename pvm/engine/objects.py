@@ -458,8 +458,12 @@ class _Suspendable(metaclass=BuiltinType):
             return self._resume_finished(exception)
         if translated is not None:
             # Tier 0 raises a thrown exception, or reports a tracer's events, from where
-            # the host generator suspended the frame, as it left it there.
-            frame.translated = translated = None
+            # the host generator suspended the frame, as it left it there: closed, the
+            # host generator writes back to ``fast`` the locals it holds (its handler
+            # does, as on any exception: tier1._with_host_locals, _resumer_body).
+            frame.translated = None
+            translated.close()
+            translated = None
             frame.failed_index = -1
         # No stack (None) while not started or suspended with nothing on it: see the end.
         stack = frame.stack

@@ -252,13 +252,13 @@ def _translate(code, pairs):
         driver_body = _with_yield(_straightened(_entered_at_start(generate.copy_tree(body)))) \
             if _drivable(code, pairs) else None
         function_tree.name = "resume_" + name
-        function_tree.body = _resumer_body(body, stored, clears)
+        function_tree.body = _resumer_body(body)
         runner_tree = None
         if start_body is not None:
             runner_tree = _at(ast.FunctionDef(name="start_" + name,
                                               args=copy.deepcopy(arguments),
                                               decorator_list=[], returns=None), 0)
-            runner_tree.body = _resumer_body(start_body, stored, clears)
+            runner_tree.body = _resumer_body(start_body)
         frameless_tree = direct_tree = None
         if driver_body is not None:
             # And a third, for a builtin that iterates a generator expression's
@@ -267,7 +267,7 @@ def _translate(code, pairs):
             frameless_tree = _at(ast.FunctionDef(name="drive_" + name,
                                                  args=copy.deepcopy(arguments),
                                                  decorator_list=[], returns=None), 0)
-            frameless_tree.body = _driver_body(driver_body, stored, clears)
+            frameless_tree.body = _driver_body(driver_body, stored)
             translator.globals_read.update(("GO_ON_IN_TIER0", "RETURN"))
     else:
         runner_body = _entered_at_start([statement for statement in body
@@ -2711,20 +2711,15 @@ def _around_suspensions(body, suspended):
     return around(body)
 
 
-def _cleared(clears, line):
-    """The locals of ``clears`` (``_with_host_locals``'s) made UNBOUND again in ``fast``
-    as the frame goes on, at host line ``line`` + 1."""
-    return [_at(ast.Assign(targets=[copy.deepcopy(clear.targets[0])],
-                           value=ast.Name(id="UNBOUND", ctx=ast.Load())), line)
-            for clear in clears]
-
-
-def _resumer_body(body, stored, clears):
+def _resumer_body(body):
     """The host generator's body from the translated function's (``_with_host_locals``'s
-    ``body``, ``stored`` and ``clears``): the locals it stores are written back to
-    ``fast`` before each yield, so that the suspended frame's locals are current there
-    (``gi_frame.f_locals``, and tier 0 if the frame goes on there), and taken out again
-    on resumption; what it would return is left in the frame (``_left_with``), and a
+    ``body``).  The locals it stores stay in its host locals where it yields, as they
+    are while it runs (``fast`` holds UNBOUND for them): who reads the suspended
+    frame's locals reads them there (``host_stack.fast_locals``), and tier 0, taking
+    the frame on where it is suspended (a ``throw()``, a tracer), closes the host
+    generator first, whose handler writes them back (``_Suspendable._resume``).  Each
+    resumption so costs no write-back and no clear of each local it stores.  What it
+    would return is left in the frame (``_left_with``), and a
     StopIteration leaving the guest code is left there too, not raised (the host would
     make it a RuntimeError, PEP 479, before the guest's handlers saw it).
     ``interpreter`` is the local that the host stack's readers find in a runner.
@@ -2739,10 +2734,8 @@ def _resumer_body(body, stored, clears):
         return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
     def suspended(statement):
-        line = statement.lineno - 1
-        return [*(_at(_write_back(index), line) for index in stored),
-                *code(_DRIVER_UNLINK + "linked = False"), statement,
-                *code(_DRIVER_LINK + "linked = True"), *_cleared(clears, line)]
+        return [*code(_DRIVER_UNLINK + "linked = False"), statement,
+                *code(_DRIVER_LINK + "linked = True")]
     handler = ast.ExceptHandler(type=ast.Name(id="StopIteration", ctx=ast.Load()),
                                 name="error",
                                 body=_left_with(ast.Name(id="error", ctx=ast.Load()), 0))
@@ -2790,15 +2783,16 @@ if not closed:
 """ % textwrap.indent(_DRIVER_UNLINK.strip("\n"), "    ")
 
 
-def _driver_body(body, stored, clears):
+def _driver_body(body, stored):
     """A driver's body, from the translated function's (``_entered_at_start``'s, as
     the resumer that starts the frame has it): a host generator that a builtin
     iterating a generator expression's generator runs itself (objects.PendingGenerator),
     doing at each resumption what ``_Suspendable._resume`` does for a resumer: the
-    frame linked to its resumer while it runs (``_DRIVER_LINK``), the locals written
-    back to ``fast`` where it yields, tier 0 taking the frame on where
-    ``LEAVE_TRANSLATED`` asks (a tracer, a signal), and the frame's end, or its
-    exception, where the statements leave it (``_DRIVER_END``).  Closed where it
+    frame linked to its resumer while it runs (``_DRIVER_LINK``), tier 0 taking the
+    frame on where ``LEAVE_TRANSLATED`` asks (a tracer, a signal), with the locals it
+    stores written back to ``fast`` (``stored``; where it yields, they stay in its host
+    locals, as a resumer's do), and the frame's end, or its exception, where the
+    statements leave it (``_DRIVER_END``).  Closed where it
     yields (the builtin had its answer: ``any()``), the frame ends with nothing run:
     the code of a driver has no exception handler (``_drivable``)."""
 
@@ -2806,16 +2800,16 @@ def _driver_body(body, stored, clears):
         return [_at(statement, 0) for statement in host_trees.parse(text).body]
 
     def suspended(statement):
-        # (The value sent in on the stack, the locals in ``fast``: as tier 0 finds a
-        # frame suspended there.  A driver is sent None, always.)
+        # (Left to tier 0: the value sent in on the stack, the locals in ``fast``, as
+        # tier 0 finds a frame suspended there.  A driver is sent None, always.)
         pushed = "    stack.append(None)\n" if isinstance(statement.value, ast.Yield) else ""
-        return [*(_at(_write_back(index), statement.lineno - 1) for index in stored),
-                *code(_DRIVER_UNLINK + "closed = True"), statement,
+        written_back = "".join("    fast[%d] = %s\n" % (index, _local(index))
+                               for index in stored)
+        return [*code(_DRIVER_UNLINK + "closed = True"), statement,
                 *code("closed = False" + _DRIVER_LINK),
-                *code("if LEAVE_TRANSLATED:\n" + pushed +
+                *code("if LEAVE_TRANSLATED:\n" + pushed + written_back +
                       "    frame.resumer_outcome = frame.resume_index\n"
-                      "    return"),
-                *_cleared(clears, statement.lineno - 1)]
+                      "    return")]
 
     # Closed where it yielded: the exception passes the statements' handlers (which
     # write the locals back, as they are, and say where the frame failed, which no
