@@ -755,6 +755,7 @@ class PendingGenerator:
     __slots__ = ("function", "arguments")
 
     def __init__(self, function, arguments):
+        # (Interpreter.passed_generator, on the hot path, sets the two itself.)
         self.function = function
         self.arguments = arguments
 
