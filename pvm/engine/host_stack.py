@@ -156,17 +156,20 @@ def fast_locals(frame):
             variables = host.f_locals if count else None
             if variables is not None and _runs(host, variables, frame):
                 # (A local the function neither reads nor stores is not among them.)
-                return [variables.get("local_%d" % index, value)
-                        for index, value in enumerate(frame.fast[:count])]
+                return _taken_from_host_locals(variables, frame.fast[:count])
         host = host.f_back
     suspended = _suspended_host_generator(frame)
     if suspended is not None:
         # Suspended where tier 1's host generator yields, with the locals it stores in
         # its host locals (tier1._resumer_body).
-        variables = locals_of(suspended.gi_frame)
-        return [variables.get("local_%d" % index, value)
-                for index, value in enumerate(frame.fast)]
+        return _taken_from_host_locals(locals_of(suspended.gi_frame), frame.fast)
     return frame.fast
+
+
+def _taken_from_host_locals(variables, values):
+    """``values``, a frame's fast locals, each replaced by the host local ``local_N``
+    that holds it in ``variables``, a translation's host locals, where one does."""
+    return [variables.get("local_%d" % index, value) for index, value in enumerate(values)]
 
 
 def _suspended_host_generator(frame):
@@ -187,7 +190,7 @@ def _suspended_host_generator(frame):
                           if type(referrer) is _HOST_GENERATOR
                           and id(referrer.gi_code) in _TRANSLATED
                           and referrer.gi_frame is not None
-                          and referrer.gi_frame.f_locals.get("frame") is frame), None)
+                          and locals_of(referrer.gi_frame).get("frame") is frame), None)
         if generator is None:
             return None
     # (Not where it hands the frame to tier 0: the frame's fast is current there.)

@@ -2802,14 +2802,13 @@ def _driver_body(body, stored):
     def suspended(statement):
         # (Left to tier 0: the value sent in on the stack, the locals in ``fast``, as
         # tier 0 finds a frame suspended there.  A driver is sent None, always.)
-        pushed = "    stack.append(None)\n" if isinstance(statement.value, ast.Yield) else ""
-        written_back = "".join("    fast[%d] = %s\n" % (index, _local(index))
-                               for index in stored)
+        leaving = code("if LEAVE_TRANSLATED:\n"
+                       "    frame.resumer_outcome = frame.resume_index\n"
+                       "    return")
+        pushed = code("stack.append(None)") if isinstance(statement.value, ast.Yield) else []
+        leaving[0].body[:0] = [*pushed, *(_at(_write_back(index), 0) for index in stored)]
         return [*code(_DRIVER_UNLINK + "closed = True"), statement,
-                *code("closed = False" + _DRIVER_LINK),
-                *code("if LEAVE_TRANSLATED:\n" + pushed + written_back +
-                      "    frame.resumer_outcome = frame.resume_index\n"
-                      "    return")]
+                *code("closed = False" + _DRIVER_LINK), *leaving]
 
     # Closed where it yielded: the exception passes the statements' handlers (which
     # write the locals back, as they are, and say where the frame failed, which no
