@@ -445,7 +445,7 @@ def test_a_generator_expression_alone_is_driven_by_its_translation():
                      "        yield value * 2\n", "<test>")
     doubled = world.modules["__main__"].__dict__["doubled"]
     list(doubled([0]))      # (translated at its first call)
-    driver = objects.PendingGenerator(doubled, [[1, 2, 3]]).iterated()
+    driver = world.interpreter.driven_generator(doubled, [[1, 2, 3]])
     assert driver.gi_code.co_name == "drive_doubled" and sum(driver) == 12
     generator = objects.PendingGenerator(doubled, [[1, 2]]).made()
     assert type(generator) is objects.Generator and list(generator) == [2, 4]
@@ -468,7 +468,7 @@ def test_a_yield_statement_passes_its_value_through_no_list():
         calls = [instruction.argval for instruction in dis.get_instructions(host_function)
                  if instruction.opname == "LOAD_METHOD"]
         assert calls.count("append") == appends and "pop" not in calls, (host_function, calls)
-    assert sum(objects.PendingGenerator(doubled, [[1, 2, 3]]).iterated()) == 18
+    assert sum(world.interpreter.driven_generator(doubled, [[1, 2, 3]])) == 18
 
 
 def test_only_a_call_of_a_new_generator_takes_it_alone():

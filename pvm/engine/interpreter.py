@@ -688,8 +688,8 @@ class Interpreter:
         return self.driven_generator(function, arguments)
 
     def driven_generator(self, function, arguments):
-        """``iterated_generator`` past the recursion limit's check, which a generator
-        expression's call made already (``PendingGenerator.iterated``)."""
+        """``iterated_generator`` past the recursion limit's check: CALL_OF_NEW_GENERATOR's,
+        whose generator expression's call made it already (``passed_generator``)."""
         resumer = getattr(function.executable, "resumer", None)
         if resumer is None or resumer.drive is None or function.kind != CO_GENERATOR \
                 or 0 not in resumer.starts or self.instruments:

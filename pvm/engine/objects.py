@@ -734,19 +734,12 @@ ITERATING_BUILTINS = frozenset((sum, all, any, min, max, sorted))
 ITERATING_TYPES = frozenset((list, tuple, set, frozenset, dict, bytes, bytearray))
 
 
-def iterates_alone(builtin):
-    """Whether the host builtin ``builtin`` is one of ``ITERATING_BUILTINS``, or a
-    string's ``join``.  (A builtin's hash and equality are its self's and its C
-    function's identities: no guest code runs.)"""
-    return builtin in ITERATING_BUILTINS or (
-        type(builtin.__self__) is str and builtin.__name__ == "join")
-
-
 class PendingGenerator:
     """What the call of a generator expression's function gives the call it is passed
     to at once (``sum(x for x in y)``: CALL's ``makes_passed_generator`` and
     ``takes_new_generator``), which nothing else sees: the generator to make.  A builtin
-    that iterates it alone (``iterates_alone``, ``ITERATING_TYPES``) is given the host
+    that iterates it alone (``ITERATING_BUILTINS``, ``ITERATING_TYPES``, a string's
+    ``join``: CALL_OF_NEW_GENERATOR) is given the host
     generator that drives its frame (tier 1's driver, see tier1._driver_body), where
     its code has one: each item costs no call of ``_resume``, and no generator object
     is made, which no guest code could have seen (``iter()`` of the driver is itself).
@@ -758,10 +751,6 @@ class PendingGenerator:
         # (Interpreter.passed_generator, on the hot path, sets the two itself.)
         self.function = function
         self.arguments = arguments
-
-    def iterated(self):
-        """The driver of the frame, or the generator where its code has none."""
-        return self.function.interpreter.driven_generator(self.function, self.arguments)
 
     def made(self):
         """The generator."""

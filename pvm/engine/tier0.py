@@ -15,7 +15,7 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     star_keywords, unbound_free, unbound_local, unpack_items, with_module_named,
     zero_argument_super_cell)
 from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
-    ITERATING_TYPES, MethodType, PendingGenerator, iterates_alone)
+    ITERATING_BUILTINS, ITERATING_TYPES, MethodType, PendingGenerator)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
     FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
@@ -1549,9 +1549,10 @@ def make_CALL_OF_NEW_GENERATOR(code, operand, index):
         pending = arguments[0]
         if type(pending) is PendingGenerator:
             kind = type(function)
-            if kind is BUILTIN and iterates_alone(function) or (kind is type and function in ITERATING_TYPES):
+            if kind is BUILTIN and (function in ITERATING_BUILTINS or (type(function.__self__) is str and function.__name__ == 'join')) or (kind is type and function in ITERATING_TYPES):
                 frame.resume_index = next_index
-                stack[-1] = function(pending.iterated())
+                generator_function = pending.function
+                stack[-1] = function(generator_function.interpreter.driven_generator(generator_function, pending.arguments))
                 return next_index
             arguments = [pending.made()]
         kind = type(function)
@@ -3913,9 +3914,10 @@ def cold_CALL_OF_NEW_GENERATOR(frame, stack, fast, code, operand, index):
     pending = arguments[0]
     if type(pending) is PendingGenerator:
         kind = type(function)
-        if kind is BUILTIN and iterates_alone(function) or (kind is type and function in ITERATING_TYPES):
+        if kind is BUILTIN and (function in ITERATING_BUILTINS or (type(function.__self__) is str and function.__name__ == 'join')) or (kind is type and function in ITERATING_TYPES):
             frame.resume_index = next_index
-            stack[-1] = function(pending.iterated())
+            generator_function = pending.function
+            stack[-1] = function(generator_function.interpreter.driven_generator(generator_function, pending.arguments))
             return next_index
         arguments = [pending.made()]
     kind = type(function)

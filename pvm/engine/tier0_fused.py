@@ -9,8 +9,8 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     OBJECT_NEW, SUPER_INIT, SUPER_NEW, TYPE_NEW, guest_init, init_returned,
     load_global_error, passes_generator_to_loop, passes_new_generator, unbound_free,
     unbound_local, with_module_named, zero_argument_super_cell)
-from pvm.engine.objects import (Function, Generator, ITERATING_TYPES, MethodType,
-    PendingGenerator, iterates_alone)
+from pvm.engine.objects import (Function, Generator, ITERATING_BUILTINS, ITERATING_TYPES,
+    MethodType, PendingGenerator)
 from pvm.engine.signals import (CALL_FRAME, RETURN)
 
 
@@ -1483,9 +1483,10 @@ def fuse_LOAD_GLOBAL__CALL_OF_NEW_GENERATOR(code, run, index):
             pending_1 = arguments_1[0]
             if type(pending_1) is PendingGenerator:
                 kind_1 = type(value_0_0)
-                if kind_1 is BUILTIN and iterates_alone(value_0_0) or (kind_1 is type and value_0_0 in ITERATING_TYPES):
+                if kind_1 is BUILTIN and (value_0_0 in ITERATING_BUILTINS or (type(value_0_0.__self__) is str and value_0_0.__name__ == 'join')) or (kind_1 is type and value_0_0 in ITERATING_TYPES):
                     frame.resume_index = next_index_1
-                    stack.append(value_0_0(pending_1.iterated()))
+                    generator_function_1 = pending_1.function
+                    stack.append(value_0_0(generator_function_1.interpreter.driven_generator(generator_function_1, pending_1.arguments)))
                     return after_1
                 arguments_1 = [pending_1.made()]
             kind_1 = type(value_0_0)
@@ -1890,9 +1891,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, index):
             pending_2 = arguments_2[0]
             if type(pending_2) is PendingGenerator:
                 kind_2 = type(value_0_0)
-                if kind_2 is BUILTIN and iterates_alone(value_0_0) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
+                if kind_2 is BUILTIN and (value_0_0 in ITERATING_BUILTINS or (type(value_0_0.__self__) is str and value_0_0.__name__ == 'join')) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
                     frame.resume_index = next_index_2
-                    stack.append(value_0_0(pending_2.iterated()))
+                    generator_function_2 = pending_2.function
+                    stack.append(value_0_0(generator_function_2.interpreter.driven_generator(generator_function_2, pending_2.arguments)))
                     return after_2
                 arguments_2 = [pending_2.made()]
             kind_2 = type(value_0_0)
@@ -2306,9 +2308,10 @@ def fuse_LOAD_GLOBAL__LOAD_CONST__CALL_OF_NEW_GENERATOR(code, run, index):
             pending_2 = arguments_2[0]
             if type(pending_2) is PendingGenerator:
                 kind_2 = type(value_0_0)
-                if kind_2 is BUILTIN and iterates_alone(value_0_0) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
+                if kind_2 is BUILTIN and (value_0_0 in ITERATING_BUILTINS or (type(value_0_0.__self__) is str and value_0_0.__name__ == 'join')) or (kind_2 is type and value_0_0 in ITERATING_TYPES):
                     frame.resume_index = next_index_2
-                    stack.append(value_0_0(pending_2.iterated()))
+                    generator_function_2 = pending_2.function
+                    stack.append(value_0_0(generator_function_2.interpreter.driven_generator(generator_function_2, pending_2.arguments)))
                     return after_2
                 arguments_2 = [pending_2.made()]
             kind_2 = type(value_0_0)
@@ -2725,9 +2728,10 @@ def fuse_LOAD_GLOBAL__LOAD_FAST__LOAD_FAST__CALL_OF_NEW_GENERATOR(code, run, ind
             pending_3 = arguments_3[0]
             if type(pending_3) is PendingGenerator:
                 kind_3 = type(value_0_0)
-                if kind_3 is BUILTIN and iterates_alone(value_0_0) or (kind_3 is type and value_0_0 in ITERATING_TYPES):
+                if kind_3 is BUILTIN and (value_0_0 in ITERATING_BUILTINS or (type(value_0_0.__self__) is str and value_0_0.__name__ == 'join')) or (kind_3 is type and value_0_0 in ITERATING_TYPES):
                     frame.resume_index = next_index_3
-                    stack.append(value_0_0(pending_3.iterated()))
+                    generator_function_3 = pending_3.function
+                    stack.append(value_0_0(generator_function_3.interpreter.driven_generator(generator_function_3, pending_3.arguments)))
                     return after_3
                 arguments_3 = [pending_3.made()]
             kind_3 = type(value_0_0)
