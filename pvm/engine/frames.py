@@ -153,7 +153,6 @@ set_in_class(Frame, __name__="frame", __qualname__="frame", __module__="builtins
              __reduce_ex__=refuse_pickling, __reduce__=refuse_pickling)
 
 
-
 def _share_one_layout():
     """Put in the table of attribute names that frames share, before any frame is made,
     the names the common frames store: those of every call (Interpreter.enter's, in

@@ -739,11 +739,11 @@ class PendingGenerator:
     to at once (``sum(x for x in y)``: CALL's ``makes_passed_generator`` and
     ``takes_new_generator``), which nothing else sees: the generator to make.  A builtin
     that iterates it alone (``ITERATING_BUILTINS``, ``ITERATING_TYPES``, a string's
-    ``join``: CALL_OF_NEW_GENERATOR) is given the host
-    generator that drives its frame (tier 1's driver, see tier1._driver_body), where
-    its code has one: each item costs no call of ``_resume``, and no generator object
-    is made, which no guest code could have seen (``iter()`` of the driver is itself).
-    Any other callee is given the generator."""
+    ``join``: see CALL_OF_NEW_GENERATOR) is given the host generator that drives its
+    frame (tier 1's driver, see tier1._driver_body), where its code has one: each item
+    costs no call of ``_resume``, and no generator object is made, which no guest code
+    could have seen (``iter()`` of the driver is itself).  Any other callee is given the
+    generator."""
 
     __slots__ = ("function", "arguments")
 
