@@ -81,9 +81,8 @@ def source_of(operation):
     return PROGRAM.format(statement=statement)
 
 
-def instructions(command):
+def instructions(command, environment):
     """Machine instructions the command executes, as valgrind counts them."""
-    environment = dict(os.environ, PYTHONHASHSEED="0")
     result = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
         + command, capture_output=True, text=True, cwd=REPOSITORY, env=environment)
@@ -93,14 +92,16 @@ def instructions(command):
     return int(match.group(1).replace(",", ""))
 
 
-def per_turn(interpreter, path, loops):
-    # A run first, uncounted: pvm keeps the hot runs it joins on disk, and the counted
-    # runs must both find them there.  Each counted run is the fewer of two: a run that
-    # paid a one-off cost (a cache that another process, such as a test running beside
-    # this one, wrote meanwhile) counts more, never less.
+def per_turn(interpreter, path, loops, environment):
+    # A run first, uncounted: pvm keeps the hot runs it joins and the programs it
+    # compiled on disk, and the counted runs must all find them there.  Each counted
+    # run is the fewer of two: a run that paid a one-off cost (a cache that another
+    # process, such as a test running beside this one, wrote meanwhile) counts more,
+    # never less.
     subprocess.run(interpreter + [path, str(loops)], check=True, cwd=REPOSITORY,
-                   capture_output=True)
-    small, large = (min(instructions(interpreter + [path, str(turns)]) for _ in range(2))
+                   capture_output=True, env=environment)
+    small, large = (min(instructions(interpreter + [path, str(turns)], environment)
+                        for _ in range(2))
                     for turns in (loops, 2 * loops))
     return (large - small) / loops
 
@@ -124,12 +125,18 @@ def main(argv=None):
                          if name != "empty"]
     print("%-12s %12s %12s %8s" % ("operation", "CPython", "pvm", "ratio"))
     with tempfile.TemporaryDirectory() as folder:
+        # pvm's compiled programs in a folder of this run's own: the user's folder keeps
+        # the newest 500, and where other processes fill it (the test suite, run in
+        # parallel), they pushed out this run's program between its counted runs, each
+        # of which then paid for importing the compiler and compiling it.
+        environment = dict(os.environ, PYTHONHASHSEED="0",
+                           XDG_CACHE_HOME=os.path.join(folder, "cache"))
         costs = {}
         for name in names:
             path = os.path.join(folder, name + ".py")
             with open(path, "w") as file:
                 file.write(source_of(name))
-            costs[name] = {label: per_turn(command, path, arguments.loops)
+            costs[name] = {label: per_turn(command, path, arguments.loops, environment)
                            for label, command in interpreters.items()}
             row = costs[name]
             if name != "empty" and OPERATIONS[name] is not None:

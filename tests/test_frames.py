@@ -34,6 +34,6 @@ def test_every_common_frame_keeps_the_compact_layout():
     # called function's took 176.
     call = bytes_per_frame(("depth", "back", "resume_index", "return_value"))
     for names in (("cells",),                                             # a generator expression's
-                  ("translated", "layered", "resumer_outcome", "back"),   # a generator's at tier 1
-                  ("cells", "translated", "resumer_outcome", "return_value", "resume_index")):
+                  ("translated", "back"),                                 # a generator's at tier 1
+                  ("cells", "translated", "return_value", "resume_index")):
         assert bytes_per_frame(names) < call + 64, names

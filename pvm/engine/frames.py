@@ -56,9 +56,11 @@ class Frame(metaclass=BuiltinType):
     failed_index = -1
     exit_index = 0                  # the instruction an exception was last raised at
     generator = None
-    translated = None               # a generator's: tier 1's host generator running it,
-    resumer_outcome = None          # what it left the frame with when it ended,
-    layered = True                  # ... and whether it needs a layer of handled exceptions
+    # A generator's: tier 1's host generator running it; once that has ended, what it
+    # left the frame with (RETURN, an index for tier 0, or an exception) until its
+    # resumer reads it (objects._Suspendable._after_host_generator).  One name for the
+    # two, as each name frames store widens every frame (_share_one_layout).
+    translated = None
     trace_state = None
     locals_snapshot = None
     special_exit = None             # the instance an __init__ frame initializes (enter_init)
@@ -156,20 +158,21 @@ set_in_class(Frame, __name__="frame", __qualname__="frame", __module__="builtins
 def _share_one_layout():
     """Put in the table of attribute names that frames share, before any frame is made,
     the names the common frames store: those of every call (Interpreter.enter's, in
-    its order), and those of a generator's frame at tier 1 (``translated``, ``layered``,
-    ``resumer_outcome``).  The host keeps an instance's attributes compact, its values
-    beside that shared table, while each name it stores is in the table; a name the
-    table lacks, stored on an instance that lacks some of the table's, makes the
-    instance a dict of its own (on CPython 3.11; a frame made with no caller, as a
-    generator's is, lacks ``depth``).  Such a frame took 464 bytes where a compact one
-    took 176, and longer to make.  Each name the table holds widens every frame's
-    values, so it holds these only (others join it as frames store them, where they
-    can): 200,000 suspended generators take 3.6x CPython's memory at tier 1, 5.3x
-    before, and 1.7x at tier 0, 1.5x before (benchmarks/object_memory.py)."""
+    its order), and that of a generator's frame at tier 1 (``translated``).  The host
+    keeps an instance's attributes compact, its values beside that shared table, while
+    each name it stores is in the table; a name the table lacks, stored on an instance
+    that lacks some of the table's, makes the instance a dict of its own (on CPython
+    3.11; a frame made with no caller, as a generator's is, lacks ``depth``).  Such a
+    frame took 464 bytes where a compact one took 176, and longer to make.  Each name
+    the table holds widens every frame's values, so it holds these only (others join
+    it as frames store them, where they can).  With two more (a generator's way out of
+    its host generator, and whether it keeps a layer of handled exceptions: now its
+    ``translated`` and its saved exception say them), 200,000 suspended generators at
+    tier 0 took 2.0x CPython's memory, 1.9x without (benchmarks/object_memory.py)."""
     prototype = Frame()
     for name in ("f_code", "handlers", "f_globals", "f_builtins", "interpreter", "stack",
                  "fast", "cells", "depth", "back", "resume_index", "return_value",
-                 "translated", "layered", "resumer_outcome"):
+                 "translated"):
         setattr(prototype, name, None)
 
 

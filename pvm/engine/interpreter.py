@@ -34,7 +34,7 @@ from pvm.engine.host_stack import (failed_in_translation, locals_of, fast_locals
                                    frameless_runners, stored_locals, runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 PendingGenerator, RESUMING_CODES, Function, Generator,
-                                made_shape_of, new_generator)
+                                NO_LAYER, made_shape_of, new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -650,9 +650,7 @@ class Interpreter:
             # (run_by_host_generator's work written out, and the generator made with
             # no call of its __init__: every generator expression comes through here.)
             frame.translated = resumer.from_start(frame, frame.stack, frame.fast, 0)
-            if not resumer.handles:
-                frame.layered = False
-            return new_generator(frame, function)
+            return new_generator(frame, function, None if resumer.handles else NO_LAYER)
         frame.stack = None
         return SUSPENDABLE_CLASSES[function.kind](frame, function)
 

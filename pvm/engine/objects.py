@@ -353,16 +353,23 @@ def _renamed(function, qualname, doc):
 # ends them in the frame).
 _ENDED = object()
 
+# A generator's saved exception (``_saved_handled``) while tier 1's host generator runs
+# code that handles none: its resumptions keep no layer of handled exceptions (nothing
+# the code runs sets one, so the layer would stay empty; see ``_Suspendable._resume``).
+# Kept in that slot, not a flag on the frame: every name frames store widens every
+# frame (frames._share_one_layout).
+NO_LAYER = object()
 
-def run_by_host_generator(frame, resumer):
+
+def run_by_host_generator(generator, resumer):
     """Let tier 1's host generator function ``resumer`` (a generator's translation) run
-    the suspended ``frame`` from where it is, its stack and locals as tier 0 left them.
-    Code that handles no exception (``resumer.handles``) keeps no layer of handled
-    exceptions (``frame.layered``): nothing it runs sets one, so its layer would stay
-    empty (see ``_Suspendable._resume``)."""
+    the suspended frame of ``generator`` from where it is, its stack and locals as tier
+    0 left them.  Code that handles no exception (``resumer.handles``) keeps no layer of
+    handled exceptions (NO_LAYER)."""
+    frame = generator._frame
     frame.translated = resumer(frame, frame.stack, frame.fast, frame.resume_index)
     if not resumer.handles:
-        frame.layered = False
+        generator._saved_handled = NO_LAYER
 
 
 class _Suspendable(metaclass=BuiltinType):
@@ -385,7 +392,8 @@ class _Suspendable(metaclass=BuiltinType):
         self._name = function._function_name
         self._qualname = function._qualname
         self._state = CREATED
-        self._saved_handled = None   # the exception being handled inside, while suspended
+        # The exception being handled inside, while suspended (or NO_LAYER).
+        self._saved_handled = None
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind_name, self._qualname, id(self))
@@ -423,16 +431,17 @@ class _Suspendable(metaclass=BuiltinType):
             # value, it runs to the next yield; where the translation leaves the frame
             # (it returned an index, or the guest code raised), tier 0's loop runs it on
             # from there (_after_host_generator).  The generator has its own layer of
-            # handled exceptions -- unless its code handles none (frame.layered,
+            # handled exceptions -- unless its code handles none (NO_LAYER,
             # Interpreter.suspendable): then the layer stays empty, and sys.exception()
             # sees the resumer's exception through it, as it sees it through none.
             self._state = RUNNING
-            layered = frame.layered
+            saved_handled = self._saved_handled
+            layered = saved_handled is not NO_LAYER
             if layered:
                 interpreter = frame.interpreter
                 handled_below = interpreter.handled_below
                 handled_below.append(interpreter.handled)
-                interpreter.handled = self._saved_handled
+                interpreter.handled = saved_handled
             try:
                 try:
                     # next(), which makes no StopIteration when the host generator
@@ -445,7 +454,7 @@ class _Suspendable(metaclass=BuiltinType):
                 except StopIteration:
                     pass
                 except BaseException as error:
-                    frame.resumer_outcome = error
+                    frame.translated = error
                 translated = None
                 return self._after_host_generator(frame)
             finally:
@@ -489,7 +498,7 @@ class _Suspendable(metaclass=BuiltinType):
                     and not interpreter.instruments:
                 # Tier 1 has translated the code: its host generator takes the frame on
                 # from where it is (the value sent in on the stack, as for tier 0).
-                run_by_host_generator(frame, resumer)
+                run_by_host_generator(self, resumer)
                 self._state = SUSPENDED
                 return self._resume(None)
         if exception is _RESUME_WITHOUT_VALUE:
@@ -500,8 +509,11 @@ class _Suspendable(metaclass=BuiltinType):
         frame.back = interpreter.running_frame_for(frame.f_code)
         handled_below = interpreter.handled_below
         handled_below.append(interpreter.handled)
-        interpreter.handled = self._saved_handled
-        if exception is not None and self._saved_handled is not None:
+        saved_handled = self._saved_handled
+        if saved_handled is NO_LAYER:
+            saved_handled = None
+        interpreter.handled = saved_handled
+        if exception is not None and saved_handled is not None:
             # A thrown exception chains to what the generator itself is handling (not
             # to its resumer's), as CPython chains it on entering the generator.
             interpreter.chain_to_handled(exception, replace=True)
@@ -536,12 +548,11 @@ class _Suspendable(metaclass=BuiltinType):
     def _after_host_generator(self, frame):
         """The rest of a resumption of the running ``frame`` whose host generator has
         ended (it left the frame unlinked, and what ended it in
-        ``frame.resumer_outcome``): the frame's return, or tier 0's loop running it on
+        ``frame.translated``): the frame's return, or tier 0's loop running it on
         from where the translation left it (an index, or the exception its code
         raised), linked to its resumer as the loop runs frames that resume.  What the
         resumption gives: the next value the frame yields, or its end."""
-        outcome = frame.resumer_outcome
-        frame.resumer_outcome = None
+        outcome = frame.translated
         frame.translated = None
         try:
             if type(outcome) is int and outcome == RETURN:
@@ -828,13 +839,13 @@ class Generator(_Suspendable):
         # (LEAVE_TRANSLATED), nor for a frame with its own layer of handled exceptions.
         frame = self._frame
         translated = frame.translated
-        if translated is not None and self._state is SUSPENDED and not frame.layered \
-                and not LEAVE_TRANSLATED:
+        if translated is not None and self._state is SUSPENDED \
+                and self._saved_handled is NO_LAYER and not LEAVE_TRANSLATED:
             self._state = RUNNING
             try:
                 result = next(translated, _ENDED)
             except BaseException as error:
-                frame.resumer_outcome = error
+                frame.translated = error
                 result = _ENDED
             if result is not _ENDED:
                 self._state = SUSPENDED
@@ -1086,16 +1097,18 @@ class _AsyncGeneratorStep(metaclass=BuiltinType):
         return result
 
 
-def new_generator(frame, function):
-    """``Generator(frame, function)``, made without the class's call.  The assignments
-    of ``_Suspendable.__init__``, written out: a call to it (or to a helper both use)
-    made a loop that only makes generators 4-8% slower at tier 1."""
+def new_generator(frame, function, saved_handled=None):
+    """``Generator(frame, function)``, made without the class's call (its
+    ``_saved_handled`` given: NO_LAYER for one that tier 1 runs, of code that handles
+    no exception).  The assignments of ``_Suspendable.__init__``, written out: a call
+    to it (or to a helper both use) made a loop that only makes generators 4-8% slower
+    at tier 1."""
     generator = _new_object(Generator)
     generator._frame = frame
     generator._name = function._function_name
     generator._qualname = function._qualname
     generator._state = CREATED
-    generator._saved_handled = None
+    generator._saved_handled = saved_handled
     return generator
 
 

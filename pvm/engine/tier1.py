@@ -2592,10 +2592,11 @@ def _frame_assignment(statements, attribute):
 def _left_with(value, line):
     """A resumer's ``return VALUE``: the value (what the frame does next: RETURN, an
     index for tier 0, or the StopIteration the guest raised) left in the frame's
-    ``resumer_outcome`` and a plain return, which ends the host generator with no
-    StopIteration made when ``next()`` runs it (see ``_Suspendable._resume``)."""
+    ``translated`` (which held the host generator) and a plain return, which ends the
+    host generator with no StopIteration made when ``next()`` runs it (see
+    ``_Suspendable._resume``)."""
     return [_at(ast.Assign(targets=[ast.Attribute(value=ast.Name(id="frame", ctx=ast.Load()),
-                                                  attr="resumer_outcome", ctx=ast.Store())],
+                                                  attr="translated", ctx=ast.Store())],
                            value=value if value is not None else ast.Constant(None)), line),
             _at(ast.Return(value=None), line)]
 
@@ -2765,7 +2766,7 @@ def _drivable(code, pairs):
 
 
 # Past the translated code (its return, where it leaves the frame to tier 0, or its
-# exception, all left in ``frame.resumer_outcome`` as a resumer leaves them): unless
+# exception, all left in ``frame.translated`` as a resumer leaves them): unless
 # it was closed where it yielded, the frame ends here (a generator expression returns
 # None), or tier 0's loop runs it on, yielding what it yields (objects.go_on_in_tier0).
 # (In a ``finally``: the statements' returns come out of any depth of loops and
@@ -2773,8 +2774,8 @@ def _drivable(code, pairs):
 _DRIVER_END = """
 if not closed:
 %s
-    outcome = frame.resumer_outcome
-    frame.resumer_outcome = None
+    outcome = frame.translated
+    frame.translated = None
     if type(outcome) is int and outcome == RETURN:
         frame.resume_index = -1
         frame.return_value = None
@@ -2803,7 +2804,7 @@ def _driver_body(body, stored):
         # (Left to tier 0: the value sent in on the stack, the locals in ``fast``, as
         # tier 0 finds a frame suspended there.  A driver is sent None, always.)
         leaving = code("if LEAVE_TRANSLATED:\n"
-                       "    frame.resumer_outcome = frame.resume_index\n"
+                       "    frame.translated = frame.resume_index\n"
                        "    return")
         pushed = code("stack.append(None)") if isinstance(statement.value, ast.Yield) else []
         leaving[0].body[:0] = [*pushed, *(_at(_write_back(index), 0) for index in stored)]
@@ -2818,10 +2819,10 @@ def _driver_body(body, stored):
                    "    frame.failed_index = -1\n"
                    "    stack.clear()\n"
                    "    raise\n"
-                   "frame.resumer_outcome = error")
+                   "frame.translated = error")
     _sent_values_dropped(body)
     trying = ast.Try(body=[*code("if LEAVE_TRANSLATED:\n"
-                                 "    frame.resumer_outcome = 0\n"
+                                 "    frame.translated = 0\n"
                                  "    return"),
                            *_failure_read_off_its_line(_around_suspensions(body, suspended))],
                      handlers=[ast.ExceptHandler(type=ast.Name(id="BaseException",
