@@ -93,17 +93,19 @@ def instructions(command, environment):
 
 
 def per_turn(interpreter, path, loops, environment):
-    # A run first, uncounted: pvm keeps the hot runs it joins and the programs it
-    # compiled on disk, and the counted runs must all find them there.  Each counted
-    # run is the fewer of two: a run that paid a one-off cost (a cache that another
-    # process, such as a test running beside this one, wrote meanwhile) counts more,
-    # never less.
+    # A run first, uncounted: pvm keeps the hot runs it joins, the programs it compiled
+    # and the modules it imported on disk, and the counted runs must all find them
+    # there.  Then runs of each length in turn, each length's count the fewest of
+    # three: a run that paid a one-off cost (a cache that another process, such as a
+    # test running beside this one, wrote meanwhile) counts more, never less, and
+    # taking turns, a while of such runs does not fall on the runs of one length.
     subprocess.run(interpreter + [path, str(loops)], check=True, cwd=REPOSITORY,
                    capture_output=True, env=environment)
-    small, large = (min(instructions(interpreter + [path, str(turns)], environment)
-                        for _ in range(2))
-                    for turns in (loops, 2 * loops))
-    return (large - small) / loops
+    counts = {loops: [], 2 * loops: []}
+    for _ in range(3):
+        for turns in counts:
+            counts[turns].append(instructions(interpreter + [path, str(turns)], environment))
+    return (min(counts[2 * loops]) - min(counts[loops])) / loops
 
 
 def main(argv=None):
@@ -125,12 +127,14 @@ def main(argv=None):
                          if name != "empty"]
     print("%-12s %12s %12s %8s" % ("operation", "CPython", "pvm", "ratio"))
     with tempfile.TemporaryDirectory() as folder:
-        # pvm's compiled programs in a folder of this run's own: the user's folder keeps
-        # the newest 500, and where other processes fill it (the test suite, run in
-        # parallel), they pushed out this run's program between its counted runs, each
-        # of which then paid for importing the compiler and compiling it.
+        # The cache files of both interpreters (the host's of pvm's own modules, pvm's
+        # of the modules and programs it compiled) in a folder of this run's own: in
+        # the shared ones, other processes (the test suite, run in parallel) replaced
+        # or pushed out this run's files between its counted runs, which then paid for
+        # compiling them again (counts of 1,500 M instructions more, a turn costing
+        # less than nothing).
         environment = dict(os.environ, PYTHONHASHSEED="0",
-                           XDG_CACHE_HOME=os.path.join(folder, "cache"))
+                           PYTHONPYCACHEPREFIX=os.path.join(folder, "pycache"))
         costs = {}
         for name in names:
             path = os.path.join(folder, name + ".py")
