@@ -117,6 +117,10 @@ def when_UNPACK_THREE(count):
     return count == 3
 
 
+def when_UNPACK_FIRST_AND_REST(operand):
+    return operand == 1
+
+
 def when_CALL_OF_NEW_GENERATOR(takes_new_generator):
     return takes_new_generator
 
@@ -1381,6 +1385,18 @@ def select_UNPACK_SEQUENCE(code, operand, index):
     return 'UNPACK_SEQUENCE'
 
 
+def make_UNPACK_FIRST_AND_REST(code, operand, index):
+    next_index = index + 1
+
+    def UNPACK_FIRST_AND_REST(frame, stack, fast, next_index=next_index):
+        sequence = stack[-1]
+        first, *rest = sequence
+        stack[-1] = rest
+        stack.append(first)
+        return next_index
+    return UNPACK_FIRST_AND_REST
+
+
 def make_UNPACK_EX(code, operand, index):
     next_index = index + 1
 
@@ -1404,6 +1420,18 @@ def make_UNPACK_EX(code, operand, index):
         stack.extend(head[::-1])
         return next_index
     return UNPACK_EX
+
+
+def make_any_UNPACK_EX(code, operand, index):
+    if when_UNPACK_FIRST_AND_REST(operand):
+        return make_UNPACK_FIRST_AND_REST(code, operand, index)
+    return make_UNPACK_EX(code, operand, index)
+
+
+def select_UNPACK_EX(code, operand, index):
+    if when_UNPACK_FIRST_AND_REST(operand):
+        return 'UNPACK_FIRST_AND_REST'
+    return 'UNPACK_EX'
 
 
 def make_JUMP(code, operand, index):
@@ -2739,7 +2767,7 @@ FACTORIES = [
     make_LIST_TO_TUPLE,
     make_any_FORMAT_VALUE,
     make_any_UNPACK_SEQUENCE,
-    make_UNPACK_EX,
+    make_any_UNPACK_EX,
     make_JUMP,
     make_POP_JUMP_IF_FALSE,
     make_POP_JUMP_IF_TRUE,
@@ -2846,7 +2874,7 @@ SELECTORS = [
     lambda code, operand, index: 'LIST_TO_TUPLE',
     select_FORMAT_VALUE,
     select_UNPACK_SEQUENCE,
-    lambda code, operand, index: 'UNPACK_EX',
+    select_UNPACK_EX,
     lambda code, operand, index: 'JUMP',
     lambda code, operand, index: 'POP_JUMP_IF_FALSE',
     lambda code, operand, index: 'POP_JUMP_IF_TRUE',
@@ -3784,6 +3812,15 @@ def cold_any_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index):
     return cold_UNPACK_SEQUENCE(frame, stack, fast, code, operand, index)
 
 
+def cold_UNPACK_FIRST_AND_REST(frame, stack, fast, code, operand, index):
+    next_index = index + 1
+    sequence = stack[-1]
+    first, *rest = sequence
+    stack[-1] = rest
+    stack.append(first)
+    return next_index
+
+
 def cold_UNPACK_EX(frame, stack, fast, code, operand, index):
     next_index = index + 1
     leading = operand & 255
@@ -3804,6 +3841,12 @@ def cold_UNPACK_EX(frame, stack, fast, code, operand, index):
     stack.append(middle)
     stack.extend(head[::-1])
     return next_index
+
+
+def cold_any_UNPACK_EX(frame, stack, fast, code, operand, index):
+    if when_UNPACK_FIRST_AND_REST(operand):
+        return cold_UNPACK_FIRST_AND_REST(frame, stack, fast, code, operand, index)
+    return cold_UNPACK_EX(frame, stack, fast, code, operand, index)
 
 
 def cold_JUMP(frame, stack, fast, code, operand, index):
@@ -4948,7 +4991,7 @@ COLD = [
     cold_LIST_TO_TUPLE,
     cold_any_FORMAT_VALUE,
     cold_any_UNPACK_SEQUENCE,
-    cold_UNPACK_EX,
+    cold_any_UNPACK_EX,
     cold_JUMP,
     cold_POP_JUMP_IF_FALSE,
     cold_POP_JUMP_IF_TRUE,

@@ -198,3 +198,11 @@ def UNPACK_EX(*, stack, operand):
     stack.extend(tail[::-1])
     stack.append(middle)
     stack.extend(head[::-1])
+
+
+# ``first, *rest = sequence``, the common shape: the host's own unpacking (its errors
+# are CPython's, and the list of the rest is the one it makes); the others as above.
+@variant("UNPACK_EX", when=lambda operand: operand == 1)
+def UNPACK_FIRST_AND_REST(sequence):
+    first, *rest = sequence
+    return rest, first
