@@ -91,6 +91,32 @@ PROGRAM = textwrap.dedent('''
         print("AttributeError", error)
     for _ in range(3):
         print([Listing([i]).first() for i in range(3)])
+
+    # Special methods the host looks up on the type and calls with the instance first
+    # (operators, len, hash): an instance attribute of the same name is not asked.
+    class Number:
+        def __init__(self, n):
+            self.n = n
+        def __sub__(self, other):
+            return Number(self.n - other.n)
+        def __rsub__(self, other):
+            return ("rsub", other)
+        def __len__(self):
+            return self.n
+        def __eq__(self, other):
+            return isinstance(other, Number) and self.n == other.n
+        def __hash__(self):
+            return hash(self.n)
+        def __repr__(self):
+            return "Number(%d)" % self.n
+        def __getitem__(self, index):
+            return index * self.n
+    a, b = Number(5), Number(2)
+    a.__sub__ = lambda other: "the instance's own, which the operator never asks"
+    for _ in range(3):
+        print(a - b, 3 - a, len(a), a == Number(5), {a: 1}[Number(5)], a[3],
+              sorted([a, b], key=len), list(map(Number.__len__, [a, b])),
+              functools.partial(Base.method, d, x=3)(), a.__sub__(b))
 ''')
 
 
@@ -115,3 +141,8 @@ def test_this_host_binds_guest_functions_in_c():
 
     assert method_binding.bind_in_c(Function)
     assert method_binding._slot(Function) == method_binding._slot(types.FunctionType)
+    # ... and is marked as the host marks its function type: a method the host calls
+    # is called with its instance first, no bound method made.
+    method_descriptor = 1 << 17
+    assert types.FunctionType.__flags__ & method_descriptor
+    assert Function.__flags__ & method_descriptor
