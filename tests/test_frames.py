@@ -2,10 +2,7 @@
 
 import tracemalloc
 
-from pvm.engine.frames import Frame
-
-# What Interpreter.enter stores on every frame it makes, in its order.
-ENTERED = ("f_code", "handlers", "f_globals", "f_builtins", "interpreter", "stack", "fast")
+from pvm.engine.frames import ENTERED, Frame
 
 
 def bytes_per_frame(names, count=200):

@@ -34,6 +34,11 @@ class Unbound:
 UNBOUND = Unbound()
 
 
+# What Interpreter.enter stores on every frame it makes, in its order (as
+# _frame_of_frameless does): the names every frame's values start with.
+ENTERED = ("f_code", "handlers", "f_globals", "f_builtins", "interpreter", "stack", "fast")
+
+
 class Frame(metaclass=BuiltinType):
     """One activation of a code object.
 
@@ -170,9 +175,8 @@ def _share_one_layout():
     ``translated`` and its saved exception say them), 200,000 suspended generators at
     tier 0 took 2.0x CPython's memory, 1.9x without (benchmarks/object_memory.py)."""
     prototype = Frame()
-    for name in ("f_code", "handlers", "f_globals", "f_builtins", "interpreter", "stack",
-                 "fast", "cells", "depth", "back", "resume_index", "return_value",
-                 "translated"):
+    for name in ENTERED + ("cells", "depth", "back", "resume_index", "return_value",
+                           "translated"):
         setattr(prototype, name, None)
 
 

@@ -34,7 +34,7 @@ from pvm.engine.host_stack import (failed_in_translation, locals_of, fast_locals
                                    frameless_runners, stored_locals, runs_guest_frames)
 from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
                                 PendingGenerator, RESUMING_CODES, Function, Generator,
-                                NO_LAYER, made_shape_of, new_generator)
+                                NO_LAYER, _new_object, made_shape_of, new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
 from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE,
                       CO_OPTIMIZED, instruction_words)
@@ -99,10 +99,6 @@ def nesting_room():
         depth += 1
         host = host.f_back
     return max(0, min(NESTING_MOST, (sys.getrecursionlimit() - depth) // NESTING_HOST_FRAMES))
-
-
-# (objects.PendingGenerator made without its __init__: see passed_generator.)
-_new_object = object.__new__
 
 
 class Executable:
