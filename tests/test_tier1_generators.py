@@ -211,6 +211,216 @@ def test_translated_generators_run_as_cpython(tmp_path):
             assert "pvm tier 1: translated %s (" % name in stderr, (threshold, name)
 
 
+# A host ``for`` over a pvm generator the guest holds runs the generator's host
+# generator itself (objects.generator_items), the generator's state left SUSPENDED
+# meanwhile: everything the guest can see of it must be CPython's -- gi_running inside,
+# resuming it from inside it (next, send, throw, close: "already executing"), its
+# handlers (tier 0 takes the frame on), its errors and their tracebacks, a StopIteration
+# leaving it, its return, next() and close() and throw() from the loop's body, a break
+# and another loop after it, a tracer set in the body, and ``yield from`` of it.
+HELD_LOOPED_PROGRAM = textwrap.dedent('''
+    import sys
+    import traceback
+
+
+    def counting(count, log):
+        for value in range(count):
+            log.append(("running", me[0].gi_running, me[0].gi_suspended))
+            yield value
+
+
+    me = [None]
+
+
+    def reentered():
+        yield 1
+        try:
+            next(me[0])
+        except ValueError as error:
+            yield "inside: %s" % error
+        try:
+            me[0].send(None)
+        except ValueError as error:
+            yield "send: %s" % error
+        try:
+            me[0].throw(KeyError("x"))
+        except ValueError as error:
+            yield "throw: %s" % error
+        try:
+            me[0].close()
+        except ValueError as error:
+            yield "close: %s" % error
+        yield me[0].gi_running, me[0].gi_suspended, me[0].gi_yieldfrom
+
+
+    def poked(how):
+        try:
+            if how == "next":
+                next(me[0])
+            elif how == "send":
+                me[0].send(None)
+            elif how == "throw":
+                me[0].throw(KeyError("x"))
+            else:
+                me[0].close()
+        except ValueError as error:
+            return "%s: %s" % (how, error)
+
+
+    def reentered_without_handlers():
+        # (No handler of its own: the host's for runs its host generator directly.)
+        yield 1
+        yield poked("next")
+        yield poked("send")
+        yield poked("throw")
+        yield poked("close")
+        yield me[0].gi_running, me[0].gi_suspended, me[0].gi_yieldfrom
+
+
+    def handling(values):
+        for value in values:
+            try:
+                yield 12 // value
+            except ZeroDivisionError:
+                yield "handled"
+        return "done"
+
+
+    def failing(count):
+        for value in range(count):
+            yield value
+        raise KeyError("from the generator")
+
+
+    def stops():
+        yield 1
+        raise StopIteration("inner")
+
+
+    def returns_early(values):
+        for value in values:
+            if value > 2:
+                return value
+            yield value
+
+
+    def loop_all(generator):
+        seen = []
+        for value in generator:
+            seen.append(value)
+        return seen
+
+
+    def interleaved(generator):
+        seen = []
+        for value in generator:
+            seen.append(value)
+            seen.append(next(generator, "ended"))
+        return seen
+
+
+    def closes_inside(generator):
+        seen = []
+        for value in generator:
+            seen.append(value)
+            if value == 1:
+                generator.close()
+                seen.append(("closed", generator.gi_frame))
+        return seen
+
+
+    def throws_inside(generator):
+        seen = []
+        for value in generator:
+            seen.append(value)
+            if value == 0:
+                seen.append(generator.throw(ZeroDivisionError("thrown")))
+        return seen
+
+
+    def breaks_then_goes_on(generator):
+        first = []
+        for value in generator:
+            first.append(value)
+            if value == 1:
+                break
+        frame = generator.gi_frame
+        first.append((frame.f_lineno - frame.f_code.co_firstlineno, generator.gi_running,
+                       generator.gi_suspended))
+        return first, [value for value in generator]
+
+
+    def traced_midway(generator):
+        def tracer(frame, event, argument):
+            if frame.f_code.co_name == "counting":
+                print("trace", event, frame.f_lineno - frame.f_code.co_firstlineno)
+            return tracer
+        seen = []
+        for value in generator:
+            seen.append(value)
+            if value == 1:
+                sys.settrace(tracer)
+        sys.settrace(None)
+        return seen
+
+
+    def delegating(generator):
+        result = yield from generator
+        yield ("returned", result)
+
+
+    def main():
+        for round_ in range(3):
+            log = []
+            generator = counting(3, log)
+            me[0] = generator
+            print(loop_all(generator), log, generator.gi_running, generator.gi_suspended)
+            generator = reentered()
+            me[0] = generator
+            print(loop_all(generator))
+            generator = reentered_without_handlers()
+            me[0] = generator
+            print(loop_all(generator))
+            print(loop_all(handling([1, 0, 3, 0])))
+            try:
+                loop_all(failing(3))
+            except KeyError:
+                traceback.print_exc(file=sys.stdout)
+            try:
+                loop_all(stops())
+            except RuntimeError as error:
+                print("RuntimeError", error, repr(error.__cause__))
+            print(loop_all(returns_early(range(10))))
+            me[0] = counting(7, [])
+            print(interleaved(me[0]))
+            me[0] = counting(5, [])
+            print(closes_inside(me[0]))
+            print(throws_inside(handling([1, 2, 3])))
+            me[0] = counting(5, [])
+            print(breaks_then_goes_on(me[0]))
+            me[0] = counting(4, [])
+            print(traced_midway(me[0]))
+            print(loop_all(delegating(handling([4, 0]))))
+            me[0] = counting(3, [])
+            print(loop_all(delegating(me[0])))
+
+
+    main()
+''')
+
+
+def test_loops_over_held_generators_run_as_cpython(tmp_path):
+    program = tmp_path / "looped.py"
+    program.write_text(HELD_LOOPED_PROGRAM)
+    expected = run_python([str(program)], str(tmp_path))
+    assert expected[0] == 0 and "next: generator already executing" in expected[1]
+    assert "trace line" in expected[1]
+    for threshold in ("0", "2"):
+        command = ["python3", "-m", "pvm", "-X", "tier=1", "-X", "jit-threshold=" + threshold,
+                   str(program)]
+        assert run(command, str(tmp_path))[:2] == expected[:2], threshold
+
+
 def test_a_generator_translation_shows_its_yields(tmp_path):
     program = tmp_path / "shown.py"
     program.write_text("def countdown(n):\n    while n:\n        yield n\n        n -= 1\n\n"

@@ -349,6 +349,9 @@ def _renamed(function, qualname, doc):
     return copy
 
 
+# The type of tier 1's host generators (a generator's translation: tier1._resumer_body).
+HOST_GENERATOR = types.GeneratorType
+
 # What next() gives for a host generator that has ended (tier 1's resumers leave what
 # ends them in the frame).
 _ENDED = object()
@@ -454,6 +457,11 @@ class _Suspendable(metaclass=BuiltinType):
                 except StopIteration:
                     pass
                 except BaseException as error:
+                    if translated.gi_running:
+                        # Resumed from inside while a host ``for`` runs it (see
+                        # generator_items): the host's "already executing".
+                        self._state = SUSPENDED
+                        raise
                     frame.translated = error
                 translated = None
                 return self._after_host_generator(frame)
@@ -461,7 +469,7 @@ class _Suspendable(metaclass=BuiltinType):
                 if layered:
                     self._saved_handled = interpreter.handled
                     interpreter.handled = handled_below.pop()
-        if state is RUNNING:
+        if state is RUNNING or self._runs_in_host():
             raise ValueError("%s already executing" % self._messages_name)
         if state is FINISHED:
             return self._resume_finished(exception)
@@ -598,10 +606,16 @@ class _Suspendable(metaclass=BuiltinType):
     def _wrap_stop_iteration(self, error):
         return _wrapped_stop_iteration(error, self._messages_name)
 
+    def _runs_in_host(self):
+        """Whether a host ``for`` runs the frame's host generator now, where the state
+        says SUSPENDED (see generator_items)."""
+        translated = self._frame.translated
+        return type(translated) is HOST_GENERATOR and translated.gi_running
+
     def _delegate(self):
         """The iterator a ``yield from`` / ``await`` is suspended in, if any."""
         frame = self._frame
-        if self._state is not SUSPENDED:
+        if self._state is not SUSPENDED or self._runs_in_host():
             return None
         if frame.interpreter.suspended_in_send(frame):
             return frame.stack[-1]
@@ -669,7 +683,8 @@ class _Suspendable(metaclass=BuiltinType):
         if self._state is CREATED:
             self._state = FINISHED
             return None
-        if self._state is SUSPENDED and self._ends_at_once_when_closed():
+        if self._state is SUSPENDED and not self._runs_in_host() \
+                and self._ends_at_once_when_closed():
             # The GeneratorExit would leave the frame from where it is suspended, with
             # nothing of the guest's run: the frame ends as it would, with none raised.
             # (Most generators that are closed are closed so: ``any()`` and ``all()``
@@ -715,13 +730,13 @@ class _Suspendable(metaclass=BuiltinType):
         return frame
 
     def _is_running(self):
-        return self._state is RUNNING
+        return self._state is RUNNING or self._runs_in_host()
 
     def _code(self):
         return self._frame.f_code
 
     def _is_suspended(self):
-        return self._state is SUSPENDED
+        return self._state is SUSPENDED and not self._runs_in_host()
 
 
 # The host code running every resumption that links the frame lazily to a resumer that
@@ -845,6 +860,10 @@ class Generator(_Suspendable):
             try:
                 result = next(translated, _ENDED)
             except BaseException as error:
+                if translated.gi_running:
+                    # (See _resume.)
+                    self._state = SUSPENDED
+                    raise
                 frame.translated = error
                 result = _ENDED
             if result is not _ENDED:
@@ -876,6 +895,52 @@ class Generator(_Suspendable):
     gi_code = ReadOnlyAttribute("gi_code", _Suspendable._code, member=True)
     gi_yieldfrom = ReadOnlyAttribute("gi_yieldfrom", _Suspendable._delegate)
     gi_suspended = ReadOnlyAttribute("gi_suspended", _Suspendable._is_suspended)
+
+
+def generator_items(generator):
+    """What a translated ``for`` over the pvm generator ``generator`` iterates (tier1's
+    ``_items``): a host generator that runs tier 1's host generator of its frame with
+    no call of ``__next__`` between the two (the host's own ``for`` over it), while the
+    frame stays in tier 1 and keeps no layer of handled exceptions; else each item
+    through ``__next__``.  A chain of generators that each loop over the next (nqueens'
+    permutations, a pipeline) pays two host generator resumptions a level a turn, where
+    ``__next__`` was a call of a host function and its tests.
+
+    While the host ``for`` runs the host generator, the generator's state stays
+    SUSPENDED: that it runs is the host generator's own ``gi_running``, which
+    ``_Suspendable`` asks where the state says SUSPENDED (``_runs_in_host``).  What
+    ends the host generator (the frame's return, tier 0 going on, an exception of its
+    code) is what ``__next__`` finishes: ``_after_host_generator``."""
+    frame = generator._frame
+    while True:
+        translated = frame.translated
+        if type(translated) is not HOST_GENERATOR or generator._state is not SUSPENDED \
+                or generator._saved_handled is not NO_LAYER or LEAVE_TRANSLATED:
+            try:
+                value = generator.__next__()
+            except StopIteration:
+                return
+            yield value
+            continue
+        try:
+            for value in translated:
+                yield value
+        except BaseException as error:
+            if translated.gi_frame is not None:
+                # Not the host generator's end: thrown in at the yield above (the loop
+                # that iterated this was dropped), which leaves the frame suspended.
+                raise
+            frame.translated = error
+        if type(frame.translated) is HOST_GENERATOR or frame.translated is None:
+            # A resumption other than this one's ended it, and finished what ended it
+            # (a ``next()`` of it in the loop's body): go on as that left it.
+            continue
+        generator._state = RUNNING
+        try:
+            value = generator._after_host_generator(frame)
+        except StopIteration:
+            return
+        yield value
 
 
 class Coroutine(_Suspendable):

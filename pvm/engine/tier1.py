@@ -77,8 +77,8 @@ from pvm.engine.tree_walk import walk
 from pvm.engine.decode import is_leaf
 from pvm.engine.arguments import bind
 from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
-from pvm.engine.objects import (CellType, Generator, call_shape_of, go_on_in_tier0,
-                                register_resuming)
+from pvm.engine.objects import (CellType, Generator, call_shape_of, generator_items,
+                                go_on_in_tier0, register_resuming)
 from pvm.engine.instructions.define import DECODED
 from pvm.engine.host_stack import register_stored_locals, register_translated
 from pvm.cache import sha256
@@ -3337,6 +3337,8 @@ def _items(iterator):
     class needs no ``__iter__``, and the one it has may return another object or
     have effects: CPython's loop never calls it."""
     kind = type(iterator)
+    if kind is Generator:
+        return generator_items(iterator)
     if not kind.__flags__ & _HEAP_TYPE and iter(iterator) is iterator:
         SELF_ITERATING.add(kind)
         return iterator
@@ -3353,8 +3355,8 @@ def _next_of(iterator):
 
 
 _HEAP_TYPE = 1 << 9     # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement)
-# pvm's generators (whose __iter__ is their own) and the iterator types seen so far.
-SELF_ITERATING = {Generator}
+# The host's iterator types seen so far.  (Not pvm's generators: generator_items.)
+SELF_ITERATING = set()
 
 
 class _MidIteration:
