@@ -369,6 +369,17 @@ HELD_LOOPED_PROGRAM = textwrap.dedent('''
         yield ("returned", result)
 
 
+    def watches_delegation(inner):
+        outer = delegating(inner)
+        seen = []
+        for value in outer:
+            frame = inner.gi_frame
+            seen.append((value, outer.gi_yieldfrom is inner, inner.gi_running,
+                         inner.gi_suspended, outer.gi_running,
+                         frame and frame.f_lineno - frame.f_code.co_firstlineno))
+        return seen
+
+
     def main():
         for round_ in range(3):
             log = []
@@ -403,6 +414,14 @@ HELD_LOOPED_PROGRAM = textwrap.dedent('''
             print(loop_all(delegating(handling([4, 0]))))
             me[0] = counting(3, [])
             print(loop_all(delegating(me[0])))
+            me[0] = reentered_without_handlers()
+            print(loop_all(delegating(me[0])))
+            print(watches_delegation(counting(3, [])))
+            try:
+                loop_all(delegating(failing(2)))
+            except KeyError:
+                traceback.print_exc(file=sys.stdout)
+            print(loop_all(delegating(delegating(returns_early([1, 2, 5])))))
 
 
     main()

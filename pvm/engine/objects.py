@@ -354,7 +354,7 @@ HOST_GENERATOR = types.GeneratorType
 
 # What next() gives for a host generator that has ended (tier 1's resumers leave what
 # ends them in the frame).
-_ENDED = object()
+ENDED = object()
 
 # A generator's saved exception (``_saved_handled``) while tier 1's host generator runs
 # code that handles none: its resumptions keep no layer of handled exceptions (nothing
@@ -449,9 +449,9 @@ class _Suspendable(metaclass=BuiltinType):
                 try:
                     # next(), which makes no StopIteration when the host generator
                     # ends (it left its outcome in the frame: tier1._left_with).
-                    result = next(translated, _ENDED) if value is None \
+                    result = next(translated, ENDED) if value is None \
                         else translated.send(value)
-                    if result is not _ENDED:
+                    if result is not ENDED:
                         self._state = SUSPENDED
                         return result
                 except StopIteration:
@@ -852,25 +852,41 @@ class Generator(_Suspendable):
         # host's next() of a guest generator (a for loop's, sum()'s), one host call and
         # the fewest tests.  Not while a tracer or a signal waits for tier 0's loop
         # (LEAVE_TRANSLATED), nor for a frame with its own layer of handled exceptions.
-        frame = self._frame
-        translated = frame.translated
-        if translated is not None and self._state is SUSPENDED \
+        # The state stays SUSPENDED while the host generator runs (_runs_in_host), as
+        # for SEND's and generator_items' resumptions, which are this one written out;
+        # the first resumption makes it SUSPENDED so.
+        translated = self._frame.translated
+        state = self._state
+        if translated is not None and (state is SUSPENDED or state is CREATED) \
                 and self._saved_handled is NO_LAYER and not LEAVE_TRANSLATED:
-            self._state = RUNNING
+            self._state = SUSPENDED
             try:
-                result = next(translated, _ENDED)
+                result = next(translated, ENDED)
             except BaseException as error:
-                if translated.gi_running:
-                    # (See _resume.)
-                    self._state = SUSPENDED
-                    raise
-                frame.translated = error
-                result = _ENDED
-            if result is not _ENDED:
-                self._state = SUSPENDED
-                return result
-            return self._after_host_generator(frame)
+                return self._host_generator_failed(translated, error)
+            if result is ENDED:
+                return self._host_generator_ended()
+            return result
         return self._resume()
+
+    def _host_generator_failed(self, translated, error):
+        """The rest of a resumption that ran the host generator ``translated`` with the
+        state left SUSPENDED (see __next__), which ``error`` left: raised again where the
+        generator was resumed from inside while it ran (the host's "already executing",
+        the frame untouched), else tier 0's loop goes on with the frame from there, as
+        _resume's does."""
+        if translated.gi_running:
+            raise error
+        frame = self._frame
+        frame.translated = error
+        self._state = RUNNING
+        return self._after_host_generator(frame)
+
+    def _host_generator_ended(self):
+        """The rest of a resumption whose host generator ended (see __next__): what
+        ended it, finished as _resume finishes it."""
+        self._state = RUNNING
+        return self._after_host_generator(self._frame)
 
     def send(self, value):
         """send(value) -> resume the generator with value as the result of its yield;
@@ -923,21 +939,22 @@ def generator_items(generator):
             yield value
             continue
         try:
-            for value in translated:
-                yield value
-        except BaseException as error:
-            if translated.gi_frame is not None:
-                # Not the host generator's end: thrown in at the yield above (the loop
-                # that iterated this was dropped), which leaves the frame suspended.
-                raise
-            frame.translated = error
-        if type(frame.translated) is HOST_GENERATOR or frame.translated is None:
-            # A resumption other than this one's ended it, and finished what ended it
-            # (a ``next()`` of it in the loop's body): go on as that left it.
-            continue
-        generator._state = RUNNING
-        try:
-            value = generator._after_host_generator(frame)
+            try:
+                for value in translated:
+                    yield value
+            except BaseException as error:
+                if translated.gi_frame is not None:
+                    # Not the host generator's end: thrown in at the yield above (the
+                    # loop that iterated this was dropped), the frame left suspended.
+                    raise
+                value = generator._host_generator_failed(translated, error)
+            else:
+                if type(frame.translated) is HOST_GENERATOR or frame.translated is None:
+                    # A resumption other than this one's ended it, and finished what
+                    # ended it (a ``next()`` of it in the loop's body): go on as that
+                    # left it.
+                    continue
+                value = generator._host_generator_ended()
         except StopIteration:
             return
         yield value

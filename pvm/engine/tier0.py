@@ -5,7 +5,7 @@ Do not edit: change a definition or a row and run `python3 -m pvm.engine.generat
 
 from pvm.code import (CO_COROUTINE, CO_ITERABLE_COROUTINE)
 from pvm.engine import (guest_traceback)
-from pvm.engine.frames import (UNBOUND)
+from pvm.engine.frames import (LEAVE_TRANSLATED, UNBOUND)
 from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_FUNCTIONS,
     EXCEPTION_ATTRIBUTE_READERS, GUARDED_ATTRIBUTES, MISSING, NULL, OBJECT_NEW, RESUMABLE,
     SPECIAL_METHOD_NAMES, SUPER_INIT, SUPER_NEW, TPFLAGS_MAPPING, TPFLAGS_SEQUENCE,
@@ -14,8 +14,9 @@ from pvm.engine.instructions.support import (BINARY_FUNCTIONS, BUILTIN, COMPARE_
     passes_generator_to_loop, passes_new_generator, public_names, star_arguments,
     star_keywords, unbound_free, unbound_local, unpack_items, with_module_named,
     zero_argument_super_cell)
-from pvm.engine.objects import (AsyncGeneratorValue, Coroutine, Function, Generator,
-    ITERATING_BUILTINS, ITERATING_TYPES, MethodType, PendingGenerator)
+from pvm.engine.objects import (AsyncGeneratorValue, CREATED, Coroutine, ENDED, Function,
+    Generator, ITERATING_BUILTINS, ITERATING_TYPES, MethodType, NO_LAYER, PendingGenerator,
+    SUSPENDED)
 from pvm.engine.signals import (CALL_FRAME, RETURN, YIELD)
 from pvm.opcodes import (AWAIT_EXPRESSION, FORMAT_HAS_SPEC, FUNCTION_ANNOTATIONS,
     FUNCTION_CLOSURE, FUNCTION_DEFAULTS, FUNCTION_KWDEFAULTS)
@@ -2611,7 +2612,19 @@ def make_SEND(code, operand, index):
         try:
             kind = type(iterator)
             if kind is Generator and value is None:
-                result = iterator.__next__()
+                host = iterator._frame.translated
+                state = iterator._state
+                if host is not None and (state is SUSPENDED or state is CREATED) and (iterator._saved_handled is NO_LAYER) and (not LEAVE_TRANSLATED):
+                    iterator._state = SUSPENDED
+                    try:
+                        result = next(host, ENDED)
+                    except BaseException as error:
+                        result = iterator._host_generator_failed(host, error)
+                    else:
+                        if result is ENDED:
+                            result = iterator._host_generator_ended()
+                else:
+                    result = iterator.__next__()
             elif kind in RESUMABLE:
                 result = iterator._resume(value)
             elif value is None:
@@ -4854,7 +4867,19 @@ def cold_SEND(frame, stack, fast, code, operand, index):
     try:
         kind = type(iterator)
         if kind is Generator and value is None:
-            result = iterator.__next__()
+            host = iterator._frame.translated
+            state = iterator._state
+            if host is not None and (state is SUSPENDED or state is CREATED) and (iterator._saved_handled is NO_LAYER) and (not LEAVE_TRANSLATED):
+                iterator._state = SUSPENDED
+                try:
+                    result = next(host, ENDED)
+                except BaseException as error:
+                    result = iterator._host_generator_failed(host, error)
+                else:
+                    if result is ENDED:
+                        result = iterator._host_generator_ended()
+            else:
+                result = iterator.__next__()
         elif kind in RESUMABLE:
             result = iterator._resume(value)
         elif value is None:

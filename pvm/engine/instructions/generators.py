@@ -4,7 +4,9 @@ from pvm.code import CO_COROUTINE, CO_ITERABLE_COROUTINE
 from pvm.engine.instructions.define import instruction, jump, suspend_frame
 from pvm.engine.instructions.support import RESUMABLE
 from pvm.opcodes import AWAIT_EXPRESSION
-from pvm.engine.objects import AsyncGeneratorValue, Coroutine, Generator
+from pvm.engine.frames import LEAVE_TRANSLATED
+from pvm.engine.objects import (CREATED, ENDED, NO_LAYER, SUSPENDED, AsyncGeneratorValue,
+                                Coroutine, Generator)
 
 
 # Raw: the value sent in when the frame resumes is its output, pushed by the resumer.
@@ -18,10 +20,24 @@ def SEND(iterator, value):
     try:
         # pvm's own generators and coroutines are resumed directly (a coroutine
         # awaited in place has no __next__, as in CPython); a generator's plain
-        # resumption (``yield from`` iterating) by its own quick path, its __next__.
+        # resumption (``yield from`` iterating) by its own quick path, its __next__,
+        # written out: the host generator of its frame resumed with no call between.
         kind = type(iterator)
         if kind is Generator and value is None:
-            result = iterator.__next__()
+            host = iterator._frame.translated
+            state = iterator._state
+            if host is not None and (state is SUSPENDED or state is CREATED) \
+                    and iterator._saved_handled is NO_LAYER and not LEAVE_TRANSLATED:
+                iterator._state = SUSPENDED
+                try:
+                    result = next(host, ENDED)
+                except BaseException as error:
+                    result = iterator._host_generator_failed(host, error)
+                else:
+                    if result is ENDED:
+                        result = iterator._host_generator_ended()
+            else:
+                result = iterator.__next__()
         elif kind in RESUMABLE:
             result = iterator._resume(value)
         elif value is None:
