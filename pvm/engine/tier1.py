@@ -3001,9 +3001,30 @@ def _as_entered_at_start(statements, targets):
             result.extend(rebuilt.body[0].body)
             changed = True
             continue
+        if isinstance(rebuilt, ast.For) and rebuilt is not statement:
+            _store_items_in_target(rebuilt)
         changed = changed or rebuilt is not statement
         result.append(rebuilt)
     return result if changed else statements
+
+
+def _store_items_in_target(loop):
+    """Make the host ``for`` ``loop`` (a copy) store each item where its turn's first
+    statement stores it (``for item_N in items_N: local_3 = item_N``, once the turn
+    under way is gone: ``_as_entered_at_start``), where nothing else reads
+    ``item_N``: two host instructions less a turn."""
+    body = loop.body
+    if not (isinstance(loop.target, ast.Name) and loop.target.id.startswith("item_")
+            and body and isinstance(body[0], ast.Assign) and len(body[0].targets) == 1
+            and isinstance(body[0].targets[0], ast.Name)
+            and isinstance(body[0].value, ast.Name) and body[0].value.id == loop.target.id):
+        return
+    item = loop.target.id
+    if any(isinstance(node, ast.Name) and node.id == item
+           for statement in body[1:] + loop.orelse for node in walk(statement)):
+        return
+    loop.target = _at(ast.Name(id=body[0].targets[0].id, ctx=ast.Store()), loop.lineno - 1)
+    loop.body = body[1:] or [_at(ast.Pass(), loop.lineno - 1)]
 
 
 def _is_mid_iteration_test(statement):
@@ -3147,6 +3168,11 @@ def _host_for(region, blocks):
                                             comparators=[ast.Name(id="MID_ITERATION",
                                                                   ctx=ast.Load())]),
                            body=[take] + rest, orelse=turn_of(others))]
+        elif isinstance(target, ast.Name):
+            # Each item stored where the fetch stores it, by the host ``for`` itself:
+            # an item a turn taken and stored costs two host instructions less.
+            item = target.id
+            body = rest
         else:
             body = [take] + rest
     else:
