@@ -3009,10 +3009,11 @@ def _as_entered_at_start(statements, targets):
 
 
 def _store_items_in_target(loop):
-    """Make the host ``for`` ``loop`` (a copy) store each item where its turn's first
-    statement stores it (``for item_N in items_N: local_3 = item_N``, once the turn
-    under way is gone: ``_as_entered_at_start``), where nothing else reads
-    ``item_N``: two host instructions less a turn."""
+    """Make the host ``for`` ``loop`` (``_host_for``'s, or a copy) store each item where
+    its turn's first statement stores it (``for item_N in items_N: local_3 = item_N``,
+    where no block enters the turn under way, or once it is gone:
+    ``_as_entered_at_start``), where nothing else reads ``item_N``: two host
+    instructions less a turn."""
     body = loop.body
     if not (isinstance(loop.target, ast.Name) and loop.target.id.startswith("item_")
             and body and isinstance(body[0], ast.Assign) and len(body[0].targets) == 1
@@ -3168,11 +3169,6 @@ def _host_for(region, blocks):
                                             comparators=[ast.Name(id="MID_ITERATION",
                                                                   ctx=ast.Load())]),
                            body=[take] + rest, orelse=turn_of(others))]
-        elif isinstance(target, ast.Name):
-            # Each item stored where the fetch stores it, by the host ``for`` itself:
-            # an item a turn taken and stored costs two host instructions less.
-            item = target.id
-            body = rest
         else:
             body = [take] + rest
     else:
@@ -3194,7 +3190,9 @@ def _host_for(region, blocks):
     record = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load()), name=None,
                                body=[ast.If(test=unset, body=failed, orelse=[]), ast.Raise()])
     guarded = ast.Try(body=[loop], handlers=[record], orelse=[], finalbody=[])
-    return [_at(node, line) for node in (choose, wrap, guarded)]
+    laid_out = [_at(node, line) for node in (choose, wrap, guarded)]
+    _store_items_in_target(loop)
+    return laid_out
 
 
 def _without_clears_of(statements, name):
