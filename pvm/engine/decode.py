@@ -87,6 +87,17 @@ def _stand_in(index):
 STAND_IN_CODE = _stand_in(0).__code__
 
 
+def decoded_at(code, handlers, index):
+    """The handler at ``index`` of ``handlers`` (``code``'s), made now if a stand-in
+    holds its place (see lazy_handlers): for a wrapper to wrap, which the stand-in,
+    replacing itself on its first run, would drop."""
+    handler = handlers[index]
+    if index < len(_STAND_INS) and handler is _STAND_INS[index]:
+        word = instruction_words(code.co_code)[index]
+        handler = handlers[index] = tier0.FACTORIES[word & 0xFF](code, word >> 8, index)
+    return handler
+
+
 def _decode_run(code, handlers, index):
     """Decode the instructions from ``index`` to the first that jumps or leaves (the
     run that goes on from there unless something raises), or to one decoded already."""

@@ -44,6 +44,13 @@ _RUNNERS = {}
 # not keep so are in ``fast``, which a direct runner makes only where it leaves its
 # frame), ``function`` and ``stack`` what the frame would hold, ``depth`` its depth.
 _FRAMELESS_RUNNERS = {}
+# Those of them that run the bodies of callees in place of their calls
+# (pvm.engine.inlining): the number of each site -> (the index of its call, the
+# variable that holds the callee's function there).  A line past SITE_LINES is the
+# callee's, at the site it says; the callee's depth is its caller's plus one.
+_INLINED = {}
+# (pvm.engine.inlining's, which this module, below the translator, does not import.)
+SITE_LINES = 1_000_000
 
 
 def _register(table, code, value):
@@ -51,25 +58,63 @@ def _register(table, code, value):
     table[key] = (value, weakref.ref(code, lambda _, key=key: table.pop(key, None)))
 
 
-def register_translated(host_code, host_locals, runner=False, frameless=False):
+def register_translated(host_code, host_locals, runner=False, frameless=False,
+                        inlined=None):
     """Say that ``host_code`` runs a whole guest code object, its host lines numbered
     by the guest instructions, the first ``host_locals`` of its frame's locals kept in
     host locals while it runs; a ``runner`` makes the frame itself, unless it is
-    ``frameless``."""
+    ``frameless``, and runs the callees ``inlined`` (their site's number -> the
+    call's index) in place of those calls."""
     _register(_TRANSLATED, host_code, host_locals)
     if runner:
         _register(_RUNNERS, host_code, True)
     if frameless:
         _register(_FRAMELESS_RUNNERS, host_code, True)
+    if inlined:
+        _register(_INLINED, host_code, inlined)
 
 
 def failed_in_translation(traceback):
     """The index of the guest instruction that failed where ``traceback`` (an entry of
     an error's traceback) says tier 1's host code raised: its line less one, as every
-    line of it is its instruction's plus one; -1 for any other host code, or none."""
+    line of it is its instruction's plus one (an inlined callee's, the callee's
+    instruction); -1 for any other host code, or none."""
     if traceback is not None and id(traceback.tb_frame.f_code) in _TRANSLATED:
-        return traceback.tb_lineno - 1
+        return traceback.tb_lineno % SITE_LINES - 1
     return -1
+
+
+def _inlined_site(host, line):
+    """(the number of the site where the host frame ``host`` of a frameless runner
+    runs the body of a callee inlined, at ``line``, the index of that site's call, the
+    variable holding the callee's function), or None where the line is the runner's
+    own."""
+    if line < SITE_LINES:
+        return None
+    number = line // SITE_LINES
+    return (number,) + _INLINED[id(host.f_code)][0][number]
+
+
+def _callee_variables(variables, site):
+    """The variables of the callee inlined at ``site`` (see _inlined_site), named as a
+    frameless runner's are, from its caller's ``variables``."""
+    prefix = "i%d_" % site[0]
+    callee = {name[len(prefix):]: value for name, value in variables.items()
+              if name.startswith(prefix)}
+    callee["function"] = variables[site[2]]
+    callee["depth"] = variables["depth"] + 1
+    callee["stack"] = None
+    return callee
+
+
+def _own_variables(host, variables, frame):
+    """The variables of the host frame ``host`` of a runner running ``frame``, as
+    ``frame``'s runner names them: those of the callee inlined where it runs, if that
+    is ``frame``."""
+    site = _inlined_site(host, host.f_lineno)
+    if site is not None and variables.get("depth", -1) + 1 == frame.depth:
+        return _callee_variables(variables, site)
+    return variables
 
 
 def frameless_runners(below, count, skip=0, host=None):
@@ -84,14 +129,20 @@ def frameless_runners(below, count, skip=0, host=None):
     while host is not None and len(found) < count:
         if id(host.f_code) in _FRAMELESS_RUNNERS:
             variables = locals_of(host)
-            depth = variables.get("depth")
-            if depth is not None:
-                if depth <= below:
-                    break
-                if skip:
-                    skip -= 1
-                else:
-                    found.append((host, variables, host.f_lineno - 1))
+            if variables.get("depth") is not None:
+                line = host.f_lineno
+                site = _inlined_site(host, line)
+                # (A caller running the body of a callee inlined runs two frames.)
+                frames = [(variables, line - 1)] if site is None else \
+                    [(_callee_variables(variables, site), line % SITE_LINES - 1),
+                     (variables, site[1])]
+                for own, index in frames:
+                    if own["depth"] <= below or len(found) == count:
+                        return found
+                    if skip:
+                        skip -= 1
+                    else:
+                        found.append((host, own, index))
         host = host.f_back
     return found
 
@@ -156,7 +207,9 @@ def fast_locals(frame):
             variables = host.f_locals if count else None
             if variables is not None and _runs(host, variables, frame):
                 # (A local the function neither reads nor stores is not among them.)
-                return _taken_from_host_locals(variables, frame.fast[:count])
+                own = _own_variables(host, variables, frame)
+                return _taken_from_host_locals(own, frame.fast[:count] if own is variables
+                                               else frame.fast)
         host = host.f_back
     suspended = _suspended_host_generator(frame)
     if suspended is not None:
@@ -248,7 +301,14 @@ def running_index(frame):
         variables = host.f_locals
         if _runs(host, variables, frame):
             if id(host.f_code) in _RUNNERS:
-                return host.f_lineno - 1
+                line = host.f_lineno
+                site = _inlined_site(host, line)
+                if site is None:
+                    return line - 1
+                # The callee inlined there, or its caller, waiting at the call.
+                if variables.get("depth", -1) + 1 == frame.depth:
+                    return line % SITE_LINES - 1
+                return site[1]
             index = variables["index"]
             # The loop knows where the running handler started; one that runs a whole
             # run of instructions knows by its host line which one it is at.

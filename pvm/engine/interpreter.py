@@ -32,7 +32,7 @@ from pvm.engine.frames import Frame, LEAVE_TRANSLATED, UNBOUND
 from pvm.engine.instructions.support import OBJECT_NEW, init_returned
 from pvm.engine.host_stack import (failed_in_translation, locals_of, fast_locals,
                                    frameless_runners, stored_locals, runs_guest_frames)
-from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine,
+from pvm.engine.objects import (NOT_DECODED, SUSPENDABLE_CLASSES, CellType, Coroutine, MethodType,
                                 PendingGenerator, RESUMING_CODES, Function, Generator,
                                 NO_LAYER, _new_object, made_shape_of, new_generator)
 from pvm.engine.signals import CALL_FRAME, DECODE, RETURN
@@ -111,7 +111,7 @@ class Executable:
     __slots__ = ("handlers", "padding", "cell_count", "cell_parameters", "send_targets",
                  "leaf", "nests", "code_reference", "plain_handlers", "heat", "run",
                  "runner", "machine_code", "fused", "resumer", "frames_asked", "made_shape",
-                 "direct", "direct_arity", "__weakref__")
+                 "direct", "direct_arity", "callees", "__weakref__")
 
     def __init__(self, code, pairs, handlers, code_reference, run_call):
         self.handlers = handlers
@@ -135,7 +135,7 @@ class Executable:
         # (Only generators and coroutines send: the loop is not run for the rest.)
         self.send_targets = {}
         if code.co_flags & _SUSPENDABLE:
-            for index, (opcode, operand) in enumerate(pairs):
+            for index, (opcode, operand) in enumerate(pairs or code.instructions()):
                 if opcode == opcodes.SEND:
                     self.send_targets[index + 2] = operand
         # Whether the call that makes a frame of the code runs it (run_call): always
@@ -161,6 +161,10 @@ class Executable:
         self.frames_asked = 0
         # What -X tier=2's hook keeps of the code (its dispatcher), if anything.
         self.machine_code = None
+        # While tier 1 waits for the code to get hot: the index of each call -> the
+        # code of the one guest function seen called there, or None for more than
+        # one (_call_recorder), for tier 1 to inline (pvm.engine.inlining).
+        self.callees = None
 
 
     def set_run(self, run, runner=False):
@@ -275,7 +279,8 @@ class Interpreter:
         else:
             counted = None
             pairs = code.instructions()
-            handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code))
+            handlers = self._handlers_of(code, pairs, self.fusion and not self._fuses_later(code),
+                                         self._records_callees(code))
         executable = Executable(code, pairs, handlers, reference, self.run_call)
         executables[key] = executable
         if self.compile_machine_code is not None:
@@ -294,12 +299,22 @@ class Interpreter:
         return bool(threshold is not None and threshold > FUSION_THRESHOLD
                     and code.co_flags & CO_OPTIMIZED)
 
-    def _handlers_of(self, code, pairs, fusion):
+    def _records_callees(self, code):
+        """Whether the calls of ``code`` get their callees recorded while it warms up
+        (``_call_recorder``): with tier 1, in a function counted till it is hot."""
+        return self.tier >= 1 and bool(code.co_flags & CO_OPTIMIZED) \
+            and self.join_threshold not in (0, None)
+
+    def _handlers_of(self, code, pairs, fusion, recording=False):
         """A new list of the handlers of ``code``; with a budget, they charge it
-        (``pvm.engine.charging``)."""
+        (``pvm.engine.charging``); ``recording``: with no superinstruction that holds
+        a call but at its start, where its recorder wraps it (``_call_recorder``)."""
         budget = self.budget
         if budget is None:
-            return decoding.handlers_of(code, fusion, pairs)
+            bounds = () if not recording else \
+                [index for index, (opcode, _operand) in enumerate(pairs)
+                 if opcode in _CALLEE_OFFSETS]
+            return decoding.handlers_of(code, fusion, pairs, bounds)
         from pvm.engine import charging
         plan = charging.Plan(code, pairs, budget.guarded_operators, budget.guards_calls)
         placed = {}
@@ -383,10 +398,21 @@ class Interpreter:
         # back would leave every decoded code object, once its code dies, a cycle for
         # the host's collector to find instead of memory freed at once.
         executable_reference = weakref.ref(executable)
+        code = executable.code_reference()
         if counted is None:
-            counted = {0} | decoding.loop_heads(executable.code_reference())
+            counted = {0} | decoding.loop_heads(code)
         for index in counted:
             handlers[index] = _counter(self, executable_reference, handlers[index])
+        if self._records_callees(code) and self.budget is None:
+            # Which function each call calls, for tier 1 to inline where one is seen.
+            if executable.callees is None:
+                executable.callees = {}
+            for index, (opcode, operand) in enumerate(pairs or code.instructions()):
+                offset = _CALLEE_OFFSETS.get(opcode)
+                if offset is not None:
+                    handlers[index] = _call_recorder(executable.callees, index,
+                                                     offset - operand,
+                                                     decoding.decoded_at(code, handlers, index))
 
     def join_hot_runs(self, executable):
         """Replace the executable's handlers by their hot form: the runs that keep
@@ -399,10 +425,12 @@ class Interpreter:
         if code is None:
             return
         pairs = code.instructions()
-        handlers = self._handlers_of(code, pairs, self.fusion)
+        warm = not executable.fused and not self._translation_cached(code)
+        handlers = self._handlers_of(code, pairs, self.fusion,
+                                     warm and self._records_callees(code))
         if not executable.fused:
             executable.fused = True
-            if not self._translation_cached(code):
+            if warm:
                 # Warm, not yet hot: the superinstructions now, and counting goes on.
                 executable.heat = self.join_threshold - FUSION_THRESHOLD
                 self._wrap_counters(executable, handlers, pairs)
@@ -433,11 +461,12 @@ class Interpreter:
         from pvm.engine import tier1
         # (Kept apart where everything is translated at its first call: tier1._caches.)
         eager = self.join_threshold == 0
+        callees = self._inlined_callees(executable)
         if self.report_translation is None:
-            translation = tier1.translate(code, pairs, eager)
+            translation = tier1.translate(code, pairs, eager, callees)
         else:
             started = time.perf_counter()
-            translation = tier1.translate(code, pairs, eager)
+            translation = tier1.translate(code, pairs, eager, callees)
             self.report_translation(code, translation, time.perf_counter() - started)
         if translation is None:
             return False
@@ -454,6 +483,27 @@ class Interpreter:
             runner = self.compile_machine_code(code, pairs, executable, runner)
         executable.set_run(runner, runner=True)
         return True
+
+    def _inlined_callees(self, executable):
+        """The calls of ``executable``'s code that tier 0 saw call one guest function
+        each, whose code may be inlined: their index -> that function's executable,
+        translated now if it is not yet (it is called from hot code: the counts
+        of a callee called once a call of its caller reach the threshold with its
+        caller's, just after)."""
+        from pvm.engine import inlining
+        recorded, executable.callees = executable.callees, None
+        callees = {}
+        own = executable.code_reference()
+        for index, code in (recorded or {}).items():
+            if code is None or code is own or not inlining.may_inline(code):
+                continue
+            callee = self.executable_of(code)
+            if callee.direct is None and callee.runner is None and not self.instruments:
+                callee.fused = True
+                self.join_hot_runs(callee)
+            if callee.direct is not None:
+                callees[index] = callee
+        return callees
 
     def executable_of(self, code):
         executable = self.executables.get(id(code))
@@ -882,16 +932,19 @@ class Interpreter:
         frame = self._own_frame(function, fast, cells, stack, depth, sys._getframe(1))
         return self.finish_call(frame, index, frame.back, counted)
 
-    def _own_frame(self, function, fast, cells, stack, depth, runner):
+    def _own_frame(self, function, fast, cells, stack, depth, runner, skip=1):
         """The frame of the frameless runner calling (the innermost, its host frame
         ``runner``), the running frame from now on: made unless made while it ran,
         those of the frameless runners below it first (its own host locals are spent:
-        ``fast`` holds its locals)."""
+        ``fast`` holds its locals; ``skip``: the frames its host frame runs, the
+        innermost of those found, 0 for a callee inlined whose caller's host frame is
+        back at the call, where it runs one)."""
         self.frameless = None
         frame = self.frame
-        if frame is None or frame.runner is not runner:
+        # (A caller running a callee inlined runs two frames on one host frame.)
+        if frame is None or frame.runner is not runner or frame.depth != depth:
             frame = self._frame_of_frameless(function, fast, cells, stack,
-                                        self._frames_made(frame, depth, 1))
+                                        self._frames_made(frame, depth, skip))
             self.frame = frame
         else:
             # Made while it ran: its locals are those handed over now, and it has no
@@ -903,6 +956,23 @@ class Interpreter:
             if stack is not None:
                 frame.stack = stack
         return frame
+
+    def inlined_failed(self, function, fast, error, depth, failed_index):
+        """``error`` left the body of ``function`` that its caller's runner runs in
+        place of a call (pvm.engine.inlining), at ``depth``, its locals in ``fast``:
+        its frame, made now unless made while it ran, ends by it as a direct runner's
+        does (``frameless_failed``); what tier 0 returns, where it runs the frame on
+        (a tracer set meanwhile), is the call's value.  Raised here, the error is the
+        caller's, at the call: this is called on the call's line."""
+        try:
+            frame = self._own_frame(function, fast, None, None, depth, sys._getframe(1), 0)
+            if failed_index < 0:
+                failed_index = failed_in_translation(error.__traceback__)
+            frame.failed_index = failed_index
+            failure = [self.runner_failed(frame, error, frame.back, False)]
+        finally:
+            error = None        # (see _failed_in_call's raise)
+        return self.run_frame(frame, failure.pop())
 
     def frameless_returned(self, fast):
         """The function whose frame was made while it ran returns, its locals in
@@ -1488,6 +1558,33 @@ def _counter(interpreter, executable_reference, handler):
             interpreter.join_hot_runs(executable)
         return handler(frame, stack, fast)
     return count_then_run
+
+
+# Where a call's callee is on the stack, as an offset from its top before the count of
+# arguments is taken off: CALL's under its arguments, CALL_METHOD's under NULL too.
+_CALLEE_OFFSETS = {opcodes.CALL: -1, opcodes.CALL_METHOD: -2}
+
+
+def _call_recorder(callees, index, offset, handler):
+    """``handler`` of the call at ``index``, behind a record of the code of the guest
+    function it calls (a bound method's) in ``callees`` (see Executable.callees), the
+    callee read at ``offset`` from the stack's top."""
+    def record_then_run(frame, stack, fast, callees=callees, index=index, offset=offset,
+                        handler=handler):
+        callee = stack[offset]
+        kind = type(callee)
+        if kind is MethodType:
+            callee = callee.__func__
+            kind = type(callee)
+        if kind is Function:
+            # (Its code: the function is decoded at its first call, after this.)
+            code = callee._code
+            if callees.setdefault(index, code) is not code:
+                callees[index] = None
+        else:
+            callees[index] = None
+        return handler(frame, stack, fast)
+    return record_then_run
 
 
 def _decoded_at_loop_heads(cold_jump):

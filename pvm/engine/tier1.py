@@ -71,7 +71,7 @@ from pvm.code import (CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABL
 # translations all come from the cache needs none of it, nor what it imports (inspect,
 # argparse: some 3 MB of the process's peak memory).  The digests are CPython's own
 # sha256, not hashlib's: OpenSSL's library is another 4 MB.
-from pvm.engine import host_trees, hot_runs
+from pvm.engine import host_trees, hot_runs, inlining
 from pvm.engine.straight_blocks import is_block_test, straighten
 from pvm.engine.tree_walk import walk
 from pvm.engine.decode import is_leaf
@@ -103,7 +103,7 @@ class Translation:
     which ``source`` translates again, rather than every function keeping a tree)."""
 
     __slots__ = ("code", "function", "entries", "runner", "tree", "untranslated", "resumer",
-                 "block_count")
+                 "block_count", "inlined")
 
     def __init__(self, code, function, entries, runner, tree, untranslated, resumer,
                  block_count):
@@ -117,13 +117,18 @@ class Translation:
         # the frame from the block at ``label`` (see ``_resumer_body``); else None.
         self.resumer = resumer
         self.block_count = block_count      # the blocks translated
+        # (the index of a call, the code its frameless runners run there in its place)
+        # for each callee inlined (pvm.engine.inlining).
+        self.inlined = []
 
 
-def translate(code, pairs, eager=False):
+def translate(code, pairs, eager=False, callees=None):
     """The translation of ``code`` (decoded into ``pairs``), or None when no block of it
     can be translated, or it is not a function's.  ``eager``: for a run that translates
     everything at its first call (-X jit-threshold=0), whose translations are kept
-    apart (``_caches``).
+    apart (``_caches``).  ``callees``: the index of each call where tier 0 saw one
+    translated function called -> its executable, whose body the frameless runners may
+    run in place of its call (``pvm.engine.inlining``).
 
     Module and class bodies stay tier 0's (their hot loops get joined runs): they
     mostly run once, and are long runs of calls, whose joined statements (the call
@@ -135,12 +140,16 @@ def translate(code, pairs, eager=False):
     key = _key_of(code)
     cache = _caches[eager]
     entry = cache.get(key)
+    wanted, inlined = _inlining_plan(code, callees)
+    if type(entry) is tuple and entry[-1][0] != wanted:
+        # Translated for other callees: translated again for these.
+        entry = hot_runs.ABSENT
     if entry is hot_runs.ABSENT:
-        translation, entry = _translate(code, pairs)
+        translation, entry = _translate(code, pairs, wanted, inlined)
         if entry is not _UNCACHEABLE:
             cache.put(key, entry)
     elif type(entry) is tuple:
-        return _from_entry(code, entry)
+        return _from_entry(code, entry, inlined=inlined)
     else:
         translation = None
     if type(entry) is int:
@@ -166,8 +175,57 @@ def _is_function_code(code):
 _oversized = weakref.WeakKeyDictionary()
 
 
-def _translate(code, pairs):
-    """(the translation, or None; what the cache keeps of it, or _UNCACHEABLE)."""
+def _inlining_plan(code, callees):
+    """(what the cache keeps of the callees to inline in the translation of ``code``:
+    each call's index and its callee's key; the index of each call -> the callee's
+    executable), of ``callees`` (see ``translate``): those whose code may be inlined."""
+    if not callees:
+        return (), {}
+    chosen = {}
+    for index, executable in sorted(callees.items()):
+        callee_code = executable.code_reference()
+        if callee_code is not None and callee_code is not code and executable.direct is not None \
+                and inlining.may_inline(callee_code):
+            chosen[index] = executable
+    return tuple((index, _key_of(executable.code_reference()))
+                 for index, executable in chosen.items()), chosen
+
+
+def _callee(code):
+    """The ``inlining.Callee`` of the direct runner of ``code``'s translation, or None."""
+    trees = _trees(code, code.instructions())
+    if type(trees) is not _Trees or trees.direct_tree is None or trees.translator.recipes \
+            or not trees.translator.cacheable:
+        return None
+    callee = inlining.callee_of(trees.direct_tree, _CONSTANT_PARAMETERS)
+    if callee is None:
+        return None
+    namespace = _function_namespace()
+    if any(name not in namespace and not hasattr(builtins, name) for name in callee.names):
+        return None
+    callee.names = {name for name in callee.names if name in namespace}
+    return callee
+
+
+class _Trees:
+    """The host syntax trees of a translation, and what made them."""
+
+    def __init__(self, **parts):
+        self.__dict__.update(parts)
+
+
+def _translate(code, pairs, wanted=(), inlined=None):
+    """(the translation, or None; what the cache keeps of it, or _UNCACHEABLE).
+    ``wanted`` and ``inlined``: the callees to inline (see ``_inlining_plan``)."""
+    trees = _trees(code, pairs, inlined)
+    if type(trees) is not _Trees:
+        return None, trees
+    return _compiled(code, trees, wanted, inlined)
+
+
+def _trees(code, pairs, inlined=None):
+    """The host trees of the translation of ``code`` (a ``_Trees``), or what the cache
+    keeps in place of a translation: None, or the size past the cap."""
     loops = _loops(pairs)
     leaders, resumes, names = _leaders(code, pairs, loops)
     translator = _Translator(code, len(code.co_varnames))
@@ -181,7 +239,7 @@ def _translate(code, pairs):
             if translator.size > SIZE_CAP:
                 # (Told before the rest is generated: the size is cached in place of
                 # the translation.)
-                return None, translator.size
+                return translator.size
     # A block goes on through a call; where a frame resumes after one that entered a
     # guest frame, a block of its own is the way in.  It ends where the next such
     # block starts (and goes on into it): a block from each resumption to the end
@@ -196,7 +254,7 @@ def _translate(code, pairs):
             piece_end, statements = translator.longest_piece(pairs, names, resume, end)
             blocks.append((resume, piece_end, statements))
             if translator.size > SIZE_CAP:
-                return None, translator.size
+                return translator.size
     blocks.sort(key=lambda block: block[0])
     generator = bool(code.co_flags & CO_GENERATOR)
     if generator:
@@ -209,11 +267,11 @@ def _translate(code, pairs):
         # With no yield, the host function would be no host generator: its call would
         # run the frame (to a StopIteration returned, say: `raise StopIteration; yield`,
         # whose yield the compiler drops) where the guest generator wants a generator.
-        return None, None
+        return None
     if not translated or translator.fast_otherwise:
         # (No definition reads ``fast`` but by a constant index today; one that did
         # would need the list up to date, which host locals leave behind.)
-        return None, None
+        return None
     top = _Region(0, len(pairs), None)
     body = [_at(ast.While(test=ast.Constant(True), orelse=[]), 0)]
     body[0].body = _lay_out(top, blocks, loops, translated)
@@ -274,10 +332,40 @@ def _translate(code, pairs):
                                          if statement not in clears])
         size = _runner_size(runner_body)
         if size > SIZE_CAP:
-            return None, size
+            return size
         leaf = is_leaf(code)
         runner_tree = _runner(name, runner_body, not leaf, code)
-        frameless_tree, direct_tree = _frameless_runner(name, runner_body, code, not leaf)
+        sites = _inlined_sites(inlined, translator)
+        frameless_tree, direct_tree = _frameless_runner(name, runner_body, code, not leaf,
+                                                        sites)
+    return _Trees(function_tree=function_tree, runner_tree=runner_tree,
+                  frameless_tree=frameless_tree, direct_tree=direct_tree,
+                  translator=translator, blocks=blocks, translated=translated,
+                  host_locals=host_locals, stored=stored, generator=generator,
+                  written=[] if generator or frameless_tree is None else sites)
+
+
+def _inlined_sites(inlined, translator):
+    """The sites at which the frameless runners may run the body of a callee (see
+    ``inlining.inline_calls``) of ``inlined`` (a call's index -> the callee's
+    executable), the names their bodies read counted among the translation's."""
+    sites = []
+    for index, executable in sorted((inlined or {}).items()):
+        callee_code = executable.code_reference()
+        callee = _callee(callee_code) if callee_code is not None else None
+        if callee is not None:
+            number = len(sites) + 1
+            sites.append((number, index, callee, "INLINED_%d" % number))
+            translator.globals_read.update(callee.names)
+    return sites
+
+
+def _compiled(code, trees, wanted, inlined):
+    """The translation that ``trees`` describe, compiled (see ``_translate``)."""
+    function_tree, runner_tree = trees.function_tree, trees.runner_tree
+    frameless_tree, direct_tree = trees.frameless_tree, trees.direct_tree
+    translator, blocks, translated = trees.translator, trees.blocks, trees.translated
+    host_locals, stored, generator = trees.host_locals, trees.stored, trees.generator
     module = ast.Module(body=[tree for tree in (function_tree, runner_tree, frameless_tree,
                                                 direct_tree)
                               if tree is not None], type_ignores=[])
@@ -308,23 +396,25 @@ def _translate(code, pairs):
     direct_code = (marshal.dumps(scope[direct_tree.name].__code__)
                    if direct_tree is not None else None)
     untranslated = tuple(start for start, _end, statements in blocks if statements is None)
+    # (Last, what inlining asked for and did: ``translate`` compares the first.)
     entry = (marshal.dumps(function_code), runner_code, frameless_code, direct_code,
              tuple(sorted(translator.imports.items())), global_names,
              tuple(translator.recipes), host_locals, stored, tuple(sorted(translated)),
-             untranslated)
-    translation = _from_entry(code, entry, translator.constants, function_tree)
+             untranslated, (wanted, tuple(trees.written)))
+    translation = _from_entry(code, entry, translator.constants, function_tree, inlined)
     return translation, entry if translator.cacheable else _UNCACHEABLE
 
 
 _UNCACHEABLE = object()
 
 
-def _from_entry(code, entry, constants=None, tree=None):
+def _from_entry(code, entry, constants=None, tree=None, inlined=None):
     """The translation of ``code`` that ``entry`` describes (see ``_translate``): its
     host function, with the globals it reads, the objects the recipes name made again
-    from ``code`` (unless ``constants`` gives them)."""
+    from ``code`` (unless ``constants`` gives them), and the direct runners of the
+    callees inlined (``inlined``: a call's index -> the callee's executable)."""
     (function_code, runner_code, frameless_code, direct_code, imports, global_names, recipes,
-     host_locals, stored, starts, untranslated) = entry
+     host_locals, stored, starts, untranslated, (_wanted, written)) = entry
     function_code = marshal.loads(function_code)
     namespace = _function_namespace()
     for name, module in imports:
@@ -339,6 +429,8 @@ def _from_entry(code, entry, constants=None, tree=None):
     else:
         for name, decoded, operand, index in recipes:
             globals_[name] = _decoder(decoded)(code, operand, index)
+    for number, index, _function in written:
+        globals_["INLINED_%d" % number] = inlined[index].direct
     function = FunctionType(function_code, globals_, function_code.co_name)
     if code.co_flags & CO_GENERATOR:
         # A generator's: the host generator function, which the guest generator resumes
@@ -383,21 +475,27 @@ def _from_entry(code, entry, constants=None, tree=None):
         # does not.
         globals_["RUN_FULL"], full_runner = _full_runner_when_asked(runner_code, globals_,
                                                                     host_locals)
+        sites = {number: (index, function) for number, index, function in written}
         # (Which Executable.set_run takes with the frameless runner: calls with exactly
         # the positional parameters run it.)
         direct_code = marshal.loads(direct_code)
         direct = FunctionType(direct_code, globals_, direct_code.co_name,
                               _constant_defaults(direct_code, code.co_argcount))
         direct.arity = code.co_argcount
-        register_translated(direct_code, host_locals, runner=True, frameless=True)
+        register_translated(direct_code, host_locals, runner=True, frameless=True,
+                            inlined=sites)
         runner = _frameless_runner_when_called(frameless_code, globals_, host_locals, direct,
-                                               full_runner)
+                                               full_runner, sites)
     register_stored_locals(code, stored)
-    return Translation(code, function, entries, runner, tree, list(untranslated), None,
-                       len(starts))
+    translation = Translation(code, function, entries, runner, tree, list(untranslated), None,
+                              len(starts))
+    translation.inlined = [(index, inlined[index].code_reference())
+                           for _number, index, _function in written]
+    return translation
 
 
-def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_runner):
+def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_runner,
+                                  inlined):
     """What runs the calls of a translation with a frameless runner: a stand-in that
     makes the frameless runner from ``packed`` (its code, marshalled and compressed) at
     the first call, and puts it in its place as the function's ``run``.  Calls that
@@ -409,7 +507,8 @@ def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_ru
 
     def frameless():
         if not made:
-            runner = _runner_from(packed, globals_, host_locals, frameless=True)
+            runner = _runner_from(packed, globals_, host_locals, frameless=True,
+                                  inlined=inlined)
             runner.direct = direct
             # (Which Interpreter.materialize_frameless puts in its place for a leaf
             # whose frame keeps being asked for.)
@@ -430,11 +529,13 @@ def _frameless_runner_when_called(packed, globals_, host_locals, direct, full_ru
     return run
 
 
-def _runner_from(packed, globals_, host_locals, frameless=False):
+def _runner_from(packed, globals_, host_locals, frameless=False, inlined=None):
     """A runner (the one that makes its frame, unless ``frameless``) from ``packed``
-    (its code, marshalled and compressed), registered for the host stack's readers."""
+    (its code, marshalled and compressed), registered for the host stack's readers
+    (with the sites of its ``inlined`` callees: their number -> the call's index)."""
     runner_code = marshal.loads(zlib.decompress(packed))
-    register_translated(runner_code, host_locals, runner=True, frameless=frameless)
+    register_translated(runner_code, host_locals, runner=True, frameless=frameless,
+                        inlined=inlined)
     return FunctionType(runner_code, globals_, runner_code.co_name)
 
 
@@ -1577,7 +1678,8 @@ def _variables(body):
     runner forgets at each exit that hands the frame on."""
     return sorted({node.id for statement in body for node in walk(statement)
                    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-                   and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id))})
+                   and (_TEMPORARY.match(node.id) or _LOCAL.match(node.id)
+                        or inlining.INLINED_NAME.match(node.id))})
 
 
 def _runner_size(body):
@@ -1684,7 +1786,7 @@ return VALUE
 """
 
 
-def _frameless_runner(name, body, code, counted):
+def _frameless_runner(name, body, code, counted, sites=()):
     """The runner of a translation that makes no frame: the guest frame is made only
     if something asks for it while the function runs (host code calling guest code
     back, a callee that needs its caller's frame, a tracer: see
@@ -1713,6 +1815,10 @@ def _frameless_runner(name, body, code, counted):
     from pvm.engine import generate     # (not at import: see the imports above)
     body = generate.copy_tree(body)
     straighten(body)
+    # (Before the variables are listed: the inlined callees' are forgotten too.)
+    if sites:
+        # (Each site's entry becomes what was written of it, see _from_entry.)
+        sites[:] = inlining.inline_calls(body, sites)
     variables = _variables(body)
     uses_stack = any(isinstance(node, ast.Name) and node.id == "stack"
                      for statement in body for node in walk(statement))

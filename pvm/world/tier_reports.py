@@ -34,4 +34,7 @@ def _log_line(code, translation, seconds, where):
         left = ", ".join("%d %s" % (index, opcodes.OPCODES[pairs[index][0]].name)
                          for index in translation.untranslated)
         line += "; left to tier 0: " + left
+    if translation.inlined:
+        line += "; inlined: " + ", ".join("%s at %d" % (callee.co_qualname, index)
+                                          for index, callee in translation.inlined)
     return line
