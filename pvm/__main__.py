@@ -129,7 +129,8 @@ The following implementation-specific options are available:
     first call (needs llvmlite: pip install pvm[llvm]); also PVM_TIER
 
 -X jit-log: with tier 1, print on stderr each code object translated (its
-    blocks, how long it took, what was left to tier 0) or left, and why; with
+    blocks, how long it took, what was left to tier 0, the callees whose body
+    runs in place of a call) or left, and why; with
     tier 2, also each function compiled (its signature, how long it took) or
     not, and why, and each time machine code leaves to tier 0, where and why
 

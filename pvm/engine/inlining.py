@@ -7,26 +7,30 @@ runner (tier1's ``direct_NAME``), which costs more than what most small methods 
 host, the arguments bound, the interpreter read again.  Where tier 0 saw one callee at
 a call while the caller warmed up (``Interpreter`` records them), and that callee is a
 leaf with no loop, handler, cell or exit to tier 0, the caller's frameless and direct
-runners test, at that call, whether the direct runner about to be called is that
-callee's, and run its body in place if so:
+runners test first, at that call, whether the direct runner the call would call is
+that callee's, and run its body in place if so:
 
-    if t3.direct is INLINED_1:
-        i1_function = t2                     # what the direct runner takes
-        i1_depth = depth + 1
-        if i1_depth > interpreter.recursion_limit: raise RecursionError(...)
-        i1_local_0 = t1.__self__
+    t4 = type(t2)
+    if t4 is Function and t2.executable.direct is INLINED_1:
+        t5 = None                              # (the call's own statements first)
+        if depth + 1 > interpreter.recursion_limit: raise RecursionError(...)
+        i1_local_0 = t3                        # the arguments
         i1_outer = interpreter.frameless
-        interpreter.frameless = i1_depth     # as the direct runner marks itself
+        interpreter.frameless = depth + 1      # as the direct runner marks itself
         try:
-            while True:
-                ... the direct runner's body, its names prefixed ``i1_``,
-                ... its ``return value`` now ``t5 = value; break``
+            ... the direct runner's body: its names prefixed ``i1_``, its function
+            ... ``t2``, its depth ``depth + 1``, its ``return value`` now ``t6 =
+            ... value`` (and a ``break`` out of a loop around it, unless each
+            ... return is the last thing it runs)
         except BaseException as error:
             ... its locals handed over, then
-            t5 = interpreter.inlined_failed(i1_function, i1_fast, error, i1_depth)
-        i1_function = i1_local_0 = ... = None     # the callee's locals die at its return
-    else:
-        t5 = t3.direct(t2, depth + 1, t1.__self__)
+            t6 = interpreter.inlined_failed(t2, i1_fast, error, depth + 1, -1)
+        i1_local_0 = ... = None                # the callee's locals die at its return
+    elif t4 is BUILTIN ...:                    # the call's tests, as they were
+        ...
+    elif t4 is Function and (t7 := t2.executable).direct_arity == 1 and ...:
+        t5 = None
+        t6 = t7.direct(t2, depth + 1, t3)
 
 The test is the one that holds whatever else took the callee's calls over (an
 instrument, the runner that makes its frame, a budget, ``f.__code__`` replaced): each

@@ -393,7 +393,7 @@ class Interpreter:
         executable.heat = threshold
         self._wrap_counters(executable, executable.handlers, pairs, counted)
 
-    def _wrap_counters(self, executable, handlers, pairs, counted=None):
+    def _wrap_counters(self, executable, handlers, pairs, counted=None, record=True):
         # Weak: the counters are the executable's own handlers, and a strong reference
         # back would leave every decoded code object, once its code dies, a cycle for
         # the host's collector to find instead of memory freed at once.
@@ -403,7 +403,7 @@ class Interpreter:
             counted = {0} | decoding.loop_heads(code)
         for index in counted:
             handlers[index] = _counter(self, executable_reference, handlers[index])
-        if self._records_callees(code) and self.budget is None:
+        if record and self._records_callees(code) and self.budget is None:
             # Which function each call calls, for tier 1 to inline where one is seen.
             if executable.callees is None:
                 executable.callees = {}
@@ -425,15 +425,16 @@ class Interpreter:
         if code is None:
             return
         pairs = code.instructions()
-        warm = not executable.fused and not self._translation_cached(code)
-        handlers = self._handlers_of(code, pairs, self.fusion,
-                                     warm and self._records_callees(code))
+        handlers = self._handlers_of(code, pairs, self.fusion)
         if not executable.fused:
             executable.fused = True
-            if warm:
+            if not self._translation_cached(code):
                 # Warm, not yet hot: the superinstructions now, and counting goes on.
                 executable.heat = self.join_threshold - FUSION_THRESHOLD
-                self._wrap_counters(executable, handlers, pairs)
+                # (Its callees recorded so far stand: a later run, whose translation
+                # is cached, has only those to inline when it translates it at this
+                # count, and a translation made for other callees is made again.)
+                self._wrap_counters(executable, handlers, pairs, record=False)
                 executable.handlers[:] = handlers
                 return
         # A program that has hot code binds methods enough to repay loading _ctypes.

@@ -595,7 +595,7 @@ def _decoder(name):
 # tier0.py, which is generated from them, and support.py, whose tests of the code run as
 # it is translated.  One left out had its changes hidden by translations read back.)
 _SOURCES = ("tier0.py", "generate.py", "hot_runs.py", "tier1.py", "straight_blocks.py",
-            "tree_walk.py", "host_trees.py", "instructions/support.py")
+            "tree_walk.py", "host_trees.py", "inlining.py", "instructions/support.py")
 # Two caches: a run at -X jit-threshold=0 (the tests', the corpus's) translates all it
 # runs, the start-up's standard library too, and a later run that read those took the
 # code that got warm in it at once (``Interpreter._translation_cached``): nbody at tier
