@@ -140,7 +140,7 @@ def translate(code, pairs, eager=False, callees=None):
     key = _key_of(code)
     cache = _caches[eager]
     entry = cache.get(key)
-    wanted, inlined = _inlining_plan(code, callees)
+    wanted, inlined = _inlining_plan(callees)
     if type(entry) is tuple and entry[-1][0] != wanted:
         # Translated for other callees: translated again for these.
         entry = hot_runs.ABSENT
@@ -175,18 +175,12 @@ def _is_function_code(code):
 _oversized = weakref.WeakKeyDictionary()
 
 
-def _inlining_plan(code, callees):
-    """(what the cache keeps of the callees to inline in the translation of ``code``:
+def _inlining_plan(callees):
+    """(what the cache keeps of the callees to inline in a translation:
     each call's index and its callee's key; the index of each call -> the callee's
-    executable), of ``callees`` (see ``translate``): those whose code may be inlined."""
-    if not callees:
-        return (), {}
-    chosen = {}
-    for index, executable in sorted(callees.items()):
-        callee_code = executable.code_reference()
-        if callee_code is not None and callee_code is not code and executable.direct is not None \
-                and inlining.may_inline(callee_code):
-            chosen[index] = executable
+    executable), of ``callees`` (see ``translate``) whose code lives."""
+    chosen = {index: executable for index, executable in sorted((callees or {}).items())
+              if executable.code_reference() is not None}
     return tuple((index, _key_of(executable.code_reference()))
                  for index, executable in chosen.items()), chosen
 
