@@ -214,6 +214,11 @@ def type_session(command, home, steps, environment_changes=None):
     environment["PYTHONFAULTHANDLER"] = "1"
     process, descriptor = pty.fork()
     if process == 0:
+        # Each session starts as from a terminal: Ctrl-C's signal neither ignored nor
+        # blocked, whatever the test's process left it (two CI runs in a row found
+        # python3's own session deaf to ^C: CPython keeps an inherited SIG_IGN).
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.chdir(REPOSITORY_FOLDER)
         os.execve(command[0], command, environment)
     screen = b""
